@@ -1,0 +1,45 @@
+"""newsweave's one exception hierarchy.
+
+    NewsweaveError            base: every error newsweave raises on purpose
+    ├── InputError            an input file or record can't be used (names the file and why)
+    │   └── MetadataError     a sidecar or --meta file is malformed
+    ├── MissingExtraError     an optional dependency is not installed (names the extra)
+    └── ModelError            a packaged model could not be loaded
+
+The CLI turns these into one-line messages and exit codes; anything else is a bug.
+"""
+
+from __future__ import annotations
+
+
+class NewsweaveError(Exception):
+    """Base class of all deliberate newsweave errors."""
+
+
+class InputError(NewsweaveError):
+    """An input can't be used. `path` names it, `reason` says why and how to fix it."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class MetadataError(InputError):
+    """Metadata for an input (sidecar `.meta.json` or `--meta`) is malformed."""
+
+
+class MissingExtraError(NewsweaveError):
+    """An optional dependency is missing."""
+
+    def __init__(self, package: str, extra: str, purpose: str):
+        super().__init__(
+            f"{purpose} needs the package {package!r}, which is not installed; "
+            f"install it with: pip install 'newsweave[{extra}]'"
+        )
+        self.package = package
+        self.extra = extra
+
+
+class ModelError(NewsweaveError):
+    """A packaged model is missing or broken."""

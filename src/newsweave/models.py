@@ -1,0 +1,271 @@
+"""The one typed data model that flows through every newsweave stage.
+
+Stages read and add to these dataclasses; no opaque dicts travel between stages.
+
+    ingest    -> Source (raw text + metadata)
+    clean     -> Source.text (cleaned) + Source.removed
+    dedup     -> Source.witness (copies of one wire story share a witness)
+    extract   -> Document (sentences, entity mentions, numbers, dates)
+    quotes    -> Document.quotes (QuoteMention with resolved speakers)
+    align     -> Fact, QuoteGroup, Conflict, TimelineEvent, NumberGroup
+    summarize -> SummarySentence
+    report    -> Brief rendered as terminal / Markdown / HTML / JSON
+
+Every claim points at text through a `Span`: a source id and character offsets into that
+source's *cleaned* text (`Source.text`), so `source.text[span.start:span.end]` is the claim.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+EntityType = Literal["person", "organisation", "place"]
+FactStatus = Literal["corroborated", "single-source", "conflicting"]
+QuoteKind = Literal["direct", "partial"]
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Character offsets `[start, end)` into the cleaned text of source `source`."""
+
+    source: str
+    start: int
+    end: int
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def contains(self, other: Span) -> bool:
+        return self.source == other.source and self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.source == other.source and self.start < other.end and other.start < self.end
+
+
+@dataclass
+class Removal:
+    """A piece of the received text that clean removed, and why (offsets into `Source.raw`)."""
+
+    text: str
+    reason: str
+    start: int
+    end: int
+
+
+@dataclass
+class Source:
+    """One article as received, then cleaned. `text` is the cleaned text all offsets refer to."""
+
+    id: str
+    raw: str
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    title: str | None = None
+    path: str | None = None
+    input_id: str | None = None
+    text: str = ""
+    removed: list[Removal] = field(default_factory=list)
+    witness: str = ""
+
+    @property
+    def label(self) -> str:
+        """A short human name for the source: its outlet, else its file name, else its id."""
+        if self.outlet:
+            return self.outlet
+        if self.path:
+            return self.path.rsplit("/", 1)[-1]
+        return self.id
+
+
+@dataclass
+class Skipped:
+    """An input that was not used, with the reason a person can act on."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class Sentence:
+    id: str
+    span: Span
+    text: str
+    paragraph: int
+
+
+@dataclass
+class EntityMention:
+    span: Span
+    text: str
+    type: EntityType
+    entity_id: str | None = None
+    role: str | None = None
+
+
+@dataclass
+class Role:
+    """A title or role stated for an entity in one place ("a spokesman for China's foreign ministry")."""
+
+    text: str
+    span: Span
+
+
+@dataclass
+class Entity:
+    """One real-world referent across all sources, with every name variant it went by."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+
+
+@dataclass
+class NumberMention:
+    """A quantity as stated: `$1.2 billion` -> value 1.2e9, unit "USD", counts "fine"."""
+
+    span: Span
+    text: str
+    value: float
+    unit: str | None = None
+    counts: str | None = None
+    qualifier: str | None = None  # "more than", "at least", "about", ...
+
+
+@dataclass
+class DateMention:
+    """A date expression resolved against the publication date, or marked unresolved."""
+
+    span: Span
+    text: str
+    date: dt.date | None = None
+    end: dt.date | None = None
+    resolved: bool = False
+    note: str = ""
+
+
+@dataclass
+class QuoteMention:
+    """Quoted words in one source; `span` covers the words inside the quote marks."""
+
+    span: Span
+    text: str
+    kind: QuoteKind = "direct"
+    speaker_id: str | None = None
+    speaker_text: str | None = None
+    cue: str | None = None
+    how: str | None = None  # how the speaker was found: "named", "pronoun", "role", "continuation"
+    sentence_id: str | None = None
+
+
+@dataclass
+class Document:
+    """Everything extracted from one cleaned source."""
+
+    source: Source
+    sentences: list[Sentence] = field(default_factory=list)
+    entity_mentions: list[EntityMention] = field(default_factory=list)
+    numbers: list[NumberMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    quotes: list[QuoteMention] = field(default_factory=list)
+    nlp: Any = field(default=None, repr=False, compare=False)  # the spaCy Doc, when one was made
+
+
+@dataclass
+class Fact:
+    """Sentences of different sources that state the same thing."""
+
+    id: str
+    text: str
+    status: FactStatus
+    mentions: list[Span]
+    sources: list[str] = field(default_factory=list)
+    witnesses: int = 0
+    score: float = 0.0
+
+
+@dataclass
+class QuoteGroup:
+    """Quotes of one speaker on one occasion, across sources."""
+
+    id: str
+    speaker: str | None
+    speaker_id: str | None
+    mentions: list[QuoteMention]
+    variant: bool = False
+    diff: list[tuple[str, str]] = field(default_factory=list)  # (op, words): op in "=", "-", "+"
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ConflictValue:
+    source: str
+    value: str
+    start: int
+    end: int
+
+
+@dataclass
+class Conflict:
+    kind: Literal["number", "date", "name", "role", "quote"]
+    values: list[ConflictValue]
+    subject: str = ""
+    note: str = ""
+    fact_id: str | None = None
+
+
+@dataclass
+class NumberGroup:
+    value: float
+    unit: str | None
+    text: str
+    counts: str | None
+    mentions: list[Span]
+
+
+@dataclass
+class TimelineEvent:
+    date: dt.date
+    end: dt.date | None
+    text: str
+    mentions: list[Span]
+    fact_id: str | None = None
+
+
+@dataclass
+class SummarySentence:
+    text: str
+    citations: list[Span]
+    status: FactStatus
+    fact_id: str
+
+
+@dataclass
+class Brief:
+    """The cross-source brief of one story: what `newsweave brief` produces."""
+
+    sources: list[Source]
+    documents: list[Document] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    quotes: list[QuoteGroup] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    numbers: list[NumberGroup] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    summary: list[SummarySentence] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def source(self, source_id: str) -> Source:
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        raise KeyError(source_id)
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
