@@ -1,0 +1,33 @@
+"""newsweave: read many reports of one news story and see what is known, by whom, and where the
+sources part ways, every statement cited to the exact source text. Offline.
+
+    >>> import newsweave
+    >>> b = newsweave.brief(example=True)
+    >>> [s.text for s in b.summary]
+
+Public API: `brief`, `Pipeline`, `Brief` and the data model in `newsweave.models`, the
+exceptions in `newsweave.errors`, and `render` for the output formats.
+"""
+
+__version__ = "0.1.0"
+
+from .errors import InputError, MetadataError, MissingExtraError, ModelError, NewsweaveError, NoArticlesError
+from .models import Brief, Source
+from .pipeline import Pipeline, brief
+from .report import FORMATS, render
+
+__all__ = [
+    "__version__",
+    "brief",
+    "Pipeline",
+    "render",
+    "FORMATS",
+    "Brief",
+    "Source",
+    "NewsweaveError",
+    "InputError",
+    "MetadataError",
+    "NoArticlesError",
+    "MissingExtraError",
+    "ModelError",
+]

@@ -3,6 +3,7 @@
     NewsweaveError            base: every error newsweave raises on purpose
     ├── InputError            an input file or record can't be used (names the file and why)
     │   └── MetadataError     a sidecar or --meta file is malformed
+    ├── NoArticlesError       nothing usable was left to brief (every input skipped)
     ├── MissingExtraError     an optional dependency is not installed (names the extra)
     └── ModelError            a packaged model could not be loaded
 
@@ -27,6 +28,10 @@ class InputError(NewsweaveError):
 
 class MetadataError(InputError):
     """Metadata for an input (sidecar `.meta.json` or `--meta`) is malformed."""
+
+
+class NoArticlesError(NewsweaveError):
+    """Nothing usable was left to brief after ingesting the inputs."""
 
 
 class MissingExtraError(NewsweaveError):

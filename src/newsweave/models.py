@@ -97,20 +97,21 @@ class Sentence:
 
 
 @dataclass
-class EntityMention:
-    span: Span
-    text: str
-    type: EntityType
-    entity_id: str | None = None
-    role: str | None = None
-
-
-@dataclass
 class Role:
     """A title or role stated for an entity in one place ("a spokesman for China's foreign ministry")."""
 
     text: str
     span: Span
+
+
+@dataclass
+class EntityMention:
+    span: Span
+    text: str
+    type: EntityType
+    entity_id: str | None = None
+    role: Role | None = None
+    alias: str | None = None  # the name as written with its honorific ("Mr Liu"), when it had one
 
 
 @dataclass
@@ -260,6 +261,7 @@ class Brief:
     timeline: list[TimelineEvent] = field(default_factory=list)
     summary: list[SummarySentence] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def source(self, source_id: str) -> Source:
         for s in self.sources:

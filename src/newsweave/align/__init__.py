@@ -1,0 +1,57 @@
+"""Stage 6, align: facts across sources (corroborated / single-source / conflicting), quote
+groups with wording variants, number groups, typed conflicts and the timeline.
+
+Input: the `Document`s and shared `Entity`s from extract and quotes. Output: an `Alignment`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..models import Conflict, Document, Entity, Fact, NumberGroup, QuoteGroup, TimelineEvent
+from .conflicts import entity_conflicts, fact_conflicts, name_conflicts
+from .facts import group_facts, make_fact
+from .quotes import group_quotes, quote_conflicts
+from .timeline import build_timeline
+from .vectors import SentenceVector, cosine, sentence_vectors
+
+__all__ = ["Alignment", "align", "cosine"]
+
+
+@dataclass
+class Alignment:
+    facts: list[Fact] = field(default_factory=list)
+    quotes: list[QuoteGroup] = field(default_factory=list)
+    numbers: list[NumberGroup] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    vectors: dict[str, list[SentenceVector]] = field(default_factory=dict)  # fact id -> its sentences
+
+
+def align(documents: list[Document], entities: list[Entity]) -> Alignment:
+    """Everything the brief says across sources, each piece with its offsets."""
+    result = Alignment()
+    for i, members in enumerate(group_facts(sentence_vectors(documents)), 1):
+        conflicts = fact_conflicts(members, f"f{i}")
+        fact = make_fact(i, members, conflicting=bool(conflicts))
+        result.facts.append(fact)
+        result.conflicts.extend(conflicts)
+        result.vectors[fact.id] = members
+    names = {e.id: e.name for e in entities}
+    texts = {d.source.id: d.source.text for d in documents}
+    result.quotes = group_quotes(documents, names)
+    result.conflicts += name_conflicts(entities, texts) + entity_conflicts(entities) + quote_conflicts(result.quotes)
+    result.numbers = group_numbers(documents)
+    result.timeline = build_timeline(documents, result.facts)
+    return result
+
+
+def group_numbers(documents: list[Document]) -> list[NumberGroup]:
+    """Mentions of one quantity (same value, unit and counted thing) across sources."""
+    groups: dict[tuple, NumberGroup] = {}
+    for d in documents:
+        for n in d.numbers:
+            key = (n.value, n.unit, (n.counts or "").lower().rstrip("s"))
+            group = groups.setdefault(key, NumberGroup(n.value, n.unit, n.text, n.counts, []))
+            group.mentions.append(n.span)
+    return list(groups.values())

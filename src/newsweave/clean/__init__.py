@@ -1,0 +1,104 @@
+"""Stage 2, clean: turn a source's received text into the cleaned text every offset refers to.
+
+Removes datelines, agency credit lines and site furniture (recording each removal and its
+reason), normalises whitespace and quote marks, and lays paragraphs out one per block
+separated by a blank line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Removal, Source
+from . import rules
+
+__all__ = ["clean", "clean_text", "paragraph_spans"]
+
+
+@dataclass
+class _Para:
+    start: int  # offsets into the raw text
+    end: int
+
+    def text(self, raw: str) -> str:
+        return raw[self.start : self.end]
+
+
+def clean(source: Source) -> Source:
+    """Fill `source.text` and `source.removed` from `source.raw`; returns the same source."""
+    source.text, source.removed = clean_text(source.raw)
+    return source
+
+
+def clean_text(raw: str) -> tuple[str, list[Removal]]:
+    """Clean one article text; returns the cleaned text and what was removed (raw offsets)."""
+    paras = _split_paragraphs(raw)
+    removed: list[Removal] = []
+    kept: list[str] = []
+    for i, para in enumerate(paras):
+        text = _strip_removals(raw, para, first=(i == 0), last=(i == len(paras) - 1), removed=removed)
+        if text:
+            kept.append(_normalise(text))
+    return "\n\n".join(kept), removed
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the paragraphs of a cleaned text."""
+    spans, pos = [], 0
+    for block in text.split("\n\n"):
+        spans.append((pos, pos + len(block)))
+        pos += len(block) + 2
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _split_paragraphs(raw: str) -> list[_Para]:
+    """Paragraphs are blank-line separated blocks; with no blank line at all, each line is one."""
+    sep = rules.BLANK_LINE if rules.BLANK_LINE.search(raw) else re.compile(r"\n")
+    paras, pos = [], 0
+    for m in list(sep.finditer(raw)) + [None]:
+        end = m.start() if m else len(raw)
+        paras.append(_trimmed(raw, pos, end))
+        pos = m.end() if m else len(raw)
+    return [p for p in paras if p.end > p.start]
+
+
+def _trimmed(raw: str, start: int, end: int) -> _Para:
+    while start < end and raw[start].isspace():
+        start += 1
+    while end > start and raw[end - 1].isspace():
+        end -= 1
+    return _Para(start, end)
+
+
+def _strip_removals(raw: str, para: _Para, *, first: bool, last: bool, removed: list[Removal]) -> str:
+    """The paragraph's text with removable parts recorded in `removed` and cut out."""
+    text = para.text(raw)
+    reason = _whole_paragraph_reason(text, last=last)
+    if reason:
+        removed.append(Removal(text=text, reason=reason, start=para.start, end=para.end))
+        return ""
+    if first:
+        m = rules.DATELINE.match(text)
+        if m and len(m.group("dateline")) < len(text):
+            cut = m.group("dateline")
+            removed.append(Removal(text=cut.strip(), reason="dateline", start=para.start, end=para.start + len(cut.rstrip())))
+            return text[len(cut) :]
+    return text
+
+
+def _whole_paragraph_reason(text: str, *, last: bool) -> str | None:
+    flat = " ".join(text.split())
+    if rules.CREDIT.match(flat):
+        return "credit line" if last else "agency credit"
+    if rules.CREDIT_LINE.match(flat):
+        return "credit line"
+    if rules.FURNITURE.match(flat) and len(flat.split()) <= rules.FURNITURE_MAX_WORDS:
+        return "site furniture"
+    return None
+
+
+def _normalise(text: str) -> str:
+    text = rules.ZERO_WIDTH.sub("", text).translate(rules.QUOTE_MAP)
+    text = " ".join(line.strip() for line in text.splitlines())
+    return rules.SPACES.sub(" ", text).strip()

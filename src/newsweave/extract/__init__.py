@@ -1,0 +1,37 @@
+"""Stage 4, extract: sentences, entities (merged across sources), numbers and dates.
+
+Input: cleaned `Source`s. Output: one `Document` per source and the list of `Entity`s that
+all sources share, each mention pointing at offsets in its source's cleaned text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import Document, Entity, Source
+from .dates import find_dates
+from .entities import entity_mentions, sentences
+from .nlp import DEFAULT_MODEL, load, parse
+from .numbers import find_numbers
+from .resolve import resolve_entities
+
+__all__ = ["extract", "load", "DEFAULT_MODEL"]
+
+
+def extract(sources: list[Source], nlp: Any) -> tuple[list[Document], list[Entity]]:
+    """Parse every source once and extract what later stages need."""
+    docs = parse(nlp, [s.text for s in sources])
+    documents = [_document(source, doc) for source, doc in zip(sources, docs)]
+    entities = resolve_entities(m for d in documents for m in d.entity_mentions)
+    return documents, entities
+
+
+def _document(source: Source, doc: Any) -> Document:
+    return Document(
+        source=source,
+        sentences=sentences(doc, source.id),
+        entity_mentions=entity_mentions(doc, source.id),
+        numbers=find_numbers(source.text, source.id, doc=doc),
+        dates=find_dates(source.text, source.id, source.published),
+        nlp=doc,
+    )

@@ -1,0 +1,93 @@
+"""Stage 5, quotes: direct and partial quotations with their speakers resolved to entities.
+
+Input: a `Document` (with its spaCy parse and resolved entity mentions) and the entities.
+Output: `Document.quotes`, one `QuoteMention` per quoted span, in text order.
+"""
+
+from __future__ import annotations
+
+from ..models import Document, Entity, QuoteMention, Sentence, Span
+from .finder import QuoteSpan, find_quote_spans
+from .speakers import Attribution, Context, attribute, bind_pronoun, cue_tokens
+
+__all__ = ["find_quotes", "find_quote_spans"]
+
+
+def find_quotes(document: Document, entities: list[Entity], warnings: list[str] | None = None) -> list[QuoteMention]:
+    """Find every quote of a document and attribute it; sets and returns `document.quotes`."""
+    text = document.source.text
+    spans = find_quote_spans(text, warnings)
+    ctx = Context(document.nlp, document.entity_mentions, {e.id: e for e in entities})
+    quoted = [(q.start - 1, q.end + 1) for q in spans]
+    out: list[QuoteMention] = []
+    for i, q in enumerate(spans):
+        sents = _sentences_around(document.sentences, q)
+        found = _attribution(ctx, document.sentences, sents, quoted, q)
+        if found is None and i > 0:
+            found = _continuation(out[-1], spans[i - 1], document.sentences, q)
+        out.append(_mention(document, q, sents, found))
+    document.quotes = out
+    return out
+
+
+def _sentences_around(sentences: list[Sentence], q: QuoteSpan) -> list[Sentence]:
+    return [s for s in sentences if s.span.start < q.end + 1 and q.start - 1 < s.span.end]
+
+
+def _attribution(ctx: Context, all_sents: list[Sentence], sents: list[Sentence], quoted, q: QuoteSpan) -> Attribution | None:
+    """Look for a cue in the quote's own sentences, then in the next sentence of its paragraph."""
+    if not sents:
+        return None
+    frames = [sents]
+    nxt = _next_in_paragraph(all_sents, sents[-1])
+    if nxt is not None and q.closed:
+        frames.append([nxt])
+    for frame in frames:
+        span = ctx.doc.char_span(frame[0].span.start, frame[-1].span.end, alignment_mode="expand")
+        found = attribute(ctx, cue_tokens(span, quoted), q.start) if span is not None else None
+        if found is not None:
+            if found.how == "pronoun" and found.text:
+                bind_pronoun(ctx, found.text.lower(), found.entity_id)
+            return found
+    return None
+
+
+def _next_in_paragraph(sentences: list[Sentence], sent: Sentence) -> Sentence | None:
+    i = next(i for i, s in enumerate(sentences) if s.id == sent.id)
+    if i + 1 < len(sentences) and sentences[i + 1].paragraph == sent.paragraph:
+        return sentences[i + 1]
+    return None
+
+
+def _continuation(last: QuoteMention, last_span: QuoteSpan, sentences: list[Sentence], q: QuoteSpan) -> Attribution | None:
+    """A quote with no cue of its own continues the previous quote of its paragraph (or the one
+    left open at the end of the previous paragraph)."""
+    para = {s.id: s.paragraph for s in sentences}
+    here = next((s.paragraph for s in sentences if s.span.start <= q.start < s.span.end + 1), None)
+    there = para.get(last.sentence_id or "")
+    if here is None or there is None or here - there > 1 or (here != there and last_span.closed):
+        return None
+    if last.how is None:
+        return None
+    return Attribution(last.speaker_id, last.speaker_text, last.cue, "continuation")
+
+
+def _mention(document: Document, q: QuoteSpan, sents: list[Sentence], found: Attribution | None) -> QuoteMention:
+    text = document.source.text
+    span = Span(document.source.id, q.start, q.end)
+    mention = QuoteMention(span=span, text=text[q.start : q.end], kind=_kind(text, q, sents))
+    mention.sentence_id = sents[0].id if sents else None
+    if found is not None:
+        mention.speaker_id, mention.speaker_text = found.entity_id, found.text
+        mention.cue, mention.how = found.cue, found.how
+    return mention
+
+
+def _kind(text: str, q: QuoteSpan, sents: list[Sentence]) -> str:
+    """Direct: a whole utterance ("..." said X / X said, "..."); partial: words inside a sentence."""
+    first = text[q.start : q.start + 1]
+    opens_sentence = bool(sents) and q.start - 1 <= sents[0].span.start
+    before = text[max(0, q.start - 3) : q.start - 1].strip()
+    if first.isupper() and (opens_sentence or before.endswith((",", ":"))):
+        return "direct"
+    return "partial"

@@ -1,0 +1,88 @@
+"""Stage 7, summarize: a short extractive summary, cited by construction.
+
+Every summary sentence is a source sentence of one fact, and cites that fact's sentences in every
+source that states it. Corroborated facts come first, then the most central single-source ones;
+a candidate too similar to one already chosen is skipped; sentences that lean on the previous
+sentence ("He said ...", a quote continued from before) are not used out of context.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..align import Alignment, cosine
+from ..align.vectors import SentenceVector
+from ..models import Fact, SummarySentence
+
+MIN_SENTENCES, MAX_SENTENCES = 3, 7
+DEFAULT_WORDS = 140
+REDUNDANT = 0.45
+_DEPENDENT_START = re.compile(r"^(?:He|She|They|It|This|That|These|Those|But|And|Also|However)\b|^\"[a-z]")
+_STATUS_RANK = {"corroborated": 0, "conflicting": 1, "single-source": 2}
+
+__all__ = ["summarize", "DEFAULT_WORDS"]
+
+
+def summarize(alignment: Alignment, *, words: int = DEFAULT_WORDS) -> list[SummarySentence]:
+    """Pick 3-7 fact sentences within about `words` words, in reading order of their ranking."""
+    centrality = _centrality(alignment)
+    ranked = sorted(
+        (f for f in alignment.facts if _usable(f, alignment)),
+        key=lambda f: (_STATUS_RANK[f.status], -f.witnesses, -centrality[f.id]),
+    )
+    chosen: list[Fact] = []
+    total = 0
+    for fact in ranked:
+        n = len(fact.text.split())
+        if len(chosen) >= MAX_SENTENCES or (len(chosen) >= MIN_SENTENCES and total + n > words):
+            break
+        if any(_similar(alignment, fact, c) for c in chosen):
+            continue
+        chosen.append(fact)
+        total += n
+    return [_sentence(f, alignment) for f in chosen]
+
+
+def _usable(fact: Fact, alignment: Alignment) -> bool:
+    """Self-contained: a sane length, not leaning on the previous sentence, not a bare quote."""
+    best = _best(alignment.vectors[fact.id])
+    text = best.sentence.text
+    if not 6 <= len(text.split()) <= 60 or _DEPENDENT_START.search(text) or text.count('"') % 2:
+        return False
+    return len(_unquoted(best).split()) >= 4
+
+
+def _unquoted(v: SentenceVector) -> str:
+    """The words of a sentence outside its quotes (the narration and attribution)."""
+    span, text = v.sentence.span, v.document.source.text
+    keep = [True] * (span.end - span.start)
+    for q in v.document.quotes:
+        for i in range(max(q.span.start, span.start), min(q.span.end, span.end)):
+            keep[i - span.start] = False
+    return "".join(c if k else " " for c, k in zip(text[span.start : span.end], keep))
+
+
+def _best(members: list[SentenceVector]) -> SentenceVector:
+    """The mention to show: the first that does not lean on its context, else the first."""
+    return next((m for m in members if not _DEPENDENT_START.search(m.sentence.text)), members[0])
+
+
+def _centrality(alignment: Alignment) -> dict[str, float]:
+    """Mean similarity of a fact's first sentence to every other fact's, plus a lead bonus."""
+    firsts = {fid: ms[0] for fid, ms in alignment.vectors.items()}
+    out = {}
+    for fid, v in firsts.items():
+        sims = [cosine(v, o) for oid, o in firsts.items() if oid != fid]
+        lead = 0.1 / (1 + v.sentence.paragraph)
+        out[fid] = (sum(sims) / len(sims) if sims else 0.0) + lead
+    return out
+
+
+def _similar(alignment: Alignment, a: Fact, b: Fact) -> bool:
+    return any(cosine(x, y) >= REDUNDANT for x in alignment.vectors[a.id] for y in alignment.vectors[b.id])
+
+
+def _sentence(fact: Fact, alignment: Alignment) -> SummarySentence:
+    best = _best(alignment.vectors[fact.id])
+    citations = [best.sentence.span] + [m for m in fact.mentions if m != best.sentence.span]
+    return SummarySentence(text=best.sentence.text, citations=citations, status=fact.status, fact_id=fact.id)

@@ -1,0 +1,128 @@
+"""Typed conflicts between sources: numbers, dates, names, roles (quote wording: see quotes.py).
+
+Each conflict names the sources' values with their offsets and says in `note` why it is (or may
+only seem) a conflict, so the reader can judge.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from ..extract.numbers import same_quantity
+from ..models import Conflict, ConflictValue, DateMention, Document, Entity, NumberMention, Span
+from .vectors import SentenceVector
+
+# Roles too generic to contradict a specific title ("Chinese leader" vs "Chinese President").
+GENERIC_ROLES = {"leader", "official", "figure", "head", "member", "person", "executive"}
+
+
+def fact_conflicts(members: list[SentenceVector], fact_id: str) -> list[Conflict]:
+    """Number and date disagreements between the sentences of one fact."""
+    out: list[Conflict] = []
+    for a, b in combinations(members, 2):
+        if a.witness == b.witness:
+            continue
+        out.extend(_number_conflicts(a, b, fact_id))
+        out.extend(_date_conflicts(a, b, fact_id))
+    return out
+
+
+def _in(document: Document, span: Span, items):
+    return [x for x in items if span.start <= x.span.start < span.end]
+
+
+def _number_conflicts(a: SentenceVector, b: SentenceVector, fact_id: str) -> list[Conflict]:
+    out = []
+    na = _in(a.document, a.sentence.span, a.document.numbers)
+    nb = _in(b.document, b.sentence.span, b.document.numbers)
+    for x in na:
+        for y in nb:
+            if same_quantity(x, y) is False and not _has_match(x, nb) and not _has_match(y, na):
+                out.append(Conflict("number", [_value(x), _value(y)], subject=x.counts or x.unit or "", fact_id=fact_id,
+                                    note=f"{x.text!r} vs {y.text!r}: same kind of quantity, different values"))
+    return out
+
+
+def _has_match(x: NumberMention, others: list[NumberMention]) -> bool:
+    return any(same_quantity(x, o) is True for o in others)
+
+
+def _date_conflicts(a: SentenceVector, b: SentenceVector, fact_id: str) -> list[Conflict]:
+    da = [d for d in _in(a.document, a.sentence.span, a.document.dates) if d.resolved]
+    db = [d for d in _in(b.document, b.sentence.span, b.document.dates) if d.resolved]
+    if len(da) != 1 or len(db) != 1 or _overlap(da[0], db[0]):
+        return []
+    x, y = da[0], db[0]
+    note = f"{x.text!r} ({_range(x)}) vs {y.text!r} ({_range(y)}): the same fact dated differently"
+    return [Conflict("date", [_value(x, _range(x)), _value(y, _range(y))], fact_id=fact_id, note=note)]
+
+
+def _overlap(x: DateMention, y: DateMention) -> bool:
+    return x.date <= (y.end or y.date) and y.date <= (x.end or x.date)
+
+
+def _range(d: DateMention) -> str:
+    return f"{d.date}..{d.end}" if d.end else str(d.date)
+
+
+def _value(m, value: str | None = None) -> ConflictValue:
+    return ConflictValue(m.span.source, value or m.text, m.span.start, m.span.end)
+
+
+def entity_conflicts(entities: list[Entity]) -> list[Conflict]:
+    """Per person: name spellings and stated roles that differ between sources."""
+    out: list[Conflict] = []
+    for e in entities:
+        if e.type == "person" and len(e.sources) > 1:
+            out.extend(_role_conflicts(e))
+    return out
+
+
+def name_conflicts(entities: list[Entity], texts: dict[str, str]) -> list[Conflict]:
+    """Sources that spell one person's full name differently ("Steve" vs "Steven Mnuchin")."""
+    out = []
+    for e in entities:
+        if e.type != "person":
+            continue
+        by_source: dict[str, Span] = {}
+        for span in e.mentions:
+            name = span.slice(texts[span.source])
+            if len(name.split()) > 1:
+                by_source.setdefault(span.source, span)
+        forms = {s: sp.slice(texts[s]) for s, sp in by_source.items()}
+        if len(set(forms.values())) > 1:
+            values = [ConflictValue(s, forms[s], sp.start, sp.end) for s, sp in by_source.items()]
+            note = f"spellings of one person's name ({' / '.join(sorted(set(forms.values())))}); merged as {e.name}"
+            out.append(Conflict("name", values, subject=e.name, note=note))
+    return out
+
+
+def _role_conflicts(e: Entity) -> list[Conflict]:
+    first: dict[str, ConflictValue] = {}
+    heads: dict[str, str] = {}
+    for role in e.roles:
+        head = _head(role.text)
+        if head and head not in GENERIC_ROLES and role.span.source not in first:
+            first[role.span.source] = ConflictValue(role.span.source, role.text, role.span.start, role.span.end)
+            heads[role.span.source] = head
+    if len(set(heads.values())) < 2 or _compatible(list(first.values())):
+        return []
+    note = f"{e.name} is described with different titles; both may be true, check which is current"
+    return [Conflict("role", list(first.values()), subject=e.name, note=note)]
+
+
+def _head(role: str) -> str:
+    """The title word: first noun-like word of "spokesman for X", last word of "White House spokesman"."""
+    words = [w for w in re.split(r"[\s\-]+", role.lower().replace(".", "")) if w]
+    if "for" in words or "of" in words or "at" in words:
+        cut = min(words.index(p) for p in ("for", "of", "at") if p in words)
+        words = words[:cut] or words
+    return words[-1] if words else ""
+
+
+def _compatible(values: list[ConflictValue]) -> bool:
+    """One title containing the other's title word is not a conflict ("US President" / "President")."""
+    norm = [set(re.split(r"[\s\-]+", v.value.lower().replace(".", ""))) for v in values]
+    heads = [_head(v.value) for v in values]
+    return all(h in n for h in heads for n in norm)

@@ -1,0 +1,143 @@
+"""Quote groups: one speaker on one occasion, across sources, with each outlet's wording.
+
+Within a source, quotes of one speaker in one paragraph (a quote broken by "he said") are one
+utterance. Across sources, utterances of one speaker are grouped when their words overlap
+(containment of the shorter in the longer), or, failing that, when each source has exactly one
+remaining utterance of that speaker about the same entities: then the wordings differ (a
+paraphrase or a translation), which the group notes and `quote_conflicts` reports.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+
+from ..models import Conflict, ConflictValue, Document, QuoteGroup, QuoteMention
+
+SAME_WORDS = 0.5
+_WORD = re.compile(r"[\w']+")
+
+
+def group_quotes(documents: list[Document], names: dict[str, str]) -> list[QuoteGroup]:
+    """Quote groups in order of first appearance; unattributed quotes stay alone."""
+    utterances = [u for d in documents for u in _utterances(d)]
+    by_speaker: dict[str | None, list[list[QuoteMention]]] = defaultdict(list)
+    for u in utterances:
+        by_speaker[u[0].speaker_id].append(u)
+    groups: list[list[list[QuoteMention]]] = []
+    for speaker, utts in by_speaker.items():
+        groups.extend([[u] for u in utts] if speaker is None else _match(utts, documents))
+    groups.sort(key=lambda g: (_doc_index(documents, g[0][0]), g[0][0].span.start))
+    return [_group(i, g, names) for i, g in enumerate(groups, 1)]
+
+
+def _doc_index(documents: list[Document], m: QuoteMention) -> int:
+    return next(i for i, d in enumerate(documents) if d.source.id == m.span.source)
+
+
+def _utterances(document: Document) -> list[list[QuoteMention]]:
+    para = {s.id: s.paragraph for s in document.sentences}
+    out: list[list[QuoteMention]] = []
+    for q in document.quotes:
+        prev = out[-1][-1] if out else None
+        same = prev is not None and prev.speaker_id == q.speaker_id and q.speaker_id is not None
+        if same and abs(para.get(q.sentence_id, -9) - para.get(prev.sentence_id, -9)) <= 1 and q.how == "continuation":
+            out[-1].append(q)
+        else:
+            out.append([q])
+    return out
+
+
+def _words(utt: list[QuoteMention]) -> list[str]:
+    return [w.lower() for q in utt for w in _WORD.findall(q.text)]
+
+
+def overlap(a: list[str], b: list[str]) -> float:
+    """Share of the shorter wording's words found in the longer one."""
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
+
+
+def _match(utts: list[list[QuoteMention]], documents: list[Document]) -> list[list[list[QuoteMention]]]:
+    groups: list[list[list[QuoteMention]]] = []
+    for u in utts:
+        home = next((g for g in groups if _source(u) not in {_source(x) for x in g}
+                     and max(overlap(_words(u), _words(x)) for x in g) >= SAME_WORDS), None)
+        if home is None:
+            groups.append([u])
+        else:
+            home.append(u)
+    return _pair_leftovers(groups)
+
+
+def _source(utt: list[QuoteMention]) -> str:
+    return utt[0].span.source
+
+
+def _pair_leftovers(groups: list[list[list[QuoteMention]]]) -> list[list[list[QuoteMention]]]:
+    """One ungrouped utterance per source, of the same speaker, when it is the only one left."""
+    alone = [g for g in groups if len(g) == 1]
+    by_source: dict[str, list] = defaultdict(list)
+    for g in alone:
+        by_source[_source(g[0])].append(g)
+    if len(by_source) < 2 or any(len(v) != 1 for v in by_source.values()):
+        return groups
+    merged = [u for g in alone for u in g]
+    return [g for g in groups if len(g) > 1] + [merged]
+
+
+def _group(index: int, group: list[list[QuoteMention]], names: dict[str, str]) -> QuoteGroup:
+    mentions = [q for u in group for q in u]
+    speaker_id = mentions[0].speaker_id
+    wordings = [" ".join(q.text for q in u) for u in group]
+    g = QuoteGroup(id=f"q{index}", speaker=names.get(speaker_id or ""), speaker_id=speaker_id, mentions=mentions)
+    if len(group) > 1:
+        g.variant = len({_norm(w) for w in wordings}) > 1
+        g.diff = word_diff(wordings[0], wordings[1])
+        g.notes = _notes(wordings)
+    return g
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower().replace("u.s.", "us")))
+
+
+def word_diff(a: str, b: str) -> list[tuple[str, str]]:
+    """Word-level diff of two wordings: ("=", words) kept, ("-", words) only in a, ("+", words) only in b."""
+    wa, wb = a.split(), b.split()
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("=", " ".join(wa[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(("-", " ".join(wa[i1:i2])))
+        if j2 > j1:
+            out.append(("+", " ".join(wb[j1:j2])))
+    return out
+
+
+def _notes(wordings: list[str]) -> list[str]:
+    a, b = _norm(wordings[0]).split(), _norm(wordings[1]).split()
+    if a == b:
+        return ["same words, different punctuation or spelling"]
+    share = overlap(a, b)
+    if share >= 0.9 and " ".join(min(a, b, key=len)) in " ".join(max(a, b, key=len)):
+        return ["one outlet quotes only part of the words (truncation)"]
+    if share >= SAME_WORDS:
+        return ["wording differs inside the quote marks (edited or paraphrased)"]
+    return ["different wording of the same statement (paraphrase or translation)"]
+
+
+def quote_conflicts(groups: list[QuoteGroup]) -> list[Conflict]:
+    """Quote groups whose outlets put different words in the speaker's mouth."""
+    out = []
+    for g in groups:
+        if g.variant and any("paraphrase" in n or "translation" in n for n in g.notes):
+            first = {}
+            for q in g.mentions:
+                first.setdefault(q.span.source, q)
+            values = [ConflictValue(q.span.source, q.text, q.span.start, q.span.end) for q in first.values()]
+            out.append(Conflict("quote", values, subject=g.speaker or "", note=g.notes[0]))
+    return out

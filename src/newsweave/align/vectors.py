@@ -1,0 +1,74 @@
+"""Sparse feature vectors of sentences: content lemmas plus the entities, dates and numbers they
+mention, weighted by inverse document frequency over the sentences of one brief."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from ..models import Document, Sentence
+
+# Feature prefixes; entities, dates and numbers count more than a single word.
+WEIGHTS = {"w": 1.0, "e": 1.5, "d": 2.0, "n": 2.0}
+
+
+@dataclass
+class SentenceVector:
+    sentence: Sentence
+    document: Document
+    features: Counter
+    weights: dict[str, float]
+    norm: float = 0.0
+
+    @property
+    def source(self) -> str:
+        return self.document.source.id
+
+    @property
+    def witness(self) -> str:
+        return self.document.source.witness or self.document.source.id
+
+
+def sentence_vectors(documents: list[Document]) -> list[SentenceVector]:
+    """One vector per sentence of every document, IDF-weighted over all of them."""
+    vectors = [
+        SentenceVector(s, d, _features(d, s), {}) for d in documents for s in d.sentences
+    ]
+    df = Counter(f for v in vectors for f in v.features)
+    n = len(vectors) or 1
+    for v in vectors:
+        v.weights = {f: c * _idf(n, df[f]) * WEIGHTS[f[0]] for f, c in v.features.items()}
+        v.norm = math.sqrt(sum(w * w for w in v.weights.values()))
+    return vectors
+
+
+def cosine(a: SentenceVector, b: SentenceVector) -> float:
+    if not a.norm or not b.norm:
+        return 0.0
+    small, big = (a.weights, b.weights) if len(a.weights) < len(b.weights) else (b.weights, a.weights)
+    return sum(w * big.get(f, 0.0) for f, w in small.items()) / (a.norm * b.norm)
+
+
+def _idf(n: int, df: int) -> float:
+    return math.log((1 + n) / (1 + df)) + 1.0
+
+
+def _features(document: Document, sentence: Sentence) -> Counter:
+    features: Counter = Counter()
+    start, end = sentence.span.start, sentence.span.end
+    if document.nlp is not None:
+        span = document.nlp.char_span(start, end, alignment_mode="expand")
+        for tok in span or []:
+            if tok.is_alpha and not tok.is_stop and len(tok.text) > 1:
+                features["w:" + tok.lemma_.lower()] += 1
+    for m in document.entity_mentions:
+        if start <= m.span.start < end and m.entity_id:
+            features["e:" + m.entity_id] += 1
+    for d in document.dates:
+        if start <= d.span.start < end and d.resolved:
+            features[f"d:{d.date}/{d.end}"] += 1
+    for num in document.numbers:
+        if start <= num.span.start < end:
+            features[f"n:{num.value:g}:{num.unit}"] += 1
+    return features

@@ -1,0 +1,53 @@
+"""What clean removes and normalises: the patterns, each with the reason recorded for it."""
+
+from __future__ import annotations
+
+import re
+
+# "WASHINGTON (AP) —", "BEIJING, May 15 (Reuters) -", "WASHINGTON/BEIJING •", "LONDON —"
+DATELINE = re.compile(
+    r"""^(?P<dateline>
+        [A-Z][A-Z.'’\-]*(?:[ /][A-Z][A-Z.'’\-]*){0,4}     # PLACE or PLACE/PLACE, all caps
+        (?:,\s*[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?        # optional ", May 15"
+        (?:,\s*[A-Z][a-zA-Z.]+(?:\s+[A-Z][a-zA-Z.]+)?)?   # optional ", Calif."
+        \s*(?:\((?:AP|Reuters|AFP|Bloomberg|dpa|UPI|CNN|Xinhua|IANS|PTI)\))?
+        \s*(?:—|–|--|-|•|·|:)\s+
+    )""",
+    re.VERBOSE,
+)
+
+# A whole paragraph that only credits the agency: "REUTERS", "(AP)", "- Reuters", "AFP".
+CREDIT = re.compile(
+    r"^[\s(\-–—]*(?:REUTERS|Reuters|AP|Associated Press|ASSOCIATED PRESS|AFP|BLOOMBERG|Bloomberg|"
+    r"XINHUA|Xinhua|dpa|UPI|NYT|THE NEW YORK TIMES)[\s)\-–—.]*$"
+)
+
+# Reuters-style staff credits and agency copyright lines, wherever they stand.
+CREDIT_LINE = re.compile(
+    r"^(?:\(?\s*(?:Reporting|Additional reporting|Writing|Editing) by\b.{0,300}\)?"
+    r"|Copyright \d{4} (?:The )?(?:Associated Press|Reuters|AFP)\b.{0,300}"
+    r"|©\s*\d{4}.{0,200})$",
+    re.IGNORECASE,
+)
+
+# Site furniture and promos: short paragraphs of navigation, sign-up and related-link text.
+FURNITURE = re.compile(
+    r"^(?:More (?:From|from|Stories|stories|News|news)\b|Read (?:more|More|next|Next)\b|Related(?: Stories| Articles| Coverage)?:?\s|"
+    r"RELATED\b|ALSO READ|Also read\b|See also\b|Sign up\b|Subscribe\b|Follow (?:us|Us)\b|Click here\b|"
+    r"Advertisement$|ADVERTISEMENT$|Share this\b|Share on\b|Watch:|WATCH:|Listen:|Photo:|Image:|"
+    r"All rights reserved|This material may not be published|Download (?:the|our) app|"
+    r"Get (?:the|our) newsletter|Want more\b|Like us on Facebook|Comments?$)"
+)
+FURNITURE_MAX_WORDS = 16
+
+# Quote marks and spaces normalised one-for-one, so lengths never change within a paragraph.
+QUOTE_MAP = str.maketrans(
+    {
+        "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\t": " ",
+    }
+)
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+SPACES = re.compile(r"[ ]{2,}")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")

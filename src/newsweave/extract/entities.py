@@ -1,0 +1,196 @@
+"""Sentences and entity mentions (with stated roles) from one parsed source."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..models import EntityMention, EntityType, Role, Sentence, Span
+
+SPACY_TYPES: dict[str, EntityType] = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx"}
+# Title words that may open a person's name span ("President Donald Trump", "Rep. Adam Schiff").
+TITLE_WORDS = {
+    "president", "vice", "premier", "vice-premier", "prime", "minister", "secretary", "senator",
+    "sen", "rep", "representative", "gov", "governor", "mayor", "chancellor", "king", "queen",
+    "prince", "princess", "pope", "judge", "justice", "general", "gen", "lt", "col", "capt",
+    "chairman", "chairwoman", "chair", "ceo", "spokesman", "spokeswoman", "spokesperson",
+    "deputy", "leader", "commissioner", "ambassador", "director", "chief", "speaker",
+} | HONORIFICS
+ORG_WORDS = {
+    "corp", "corporation", "inc", "ltd", "llc", "llp", "plc", "co", "company", "group", "bank",
+    "department", "ministry", "office", "agency", "university", "college", "institute", "center",
+    "centre", "council", "committee", "commission", "house", "party", "association", "union",
+    "court", "administration", "government", "board", "foundation", "fund", "bureau", "service",
+    "news", "times", "post", "press", "reuters", "network", "studies", "school", "senate", "congress",
+}
+# Nouns that make an appositive a person's role ("Eswar Prasad, a professor of ...").
+PERSON_ROLE_NOUNS = {
+    "professor", "spokesman", "spokeswoman", "spokesperson", "secretary", "chair", "chairman",
+    "chairwoman", "director", "analyst", "economist", "minister", "president", "official",
+    "adviser", "advisor", "lawyer", "attorney", "senator", "democrat", "republican", "founder",
+    "executive", "ceo", "head", "leader", "member", "researcher", "fellow", "expert", "author",
+    "editor", "reporter", "governor", "mayor", "ambassador", "premier", "partner", "strategist",
+}
+# Well-known organisations the small English model often tags as people.
+KNOWN_ORGS = {
+    "twitter", "facebook", "google", "qualcomm", "intel", "apple", "microsoft", "amazon",
+    "huawei", "zte", "instagram", "youtube", "tiktok", "samsung", "nvidia", "meta", "weibo",
+}
+_DETERMINER = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+_ROLE_STOP_POS = {"VERB", "AUX", "DET", "ADP", "PUNCT", "PRON", "CCONJ", "SCONJ", "NUM", "PART"}
+
+
+def sentences(doc: Any, source_id: str) -> list[Sentence]:
+    """Sentences of a parsed cleaned text, trimmed of surrounding whitespace, with paragraph numbers."""
+    out: list[Sentence] = []
+    paragraph = 0
+    for sent in doc.sents:
+        start, end = _trim(doc.text, sent.start_char, sent.end_char)
+        if end <= start:
+            continue
+        if out and "\n" in doc.text[out[-1].span.end : start]:
+            paragraph += 1
+        span = Span(source_id, start, end)
+        out.append(Sentence(f"{source_id}:s{len(out)}", span, doc.text[start:end], paragraph))
+    return out
+
+
+def entity_mentions(doc: Any, source_id: str) -> list[EntityMention]:
+    """Person, organisation and place mentions, with titles and appositive roles as stated."""
+    out: list[EntityMention] = []
+    for ent in doc.ents:
+        etype = SPACY_TYPES.get(ent.label_)
+        if etype is None:
+            continue
+        span = _name_span(ent)
+        if span is None:
+            continue
+        etype = _corrected_type(span, etype)
+        start, end = span.start_char, span.end_char
+        role = person_role(span) if etype == "person" else None
+        mention = EntityMention(Span(source_id, start, end), doc.text[start:end], etype)
+        if role is not None:
+            mention.role = Role(role.text, Span(source_id, role.start_char, role.end_char))
+        mention.alias = _with_honorific(span)
+        out.append(mention)
+    return out
+
+
+def _with_honorific(span: Any) -> str | None:
+    """"Mr Liu" when the name is preceded by an honorific."""
+    if span.start == 0:
+        return None
+    prev = span.doc[span.start - 1]
+    if prev.lower_.rstrip(".") in HONORIFICS:
+        return span.doc[span.start - 1 : span.end].text
+    return None
+
+
+def name_key(name: str) -> str:
+    """A comparison key for a name: no dots, possessives, determiners or case."""
+    name = re.sub(r"['’]s?$", "", name.strip())
+    name = _DETERMINER.sub("", name).replace(".", "")
+    return " ".join(name.lower().replace("-", " ").split())
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _name_span(ent: Any) -> Any | None:
+    """The entity span without a leading determiner, title words or a trailing possessive."""
+    start, end = ent.start, ent.end
+    while start < end and (ent.doc[start].lower_ in {"the", "a", "an"} or _is_title(ent, start)):
+        start += 1
+    while end > start and ent.doc[end - 1].text in {"'s", "'", "’s"}:
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+def _is_title(ent: Any, i: int) -> bool:
+    """A title word opening a PERSON span with a name still after it."""
+    if ent.label_ != "PERSON" or i >= ent.end - 1:
+        return False
+    return ent.doc[i].lower_.rstrip(".") in TITLE_WORDS
+
+
+def _corrected_type(span: Any, etype: EntityType) -> EntityType:
+    """Fix the small model's common confusions between people and organisations."""
+    words = [t.lower_.rstrip(".") for t in span]
+    if etype == "person" and (set(words) & ORG_WORDS or " ".join(words) in KNOWN_ORGS):
+        return "organisation"
+    if etype == "organisation" and _reads_as_person(span, words):
+        return "person"
+    return etype
+
+
+def _reads_as_person(span: Any, words: list[str]) -> bool:
+    """An ORG span like "Eswar Prasad, a professor of ..." or "Mr Trump" is a person."""
+    if set(words) & ORG_WORDS or " ".join(words) in KNOWN_ORGS:
+        return False
+    before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+    if before in HONORIFICS:
+        return True
+    if not 2 <= len(span) <= 3 or not all(t.is_title for t in span):
+        return False
+    role = _appositive(span)
+    return bool(role is not None and {t.lower_ for t in role} & PERSON_ROLE_NOUNS)
+
+
+def person_role(span: Any) -> Any | None:
+    """The role stated with a person: a title before the name, else an appositive after it."""
+    return _title_before(span) or _appositive(span)
+
+
+def _title_before(span: Any) -> str | None:
+    """"White House deputy press secretary Lindsay Walters" -> "White House deputy press secretary"."""
+    doc, i = span.doc, span.start
+    while i > 0 and _title_token(doc[i - 1]):
+        i -= 1
+    if i == span.start:
+        return None
+    words = doc[i : span.start]
+    if all(t.lower_.rstrip(".") in HONORIFICS for t in words):
+        return None
+    if not any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in TITLE_WORDS for t in words):
+        return None
+    return words
+
+
+def _title_token(tok: Any) -> bool:
+    if tok.is_space or tok.pos_ in _ROLE_STOP_POS or tok.is_sent_end:
+        return False
+    return tok.pos_ in {"NOUN", "PROPN", "ADJ"} and tok.ent_type_ not in {"PERSON", "DATE"}
+
+
+def _appositive(span: Any) -> str | None:
+    """"Lu Kang, a spokesman for China's foreign ministry" -> "a spokesman for China's foreign ministry"."""
+    doc, root = span.doc, span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end:
+            return _role_text(doc[child.left_edge.i : child.right_edge.i + 1])
+    nxt = doc[span.end : span.end + 2]
+    if len(nxt) == 2 and nxt[0].text == "," and nxt[1].lower_ == "of" and nxt[1].head.i == root.i:
+        return _role_text(doc[nxt[1].i : nxt[1].right_edge.i + 1])
+    return None
+
+
+def _role_text(span: Any) -> Any | None:
+    """The role span without a leading determiner or trailing punctuation, if it is a sane length."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end and (doc[start].lower_ in {"a", "an", "the"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    role = doc[start:end]
+    return role if 2 <= len(role.text) <= 160 else None

@@ -1,0 +1,211 @@
+"""One entity per real referent across sources: merge name variants, keep aliases and roles.
+
+"Steve Mnuchin" / "Steven Mnuchin" (first-name variants), "Mr Liu" / "Liu He" (a lone surname
+or Chinese family name attached to the one full name that has it), "U.S." / "US" / "United
+States" (place aliases), "the ZTE Corp." / "ZTE" (organisation suffixes and country prefixes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from ..models import Entity, EntityMention, EntityType
+from .entities import HONORIFICS, name_key
+
+PLACE_ALIASES = {
+    "us": "United States", "usa": "United States", "united states": "United States",
+    "america": "United States", "united states of america": "United States",
+    "uk": "United Kingdom", "britain": "United Kingdom", "great britain": "United Kingdom",
+    "united kingdom": "United Kingdom", "eu": "European Union", "european union": "European Union",
+    "prc": "China", "mainland china": "China", "uae": "United Arab Emirates",
+}
+ORG_PREFIXES = {"us", "u s", "american", "china's", "chinese", "china", "british", "uk", "eu", "the"}
+ORG_SUFFIXES = {"corp", "corporation", "inc", "co", "ltd", "plc", "llc", "group", "holdings"}
+NICKNAMES = [
+    {"steve", "steven", "stephen"}, {"bill", "william", "will"}, {"bob", "robert", "rob"},
+    {"jim", "james", "jimmy"}, {"mike", "michael"}, {"dick", "richard", "rick"}, {"tom", "thomas"},
+    {"joe", "joseph"}, {"tony", "anthony"}, {"alex", "alexander", "alexandra"}, {"dan", "daniel"},
+    {"chris", "christopher"}, {"kate", "katherine", "catherine", "kathy"}, {"liz", "elizabeth"},
+    {"nick", "nicholas"}, {"andy", "andrew"}, {"ben", "benjamin"}, {"sam", "samuel"},
+]
+
+
+def resolve_entities(mentions: Iterable[EntityMention]) -> list[Entity]:
+    """Group mentions (of all sources) into entities; sets each mention's `entity_id`."""
+    mentions = list(mentions)
+    groups = _group(mentions)
+    entities = [_entity(group) for group in groups]
+    _assign_ids(entities, groups)
+    return sorted(entities, key=lambda e: (-len(e.mentions), e.name))
+
+
+def _group(mentions: list[EntityMention]) -> list[list[EntityMention]]:
+    people = [m for m in mentions if m.type == "person"]
+    person_groups = _group_people(people)
+    surnames = _surname_index(person_groups)
+    rest: dict[tuple[str, str], list[EntityMention]] = defaultdict(list)
+    for m in mentions:
+        if m.type == "person":
+            continue
+        key = name_key(m.text)
+        if m.type == "organisation" and key in surnames:
+            surnames[key].append(m)
+            m.type = "person"
+        else:
+            rest[_other_key(m, key)].append(m)
+    return person_groups + _attach_short_orgs(rest)
+
+
+def _person_tokens(text: str) -> list[str]:
+    words = name_key(text).split()
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    return words
+
+
+def _group_people(people: list[EntityMention]) -> list[list[EntityMention]]:
+    """Full names merged by compatible first names; lone names attached to their one full name."""
+    full: dict[str, list[EntityMention]] = defaultdict(list)
+    single: dict[str, list[EntityMention]] = defaultdict(list)
+    for m in people:
+        words = _person_tokens(m.text)
+        if words:
+            (full if len(words) > 1 else single)[" ".join(words)].append(m)
+    clusters = _cluster_full_names(full)
+    for token, ms in single.items():
+        target = _unique_match(token, clusters)
+        if target is None:
+            clusters.append(list(ms))
+        else:
+            target.extend(ms)
+    return clusters
+
+
+def _cluster_full_names(full: dict[str, list[EntityMention]]) -> list[list[EntityMention]]:
+    names = sorted(full, key=lambda n: -len(full[n]))
+    clusters: list[tuple[list[str], list[EntityMention]]] = []
+    for name in names:
+        home = next((c for c in clusters if any(_same_person(name, other) for other in c[0])), None)
+        if home is None:
+            clusters.append(([name], list(full[name])))
+        else:
+            home[0].append(name)
+            home[1].extend(full[name])
+    return [ms for _, ms in clusters]
+
+
+def _same_person(a: str, b: str) -> bool:
+    wa, wb = a.split(), b.split()
+    if wa[-1] != wb[-1]:
+        return False
+    if set(wa) <= set(wb) or set(wb) <= set(wa):
+        return True
+    return _first_names_match(wa[0], wb[0])
+
+
+def _first_names_match(a: str, b: str) -> bool:
+    if a == b or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))):
+        return True
+    if any(a in group and b in group for group in NICKNAMES):
+        return True
+    return fuzz.ratio(a, b) >= 85
+
+
+def _unique_match(token: str, clusters: list[list[EntityMention]]) -> list[EntityMention] | None:
+    """The one cluster whose full names end (or, for family-name-first names, start) with `token`."""
+    last = [c for c in clusters if any(_person_tokens(m.text)[-1] == token for m in c)]
+    if len(last) == 1:
+        return last[0]
+    first = [c for c in clusters if any(len(_person_tokens(m.text)) == 2 and _person_tokens(m.text)[0] == token for m in c)]
+    return first[0] if not last and len(first) == 1 else None
+
+
+def _surname_index(groups: list[list[EntityMention]]) -> dict[str, list[EntityMention]]:
+    index: dict[str, list[EntityMention]] = {}
+    for group in groups:
+        for m in group:
+            words = _person_tokens(m.text)
+            if len(words) > 1:
+                index.setdefault(words[-1], group)
+    return index
+
+
+def _other_key(m: EntityMention, key: str) -> tuple[str, str]:
+    if m.type == "place":
+        return ("place", name_key(PLACE_ALIASES.get(key, key)))
+    words = [w for w in key.split() if w not in ORG_SUFFIXES]
+    while len(words) > 1 and words[0] in ORG_PREFIXES:
+        words = words[1:]
+    words = [re.sub(r"'s$", "", w) for w in words]
+    if " ".join(words) in PLACE_ALIASES:
+        return ("place", name_key(PLACE_ALIASES[" ".join(words)]))
+    return ("organisation", " ".join(words) or key)
+
+
+def _attach_short_orgs(rest: dict[tuple[str, str], list[EntityMention]]) -> list[list[EntityMention]]:
+    """"Commerce" joins "Commerce Department" when that is the one organisation it begins."""
+    groups = dict(rest)
+    for (kind, key), ms in list(rest.items()):
+        if kind != "organisation" or " " in key:
+            continue
+        longer = [k for k in groups if k[0] == kind and k[1].startswith(key + " ")]
+        if len(longer) == 1:
+            groups[longer[0]].extend(groups.pop((kind, key)))
+    return list(groups.values())
+
+
+def _entity(group: list[EntityMention]) -> Entity:
+    etype = _majority_type(group)
+    entity = Entity(id="", name=_canonical_name(group, etype), type=etype)
+    entity.mentions = sorted(m.span for m in group)
+    entity.sources = sorted({m.span.source for m in group})
+    entity.aliases = _aliases(group, entity.name)
+    entity.roles = [m.role for m in group if m.role is not None]
+    return entity
+
+
+def _majority_type(group: list[EntityMention]) -> EntityType:
+    counts = Counter(m.type for m in group)
+    return "person" if counts["person"] else counts.most_common(1)[0][0]
+
+
+def _display(text: str) -> str:
+    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    return re.sub(r"['’]s?$", "", text)
+
+
+def _canonical_name(group: list[EntityMention], etype: EntityType) -> str:
+    forms = Counter(_display(m.text) for m in group)
+    if etype == "place":
+        key = name_key(next(iter(forms)))
+        return PLACE_ALIASES.get(key, forms.most_common(1)[0][0])
+    if etype == "person":
+        full = {f: n for f, n in forms.items() if len(f.split()) > 1} or forms
+        return max(full, key=lambda f: (full[f], len(f), f))
+    return max(forms, key=lambda f: (forms[f], -len(f), f))
+
+
+def _aliases(group: list[EntityMention], name: str) -> list[str]:
+    seen: dict[str, None] = {}
+    for m in group:
+        for form in (_display(m.text), m.alias):
+            if form and form != name:
+                seen.setdefault(form, None)
+    return list(seen)
+
+
+def _assign_ids(entities: list[Entity], groups: list[list[EntityMention]]) -> None:
+    used: set[str] = set()
+    for entity, group in zip(entities, groups):
+        base = re.sub(r"[^a-z0-9]+", "-", entity.name.lower()).strip("-") or entity.type
+        eid, n = base, 2
+        while eid in used:
+            eid, n = f"{base}-{n}", n + 1
+        used.add(eid)
+        entity.id = eid
+        for m in group:
+            m.entity_id = eid

@@ -1,0 +1,78 @@
+"""The pipeline: ingest -> clean -> dedup -> extract -> quotes -> align -> summarize -> Brief.
+
+`Pipeline` holds the options and loads the language model on first use; `brief()` in the
+package root is the one-call shortcut over it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import Any
+
+from .align import align
+from .clean import clean
+from .dedup import assign_witnesses
+from .errors import NoArticlesError
+from .extract import DEFAULT_MODEL, extract, load
+from .ingest import IngestResult, example_sources, read_paths
+from .models import Brief, Source
+from .quotes import find_quotes
+from .summarize import DEFAULT_WORDS, summarize
+
+PathLike = str | os.PathLike
+
+
+class Pipeline:
+    """A configured newsweave pipeline; reuse one instance to keep the model loaded."""
+
+    def __init__(self, *, model: str = DEFAULT_MODEL, words: int = DEFAULT_WORDS):
+        self.model = model
+        self.words = words
+
+    @property
+    def nlp(self) -> Any:
+        return load(self.model)
+
+    def brief_paths(self, paths: Iterable[PathLike], *, meta: PathLike | None = None) -> Brief:
+        """Ingest files and folders, then brief what could be read."""
+        return self.brief_ingested(read_paths(paths, meta=meta))
+
+    def brief_example(self) -> Brief:
+        """The brief of the bundled example story (ZTE, May 2018: AP and Reuters)."""
+        return self.brief_ingested(example_sources())
+
+    def brief_ingested(self, result: IngestResult) -> Brief:
+        if not result.sources:
+            reasons = "; ".join(f"{s.path}: {s.reason}" for s in result.skipped) or "no input files given"
+            raise NoArticlesError(f"no article could be read ({reasons})")
+        brief = self.run(result.sources)
+        brief.skipped, brief.warnings = list(result.skipped), list(result.warnings) + brief.warnings
+        return brief
+
+    def run(self, sources: list[Source]) -> Brief:
+        """Brief sources that are already ingested (their `raw` text and metadata set)."""
+        for source in sources:
+            clean(source)
+        assign_witnesses(sources)
+        documents, entities = extract(sources, self.nlp)
+        warnings: list[str] = []
+        for document in documents:
+            found: list[str] = []
+            find_quotes(document, entities, found)
+            warnings += [f"{document.source.label}: {w}" for w in found]
+        alignment = align(documents, entities)
+        return Brief(
+            sources=sources, documents=documents, facts=alignment.facts, quotes=alignment.quotes,
+            entities=entities, numbers=alignment.numbers, conflicts=alignment.conflicts,
+            timeline=alignment.timeline, summary=summarize(alignment, words=self.words), warnings=warnings,
+        )
+
+
+def brief(paths: Iterable[PathLike] | None = None, *, example: bool = False, meta: PathLike | None = None,
+          words: int = DEFAULT_WORDS, model: str = DEFAULT_MODEL) -> Brief:
+    """One call: the cross-source brief of news files/folders (or of the bundled example)."""
+    pipeline = Pipeline(model=model, words=words)
+    if example:
+        return pipeline.brief_example()
+    return pipeline.brief_paths(paths or [], meta=meta)

@@ -1,0 +1,64 @@
+"""Find quoted words in a cleaned text: straight double quotes (clean normalised curly ones).
+
+News convention handled: a quote that runs over several paragraphs leaves each paragraph but
+the last unclosed, and reopens at the start of the next. Unbalanced marks never raise: the
+finder makes a best guess and reports a warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..clean import paragraph_spans
+
+_OPEN_BEFORE = set(" \t\n([{—–-/:;,")
+_TRAILING = " ,;:"
+
+
+@dataclass
+class QuoteSpan:
+    start: int  # first character inside the marks
+    end: int  # just past the last character kept (trailing commas dropped)
+    closed: bool
+
+
+def find_quote_spans(text: str, warnings: list[str] | None = None) -> list[QuoteSpan]:
+    """Spans of the words inside double quote marks, paragraph by paragraph."""
+    spans: list[QuoteSpan] = []
+    for start, end in paragraph_spans(text):
+        spans.extend(_paragraph_quotes(text, start, end, warnings))
+    return [s for s in spans if s.end > s.start]
+
+
+def _paragraph_quotes(text: str, start: int, end: int, warnings: list[str] | None) -> list[QuoteSpan]:
+    marks = [i for i in range(start, end) if text[i] == '"']
+    out: list[QuoteSpan] = []
+    open_at: int | None = None
+    for i in marks:
+        if open_at is None:
+            if _can_open(text, i, start):
+                open_at = i
+            elif warnings is not None:
+                warnings.append(f"closing quote mark with no opening mark at offset {i}")
+        elif _can_close(text, i, end) or not _can_open(text, i, start):
+            out.append(_span(text, open_at + 1, i, closed=True))
+            open_at = None
+    if open_at is not None:
+        out.append(_span(text, open_at + 1, end, closed=False))
+    return out
+
+
+def _can_open(text: str, i: int, para_start: int) -> bool:
+    return i == para_start or text[i - 1] in _OPEN_BEFORE
+
+
+def _can_close(text: str, i: int, para_end: int) -> bool:
+    return i + 1 >= para_end or not text[i + 1].isalnum()
+
+
+def _span(text: str, start: int, end: int, *, closed: bool) -> QuoteSpan:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return QuoteSpan(start, end, closed)

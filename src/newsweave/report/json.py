@@ -1,0 +1,105 @@
+"""The brief as JSON: the stable contract (docs/json-contract.md, schema/brief.schema.json).
+
+Contract keys are never renamed or dropped; extra keys may be added.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import __version__
+from ..models import (
+    Brief, Conflict, DateMention, Entity, Fact, NumberGroup, QuoteGroup, QuoteMention, Source, Span,
+    SummarySentence, TimelineEvent,
+)
+
+SCHEMA_VERSION = 1
+
+
+def to_json(brief: Brief, *, indent: int | None = 2) -> str:
+    return json.dumps(to_dict(brief), ensure_ascii=False, indent=indent)
+
+
+def to_dict(brief: Brief) -> dict[str, Any]:
+    """The brief as plain JSON-ready data."""
+    return {
+        "sources": [_source(s) for s in brief.sources],
+        "facts": [_fact(f) for f in brief.facts],
+        "quotes": [_quote(q) for q in brief.quotes],
+        "entities": [_entity(e) for e in brief.entities],
+        "numbers": [_number(n) for n in brief.numbers],
+        "conflicts": [_conflict(c) for c in brief.conflicts],
+        "timeline": [_event(t) for t in brief.timeline],
+        "summary": [_summary(s) for s in brief.summary],
+        "dates": [_date(d) for doc in brief.documents for d in doc.dates],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in brief.skipped],
+        "warnings": list(brief.warnings),
+        "newsweave": {"version": __version__, "schema": SCHEMA_VERSION},
+    }
+
+
+def span(s: Span) -> dict[str, Any]:
+    return {"source": s.source, "start": s.start, "end": s.end}
+
+
+def _iso(d) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _source(s: Source) -> dict[str, Any]:
+    return {
+        "id": s.id, "outlet": s.outlet, "url": s.url, "published": _iso(s.published), "title": s.title,
+        "path": s.path, "text": s.text,
+        "removed": [{"text": r.text, "reason": r.reason, "raw_start": r.start, "raw_end": r.end} for r in s.removed],
+        "witness": s.witness or s.id, "input_id": s.input_id,
+    }
+
+
+def _fact(f: Fact) -> dict[str, Any]:
+    return {
+        "id": f.id, "text": f.text, "status": f.status, "mentions": [span(m) for m in f.mentions],
+        "outlets": len(f.sources), "independent": f.witnesses, "sources": f.sources,
+    }
+
+
+def _quote_mention(q: QuoteMention) -> dict[str, Any]:
+    return {**span(q.span), "text": q.text, "kind": q.kind, "speaker_text": q.speaker_text, "cue": q.cue, "how": q.how}
+
+
+def _quote(g: QuoteGroup) -> dict[str, Any]:
+    return {
+        "id": g.id, "speaker": g.speaker, "mentions": [_quote_mention(q) for q in g.mentions],
+        "variant": g.variant, "speaker_id": g.speaker_id, "kind": g.mentions[0].kind if g.mentions else None,
+        "sources": sorted({q.span.source for q in g.mentions}),
+        "diff": [{"op": op, "text": text} for op, text in g.diff], "notes": g.notes,
+    }
+
+
+def _entity(e: Entity) -> dict[str, Any]:
+    return {
+        "id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases, "sources": e.sources,
+        "roles": [{"text": r.text, **span(r.span)} for r in e.roles],
+        "mentions": [span(m) for m in e.mentions],
+    }
+
+
+def _number(n: NumberGroup) -> dict[str, Any]:
+    return {"value": n.value, "unit": n.unit, "text": n.text, "mentions": [span(m) for m in n.mentions], "counts": n.counts}
+
+
+def _conflict(c: Conflict) -> dict[str, Any]:
+    values = [{"source": v.source, "value": v.value, "start": v.start, "end": v.end} for v in c.values]
+    return {"kind": c.kind, "values": values, "subject": c.subject, "note": c.note, "fact": c.fact_id}
+
+
+def _event(t: TimelineEvent) -> dict[str, Any]:
+    return {"date": _iso(t.date), "end": _iso(t.end), "text": t.text, "mentions": [span(m) for m in t.mentions], "fact": t.fact_id}
+
+
+def _summary(s: SummarySentence) -> dict[str, Any]:
+    return {"text": s.text, "citations": [span(c) for c in s.citations], "status": s.status, "fact": s.fact_id}
+
+
+def _date(d: DateMention) -> dict[str, Any]:
+    return {**span(d.span), "text": d.text, "date": _iso(d.date), "end": _iso(d.end), "resolved": d.resolved, "note": d.note}

@@ -1,0 +1,58 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsweave.clean import clean_text, paragraph_spans
+
+
+def test_ap_dateline_and_site_furniture_removed():
+    raw = 'WASHINGTON (AP) — In a surprising overture, Trump says "hello."\n\nSecond paragraph here.\n\nMore From WIBX 950'
+    text, removed = clean_text(raw)
+    assert text == 'In a surprising overture, Trump says "hello."\n\nSecond paragraph here.'
+    assert [(r.text, r.reason) for r in removed] == [("WASHINGTON (AP) —", "dateline"), ("More From WIBX 950", "site furniture")]
+    for r in removed:
+        assert raw[r.start : r.end] == r.text
+
+
+def test_reuters_dateline_and_credit_removed():
+    raw = "WASHINGTON/BEIJING • US President Donald Trump has pledged to help.\n\nMore text follows.\n\nREUTERS"
+    text, removed = clean_text(raw)
+    assert text.startswith("US President Donald Trump")
+    assert text.endswith("More text follows.")
+    assert [r.reason for r in removed] == ["dateline", "credit line"]
+
+
+def test_reuters_style_dateline_with_date():
+    text, removed = clean_text("BEIJING, May 15 (Reuters) - China said on Tuesday it welcomed the move.")
+    assert text == "China said on Tuesday it welcomed the move."
+    assert removed[0].text == "BEIJING, May 15 (Reuters) -"
+
+
+def test_sentence_starting_with_capitals_is_not_a_dateline():
+    text, removed = clean_text("US President Donald Trump said on Sunday that talks went well.")
+    assert text.startswith("US President")
+    assert removed == []
+
+
+def test_quote_marks_and_whitespace_normalised():
+    text, _ = clean_text("He said \u201cit\u2019s  fine\u201d\u00a0today.\nAnd   then\tleft.\n\n\n\nNext.")
+    assert text == "He said \"it's fine\" today. And then left.\n\nNext."
+
+
+def test_reporting_credit_removed_anywhere_at_end():
+    text, removed = clean_text("Body of the story is here and long enough.\n\nReporting by Jane Doe; Editing by John Roe")
+    assert text == "Body of the story is here and long enough."
+    assert removed[0].reason == "credit line"
+
+
+def test_paragraph_spans_slice_back():
+    text = "One.\n\nTwo two.\n\nThree"
+    assert [text[a:b] for a, b in paragraph_spans(text)] == ["One.", "Two two.", "Three"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \n\t\"\u201c\u2019—•.()APREUTERS")), max_size=200))
+def test_clean_never_raises_and_removals_point_into_raw(raw):
+    text, removed = clean_text(raw)
+    assert "\n\n\n" not in text
+    for r in removed:
+        assert raw[r.start : r.end] == r.text

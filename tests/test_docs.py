@@ -1,0 +1,50 @@
+"""Docs that cannot go stale: docs/cli.md is generated from the parser's --help.
+
+Regenerate with: .venv/bin/python tests/test_docs.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
+HEADER = """# newsweave command reference
+
+Generated from `newsweave --help` by `python tests/test_docs.py`; a test fails when it is stale.
+
+Exit codes: 0 success; 1 error or nothing could be briefed; 2 usage error; 3 the brief was
+produced but some inputs were skipped (each is named on standard error with the reason).
+"""
+
+
+def cli_reference() -> str:
+    os.environ["COLUMNS"] = "100"
+    from newsweave.cli import build_parser
+
+    parser = build_parser()
+    parts = [HEADER, "## newsweave\n\n```\n" + parser.format_help() + "```\n"]
+    subs = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    for name, sub in subs.choices.items():
+        parts.append(f"## newsweave {name}\n\n```\n" + sub.format_help() + "```\n")
+    return "\n".join(parts)
+
+
+def test_cli_reference_is_current():
+    assert DOC.read_text() == cli_reference(), "docs/cli.md is stale: run python tests/test_docs.py"
+
+
+def test_every_command_is_documented():
+    text = DOC.read_text()
+    from newsweave.cli import build_parser
+
+    subs = next(a for a in build_parser()._actions if a.__class__.__name__ == "_SubParsersAction")
+    for name in subs.choices:
+        assert f"## newsweave {name}" in text
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(DOC.parent.parent / "src"))
+    DOC.write_text(cli_reference())
+    print(f"wrote {DOC}")

@@ -1,0 +1,77 @@
+"""Quote finding and speaker attribution."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsweave.clean import clean
+from newsweave.dedup import assign_witnesses
+from newsweave.extract import extract
+from newsweave.models import Source
+from newsweave.quotes import find_quote_spans, find_quotes
+
+
+def _quotes(nlp, text):
+    source = clean(Source(id="t", raw=text))
+    assign_witnesses([source])
+    docs, entities = extract([source], nlp)
+    names = {e.id: e.name for e in entities}
+    return [(q.text, names.get(q.speaker_id), q.kind, q.how) for q in find_quotes(docs[0], entities)]
+
+
+def test_spans_inside_marks_without_trailing_comma():
+    text = '"We think highly of it," said Lu Kang. "We are in close contact."'
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["We think highly of it", "We are in close contact."]
+
+
+def test_quote_continued_over_paragraphs():
+    text = '"First part of the quote.\n\n"Second part ends here," she said.'
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["First part of the quote.", "Second part ends here"]
+    assert spans[0].closed is False
+
+
+def test_unbalanced_mark_warns_and_does_not_raise():
+    warnings: list[str] = []
+    spans = find_quote_spans('He said" nothing and "left it open', warnings)
+    assert warnings and spans[-1].closed is False
+
+
+def test_trailing_said_named_speaker(nlp):
+    found = _quotes(nlp, '"We think highly of the U.S. statement," said Lu Kang, a spokesman for the foreign ministry.')
+    assert found == [("We think highly of the U.S. statement", "Lu Kang", "direct", "named")]
+
+
+def test_pronoun_speaker_resolves_to_last_named_subject(nlp):
+    text = (
+        "White House spokesman Lindsay Walters confirmed that officials were in contact with Beijing.\n\n"
+        'She said the tweet underscored the importance of "free, fair, balanced" relations.'
+    )
+    assert _quotes(nlp, text) == [("free, fair, balanced", "Lindsay Walters", "partial", "pronoun")]
+
+
+def test_continuation_takes_previous_speaker(nlp):
+    text = '"It is a reversal," said Eswar Prasad, a professor at Cornell University. "Trump may have recognized it."'
+    found = _quotes(nlp, text)
+    assert [f[1] for f in found] == ["Eswar Prasad", "Eswar Prasad"]
+    assert found[1][3] == "continuation"
+
+
+def test_cue_in_following_sentence_and_wrote(nlp):
+    text = 'Officials were surprised.\n\n"Too many jobs in China lost. Get it done!" Mr Trump wrote on Twitter, saying more.\n\nPresident Donald Trump spoke.'
+    found = _quotes(nlp, text)
+    assert found[0][1] == "Donald Trump"
+
+
+def test_no_cue_no_speaker(nlp):
+    found = _quotes(nlp, 'The so-called "denial order" was issued in April by the department.')
+    assert found[0][1] is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab "\'\n.,:')), max_size=120))
+def test_finder_never_raises_and_spans_are_inside(text):
+    for s in find_quote_spans(text, []):
+        assert 0 <= s.start < s.end <= len(text)
