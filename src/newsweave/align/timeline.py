@@ -6,7 +6,8 @@ from ..models import Document, Fact, TimelineEvent
 
 
 def build_timeline(documents: list[Document], facts: list[Fact]) -> list[TimelineEvent]:
-    """One event per (resolved date range, fact), with every source's date mention as evidence."""
+    """One event per (resolved date range, fact), with every source's date mention as evidence;
+    its text is the sentence of the first mention."""
     fact_of = {(span.source, span.start): f for f in facts for span in f.mentions}
     sentence_of = _sentence_index(documents)
     events: dict[tuple, TimelineEvent] = {}
@@ -19,7 +20,7 @@ def build_timeline(documents: list[Document], facts: list[Fact]) -> list[Timelin
             key = (date.date, date.end, fact.id if fact else (d.source.id, date.span.start))
             event = events.get(key)
             if event is None:
-                text = fact.text if fact else (sent.text if sent else date.text)
+                text = sent.text if sent else date.text
                 event = events[key] = TimelineEvent(date.date, date.end, text, [], fact.id if fact else None)
             event.mentions.append(date.span)
     return sorted(events.values(), key=lambda e: (e.date, e.end or e.date, e.text))

@@ -11,6 +11,8 @@ from ..models import Document, Sentence
 
 # Feature prefixes; entities, dates and numbers count more than a single word.
 WEIGHTS = {"w": 1.0, "e": 1.5, "d": 2.0, "n": 2.0}
+# Reporting verbs say how a fact reached the page, not what it is.
+REPORTING = {"say", "tell", "add", "report", "state", "according", "announce", "note", "claim"}
 
 
 @dataclass
@@ -50,6 +52,14 @@ def cosine(a: SentenceVector, b: SentenceVector) -> float:
     return sum(w * big.get(f, 0.0) for f, w in small.items()) / (a.norm * b.norm)
 
 
+def _singular(word: str | None) -> str:
+    return (word or "").lower().rstrip("s")
+
+
+def _content_word(tok) -> bool:
+    return tok.is_alpha and not tok.is_stop and len(tok.text) > 1 and tok.lemma_.lower() not in REPORTING
+
+
 def _idf(n: int, df: int) -> float:
     return math.log((1 + n) / (1 + df)) + 1.0
 
@@ -57,18 +67,18 @@ def _idf(n: int, df: int) -> float:
 def _features(document: Document, sentence: Sentence) -> Counter:
     features: Counter = Counter()
     start, end = sentence.span.start, sentence.span.end
+    names = [m for m in document.entity_mentions if start <= m.span.start < end and m.entity_id]
+    for m in names:
+        features["e:" + m.entity_id] += 1
     if document.nlp is not None:
         span = document.nlp.char_span(start, end, alignment_mode="expand")
         for tok in span or []:
-            if tok.is_alpha and not tok.is_stop and len(tok.text) > 1:
+            if _content_word(tok) and not any(m.span.start <= tok.idx < m.span.end for m in names):
                 features["w:" + tok.lemma_.lower()] += 1
-    for m in document.entity_mentions:
-        if start <= m.span.start < end and m.entity_id:
-            features["e:" + m.entity_id] += 1
     for d in document.dates:
         if start <= d.span.start < end and d.resolved:
             features[f"d:{d.date}/{d.end}"] += 1
     for num in document.numbers:
-        if start <= num.span.start < end:
-            features[f"n:{num.value:g}:{num.unit}"] += 1
+        if start <= num.span.start < end and (num.unit or num.value >= 10):
+            features[f"n:{num.value:g}:{num.unit}:{_singular(num.counts)}"] += 1
     return features
