@@ -104,10 +104,12 @@ def _norm(text: str) -> str:
 
 
 def word_diff(a: str, b: str) -> list[tuple[str, str]]:
-    """Word-level diff of two wordings: ("=", words) kept, ("-", words) only in a, ("+", words) only in b."""
+    """Word-level diff of two wordings: ("=", words) kept, ("-", words) only in a, ("+", words) only
+    in b. Words match ignoring case and surrounding punctuation; the first wording's form is shown."""
     wa, wb = a.split(), b.split()
+    ka, kb = [_key(w) for w in wa], [_key(w) for w in wb]
     out: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
         if op == "equal":
             out.append(("=", " ".join(wa[i1:i2])))
             continue
@@ -116,6 +118,10 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
         if j2 > j1:
             out.append(("+", " ".join(wb[j1:j2])))
     return out
+
+
+def _key(word: str) -> str:
+    return word.strip(".,;:!?\"'()[]").lower().replace("u.s.", "us").replace(".", "")
 
 
 def _notes(wordings: list[str]) -> list[str]:
