@@ -1,253 +1,485 @@
 """Date expressions in news text, resolved against the publication date.
 
-Absolute dates ("May 14, 2018", "2018-05-14", "May 2018", "a 2017 agreement") resolve by
-themselves; relative ones ("Sunday", "yesterday", "last month", "from today to Saturday",
-"in early May") need the publication date and are left unresolved without it, never guessed.
-Weekdays point back in time unless their sentence is future-marked ("will visit ... from
-Tuesday to Saturday"). Vague spans ("recent weeks") are found but not resolved.
+Absolute dates ("May 14, 2018", "14 May 2018", "2018-05-14", "May 2018", "a 2017 agreement")
+resolve by themselves; relative ones ("Sunday", "yesterday", "last month", "from today to
+Saturday", "in early May") need the publication date and are left unresolved without it, never
+guessed. Weekdays point back in time unless their sentence is future-marked ("will visit ... from
+Tuesday to Saturday"): the tense marker nearest before the expression in its sentence decides, else
+the first one after it. Vague spans ("recent weeks") are found but not resolved.
+
+Every pattern proposes candidates; where candidates overlap the longest wins (ties: the earlier
+pattern in `PATTERNS`). Spans exclude context words such as "in" or "on".
 """
 
 from __future__ import annotations
 
-import calendar
+import bisect
 import datetime as dt
 import re
+from collections.abc import Callable, Iterator
+from types import MappingProxyType
+from typing import NamedTuple
 
 from ..models import DateMention, Span
 
 Date = dt.date
 Resolved = tuple[Date | None, Date | None, str]
+Match = re.Match[str]
 
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-MONTHS["sept"] = 9
-WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = MappingProxyType({**{n: i for i, n in enumerate(_MONTH_NAMES, 1)},
+                           **{n[:3]: i for i, n in enumerate(_MONTH_NAMES, 1)}, "sept": 9})
+WEEKDAYS = MappingProxyType({n: i for i, n in enumerate(_DAY_NAMES)})
+NO_PUB = "relative date with no publication date"
+NO_YEAR = "day and month with no year and no publication date"
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DAYWORD = r"(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)"
-_POINT = rf"(?:(?:next|last|this) )?{_WEEKDAY}|{_DAYWORD}"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:19|20)\d\d"
+# --- pattern pieces (compiled with re.ASCII: case-insensitive parts never match non-ASCII) ----------
+_MONTH = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))")
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b"
+_YEAR_DIGITS = r"(?:19|20)[0-9]{2}"
+_YEAR = rf"{_YEAR_DIGITS}\b"
+_NAMED_DAY = r"(?<!Black )(?<!Good )(?<!Super )(?<!Bloody )(?<!Cyber )(?<!Ash )(?<!Palm )(?<!Easter )(?<!Holy )"
+_PAPER = r"(?! (?:Times|Telegraph|Mirror|Express|Post|Herald|Observer|Star|Independent|Tribune|Journal|Mail|Night)\b)"
+_WD = rf"{_NAMED_DAY}\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b{_PAPER}"
+_MOD = r"(?i:this past|this coming|next|last|this|past|coming)"
+_DAYWORD = (r"(?<!USA )\b(?i:the day before yesterday|the day after tomorrow|(?:earlier|later) today|today|tonight"
+            r"|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)\b")
+_POINT = rf"(?:(?:\b{_MOD} )?{_WD}|{_DAYWORD})"
+_END = rf"(?:{_POINT}|{_MONTH} {_DAY}|{_DAY} {_MONTH})"
+_PART = r"(?P<part>\b(?i:early|late|mid|the middle of|the end of|end of|the beginning of|the start of))"
+_NUMBER = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2})"
+_YEAR_CONTEXT = (r"(?:\b(?i:in|since|by|until|till|of|a|an|the|from|during|before|after|through|throughout"
+                 r"|around|fiscal|year|its|their|his|her|our)|['\u2019]s)")
+_COUNTS = (r"(?! (?i:per ?cent|employees|people|persons|workers|votes|units|jobs|troops|soldiers|students|members"
+           r"|residents|cases|deaths|dead|points|times|miles|km|kilometres|kilometers|metres|meters|feet|tons|tonnes"
+           r"|barrels|shares|copies|dollars|yuan|euros|pounds|yen|cars|homes|houses|acres|hectares|words|pages"
+           r"|seats|kg)\b)")
+_EVENTS = (r"(?=(?:agreement|deal|settlement|elections?|campaign|law|report|season|budget|census|survey|plea"
+           r"|ruling|order|visit|summit|talks|decision|investigation|probe|attacks?|crisis|war|ban|sanctions"
+           r"|accord|pact|treaty|vote|referendum|Olympics|World Cup|study|fine|penalty|merger|lawsuit|trial"
+           r"|meeting|earthquake|hurricane|shooting|levels?|results|figures|revenue|sales|profit)\b)")
 
-PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("iso", re.compile(rf"\b({_YEAR})-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b")),
-    ("range_md", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d1>{_DAY}) ?(?:-|–|to|through) ?(?P<d2>{_DAY})\b(?:,? (?P<y>{_YEAR})\b)?")),
-    ("range", re.compile(rf"\b(?:from|between) (?P<a>{_POINT}|(?:{_MONTH}) {_DAY}) (?:to|through|until|till|and) (?P<b>{_POINT}|(?:{_MONTH}) {_DAY})\b", re.I)),
-    ("mdy", re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?\b(?![-–]\d)")),
-    ("dmy", re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MONTH})(?:,? (?P<y>{_YEAR}))?\b")),
-    ("part_month", re.compile(rf"\b(?P<part>early|mid|late|mid-)[ -]?(?P<m>{_MONTH})(?: (?P<y>{_YEAR}))?\b", re.I)),
-    ("month_year", re.compile(rf"\b(?P<m>{_MONTH}) (?P<y>{_YEAR})\b")),
-    ("in_month", re.compile(rf"\b(?:in|since|until|by|during|this|last|next) (?P<m>{_MONTH})\b(?! \d)")),
-    ("relative", re.compile(r"\b(?:(?:earlier|later) )?(?:this|last|next|past) (?:week|month|year|weekend)\b", re.I)),
-    ("vague", re.compile(r"\b(?:recent|coming|past|last) (?:few |several )?(?:days|weeks|months|years)\b", re.I)),
-    ("point", re.compile(rf"\b(?:{_POINT})\b(?:'s)?", re.I)),
-    ("year", re.compile(rf"\b(?:[Ii]n|since|until|by|of|from|to|[Aa]|the|The) ({_YEAR})\b(?![,.]?\d)(?! (?:percent|employees|people|units))")),
-]
-_FUTURE = re.compile(
-    r"\b(?:will|would|'ll|shall|going to|plans? to|planned to|is to|are to|was to|were to|"
-    r"(?:is|are|was|were) (?:due|set|scheduled|expected) to|next|upcoming|to (?:travel|visit|meet|hold|begin|start))\b",
-    re.I,
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.ASCII)
+
+
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", _re(rf"(?<![0-9-])(?P<y>{_YEAR_DIGITS})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2][0-9]|3[01])(?![0-9])")),
+    ("range_md", _re(rf"(?:(?P<btw>\b(?i:between)) |\b(?i:from) )?(?P<m>{_MONTH}) (?P<d1>{_DAY})"
+                     rf"(?:\s?[-\u2013]\s?|\s(?i:to|through|until|till)\s|(?(btw)\s(?i:and)\s|(?!)))"
+                     rf"(?:(?P<m2>{_MONTH}) )?(?P<d2>{_DAY})(?:,? (?P<y>{_YEAR}))?")),
+    ("range_dm", _re(rf"(?<![0-9][.,])\b(?P<d1>{_DAY})(?:\s?[-\u2013]\s?|\s(?i:to)\s)(?P<d2>{_DAY}) (?P<m>{_MONTH})"
+                     rf"(?:,? (?P<y>{_YEAR}))?")),
+    ("range", _re(rf"(?:(?P<frm>\b(?i:from))|\b(?i:between)) (?P<a>{_END})"
+                  rf"(?: (?(frm)(?i:to|through|thru|until|till)|(?i:and)) |\s?[-\u2013]\s?)(?P<b>{_END})")),
+    ("wd_range", _re(rf"(?P<a>{_WD})(?:\s?[-\u2013]\s?| (?i:through|thru) )(?P<b>{_WD})")),
+    ("year_range", _re(rf"(?:\b(?i:from) (?P<a>{_YEAR}) (?i:to|until|through)|\b(?i:between) (?P<c>{_YEAR}) (?i:and))"
+                       rf" (?P<b>{_YEAR})(?![0-9%])")),
+    ("mdy", _re(rf"(?:{_WD},? )?(?P<m>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?(?![:.][0-9])")),
+    ("dmy", _re(rf"(?:{_WD},? )?(?<![0-9][.,])\b(?P<d>{_DAY}) (?:of )?(?P<m>{_MONTH})(?! I\b)(?:,? (?P<y>{_YEAR}))?")),
+    ("month_year", _re(rf"(?P<m>{_MONTH}),? (?:of )?(?P<y>{_YEAR})(?![0-9%])")),
+    ("part_month", _re(rf"{_PART}[- ](?P<m>{_MONTH})(?:,? (?P<y>{_YEAR}))?")),
+    ("part_year", _re(rf"{_PART}[- ](?P<y>{_YEAR})(?![0-9%]|[/.,][0-9])")),
+    ("rel_month", _re(rf"(?P<which>\b(?i:this|last|next)) (?P<m>{_MONTH})(?![ .]*[0-9])")),
+    ("in_month", _re(rf"\b(?i:in|since|until|till|by|during|before|after|through|throughout) (?P<s>(?P<m>{_MONTH}))"
+                     r"(?!['\u2019]s| [0-9]| (?:said|says|told|has|had|was|is|will|would)\b)")),
+    ("relative", _re(r"\b(?i:(?:(?:earlier|later) )?(?:the )?(?:this|last|next|past|coming)"
+                     r" (?:week|month|year|weekend))\b")),
+    ("weekend", _re(r"\b(?i:over|during|at|on) (?P<s>(?i:the weekend))\b")),
+    ("ago", _re(rf"\b(?P<n>{_NUMBER}) (?P<u>(?i:day|week|month|year))s? (?i:ago)\b")),
+    ("vague", _re(rf"\b(?i:(?:recent|coming|past|last|next)(?: (?:few|several|couple of|{_NUMBER}))?"
+                  r" (?:days|weeks|months|years))\b")),
+    ("point", _re(_POINT)),
+    ("decade", _re(r"(?<![0-9$\u00a3\u20ac])\b(?P<s>(?:19|20)[0-9]0s)\b")),
+    ("year", _re(rf"{_YEAR_CONTEXT} (?P<s>{_YEAR})(?![0-9%]|[/.,][0-9]){_COUNTS}")),
+    ("year_noun", _re(rf"(?<![0-9$\u00a3\u20ac.,/-])\b(?P<s>{_YEAR}) {_EVENTS}")),
 )
 
+_MD = _re(rf"(?P<m>{_MONTH}) (?P<d>{_DAY})")
+_DM = _re(rf"(?P<d>{_DAY}) (?P<m>{_MONTH})")
+_BARE_WD = _re(rf"{_WD}")
+_SENTENCE_BREAK = _re(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z])|\n")
+_PAST_IRREGULAR = (r"said|told|was|were|had|did|came|went|made|took|gave|met|left|spoke|wrote|won|lost|began|sent"
+                   r"|held|got|saw|knew|thought|brought|bought|fell|rose|grew|became|struck|stood|sought|led|paid"
+                   r"|broke|chose|ran|flew|drove|set|hit|cut|put|ago")
+_NOT_PAST = (r"(?!(?:need|indeed|proceed|exceed|succeed|speed|seed|feed|bleed|breed|hundred|red|bed|shed|embed"
+             r"|sacred|naked|wicked|kindred)\b)")
+_TENSE = _re(
+    r"(?P<fut>\b(?i:will|would|shall|going to|gonna|plans? to|planned to|planning to|intends? to|aims? to|about to"
+    r"|(?:is|are|was|were) (?:due|set|scheduled|expected|slated|poised|likely|to)"
+    r"|(?:due|set|scheduled|expected|slated|poised|planned) (?:to|for|on)|next|upcoming)\b|['\u2019]ll\b)"
+    rf"|(?P<past>\b(?:{_PAST_IRREGULAR})\b|\b{_NOT_PAST}[a-z]{{2,}}ed\b)"
+)
+_DAYWORDS = MappingProxyType({
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "earlier today": 0,
+    "later today": 0, "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+})
+_NUMBERS = MappingProxyType({w: i for i, w in enumerate(
+    ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))} | {"a": 1, "an": 1})
+_MONTH_PARTS = MappingProxyType({"early": (1, 10), "mid": (11, 20), "late": (21, None)})
+_YEAR_PARTS = MappingProxyType({"early": (1, 4), "mid": (5, 8), "late": (9, 12)})
+_PART_KEYS = MappingProxyType({"early": "early", "beginning": "early", "start": "early", "mid": "mid",
+                               "middle": "mid", "late": "late", "end": "late"})
+
+
+class _Hit(NamedTuple):
+    start: int
+    end: int
+    priority: int
+    kind: str
+    match: Match
+
+
+# --- public API ------------------------------------------------------------------------------------
 
 def find_dates(text: str, source_id: str, published: Date | None) -> list[DateMention]:
-    """Every date expression of `text`, longest first where matches overlap, sorted by offset."""
-    found: list[tuple[int, int, str, re.Match]] = []
-    for kind, pattern in PATTERNS:
+    """Every date expression of `text` resolved against `published`, sorted by offset.
+
+    `text[m.span.start:m.span.end] == m.text` for every mention; overlapping candidates keep the
+    longest. Nothing raises: impossible dates come back unresolved with note "invalid date".
+    """
+    breaks = _sentence_starts(text)
+    return [_mention(text, source_id, published, hit, breaks) for hit in _select(_candidates(text))]
+
+
+def resolve(expr: str, published: Date | None, *, future: bool = False) -> tuple[Date | None, Date | None, str]:
+    """Resolve one expression ("last month", "May 14, 2018", "from Tuesday to Saturday").
+
+    Returns (start day, last day or None for a single day, note). `future` forces the future reading
+    of weekdays and months; otherwise tense words inside `expr` decide. Unknown text gives
+    (None, None, "not a date expression").
+    """
+    hits = _select(_candidates(expr))
+    if not hits:
+        return None, None, "not a date expression"
+    hit = max(hits, key=lambda h: h.end - h.start)
+    return _resolve_hit(hit, published, future or _is_future(expr, hit.start, hit.end, [0]))
+
+
+# --- finding ---------------------------------------------------------------------------------------
+
+def _candidates(text: str) -> Iterator[_Hit]:
+    """Every match of every pattern, with its span (a pattern's group `s` when it has one)."""
+    for priority, (kind, pattern) in enumerate(PATTERNS):
         for m in pattern.finditer(text):
-            start, end = _span(kind, m)
-            if not any(s < end and start < e for s, e, _, _ in found):
-                found.append((start, end, kind, m))
-    out = []
-    for start, end, kind, m in sorted(found, key=lambda f: f[0]):
-        future = bool(_FUTURE.search(_lead_in(text, start)))
-        date, stop, note = _resolve_match(kind, m, published, future)
-        out.append(DateMention(Span(source_id, start, end), text[start:end], date, stop, date is not None, note))
-    return out
+            start, end = m.span("s") if "s" in pattern.groupindex else m.span()
+            if end > start:
+                yield _Hit(start, end, priority, kind, m)
 
 
-def resolve(expr: str, published: Date | None, *, future: bool = False) -> Resolved:
-    """Resolve one expression on its own ("last month", "May 14, 2018") against `published`."""
-    for kind, pattern in PATTERNS:
-        m = pattern.fullmatch(expr.strip()) or pattern.search(expr)
-        if m:
-            return _resolve_match(kind, m, published, future)
-    return None, None, "not a date expression"
+def _select(hits: Iterator[_Hit]) -> list[_Hit]:
+    """Non-overlapping hits, longest first (ties: pattern priority, then position), sorted by start."""
+    kept: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.priority, h.start)):
+        if not any(k.start < hit.end and hit.start < k.end for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
 
 
-def _span(kind: str, m: re.Match) -> tuple[int, int]:
-    if kind == "year":
-        return m.start(1), m.end(1)
-    end = m.end() - 2 if m.group(0).endswith("'s") else m.end()
-    return m.start(), end
+def _mention(text: str, source_id: str, pub: Date | None, hit: _Hit, breaks: list[int]) -> DateMention:
+    future = _is_future(text, hit.start, hit.end, breaks)
+    date, end, note = _resolve_hit(hit, pub, future)
+    span = Span(source_id, hit.start, hit.end)
+    return DateMention(span, text[hit.start : hit.end], date, end, date is not None, note)
 
 
-def _lead_in(text: str, at: int, window: int = 80) -> str:
-    """The words of the expression's sentence just before it: where "will"/"would" mark a future."""
-    starts = [m.end() for m in re.finditer(r"[.!?][\"']?\s+(?=[A-Z\"])|\n", text[:at])]
-    start = max(starts[-1] if starts else 0, at - window)
-    return text[start:at]
+def _sentence_starts(text: str) -> list[int]:
+    """Offsets where sentences start: after [.!?] + space + capital, or after a newline."""
+    return [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
 
 
-def _resolve_match(kind: str, m: re.Match, pub: Date | None, future: bool) -> Resolved:
+def _is_future(text: str, start: int, end: int, breaks: list[int]) -> bool:
+    """Whether the expression's sentence puts it in the future.
+
+    The tense marker nearest before the expression in its sentence decides ("said ... will visit
+    from Tuesday"); with none before, the first within a few words after it ("On Tuesday, Liu will").
+    """
+    i = bisect.bisect_right(breaks, start)
+    first, last = breaks[i - 1], breaks[i] if i < len(breaks) else len(text)
+    before = list(_TENSE.finditer(text, first, start))
+    if before:
+        return before[-1].lastgroup == "fut"
+    after = _TENSE.search(text, end, min(max(last, end), end + 60))
+    return after is not None and after.lastgroup == "fut"
+
+
+# --- resolving -------------------------------------------------------------------------------------
+
+def _resolve_hit(hit: _Hit, pub: Date | None, future: bool) -> Resolved:
+    """Dispatch to the resolver of the hit's kind; impossible dates become notes, never exceptions."""
     try:
-        return RESOLVERS[kind](m, pub, future)
+        return _RESOLVERS[hit.kind](hit.match, pub, future)
     except ValueError:
         return None, None, "invalid date"
+    except OverflowError:
+        return None, None, "date out of range"
 
 
-def _need(pub: Date | None) -> str | None:
-    return None if pub else "relative date with no publication date"
-
-
-def _iso(m, pub, future) -> Resolved:
-    return Date(int(m.group(1)), int(m.group(2)), int(m.group(3))), None, "absolute"
+def _group(m: Match, name: str) -> str | None:
+    return m.groupdict().get(name)
 
 
 def _day(s: str) -> int:
-    return int(re.sub(r"\D", "", s))
+    return int(re.sub(r"[^0-9]", "", s))
 
 
 def _month(s: str) -> int:
     return MONTHS[s.lower().rstrip(".")]
 
 
-def _year_for(month: int, day: int, year: str | None, pub: Date | None, future: bool) -> int | None:
-    """An explicit year, else the publication year moved to the occurrence nearest the publication."""
-    if year:
-        return int(year)
-    if pub is None:
-        return None
-    candidate = Date(pub.year, month, min(day, calendar.monthrange(pub.year, month)[1]))
-    if not future and (candidate - pub).days > 183:
-        return pub.year - 1
-    if future and (pub - candidate).days > 183:
-        return pub.year + 1
-    return pub.year
-
-
-def _mdy(m, pub, future) -> Resolved:
-    month, day = _month(m.group("m")), _day(m.group("d"))
-    year = _year_for(month, day, m.group("y"), pub, future)
-    if year is None:
-        return None, None, "day and month with no year and no publication date"
-    return Date(year, month, day), None, "absolute" if m.group("y") else "year from publication date"
-
-
-def _range_md(m, pub, future) -> Resolved:
-    month = _month(m.group("m"))
-    year = _year_for(month, _day(m.group("d1")), m.group("y"), pub, future)
-    if year is None:
-        return None, None, "day and month with no year and no publication date"
-    start, end = Date(year, month, _day(m.group("d1"))), Date(year, month, _day(m.group("d2")))
-    return (start, end, "range") if end >= start else (None, None, "invalid date")
+def _days(n: int) -> dt.timedelta:
+    return dt.timedelta(days=n)
 
 
 def _month_range(year: int, month: int, first: int = 1, last: int | None = None) -> tuple[Date, Date]:
-    return Date(year, month, first), Date(year, month, last or calendar.monthrange(year, month)[1])
+    """Days `first`..`last` (default: the month's last day) of one month."""
+    following = Date(year + month // 12, month % 12 + 1, 1)
+    return Date(year, month, first), Date(year, month, last) if last else following - _days(1)
 
 
-def _month_year(m, pub, future) -> Resolved:
-    return (*_month_range(int(m.group("y")), _month(m.group("m"))), "month")
+def _day_of(month: int, day: int, year: str | None, pub: Date | None) -> tuple[Date | None, str]:
+    """A day of a month: in `year` when given, else in the year nearest the publication date."""
+    Date(2000, month, day)  # raises ValueError for a day no month has ("February 30")
+    if year:
+        return Date(int(year), month, day), "absolute"
+    if pub is None:
+        return None, NO_YEAR
+    return _nearest(month, day, pub), "year from publication date"
 
 
-def _in_month(m, pub, future) -> Resolved:
-    month = _month(m.group("m"))
-    year = _year_for(month, 15, None, pub, future)
-    if year is None:
-        return None, None, _need(pub)
-    return (*_month_range(year, month), "month")
+def _nearest(month: int, day: int, pub: Date) -> Date:
+    """The occurrence of month/day nearest the publication date (the year before, of, or after it)."""
+    options = []
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            options.append(Date(year, month, day))
+        except ValueError:
+            continue
+    if not options:
+        raise ValueError("no such day near the publication date")
+    return min(options, key=lambda d: abs((d - pub).days))
 
 
-_PARTS = {"early": (1, 10), "mid": (11, 20), "mid-": (11, 20), "late": (21, None)}
+def _period(make: Callable[[int], tuple[Date, Date]], pub: Date, future: bool) -> tuple[Date, Date]:
+    """A yearless period (May, early May): this year's, unless that is wholly after the publication
+    (past reading: last year's) or wholly before it (future reading: next year's)."""
+    first, last = make(pub.year)
+    if future and last < pub:
+        return make(pub.year + 1)
+    if not future and first > pub:
+        return make(pub.year - 1)
+    return first, last
 
 
-def _part_month(m, pub, future) -> Resolved:
-    month = _month(m.group("m"))
-    year = _year_for(month, 15, m.group("y"), pub, future)
-    if year is None:
-        return None, None, _need(pub)
-    first, last = _PARTS[m.group("part").lower()]
-    return (*_month_range(year, month, first, last), f"{m.group('part').lower().rstrip('-')} {calendar.month_name[month]}")
+def _iso(m: Match, pub: Date | None, future: bool) -> Resolved:
+    return Date(int(m["y"]), int(m["m"]), int(m["d"])), None, "absolute"
+
+
+def _day_month(m: Match, pub: Date | None, future: bool) -> Resolved:
+    date, note = _day_of(_month(m["m"]), _day(m["d"]), m["y"], pub)
+    return date, None, note
+
+
+def _day_range(m: Match, pub: Date | None, future: bool) -> Resolved:
+    """"May 3-5", "between May 30 and June 2", "3-5 May 2018"."""
+    month = _month(m["m"])
+    month2 = _month(_group(m, "m2") or m["m"])
+    start, note = _day_of(month, _day(m["d1"]), m["y"], pub)
+    end, _ = _day_of(month2, _day(m["d2"]), m["y"], pub)
+    if start is None or end is None:
+        return None, None, note
+    if end < start and month2 < month:
+        start, end = (start.replace(year=start.year - 1), end) if m["y"] else (start, end.replace(year=end.year + 1))
+    return (start, end, "range") if start <= end else (None, None, "invalid date")
+
+
+def _month_year(m: Match, pub: Date | None, future: bool) -> Resolved:
+    return (*_month_range(int(m["y"]), _month(m["m"])), "month")
+
+
+def _in_month(m: Match, pub: Date | None, future: bool) -> Resolved:
+    """"in May": the month of the publication year, moved a year by tense when wholly off-side."""
+    if pub is None:
+        return None, None, NO_PUB
+    month = _month(m["m"])
+    return (*_period(lambda y: _month_range(y, month), pub, future), "month")
+
+
+def _rel_month(m: Match, pub: Date | None, future: bool) -> Resolved:
+    """"last May" (the latest May before the publication month), "next May", "this May"."""
+    if pub is None:
+        return None, None, NO_PUB
+    month, which = _month(m["m"]), m["which"].lower()
+    year = pub.year
+    if which == "last" and month >= pub.month:
+        year -= 1
+    elif which == "next" and month <= pub.month:
+        year += 1
+    return (*_month_range(year, month), f"{which} {_MONTH_NAMES[month - 1].title()}")
+
+
+def _part_key(part: str) -> str:
+    words = part.lower().split()
+    return _PART_KEYS[words[-2] if words[-1] == "of" else words[0]]
+
+
+def _part_month(m: Match, pub: Date | None, future: bool) -> Resolved:
+    """"early May" (1-10), "mid-May" (11-20), "late May" (21-end), with or without a year."""
+    month, key = _month(m["m"]), _part_key(m["part"])
+    first, last = _MONTH_PARTS[key]
+    note = f"{key} {_MONTH_NAMES[month - 1].title()}"
+    if m["y"]:
+        return (*_month_range(int(m["y"]), month, first, last), note)
+    if pub is None:
+        return None, None, NO_PUB
+    return (*_period(lambda y: _month_range(y, month, first, last), pub, future), note)
+
+
+def _part_year(m: Match, pub: Date | None, future: bool) -> Resolved:
+    """"early 2017" (January-April), "mid-2017" (May-August), "late 2017" (September-December)."""
+    year, key = int(m["y"]), _part_key(m["part"])
+    first, last = _YEAR_PARTS[key]
+    return _month_range(year, first)[0], _month_range(year, last)[1], f"{key} {year}"
+
+
+def _weekday(pub: Date, wd: int, mod: str, future: bool) -> Date:
+    """A weekday relative to the publication date, by modifier and tense."""
+    if mod == "this":
+        return pub + _days(wd - pub.weekday())
+    if mod in ("next", "coming", "this coming"):
+        return pub + _days((wd - pub.weekday()) % 7 or 7)
+    if mod in ("last", "past", "this past"):
+        return pub - _days((pub.weekday() - wd) % 7 or 7)
+    if future:
+        return pub + _days((wd - pub.weekday()) % 7)
+    return pub - _days((pub.weekday() - wd) % 7)
 
 
 def _point(expr: str, pub: Date, future: bool) -> Date:
     """One day named relative to the publication date: today, yesterday, (next/last) Sunday."""
-    e = expr.lower().removesuffix("'s")
-    fixed = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-             "yesterday": -1, "last night": -1, "tomorrow": 1}
-    if e in fixed:
-        return pub + dt.timedelta(days=fixed[e])
-    words = e.split()
-    wd = WEEKDAYS[words[-1]]
-    if words[0] == "next" or (future and words[0] != "last"):
-        return pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or (7 if words[0] == "next" else 0))
-    back = (pub.weekday() - wd) % 7
-    return pub - dt.timedelta(days=back or (7 if words[0] == "last" else 0))
+    e = " ".join(expr.lower().split())
+    if e in _DAYWORDS:
+        return pub + _days(_DAYWORDS[e])
+    *mods, name = e.split()
+    return _weekday(pub, WEEKDAYS[name], " ".join(mods), future)
 
 
-def _point_match(m, pub, future) -> Resolved:
+def _point_hit(m: Match, pub: Date | None, future: bool) -> Resolved:
     if pub is None:
-        return None, None, _need(pub)
-    return _point(m.group(0), pub, future), None, "relative to publication date"
+        return None, None, NO_PUB
+    date = _point(m[0], pub, future)
+    when = "after" if date > pub else "before" if date < pub else "on"
+    return date, None, f"{when} publication date" + (" (future tense)" if future else "")
 
 
-def _range(m, pub, future) -> Resolved:
-    a, b = m.group("a"), m.group("b")
-    start, end = _range_end(a, pub, future), _range_end(b, pub, future)
+def _range_end(expr: str, pub: Date | None, future: bool, after: Date | None) -> tuple[Date | None, str]:
+    """One end of "from X to Y": a month-day, or a day relative to the publication date. A bare
+    weekday after `after` is its first occurrence on or after that day."""
+    md = _MD.fullmatch(expr) or _DM.fullmatch(expr)
+    if md:
+        return _day_of(_month(md["m"]), _day(md["d"]), None, pub)
+    if pub is None:
+        return None, NO_PUB
+    if after and _BARE_WD.fullmatch(expr):
+        return after + _days((WEEKDAYS[expr.lower()] - after.weekday()) % 7), ""
+    return _point(expr, pub, future), ""
+
+
+def _range(m: Match, pub: Date | None, future: bool) -> Resolved:
+    """"from Tuesday to Saturday", "from today to Saturday", "between May 3 and May 5"."""
+    start, note = _range_end(m["a"], pub, future, None)
+    end, _ = _range_end(m["b"], pub, future, start) if start else (None, note)
     if start is None or end is None:
-        return None, None, _need(pub) or "day and month with no year"
-    while end < start:
-        end += dt.timedelta(days=7)
-    return start, end, "range relative to publication date"
+        return None, None, note
+    if end < start and (_MD.fullmatch(m["b"]) or _DM.fullmatch(m["b"])):
+        end = end.replace(year=end.year + 1)
+    if end < start:
+        end += _days(7 * -(-(start - end).days // 7))
+    return start, end, "range relative to publication date" if pub else "range"
 
 
-def _range_end(expr: str, pub: Date | None, future: bool) -> Date | None:
-    m = PATTERNS[3][1].fullmatch(expr)
-    if m:
-        return _mdy(m, pub, future)[0]
-    return _point(expr, pub, future) if pub else None
-
-
-def _relative(m, pub, future) -> Resolved:
-    if pub is None:
-        return None, None, _need(pub)
-    words = m.group(0).lower().split()
-    unit, which = words[-1], words[-2]
-    start, end = _unit_range(unit, pub, {"this": 0, "past": -1, "last": -1, "next": 1}[which])
-    if words[0] == "earlier" and which == "this":
-        end = max(start, pub - dt.timedelta(days=1))
-    elif words[0] == "later" and which == "this":
-        start = min(end, pub + dt.timedelta(days=1))
-    return start, end, f"{' '.join(words)} relative to publication date"
+def _year_range(m: Match, pub: Date | None, future: bool) -> Resolved:
+    first, last = int(m["a"] or m["c"]), int(m["b"])
+    return (Date(first, 1, 1), Date(last, 12, 31), "years") if first < last else (None, None, "invalid date")
 
 
 def _unit_range(unit: str, pub: Date, shift: int) -> tuple[Date, Date]:
-    if unit in {"week", "weekend"}:
-        monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=shift)
-        return (monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)) if unit == "weekend" else (monday, monday + dt.timedelta(days=6))
+    """The calendar week (Monday-Sunday), weekend, month or year `shift` units from the publication's."""
+    if unit in ("week", "weekend"):
+        monday = pub - _days(pub.weekday()) + _days(7 * shift)
+        return (monday + _days(5), monday + _days(6)) if unit == "weekend" else (monday, monday + _days(6))
     if unit == "month":
         index = pub.year * 12 + pub.month - 1 + shift
         return _month_range(index // 12, index % 12 + 1)
     return Date(pub.year + shift, 1, 1), Date(pub.year + shift, 12, 31)
 
 
-def _vague(m, pub, future) -> Resolved:
+def _rolling(unit: str, pub: Date, forward: bool) -> tuple[Date, Date]:
+    """"the past week" / "the coming month": the 7/30/365 days before or after the publication."""
+    n = {"week": 7, "month": 30, "year": 365}[unit]
+    return (pub + _days(1), pub + _days(n)) if forward else (pub - _days(n), pub - _days(1))
+
+
+def _relative(m: Match, pub: Date | None, future: bool) -> Resolved:
+    """this/last/next week|month|year|weekend, "earlier this month", "the past week"."""
+    if pub is None:
+        return None, None, NO_PUB
+    words = m[0].lower().split()
+    which, unit = words[-2], words[-1]
+    note = f"{' '.join(words)} relative to publication date"
+    if unit != "weekend" and (which in ("past", "coming") or (which == "next" and "the" in words)):
+        return (*_rolling(unit, pub, which != "past"), note)
+    start, end = _unit_range(unit, pub, {"this": 0, "past": -1, "last": -1, "next": 1, "coming": 1}[which])
+    if which == "this" and words[0] == "earlier":
+        end = max(start, pub - _days(1))
+    elif which == "this" and words[0] == "later":
+        start = min(end, pub + _days(1))
+    return start, end, note
+
+
+def _weekend(m: Match, pub: Date | None, future: bool) -> Resolved:
+    """"over the weekend": the latest Saturday-Sunday (the next one in a future-tense sentence)."""
+    if pub is None:
+        return None, None, NO_PUB
+    saturday = pub + _days((5 - pub.weekday()) % 7) if future else pub - _days((pub.weekday() - 5) % 7)
+    return saturday, saturday + _days(1), "weekend relative to publication date"
+
+
+def _ago(m: Match, pub: Date | None, future: bool) -> Resolved:
+    """"two days ago" (a day), "a week ago" (a day, approximate), "three months ago" (that month)."""
+    if pub is None:
+        return None, None, NO_PUB
+    n_text, unit = m["n"].lower(), m["u"].lower()
+    n = int(n_text) if n_text.isdigit() else _NUMBERS[n_text]
+    if unit in ("day", "week"):
+        return pub - _days(n * (7 if unit == "week" else 1)), None, "before publication date" + (
+            " (approximate)" if unit == "week" else "")
+    return (*_unit_range(unit, pub, -n), "approximate: the calendar " + unit)
+
+
+def _vague(m: Match, pub: Date | None, future: bool) -> Resolved:
     return None, None, "vague"
 
 
-def _year(m, pub, future) -> Resolved:
-    year = int(m.group(1))
+def _decade(m: Match, pub: Date | None, future: bool) -> Resolved:
+    first = int(m["s"][:4])
+    return Date(first, 1, 1), Date(first + 9, 12, 31), "decade"
+
+
+def _year(m: Match, pub: Date | None, future: bool) -> Resolved:
+    year = int(m["s"])
     return Date(year, 1, 1), Date(year, 12, 31), "year"
 
 
-def _dmy(m, pub, future) -> Resolved:
-    return _mdy(m, pub, future)
-
-
-RESOLVERS = {
-    "iso": _iso, "range_md": _range_md, "range": _range, "mdy": _mdy, "dmy": _dmy,
-    "part_month": _part_month, "month_year": _month_year, "in_month": _in_month,
-    "relative": _relative, "vague": _vague, "point": _point_match, "year": _year,
-}
+_RESOLVERS: MappingProxyType[str, Callable[[Match, Date | None, bool], Resolved]] = MappingProxyType({
+    "iso": _iso, "range_md": _day_range, "range_dm": _day_range, "range": _range, "wd_range": _range,
+    "year_range": _year_range, "mdy": _day_month, "dmy": _day_month, "month_year": _month_year,
+    "part_month": _part_month, "part_year": _part_year, "rel_month": _rel_month, "in_month": _in_month,
+    "relative": _relative, "weekend": _weekend, "ago": _ago, "vague": _vague, "point": _point_hit,
+    "decade": _decade, "year": _year, "year_noun": _year,
+})

@@ -42,6 +42,14 @@ KNOWN_ORGS = {
     "twitter", "facebook", "google", "qualcomm", "intel", "apple", "microsoft", "amazon",
     "huawei", "zte", "instagram", "youtube", "tiktok", "samsung", "nvidia", "meta", "weibo",
 }
+# Speech and writing verbs (lemmas): their subjects are speakers, so named people.
+SPEECH_LEMMAS = {
+    "say", "tell", "tweet", "write", "add", "warn", "state", "announce", "pledge", "claim",
+    "note", "insist", "argue", "explain", "ask", "reply", "respond", "declare", "suggest",
+    "predict", "confirm", "deny", "acknowledge", "urge", "vow", "promise", "threaten", "post",
+    "recall", "remark", "comment", "continue", "conclude", "complain", "admit", "assert",
+    "emphasize", "stress", "describe", "call", "testify", "report", "quip", "joke", "boast",
+}
 _DETERMINER = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 _ROLE_STOP_POS = {"VERB", "AUX", "DET", "ADP", "PUNCT", "PRON", "CCONJ", "SCONJ", "NUM", "PART"}
 
@@ -79,7 +87,32 @@ def entity_mentions(doc: Any, source_id: str) -> list[EntityMention]:
             mention.role = Role(role.text, Span(source_id, role.start_char, role.end_char))
         mention.alias = _with_honorific(span)
         out.append(mention)
+    return sorted(out + unlisted_people(doc, source_id, out), key=lambda m: m.span.start)
+
+
+def unlisted_people(doc: Any, source_id: str, known: list[EntityMention]) -> list[EntityMention]:
+    """Names the model missed, recovered from grammar: the proper-noun subject of a speech verb
+    ("Ruiz said") or a proper-noun appositive of a role ("The mayor, Ana Ruiz, ...")."""
+    covered = {i for m in known for i in range(m.span.start, m.span.end)}
+    out: list[EntityMention] = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.idx in covered or not _speaker_slot(tok):
+            continue
+        start = tok
+        while start.i > 0 and doc[start.i - 1].pos_ == "PROPN" and doc[start.i - 1].dep_ == "compound":
+            start = doc[start.i - 1]
+        span = doc[start.i : tok.i + 1]
+        if any(t.idx in covered for t in span) or span[0].lower_.rstrip(".") in TITLE_WORDS:
+            continue
+        covered.update(range(span.start_char, span.end_char))
+        out.append(EntityMention(Span(source_id, span.start_char, span.end_char), span.text, "person", alias=_with_honorific(span)))
     return out
+
+
+def _speaker_slot(tok: Any) -> bool:
+    if tok.dep_ in {"nsubj", "nsubjpass"}:
+        return tok.head.lemma_.lower() in SPEECH_LEMMAS
+    return tok.dep_ == "appos" and tok.head.lower_ in PERSON_ROLE_NOUNS
 
 
 def _with_honorific(span: Any) -> str | None:

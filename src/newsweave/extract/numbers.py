@@ -1,208 +1,474 @@
 """Quantities in news text: value, unit, what they count, and any qualifier.
 
 "more than 70,000 employees" -> 70000, unit None, counts "employees", qualifier "more than";
-"$1.2 billion fine" -> 1.2e9 USD counts "fine"; "seven-year ban" -> 7 year counts "ban";
-"40 percent of its components" -> 40 percent counts "components". Years, dates, times,
-ordinals and vague amounts ("tens of billions") are not quantities here.
+"$1.2 billion fine" -> 1.2e9 "USD" counts "fine"; "seven-year ban" -> 7 "year" counts "ban";
+"40 percent of its components" -> 40 "percent" counts "components".
+
+A mention's span covers the numeric expression only (currency sign, number, scale word, unit:
+"$1.2 billion", "40 percent", "seven years", "seven-year"); a qualifier before it ("more than")
+or after it ("or more") is kept in `qualifier`, outside the span. Years, dates, times,
+ordinals, id-like digit strings, the pronoun "one" and vague amounts ("tens of billions") are
+not quantities here. Ranges ("5 to 10 percent", "$5-10 billion") give two mentions that share
+unit and scale, marked "at least" / "up to".
+
+With a spaCy parse of the text, what a number counts comes from the dependency tree ("cut the
+trade deficit by $100 billion" -> "trade deficit"); without one, from the next content word.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..models import NumberMention, Span
 
-WORD_NUMBERS = {
-    w: i for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
+_UNITS_1_19 = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS_1_19)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+SCALE_VALUES = {"dozen": 12.0, "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+                "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12}
+CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "hk$": "HKD", "a$": "AUD", "c$": "CAD", "s$": "SGD",
+                  "€": "EUR", "£": "GBP", "¥": "JPY"}
+CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yuan": "CNY", "renminbi": "CNY",
+                  "yen": "JPY", "rupee": "INR", "rouble": "RUB", "ruble": "RUB"}
+TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "decade")
+MEASURES = {"km": "km", "kilometre": "km", "kilometer": "km", "mile": "mile", "metre": "m", "meter": "m",
+            "foot": "ft", "feet": "ft", "ft": "ft", "inch": "inch", "inche": "inch", "cm": "cm", "mm": "mm",
+            "kg": "kg", "kilogram": "kg", "tonne": "tonne", "metric ton": "tonne", "ton": "ton",
+            "barrel": "barrel", "acre": "acre", "hectare": "hectare", "square mile": "sq mile",
+            "square kilometre": "sq km", "square kilometer": "sq km", "litre": "litre", "liter": "litre",
+            "gallon": "gallon", "mph": "mph", "megawatt": "MW", "mw": "MW", "gigawatt": "GW", "gw": "GW",
+            "degree": "degree"}
+
+# Qualifier -> kind of bound it puts on the stated value (see `_interval`).
+QUALIFIERS = {
+    "more than": "lower", "over": "lower", "at least": "lower", "above": "lower", "upwards of": "lower",
+    "well over": "lower", "or more": "lower", "just over": "just-over", "less than": "upper",
+    "fewer than": "upper", "under": "upper", "below": "upper", "up to": "upper", "at most": "upper",
+    "no more than": "upper", "as many as": "upper", "as much as": "upper", "or less": "upper",
+    "or fewer": "upper", "nearly": "near-below", "almost": "near-below", "just under": "near-below",
+    "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx", "some": "approx",
+    "an estimated": "approx", "close to": "approx", "or so": "approx",
 }
-WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                     "ninety": 90, "hundred": 100, "dozen": 12})
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3, "tn": 1e12}
-CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
-                  "yuan": "CNY", "yen": "JPY", "rupees": "INR"}
-TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "decade", "century"}
-MEASURES = {"km": "km", "kilometers": "km", "kilometres": "km", "miles": "mile", "mile": "mile",
-            "tonnes": "tonne", "tons": "ton", "kg": "kg", "barrels": "barrel", "acres": "acre", "meters": "m", "metres": "m"}
-QUALIFIERS = r"more than|over|at least|nearly|almost|about|around|roughly|up to|less than|fewer than|some|approximately|as many as|as much as|only|just"
-_WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"thousand|million|billion|trillion|bn|tn|m|k"
-NUMBER = re.compile(
-    rf"(?:(?P<qual>\b(?:{QUALIFIERS})) )?"
-    rf"(?P<num>(?P<cur>US\$|\$|€|£|¥)?(?:(?P<digits>{_DIGITS})|\b(?P<word>(?:{_WORDNUM})(?:-(?:{_WORDNUM}))?|a dozen)\b)"
-    rf"(?:\s?(?P<scale>{_SCALE})\b)?"
-    rf"(?:(?:\s|-)?(?P<unit>%|(?:percent|per cent|(?:year|month|week|day|hour|minute|decade)s?|"
-    rf"{'|'.join(MEASURES)}|{'|'.join(CURRENCY_WORDS)})\b))?)",
-    re.IGNORECASE,
+_APPROX_TOLERANCE = 0.05
+_NEAR_TOLERANCE = 0.10
+_RANGE_LOW, _RANGE_HIGH = "at least", "up to"
+
+_PRE_QUALS = "|".join(
+    q.replace(" ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True) if not q.startswith("or ")
 )
-_SKIP_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^-(?:largest|biggest|year-old|old)\b|^\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|^:\d")
-_MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? $")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-_COUNT_SKIP = {"of", "its", "the", "their", "his", "her", "our", "a", "an", "in", "more", "new", "than"}
-_STOP_NOUNS = {"percent", "per", "cent", "times", "people's", "and", "or", "for", "to", "on", "at", "by",
-               "with", "from", "as", "that", "which", "who", "is", "was", "were", "are", "be", "s"}
+_WORDNUM = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
+_TENS_RE = "|".join(_TENS)
+_ONES_RE = "|".join(_UNITS_1_19[1:10])
+_MEASURE_RE = "|".join(sorted((k.replace(" ", r"\s+") + "s?" for k in MEASURES), key=len, reverse=True))
+_CURWORD_RE = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+_TIME_RE = "|".join(TIME_UNITS)
+
+NUMBER = re.compile(
+    rf"""
+    (?:(?P<qual>\b(?i:{_PRE_QUALS}))\s+)?
+    (?P<num>(?<![\w.])(?<!\d,)
+      (?P<cur>US\$|HK\$|A\$|C\$|S\$|\$|€|£|¥)?
+      (?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        |(?P<word>\b(?i:(?:{_TENS_RE})-(?:{_ONES_RE})|{_WORDNUM})\b)
+        |(?P<a>\b[Aa])(?=\s+(?i:dozen|hundred|thousand|million|billion|trillion)\b))
+      (?:\s?(?P<sabbr>(?i:bn|bln|mln|mn|tn))\b
+        |(?(cur)(?P<sshort>[mkbMKB])\b|(?!))
+        |\s+(?P<sword>(?i:(?:hundred\s+)?(?:thousand|million|billion|trillion)|hundred|dozen))\b)?
+      (?:(?P<pct>\s?%|\s+(?i:percent|per[\s-]cent|pct|percentage\s+points?)\b)
+        |(?P<usep>\s+|-)(?P<time>(?i:(?:{_TIME_RE})s?(?:-olds?)?))\b
+        |(?P<msep>\s+|-|)(?P<measure>(?i:{_MEASURE_RE}))\b
+        |\s+(?P<curword>(?i:{_CURWORD_RE})s?)\b)?
+    )
+    (?!\w|[.,]\d)
+    (?:\s+(?P<post>(?i:or\s+(?:more|less|fewer|so)))\b)?
+    """,
+    re.VERBOSE,
+)
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+$")
+_MONTH_AFTER = re.compile(rf"^\s+(?:of\s+)?{_MONTH}\b")
+_TIME_AFTER = re.compile(
+    r"^(?:\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|GMT\b|UTC\b|[ECMP][SD]?T\b|BST\b|CET\b|hrs\b)|:\d)"
+)
+_ID_BEFORE = re.compile(
+    r"(?:[#№]|\b[Nn]os?\.|\b(?i:page|number|article|section|chapter|flight|route|room|version|model|episode|"
+    r"season|phase|level|gate|platform|channel|exit|highway|interstate|paragraph|clause|item|figure|table|code))\s*$"
+)
+_WORD_TOKEN = re.compile(r"[A-Za-z][\w'.-]*|\d+|[^\w\s]")
+_CAP_WORD_BEFORE = re.compile(r"(?<![\w'])[A-Z][\w.&-]*\s+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"'“‘(\n]\s*)$")
+
+_PRONOUN_ONE_BEFORE = frozenset("no any every each the this that which another someone anyone".split())
+_DETERMINERS = frozenset(
+    "of its the their his her our your my a an this these those all more other additional extra such new key".split()
+)
+_STOP_WORDS = frozenset(
+    "and or but nor to in on at by for from with into onto as than per that which who whom whose where when while "
+    "after before since ago earlier later each apiece times percent cent year years month months week weeks day "
+    "days it he she they we you i is are was were be been being have has had will would could can may might "
+    "shall should did do does said says say met went came got more less over under about around up down out "
+    "off so too also not only just even then there here if because though although".split()
+)
+_ADJECTIVE_ENDINGS = tuple("est ic al ous ive ful less able ible ese ish ian ed ing ly".split())
+_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "nmod", "quantmod", "appos"})
+_VERB_LINK_PREPS = frozenset({"by", "to", "from"})
+_IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot"}
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A regex match turned into numbers, before exclusions and counted-thing lookup."""
+
+    start: int
+    end: int
+    tail: int  # where the counted thing is looked for (after any "or more")
+    value: float
+    unit: str | None
+    scaled: bool
+    hyphen_unit: bool
+    qualifier: str | None
+    match: re.Match
 
 
 def find_numbers(text: str, source_id: str, doc: Any = None) -> list[NumberMention]:
-    """Every quantity in `text`; `doc` (a spaCy parse of `text`) improves what each counts."""
-    out = []
-    for m in NUMBER.finditer(text):
-        mention = _mention(text, m, source_id, doc)
-        if mention is not None:
-            out.append(mention)
-    return out
-
-
-def _mention(text: str, m: re.Match, source_id: str, doc: Any) -> NumberMention | None:
-    start, end = m.span("num")
-    raw = m.group("num")
-    if _excluded(text, m, start, end):
-        return None
-    value = _value(m)
-    if value is None:
-        return None
-    unit = _unit(m)
-    counts = _counts(text, end, doc, start)
-    if unit in TIME_UNITS and not _hyphenated(raw):
-        counts = None
-    qualifier = m.group("qual").lower() if m.group("qual") else None
-    return NumberMention(Span(source_id, start, end), text[start:end], value, unit, counts, qualifier)
-
-
-def _hyphenated(raw: str) -> bool:
-    return bool(re.search(r"-(?:year|month|week|day|hour|minute|decade)s?$", raw, re.I))
-
-
-def _excluded(text: str, m: re.Match, start: int, end: int) -> bool:
-    digits, word = m.group("digits"), m.group("word")
-    after, before = text[end : end + 12], text[max(0, start - 12) : start]
-    if _SKIP_AFTER.search(after) or _MONTH_BEFORE.search(before):
-        return True
-    if digits and _YEAR.match(digits) and not (m.group("cur") or m.group("unit") or m.group("scale")):
-        return True
-    if digits and (re.match(r"^[\d/.-]*\d", after) or re.search(r"[\d/-]$", before) or re.match(r"^[-/]\d", after)):
-        return True
-    if word and word.lower() in {"one", "zero"} and not (m.group("unit") or m.group("scale") or m.group("cur")):
-        return True
-    return bool(re.match(r"^\s?of (?:billions|millions|thousands|the)\b", after, re.I) and not digits)
-
-
-def _value(m: re.Match) -> float | None:
-    digits, word = m.group("digits"), m.group("word")
-    if digits:
-        value = float(digits.replace(",", ""))
-    elif word:
-        value = _word_value(word.lower())
-        if value is None:
-            return None
-    else:
-        return None
-    scale = (m.group("scale") or "").lower()
-    if scale in {"m", "k", "bn", "tn"} and not m.group("cur"):
-        return value if scale not in {"bn", "tn"} else value * SCALES[scale]
-    return value * SCALES.get(scale, 1.0)
-
-
-def _word_value(word: str) -> float | None:
-    if word == "a dozen":
-        return 12.0
-    parts = word.split("-")
-    values = [WORD_NUMBERS.get(p) for p in parts]
-    if None in values:
-        return None
-    return float(sum(values))
-
-
-def _unit(m: re.Match) -> str | None:
-    if m.group("cur"):
-        return CURRENCIES[m.group("cur").lower()]
-    unit = (m.group("unit") or "").lower()
-    if not unit:
-        return None
-    if unit in {"percent", "per cent", "%"}:
-        return "percent"
-    if unit in CURRENCY_WORDS:
-        return CURRENCY_WORDS[unit]
-    if unit in MEASURES:
-        return MEASURES[unit]
-    return unit.rstrip("s") if unit.rstrip("s") in TIME_UNITS else unit
-
-
-def _counts(text: str, end: int, doc: Any, start: int) -> str | None:
-    """What the number counts: the parse's noun for it when there is a parse, else the next noun."""
-    if doc is not None:
-        noun = _parsed_noun(doc, start, end)
-        if noun:
-            return noun
-    return _counted_noun(text, end)
-
-
-def _counted_noun(text: str, end: int) -> str | None:
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text[end : end + 60])
-    for w in words[:4]:
-        if w.lower() in _COUNT_SKIP:
-            continue
-        return w.lower() if w.lower() not in _STOP_NOUNS and w.isalpha() and w[0].islower() else None
-    return None
-
-
-def _parsed_noun(doc: Any, start: int, end: int) -> str | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    last = span[-1]
-    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if nxt is not None and nxt.pos_ == "NOUN":
-        return _compound(nxt, last.i)
-    if nxt is not None and nxt.lower_ == "of":
-        obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
-        return obj.lower_ if obj is not None and obj.pos_ == "NOUN" else None
-    head = last.head
-    if head.pos_ == "NOUN" and head.i > last.i:
-        return _compound(head, last.i)
-    if head.lower_ == "by" and head.head.pos_ == "VERB":
-        obj = next((c for c in head.head.children if c.dep_ == "dobj"), None)
-        return _compound(obj) if obj is not None else None
-    return None
-
-
-def _compound(tok: Any, after: int = -1) -> str:
-    """A noun with the compound nouns before it ("trade deficit"), none at or before `after`."""
-    while tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i == tok.i + 1:
-        tok = tok.head
-    words = [c.lower_ for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > after] + [tok.lower_]
-    return " ".join(words)
-
-
-_TOLERANCE = {"about": 0.05, "around": 0.05, "roughly": 0.05, "approximately": 0.05, "nearly": 0.1, "almost": 0.1, "some": 0.1}
-_LOWER = {"more than", "over", "at least", "as many as", "as much as"}
-_UPPER = {"less than", "fewer than", "up to", "nearly", "almost"}
-
-
-def _key(counts: str | None) -> str:
-    return (counts or "").lower().rstrip("s")
+    """Every quantity in `text`, sorted by offset; `doc` (a spaCy parse of `text`) improves `counts`."""
+    if not isinstance(text, str):
+        return []
+    if doc is not None and getattr(doc, "text", None) != text:
+        doc = None
+    hits = [h for m in NUMBER.finditer(text) if (h := _hit(m)) is not None]
+    hits, pairs = _join_ranges(text, hits)
+    ranged = set(pairs) | set(pairs.values())
+    found = {i: _mention(text, source_id, h, doc) for i, h in enumerate(hits)
+             if i in ranged or not _excluded(text, h, doc)}
+    for low, high in pairs.items():
+        found[low].counts = found[high].counts = found[high].counts or found[low].counts
+    return [found[i] for i in sorted(found)]
 
 
 def same_quantity(a: NumberMention, b: NumberMention) -> bool | None:
-    """True: compatible values of one quantity; False: incompatible; None: not comparable."""
-    if a.unit != b.unit or _key(a.counts) != _key(b.counts):
+    """True: compatible values of one quantity; False: incompatible values; None: not comparable.
+
+    Comparable means same unit and same counted thing (case and simple plurals ignored).
+    Qualifiers turn values into intervals ("more than 70,000" is [70000, inf), "about 100" is
+    [95, 105]); the mentions agree when their intervals meet.
+    """
+    if a.unit != b.unit or _counted_key(a.counts) != _counted_key(b.counts):
         return None
-    return _fits(a, b.value) or _fits(b, a.value)
+    low_a, high_a = _interval(a)
+    low_b, high_b = _interval(b)
+    return max(low_a, low_b) <= min(high_a, high_b)
 
 
-def _fits(bound: NumberMention, value: float) -> bool:
-    """Whether `value` is consistent with what `bound` states, given its qualifier."""
-    q, v = bound.qualifier, bound.value
-    if value == v:
+# --- values and units -------------------------------------------------------------------
+
+
+def _hit(m: re.Match) -> _Hit | None:
+    """The numbers of one regex match, or None when it has no usable value."""
+    base = _base_value(m)
+    if base is None:
+        return None
+    scale = _scale(m)
+    qualifier = m["qual"] or m["post"]
+    qualifier = " ".join(qualifier.lower().split()) if qualifier else None
+    start, end = m.span("num")
+    if not math.isfinite(base * scale):
+        return None
+    return _Hit(start, end, m.end(), base * scale, _unit(m), scale != 1.0, bool(m["time"] and m["usep"] == "-"),
+                qualifier, m)
+
+
+def _base_value(m: re.Match) -> float | None:
+    if m["digits"]:
+        value = float(m["digits"].replace(",", ""))
+        return value if math.isfinite(value) else None
+    if m["a"]:
+        return 1.0
+    return _word_value(m["word"] or "")
+
+
+def _word_value(word: str) -> float | None:
+    """ "seven" -> 7, "twenty-five" -> 25."""
+    parts = [WORD_VALUES.get(p) for p in word.lower().split("-")]
+    return float(sum(parts)) if parts and None not in parts else None
+
+
+def _scale(m: re.Match) -> float:
+    words = (m["sabbr"] or m["sshort"] or m["sword"] or "").lower().split()
+    return math.prod(SCALE_VALUES.get(w, 1.0) for w in words)
+
+
+def _unit(m: re.Match) -> str | None:
+    """The normalised unit: a currency code, "percent", a singular time unit, a measure, or None."""
+    if m["cur"]:
+        return CURRENCY_SIGNS[m["cur"].lower()]
+    if m["pct"]:
+        return "percentage point" if "point" in m["pct"].lower() else "percent"
+    if m["time"]:
+        return m["time"].lower().split("-")[0].rstrip("s")
+    if m["measure"]:
+        return _measure(m["measure"])
+    if m["curword"]:
+        return CURRENCY_WORDS.get(_singular(m["curword"].lower()))
+    return None
+
+
+def _measure(word: str) -> str | None:
+    key = " ".join(word.lower().split())
+    return MEASURES.get(key) or MEASURES.get(key[:-1]) or MEASURES.get(_singular(key))
+
+
+# --- ranges -----------------------------------------------------------------------------
+
+
+def _join_ranges(text: str, hits: list[_Hit]) -> tuple[list[_Hit], dict[int, int]]:
+    """Give both ends of "5 to 10 percent" / "$5-10 billion" one unit and scale; pair them low -> high."""
+    out, pairs = list(hits), {}
+    for i in range(len(out) - 1):
+        kind = None if i in pairs.values() else _range_kind(text, out[i], out[i + 1])
+        if kind is not None:
+            out[i], out[i + 1] = _range_pair(out[i], out[i + 1], kind)
+            pairs[i] = i + 1
+    return out, pairs
+
+
+def _range_kind(text: str, low: _Hit, high: _Hit) -> str | None:
+    """"range", "change" (from X to Y) or None when the two hits are not two ends of one range."""
+    gap = text[low.tail : high.start]
+    before = text[max(0, low.start - 12) : low.start].lower().rstrip()
+    dash = gap in {"-", "–"}
+    same_unit = low.unit in (None, high.unit) or (dash and high.unit is None and bool(low.match["cur"]))
+    if low.qualifier or not (high.unit or high.scaled or low.match["cur"]) or not same_unit:
+        return None
+    if dash:
+        return "range" if low.match["digits"] and high.match["digits"] else None
+    if gap == " to ":
+        return "change" if before.endswith("from") else ("range" if low.value <= high.value else None)
+    return "range" if gap == " and " and before.endswith("between") else None
+
+
+def _scale_of(high: _Hit, low: _Hit) -> float:
+    """The scale `low` borrows from `high` ("5 to 10 million" -> 1e6), 1 when it has its own."""
+    if low.scaled or not high.scaled:
+        return 1.0
+    return _scale(high.match)
+
+
+def _range_pair(low: _Hit, high: _Hit, kind: str) -> tuple[_Hit, _Hit]:
+    borrowed = _scale_of(high, low)
+    unit = low.unit or high.unit
+    quals = (_RANGE_LOW, high.qualifier or _RANGE_HIGH) if kind == "range" else (None, high.qualifier)
+    if low.value * borrowed > high.value:  # "500,000 to 1 million": low already has its scale
+        borrowed = 1.0
+    new_low = replace(low, value=low.value * borrowed, unit=unit, scaled=low.scaled or borrowed != 1.0,
+                      qualifier=quals[0], tail=high.tail)
+    return new_low, replace(high, unit=unit, qualifier=quals[1])
+
+
+# --- exclusions -------------------------------------------------------------------------
+
+
+def _excluded(text: str, hit: _Hit, doc: Any) -> bool:
+    """Whether a hit is not a quantity: a year, date, time, id, ordinal-ish compound or pronoun."""
+    before, after = text[max(0, hit.start - 40) : hit.start], text[hit.end : hit.end + 12]
+    return (
+        _is_year(hit)
+        or _is_date_or_time(hit, before, after)
+        or _is_id_like(text, hit, before, after)
+        or _is_hyphen_compound(hit, after)
+        or _is_name_word(hit, before)
+        or _is_pronoun(text, hit, doc)
+    )
+
+
+def _bare(hit: _Hit) -> bool:
+    """No currency, scale or unit: only the number itself."""
+    return not (hit.unit or hit.scaled)
+
+
+def _is_year(hit: _Hit) -> bool:
+    digits = hit.match["digits"] or ""
+    return bool(re.fullmatch(r"(?:19|20)\d\d", digits)) and _bare(hit) and not hit.qualifier
+
+
+def _is_date_or_time(hit: _Hit, before: str, after: str) -> bool:
+    digits = hit.match["digits"] or ""
+    day_like = bool(re.fullmatch(r"\d{1,2}", digits)) and 1 <= int(digits) <= 31 and _bare(hit)
+    if day_like and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
         return True
-    if q in _LOWER and value > v:
+    return bool(digits and _bare(hit) and (_TIME_AFTER.match(after) or re.search(r"\d:$", before)))
+
+
+def _is_id_like(text: str, hit: _Hit, before: str, after: str) -> bool:
+    """Phone numbers, scores, model names, "24/7", "No. 3", "WIBX 950", "Flight 370"."""
+    digits = hit.match["digits"]
+    if not digits:
+        return False
+    if re.search(r"(?:\w[-/]|[-/:]|\d[.,])$", before) or re.match(r"^(?:[-/–:]\d|\.\d)", after):
         return True
-    if q in _UPPER and value < v and value >= v * (1 - _TOLERANCE.get(q, 1.0)):
+    if _ID_BEFORE.search(before) or (not hit.match["cur"] and re.fullmatch(r"0\d+|\d{7,}", digits)):
         return True
-    tol = _TOLERANCE.get(q or "", 0.0)
-    return abs(value - v) <= tol * abs(v)
+    return _bare(hit) and not hit.qualifier and "," not in digits and _after_name(before)
+
+
+def _after_name(before: str) -> bool:
+    """The number follows a capitalised word that does not start a sentence ("WIBX 950")."""
+    m = _CAP_WORD_BEFORE.search(before)
+    return m is not None and not _SENTENCE_START.search(before[: m.start()])
+
+
+def _is_hyphen_compound(hit: _Hit, after: str) -> bool:
+    """ "two-thirds", "three-judge", "one-sided", "twenty-first": not counted quantities here."""
+    return not hit.unit and bool(re.match(r"^[-–][A-Za-z]", after))
+
+
+def _is_name_word(hit: _Hit, before: str) -> bool:
+    """A capitalised number word inside a sentence is a name ("Group of Seven", "Big Four")."""
+    word = hit.match["word"] or ""
+    return word[:1].isupper() and not hit.qualifier and not _SENTENCE_START.search(before)
+
+
+def _is_pronoun(text: str, hit: _Hit, doc: Any) -> bool:
+    """ "one"/"zero" are kept only before a counted noun ("one official", not "one of", "the one who")."""
+    word = (hit.match["word"] or "").lower()
+    if word not in {"one", "zero"} or hit.unit or hit.scaled:
+        return False
+    words = re.findall(r"[A-Za-z]+", text[max(0, hit.start - 20) : hit.start].lower())
+    if words and words[-1] in _PRONOUN_ONE_BEFORE:
+        return True
+    if doc is not None:
+        return not _parsed_nummod(doc, hit)
+    following = re.findall(r"[A-Za-z]+", text[hit.end : hit.end + 20].lower())
+    return not following or following[0] in _DETERMINERS or _heuristic_counts(text, hit) is None
+
+
+def _parsed_nummod(doc: Any, hit: _Hit) -> bool:
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    return span is not None and any(t.dep_ == "nummod" and t.head.i > t.i and t.head.pos_ == "NOUN" for t in span)
+
+
+# --- what a number counts ---------------------------------------------------------------
+
+
+def _mention(text: str, source_id: str, hit: _Hit, doc: Any) -> NumberMention:
+    counts = None if hit.unit in TIME_UNITS and not hit.hyphen_unit else _counts(text, hit, doc)
+    span = Span(source_id, hit.start, hit.end)
+    return NumberMention(span, text[hit.start : hit.end], hit.value, hit.unit, counts, hit.qualifier)
+
+
+def _counts(text: str, hit: _Hit, doc: Any) -> str | None:
+    """What the number counts: from the parse when there is one, else from the next words."""
+    if doc is None:
+        return _heuristic_counts(text, hit)
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    return _parsed_counts(span) if span is not None and len(span) else None
+
+
+def _heuristic_counts(text: str, hit: _Hit) -> str | None:
+    """The first noun-looking word after the number, skipping "of its", determiners and adjectives."""
+    skip = _DETERMINERS | ({"in", "worth"} if hit.unit in CURRENCY_SIGNS.values() else frozenset())
+    fallback = None
+    for token in _WORD_TOKEN.findall(text[hit.tail : hit.tail + 80])[:6]:
+        word = token.rstrip(".").lower()
+        if word in skip or token[0].isupper():
+            continue
+        if not token[0].isalpha() or word in _STOP_WORDS:
+            break
+        if not word.endswith("s") and word.endswith(_ADJECTIVE_ENDINGS):
+            fallback = fallback or word
+            continue
+        return word
+    return fallback if fallback and not fallback.endswith(("ed", "ing", "ly", "est")) else None
+
+
+def _parsed_counts(span: Any) -> str | None:
+    """The noun the number modifies, the object of "of"/"in" after it, or what a "by"-phrase changes."""
+    anchor = _anchor(span)
+    head = anchor.head
+    if head.i > span.end - 1 and anchor.dep_ in _MODIFIER_DEPS and head.pos_ in {"NOUN", "PROPN", "ADJ"}:
+        return _phrase(head, span.end - 1)
+    obj = _prep_object(anchor, span)
+    if obj is not None:
+        return _phrase(obj, span.end - 1)
+    if head.lower_ in _VERB_LINK_PREPS and head.head.pos_ in {"VERB", "AUX"}:
+        target = _child(head.head, {"dobj"}) or _child(head.head, {"nsubj", "nsubjpass"})
+        return _phrase(target, -1) if target is not None and target.pos_ in {"NOUN", "PROPN"} else None
+    return None
+
+
+def _anchor(span: Any) -> Any:
+    """The token of the span that attaches it to the rest of the sentence."""
+    outside = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    return outside[-1] if outside else span[-1]
+
+
+def _prep_object(anchor: Any, span: Any) -> Any:
+    """The noun of "of"/"in" right after the number ("40 percent of its components")."""
+    doc = span.doc
+    preps = [c for c in anchor.children if c.lower_ in {"of", "in"} and c.i >= span.end]
+    if span.end < len(doc) and doc[span.end].lower_ == "of":
+        preps.append(doc[span.end])
+    for prep in preps:
+        obj = _child(prep, {"pobj"})
+        if obj is not None and obj.pos_ in {"NOUN", "PROPN"}:
+            return obj
+    return None
+
+
+def _child(token: Any, deps: set[str]) -> Any:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _phrase(token: Any, after: int) -> str | None:
+    """A noun with the compound nouns right before it ("trade deficit"), none at or before `after`."""
+    if not token.is_alpha or token.lower_ in _STOP_WORDS:
+        return None
+    words = [c.lower_ for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > after]
+    return " ".join(words + [token.lower_])
+
+
+# --- comparison -------------------------------------------------------------------------
+
+
+def _singular(word: str) -> str:
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _counted_key(counts: str | None) -> str:
+    """ "Employees" and "employee" compare equal; so do "trade deficits" and "trade deficit"."""
+    words = (counts or "").lower().split()
+    return " ".join(words[:-1] + [_singular(words[-1])]) if words else ""
+
+
+def _interval(n: NumberMention) -> tuple[float, float]:
+    """The values a mention allows, given its qualifier."""
+    v, slack = n.value, abs(n.value)
+    kind = QUALIFIERS.get((n.qualifier or "").lower())
+    if kind == "lower":
+        return v, math.inf
+    if kind == "upper":
+        return -math.inf, v
+    if kind == "just-over":
+        return v, v + _NEAR_TOLERANCE * slack
+    if kind == "near-below":
+        return v - _NEAR_TOLERANCE * slack, v
+    if kind == "approx":
+        return v - _APPROX_TOLERANCE * slack, v + _APPROX_TOLERANCE * slack
+    eps = 1e-9 * max(1.0, slack)
+    return v - eps, v + eps

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -18,8 +18,9 @@ from typing import Any
 
 from ..models import Skipped, Source
 from .decode import Unusable, decode, read_bytes
+from .files import Input, folder_files, resolved, walk_inputs
 from .formats import Record, check_article_text, html_article, jsonl_records, kind_of
-from .meta import MetaProblem, clean_meta, meta_for, read_meta_file, sidecar
+from .meta import MetaFile, MetaProblem, clean_meta, load_meta_option, merge_meta, read_meta_file, sidecar
 
 MAX_BYTES = 20_000_000
 EXAMPLE = "examples/zte-2018"
@@ -29,9 +30,11 @@ __all__ = ["IngestResult", "read_paths", "example_sources", "source_id", "MAX_BY
 
 @dataclass
 class IngestResult:
+    """What ingest made of its inputs: the articles, the inputs not used, and lesser problems."""
+
     sources: list[Source] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # not used: path + a reason a person can act on
+    warnings: list[str] = field(default_factory=list)  # used, but with a problem
 
 
 def source_id(text: str) -> str:
@@ -41,94 +44,90 @@ def source_id(text: str) -> str:
 
 def read_paths(paths: Iterable[str | os.PathLike], *, meta: str | os.PathLike | None = None,
                max_bytes: int = MAX_BYTES) -> IngestResult:
-    """Read every article in the given files and folders (recursively, in sorted order)."""
+    """Read every article in the given files and folders (recursively, in sorted order).
+
+    Bad inputs are reported in `skipped`, never raised; only a missing or malformed `meta` file
+    (which the user asked for explicitly) raises `MetadataError`.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    meta_file = load_meta_option(meta)
+    exclude = {resolved(Path(meta))} if meta is not None else set()
     result = IngestResult()
-    shared = _shared_meta(meta, result)
-    seen: dict[str, str] = {}
-    for given, path in _files(paths, result):
-        for record in _records(given, path, max_bytes, result):
-            _add(record, path, given, shared, seen, result)
+    _read_inputs(walk_inputs(paths, exclude, result.skipped), meta_file, max_bytes, result)
+    if meta_file is not None:
+        result.warnings.extend(f"--meta {meta_file.path}: entry {key!r} names no input file; check the name"
+                               for key in meta_file.unused())
     return result
 
 
 def example_sources() -> IngestResult:
     """The bundled example story: an AP and a Reuters report of one May 2018 story."""
     folder = resources.files("newsweave").joinpath("data", *EXAMPLE.split("/"))
+    result = IngestResult()
     with resources.as_file(folder) as real:
-        result = read_paths([real])
-    for source in result.sources:
-        source.path = f"{EXAMPLE}/{Path(source.path or '').name}"
+        root = Path(real)
+        inputs = [Input(f"{EXAMPLE}/{rel.as_posix()}", root / rel, (rel.name,))
+                  for rel in folder_files(root, result.skipped)]
+        _read_inputs(inputs, None, MAX_BYTES, result)
     return result
 
 
-def _shared_meta(meta: str | os.PathLike | None, result: IngestResult) -> dict[str, Any] | None:
-    if meta is None:
-        return None
+def _read_inputs(inputs: Iterable[Input], meta_file: MetaFile | None, max_bytes: int,
+                 result: IngestResult) -> None:
+    seen: dict[str, str] = {}
+    for item in inputs:
+        kind, records = _records(item, max_bytes, result.skipped)
+        for record in records:
+            _add(record, item, kind, meta_file, seen, result)
+
+
+def _records(item: Input, max_bytes: int, skipped: list[Skipped]) -> tuple[str, list[Record]]:
+    """The file's kind ("text", "html", "jsonl") and its articles; a bad file goes to `skipped`."""
+    kind = "text"
     try:
-        return read_meta_file(Path(meta))
-    except MetaProblem as exc:
-        result.warnings.append(f"--meta {exc}; going on without it")
-        return None
-
-
-def _files(paths: Iterable[str | os.PathLike], result: IngestResult) -> Iterator[tuple[str, Path]]:
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            for found in sorted(p for p in path.rglob("*") if _wanted(p, path)):
-                yield str(found), found
-        elif path.is_file():
-            yield str(given), path
-        else:
-            result.skipped.append(Skipped(str(given), "no such file or folder"))
-
-
-def _wanted(path: Path, root: Path) -> bool:
-    hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
-    return path.is_file() and not hidden and not path.name.endswith(".meta.json")
-
-
-def _records(given: str, path: Path, max_bytes: int, result: IngestResult) -> list[Record]:
-    try:
-        data = read_bytes(path, max_bytes)
-        kind = kind_of(path.suffix, data[:4096].decode("utf-8", "ignore"))
-        text = decode(data, html=(kind == "html"))
-        if kind == "jsonl":
-            problems: list[tuple[str, str]] = []
-            records = list(jsonl_records(text, given, problems))
-            result.skipped.extend(Skipped(where, reason) for where, reason in problems)
-            return records
-        if kind == "html":
-            text, found = html_article(text)
-            return [Record(check_article_text(text), given, found)]
-        return [Record(check_article_text(text), given)]
+        data = read_bytes(item.path, max_bytes)
+        kind = kind_of(item.path.suffix, data)
+        return kind, _parse(kind, decode(data, html=kind == "html"), item.given, skipped)
     except Unusable as exc:
-        result.skipped.append(Skipped(given, str(exc)))
-        return []
+        skipped.append(Skipped(item.given, str(exc)))
+        return kind, []
 
 
-def _add(record: Record, path: Path, given: str, shared: dict[str, Any] | None,
+def _parse(kind: str, text: str, given: str, skipped: list[Skipped]) -> list[Record]:
+    if kind == "jsonl":
+        problems: list[tuple[str, str]] = []
+        records = jsonl_records(text, given, problems)
+        skipped.extend(Skipped(where, reason) for where, reason in problems)
+        return records
+    if kind == "html":
+        body, page = html_article(text)
+        return [Record(check_article_text(body), given, page=page)]
+    return [Record(check_article_text(text), given)]
+
+
+def _add(record: Record, item: Input, kind: str, meta_file: MetaFile | None,
          seen: dict[str, str], result: IngestResult) -> None:
+    """Make the record a Source, unless the same text was already read (then it is a duplicate)."""
     sid = source_id(record.text)
     if sid in seen:
-        result.skipped.append(Skipped(record.where, f"duplicate of {seen[sid]} (same text)"))
+        result.skipped.append(Skipped(record.where, f"duplicate of {seen[sid]} (the same text); "
+                                                    "only the first copy is used"))
         return
     seen[sid] = record.where
-    meta = _merged_meta(record, path, given, shared, result.warnings)
-    result.sources.append(Source(id=sid, raw=record.text, path=given, input_id=record.input_id, **meta))
+    file_meta = {} if kind == "jsonl" else _file_meta(item, meta_file, result.warnings)
+    layers = [clean_meta(layer, record.where, result.warnings) for layer in (record.meta, file_meta, record.page)]
+    result.sources.append(Source(id=sid, raw=record.text, path=item.given, input_id=record.input_id,
+                                 **merge_meta(layers)))
 
 
-def _merged_meta(record: Record, path: Path, given: str, shared: dict[str, Any] | None,
-                 warnings: list[str]) -> dict[str, Any]:
-    """Record fields first, then the file's sidecar, then --meta."""
-    layers = [record.meta]
-    car = sidecar(path)
-    if car.exists():
+def _file_meta(item: Input, meta_file: MetaFile | None, warnings: list[str]) -> dict[str, Any]:
+    """A plain or HTML file's metadata: its sidecar if it has one, else its `--meta` entry."""
+    car = sidecar(item.path)
+    if car.is_file():
         try:
-            layers.append(read_meta_file(car))
+            return read_meta_file(car, item.sidecar_name)
         except MetaProblem as exc:
-            warnings.append(f"{exc}; {given} is used without metadata")
-    layers.append(meta_for(path, given, shared))
-    merged = {k: next((layer[k] for layer in layers if layer.get(k) not in (None, "")), None)
-              for k in ("outlet", "url", "published", "title")}
-    return clean_meta(merged, record.where, warnings)
+            warnings.append(f"{exc}; {item.given} is used without metadata")
+            return {}
+    return meta_file.for_file(list(item.names)) if meta_file is not None else {}

@@ -1,24 +1,25 @@
 """Readers for each input format: plain text, HTML (main text via trafilatura), JSON Lines.
 
-Each reader returns article records (plain dicts of text + metadata) or raises `Unusable` for
-the whole file; JSON Lines reports bad lines one by one and keeps the good ones.
+A reader returns `Record`s (article text + the metadata found inside the input) or raises
+`Unusable` for the whole file; JSON Lines reports bad lines one by one and keeps the good ones.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .decode import Unusable
+from .decode import Unusable, peek
+from .meta import META_KEYS, json_type, scrub
 
 MIN_WORDS = 25
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
-_TAG = re.compile(r"<\s*(?:html|body|p|div|article|head|title|!doctype)\b", re.IGNORECASE)
+EXAMPLE_RECORD = '{"id": ..., "outlet": ..., "url": ..., "published": "YYYY-MM-DD", "title": ..., "text": ...}'
+_TAG = re.compile(r"<\s*(?:html|head|body|title|meta|article|section|div|p|h[1-6]|!doctype)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -27,78 +28,133 @@ class Record:
 
     text: str
     where: str  # "file" or "file:line"
-    meta: dict[str, Any] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)  # the JSON Lines record's own fields
+    page: dict[str, Any] = field(default_factory=dict)  # what trafilatura found in the HTML
     input_id: str | None = None
 
 
-def kind_of(suffix: str, text: str) -> str:
-    """"text", "html" or "jsonl", by extension, else by sniffing the content."""
+def kind_of(suffix: str, data: bytes) -> str:
+    """"text", "html" or "jsonl": by extension, else by sniffing the content."""
     suffix = suffix.lower()
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
-    if suffix not in TEXT_SUFFIXES and text.lstrip().startswith("<") and _TAG.search(text[:2048]):
-        return "html"
-    return "text"
+    return "text" if suffix in TEXT_SUFFIXES or not looks_like_html(peek(data)) else "html"
+
+
+def looks_like_html(head: str) -> bool:
+    """Does the text start like markup, with HTML tags near the start?"""
+    return head.lstrip().startswith("<") and _TAG.search(head[:2048]) is not None
 
 
 def check_article_text(text: str) -> str:
     """The text if it looks like an article; Unusable (with the reason) if it is too short."""
     words = len(text.split())
-    lines = [line for line in text.splitlines() if line.strip()]
-    if words < MIN_WORDS or (len(lines) == 1 and words < 2 * MIN_WORDS):
-        where = "on one line" if len(lines) == 1 else f"in {len(lines)} lines"
-        raise Unusable(f"only {words} words {where}; an article needs at least a few sentences")
+    lines = sum(1 for line in text.splitlines() if line.strip())
+    if words < MIN_WORDS or (lines == 1 and words < 2 * MIN_WORDS):
+        where = "on one line" if lines == 1 else f"in {lines} lines"
+        count = f"{words} word" + ("" if words == 1 else "s")
+        raise Unusable(f"only {count} {where}; an article needs at least a few sentences ({MIN_WORDS}+ words)")
     return text
 
 
 def html_article(html: str) -> tuple[str, dict[str, Any]]:
-    """Main text and metadata (title, date, url, site name) of an HTML page."""
+    """Main text of an HTML page, and the title, date, url and site name found in it."""
+    import trafilatura
+
     try:
-        import trafilatura
-    except ImportError as exc:  # pragma: no cover - a core dependency
-        raise Unusable("reading HTML needs trafilatura and lxml-html-clean: pip install trafilatura lxml-html-clean") from exc
+        text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+        found = trafilatura.extract_metadata(html, extensive=False) if text and text.strip() else None
+    except Exception as exc:  # noqa: BLE001 - a third-party parser on arbitrary input
+        raise Unusable(f"HTML could not be parsed ({type(exc).__name__}); "
+                       "save the page again or its text as .txt") from exc
+    if found is None:
+        raise Unusable("HTML page with no article text found (only navigation, scripts or a "
+                       "stub?); save the article page itself, or its text as a .txt file")
+    page = {"title": found.title, "published": found.date, "url": found.url, "outlet": found.sitename}
+    return text, page
+
+
+def jsonl_records(text: str, name: str, problems: list[tuple[str, str]]) -> list[Record]:
+    """Articles of a JSON Lines file (or a `.json` array); each bad one is added to `problems`."""
+    items = _whole_json(text, name) if name.lower().endswith(".json") else None
+    if items is None:
+        items = _json_lines(text, name)
+    if not items:
+        raise Unusable(f"no records in it; expected one object per line like {EXAMPLE_RECORD}")
+    if all(isinstance(obj, _BadJson) for _, obj in items):
+        where, first = items[0]
+        raise Unusable(f"not JSON Lines: no line is valid JSON (line {where.rsplit(':', 1)[-1]}: {first.msg}); "
+                       f"expected one object per line like {EXAMPLE_RECORD}")
+    return [r for where, obj in items if (r := _record_or_problem(obj, where, problems)) is not None]
+
+
+@dataclass
+class _BadJson:
+    msg: str
+
+
+def _whole_json(text: str, name: str) -> list[tuple[str, Any]] | None:
+    """A `.json` file that is one JSON document: an array of records, or one record."""
     try:
-        doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
-                                          favor_precision=True, with_metadata=True)
-    except Exception as exc:  # noqa: BLE001 - a third-party parser on hostile input
-        raise Unusable(f"HTML could not be parsed ({type(exc).__name__})") from exc
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
-        raise Unusable("HTML page with no article text found (navigation or scripts only?)")
-    meta = {"title": getattr(doc, "title", None), "published": getattr(doc, "date", None),
-            "url": getattr(doc, "url", None), "outlet": getattr(doc, "sitename", None)}
-    return text, meta
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    if isinstance(data, list):
+        return [(f"{name}: item {i}", obj) for i, obj in enumerate(data, 1)]
+    return [(name, data)]
 
 
-def jsonl_records(text: str, name: str, problems: list[tuple[str, str]]) -> Iterator[Record]:
-    """Articles of a JSON Lines file; each bad line is added to `problems` and skipped."""
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{name}:{number}"
-        try:
-            yield _jsonl_record(line, where)
-        except Unusable as exc:
-            problems.append((where, str(exc)))
+def _json_lines(text: str, name: str) -> list[tuple[str, Any]]:
+    """(where, parsed object) per non-blank line; lines end at "\n" only (U+2028 is valid inside JSON)."""
+    return [(f"{name}:{number}", _parse_line(line)) for number, line in enumerate(text.split("\n"), 1)
+            if line.strip()]
 
 
-def _jsonl_record(line: str, where: str) -> Record:
+def _parse_line(line: str) -> Any:
     try:
-        obj = json.loads(line)
+        return json.loads(line)
     except json.JSONDecodeError as exc:
-        raise Unusable(f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
+        return _BadJson(f"{exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return _BadJson("nested too deeply")
+
+
+def _record_or_problem(obj: Any, where: str, problems: list[tuple[str, str]]) -> Record | None:
+    try:
+        return _record(obj, where)
+    except Unusable as exc:
+        problems.append((where, str(exc)))
+        return None
+
+
+def _record(obj: Any, where: str) -> Record:
+    if isinstance(obj, _BadJson):
+        raise Unusable(f"not valid JSON ({obj.msg}); expected one object per line like {EXAMPLE_RECORD}")
     if not isinstance(obj, dict):
-        raise Unusable(f"expected a JSON object per line, found {type(obj).__name__}")
+        raise Unusable(f"expected a JSON object like {EXAMPLE_RECORD}, found {json_type(obj)}")
+    body, is_html = _body(obj)
+    meta = {key: obj.get(key) for key in META_KEYS}
+    input_id = None if obj.get("id") is None else scrub(str(obj["id"]))
+    page: dict[str, Any] = {}
+    if is_html:
+        body, page = html_article(body)
+    return Record(check_article_text(body), where, meta, page, input_id)
+
+
+def _body(obj: dict[str, Any]) -> tuple[str, bool]:
+    """The record's article: its "text", else its "html" (True when it is HTML)."""
     text, html = obj.get("text"), obj.get("html")
     if text is None and html is None:
-        raise Unusable("record has neither 'text' nor 'html'")
-    if not isinstance(text if text is not None else html, str):
-        raise Unusable("'text'/'html' must be a string")
-    meta = {k: obj.get(k) for k in ("outlet", "url", "published", "title")}
-    input_id = None if obj.get("id") is None else str(obj["id"])
-    if text is None:
-        text, found = html_article(html)
-        meta = {k: meta.get(k) or found.get(k) for k in found}
-    return Record(check_article_text(text), where, meta, input_id)
+        raise Unusable("record has neither 'text' nor 'html'; put the article in \"text\" (plain) "
+                       "or \"html\" (a web page)")
+    if text is not None:
+        if not isinstance(text, str):
+            raise Unusable(f"'text' should be a string, found {json_type(text)}")
+        if text.strip() or html is None:
+            return scrub(text), False
+    if not isinstance(html, str):
+        raise Unusable(f"'html' should be a string, found {json_type(html)}")
+    return scrub(html), True
+

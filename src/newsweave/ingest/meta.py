@@ -1,50 +1,103 @@
-"""Article metadata: sidecar `<file>.meta.json`, a `--meta` file, and publication dates."""
+"""Article metadata: sidecar `<file>.meta.json`, a `--meta` file, and publication dates.
+
+A plain or HTML file takes its metadata from its sidecar if it has one, else from `--meta`:
+either one object for every such file, or an object keyed by file name (basename, the path as
+given, or the path inside a given folder). A broken sidecar is a warning (the article is used
+without metadata); a broken `--meta` file is a `MetadataError`, since the user asked for it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import email.utils
 import json
+import os
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import MetadataError
+
 META_KEYS = ("outlet", "url", "published", "title")
+EXAMPLE_META = '{"outlet": ..., "url": ..., "published": "YYYY-MM-DD", "title": ...}'
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class MetaProblem(Exception):
     """Metadata that can't be used; the message says which file and why."""
 
+    def __init__(self, name: str, reason: str):
+        super().__init__(f"{name}: {reason}")
+        self.reason = reason
+
+
+@dataclass
+class MetaFile:
+    """The `--meta` file: one object for all files, or objects keyed by file name."""
+
+    path: str
+    single: dict[str, Any] | None = None
+    keyed: dict[str, dict[str, Any]] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+
+    def for_file(self, names: list[str]) -> dict[str, Any]:
+        """The metadata for a file known by any of `names` (as given, inside its folder, basename)."""
+        if self.single is not None:
+            return self.single
+        for name in names:
+            key = os.path.normpath(name)
+            if key in self.keyed:
+                self.used.add(key)
+                return self.keyed[key]
+        return {}
+
+    def unused(self) -> list[str]:
+        """Keys that named no input file (most likely a typo)."""
+        return sorted(set(self.keyed) - self.used)
+
 
 def sidecar(path: Path) -> Path:
+    """Where the metadata of `path` lives: `<file>.meta.json` next to it."""
     return path.with_name(path.name + ".meta.json")
 
 
-def read_meta_file(path: Path) -> dict[str, Any]:
-    """A JSON object from a metadata file, or MetaProblem naming the file and the fault."""
+def is_sidecar(path: Path) -> bool:
+    return path.name.endswith(".meta.json")
+
+
+def read_meta_file(path: Path, shown: str | None = None) -> dict[str, Any]:
+    """A JSON object from a metadata file, or MetaProblem naming the file (as `shown`) and the fault."""
+    name = shown or str(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError as exc:
-        raise MetaProblem(f"{path}: metadata file not found") from exc
+        raise MetaProblem(name, "metadata file not found; check the path") from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise MetaProblem(f"{path}: cannot read metadata ({exc})") from exc
-    except json.JSONDecodeError as exc:
-        raise MetaProblem(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}); expected an object like "
-                          '{"outlet": ..., "url": ..., "published": "YYYY-MM-DD", "title": ...}') from exc
+        raise MetaProblem(name, f"cannot read metadata ({exc}); save it as UTF-8 JSON") from exc
+    except (json.JSONDecodeError, RecursionError) as exc:
+        msg = f"{exc.msg} at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+        raise MetaProblem(name, f"not valid JSON ({msg}); expected an object like {EXAMPLE_META}") from exc
     if not isinstance(data, dict):
-        raise MetaProblem(f"{path}: expected a JSON object, found {type(data).__name__}")
+        raise MetaProblem(name, f"expected a JSON object like {EXAMPLE_META}, found {json_type(data)}")
     return data
 
 
-def meta_for(path: Path, given: str, shared: dict[str, Any] | None) -> dict[str, Any]:
-    """`--meta` data for one file: an object keyed by file name or path, or one object for all."""
-    if not shared:
-        return {}
-    for key in (given, str(path), path.name):
-        if isinstance(shared.get(key), dict):
-            return shared[key]
-    if any(k in shared for k in META_KEYS):
-        return shared
-    return {}
+def load_meta_option(meta: str | os.PathLike | None) -> MetaFile | None:
+    """Read the `--meta` file; MetadataError if it is missing or malformed."""
+    if meta is None:
+        return None
+    try:
+        data = read_meta_file(Path(meta))
+    except MetaProblem as exc:
+        raise MetadataError(os.fspath(meta), exc.reason) from exc
+    if any(key in data for key in META_KEYS):
+        return MetaFile(os.fspath(meta), single=data)
+    for key, value in data.items():
+        if not isinstance(value, dict):
+            raise MetadataError(os.fspath(meta), f"expected one object like {EXAMPLE_META}, or an object mapping "
+                                f"file names to such objects; entry {key!r} is {json_type(value)}")
+    return MetaFile(os.fspath(meta), keyed={os.path.normpath(k): v for k, v in data.items()})
 
 
 def clean_meta(data: dict[str, Any], where: str, warnings: list[str]) -> dict[str, Any]:
@@ -53,33 +106,50 @@ def clean_meta(data: dict[str, Any], where: str, warnings: list[str]) -> dict[st
     for key in ("outlet", "url", "title"):
         value = data.get(key)
         if value is not None and not isinstance(value, str):
-            warnings.append(f"{where}: '{key}' should be a string, found {type(value).__name__}; ignored")
+            warnings.append(f"{where}: {key!r} should be a string, found {json_type(value)}; ignored")
             value = None
-        out[key] = value.strip() if isinstance(value, str) and value.strip() else None
+        out[key] = (scrub(value).strip() or None) if isinstance(value, str) else None
     out["published"] = parse_published(data.get("published"), where, warnings)
     return out
 
 
+def merge_meta(layers: list[dict[str, Any]]) -> dict[str, Any]:
+    """Field by field, the first layer that has a value wins."""
+    return {key: next((layer[key] for layer in layers if layer.get(key) is not None), None)
+            for key in META_KEYS}
+
+
 def parse_published(value: Any, where: str, warnings: list[str]) -> dt.date | None:
     """A date from "YYYY-MM-DD", ISO 8601 date-times or RFC 2822; None (with a warning) otherwise."""
-    if value in (None, ""):
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, str):
-        parsed = _parse_date_text(value.strip())
-        if parsed is not None:
-            return parsed
-    warnings.append(f"{where}: publication date {value!r} is not a date (expected YYYY-MM-DD); "
-                    "relative dates in this article stay unresolved")
-    return None
+    parsed = parse_date_text(value.strip()) if isinstance(value, str) else None
+    if parsed is None:
+        warnings.append(f"{where}: publication date {value!r} ignored: not a date (expected YYYY-MM-DD, "
+                        "an ISO 8601 date-time or an RFC 2822 date); relative dates stay unresolved")
+    return parsed
 
 
-def _parse_date_text(text: str) -> dt.date | None:
+def parse_date_text(text: str) -> dt.date | None:
+    """The calendar date as written (no time-zone conversion), or None."""
     try:
-        return dt.date.fromisoformat(text[:10]) if len(text) == 10 else dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00")).date()
     except ValueError:
         pass
     try:
-        parsed = email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return parsed.date() if parsed else None
+
+
+def scrub(text: str) -> str:
+    """`text` with lone surrogates (from bad `\\u` escapes in JSON) replaced, so it can be written out."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def json_type(value: Any) -> str:
+    """The JSON name of a parsed value's type, for messages."""
+    names = {dict: "an object", list: "an array", str: "a string", bool: "true/false", type(None): "null"}
+    return names.get(type(value), "a number")

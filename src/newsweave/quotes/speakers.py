@@ -12,15 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..extract.entities import SPEECH_LEMMAS
 from ..models import Entity, EntityMention
 
-CUE_LEMMAS = {
-    "say", "tell", "tweet", "write", "add", "warn", "state", "announce", "pledge", "claim",
-    "note", "insist", "argue", "explain", "ask", "reply", "respond", "declare", "suggest",
-    "predict", "confirm", "deny", "acknowledge", "urge", "vow", "promise", "threaten", "post",
-    "recall", "remark", "comment", "continue", "conclude", "complain", "admit", "assert",
-    "emphasize", "stress", "describe", "call", "testify", "report", "quip", "joke", "boast",
-}
+CUE_LEMMAS = SPEECH_LEMMAS
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 

@@ -1,13 +1,17 @@
-"""What every human-readable renderer needs: numbering, labels, grouping, ordering."""
+"""What every human-readable renderer needs: numbering, labels, grouping, ordering.
+
+Nothing here formats markup: each renderer escapes and decorates the plain strings it gets.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..models import Brief, Conflict, Entity, Fact, QuoteGroup, Span, TimelineEvent
+from ..models import Brief, Conflict, Entity, Fact, QuoteGroup, Removal, Source, Span, SummarySentence, TimelineEvent
 
 STATUS_ORDER = ("corroborated", "conflicting", "single-source")
 STATUS_TITLE = {"corroborated": "Corroborated", "conflicting": "Conflicting", "single-source": "Single-source"}
+KIND_ORDER = ("number", "date", "name", "role", "quote")
 KIND_TITLE = {"number": "Numbers", "date": "Dates", "name": "Names", "role": "Roles and titles", "quote": "Quote wording"}
 TYPE_TITLE = {"person": "People", "organisation": "Organisations", "place": "Places"}
 
@@ -18,20 +22,32 @@ def numbers(brief: Brief) -> dict[str, int]:
 
 
 def label(brief: Brief, source_id: str) -> str:
-    """The outlet (or file name) of a source."""
+    """The outlet (or file name) of a source; the id itself for an unknown source."""
     try:
         return brief.source(source_id).label
     except KeyError:
         return source_id
 
 
+def labels(brief: Brief, source_ids: Iterable[str]) -> str:
+    """Outlet labels joined with commas: "AP, Reuters"."""
+    return ", ".join(label(brief, sid) for sid in source_ids)
+
+
 def title(brief: Brief) -> str:
+    """The story's title: the first source title, else "Brief"."""
     first = next((s.title for s in brief.sources if s.title), None)
     return first or "Brief"
 
 
 def witnesses(brief: Brief) -> int:
+    """How many independent witnesses the sources amount to (wire copies count once)."""
     return len({s.witness or s.id for s in brief.sources})
+
+
+def headline(brief: Brief) -> str:
+    """"3 sources, 2 independent"."""
+    return f"{len(brief.sources)} sources, {witnesses(brief)} independent"
 
 
 def anchor(brief: Brief, span: Span) -> str:
@@ -40,64 +56,136 @@ def anchor(brief: Brief, span: Span) -> str:
 
 
 def distinct_sources(spans: Iterable[Span]) -> list[str]:
-    seen: dict[str, None] = {}
+    """Source ids of the spans, first appearance first, each once."""
+    return list(dict.fromkeys(span.source for span in spans))
+
+
+def refs(brief: Brief, spans: Iterable[Span]) -> list[tuple[int, Span]]:
+    """(source number, first span there) for each cited source known to the brief, in order."""
+    n = numbers(brief)
+    first: dict[str, Span] = {}
     for span in spans:
-        seen.setdefault(span.source, None)
-    return list(seen)
+        first.setdefault(span.source, span)
+    return [(n[sid], span) for sid, span in first.items() if sid in n]
+
+
+def span_refs(brief: Brief, spans: Iterable[Span]) -> list[tuple[int, Span]]:
+    """(source number, span) for every distinct cited span known to the brief, in order."""
+    n = numbers(brief)
+    return [(n[s.source], s) for s in dict.fromkeys(spans) if s.source in n]
 
 
 def facts_by_status(brief: Brief) -> dict[str, list[Fact]]:
     """Facts grouped by status, in `STATUS_ORDER`; corroborated ones by witness count."""
     groups: dict[str, list[Fact]] = {status: [] for status in STATUS_ORDER}
     for fact in brief.facts:
-        groups[fact.status].append(fact)
+        groups.setdefault(fact.status, []).append(fact)
     groups["corroborated"].sort(key=lambda f: -f.witnesses)
     return groups
 
 
 def conflicts_by_kind(brief: Brief) -> dict[str, list[Conflict]]:
+    """Conflicts grouped by kind, in `KIND_ORDER` (unknown kinds last); empty kinds left out."""
     groups: dict[str, list[Conflict]] = {}
-    for c in brief.conflicts:
-        groups.setdefault(c.kind, []).append(c)
+    for x in sorted(brief.conflicts, key=lambda x: _rank(KIND_ORDER, x.kind)):
+        groups.setdefault(x.kind, []).append(x)
     return groups
 
 
 def entities_by_type(brief: Brief) -> dict[str, list[Entity]]:
+    """Entities grouped people, organisations, places; each group by name."""
     groups: dict[str, list[Entity]] = {t: [] for t in TYPE_TITLE}
-    for e in brief.entities:
-        groups[e.type].append(e)
+    for e in sorted(brief.entities, key=lambda e: e.name.lower()):
+        groups.setdefault(e.type, []).append(e)
     return groups
 
 
+def type_title(etype: str) -> str:
+    """"People" for "person", and so on."""
+    return TYPE_TITLE.get(etype, etype.capitalize())
+
+
+def _rank(order: tuple[str, ...], key: str) -> int:
+    return order.index(key) if key in order else len(order)
+
+
 def roles(entity: Entity) -> list[str]:
-    seen: dict[str, None] = {}
-    for role in entity.roles:
-        seen.setdefault(role.text, None)
-    return list(seen)
+    """The entity's role texts, each once, in order."""
+    return list(dict.fromkeys(role.text for role in entity.roles))
 
 
-def wordings(group: QuoteGroup) -> list[tuple[str, str]]:
-    """(source id, the words quoted there) for each source of a quote group, in order."""
-    out: dict[str, list[str]] = {}
+def entity_details(entity: Entity) -> list[str]:
+    """"also Mr Park, Park" (when it had other names), then each distinct role."""
+    also = [f"also {', '.join(entity.aliases)}"] if entity.aliases else []
+    return also + roles(entity)
+
+
+def entity_sources(entity: Entity) -> list[str]:
+    """The entity's sources: its `sources`, else those of its mentions."""
+    return list(dict.fromkeys(entity.sources)) or distinct_sources(entity.mentions)
+
+
+def wordings(group: QuoteGroup) -> list[tuple[str, str, Span]]:
+    """(source id, the words quoted there, first span) for each source of a quote group."""
+    texts: dict[str, list[str]] = {}
+    first: dict[str, Span] = {}
     for m in group.mentions:
-        out.setdefault(m.span.source, []).append(m.text)
-    return [(sid, " … ".join(parts)) for sid, parts in out.items()]
+        texts.setdefault(m.span.source, []).append(m.text)
+        first.setdefault(m.span.source, m.span)
+    return [(sid, " … ".join(parts), first[sid]) for sid, parts in texts.items()]
+
+
+def speaker(group: QuoteGroup) -> str:
+    """The quote group's speaker, or "unattributed"."""
+    return group.speaker or "unattributed"
 
 
 def when(event: TimelineEvent) -> str:
+    """"2018-04-16", or "2018-04-16 – 2018-04-20" for a range."""
     return f"{event.date} – {event.end}" if event.end and event.end != event.date else str(event.date)
 
 
+def fact_sources(fact: Fact) -> list[str]:
+    """The fact's sources: its `sources`, else those of its mentions."""
+    return list(dict.fromkeys(fact.sources)) or distinct_sources(fact.mentions)
+
+
 def fact_line(brief: Brief, fact: Fact) -> str:
-    """"2 outlets / 2 independent" or "single source: AP"."""
+    """"2 outlets / 2 independent: AP, Reuters" or "single source: AP"."""
+    sources = fact_sources(fact)
     if fact.status == "single-source":
-        return "single source: " + ", ".join(label(brief, s) for s in fact.sources)
-    return f"{len(fact.sources)} outlets / {fact.witnesses} independent"
+        return "single source: " + labels(brief, sources)
+    independent = fact.witnesses or len({brief_witness(brief, s) for s in sources})
+    return f"{len(sources)} outlets / {independent} independent: {labels(brief, sources)}"
 
 
-def summary_tag(brief: Brief, sentence) -> str:
+def brief_witness(brief: Brief, source_id: str) -> str:
+    """The witness a source belongs to (its own id when not a copy, or unknown)."""
+    try:
+        source = brief.source(source_id)
+    except KeyError:
+        return source_id
+    return source.witness or source.id
+
+
+def summary_tag(brief: Brief, sentence: SummarySentence) -> str:
     """"" for corroborated sentences, else their status and outlets ("single source: AP")."""
     if sentence.status == "corroborated":
         return ""
-    outlets = ", ".join(label(brief, sid) for sid in distinct_sources(sentence.citations))
-    return f"{sentence.status.replace('-', ' ')}: {outlets}"
+    return f"{sentence.status.replace('-', ' ')}: {labels(brief, distinct_sources(sentence.citations))}"
+
+
+def published(source: Source) -> str:
+    """The publication date, or "date unknown"."""
+    return str(source.published) if source.published else "date unknown"
+
+
+def link_url(source: Source) -> str | None:
+    """The source URL when it is safe to make a link of (http or https), else None."""
+    url = (source.url or "").strip()
+    return url if url.lower().startswith(("http://", "https://")) else None
+
+
+def removal_reason(removal: Removal) -> str:
+    """Why clean dropped a piece of text: its reason, else "boilerplate removed"."""
+    return removal.reason or "boilerplate removed"

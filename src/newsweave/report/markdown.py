@@ -3,79 +3,95 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from ..models import Brief, Span
+from ..models import Brief, Conflict, Entity, Fact, QuoteGroup, Source, Span, SummarySentence
 from . import _common as c
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!{}])")
+_LEADING = re.compile(r"^(\d+)([.)])|^([-+=])")
 
 
-def md(text: str | None) -> str:
-    """Article text made inert: Markdown and HTML characters backslash-escaped, newlines flattened."""
-    return _SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+def md(text: object) -> str:
+    """Article text made inert: Markdown/HTML characters backslash-escaped, newlines flattened,
+    a leading list or heading marker defused."""
+    flat = _SPECIAL.sub(r"\\\1", " ".join(("" if text is None else str(text)).split()))
+    return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", flat)
 
 
 def to_markdown(brief: Brief) -> str:
+    """The whole brief as one Markdown document."""
     parts = [_header(brief), _summary(brief), _facts(brief), _conflicts(brief), _quotes(brief),
              _timeline(brief), _entities(brief), _sources(brief), _skipped(brief)]
     return "\n\n".join(p for p in parts if p).rstrip() + "\n"
 
 
-def _refs(brief: Brief, spans: list[Span]) -> str:
-    n = c.numbers(brief)
-    return "".join(f"[{n[s]}]" for s in c.distinct_sources(spans) if s in n)
+def _refs(brief: Brief, spans: Iterable[Span]) -> str:
+    """"[1][2]": the numbers of the sources cited (no link definitions exist, so they stay text)."""
+    return "".join(f"[{n}]" for n, _ in c.refs(brief, spans))
+
+
+def _section(title: str, lines: list[str]) -> str:
+    return "\n".join([f"## {title}", "", *lines]) if lines else ""
 
 
 def _header(brief: Brief) -> str:
-    return f"# {md(c.title(brief))}\n\n{len(brief.sources)} sources, {c.witnesses(brief)} independent."
+    return f"# {md(c.title(brief))}\n\n{c.headline(brief)}."
 
 
 def _summary(brief: Brief) -> str:
-    lines = ["## Summary", ""]
-    for s in brief.summary:
-        tag = c.summary_tag(brief, s)
-        tag = f" *({md(tag)})*" if tag else ""
-        lines.append(f"- {md(s.text)} {_refs(brief, s.citations)}{tag}")
-    return "\n".join(lines)
+    return _section("Summary", [_summary_line(brief, s) for s in brief.summary])
+
+
+def _summary_line(brief: Brief, sentence: SummarySentence) -> str:
+    tag = c.summary_tag(brief, sentence)
+    return f"- {md(sentence.text)} {_refs(brief, sentence.citations)}" + (f" *({md(tag)})*" if tag else "")
 
 
 def _facts(brief: Brief) -> str:
-    lines = ["## Facts"]
+    lines: list[str] = []
     for status, facts in c.facts_by_status(brief).items():
         if facts:
-            lines += ["", f"### {c.STATUS_TITLE[status]} ({len(facts)})", ""]
-            lines += [f"- {md(f.text)} {_refs(brief, f.mentions)} — {md(c.fact_line(brief, f))}" for f in facts]
-    return "\n".join(lines)
+            title = c.STATUS_TITLE.get(status, status)
+            lines += [f"### {title} ({len(facts)})", "", *(_fact_line(brief, f) for f in facts), ""]
+    return _section("Facts", lines).rstrip()
+
+
+def _fact_line(brief: Brief, fact: Fact) -> str:
+    return f"- {md(fact.text)} {_refs(brief, fact.mentions)} — {md(c.fact_line(brief, fact))}"
 
 
 def _conflicts(brief: Brief) -> str:
-    groups = c.conflicts_by_kind(brief)
-    if not groups:
-        return ""
-    lines = ["## Conflicts"]
-    for kind, conflicts in groups.items():
-        lines += ["", f"### {c.KIND_TITLE.get(kind, kind)}", ""]
-        for conflict in conflicts:
-            values = "; ".join(f"{md(c.label(brief, v.source))}: “{md(v.value)}”" for v in conflict.values)
-            subject = f"**{md(conflict.subject)}**: " if conflict.subject else ""
-            lines.append(f"- {subject}{values}. {md(conflict.note)}")
-    return "\n".join(lines)
+    lines: list[str] = []
+    for kind, conflicts in c.conflicts_by_kind(brief).items():
+        lines += [f"### {md(c.KIND_TITLE.get(kind, kind))}", "", *(_conflict_line(brief, x) for x in conflicts), ""]
+    return _section("Conflicts", lines).rstrip()
+
+
+def _conflict_line(brief: Brief, conflict: Conflict) -> str:
+    values = "; ".join(f"{md(c.label(brief, v.source))}: “{md(v.value)}”" for v in conflict.values)
+    subject = f"**{md(conflict.subject)}**: " if conflict.subject else ""
+    note = f" — {md(conflict.note)}" if conflict.note else ""
+    return f"- {subject}{values}{note}"
 
 
 def _quotes(brief: Brief) -> str:
-    if not brief.quotes:
-        return ""
-    lines = ["## Who said what"]
+    lines: list[str] = []
     for g in brief.quotes:
-        lines += ["", f"**{md(g.speaker or 'unattributed')}**", ""]
-        lines += [f"- {md(c.label(brief, sid))}: “{md(text)}”" for sid, text in c.wordings(g)]
-        if g.variant and g.diff:
-            lines.append("- difference: " + " ".join(_diff_word(op, words) for op, words in g.diff))
-        lines += [f"- *{md(note)}*" for note in g.notes]
-    return "\n".join(lines)
+        lines += [f"**{md(c.speaker(g))}**", "", *_quote_lines(brief, g), ""]
+    return _section("Who said what", lines).rstrip()
+
+
+def _quote_lines(brief: Brief, g: QuoteGroup) -> list[str]:
+    n = c.numbers(brief)
+    lines = [f"- {md(c.label(brief, sid))} [{n.get(sid, '?')}]: “{md(text)}”" for sid, text, _ in c.wordings(g)]
+    if g.variant and g.diff:
+        lines.append("- wording differs: " + " ".join(_diff_word(op, words) for op, words in g.diff))
+    return lines + [f"- *{md(note)}*" for note in g.notes]
 
 
 def _diff_word(op: str, words: str) -> str:
+    """"-" words struck through (only in the first wording), "+" words in bold (only in the second)."""
     if op == "-":
         return f"~~{md(words)}~~"
     if op == "+":
@@ -84,47 +100,48 @@ def _diff_word(op: str, words: str) -> str:
 
 
 def _timeline(brief: Brief) -> str:
-    if not brief.timeline:
-        return ""
-    lines = ["## Timeline", ""]
-    lines += [f"- **{c.when(e)}**: {md(e.text)} {_refs(brief, e.mentions)}" for e in brief.timeline]
-    return "\n".join(lines)
+    lines = [f"- **{md(c.when(e))}**: {md(e.text)} {_refs(brief, e.mentions)}" for e in brief.timeline]
+    return _section("Timeline", lines)
 
 
 def _entities(brief: Brief) -> str:
-    lines = ["## Entities"]
+    lines: list[str] = []
     for etype, entities in c.entities_by_type(brief).items():
         if entities:
-            lines += ["", f"### {c.TYPE_TITLE[etype]}", ""]
-            lines += [_entity_line(brief, e) for e in entities]
-    return "\n".join(lines)
+            lines += [f"### {md(c.type_title(etype))}", "", *(_entity_line(brief, e) for e in entities), ""]
+    return _section("Entities", lines).rstrip()
 
 
-def _entity_line(brief: Brief, e) -> str:
-    extra = []
-    if e.aliases:
-        extra.append("also " + ", ".join(md(a) for a in e.aliases))
-    if c.roles(e):
-        extra.append("; ".join(md(r) for r in c.roles(e)))
+def _entity_line(brief: Brief, e: Entity) -> str:
+    details = "; ".join(md(d) for d in c.entity_details(e))
     n = c.numbers(brief)
-    refs = "".join(f"[{n[s]}]" for s in e.sources if s in n)
-    return f"- {md(e.name)} {refs}" + (f" ({' — '.join(extra)})" if extra else "")
+    refs = "".join(f"[{n[s]}]" for s in c.entity_sources(e) if s in n)
+    return f"- **{md(e.name)}** {refs}" + (f" ({details})" if details else "")
 
 
 def _sources(brief: Brief) -> str:
-    lines = ["## Sources", ""]
+    lines: list[str] = []
     for i, s in enumerate(brief.sources, 1):
-        bits = [md(s.label), str(s.published or "date unknown")]
-        if s.title:
-            bits.append(f"“{md(s.title)}”")
-        if s.url:
-            bits.append(md(s.url))
-        removed = f" Removed: {', '.join(f'{md(r.text)} ({r.reason})' for r in s.removed)}." if s.removed else ""
-        lines.append(f"{i}. {', '.join(bits)}.{removed}")
-    return "\n".join(lines)
+        lines += [_source_line(i, s), *(f"   - removed: “{md(r.text)}” ({md(c.removal_reason(r))})" for r in s.removed)]
+    return _section("Sources", lines)
+
+
+def _source_line(number: int, s: Source) -> str:
+    bits = [f"**{md(s.label)}**", md(c.published(s))]
+    if s.title:
+        bits.append(f"“{md(s.title)}”")
+    if s.url:
+        bits.append(_url(s))
+    return f"{number}. {', '.join(bits)}"
+
+
+def _url(s: Source) -> str:
+    """An autolink for a plain http(s) URL; any other URL as escaped text."""
+    url = c.link_url(s)
+    if url and not re.search(r"[\s<>\\`]", url):
+        return f"<{url}>"
+    return md(s.url)
 
 
 def _skipped(brief: Brief) -> str:
-    if not brief.skipped:
-        return ""
-    return "## Skipped inputs\n\n" + "\n".join(f"- {md(s.path)}: {md(s.reason)}" for s in brief.skipped)
+    return _section("Skipped inputs", [f"- {md(s.path)}: {md(s.reason)}" for s in brief.skipped])

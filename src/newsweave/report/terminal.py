@@ -2,34 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from rich import box
 from rich.console import Console
 from rich.markup import escape
+from rich.panel import Panel
 from rich.rule import Rule
+from rich.table import Table
 
-from ..models import Brief, Span
+from ..models import Brief, Conflict, Entity, QuoteGroup, Span
 from . import _common as c
 
 STATUS_STYLE = {"corroborated": "green", "conflicting": "red", "single-source": "yellow"}
 
 
 def print_brief(brief: Brief, console: Console) -> None:
-    """Print every section of the brief."""
-    console.print(f"[bold]{escape(c.title(brief))}[/bold]  [dim]{len(brief.sources)} sources, "
-                  f"{c.witnesses(brief)} independent[/dim]")
-    for section in (_summary, _conflicts, _quotes, _timeline, _facts, _entities, _sources, _skipped):
+    """Print every section of the brief, in the order the other formats use."""
+    console.print(Panel(f"[bold]{escape(c.title(brief))}[/bold]", subtitle=c.headline(brief), box=box.ROUNDED))
+    for section in (_summary, _facts, _conflicts, _quotes, _timeline, _entities, _sources, _skipped):
         section(brief, console)
 
 
 def _rule(console: Console, title: str) -> None:
-    console.print(Rule(f"[bold]{title}[/bold]", align="left"))
+    console.print(Rule(f"[bold]{escape(title)}[/bold]", align="left"))
 
 
-def _refs(brief: Brief, spans: list[Span]) -> str:
-    n = c.numbers(brief)
-    return "[dim]" + "".join(f"\\[{n[s]}]" for s in c.distinct_sources(spans) if s in n) + "[/dim]"
+def _refs(brief: Brief, spans: Iterable[Span]) -> str:
+    """"[1][2]" (dim), the numbers of the sources cited."""
+    return "[dim]" + "".join(f"\\[{n}]" for n, _ in c.refs(brief, spans)) + "[/dim]"
 
 
 def _summary(brief: Brief, console: Console) -> None:
+    if not brief.summary:
+        return
     _rule(console, "Summary")
     for i, s in enumerate(brief.summary, 1):
         tag = c.summary_tag(brief, s)
@@ -38,11 +44,14 @@ def _summary(brief: Brief, console: Console) -> None:
 
 
 def _facts(brief: Brief, console: Console) -> None:
+    if not brief.facts:
+        return
     _rule(console, "Facts")
     for status, facts in c.facts_by_status(brief).items():
         if not facts:
             continue
-        console.print(f"[{STATUS_STYLE[status]} bold]{c.STATUS_TITLE[status]} ({len(facts)})[/]")
+        title = escape(c.STATUS_TITLE.get(status, status))
+        console.print(f"[{STATUS_STYLE.get(status, 'bold')} bold]{title} ({len(facts)})[/]")
         for f in facts:
             console.print(f"  • {escape(f.text)} {_refs(brief, f.mentions)} [dim]{escape(c.fact_line(brief, f))}[/dim]")
 
@@ -52,12 +61,20 @@ def _conflicts(brief: Brief, console: Console) -> None:
     if not groups:
         return
     _rule(console, "Conflicts")
+    table = Table(box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("kind", no_wrap=True)
+    for name, ratio in (("subject", 2), ("values", 4), ("note", 3)):
+        table.add_column(name, ratio=ratio, overflow="fold")
     for kind, conflicts in groups.items():
         for x in conflicts:
-            values = "; ".join(f"{escape(c.label(brief, v.source))}: “{escape(v.value)}”" for v in x.values)
-            subject = f"[bold]{escape(x.subject)}[/bold]: " if x.subject else ""
-            console.print(f"[red]{escape(c.KIND_TITLE.get(kind, kind))}[/red] {subject}{values}")
-            console.print(f"  [dim]{escape(x.note)}[/dim]")
+            table.add_row(escape(c.KIND_TITLE.get(kind, kind)), escape(x.subject), _conflict_values(brief, x),
+                          f"[dim]{escape(x.note)}[/dim]")
+    console.print(table)
+
+
+def _conflict_values(brief: Brief, conflict: Conflict) -> str:
+    """One line per source: "AP: “1,000”"."""
+    return "\n".join(f"{escape(c.label(brief, v.source))}: [bold]“{escape(v.value)}”[/bold]" for v in conflict.values)
 
 
 def _quotes(brief: Brief, console: Console) -> None:
@@ -65,19 +82,27 @@ def _quotes(brief: Brief, console: Console) -> None:
         return
     _rule(console, "Who said what")
     for g in brief.quotes:
-        console.print(f"[bold]{escape(g.speaker or 'unattributed')}[/bold]")
-        for sid, text in c.wordings(g):
-            console.print(f"  {escape(c.label(brief, sid))}: “{escape(text)}”")
-        if g.variant and g.diff:
-            console.print("  difference: " + " ".join(_diff_word(op, w) for op, w in g.diff))
-        for note in g.notes:
-            console.print(f"  [dim]{escape(note)}[/dim]")
+        _quote_group(brief, g, console)
+
+
+def _quote_group(brief: Brief, g: QuoteGroup, console: Console) -> None:
+    console.print(f"[bold]{escape(c.speaker(g))}[/bold]")
+    for sid, text, span in c.wordings(g):
+        console.print(f"  {escape(c.label(brief, sid))} {_refs(brief, [span])}: “{escape(text)}”")
+    if g.variant and g.diff:
+        console.print("  [dim]wording differs:[/dim] " + " ".join(_diff_word(op, w) for op, w in g.diff))
+    for note in g.notes:
+        console.print(f"  [dim]{escape(note)}[/dim]")
 
 
 def _diff_word(op: str, words: str) -> str:
-    style = {"-": "red strike", "+": "green bold"}.get(op)
-    text = escape(words) if op == "=" else escape(f"{op}{words}")
-    return f"[{style}]{text}[/]" if style else text
+    """"-" words red and struck (only in the first wording), "+" words green (only in the second);
+    the op stays visible as [-x-] / {+x+} so the diff reads without colour."""
+    if op == "-":
+        return f"[red strike]{escape(f'[-{words}-]')}[/]"
+    if op == "+":
+        return f"[green bold]{escape(f'{{+{words}+}}')}[/]"
+    return escape(words)
 
 
 def _timeline(brief: Brief, console: Console) -> None:
@@ -85,27 +110,37 @@ def _timeline(brief: Brief, console: Console) -> None:
         return
     _rule(console, "Timeline")
     for e in brief.timeline:
-        console.print(f"[bold]{c.when(e)}[/bold]  {escape(e.text)} {_refs(brief, e.mentions)}")
+        console.print(f"[bold]{escape(c.when(e))}[/bold]  {escape(e.text)} {_refs(brief, e.mentions)}")
 
 
 def _entities(brief: Brief, console: Console) -> None:
+    if not brief.entities:
+        return
     _rule(console, "Entities")
     for etype, entities in c.entities_by_type(brief).items():
         if entities:
-            names = []
+            console.print(f"[bold]{escape(c.type_title(etype))}[/bold]")
             for e in entities:
-                extra = ", ".join([*e.aliases, *c.roles(e)])
-                names.append(escape(e.name) + (f" [dim]({escape(extra)})[/dim]" if extra else ""))
-            console.print(f"[bold]{c.TYPE_TITLE[etype]}:[/bold] " + "; ".join(names))
+                console.print(_entity_line(brief, e))
+
+
+def _entity_line(brief: Brief, e: Entity) -> str:
+    extra = "; ".join(c.entity_details(e))
+    detail = f" [dim]({escape(extra)})[/dim]" if extra else ""
+    n = c.numbers(brief)
+    refs = "".join(f"\\[{n[s]}]" for s in c.entity_sources(e) if s in n)
+    return f"  • {escape(e.name)}{detail} [dim]{refs}[/dim]"
 
 
 def _sources(brief: Brief, console: Console) -> None:
     _rule(console, "Sources")
     for i, s in enumerate(brief.sources, 1):
         title = f" “{escape(s.title)}”" if s.title else ""
-        removed = ", ".join(f"{escape(r.text)} ({r.reason})" for r in s.removed)
-        console.print(f"\\[{i}] {escape(s.label)}, {s.published or 'date unknown'}{title}"
-                      + (f"\n    [dim]removed: {removed}[/dim]" if removed else ""))
+        console.print(f"\\[{i}] [bold]{escape(s.label)}[/bold], {escape(c.published(s))}{title}")
+        if s.url:
+            console.print(f"    [dim]{escape(s.url)}[/dim]", overflow="fold")
+        for r in s.removed:
+            console.print(f"    [dim]removed: “{escape(r.text)}” ({escape(c.removal_reason(r))})[/dim]")
 
 
 def _skipped(brief: Brief, console: Console) -> None:

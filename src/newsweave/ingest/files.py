@@ -1,0 +1,94 @@
+"""Which files to read: the paths given, and the files inside given folders (recursive, sorted)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..models import Skipped
+from .meta import is_sidecar
+
+
+@dataclass(frozen=True)
+class Input:
+    """One file to read: how it is shown to the user, where it is, and the names `--meta` may use."""
+
+    given: str
+    path: Path
+    names: tuple[str, ...]
+
+    @property
+    def sidecar_name(self) -> str:
+        return self.given + ".meta.json"
+
+
+def walk_inputs(paths: Iterable[str | os.PathLike], exclude: set[Path],
+                skipped: list[Skipped]) -> Iterator[Input]:
+    """Every file to read, once, in order; paths that are not usable files or folders go to `skipped`.
+
+    `exclude` holds resolved paths not to read (the `--meta` file); a file named twice (say, a
+    folder and a file in it) is read the first time only.
+    """
+    seen = set(exclude)
+    for item in _candidates(paths, skipped):
+        real = resolved(item.path)
+        if real not in seen:
+            seen.add(real)
+            yield item
+
+
+def _candidates(paths: Iterable[str | os.PathLike], skipped: list[Skipped]) -> Iterator[Input]:
+    for given in paths:
+        shown, path = os.fspath(given), Path(given)
+        if path.is_dir():
+            for rel in folder_files(path, skipped):
+                joined = str(path / rel)
+                yield Input(joined, path / rel, (joined, str(rel), rel.name))
+        elif path.is_file():
+            if not _sidecar_of_given(path, shown, skipped):
+                yield Input(shown, path, (shown, path.name))
+        else:
+            skipped.append(Skipped(shown, _not_a_file(path)))
+
+
+def folder_files(root: Path, skipped: list[Skipped]) -> list[Path]:
+    """Files under `root` (relative to it), sorted, leaving out hidden ones and `*.meta.json` sidecars."""
+    found: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        reason = f"cannot read this folder ({exc.strerror}); check its permissions"
+        skipped.append(Skipped(str(exc.filename), reason))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        base = Path(folder).relative_to(root)
+        found.extend(base / f for f in files if not f.startswith(".") and not is_sidecar(Path(f)))
+    return sorted(found)
+
+
+def _sidecar_of_given(path: Path, shown: str, skipped: list[Skipped]) -> bool:
+    """A sidecar given as an input (as `dir/*` does) is read with its article, not as one."""
+    if not is_sidecar(path):
+        return False
+    article = path.with_name(path.name.removesuffix(".meta.json"))
+    if not article.is_file():
+        skipped.append(Skipped(shown, f"a metadata sidecar, not an article, and its article {article.name} "
+                                      "is missing; give the article file, its sidecar is read with it"))
+    return True
+
+
+def _not_a_file(path: Path) -> str:
+    if path.exists():
+        return "not a regular file or folder; give article files or folders of them"
+    return "no such file or folder; check the path"
+
+
+def resolved(path: Path) -> Path:
+    """The real path of `path` (symlinks followed), to tell whether two names are one file."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path
+

@@ -1,0 +1,84 @@
+"""The command line: formats, exit codes, and bad input reported without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+
+from newsweave.cli import EXIT_ERROR, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, main
+
+STORY = ("Officials in Riverton said on Monday that the bridge would close for repairs next month. "
+         "The mayor, Ana Ruiz, said the work would cost $4 million and take six weeks.\n\n"
+         "\"We have no choice,\" Ruiz said. Local shops worried about lost trade during the closure.")
+OTHER = ("The Riverton bridge will close next month for six weeks of repairs, city officials said on Monday. "
+         "Mayor Ana Ruiz put the cost at $4.5 million.\n\n"
+         "\"There is no alternative,\" Ruiz told reporters, adding that a ferry would run during the works.")
+
+
+@pytest.fixture()
+def story(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(STORY)
+    b.write_text(OTHER)
+    a.with_name("a.txt.meta.json").write_text(json.dumps({"outlet": "Gazette", "published": "2023-03-06"}))
+    b.with_name("b.txt.meta.json").write_text(json.dumps({"outlet": "Herald", "published": "2023-03-06"}))
+    return tmp_path
+
+
+def test_json_output_validates(story, capsys, brief_schema):
+    assert main(["brief", str(story), "--format", "json"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    jsonschema.validate(data, brief_schema)
+    assert {s["outlet"] for s in data["sources"]} == {"Gazette", "Herald"}
+    assert any(q["speaker"] == "Ana Ruiz" for q in data["quotes"])
+    assert any(t["date"] == "2023-03-06" for t in data["timeline"])
+
+
+@pytest.mark.parametrize("fmt,marker", [("markdown", "## Summary"), ("html", "<!doctype html>"), ("text", "Summary")])
+def test_other_formats(story, capsys, fmt, marker):
+    assert main(["brief", str(story), "-f", fmt]) == EXIT_OK
+    assert marker in capsys.readouterr().out
+
+
+def test_output_file(story, tmp_path):
+    out = tmp_path / "brief.md"
+    assert main(["brief", str(story / "a.txt"), str(story / "b.txt"), "-f", "markdown", "-o", str(out)]) == EXIT_OK
+    assert out.read_text().startswith("# ")
+
+
+def test_skipped_input_named_and_exit_code(story, capsys):
+    (story / "bad.txt").write_bytes(b"\x00\x01\x02" * 50)
+    assert main(["brief", str(story), "-f", "json"]) == EXIT_SKIPPED
+    captured = capsys.readouterr()
+    assert "skipped" in captured.err and "bad.txt" in captured.err and "binary" in captured.err
+    assert len(json.loads(captured.out)["sources"]) == 2
+
+
+def test_nothing_usable_is_an_error_not_a_traceback(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_text("")
+    assert main(["brief", str(tmp_path / "empty.txt")]) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert "no article could be read" in err and "empty.txt" in err and "Traceback" not in err
+
+
+def test_usage_errors(capsys):
+    assert main([]) == EXIT_USAGE
+    with pytest.raises(SystemExit) as exc:
+        main(["brief"])
+    assert exc.value.code == EXIT_USAGE
+
+
+def test_unwritable_output_is_a_message(story, capsys):
+    assert main(["brief", str(story), "-o", str(story / "no" / "such" / "dir" / "x.md")]) == EXIT_ERROR
+    assert "cannot write" in capsys.readouterr().err
+
+
+def test_console_script_runs_the_example():
+    done = subprocess.run([sys.executable, "-m", "newsweave.cli", "brief", "--example", "-f", "json", "-q"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert len(json.loads(done.stdout)["sources"]) == 2
