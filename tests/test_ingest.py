@@ -241,9 +241,16 @@ BAD = {
                    "not valid UTF-8 (invalid byte 0xe9 at offset"),
     "big.txt": ((BODY + "\n") * 100, "too big"),
     "nothing.html": ("<html><body><script>var a = 1;</script></body></html>", "no article text"),
-    "oneline.txt": ("Just one line of text here, nothing more.", "only 8 words on one line"),
+    "oneline.txt": ("Just one line of text here, nothing more.", "only 8 words in one sentence"),
     "few.txt": ("Breaking news.\nMore soon.\nStay tuned.", "only 6 words in 3 lines"),
 }
+
+
+def test_a_one_sentence_lede_is_an_article(tmp_path):
+    lede = ("Vice President Mike Pence said Sunday that the federal judge who halted the ban made the "
+            "wrong decision and vowed to use all legal means at the administration's disposal to reinstate it.")
+    result = read_paths([_write(tmp_path / "lede.jsonl", json.dumps({"id": "a", "text": lede}) + "\n")])
+    assert [s.raw for s in result.sources] == [lede] and not result.skipped
 
 
 @pytest.mark.parametrize("name", sorted(BAD))

@@ -72,9 +72,11 @@ class Source:
 
     @property
     def label(self) -> str:
-        """A short human name for the source: its outlet, else its file name, else its id."""
+        """A short human name: its outlet, else its JSON Lines id, else its file name, else its id."""
         if self.outlet:
             return self.outlet
+        if self.input_id:
+            return self.input_id
         if self.path:
             return self.path.rsplit("/", 1)[-1]
         return self.id

@@ -96,17 +96,29 @@ def unlisted_people(doc: Any, source_id: str, known: list[EntityMention]) -> lis
     covered = {i for m in known for i in range(m.span.start, m.span.end)}
     out: list[EntityMention] = []
     for tok in doc:
-        if tok.pos_ != "PROPN" or tok.idx in covered or not _speaker_slot(tok):
+        if tok.pos_ != "PROPN" or tok.idx in covered or tok.dep_ == "compound":
             continue
-        start = tok
-        while start.i > 0 and doc[start.i - 1].pos_ == "PROPN" and doc[start.i - 1].dep_ == "compound":
-            start = doc[start.i - 1]
-        span = doc[start.i : tok.i + 1]
-        if any(t.idx in covered for t in span) or span[0].lower_.rstrip(".") in TITLE_WORDS:
+        span, titled = _titled_name(doc, tok)
+        if not (titled or _speaker_slot(tok)) or any(t.idx in covered for t in span):
+            continue
+        if span[0].lower_.rstrip(".") in TITLE_WORDS or any(t.lower_ in ORG_WORDS for t in span):
             continue
         covered.update(range(span.start_char, span.end_char))
         out.append(EntityMention(Span(source_id, span.start_char, span.end_char), span.text, "person", alias=_with_honorific(span)))
     return out
+
+
+def _titled_name(doc: Any, tok: Any) -> tuple[Any, bool]:
+    """The proper-noun chain ending at `tok`, and whether a person's title opens it
+    ("Mayor Rahm Emanuel" -> "Rahm Emanuel", True)."""
+    start = tok
+    while start.i > 0 and doc[start.i - 1].pos_ == "PROPN" and doc[start.i - 1].dep_ == "compound":
+        start = doc[start.i - 1]
+    i = start.i
+    while i < tok.i and doc[i].lower_.rstrip(".") in TITLE_WORDS - HONORIFICS and doc[i].is_title:
+        i += 1
+    titled = i > start.i and all(t.is_title and t.is_alpha for t in doc[i : tok.i + 1])
+    return doc[i : tok.i + 1], titled
 
 
 def _speaker_slot(tok: Any) -> bool:
@@ -210,7 +222,7 @@ def _appositive(span: Any) -> str | None:
     """"Lu Kang, a spokesman for China's foreign ministry" -> "a spokesman for China's foreign ministry"."""
     doc, root = span.doc, span.root
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= span.end:
+        if child.dep_ == "appos" and child.i >= span.end and child.tag_ not in {"NNS", "NNPS"}:
             return _role_text(doc[child.left_edge.i : child.right_edge.i + 1])
     nxt = doc[span.end : span.end + 2]
     if len(nxt) == 2 and nxt[0].text == "," and nxt[1].lower_ == "of" and nxt[1].head.i == root.i:

@@ -46,7 +46,7 @@ def resolve_entities(mentions: Iterable[EntityMention]) -> list[Entity]:
 def _group(mentions: list[EntityMention]) -> list[list[EntityMention]]:
     people = [m for m in mentions if m.type == "person"]
     person_groups = _group_people(people)
-    surnames = _surname_index(person_groups)
+    surnames = _person_index(person_groups)
     rest: dict[tuple[str, str], list[EntityMention]] = defaultdict(list)
     for m in mentions:
         if m.type == "person":
@@ -124,13 +124,14 @@ def _unique_match(token: str, clusters: list[list[EntityMention]]) -> list[Entit
     return first[0] if not last and len(first) == 1 else None
 
 
-def _surname_index(groups: list[list[EntityMention]]) -> dict[str, list[EntityMention]]:
+def _person_index(groups: list[list[EntityMention]]) -> dict[str, list[EntityMention]]:
     index: dict[str, list[EntityMention]] = {}
     for group in groups:
         for m in group:
             words = _person_tokens(m.text)
             if len(words) > 1:
                 index.setdefault(words[-1], group)
+                index.setdefault(" ".join(words), group)
     return index
 
 

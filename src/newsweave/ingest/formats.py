@@ -15,6 +15,8 @@ from .decode import Unusable, peek
 from .meta import META_KEYS, json_type, scrub
 
 MIN_WORDS = 25
+# end of one sentence and start of the next: ". The", "?\u201d He"
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019)]?\s+[\"\u201c]?[A-Z]")
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
@@ -52,8 +54,9 @@ def check_article_text(text: str) -> str:
     """The text if it looks like an article; Unusable (with the reason) if it is too short."""
     words = len(text.split())
     lines = sum(1 for line in text.splitlines() if line.strip())
-    if words < MIN_WORDS or (lines == 1 and words < 2 * MIN_WORDS):
-        where = "on one line" if lines == 1 else f"in {lines} lines"
+    one_sentence = lines == 1 and not _SENTENCE_BREAK.search(text.strip())
+    if words < MIN_WORDS:
+        where = "in one sentence" if one_sentence else f"in {lines} line" + ("" if lines == 1 else "s")
         count = f"{words} word" + ("" if words == 1 else "s")
         raise Unusable(f"only {count} {where}; an article needs at least a few sentences ({MIN_WORDS}+ words)")
     return text

@@ -110,8 +110,11 @@ def _rank(order: tuple[str, ...], key: str) -> int:
 
 
 def roles(entity: Entity) -> list[str]:
-    """The entity's role texts, each once, in order."""
-    return list(dict.fromkeys(role.text for role in entity.roles))
+    """The entity's role texts, each once (ignoring case), in order."""
+    seen: dict[str, str] = {}
+    for role in entity.roles:
+        seen.setdefault(role.text.casefold(), role.text)
+    return list(seen.values())
 
 
 def entity_details(entity: Entity) -> list[str]:

@@ -115,7 +115,7 @@ def _entities(brief: Brief) -> str:
 def _entity_line(brief: Brief, e: Entity) -> str:
     details = "; ".join(md(d) for d in c.entity_details(e))
     n = c.numbers(brief)
-    refs = "".join(f"[{n[s]}]" for s in c.entity_sources(e) if s in n)
+    refs = "".join(f"[{i}]" for i in sorted(n[s] for s in c.entity_sources(e) if s in n))
     return f"- **{md(e.name)}** {refs}" + (f" ({details})" if details else "")
 
 

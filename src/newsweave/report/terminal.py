@@ -128,7 +128,7 @@ def _entity_line(brief: Brief, e: Entity) -> str:
     extra = "; ".join(c.entity_details(e))
     detail = f" [dim]({escape(extra)})[/dim]" if extra else ""
     n = c.numbers(brief)
-    refs = "".join(f"\\[{n[s]}]" for s in c.entity_sources(e) if s in n)
+    refs = "".join(f"\\[{i}]" for i in sorted(n[s] for s in c.entity_sources(e) if s in n))
     return f"  • {escape(e.name)}{detail} [dim]{refs}[/dim]"
 
 
