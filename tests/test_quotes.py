@@ -75,3 +75,16 @@ def test_no_cue_no_speaker(nlp):
 def test_finder_never_raises_and_spans_are_inside(text):
     for s in find_quote_spans(text, []):
         assert 0 <= s.start < s.end <= len(text)
+
+
+def test_the_subject_of_quoted_words_is_not_their_speaker(nlp):
+    text = ('Governor Ana Ruiz said Monday that the judge who blocked Mayor Tom Hale\'s plan "got it wrong" '
+            'and vowed to use "every tool we have" to restore it.')
+    speakers = {q[0]: q[1] for q in _quotes(nlp, text)}
+    assert speakers == {"got it wrong": "Ana Ruiz", "every tool we have": "Ana Ruiz"}
+
+
+def test_the_paper_is_the_newspaper_named_before(nlp):
+    text = ('The Daily Herald reported that the council had hired three auditors. The paper called it '
+            '"a sign that the inquiry is widening." Others disagreed.')
+    assert [q[1] for q in _quotes(nlp, text)] == ["Daily Herald"]

@@ -129,7 +129,7 @@ def _person_index(groups: list[list[EntityMention]]) -> dict[str, list[EntityMen
     for group in groups:
         for m in group:
             words = _person_tokens(m.text)
-            if len(words) > 1:
+            if words:
                 index.setdefault(words[-1], group)
                 index.setdefault(" ".join(words), group)
     return index

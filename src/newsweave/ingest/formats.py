@@ -15,6 +15,8 @@ from .decode import Unusable, peek
 from .meta import META_KEYS, json_type, scrub
 
 MIN_WORDS = 25
+# A JSON Lines record says itself that it is an article: a one-sentence lede is enough.
+MIN_RECORD_WORDS = 12
 # end of one sentence and start of the next: ". The", "?\u201d He"
 _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019)]?\s+[\"\u201c]?[A-Z]")
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -50,15 +52,15 @@ def looks_like_html(head: str) -> bool:
     return head.lstrip().startswith("<") and _TAG.search(head[:2048]) is not None
 
 
-def check_article_text(text: str) -> str:
+def check_article_text(text: str, min_words: int = MIN_WORDS) -> str:
     """The text if it looks like an article; Unusable (with the reason) if it is too short."""
     words = len(text.split())
     lines = sum(1 for line in text.splitlines() if line.strip())
     one_sentence = lines == 1 and not _SENTENCE_BREAK.search(text.strip())
-    if words < MIN_WORDS:
+    if words < min_words:
         where = "in one sentence" if one_sentence else f"in {lines} line" + ("" if lines == 1 else "s")
         count = f"{words} word" + ("" if words == 1 else "s")
-        raise Unusable(f"only {count} {where}; an article needs at least a few sentences ({MIN_WORDS}+ words)")
+        raise Unusable(f"only {count} {where}; an article needs at least a few sentences ({min_words}+ words)")
     return text
 
 
@@ -143,7 +145,7 @@ def _record(obj: Any, where: str) -> Record:
     page: dict[str, Any] = {}
     if is_html:
         body, page = html_article(body)
-    return Record(check_article_text(body), where, meta, page, input_id)
+    return Record(check_article_text(body, MIN_RECORD_WORDS), where, meta, page, input_id)
 
 
 def _body(obj: dict[str, Any]) -> tuple[str, bool]:

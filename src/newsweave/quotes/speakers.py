@@ -18,6 +18,11 @@ from ..models import Entity, EntityMention
 CUE_LEMMAS = SPEECH_LEMMAS
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# "The paper called it ..." -> the last news organisation named before it.
+MEDIA_NOUNS = {"paper", "newspaper", "daily", "outlet", "network", "broadcaster", "magazine", "agency"}
+MEDIA_NAME_WORDS = {"journal", "times", "post", "news", "herald", "tribune", "gazette", "telegraph",
+                    "guardian", "reuters", "ap", "bloomberg", "cnn", "bbc", "press", "daily", "mail"}
+_CLAUSE_DEPS = {"relcl", "acl", "prep", "ccomp", "advcl"}
 
 
 @dataclass
@@ -64,23 +69,26 @@ def cue_tokens(span: Any, quoted: list[tuple[int, int]]) -> list[Any]:
     return out
 
 
-def attribute(ctx: Context, cues: list[Any], quote_start: int) -> Attribution | None:
+def attribute(ctx: Context, cues: list[Any], quote_start: int,
+              quoted: list[tuple[int, int]] = ()) -> Attribution | None:
     """The speaker given by the cue nearest the quote that has a usable subject."""
     for cue in sorted(cues, key=lambda t: abs(t.idx - quote_start)):
-        subject = _subject(cue)
+        subject = _subject(cue, quoted)
         if subject is not None:
             return _resolve_subject(ctx, subject, cue)
     return None
 
 
-def _subject(cue: Any) -> Any | None:
-    """The grammatical subject of a cue verb, climbing through "..., saying" and conjunctions."""
+def _subject(cue: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:
+    """The grammatical subject of a cue verb, climbing through "..., saying" and conjunctions,
+    and past verbs inside quotes (the subject of quoted words is not their speaker)."""
     if cue.lower_ == "according":
         to = cue.doc[cue.i + 1]
         return next((c for c in to.children if c.dep_ == "pobj"), None)
     verb = cue
-    for _ in range(3):
-        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    for _ in range(4):
+        inside = any(a <= verb.idx < b for a, b in quoted)
+        subj = None if inside else next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             return subj
         if verb.dep_ not in {"advcl", "conj", "xcomp", "ccomp", "relcl"} or verb.head is verb:
@@ -104,9 +112,16 @@ def _resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
 
 def _entity_in_phrase(ctx: Context, subj: Any) -> str | None:
     """"White House deputy press secretary Lindsay Walters": the person inside the subject phrase."""
-    found = [ctx.entity_at(t) for t in subj.subtree if t.pos_ == "PROPN"]
+    found = [ctx.entity_at(t) for t in _head_phrase(subj) if t.pos_ == "PROPN"]
     people = [e for e in found if e and ctx.entities.get(e) and ctx.entities[e].type == "person"]
     return (people or [e for e in found if e] or [None])[0]
+
+
+def _head_phrase(tok: Any) -> list[Any]:
+    """The subject's own words: its subtree less relative clauses and prepositional phrases
+    ("the judge who halted Trump's ban": not Trump)."""
+    drop = {t.i for c in tok.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+    return [t for t in tok.subtree if t.i not in drop]
 
 
 def _phrase(tok: Any) -> str:
@@ -142,7 +157,8 @@ def _by_role(ctx: Context, subj: Any) -> str | None:
         if any(noun in role.text.lower().split() for role in entity.roles):
             return entity.id
     for m in reversed([m for m in ctx.mentions if m.span.end <= subj.idx and m.type == "organisation"]):
-        if noun in m.text.lower().split():
+        words = set(m.text.lower().split())
+        if noun in words or (noun in MEDIA_NOUNS and words & MEDIA_NAME_WORDS):
             return m.entity_id
     return None
 
