@@ -56,3 +56,35 @@ def test_clean_never_raises_and_removals_point_into_raw(raw):
     assert "\n\n\n" not in text
     for r in removed:
         assert raw[r.start : r.end] == r.text
+
+
+def _check_map(raw, text, removed):
+    from newsweave.clean.offsets import align
+    from newsweave.clean.rules import QUOTE_MAP
+
+    where = align(raw, text, removed)
+    assert len(where) == len(text) + 1 and where == sorted(where)
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            assert raw[where[i]].translate(QUOTE_MAP) == ch, (i, ch, raw[where[i]])
+
+
+def test_offsets_map_cleaned_text_back_to_the_received_text():
+    raw = ('WASHINGTON (AP) \u2014 He said \u201cno\u201d\u200b  to\u00a0them.\n   \nSecond\tline\n'
+           'of the \u2018same\u2019 paragraph.\n\nMore From WIBX 950\n\nREUTERS')
+    text, removed = clean_text(raw)
+    _check_map(raw, text, removed)
+    from newsweave.clean.offsets import align
+
+    where = align(raw, text, removed)
+    start = text.index("Second")
+    assert raw[where[start] : where[start + len("Second")]] == "Second"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["word", "Said", " ", "  ", "\n", "\n\n", "\t", "\u201c", "\u201d", "\u2019",
+                                 "\u200b", "\u00a0", "WASHINGTON (AP) \u2014 ", "REUTERS", ".", ","]),
+                max_size=60).map("".join))
+def test_offsets_map_back_for_any_text(raw):
+    text, removed = clean_text(raw)
+    _check_map(raw, text, removed)

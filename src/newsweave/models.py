@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 EntityType = Literal["person", "organisation", "place"]
 FactStatus = Literal["corroborated", "single-source", "conflicting"]
-QuoteKind = Literal["direct", "partial"]
+QuoteKind = Literal["direct", "partial", "indirect"]
 
 
 @dataclass(frozen=True, order=True)
@@ -155,7 +155,8 @@ class DateMention:
 
 @dataclass
 class QuoteMention:
-    """Quoted words in one source; `span` covers the words inside the quote marks."""
+    """What one source reports someone said: quoted words (`span` covers the words inside the
+    quote marks) or, for `kind` "indirect", the reported clause ("that Mr Liu would travel")."""
 
     span: Span
     text: str
@@ -165,6 +166,9 @@ class QuoteMention:
     cue: str | None = None
     how: str | None = None  # how the speaker was found: "named", "pronoun", "role", "continuation"
     sentence_id: str | None = None
+    speaker_span: Span | None = None  # where the text names (or refers to) the speaker here
+    cue_span: Span | None = None  # the cue: "said", "according to", "tweeted"
+    utterance: int = 0  # pieces of one utterance split by a cue ("A," he said, "B.") share it
 
 
 @dataclass

@@ -7,7 +7,7 @@ Output: `Document.quotes`, one `QuoteMention` per quoted span, in text order.
 from __future__ import annotations
 
 from ..models import Document, Entity, QuoteMention, Sentence, Span
-from .finder import QuoteSpan, find_quote_spans
+from .finder import QuoteSpan, find_quote_spans, mark_directions
 from .speakers import Attribution, Context, attribute, bind_pronoun, cue_tokens
 
 __all__ = ["find_quotes", "find_quote_spans"]
@@ -16,7 +16,7 @@ __all__ = ["find_quotes", "find_quote_spans"]
 def find_quotes(document: Document, entities: list[Entity], warnings: list[str] | None = None) -> list[QuoteMention]:
     """Find every quote of a document and attribute it; sets and returns `document.quotes`."""
     text = document.source.text
-    spans = find_quote_spans(text, warnings)
+    spans = find_quote_spans(text, warnings, mark_directions(document.source))
     ctx = Context(document.nlp, document.entity_mentions, {e.id: e for e in entities})
     quoted = [(q.start - 1, q.end + 1) for q in spans]
     out: list[QuoteMention] = []
@@ -26,8 +26,18 @@ def find_quotes(document: Document, entities: list[Entity], warnings: list[str] 
         if found is None and i > 0:
             found = _continuation(out[-1], spans[i - 1], document.sentences, q)
         out.append(_mention(document, q, sents, found))
+    _number_utterances(out)
     document.quotes = out
     return out
+
+
+def _number_utterances(quotes: list[QuoteMention]) -> None:
+    """Consecutive pieces attributed through the same cue are one utterance ("A," he said, "B.")."""
+    n = -1
+    for i, q in enumerate(quotes):
+        same_cue = i > 0 and q.cue_span is not None and q.cue_span == quotes[i - 1].cue_span
+        n += 0 if same_cue else 1
+        q.utterance = n
 
 
 def _sentences_around(sentences: list[Sentence], q: QuoteSpan) -> list[Sentence]:
@@ -69,7 +79,13 @@ def _continuation(last: QuoteMention, last_span: QuoteSpan, sentences: list[Sent
         return None
     if last.how is None:
         return None
-    return Attribution(last.speaker_id, last.speaker_text, last.cue, "continuation")
+    cue_at = _offsets(last.cue_span) if here == there else None  # same paragraph: one utterance
+    return Attribution(last.speaker_id, last.speaker_text, last.cue, "continuation",
+                       _offsets(last.speaker_span), cue_at)
+
+
+def _offsets(span: Span | None) -> tuple[int, int] | None:
+    return None if span is None else (span.start, span.end)
 
 
 def _mention(document: Document, q: QuoteSpan, sents: list[Sentence], found: Attribution | None) -> QuoteMention:
@@ -80,7 +96,13 @@ def _mention(document: Document, q: QuoteSpan, sents: list[Sentence], found: Att
     if found is not None:
         mention.speaker_id, mention.speaker_text = found.entity_id, found.text
         mention.cue, mention.how = found.cue, found.how
+        mention.speaker_span = _span(document, found.at)
+        mention.cue_span = _span(document, found.cue_at)
     return mention
+
+
+def _span(document: Document, at: tuple[int, int] | None) -> Span | None:
+    return None if at is None else Span(document.source.id, at[0], at[1])
 
 
 def _kind(text: str, q: QuoteSpan, sents: list[Sentence]) -> str:

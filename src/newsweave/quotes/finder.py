@@ -10,9 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..clean import paragraph_spans
+from ..clean.offsets import raw_offsets
+from ..models import Source
 
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,")
 _TRAILING = " ,;:"
+_CURLY = {"\u201c": "open", "\u201e": "open", "\u00ab": "open", "\u201d": "close", "\u00bb": "close"}
 
 
 @dataclass
@@ -22,30 +25,56 @@ class QuoteSpan:
     closed: bool
 
 
-def find_quote_spans(text: str, warnings: list[str] | None = None) -> list[QuoteSpan]:
-    """Spans of the words inside double quote marks, paragraph by paragraph."""
+def find_quote_spans(text: str, warnings: list[str] | None = None,
+                     directions: dict[int, str] | None = None) -> list[QuoteSpan]:
+    """Spans of the words inside double quote marks, paragraph by paragraph.
+
+    `directions` ({offset: "open" | "close"}) says which way the received text's curly marks
+    faced, where it had them (see `mark_directions`); other marks are judged by their context.
+    """
     spans: list[QuoteSpan] = []
     for start, end in paragraph_spans(text):
-        spans.extend(_paragraph_quotes(text, start, end, warnings))
+        spans.extend(_paragraph_quotes(text, start, end, warnings, directions or {}))
     return [s for s in spans if s.end > s.start]
 
 
-def _paragraph_quotes(text: str, start: int, end: int, warnings: list[str] | None) -> list[QuoteSpan]:
-    marks = [i for i in range(start, end) if text[i] == '"']
+def mark_directions(source: Source) -> dict[int, str]:
+    """{offset in the cleaned text: "open" | "close"} for each double mark that was curly."""
+    where = raw_offsets(source)
+    out = {}
+    for i, ch in enumerate(source.text):
+        if ch == '"' and where[i] < len(source.raw):
+            kind = _CURLY.get(source.raw[where[i]])
+            if kind:
+                out[i] = kind
+    return out
+
+
+def _paragraph_quotes(text: str, start: int, end: int, warnings: list[str] | None,
+                      directions: dict[int, str]) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     open_at: int | None = None
-    for i in marks:
+    for i in (i for i in range(start, end) if text[i] == '"'):
+        way = directions.get(i)
         if open_at is None:
-            if _can_open(text, i, start):
+            if way == "open" or (way is None and _can_open(text, i, start)):
                 open_at = i
-            elif warnings is not None:
-                warnings.append(f"closing quote mark with no opening mark at offset {i}")
-        elif _can_close(text, i, end) or not _can_open(text, i, start):
+            else:
+                _warn(warnings, f"closing quote mark with no opening mark at offset {i}")
+        elif way == "open":
+            _warn(warnings, f"quote opened at offset {open_at} is not closed before the next opens")
+            open_at = i
+        elif way == "close" or _can_close(text, i, end) or not _can_open(text, i, start):
             out.append(_span(text, open_at + 1, i, closed=True))
             open_at = None
     if open_at is not None:
         out.append(_span(text, open_at + 1, end, closed=False))
     return out
+
+
+def _warn(warnings: list[str] | None, message: str) -> None:
+    if warnings is not None:
+        warnings.append(message)
 
 
 def _can_open(text: str, i: int, para_start: int) -> bool:

@@ -31,6 +31,8 @@ class Attribution:
     text: str | None
     cue: str | None
     how: str | None
+    at: tuple[int, int] | None = None  # the speaker's words in the text (char offsets)
+    cue_at: tuple[int, int] | None = None  # the cue's words
 
 
 @dataclass
@@ -98,16 +100,27 @@ def _subject(cue: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:
 
 
 def _resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
-    text = _phrase(subj)
+    found = Attribution(None, _phrase(subj).text, cue.text, "role", _chars(_phrase(subj)), _cue_chars(cue))
     if subj.lower_ in PRONOUNS:
-        entity_id = ctx.pronoun_of.get(subj.lower_) or _recent_person(ctx, subj.idx)
-        return Attribution(entity_id, text, cue.text, "pronoun")
+        found.entity_id, found.how = ctx.pronoun_of.get(subj.lower_) or _recent_person(ctx, subj.idx), "pronoun"
+        return found
     entity_id = ctx.entity_at(subj) or _entity_in_phrase(ctx, subj)
     if entity_id is not None:
         _remember(ctx, entity_id)
-        return Attribution(entity_id, text, cue.text, "named")
-    entity_id = _by_role(ctx, subj)
-    return Attribution(entity_id, text, cue.text, "role")
+        found.entity_id, found.how = entity_id, "named"
+        return found
+    found.entity_id = _by_role(ctx, subj)
+    return found
+
+
+def _chars(span: Any) -> tuple[int, int]:
+    return span.start_char, span.end_char
+
+
+def _cue_chars(cue: Any) -> tuple[int, int]:
+    """"said", or both words of "according to"."""
+    end = cue.i + 2 if cue.lower_ == "according" else cue.i + 1
+    return _chars(cue.doc[cue.i : end])
 
 
 def _entity_in_phrase(ctx: Context, subj: Any) -> str | None:
@@ -124,9 +137,11 @@ def _head_phrase(tok: Any) -> list[Any]:
     return [t for t in tok.subtree if t.i not in drop]
 
 
-def _phrase(tok: Any) -> str:
+def _phrase(tok: Any) -> Any:
+    """The subject as written up to its head ("White House spokeswoman Lindsay Walters"), or
+    the head word alone when that runs long."""
     span = tok.doc[tok.left_edge.i : tok.i + 1]
-    return span.text if len(span) <= 6 else tok.text
+    return span if len(span) <= 6 else tok.doc[tok.i : tok.i + 1]
 
 
 def _recent_person(ctx: Context, before: int) -> str | None:

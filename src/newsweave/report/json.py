@@ -64,7 +64,13 @@ def _fact(f: Fact) -> dict[str, Any]:
 
 
 def _quote_mention(q: QuoteMention) -> dict[str, Any]:
-    return {**span(q.span), "text": q.text, "kind": q.kind, "speaker_text": q.speaker_text, "cue": q.cue, "how": q.how}
+    return {**span(q.span), "text": q.text, "kind": q.kind, "speaker_text": q.speaker_text, "cue": q.cue,
+            "how": q.how, "speaker_span": _maybe_span(q.speaker_span), "cue_span": _maybe_span(q.cue_span),
+            "utterance": q.utterance}
+
+
+def _maybe_span(s: Span | None) -> dict[str, Any] | None:
+    return None if s is None else span(s)
 
 
 def _quote(g: QuoteGroup) -> dict[str, Any]:
