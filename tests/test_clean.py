@@ -88,3 +88,9 @@ def test_offsets_map_cleaned_text_back_to_the_received_text():
 def test_offsets_map_back_for_any_text(raw):
     text, removed = clean_text(raw)
     _check_map(raw, text, removed)
+
+
+def test_long_lines_under_one_blank_line_are_paragraphs_but_wrapped_lines_are_joined():
+    long_a, long_b = "A" + " word" * 30 + ".", "B" + " word" * 30 + "."
+    text, _ = clean_text(f"Title line\n\n{long_a}\n{long_b}\n\nwrapped line one\nwrapped line two.")
+    assert text.split("\n\n") == ["Title line", long_a, long_b, "wrapped line one wrapped line two."]

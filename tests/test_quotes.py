@@ -66,8 +66,12 @@ def test_cue_in_following_sentence_and_wrote(nlp):
 
 
 def test_no_cue_no_speaker(nlp):
-    found = _quotes(nlp, 'The so-called "denial order" was issued in April by the department.')
-    assert found[0][1] is None
+    found = _quotes(nlp, '"We will not comment on the order." The order was issued in April by the department.')
+    assert found[0][1] is None and found[0][2] == "direct"
+
+
+def test_a_scare_quote_with_no_speaker_is_not_a_quote(nlp):
+    assert _quotes(nlp, 'The so-called "denial order" was issued in April by the department.') == []
 
 
 @settings(max_examples=300, deadline=None)

@@ -53,14 +53,27 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _split_paragraphs(raw: str) -> list[_Para]:
-    """Paragraphs are blank-line separated blocks; with no blank line at all, each line is one."""
+    """Paragraphs are blank-line separated blocks; with no blank line at all, each line is one.
+    A block of long lines (no hard wrapping) is one paragraph a line, as pasted web text is."""
     sep = rules.BLANK_LINE if rules.BLANK_LINE.search(raw) else re.compile(r"\n")
-    paras, pos = [], 0
-    for m in list(sep.finditer(raw)) + [None]:
-        end = m.start() if m else len(raw)
-        paras.append(_trimmed(raw, pos, end))
-        pos = m.end() if m else len(raw)
-    return [p for p in paras if p.end > p.start]
+    paras = []
+    for block in _pieces(raw, sep, 0, len(raw)):
+        lines = raw[block.start : block.end].split("\n")
+        if len(lines) > 1 and max(map(len, lines)) > rules.WRAPPED_LINE_MAX:
+            paras.extend(_pieces(raw, re.compile(r"\n"), block.start, block.end))
+        else:
+            paras.append(block)
+    return paras
+
+
+def _pieces(raw: str, sep: re.Pattern, start: int, end: int) -> list[_Para]:
+    """The non-empty stretches of raw[start:end] between matches of `sep`, trimmed."""
+    out, pos = [], start
+    for m in list(sep.finditer(raw, start, end)) + [None]:
+        stop = m.start() if m else end
+        out.append(_trimmed(raw, pos, stop))
+        pos = m.end() if m else end
+    return [p for p in out if p.end > p.start]
 
 
 def _trimmed(raw: str, start: int, end: int) -> _Para:

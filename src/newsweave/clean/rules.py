@@ -50,4 +50,6 @@ QUOTE_MAP = str.maketrans(
 )
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 SPACES = re.compile(r"[ ]{2,}")
+# Hard-wrapped text keeps its lines shorter than this; longer lines are paragraphs of their own.
+WRAPPED_LINE_MAX = 100
 BLANK_LINE = re.compile(r"\n[ \t]*\n")

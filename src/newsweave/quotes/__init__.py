@@ -7,6 +7,8 @@ Output: `Document.quotes`, one `QuoteMention` per quoted span, in text order.
 from __future__ import annotations
 
 from ..models import Document, Entity, QuoteMention, Sentence, Span
+from ..clean import paragraph_spans
+from .frames import label, signature
 from .finder import QuoteSpan, find_quote_spans, mark_directions
 from .speakers import Attribution, Context, attribute, bind_pronoun, cue_tokens
 
@@ -19,13 +21,15 @@ def find_quotes(document: Document, entities: list[Entity], warnings: list[str] 
     spans = find_quote_spans(text, warnings, mark_directions(document.source))
     ctx = Context(document.nlp, document.entity_mentions, {e.id: e for e in entities})
     quoted = [(q.start - 1, q.end + 1) for q in spans]
+    paragraphs = paragraph_spans(text)
     out: list[QuoteMention] = []
     for i, q in enumerate(spans):
         sents = _sentences_around(document.sentences, q)
-        found = _attribution(ctx, document.sentences, sents, quoted, q)
+        found = _by_layout(ctx, text, paragraphs, q) or _attribution(ctx, document.sentences, sents, quoted, q)
         if found is None and i > 0:
             found = _continuation(out[-1], spans[i - 1], document.sentences, q)
         out.append(_mention(document, q, sents, found))
+    out = [q for q in out if q.kind != "partial" or q.how is not None]  # scare quotes, titles
     _number_utterances(out)
     document.quotes = out
     return out
@@ -38,6 +42,13 @@ def _number_utterances(quotes: list[QuoteMention]) -> None:
         same_cue = i > 0 and q.cue_span is not None and q.cue_span == quotes[i - 1].cue_span
         n += 0 if same_cue else 1
         q.utterance = n
+
+
+def _by_layout(ctx: Context, text: str, paragraphs: list[tuple[int, int]], q: QuoteSpan) -> Attribution | None:
+    """A speaker signed after the quote ("” ― Name") or labelled before it ("Name: “")."""
+    start, end = next(((a, b) for a, b in paragraphs if a <= q.start <= b), (0, len(text)))
+    found = signature(ctx, text, q.end, end) if q.closed else None
+    return found or label(ctx, text, start, max(start, q.start - 1))
 
 
 def _sentences_around(sentences: list[Sentence], q: QuoteSpan) -> list[Sentence]:

@@ -17,6 +17,7 @@ from ..models import Entity, EntityMention
 
 CUE_LEMMAS = SPEECH_LEMMAS
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+RELATIVES = {"who", "which", "that"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # "The paper called it ..." -> the last news organisation named before it.
 MEDIA_NOUNS = {"paper", "newspaper", "daily", "outlet", "network", "broadcaster", "magazine", "agency"}
@@ -54,7 +55,9 @@ class Context:
         return None
 
     def _by_surname(self, word: str) -> str | None:
-        hits = [e.id for e in self.entities.values() if e.type == "person" and word in e.name.split()]
+        word = word.casefold()
+        hits = [e.id for e in self.entities.values()
+                if e.type == "person" and word in e.name.casefold().split()]
         return hits[0] if len(hits) == 1 else None
 
 
@@ -92,7 +95,8 @@ def _subject(cue: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:
         inside = any(a <= verb.idx < b for a, b in quoted)
         subj = None if inside else next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
-            return subj
+            # "McCaskill, who said ...": the speaker is the noun the clause hangs on
+            return verb.head if subj.lower_ in RELATIVES and verb.dep_ == "relcl" else subj
         if verb.dep_ not in {"advcl", "conj", "xcomp", "ccomp", "relcl"} or verb.head is verb:
             return None
         verb = verb.head
@@ -106,7 +110,7 @@ def _resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
         return found
     entity_id = ctx.entity_at(subj) or _entity_in_phrase(ctx, subj)
     if entity_id is not None:
-        _remember(ctx, entity_id)
+        remember(ctx, entity_id)
         found.entity_id, found.how = entity_id, "named"
         return found
     found.entity_id = _by_role(ctx, subj)
@@ -157,7 +161,7 @@ def _is_subject(doc: Any, m: EntityMention) -> bool:
     return span is not None and span.root.dep_ in SUBJECT_DEPS
 
 
-def _remember(ctx: Context, entity_id: str) -> None:
+def remember(ctx: Context, entity_id: str) -> None:
     """Later "he"/"she" most likely refer to the last person named as a speaker."""
     entity = ctx.entities.get(entity_id)
     if entity is not None and entity.type == "person":
