@@ -34,12 +34,18 @@ def test_boilerplate_removed_and_recorded(example_brief):
 
 
 def test_named_quotes_have_their_speakers(example_brief):
-    said = {(m.span.source, g.speaker): m.text for g in example_brief.quotes for m in g.mentions}
+    said = {(m.span.source, g.speaker): m.text for g in example_brief.quotes for m in g.mentions
+            if m.kind != "indirect"}
     ap, rt = _ap(example_brief).id, _reuters(example_brief).id
     for speaker in ["Eswar Prasad", "Amanda DeBusk", "Scott Kennedy", "Wilbur Ross", "Adam Schiff", "Lu Kang", "Lindsay Walters", "Donald Trump"]:
         assert (ap, speaker) in said, speaker
     assert said[(rt, "Lindsay Walters")] == "free, fair, balanced and mutually beneficial"  # "She said ..."
     assert said[(rt, "Lu Kang")] == "greatly appreciates the positive US position on the ZTE issue"
+
+
+def test_reported_speech_is_attributed(example_brief):
+    reported = {(g.speaker, m.text) for g in example_brief.quotes for m in g.mentions if m.kind == "indirect"}
+    assert any(who == "Lu Kang" and "Liu" in what for who, what in reported), reported
 
 
 def test_lu_kang_quotes_grouped_with_wording_difference(example_brief):

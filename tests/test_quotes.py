@@ -12,12 +12,13 @@ from newsweave.models import Source
 from newsweave.quotes import find_quote_spans, find_quotes
 
 
-def _quotes(nlp, text):
+def _quotes(nlp, text, kinds=("direct", "partial")):
     source = clean(Source(id="t", raw=text))
     assign_witnesses([source])
     docs, entities = extract([source], nlp)
     names = {e.id: e.name for e in entities}
-    return [(q.text, names.get(q.speaker_id), q.kind, q.how) for q in find_quotes(docs[0], entities)]
+    return [(q.text, names.get(q.speaker_id), q.kind, q.how) for q in find_quotes(docs[0], entities)
+            if q.kind in kinds]
 
 
 def test_spans_inside_marks_without_trailing_comma():
@@ -92,3 +93,28 @@ def test_the_paper_is_the_newspaper_named_before(nlp):
     text = ('The Daily Herald reported that the council had hired three auditors. The paper called it '
             '"a sign that the inquiry is widening." Others disagreed.')
     assert [q[1] for q in _quotes(nlp, text)] == ["Daily Herald"]
+
+
+INDIRECT = ("indirect",)
+
+
+def test_reported_clause_is_indirect_speech_with_its_speaker(nlp):
+    found = _quotes(nlp, "Foreign ministry spokesman Lu Kang said that Mr Liu would travel to Washington on Tuesday.",
+                    INDIRECT)
+    assert found == [("that Mr Liu would travel to Washington on Tuesday", "Lu Kang", "indirect", "named")]
+
+
+def test_according_to_makes_the_rest_of_the_clause_the_content(nlp):
+    found = _quotes(nlp, "The company lost $3 billion last year, according to Jane Ortiz, an analyst.", INDIRECT)
+    assert found == [("The company lost $3 billion last year", "Jane Ortiz", "indirect", "named")]
+
+
+def test_a_vow_reports_an_intention(nlp):
+    found = _quotes(nlp, "Senator Maria Lopez vowed to block the bill in committee.", INDIRECT)
+    assert found == [("to block the bill in committee", "Maria Lopez", "indirect", "named")]
+
+
+def test_a_clause_in_quote_marks_is_a_direct_quote_not_indirect_speech(nlp):
+    text = 'Maria Lopez said "we will block the bill in committee and on the floor."'
+    assert _quotes(nlp, text, INDIRECT) == []
+    assert [q[1:3] for q in _quotes(nlp, text)] == [("Maria Lopez", "partial")]

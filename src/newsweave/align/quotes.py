@@ -1,7 +1,10 @@
 """Quote groups: one speaker on one occasion, across sources, with each outlet's wording.
 
-Within a source, quotes of one speaker in one paragraph (a quote broken by "he said") are one
-utterance. Across sources, utterances of one speaker are grouped when their words overlap
+Quoted words and reported (indirect) speech are grouped apart: an utterance with words in quote
+marks is grouped by those words (its reported clause is context); one with none is reported
+speech, grouped only by shared words and never flagged as a wording conflict.
+
+Within a source, the quotes stage numbers utterances (a quote broken by "he said" is one). Across sources, utterances of one speaker are grouped when their words overlap
 (containment of the shorter in the longer), or, failing that, when each source has exactly one
 remaining utterance of that speaker about the same entities: then the wordings differ (a
 paraphrase or a translation), which the group notes and `quote_conflicts` reports.
@@ -21,13 +24,13 @@ _WORD = re.compile(r"[\w']+")
 
 def group_quotes(documents: list[Document], names: dict[str, str]) -> list[QuoteGroup]:
     """Quote groups in order of first appearance; unattributed quotes stay alone."""
-    utterances = [u for d in documents for u in _utterances(d)]
-    by_speaker: dict[str | None, list[list[QuoteMention]]] = defaultdict(list)
-    for u in utterances:
-        by_speaker[u[0].speaker_id].append(u)
+    by_speaker: dict[tuple[str | None, bool], list[list[QuoteMention]]] = defaultdict(list)
+    for u in (u for d in documents for u in _utterances(d)):
+        quoted = [q for q in u if q.kind != "indirect"]  # the words in quote marks, if any
+        by_speaker[(u[0].speaker_id, not quoted)].append(quoted or u)
     groups: list[list[list[QuoteMention]]] = []
-    for speaker, utts in by_speaker.items():
-        groups.extend([[u] for u in utts] if speaker is None else _match(utts, documents))
+    for (speaker, indirect), utts in by_speaker.items():
+        groups.extend([[u] for u in utts] if speaker is None else _match(utts, pair_leftovers=not indirect))
     groups.sort(key=lambda g: (_doc_index(documents, g[0][0]), g[0][0].span.start))
     return [_group(i, g, names) for i, g in enumerate(groups, 1)]
 
@@ -37,16 +40,11 @@ def _doc_index(documents: list[Document], m: QuoteMention) -> int:
 
 
 def _utterances(document: Document) -> list[list[QuoteMention]]:
-    para = {s.id: s.paragraph for s in document.sentences}
-    out: list[list[QuoteMention]] = []
+    """The document's quotes grouped by the utterance the quotes stage numbered them with."""
+    out: dict[int, list[QuoteMention]] = {}
     for q in document.quotes:
-        prev = out[-1][-1] if out else None
-        same = prev is not None and prev.speaker_id == q.speaker_id and q.speaker_id is not None
-        if same and abs(para.get(q.sentence_id, -9) - para.get(prev.sentence_id, -9)) <= 1 and q.how == "continuation":
-            out[-1].append(q)
-        else:
-            out.append([q])
-    return out
+        out.setdefault(q.utterance, []).append(q)
+    return list(out.values())
 
 
 def _words(utt: list[QuoteMention]) -> list[str]:
@@ -59,7 +57,9 @@ def overlap(a: list[str], b: list[str]) -> float:
     return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
 
 
-def _match(utts: list[list[QuoteMention]], documents: list[Document]) -> list[list[list[QuoteMention]]]:
+def _match(utts: list[list[QuoteMention]], *, pair_leftovers: bool) -> list[list[list[QuoteMention]]]:
+    """Utterances of one speaker grouped across sources by shared words; with `pair_leftovers`,
+    the one utterance left in each source is paired too (a paraphrase or translation)."""
     groups: list[list[list[QuoteMention]]] = []
     for u in utts:
         home = next((g for g in groups if _source(u) not in {_source(x) for x in g}
@@ -68,7 +68,7 @@ def _match(utts: list[list[QuoteMention]], documents: list[Document]) -> list[li
             groups.append([u])
         else:
             home.append(u)
-    return _pair_leftovers(groups)
+    return _pair_leftovers(groups) if pair_leftovers else groups
 
 
 def _source(utt: list[QuoteMention]) -> str:
@@ -140,7 +140,8 @@ def quote_conflicts(groups: list[QuoteGroup]) -> list[Conflict]:
     """Quote groups whose outlets put different words in the speaker's mouth."""
     out = []
     for g in groups:
-        if g.variant and any("paraphrase" in n or "translation" in n for n in g.notes):
+        quoted = any(q.kind != "indirect" for q in g.mentions)  # reported speech is paraphrase by nature
+        if quoted and g.variant and any("paraphrase" in n or "translation" in n for n in g.notes):
             first = {}
             for q in g.mentions:
                 first.setdefault(q.span.source, q)

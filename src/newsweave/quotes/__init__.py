@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..models import Document, Entity, QuoteMention, Sentence, Span
 from ..clean import paragraph_spans
 from .frames import label, signature
+from .indirect import find_indirect
 from .finder import QuoteSpan, find_quote_spans, mark_directions
 from .speakers import Attribution, Context, attribute, bind_pronoun, cue_tokens
 
@@ -30,6 +31,7 @@ def find_quotes(document: Document, entities: list[Entity], warnings: list[str] 
             found = _continuation(out[-1], spans[i - 1], document.sentences, q)
         out.append(_mention(document, q, sents, found))
     out = [q for q in out if q.kind != "partial" or q.how is not None]  # scare quotes, titles
+    out = sorted(out + find_indirect(document, ctx, quoted), key=lambda q: (q.span.start, -q.span.end))
     _number_utterances(out)
     document.quotes = out
     return out
@@ -90,7 +92,8 @@ def _continuation(last: QuoteMention, last_span: QuoteSpan, sentences: list[Sent
         return None
     if last.how is None:
         return None
-    cue_at = _offsets(last.cue_span) if here == there else None  # same paragraph: one utterance
+    # the same paragraph, or a quote running on from an unclosed one: the same utterance
+    cue_at = _offsets(last.cue_span) if here == there or not last_span.closed else None
     return Attribution(last.speaker_id, last.speaker_text, last.cue, "continuation",
                        _offsets(last.speaker_span), cue_at)
 

@@ -1,0 +1,112 @@
+"""Indirect speech: what someone said, claimed or found without quotation marks.
+
+"Lu Kang said that Mr Liu would travel to Washington" -> speaker Lu Kang, content "that Mr Liu
+would travel to Washington". The cue is an attribution verb whose clausal complement is the
+content; "according to X" makes the rest of its clause the content; "vowed to fight" and
+"urged Congress to act" report an intention or a demand. A content that is mostly inside
+quotation marks is a direct quote, found and attributed by the quote finder instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import Document, QuoteMention, Span
+from .speakers import Context, attribute
+
+# Verbs that report speech, writing, belief or findings, taking a clause ("said that ...").
+CLAUSE_CUES = {
+    "say", "tell", "add", "write", "tweet", "post", "state", "announce", "claim", "argue", "insist",
+    "note", "explain", "warn", "suggest", "report", "reveal", "confirm", "deny", "acknowledge",
+    "admit", "concede", "assert", "contend", "maintain", "allege", "charge", "accuse", "predict",
+    "estimate", "conclude", "find", "show", "indicate", "believe", "think", "feel", "know",
+    "expect", "hope", "fear", "worry", "doubt", "agree", "recall", "remind", "declare", "stress",
+    "emphasize", "point", "observe", "testify", "promise", "vow", "pledge", "threaten", "boast",
+    "complain", "joke", "respond", "reply", "answer", "ask", "wonder", "question", "announce",
+    "signal", "hint", "imply", "speculate", "guess", "assume", "suspect", "understand", "learn",
+    "hear", "read", "see", "realize", "recognize", "decide", "say", "mean", "caution", "counter",
+}
+# Verbs that report an intention or a demand with an infinitive ("vowed to fight").
+INFINITIVE_CUES = {
+    "promise", "vow", "pledge", "threaten", "urge", "ask", "call", "want", "plan", "refuse",
+    "agree", "decline", "offer", "demand", "order", "tell", "encourage", "invite", "intend",
+}
+_CLAUSE_DEPS = {"ccomp"}
+MAJORITY_QUOTED = 0.5
+
+
+def find_indirect(document: Document, ctx: Context, quoted: list[tuple[int, int]]) -> list[QuoteMention]:
+    """Indirect speech of a document, attributed like quotes; in text order."""
+    doc, out = document.nlp, []
+    for sent in document.sentences:
+        span = doc.char_span(sent.span.start, sent.span.end, alignment_mode="expand")
+        for cue, content in _frames(span, quoted) if span is not None else []:
+            mention = _mention(document, ctx, cue, content, quoted, sent.id)
+            if mention is not None:
+                out.append(mention)
+    return out
+
+
+def _frames(span: Any, quoted: list[tuple[int, int]]) -> list[tuple[Any, Any]]:
+    """(cue token, content span) pairs of one sentence."""
+    out = []
+    for tok in span:
+        if any(a <= tok.idx < b for a, b in quoted):
+            continue
+        content = _content(tok, span)
+        if content is not None and len(content) > 1:
+            out.append((tok, content))
+    return out
+
+
+def _content(tok: Any, sent: Any) -> Any | None:
+    lemma = tok.lemma_.lower()
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        return _according_to(tok, sent)
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return None
+    if lemma in CLAUSE_CUES:
+        clause = next((c for c in tok.children if c.dep_ in _CLAUSE_DEPS), None)
+        if clause is not None:
+            return _subtree(clause)
+    if lemma in INFINITIVE_CUES:
+        inf = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+        if inf is not None:
+            return _subtree(inf)
+    return None
+
+
+def _according_to(tok: Any, sent: Any) -> Any | None:
+    """"X happened, according to Y": the clause the prepositional phrase hangs on, without it."""
+    head = tok.head
+    while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head is not head:
+        head = head.head
+    drop = {t.i for t in tok.subtree} | {tok.i + 1}
+    words = [t for t in head.subtree if t.i not in drop and not t.is_punct]
+    if not words:
+        return None
+    return sent.doc[words[0].i : words[-1].i + 1] if words[-1].i < tok.i or words[0].i > tok.i + 1 else None
+
+
+def _subtree(tok: Any) -> Any:
+    span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    return span
+
+
+def _mention(document: Document, ctx: Context, cue: Any, content: Any,
+             quoted: list[tuple[int, int]], sentence_id: str) -> QuoteMention | None:
+    start, end = content.start_char, content.end_char
+    inside = sum(max(0, min(b, end) - max(a, start)) for a, b in quoted)
+    if inside >= MAJORITY_QUOTED * (end - start):
+        return None  # a direct quote: the quote finder has it
+    found = attribute(ctx, [cue], start, quoted)
+    sid = document.source.id
+    mention = QuoteMention(Span(sid, start, end), document.source.text[start:end], kind="indirect",
+                           sentence_id=sentence_id)
+    if found is not None:
+        mention.speaker_id, mention.speaker_text, mention.cue, mention.how = found.entity_id, found.text, found.cue, found.how
+        mention.speaker_span = Span(sid, *found.at) if found.at else None
+        mention.cue_span = Span(sid, *found.cue_at) if found.cue_at else None
+    return mention
