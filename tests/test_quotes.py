@@ -118,3 +118,21 @@ def test_a_clause_in_quote_marks_is_a_direct_quote_not_indirect_speech(nlp):
     text = 'Maria Lopez said "we will block the bill in committee and on the floor."'
     assert _quotes(nlp, text, INDIRECT) == []
     assert [q[1:3] for q in _quotes(nlp, text)] == [("Maria Lopez", "partial")]
+
+
+def test_a_colon_hands_the_quote_to_the_subject_of_its_clause(nlp):
+    text = 'President Barack Obama is rolling out a new and more personal campaign message: "It is about me."'
+    assert _quotes(nlp, text)[0][1:] == ("Barack Obama", "direct", "named")
+
+
+def test_a_name_beside_a_cue_the_parser_left_without_subject(nlp):
+    text = ('"I will just make this promise to you: We will achieve justice in this case," Tulsa police '
+            'Chief Chuck Jordan said Monday. "I want to assure our community: We will achieve justice."')
+    assert [q[1] for q in _quotes(nlp, text)] == ["Chuck Jordan", "Chuck Jordan"]
+
+
+def test_signed_and_labelled_quotes(nlp):
+    signed = '"Maybe we can build a wall around the stadium instead of the border." \u2015 Steve Quinlan.'
+    labelled = 'Pamela Padilla: "He is ignorant of our culture and our lives, and he shows it daily."'
+    assert _quotes(nlp, signed)[0][1] == "Steve Quinlan"
+    assert _quotes(nlp, labelled)[0][1] == "Pamela Padilla"

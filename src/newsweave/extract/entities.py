@@ -49,7 +49,12 @@ SPEECH_LEMMAS = {
     "predict", "confirm", "deny", "acknowledge", "urge", "vow", "promise", "threaten", "post",
     "recall", "remark", "comment", "continue", "conclude", "complain", "admit", "assert",
     "emphasize", "stress", "describe", "call", "testify", "report", "quip", "joke", "boast",
+    "demand", "shout", "yell", "scream", "cry", "exclaim", "whisper", "mutter", "plead", "beg",
+    "chant", "sing", "recount", "retort", "lament", "muse", "wonder", "observe", "caution",
+    "advise", "proclaim", "counter", "concede", "charge", "allege", "contend", "maintain",
 }
+# Words the model sometimes folds into a name: determiners, an inverted cue ("Said Ellis").
+_NOT_NAME = {"the", "a", "an", "said", "says", "added", "asked", "wrote", "tweeted"}
 _DETERMINER = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 _ROLE_STOP_POS = {"VERB", "AUX", "DET", "ADP", "PUNCT", "PRON", "CCONJ", "SCONJ", "NUM", "PART"}
 
@@ -155,7 +160,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _name_span(ent: Any) -> Any | None:
     """The entity span without a leading determiner, title words or a trailing possessive."""
     start, end = ent.start, ent.end
-    while start < end and (ent.doc[start].lower_ in {"the", "a", "an"} or _is_title(ent, start)):
+    while start < end and (ent.doc[start].lower_ in _NOT_NAME or _is_title(ent, start)):
         start += 1
     while end > start and ent.doc[end - 1].text in {"'s", "'", "’s"}:
         end -= 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..models import Document, Entity, QuoteMention, Sentence, Span
 from ..clean import paragraph_spans
-from .frames import label, signature
+from .frames import colon_lead, label, signature
 from .indirect import find_indirect
 from .finder import QuoteSpan, find_quote_spans, mark_directions
 from .speakers import Attribution, Context, attribute, bind_pronoun, cue_tokens
@@ -27,6 +27,7 @@ def find_quotes(document: Document, entities: list[Entity], warnings: list[str] 
     for i, q in enumerate(spans):
         sents = _sentences_around(document.sentences, q)
         found = _by_layout(ctx, text, paragraphs, q) or _attribution(ctx, document.sentences, sents, quoted, q)
+        found = found or colon_lead(ctx, text, q.start, quoted)
         if found is None and i > 0:
             found = _continuation(out[-1], spans[i - 1], document.sentences, q)
         out.append(_mention(document, q, sents, found))

@@ -2,7 +2,8 @@
 
 - a signature after the quote: "“We can build a wall.” ― Steve Quinlan";
 - a label before it at the start of a paragraph: "Pamela Padilla: “He is ignorant ...”",
-  "PENCE: Well, look, ..." (a transcript line).
+  "PENCE: Well, look, ..." (a transcript line);
+- a colon ending the clause before it: "Obama has a new message: “It's about me.”".
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .speakers import Attribution, Context, remember
+from .speakers import Attribution, Context, remember, resolve_subject, syntactic_subject
 
 _SIGNATURE = re.compile(r'"?\s*[\u2015\u2014\u2013-]{1,2}\s*(?=[A-Z])')
 _LABEL = re.compile(r"(?P<name>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):\s")
 MAX_NAME_TOKENS = 5
+_PERSONAL = {"he", "she", "they", "we", "i"}
+_INVERTED_CUES = {"said", "says", "added", "asked", "wrote", "tweeted", "replied", "explained"}
 
 
 def signature(ctx: Context, text: str, quote_end: int, para_end: int) -> Attribution | None:
@@ -36,6 +39,34 @@ def label(ctx: Context, text: str, para_start: int, quote_start: int) -> Attribu
         return None
     name = _name_at(ctx, para_start, m.end("name"))
     return _attribution(ctx, name, (m.end("name"), m.end("name") + 1)) if name is not None else None
+
+
+def colon_lead(ctx: Context, text: str, quote_start: int, quoted: list[tuple[int, int]]) -> Attribution | None:
+    """"Obama is rolling out a new message: 'It's about me.'": the subject of the clause the
+    colon ends speaks the quote."""
+    i = quote_start - 1
+    while i > 0 and text[i - 1] in ' "':
+        i -= 1
+    if i == 0 or text[i - 1] != ":":
+        return None
+    colon = ctx.doc.char_span(i - 1, i, alignment_mode="expand")
+    if colon is None:
+        return None
+    subject = _clause_subject(colon[0], quoted)
+    if subject is None or (subject.pos_ == "PRON" and subject.lower_ not in _PERSONAL):
+        return None  # "It was simple: ..." names nobody
+    return resolve_subject(ctx, subject, colon[0])
+
+
+def _clause_subject(colon: Any, quoted: list[tuple[int, int]]) -> Any | None:
+    """The subject of the verb the colon ends ("Obama is rolling out a message:"), or the name
+    of an inverted cue ("Said Ellis:")."""
+    head = colon.head
+    if head.pos_ == "PROPN" and any(c.lower_ in _INVERTED_CUES for c in head.children):
+        return head
+    while head.pos_ not in {"VERB", "AUX"} and head.head is not head:
+        head = head.head
+    return syntactic_subject(head, quoted) if head.pos_ in {"VERB", "AUX"} else None
 
 
 def _name_at(ctx: Context, start: int, end: int) -> Any | None:

@@ -80,16 +80,21 @@ def attribute(ctx: Context, cues: list[Any], quote_start: int,
     for cue in sorted(cues, key=lambda t: abs(t.idx - quote_start)):
         subject = _subject(cue, quoted)
         if subject is not None:
-            return _resolve_subject(ctx, subject, cue)
+            return resolve_subject(ctx, subject, cue)
     return None
 
 
 def _subject(cue: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:
     """The grammatical subject of a cue verb, climbing through "..., saying" and conjunctions,
-    and past verbs inside quotes (the subject of quoted words is not their speaker)."""
+    and past verbs inside quotes (the subject of quoted words is not their speaker); else a
+    name right beside the cue, where the parser left it without a subject."""
     if cue.lower_ == "according":
         to = cue.doc[cue.i + 1]
         return next((c for c in to.children if c.dep_ == "pobj"), None)
+    return syntactic_subject(cue, quoted) or _adjacent_name(cue, quoted)
+
+
+def syntactic_subject(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
     verb = cue
     for _ in range(4):
         inside = any(a <= verb.idx < b for a, b in quoted)
@@ -103,7 +108,16 @@ def _subject(cue: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:
     return None
 
 
-def _resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
+def _adjacent_name(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
+    """"... ," Tulsa police Chief Chuck Jordan said / said Chuck Jordan: the name's last word."""
+    for ent in cue.doc.ents:
+        if ent.label_ in {"PERSON", "ORG"} and (ent.end == cue.i or ent.start == cue.i + 1):
+            if not any(a <= ent.start_char < b for a, b in quoted):
+                return ent[-1]
+    return None
+
+
+def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
     found = Attribution(None, _phrase(subj).text, cue.text, "role", _chars(_phrase(subj)), _cue_chars(cue))
     if subj.lower_ in PRONOUNS:
         found.entity_id, found.how = ctx.pronoun_of.get(subj.lower_) or _recent_person(ctx, subj.idx), "pronoun"
