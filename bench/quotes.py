@@ -64,9 +64,18 @@ def _prediction(d: dict, where: list[int], pieces: list) -> dict:
         "speaker_text": first.speaker_text or "",
         "speaker_tokens": d["index"].sptokens(speaker),
         "cue_lemma": first.cue or "",
-        "kind": "quoted" if any(q.kind != "indirect" for q in pieces) else "indirect",
+        "kind": _kind(pieces),
         "how": first.how,
     }
+
+
+def _kind(pieces: list) -> str:
+    """"quoted" (words in quote marks), "indirect" (reported speech) or "term" (a quoted label,
+    not claimed as an attribution)."""
+    kinds = {q.kind for q in pieces}
+    if kinds == {"term"}:
+        return "term"
+    return "quoted" if kinds & {"direct", "partial"} else "indirect"
 
 
 def load_peer():
@@ -115,6 +124,7 @@ def main() -> int:
         for g in d["attrs"]:
             g["cue_group"] = peer.cue_bucket(g["cue_group"])
     ours, seconds = newsweave_predictions(docs, nlp)
+    ours = [[p for p in ps if p["kind"] != "term"] for ps in ours]
     marked = [[p for p in ps if p["kind"] == "quoted"] for ps in ours]
     rows, results = [], {}
     for view in ("direct", "quoted", "all"):

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 EntityType = Literal["person", "organisation", "place"]
 FactStatus = Literal["corroborated", "single-source", "conflicting"]
-QuoteKind = Literal["direct", "partial", "indirect"]
+QuoteKind = Literal["direct", "partial", "indirect", "term"]
 
 
 @dataclass(frozen=True, order=True)
@@ -156,7 +156,9 @@ class DateMention:
 @dataclass
 class QuoteMention:
     """What one source reports someone said: quoted words (`span` covers the words inside the
-    quote marks) or, for `kind` "indirect", the reported clause ("that Mr Liu would travel")."""
+    quote marks) or, for `kind` "indirect", the reported clause ("that Mr Liu would travel").
+    Kinds: "direct" (a whole quoted utterance), "partial" (quoted words inside a sentence),
+    "term" (a few quoted words naming something: "called it a 'con'"), "indirect"."""
 
     span: Span
     text: str

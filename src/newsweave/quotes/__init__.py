@@ -15,6 +15,8 @@ from .speakers import Attribution, Context, attribute, bind_pronoun, cue_tokens
 
 __all__ = ["find_quotes", "find_quote_spans"]
 
+TERM_WORDS = 4  # quoted words with no verb up to this length are a term, not a statement
+
 
 def find_quotes(document: Document, entities: list[Entity], warnings: list[str] | None = None) -> list[QuoteMention]:
     """Find every quote of a document and attribute it; sets and returns `document.quotes`."""
@@ -33,9 +35,23 @@ def find_quotes(document: Document, entities: list[Entity], warnings: list[str] 
         out.append(_mention(document, q, sents, found))
     out = [q for q in out if q.kind != "partial" or q.how is not None]  # scare quotes, titles
     out = sorted(out + find_indirect(document, ctx, quoted), key=lambda q: (q.span.start, -q.span.end))
+    _mark_terms(document, out)
     _number_utterances(out)
     document.quotes = out
     return out
+
+
+def _mark_terms(document: Document, quotes: list[QuoteMention]) -> None:
+    """A few quoted words with no verb, outside any reported clause, name or label something
+    ("called her 'Miss Piggy'", "a 'denial order'"): kind "term", not a statement."""
+    clauses = [(q.span.start, q.span.end) for q in quotes if q.kind == "indirect"]
+    for q in quotes:
+        if q.kind != "partial" or any(a <= q.span.start and q.span.end <= b for a, b in clauses):
+            continue
+        words = document.nlp.char_span(q.span.start, q.span.end, alignment_mode="expand")
+        if words is not None and len([t for t in words if t.is_alpha]) <= TERM_WORDS and not any(
+                t.pos_ in {"VERB", "AUX"} for t in words):
+            q.kind = "term"
 
 
 def _number_utterances(quotes: list[QuoteMention]) -> None:

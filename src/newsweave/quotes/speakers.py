@@ -97,8 +97,9 @@ def _subject(cue: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:
 def syntactic_subject(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
     verb = cue
     for _ in range(4):
-        inside = any(a <= verb.idx < b for a, b in quoted)
-        subj = None if inside else next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        inside = _inside(verb, quoted)
+        subj = None if inside else next((c for c in verb.children if c.dep_ in SUBJECT_DEPS
+                                         and not _inside(c, quoted)), None)
         if subj is not None:
             # "McCaskill, who said ...": the speaker is the noun the clause hangs on
             return verb.head if subj.lower_ in RELATIVES and verb.dep_ == "relcl" else subj
@@ -106,6 +107,10 @@ def syntactic_subject(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
             return None
         verb = verb.head
     return None
+
+
+def _inside(tok: Any, quoted: list[tuple[int, int]]) -> bool:
+    return any(a <= tok.idx < b for a, b in quoted)
 
 
 def _adjacent_name(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
