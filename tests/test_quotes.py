@@ -136,3 +136,9 @@ def test_signed_and_labelled_quotes(nlp):
     labelled = 'Pamela Padilla: "He is ignorant of our culture and our lives, and he shows it daily."'
     assert _quotes(nlp, signed)[0][1] == "Steve Quinlan"
     assert _quotes(nlp, labelled)[0][1] == "Pamela Padilla"
+
+
+def test_typewriter_digraph_quotes(nlp):
+    text = "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist. ``It is anti-reform.''"
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["This isn't tax reform", "It is anti-reform."]

@@ -7,6 +7,7 @@ finder makes a best guess and reports a warning.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..clean import paragraph_spans
@@ -15,6 +16,9 @@ from ..models import Source
 
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,")
 _TRAILING = " ,;:"
+# A double mark, or the typewriter digraphs of some archives (``like this'' or ''like this'').
+_MARK = re.compile(r"\"|``|(?<!')''(?!')")
+_DIGRAPH = {"``": "open"}
 _CURLY = {"\u201c": "open", "\u201e": "open", "\u00ab": "open", "\u201d": "close", "\u00bb": "close"}
 
 
@@ -53,22 +57,22 @@ def mark_directions(source: Source) -> dict[int, str]:
 def _paragraph_quotes(text: str, start: int, end: int, warnings: list[str] | None,
                       directions: dict[int, str]) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
-    open_at: int | None = None
-    for i in (i for i in range(start, end) if text[i] == '"'):
-        way = directions.get(i)
+    open_at: int | None = None  # just past the opening mark
+    for m in _MARK.finditer(text, start, end):
+        i, way = m.start(), directions.get(m.start()) or _DIGRAPH.get(m.group())
         if open_at is None:
             if way == "open" or (way is None and _can_open(text, i, start)):
-                open_at = i
+                open_at = m.end()
             else:
                 _warn(warnings, f"closing quote mark with no opening mark at offset {i}")
         elif way == "open":
-            _warn(warnings, f"quote opened at offset {open_at} is not closed before the next opens")
-            open_at = i
-        elif way == "close" or _can_close(text, i, end) or not _can_open(text, i, start):
-            out.append(_span(text, open_at + 1, i, closed=True))
+            _warn(warnings, f"quote opened at offset {open_at - 1} is not closed before the next opens")
+            open_at = m.end()
+        elif way == "close" or _can_close(text, m.end() - 1, end) or not _can_open(text, i, start):
+            out.append(_span(text, open_at, i, closed=True))
             open_at = None
     if open_at is not None:
-        out.append(_span(text, open_at + 1, end, closed=False))
+        out.append(_span(text, open_at, end, closed=False))
     return out
 
 
