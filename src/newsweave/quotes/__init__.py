@@ -100,12 +100,16 @@ def _next_in_paragraph(sentences: list[Sentence], sent: Sentence) -> Sentence | 
 
 
 def _continuation(last: QuoteMention, last_span: QuoteSpan, sentences: list[Sentence], q: QuoteSpan) -> Attribution | None:
-    """A quote with no cue of its own continues the previous quote of its paragraph (or the one
-    left open at the end of the previous paragraph)."""
+    """A quote with no cue of its own continues the previous quote of its paragraph, the one
+    left open at the end of the previous paragraph, or (news style) the speaker's quote that
+    ended the previous paragraph when this paragraph opens with the quote."""
     para = {s.id: s.paragraph for s in sentences}
     here = next((s.paragraph for s in sentences if s.span.start <= q.start < s.span.end + 1), None)
     there = para.get(last.sentence_id or "")
-    if here is None or there is None or here - there > 1 or (here != there and last_span.closed):
+    if here is None or there is None or here - there > 1:
+        return None
+    # a closed quote continues only into a paragraph that opens with the next quote
+    if here != there and last_span.closed and not _opens_paragraph(sentences, here, q):
         return None
     if last.how is None:
         return None
@@ -113,6 +117,12 @@ def _continuation(last: QuoteMention, last_span: QuoteSpan, sentences: list[Sent
     cue_at = _offsets(last.cue_span) if here == there or not last_span.closed else None
     return Attribution(last.speaker_id, last.speaker_text, last.cue, "continuation",
                        _offsets(last.speaker_span), cue_at)
+
+
+def _opens_paragraph(sentences: list[Sentence], paragraph: int, q: QuoteSpan) -> bool:
+    """Does the quote open its paragraph (a quote paragraph following the speaker's last one)?"""
+    first = next((s for s in sentences if s.paragraph == paragraph), None)
+    return first is not None and q.start - 1 <= first.span.start
 
 
 def _offsets(span: Span | None) -> tuple[int, int] | None:

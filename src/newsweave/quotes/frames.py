@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .speakers import Attribution, Context, remember, resolve_subject, syntactic_subject
+from .speakers import INVERTED_CUES, Attribution, Context, remember, resolve_subject, syntactic_subject
 
 _SIGNATURE = re.compile(r'"?\s*[\u2015\u2014\u2013-]{1,2}\s*(?=[A-Z])')
 _LABEL = re.compile(r"(?P<name>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):\s")
 MAX_NAME_TOKENS = 5
 _PERSONAL = {"he", "she", "they", "we", "i"}
-_INVERTED_CUES = {"said", "says", "added", "asked", "wrote", "tweeted", "replied", "explained"}
 
 
 def signature(ctx: Context, text: str, quote_end: int, para_end: int) -> Attribution | None:
@@ -62,7 +61,7 @@ def _clause_subject(colon: Any, quoted: list[tuple[int, int]]) -> Any | None:
     """The subject of the verb the colon ends ("Obama is rolling out a message:"), or the name
     of an inverted cue ("Said Ellis:")."""
     head = colon.head
-    if head.pos_ == "PROPN" and any(c.lower_ in _INVERTED_CUES for c in head.children):
+    if head.pos_ == "PROPN" and any(c.lower_ in INVERTED_CUES for c in head.children):
         return head
     while head.pos_ not in {"VERB", "AUX"} and head.head is not head:
         head = head.head

@@ -18,6 +18,9 @@ from ..models import Entity, EntityMention
 CUE_LEMMAS = SPEECH_LEMMAS
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 RELATIVES = {"who", "which", "that"}
+# Cue words that may come before the name ("Said Ellis: ...").
+INVERTED_CUES = {"said", "says", "added", "asked", "wrote", "tweeted", "replied", "explained"}
+MAX_APPOSITIVE = 16  # tokens of ", a spokesman for the ministry," between a name and its cue
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # "The paper called it ..." -> the last news organisation named before it.
 MEDIA_NOUNS = {"paper", "newspaper", "daily", "outlet", "network", "broadcaster", "magazine", "agency"}
@@ -116,10 +119,20 @@ def _inside(tok: Any, quoted: list[tuple[int, int]]) -> bool:
 def _adjacent_name(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
     """"... ," Tulsa police Chief Chuck Jordan said / said Chuck Jordan: the name's last word."""
     for ent in cue.doc.ents:
-        if ent.label_ in {"PERSON", "ORG"} and (ent.end == cue.i or ent.start == cue.i + 1):
+        if ent.label_ in {"PERSON", "ORG"} and (_just_before(ent, cue) or ent.start == cue.i + 1):
             if not any(a <= ent.start_char < b for a, b in quoted):
                 return ent[-1]
     return None
+
+
+def _just_before(ent: Any, cue: Any) -> bool:
+    """The name ends right before the cue, or before an appositive set off by commas
+    ("Flynn, a top Trump surrogate, said")."""
+    gap = cue.doc[ent.end : cue.i]
+    if not len(gap):
+        return True
+    return (len(gap) <= MAX_APPOSITIVE and gap[0].text == "," and gap[-1].text == ","
+            and not any(t.is_quote for t in gap))
 
 
 def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
@@ -163,7 +176,10 @@ def _head_phrase(tok: Any) -> list[Any]:
 def _phrase(tok: Any) -> Any:
     """The subject as written up to its head ("White House spokeswoman Lindsay Walters"), or
     the head word alone when that runs long."""
-    span = tok.doc[tok.left_edge.i : tok.i + 1]
+    start = tok.left_edge.i
+    while start < tok.i and (tok.doc[start].is_punct or tok.doc[start].lower_ in INVERTED_CUES):
+        start += 1
+    span = tok.doc[start : tok.i + 1]
     return span if len(span) <= 6 else tok.doc[tok.i : tok.i + 1]
 
 
