@@ -26,6 +26,8 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MEDIA_NOUNS = {"paper", "newspaper", "daily", "outlet", "network", "broadcaster", "magazine", "agency"}
 MEDIA_NAME_WORDS = {"journal", "times", "post", "news", "herald", "tribune", "gazette", "telegraph",
                     "guardian", "reuters", "ap", "bloomberg", "cnn", "bbc", "press", "daily", "mail"}
+# Links climbed from a cue to the verb whose subject speaks ("..., saying", "before asking her").
+_CLIMB = {"advcl", "conj", "xcomp", "ccomp", "relcl", "pcomp", "prep"}
 _CLAUSE_DEPS = {"relcl", "acl", "prep", "ccomp", "advcl"}
 
 
@@ -99,14 +101,14 @@ def _subject(cue: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:
 
 def syntactic_subject(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
     verb = cue
-    for _ in range(4):
+    for _ in range(5):
         inside = _inside(verb, quoted)
         subj = None if inside else next((c for c in verb.children if c.dep_ in SUBJECT_DEPS
-                                         and not _inside(c, quoted)), None)
+                                         and not c.is_punct and not _inside(c, quoted)), None)
         if subj is not None:
             # "McCaskill, who said ...": the speaker is the noun the clause hangs on
             return verb.head if subj.lower_ in RELATIVES and verb.dep_ == "relcl" else subj
-        if verb.dep_ not in {"advcl", "conj", "xcomp", "ccomp", "relcl"} or verb.head is verb:
+        if verb.dep_ not in _CLIMB or verb.head is verb:
             return None
         verb = verb.head
     return None
