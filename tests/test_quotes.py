@@ -142,3 +142,24 @@ def test_typewriter_digraph_quotes(nlp):
     text = "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist. ``It is anti-reform.''"
     spans = find_quote_spans(text)
     assert [text[s.start : s.end] for s in spans] == ["This isn't tax reform", "It is anti-reform."]
+
+
+_PIECES = ["Ana Ruiz", " said", " she", " told reporters", ",", ".", ": ", " ", "\n\n", '"', "\u201c", "\u201d",
+           "\u2018", "\u2019", "''", "``", " \u2015 ", "It works", " according to", " the plan", " that"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_the_quote_stage_never_raises_and_every_span_slices_back(nlp, text):
+    source = clean(Source(id="t", raw=text))
+    assign_witnesses([source])
+    docs, entities = extract([source], nlp)
+    for q in find_quotes(docs[0], entities, []):
+        assert source.text[q.span.start : q.span.end] == q.text
+        for extra in (q.speaker_span, q.cue_span):
+            assert extra is None or 0 <= extra.start < extra.end <= len(source.text)
+
+
+def test_a_colon_in_a_verbless_fragment_ends(nlp):
+    """Regression: climbing to the root of a verbless clause must stop at the root."""
+    assert _quotes(nlp, 'Headline words only: "A quoted line follows here."')[0][2] == "direct"

@@ -27,7 +27,8 @@ def group_quotes(documents: list[Document], names: dict[str, str]) -> list[Quote
     by_speaker: dict[tuple[str | None, bool], list[list[QuoteMention]]] = defaultdict(list)
     for u in (u for d in documents for u in _utterances(d)):
         quoted = [q for q in u if q.kind != "indirect"]  # the words in quote marks, if any
-        by_speaker[(u[0].speaker_id, not quoted)].append(quoted or u)
+        if quoted or u[0].speaker_id is not None:  # reported speech of nobody says nothing
+            by_speaker[(u[0].speaker_id, not quoted)].append(quoted or u)
     groups: list[list[list[QuoteMention]]] = []
     for (speaker, indirect), utts in by_speaker.items():
         groups.extend([[u] for u in utts] if speaker is None else _match(utts, pair_leftovers=not indirect))

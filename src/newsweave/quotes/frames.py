@@ -63,7 +63,7 @@ def _clause_subject(colon: Any, quoted: list[tuple[int, int]]) -> Any | None:
     head = colon.head
     if head.pos_ == "PROPN" and any(c.lower_ in INVERTED_CUES for c in head.children):
         return head
-    while head.pos_ not in {"VERB", "AUX"} and head.head is not head:
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
         head = head.head
     return syntactic_subject(head, quoted) if head.pos_ in {"VERB", "AUX"} else None
 

@@ -79,7 +79,7 @@ def _content(tok: Any, sent: Any) -> Any | None:
 def _according_to(tok: Any, sent: Any) -> Any | None:
     """"X happened, according to Y": the clause the prepositional phrase hangs on, without it."""
     head = tok.head
-    while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head is not head:
+    while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head.i != head.i:
         head = head.head
     drop = {t.i for t in tok.subtree} | {tok.i + 1}
     words = [t for t in head.subtree if t.i not in drop and not t.is_punct]

@@ -108,7 +108,7 @@ def syntactic_subject(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
         if subj is not None:
             # "McCaskill, who said ...": the speaker is the noun the clause hangs on
             return verb.head if subj.lower_ in RELATIVES and verb.dep_ == "relcl" else subj
-        if verb.dep_ not in _CLIMB or verb.head is verb:
+        if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None

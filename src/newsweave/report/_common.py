@@ -138,6 +138,13 @@ def wordings(group: QuoteGroup) -> list[tuple[str, str, Span]]:
     return [(sid, " … ".join(parts), first[sid]) for sid, parts in texts.items()]
 
 
+def marks(group: QuoteGroup) -> tuple[str, str]:
+    """How to set a group's words: in quote marks, or as reported speech (no marks)."""
+    if all(m.kind == "indirect" for m in group.mentions):
+        return "(reported) ", ""
+    return "“", "”"
+
+
 def speaker(group: QuoteGroup) -> str:
     """The quote group's speaker, or "unattributed"."""
     return group.speaker or "unattributed"

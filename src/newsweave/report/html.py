@@ -106,8 +106,9 @@ def _quotes(brief: Brief) -> str:
 
 def _quote_group(brief: Brief, g: QuoteGroup) -> str:
     lines = [f"<h3>{esc(c.speaker(g))}</h3>"]
+    left, right = c.marks(g)
     for sid, text, span in c.wordings(g):
-        lines.append(f"<p class=quote>{esc(c.label(brief, sid))}: “{esc(text)}”{_refs(brief, [span])}</p>")
+        lines.append(f"<p class=quote>{esc(c.label(brief, sid))}: {left}{esc(text)}{right}{_refs(brief, [span])}</p>")
     if g.variant and g.diff:
         lines.append("<p class=quote>wording differs: " + " ".join(_diff_word(op, w) for op, w in g.diff) + "</p>")
     lines += [f"<p class='quote meta'>{esc(note)}</p>" for note in g.notes]

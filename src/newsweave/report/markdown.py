@@ -84,7 +84,8 @@ def _quotes(brief: Brief) -> str:
 
 def _quote_lines(brief: Brief, g: QuoteGroup) -> list[str]:
     n = c.numbers(brief)
-    lines = [f"- {md(c.label(brief, sid))} [{n.get(sid, '?')}]: “{md(text)}”" for sid, text, _ in c.wordings(g)]
+    left, right = c.marks(g)
+    lines = [f"- {md(c.label(brief, sid))} [{n.get(sid, '?')}]: {left}{md(text)}{right}" for sid, text, _ in c.wordings(g)]
     if g.variant and g.diff:
         lines.append("- wording differs: " + " ".join(_diff_word(op, words) for op, words in g.diff))
     return lines + [f"- *{md(note)}*" for note in g.notes]

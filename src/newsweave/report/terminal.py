@@ -87,8 +87,9 @@ def _quotes(brief: Brief, console: Console) -> None:
 
 def _quote_group(brief: Brief, g: QuoteGroup, console: Console) -> None:
     console.print(f"[bold]{escape(c.speaker(g))}[/bold]")
+    left, right = c.marks(g)
     for sid, text, span in c.wordings(g):
-        console.print(f"  {escape(c.label(brief, sid))} {_refs(brief, [span])}: “{escape(text)}”")
+        console.print(f"  {escape(c.label(brief, sid))} {_refs(brief, [span])}: {left}{escape(text)}{right}")
     if g.variant and g.diff:
         console.print("  [dim]wording differs:[/dim] " + " ".join(_diff_word(op, w) for op, w in g.diff))
     for note in g.notes:
