@@ -15,6 +15,7 @@ from .speakers import Attribution, Context, attribute, bind_pronoun, cue_tokens
 
 __all__ = ["find_quotes", "find_quote_spans"]
 
+_COMPLEMENTS = {"ccomp", "dobj", "xcomp", "parataxis", "advcl", "conj"}
 TERM_WORDS = 4  # quoted words with no verb up to this length are a term, not a statement
 
 
@@ -29,7 +30,7 @@ def find_quotes(document: Document, entities: list[Entity], warnings: list[str] 
     for i, q in enumerate(spans):
         sents = _sentences_around(document.sentences, q)
         found = _by_layout(ctx, text, paragraphs, q) or _attribution(ctx, document.sentences, sents, quoted, q)
-        found = found or colon_lead(ctx, text, q.start, quoted)
+        found = found or _governing_verb(ctx, q, quoted) or colon_lead(ctx, text, q.start, quoted)
         if found is None and i > 0:
             found = _continuation(out[-1], spans[i - 1], document.sentences, q)
         out.append(_mention(document, q, sents, found))
@@ -61,6 +62,18 @@ def _number_utterances(quotes: list[QuoteMention]) -> None:
         same_cue = i > 0 and q.cue_span is not None and q.cue_span == quotes[i - 1].cue_span
         n += 0 if same_cue else 1
         q.utterance = n
+
+
+def _governing_verb(ctx: Context, q: QuoteSpan, quoted) -> Attribution | None:
+    """No speech cue: the verb outside the quote that takes it as its object or complement
+    ("beamed", "boomed", "interjecting") stands in for one."""
+    words = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+    for tok in words or []:
+        head = tok.head
+        if not (q.start <= head.idx < q.end) and head.pos_ in {"VERB", "AUX"} and tok.dep_ in _COMPLEMENTS:
+            if not any(a <= head.idx < b for a, b in quoted):
+                return attribute(ctx, [head], q.start, quoted)
+    return None
 
 
 def _by_layout(ctx: Context, text: str, paragraphs: list[tuple[int, int]], q: QuoteSpan) -> Attribution | None:

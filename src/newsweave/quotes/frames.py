@@ -44,7 +44,7 @@ def colon_lead(ctx: Context, text: str, quote_start: int, quoted: list[tuple[int
     """"Obama is rolling out a new message: 'It's about me.'": the subject of the clause the
     colon ends speaks the quote."""
     i = quote_start - 1
-    while i > 0 and text[i - 1] in ' "':
+    while i > 0 and text[i - 1] in ' "\n':  # the colon may end the previous paragraph
         i -= 1
     if i == 0 or text[i - 1] != ":":
         return None
