@@ -105,6 +105,22 @@ def by_how(peer, docs, preds) -> dict[str, dict[str, float]]:
                 "speaker ok of matched": v["speaker ok"] / max(1, v["matched"])} for k, v in sorted(c.items())}
 
 
+def shared_speaker_accuracy(peer, docs, a_preds, b_preds) -> tuple[float, float, int]:
+    """Speaker accuracy of two systems on the direct gold quotes (with a source) both found."""
+    a_ok = b_ok = n = 0
+    for d, pa, pb in zip(docs, a_preds, b_preds):
+        idx, golds = d["index"], d["attrs"]
+        gsets = [idx.wordset(g["content"]) for g in golds]
+        ma = {gi: pi for pi, gi in peer.match([idx.wordset(p["content"]) for p in pa], gsets, exact=False).items()}
+        mb = {gi: pi for pi, gi in peer.match([idx.wordset(p["content"]) for p in pb], gsets, exact=False).items()}
+        for gi in ma.keys() & mb.keys():
+            if golds[gi]["class"] == "direct" and golds[gi]["source"]:
+                n += 1
+                a_ok += peer.speaker_ok(pa[ma[gi]], golds[gi], idx)
+                b_ok += peer.speaker_ok(pb[mb[gi]], golds[gi], idx)
+    return a_ok / max(1, n), b_ok / max(1, n), n
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=["train", "dev", "test"])
@@ -140,6 +156,9 @@ def main() -> int:
         for name in ("textacy merged", "newsweave"):
             print(f"\n### by gold source type, {view} view, {name}")
             print(peer.groups_table(results[f"{view} / {name}"], "source: "))
+    t_acc, n_acc, n_both = shared_speaker_accuracy(peer, docs, textacy, marked)
+    print(f"\n### speaker accuracy on the {n_both} direct gold quotes (with a source) both systems found")
+    print(f"- textacy {100 * t_acc:.1f}, newsweave {100 * n_acc:.1f}")
     print("\n### newsweave by kind / how the speaker was found (all gold)")
     hows = by_how(peer, docs, ours)
     for k, v in hows.items():
@@ -154,7 +173,9 @@ def main() -> int:
             "machine": f"{platform.machine()} python {platform.python_version()}",
             "results": {k: {kk: vv for kk, vv in r.items() if kk != "groups"} | {"groups": r["groups"]}
                         for k, r in results.items()},
-            "newsweave_by_how": hows, "newsweave_seconds": seconds}, indent=2, default=str))
+            "newsweave_by_how": hows, "newsweave_seconds": seconds,
+            "shared_speaker_accuracy": {"textacy": t_acc, "newsweave": n_acc, "quotes": n_both}},
+            indent=2, default=str))
     return 0
 
 
