@@ -16,31 +16,42 @@ from ..models import Fact, SummarySentence
 
 MIN_SENTENCES, MAX_SENTENCES = 3, 7
 DEFAULT_WORDS = 140
+WORDS_PER_SENTENCE = 20  # a longer summary may hold more sentences
 REDUNDANT = 0.45
 _DEPENDENT_START = re.compile(r"^(?:He|She|They|It|This|That|These|Those|But|And|Also|However)\b|^\"[a-z]")
 _STATUS_RANK = {"corroborated": 0, "conflicting": 1, "single-source": 2}
 
-__all__ = ["summarize", "DEFAULT_WORDS"]
+__all__ = ["summarize", "ranked", "DEFAULT_WORDS"]
 
 
 def summarize(alignment: Alignment, *, words: int = DEFAULT_WORDS) -> list[SummarySentence]:
-    """Pick 3-7 fact sentences within about `words` words, in reading order of their ranking."""
+    """Pick 3 or more fact sentences within about `words` words (at most 7 at the default
+    length, more for longer summaries), best first."""
+    most = max(MAX_SENTENCES, words // WORDS_PER_SENTENCE)
+    chosen: list[SummarySentence] = []
+    total = 0
+    for sentence in ranked(alignment):
+        n = len(sentence.text.split())
+        if len(chosen) >= most or (len(chosen) >= MIN_SENTENCES and total + n > words):
+            break
+        chosen.append(sentence)
+        total += n
+    return chosen
+
+
+def ranked(alignment: Alignment) -> list[SummarySentence]:
+    """Every usable fact sentence, best first (corroborated, most witnesses, most central),
+    each citing all its sources, none too similar to one ranked above it."""
     centrality = _centrality(alignment)
-    ranked = sorted(
+    order = sorted(
         (f for f in alignment.facts if _usable(f, alignment)),
         key=lambda f: (_STATUS_RANK[f.status], -f.witnesses, -centrality[f.id]),
     )
-    chosen: list[Fact] = []
-    total = 0
-    for fact in ranked:
-        n = len(fact.text.split())
-        if len(chosen) >= MAX_SENTENCES or (len(chosen) >= MIN_SENTENCES and total + n > words):
-            break
-        if any(_similar(alignment, fact, c) for c in chosen):
-            continue
-        chosen.append(fact)
-        total += n
-    return [_sentence(f, alignment) for f in chosen]
+    kept: list[Fact] = []
+    for fact in order:
+        if not any(_similar(alignment, fact, k) for k in kept):
+            kept.append(fact)
+    return [_sentence(f, alignment) for f in kept]
 
 
 def _usable(fact: Fact, alignment: Alignment) -> bool:
