@@ -18,8 +18,9 @@ MIN_SENTENCES, MAX_SENTENCES = 3, 7
 DEFAULT_WORDS = 140
 WORDS_PER_SENTENCE = 20  # a longer summary may hold more sentences
 REDUNDANT = 0.45
+WITNESS_WEIGHT = 10.0  # each extra witness outranks any centrality difference
+LEAD_WEIGHT = 0.1  # bonus of a fact stated in a source's first paragraph
 _DEPENDENT_START = re.compile(r"^(?:He|She|They|It|This|That|These|Those|But|And|Also|However)\b|^\"[a-z]")
-_STATUS_RANK = {"corroborated": 0, "conflicting": 1, "single-source": 2}
 
 __all__ = ["summarize", "ranked", "DEFAULT_WORDS"]
 
@@ -43,15 +44,19 @@ def ranked(alignment: Alignment) -> list[SummarySentence]:
     """Every usable fact sentence, best first (corroborated, most witnesses, most central),
     each citing all its sources, none too similar to one ranked above it."""
     centrality = _centrality(alignment)
-    order = sorted(
-        (f for f in alignment.facts if _usable(f, alignment)),
-        key=lambda f: (_STATUS_RANK[f.status], -f.witnesses, -centrality[f.id]),
-    )
+    order = sorted((f for f in alignment.facts if _usable(f, alignment)),
+                   key=lambda f: -_worth(f, centrality[f.id]))
     kept: list[Fact] = []
     for fact in order:
         if not any(_similar(alignment, fact, k) for k in kept):
             kept.append(fact)
     return [_sentence(f, alignment) for f in kept]
+
+
+def _worth(fact: Fact, centrality: float) -> float:
+    """How much a fact belongs in the summary: its independent witnesses (more is better,
+    a fact in conflict counts as reported), then how central and how early it is."""
+    return WITNESS_WEIGHT * (fact.witnesses - 1) + centrality
 
 
 def _usable(fact: Fact, alignment: Alignment) -> bool:
@@ -84,7 +89,7 @@ def _centrality(alignment: Alignment) -> dict[str, float]:
     out = {}
     for fid, v in firsts.items():
         sims = [cosine(v, o) for oid, o in firsts.items() if oid != fid]
-        lead = 0.1 / (1 + v.sentence.paragraph)
+        lead = LEAD_WEIGHT / (1 + v.sentence.paragraph)
         out[fid] = (sum(sims) / len(sims) if sims else 0.0) + lead
     return out
 
