@@ -227,6 +227,7 @@ class Conflict:
     subject: str = ""
     note: str = ""
     fact_id: str | None = None
+    update: bool = False  # reported at different times: possibly a later figure, not a contradiction
 
 
 @dataclass

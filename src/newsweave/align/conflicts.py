@@ -39,9 +39,23 @@ def _number_conflicts(a: SentenceVector, b: SentenceVector, fact_id: str) -> lis
     for x in na:
         for y in nb:
             if same_quantity(x, y) is False and not _has_match(x, nb) and not _has_match(y, na):
-                out.append(Conflict("number", [_value(x), _value(y)], subject=x.counts or x.unit or "", fact_id=fact_id,
-                                    note=f"{x.text!r} vs {y.text!r}: same kind of quantity, different values"))
+                note = f"{x.text!r} vs {y.text!r}: same kind of quantity, different values"
+                later = _later(a, b)
+                conflict = Conflict("number", [_value(x), _value(y)], subject=x.counts or x.unit or "",
+                                    fact_id=fact_id, note=note, update=later is not None)
+                if later is not None:
+                    conflict.note += (f"; {later.label} was published later ({later.published}): possibly an "
+                                      "updated figure rather than a disagreement")
+                out.append(conflict)
     return out
+
+
+def _later(a: SentenceVector, b: SentenceVector):
+    """The source published later, when both dates are known and differ."""
+    pa, pb = a.document.source.published, b.document.source.published
+    if pa is None or pb is None or pa == pb:
+        return None
+    return a.document.source if pa > pb else b.document.source
 
 
 def _has_match(x: NumberMention, others: list[NumberMention]) -> bool:

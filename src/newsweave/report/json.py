@@ -96,7 +96,8 @@ def _number(n: NumberGroup) -> dict[str, Any]:
 
 def _conflict(c: Conflict) -> dict[str, Any]:
     values = [{"source": v.source, "value": v.value, "start": v.start, "end": v.end} for v in c.values]
-    return {"kind": c.kind, "values": values, "subject": c.subject, "note": c.note, "fact": c.fact_id}
+    return {"kind": c.kind, "values": values, "subject": c.subject, "note": c.note, "fact": c.fact_id,
+            "update": c.update}
 
 
 def _event(t: TimelineEvent) -> dict[str, Any]:

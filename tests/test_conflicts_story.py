@@ -1,0 +1,40 @@
+"""Number conflicts on a small two-outlet story: approximations agree, a later higher toll is
+flagged as a possible update rather than a plain contradiction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsweave.models import Source
+
+EARLY = ("A fire at a textile factory in Dhaka killed 20 workers on Monday, officials said. "
+         "Firefighters fought the blaze for six hours before bringing it under control.\n\n"
+         "At least 100 workers were inside the building when the fire started, the fire service said.")
+LATER = ("The fire at a textile factory in Dhaka killed 35 workers on Monday, officials said on Tuesday. "
+         "Rescue teams searched the burned floors through the night.\n\n"
+         "About 120 workers were inside the building when the fire started, according to the fire service.")
+
+
+def _brief(pipeline, early_date, later_date):
+    sources = [Source(id="early", raw=EARLY, outlet="Wire A", published=early_date),
+               Source(id="later", raw=LATER, outlet="Wire B", published=later_date)]
+    return pipeline.run(sources)
+
+
+def test_a_later_higher_toll_is_flagged_as_a_possible_update(pipeline):
+    brief = _brief(pipeline, dt.date(2024, 3, 4), dt.date(2024, 3, 5))
+    tolls = [c for c in brief.conflicts if c.kind == "number" and "20" in c.note and "35" in c.note]
+    assert len(tolls) == 1 and tolls[0].update and "Wire B was published later" in tolls[0].note
+
+
+def test_same_day_reports_are_a_plain_conflict(pipeline):
+    brief = _brief(pipeline, dt.date(2024, 3, 4), dt.date(2024, 3, 4))
+    tolls = [c for c in brief.conflicts if c.kind == "number" and "20" in c.note and "35" in c.note]
+    assert len(tolls) == 1 and not tolls[0].update
+
+
+def test_approximate_counts_that_overlap_are_not_a_conflict(pipeline):
+    brief = _brief(pipeline, dt.date(2024, 3, 4), dt.date(2024, 3, 5))
+    inside = [f for f in brief.facts if "inside the building" in f.text]
+    assert len(inside) == 1 and inside[0].status == "corroborated"  # both figures are in one fact
+    assert not [c for c in brief.conflicts if c.kind == "number" and "100" in c.note]
