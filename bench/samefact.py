@@ -55,6 +55,26 @@ def _best(xs: list, ys: list, cosine) -> float:
     return max((cosine(x, y) for x in xs for y in ys), default=0.0)
 
 
+def embedding_scores(pairs: list[tuple[int, str, str]]) -> list[float]:
+    """Cosine of the packaged MiniLM embeddings (the `embed` extra)."""
+    from newsweave.align.embed import embed
+
+    a, b = embed([p[1] for p in pairs]), embed([p[2] for p in pairs])
+    return [float(x @ y) for x, y in zip(a, b)]
+
+
+def combine(lexical: list[float], dense: list[float], weight: float) -> list[float]:
+    return [weight * x + (1 - weight) * y for x, y in zip(lexical, dense)]
+
+
+def calibrate_mix(labels: list[int], lexical: list[float], dense: list[float]) -> tuple[float, float]:
+    """(weight of the lexical score, threshold) with the best accuracy on training pairs."""
+    best = max((metrics(labels, combine(lexical, dense, w / 10), calibrate(labels, combine(lexical, dense, w / 10)))
+                ["accuracy"], w / 10) for w in range(11))
+    weight = best[1]
+    return weight, calibrate(labels, combine(lexical, dense, weight))
+
+
 def tfidf_scores(pairs: list[tuple[int, str, str]]) -> list[float]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import paired_cosine_distances
@@ -85,6 +105,7 @@ def main() -> int:
     if not MSRP.is_dir():
         sys.exit(f"bench/samefact.py needs MSRP at {MSRP}")
     from newsweave.align.facts import SAME_FACT
+    from newsweave.errors import NewsweaveError
 
     train, test = load("train"), load("test")
     ytr, yte = [p[0] for p in train], [p[0] for p in test]
@@ -98,12 +119,24 @@ def main() -> int:
     nw_s = time.perf_counter() - t
     rows.append((f"newsweave, shipped threshold {SAME_FACT}", metrics(yte, nw_te, SAME_FACT)))
     rows.append(("newsweave, threshold from train", metrics(yte, nw_te, calibrate(ytr, nw_tr))))
+    em_s = None
+    try:
+        t = time.perf_counter()
+        em_tr, em_te = embedding_scores(train), embedding_scores(test)
+        em_s = time.perf_counter() - t
+    except NewsweaveError as exc:
+        print(f"(embedding rows skipped: {exc})", file=sys.stderr)
+    if em_s is not None:
+        rows.append(("MiniLM cosine alone, threshold from train", metrics(yte, em_te, calibrate(ytr, em_tr))))
+        weight, threshold = calibrate_mix(ytr, nw_tr, em_tr)
+        rows.append((f"newsweave + MiniLM ({weight:.1f} lexical), from train",
+                     metrics(yte, combine(nw_te, em_te, weight), threshold)))
     print(f"## MSRP test: {len(test)} pairs ({100 * sum(yte) / len(yte):.1f}% positive)\n")
     print("| system | threshold | accuracy | F1 |\n|---|---:|---:|---:|")
     for name, m in rows:
         print(f"| {name} | {m['threshold']:.3f} | {m['accuracy']:.1f} | {m['f1']:.1f} |")
-    print(f"\nseconds (train + test): tf-idf {tf_s:.1f}, newsweave {nw_s:.1f} "
-          f"({len(train) + len(test)} pairs, parse included)")
+    print(f"\nseconds (train + test): tf-idf {tf_s:.1f}, newsweave {nw_s:.1f} (parse included)"
+          + (f", MiniLM {em_s:.1f}" if em_s is not None else "") + f"; {len(train) + len(test)} pairs")
     return 0
 
 

@@ -31,6 +31,7 @@ DATASETS = ROOT.parent / "shared" / "datasets"
 ROUGE = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 PEER_SYSTEMS = ("Lead-3", "Lead-k round-robin", "sumy LexRank", "sumy TextRank")
 _STATE: dict = {}
+SIMILARITY = os.environ.get("NEWSWEAVE_SIMILARITY", "lexical")  # set by --similarity for the workers
 
 
 def peers():
@@ -85,8 +86,8 @@ def _init() -> None:
     data, systems = peers()
     _STATE.update(data=data, systems=systems, fill=systems.fill, splitter=data.Splitter(),
                   scorer=rouge_scorer.RougeScorer(list(ROUGE), use_stemmer=True),
-                  pipeline=newsweave.Pipeline(),
-                  alignment=lambda b: align(b.documents, b.entities))
+                  pipeline=newsweave.Pipeline(similarity=SIMILARITY),
+                  alignment=lambda b: align(b.documents, b.entities, similarity=SIMILARITY))
 
 
 def run_cluster(raw) -> dict:
@@ -128,7 +129,12 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--similarity", choices=["lexical", "embed"], default="lexical",
+                        help="newsweave's same-fact similarity (embed needs the 'embed' extra)")
     args = parser.parse_args()
+    os.environ["NEWSWEAVE_SIMILARITY"] = args.similarity
+    global SIMILARITY
+    SIMILARITY = args.similarity
     data, _ = peers()
     report = {"date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()} python {platform.python_version()}"}
     for name in args.datasets:

@@ -26,9 +26,10 @@ PathLike = str | os.PathLike
 class Pipeline:
     """A configured newsweave pipeline; reuse one instance to keep the model loaded."""
 
-    def __init__(self, *, model: str = DEFAULT_MODEL, words: int = DEFAULT_WORDS):
+    def __init__(self, *, model: str = DEFAULT_MODEL, words: int = DEFAULT_WORDS, similarity: str = "lexical"):
         self.model = model
         self.words = words
+        self.similarity = similarity  # "lexical", or "embed" with the `embed` extra
 
     @property
     def nlp(self) -> Any:
@@ -61,7 +62,7 @@ class Pipeline:
             found: list[str] = []
             find_quotes(document, entities, found)
             warnings += [f"{document.source.label}: {w}" for w in found]
-        alignment = align(documents, entities)
+        alignment = align(documents, entities, similarity=self.similarity)
         return Brief(
             sources=sources, documents=documents, facts=alignment.facts, quotes=alignment.quotes,
             entities=entities, numbers=alignment.numbers, conflicts=alignment.conflicts,

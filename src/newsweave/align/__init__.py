@@ -15,7 +15,7 @@ from .quotes import group_quotes, quote_conflicts
 from .timeline import build_timeline
 from .vectors import SentenceVector, cosine, sentence_vectors
 
-__all__ = ["Alignment", "align", "cosine"]
+__all__ = ["Alignment", "align", "cosine", "SIMILARITIES"]
 
 
 @dataclass
@@ -28,10 +28,18 @@ class Alignment:
     vectors: dict[str, list[SentenceVector]] = field(default_factory=dict)  # fact id -> its sentences
 
 
-def align(documents: list[Document], entities: list[Entity]) -> Alignment:
-    """Everything the brief says across sources, each piece with its offsets."""
+SIMILARITIES = ("lexical", "embed")
+
+
+def align(documents: list[Document], entities: list[Entity], *, similarity: str = "lexical") -> Alignment:
+    """Everything the brief says across sources, each piece with its offsets. `similarity`:
+    "lexical" (words, entities, dates, numbers) or "embed" (also sentence embeddings; needs the
+    `embed` extra)."""
+    if similarity not in SIMILARITIES:
+        raise ValueError(f"similarity must be one of {SIMILARITIES}, not {similarity!r}")
     result = Alignment()
-    for i, members in enumerate(group_facts(sentence_vectors(documents)), 1):
+    vectors = sentence_vectors(documents, embed=similarity == "embed")
+    for i, members in enumerate(group_facts(vectors), 1):
         conflicts = fact_conflicts(members, f"f{i}")
         fact = make_fact(i, members, conflicting=bool(conflicts))
         result.facts.append(fact)

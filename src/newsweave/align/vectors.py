@@ -6,11 +6,15 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from ..models import Document, Sentence
 
 # Feature prefixes; entities, dates and numbers count more than a single word.
 WEIGHTS = {"w": 1.0, "e": 1.5, "d": 2.0, "n": 2.0}
+# Weight of the lexical cosine beside the embedding cosine, calibrated on MSRP train
+# (bench/samefact.py: 0.2 lexical, threshold 0.636).
+EMBED_MIX = 0.2
 # Reporting verbs say how a fact reached the page, not what it is.
 REPORTING = {"say", "tell", "add", "report", "state", "according", "announce", "note", "claim"}
 
@@ -22,6 +26,7 @@ class SentenceVector:
     features: Counter
     weights: dict[str, float]
     norm: float = 0.0
+    embedding: Any = None  # unit sentence embedding, with `similarity="embed"`
 
     @property
     def source(self) -> str:
@@ -32,11 +37,17 @@ class SentenceVector:
         return self.document.source.witness or self.document.source.id
 
 
-def sentence_vectors(documents: list[Document]) -> list[SentenceVector]:
-    """One vector per sentence of every document, IDF-weighted over all of them."""
+def sentence_vectors(documents: list[Document], *, embed: bool = False) -> list[SentenceVector]:
+    """One vector per sentence of every document, IDF-weighted over all of them; with `embed`,
+    each also carries its sentence embedding (the `embed` extra)."""
     vectors = [
         SentenceVector(s, d, _features(d, s), {}) for d in documents for s in d.sentences
     ]
+    if embed:
+        from .embed import embed as encode
+
+        for v, e in zip(vectors, encode([v.sentence.text for v in vectors])):
+            v.embedding = e
     df = Counter(f for v in vectors for f in v.features)
     n = len(vectors) or 1
     for v in vectors:
@@ -50,6 +61,14 @@ def cosine(a: SentenceVector, b: SentenceVector) -> float:
         return 0.0
     small, big = (a.weights, b.weights) if len(a.weights) < len(b.weights) else (b.weights, a.weights)
     return sum(w * big.get(f, 0.0) for f, w in small.items()) / (a.norm * b.norm)
+
+
+def similarity(a: SentenceVector, b: SentenceVector) -> float:
+    """Same-fact score: the lexical cosine, mixed with the embedding cosine when both have one."""
+    lexical = cosine(a, b)
+    if a.embedding is None or b.embedding is None:
+        return lexical
+    return EMBED_MIX * lexical + (1 - EMBED_MIX) * float(a.embedding @ b.embedding)
 
 
 def _singular(word: str | None) -> str:
