@@ -38,3 +38,14 @@ def test_approximate_counts_that_overlap_are_not_a_conflict(pipeline):
     inside = [f for f in brief.facts if "inside the building" in f.text]
     assert len(inside) == 1 and inside[0].status == "corroborated"  # both figures are in one fact
     assert not [c for c in brief.conflicts if c.kind == "number" and "100" in c.note]
+
+
+def test_a_fact_dated_differently_is_disputed_on_the_timeline(pipeline):
+    a = Source(id="a", raw="The minister resigned on Monday after the vote, officials said.\n\nMore later.",
+               outlet="A", published=dt.date(2024, 3, 6))
+    b = Source(id="b", raw="The minister resigned on Tuesday after the vote, officials said.\n\nMore later.",
+               outlet="B", published=dt.date(2024, 3, 6))
+    brief = pipeline.run([a, b])
+    assert [c.kind for c in brief.conflicts if c.kind == "date"] == ["date"]
+    events = [e for e in brief.timeline if "resigned" in e.text]
+    assert len(events) == 2 and all(e.disputed for e in events)

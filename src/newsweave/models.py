@@ -246,6 +246,7 @@ class TimelineEvent:
     text: str
     mentions: list[Span]
     fact_id: str | None = None
+    disputed: bool = False  # the sources date this fact differently (see the date conflict)
 
 
 @dataclass

@@ -51,6 +51,9 @@ def align(documents: list[Document], entities: list[Entity], *, similarity: str 
     result.conflicts += name_conflicts(entities, texts) + entity_conflicts(entities) + quote_conflicts(result.quotes)
     result.numbers = group_numbers(documents)
     result.timeline = build_timeline(documents, result.facts)
+    disputed = {c.fact_id for c in result.conflicts if c.kind == "date"}
+    for event in result.timeline:
+        event.disputed = event.fact_id in disputed
     return result
 
 

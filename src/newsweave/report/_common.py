@@ -151,8 +151,9 @@ def speaker(group: QuoteGroup) -> str:
 
 
 def when(event: TimelineEvent) -> str:
-    """"2018-04-16", or "2018-04-16 – 2018-04-20" for a range."""
-    return f"{event.date} – {event.end}" if event.end and event.end != event.date else str(event.date)
+    """"2018-04-16", or "2018-04-16 – 2018-04-20" for a range; flagged when sources disagree."""
+    day = f"{event.date} – {event.end}" if event.end and event.end != event.date else str(event.date)
+    return f"{day} (sources disagree on this date)" if event.disputed else day
 
 
 def fact_sources(fact: Fact) -> list[str]:

@@ -101,7 +101,8 @@ def _conflict(c: Conflict) -> dict[str, Any]:
 
 
 def _event(t: TimelineEvent) -> dict[str, Any]:
-    return {"date": _iso(t.date), "end": _iso(t.end), "text": t.text, "mentions": [span(m) for m in t.mentions], "fact": t.fact_id}
+    return {"date": _iso(t.date), "end": _iso(t.end), "text": t.text, "mentions": [span(m) for m in t.mentions],
+            "fact": t.fact_id, "disputed": t.disputed}
 
 
 def _summary(s: SummarySentence) -> dict[str, Any]:
