@@ -94,3 +94,19 @@ def test_long_lines_under_one_blank_line_are_paragraphs_but_wrapped_lines_are_jo
     long_a, long_b = "A" + " word" * 30 + ".", "B" + " word" * 30 + "."
     text, _ = clean_text(f"Title line\n\n{long_a}\n{long_b}\n\nwrapped line one\nwrapped line two.")
     assert text.split("\n\n") == ["Title line", long_a, long_b, "wrapped line one wrapped line two."]
+
+
+def test_archive_notices_embed_templates_and_photo_credits_are_removed():
+    body = "The council approved the budget on Tuesday after a long debate about road repairs."
+    raw = "\n\n".join([
+        body, "(David M Warren / Staff Photographer)", "Story Continued Below", "___",
+        "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. "
+        "Flowing in every day, these data are added to the Wayback Machine after an embargo period.",
+        "Tweet with a location",
+        "You can add location information to your Tweets, such as your city or precise location.",
+        "Interested in Budgets? Add Budgets as an interest to stay up to date on the latest news.",
+        "To order presentation-ready copies for distribution to your colleagues, clients or customers visit"])
+    text, removed = clean_text(raw)
+    assert text == body
+    assert {r.reason for r in removed} == {"photo credit", "site furniture",
+                                           "not article text (web-archive notice or embed template)"}

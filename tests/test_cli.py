@@ -82,3 +82,17 @@ def test_console_script_runs_the_example():
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert len(json.loads(done.stdout)["sources"]) == 2
+
+
+def test_an_archive_notice_is_skipped_with_its_reason(tmp_path, capsys):
+    from newsweave.cli import main
+
+    good = tmp_path / "good.txt"
+    good.write_text("The city council approved the budget on Tuesday after a long debate about road "
+                    "repairs and new bus lanes downtown.\n\nThe mayor said the vote was a relief for residents.")
+    notice = tmp_path / "notice.txt"
+    notice.write_text("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
+                      "Archive. Flowing in every day, these data are added to the Wayback Machine after an "
+                      "embargo period.")
+    assert main(["brief", str(good), str(notice), "-f", "json", "-o", str(tmp_path / "b.json")]) == 3
+    assert "nothing left after cleaning" in capsys.readouterr().err

@@ -16,7 +16,7 @@ from .dedup import assign_witnesses
 from .errors import NoArticlesError
 from .extract import DEFAULT_MODEL, extract, load
 from .ingest import IngestResult, example_sources, read_paths
-from .models import Brief, Source
+from .models import Brief, Skipped, Source
 from .quotes import find_quotes
 from .summarize import DEFAULT_WORDS, summarize
 
@@ -44,6 +44,7 @@ class Pipeline:
         return self.brief_ingested(example_sources())
 
     def brief_ingested(self, result: IngestResult) -> Brief:
+        _drop_empty(result)
         if not result.sources:
             reasons = "; ".join(f"{s.path}: {s.reason}" for s in result.skipped) or "no input files given"
             raise NoArticlesError(f"no article could be read ({reasons})")
@@ -68,6 +69,21 @@ class Pipeline:
             entities=entities, numbers=alignment.numbers, conflicts=alignment.conflicts,
             timeline=alignment.timeline, summary=summarize(alignment, words=self.words), warnings=warnings,
         )
+
+
+def _drop_empty(result: IngestResult) -> None:
+    """Move sources with nothing left after cleaning (only furniture or an archive notice) to
+    the skipped list, with the reason."""
+    kept = []
+    for source in result.sources:
+        if clean(source).text.strip():
+            kept.append(source)
+            continue
+        where = source.path or source.id
+        where += f" (id {source.input_id})" if source.input_id else ""
+        result.skipped.append(Skipped(where, "nothing left after cleaning: only site furniture, a "
+                                             "web-archive notice or an embed template"))
+    result.sources = kept
 
 
 def brief(paths: Iterable[PathLike] | None = None, *, example: bool = False, meta: PathLike | None = None,

@@ -108,6 +108,10 @@ def _whole_paragraph_reason(text: str, *, last: bool) -> str | None:
         return "credit line"
     if rules.FURNITURE.match(flat) and len(flat.split()) <= rules.FURNITURE_MAX_WORDS:
         return "site furniture"
+    if rules.NOT_ARTICLE.match(flat):
+        return "not article text (web-archive notice or embed template)"
+    if rules.PHOTO_CREDIT.match(flat):
+        return "photo credit"
     return None
 
 

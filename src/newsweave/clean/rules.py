@@ -36,8 +36,28 @@ FURNITURE = re.compile(
     r"RELATED\b|ALSO READ|Also read\b|See also\b|Sign up\b|Subscribe\b|Follow (?:us|Us)\b|Click here\b|"
     r"Advertisement$|ADVERTISEMENT$|Share this\b|Share on\b|Watch:|WATCH:|Listen:|Photo:|Image:|"
     r"All rights reserved|This material may not be published|Download (?:the|our) app|"
-    r"Get (?:the|our) newsletter|Want more\b|Like us on Facebook|Comments?$)"
+    r"Get (?:the|our) newsletter|Want more\b|Like us on Facebook|Comments?$|"
+    r"Story [Cc]ontinued [Bb]elow$|Advertisement Continue reading the main story$|Photo$|Twitter$|"
+    r"Tweet with a location$|[_*=~\-]{3,}$|Sign up for .{1,40} (?:E-?mails|Newsletters?)\b|"
+    r"Story highlights$)"
 )
+
+# Paragraphs that are not the article at all: web-archive notices, embed templates and
+# unmistakable promos, removed whatever their length.
+NOT_ARTICLE = re.compile(
+    r"^(?:Starting in \d{4}, Alexa Internet has been donating their crawl data|"
+    r"These crawls are part of an effort to archive pages|"
+    r"This is a set of web collections curated by|"
+    r"The Wayback Machine|"
+    r"You can add location information to your Tweets|"
+    r"We and our partners use cookies|"
+    r"(?:Interested in .{1,60}\? )?Add .{1,60} as an interest to stay up to date\b|"
+    r"To order presentation-ready copies\b|"
+    r"By using this (?:site|website), you agree)"
+)
+
+# A photo credit standing alone: "(David M Warren / Staff Photographer)", "(AP Photo/Evan Vucci)".
+PHOTO_CREDIT = re.compile(r"^\((?:[^()]{0,80}/\s*)?(?:Staff |AP |Reuters |Getty )?(?:Photo|Photographer|Images?)\b[^()]{0,80}\)$")
 FURNITURE_MAX_WORDS = 16
 
 # Quote marks and spaces normalised one-for-one, so lengths never change within a paragraph.
