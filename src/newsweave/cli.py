@@ -46,6 +46,9 @@ def _add_brief(commands) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="write the brief to FILE instead of standard output")
     p.add_argument("--words", type=int, default=DEFAULT_WORDS, metavar="N",
                    help=f"summary length budget in words (default: {DEFAULT_WORDS}; 3 to 7 sentences)")
+    p.add_argument("--similarity", choices=("lexical", "embed"), default="lexical",
+                   help="same-fact similarity: lexical (default) or embed (adds sentence embeddings; "
+                   "needs: pip install 'newsweave[embed]')")
     p.add_argument("-q", "--quiet", action="store_true", help="do not list skipped inputs and warnings")
 
 
@@ -73,7 +76,7 @@ def _brief(args: argparse.Namespace) -> int:
     from .pipeline import Pipeline
     from .report import render
 
-    pipeline = Pipeline(words=args.words)
+    pipeline = Pipeline(words=args.words, similarity=args.similarity)
     brief = pipeline.brief_example() if args.example else pipeline.brief_paths(args.paths, meta=args.meta)
     if not args.quiet:
         for s in brief.skipped:
