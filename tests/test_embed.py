@@ -51,3 +51,16 @@ def test_an_unknown_similarity_is_refused():
 
     with pytest.raises(ValueError, match="similarity must be one of"):
         align([], [], similarity="magic")
+
+
+def test_the_cli_explains_a_missing_extra(monkeypatch, capsys):
+    from newsweave.cli import main
+
+    embed_module.encoder.cache_clear()
+    monkeypatch.setitem(sys.modules, "sentence_transformers", None)
+    try:
+        assert main(["brief", "--example", "--similarity", "embed", "-f", "json", "-q"]) == 1
+    finally:
+        embed_module.encoder.cache_clear()
+    err = capsys.readouterr().err
+    assert "pip install 'newsweave[embed]'" in err and "Traceback" not in err
