@@ -163,3 +163,22 @@ def test_the_quote_stage_never_raises_and_every_span_slices_back(nlp, text):
 def test_a_colon_in_a_verbless_fragment_ends(nlp):
     """Regression: climbing to the root of a verbless clause must stop at the root."""
     assert _quotes(nlp, 'Headline words only: "A quoted line follows here."')[0][2] == "direct"
+
+
+def test_a_name_ending_in_he_is_not_a_pronoun(nlp):
+    text = ("Donald Trump spoke on Sunday. Chinese Vice-Premier Liu He said that China would not "
+            "continue talks until the issue was resolved.")
+    assert [q[1:] for q in _quotes(nlp, text, INDIRECT)] == [("Liu He", "indirect", "named")]
+
+
+def test_the_company_is_the_company_named_before(nlp):
+    text = ('The Commerce Department banned sales to Acme Telecom for seven years. '
+            '"The ban threatens our existence," the company said.')
+    assert _quotes(nlp, text)[0][1] == "Acme Telecom"
+
+
+def test_a_ministry_is_not_its_spokesman(nlp):
+    text = ('"We think highly of it," said Lu Kang, a spokesman for China\'s foreign ministry. '
+            'The foreign ministry said that the minister would travel on Tuesday.')
+    reported = _quotes(nlp, text, INDIRECT)
+    assert reported and reported[0][1] != "Lu Kang"

@@ -28,6 +28,11 @@ MEDIA_NAME_WORDS = {"journal", "times", "post", "news", "herald", "tribune", "ga
                     "guardian", "reuters", "ap", "bloomberg", "cnn", "bbc", "press", "daily", "mail"}
 # Links climbed from a cue to the verb whose subject speaks ("..., saying", "before asking her").
 _CLIMB = {"advcl", "conj", "xcomp", "ccomp", "relcl", "pcomp", "prep"}
+# "The company said ..." -> the company named last (not a ministry or a court).
+COMPANY_NOUNS = {"company", "firm", "carrier", "maker", "manufacturer", "retailer", "insurer", "lender"}
+PUBLIC_BODIES = {"department", "ministry", "commission", "court", "congress", "senate", "house",
+                 "government", "administration", "agency", "council", "committee", "office"}
+_PREPOSITIONS = {"for", "of", "at", "in", "with", "on", "from", "to"}
 _CLAUSE_DEPS = {"relcl", "acl", "prep", "ccomp", "advcl"}
 
 
@@ -139,7 +144,7 @@ def _just_before(ent: Any, cue: Any) -> bool:
 
 def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
     found = Attribution(None, _phrase(subj).text, cue.text, "role", _chars(_phrase(subj)), _cue_chars(cue))
-    if subj.lower_ in PRONOUNS:
+    if subj.lower_ in PRONOUNS and not subj.ent_type_:  # not the "He" of the name "Liu He"
         found.entity_id, found.how = ctx.pronoun_of.get(subj.lower_) or _recent_person(ctx, subj.idx), "pronoun"
         return found
     entity_id = ctx.entity_at(subj) or _entity_in_phrase(ctx, subj)
@@ -207,16 +212,28 @@ def remember(ctx: Context, entity_id: str) -> None:
 
 
 def _by_role(ctx: Context, subj: Any) -> str | None:
-    """"the spokesman" -> the person whose stated role has that word; "the ministry" -> its org."""
+    """"the spokesman" -> the person whose stated role is a spokesman; "the ministry" -> the
+    organisation named with that word; "the company" -> the company last named; else nobody."""
     noun = subj.lemma_.lower()
     for entity in ctx.entities.values():
-        if any(noun in role.text.lower().split() for role in entity.roles):
+        if any(noun in _role_heads(role.text) for role in entity.roles):
             return entity.id
-    for m in reversed([m for m in ctx.mentions if m.span.end <= subj.idx and m.type == "organisation"]):
+    earlier = [m for m in ctx.mentions if m.span.end <= subj.idx and m.type == "organisation"]
+    for m in reversed(earlier):
         words = set(m.text.lower().split())
         if noun in words or (noun in MEDIA_NOUNS and words & MEDIA_NAME_WORDS):
             return m.entity_id
+    if noun in COMPANY_NOUNS:
+        return next((m.entity_id for m in reversed(earlier) if not set(m.text.lower().split()) & PUBLIC_BODIES), None)
     return None
+
+
+def _role_heads(role: str) -> list[str]:
+    """The words of a role before its first preposition: "a spokesman for China's foreign
+    ministry" -> a, spokesman (the ministry is where he works, not what he is)."""
+    words = role.lower().split()
+    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
+    return words[:cut]
 
 
 def bind_pronoun(ctx: Context, pronoun: str, entity_id: str | None) -> None:
