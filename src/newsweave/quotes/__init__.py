@@ -56,12 +56,18 @@ def _mark_terms(document: Document, quotes: list[QuoteMention]) -> None:
 
 
 def _number_utterances(quotes: list[QuoteMention]) -> None:
-    """Consecutive pieces attributed through the same cue are one utterance ("A," he said, "B.")."""
+    """Consecutive pieces attributed through the same cue are one utterance ("A," he said, "B."),
+    and so are words quoted inside a reported clause of the same speaker."""
     n = -1
     for i, q in enumerate(quotes):
         same_cue = i > 0 and q.cue_span is not None and q.cue_span == quotes[i - 1].cue_span
         n += 0 if same_cue else 1
         q.utterance = n
+    for clause in (q for q in quotes if q.kind == "indirect" and q.speaker_id is not None):
+        for piece in quotes:  # words quoted inside the speaker's reported clause: one utterance
+            inside = clause.span.start <= piece.span.start and piece.span.end <= clause.span.end
+            if inside and piece.kind != "indirect" and piece.speaker_id == clause.speaker_id:
+                piece.utterance = clause.utterance
 
 
 def _governing_verb(ctx: Context, q: QuoteSpan, quoted) -> Attribution | None:
