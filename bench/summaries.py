@@ -59,9 +59,9 @@ def newsweave_summary(raw, budget: int) -> tuple[list[str], int, int]:
     sources = [s for s in sources if s.raw.strip()]
     if not sources:
         return [], 0, 0
-    brief = _STATE["pipeline"].run(sources)
-    sentences = ranked(_STATE["alignment"](brief))
-    texts = {s.id: s.text for s in brief.sources}
+    sources, _, _, alignment, _ = _STATE["pipeline"].align(sources)
+    sentences = ranked(alignment)
+    texts = {s.id: s.text for s in sources}
     taken = _STATE["fill"]([s.text for s in sentences], budget)
     checked = sum(_cited(sentences[i], texts) for i, _ in taken)
     return [t for _, t in taken], checked, len(taken)
@@ -81,13 +81,11 @@ def _init() -> None:
     from rouge_score import rouge_scorer
 
     import newsweave
-    from newsweave.align import align
 
     data, systems = peers()
     _STATE.update(data=data, systems=systems, fill=systems.fill, splitter=data.Splitter(),
                   scorer=rouge_scorer.RougeScorer(list(ROUGE), use_stemmer=True),
-                  pipeline=newsweave.Pipeline(similarity=SIMILARITY),
-                  alignment=lambda b: align(b.documents, b.entities, similarity=SIMILARITY))
+                  pipeline=newsweave.Pipeline(similarity=SIMILARITY))
 
 
 def run_cluster(raw) -> dict:

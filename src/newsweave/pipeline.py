@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from .align import align
+from .align import Alignment, align
 from .clean import clean
 from .dedup import assign_witnesses
 from .errors import NoArticlesError
@@ -54,6 +54,10 @@ class Pipeline:
 
     def run(self, sources: list[Source]) -> Brief:
         """Brief sources that are already ingested (their `raw` text and metadata set)."""
+        return self.brief_aligned(*self.align(sources))
+
+    def align(self, sources: list[Source]) -> tuple[list[Source], list, list, Alignment, list[str]]:
+        """Every stage up to alignment: (sources, documents, entities, alignment, warnings)."""
         for source in sources:
             clean(source)
         assign_witnesses(sources)
@@ -63,13 +67,15 @@ class Pipeline:
             found: list[str] = []
             find_quotes(document, entities, found)
             warnings += [f"{document.source.label}: {w}" for w in found]
-        alignment = align(documents, entities, similarity=self.similarity)
+        return sources, documents, entities, align(documents, entities, similarity=self.similarity), warnings
+
+    def brief_aligned(self, sources, documents, entities, alignment: Alignment, warnings: list[str]) -> Brief:
+        """The brief of aligned sources: the alignment's parts plus the summary."""
         return Brief(
             sources=sources, documents=documents, facts=alignment.facts, quotes=alignment.quotes,
             entities=entities, numbers=alignment.numbers, conflicts=alignment.conflicts,
             timeline=alignment.timeline, summary=summarize(alignment, words=self.words), warnings=warnings,
         )
-
 
 def _drop_empty(result: IngestResult) -> None:
     """Move sources with nothing left after cleaning (only furniture or an archive notice) to

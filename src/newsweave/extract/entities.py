@@ -53,8 +53,10 @@ SPEECH_LEMMAS = {
     "chant", "sing", "recount", "retort", "lament", "muse", "wonder", "observe", "caution",
     "advise", "proclaim", "counter", "concede", "charge", "allege", "contend", "maintain",
 }
-# Words the model sometimes folds into a name: determiners, an inverted cue ("Said Ellis").
-_NOT_NAME = {"the", "a", "an", "said", "says", "added", "asked", "wrote", "tweeted"}
+# Cue words that may come before the name ("Said Ellis: ..."), which the model folds into it.
+INVERTED_CUES = {"said", "says", "added", "asked", "wrote", "tweeted", "replied", "explained"}
+# Words that open an entity span but are not part of the name: determiners and inverted cues.
+_NOT_NAME = {"the", "a", "an"} | INVERTED_CUES
 _DETERMINER = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 _ROLE_STOP_POS = {"VERB", "AUX", "DET", "ADP", "PUNCT", "PRON", "CCONJ", "SCONJ", "NUM", "PART"}
 

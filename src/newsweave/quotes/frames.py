@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .speakers import INVERTED_CUES, Attribution, Context, remember, resolve_subject, syntactic_subject
+from ..extract.entities import INVERTED_CUES
+from .speakers import Attribution, Context, remember, resolve_subject, syntactic_subject
 
 _SIGNATURE = re.compile(r'"?\s*[\u2015\u2014\u2013-]{1,2}\s*(?=[A-Z])')
 _LABEL = re.compile(r"(?P<name>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):\s")

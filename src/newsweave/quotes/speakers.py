@@ -12,14 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..extract.entities import SPEECH_LEMMAS
+from ..extract.entities import INVERTED_CUES, SPEECH_LEMMAS
 from ..models import Entity, EntityMention
 
 CUE_LEMMAS = SPEECH_LEMMAS
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 RELATIVES = {"who", "which", "that"}
-# Cue words that may come before the name ("Said Ellis: ...").
-INVERTED_CUES = {"said", "says", "added", "asked", "wrote", "tweeted", "replied", "explained"}
 MAX_APPOSITIVE = 16  # tokens of ", a spokesman for the ministry," between a name and its cue
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # "The paper called it ..." -> the last news organisation named before it.
