@@ -5,7 +5,9 @@
     │   └── MetadataError     a sidecar or --meta file is malformed
     ├── NoArticlesError       nothing usable was left to brief (every input skipped)
     ├── MissingExtraError     an optional dependency is not installed (names the extra)
-    └── ModelError            a packaged model could not be loaded
+    ├── ModelError            a packaged model could not be loaded
+    └── StoreError            a store can't be opened or used (names the file and why)
+        └── NotFoundError     a story or article id is not in the store
 
 The CLI turns these into one-line messages and exit codes; anything else is a bug.
 """
@@ -48,3 +50,16 @@ class MissingExtraError(NewsweaveError):
 
 class ModelError(NewsweaveError):
     """A packaged model is missing or broken."""
+
+
+class StoreError(NewsweaveError):
+    """A store can't be opened or used. `path` names the database file."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class NotFoundError(StoreError):
+    """A story or article id asked for is not in the store."""

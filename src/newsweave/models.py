@@ -11,6 +11,9 @@ Stages read and add to these dataclasses; no opaque dicts travel between stages.
     summarize -> SummarySentence
     report    -> Brief rendered as terminal / Markdown / HTML / JSON
 
+Corpus mode adds: `RunEntry` (what ingest did with each input), `CopyGroup` (copies of one wire
+story with their lineage) and `Story` (articles clustered into one story, with why each is there).
+
 Every claim points at text through a `Span`: a source id and character offsets into that
 source's *cleaned* text (`Source.text`), so `source.text[span.start:span.end]` is the claim.
 """
@@ -66,6 +69,7 @@ class Source:
     title: str | None = None
     path: str | None = None
     input_id: str | None = None
+    where: str | None = None  # where it was read: the file, or "file:line" for a JSON Lines record
     text: str = ""
     removed: list[Removal] = field(default_factory=list)
     witness: str = ""
@@ -272,6 +276,7 @@ class Brief:
     summary: list[SummarySentence] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    changes: dict[str, Any] | None = None  # with --since: what changed since an earlier brief
 
     def source(self, source_id: str) -> Source:
         for s in self.sources:
@@ -281,3 +286,65 @@ class Brief:
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
+
+
+RunStatus = Literal["ingested", "duplicate", "skipped"]
+
+
+@dataclass
+class RunEntry:
+    """One line of an ingest run report: what happened to one input (a file, a record, a URL)."""
+
+    input: str
+    status: RunStatus
+    article: str | None = None  # the article id (ingested, or the one this duplicates)
+    reason: str = ""
+
+
+@dataclass
+class CopyChange:
+    """What one copy of a wire story changed against the earliest copy.
+
+    kind "added": a paragraph only this copy has (`span` into this copy); "cut": a paragraph of
+    the earliest copy this one lacks (`span` into the earliest); "edited": a reworded paragraph
+    (`span` into this copy); "number": a figure that differs (`text` is "earlier -> this");
+    "title": a different headline ("earlier -> this")."""
+
+    kind: Literal["added", "cut", "edited", "number", "title"]
+    text: str
+    span: Span | None = None
+
+
+@dataclass
+class CopyGroup:
+    """Copies of one wire story: `earliest` is the first published (then first ingested) copy."""
+
+    earliest: str
+    articles: list[str]
+    changes: dict[str, list[CopyChange]] = field(default_factory=dict)  # article id -> its edits
+
+
+@dataclass
+class Membership:
+    """Why an article is in its story: its similarity to the rest and what they share."""
+
+    article: str
+    similarity: float
+    entities: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Story:
+    """Articles about one news story. `id` is stable: derived from the story's first article."""
+
+    id: str
+    title: str
+    articles: list[str]
+    copies: list[list[str]] = field(default_factory=list)  # groups of copies of one wire story
+    first: dt.date | None = None
+    last: dt.date | None = None
+    entities: list[str] = field(default_factory=list)  # shared by most of its articles
+    terms: list[str] = field(default_factory=list)
+    members: list[Membership] = field(default_factory=list)
+    closed: bool = False  # streaming: no article joined within the inactivity window

@@ -11,12 +11,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from .align import Alignment, align
-from .clean import clean
+from .clean import clean, split_empty
 from .dedup import assign_witnesses
 from .errors import NoArticlesError
 from .extract import DEFAULT_MODEL, extract, load
 from .ingest import IngestResult, example_sources, read_paths
-from .models import Brief, Skipped, Source
+from .models import Brief, Source
 from .quotes import find_quotes
 from .summarize import DEFAULT_WORDS, summarize
 
@@ -44,12 +44,14 @@ class Pipeline:
         return self.brief_ingested(example_sources())
 
     def brief_ingested(self, result: IngestResult) -> Brief:
-        _drop_empty(result)
+        result.sources, empty = split_empty(result.sources)
+        result.skipped += empty
         if not result.sources:
             reasons = "; ".join(f"{s.path}: {s.reason}" for s in result.skipped) or "no input files given"
             raise NoArticlesError(f"no article could be read ({reasons})")
         brief = self.run(result.sources)
-        brief.skipped, brief.warnings = list(result.skipped), list(result.warnings) + brief.warnings
+        brief.skipped = list(result.skipped) + list(result.duplicates)
+        brief.warnings = list(result.warnings) + brief.warnings
         return brief
 
     def run(self, sources: list[Source]) -> Brief:
@@ -59,7 +61,8 @@ class Pipeline:
     def align(self, sources: list[Source]) -> tuple[list[Source], list, list, Alignment, list[str]]:
         """Every stage up to alignment: (sources, documents, entities, alignment, warnings)."""
         for source in sources:
-            clean(source)
+            if not source.text:
+                clean(source)
         assign_witnesses(sources)
         documents, entities = extract(sources, self.nlp)
         warnings: list[str] = []
@@ -76,21 +79,6 @@ class Pipeline:
             entities=entities, numbers=alignment.numbers, conflicts=alignment.conflicts,
             timeline=alignment.timeline, summary=summarize(alignment, words=self.words), warnings=warnings,
         )
-
-def _drop_empty(result: IngestResult) -> None:
-    """Move sources with nothing left after cleaning (only furniture or an archive notice) to
-    the skipped list, with the reason."""
-    kept = []
-    for source in result.sources:
-        if clean(source).text.strip():
-            kept.append(source)
-            continue
-        where = source.path or source.id
-        where += f" (id {source.input_id})" if source.input_id else ""
-        result.skipped.append(Skipped(where, "nothing left after cleaning: only site furniture, a "
-                                             "web-archive notice or an embed template"))
-    result.sources = kept
-
 
 def brief(paths: Iterable[PathLike] | None = None, *, example: bool = False, meta: PathLike | None = None,
           words: int = DEFAULT_WORDS, model: str = DEFAULT_MODEL) -> Brief:

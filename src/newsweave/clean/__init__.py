@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..models import Removal, Source
+from ..models import Removal, Skipped, Source
 from . import rules
 
-__all__ = ["clean", "clean_text", "paragraph_spans"]
+__all__ = ["clean", "clean_text", "paragraph_spans", "split_empty"]
+EMPTY_REASON = ("nothing left after cleaning: only site furniture, a web-archive notice or an embed "
+                "template")
 
 
 @dataclass
@@ -29,6 +31,19 @@ def clean(source: Source) -> Source:
     """Fill `source.text` and `source.removed` from `source.raw`; returns the same source."""
     source.text, source.removed = clean_text(source.raw)
     return source
+
+
+def split_empty(sources: list[Source]) -> tuple[list[Source], list[Skipped]]:
+    """Clean every source; those with nothing left (only furniture, an archive notice) are skipped."""
+    kept, skipped = [], []
+    for source in sources:
+        if clean(source).text.strip():
+            kept.append(source)
+            continue
+        where = source.where or source.path or source.id
+        where += f" (id {source.input_id})" if source.input_id and source.input_id not in where else ""
+        skipped.append(Skipped(where, EMPTY_REASON))
+    return kept, skipped
 
 
 def clean_text(raw: str) -> tuple[str, list[Removal]]:

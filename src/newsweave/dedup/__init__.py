@@ -1,22 +1,33 @@
 """Stage 3, dedup: copies of one wire story count as one witness.
 
 Two sources whose cleaned texts share most of their word 5-grams (containment of the smaller in
-the larger) are copies of one story: they get the same `Source.witness`, the id of the earliest
-published copy. Facts later count witnesses, not outlets.
+the larger, at least `COPY_CONTAINMENT`) are copies of one story. They get the same
+`Source.witness`, the id of the earliest copy (first published, then first given); facts later
+count witnesses, not outlets.
+
+A brief compares every pair (`assign_witnesses`); a corpus finds candidate pairs with MinHash
+LSH first (`copy_groups`, see `minhash.py`) and verifies each exactly, then records what every
+copy changed against the earliest (`lineage.py`).
 """
 
 from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Callable
 
-from ..models import Source
+import numpy as np
+
+from ..models import CopyGroup, Source
+from . import minhash
+from .lineage import changes
 
 SHINGLE = 5
 COPY_CONTAINMENT = 0.5
+SURE_JACCARD = 0.7  # an estimated Jaccard this high is a copy without the exact check
 _WORD = re.compile(r"\w+")
 
-__all__ = ["assign_witnesses", "containment", "shingles"]
+__all__ = ["assign_witnesses", "containment", "shingles", "copy_groups", "changes", "minhash"]
 
 
 def shingles(text: str, n: int = SHINGLE) -> set[int]:
@@ -32,9 +43,16 @@ def containment(a: set[int], b: set[int]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+def arrival_order(sources: list[Source]) -> list[Source]:
+    """Earliest first: by publication date (undated last), then in the order given."""
+    index = {id(s): i for i, s in enumerate(sources)}
+    return sorted(sources, key=lambda s: (s.published is None, s.published or 0, index[id(s)]))
+
+
 def assign_witnesses(sources: list[Source], *, threshold: float = COPY_CONTAINMENT) -> list[list[str]]:
-    """Set `witness` on every source; returns the groups of copies (ids), largest first."""
-    ordered = sorted(sources, key=lambda s: (s.published is None, s.published or 0, s.id))
+    """Set `witness` on every source, comparing every pair; returns the groups of copies (ids),
+    largest first."""
+    ordered = arrival_order(sources)
     sets = {s.id: shingles(s.text) for s in ordered}
     for s in ordered:
         s.witness = s.id
@@ -42,6 +60,72 @@ def assign_witnesses(sources: list[Source], *, threshold: float = COPY_CONTAINME
         for b in ordered[i + 1 :]:
             if b.witness == b.id and containment(sets[a.id], sets[b.id]) >= threshold:
                 b.witness = a.witness
+    return _groups(ordered)
+
+
+def copy_groups(sources: list[Source], sigs: np.ndarray | None = None, *,
+                threshold: float = COPY_CONTAINMENT, lineage: bool = True) -> list[CopyGroup]:
+    """Groups of copies among many sources (cleaned), by MinHash LSH candidates verified exactly.
+
+    `sigs` may hold precomputed signatures (rows in the order of `sources`). Sets `witness` on
+    every source; returns only groups of two or more, each with the lineage of its copies.
+    """
+    if sigs is None:
+        sigs = minhash.signatures([s.text for s in sources])
+    parent = list(range(len(sources)))
+    verify = _verifier(sources, sigs, threshold)
+    for i, j in minhash.candidate_pairs(sigs):
+        if _find(parent, i) != _find(parent, j) and verify(int(i), int(j)):
+            _union(parent, int(i), int(j))
+    members: dict[int, list[Source]] = {}
+    for i, s in enumerate(sources):
+        members.setdefault(_find(parent, i), []).append(s)
+    return [_group(arrival_order(g), lineage) for g in members.values() if _mark(g)]
+
+
+def _verifier(sources: list[Source], sigs: np.ndarray, threshold: float) -> Callable[[int, int], bool]:
+    cache: dict[int, set[int]] = {}
+
+    def sets(i: int) -> set[int]:
+        if i not in cache:
+            cache[i] = shingles(sources[i].text)
+        return cache[i]
+
+    def verify(i: int, j: int) -> bool:
+        if minhash.jaccard_estimate(sigs[i], sigs[j]) >= SURE_JACCARD:
+            return True
+        return containment(sets(i), sets(j)) >= threshold
+
+    return verify
+
+
+def _mark(group: list[Source]) -> bool:
+    """Set the witness of every source in the group to its earliest; True for real groups."""
+    earliest = arrival_order(group)[0]
+    for s in group:
+        s.witness = earliest.id
+    return len(group) > 1
+
+
+def _group(ordered: list[Source], lineage: bool) -> CopyGroup:
+    first = ordered[0]
+    edits = {s.id: changes(first, s) for s in ordered[1:]} if lineage else {}
+    return CopyGroup(first.id, [s.id for s in ordered], edits)
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _union(parent: list[int], i: int, j: int) -> None:
+    a, b = _find(parent, i), _find(parent, j)
+    parent[max(a, b)] = min(a, b)
+
+
+def _groups(ordered: list[Source]) -> list[list[str]]:
     groups: dict[str, list[str]] = {}
     for s in ordered:
         groups.setdefault(s.witness, []).append(s.id)

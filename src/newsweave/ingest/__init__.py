@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -35,6 +35,7 @@ class IngestResult:
     sources: list[Source] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)  # not used: path + a reason a person can act on
     warnings: list[str] = field(default_factory=list)  # used, but with a problem
+    duplicates: list[Skipped] = field(default_factory=list)  # the same text as an earlier input
 
 
 def source_id(text: str) -> str:
@@ -43,18 +44,20 @@ def source_id(text: str) -> str:
 
 
 def read_paths(paths: Iterable[str | os.PathLike], *, meta: str | os.PathLike | None = None,
-               max_bytes: int = MAX_BYTES) -> IngestResult:
+               max_bytes: int = MAX_BYTES, on_input: Callable[[str], None] | None = None) -> IngestResult:
     """Read every article in the given files and folders (recursively, in sorted order).
 
     Bad inputs are reported in `skipped`, never raised; only a missing or malformed `meta` file
-    (which the user asked for explicitly) raises `MetadataError`.
+    (which the user asked for explicitly) raises `MetadataError`. `on_input` is called with each
+    input as it is read (for progress display).
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     meta_file = load_meta_option(meta)
     exclude = {resolved(Path(meta))} if meta is not None else set()
     result = IngestResult()
-    _read_inputs(walk_inputs(paths, exclude, result.skipped), meta_file, max_bytes, result)
+    inputs = walk_inputs(paths, exclude, result.skipped)
+    _read_inputs(inputs if on_input is None else _announced(inputs, on_input), meta_file, max_bytes, result)
     if meta_file is not None:
         result.warnings.extend(f"--meta {meta_file.path}: entry {key!r} names no input file; check the name"
                                for key in meta_file.unused())
@@ -71,6 +74,12 @@ def example_sources() -> IngestResult:
                   for rel in folder_files(root, result.skipped)]
         _read_inputs(inputs, None, MAX_BYTES, result)
     return result
+
+
+def _announced(inputs: Iterable[Input], on_input: Callable[[str], None]) -> Iterable[Input]:
+    for item in inputs:
+        on_input(item.given)
+        yield item
 
 
 def _read_inputs(inputs: Iterable[Input], meta_file: MetaFile | None, max_bytes: int,
@@ -111,14 +120,14 @@ def _add(record: Record, item: Input, kind: str, meta_file: MetaFile | None,
     """Make the record a Source, unless the same text was already read (then it is a duplicate)."""
     sid = source_id(record.text)
     if sid in seen:
-        result.skipped.append(Skipped(record.where, f"duplicate of {seen[sid]} (the same text); "
-                                                    "only the first copy is used"))
+        result.duplicates.append(Skipped(record.where, f"duplicate of {seen[sid]} (the same text); "
+                                                       "only the first copy is used"))
         return
     seen[sid] = record.where
     file_meta = {} if kind == "jsonl" else _file_meta(item, meta_file, result.warnings)
     layers = [clean_meta(layer, record.where, result.warnings) for layer in (record.meta, file_meta, record.page)]
     result.sources.append(Source(id=sid, raw=record.text, path=item.given, input_id=record.input_id,
-                                 **merge_meta(layers)))
+                                 where=record.where, **merge_meta(layers)))
 
 
 def _file_meta(item: Input, meta_file: MetaFile | None, warnings: list[str]) -> dict[str, Any]:

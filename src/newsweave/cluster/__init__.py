@@ -1,0 +1,125 @@
+"""Stage 4, cluster: articles into stories, in batch or as a stream, each story explaining itself.
+
+Copies of one wire story (same `Source.witness`, from dedup) are clustered as one article and
+always share a story. Batch mode is average linkage over all articles (`batch.py`); stream mode
+takes articles in time order and closes stories after a quiet window (`stream.py`). Both use the
+same vectors (`features.py`) and the same threshold scale, chosen on NeuS val
+(`bench/clusters.py`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..models import Membership, Source, Story
+from . import batch, stream
+from .features import Vectorizer, names, terms
+
+BATCH_THRESHOLD = 0.16  # chosen on NeuS val by bench/clusters.py --tune
+STREAM_THRESHOLD = 0.19
+MODES = ("batch", "stream")
+
+__all__ = ["cluster", "cluster_batch", "cluster_stream", "MODES", "BATCH_THRESHOLD", "STREAM_THRESHOLD"]
+
+
+def cluster(sources: Sequence[Source], mode: str = "batch", *, threshold: float | None = None,
+            window: int = stream.WINDOW_DAYS) -> list[Story]:
+    """Stories of the given (cleaned, deduplicated) sources, in arrival order for "stream"."""
+    if mode == "stream":
+        return cluster_stream(sources, threshold=STREAM_THRESHOLD if threshold is None else threshold,
+                              window=window)
+    return cluster_batch(sources, threshold=BATCH_THRESHOLD if threshold is None else threshold)
+
+
+def cluster_batch(sources: Sequence[Source], *, threshold: float = BATCH_THRESHOLD) -> list[Story]:
+    reps, counts = _representatives(sources)
+    vectorizer = Vectorizer()
+    vectorizer.observe(counts)
+    x = vectorizer.transform(counts)
+    graph = batch.similarity_graph(x, [r.published for r in reps])
+    labels = batch.average_linkage(graph, threshold)
+    return _stories(sources, reps, labels, x, vectorizer, closed=set())
+
+
+def cluster_stream(sources: Sequence[Source], *, threshold: float = STREAM_THRESHOLD,
+                   window: int = stream.WINDOW_DAYS) -> list[Story]:
+    """Sources must be in arrival order (publication time, then ingestion)."""
+    reps, counts = _representatives(sources)
+    state = stream.StreamState()
+    labels = [stream.add(state, i, c, r.published, threshold=threshold, window=window)
+              for i, (r, c) in enumerate(zip(reps, counts))]
+    x = state.vectorizer.transform(counts)
+    closed = {label for label in labels if stream.closed(state, label)}
+    return _stories(sources, reps, labels, x, state.vectorizer, closed)
+
+
+def _representatives(sources: Sequence[Source]) -> tuple[list[Source], list[Counter]]:
+    """One source per witness (the earliest copy of a wire story), with its term counts."""
+    seen: set[str] = set()
+    reps = []
+    for s in sources:
+        key = s.witness or s.id
+        if key not in seen:
+            seen.add(key)
+            reps.append(s)
+    return reps, [terms(r) for r in reps]
+
+
+def _stories(sources, reps, labels, x, vectorizer, closed) -> list[Story]:
+    copies: dict[str, list[Source]] = {}
+    for s in sources:
+        copies.setdefault(s.witness or s.id, []).append(s)
+    groups: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        groups.setdefault(label, []).append(i)
+    vocab = {j: t for t, j in vectorizer.vocabulary.items()}
+    stories = [_story([reps[i] for i in members], x[members], vocab, copies, label in closed)
+               for label, members in groups.items()]
+    return sorted(stories, key=lambda s: (s.last is None, -(s.last or dt.date.min).toordinal(), s.id))
+
+
+def _story(reps: list[Source], x, vocab: dict[int, str], copies: dict, closed: bool) -> Story:
+    sims = (x @ x.T).toarray()
+    n = len(reps)
+    mean = (sims.sum(axis=1) - 1.0) / (n - 1) if n > 1 else np.ones(1)
+    articles = [c for r in reps for c in copies[r.witness or r.id]]
+    dates = [a.published for a in articles if a.published]
+    shared_names = _shared_names(reps)
+    centroid = np.asarray(x.mean(axis=0)).ravel()
+    members = [_membership(r, copy, float(mean[i]), x[i], centroid, vocab, shared_names)
+               for i, r in enumerate(reps) for copy in copies[r.witness or r.id]]
+    central = reps[int(np.argmax(mean))]
+    return Story(
+        id="s" + articles[0].id, title=_title(central, reps), articles=[a.id for a in articles],
+        copies=[[c.id for c in copies[r.witness or r.id]] for r in reps if len(copies[r.witness or r.id]) > 1],
+        first=min(dates, default=None), last=max(dates, default=None),
+        entities=[name for name, k in shared_names.most_common(8) if k >= max(2, n / 2)],
+        terms=[vocab[j] for j in np.argsort(-centroid)[:8] if centroid[j] > 0], members=members, closed=closed)
+
+
+def _shared_names(reps: list[Source]) -> Counter:
+    counts: Counter = Counter()
+    for r in reps:
+        counts.update(names(r))
+    return Counter({k: v for k, v in counts.items() if v > 1})
+
+
+def _membership(rep: Source, copy: Source, similarity: float, row, centroid: np.ndarray,
+                vocab: dict[int, str], shared_names: Counter) -> Membership:
+    weights = row.toarray().ravel() * centroid
+    top = [vocab[j] for j in np.argsort(-weights)[:6] if weights[j] > 0]
+    mine = names(rep)
+    entities = [n for n, _ in shared_names.most_common() if n in mine][:6]
+    return Membership(copy.id, round(similarity, 4), entities, top)
+
+
+def _title(central: Source, reps: list[Source]) -> str:
+    for r in [central] + reps:
+        if r.title:
+            return r.title
+    words = central.text.split()
+    return " ".join(words[:14]) + (" …" if len(words) > 14 else "")

@@ -1,0 +1,101 @@
+"""Article vectors for story clustering: cheap (no parse), so a corpus clusters at thousands of
+articles a second.
+
+Terms are lower-cased words without stop words; the headline and the lede (first `LEDE_WORDS`
+words) count twice, since they carry what the story is. Weights are sublinear TF × smoothed IDF,
+rows L2-normalised, so a dot product is a cosine. Names (capitalised word runs not opening a
+sentence) are kept apart for explaining why articles were put together.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+from ..models import Source
+
+LEDE_WORDS = 60
+_WORD = re.compile(r"[a-z][a-z'\u2019-]*[a-z]|[a-z]")
+_NAME = re.compile(r"(?<![.!?\"\u201c]\s)(?<!^)\b((?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*)")
+STOP = frozenset("""
+a about above after again against all also am an and any are aren't as at be because been before
+being below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't
+down during each few for from further had hadn't has hasn't have haven't having he he'd he'll he's her
+here here's hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its
+itself just let's like me more most mr mrs ms much must mustn't my myself new no nor not now of off on
+once one only or other ought our ours ourselves out over own per said same say says shan't she she'd
+she'll she's should shouldn't so some such than that that's the their theirs them themselves then there
+there's these they they'd they'll they're they've this those though through to too two under until up
+upon us very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's
+which while who who's whom why why's will with won't would wouldn't year years yet you you'd you'll
+you're you've your yours yourself yourselves told according since still even back get got made make
+many may might well way first last time told week day according going
+""".split())
+
+__all__ = ["Vectorizer", "terms", "names"]
+
+
+def terms(source: Source) -> Counter:
+    """Term counts of an article: its words, with the headline and lede counted twice."""
+    words = [w.replace("\u2019", "'") for w in _WORD.findall(source.text.lower())]
+    words = [w for w in words if w not in STOP and len(w) > 1]
+    counts = Counter(words)
+    counts.update(words[:LEDE_WORDS])
+    if source.title:
+        counts.update(w for w in _WORD.findall(source.title.lower()) if w not in STOP)
+    return counts
+
+
+def names(source: Source) -> set[str]:
+    """Capitalised names in the text (not sentence openers), lower-cased."""
+    return {m.lower() for m in _NAME.findall(source.text) if m.lower() not in STOP}
+
+
+@dataclass
+class Vectorizer:
+    """Vocabulary and document frequencies, growing as articles arrive (streaming) or fitted
+    on a whole corpus at once (batch)."""
+
+    vocabulary: dict[str, int] = field(default_factory=dict)
+    df: list[int] = field(default_factory=list)
+    documents: int = 0
+
+    def observe(self, counts: Iterable[Counter]) -> None:
+        """Count the documents' terms into the vocabulary and document frequencies."""
+        for c in counts:
+            self.documents += 1
+            for term in c:
+                index = self.vocabulary.setdefault(term, len(self.vocabulary))
+                if index == len(self.df):
+                    self.df.append(0)
+                self.df[index] += 1
+
+    def transform(self, counts: list[Counter]) -> sparse.csr_matrix:
+        """L2-normalised TF-IDF rows (terms outside the vocabulary are left out)."""
+        idf = self._idf()
+        rows, cols, vals = [], [], []
+        for i, c in enumerate(counts):
+            for term, n in c.items():
+                j = self.vocabulary.get(term)
+                if j is not None:
+                    rows.append(i)
+                    cols.append(j)
+                    vals.append((1.0 + math.log(n)) * idf[j])
+        m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(counts), len(self.vocabulary)))
+        return _normalise(m)
+
+    def _idf(self) -> np.ndarray:
+        df = np.asarray(self.df, dtype=np.float64)
+        return np.log((1.0 + self.documents) / (1.0 + df)) + 1.0
+
+
+def _normalise(m: sparse.csr_matrix) -> sparse.csr_matrix:
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)

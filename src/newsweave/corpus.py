@@ -1,0 +1,157 @@
+"""Corpus mode: ingest into a store, syndicated copies, stories, and briefs of stored stories.
+
+    >>> store = newsweave.open_store("news.db")
+    >>> run = newsweave.ingest(["crawl/"], store)      # run report: ingested / duplicate / skipped
+    >>> for story in newsweave.stories(store):         # batch clustering, cached until new articles
+    ...     print(story.id, story.title, len(story.articles))
+    >>> brief = newsweave.brief_story(store, story.id)
+
+Ingest is idempotent: article ids are content hashes, so a second run over the same inputs
+reports every article as a duplicate and changes nothing. New articles are stored in
+publication order (the streaming clusterer takes them in arrival order).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .clean import split_empty
+from .cluster import MODES, cluster
+from .dedup import arrival_order, minhash
+from .dedup import copy_groups as find_copy_groups
+from .errors import NewsweaveError, NotFoundError
+from .ingest import read_paths
+from .models import Brief, CopyGroup, RunEntry, Source, Story
+from .store import Snapshot, Store
+
+__all__ = ["IngestRun", "ingest", "stories", "story_sources", "brief_story"]
+
+
+@dataclass
+class IngestRun:
+    """The run report of one ingest: every input with what happened to it."""
+
+    entries: list[RunEntry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for e in self.entries if e.status == status)
+
+    @property
+    def added(self) -> list[str]:
+        return [e.article for e in self.entries if e.status == "ingested" and e.article]
+
+
+def ingest(paths: Iterable[str | os.PathLike], store: Store, *, meta: str | os.PathLike | None = None,
+           on_input: Callable[[str], None] | None = None) -> IngestRun:
+    """Read, clean and store articles; update the copy groups. Returns the run report."""
+    result = read_paths(paths, meta=meta, on_input=on_input)
+    sources, empty = split_empty(result.sources)
+    sources = arrival_order(sources)
+    run = IngestRun(warnings=list(result.warnings))
+    for source, new in zip(sources, store.add(sources)):
+        where = source.where or source.path or source.id
+        run.entries.append(RunEntry(where, "ingested" if new else "duplicate", source.id,
+                                    "" if new else "already in the store (the same text)"))
+    run.entries += [RunEntry(d.path, "duplicate", None, d.reason) for d in result.duplicates]
+    run.entries += [RunEntry(s.path, "skipped", None, s.reason) for s in result.skipped + empty]
+    new_sources = [s for s, e in zip(sources, run.entries) if e.status == "ingested"]
+    if new_sources:
+        update_copies(store, new_sources)
+    return run
+
+
+def update_copies(store: Store, new: list[Source]) -> list[CopyGroup]:
+    """Sign the new articles and regroup copies: LSH over every stored signature, verifying only
+    the candidate pairs that involve a new article; groups that changed get fresh lineage."""
+    store.put_signatures({s.id: minhash.signature(minhash.shingle_hashes(s.text)).tobytes() for s in new})
+    stored = store.signatures()
+    ids = list(stored)
+    sigs = np.stack([np.frombuffer(stored[i], dtype=np.uint32) for i in ids])
+    fresh = {s.id for s in new}
+    pairs = [(ids[i], ids[j]) for i, j in minhash.candidate_pairs(sigs) if ids[i] in fresh or ids[j] in fresh]
+    existing = store.copies()
+    touched = {a for pair in pairs for a in pair}
+    touched |= {a for g in existing if touched & set(g.articles) for a in g.articles}
+    if not touched:
+        return existing
+    kept = [g for g in existing if not touched & set(g.articles)]
+    groups = kept + find_copy_groups(store.get(sorted(touched)))
+    store.put_copies(groups)
+    return groups
+
+
+def stories(store: Store, mode: str = "batch") -> list[Story]:
+    """The store's stories in one clustering mode, reclustered when articles were added since."""
+    if mode not in MODES:
+        raise NewsweaveError(f"unknown clustering mode {mode!r}; expected one of {', '.join(MODES)}")
+    key = f"stories.{mode}.seq"
+    if store.get_state(key) != store.last_seq():
+        articles = [s for _, s in store.articles()]
+        store.put_stories(mode, cluster(articles, mode))
+        store.put_state(key, store.last_seq())
+    return store.stories(mode)
+
+
+def story_sources(store: Store, story_id: str, mode: str = "batch") -> tuple[Story, list[Source]]:
+    """The story and its stored articles (cleaned, with witnesses)."""
+    found = [s for s in stories(store, mode) if s.id == story_id]
+    if not found:
+        raise NotFoundError(store.path, f"no story {story_id!r} in {mode} mode; list them with: "
+                                        f"newsweave stories --db {store.path}")
+    return found[0], store.get(found[0].articles)
+
+
+def brief_story(store: Store, story_id: str, *, mode: str = "batch", pipeline=None,
+                since: str | None = None) -> Brief:
+    """The brief of a stored story; with `since`, also what changed since the brief shown then
+    ("last": the previous brief of this story; or an ISO date/time). The brief is remembered."""
+    from .pipeline import Pipeline
+    from .report.json import to_dict
+    from .report.changes import compare
+
+    _, sources = story_sources(store, story_id, mode)
+    brief = (pipeline or Pipeline()).run(sources)
+    data = to_dict(brief)
+    if since is not None:
+        before = _snapshot_before(store.snapshots(story_id), since)
+        brief.changes = compare(before.brief if before else None, data, before.created_at if before else None)
+    _remember(store, story_id, brief, data)
+    return brief
+
+
+def _snapshot_before(snapshots: list[Snapshot], since: str) -> Snapshot | None:
+    if not snapshots:
+        return None
+    if since == "last":
+        return snapshots[-1]
+    when = _parse_since(since)
+    earlier = [s for s in snapshots if s.created_at <= when]
+    return earlier[-1] if earlier else None
+
+
+def _parse_since(since: str) -> str:
+    try:
+        moment = dt.datetime.fromisoformat(since)
+    except ValueError as exc:
+        raise NewsweaveError(f"--since {since!r}: expected 'last' or a date/time like 2024-05-01 or "
+                             "2024-05-01T12:00") from exc
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _remember(store: Store, story_id: str, brief: Brief, data: dict) -> None:
+    """Keep the brief as a snapshot when its articles differ from the last one kept."""
+    articles = sorted(s.id for s in brief.sources)
+    previous = store.snapshots(story_id)
+    if previous and sorted(previous[-1].articles) == articles:
+        return
+    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    if not getattr(store, "readonly", False):
+        store.put_snapshot(Snapshot(story_id, now, articles, data))

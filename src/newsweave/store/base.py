@@ -1,0 +1,132 @@
+"""The store interface: what corpus mode needs from a database, so a server database can
+implement it later. `SQLiteStore` (one file, WAL, FTS5) is the default implementation.
+
+Articles are keyed by content hash (`Source.id`), so adding the same article again changes
+nothing; each article also gets an arrival number (`seq`), which orders streaming clustering
+and lets `--since` ask what arrived after a point.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..models import CopyGroup, Source, Story
+
+
+@dataclass
+class SearchHit:
+    article: str
+    title: str | None
+    snippet: str  # cleaned text around the match, terms marked with [ ]
+    rank: float
+
+
+@dataclass
+class Snapshot:
+    """A brief of a story as it was shown once, to tell later what changed."""
+
+    story: str
+    created_at: str
+    articles: list[str]
+    brief: dict[str, Any]  # the brief's JSON contract
+
+
+@dataclass
+class CacheEntry:
+    """What a conditional GET needs to know about the last fetch of a URL."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+    fetched_at: str | None = None
+    content_hash: str | None = None
+
+
+class Store(ABC):
+    """A newsweave corpus: articles, copy groups, signatures, stories, snapshots, fetch cache."""
+
+    path: str
+
+    # articles
+    @abstractmethod
+    def add(self, sources: Iterable[Source]) -> list[bool]:
+        """Add cleaned sources; for each, True if it was new (False: already stored)."""
+
+    @abstractmethod
+    def get(self, ids: Iterable[str]) -> list[Source]:
+        """The stored sources with these ids, in the order asked (unknown ids left out)."""
+
+    @abstractmethod
+    def articles(self, *, after: int = 0) -> Iterator[tuple[int, Source]]:
+        """(arrival number, source) of every article that arrived after `after`, in arrival order."""
+
+    @abstractmethod
+    def count(self) -> int: ...
+
+    @abstractmethod
+    def last_seq(self) -> int:
+        """The arrival number of the newest article (0 when empty)."""
+
+    @abstractmethod
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Full-text search over titles and cleaned texts."""
+
+    # copies of one wire story
+    @abstractmethod
+    def put_signatures(self, signatures: dict[str, bytes]) -> None: ...
+
+    @abstractmethod
+    def signatures(self) -> dict[str, bytes]: ...
+
+    @abstractmethod
+    def put_copies(self, groups: list[CopyGroup]) -> None:
+        """Replace the copy groups (every article not in a group is its own witness)."""
+
+    @abstractmethod
+    def copies(self) -> list[CopyGroup]: ...
+
+    # stories
+    @abstractmethod
+    def put_stories(self, mode: str, stories: list[Story]) -> None:
+        """Replace the stories of a clustering mode ("batch" or "stream")."""
+
+    @abstractmethod
+    def stories(self, mode: str) -> list[Story]: ...
+
+    @abstractmethod
+    def get_state(self, key: str) -> Any: ...
+
+    @abstractmethod
+    def put_state(self, key: str, value: Any) -> None:
+        """Small JSON values a stage keeps between runs (clustering state, settings)."""
+
+    # snapshots for --since
+    @abstractmethod
+    def put_snapshot(self, snapshot: Snapshot) -> None: ...
+
+    @abstractmethod
+    def snapshots(self, story: str) -> list[Snapshot]:
+        """Snapshots of a story, oldest first."""
+
+    # conditional GET
+    @abstractmethod
+    def cache_get(self, url: str) -> CacheEntry | None: ...
+
+    @abstractmethod
+    def cache_put(self, url: str, entry: CacheEntry) -> None: ...
+
+    # housekeeping
+    @abstractmethod
+    def integrity_check(self) -> list[str]:
+        """Problems found (empty when the store is sound)."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
