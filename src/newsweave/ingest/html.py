@@ -10,7 +10,8 @@ comments dropped. Two general corrections follow:
 - **Headline repeated**: a first paragraph that only repeats the page's title is dropped. The
   title is metadata (`Source.title`); left in the text it would be cited as a sentence.
 
-Paragraphs are separated by a blank line, as the clean stage expects.
+Paragraphs are separated by a blank line, as the clean stage expects; a table comes out one
+row a paragraph ("| Schools | 4 million |").
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ __all__ = ["html_article", "SHORT_WORDS"]
 SHORT_WORDS = 25
 _OPTIONS = {"include_comments": False, "include_tables": True}
 _WORD = re.compile(r"\w+")
+_TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?(?:-{3,}:?)?\s*$")  # "|---|---|" under a table's header
 
 
 def html_article(html: str) -> tuple[str, dict[str, Any]]:
@@ -59,8 +61,9 @@ def _main_text(trafilatura, html: str) -> str:
 
 
 def paragraphs(text: str) -> list[str]:
-    """trafilatura's text (one paragraph, heading or table row a line) as trimmed paragraphs."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    """trafilatura's text (one paragraph, heading or table row a line) as trimmed paragraphs,
+    less the "|---|---|" rule trafilatura draws under a table's header row."""
+    return [line.strip() for line in text.splitlines() if line.strip() and not _TABLE_RULE.match(line.strip())]
 
 
 def _without_headline(paras: list[str], title: str | None) -> list[str]:
