@@ -38,8 +38,9 @@ def html_article(html: str) -> tuple[str, dict[str, Any]]:
     import trafilatura
 
     try:
-        text = _main_text(trafilatura, html)
-        found = trafilatura.extract_metadata(html, extensive=False) if text else None
+        tree = trafilatura.load_html(html)  # parsed once: each pass below works on a copy
+        text = _main_text(trafilatura, tree) if tree is not None else ""
+        found = trafilatura.extract_metadata(tree, extensive=False) if text else None
     except Exception as exc:  # noqa: BLE001 - a third-party parser on arbitrary input
         raise Unusable(f"HTML could not be parsed ({type(exc).__name__}); "
                        "save the page again or its text as .txt") from exc
@@ -50,11 +51,11 @@ def html_article(html: str) -> tuple[str, dict[str, Any]]:
     return "\n\n".join(_without_headline(paragraphs(text), found.title)), page
 
 
-def _main_text(trafilatura, html: str) -> str:
+def _main_text(trafilatura, tree) -> str:
     """The precise pass's text; the recall pass's when the precise one found too little."""
-    text = trafilatura.extract(html, favor_precision=True, **_OPTIONS) or ""
+    text = trafilatura.extract(tree, favor_precision=True, **_OPTIONS) or ""
     if _words(text) < SHORT_WORDS:
-        fuller = trafilatura.extract(html, favor_recall=True, **_OPTIONS) or ""
+        fuller = trafilatura.extract(tree, favor_recall=True, **_OPTIONS) or ""
         if _words(fuller) > _words(text):
             text = fuller
     return text if text.strip() else ""
