@@ -13,7 +13,8 @@ resamples of the pages (seeded). A page missing from an output counts as an empt
 Rows: every published output in `output/*.json` (published vs reproduced F1/P/R), plain
 `trafilatura.extract(html)` (default options, the peer), newsweave's HTML reader
 (`ingest.html_article`, the text ingest hands on) and the same after the clean stage
-(`clean.clean_text`, the text a brief cites: this row is "newsweave").
+(`clean.clean_text`, the text a brief cites: this row is "newsweave"); for reference also the
+reader newsweave had before `ingest.html` (trafilatura with `favor_precision`, no tables).
 """
 
 from __future__ import annotations
@@ -105,6 +106,22 @@ def evaluate(truth: dict[str, str], pred: dict[str, str], *, n_bootstrap: int = 
             "pages": len(ids), "missing": sum(i not in pred for i in ids)}
 
 
+def paired_difference(truth: dict[str, str], a: dict[str, str], b: dict[str, str], *,
+                      n_bootstrap: int = 1000, seed: int = 42) -> tuple[float, float, float]:
+    """F1(a) - F1(b) and its 95% interval, both systems resampled on the same pages."""
+    ids = sorted(truth)
+    ca = [page_counts(truth[i], a.get(i, "")) for i in ids]
+    cb = [page_counts(truth[i], b.get(i, "")) for i in ids]
+    rng = random.Random(seed)
+    diffs = []
+    for _ in range(n_bootstrap):
+        pick = [rng.randrange(len(ids)) for _ in ids]
+        diffs.append(prf([ca[k] for k in pick])[0] - prf([cb[k] for k in pick])[0])
+    diffs.sort()
+    d = prf(ca)[0] - prf(cb)[0]
+    return (d, diffs[int(0.025 * n_bootstrap)], diffs[int(0.975 * n_bootstrap)]) if diffs else (d, d, d)
+
+
 # --- data --------------------------------------------------------------------------------------
 
 def load_truth(data: Path) -> dict[str, str]:
@@ -133,6 +150,13 @@ def trafilatura_plain(html: str) -> str:
     return trafilatura.extract(html) or ""
 
 
+def newsweave_before(html: str) -> str:
+    """newsweave's HTML reader before ingest.html (trafilatura with favor_precision, no tables)."""
+    import trafilatura
+
+    return trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
+
+
 def newsweave_ingest(html: str) -> str:
     from newsweave.ingest.decode import Unusable
     from newsweave.ingest.html import html_article
@@ -153,6 +177,7 @@ def newsweave_clean(text: str) -> str:
 # (row name, function, what it reads): "html" the page, else the output of the named row
 SYSTEMS: list[tuple[str, Callable[[str], str], str]] = [
     ("trafilatura (default options)", trafilatura_plain, "html"),
+    ("newsweave before (precision, no tables)", newsweave_before, "html"),
     ("newsweave ingest (html_article)", newsweave_ingest, "html"),
     ("**newsweave** (ingest + clean)", newsweave_clean, "newsweave ingest (html_article)"),
 ]
@@ -230,6 +255,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(HEADER)
     print("\n".join(lines))
     print(f"\npublished rows reproduced within ±0.001: {'yes' if ok else 'NO'}")
+    if predictions and args.bootstrap:
+        peer = predictions[SYSTEMS[0][0]]
+        for name, _, _ in SYSTEMS[1:]:
+            d, lo, hi = paired_difference(truth, predictions[name], peer, n_bootstrap=args.bootstrap, seed=args.seed)
+            results[name]["f1_minus_trafilatura"] = (d, lo, hi)
+            print(f"- {name} minus plain trafilatura, F1 (paired bootstrap): {d:+.3f} ({lo:+.3f} to {hi:+.3f})")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"date": time.strftime("%Y-%m-%d"), "results": results,

@@ -140,6 +140,14 @@ def test_scores_average_precision_and_recall_over_their_own_pages():
     assert extraction.evaluate(truth, pred, n_bootstrap=50, seed=1)["f1_ci"] == (lo, hi)  # seeded
 
 
+def test_paired_difference_resamples_both_systems_on_the_same_pages():
+    truth = {"1": "a b c d e", "2": "f g h i j"}
+    same = extraction.paired_difference(truth, truth, truth, n_bootstrap=20)
+    assert same == (0.0, 0.0, 0.0)
+    d, lo, hi = extraction.paired_difference(truth, truth, {"1": "a b c d e"}, n_bootstrap=20)
+    assert d == pytest.approx(1 - 2 / 3) and lo <= d <= hi
+
+
 @pytest.mark.shared
 @pytest.mark.skipif(not (BENCH / "ground-truth.json").is_file(), reason="Zyte article-extraction benchmark not present")
 def test_scorer_reproduces_the_published_trafilatura_score():
