@@ -180,7 +180,7 @@ def test_unknown_extension_is_sniffed(tmp_path, name, content, kind):
 def test_jsonl_records_and_each_bad_line(tmp_path):
     lines = [json.dumps({"id": 7, "outlet": "X", "published": "2020-01-01", "text": BODY}),
              "{broken", json.dumps(["a list"]), json.dumps({"id": "n", "title": "no body"}),
-             json.dumps({"id": "h", "html": HTML, "published": "2020-01-02"}), "",
+             json.dumps({"id": "h", "html": HTML.replace("mayor", "deputy mayor"), "published": "2020-01-02"}), "",
              json.dumps({"id": "short", "text": "Too short."}), json.dumps({"id": "num", "text": 12}),
              json.dumps({"id": "u", "url": "https://x.test/u", "text": OTHER})]
     f = _write(tmp_path / "d.ndjson", "\n".join(lines))

@@ -1,4 +1,4 @@
-"""Readers for each input format: plain text, HTML (main text via trafilatura), JSON Lines.
+"""Readers for each input format: plain text, HTML (main text via trafilatura, `ingest.html`), JSON Lines.
 
 A reader returns `Record`s (article text + the metadata found inside the input) or raises
 `Unusable` for the whole file; JSON Lines reports bad lines one by one and keeps the good ones.
@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .decode import Unusable, peek
+from .html import html_article  # the HTML reader lives in ingest.html; importable from here too
 from .meta import META_KEYS, json_type, scrub
 
 MIN_WORDS = 25
@@ -62,23 +63,6 @@ def check_article_text(text: str, min_words: int = MIN_WORDS) -> str:
         count = f"{words} word" + ("" if words == 1 else "s")
         raise Unusable(f"only {count} {where}; an article needs at least a few sentences ({min_words}+ words)")
     return text
-
-
-def html_article(html: str) -> tuple[str, dict[str, Any]]:
-    """Main text of an HTML page, and the title, date, url and site name found in it."""
-    import trafilatura
-
-    try:
-        text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-        found = trafilatura.extract_metadata(html, extensive=False) if text and text.strip() else None
-    except Exception as exc:  # noqa: BLE001 - a third-party parser on arbitrary input
-        raise Unusable(f"HTML could not be parsed ({type(exc).__name__}); "
-                       "save the page again or its text as .txt") from exc
-    if found is None:
-        raise Unusable("HTML page with no article text found (only navigation, scripts or a "
-                       "stub?); save the article page itself, or its text as a .txt file")
-    page = {"title": found.title, "published": found.date, "url": found.url, "outlet": found.sitename}
-    return text, page
 
 
 def jsonl_records(text: str, name: str, problems: list[tuple[str, str]]) -> list[Record]:
