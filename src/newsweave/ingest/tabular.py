@@ -46,6 +46,7 @@ def csv_records(text: str, name: str, problems: list[tuple[str, str]]) -> list[R
     number, header = _header(rows)
     columns = _columns(header)
     records: list[Record] = []
+    before = len(problems)
     try:
         for number, row in rows:  # noqa: B007 - `number` is read after the loop
             if any(cell.strip() for cell in row):
@@ -53,6 +54,8 @@ def csv_records(text: str, name: str, problems: list[tuple[str, str]]) -> list[R
     except csv.Error as exc:  # the reader cannot go on past this point
         problems.append((f"{name}:row {number + 1}", f"not readable as CSV ({exc}); the rows after it are "
                          "lost; check the quoting there"))
+    if not records and len(problems) == before:
+        raise Unusable("a header row but no rows under it; expected one article a row")
     return records
 
 
@@ -65,7 +68,7 @@ def _allow_fields_of(size: int) -> None:
 def _delimiter(text: str, name: str) -> str:
     if name.lower().removesuffix(".gz").endswith(".tsv"):
         return "\t"
-    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    first = text.lstrip("\ufeff\r\n ").split("\n", 1)[0]
     return max(DELIMITERS, key=first.count) if any(d in first for d in DELIMITERS) else ","
 
 

@@ -21,9 +21,11 @@ member, a bad record header) keeps the pages before the break and gets a Skipped
 from __future__ import annotations
 
 import codecs
+import io
 import re
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import redirect_stderr
 from pathlib import Path
 from typing import Any
 
@@ -46,40 +48,48 @@ def warc_records(path: Path, given: str, max_bytes: int, skipped: list[Skipped],
     """The article pages of a WARC file, one at a time; the rest is counted into one warning."""
     passed: Counter[str] = Counter()
     before = len(skipped)
-    found = yield from _pages(path, given, max_bytes, passed, skipped)
+    found = yield from _pages(path, given, max_bytes, passed, skipped, warnings)
+    total = sum(passed.values())
     if found or len(skipped) > before:
         if passed:
-            warnings.append(f"{given}: {_count(passed)} not article pages ({_kinds(passed)}) "
-                            "and were passed over")
+            verb = "record is not an article page" if total == 1 else "records are not article pages"
+            warnings.append(f"{given}: {total} {verb} ({_kinds(passed)}) and "
+                            f"{'was' if total == 1 else 'were'} passed over")
     elif passed:
-        skipped.append(Skipped(given, f"no article pages in it: {_count(passed)} ({_kinds(passed)}) "
-                                      "and none is an HTML page with a 2xx status; expected a crawl of "
-                                      "article pages"))
+        skipped.append(Skipped(given, f"no article pages in it: {total} record{'' if total == 1 else 's'} "
+                                      f"({_kinds(passed)}), none an HTML page with a 2xx status; expected "
+                                      "a crawl of article pages"))
     else:
         skipped.append(Skipped(given, "no WARC records in it; expected a web archive (WARC/1.0 or 1.1) "
                                       "as written by a crawler"))
 
 
 def _head(path: Path) -> bytes:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(512)
-    except OSError:
-        return b""  # reading it again reports the problem
+    """The start of the file, decompressed if it is gzip."""
+    head = _head_bytes(path)
     return gunzip_head(head) if head.startswith(GZIP_MAGIC) else head
 
 
-def _pages(path: Path, given: str, max_bytes: int, passed: Counter[str],
-           skipped: list[Skipped]) -> Iterator[Record]:
+def _head_bytes(path: Path) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(512)
+    except OSError:
+        return b""  # reading it again reports the problem
+
+
+def _pages(path: Path, given: str, max_bytes: int, passed: Counter[str], skipped: list[Skipped],
+           warnings: list[str]) -> Iterator[Record]:
     """Each article page; returns how many there were. A break in the file ends it with a Skipped."""
     from warcio.archiveiterator import ArchiveIterator
 
-    found, archive = 0, None
+    found, archive, noise = 0, None, io.StringIO()
     try:
         with path.open("rb") as fh:
             archive = ArchiveIterator(fh)
-            for record in archive:
-                page = _page(record, given, archive.offset, max_bytes, passed, skipped)
+            for record in _quietly(archive, noise):
+                with redirect_stderr(noise):
+                    page = _page(record, given, archive.offset, max_bytes, passed, skipped)
                 if page is not None:
                     found += 1
                     yield page
@@ -88,8 +98,29 @@ def _pages(path: Path, given: str, max_bytes: int, passed: Counter[str],
         skipped.append(Skipped(given, f"cannot read it ({exc.strerror or exc}); check its permissions"))
     except Exception as exc:  # noqa: BLE001 - a third-party parser on arbitrary, possibly cut, input
         offset = getattr(archive, "offset", 0)
-        skipped.append(Skipped(f"{given}@{offset}", _broken(_what(exc), found, offset)))
+        what = _what(exc, _head_bytes(path).startswith(GZIP_MAGIC))
+        skipped.append(Skipped(f"{given}@{offset}", _broken(what, found, offset)))
+    _report_noise(noise.getvalue(), given, warnings)
     return found
+
+
+def _quietly(records: Iterator[Any], sink: io.StringIO) -> Iterator[Any]:
+    """The records, with what warcio writes to stderr while reading them caught in `sink`."""
+    while True:
+        with redirect_stderr(sink):
+            record = next(records, None)
+        if record is None:
+            return
+        yield record
+
+
+def _report_noise(noise: str, given: str, warnings: list[str]) -> None:
+    """warcio's own complaints (a wrong Content-Length, a corrupt gzip block) as one warning."""
+    lines = [line.strip() for line in noise.splitlines() if line.strip()]
+    if lines:
+        said = _printable("; ".join(lines[:2]).removeprefix("WARNING: "))
+        warnings.append(f"{given}: some records may be damaged (warcio: {said}); pages near there may be "
+                        "cut short or run together")
 
 
 def _check_end(offset: int, size: int, given: str, found: int, skipped: list[Skipped]) -> None:
@@ -99,10 +130,17 @@ def _check_end(offset: int, size: int, given: str, found: int, skipped: list[Ski
         skipped.append(Skipped(f"{given}@{offset}", _broken(what, found, offset)))
 
 
-def _what(exc: Exception) -> str:
-    message = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+def _printable(text: str, limit: int = 120) -> str:
+    """`text` fit for a one-line message: control and other unprintable characters as "?", cut at `limit`."""
+    shown = "".join(c if c.isprintable() else "?" for c in text)
+    return shown if len(shown) <= limit else shown[: limit - 3] + "..."
+
+
+def _what(exc: Exception, compressed: bool) -> str:
+    message = _printable(str(exc).strip().splitlines()[0]) if str(exc).strip() else ""
     if type(exc).__name__ == "ArchiveLoadFailed":
-        return message
+        # warcio reads a gzip member it cannot decompress as raw bytes, and finds no WARC header there
+        return "corrupt gzip data, not a readable record" if compressed and "first line" in message else message
     return f"a malformed record ({type(exc).__name__}{': ' + message if message else ''})"
 
 
@@ -135,7 +173,8 @@ def _page(record: Any, given: str, offset: int, max_bytes: int, passed: Counter[
 def pass_over(record: Any) -> str | None:
     """What a WARC record is if not an article page ("request record", "redirect", ...), else None."""
     if record.rec_type != "response":
-        return f"{record.rec_type} record"
+        kind = record.rec_type
+        return f"{kind} record" if isinstance(kind, str) and kind.isascii() and kind.isalpha() else "unknown record"
     http = record.http_headers
     if http is None or not http.protocol.upper().startswith("HTTP"):
         return "non-HTTP response"
@@ -179,11 +218,6 @@ def _known(content_type: str | None) -> str | None:
         return codecs.lookup(m.group(1)).name if m else None
     except LookupError:
         return None
-
-
-def _count(passed: Counter[str]) -> str:
-    total = sum(passed.values())
-    return f"{total} record{' is' if total == 1 else 's are'}"
 
 
 def _kinds(passed: Counter[str]) -> str:
