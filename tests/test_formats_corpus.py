@@ -113,6 +113,7 @@ def test_warc_html_responses_are_articles_and_the_rest_is_one_warning(tmp_path, 
     assert port.raw.startswith("The port authority said") and "Home | World" not in port.raw
     assert (port.published, port.outlet) == (dt.date(2024, 3, 4), "Harbour Times")
     assert fire.published is None  # the crawl date (WARC-Date) is not a publication date
+    assert fire.outlet == "news.test"  # the page names no site: its host
     assert not result.skipped
     assert result.warnings == [f"{f}: 9 records are not article pages (4 request records, 1 warcinfo record, "
                                "1 non-HTML response, 1 4xx response, 1 redirect, 1 metadata record) "
@@ -290,21 +291,20 @@ def test_csv_bad_rows_are_skipped_one_by_one_by_spreadsheet_row(tmp_path):
                       "cell in double quotes"}
 
 
-@pytest.mark.parametrize("content", ["name,age\nann,3\n", PORT, "\n\n"])
-def test_csv_with_no_usable_header_is_one_skip_naming_the_columns(tmp_path, content):
+EXPECTED = "id, outlet, url, published, title, and text (or body, content, article) or html"
+
+
+@pytest.mark.parametrize("content, reason", [
+    ("name,age\nann,3\n", "no usable header row: its first row ('name', 'age') has no text or html column; "
+                           f"the first row should name the columns: {EXPECTED}"),
+    ("Port news,Fire news,Rail news\n" + PORT, "no usable header row: its first row ('Port news', 'Fire news', "
+     f"'Rail news') has no text or html column; the first row should name the columns: {EXPECTED}"),
+    ("id,text\n\n", "a header row but no rows under it; expected one article a row"),
+    ("\n\n", "empty file (only whitespace): expected article text; remove it or save the article into it")])
+def test_csv_with_no_usable_header_or_rows_is_one_skip(tmp_path, content, reason):
     f = _write(tmp_path / "a.csv", content)
-    result = read_paths([f])
-    ((where, reason),) = _reasons(result).items()
-    assert where == str(f) and not result.sources
-    assert reason.endswith("id, outlet, url, published, title, and text (or body, content, article) or html") or \
-        reason.startswith("empty file")
-
-
-def test_csv_no_header_message(tmp_path):
-    f = _write(tmp_path / "a.csv", "name,age\nann,3\n")
-    assert _reasons(read_paths([f])) == {str(f): (
-        "no usable header row: its first row ('name', 'age') has no text or html column; the first row should "
-        "name the columns: id, outlet, url, published, title, and text (or body, content, article) or html")}
+    result = read_paths([f, _write(tmp_path / "b.txt", FIRE)])
+    assert _reasons(result) == {str(f): reason} and [s.path for s in result.sources] == [str(tmp_path / "b.txt")]
 
 
 # --- gzip ---------------------------------------------------------------------------------------

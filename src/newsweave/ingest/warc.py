@@ -9,7 +9,7 @@ reported in ONE warning per file.
 
 Metadata: `url` is the WARC-Target-URI, `input_id` the WARC-Record-ID; title, publication date
 and site name are what the page itself says (the crawl date, WARC-Date, is not a publication
-date and is not used). The page is decoded by the charset of its HTTP Content-Type, else its
+date and is not used); a page that names no site gets the URL's host as its outlet. The page is decoded by the charset of its HTTP Content-Type, else its
 `<meta charset>`, else as UTF-8 with bad bytes replaced.
 
 Where: a page is reported as "file#<WARC-Target-URI>" (the URL names the page; search for it with
@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import redirect_stderr
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..models import Skipped
 from .decode import Unusable, bom_codec, declared_charset
@@ -49,19 +51,27 @@ def warc_records(path: Path, given: str, max_bytes: int, skipped: list[Skipped],
     passed: Counter[str] = Counter()
     before = len(skipped)
     found = yield from _pages(path, given, max_bytes, passed, skipped, warnings)
-    total = sum(passed.values())
     if found or len(skipped) > before:
         if passed:
-            verb = "record is not an article page" if total == 1 else "records are not article pages"
-            warnings.append(f"{given}: {total} {verb} ({_kinds(passed)}) and "
-                            f"{'was' if total == 1 else 'were'} passed over")
-    elif passed:
-        skipped.append(Skipped(given, f"no article pages in it: {total} record{'' if total == 1 else 's'} "
-                                      f"({_kinds(passed)}), none an HTML page with a 2xx status; expected "
-                                      "a crawl of article pages"))
+            warnings.append(f"{given}: {_passed_over(passed)}")
     else:
-        skipped.append(Skipped(given, "no WARC records in it; expected a web archive (WARC/1.0 or 1.1) "
-                                      "as written by a crawler"))
+        skipped.append(Skipped(given, _nothing_in(passed)))
+
+
+def _passed_over(passed: Counter[str]) -> str:
+    total = sum(passed.values())
+    if total == 1:
+        return f"1 record is not an article page ({_kinds(passed)}) and was passed over"
+    return f"{total} records are not article pages ({_kinds(passed)}) and were passed over"
+
+
+def _nothing_in(passed: Counter[str]) -> str:
+    """Why a WARC file gave no article and no page was skipped: only other records, or none at all."""
+    if not passed:
+        return "no WARC records in it; expected a web archive (WARC/1.0 or 1.1) as written by a crawler"
+    total = sum(passed.values())
+    return (f"no article pages in it: {total} record{'' if total == 1 else 's'} ({_kinds(passed)}), none "
+            "an HTML page with a 2xx status; expected a crawl of article pages")
 
 
 def _head(path: Path) -> bytes:
@@ -93,7 +103,7 @@ def _pages(path: Path, given: str, max_bytes: int, passed: Counter[str], skipped
                 if page is not None:
                     found += 1
                     yield page
-            _check_end(archive.offset, fh.tell(), given, found, skipped)
+            _check_end(archive.offset, os.fstat(fh.fileno()).st_size, given, found, skipped)
     except OSError as exc:
         skipped.append(Skipped(given, f"cannot read it ({exc.strerror or exc}); check its permissions"))
     except Exception as exc:  # noqa: BLE001 - a third-party parser on arbitrary, possibly cut, input
@@ -163,11 +173,21 @@ def _page(record: Any, given: str, offset: int, max_bytes: int, passed: Counter[
     where = f"{given}#{uri}" if uri else f"{given}@{offset}"
     try:
         text, page = html_article(_html(record, max_bytes))
+        page = {**page, "outlet": page.get("outlet") or site_of(uri)}
         return Record(check_article_text(text), where, {"url": uri}, page,
                       record.rec_headers.get_header("WARC-Record-ID"))
     except Unusable as exc:
         skipped.append(Skipped(where, str(exc)))
         return None
+
+
+def site_of(uri: str | None) -> str | None:
+    """The outlet to show for a page that names none: its host ("news.example.com"), without "www."."""
+    try:
+        host = urlsplit(uri or "").hostname or ""
+    except ValueError:
+        return None
+    return host.removeprefix("www.") or None
 
 
 def pass_over(record: Any) -> str | None:
