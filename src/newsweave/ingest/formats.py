@@ -39,7 +39,7 @@ class Record:
 
     text: str
     where: str  # "file", "file:line", "file:row N" or "file#<WARC-Target-URI>"
-    meta: dict[str, Any] = field(default_factory=dict)  # the JSON Lines record's own fields
+    meta: dict[str, Any] = field(default_factory=dict)  # the record's own fields (JSON Lines, CSV, WARC URL)
     page: dict[str, Any] = field(default_factory=dict)  # what trafilatura found in the HTML
     input_id: str | None = None
 
@@ -48,6 +48,7 @@ def kind_of(name: str, data: bytes) -> str:
     """"text", "html", "jsonl", "csv" or "warc": by the file name's ending, else by sniffing the content.
 
     `name` is the file name (two-part endings such as ".warc.gz" count); a bare suffix works too.
+    Content starting with "WARC/1." is a WARC file whatever its name.
     """
     name = name.lower()
     if name.endswith(WARC_SUFFIXES) or data.startswith(WARC_MAGIC):

@@ -215,8 +215,8 @@ def _html(record: Any, max_bytes: int) -> str:
     try:
         payload = record.content_stream().read(max_bytes + 1)
     except Exception as exc:  # noqa: BLE001 - a bad chunked or content encoding
-        raise Unusable(f"the page's body could not be read ({type(exc).__name__}: {exc}); "
-                       "the record is damaged") from exc
+        raise Unusable(f"the page's body could not be read ({type(exc).__name__}: {_printable(str(exc))}); "
+                       "the record is damaged, or compressed in a way warcio cannot undo") from exc
     if len(payload) > max_bytes:
         raise Unusable(f"page too big: over {max_bytes:,} bytes, the limit for one record; "
                        "raise the limit to read it")
