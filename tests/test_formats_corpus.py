@@ -388,3 +388,16 @@ def test_garbled_csv_and_warc_never_raise(tmp_path):
         assert len(result.sources) + len(result.skipped) >= 1
 
     check()
+
+
+# --- through the pipeline -----------------------------------------------------------------------
+
+def test_a_folder_of_warc_and_csv_is_briefed(tmp_path, pipeline):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    _crawl(folder / "crawl.warc.gz").close()  # the port page is dated, the fire page is not
+    _write(folder / "wire.csv", _csv([["id", "outlet", "text"], ["w1", "Wire", PORT.replace("Monday", "Tuesday")]]))
+    brief = pipeline.brief_paths([folder])  # a fact shared by a dated and an undated source
+    assert sorted((s.outlet, s.path.rsplit("/", 1)[1]) for s in brief.sources) == [
+        ("Harbour Times", "crawl.warc.gz"), ("Wire", "wire.csv"), ("news.test", "crawl.warc.gz")]
+    assert not brief.skipped and len(brief.warnings) == 1
