@@ -277,7 +277,7 @@ def test_tsv_and_a_huge_field(tmp_path):
 
 
 def test_csv_bad_rows_are_skipped_one_by_one_by_spreadsheet_row(tmp_path):
-    rows = [["id", "outlet", "text"], ["a", "X", PORT], ["b", "Y"], ["c", "Z", "Too short to be news."],
+    rows = [["id", "outlet", "Body"], ["a", "X", PORT], ["b", "Y"], ["c", "Z", "Too short to be news."],
             ["d", "", ""], [], ["e", "W", FIRE, "", ""], ["f", "V", TRAIN, "surplus"]]
     f = _write(tmp_path / "a.csv", _csv(rows))
     result = read_paths([f])
@@ -286,7 +286,7 @@ def test_csv_bad_rows_are_skipped_one_by_one_by_spreadsheet_row(tmp_path):
         f"{f}:row 3": "2 fields where the header has 3; a delimiter or quote inside a cell needs the whole "
                       "cell in double quotes",
         f"{f}:row 4": "only 5 words in one sentence; an article needs at least a few sentences (12+ words)",
-        f"{f}:row 5": "no article: the 'text' cell is empty; put the article text in it, or remove the row",
+        f"{f}:row 5": "no article: the 'Body' cell is empty; put the article text in it, or remove the row",
         f"{f}:row 8": "4 fields where the header has 3; a delimiter or quote inside a cell needs the whole "
                       "cell in double quotes"}
 

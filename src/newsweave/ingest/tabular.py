@@ -50,7 +50,7 @@ def csv_records(text: str, name: str, problems: list[tuple[str, str]]) -> list[R
     try:
         for number, row in rows:  # noqa: B007 - `number` is read after the loop
             if any(cell.strip() for cell in row):
-                _row_or_problem(row, len(header), columns, f"{name}:row {number}", records, problems)
+                _row_or_problem(row, header, columns, f"{name}:row {number}", records, problems)
     except csv.Error as exc:  # the reader cannot go on past this point
         problems.append((f"{name}:row {number + 1}", f"not readable as CSV ({exc}); the rows after it are "
                          "lost; check the quoting there"))
@@ -102,22 +102,23 @@ def _columns(header: list[str]) -> dict[str, int]:
     return found
 
 
-def _row_or_problem(row: list[str], width: int, columns: dict[str, int], where: str,
+def _row_or_problem(row: list[str], header: list[str], columns: dict[str, int], where: str,
                     records: list[Record], problems: list[tuple[str, str]]) -> None:
     try:
-        records.append(record_from_fields(_fields(row, width, columns), where))
+        records.append(record_from_fields(_fields(row, header, columns), where))
     except Unusable as exc:
         problems.append((where, str(exc)))
 
 
-def _fields(row: list[str], width: int, columns: dict[str, int]) -> dict[str, Any]:
+def _fields(row: list[str], header: list[str], columns: dict[str, int]) -> dict[str, Any]:
     """The row as record fields; empty cells are missing values."""
+    width = len(header)
     if len(row) != width and not (len(row) > width and not "".join(row[width:]).strip()):
         raise Unusable(f"{len(row)} fields where the header has {width}; a delimiter or quote inside "
                        "a cell needs the whole cell in double quotes")
     fields = {field: row[index] if row[index].strip() else None for field, index in columns.items()}
     if fields.get("text") is None and fields.get("html") is None:
-        empty = [repr(name) for name in ("text", "html") if name in columns]
+        empty = [repr(header[columns[name]].strip()) for name in ("text", "html") if name in columns]
         cells = " and ".join(empty) + (" cell is" if len(empty) == 1 else " cells are")
         raise Unusable(f"no article: the {cells} empty; put the article text in it, or remove the row")
     return fields
