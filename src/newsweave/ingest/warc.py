@@ -107,11 +107,14 @@ def _pages(path: Path, given: str, max_bytes: int, passed: Counter[str], skipped
     except OSError as exc:
         skipped.append(Skipped(given, f"cannot read it ({exc.strerror or exc}); check its permissions"))
     except Exception as exc:  # noqa: BLE001 - a third-party parser on arbitrary, possibly cut, input
-        offset = getattr(archive, "offset", 0)
-        what = _what(exc, _head_bytes(path).startswith(GZIP_MAGIC))
-        skipped.append(Skipped(f"{given}@{offset}", _broken(what, found, offset)))
+        _break_at(getattr(archive, "offset", 0), exc, path, given, found, skipped)
     _report_noise(noise.getvalue(), given, warnings)
     return found
+
+
+def _break_at(offset: int, exc: Exception, path: Path, given: str, found: int, skipped: list[Skipped]) -> None:
+    what = _what(exc, _head_bytes(path).startswith(GZIP_MAGIC))
+    skipped.append(Skipped(f"{given}@{offset}", _broken(what, found, offset)))
 
 
 def _quietly(records: Iterator[Any], sink: io.StringIO) -> Iterator[Any]:
