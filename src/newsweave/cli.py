@@ -35,8 +35,9 @@ def _add_brief(commands) -> None:
         "brief",
         help="the cross-source brief of news files",
         description="Brief news articles given as files or folders: plain text (.txt, metadata in a "
-        "<file>.meta.json sidecar), HTML, or JSON Lines (one article a line: id, outlet, url, "
-        "published, title, text or html).",
+        "<file>.meta.json sidecar), HTML, JSON Lines (one article a line: id, outlet, url, "
+        "published, title, text or html), CSV/TSV (a header row naming those columns), WARC web "
+        "archives (.warc, .warc.gz), or .jsonl.gz/.csv.gz.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (recursive)")
     p.add_argument("--example", action="store_true", help="brief the bundled example story (ZTE, May 2018)")

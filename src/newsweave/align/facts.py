@@ -9,6 +9,7 @@ from gluing unrelated sentences together.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ..models import Fact
@@ -52,7 +53,8 @@ def group_facts(vectors: list[SentenceVector], thresholds: Thresholds | None = N
 
 
 def _order(v: SentenceVector) -> tuple:
-    return (v.document.source.published or "", v.source, v.sentence.span.start)
+    # undated sources first, as before; a date and "" do not compare
+    return (v.document.source.published or dt.date.min, v.source, v.sentence.span.start)
 
 
 def _pairs(vectors: list[SentenceVector], thresholds: Thresholds) -> list[tuple[float, int, int]]:

@@ -1,9 +1,12 @@
 """Stage 1, ingest: files and folders to `Source`s (raw text + metadata).
 
 Plain text (metadata from a `<file>.meta.json` sidecar or `--meta`), HTML (main text via
-trafilatura) and JSON Lines. Anything unusable (missing, empty, binary, not UTF-8, too big, no
-article in the HTML, too short, a bad JSON line) becomes a `Skipped` with the file and the
-reason; everything else still comes through. Ids are content hashes: the same text, the same id.
+trafilatura), JSON Lines, CSV/TSV (one article a row, `tabular`), WARC web archives (the HTML
+pages a crawler saved, streamed, `warc`), and JSON Lines or CSV compressed with gzip (`gz`).
+Anything unusable (missing, empty, binary, not UTF-8, too big, no article in the HTML, too short,
+a bad JSON line or CSV row, a WARC page with no article) becomes a `Skipped` with the file (or
+"file:line", "file:row N", "file#URL") and the reason; everything else still comes through. Ids
+are content hashes: the same text, the same id.
 """
 
 from __future__ import annotations
@@ -19,10 +22,15 @@ from typing import Any
 from ..models import Skipped, Source
 from .decode import Unusable, decode, read_bytes
 from .files import Input, folder_files, resolved, walk_inputs
-from .formats import Record, check_article_text, html_article, jsonl_records, kind_of
+from .formats import Record, check_article_text, html_article, is_gzipped, jsonl_records, kind_of
+from .gz import read_gzip
 from .meta import MetaFile, MetaProblem, clean_meta, load_meta_option, merge_meta, read_meta_file, sidecar
+from .tabular import csv_records
+from .warc import is_warc, warc_records
 
-MAX_BYTES = 20_000_000
+MAX_BYTES = 20_000_000  # per file; for WARC, per record; for gzip, decompressed
+# kinds whose records carry their own metadata (no sidecar, no --meta)
+RECORD_KINDS = {"jsonl", "csv", "warc"}
 EXAMPLE = "examples/zte-2018"
 
 __all__ = ["IngestResult", "read_paths", "example_sources", "source_id", "MAX_BYTES"]
@@ -86,27 +94,43 @@ def _read_inputs(inputs: Iterable[Input], meta_file: MetaFile | None, max_bytes:
                  result: IngestResult) -> None:
     seen: dict[str, str] = {}
     for item in inputs:
-        kind, records = _records(item, max_bytes, result.skipped)
+        kind, records = _records(item, max_bytes, result)
         for record in records:
             _add(record, item, kind, meta_file, seen, result)
 
 
-def _records(item: Input, max_bytes: int, skipped: list[Skipped]) -> tuple[str, list[Record]]:
-    """The file's kind ("text", "html", "jsonl") and its articles; a bad file goes to `skipped`."""
+def _records(item: Input, max_bytes: int, result: IngestResult) -> tuple[str, Iterable[Record]]:
+    """The file's kind ("text", "html", "jsonl", "csv", "warc") and its articles (a WARC file's
+    lazily, as it is read); a bad file goes to `result.skipped`."""
+    if is_warc(item.path):
+        return "warc", warc_records(item.path, item.given, max_bytes, result.skipped, result.warnings)
     kind = "text"
     try:
-        data = read_bytes(item.path, max_bytes)
-        kind = kind_of(item.path.suffix, data)
-        return kind, _parse(kind, decode(data, html=kind == "html"), item.given, skipped)
+        data = _read(item, max_bytes, result.skipped)
+        kind = kind_of(item.path.name, data)
+        return kind, _parse(kind, decode(data, html=kind == "html"), item.given, result.skipped)
     except Unusable as exc:
-        skipped.append(Skipped(item.given, str(exc)))
+        result.skipped.append(Skipped(item.given, str(exc)))
         return kind, []
 
 
+def _read(item: Input, max_bytes: int, skipped: list[Skipped]) -> bytes:
+    """The file's bytes; decompressed for `.jsonl.gz` and the like, where a cut-off end is skipped."""
+    if not is_gzipped(item.path.name):
+        return read_bytes(item.path, max_bytes)
+    inflated = read_gzip(item.path, max_bytes)
+    if inflated.problem:
+        skipped.append(Skipped(item.given, inflated.problem))
+    return inflated.data
+
+
+_READERS = {"jsonl": jsonl_records, "csv": csv_records}
+
+
 def _parse(kind: str, text: str, given: str, skipped: list[Skipped]) -> list[Record]:
-    if kind == "jsonl":
+    if kind in _READERS:
         problems: list[tuple[str, str]] = []
-        records = jsonl_records(text, given, problems)
+        records = _READERS[kind](text, given, problems)
         skipped.extend(Skipped(where, reason) for where, reason in problems)
         return records
     if kind == "html":
@@ -124,7 +148,7 @@ def _add(record: Record, item: Input, kind: str, meta_file: MetaFile | None,
                                                        "only the first copy is used"))
         return
     seen[sid] = record.where
-    file_meta = {} if kind == "jsonl" else _file_meta(item, meta_file, result.warnings)
+    file_meta = {} if kind in RECORD_KINDS else _file_meta(item, meta_file, result.warnings)
     layers = [clean_meta(layer, record.where, result.warnings) for layer in (record.meta, file_meta, record.page)]
     result.sources.append(Source(id=sid, raw=record.text, path=item.given, input_id=record.input_id,
                                  where=record.where, **merge_meta(layers)))

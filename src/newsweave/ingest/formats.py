@@ -2,6 +2,8 @@
 
 A reader returns `Record`s (article text + the metadata found inside the input) or raises
 `Unusable` for the whole file; JSON Lines reports bad lines one by one and keeps the good ones.
+`record_from_fields` is the one "fields to Record" step, shared with the CSV reader (`tabular`).
+CSV/TSV and WARC have their own modules; `kind_of` names every kind.
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019)]?\s+[\"\u201c]?[A-Z]")
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+CSV_SUFFIXES = {".csv", ".tsv"}
+WARC_SUFFIXES = (".warc", ".warc.gz")
+# gzip-compressed inputs read whole (decompressed, capped); any other ".gz" is refused as binary
+GZIP_SUFFIXES = (".jsonl.gz", ".ndjson.gz", ".csv.gz", ".tsv.gz")
+WARC_MAGIC = b"WARC/1."
 EXAMPLE_RECORD = '{"id": ..., "outlet": ..., "url": ..., "published": "YYYY-MM-DD", "title": ..., "text": ...}'
 _TAG = re.compile(r"<\s*(?:html|head|body|title|meta|article|section|div|p|h[1-6]|!doctype)\b", re.IGNORECASE)
 
@@ -32,20 +39,39 @@ class Record:
     """One article as read, before it becomes a `Source`."""
 
     text: str
-    where: str  # "file" or "file:line"
-    meta: dict[str, Any] = field(default_factory=dict)  # the JSON Lines record's own fields
+    where: str  # "file", "file:line", "file:row N" or "file#<WARC-Target-URI>"
+    meta: dict[str, Any] = field(default_factory=dict)  # the record's own fields (JSON Lines, CSV, WARC URL)
     page: dict[str, Any] = field(default_factory=dict)  # what trafilatura found in the HTML
     input_id: str | None = None
 
 
-def kind_of(suffix: str, data: bytes) -> str:
-    """"text", "html" or "jsonl": by extension, else by sniffing the content."""
-    suffix = suffix.lower()
+def kind_of(name: str, data: bytes) -> str:
+    """"text", "html", "jsonl", "csv" or "warc": by the file name's ending, else by sniffing the content.
+
+    `name` is the file name (two-part endings such as ".warc.gz" count); a bare suffix works too.
+    Content starting with "WARC/1." is a WARC file whatever its name.
+    """
+    name = name.lower()
+    if name.endswith(WARC_SUFFIXES) or data.startswith(WARC_MAGIC):
+        return "warc"
+    suffix = _suffix(name.removesuffix(".gz") if is_gzipped(name) else name)
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
+    if suffix in CSV_SUFFIXES:
+        return "csv"
     return "text" if suffix in TEXT_SUFFIXES or not looks_like_html(peek(data)) else "html"
+
+
+def is_gzipped(name: str) -> bool:
+    """Is this a gzip-compressed JSON Lines or CSV file (read decompressed), by its name?"""
+    return name.lower().endswith(GZIP_SUFFIXES)
+
+
+def _suffix(name: str) -> str:
+    """".txt" for "a.txt" and for ".txt" itself; "" when there is no dot."""
+    return "." + name.rsplit(".", 1)[1] if "." in name else ""
 
 
 def looks_like_html(head: str) -> bool:
@@ -123,6 +149,11 @@ def _record(obj: Any, where: str) -> Record:
         raise Unusable(f"not valid JSON ({obj.msg}); expected one object per line like {EXAMPLE_RECORD}")
     if not isinstance(obj, dict):
         raise Unusable(f"expected a JSON object like {EXAMPLE_RECORD}, found {json_type(obj)}")
+    return record_from_fields(obj, where)
+
+
+def record_from_fields(obj: dict[str, Any], where: str) -> Record:
+    """A record from its fields (`id`, `outlet`, `url`, `published`, `title`, `text` or `html`)."""
     body, is_html = _body(obj)
     meta = {key: obj.get(key) for key in META_KEYS}
     input_id = None if obj.get("id") is None else scrub(str(obj["id"]))
