@@ -28,7 +28,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 PEERS = ROOT.parent / "shared" / "tools" / "peers"
 DATASETS = ROOT.parent / "shared" / "datasets"
-GRID = [round(x, 3) for x in np.arange(0.05, 0.5, 0.01)]
+GRID = [round(x, 3) for x in np.arange(0.05, 0.7, 0.01)]
 
 
 def peers():

@@ -1,10 +1,13 @@
-"""Batch story clustering: average linkage over a sparse similarity graph.
+"""Batch story clustering: average linkage over a sparse, locally scaled similarity graph.
 
 Similarities are cosines of the article vectors (`features.py`), computed in row blocks and
 kept when at least `FLOOR` (each article keeps its `NEIGHBOURS` best), then lowered for
-articles published far apart (`time_factor`). Two clusters merge while the mean similarity
-over all their article pairs (a missing edge counts 0) is at least the threshold: the same
-result as textbook average linkage when no edge is dropped, at sparse cost.
+articles published far apart (`time_factor`). Local scaling (as in self-tuning spectral
+clustering) divides each similarity by (σᵢσⱼ)^(α/2), σ being an article's similarity to its
+`LOCAL_K`-th nearest neighbour: in a crowded topic (many similar stories) the bar rises, for a
+story with few neighbours it falls. Two clusters merge while the mean scaled similarity over all
+their article pairs (a missing edge counts 0) is at least the threshold: textbook average
+linkage when no edge is dropped, at sparse cost.
 """
 
 from __future__ import annotations
@@ -20,8 +23,10 @@ NEIGHBOURS = 64
 BLOCK = 2048
 GAP_DAYS = 3  # articles this many days apart or fewer are not kept apart by time
 GAP_SCALE = 7.0
+LOCAL_K = 3
+LOCAL_ALPHA = 0.5
 
-__all__ = ["similarity_graph", "average_linkage", "time_factor"]
+__all__ = ["similarity_graph", "local_scaling", "scale", "average_linkage", "time_factor"]
 
 
 def time_factor(a: dt.date | None, b: dt.date | None) -> float:
@@ -56,6 +61,23 @@ def _keep_row(graph: dict, i: int, block: sparse.csr_matrix, r: int, dates: list
         v *= time_factor(dates[i], dates[j])
         if v > graph[i].get(j, 0.0):
             graph[i][j] = graph[j][i] = v
+
+
+def local_scaling(graph: dict[int, dict[int, float]]) -> dict[int, dict[int, float]]:
+    """The graph with every similarity scaled by its two articles' neighbourhood density."""
+    sigma = {i: kth_best(list(nbrs.values())) for i, nbrs in graph.items()}
+    return {i: {j: scale(v, sigma[i], sigma[j]) for j, v in nbrs.items()} for i, nbrs in graph.items()}
+
+
+def kth_best(similarities: list[float], k: int = LOCAL_K) -> float:
+    """An article's similarity to its k-th nearest neighbour (FLOOR when it has fewer)."""
+    if len(similarities) < k:
+        return FLOOR
+    return max(sorted(similarities, reverse=True)[k - 1], FLOOR)
+
+
+def scale(similarity: float, sigma_a: float, sigma_b: float) -> float:
+    return min(1.0, similarity / (sigma_a * sigma_b) ** (LOCAL_ALPHA / 2))
 
 
 def average_linkage(graph: dict[int, dict[int, float]], threshold: float) -> list[int]:

@@ -1,6 +1,7 @@
 """Streaming story clustering: articles arrive in time order; each joins the open story it is
-most similar to on average (mean cosine to the story's articles, the batch mode's linkage) when
-that mean is at least the threshold, or starts a story. A story closes once no article has
+most similar to on average (mean locally scaled cosine to the story's articles, the batch mode's
+linkage) when that mean is at least the threshold, or starts a story. Local scaling uses each
+article's neighbours seen so far (`batch.local_scaling`). A story closes once no article has
 joined it for `window` days of publication time; a closed story takes no more articles.
 
 Vectors are made at arrival with the document frequencies seen so far, as a live feed would
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-from .batch import time_factor
+from .batch import LOCAL_K, kth_best, scale, time_factor
 from .features import Vectorizer
 
 WINDOW_DAYS = 3
@@ -38,6 +39,7 @@ class StreamState:
     vectors: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)  # open: (terms, weights)
     dates: dict[int, dt.date | None] = field(default_factory=dict)
     label: dict[int, int] = field(default_factory=dict)  # article -> story, every article seen
+    nearest: dict[int, list[float]] = field(default_factory=dict)  # open article -> its best similarities
     next_story: int = 0
 
 
@@ -48,7 +50,7 @@ def add(state: StreamState, article: int, counts: Counter, date: dt.date | None,
     state.vectorizer.observe([counts])
     row = state.vectorizer.transform([counts])
     vector = (row.indices.copy(), row.data.copy())
-    best, mean = _best_story(state, vector, date)
+    best, mean = _best_story(state, vector, date, state.nearest.setdefault(article, []))
     if best is None or mean < threshold:
         best = state.next_story
         state.next_story += 1
@@ -60,14 +62,30 @@ def add(state: StreamState, article: int, counts: Counter, date: dt.date | None,
     return best
 
 
-def _best_story(state: StreamState, vector: tuple[np.ndarray, np.ndarray],
-                date: dt.date | None) -> tuple[int | None, float]:
+def _scaled(state: StreamState, articles: list[int], sims: np.ndarray, article_new: list[float]) -> np.ndarray:
+    """Locally scale the new article's similarities; remember them as neighbours of both sides."""
+    article_new += sorted(sims.tolist(), reverse=True)[:LOCAL_K]
+    sigma_new = kth_best(article_new)
+    out = np.empty_like(sims)
+    for k, (a, v) in enumerate(zip(articles, sims.tolist())):
+        near = state.nearest.setdefault(a, [])
+        if len(near) < LOCAL_K or v > near[-1]:
+            near.append(v)
+            near.sort(reverse=True)
+            del near[LOCAL_K:]
+        out[k] = scale(v, sigma_new, kth_best(near))
+    return out
+
+
+def _best_story(state: StreamState, vector: tuple[np.ndarray, np.ndarray], date: dt.date | None,
+                nearest: list[float]) -> tuple[int | None, float]:
     """The open story with the highest mean similarity to the article, and that mean."""
     if not state.vectors:
         return None, 0.0
     articles = list(state.vectors)
     sims = _open_matrix(state, articles) @ _dense(vector, len(state.vectorizer.vocabulary))
     sims *= np.array([time_factor(date, state.dates[a]) for a in articles])
+    sims = _scaled(state, articles, sims, nearest)
     ids, inverse = np.unique([state.label[a] for a in articles], return_inverse=True)
     means = np.bincount(inverse, weights=sims) / np.bincount(inverse)
     k = int(np.argmax(means))
@@ -95,6 +113,7 @@ def _close_stale(state: StreamState, date: dt.date | None, window: int) -> None:
         if story.last is not None and (date - story.last).days > window:
             for a in story.members:
                 state.vectors.pop(a, None)
+                state.nearest.pop(a, None)
             del state.stories[sid]
 
 
