@@ -38,12 +38,16 @@ class Record:
 
 
 def kind_of(suffix: str, data: bytes) -> str:
-    """"text", "html" or "jsonl": by extension, else by sniffing the content."""
+    """"text", "html", "jsonl" or "feed": by extension, else by sniffing the content."""
+    from .feeds import FEED_SUFFIXES, looks_like_feed  # feeds builds on this module
+
     suffix = suffix.lower()
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
+    if suffix in FEED_SUFFIXES or looks_like_feed(peek(data)):
+        return "feed"
     return "text" if suffix in TEXT_SUFFIXES or not looks_like_html(peek(data)) else "html"
 
 
