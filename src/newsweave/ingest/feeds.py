@@ -76,6 +76,8 @@ def read_feed(data: bytes, where: str, warnings: list[str], content_type: str | 
     _screen(data)
     parsed = _parse(data, content_type)
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if isinstance(problem, _soft_problems()):
+        problem = None
     if not parsed.entries:
         found = f"not well-formed ({_describe(problem)})" if problem else "a feed with no entries"
         raise Unusable(f"{EXPECTED} with entries, found {found}; check the feed in a validator")
@@ -108,6 +110,13 @@ def _parse(data: bytes, content_type: str | None) -> Any:
         return feedparser.parse(io.BytesIO(data), response_headers=headers, resolve_relative_uris=False)
     except Exception as exc:  # noqa: BLE001 - a third-party parser on arbitrary input
         raise Unusable(f"feed could not be parsed ({type(exc).__name__}); {EXPECTED}") from exc
+
+
+def _soft_problems() -> tuple[type, ...]:
+    """feedparser's complaints that do not make a feed malformed (a content type, a charset label)."""
+    import feedparser
+
+    return (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
 
 
 def _describe(problem: Any) -> str:

@@ -25,6 +25,7 @@ A Fetcher is not thread-safe; use one per thread.
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import closing
 import hashlib
 import ipaddress
 import socket
@@ -157,14 +158,12 @@ class _Guard:
         return self.known[key]
 
     def _checked(self, host: str, port: int) -> list[str]:
-        try:
-            found = [str(ipaddress.ip_address(host.strip("[]")))]
-        except ValueError:
-            found = self._resolve(host, port)
+        literal = _literal(host)
+        found = [literal] if literal else self._resolve(host, port)
         for address in found:
             why = None if self.allow_private else refusal(address)
             if why:
-                shown = host if host == address else f"{host} resolves to {address},"
+                shown = f"{host} is" if literal else f"{host} resolves to {address},"
                 raise FetchError(host, f"{shown} {why}; refused so that inputs cannot reach private "
                                        f"networks; {ALLOW_HINT}")
         return found
@@ -177,6 +176,14 @@ class _Guard:
         if not found:
             raise FetchError(host, f"host {host} has no address; check the URL")
         return found
+
+
+def _literal(host: str) -> str | None:
+    """The address, if the host is an IP address literal (IPv6 with or without brackets)."""
+    try:
+        return str(ipaddress.ip_address(host.strip("[]")))
+    except ValueError:
+        return None
 
 
 class _PinnedBackend(httpcore.SyncBackend):
@@ -212,7 +219,7 @@ class Fetcher:
         self.policy = policy or FetchPolicy()
         self.cache = cache
         self._guard = _Guard(resolver or system_resolver, self.policy.allow_private)
-        self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self._robots: dict[str, urllib.robotparser.RobotFileParser | FetchError] = {}
         timeout = httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout)
         self._client = httpx.Client(transport=transport or _pinned_transport(self._guard), timeout=timeout,
                                     headers={"User-Agent": self.policy.user_agent,
@@ -232,7 +239,7 @@ class Fetcher:
         """The body at `url`; FetchError (naming the URL, with the reason) if it can't be had."""
         known = self.cache.get(url) if self.cache is not None else None
         response, final = self._follow(url, _validators(known), self.policy.respect_robots)
-        with response:
+        with closing(response):
             if response.status_code == 304 and known is not None:
                 return Fetched(url, final, 304, not_modified=True, headers=dict(response.headers))
             fetched = self._accept(url, final, response, self.policy.max_bytes)
@@ -289,24 +296,29 @@ class Fetcher:
         return Fetched(url, final, response.status_code, media, charset, body, headers=dict(response.headers))
 
     def _robots_for(self, parts) -> urllib.robotparser.RobotFileParser:
+        """The host's robots.txt rules, read once; FetchError when the host gives none usable."""
         origin = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
         if origin not in self._robots:
-            self._robots[origin] = self._read_robots(origin + "/robots.txt")
-        return self._robots[origin]
+            try:
+                self._robots[origin] = self._read_robots(origin + "/robots.txt", parts.hostname)
+            except FetchError as exc:
+                self._robots[origin] = exc
+        found = self._robots[origin]
+        if isinstance(found, FetchError):
+            raise found
+        return found
 
-    def _read_robots(self, url: str) -> urllib.robotparser.RobotFileParser:
-        """RFC 9309: a 4xx robots.txt allows everything; an unreachable one (5xx, network) nothing."""
+    def _read_robots(self, url: str, host: str) -> urllib.robotparser.RobotFileParser:
+        """RFC 9309: a 4xx robots.txt allows everything; a 5xx one nothing."""
+        response, _ = self._follow(url, {}, robots=False)
+        with closing(response):
+            code = response.status_code
+            if code >= 500:
+                raise FetchError(url, f"robots.txt of {host} answered HTTP {code}; nothing is fetched from a host "
+                                      "whose robots.txt is unavailable (RFC 9309); try again later")
+            text = "" if code >= 400 else read_body(response, ROBOTS_MAX_BYTES).decode("utf-8", "replace")
         rules = urllib.robotparser.RobotFileParser(url)
-        try:
-            response, final = self._follow(url, {}, robots=False)
-            with response:
-                if response.status_code >= 500:
-                    raise FetchError(url, f"HTTP {response.status_code}")
-                lines = [] if response.status_code >= 400 else read_body(response, ROBOTS_MAX_BYTES).decode(
-                    "utf-8", "replace").splitlines()
-        except FetchError:
-            lines = ["User-agent: *", "Disallow: /"]
-        rules.parse(lines)
+        rules.parse(text.splitlines())
         return rules
 
 
