@@ -412,3 +412,4 @@ def test_random_bytes_served_as_a_feed_never_raise(shared_server, data):
     shared_server.routes["/f"] = (200, {"Content-Type": "application/rss+xml"}, data)
     result = read_paths([shared_server.url("/f")], fetcher=shared_server.fetcher)
     assert len(result.sources) + len(result.skipped) >= 1
+
