@@ -18,8 +18,16 @@ from hypothesis import strategies as st
 
 from newsweave.errors import FetchError, InputError, NewsweaveError
 from newsweave.ingest import read_paths
-from newsweave.ingest.fetch import (CacheEntry, Fetched, Fetcher, FetchPolicy, MemoryCache, _Guard, _PinnedBackend,
-                                    refusal)
+from newsweave.ingest.fetch import (
+    CacheEntry,
+    Fetched,
+    Fetcher,
+    FetchPolicy,
+    MemoryCache,
+    _Guard,
+    _PinnedBackend,
+    refusal,
+)
 
 BODY = ("The council voted on Tuesday to approve the new budget after a long debate. "
         "Members said the plan would fund schools and roads. The mayor welcomed the vote.\n\n"
@@ -158,9 +166,12 @@ def test_a_refused_connection_and_a_tls_error(server, fetcher):
     assert _fail(fetcher, server.url("/a").replace("http:", "https:")).startswith("TLS error")
 
 
-@pytest.mark.parametrize("url", ["ftp://example.com/a.txt", "file:///etc/passwd"])
-def test_only_http_and_https(fetcher, url):
-    assert _fail(fetcher, url).startswith("only http and https URLs are fetched")
+@pytest.mark.parametrize("url, expected", [("ftp://example.com/a.txt", "only http and https URLs are fetched, not ftp:"),
+                                           ("file:///etc/passwd", "only http and https URLs are fetched, not file:"),
+                                           ("http://example.com:port/", "not a valid URL"),
+                                           ("http:///path", "URL has no host name")])
+def test_only_valid_http_and_https_urls(fetcher, url, expected):
+    assert _fail(fetcher, url).startswith(expected)
 
 
 # --- size caps ------------------------------------------------------------------------------------
@@ -339,7 +350,8 @@ def _feed(server: Server, items: list[tuple[str, str]]) -> bytes:
 def test_a_feed_url_whose_teasers_link_to_article_pages(server, fetcher):
     server.routes.update({
         "/feed": (200, {"Content-Type": "application/rss+xml"},
-                  _feed(server, [("g1", "/story/1"), ("g2", "/story/2"), ("g3", "/gone")])),
+                  _feed(server, [("g1", "/story/1"), ("g2", "/story/2"), ("g3", "/gone")]).replace(
+                      server.url("/story/2").encode(), b"/story/2")),  # a relative link
         "/story/1": (200, HTML, page(BODY)), "/story/2": (301, {"Location": "/story/2b"}, b""),
         "/story/2b": (200, HTML, page(OTHER, title="Floods"))})
     result = read_paths([server.url("/feed")], fetcher=fetcher)

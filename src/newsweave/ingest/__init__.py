@@ -26,7 +26,7 @@ from .fetch import Fetcher, FetchPolicy, MemoryCache
 from .files import Input, folder_files, resolved, walk_inputs
 from .formats import Record, check_article_text, html_article, jsonl_records, kind_of
 from .meta import MetaFile, MetaProblem, clean_meta, load_meta_option, merge_meta, read_meta_file, sidecar
-from .urls import Web, article, page_kind, page_text
+from .urls import Web, article, feed_headers, page_kind, page_text
 
 EXAMPLE = "examples/zte-2018"
 
@@ -117,7 +117,7 @@ def _url_records(url: str, result: IngestResult, web: Web) -> tuple[str, list[Re
     kind = page_kind(fetched)
     if kind == "feed":
         return kind, feed_records(fetched.body, url, result.skipped, result.warnings, follow=web.follow(True),
-                                  content_type=fetched.headers.get("content-type"))
+                                  headers=feed_headers(fetched))
     if kind == "jsonl":
         return kind, _parse(kind, page_text(fetched, kind), url, result.skipped)
     body, page = article(fetched, kind)

@@ -58,11 +58,15 @@ def looks_like_feed(head: str) -> bool:
 
 
 def feed_records(data: bytes, where: str, skipped: list[Skipped], warnings: list[str], *,
-                 follow: Follow | None = None, content_type: str | None = None) -> list[Record]:
-    """The articles of a feed; each unusable entry is added to `skipped` with its reason."""
+                 follow: Follow | None = None, headers: dict[str, str] | None = None) -> list[Record]:
+    """The articles of a feed; each unusable entry is added to `skipped` with its reason.
+
+    `headers` are the HTTP response's (Content-Type for the charset, Content-Location for
+    relative links) when the feed was fetched.
+    """
     records: list[Record] = []
     ids: dict[str, str] = {}
-    for entry in read_feed(data, where, warnings, content_type):
+    for entry in read_feed(data, where, warnings, headers):
         try:
             _check_new_id(entry, ids)
             records.append(_entry_record(entry, follow))
@@ -71,10 +75,10 @@ def feed_records(data: bytes, where: str, skipped: list[Skipped], warnings: list
     return records
 
 
-def read_feed(data: bytes, where: str, warnings: list[str], content_type: str | None = None) -> list[FeedEntry]:
+def read_feed(data: bytes, where: str, warnings: list[str], headers: dict[str, str] | None = None) -> list[FeedEntry]:
     """The entries of a feed, in order; Unusable if it is not a feed or has none."""
     _screen(data)
-    parsed = _parse(data, content_type)
+    parsed = _parse(data, headers or {})
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if isinstance(problem, _soft_problems()):
         problem = None
@@ -102,10 +106,9 @@ def _screen(data: bytes) -> None:
                        "and external entities); remove the DOCTYPE's entity declarations")
 
 
-def _parse(data: bytes, content_type: str | None) -> Any:
+def _parse(data: bytes, headers: dict[str, str]) -> Any:
     import feedparser
 
-    headers = {"content-type": content_type} if content_type else {}
     try:
         return feedparser.parse(io.BytesIO(data), response_headers=headers, resolve_relative_uris=False)
     except Exception as exc:  # noqa: BLE001 - a third-party parser on arbitrary input

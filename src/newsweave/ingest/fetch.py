@@ -25,16 +25,16 @@ A Fetcher is not thread-safe; use one per thread.
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import closing
 import hashlib
 import ipaddress
 import socket
 import urllib.robotparser
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from typing import Protocol
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import httpcore
 import httpx
@@ -255,7 +255,8 @@ class Fetcher:
                 self._admit(current, robots)
                 response = self._send(current, headers)
             except FetchError as exc:
-                raise FetchError(url, exc.reason if hop == 0 else f"after a redirect to {current}: {exc.reason}")
+                reason = exc.reason if hop == 0 else f"after a redirect to {current}: {exc.reason}"
+                raise FetchError(url, reason) from exc
             location = response.headers.get("location")
             if response.status_code not in REDIRECTS or not location:
                 return response, current
@@ -266,16 +267,17 @@ class Fetcher:
 
     def _admit(self, url: str, robots: bool) -> None:
         """Refuse a URL by scheme, address or robots.txt before anything is sent to it."""
-        parts = urlsplit(url)
-        if parts.scheme.lower() not in ("http", "https"):
+        parts = _parse_url(url)
+        if parts.scheme not in ("http", "https"):
             raise FetchError(url, f"only http and https URLs are fetched, not {parts.scheme or 'a bare path'}:; "
                                   "give an http(s) URL or a file")
-        if not parts.hostname:
+        if not parts.host:
             raise FetchError(url, "URL has no host name; check it")
-        self._guard.addresses(parts.hostname, parts.port or (443 if parts.scheme.lower() == "https" else 80))
+        self._guard.addresses(parts.host, _port(parts))
         if robots and not self._robots_for(parts).can_fetch(self.policy.user_agent, url):
-            raise FetchError(url, f"robots.txt of {parts.hostname} disallows it for {self.policy.user_agent.split()[0]}; "
-                                  "save the page yourself if you may use it, or set respect_robots=False")
+            agent = self.policy.user_agent.split()[0]
+            raise FetchError(url, f"robots.txt of {parts.host} disallows it for {agent}; save the page "
+                                  "yourself if you may use it, or set respect_robots=False")
 
     def _send(self, url: str, headers: dict[str, str]) -> httpx.Response:
         try:
@@ -295,12 +297,12 @@ class Fetcher:
         body = read_body(response, cap)
         return Fetched(url, final, response.status_code, media, charset, body, headers=dict(response.headers))
 
-    def _robots_for(self, parts) -> urllib.robotparser.RobotFileParser:
+    def _robots_for(self, parts: httpx.URL) -> urllib.robotparser.RobotFileParser:
         """The host's robots.txt rules, read once; FetchError when the host gives none usable."""
-        origin = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+        origin = str(parts.copy_with(path="/robots.txt", query=None, fragment=None, userinfo=b""))
         if origin not in self._robots:
             try:
-                self._robots[origin] = self._read_robots(origin + "/robots.txt", parts.hostname)
+                self._robots[origin] = self._read_robots(origin, parts.host)
             except FetchError as exc:
                 self._robots[origin] = exc
         found = self._robots[origin]
@@ -320,6 +322,18 @@ class Fetcher:
         rules = urllib.robotparser.RobotFileParser(url)
         rules.parse(text.splitlines())
         return rules
+
+
+def _parse_url(url: str) -> httpx.URL:
+    """The URL as httpx (and so the connection) sees it: scheme and host lower case, IDNA applied."""
+    try:
+        return httpx.URL(url)
+    except (httpx.InvalidURL, ValueError, TypeError) as exc:
+        raise FetchError(url, f"not a valid URL ({exc}); check it") from exc
+
+
+def _port(parts: httpx.URL) -> int:
+    return parts.port or (443 if parts.scheme == "https" else 80)
 
 
 def read_body(response: httpx.Response, cap: int) -> bytes:
@@ -390,8 +404,8 @@ def _check_status(url: str, response: httpx.Response) -> None:
 def _media_type(header: str) -> tuple[str, str | None]:
     """("text/html", "utf-8") from "text/html; charset=UTF-8"."""
     media, *params = header.split(";")
-    charset = next((p.split("=", 1)[1].strip().strip("\"'") for p in params if p.strip().lower().startswith("charset=")),
-                   None)
+    values = (p.split("=", 1)[1] for p in params if p.strip().lower().startswith("charset="))
+    charset = next((v.strip().strip("\"'") for v in values), None)
     return media.strip().lower(), charset or None
 
 

@@ -12,11 +12,10 @@ import posixpath
 from urllib.parse import urlsplit
 
 from ..errors import FetchError
-from .decode import MAX_BYTES, Unusable, bom_codec, decode, refuse_binary
+from .decode import MAX_BYTES, Unusable, bom_codec, decode, peek, refuse_binary
 from .feeds import FEED_TYPES, FeedEntry, Follow, looks_like_feed
 from .fetch import Fetched, Fetcher, FetchPolicy
 from .formats import Record, check_article_text, html_article, kind_of
-from .decode import peek
 
 KINDS = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text",
          "application/json": "jsonl", "application/x-ndjson": "jsonl", "application/jsonl": "jsonl"}
@@ -77,6 +76,14 @@ def page_kind(fetched: Fetched) -> str:
     if fetched.content_type in KINDS:
         return KINDS[fetched.content_type]
     return kind_of(posixpath.splitext(urlsplit(fetched.final_url).path)[1], fetched.body)
+
+
+def feed_headers(fetched: Fetched) -> dict[str, str]:
+    """What feedparser needs of the response: the charset, and the final URL for relative links."""
+    headers = {"content-location": fetched.final_url}
+    if fetched.content_type:
+        headers["content-type"] = fetched.headers.get("content-type", fetched.content_type)
+    return headers
 
 
 def page_text(fetched: Fetched, kind: str) -> str:
