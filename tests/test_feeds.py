@@ -7,6 +7,8 @@ import time
 import tracemalloc
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsweave.ingest import read_paths
 from newsweave.ingest.feeds import html_text, looks_like_feed
@@ -152,8 +154,10 @@ def test_billion_laughs_is_refused_quickly_with_bounded_memory(tmp_path):
 
 @pytest.mark.parametrize("entity", ['<!ENTITY x SYSTEM "file:///etc/passwd">',
                                     '<!ENTITY % x SYSTEM "file:///etc/passwd"> %x;'])
-def test_external_entities_are_refused(tmp_path, entity):
-    f = _write(tmp_path / "xxe.rss", rss(item("a1", content="&x; " + BODY_HTML), head=f"<!DOCTYPE rss [{entity}]>"))
+@pytest.mark.parametrize("before", ["", "<!-- a <b>comment</b> --><?pi <c> ?>"])
+def test_external_entities_are_refused(tmp_path, entity, before):
+    head = f"{before}<!DOCTYPE rss [{entity}]>"
+    f = _write(tmp_path / "xxe.rss", rss(item("a1", content="&x; " + BODY_HTML), head=head))
     result = read_paths([f])
     (skip,) = result.skipped
     assert not result.sources and "declares XML entities (x)" in skip.reason
@@ -170,3 +174,19 @@ def test_html_fragments_to_text():
             "<p>Line<br>break &amp; more</p>")
     assert html_text(html) == "Head\n\nOne bold word.\n\na\n\nb\n\nLine\nbreak & more"
     assert html_text("plain  text\n\nsecond") == "plain text\n\nsecond"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(st.binary(max_size=300), st.text(max_size=300).map(str.encode),
+                 st.sampled_from([b"<rss><channel><item><description>", b'<feed xmlns="http://www.w3.org/2005/Atom">',
+                                  b"<!DOCTYPE rss [", b"<rdf:RDF><item>"]).flatmap(
+                     lambda head: st.binary(max_size=200).map(lambda tail: head + tail))))
+def test_random_bytes_in_a_feed_file_never_raise(data):
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        f = Path(folder) / "x.rss"
+        f.write_bytes(data)
+        result = read_paths([f])
+    assert len(result.sources) + len(result.skipped) >= 1

@@ -27,6 +27,7 @@ _ROOT = re.compile(r"\A\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE(?:[^\[>]|\[.*?
                    re.DOTALL)
 _ENTITY = re.compile(r"<!ENTITY\s+(?:%\s*)?([^\s>]+)")
 _FIRST_ELEMENT = re.compile(r"<[A-Za-z_]")
+_NOT_MARKUP = re.compile(r"<!--.*?-->|<\?.*?\?>", re.DOTALL)  # comments and PIs may hold "<tag"
 _BLOCKS = ("p", "div", "section", "article", "blockquote", "pre", "li", "ul", "ol", "table", "tr",
            "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "header", "footer", "hr", "dd", "dt")
 _BLOCK, _LINE = "\ue000", "\ue001"  # private-use marks: a paragraph break, a line break
@@ -97,7 +98,7 @@ def _screen(data: bytes) -> None:
     if not data.strip():
         raise Unusable(f"empty feed (only whitespace or nothing); {EXPECTED}")
     refuse_binary(data)
-    text = data.decode(bom_codec(data) or "utf-8", "ignore").lstrip("\ufeff")
+    text = _NOT_MARKUP.sub("", data.decode(bom_codec(data) or "utf-8", "ignore"))
     first = _FIRST_ELEMENT.search(text)
     names = _ENTITY.findall(text[: first.start() if first else len(text)])
     if names:

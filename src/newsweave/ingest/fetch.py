@@ -370,20 +370,26 @@ def _inflater(encoding: str, url: str) -> Callable[[bytes, int], bytes]:
     if encoding not in ("gzip", "x-gzip", "deflate"):
         raise FetchError(url, f"unsupported Content-Encoding {encoding!r}; the server ignored our "
                               "Accept-Encoding: gzip, deflate")
-    state = {"d": zlib.decompressobj(16 + zlib.MAX_WBITS if "gzip" in encoding else zlib.MAX_WBITS), "first": True}
+    return _Inflater(encoding)
 
-    def inflate(chunk: bytes, limit: int) -> bytes:
+
+class _Inflater:
+    """gzip or deflate, chunk by chunk; output is never inflated past the limit asked for."""
+
+    def __init__(self, encoding: str):
+        self.may_be_raw = encoding == "deflate"  # some servers send raw deflate without the zlib header
+        self.inflate = zlib.decompressobj(zlib.MAX_WBITS | (16 if "gzip" in encoding else 0))
+
+    def __call__(self, chunk: bytes, limit: int) -> bytes:
         try:
-            return state["d"].decompress(chunk, limit)
+            out = self.inflate.decompress(chunk, limit)
         except zlib.error:
-            if encoding != "deflate" or not state["first"]:
+            if not self.may_be_raw:
                 raise
-            state["d"] = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate, as some servers send
-            return state["d"].decompress(chunk, limit)
-        finally:
-            state["first"] = False
-
-    return inflate
+            self.inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+            out = self.inflate.decompress(chunk, limit)
+        self.may_be_raw = False
+        return out
 
 
 def _decoded(response: httpx.Response) -> str:
