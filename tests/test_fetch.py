@@ -245,10 +245,12 @@ def test_conditional_get_with_etag_and_last_modified(server):
         first = f.fetch(server.url("/v"))
         entry = cache.get(server.url("/v"))
         second = f.fetch(server.url("/v"))
+        refreshed = cache.get(server.url("/v"))
         result = read_paths([server.url("/v")], fetcher=f)
     assert (first.status, first.not_modified, second.status, second.not_modified) == (200, False, 304, True)
     assert (entry.etag, entry.last_modified, len(entry.content_hash)) == ('"v1"', stamp, 64)
     assert isinstance(entry, CacheEntry) and entry.fetched_at.tzinfo is dt.timezone.utc
+    assert refreshed.content_hash == entry.content_hash and refreshed.fetched_at >= entry.fetched_at
     sent = [h for p, h in server.requests if p == "/v"][1]
     assert (sent["If-None-Match"], sent["If-Modified-Since"]) == ('"v1"', stamp)
     (skip,) = result.skipped
@@ -262,7 +264,7 @@ def test_conditional_get_with_etag_and_last_modified(server):
     ("192.168.1.1", "a private address"), ("172.16.0.1", "a private address"), ("fc00::1", "a private address"),
     ("169.254.169.254", "a link-local address"), ("fe80::1", "a link-local address"),
     ("224.0.0.1", "a multicast address"), ("ff02::1", "a multicast address"), ("0.0.0.0", "an unspecified address"),
-    ("::", "an unspecified address"), ("240.0.0.1", "a private address"), ("100.64.0.1", "a non-public address"),
+    ("::", "an unspecified address"), ("240.0.0.1", "a reserved address"), ("64:ff9b::7f00:1", "a reserved address"), ("100.64.0.1", "a non-public address"),
     ("::ffff:127.0.0.1", "a loopback address inside an IPv6 address"),
     ("::ffff:10.1.2.3", "a private address inside an IPv6 address"),
     ("2002:7f00:1::1", "a loopback address inside an IPv6 address"),

@@ -7,6 +7,7 @@ Exit codes: 0 success; 1 nothing could be briefed (every input unusable) or an e
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -85,7 +86,8 @@ def _brief(args: argparse.Namespace) -> int:
     if args.example:
         brief = pipeline.brief_example()
     else:
-        brief = pipeline.brief_paths(args.paths, meta=args.meta, fetcher=_fetcher(args))
+        with _fetcher(args) as fetcher:
+            brief = pipeline.brief_paths(args.paths, meta=args.meta, fetcher=fetcher)
     if not args.quiet:
         for s in brief.skipped:
             print(f"newsweave: skipped {s.path}: {s.reason}", file=sys.stderr)
@@ -98,7 +100,7 @@ def _brief(args: argparse.Namespace) -> int:
 def _fetcher(args: argparse.Namespace):
     """The Fetcher for --allow-private; None leaves URLs to ingest's default (public addresses only)."""
     if not args.allow_private:
-        return None
+        return contextlib.nullcontext()
     from .ingest import Fetcher, FetchPolicy
 
     return Fetcher(FetchPolicy(allow_private=True))

@@ -22,7 +22,7 @@ from typing import Any
 from ..models import Skipped, Source
 from .decode import MAX_BYTES, Unusable, decode, read_bytes
 from .feeds import feed_records
-from .fetch import Fetcher, FetchPolicy, MemoryCache
+from .fetch import CacheEntry, FetchCache, Fetched, Fetcher, FetchPolicy, MemoryCache
 from .files import Input, folder_files, resolved, walk_inputs
 from .formats import Record, check_article_text, html_article, jsonl_records, kind_of
 from .meta import MetaFile, MetaProblem, clean_meta, load_meta_option, merge_meta, read_meta_file, sidecar
@@ -31,7 +31,7 @@ from .urls import Web, article, feed_headers, page_kind, page_text
 EXAMPLE = "examples/zte-2018"
 
 __all__ = ["IngestResult", "read_paths", "example_sources", "source_id", "MAX_BYTES", "Fetcher", "FetchPolicy",
-           "MemoryCache"]
+           "Fetched", "FetchCache", "CacheEntry", "MemoryCache"]
 
 
 @dataclass

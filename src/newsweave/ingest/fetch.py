@@ -32,7 +32,7 @@ import urllib.robotparser
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 from urllib.parse import urljoin
 
@@ -50,6 +50,8 @@ REDIRECTS = {301, 302, 303, 307, 308}
 TEXT_TYPES = {"application/xhtml+xml", "application/rss+xml", "application/atom+xml", "application/rdf+xml",
               "application/xml", "application/json", "application/x-ndjson", "application/jsonl",
               "application/ld+json", "application/feed+json", "application/octet-stream", ""}
+ACCEPT = ("text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, "
+          "application/xml;q=0.9, text/plain;q=0.8, application/json;q=0.8, */*;q=0.1")
 ALLOW_HINT = "allow it with allow_private=True (--allow-private) if you trust it"
 Resolver = Callable[[str, int], Iterable[str]]
 
@@ -131,7 +133,7 @@ def refusal(address: str) -> str | None:
             return f"{inner} inside an IPv6 address" if inner else None
     for test, label in (("is_unspecified", "an unspecified"), ("is_loopback", "a loopback"),
                         ("is_link_local", "a link-local"), ("is_multicast", "a multicast"),
-                        ("is_private", "a private"), ("is_reserved", "a reserved")):
+                        ("is_reserved", "a reserved"), ("is_private", "a private")):
         if getattr(ip, test):
             return f"{label} address"
     return None if ip.is_global else "a non-public address"
@@ -222,7 +224,7 @@ class Fetcher:
         self._robots: dict[str, urllib.robotparser.RobotFileParser | FetchError] = {}
         timeout = httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout)
         self._client = httpx.Client(transport=transport or _pinned_transport(self._guard), timeout=timeout,
-                                    headers={"User-Agent": self.policy.user_agent,
+                                    headers={"User-Agent": self.policy.user_agent, "Accept": ACCEPT,
                                              "Accept-Encoding": "gzip, deflate"},
                                     follow_redirects=False, trust_env=False)
 
@@ -241,6 +243,7 @@ class Fetcher:
         response, final = self._follow(url, _validators(known), self.policy.respect_robots)
         with closing(response):
             if response.status_code == 304 and known is not None:
+                self.cache.put(url, replace(known, fetched_at=_now()))  # type: ignore[union-attr]
                 return Fetched(url, final, 304, not_modified=True, headers=dict(response.headers))
             fetched = self._accept(url, final, response, self.policy.max_bytes)
         if self.cache is not None:
@@ -444,4 +447,8 @@ def _validators(entry: CacheEntry | None) -> dict[str, str]:
 
 def _cache_entry(fetched: Fetched) -> CacheEntry:
     return CacheEntry(fetched.headers.get("etag"), fetched.headers.get("last-modified"),
-                      dt.datetime.now(dt.timezone.utc), hashlib.sha256(fetched.body).hexdigest())
+                      _now(), hashlib.sha256(fetched.body).hexdigest())
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
