@@ -333,6 +333,14 @@ def test_connections_go_to_the_checked_address_and_keep_the_host_name(server):
     assert {h["Host"] for _, h in server.requests} == {f"rebind.test:{server.port}"}
 
 
+def test_an_international_name_is_resolved_once_in_its_idna_form(server):
+    calls: list[str] = []
+    server.routes["/a"] = (200, HTML, page(BODY))
+    with Fetcher(LOOPBACK, resolver=lambda host, port: calls.append(host) or ["127.0.0.1"]) as f:
+        assert f.fetch(server.url("/a", host="bücher.test")).status == 200
+    assert calls == ["xn--bcher-kva.test"]
+
+
 def test_the_network_backend_refuses_an_unchecked_private_answer():
     backend = _PinnedBackend(_Guard(_resolver({"evil.test": ["10.0.0.9"]}), allow_private=False))
     with pytest.raises(FetchError, match="evil.test resolves to 10.0.0.9, a private address"):

@@ -276,7 +276,7 @@ class Fetcher:
                                   "give an http(s) URL or a file")
         if not parts.host:
             raise FetchError(url, "URL has no host name; check it")
-        self._guard.addresses(parts.host, _port(parts))
+        self._guard.addresses(parts.raw_host.decode("ascii"), _port(parts))  # the name the connection uses
         if robots and not self._robots_for(parts).can_fetch(self.policy.user_agent, url):
             agent = self.policy.user_agent.split()[0]
             raise FetchError(url, f"robots.txt of {parts.host} disallows it for {agent}; save the page "
