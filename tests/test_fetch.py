@@ -58,7 +58,10 @@ class Server:
             def do_GET(self) -> None:  # noqa: N802 - http.server's name
                 owner.requests.append((self.path, dict(self.headers)))
                 route = owner.routes.get(self.path, (404, {}, b"not here"))
-                status, headers, body = route(self) if callable(route) else route
+                answer = route(self) if callable(route) else route
+                if answer is None:  # the route wrote its own answer
+                    return
+                status, headers, body = answer
                 self.send_response(status)
                 for key, value in headers.items():
                     if value is not None:  # None: leave the header out
@@ -155,6 +158,23 @@ def test_a_slow_server_hits_the_read_timeout(server):
     with Fetcher(FetchPolicy(allow_private=True, connect_timeout=0.5, read_timeout=0.5)) as f:
         reason = _fail(f, server.url("/slow"))
     assert reason.startswith("timed out waiting for the server after 0.5 s") and time.perf_counter() - start < 1.4
+
+
+def test_a_server_trickling_bytes_hits_the_total_time_limit(server):
+    def trickle(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/plain")
+        handler.end_headers()
+        for _ in range(40):
+            handler.wfile.write(b"word ")
+            handler.wfile.flush()
+            time.sleep(0.05)
+
+    server.routes["/trickle"] = trickle
+    start = time.perf_counter()
+    with Fetcher(FetchPolicy(allow_private=True, read_timeout=0.5, total_timeout=0.4)) as f:
+        reason = _fail(f, server.url("/trickle"))
+    assert reason.startswith("the server sends too slowly") and time.perf_counter() - start < 1.2
 
 
 def test_a_refused_connection_and_a_tls_error(server, fetcher):

@@ -11,7 +11,9 @@ person can act on). The rules, all in `FetchPolicy`:
   network backend connects to the checked IP itself (the Host header, SNI and certificate check
   keep the name), so a second, different DNS answer is never used. A custom `transport` (tests:
   `httpx.MockTransport`) gets the same checks before each request, but what it connects to is
-  its own business;
+  its own business. A host's checked addresses are kept for the Fetcher's life (DNS TTLs are
+  not followed: use one Fetcher per run), and proxy settings from the environment are ignored;
+- timeouts to connect and between bytes, and a total time limit (a trickling server is cut off);
 - the body is streamed and cut at `max_bytes`, also after gzip/deflate decompression (a bomb
   is refused without inflating it);
 - robots.txt is read once per host (cached in the Fetcher) and honoured for our user agent;
@@ -27,7 +29,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import ipaddress
+import math
 import socket
+import time
 import urllib.robotparser
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -61,7 +65,8 @@ class FetchPolicy:
     """What a Fetcher may do. Timeouts are in seconds."""
 
     connect_timeout: float = 10.0
-    read_timeout: float = 20.0
+    read_timeout: float = 20.0  # the longest wait for the next bytes
+    total_timeout: float = 60.0  # the longest a whole fetch may take (checked as the body arrives)
     max_bytes: int = MAX_BYTES
     user_agent: str = USER_AGENT
     allow_private: bool = False  # allow private, loopback and link-local addresses (tests, intranets)
@@ -222,6 +227,7 @@ class Fetcher:
         self.cache = cache
         self._guard = _Guard(resolver or system_resolver, self.policy.allow_private)
         self._robots: dict[str, urllib.robotparser.RobotFileParser | FetchError] = {}
+        self._deadline = math.inf  # of the fetch under way
         timeout = httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout)
         self._client = httpx.Client(transport=transport or _pinned_transport(self._guard), timeout=timeout,
                                     headers={"User-Agent": self.policy.user_agent, "Accept": ACCEPT,
@@ -240,6 +246,7 @@ class Fetcher:
     def fetch(self, url: str) -> Fetched:
         """The body at `url`; FetchError (naming the URL, with the reason) if it can't be had."""
         known = self.cache.get(url) if self.cache is not None else None
+        self._deadline = time.monotonic() + self.policy.total_timeout
         response, final = self._follow(url, _validators(known), self.policy.respect_robots)
         with closing(response):
             if response.status_code == 304 and known is not None:
@@ -297,7 +304,7 @@ class Fetcher:
         if not (media.startswith("text/") or media in TEXT_TYPES):
             raise FetchError(url, f"not text: {final} is {media}; newsweave reads HTML pages, feeds, "
                                   "JSON Lines and plain text")
-        body = read_body(response, cap)
+        body = read_body(response, cap, self._deadline)
         return Fetched(url, final, response.status_code, media, charset, body, headers=dict(response.headers))
 
     def _robots_for(self, parts: httpx.URL) -> urllib.robotparser.RobotFileParser:
@@ -321,7 +328,8 @@ class Fetcher:
             if code >= 500:
                 raise FetchError(url, f"robots.txt of {host} answered HTTP {code}; nothing is fetched from a host "
                                       "whose robots.txt is unavailable (RFC 9309); try again later")
-            text = "" if code >= 400 else read_body(response, ROBOTS_MAX_BYTES).decode("utf-8", "replace")
+            text = "" if code >= 400 else read_body(response, ROBOTS_MAX_BYTES, self._deadline).decode(
+                "utf-8", "replace")
         rules = urllib.robotparser.RobotFileParser(url)
         rules.parse(text.splitlines())
         return rules
@@ -339,8 +347,9 @@ def _port(parts: httpx.URL) -> int:
     return parts.port or (443 if parts.scheme == "https" else 80)
 
 
-def read_body(response: httpx.Response, cap: int) -> bytes:
-    """The response body, decompressed, refused as soon as it passes `cap` bytes."""
+def read_body(response: httpx.Response, cap: int, deadline: float = math.inf) -> bytes:
+    """The response body, decompressed, refused as soon as it passes `cap` bytes or the
+    `deadline` (a `time.monotonic()` value) passes: a server trickling bytes is cut off too."""
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > cap:
         raise FetchError(str(response.url), f"larger than {cap:,} bytes (Content-Length {int(declared):,}); "
@@ -353,6 +362,9 @@ def read_body(response: httpx.Response, cap: int) -> bytes:
             if len(body) > cap:
                 raise FetchError(str(response.url), f"larger than {cap:,} bytes{_decoded(response)}; "
                                                     "save the article itself, or raise the limit")
+            if time.monotonic() > deadline:
+                raise FetchError(str(response.url), "the server sends too slowly (the fetch took longer than "
+                                                    "its total time limit); try again later")
     except zlib.error as exc:
         raise FetchError(str(response.url), f"compressed body is corrupt ({exc}); try again later") from exc
     return bytes(body)
