@@ -96,3 +96,27 @@ def test_an_archive_notice_is_skipped_with_its_reason(tmp_path, capsys):
                       "embargo period.")
     assert main(["brief", str(good), str(notice), "-f", "json", "-o", str(tmp_path / "b.json")]) == 3
     assert "nothing left after cleaning" in capsys.readouterr().err
+
+
+# --- URLs ------------------------------------------------------------------------------------------
+
+@pytest.fixture()
+def server():
+    from test_fetch import Server  # the loopback HTTP server of the fetch tests
+
+    s = Server()
+    s.thread.start()
+    yield s
+    s.httpd.shutdown()
+    s.httpd.server_close()
+
+
+def test_urls_are_briefed_and_loopback_needs_allow_private(server, capsys):
+    from test_fetch import HTML, page
+
+    server.routes.update({"/a": (200, HTML, page(STORY)), "/b": (200, HTML, page(OTHER, title="Bridge"))})
+    urls = [server.url("/a"), server.url("/b")]
+    assert main(["brief", *urls, "-f", "json"]) == EXIT_ERROR
+    assert "127.0.0.1 is a loopback address" in capsys.readouterr().err and server.requests == []
+    assert main(["brief", "--allow-private", *urls, "-f", "json"]) == EXIT_OK
+    assert [s["path"] for s in json.loads(capsys.readouterr().out)["sources"]] == urls

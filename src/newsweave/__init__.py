@@ -11,7 +11,7 @@ exceptions in `newsweave.errors`, and `render` for the output formats.
 
 __version__ = "0.1.0"
 
-from .errors import InputError, MetadataError, MissingExtraError, ModelError, NewsweaveError, NoArticlesError
+from .errors import FetchError, InputError, MetadataError, MissingExtraError, ModelError, NewsweaveError, NoArticlesError
 from .models import Brief, Source
 from .pipeline import Pipeline, brief
 from .report import FORMATS, render
@@ -27,6 +27,7 @@ __all__ = [
     "NewsweaveError",
     "InputError",
     "MetadataError",
+    "FetchError",
     "NoArticlesError",
     "MissingExtraError",
     "ModelError",

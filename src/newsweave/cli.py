@@ -7,6 +7,7 @@ Exit codes: 0 success; 1 nothing could be briefed (every input unusable) or an e
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -33,13 +34,16 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_brief(commands) -> None:
     p = commands.add_parser(
         "brief",
-        help="the cross-source brief of news files",
-        description="Brief news articles given as files or folders: plain text (.txt, metadata in a "
-        "<file>.meta.json sidecar), HTML, JSON Lines (one article a line: id, outlet, url, "
-        "published, title, text or html), CSV/TSV (a header row naming those columns), WARC web "
-        "archives (.warc, .warc.gz), or .jsonl.gz/.csv.gz.",
+        help="the cross-source brief of news files, feeds and URLs",
+        description="Brief news articles given as files, folders or http(s) URLs: plain text (.txt, "
+        "metadata in a <file>.meta.json sidecar), HTML, JSON Lines (one article a line: id, outlet, url, "
+        "published, title, text or html), CSV/TSV (a header row naming those columns), RSS/Atom feeds "
+        "(one article per entry), WARC web archives (.warc, .warc.gz), or .jsonl.gz/.csv.gz. URLs are "
+        "fetched politely and safely (robots.txt, size limits, no private addresses); a feed URL's "
+        "teaser-only entries are fetched through their links.",
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (recursive)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders (recursive), feeds, "
+                   "or http(s) URLs of articles and feeds")
     p.add_argument("--example", action="store_true", help="brief the bundled example story (ZTE, May 2018)")
     p.add_argument("--meta", metavar="FILE", help="JSON metadata for plain files: one object for all, "
                    "or an object keyed by file name")
@@ -50,6 +54,8 @@ def _add_brief(commands) -> None:
     p.add_argument("--similarity", choices=("lexical", "embed"), default="lexical",
                    help="same-fact similarity: lexical (default) or embed (adds sentence embeddings; "
                    "needs: pip install 'newsweave[embed]')")
+    p.add_argument("--allow-private", action="store_true",
+                   help="allow fetching from private and loopback addresses (tests, intranets)")
     p.add_argument("-q", "--quiet", action="store_true", help="do not list skipped inputs and warnings")
 
 
@@ -78,7 +84,11 @@ def _brief(args: argparse.Namespace) -> int:
     from .report import render
 
     pipeline = Pipeline(words=args.words, similarity=args.similarity)
-    brief = pipeline.brief_example() if args.example else pipeline.brief_paths(args.paths, meta=args.meta)
+    if args.example:
+        brief = pipeline.brief_example()
+    else:
+        with _fetcher(args) as fetcher:
+            brief = pipeline.brief_paths(args.paths, meta=args.meta, fetcher=fetcher)
     if not args.quiet:
         for s in brief.skipped:
             print(f"newsweave: skipped {s.path}: {s.reason}", file=sys.stderr)
@@ -86,6 +96,15 @@ def _brief(args: argparse.Namespace) -> int:
             print(f"newsweave: warning: {w}", file=sys.stderr)
     _write(args, brief, render)
     return EXIT_SKIPPED if brief.skipped else EXIT_OK
+
+
+def _fetcher(args: argparse.Namespace):
+    """The Fetcher for --allow-private; None leaves URLs to ingest's default (public addresses only)."""
+    if not args.allow_private:
+        return contextlib.nullcontext()
+    from .ingest import Fetcher, FetchPolicy
+
+    return Fetcher(FetchPolicy(allow_private=True))
 
 
 def _write(args: argparse.Namespace, brief, render) -> None:

@@ -2,7 +2,8 @@
 
     NewsweaveError            base: every error newsweave raises on purpose
     ├── InputError            an input file or record can't be used (names the file and why)
-    │   └── MetadataError     a sidecar or --meta file is malformed
+    │   ├── MetadataError     a sidecar or --meta file is malformed
+    │   └── FetchError        a URL could not be fetched, or was refused (names the URL and why)
     ├── NoArticlesError       nothing usable was left to brief (every input skipped)
     ├── MissingExtraError     an optional dependency is not installed (names the extra)
     ├── ModelError            a packaged model could not be loaded
@@ -30,6 +31,10 @@ class InputError(NewsweaveError):
 
 class MetadataError(InputError):
     """Metadata for an input (sidecar `.meta.json` or `--meta`) is malformed."""
+
+
+class FetchError(InputError):
+    """A URL could not be fetched or was refused by the fetch policy. `path` is the URL."""
 
 
 class NoArticlesError(NewsweaveError):

@@ -15,7 +15,7 @@ from .clean import clean, split_empty
 from .dedup import assign_witnesses
 from .errors import NoArticlesError
 from .extract import DEFAULT_MODEL, extract, load
-from .ingest import IngestResult, example_sources, read_paths
+from .ingest import Fetcher, IngestResult, example_sources, read_paths
 from .models import Brief, Source
 from .quotes import find_quotes
 from .summarize import DEFAULT_WORDS, summarize
@@ -35,9 +35,10 @@ class Pipeline:
     def nlp(self) -> Any:
         return load(self.model)
 
-    def brief_paths(self, paths: Iterable[PathLike], *, meta: PathLike | None = None) -> Brief:
-        """Ingest files and folders, then brief what could be read."""
-        return self.brief_ingested(read_paths(paths, meta=meta))
+    def brief_paths(self, paths: Iterable[PathLike], *, meta: PathLike | None = None,
+                    fetcher: Fetcher | None = None) -> Brief:
+        """Ingest files, folders and URLs (fetched with `fetcher`, see `read_paths`), then brief what could be read."""
+        return self.brief_ingested(read_paths(paths, meta=meta, fetcher=fetcher))
 
     def brief_example(self) -> Brief:
         """The brief of the bundled example story (ZTE, May 2018: AP and Reuters)."""

@@ -1,12 +1,15 @@
-"""Stage 1, ingest: files and folders to `Source`s (raw text + metadata).
+"""Stage 1, ingest: files, folders and URLs to `Source`s (raw text + metadata).
 
 Plain text (metadata from a `<file>.meta.json` sidecar or `--meta`), HTML (main text via
-trafilatura), JSON Lines, CSV/TSV (one article a row, `tabular`), WARC web archives (the HTML
-pages a crawler saved, streamed, `warc`), and JSON Lines or CSV compressed with gzip (`gz`).
-Anything unusable (missing, empty, binary, not UTF-8, too big, no article in the HTML, too short,
-a bad JSON line or CSV row, a WARC page with no article) becomes a `Skipped` with the file (or
-"file:line", "file:row N", "file#URL") and the reason; everything else still comes through. Ids
-are content hashes: the same text, the same id.
+trafilatura), JSON Lines, CSV/TSV (one article a row, `tabular`), RSS/Atom feeds (one article
+per entry, `feeds`), WARC web archives (the HTML pages a crawler saved, streamed, `warc`), and
+JSON Lines or CSV compressed with gzip (`gz`). http(s) URLs are fetched safely (`fetch.Fetcher`:
+no private addresses, size caps, robots.txt) and read like a file of their kind; a feed's teaser
+entries are fetched through their links. Anything unusable (missing, empty, binary, not UTF-8,
+too big, no article in the HTML, too short, a bad JSON line, CSV row or feed entry, a WARC page
+with no article, a URL that fails or is refused) becomes a `Skipped` with the input (or
+"file:line", "file:row N", "file#URL", "file#entry N") and the reason; everything else still
+comes through. Ids are content hashes: the same text, the same id.
 """
 
 from __future__ import annotations
@@ -20,20 +23,23 @@ from pathlib import Path
 from typing import Any
 
 from ..models import Skipped, Source
-from .decode import Unusable, decode, read_bytes
+from .decode import MAX_BYTES, Unusable, decode, read_bytes
+from .feeds import feed_records
+from .fetch import CacheEntry, FetchCache, Fetched, Fetcher, FetchPolicy, MemoryCache
 from .files import Input, folder_files, resolved, walk_inputs
 from .formats import Record, check_article_text, html_article, is_gzipped, jsonl_records, kind_of
 from .gz import read_gzip
 from .meta import MetaFile, MetaProblem, clean_meta, load_meta_option, merge_meta, read_meta_file, sidecar
 from .tabular import csv_records
+from .urls import Web, article, feed_headers, page_kind, page_text
 from .warc import is_warc, warc_records
 
-MAX_BYTES = 20_000_000  # per file; for WARC, per record; for gzip, decompressed
 # kinds whose records carry their own metadata (no sidecar, no --meta)
-RECORD_KINDS = {"jsonl", "csv", "warc"}
+RECORD_KINDS = {"jsonl", "csv", "warc", "feed"}
 EXAMPLE = "examples/zte-2018"
 
-__all__ = ["IngestResult", "read_paths", "example_sources", "source_id", "MAX_BYTES"]
+__all__ = ["IngestResult", "read_paths", "example_sources", "source_id", "MAX_BYTES", "Fetcher", "FetchPolicy",
+           "Fetched", "FetchCache", "CacheEntry", "MemoryCache"]
 
 
 @dataclass
@@ -52,12 +58,15 @@ def source_id(text: str) -> str:
 
 
 def read_paths(paths: Iterable[str | os.PathLike], *, meta: str | os.PathLike | None = None,
-               max_bytes: int = MAX_BYTES, on_input: Callable[[str], None] | None = None) -> IngestResult:
-    """Read every article in the given files and folders (recursively, in sorted order).
+               max_bytes: int = MAX_BYTES, fetcher: Fetcher | None = None,
+               on_input: Callable[[str], None] | None = None) -> IngestResult:
+    """Read every article in the given files, folders (recursively, in sorted order) and URLs.
 
-    Bad inputs are reported in `skipped`, never raised; only a missing or malformed `meta` file
-    (which the user asked for explicitly) raises `MetadataError`. `on_input` is called with each
-    input as it is read (for progress display).
+    URLs are fetched with `fetcher` (by default a `Fetcher()` with the default policy and
+    `max_bytes`). Teaser entries of a feed are fetched through their links when the feed came
+    from a URL, or from a file when a `fetcher` is given. Bad inputs are reported in `skipped`,
+    never raised; only a missing or malformed `meta` file (which the user asked for explicitly)
+    raises `MetadataError`. `on_input` is called with each input as it is read (for progress).
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -65,7 +74,12 @@ def read_paths(paths: Iterable[str | os.PathLike], *, meta: str | os.PathLike | 
     exclude = {resolved(Path(meta))} if meta is not None else set()
     result = IngestResult()
     inputs = walk_inputs(paths, exclude, result.skipped)
-    _read_inputs(inputs if on_input is None else _announced(inputs, on_input), meta_file, max_bytes, result)
+    web = Web(fetcher, max_bytes)
+    try:
+        _read_inputs(inputs if on_input is None else _announced(inputs, on_input), meta_file, max_bytes,
+                     result, web)
+    finally:
+        web.close()
     if meta_file is not None:
         result.warnings.extend(f"--meta {meta_file.path}: entry {key!r} names no input file; check the name"
                                for key in meta_file.unused())
@@ -80,7 +94,7 @@ def example_sources() -> IngestResult:
         root = Path(real)
         inputs = [Input(f"{EXAMPLE}/{rel.as_posix()}", root / rel, (rel.name,))
                   for rel in folder_files(root, result.skipped)]
-        _read_inputs(inputs, None, MAX_BYTES, result)
+        _read_inputs(inputs, None, MAX_BYTES, result, Web(None))
     return result
 
 
@@ -91,23 +105,27 @@ def _announced(inputs: Iterable[Input], on_input: Callable[[str], None]) -> Iter
 
 
 def _read_inputs(inputs: Iterable[Input], meta_file: MetaFile | None, max_bytes: int,
-                 result: IngestResult) -> None:
+                 result: IngestResult, web: Web) -> None:
     seen: dict[str, str] = {}
     for item in inputs:
-        kind, records = _records(item, max_bytes, result)
+        kind, records = _records(item, max_bytes, result, web)
         for record in records:
             _add(record, item, kind, meta_file, seen, result)
 
 
-def _records(item: Input, max_bytes: int, result: IngestResult) -> tuple[str, Iterable[Record]]:
-    """The file's kind ("text", "html", "jsonl", "csv", "warc") and its articles (a WARC file's
-    lazily, as it is read); a bad file goes to `result.skipped`."""
-    if is_warc(item.path):
+def _records(item: Input, max_bytes: int, result: IngestResult, web: Web) -> tuple[str, Iterable[Record]]:
+    """The input's kind ("text", "html", "jsonl", "csv", "feed", "warc") and its articles (a WARC
+    file's lazily, as it is read); a bad one goes to `result.skipped`."""
+    if item.path is not None and is_warc(item.path):
         return "warc", warc_records(item.path, item.given, max_bytes, result.skipped, result.warnings)
     kind = "text"
     try:
+        if item.path is None:
+            return _url_records(item.given, result, web)
         data = _read(item, max_bytes, result.skipped)
         kind = kind_of(item.path.name, data)
+        if kind == "feed":
+            return kind, feed_records(data, item.given, result.skipped, result.warnings, follow=web.follow(False))
         return kind, _parse(kind, decode(data, html=kind == "html"), item.given, result.skipped)
     except Unusable as exc:
         result.skipped.append(Skipped(item.given, str(exc)))
@@ -125,6 +143,19 @@ def _read(item: Input, max_bytes: int, skipped: list[Skipped]) -> bytes:
 
 
 _READERS = {"jsonl": jsonl_records, "csv": csv_records}
+
+
+def _url_records(url: str, result: IngestResult, web: Web) -> tuple[str, list[Record]]:
+    """A fetched page read by its kind: a feed's entries, JSON Lines records, or one article."""
+    fetched = web.get(url)
+    kind = page_kind(fetched)
+    if kind == "feed":
+        return kind, feed_records(fetched.body, url, result.skipped, result.warnings, follow=web.follow(True),
+                                  headers=feed_headers(fetched))
+    if kind == "jsonl":
+        return kind, _parse(kind, page_text(fetched, kind), url, result.skipped)
+    body, page = article(fetched, kind)
+    return kind, [Record(check_article_text(body), url, page=page)]
 
 
 def _parse(kind: str, text: str, given: str, skipped: list[Skipped]) -> list[Record]:
@@ -148,7 +179,7 @@ def _add(record: Record, item: Input, kind: str, meta_file: MetaFile | None,
                                                        "only the first copy is used"))
         return
     seen[sid] = record.where
-    file_meta = {} if kind in RECORD_KINDS else _file_meta(item, meta_file, result.warnings)
+    file_meta = {} if kind in RECORD_KINDS or item.path is None else _file_meta(item, meta_file, result.warnings)
     layers = [clean_meta(layer, record.where, result.warnings) for layer in (record.meta, file_meta, record.page)]
     result.sources.append(Source(id=sid, raw=record.text, path=item.given, input_id=record.input_id,
                                  where=record.where, **merge_meta(layers)))

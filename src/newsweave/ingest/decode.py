@@ -6,6 +6,7 @@ import codecs
 import re
 from pathlib import Path
 
+MAX_BYTES = 20_000_000  # the largest input read, file or fetched body
 MAGIC = {
     b"%PDF": "a PDF document",
     b"PK\x03\x04": "a ZIP archive (or an Office document)",

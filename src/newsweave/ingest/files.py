@@ -1,4 +1,7 @@
-"""Which files to read: the paths given, and the files inside given folders (recursive, sorted)."""
+"""Which files to read: the paths given, and the files inside given folders (recursive, sorted).
+
+A URL (http:// or https://) given among the paths is an `Input` with no `path`.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..models import Skipped
+from .fetch import is_url
 from .meta import is_sidecar
 
 
@@ -16,7 +20,7 @@ class Input:
     """One file to read: how it is shown to the user, where it is, and the names `--meta` may use."""
 
     given: str
-    path: Path
+    path: Path | None  # None for a URL
     names: tuple[str, ...]
 
     @property
@@ -31,9 +35,9 @@ def walk_inputs(paths: Iterable[str | os.PathLike], exclude: set[Path],
     `exclude` holds resolved paths not to read (the `--meta` file); a file named twice (say, a
     folder and a file in it) is read the first time only.
     """
-    seen = set(exclude)
+    seen: set[Path | str] = set(exclude)
     for item in _candidates(paths, skipped):
-        real = resolved(item.path)
+        real = item.given if item.path is None else resolved(item.path)
         if real not in seen:
             seen.add(real)
             yield item
@@ -41,6 +45,9 @@ def walk_inputs(paths: Iterable[str | os.PathLike], exclude: set[Path],
 
 def _candidates(paths: Iterable[str | os.PathLike], skipped: list[Skipped]) -> Iterator[Input]:
     for given in paths:
+        if is_url(given):
+            yield Input(str(given), None, (str(given),))
+            continue
         shown, path = os.fspath(given), Path(given)
         if path.is_dir():
             for rel in folder_files(path, skipped):

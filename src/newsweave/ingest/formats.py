@@ -46,11 +46,14 @@ class Record:
 
 
 def kind_of(name: str, data: bytes) -> str:
-    """"text", "html", "jsonl", "csv" or "warc": by the file name's ending, else by sniffing the content.
+    """"text", "html", "jsonl", "csv", "feed" or "warc": by the file name's ending, else by
+    sniffing the content.
 
     `name` is the file name (two-part endings such as ".warc.gz" count); a bare suffix works too.
     Content starting with "WARC/1." is a WARC file whatever its name.
     """
+    from .feeds import FEED_SUFFIXES, looks_like_feed  # feeds builds on this module
+
     name = name.lower()
     if name.endswith(WARC_SUFFIXES) or data.startswith(WARC_MAGIC):
         return "warc"
@@ -61,6 +64,8 @@ def kind_of(name: str, data: bytes) -> str:
         return "jsonl"
     if suffix in CSV_SUFFIXES:
         return "csv"
+    if suffix in FEED_SUFFIXES or looks_like_feed(peek(data)):
+        return "feed"
     return "text" if suffix in TEXT_SUFFIXES or not looks_like_html(peek(data)) else "html"
 
 

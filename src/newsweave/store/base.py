@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..ingest.fetch import CacheEntry
 from ..models import CopyGroup, Source, Story
 
 
@@ -32,16 +33,6 @@ class Snapshot:
     created_at: str
     articles: list[str]
     brief: dict[str, Any]  # the brief's JSON contract
-
-
-@dataclass
-class CacheEntry:
-    """What a conditional GET needs to know about the last fetch of a URL."""
-
-    etag: str | None = None
-    last_modified: str | None = None
-    fetched_at: str | None = None
-    content_hash: str | None = None
 
 
 class Store(ABC):
@@ -111,6 +102,10 @@ class Store(ABC):
         """Snapshots of a story, oldest first."""
 
     # conditional GET
+    def fetch_cache(self) -> StoreFetchCache:
+        """The store as an `ingest.fetch.FetchCache`, to hand to a `Fetcher`."""
+        return StoreFetchCache(self)
+
     @abstractmethod
     def cache_get(self, url: str) -> CacheEntry | None: ...
 
@@ -130,3 +125,16 @@ class Store(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+@dataclass
+class StoreFetchCache:
+    """A `FetchCache` (get/put by URL) kept in a store, so conditional GET works across runs."""
+
+    store: Store
+
+    def get(self, url: str) -> CacheEntry | None:
+        return self.store.cache_get(url)
+
+    def put(self, url: str, entry: CacheEntry) -> None:
+        self.store.cache_put(url, entry)

@@ -173,12 +173,15 @@ class SQLiteStore(Store):
     def cache_get(self, url: str) -> CacheEntry | None:
         row = self._db.execute("SELECT etag, last_modified, fetched_at, content_hash FROM fetch_cache "
                                "WHERE url = ?", (url,)).fetchone()
-        return CacheEntry(*row) if row else None
+        if row is None:
+            return None
+        etag, modified, fetched, digest = row
+        return CacheEntry(etag, modified, dt.datetime.fromisoformat(fetched), digest)
 
     def cache_put(self, url: str, entry: CacheEntry) -> None:
         with self._write() as db:
             db.execute("INSERT OR REPLACE INTO fetch_cache VALUES (?,?,?,?,?)",
-                       (url, entry.etag, entry.last_modified, entry.fetched_at, entry.content_hash))
+                       (url, entry.etag, entry.last_modified, entry.fetched_at.isoformat(), entry.content_hash))
 
     # --- housekeeping -----------------------------------------------------------------------
     def integrity_check(self) -> list[str]:

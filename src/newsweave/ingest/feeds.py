@@ -1,0 +1,197 @@
+"""RSS 2.0, RSS 1.0 (RDF) and Atom feeds: one `Record` per entry (via feedparser).
+
+An entry's text is its full content (`content:encoded`, Atom `<content>`), else its summary,
+converted from HTML to text with paragraphs as blank-line separated blocks. An entry with only
+a teaser is fetched through its link when ingest may fetch (`follow`), else skipped with the
+reason. A feed that declares XML entities is refused before parsing (no billion laughs, no
+external entities); a malformed feed with no entries is `Unusable`; one with entries keeps them
+and adds a warning.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import Skipped
+from .decode import Unusable, bom_codec, refuse_binary
+from .fetch import is_url
+from .formats import MIN_WORDS, Record
+
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml"}
+_ROOT = re.compile(r"\A\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE(?:[^\[>]|\[.*?\])*>\s*)*<(?:rss|feed|rdf:RDF)\b",
+                   re.DOTALL)
+_ENTITY = re.compile(r"<!ENTITY\s+(?:%\s*)?([^\s>]+)")
+_FIRST_ELEMENT = re.compile(r"<[A-Za-z_]")
+_NOT_MARKUP = re.compile(r"<!--.*?-->|<\?.*?\?>", re.DOTALL)  # comments and PIs may hold "<tag"
+_BLOCKS = ("p", "div", "section", "article", "blockquote", "pre", "li", "ul", "ol", "table", "tr",
+           "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "header", "footer", "hr", "dd", "dt")
+_BLOCK, _LINE = "\ue000", "\ue001"  # private-use marks: a paragraph break, a line break
+_DROP = ("script", "style", "noscript", "iframe", "object", "embed", "template")
+EXPECTED = "expected an RSS 2.0, RSS 1.0 or Atom feed"
+
+
+@dataclass
+class FeedEntry:
+    """One feed entry as read: where it is, its text, its metadata, its id and link."""
+
+    where: str  # "file#entry N"
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    input_id: str | None = None
+    link: str | None = None
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+Follow = Callable[[FeedEntry], Record]  # fetch a teaser entry's link: a Record, or Unusable
+
+
+def looks_like_feed(head: str) -> bool:
+    """Is the document's root element `<rss`, `<feed` or `<rdf:RDF`?"""
+    return _ROOT.match(head.lstrip("\ufeff")) is not None
+
+
+def feed_records(data: bytes, where: str, skipped: list[Skipped], warnings: list[str], *,
+                 follow: Follow | None = None, headers: dict[str, str] | None = None) -> list[Record]:
+    """The articles of a feed; each unusable entry is added to `skipped` with its reason.
+
+    `headers` are the HTTP response's (Content-Type for the charset, Content-Location for
+    relative links) when the feed was fetched.
+    """
+    records: list[Record] = []
+    ids: dict[str, str] = {}
+    for entry in read_feed(data, where, warnings, headers):
+        try:
+            _check_new_id(entry, ids)
+            records.append(_entry_record(entry, follow))
+        except Unusable as exc:
+            skipped.append(Skipped(entry.where, str(exc)))
+    return records
+
+
+def read_feed(data: bytes, where: str, warnings: list[str], headers: dict[str, str] | None = None) -> list[FeedEntry]:
+    """The entries of a feed, in order; Unusable if it is not a feed or has none."""
+    _screen(data)
+    parsed = _parse(data, headers or {})
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if isinstance(problem, _soft_problems()):
+        problem = None
+    if not parsed.entries:
+        found = f"not well-formed ({_describe(problem)})" if problem else "a feed with no entries"
+        raise Unusable(f"{EXPECTED} with entries, found {found}; check the feed in a validator")
+    if problem:
+        warnings.append(f"{where}: feed is not well-formed XML ({_describe(problem)}); its "
+                        f"{len(parsed.entries)} entries were read leniently, check them")
+    outlet = parsed.feed.get("title") or None
+    return [_entry(raw, f"{where}#entry {n}", outlet) for n, raw in enumerate(parsed.entries, 1)]
+
+
+def _screen(data: bytes) -> None:
+    """Refuse empty and binary data, and any feed that declares XML entities, before parsing."""
+    if not data.strip():
+        raise Unusable(f"empty feed (only whitespace or nothing); {EXPECTED}")
+    refuse_binary(data)
+    text = _NOT_MARKUP.sub("", data.decode(bom_codec(data) or "utf-8", "ignore"))
+    first = _FIRST_ELEMENT.search(text)
+    names = _ENTITY.findall(text[: first.start() if first else len(text)])
+    if names:
+        shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
+        raise Unusable(f"feed declares XML entities ({shown}); refused for safety (entity expansion "
+                       "and external entities); remove the DOCTYPE's entity declarations")
+
+
+def _parse(data: bytes, headers: dict[str, str]) -> Any:
+    import feedparser
+
+    try:
+        return feedparser.parse(io.BytesIO(data), response_headers=headers, resolve_relative_uris=False)
+    except Exception as exc:  # noqa: BLE001 - a third-party parser on arbitrary input
+        raise Unusable(f"feed could not be parsed ({type(exc).__name__}); {EXPECTED}") from exc
+
+
+def _soft_problems() -> tuple[type, ...]:
+    """feedparser's complaints that do not make a feed malformed (a content type, a charset label)."""
+    import feedparser
+
+    return (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
+
+
+def _describe(problem: Any) -> str:
+    text = str(problem).strip() or type(problem).__name__
+    return text[:200]
+
+
+def _entry(raw: Any, where: str, outlet: str | None) -> FeedEntry:
+    link = raw.get("link") if is_url(raw.get("link")) else None  # an RSS guid may stand in for a link
+    meta = {"title": raw.get("title") or None, "url": link, "outlet": outlet, "published": _published(raw)}
+    entry_id = raw.get("id") or link
+    return FeedEntry(where, _entry_text(raw), meta, str(entry_id) if entry_id else None, link)
+
+
+def _entry_text(raw: Any) -> str:
+    """The entry's full content if it has one, else its summary, as text."""
+    parts = [c for c in raw.get("content") or [] if (c.get("value") or "").strip()]
+    detail = parts[0] if parts else raw.get("summary_detail") or {"value": raw.get("summary", "")}
+    value = detail.get("value") or ""
+    return _plain(value) if detail.get("type") == "text/plain" else html_text(value)
+
+
+def _published(raw: Any) -> str | None:
+    """The date as written (feedparser's own parse is too lenient: it turns month 13 into January)."""
+    return next((raw[key] for key in ("published", "updated") if (raw.get(key) or "").strip()), None)
+
+
+def html_text(html: str) -> str:
+    """Text of an HTML fragment: block elements become blank-line separated paragraphs."""
+    if "<" not in html:
+        return _plain(html)
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return _plain(html)
+    for element in [e for e in root.iter(*_DROP)]:
+        element.drop_tree()
+    for element in root.iter(*_BLOCKS):
+        element.text, element.tail = _BLOCK + (element.text or ""), _BLOCK + (element.tail or "")
+    for element in root.iter("br"):
+        element.tail = _LINE + (element.tail or "")
+    return _plain(root.text_content())
+
+
+def _plain(text: str) -> str:
+    """Whitespace tidied: paragraphs (marked, or apart by a blank line) apart by one blank line."""
+    text = re.sub(r"\n[ \t]*\n", _BLOCK, text.replace("\r\n", "\n"))
+    blocks = ("\n".join(" ".join(line.split()) for line in block.split(_LINE)).strip("\n")
+              for block in text.split(_BLOCK))
+    return "\n\n".join(b for b in blocks if b.strip())
+
+
+def _check_new_id(entry: FeedEntry, ids: dict[str, str]) -> None:
+    if entry.input_id is None:
+        return
+    if entry.input_id in ids:
+        raise Unusable(f"repeats the id of {ids[entry.input_id]} ({entry.input_id!r}); "
+                       "only the first entry with an id is used")
+    ids[entry.input_id] = entry.where
+
+
+def _entry_record(entry: FeedEntry, follow: Follow | None) -> Record:
+    if entry.words >= MIN_WORDS:
+        return Record(entry.text, entry.where, entry.meta, input_id=entry.input_id)
+    summary = f"the feed carries only a summary of this entry ({entry.words} words), not the article"
+    if not entry.link:
+        raise Unusable(f"{summary}, and no link to it; save the article itself as a file")
+    if follow is None:
+        raise Unusable(f"{summary}; fetch its link: give {entry.link} as an input, or read the feed "
+                       "from its URL (teaser links are fetched then)")
+    return follow(entry)
