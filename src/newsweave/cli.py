@@ -17,6 +17,7 @@ from .report import FORMATS
 from .summarize import DEFAULT_WORDS
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
+MODES = ("batch", "stream")  # newsweave.cluster.MODES, without importing the clusterer at start-up
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsweave {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_brief(commands)
+    _add_ingest(commands)
+    _add_stories(commands)
+    _add_search(commands)
     return parser
 
 
@@ -45,6 +49,13 @@ def _add_brief(commands) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders (recursive), feeds, "
                    "or http(s) URLs of articles and feeds")
     p.add_argument("--example", action="store_true", help="brief the bundled example story (ZTE, May 2018)")
+    p.add_argument("--story", metavar="ID", help="brief a story of the store given with --db (ids from "
+                   "newsweave stories)")
+    p.add_argument("--db", metavar="FILE", help="the store (SQLite file) for --story")
+    p.add_argument("--mode", choices=MODES, default="batch", help="with --story: the clustering the id "
+                   "comes from (default: batch)")
+    p.add_argument("--since", metavar="WHEN", help="with --story: also show what changed since the brief "
+                   "shown then: 'last' (the previous brief of this story) or a date/time (2024-05-01T12:00)")
     p.add_argument("--meta", metavar="FILE", help="JSON metadata for plain files: one object for all, "
                    "or an object keyed by file name")
     p.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default: text)")
@@ -57,6 +68,48 @@ def _add_brief(commands) -> None:
     p.add_argument("--allow-private", action="store_true",
                    help="allow fetching from private and loopback addresses (tests, intranets)")
     p.add_argument("-q", "--quiet", action="store_true", help="do not list skipped inputs and warnings")
+    p.set_defaults(run=_brief)
+
+
+def _add_ingest(commands) -> None:
+    p = commands.add_parser(
+        "ingest", help="add articles to a store and print the run report",
+        description="Add articles (every input format brief reads, and URLs) to a store: cleaned, "
+        "with copies of one wire story grouped. Ids are content hashes, so ingesting the same input "
+        "again changes nothing. Prints one line an input: ingested, duplicate, or skipped with the "
+        "reason.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders (recursive), feeds, "
+                   "or http(s) URLs")
+    p.add_argument("--db", metavar="FILE", required=True, help="the store (SQLite file; created if new)")
+    p.add_argument("--meta", metavar="FILE", help="JSON metadata for plain files (as for brief)")
+    p.add_argument("-f", "--format", choices=("text", "json"), default="text", help="run report format")
+    p.add_argument("--allow-private", action="store_true",
+                   help="allow fetching from private and loopback addresses (tests, intranets)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only the counts, no progress")
+    p.set_defaults(run=_ingest)
+
+
+def _add_stories(commands) -> None:
+    p = commands.add_parser(
+        "stories", help="the stories in a store",
+        description="Cluster the store's articles into stories (newest first) and list them with "
+        "their articles and copies. batch: average linkage over all articles; stream: articles in "
+        "arrival order, each joins a story or starts one, stories close after 3 quiet days.")
+    p.add_argument("--db", metavar="FILE", required=True, help="the store (SQLite file)")
+    p.add_argument("--mode", choices=MODES, default="batch", help="clustering mode (default: batch)")
+    p.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument("--explain", action="store_true", help="text: show why each article is in its story")
+    p.set_defaults(run=_stories)
+
+
+def _add_search(commands) -> None:
+    p = commands.add_parser("search", help="full-text search of a store",
+                            description="Search the titles and texts of a store's articles (FTS5).")
+    p.add_argument("query", metavar="QUERY", help="words to find (all of them)")
+    p.add_argument("--db", metavar="FILE", required=True, help="the store (SQLite file)")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default: 20)")
+    p.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format")
+    p.set_defaults(run=_search)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,18 +118,30 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    if not args.example and not args.paths:
-        parser.error("brief: give one or more PATHs, or --example")
+    _check_usage(parser, args)
     try:
-        return _brief(args)
+        return args.run(args)
     except NewsweaveError as exc:
         print(f"newsweave: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as exc:
-        print(f"newsweave: cannot write {exc.filename or args.output}: {exc.strerror or exc}", file=sys.stderr)
+        where = exc.filename or getattr(args, "output", None) or "output"
+        print(f"newsweave: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+def _check_usage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.command != "brief":
+        return
+    chosen = sum(map(bool, (args.example, args.paths, args.story)))
+    if chosen != 1:
+        parser.error("brief: give one or more PATHs, or --example, or --story ID --db FILE")
+    if args.story and not args.db:
+        parser.error("brief: --story needs --db FILE (the store the story is in)")
+    if args.since and not args.story:
+        parser.error("brief: --since works with --story (a story of a store)")
 
 
 def _brief(args: argparse.Namespace) -> int:
@@ -84,7 +149,9 @@ def _brief(args: argparse.Namespace) -> int:
     from .report import render
 
     pipeline = Pipeline(words=args.words, similarity=args.similarity)
-    if args.example:
+    if args.story:
+        brief = _story_brief(args, pipeline)
+    elif args.example:
         brief = pipeline.brief_example()
     else:
         with _fetcher(args) as fetcher:
@@ -98,13 +165,84 @@ def _brief(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if brief.skipped else EXIT_OK
 
 
-def _fetcher(args: argparse.Namespace):
-    """The Fetcher for --allow-private; None leaves URLs to ingest's default (public addresses only)."""
-    if not args.allow_private:
+def _story_brief(args: argparse.Namespace, pipeline):
+    from .corpus import brief_story
+    from .store import open_store
+
+    with open_store(args.db) as store:
+        return brief_story(store, args.story, mode=args.mode, pipeline=pipeline, since=args.since)
+
+
+def _fetcher(args: argparse.Namespace, cache=None):
+    """A Fetcher for --allow-private or a store's cache; None leaves URLs to ingest's default."""
+    if not args.allow_private and cache is None:
         return contextlib.nullcontext()
     from .ingest import Fetcher, FetchPolicy
 
-    return Fetcher(FetchPolicy(allow_private=True))
+    return Fetcher(FetchPolicy(allow_private=args.allow_private), cache=cache)
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from .corpus import ingest
+    from .report.corpus import run_dict, run_text
+    from .store import open_store
+
+    with open_store(args.db) as store, _fetcher(args, store.fetch_cache()) as fetcher, _progress(args) as tick:
+        run = ingest(args.paths, store, meta=args.meta, fetcher=fetcher, on_input=tick)
+        totals = {"articles": store.count(), "copy_groups": len(store.copies())}
+    if args.format == "json":
+        _print_json(run_dict(run.entries, run.warnings, totals))
+    else:
+        report = run_text(run.entries, run.warnings, totals)
+        print(report.rsplit("\n", 1)[-1] if args.quiet else report)
+    return EXIT_SKIPPED if run.count("skipped") else EXIT_OK
+
+
+@contextlib.contextmanager
+def _progress(args: argparse.Namespace):
+    """A progress display on standard error (when it is a terminal); yields the per-input callback."""
+    if args.quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.completed} inputs read: {task.description}"),
+                  transient=True) as bar:
+        task = bar.add_task("", total=None)
+        yield lambda name: bar.update(task, advance=1, description=name[-60:])
+
+
+def _stories(args: argparse.Namespace) -> int:
+    from .corpus import stories
+    from .report.corpus import stories_list, stories_text
+    from .store import open_store
+
+    with open_store(args.db) as store:
+        found = stories(store, args.mode)
+        catalog = store.catalog(a for s in found for a in s.articles)
+    if args.format == "json":
+        _print_json(stories_list(found, catalog))
+    else:
+        print(stories_text(found, catalog, explain=args.explain))
+    return EXIT_OK
+
+
+def _search(args: argparse.Namespace) -> int:
+    from .store import open_store
+
+    with open_store(args.db, readonly=True) as store:
+        hits = store.search(args.query, limit=args.limit)
+    if args.format == "json":
+        _print_json([{"article": h.article, "title": h.title, "snippet": h.snippet, "rank": h.rank} for h in hits])
+    else:
+        print("\n".join(f"{h.article}  {h.title or ''}\n    {h.snippet}" for h in hits) or "no match")
+    return EXIT_OK
+
+
+def _print_json(data) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _write(args: argparse.Namespace, brief, render) -> None:

@@ -25,7 +25,7 @@ from .cluster import MODES, cluster
 from .dedup import arrival_order, minhash
 from .dedup import copy_groups as find_copy_groups
 from .errors import NewsweaveError, NotFoundError
-from .ingest import read_paths
+from .ingest import Fetcher, read_paths
 from .models import Brief, CopyGroup, RunEntry, Source, Story
 from .store import Snapshot, Store
 
@@ -48,9 +48,12 @@ class IngestRun:
 
 
 def ingest(paths: Iterable[str | os.PathLike], store: Store, *, meta: str | os.PathLike | None = None,
-           on_input: Callable[[str], None] | None = None) -> IngestRun:
-    """Read, clean and store articles; update the copy groups. Returns the run report."""
-    result = read_paths(paths, meta=meta, on_input=on_input)
+           fetcher: Fetcher | None = None, on_input: Callable[[str], None] | None = None) -> IngestRun:
+    """Read, clean and store articles; update the copy groups. Returns the run report.
+
+    URLs are fetched with `fetcher` (give it `store.fetch_cache()` for conditional GET across
+    runs); `on_input` is called with each input as it is read."""
+    result = read_paths(paths, meta=meta, fetcher=fetcher, on_input=on_input)
     sources, empty = split_empty(result.sources)
     sources = arrival_order(sources)
     run = IngestRun(warnings=list(result.warnings))

@@ -200,3 +200,14 @@ def link_url(source: Source) -> str | None:
 def removal_reason(removal: Removal) -> str:
     """Why clean dropped a piece of text: its reason, else "boilerplate removed"."""
     return removal.reason or "boilerplate removed"
+
+
+def changes(brief: Brief) -> list[str]:
+    """Plain lines of what changed since an earlier brief (`--since`); [] without `--since`."""
+    if brief.changes is None:
+        return []
+    from .changes import change_lines
+
+    facts = {f.id: f.text for f in brief.facts}
+    quotes = {g.id: f"{speaker(g)}: {g.mentions[0].text}" for g in brief.quotes if g.mentions}
+    return change_lines(brief.changes, facts, quotes, {s.id: s.label for s in brief.sources})

@@ -31,7 +31,8 @@ def esc(text: object) -> str:
 
 def to_html(brief: Brief) -> str:
     """The whole brief as one HTML page."""
-    body = "".join([_summary(brief), _facts(brief), _conflicts(brief), _quotes(brief), _timeline(brief),
+    changes = _section("What changed", _list(esc(line) for line in c.changes(brief)))
+    body = "".join([changes, _summary(brief), _facts(brief), _conflicts(brief), _quotes(brief), _timeline(brief),
                     _entities(brief), _sources(brief), _skipped(brief)])
     head = f"<h1>{esc(c.title(brief))}</h1><p class=meta>{esc(c.headline(brief))}</p>"
     return ("<!doctype html><html lang=en><head><meta charset=utf-8>"

@@ -36,6 +36,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         "skipped": [{"path": s.path, "reason": s.reason} for s in brief.skipped],
         "warnings": list(brief.warnings),
         "newsweave": {"version": __version__, "schema": SCHEMA_VERSION},
+        **({"changes": brief.changes} if brief.changes is not None else {}),
     }
 
 

@@ -21,7 +21,7 @@ def md(text: object) -> str:
 
 def to_markdown(brief: Brief) -> str:
     """The whole brief as one Markdown document."""
-    parts = [_header(brief), _summary(brief), _facts(brief), _conflicts(brief), _quotes(brief),
+    parts = [_header(brief), _changes(brief), _summary(brief), _facts(brief), _conflicts(brief), _quotes(brief),
              _timeline(brief), _entities(brief), _sources(brief), _skipped(brief)]
     return "\n\n".join(p for p in parts if p).rstrip() + "\n"
 
@@ -37,6 +37,11 @@ def _section(title: str, lines: list[str]) -> str:
 
 def _header(brief: Brief) -> str:
     return f"# {md(c.title(brief))}\n\n{c.headline(brief)}."
+
+
+def _changes(brief: Brief) -> str:
+    lines = c.changes(brief)
+    return _section("What changed", [f"- {md(line)}" for line in lines]) if lines else ""
 
 
 def _summary(brief: Brief) -> str:

@@ -20,7 +20,7 @@ STATUS_STYLE = {"corroborated": "green", "conflicting": "red", "single-source": 
 def print_brief(brief: Brief, console: Console) -> None:
     """Print every section of the brief, in the order the other formats use."""
     console.print(Panel(f"[bold]{escape(c.title(brief))}[/bold]", subtitle=c.headline(brief), box=box.ROUNDED))
-    for section in (_summary, _facts, _conflicts, _quotes, _timeline, _entities, _sources, _skipped):
+    for section in (_changes, _summary, _facts, _conflicts, _quotes, _timeline, _entities, _sources, _skipped):
         section(brief, console)
 
 
@@ -31,6 +31,14 @@ def _rule(console: Console, title: str) -> None:
 def _refs(brief: Brief, spans: Iterable[Span]) -> str:
     """"[1][2]" (dim), the numbers of the sources cited."""
     return "[dim]" + "".join(f"\\[{n}]" for n, _ in c.refs(brief, spans)) + "[/dim]"
+
+
+def _changes(brief: Brief, console: Console) -> None:
+    lines = c.changes(brief)
+    if lines:
+        _rule(console, "What changed")
+        for line in lines:
+            console.print(f"  {escape(line)}")
 
 
 def _summary(brief: Brief, console: Console) -> None:

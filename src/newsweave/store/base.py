@@ -50,6 +50,11 @@ class Store(ABC):
         """The stored sources with these ids, in the order asked (unknown ids left out)."""
 
     @abstractmethod
+    def catalog(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Metadata of articles without their text: id -> {seq, outlet, url, published, title,
+        path, input_id, witness}."""
+
+    @abstractmethod
     def articles(self, *, after: int = 0) -> Iterator[tuple[int, Source]]:
         """(arrival number, source) of every article that arrived after `after`, in arrival order."""
 

@@ -57,6 +57,18 @@ class SQLiteStore(Store):
         self._set_witnesses(found.values())
         return [found[i] for i in wanted if i in found]
 
+    def catalog(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        keys = ("seq", "outlet", "url", "published", "title", "path", "input_id", "witness")
+        for chunk in _chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.execute(
+                    "SELECT a.id, a.seq, a.outlet, a.url, a.published, a.title, a.path, a.input_id, "
+                    f"coalesce(c.earliest, a.id) FROM articles a LEFT JOIN copies c ON c.article = a.id "
+                    f"WHERE a.id IN ({marks})", chunk):
+                out[row[0]] = dict(zip(keys, row[1:]))
+        return out
+
     def articles(self, *, after: int = 0) -> Iterator[tuple[int, Source]]:
         rows = self._db.execute(f"SELECT {_COLUMNS} FROM articles WHERE seq > ? ORDER BY seq", (after,))
         witness = dict(self._db.execute("SELECT article, earliest FROM copies"))
