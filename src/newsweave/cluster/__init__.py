@@ -20,7 +20,7 @@ from . import batch, stream
 from .features import Vectorizer, names, terms
 
 BATCH_THRESHOLD = 0.42  # on locally scaled similarities; chosen on NeuS val (bench/clusters.py --tune)
-STREAM_THRESHOLD = 0.19
+STREAM_THRESHOLD = 0.52
 MODES = ("batch", "stream")
 
 __all__ = ["cluster", "cluster_batch", "cluster_stream", "MODES", "BATCH_THRESHOLD", "STREAM_THRESHOLD"]
@@ -50,8 +50,9 @@ def cluster_stream(sources: Sequence[Source], *, threshold: float = STREAM_THRES
     """Sources must be in arrival order (publication time, then ingestion)."""
     reps, counts = _representatives(sources)
     state = stream.StreamState()
-    labels = [stream.add(state, i, c, r.published, threshold=threshold, window=window)
-              for i, (r, c) in enumerate(zip(reps, counts))]
+    for i, (r, c) in enumerate(zip(reps, counts)):
+        stream.add(state, i, c, r.published, threshold=threshold, window=window)
+    labels = [state.label[i] for i in range(len(reps))]
     x = state.vectorizer.transform(counts)
     closed = {label for label in labels if stream.closed(state, label)}
     return _stories(sources, reps, labels, x, state.vectorizer, closed)

@@ -90,6 +90,19 @@ class Vectorizer:
         m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(counts), len(self.vocabulary)))
         return _normalise(m)
 
+    def transform_one(self, counts: Counter) -> tuple[np.ndarray, np.ndarray]:
+        """One document's L2-normalised TF-IDF as (term indexes, weights), in time proportional
+        to its own terms (a stream transforms every arrival)."""
+        pairs = [(j, (1.0 + math.log(n)) * self.idf(j)) for term, n in counts.items()
+                 if (j := self.vocabulary.get(term)) is not None]
+        index = np.array([j for j, _ in pairs], dtype=np.int64)
+        weight = np.array([w for _, w in pairs], dtype=np.float64)
+        norm = float(np.sqrt(weight @ weight)) or 1.0
+        return index, weight / norm
+
+    def idf(self, j: int) -> float:
+        return math.log((1.0 + self.documents) / (1.0 + self.df[j])) + 1.0
+
     def _idf(self) -> np.ndarray:
         df = np.asarray(self.df, dtype=np.float64)
         return np.log((1.0 + self.documents) / (1.0 + df)) + 1.0
