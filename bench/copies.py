@@ -102,7 +102,7 @@ def make_copy(base: Article, rng: random.Random, local: list[str], p: float = 0.
 
 
 def _cut(paras, out, rng, protected, local) -> bool:
-    k = min(rng.randint(1, 4), len(paras) - 3)
+    k = min(rng.randint(1, 4), len(paras) // 2 - 1)  # a site trims the tail, keeps the bulk
     if k < 1:
         return False
     out.expect += [("cut", words(p), words(p)) for p in paras[-k:]]

@@ -30,75 +30,114 @@ _A = _rng.integers(1, 2**63, NUM_PERM, dtype=np.uint64) * np.uint64(2) + np.uint
 _B = _rng.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
 _EMPTY = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
 
-__all__ = ["shingle_hashes", "signature", "signatures", "candidate_pairs", "jaccard_estimate"]
+__all__ = ["shingle_hashes", "shingle_arrays", "signature", "signatures", "signatures_of", "candidate_pairs",
+           "jaccard_estimate"]
 
 
 def shingle_hashes(text: str, n: int = SHINGLE) -> np.ndarray:
-    """The distinct 64-bit hashes of the text's lower-cased word n-grams."""
-    words = _WORD.findall(text.lower())
-    if not words:
-        return np.zeros(0, dtype=np.uint64)
-    cache: dict[str, int] = {}
-    codes = np.fromiter((cache.setdefault(w, zlib.crc32(w.encode())) for w in words), np.uint64, len(words))
-    k = min(n, len(codes))
-    out = np.zeros(len(codes) - k + 1, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for i in range(k):
-            out = out * _P + codes[i : len(codes) - k + 1 + i]
-    return np.unique(out)
+    """The distinct 64-bit hashes of the text's lower-cased word n-grams, sorted."""
+    return np.unique(_ngrams(_codes(_WORD.findall(text.lower()), {}), n))
 
 
 def signature(hashes: np.ndarray) -> np.ndarray:
     """The MinHash signature (NUM_PERM uint32 values) of a set of shingle hashes."""
     best = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for i in range(0, len(hashes), _CHUNK):
-            mixed = hashes[i : i + _CHUNK, None] * _A
-            mixed += _B
-            mixed >>= np.uint64(32)
-            np.minimum(best, mixed.min(axis=0), out=best)
-    return np.minimum(best, _EMPTY).astype(np.uint32)
+    for i in range(0, len(hashes), _CHUNK):
+        np.minimum(best, _mixed(hashes[i : i + _CHUNK]).min(axis=0), out=best)
+    return np.minimum(best >> np.uint64(32), _EMPTY).astype(np.uint32)
 
 
 def signatures(texts: list[str]) -> np.ndarray:
     """Signatures of many texts: an array of shape (len(texts), NUM_PERM)."""
-    if not texts:
+    return signatures_of(shingle_arrays(texts))
+
+
+def signatures_of(arrays: list[np.ndarray]) -> np.ndarray:
+    """Signatures of many shingle-hash arrays (repeats allowed): shape (len(arrays), NUM_PERM)."""
+    if not arrays:
         return np.zeros((0, NUM_PERM), dtype=np.uint32)
-    return np.stack([signature(shingle_hashes(t)) for t in texts])
+    return np.stack([signature(a) for a in arrays])
+
+
+def shingle_arrays(texts: list[str], n: int = SHINGLE) -> list[np.ndarray]:
+    """The shingle hashes of each text, repeats kept (`np.unique` of one is `shingle_hashes`);
+    each distinct word is hashed once per call."""
+    vocab: dict[str, int] = {}
+    return [_ngrams(_codes(_WORD.findall(t.lower()), vocab), n) for t in texts]
+
+
+def _codes(words: list[str], vocab: dict[str, int]) -> np.ndarray:
+    """CRC32 of each word, each distinct word hashed once (`vocab` is shared within one call)."""
+    for w in set(words).difference(vocab):
+        vocab[w] = zlib.crc32(w.encode())
+    return np.fromiter(map(vocab.__getitem__, words), np.uint64, len(words))
+
+
+def _ngrams(codes: np.ndarray, n: int) -> np.ndarray:
+    """64-bit hashes of every run of n word codes (one run of all of them if fewer than n)."""
+    k = min(n, len(codes))
+    out = np.zeros(len(codes) - k + 1 if k else 0, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for i in range(k):
+            out = out * _P + codes[i : len(codes) - k + 1 + i]
+    return out
+
+
+def _mixed(hashes: np.ndarray) -> np.ndarray:
+    """Every hash function applied to every shingle: shape (len(hashes), NUM_PERM), 64 bits."""
+    with np.errstate(over="ignore"):
+        mixed = hashes[:, None] * _A
+        mixed += _B
+    return mixed
 
 
 def candidate_pairs(sigs: np.ndarray) -> np.ndarray:
-    """Index pairs (i < j) that share at least one LSH band: an array of shape (k, 2), sorted."""
+    """Index pairs (i < j) that share at least one LSH band: an array of shape (k, 2), sorted.
+
+    All bands are sorted together by (band, key); members of one bucket then stand next to
+    each other, and the pairs at distance 1, 2, ... within a bucket are read off together. A
+    bucket of more than `BUCKET_ALL_PAIRS` members (a burst of copies) pairs every member with
+    its first `BUCKET_ALL_PAIRS` only."""
     n = len(sigs)
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    found = []
-    for band in range(BANDS):
-        cols = sigs[:, band * ROWS : (band + 1) * ROWS].astype(np.uint64)
-        keys = np.zeros(n, dtype=np.uint64)
-        with np.errstate(over="ignore"):
-            for r in range(ROWS):
-                keys = keys * _P + cols[:, r]
-        found.append(_equal_key_pairs(keys))
-    pairs = np.concatenate(found)
-    return np.unique(pairs, axis=0) if len(pairs) else pairs
+    keys = _band_keys(sigs)  # (BANDS, n)
+    band = np.repeat(np.arange(BANDS), n)
+    order = np.lexsort((np.tile(np.arange(n), BANDS), keys.ravel(), band))
+    doc = np.tile(np.arange(n), BANDS)[order]
+    bucket = np.r_[0, np.cumsum((keys.ravel()[order][1:] != keys.ravel()[order][:-1])
+                                | (band[order][1:] != band[order][:-1]))]
+    rank = np.arange(len(doc)) - np.searchsorted(bucket, bucket)  # position within its bucket
+    sizes = np.bincount(bucket)
+    found = [_bucket_pairs(doc, bucket, rank, d) for d in range(1, min(int(sizes.max()), BUCKET_ALL_PAIRS))]
+    for b in np.flatnonzero(sizes > BUCKET_ALL_PAIRS):  # bursts: first members with all the rest
+        start = int(np.searchsorted(bucket, b))
+        i, j = np.triu_indices(int(sizes[b]), 1)
+        keep = i < BUCKET_ALL_PAIRS
+        found.append(np.stack([doc[start + i[keep]], doc[start + j[keep]]], axis=1))
+    return _unique_pairs(np.concatenate(found) if found else np.zeros((0, 2), dtype=np.int64), n)
 
 
-def _equal_key_pairs(keys: np.ndarray) -> np.ndarray:
-    """All (i < j) with keys[i] == keys[j], for one band."""
-    order = np.argsort(keys, kind="stable")  # a bucket's members in input order
-    sorted_keys = keys[order]
-    starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
-    sizes = np.diff(np.r_[starts, len(keys)])
-    pairs = []
-    for start, size in zip(starts[sizes > 1], sizes[sizes > 1]):
-        members = order[start : start + size]
-        i, j = np.triu_indices(size, 1)
-        if size > BUCKET_ALL_PAIRS:  # a burst of copies: pair every member with the first few only
-            keep = i < BUCKET_ALL_PAIRS
-            i, j = i[keep], j[keep]
-        pairs.append(np.stack([members[i], members[j]], axis=1))
-    return np.concatenate(pairs) if pairs else np.zeros((0, 2), dtype=np.int64)
+def _bucket_pairs(doc: np.ndarray, bucket: np.ndarray, rank: np.ndarray, d: int) -> np.ndarray:
+    """Pairs of members d apart in one bucket, the first of them among its first members."""
+    same = (bucket[d:] == bucket[:-d]) & (rank[:-d] < BUCKET_ALL_PAIRS)
+    return np.stack([doc[:-d][same], doc[d:][same]], axis=1)
+
+
+def _band_keys(sigs: np.ndarray) -> np.ndarray:
+    """One 64-bit key per band and text: the band's ROWS values combined."""
+    cols = sigs[:, : BANDS * ROWS].astype(np.uint64).reshape(len(sigs), BANDS, ROWS)
+    keys = np.zeros((len(sigs), BANDS), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for r in range(ROWS):
+            keys = keys * _P + cols[:, :, r]
+    return keys.T
+
+
+def _unique_pairs(pairs: np.ndarray, n: int) -> np.ndarray:
+    """Distinct (i < j) rows, sorted."""
+    codes = np.unique(pairs.min(axis=1) * n + pairs.max(axis=1))
+    return np.stack([codes // n, codes % n], axis=1)
 
 
 def jaccard_estimate(a: np.ndarray, b: np.ndarray) -> float:
