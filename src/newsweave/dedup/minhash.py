@@ -104,21 +104,30 @@ def candidate_pairs(sigs: np.ndarray) -> np.ndarray:
     n = len(sigs)
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    keys = _band_keys(sigs)  # (BANDS, n)
-    band = np.repeat(np.arange(BANDS), n)
-    order = np.lexsort((np.tile(np.arange(n), BANDS), keys.ravel(), band))
-    doc = np.tile(np.arange(n), BANDS)[order]
-    bucket = np.r_[0, np.cumsum((keys.ravel()[order][1:] != keys.ravel()[order][:-1])
-                                | (band[order][1:] != band[order][:-1]))]
+    doc, bucket = _buckets(_band_keys(sigs))
     rank = np.arange(len(doc)) - np.searchsorted(bucket, bucket)  # position within its bucket
     sizes = np.bincount(bucket)
     found = [_bucket_pairs(doc, bucket, rank, d) for d in range(1, min(int(sizes.max()), BUCKET_ALL_PAIRS))]
-    for b in np.flatnonzero(sizes > BUCKET_ALL_PAIRS):  # bursts: first members with all the rest
-        start = int(np.searchsorted(bucket, b))
-        i, j = np.triu_indices(int(sizes[b]), 1)
-        keep = i < BUCKET_ALL_PAIRS
-        found.append(np.stack([doc[start + i[keep]], doc[start + j[keep]]], axis=1))
+    found += [_burst_pairs(doc, int(np.searchsorted(bucket, b)), int(sizes[b]))
+              for b in np.flatnonzero(sizes > BUCKET_ALL_PAIRS)]
     return _unique_pairs(np.concatenate(found) if found else np.zeros((0, 2), dtype=np.int64), n)
+
+
+def _buckets(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Texts sorted by (band, key, index) over all bands, and the bucket number of each entry."""
+    n_bands, n = keys.shape
+    band, flat = np.repeat(np.arange(n_bands), n), keys.ravel()
+    order = np.lexsort((np.tile(np.arange(n), n_bands), flat, band))
+    flat, band = flat[order], band[order]
+    bucket = np.r_[0, np.cumsum((flat[1:] != flat[:-1]) | (band[1:] != band[:-1]))]
+    return np.tile(np.arange(n), n_bands)[order], bucket
+
+
+def _burst_pairs(doc: np.ndarray, start: int, size: int) -> np.ndarray:
+    """A bucket of more than BUCKET_ALL_PAIRS members: its first members with all the rest."""
+    i, j = np.triu_indices(size, 1)
+    keep = i < BUCKET_ALL_PAIRS
+    return np.stack([doc[start + i[keep]], doc[start + j[keep]]], axis=1)
 
 
 def _bucket_pairs(doc: np.ndarray, bucket: np.ndarray, rank: np.ndarray, d: int) -> np.ndarray:
