@@ -24,7 +24,7 @@ NUM_PERM = 128
 BANDS, ROWS = 64, 2
 SEED = 20180514
 BUCKET_ALL_PAIRS = 16  # in a bigger bucket, members are paired with its first 16 only
-_CHUNK = 4096
+_CHUNK = 512  # shingles mixed at a time: 512 x 128 x 8 bytes stay in cache
 _WORD = re.compile(r"\w+")
 _P = np.uint64(0x100000001B3)  # FNV prime: combines word hashes into an n-gram hash
 
@@ -44,9 +44,19 @@ def shingle_hashes(text: str, n: int = SHINGLE) -> np.ndarray:
 
 def signature(hashes: np.ndarray) -> np.ndarray:
     """The MinHash signature (NUM_PERM uint32 values) of a set of shingle hashes."""
+    return _signature(hashes, np.empty((min(len(hashes), _CHUNK), NUM_PERM), dtype=np.uint64))
+
+
+def _signature(hashes: np.ndarray, buf: np.ndarray) -> np.ndarray:
+    """`signature`, mixing `len(buf)` shingles at a time in `buf` (reused: no allocation per
+    text); the shift to 32 bits is monotone, so it can follow the minimum."""
     best = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
-    for i in range(0, len(hashes), _CHUNK):
-        np.minimum(best, _mixed(hashes[i : i + _CHUNK]).min(axis=0), out=best)
+    with np.errstate(over="ignore"):
+        for i in range(0, len(hashes), len(buf) or 1):
+            part = hashes[i : i + len(buf)]
+            mixed = np.multiply(part[:, None], _A, out=buf[: len(part)])
+            mixed += _B
+            np.minimum(best, mixed.min(axis=0), out=best)
     return np.minimum(best >> np.uint64(32), _EMPTY).astype(np.uint32)
 
 
@@ -59,7 +69,8 @@ def signatures_of(arrays: list[np.ndarray]) -> np.ndarray:
     """Signatures of many shingle-hash arrays (repeats allowed): shape (len(arrays), NUM_PERM)."""
     if not arrays:
         return np.zeros((0, NUM_PERM), dtype=np.uint32)
-    return np.stack([signature(a) for a in arrays])
+    buf = np.empty((_CHUNK, NUM_PERM), dtype=np.uint64)
+    return np.stack([_signature(a, buf) for a in arrays])
 
 
 def shingle_arrays(texts: list[str], n: int = SHINGLE) -> list[np.ndarray]:
@@ -84,14 +95,6 @@ def _ngrams(codes: np.ndarray, n: int) -> np.ndarray:
         for i in range(k):
             out = out * _P + codes[i : len(codes) - k + 1 + i]
     return out
-
-
-def _mixed(hashes: np.ndarray) -> np.ndarray:
-    """Every hash function applied to every shingle: shape (len(hashes), NUM_PERM), 64 bits."""
-    with np.errstate(over="ignore"):
-        mixed = hashes[:, None] * _A
-        mixed += _B
-    return mixed
 
 
 def candidate_pairs(sigs: np.ndarray) -> np.ndarray:
