@@ -86,7 +86,7 @@ def _verifier(sources: list[Source], arrays: list[np.ndarray] | None,
 
     def sets(i: int) -> np.ndarray:
         if i not in cache:
-            cache[i] = np.unique(arrays[i]) if arrays is not None else minhash.shingle_hashes(sources[i].text)
+            cache[i] = minhash.distinct(arrays[i]) if arrays is not None else minhash.shingle_hashes(sources[i].text)
         return cache[i]
 
     def verify(i: int, j: int) -> bool:

@@ -33,13 +33,13 @@ _A = _rng.integers(1, 2**63, NUM_PERM, dtype=np.uint64) * np.uint64(2) + np.uint
 _B = _rng.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
 _EMPTY = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
 
-__all__ = ["shingle_hashes", "shingle_arrays", "signature", "signatures", "signatures_of", "candidate_pairs",
+__all__ = ["shingle_hashes", "shingle_arrays", "distinct", "signature", "signatures", "signatures_of", "candidate_pairs",
            "jaccard_estimate"]
 
 
 def shingle_hashes(text: str, n: int = SHINGLE) -> np.ndarray:
     """The distinct 64-bit hashes of the text's lower-cased word n-grams, sorted."""
-    return np.unique(_ngrams(_codes(_WORD.findall(text.lower()), {}), n))
+    return distinct(_ngrams(_codes(_WORD.findall(text.lower()), _Vocabulary()), n))
 
 
 def signature(hashes: np.ndarray) -> np.ndarray:
@@ -76,14 +76,26 @@ def signatures_of(arrays: list[np.ndarray]) -> np.ndarray:
 def shingle_arrays(texts: list[str], n: int = SHINGLE) -> list[np.ndarray]:
     """The shingle hashes of each text, repeats kept (`np.unique` of one is `shingle_hashes`);
     each distinct word is hashed once per call."""
-    vocab: dict[str, int] = {}
+    vocab = _Vocabulary()
     return [_ngrams(_codes(_WORD.findall(t.lower()), vocab), n) for t in texts]
 
 
+def distinct(hashes: np.ndarray) -> np.ndarray:
+    """The distinct values of a hash array, sorted (`np.unique`, by one sort)."""
+    s = np.sort(hashes)
+    return s[np.r_[True, s[1:] != s[:-1]]] if len(s) else s
+
+
+class _Vocabulary(dict):
+    """Word -> CRC32, filled on first lookup (one per call of `shingle_arrays`, never global)."""
+
+    def __missing__(self, word: str) -> int:
+        code = self[word] = zlib.crc32(word.encode())
+        return code
+
+
 def _codes(words: list[str], vocab: dict[str, int]) -> np.ndarray:
-    """CRC32 of each word, each distinct word hashed once (`vocab` is shared within one call)."""
-    for w in set(words).difference(vocab):
-        vocab[w] = zlib.crc32(w.encode())
+    """CRC32 of each word; a `_Vocabulary` hashes each distinct word once."""
     return np.fromiter(map(vocab.__getitem__, words), np.uint64, len(words))
 
 
