@@ -12,8 +12,6 @@ copy changed against the earliest (`lineage.py`).
 
 from __future__ import annotations
 
-import re
-import zlib
 from collections.abc import Callable
 
 import numpy as np
@@ -24,16 +22,13 @@ from .lineage import changes
 
 SHINGLE = 5
 COPY_CONTAINMENT = 0.5
-SURE_JACCARD = 0.7  # an estimated Jaccard this high is a copy without the exact check
-_WORD = re.compile(r"\w+")
 
 __all__ = ["assign_witnesses", "containment", "shingles", "copy_groups", "changes", "minhash"]
 
 
 def shingles(text: str, n: int = SHINGLE) -> set[int]:
-    """Hashes of the lower-cased word n-grams of a text."""
-    words = _WORD.findall(text.lower())
-    return {zlib.crc32(" ".join(words[i : i + n]).encode()) for i in range(max(1, len(words) - n + 1))}
+    """Hashes of the lower-cased word n-grams of a text (the 64-bit hashes MinHash signs)."""
+    return set(minhash.shingle_hashes(text, n).tolist())
 
 
 def containment(a: set[int], b: set[int]) -> float:
@@ -70,10 +65,11 @@ def copy_groups(sources: list[Source], sigs: np.ndarray | None = None, *,
     `sigs` may hold precomputed signatures (rows in the order of `sources`). Sets `witness` on
     every source; returns only groups of two or more, each with the lineage of its copies.
     """
+    arrays = minhash.shingle_arrays([s.text for s in sources]) if sigs is None else None
     if sigs is None:
-        sigs = minhash.signatures([s.text for s in sources])
+        sigs = minhash.signatures_of(arrays)
     parent = list(range(len(sources)))
-    verify = _verifier(sources, sigs, threshold)
+    verify = _verifier(sources, arrays, threshold)
     for i, j in minhash.candidate_pairs(sigs):
         if _find(parent, i) != _find(parent, j) and verify(int(i), int(j)):
             _union(parent, int(i), int(j))
@@ -83,18 +79,21 @@ def copy_groups(sources: list[Source], sigs: np.ndarray | None = None, *,
     return [_group(arrival_order(g), lineage) for g in members.values() if _mark(g)]
 
 
-def _verifier(sources: list[Source], sigs: np.ndarray, threshold: float) -> Callable[[int, int], bool]:
-    cache: dict[int, set[int]] = {}
+def _verifier(sources: list[Source], arrays: list[np.ndarray] | None,
+              threshold: float) -> Callable[[int, int], bool]:
+    """Exact containment of two sources' shingle sets (sorted hash arrays, made when first asked)."""
+    cache: dict[int, np.ndarray] = {}
 
-    def sets(i: int) -> set[int]:
+    def sets(i: int) -> np.ndarray:
         if i not in cache:
-            cache[i] = shingles(sources[i].text)
+            cache[i] = minhash.distinct(arrays[i]) if arrays is not None else minhash.shingle_hashes(sources[i].text)
         return cache[i]
 
     def verify(i: int, j: int) -> bool:
-        if minhash.jaccard_estimate(sigs[i], sigs[j]) >= SURE_JACCARD:
-            return True
-        return containment(sets(i), sets(j)) >= threshold
+        a, b = sets(i), sets(j)
+        if not len(a) or not len(b):
+            return False
+        return len(np.intersect1d(a, b, assume_unique=True)) / min(len(a), len(b)) >= threshold
 
     return verify
 

@@ -64,9 +64,24 @@ def _edit(earliest: Source, copy: Source, old: Span, new: Span) -> list[CopyChan
     before, after = old.slice(earliest.text), new.slice(copy.text)
     a, b = _NUMBER.findall(before), _NUMBER.findall(after)
     if a != b:
-        diff = [f"{x} -> {y}" for x, y in zip(a, b) if x != y] or [f"{' '.join(a)} -> {' '.join(b)}"]
-        return [CopyChange("number", d, new) for d in diff]
+        return [CopyChange("number", d, new) for d in _number_diffs(a, b)]
     return [CopyChange("edited", after, new)]
+
+
+def _number_diffs(a: list[str], b: list[str]) -> list[str]:
+    """The figures that differ ("12 -> 15"): position by position when both have as many,
+    else aligned as sequences, a figure only one side has shown against nothing ("12 -> "),
+    so one dropped figure does not shift all the rest."""
+    if len(a) == len(b):
+        return [f"{x} -> {y}" for x, y in zip(a, b) if x != y]
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    out = []
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "replace" and a1 - a0 == b1 - b0:
+            out += [f"{x} -> {y}" for x, y in zip(a[a0:a1], b[b0:b1])]
+        elif op != "equal":
+            out.append(f"{' '.join(a[a0:a1])} -> {' '.join(b[b0:b1])}")
+    return out
 
 
 def _similar(a: str, b: str) -> float:
