@@ -6,15 +6,21 @@ sources part ways, every statement cited to the exact source text. Offline.
     >>> [s.text for s in b.summary]
 
 Public API: `brief`, `Pipeline`, `Brief` and the data model in `newsweave.models`, the
-exceptions in `newsweave.errors`, and `render` for the output formats.
+exceptions in `newsweave.errors`, and `render` for the output formats; corpus mode:
+`open_store`, `ingest`, `stories`, `brief_story`.
 """
 
 __version__ = "0.1.0"
 
-from .errors import FetchError, InputError, MetadataError, MissingExtraError, ModelError, NewsweaveError, NoArticlesError
-from .models import Brief, Source
+from .corpus import IngestRun, brief_story, ingest, stories
+from .errors import (
+    FetchError, InputError, MetadataError, MissingExtraError, ModelError, NewsweaveError, NoArticlesError,
+    NotFoundError, StoreError,
+)
+from .models import Brief, Source, Story
 from .pipeline import Pipeline, brief
 from .report import FORMATS, render
+from .store import Store, open_store
 
 __all__ = [
     "__version__",
@@ -24,6 +30,15 @@ __all__ = [
     "FORMATS",
     "Brief",
     "Source",
+    "Story",
+    "open_store",
+    "Store",
+    "ingest",
+    "IngestRun",
+    "stories",
+    "brief_story",
+    "StoreError",
+    "NotFoundError",
     "NewsweaveError",
     "InputError",
     "MetadataError",

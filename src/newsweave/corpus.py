@@ -18,10 +18,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from .clean import split_empty
-from .cluster import MODES, cluster
 from .dedup import arrival_order, minhash
 from .dedup import copy_groups as find_copy_groups
 from .errors import NewsweaveError, NotFoundError
@@ -75,7 +72,7 @@ def update_copies(store: Store, new: list[Source]) -> list[CopyGroup]:
     store.put_signatures({s.id: minhash.signature(minhash.shingle_hashes(s.text)).tobytes() for s in new})
     stored = store.signatures()
     ids = list(stored)
-    sigs = np.stack([np.frombuffer(stored[i], dtype=np.uint32) for i in ids])
+    sigs = minhash.from_bytes([stored[i] for i in ids])
     fresh = {s.id for s in new}
     pairs = [(ids[i], ids[j]) for i, j in minhash.candidate_pairs(sigs) if ids[i] in fresh or ids[j] in fresh]
     existing = store.copies()
@@ -91,6 +88,8 @@ def update_copies(store: Store, new: list[Source]) -> list[CopyGroup]:
 
 def stories(store: Store, mode: str = "batch") -> list[Story]:
     """The store's stories in one clustering mode, reclustered when articles were added since."""
+    from .cluster import MODES, cluster  # numpy/scipy: only when clustering
+
     if mode not in MODES:
         raise NewsweaveError(f"unknown clustering mode {mode!r}; expected one of {', '.join(MODES)}")
     key = f"stories.{mode}.seq"

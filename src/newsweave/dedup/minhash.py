@@ -34,7 +34,7 @@ _B = _rng.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
 _EMPTY = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
 
 __all__ = ["shingle_hashes", "shingle_arrays", "distinct", "signature", "signatures", "signatures_of", "candidate_pairs",
-           "jaccard_estimate"]
+           "jaccard_estimate", "from_bytes"]
 
 
 def shingle_hashes(text: str, n: int = SHINGLE) -> np.ndarray:
@@ -170,3 +170,10 @@ def _unique_pairs(pairs: np.ndarray, n: int) -> np.ndarray:
 def jaccard_estimate(a: np.ndarray, b: np.ndarray) -> float:
     """Share of signature values two texts agree on: an estimate of their shingle Jaccard."""
     return float(np.mean(a == b))
+
+
+def from_bytes(blobs: list[bytes]) -> np.ndarray:
+    """Signatures stored as bytes (`signature(...).tobytes()`) back as an array (n, NUM_PERM)."""
+    if not blobs:
+        return np.zeros((0, NUM_PERM), dtype=np.uint32)
+    return np.frombuffer(b"".join(blobs), dtype=np.uint32).reshape(len(blobs), NUM_PERM)
