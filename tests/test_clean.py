@@ -110,3 +110,17 @@ def test_archive_notices_embed_templates_and_photo_credits_are_removed():
     assert text == body
     assert {r.reason for r in removed} == {"photo credit", "site furniture",
                                            "not article text (web-archive notice or embed template)"}
+
+
+def test_video_player_tweet_and_sign_up_templates_leave_nothing_or_only_the_article():
+    player = ("The interactive transcript could not be loaded.\n\nRating is available when the video has been "
+              "rented.\n\nThis feature is not available right now. Please try again later.")
+    tweet = ("Add a location to your Tweets\n\nWhen you tweet with a location, Twitter stores that location. "
+             "You can switch location on/off before each Tweet.")
+    assert clean_text(player)[0] == "" and clean_text(tweet)[0] == ""
+    body = "A quick-thinking dispatcher helped police find a woman trapped in the trunk of a car on Monday."
+    mailed = ("You must enter the characters with black color that stand out from the other characters\n\n"
+              "Message: * A friend wanted you to see this item from WRAL.com: http://wr.al/x\n\n" + body)
+    signup = ("Breaking News Emails Get breaking news alerts and special reports. The news and stories that "
+              "matter, delivered weekday mornings.\n\n" + body)
+    assert clean_text(mailed)[0] == body and clean_text(signup)[0] == body

@@ -53,7 +53,15 @@ NOT_ARTICLE = re.compile(
     r"We and our partners use cookies|"
     r"(?:Interested in .{1,60}\? )?Add .{1,60} as an interest to stay up to date\b|"
     r"To order presentation-ready copies\b|"
-    r"By using this (?:site|website), you agree)"
+    r"By using this (?:site|website), you agree|"
+    # video-player and tweet-embed templates that crawlers save in place of the article
+    r"The interactive transcript could not be loaded\.|Rating is available when the video has been rented\.|"
+    r"This feature is not available right now\. Please try again later\.|"
+    r"Add a location to your Tweets\b|When you tweet with a location, Twitter stores that location|"
+    # sign-up, captcha and share-by-mail furniture
+    r"Breaking News Emails Get breaking news alerts and special reports\.|"
+    r"You must enter the characters with black color that stand out from the other characters|"
+    r"Message: \* A friend wanted you to see this item from)"
 )
 
 # A photo credit standing alone: "(David M Warren / Staff Photographer)", "(AP Photo/Evan Vucci)".
