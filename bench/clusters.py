@@ -4,7 +4,9 @@
     .venv/bin/python bench/clusters.py [--tune] [--seeds 5]
 
 Task (../shared/guides/anchors.md): shuffle the Multi-News articles (570, 200 stories) and the
-NeuS articles (val 921 / test 921, 307 stories each) and cluster them back. Data loading, the
+NeuS articles (val 921 / test 921, 307 stories each) and cluster them back; ECB+ (982
+documents) is the hard case: 43 topics, each holding two different events of one kind (86
+sub-events, e.g. two earthquakes). Data loading, the
 peers (TF-IDF + average-linkage agglomerative, HDBSCAN, single-pass stream, thresholds tuned on
 NeuS val) and B-cubed are the shared peer scripts (../shared/tools/peers/cluster_*.py),
 imported, not copied. newsweave reads the raw texts itself: clean (which recognises web-archive
@@ -39,6 +41,23 @@ def peers():
     cluster_data.MULTINEWS = str(DATASETS / "multinews-longbench" / "multi_news.jsonl")
     cluster_data.NEUS = str(DATASETS / "neus-allsides" / "data" / "naacl2022_lrc_roundup_random_order_probe")
     return cluster_data, cluster_eval
+
+
+def load_ecbplus(level: str) -> tuple[list[str], list[str]]:
+    """ECB+ documents as text (tokens joined, a sentence a line), labelled by topic (43) or by
+    sub-event (86: the ecb and the ecbplus half of each topic are different events)."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    texts, labels = [], []
+    for path in sorted((DATASETS / "ecbplus" / "ECB+_LREC2014" / "ECB+").glob("*/*.xml")):
+        sentences: dict[str, list[str]] = {}
+        for token in ET.parse(path).getroot().iter("token"):
+            sentences.setdefault(token.get("sentence"), []).append(token.text or "")
+        texts.append("\n\n".join(" ".join(words) for words in sentences.values()))
+        topic = path.parent.name
+        labels.append(topic if level == "topic" else f"{topic}-{re.sub(r'^[0-9_]+', '', path.stem)}")
+    return texts, labels
 
 
 def sources(texts: list[str]):
@@ -99,7 +118,9 @@ def main() -> None:
     data, ev = peers()
     t0 = time.perf_counter()
     sets = {"NeuS val": ev.Collection(*data.load_neus("val")), "NeuS test": ev.Collection(*data.load_neus("test")),
-            "Multi-News 570": ev.Collection(*data.load_multinews(data.MULTINEWS))}
+            "Multi-News 570": ev.Collection(*data.load_multinews(data.MULTINEWS)),
+            "ECB+ 982 by sub-event (86)": ev.Collection(*load_ecbplus("subevent")),
+            "ECB+ 982 by topic (43)": ev.Collection(*load_ecbplus("topic"))}
     prepared = {name: sources(col.texts) for name, col in sets.items()}
     thresholds = {"batch": nwc.BATCH_THRESHOLD, "stream": nwc.STREAM_THRESHOLD}
     if args.tune:
