@@ -85,7 +85,7 @@ def test_stories_are_found_in_both_modes_and_keep_the_contract(tmp_path, store, 
     found = stories(store, mode)
     bridge = next(s for s in found if len(s.articles) == 4)
     assert len(bridge.copies) == 1 and set(bridge.copies[0]) <= set(bridge.articles)
-    assert "ana ruiz" in bridge.entities and "bridge" in bridge.terms
+    assert "Ana Ruiz" in bridge.entities and "bridge" in bridge.terms
     assert bridge.id == "s" + store.get(bridge.articles)[0].id  # the story's first article
     assert all(m.similarity > 0 and m.terms for m in bridge.members)
     from newsweave.report.corpus import stories_list

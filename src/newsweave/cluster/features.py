@@ -53,8 +53,13 @@ def terms(source: Source) -> Counter:
 
 
 def names(source: Source) -> set[str]:
-    """Capitalised names in the text (not sentence openers), lower-cased."""
-    return {m.lower() for m in _NAME.findall(source.text) if m.lower() not in STOP}
+    """Capitalised names in the text (not sentence openers), as first written; one per spelling
+    regardless of case ("ZTE" and "Zte" are one)."""
+    found: dict[str, str] = {}
+    for m in _NAME.findall(source.text):
+        if m.lower() not in STOP:
+            found.setdefault(m.lower(), m)
+    return set(found.values())
 
 
 @dataclass
