@@ -186,3 +186,16 @@ def test_cli_reports_store_problems_in_one_line(tmp_path, capsys):
     assert main(["stories", "--db", str(bad)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("newsweave: ") and "not a newsweave database" in err and "Traceback" not in err
+
+
+def test_one_command_from_a_folder_to_stories_with_briefs(tmp_path, capsys):
+    folder, out = tmp_path / "in", tmp_path / "briefs"
+    write_articles(folder, ALL + [COPY])
+    assert main(["ingest", str(folder), "--db", str(tmp_path / "n.db"), "--briefs", str(out),
+                 "--briefs-format", "json", "-q"]) == EXIT_OK
+    index = json.loads((out / "index.json").read_text())
+    assert sorted(s["articles"] for s in index) == [2, 2, 4]
+    for entry in index:
+        brief = json.loads((out / entry["brief"]).read_text())
+        assert len(brief["sources"]) == entry["articles"] and brief["summary"]
+    assert "wrote 3 briefs" in capsys.readouterr().err

@@ -86,7 +86,16 @@ def _add_ingest(commands) -> None:
     p.add_argument("--allow-private", action="store_true",
                    help="allow fetching from private and loopback addresses (tests, intranets)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the counts, no progress")
+    _add_briefs_options(p)
     p.set_defaults(run=_ingest)
+
+
+def _add_briefs_options(p) -> None:
+    p.add_argument("--briefs", metavar="DIR", help="then write the brief of every story of 2 or more "
+                   "articles into DIR (one file a story, and index.json)")
+    p.add_argument("--briefs-format", choices=FORMATS, default="markdown", help="format of those briefs "
+                   "(default: markdown)")
+    p.add_argument("--mode", choices=MODES, default="batch", help="clustering mode for --briefs (default: batch)")
 
 
 def _add_stories(commands) -> None:
@@ -99,6 +108,10 @@ def _add_stories(commands) -> None:
     p.add_argument("--mode", choices=MODES, default="batch", help="clustering mode (default: batch)")
     p.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format")
     p.add_argument("--explain", action="store_true", help="text: show why each article is in its story")
+    p.add_argument("--briefs", metavar="DIR", help="also write the brief of every story of 2 or more "
+                   "articles into DIR (one file a story, and index.json)")
+    p.add_argument("--briefs-format", choices=FORMATS, default="markdown", help="format of those briefs "
+                   "(default: markdown)")
     p.set_defaults(run=_stories)
 
 
@@ -190,6 +203,7 @@ def _ingest(args: argparse.Namespace) -> int:
     with open_store(args.db) as store, _fetcher(args, store.fetch_cache()) as fetcher, _progress(args) as tick:
         run = ingest(args.paths, store, meta=args.meta, fetcher=fetcher, on_input=tick)
         totals = {"articles": store.count(), "copy_groups": len(store.copies())}
+        _briefs(args, store)
     if args.format == "json":
         _print_json(run_dict(run.entries, run.warnings, totals))
     else:
@@ -220,11 +234,20 @@ def _stories(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         found = stories(store, args.mode)
         catalog = store.catalog(a for s in found for a in s.articles)
+        _briefs(args, store)
     if args.format == "json":
         _print_json(stories_list(found, catalog))
     else:
         print(stories_text(found, catalog, explain=args.explain))
     return EXIT_OK
+
+
+def _briefs(args: argparse.Namespace, store) -> None:
+    if args.briefs:
+        from .corpus import write_briefs
+
+        written = write_briefs(store, args.briefs, mode=args.mode, fmt=args.briefs_format)
+        print(f"newsweave: wrote {len(written)} briefs and index.json to {args.briefs}", file=sys.stderr)
 
 
 def _search(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ publication order (the streaming clusterer takes them in arrival order).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from .ingest import Fetcher, read_paths
 from .models import Brief, CopyGroup, RunEntry, Source, Story
 from .store import Snapshot, Store
 
-__all__ = ["IngestRun", "ingest", "stories", "story_sources", "brief_story"]
+__all__ = ["IngestRun", "ingest", "stories", "story_sources", "brief_story", "write_briefs"]
 
 
 @dataclass
@@ -157,3 +158,30 @@ def _remember(store: Store, story_id: str, brief: Brief, data: dict) -> None:
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     if not getattr(store, "readonly", False):
         store.put_snapshot(Snapshot(story_id, now, articles, data))
+
+
+def write_briefs(store: Store, folder: str | os.PathLike, *, mode: str = "batch", fmt: str = "markdown",
+                 min_articles: int = 2, pipeline=None) -> list[tuple[Story, str]]:
+    """Write the brief of every story with at least `min_articles` articles into `folder`, one
+    file a story (`<story id>.<ext>`), and `index.json` listing them; returns (story, file name)."""
+    from pathlib import Path
+
+    from .pipeline import Pipeline
+    from .report import render
+
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    pipeline = pipeline or Pipeline()
+    written = []
+    for story in stories(store, mode):
+        if len(story.articles) >= min_articles:
+            name = f"{story.id}.{_EXTENSIONS[fmt]}"
+            (out / name).write_text(render(brief_story(store, story.id, mode=mode, pipeline=pipeline), fmt),
+                                    encoding="utf-8")
+            written.append((story, name))
+    index = [{"id": s.id, "title": s.title, "articles": len(s.articles), "brief": name} for s, name in written]
+    (out / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=2), encoding="utf-8")
+    return written
+
+
+_EXTENSIONS = {"markdown": "md", "json": "json", "html": "html", "text": "txt"}
