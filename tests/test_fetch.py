@@ -273,8 +273,29 @@ def test_conditional_get_with_etag_and_last_modified(server):
     assert refreshed.content_hash == entry.content_hash and refreshed.fetched_at >= entry.fetched_at
     sent = [h for p, h in server.requests if p == "/v"][1]
     assert (sent["If-None-Match"], sent["If-Modified-Since"]) == ('"v1"', stamp)
-    (skip,) = result.skipped
-    assert not result.sources and skip.reason.startswith("not modified since it was last fetched (HTTP 304)")
+    (skip,) = result.unchanged
+    assert not result.sources and not result.skipped
+    assert skip.reason.startswith("not modified since it was last fetched (HTTP 304)")
+
+
+def test_conditional_get_across_ingest_runs_with_the_store_as_cache(server, tmp_path):
+    from newsweave.corpus import ingest
+    from newsweave.store import open_store
+
+    def versioned(handler):
+        if handler.headers.get("If-None-Match") == '"v1"':
+            return 304, {}, b""
+        return 200, {**HTML, "ETag": '"v1"'}, page(BODY)
+
+    server.routes["/v"] = versioned
+    runs = []
+    for _ in range(2):  # two separate runs: a new Fetcher and a reopened store each time
+        with open_store(tmp_path / "n.db") as store, Fetcher(LOOPBACK, cache=store.fetch_cache()) as f:
+            runs.append(ingest([server.url("/v")], store, fetcher=f))
+    assert [e.status for e in runs[0].entries] == ["ingested"]
+    (again,) = runs[1].entries
+    assert again.status == "duplicate" and "HTTP 304" in again.reason
+    assert [h.get("If-None-Match") for p, h in server.requests if p == "/v"] == [None, '"v1"']
 
 
 # --- addresses ------------------------------------------------------------------------------------

@@ -59,7 +59,7 @@ def ingest(paths: Iterable[str | os.PathLike], store: Store, *, meta: str | os.P
         where = source.where or source.path or source.id
         run.entries.append(RunEntry(where, "ingested" if new else "duplicate", source.id,
                                     "" if new else "already in the store (the same text)"))
-    run.entries += [RunEntry(d.path, "duplicate", None, d.reason) for d in result.duplicates]
+    run.entries += [RunEntry(d.path, "duplicate", None, d.reason) for d in result.duplicates + result.unchanged]
     run.entries += [RunEntry(s.path, "skipped", None, s.reason) for s in result.skipped + empty]
     new_sources = [s for s, e in zip(sources, run.entries) if e.status == "ingested"]
     if new_sources:

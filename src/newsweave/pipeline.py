@@ -51,7 +51,7 @@ class Pipeline:
             reasons = "; ".join(f"{s.path}: {s.reason}" for s in result.skipped) or "no input files given"
             raise NoArticlesError(f"no article could be read ({reasons})")
         brief = self.run(result.sources)
-        brief.skipped = list(result.skipped) + list(result.duplicates)
+        brief.skipped = list(result.skipped) + list(result.duplicates) + list(result.unchanged)
         brief.warnings = list(result.warnings) + brief.warnings
         return brief
 

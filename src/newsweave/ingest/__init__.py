@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..models import Skipped, Source
-from .decode import MAX_BYTES, Unusable, decode, read_bytes
+from .decode import MAX_BYTES, Unchanged, Unusable, decode, read_bytes
 from .feeds import feed_records
 from .fetch import CacheEntry, FetchCache, Fetched, Fetcher, FetchPolicy, MemoryCache
 from .files import Input, folder_files, resolved, walk_inputs
@@ -50,6 +50,7 @@ class IngestResult:
     skipped: list[Skipped] = field(default_factory=list)  # not used: path + a reason a person can act on
     warnings: list[str] = field(default_factory=list)  # used, but with a problem
     duplicates: list[Skipped] = field(default_factory=list)  # the same text as an earlier input
+    unchanged: list[Skipped] = field(default_factory=list)  # fetched before and not modified since
 
 
 def source_id(text: str) -> str:
@@ -128,7 +129,7 @@ def _records(item: Input, max_bytes: int, result: IngestResult, web: Web) -> tup
             return kind, feed_records(data, item.given, result.skipped, result.warnings, follow=web.follow(False))
         return kind, _parse(kind, decode(data, html=kind == "html"), item.given, result.skipped)
     except Unusable as exc:
-        result.skipped.append(Skipped(item.given, str(exc)))
+        (result.unchanged if isinstance(exc, Unchanged) else result.skipped).append(Skipped(item.given, str(exc)))
         return kind, []
 
 

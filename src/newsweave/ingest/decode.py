@@ -37,6 +37,10 @@ class Unusable(Exception):
     """The file can't be used as an article; the message is the reason, fit for a person."""
 
 
+class Unchanged(Unusable):
+    """Nothing new to read: the input has not changed since it was last read (HTTP 304)."""
+
+
 def read_bytes(path: Path, max_bytes: int) -> bytes:
     """The file's bytes, refusing a file bigger than `max_bytes` before reading it."""
     try:

@@ -12,7 +12,7 @@ import posixpath
 from urllib.parse import urlsplit
 
 from ..errors import FetchError
-from .decode import MAX_BYTES, Unusable, bom_codec, decode, peek, refuse_binary
+from .decode import MAX_BYTES, Unchanged, Unusable, bom_codec, decode, peek, refuse_binary
 from .feeds import FEED_TYPES, FeedEntry, Follow, looks_like_feed
 from .fetch import Fetched, Fetcher, FetchPolicy
 from .formats import Record, check_article_text, html_article, kind_of
@@ -47,7 +47,7 @@ class Web:
         except FetchError as exc:
             raise Unusable(exc.reason) from exc
         if fetched.not_modified:
-            raise Unusable("not modified since it was last fetched (HTTP 304); nothing new to read")
+            raise Unchanged("not modified since it was last fetched (HTTP 304); nothing new to read")
         return fetched
 
     def follow(self, from_url: bool) -> Follow | None:
