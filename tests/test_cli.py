@@ -100,15 +100,7 @@ def test_an_archive_notice_is_skipped_with_its_reason(tmp_path, capsys):
 
 # --- URLs ------------------------------------------------------------------------------------------
 
-@pytest.fixture()
-def server():
-    from test_fetch import Server  # the loopback HTTP server of the fetch tests
-
-    s = Server()
-    s.thread.start()
-    yield s
-    s.httpd.shutdown()
-    s.httpd.server_close()
+from test_fetch import server  # noqa: E402,F401  the loopback HTTP server fixture of the fetch tests
 
 
 def test_urls_are_briefed_and_loopback_needs_allow_private(server, capsys):
