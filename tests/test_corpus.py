@@ -199,3 +199,15 @@ def test_one_command_from_a_folder_to_stories_with_briefs(tmp_path, capsys):
         brief = json.loads((out / entry["brief"]).read_text())
         assert len(brief["sources"]) == entry["articles"] and brief["summary"]
     assert "wrote 3 briefs" in capsys.readouterr().err
+
+
+def test_articles_an_interrupted_ingest_left_unsigned_are_grouped_by_the_next_run(tmp_path, store):
+    from newsweave.clean import split_empty
+    from newsweave.ingest import read_paths
+
+    originals = write_articles(tmp_path / "a", [BRIDGE[0], FLOOD[0]])
+    kept, _ = split_empty(read_paths(originals).sources)
+    store.add(kept)  # as if the process died after storing the articles, before signing them
+    assert sorted(store.unsigned()) == sorted(s.id for s in kept)
+    ingest(write_articles(tmp_path / "b", [COPY]), store)
+    assert store.unsigned() == [] and [len(g.articles) for g in store.copies()] == [2]

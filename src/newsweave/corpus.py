@@ -61,9 +61,9 @@ def ingest(paths: Iterable[str | os.PathLike], store: Store, *, meta: str | os.P
                                     "" if new else "already in the store (the same text)"))
     run.entries += [RunEntry(d.path, "duplicate", None, d.reason) for d in result.duplicates + result.unchanged]
     run.entries += [RunEntry(s.path, "skipped", None, s.reason) for s in result.skipped + empty]
-    new_sources = [s for s, e in zip(sources, run.entries) if e.status == "ingested"]
-    if new_sources:
-        update_copies(store, new_sources)
+    unsigned = store.unsigned()  # this run's new articles, and any an interrupted run left unsigned
+    if unsigned:
+        update_copies(store, store.get(unsigned))
     return run
 
 

@@ -77,6 +77,10 @@ class Store(ABC):
     def signatures(self) -> dict[str, bytes]: ...
 
     @abstractmethod
+    def unsigned(self) -> list[str]:
+        """Ids of articles with no signature yet (an ingest stopped before signing them)."""
+
+    @abstractmethod
     def put_copies(self, groups: list[CopyGroup]) -> None:
         """Replace the copy groups (every article not in a group is its own witness)."""
 

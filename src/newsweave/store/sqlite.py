@@ -115,6 +115,10 @@ class SQLiteStore(Store):
     def signatures(self) -> dict[str, bytes]:
         return dict(self._db.execute("SELECT article, minhash FROM signatures"))
 
+    def unsigned(self) -> list[str]:
+        return [r[0] for r in self._db.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article FROM signatures) ORDER BY seq")]
+
     def put_copies(self, groups: list[CopyGroup]) -> None:
         rows = [(a, g.earliest, json.dumps([_change_json(c) for c in g.changes.get(a, [])]))
                 for g in groups for a in g.articles]
