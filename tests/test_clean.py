@@ -124,3 +124,17 @@ def test_video_player_tweet_and_sign_up_templates_leave_nothing_or_only_the_arti
     signup = ("Breaking News Emails Get breaking news alerts and special reports. The news and stories that "
               "matter, delivered weekday mornings.\n\n" + body)
     assert clean_text(mailed)[0] == body and clean_text(signup)[0] == body
+
+
+def test_furniture_run_into_the_first_paragraph_is_cut_before_the_dateline():
+    raw = ("Photo Advertisement Continue reading the main story CAIRO — The Muslim Brotherhood worked on "
+           "Monday to rally supporters across the country.\n\nOfficials said turnout was low.")
+    text, removed = clean_text(raw)
+    assert text.startswith("The Muslim Brotherhood worked on Monday")
+    assert [(r.reason, r.text) for r in removed] == [
+        ("site furniture", "Photo Advertisement Continue reading the main story"), ("dateline", "CAIRO —")]
+    assert all(raw[r.start:r.end] == r.text for r in removed)
+    from newsweave.clean.offsets import align
+
+    offsets = align(raw, text, removed)
+    assert raw[offsets[0]:offsets[0] + 3] == "The"

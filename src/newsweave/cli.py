@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -137,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     except NewsweaveError as exc:
         print(f"newsweave: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except OSError as exc:
         where = exc.filename or getattr(args, "output", None) or "output"
         print(f"newsweave: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)

@@ -89,15 +89,15 @@ def update_copies(store: Store, new: list[Source]) -> list[CopyGroup]:
 
 def stories(store: Store, mode: str = "batch") -> list[Story]:
     """The store's stories in one clustering mode, reclustered when articles were added since."""
-    from .cluster import MODES, cluster  # numpy/scipy: only when clustering
+    from .cluster import MODES, VERSION, cluster  # numpy/scipy: only when clustering
 
     if mode not in MODES:
         raise NewsweaveError(f"unknown clustering mode {mode!r}; expected one of {', '.join(MODES)}")
-    key = f"stories.{mode}.seq"
-    if store.get_state(key) != store.last_seq():
+    key, current = f"stories.{mode}", [store.last_seq(), VERSION]
+    if store.get_state(key) != current:
         articles = [s for _, s in store.articles()]
         store.put_stories(mode, cluster(articles, mode))
-        store.put_state(key, store.last_seq())
+        store.put_state(key, current)
     return store.stories(mode)
 
 

@@ -106,11 +106,17 @@ def _strip_removals(raw: str, para: _Para, *, first: bool, last: bool, removed: 
     if reason:
         removed.append(Removal(text=text, reason=reason, start=para.start, end=para.end))
         return ""
+    start = para.start
+    m = rules.LEADING_FURNITURE.match(text)
+    if m and m.end() < len(text):
+        removed.append(Removal(text=m.group(0).strip(), reason="site furniture", start=start,
+                               end=start + len(m.group(0).rstrip())))
+        text, start = text[m.end() :], start + m.end()
     if first:
         m = rules.DATELINE.match(text)
         if m and len(m.group("dateline")) < len(text):
             cut = m.group("dateline")
-            removed.append(Removal(text=cut.strip(), reason="dateline", start=para.start, end=para.start + len(cut.rstrip())))
+            removed.append(Removal(text=cut.strip(), reason="dateline", start=start, end=start + len(cut.rstrip())))
             return text[len(cut) :]
     return text
 

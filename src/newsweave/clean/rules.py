@@ -68,6 +68,11 @@ NOT_ARTICLE = re.compile(
 PHOTO_CREDIT = re.compile(r"^\((?:[^()]{0,80}/\s*)?(?:Staff |AP |Reuters |Getty )?(?:Photo|Photographer|Images?)\b[^()]{0,80}\)$")
 FURNITURE_MAX_WORDS = 16
 
+# Furniture run into the start of an article paragraph by the page's text extraction:
+# "Photo Advertisement Continue reading the main story CAIRO — ...".
+LEADING_FURNITURE = re.compile(
+    r"^(?:(?:Photo|Video|Advertisement)\s+)*(?:Continue reading the main story|Story continues below)\s+")
+
 # Quote marks and spaces normalised one-for-one, so lengths never change within a paragraph.
 QUOTE_MAP = str.maketrans(
     {

@@ -22,8 +22,9 @@ from .features import Vectorizer, names, terms
 BATCH_THRESHOLD = 0.42  # on locally scaled similarities; chosen on NeuS val (bench/clusters.py --tune)
 STREAM_THRESHOLD = 0.52
 MODES = ("batch", "stream")
+VERSION = 2  # bump when clustering changes: a store's cached stories are then recomputed
 
-__all__ = ["cluster", "cluster_batch", "cluster_stream", "MODES", "BATCH_THRESHOLD", "STREAM_THRESHOLD"]
+__all__ = ["cluster", "cluster_batch", "cluster_stream", "MODES", "VERSION", "BATCH_THRESHOLD", "STREAM_THRESHOLD"]
 
 
 def cluster(sources: Sequence[Source], mode: str = "batch", *, threshold: float | None = None,
@@ -80,7 +81,9 @@ def _stories(sources, reps, labels, x, vectorizer, closed) -> list[Story]:
     vocab = {j: t for t, j in vectorizer.vocabulary.items()}
     stories = [_story([reps[i] for i in members], x[members], vocab, copies, label in closed)
                for label, members in groups.items()]
-    return sorted(stories, key=lambda s: (s.last is None, -(s.last or dt.date.min).toordinal(), s.id))
+    arrival = {s.id: i for i, s in enumerate(sources)}
+    return sorted(stories, key=lambda s: (s.last is None, -(s.last or dt.date.min).toordinal(),
+                                          -max(arrival[a] for a in s.articles)))
 
 
 def _story(reps: list[Source], x, vocab: dict[int, str], copies: dict, closed: bool) -> Story:

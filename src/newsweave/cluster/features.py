@@ -52,13 +52,18 @@ def terms(source: Source) -> Counter:
     return counts
 
 
+_NOT_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
+june july august september october november december dr mr mrs ms mt st jr sr prof gov sen rep gen""".split())
+
+
 def names(source: Source) -> set[str]:
     """Capitalised names in the text (not sentence openers), as first written; one per spelling
     regardless of case ("ZTE" and "Zte" are one)."""
     found: dict[str, str] = {}
     for m in _NAME.findall(source.text):
-        if m.lower() not in STOP:
-            found.setdefault(m.lower(), m)
+        key = m.lower()
+        if key not in STOP and key not in _NOT_NAMES and len(key) > 2:
+            found.setdefault(key, m)
     return set(found.values())
 
 

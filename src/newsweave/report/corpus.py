@@ -68,8 +68,9 @@ def stories_text(stories: list[Story], catalog: dict[str, dict[str, Any]], *, ex
     blocks = []
     for data in stories_list(stories, catalog):
         when = " to ".join(dict.fromkeys(d for d in (data["first"], data["last"]) if d)) or "undated"
-        head = (f"{data['id']}  {data['title']}\n  {len(data['articles'])} articles, {data['outlets']} outlets, "
-                f"{data['independent']} independent; {when}" + ("; closed" if data["closed"] else ""))
+        head = (f"{data['id']}  {data['title']}\n  {_count(len(data['articles']), 'article')}, "
+                f"{_count(data['outlets'], 'outlet')}, {data['independent']} independent; {when}"
+                + ("; closed" if data["closed"] else ""))
         if data["entities"]:
             head += f"\n  shared: {', '.join(data['entities'])}"
         blocks.append("\n".join([head, *(_article_line(a, explain) for a in data["articles"])]))
@@ -85,6 +86,10 @@ def _article_line(a: dict[str, Any], explain: bool) -> str:
         line += (f"\n      similarity {why['similarity']:.2f}; terms: {', '.join(why['terms'])}"
                  + (f"; names: {', '.join(why['entities'])}" if why["entities"] else ""))
     return line
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _iso(d) -> str | None:
