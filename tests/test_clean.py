@@ -138,3 +138,9 @@ def test_furniture_run_into_the_first_paragraph_is_cut_before_the_dateline():
 
     offsets = align(raw, text, removed)
     assert raw[offsets[0]:offsets[0] + 3] == "The"
+
+
+@pytest.mark.parametrize("dateline", ["NEW  YORK (Reuters) -", "WASHINGTON / BEIJING •", "LOS ANGELES, Calif. (AP) —"])
+def test_datelines_with_extra_spaces_are_removed(dateline):
+    text, removed = clean_text(f"{dateline} The city council said on Monday that it would vote next week.")
+    assert text.startswith("The city council") and removed[0].reason == "dateline"

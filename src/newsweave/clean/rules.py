@@ -7,7 +7,7 @@ import re
 # "WASHINGTON (AP) —", "BEIJING, May 15 (Reuters) -", "WASHINGTON/BEIJING •", "LONDON —"
 DATELINE = re.compile(
     r"""^(?P<dateline>
-        [A-Z][A-Z.'’\-]*(?:[ /][A-Z][A-Z.'’\-]*){0,4}     # PLACE or PLACE/PLACE, all caps
+        [A-Z][A-Z.'’\-]*(?:(?:[ ]+|[ ]*/[ ]*)[A-Z][A-Z.'’\-]*){0,4}  # PLACE or PLACE/PLACE, all caps
         (?:,\s*[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?        # optional ", May 15"
         (?:,\s*[A-Z][a-zA-Z.]+(?:\s+[A-Z][a-zA-Z.]+)?)?   # optional ", Calif."
         \s*(?:\((?:AP|Reuters|AFP|Bloomberg|dpa|UPI|CNN|Xinhua|IANS|PTI)\))?
