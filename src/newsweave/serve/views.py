@@ -31,6 +31,9 @@ from ..store import SearchHit, Store
 SEARCH_LIMIT = 50
 _MARKED = re.compile(r"\[([^\[\]]*)\]")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+TOC = [("what-changed", "What changed"), ("summary", "Summary"), ("facts", "Facts"), ("conflicts", "Conflicts"),
+       ("who-said-what", "Who said what"), ("timeline", "Timeline"), ("entities", "Entities"),
+       ("sources", "Sources"), ("skipped-inputs", "Skipped inputs")]
 
 
 @dataclass
@@ -149,7 +152,9 @@ def story_page(store: Store, briefs: Briefs, story_id: str, *, mode: str = "batc
 
 
 def _brief_view(template: str, brief: Brief, data: dict[str, Any]) -> View:
-    extra = {"sections": html.sections(brief), "title": _common.title(brief), "headline": _common.headline(brief)}
+    sections = html.sections(brief)
+    extra = {"sections": sections, "title": _common.title(brief), "headline": _common.headline(brief),
+             "toc": [(ident, name) for ident, name in TOC if f"<section id={ident}>" in sections]}
     return View(template, {**data, "brief": to_dict(brief)}, extra)
 
 
