@@ -74,7 +74,8 @@ def create_app(store_path: str, *, readonly: bool = False, max_body: int = MAX_B
     app.state.pages = _templates()
     app.state.static = _static_files()
     app.add_middleware(BodyLimit, max_body=max_body)
-    _add_error_handlers(app)
+    for cls, handler in HANDLERS.items():
+        app.add_exception_handler(cls, handler)
     app.include_router(api)
     app.include_router(pages)
     return app
@@ -138,29 +139,31 @@ def error_response(request: Request, status: int, message: str, kind: str, detai
     return JSONResponse(body, status)
 
 
-def _add_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(NewsweaveError)
-    async def newsweave_error(request: Request, exc: NewsweaveError) -> Response:
-        status = next(code for cls, code in STATUS if isinstance(exc, cls))
-        return error_response(request, status, str(exc), type(exc).__name__)
+async def _newsweave_error(request: Request, exc: NewsweaveError) -> Response:
+    status = next(code for cls, code in STATUS if isinstance(exc, cls))
+    return error_response(request, status, str(exc), type(exc).__name__)
 
-    @app.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        details = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
-                   for e in exc.errors()]
-        where = "; ".join(f"{'.'.join(map(str, d['loc']))}: {d['msg']}" for d in details)
-        return error_response(request, 422, f"invalid request: {where}", "ValidationError", details)
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
-        message = exc.detail if isinstance(exc.detail, str) else "error"
-        if exc.status_code == 404 and message == "Not Found":
-            message = f"no page at {request.url.path}"
-        return error_response(request, exc.status_code, message, HTTP_KIND.get(exc.status_code, "HTTPError"))
+async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+    details = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+               for e in exc.errors()]
+    where = "; ".join(f"{'.'.join(map(str, d['loc']))}: {d['msg']}" for d in details)
+    return error_response(request, 422, f"invalid request: {where}", "ValidationError", details)
 
-    @app.exception_handler(Exception)
-    async def crash(request: Request, exc: Exception) -> Response:
-        return JSONResponse(error_body(500, "internal error; see the server log", "InternalError"), 500)
+
+async def _http_error(request: Request, exc: HTTPException) -> Response:
+    message = exc.detail if isinstance(exc.detail, str) else "error"
+    if exc.status_code == 404 and message == "Not Found":
+        message = f"no page at {request.url.path}"
+    return error_response(request, exc.status_code, message, HTTP_KIND.get(exc.status_code, "HTTPError"))
+
+
+async def _crash(request: Request, exc: Exception) -> Response:
+    return JSONResponse(error_body(500, "internal error; see the server log", "InternalError"), 500)
+
+
+HANDLERS = {NewsweaveError: _newsweave_error, RequestValidationError: _invalid, HTTPException: _http_error,
+            Exception: _crash}
 
 
 # --- pages and their JSON twins -----------------------------------------------------------------

@@ -69,7 +69,8 @@ class BodyLimit:
         return 0
 
     async def _refuse(self, send) -> None:
-        body = json.dumps(error_body(413, TooLarge(self.max_body).detail, "RequestTooLarge")).encode()
+        error = error_body(413, TooLarge(self.max_body).detail, "RequestTooLarge")
+        body = json.dumps(error, separators=(",", ":")).encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                                 (b"connection", b"close")]})

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..corpus import IngestRun, brief_story, ingest_records, stories, story_sources
+from ..corpus import IngestRun, brief_story, ingest_records, stories
 from ..errors import ReadOnlyError
 from ..ingest import IngestResult, read_paths
 from ..models import Brief
@@ -145,8 +145,8 @@ def snippet_parts(snippet: str) -> list[dict[str, Any]]:
 def story_page(store: Store, briefs: Briefs, story_id: str, *, mode: str = "batch",
                since: str | None = None) -> View:
     """A stored story: its listing and its brief (the brief JSON contract under "brief")."""
-    story, _ = story_sources(store, story_id, mode)
-    brief = briefs.story(store, story_id, mode=mode, since=since)
+    brief = briefs.story(store, story_id, mode=mode, since=since)  # NotFoundError for an unknown id
+    story = next(s for s in stories(store, mode) if s.id == story_id)
     listing = stories_list([story], store.catalog(story.articles))[0]
     return _brief_view("story.html", brief, {"story": listing, "mode": mode, "since": since})
 
