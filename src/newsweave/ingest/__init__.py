@@ -38,8 +38,8 @@ from .warc import is_warc, warc_records
 RECORD_KINDS = {"jsonl", "csv", "warc", "feed"}
 EXAMPLE = "examples/zte-2018"
 
-__all__ = ["IngestResult", "read_paths", "read_records", "example_sources", "source_id", "MAX_BYTES", "Fetcher", "FetchPolicy",
-           "Fetched", "FetchCache", "CacheEntry", "MemoryCache"]
+__all__ = ["IngestResult", "read_paths", "read_records", "example_sources", "source_id", "MAX_BYTES", "Fetcher",
+           "FetchPolicy", "Fetched", "FetchCache", "CacheEntry", "MemoryCache"]
 
 
 @dataclass

@@ -263,8 +263,8 @@ def api_brief(request: Request, story_id: str, store: Store = Depends(get_store)
 
 
 @api.get("/search")
-def api_search(q: str = Query(..., min_length=1), store: Store = Depends(get_store), limit: int = Query(20, ge=1, le=200),
-               mode: Mode = "batch") -> list[dict[str, Any]]:
+def api_search(q: str = Query(..., min_length=1), store: Store = Depends(get_store),
+               limit: int = Query(20, ge=1, le=200), mode: Mode = "batch") -> list[dict[str, Any]]:
     """Articles matching the words: `article`, `title`, `snippet` (terms in [ ]), `rank`, `story`."""
     hits = views.search(store, q, mode=mode, limit=limit).data["hits"]
     return [{k: v for k, v in h.items() if k != "parts"} for h in hits]
