@@ -211,3 +211,27 @@ def test_articles_an_interrupted_ingest_left_unsigned_are_grouped_by_the_next_ru
     assert sorted(store.unsigned()) == sorted(s.id for s in kept)
     ingest(write_articles(tmp_path / "b", [COPY]), store)
     assert store.unsigned() == [] and [len(g.articles) for g in store.copies()] == [2]
+
+
+def test_ingest_records_reports_each_item_and_matches_file_ingest(store, tmp_path):
+    from newsweave.corpus import ingest_records
+
+    rows = [{"id": "r0", "outlet": o, "published": p, "title": t, "text": x} for o, p, t, x in FLOOD]
+    run = ingest_records(rows + [5, {"title": "no text"}, rows[0]], store, name="api")
+    assert [(e.input, e.status) for e in run.entries] == [
+        ("api: item 1", "ingested"), ("api: item 2", "ingested"), ("api: item 5", "duplicate"),
+        ("api: item 3", "skipped"), ("api: item 4", "skipped")]
+    assert "expected an object" in run.entries[3].reason and "neither 'text' nor 'html'" in run.entries[4].reason
+    stored = store.get(run.added)
+    assert [s.outlet for s in stored] == ["Gazette", "Herald"] and stored[0].published == dt.date(2023, 3, 8)
+    with open_store(tmp_path / "files.db") as other:
+        assert ingest(write_articles(tmp_path / "in", FLOOD), other).added == run.added  # same ids
+
+
+def test_a_read_only_store_clusters_in_memory(tmp_path):
+    path = tmp_path / "ro.db"
+    with open_store(path) as s:
+        ingest(write_articles(tmp_path / "in", FLOOD + BRIDGE), s)
+    with open_store(path, readonly=True) as s:
+        found = stories(s, "batch")
+        assert len(found) == 2 and s.stories("batch") == []

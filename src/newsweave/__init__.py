@@ -7,15 +7,15 @@ sources part ways, every statement cited to the exact source text. Offline.
 
 Public API: `brief`, `Pipeline`, `Brief` and the data model in `newsweave.models`, the
 exceptions in `newsweave.errors`, and `render` for the output formats; corpus mode:
-`open_store`, `ingest`, `stories`, `brief_story`.
+`open_store`, `ingest`, `ingest_records`, `stories`, `brief_story`; the web app: `newsweave.serve`.
 """
 
 __version__ = "0.1.0"
 
-from .corpus import IngestRun, brief_story, ingest, stories
+from .corpus import IngestRun, brief_story, ingest, ingest_records, stories
 from .errors import (
     FetchError, InputError, MetadataError, MissingExtraError, ModelError, NewsweaveError, NoArticlesError,
-    NotFoundError, StoreError,
+    NotFoundError, ReadOnlyError, StoreError,
 )
 from .models import Brief, Source, Story
 from .pipeline import Pipeline, brief
@@ -34,11 +34,13 @@ __all__ = [
     "open_store",
     "Store",
     "ingest",
+    "ingest_records",
     "IngestRun",
     "stories",
     "brief_story",
     "StoreError",
     "NotFoundError",
+    "ReadOnlyError",
     "NewsweaveError",
     "InputError",
     "MetadataError",

@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_ingest(commands)
     _add_stories(commands)
     _add_search(commands)
+    _add_serve(commands)
     return parser
 
 
@@ -124,6 +125,23 @@ def _add_search(commands) -> None:
     p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default: 20)")
     p.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format")
     p.set_defaults(run=_search)
+
+
+def _add_serve(commands) -> None:
+    p = commands.add_parser(
+        "serve", help="the web UI and HTTP API over a store",
+        description="Serve a store on a local web server: the story list with search and filters, each "
+        "story's brief, an upload form that briefs pasted texts or files without storing them, and a JSON "
+        "API (every page has a JSON twin at its URL plus .json; OpenAPI at /openapi.json). Nothing is "
+        "loaded from outside. Needs: pip install 'newsweave[serve]'.")
+    p.add_argument("--db", metavar="FILE", required=True, help="the store (SQLite file; created if new, "
+                   "unless --read-only)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this "
+                   "machine only)")
+    p.add_argument("--port", type=int, default=8080, help="port to listen on (default: 8080)")
+    p.add_argument("--read-only", action="store_true", help="open the store read-only: POST /api/articles "
+                   "is refused (403); stories are clustered in memory when the store's are stale")
+    p.set_defaults(run=_serve)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -263,6 +281,13 @@ def _search(args: argparse.Namespace) -> int:
         _print_json([{"article": h.article, "title": h.title, "snippet": h.snippet, "rank": h.rank} for h in hits])
     else:
         print("\n".join(f"{h.article}  {h.title or ''}\n    {h.snippet}" for h in hits) or "no match")
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .serve import run
+
+    run(args.db, host=args.host, port=args.port, readonly=args.read_only)
     return EXIT_OK
 
 

@@ -5,6 +5,7 @@
     >>> for story in newsweave.stories(store):         # batch clustering, cached until new articles
     ...     print(story.id, story.title, len(story.articles))
     >>> brief = newsweave.brief_story(store, story.id)
+    >>> newsweave.ingest_records([{"outlet": "AP", "text": "..."}], store)   # records, as the web API gets them
 
 Ingest is idempotent: article ids are content hashes, so a second run over the same inputs
 reports every article as a duplicate and changes nothing. New articles are stored in
@@ -23,11 +24,11 @@ from .clean import split_empty
 from .dedup import arrival_order, minhash
 from .dedup import copy_groups as find_copy_groups
 from .errors import NewsweaveError, NotFoundError
-from .ingest import Fetcher, read_paths
+from .ingest import Fetcher, IngestResult, read_paths, read_records
 from .models import Brief, CopyGroup, RunEntry, Source, Story
 from .store import Snapshot, Store
 
-__all__ = ["IngestRun", "ingest", "stories", "story_sources", "brief_story", "write_briefs"]
+__all__ = ["IngestRun", "ingest", "ingest_records", "stories", "story_sources", "brief_story", "write_briefs"]
 
 
 @dataclass
@@ -51,7 +52,17 @@ def ingest(paths: Iterable[str | os.PathLike], store: Store, *, meta: str | os.P
 
     URLs are fetched with `fetcher` (give it `store.fetch_cache()` for conditional GET across
     runs); `on_input` is called with each input as it is read."""
-    result = read_paths(paths, meta=meta, fetcher=fetcher, on_input=on_input)
+    return store_result(read_paths(paths, meta=meta, fetcher=fetcher, on_input=on_input), store)
+
+
+def ingest_records(records: Iterable[dict], store: Store, *, name: str = "request") -> IngestRun:
+    """Ingest articles given as objects with the JSON Lines fields (`text` or `html`, and `id`,
+    `outlet`, `url`, `published`, `title`); returns the run report, inputs named "name: item N"."""
+    return store_result(read_records(records, name=name), store)
+
+
+def store_result(result: IngestResult, store: Store) -> IngestRun:
+    """Store what ingest read (in publication order) and regroup copies; the run report."""
     sources, empty = split_empty(result.sources)
     sources = arrival_order(sources)
     run = IngestRun(warnings=list(result.warnings))
@@ -88,7 +99,8 @@ def update_copies(store: Store, new: list[Source]) -> list[CopyGroup]:
 
 
 def stories(store: Store, mode: str = "batch") -> list[Story]:
-    """The store's stories in one clustering mode, reclustered when articles were added since."""
+    """The store's stories in one clustering mode, reclustered when articles were added since
+    (in memory only, when the store was opened read-only)."""
     from .cluster import MODES, VERSION, cluster  # numpy/scipy: only when clustering
 
     if mode not in MODES:
@@ -96,6 +108,8 @@ def stories(store: Store, mode: str = "batch") -> list[Story]:
     key, current = f"stories.{mode}", [store.last_seq(), VERSION]
     if store.get_state(key) != current:
         articles = [s for _, s in store.articles()]
+        if getattr(store, "readonly", False):
+            return cluster(articles, mode)
         store.put_stories(mode, cluster(articles, mode))
         store.put_state(key, current)
     return store.stories(mode)

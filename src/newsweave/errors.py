@@ -8,9 +8,11 @@
     ├── MissingExtraError     an optional dependency is not installed (names the extra)
     ├── ModelError            a packaged model could not be loaded
     └── StoreError            a store can't be opened or used (names the file and why)
-        └── NotFoundError     a story or article id is not in the store
+        ├── NotFoundError     a story or article id is not in the store
+        └── ReadOnlyError     a change was asked of a store opened read-only
 
-The CLI turns these into one-line messages and exit codes; anything else is a bug.
+The CLI turns these into one-line messages and exit codes, the web app (`newsweave.serve`) into
+one JSON error shape with an HTTP status; anything else is a bug.
 """
 
 from __future__ import annotations
@@ -68,3 +70,7 @@ class StoreError(NewsweaveError):
 
 class NotFoundError(StoreError):
     """A story or article id asked for is not in the store."""
+
+
+class ReadOnlyError(StoreError):
+    """A write was asked of a store opened read-only (`--read-only`)."""

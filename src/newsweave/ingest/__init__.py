@@ -27,9 +27,9 @@ from .decode import MAX_BYTES, Unchanged, Unusable, decode, read_bytes
 from .feeds import feed_records
 from .fetch import CacheEntry, FetchCache, Fetched, Fetcher, FetchPolicy, MemoryCache
 from .files import Input, folder_files, resolved, walk_inputs
-from .formats import Record, check_article_text, html_article, is_gzipped, jsonl_records, kind_of
+from .formats import Record, check_article_text, html_article, is_gzipped, jsonl_records, kind_of, record_from_fields
 from .gz import read_gzip
-from .meta import MetaFile, MetaProblem, clean_meta, load_meta_option, merge_meta, read_meta_file, sidecar
+from .meta import MetaFile, MetaProblem, clean_meta, json_type, load_meta_option, merge_meta, read_meta_file, sidecar
 from .tabular import csv_records
 from .urls import Web, article, feed_headers, page_kind, page_text
 from .warc import is_warc, warc_records
@@ -38,8 +38,8 @@ from .warc import is_warc, warc_records
 RECORD_KINDS = {"jsonl", "csv", "warc", "feed"}
 EXAMPLE = "examples/zte-2018"
 
-__all__ = ["IngestResult", "read_paths", "example_sources", "source_id", "MAX_BYTES", "Fetcher", "FetchPolicy",
-           "Fetched", "FetchCache", "CacheEntry", "MemoryCache"]
+__all__ = ["IngestResult", "read_paths", "read_records", "example_sources", "source_id", "MAX_BYTES", "Fetcher",
+           "FetchPolicy", "Fetched", "FetchCache", "CacheEntry", "MemoryCache"]
 
 
 @dataclass
@@ -84,6 +84,22 @@ def read_paths(paths: Iterable[str | os.PathLike], *, meta: str | os.PathLike | 
     if meta_file is not None:
         result.warnings.extend(f"--meta {meta_file.path}: entry {key!r} names no input file; check the name"
                                for key in meta_file.unused())
+    return result
+
+
+def read_records(records: Iterable[Any], *, name: str = "records") -> IngestResult:
+    """Articles given as objects with the JSON Lines fields (`id`, `outlet`, `url`, `published`,
+    `title`, `text` or `html`), as a web API receives them; a bad one is skipped as "name: item N"."""
+    result = IngestResult()
+    item, seen = Input(name, None, (name,)), {}
+    for number, obj in enumerate(records, 1):
+        where = f"{name}: item {number}"
+        try:
+            if not isinstance(obj, dict):
+                raise Unusable(f"expected an object with a 'text', found {json_type(obj)}")
+            _add(record_from_fields(obj, where), item, "jsonl", None, seen, result)
+        except Unusable as exc:
+            result.skipped.append(Skipped(where, str(exc)))
     return result
 
 

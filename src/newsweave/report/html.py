@@ -31,14 +31,18 @@ def esc(text: object) -> str:
 
 def to_html(brief: Brief) -> str:
     """The whole brief as one HTML page."""
-    changes = _section("What changed", _list(esc(line) for line in c.changes(brief)))
-    body = "".join([changes, _summary(brief), _facts(brief), _conflicts(brief), _quotes(brief), _timeline(brief),
-                    _entities(brief), _sources(brief), _skipped(brief)])
     head = f"<h1>{esc(c.title(brief))}</h1><p class=meta>{esc(c.headline(brief))}</p>"
     return ("<!doctype html><html lang=en><head><meta charset=utf-8>"
             "<meta name=viewport content='width=device-width,initial-scale=1'>"
             f"<title>{esc(c.title(brief))} · newsweave</title><style>{CSS}</style></head>"
-            f"<body>{head}{body}</body></html>\n")
+            f"<body>{head}{sections(brief)}</body></html>\n")
+
+
+def sections(brief: Brief) -> str:
+    """The brief's sections (no page around them), each a `<section id>`: what the web app shows."""
+    changes = _section("What changed", _list(esc(line) for line in c.changes(brief)))
+    return "".join([changes, _summary(brief), _facts(brief), _conflicts(brief), _quotes(brief), _timeline(brief),
+                    _entities(brief), _sources(brief), _skipped(brief)])
 
 
 def _link(brief: Brief, number: int, span: Span) -> str:
@@ -53,7 +57,8 @@ def _refs(brief: Brief, spans: Iterable[Span], *, every: bool = False) -> str:
 
 
 def _section(title: str, inner: str) -> str:
-    return f"<section><h2>{esc(title)}</h2>{inner}</section>" if inner else ""
+    ident = "-".join(title.lower().split())
+    return f"<section id={ident}><h2>{esc(title)}</h2>{inner}</section>" if inner else ""
 
 
 def _list(items: Iterable[str], tag: str = "ul") -> str:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..errors import NotFoundError, StoreError
+from ..errors import NotFoundError, ReadOnlyError, StoreError
 from ..models import CopyChange, CopyGroup, Membership, Removal, Source, Span, Story
 from .base import CacheEntry, SearchHit, Snapshot, Store
 from .migrations import MIGRATIONS
@@ -214,7 +214,7 @@ class SQLiteStore(Store):
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         if self.readonly:
-            raise StoreError(self.path, "opened read-only; open it without --read-only to change it")
+            raise ReadOnlyError(self.path, "opened read-only; open it without --read-only to change it")
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield self._db

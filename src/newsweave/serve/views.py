@@ -1,0 +1,233 @@
+"""The web app's views: plain functions over the library, free of any web framework.
+
+Each view returns a `View`: `data` is the page's JSON twin, and the HTML page is its template
+rendered with `data` plus `extra` (what only the HTML needs, such as the brief's sections
+rendered by `report.html`, whose text is escaped by its `esc`). So a page and its twin cannot
+drift apart: they are one value shown two ways.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import tempfile
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..corpus import IngestRun, brief_story, ingest_records, stories
+from ..errors import ReadOnlyError
+from ..ingest import IngestResult, read_paths
+from ..models import Brief
+from ..report import _common, html
+from ..report.corpus import run_dict, stories_list
+from ..report.json import to_dict
+from ..store import SearchHit, Store
+
+SEARCH_LIMIT = 50
+_MARKED = re.compile(r"\[([^\[\]]*)\]")
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+TOC = [("what-changed", "What changed"), ("summary", "Summary"), ("facts", "Facts"), ("conflicts", "Conflicts"),
+       ("who-said-what", "Who said what"), ("timeline", "Timeline"), ("entities", "Entities"),
+       ("sources", "Sources"), ("skipped-inputs", "Skipped inputs")]
+
+
+@dataclass
+class View:
+    template: str
+    data: dict[str, Any]  # the JSON twin
+    extra: dict[str, Any] = field(default_factory=dict)  # for the HTML page only
+
+
+@dataclass
+class ListQuery:
+    """The story list's filters, as given in the query string."""
+
+    mode: str = "batch"
+    q: str | None = None
+    outlet: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    def given(self) -> dict[str, Any]:
+        """Every filter (None when not given), dates as ISO strings."""
+        return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in vars(self).items()}
+
+
+class Briefs:
+    """Computes briefs one at a time (the language model is shared) and keeps the last few,
+    keyed by the store's newest article, so a page and its JSON twin cost one brief."""
+
+    def __init__(self, pipeline, size: int = 16):
+        self.pipeline = pipeline
+        self.size = size
+        self._lock = threading.Lock()
+        self._kept: OrderedDict[tuple, Brief] = OrderedDict()
+
+    def story(self, store: Store, story_id: str, *, mode: str, since: str | None) -> Brief:
+        key = (store.path, story_id, mode, since, store.last_seq())
+        with self._lock:
+            if key not in self._kept:
+                self._kept[key] = brief_story(store, story_id, mode=mode, pipeline=self.pipeline, since=since)
+                while len(self._kept) > self.size:
+                    self._kept.popitem(last=False)
+            self._kept.move_to_end(key)
+            return self._kept[key]
+
+    def ingested(self, result: IngestResult) -> Brief:
+        with self._lock:
+            return self.pipeline.brief_ingested(result)
+
+
+# --- the story list and search ------------------------------------------------------------------
+def story_list(store: Store, query: ListQuery) -> View:
+    """Stories newest first, with their counts; filtered by search words, outlet and dates."""
+    listed = _listed(store, query.mode)
+    hits = store.search(query.q, limit=SEARCH_LIMIT) if query.q else []
+    found = {h.article for h in hits}
+    shown = [s for s in listed if _keep(s, query, found)]
+    data = {"stories": shown, "filters": query.given(), "count": len(shown), "total": len(listed),
+            "outlets": _outlets(listed), "modes": ["batch", "stream"]}
+    return View("stories.html", data)
+
+
+def _listed(store: Store, mode: str) -> list[dict[str, Any]]:
+    found = stories(store, mode)
+    return stories_list(found, store.catalog(a for s in found for a in s.articles))
+
+
+def _keep(story: dict[str, Any], query: ListQuery, found: set[str]) -> bool:
+    articles = story["articles"]
+    if query.q and not any(a["id"] in found for a in articles):
+        return False
+    if query.outlet and not any((a["outlet"] or "").casefold() == query.outlet.casefold() for a in articles):
+        return False
+    first, last = story["first"] or story["last"], story["last"] or story["first"]
+    if query.since and not (last and last >= query.since.isoformat()):
+        return False
+    return not (query.until and not (first and first <= query.until.isoformat()))
+
+
+def _outlets(listed: list[dict[str, Any]]) -> list[str]:
+    return sorted({a["outlet"] for s in listed for a in s["articles"] if a["outlet"]}, key=str.casefold)
+
+
+def search(store: Store, q: str, *, mode: str = "batch", limit: int = SEARCH_LIMIT) -> View:
+    """Articles matching the words (FTS5), each with its story."""
+    hits = store.search(q, limit=limit) if q.strip() else []
+    story_of = {a["id"]: s["id"] for s in _listed(store, mode) for a in s["articles"]}
+    catalog = store.catalog(h.article for h in hits)
+    rows = [_hit(h, story_of.get(h.article), catalog.get(h.article, {})) for h in hits]
+    return View("search.html", {"query": q, "mode": mode, "hits": rows, "count": len(rows)})
+
+
+def _hit(hit: SearchHit, story: str | None, meta: dict[str, Any]) -> dict[str, Any]:
+    return {"article": hit.article, "title": hit.title, "snippet": hit.snippet, "rank": hit.rank, "story": story,
+            "outlet": meta.get("outlet"), "published": meta.get("published"),
+            "parts": snippet_parts(hit.snippet)}
+
+
+def snippet_parts(snippet: str) -> list[dict[str, Any]]:
+    """The snippet as pieces, `match` true for the words FTS5 marked with [ ]."""
+    parts, pos = [], 0
+    for m in _MARKED.finditer(snippet):
+        parts += [{"text": snippet[pos:m.start()], "match": False}, {"text": m.group(1), "match": True}]
+        pos = m.end()
+    parts.append({"text": snippet[pos:], "match": False})
+    return [p for p in parts if p["text"]]
+
+
+# --- briefs --------------------------------------------------------------------------------------
+def story_page(store: Store, briefs: Briefs, story_id: str, *, mode: str = "batch",
+               since: str | None = None) -> View:
+    """A stored story: its listing and its brief (the brief JSON contract under "brief")."""
+    brief = briefs.story(store, story_id, mode=mode, since=since)  # NotFoundError for an unknown id
+    story = next(s for s in stories(store, mode) if s.id == story_id)
+    listing = stories_list([story], store.catalog(story.articles))[0]
+    return _brief_view("story.html", brief, {"story": listing, "mode": mode, "since": since})
+
+
+def _brief_view(template: str, brief: Brief, data: dict[str, Any]) -> View:
+    sections = html.sections(brief)
+    extra = {"sections": sections, "title": _common.title(brief), "headline": _common.headline(brief),
+             "toc": [(ident, name) for ident, name in TOC if f"<section id={ident}>" in sections]}
+    return View(template, {**data, "brief": to_dict(brief)}, extra)
+
+
+@dataclass
+class Paste:
+    """One article pasted into the upload form."""
+
+    text: str
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None
+
+
+def upload_form(max_body: int) -> View:
+    fields = {"text": "article text (repeat text/outlet/title/published for more articles)",
+              "outlet": "optional", "title": "optional", "published": "optional, YYYY-MM-DD",
+              "files": "article files: any format newsweave brief reads (.txt with .meta.json, .html, "
+                       ".jsonl, .csv, feeds, WARC)"}
+    return View("upload.html", {"post": "/upload", "fields": fields, "max_body": max_body, "slots": 3})
+
+
+def upload_brief(briefs: Briefs, pastes: Iterable[Paste], files: Iterable[tuple[str, bytes]]) -> View:
+    """The brief of pasted texts and uploaded files, made in a temporary folder; nothing is stored."""
+    with tempfile.TemporaryDirectory(prefix="newsweave-upload-") as tmp:
+        root = Path(tmp)
+        _write_uploads(root, [p for p in pastes if p.text.strip()], list(files))
+        result = read_paths([root])
+        _relative(result, root)
+        brief = briefs.ingested(result)
+    return _brief_view("brief.html", brief, {})
+
+
+def _write_uploads(root: Path, pastes: list[Paste], files: list[tuple[str, bytes]]) -> None:
+    for number, paste in enumerate(pastes, 1):
+        path = root / f"pasted-{number}.txt"
+        path.write_text(paste.text, encoding="utf-8")
+        meta = {k: v for k, v in (("outlet", paste.outlet), ("title", paste.title),
+                                  ("published", paste.published)) if v and v.strip()}
+        if meta:
+            path.with_name(path.name + ".meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    for name, data in files:
+        _free_name(root, safe_name(name)).write_bytes(data)
+
+
+def safe_name(name: str) -> str:
+    """An uploaded file's name reduced to its last part in safe characters (never a path)."""
+    base = _UNSAFE_NAME.sub("_", name.replace("\\", "/").rsplit("/", 1)[-1]).lstrip(".")[-120:]
+    return base or "upload"
+
+
+def _free_name(root: Path, name: str) -> Path:
+    path, n = root / name, 1
+    while path.exists():
+        n += 1
+        path = root / f"{n}-{name}"
+    return path
+
+
+def _relative(result: IngestResult, root: Path) -> None:
+    """Show inputs by their upload names, not the server's temporary folder."""
+    prefix = str(root) + "/"
+    for s in result.sources:
+        s.path, s.where = (x.replace(prefix, "") if x else x for x in (s.path, s.where))
+    for s in result.skipped + result.duplicates:
+        s.path = s.path.replace(prefix, "")
+        s.reason = s.reason.replace(prefix, "")
+    result.warnings = [w.replace(prefix, "") for w in result.warnings]
+
+
+# --- the API's ingest ---------------------------------------------------------------------------
+def ingest_articles(store: Store, records: list[dict[str, Any]]) -> dict[str, Any]:
+    """Ingest records into the store; the run report as `newsweave ingest --format json` prints it."""
+    if getattr(store, "readonly", False):
+        raise ReadOnlyError(store.path, "the server runs with --read-only; articles cannot be added")
+    run: IngestRun = ingest_records(records, store, name="request")
+    return run_dict(run.entries, run.warnings, {"articles": store.count(), "copy_groups": len(store.copies())})
