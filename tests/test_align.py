@@ -41,3 +41,12 @@ def test_role_heads_and_compatibility():
     assert _compatible([v("US President"), v("President")])
     assert _compatible([v("Vice Premier"), v("Chinese Vice-Premier")])
     assert not _compatible([v("White House deputy press secretary"), v("White House spokesman")])
+
+
+def test_a_quote_variant_from_a_third_outlet_is_the_one_diffed():
+    from newsweave.align.quotes import _contrast, _notes
+
+    same = "We have no choice, and the work must start now."
+    pair = _contrast([same, same.replace(",", ""), "There is no alternative, the work must start."])
+    assert pair == (same, "There is no alternative, the work must start.")
+    assert "paraphrase" in _notes(pair)[0] or "edited" in _notes(pair)[0]

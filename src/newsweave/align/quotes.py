@@ -95,9 +95,18 @@ def _group(index: int, group: list[list[QuoteMention]], names: dict[str, str]) -
     g = QuoteGroup(id=f"q{index}", speaker=names.get(speaker_id or ""), speaker_id=speaker_id, mentions=mentions)
     if len(group) > 1:
         g.variant = len({_norm(w) for w in wordings}) > 1
-        g.diff = word_diff(wordings[0], wordings[1])
-        g.notes = _notes(wordings)
+        pair = _contrast(wordings)
+        g.diff = word_diff(*pair)
+        g.notes = _notes(pair)
     return g
+
+
+def _contrast(wordings: list[str]) -> tuple[str, str]:
+    """The two wordings to show side by side: the first, and the first whose words differ from it
+    (copies of one wire story word a quote alike; the variant may come from a third outlet)."""
+    first = _norm(wordings[0])
+    other = next((w for w in wordings[1:] if _norm(w) != first), wordings[1])
+    return wordings[0], other
 
 
 def _norm(text: str) -> str:
@@ -125,8 +134,8 @@ def _key(word: str) -> str:
     return word.strip(".,;:!?\"'()[]").lower().replace("u.s.", "us").replace(".", "")
 
 
-def _notes(wordings: list[str]) -> list[str]:
-    a, b = _norm(wordings[0]).split(), _norm(wordings[1]).split()
+def _notes(pair: tuple[str, str]) -> list[str]:
+    a, b = _norm(pair[0]).split(), _norm(pair[1]).split()
     if a == b:
         return ["same words, different punctuation or spelling"]
     share = overlap(a, b)
