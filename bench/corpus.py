@@ -35,6 +35,7 @@ import platform
 import random
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -46,6 +47,7 @@ PEERS = ROOT.parent / "shared" / "tools" / "peers"
 DATASETS = ROOT.parent / "shared" / "datasets"
 START = dt.date(2026, 11, 1)
 DAYS = 30
+PER_FILE = 2000
 
 
 def real_articles() -> list[tuple[str, str, str]]:
@@ -93,19 +95,23 @@ def write_synthetic(folder: Path, n: int, seed: int = 0) -> Path:
     vocab = {c: sorted({w for sents in v for s in sents[:5] for w in s.split()}) for c, v in by_coll.items()}
     colls = sorted(by_coll)
     weights = [len(by_coll[c]) for c in colls]  # as many from each collection as it has articles
-    path = folder / f"synthetic{n}.jsonl"
-    with path.open("w") as fh:
-        for i in range(n):
-            coll = rng.choices(colls, weights)[0]
-            pool = by_coll[coll]
-            a, b, c = (pool[rng.randrange(len(pool))] for _ in range(3))
-            chosen = [s for s in a if rng.random() < 0.4] or a[:2]
-            chosen += rng.sample(b, min(2, len(b))) + rng.sample(c, min(2, len(c)))
-            words = " ".join(chosen).split()
-            words = [rng.choice(vocab[coll]) if rng.random() < 0.1 else w for w in words]
-            text = " ".join(words) + f" This report is filed as number {i} in the archive."
-            published = START + dt.timedelta(days=rng.randrange(DAYS))
-            fh.write(json.dumps({"id": f"x{i:06d}", "text": text, "published": published.isoformat()}) + "\n")
+    path = folder / f"synthetic{n}"  # files of PER_FILE lines (an input file is read whole, up to MAX_BYTES)
+    path.mkdir()
+    files = [(path / f"part{k:03d}.jsonl").open("w") for k in range((n + PER_FILE - 1) // PER_FILE)]
+    for i in range(n):
+        fh = files[i // PER_FILE]
+        coll = rng.choices(colls, weights)[0]
+        pool = by_coll[coll]
+        a, b, c = (pool[rng.randrange(len(pool))] for _ in range(3))
+        chosen = [s for s in a if rng.random() < 0.4] or a[:2]
+        chosen += rng.sample(b, min(2, len(b))) + rng.sample(c, min(2, len(c)))
+        words = " ".join(chosen).split()
+        words = [rng.choice(vocab[coll]) if rng.random() < 0.1 else w for w in words]
+        text = " ".join(words) + f" This report is filed as number {i} in the archive."
+        published = START + dt.timedelta(days=rng.randrange(DAYS))
+        fh.write(json.dumps({"id": f"x{i:06d}", "text": text, "published": published.isoformat()}) + "\n")
+    for fh in files:
+        fh.close()
     return path
 
 
@@ -276,10 +282,10 @@ def main() -> int:
             for n in (int(x) for x in args.scale.split(",")):
                 t = time.perf_counter()
                 data = write_synthetic(folder, n)
-                print(f"(synthetic {n}: written in {time.perf_counter() - t:.0f} s, "
-                      f"{data.stat().st_size / 2**20:.0f} MB of JSON Lines)")
+                size = sum(f.stat().st_size for f in data.iterdir()) / 2**20
+                print(f"(synthetic {n}: written in {time.perf_counter() - t:.0f} s, {size:.0f} MB of JSON Lines)")
                 results.append(corpus_run(f"synthetic {n}", data, folder, n, brief, args.brief_articles))
-                data.unlink()
+                shutil.rmtree(data)
         else:
             data = write_real(folder, args.n)
             results.append(corpus_run("Multi-News + NeuS val + test", data, folder, args.n, brief,

@@ -84,7 +84,9 @@ def update_copies(store: Store, new: list[Source]) -> list[CopyGroup]:
     if not touched:
         return existing
     kept = [g for g in existing if not touched & set(g.articles)]
-    groups = kept + find_copy_groups(store.get(sorted(touched)))
+    touched_sources = store.get(sorted(touched))
+    position = {a: i for i, a in enumerate(ids)}  # the stored signatures, not signed again
+    groups = kept + find_copy_groups(touched_sources, sigs[[position[s.id] for s in touched_sources]])
     store.put_copies(groups)
     return groups
 

@@ -90,6 +90,22 @@ class Vectorizer:
         m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(counts), len(self.vocabulary)))
         return _normalise(m)
 
+    def transform_one(self, counts: Counter) -> tuple[np.ndarray, np.ndarray]:
+        """One document's row of `transform` as (term indices, weights), the same numbers in the
+        same order (descending term index, as the sparse product in `_normalise` leaves them),
+        at the cost of the document's terms rather than of the whole vocabulary."""
+        pairs = sorted((j, n) for j, n in ((self.vocabulary.get(t), n) for t, n in counts.items()) if j is not None)
+        if not pairs:
+            return np.zeros(0, dtype=np.int32), np.zeros(0)
+        index = np.array([j for j, _ in pairs], dtype=np.int32)
+        df = np.asarray([self.df[j] for j, _ in pairs], dtype=np.float64)
+        idf = np.log((1.0 + self.documents) / (1.0 + df)) + 1.0
+        vals = np.array([(1.0 + math.log(n)) * idf[k] for k, (_, n) in enumerate(pairs)])
+        norm = np.sqrt(np.add.reduceat(vals * vals, [0]))
+        norm[norm == 0] = 1.0
+        vals = (1.0 / norm)[0] * vals
+        return index[::-1].copy(), vals[::-1].copy()
+
     def _idf(self) -> np.ndarray:
         df = np.asarray(self.df, dtype=np.float64)
         return np.log((1.0 + self.documents) / (1.0 + df)) + 1.0

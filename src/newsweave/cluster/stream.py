@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-from .batch import LOCAL_K, kth_best, scale, time_factor
+from .batch import FLOOR, GAP_DAYS, GAP_SCALE, LOCAL_ALPHA, LOCAL_K, kth_best
 from .features import Vectorizer
 
 WINDOW_DAYS = 3
@@ -39,8 +39,88 @@ class StreamState:
     vectors: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)  # open: (terms, weights)
     dates: dict[int, dt.date | None] = field(default_factory=dict)
     label: dict[int, int] = field(default_factory=dict)  # article -> story, every article seen
-    nearest: dict[int, list[float]] = field(default_factory=dict)  # open article -> its best similarities
     next_story: int = 0
+    open: "_OpenBlock" = field(default_factory=lambda: _OpenBlock())  # the open articles, as arrays
+
+    @property
+    def nearest(self) -> dict[int, list[float]]:
+        """Open article -> its best similarities so far (at most LOCAL_K, best first)."""
+        return self.open.nearest()
+
+
+class _OpenBlock:
+    """The open articles in arrival order as flat arrays (a CSR matrix's parts, dates, story
+    labels, the LOCAL_K best similarities of each), so an arrival costs numpy work over the open
+    articles rather than Python work per open article. Closed rows are masked and dropped when
+    they are half of the block."""
+
+    def __init__(self) -> None:
+        self.ids: list[int] = []
+        self.row: dict[int, int] = {}
+        self.parts: list[tuple[np.ndarray, np.ndarray]] = []
+        self.indices = np.zeros(0, dtype=np.int64)
+        self.data = np.zeros(0)
+        self.indptr = np.zeros(1, dtype=np.int64)
+        self.days = np.zeros(0, dtype=np.int64)
+        self.dated = np.zeros(0, dtype=bool)
+        self.labels = np.zeros(0, dtype=np.int64)
+        self.near = np.zeros((0, LOCAL_K))  # best first, -inf where fewer than LOCAL_K
+        self.alive = np.zeros(0, dtype=bool)
+        self.pending: list[tuple] = []  # rows added since the arrays were last built
+
+    def __len__(self) -> int:
+        return len(self.row)
+
+    def append(self, article: int, vector: tuple[np.ndarray, np.ndarray], date: dt.date | None, label: int,
+               near: list[float]) -> None:
+        self.row[article] = len(self.ids) + len(self.pending)
+        self.pending.append((article, vector, date, label, near))
+
+    def close(self, article: int) -> None:
+        self._flush()
+        self.alive[self.row.pop(article)] = False
+
+    def nearest(self) -> dict[int, list[float]]:
+        self._flush()
+        return {a: [v for v in self.near[r].tolist() if v != -np.inf] for a, r in self.row.items()}
+
+    def arrays(self):
+        """(matrix parts, alive mask) of every row, dead rows included; compacts first when half are dead."""
+        self._flush()
+        if len(self.ids) > 64 and 2 * len(self.row) < len(self.ids):
+            self._compact()
+        return self
+
+    def _flush(self) -> None:
+        if not self.pending:
+            return
+        rows = self.pending
+        self.pending = []
+        self.ids += [r[0] for r in rows]
+        self.parts += [r[1] for r in rows]
+        self.indices = np.concatenate([self.indices] + [r[1][0] for r in rows])
+        self.data = np.concatenate([self.data] + [r[1][1] for r in rows])
+        self.indptr = np.concatenate([self.indptr, self.indptr[-1] + np.cumsum([len(r[1][0]) for r in rows])])
+        self.days = np.concatenate([self.days, [r[2].toordinal() if r[2] else 0 for r in rows]])
+        self.dated = np.concatenate([self.dated, [r[2] is not None for r in rows]])
+        self.labels = np.concatenate([self.labels, [r[3] for r in rows]])
+        near = np.full((len(rows), LOCAL_K), -np.inf)
+        for k, r in enumerate(rows):
+            near[k, : len(r[4])] = r[4]
+        self.near = np.concatenate([self.near, near])
+        self.alive = np.concatenate([self.alive, np.ones(len(rows), dtype=bool)])
+
+    def _compact(self) -> None:
+        keep = np.flatnonzero(self.alive)
+        self.ids = [self.ids[k] for k in keep.tolist()]
+        self.parts = [self.parts[k] for k in keep.tolist()]
+        self.row = {a: k for k, a in enumerate(self.ids)}
+        lengths = np.array([len(p[0]) for p in self.parts], dtype=np.int64)
+        self.indices = np.concatenate([np.zeros(0, dtype=np.int64)] + [p[0] for p in self.parts])
+        self.data = np.concatenate([np.zeros(0)] + [p[1] for p in self.parts])
+        self.indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+        self.days, self.dated, self.labels = self.days[keep], self.dated[keep], self.labels[keep]
+        self.near, self.alive = self.near[keep], self.alive[keep]
 
 
 def add(state: StreamState, article: int, counts: Counter, date: dt.date | None, *,
@@ -48,9 +128,8 @@ def add(state: StreamState, article: int, counts: Counter, date: dt.date | None,
     """Assign one arriving article to a story; returns the story's number."""
     _close_stale(state, date, window)
     state.vectorizer.observe([counts])
-    row = state.vectorizer.transform([counts])
-    vector = (row.indices.copy(), row.data.copy())
-    best, mean = _best_story(state, vector, date, state.nearest.setdefault(article, []))
+    vector = state.vectorizer.transform_one(counts)
+    best, mean, nearest = _best_story(state, vector, date)
     if best is None or mean < threshold:
         best = state.next_story
         state.next_story += 1
@@ -59,44 +138,49 @@ def add(state: StreamState, article: int, counts: Counter, date: dt.date | None,
     story.members.append(article)
     story.last = max(filter(None, [story.last, date]), default=None)
     state.vectors[article], state.dates[article], state.label[article] = vector, date, best
+    state.open.append(article, vector, date, best, nearest)
     return best
 
 
-def _scaled(state: StreamState, articles: list[int], sims: np.ndarray, article_new: list[float]) -> np.ndarray:
-    """Locally scale the new article's similarities; remember them as neighbours of both sides."""
-    article_new += sorted(sims.tolist(), reverse=True)[:LOCAL_K]
-    sigma_new = kth_best(article_new)
-    out = np.empty_like(sims)
-    for k, (a, v) in enumerate(zip(articles, sims.tolist())):
-        near = state.nearest.setdefault(a, [])
-        if len(near) < LOCAL_K or v > near[-1]:
-            near.append(v)
-            near.sort(reverse=True)
-            del near[LOCAL_K:]
-        out[k] = scale(v, sigma_new, kth_best(near))
-    return out
-
-
-def _best_story(state: StreamState, vector: tuple[np.ndarray, np.ndarray], date: dt.date | None,
-                nearest: list[float]) -> tuple[int | None, float]:
-    """The open story with the highest mean similarity to the article, and that mean."""
-    if not state.vectors:
-        return None, 0.0
-    articles = list(state.vectors)
-    sims = _open_matrix(state, articles) @ _dense(vector, len(state.vectorizer.vocabulary))
-    sims *= np.array([time_factor(date, state.dates[a]) for a in articles])
-    sims = _scaled(state, articles, sims, nearest)
-    ids, inverse = np.unique([state.label[a] for a in articles], return_inverse=True)
+def _best_story(state: StreamState, vector: tuple[np.ndarray, np.ndarray],
+                date: dt.date | None) -> tuple[int | None, float, list[float]]:
+    """The open story with the highest mean similarity to the article, that mean, and the
+    article's best similarities (its neighbours so far)."""
+    if not len(state.open):
+        return None, 0.0, []
+    block = state.open.arrays()
+    width = len(state.vectorizer.vocabulary)
+    matrix = sparse.csr_matrix((block.data, block.indices, block.indptr), shape=(len(block.ids), width))
+    live = np.flatnonzero(block.alive)
+    sims = (matrix @ _dense(vector, width))[live]
+    sims *= _time_factors(date, block.days[live], block.dated[live])
+    nearest = sorted(sims.tolist(), reverse=True)[:LOCAL_K]
+    sims = _scaled(block, live, sims, kth_best(nearest))
+    ids, inverse = np.unique(block.labels[live], return_inverse=True)
     means = np.bincount(inverse, weights=sims) / np.bincount(inverse)
     k = int(np.argmax(means))
-    return int(ids[k]), float(means[k])
+    return int(ids[k]), float(means[k]), nearest
 
 
-def _open_matrix(state: StreamState, articles: list[int]) -> sparse.csr_matrix:
-    rows = [state.vectors[a] for a in articles]
-    indptr = np.cumsum([0] + [len(r[0]) for r in rows])
-    return sparse.csr_matrix((np.concatenate([r[1] for r in rows]), np.concatenate([r[0] for r in rows]),
-                              indptr), shape=(len(rows), len(state.vectorizer.vocabulary)))
+def _time_factors(date: dt.date | None, days: np.ndarray, dated: np.ndarray) -> np.ndarray:
+    """`batch.time_factor` of the date against each open article's (the same float operations)."""
+    if date is None:
+        return np.ones(len(days))
+    gap = np.abs(date.toordinal() - days)
+    far = 1.0 / (1.0 + (gap - GAP_DAYS) / GAP_SCALE)
+    return np.where(dated & (gap > GAP_DAYS), far, 1.0)
+
+
+def _scaled(block: _OpenBlock, live: np.ndarray, sims: np.ndarray, sigma_new: float) -> np.ndarray:
+    """Locally scale the new article's similarities; remember them as neighbours of the open side."""
+    near = block.near[live]
+    near = -np.sort(-np.concatenate([near, sims[:, None]], axis=1), axis=1)[:, :LOCAL_K]
+    block.near[live] = near
+    kth = near[:, LOCAL_K - 1]
+    sigma = np.where(kth == -np.inf, FLOOR, np.maximum(kth, FLOOR))
+    # Python's float power, not numpy's (which may differ in the last bit), as batch.scale does
+    root = np.array([p ** (LOCAL_ALPHA / 2) for p in (sigma_new * sigma).tolist()])
+    return np.minimum(1.0, sims / root)
 
 
 def _dense(vector: tuple[np.ndarray, np.ndarray], width: int) -> np.ndarray:
@@ -112,8 +196,8 @@ def _close_stale(state: StreamState, date: dt.date | None, window: int) -> None:
     for sid, story in list(state.stories.items()):
         if story.last is not None and (date - story.last).days > window:
             for a in story.members:
-                state.vectors.pop(a, None)
-                state.nearest.pop(a, None)
+                if state.vectors.pop(a, None) is not None:
+                    state.open.close(a)
             del state.stories[sid]
 
 

@@ -38,8 +38,8 @@ def shingle_hashes(text: str, n: int = SHINGLE) -> np.ndarray:
     words = _WORD.findall(text.lower())
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    cache: dict[str, int] = {}
-    codes = np.fromiter((cache.setdefault(w, zlib.crc32(w.encode())) for w in words), np.uint64, len(words))
+    crc = {w: zlib.crc32(w.encode()) for w in set(words)}  # each distinct word hashed once
+    codes = np.fromiter(map(crc.__getitem__, words), np.uint64, len(words))
     k = min(n, len(codes))
     out = np.zeros(len(codes) - k + 1, dtype=np.uint64)
     with np.errstate(over="ignore"):

@@ -102,9 +102,14 @@ class SQLiteStore(Store):
         return [SearchHit(*row) for row in rows]
 
     def _set_witnesses(self, sources: Iterable[Source]) -> None:
+        sources = list(sources)
+        earliest: dict[str, str] = {}
+        for chunk in _chunks([s.id for s in sources], 500):  # one query per 500 articles
+            marks = ",".join("?" * len(chunk))
+            earliest.update(self._db.execute(f"SELECT article, earliest FROM copies WHERE article IN ({marks})",
+                                             chunk))
         for s in sources:
-            row = self._db.execute("SELECT earliest FROM copies WHERE article = ?", (s.id,)).fetchone()
-            s.witness = row[0] if row else s.id
+            s.witness = earliest.get(s.id, s.id)
 
     # --- copies -----------------------------------------------------------------------------
     def put_signatures(self, signatures: dict[str, bytes]) -> None:
