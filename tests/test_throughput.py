@@ -131,3 +131,45 @@ def test_ingest_copy_groups_and_witnesses_are_those_of_grouping_everything_at_on
     assert {s.id: s.witness for s in store.get([s.id for s in stored])} == witnesses
     assert {s.id: s.witness for s in stored} == witnesses
     assert stories(store, "stream") == cluster(store.get([s.id for s in stored]), "stream")
+
+
+def _memberships_before(reps, x, vocab, copies):
+    """The memberships as `cluster._story` computed them before the change (x[i].toarray(), names twice)."""
+    from collections import Counter
+
+    from newsweave.cluster.features import names
+
+    counts: Counter = Counter()
+    for r in reps:
+        counts.update(names(r))
+    shared = Counter({k: v for k, v in counts.items() if v > 1})
+    sims = (x @ x.T).toarray()
+    n = len(reps)
+    mean = (sims.sum(axis=1) - 1.0) / (n - 1) if n > 1 else np.ones(1)
+    centroid = np.asarray(x.mean(axis=0)).ravel()
+    out = []
+    for i, r in enumerate(reps):
+        for copy in copies[r.witness or r.id]:
+            weights = x[i].toarray().ravel() * centroid
+            top = [vocab[j] for j in np.argsort(-weights)[:6] if weights[j] > 0]
+            mine = names(r)
+            entities = [n for n, _ in shared.most_common() if n in mine][:6]
+            out.append((copy.id, round(float(mean[i]), 4), entities, top))
+    return out
+
+
+def test_story_memberships_are_those_of_the_code_before(sources):
+    reps, counts = nwc._representatives(sources)
+    v = Vectorizer()
+    v.observe(counts)
+    x = v.transform(counts)
+    vocab = {j: t for t, j in v.vocabulary.items()}
+    copies: dict = {}
+    for s in sources:
+        copies.setdefault(s.witness or s.id, []).append(s)
+    rng = random.Random(3)
+    for _ in range(25):
+        members = sorted(rng.sample(range(len(reps)), rng.randint(1, 6)))
+        story = nwc._story([reps[i] for i in members], x[members], vocab, copies, False)
+        got = [(m.article, m.similarity, m.entities, m.terms) for m in story.members]
+        assert got == _memberships_before([reps[i] for i in members], x[members], vocab, copies)
