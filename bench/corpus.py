@@ -122,6 +122,7 @@ def stage(name: str, db: str, arg: str) -> dict:
     from newsweave.store import open_store
 
     out: dict = {"stage": name}
+    cpu = time.process_time()
     if name == "ingest":
         store = open_store(db)
         copies_time = [0.0]
@@ -185,6 +186,7 @@ def stage(name: str, db: str, arg: str) -> dict:
         out["processes"] = processes
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         out["worker_peak_rss_mb"] = children / 1024 if processes > 1 else None
+    out["cpu_seconds"] = time.process_time() - cpu  # this process only (not pool workers)
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
 
@@ -234,15 +236,16 @@ def _print(r: dict) -> None:
     n = ing["ingested"]
     print(f"\n### {r['label']}: {n} articles ingested ({ing['duplicate']} duplicate, {ing['skipped']} skipped), "
           f"{ing['copy_groups']} copy groups ({ing['articles_in_copy_groups']} articles), store {r['store_mb']:.1f} MB\n")
-    print("| stage | seconds | articles/s | peak RSS MB | result |")
-    print("|---|---|---|---|---|")
+    print("| stage | seconds | articles/s | peak RSS MB | result | CPU s (this process) |")
+    print("|---|---|---|---|---|---|")
     read = ing["seconds"] - ing["copies_seconds"]
     print(f"| ingest: read + clean + store | {read:.1f} | {n / read:.0f} | | |")
     print(f"| ingest: signatures + copy groups | {ing['copies_seconds']:.1f} | {n / ing['copies_seconds']:.0f} | | |")
-    print(f"| ingest (total) | {ing['seconds']:.1f} | {n / ing['seconds']:.0f} | {ing['peak_rss_mb']:.0f} | |")
+    print(f"| ingest (total) | {ing['seconds']:.1f} | {n / ing['seconds']:.0f} | {ing['peak_rss_mb']:.0f} | | "
+          f"{ing.get('cpu_seconds', 0):.1f} |")
     for mode, x in (("batch", b), ("stream", s)):
         print(f"| stories {mode} | {x['seconds']:.1f} | {n / x['seconds']:.0f} | {x['peak_rss_mb']:.0f} | "
-              f"{x['stories']} stories, {x['multi']} of 2+ |")
+              f"{x['stories']} stories, {x['multi']} of 2+ | {x.get('cpu_seconds', 0):.1f} |")
     for mode, x in (("batch", b), ("stream", s)):
         total = ing["seconds"] + x["seconds"]
         print(f"| **ingest to stories ({mode}), no deep extraction** | {total:.1f} | **{n / total:.0f}** | | |")
@@ -251,7 +254,7 @@ def _print(r: dict) -> None:
         total = ing["seconds"] + b["seconds"] + n / rate
         rss = f"{br['peak_rss_mb']:.0f}" + (f" (+ workers {br['worker_peak_rss_mb']:.0f} each)" if br["worker_peak_rss_mb"] else "")
         print(f"| briefs, {br['processes']} process(es): {br['stories']} stories of 2+ | {br['seconds']:.1f} | "
-              f"{rate:.1f} | {rss} | {br['articles']} articles |")
+              f"{rate:.1f} | {rss} | {br['articles']} articles | {br.get('cpu_seconds', 0):.1f} |")
         print(f"| **ingest + stories (batch) + briefs, {br['processes']} process(es)** (all {n} articles, "
               f"brief rate extrapolated) | {total:.0f} | **{n / total:.1f}** | | |")
     sys.stdout.flush()

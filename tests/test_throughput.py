@@ -173,3 +173,20 @@ def test_story_memberships_are_those_of_the_code_before(sources):
         story = nwc._story([reps[i] for i in members], x[members], vocab, copies, False)
         got = [(m.article, m.similarity, m.entities, m.terms) for m in story.members]
         assert got == _memberships_before([reps[i] for i in members], x[members], vocab, copies)
+
+
+def test_a_story_read_alone_is_the_one_in_the_list(records, tmp_path):
+    from newsweave.corpus import story_sources
+    from newsweave.errors import NotFoundError
+
+    (tmp_path / "all.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    store = open_store(tmp_path / "news.db")
+    ingest([tmp_path / "all.jsonl"], store)
+    for mode in ("batch", "stream"):
+        listed = stories(store, mode)
+        assert [store.find_story(mode, s.id) for s in listed] == listed
+        story, sources = story_sources(store, listed[0].id, mode)
+        assert story == listed[0] and [s.id for s in sources] == listed[0].articles
+    assert store.find_story("batch", "s-none") is None
+    with pytest.raises(NotFoundError):
+        story_sources(store, "s-none")

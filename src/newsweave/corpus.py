@@ -95,21 +95,28 @@ def stories(store: Store, mode: str = "batch") -> list[Story]:
     """The store's stories in one clustering mode, reclustered when articles were added since."""
     if mode not in MODES:
         raise NewsweaveError(f"unknown clustering mode {mode!r}; expected one of {', '.join(MODES)}")
+    _recluster_if_stale(store, mode)
+    return store.stories(mode)
+
+
+def _recluster_if_stale(store: Store, mode: str) -> None:
     key = f"stories.{mode}.seq"
     if store.get_state(key) != store.last_seq():
         articles = [s for _, s in store.articles()]
         store.put_stories(mode, cluster(articles, mode))
         store.put_state(key, store.last_seq())
-    return store.stories(mode)
 
 
 def story_sources(store: Store, story_id: str, mode: str = "batch") -> tuple[Story, list[Source]]:
     """The story and its stored articles (cleaned, with witnesses)."""
-    found = [s for s in stories(store, mode) if s.id == story_id]
-    if not found:
+    if mode not in MODES:
+        raise NewsweaveError(f"unknown clustering mode {mode!r}; expected one of {', '.join(MODES)}")
+    _recluster_if_stale(store, mode)
+    found = store.find_story(mode, story_id)  # that story only, not every story of the store
+    if found is None:
         raise NotFoundError(store.path, f"no story {story_id!r} in {mode} mode; list them with: "
                                         f"newsweave stories --db {store.path}")
-    return found[0], store.get(found[0].articles)
+    return found, store.get(found.articles)
 
 
 def brief_story(store: Store, story_id: str, *, mode: str = "batch", pipeline=None,

@@ -159,6 +159,18 @@ class SQLiteStore(Store):
                                 "WHERE mode = ? ORDER BY position", (mode,))
         return [_story(row, members.get(row[0], [])) for row in rows]
 
+    def find_story(self, mode: str, story_id: str) -> Story | None:
+        """One story, read alone (the primary key and the story index), not the whole table."""
+        row = self._db.execute("SELECT id, title, first, last, closed, entities, terms, copies FROM stories "
+                               "WHERE mode = ? AND id = ?", (mode, story_id)).fetchone()
+        if row is None:
+            return None
+        members = [Membership(article, sim, json.loads(ents), json.loads(terms))
+                   for article, sim, ents, terms in self._db.execute(
+                       "SELECT article, similarity, entities, terms FROM story_articles WHERE mode = ? AND story = ? "
+                       "ORDER BY position", (mode, story_id))]
+        return _story(row, members)
+
     def story(self, mode: str, story_id: str) -> Story:
         found = [s for s in self.stories(mode) if s.id == story_id]
         if not found:
