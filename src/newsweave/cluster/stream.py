@@ -51,76 +51,94 @@ class StreamState:
 class _OpenBlock:
     """The open articles in arrival order as flat arrays (a CSR matrix's parts, dates, story
     labels, the LOCAL_K best similarities of each), so an arrival costs numpy work over the open
-    articles rather than Python work per open article. Closed rows are masked and dropped when
-    they are half of the block."""
+    articles rather than Python work per open article. The arrays grow by doubling; closed rows
+    are masked and dropped once they are half of the block."""
 
     def __init__(self) -> None:
         self.ids: list[int] = []
-        self.row: dict[int, int] = {}
-        self.parts: list[tuple[np.ndarray, np.ndarray]] = []
-        self.indices = np.zeros(0, dtype=np.int64)
-        self.data = np.zeros(0)
-        self.indptr = np.zeros(1, dtype=np.int64)
-        self.days = np.zeros(0, dtype=np.int64)
-        self.dated = np.zeros(0, dtype=bool)
-        self.labels = np.zeros(0, dtype=np.int64)
-        self.near = np.zeros((0, LOCAL_K))  # best first, -inf where fewer than LOCAL_K
-        self.alive = np.zeros(0, dtype=bool)
-        self.pending: list[tuple] = []  # rows added since the arrays were last built
+        self.row: dict[int, int] = {}  # open article -> its row
+        self.nnz = 0
+        self.indices = np.zeros(1024, dtype=np.int32)
+        self.data = np.zeros(1024)
+        self.indptr = np.zeros(65, dtype=np.int32)
+        self.days = np.zeros(64, dtype=np.int64)
+        self.dated = np.zeros(64, dtype=bool)
+        self.labels = np.zeros(64, dtype=np.int64)
+        self.near = np.full((64, LOCAL_K), -np.inf)  # best first, -inf where fewer than LOCAL_K
+        self.alive = np.zeros(64, dtype=bool)
 
     def __len__(self) -> int:
         return len(self.row)
 
     def append(self, article: int, vector: tuple[np.ndarray, np.ndarray], date: dt.date | None, label: int,
                near: list[float]) -> None:
-        self.row[article] = len(self.ids) + len(self.pending)
-        self.pending.append((article, vector, date, label, near))
+        k, length = len(self.ids), len(vector[0])
+        if k + 1 >= len(self.days):
+            self._grow_rows(2 * len(self.days))
+        if self.nnz + length > len(self.data):
+            self._grow_values(max(2 * len(self.data), self.nnz + length))
+        self.indices[self.nnz : self.nnz + length] = vector[0]
+        self.data[self.nnz : self.nnz + length] = vector[1]
+        self.nnz += length
+        self.indptr[k + 1] = self.nnz
+        self.days[k], self.dated[k] = (date.toordinal(), True) if date else (0, False)
+        self.labels[k], self.alive[k] = label, True
+        self.near[k] = -np.inf
+        self.near[k, : len(near)] = near
+        self.row[article] = k
+        self.ids.append(article)
 
     def close(self, article: int) -> None:
-        self._flush()
         self.alive[self.row.pop(article)] = False
 
     def nearest(self) -> dict[int, list[float]]:
-        self._flush()
         return {a: [v for v in self.near[r].tolist() if v != -np.inf] for a, r in self.row.items()}
 
-    def arrays(self):
-        """(matrix parts, alive mask) of every row, dead rows included; compacts first when half are dead."""
-        self._flush()
+    def matrix(self, width: int) -> sparse.csr_matrix:
+        """Every row, closed ones included (views of the arrays, not copies); compacts first
+        when half the rows are closed."""
         if len(self.ids) > 64 and 2 * len(self.row) < len(self.ids):
             self._compact()
-        return self
+        n = len(self.ids)
+        return sparse.csr_matrix((self.data[: self.nnz], self.indices[: self.nnz], self.indptr[: n + 1]),
+                                 shape=(n, width))
 
-    def _flush(self) -> None:
-        if not self.pending:
-            return
-        rows = self.pending
-        self.pending = []
-        self.ids += [r[0] for r in rows]
-        self.parts += [r[1] for r in rows]
-        self.indices = np.concatenate([self.indices] + [r[1][0] for r in rows])
-        self.data = np.concatenate([self.data] + [r[1][1] for r in rows])
-        self.indptr = np.concatenate([self.indptr, self.indptr[-1] + np.cumsum([len(r[1][0]) for r in rows])])
-        self.days = np.concatenate([self.days, [r[2].toordinal() if r[2] else 0 for r in rows]])
-        self.dated = np.concatenate([self.dated, [r[2] is not None for r in rows]])
-        self.labels = np.concatenate([self.labels, [r[3] for r in rows]])
-        near = np.full((len(rows), LOCAL_K), -np.inf)
-        for k, r in enumerate(rows):
-            near[k, : len(r[4])] = r[4]
-        self.near = np.concatenate([self.near, near])
-        self.alive = np.concatenate([self.alive, np.ones(len(rows), dtype=bool)])
+    def _grow_rows(self, size: int) -> None:
+        n = len(self.ids)
+        for name in ("days", "dated", "labels", "alive"):
+            old = getattr(self, name)
+            grown = np.zeros(size, dtype=old.dtype)
+            grown[:n] = old[:n]
+            setattr(self, name, grown)
+        near = np.full((size, LOCAL_K), -np.inf)
+        near[:n] = self.near[:n]
+        self.near = near
+        indptr = np.zeros(size + 1, dtype=self.indptr.dtype)
+        indptr[: n + 1] = self.indptr[: n + 1]
+        self.indptr = indptr
+
+    def _grow_values(self, size: int) -> None:
+        index_type = np.int32 if size < 2**31 - 1 else np.int64
+        indices, data = np.zeros(size, dtype=index_type), np.zeros(size)
+        indices[: self.nnz], data[: self.nnz] = self.indices[: self.nnz], self.data[: self.nnz]
+        self.indices, self.data = indices, data
+        self.indptr = self.indptr.astype(index_type)
 
     def _compact(self) -> None:
-        keep = np.flatnonzero(self.alive)
+        n = len(self.ids)
+        keep = np.flatnonzero(self.alive[:n])
+        starts, ends = self.indptr[keep], self.indptr[keep + 1]
+        lengths = ends - starts
+        take = np.repeat(ends - np.cumsum(lengths), lengths) + np.arange(lengths.sum())  # the kept rows' values
+        m, nnz = len(keep), int(lengths.sum())
+        self.indices[:nnz], self.data[:nnz] = self.indices[take], self.data[take]
+        self.indptr[: m + 1] = np.concatenate([[0], np.cumsum(lengths)])
+        for name in ("days", "dated", "labels", "alive", "near"):
+            arr = getattr(self, name)
+            arr[:m] = arr[keep]
+        self.nnz = nnz
         self.ids = [self.ids[k] for k in keep.tolist()]
-        self.parts = [self.parts[k] for k in keep.tolist()]
         self.row = {a: k for k, a in enumerate(self.ids)}
-        lengths = np.array([len(p[0]) for p in self.parts], dtype=np.int64)
-        self.indices = np.concatenate([np.zeros(0, dtype=np.int64)] + [p[0] for p in self.parts])
-        self.data = np.concatenate([np.zeros(0)] + [p[1] for p in self.parts])
-        self.indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-        self.days, self.dated, self.labels = self.days[keep], self.dated[keep], self.labels[keep]
-        self.near, self.alive = self.near[keep], self.alive[keep]
 
 
 def add(state: StreamState, article: int, counts: Counter, date: dt.date | None, *,
@@ -148,10 +166,10 @@ def _best_story(state: StreamState, vector: tuple[np.ndarray, np.ndarray],
     article's best similarities (its neighbours so far)."""
     if not len(state.open):
         return None, 0.0, []
-    block = state.open.arrays()
+    block = state.open
     width = len(state.vectorizer.vocabulary)
-    matrix = sparse.csr_matrix((block.data, block.indices, block.indptr), shape=(len(block.ids), width))
-    live = np.flatnonzero(block.alive)
+    matrix = block.matrix(width)
+    live = np.flatnonzero(block.alive[: len(block.ids)])
     sims = (matrix @ _dense(vector, width))[live]
     sims *= _time_factors(date, block.days[live], block.dated[live])
     nearest = sorted(sims.tolist(), reverse=True)[:LOCAL_K]
