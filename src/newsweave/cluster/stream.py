@@ -172,7 +172,8 @@ def _best_story(state: StreamState, vector: tuple[np.ndarray, np.ndarray],
     live = np.flatnonzero(block.alive[: len(block.ids)])
     sims = (matrix @ _dense(vector, width))[live]
     sims *= _time_factors(date, block.days[live], block.dated[live])
-    nearest = sorted(sims.tolist(), reverse=True)[:LOCAL_K]
+    top = sims if len(sims) <= LOCAL_K else np.partition(sims, len(sims) - LOCAL_K)[-LOCAL_K:]
+    nearest = sorted(top.tolist(), reverse=True)  # the LOCAL_K best, as sorted(sims)[:LOCAL_K] gives
     sims = _scaled(block, live, sims, kth_best(nearest))
     ids, inverse = np.unique(block.labels[live], return_inverse=True)
     means = np.bincount(inverse, weights=sims) / np.bincount(inverse)
