@@ -93,7 +93,9 @@ def update_copies(store: Store, new: list[Source]) -> list[CopyGroup]:
     if not touched:
         return existing
     kept = [g for g in existing if not touched & set(g.articles)]
-    groups = kept + find_copy_groups(store.get(sorted(touched)))
+    touched_sources = store.get(sorted(touched))
+    position = {a: i for i, a in enumerate(ids)}  # the stored signatures, not signed again
+    groups = kept + find_copy_groups(touched_sources, sigs[[position[s.id] for s in touched_sources]])
     store.put_copies(groups)
     return groups
 
@@ -101,27 +103,39 @@ def update_copies(store: Store, new: list[Source]) -> list[CopyGroup]:
 def stories(store: Store, mode: str = "batch") -> list[Story]:
     """The store's stories in one clustering mode, reclustered when articles were added since
     (in memory only, when the store was opened read-only)."""
+    fresh = _recluster_if_stale(store, mode)
+    return fresh if fresh is not None else store.stories(mode)
+
+
+def _recluster_if_stale(store: Store, mode: str) -> list[Story] | None:
+    """Recluster when articles arrived (or the clusterer changed) since the stored stories were
+    made; a read-only store gets them in memory (returned), any other stores them (None)."""
     from .cluster import MODES, VERSION, cluster  # numpy/scipy: only when clustering
 
     if mode not in MODES:
         raise NewsweaveError(f"unknown clustering mode {mode!r}; expected one of {', '.join(MODES)}")
     key, current = f"stories.{mode}", [store.last_seq(), VERSION]
-    if store.get_state(key) != current:
-        articles = [s for _, s in store.articles()]
-        if getattr(store, "readonly", False):
-            return cluster(articles, mode)
-        store.put_stories(mode, cluster(articles, mode))
-        store.put_state(key, current)
-    return store.stories(mode)
+    if store.get_state(key) == current:
+        return None
+    articles = [s for _, s in store.articles()]
+    if getattr(store, "readonly", False):
+        return cluster(articles, mode)
+    store.put_stories(mode, cluster(articles, mode))
+    store.put_state(key, current)
+    return None
 
 
 def story_sources(store: Store, story_id: str, mode: str = "batch") -> tuple[Story, list[Source]]:
     """The story and its stored articles (cleaned, with witnesses)."""
-    found = [s for s in stories(store, mode) if s.id == story_id]
-    if not found:
+    fresh = _recluster_if_stale(store, mode)
+    if fresh is not None:  # read-only and stale: clustered in memory
+        found = next((s for s in fresh if s.id == story_id), None)
+    else:
+        found = store.find_story(mode, story_id)  # that story only, not every story of the store
+    if found is None:
         raise NotFoundError(store.path, f"no story {story_id!r} in {mode} mode; list them with: "
                                         f"newsweave stories --db {store.path}")
-    return found[0], store.get(found[0].articles)
+    return found, store.get(found.articles)
 
 
 def brief_story(store: Store, story_id: str, *, mode: str = "batch", pipeline=None,

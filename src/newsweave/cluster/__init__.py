@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
+from scipy import sparse
 
 from ..models import Membership, Source, Story
 from . import batch, stream
@@ -92,9 +93,11 @@ def _story(reps: list[Source], x, vocab: dict[int, str], copies: dict, closed: b
     mean = (sims.sum(axis=1) - 1.0) / (n - 1) if n > 1 else np.ones(1)
     articles = [c for r in reps for c in copies[r.witness or r.id]]
     dates = [a.published for a in articles if a.published]
-    shared_names = _shared_names(reps)
+    rep_names = [names(r) for r in reps]
+    shared_names = _shared_names(rep_names)
     centroid = np.asarray(x.mean(axis=0)).ravel()
-    members = [_membership(r, copy, float(mean[i]), x[i], centroid, vocab, shared_names)
+    x = sparse.csr_matrix(x)
+    members = [_membership(copy, float(mean[i]), _row(x, i), centroid, vocab, shared_names, rep_names[i])
                for i, r in enumerate(reps) for copy in copies[r.witness or r.id]]
     central = reps[int(np.argmax(mean))]
     return Story(
@@ -105,18 +108,25 @@ def _story(reps: list[Source], x, vocab: dict[int, str], copies: dict, closed: b
         terms=[vocab[j] for j in np.argsort(-centroid)[:8] if centroid[j] > 0], members=members, closed=closed)
 
 
-def _shared_names(reps: list[Source]) -> Counter:
+def _shared_names(rep_names: list[set[str]]) -> Counter:
     counts: Counter = Counter()
-    for r in reps:
-        counts.update(names(r))
+    for found in rep_names:
+        counts.update(found)
     return Counter({k: v for k, v in counts.items() if v > 1})
 
 
-def _membership(rep: Source, copy: Source, similarity: float, row, centroid: np.ndarray,
-                vocab: dict[int, str], shared_names: Counter) -> Membership:
-    weights = row.toarray().ravel() * centroid
+def _row(x, i: int) -> np.ndarray:
+    """Row i of a canonical CSR matrix as a dense array (what `x[i].toarray().ravel()` gives)."""
+    out = np.zeros(x.shape[1])
+    lo, hi = x.indptr[i], x.indptr[i + 1]
+    out[x.indices[lo:hi]] = x.data[lo:hi]
+    return out
+
+
+def _membership(copy: Source, similarity: float, row: np.ndarray, centroid: np.ndarray,
+                vocab: dict[int, str], shared_names: Counter, mine: set[str]) -> Membership:
+    weights = row * centroid
     top = [vocab[j] for j in np.argsort(-weights)[:6] if weights[j] > 0]
-    mine = names(rep)
     entities = [n for n, _ in shared_names.most_common() if n in mine][:6]
     return Membership(copy.id, round(similarity, 4), entities, top)
 

@@ -101,17 +101,20 @@ class Vectorizer:
         return _normalise(m)
 
     def transform_one(self, counts: Counter) -> tuple[np.ndarray, np.ndarray]:
-        """One document's L2-normalised TF-IDF as (term indexes, weights), in time proportional
-        to its own terms (a stream transforms every arrival)."""
-        pairs = [(j, (1.0 + math.log(n)) * self.idf(j)) for term, n in counts.items()
-                 if (j := self.vocabulary.get(term)) is not None]
-        index = np.array([j for j, _ in pairs], dtype=np.int64)
-        weight = np.array([w for _, w in pairs], dtype=np.float64)
-        norm = float(np.sqrt(weight @ weight)) or 1.0
-        return index, weight / norm
-
-    def idf(self, j: int) -> float:
-        return math.log((1.0 + self.documents) / (1.0 + self.df[j])) + 1.0
+        """One document's row of `transform` as (term indices, weights), the same numbers in the
+        same order (descending term index, as the sparse product in `_normalise` leaves them),
+        at the cost of the document's terms rather than of the whole vocabulary."""
+        pairs = sorted((j, n) for j, n in ((self.vocabulary.get(t), n) for t, n in counts.items()) if j is not None)
+        if not pairs:
+            return np.zeros(0, dtype=np.int32), np.zeros(0)
+        index = np.array([j for j, _ in pairs], dtype=np.int32)
+        df = np.asarray([self.df[j] for j, _ in pairs], dtype=np.float64)
+        idf = np.log((1.0 + self.documents) / (1.0 + df)) + 1.0
+        vals = np.array([(1.0 + math.log(n)) * idf[k] for k, (_, n) in enumerate(pairs)])
+        norm = np.sqrt(np.add.reduceat(vals * vals, [0]))
+        norm[norm == 0] = 1.0
+        vals = (1.0 / norm)[0] * vals
+        return index[::-1].copy(), vals[::-1].copy()
 
     def _idf(self) -> np.ndarray:
         df = np.asarray(self.df, dtype=np.float64)

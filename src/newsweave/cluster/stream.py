@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-from .batch import LOCAL_K, kth_best, scale, time_factor
+from .batch import FLOOR, GAP_DAYS, GAP_SCALE, LOCAL_ALPHA, LOCAL_K, kth_best
 from .features import Vectorizer
 
 WINDOW_DAYS = 3
@@ -40,10 +40,107 @@ class StreamState:
     vectors: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)  # open: (terms, weights)
     dates: dict[int, dt.date | None] = field(default_factory=dict)
     label: dict[int, int] = field(default_factory=dict)  # article -> story, every article seen
-    nearest: dict[int, list[float]] = field(default_factory=dict)  # open article -> its best similarities
     next_story: int = 0
     sq: dict[int, float] = field(default_factory=dict)  # story -> squared norm of its summed vectors
-    last_sums: dict[int, float] = field(default_factory=dict)  # story -> the arrival's summed similarity
+    open: "_OpenBlock" = field(default_factory=lambda: _OpenBlock())  # the open articles, as arrays
+
+    @property
+    def nearest(self) -> dict[int, list[float]]:
+        """Open article -> its best similarities so far (at most LOCAL_K, best first)."""
+        return self.open.nearest()
+
+
+class _OpenBlock:
+    """The open articles in arrival order as flat arrays (a CSR matrix's parts, dates, story
+    labels, the LOCAL_K best similarities of each), so an arrival costs numpy work over the open
+    articles rather than Python work per open article. The arrays grow by doubling; closed rows
+    are masked and dropped once they are half of the block."""
+
+    def __init__(self) -> None:
+        self.ids: list[int] = []
+        self.row: dict[int, int] = {}  # open article -> its row
+        self.nnz = 0
+        self.indices = np.zeros(1024, dtype=np.int32)
+        self.data = np.zeros(1024)
+        self.indptr = np.zeros(65, dtype=np.int32)
+        self.days = np.zeros(64, dtype=np.int64)
+        self.dated = np.zeros(64, dtype=bool)
+        self.labels = np.zeros(64, dtype=np.int64)
+        self.near = np.full((64, LOCAL_K), -np.inf)  # best first, -inf where fewer than LOCAL_K
+        self.alive = np.zeros(64, dtype=bool)
+
+    def __len__(self) -> int:
+        return len(self.row)
+
+    def append(self, article: int, vector: tuple[np.ndarray, np.ndarray], date: dt.date | None, label: int,
+               near: list[float]) -> None:
+        k, length = len(self.ids), len(vector[0])
+        if k + 1 >= len(self.days):
+            self._grow_rows(2 * len(self.days))
+        if self.nnz + length > len(self.data):
+            self._grow_values(max(2 * len(self.data), self.nnz + length))
+        self.indices[self.nnz : self.nnz + length] = vector[0]
+        self.data[self.nnz : self.nnz + length] = vector[1]
+        self.nnz += length
+        self.indptr[k + 1] = self.nnz
+        self.days[k], self.dated[k] = (date.toordinal(), True) if date else (0, False)
+        self.labels[k], self.alive[k] = label, True
+        self.near[k] = -np.inf
+        self.near[k, : len(near)] = near
+        self.row[article] = k
+        self.ids.append(article)
+
+    def close(self, article: int) -> None:
+        self.alive[self.row.pop(article)] = False
+
+    def nearest(self) -> dict[int, list[float]]:
+        return {a: [v for v in self.near[r].tolist() if v != -np.inf] for a, r in self.row.items()}
+
+    def matrix(self, width: int) -> sparse.csr_matrix:
+        """Every row, closed ones included (views of the arrays, not copies); compacts first
+        when half the rows are closed."""
+        if len(self.ids) > 64 and 2 * len(self.row) < len(self.ids):
+            self._compact()
+        n = len(self.ids)
+        return sparse.csr_matrix((self.data[: self.nnz], self.indices[: self.nnz], self.indptr[: n + 1]),
+                                 shape=(n, width))
+
+    def _grow_rows(self, size: int) -> None:
+        n = len(self.ids)
+        for name in ("days", "dated", "labels", "alive"):
+            old = getattr(self, name)
+            grown = np.zeros(size, dtype=old.dtype)
+            grown[:n] = old[:n]
+            setattr(self, name, grown)
+        near = np.full((size, LOCAL_K), -np.inf)
+        near[:n] = self.near[:n]
+        self.near = near
+        indptr = np.zeros(size + 1, dtype=self.indptr.dtype)
+        indptr[: n + 1] = self.indptr[: n + 1]
+        self.indptr = indptr
+
+    def _grow_values(self, size: int) -> None:
+        index_type = np.int32 if size < 2**31 - 1 else np.int64
+        indices, data = np.zeros(size, dtype=index_type), np.zeros(size)
+        indices[: self.nnz], data[: self.nnz] = self.indices[: self.nnz], self.data[: self.nnz]
+        self.indices, self.data = indices, data
+        self.indptr = self.indptr.astype(index_type)
+
+    def _compact(self) -> None:
+        n = len(self.ids)
+        keep = np.flatnonzero(self.alive[:n])
+        starts, ends = self.indptr[keep], self.indptr[keep + 1]
+        lengths = ends - starts
+        take = np.repeat(ends - np.cumsum(lengths), lengths) + np.arange(lengths.sum())  # the kept rows' values
+        m, nnz = len(keep), int(lengths.sum())
+        self.indices[:nnz], self.data[:nnz] = self.indices[take], self.data[take]
+        self.indptr[: m + 1] = np.concatenate([[0], np.cumsum(lengths)])
+        for name in ("days", "dated", "labels", "alive", "near"):
+            arr = getattr(self, name)
+            arr[:m] = arr[keep]
+        self.nnz = nnz
+        self.ids = [self.ids[k] for k in keep.tolist()]
+        self.row = {a: k for k, a in enumerate(self.ids)}
 
 
 def add(state: StreamState, article: int, counts: Counter, date: dt.date | None, *,
@@ -52,57 +149,61 @@ def add(state: StreamState, article: int, counts: Counter, date: dt.date | None,
     _close_stale(state, date, window)
     state.vectorizer.observe([counts])
     vector = state.vectorizer.transform_one(counts)
-    best, mean = _best_story(state, vector, date, state.nearest.setdefault(article, []))
-    if best is None or mean < threshold:
+    best, score, nearest, sums = _best_story(state, vector, date)
+    if best is None or score < threshold:
         best = state.next_story
         state.next_story += 1
         state.stories[best] = OpenStory(best, [], None)
+    state.sq[best] = state.sq.get(best, 0.0) + 2 * sums.get(best, 0.0) + 1.0
     story = state.stories[best]
-    state.sq[best] = state.sq.get(best, 0.0) + 2 * state.last_sums.get(best, 0.0) + 1.0
     story.members.append(article)
     story.last = max(filter(None, [story.last, date]), default=None)
     state.vectors[article], state.dates[article], state.label[article] = vector, date, best
+    state.open.append(article, vector, date, best, nearest)
     return best
 
 
-def _scaled(state: StreamState, articles: list[int], sims: np.ndarray, article_new: list[float]) -> np.ndarray:
-    """Locally scale the new article's similarities; remember them as neighbours of both sides."""
-    article_new += sorted(sims.tolist(), reverse=True)[:LOCAL_K]
-    sigma_new = kth_best(article_new)
-    out = np.empty_like(sims)
-    for k, (a, v) in enumerate(zip(articles, sims.tolist())):
-        near = state.nearest.setdefault(a, [])
-        if len(near) < LOCAL_K or v > near[-1]:
-            near.append(v)
-            near.sort(reverse=True)
-            del near[LOCAL_K:]
-        out[k] = scale(v, sigma_new, kth_best(near))
-    return out
-
-
-def _best_story(state: StreamState, vector: tuple[np.ndarray, np.ndarray], date: dt.date | None,
-                nearest: list[float]) -> tuple[int | None, float]:
-    """The open story with the highest mean similarity to the article, and that mean."""
-    if not state.vectors:
-        state.last_sums = {}
-        return None, 0.0
-    articles = list(state.vectors)
-    sims = _open_matrix(state, articles) @ _dense(vector, len(state.vectorizer.vocabulary))
-    sims *= np.array([time_factor(date, state.dates[a]) for a in articles])
-    sims = _scaled(state, articles, sims, nearest)
-    ids, inverse = np.unique([state.label[a] for a in articles], return_inverse=True)
+def _best_story(state: StreamState, vector: tuple[np.ndarray, np.ndarray],
+                date: dt.date | None) -> tuple[int | None, float, list[float], dict[int, float]]:
+    """The open story whose centroid is most similar to the article, that cosine, the article's
+    best similarities (its neighbours so far), and its summed similarity to each open story."""
+    if not len(state.open):
+        return None, 0.0, [], {}
+    block = state.open
+    width = len(state.vectorizer.vocabulary)
+    matrix = block.matrix(width)
+    live = np.flatnonzero(block.alive[: len(block.ids)])
+    sims = (matrix @ _dense(vector, width))[live]
+    sims *= _time_factors(date, block.days[live], block.dated[live])
+    top = sims if len(sims) <= LOCAL_K else np.partition(sims, len(sims) - LOCAL_K)[-LOCAL_K:]
+    nearest = sorted(top.tolist(), reverse=True)  # the LOCAL_K best, as sorted(sims)[:LOCAL_K] gives
+    sims = _scaled(block, live, sims, kth_best(nearest))
+    ids, inverse = np.unique(block.labels[live], return_inverse=True)
     sums = np.bincount(inverse, weights=sims)
-    means = sums / np.sqrt([state.sq[int(i)] for i in ids])
-    state.last_sums = dict(zip(ids.tolist(), sums.tolist()))
-    k = int(np.argmax(means))
-    return int(ids[k]), float(means[k])
+    cosines = sums / np.sqrt([state.sq[i] for i in ids.tolist()])
+    k = int(np.argmax(cosines))
+    return int(ids[k]), float(cosines[k]), nearest, dict(zip(ids.tolist(), sums.tolist()))
 
 
-def _open_matrix(state: StreamState, articles: list[int]) -> sparse.csr_matrix:
-    rows = [state.vectors[a] for a in articles]
-    indptr = np.cumsum([0] + [len(r[0]) for r in rows])
-    return sparse.csr_matrix((np.concatenate([r[1] for r in rows]), np.concatenate([r[0] for r in rows]),
-                              indptr), shape=(len(rows), len(state.vectorizer.vocabulary)))
+def _time_factors(date: dt.date | None, days: np.ndarray, dated: np.ndarray) -> np.ndarray:
+    """`batch.time_factor` of the date against each open article's (the same float operations)."""
+    if date is None:
+        return np.ones(len(days))
+    gap = np.abs(date.toordinal() - days)
+    far = 1.0 / (1.0 + (gap - GAP_DAYS) / GAP_SCALE)
+    return np.where(dated & (gap > GAP_DAYS), far, 1.0)
+
+
+def _scaled(block: _OpenBlock, live: np.ndarray, sims: np.ndarray, sigma_new: float) -> np.ndarray:
+    """Locally scale the new article's similarities; remember them as neighbours of the open side."""
+    near = block.near[live]
+    near = -np.sort(-np.concatenate([near, sims[:, None]], axis=1), axis=1)[:, :LOCAL_K]
+    block.near[live] = near
+    kth = near[:, LOCAL_K - 1]
+    sigma = np.where(kth == -np.inf, FLOOR, np.maximum(kth, FLOOR))
+    # Python's float power, not numpy's (which may differ in the last bit), as batch.scale does
+    root = np.array([p ** (LOCAL_ALPHA / 2) for p in (sigma_new * sigma).tolist()])
+    return np.minimum(1.0, sims / root)
 
 
 def _dense(vector: tuple[np.ndarray, np.ndarray], width: int) -> np.ndarray:
@@ -118,8 +219,8 @@ def _close_stale(state: StreamState, date: dt.date | None, window: int) -> None:
     for sid, story in list(state.stories.items()):
         if story.last is not None and (date - story.last).days > window:
             for a in story.members:
-                state.vectors.pop(a, None)
-                state.nearest.pop(a, None)
+                if state.vectors.pop(a, None) is not None:
+                    state.open.close(a)
             del state.stories[sid]
 
 

@@ -95,6 +95,10 @@ class Store(ABC):
     @abstractmethod
     def stories(self, mode: str) -> list[Story]: ...
 
+    def find_story(self, mode: str, story_id: str) -> Story | None:
+        """One story of a mode, or None (stores may override this to read only that story)."""
+        return next((s for s in self.stories(mode) if s.id == story_id), None)
+
     @abstractmethod
     def get_state(self, key: str) -> Any: ...
 

@@ -102,9 +102,14 @@ class SQLiteStore(Store):
         return [SearchHit(*row) for row in rows]
 
     def _set_witnesses(self, sources: Iterable[Source]) -> None:
+        sources = list(sources)
+        earliest: dict[str, str] = {}
+        for chunk in _chunks([s.id for s in sources], 500):  # one query per 500 articles
+            marks = ",".join("?" * len(chunk))
+            earliest.update(self._db.execute(f"SELECT article, earliest FROM copies WHERE article IN ({marks})",
+                                             chunk))
         for s in sources:
-            row = self._db.execute("SELECT earliest FROM copies WHERE article = ?", (s.id,)).fetchone()
-            s.witness = row[0] if row else s.id
+            s.witness = earliest.get(s.id, s.id)
 
     # --- copies -----------------------------------------------------------------------------
     def put_signatures(self, signatures: dict[str, bytes]) -> None:
@@ -157,6 +162,18 @@ class SQLiteStore(Store):
         rows = self._db.execute("SELECT id, title, first, last, closed, entities, terms, copies FROM stories "
                                 "WHERE mode = ? ORDER BY position", (mode,))
         return [_story(row, members.get(row[0], [])) for row in rows]
+
+    def find_story(self, mode: str, story_id: str) -> Story | None:
+        """One story, read alone (the primary key and the story index), not the whole table."""
+        row = self._db.execute("SELECT id, title, first, last, closed, entities, terms, copies FROM stories "
+                               "WHERE mode = ? AND id = ?", (mode, story_id)).fetchone()
+        if row is None:
+            return None
+        members = [Membership(article, sim, json.loads(ents), json.loads(terms))
+                   for article, sim, ents, terms in self._db.execute(
+                       "SELECT article, similarity, entities, terms FROM story_articles WHERE mode = ? AND story = ? "
+                       "ORDER BY position", (mode, story_id))]
+        return _story(row, members)
 
     def story(self, mode: str, story_id: str) -> Story:
         found = [s for s in self.stories(mode) if s.id == story_id]
