@@ -74,7 +74,10 @@ def sources(texts: list[str]):
     return out, skipped
 
 
-def newsweave_labels(srcs, n: int, mode: str, threshold: float, seed: int = 0) -> np.ndarray:
+EMBEDDINGS: dict = {}  # article id -> embedding, per collection run (ids are a{index}: keyed by text too)
+
+
+def newsweave_labels(srcs, n: int, mode: str, threshold: float, seed: int = 0, similarity: str = "lexical"):
     """A label per text (skipped texts get singleton labels)."""
     from newsweave.cluster import cluster
 
@@ -82,14 +85,16 @@ def newsweave_labels(srcs, n: int, mode: str, threshold: float, seed: int = 0) -
     if mode == "stream":
         order = [srcs[i] for i in np.random.default_rng(seed).permutation(len(srcs))]
     labels = np.arange(n) + n  # singletons by default
-    for k, story in enumerate(cluster(order, mode, threshold=threshold)):
+    known = EMBEDDINGS.setdefault(id(srcs), {}) if similarity == "embed" else None
+    for k, story in enumerate(cluster(order, mode, threshold=threshold, similarity=similarity, embeddings=known)):
         for a in story.articles:
             labels[int(a[1:])] = k
     return labels
 
 
-def score_newsweave(ev, col, srcs, mode, threshold, seeds, keep):
-    runs = [newsweave_labels(srcs, len(col.labels), mode, threshold, s) for s in (range(seeds) if mode == "stream" else [0])]
+def score_newsweave(ev, col, srcs, mode, threshold, seeds, keep, similarity="lexical"):
+    runs = [newsweave_labels(srcs, len(col.labels), mode, threshold, s, similarity)
+            for s in (range(seeds) if mode == "stream" else [0])]
     alls = [ev.scores(col.labels, r) for r in runs]
     kept = [ev.scores(col.labels[keep], r[keep]) for r in runs]
     return _mean(alls), _mean(kept)
@@ -99,10 +104,10 @@ def _mean(rows):
     return {k: float(np.mean([r[k] for r in rows])) for k in rows[0]}
 
 
-def tune(ev, val, srcs, mode, seeds):
+def tune(ev, val, srcs, mode, seeds, similarity="lexical"):
     best = None
     for t in GRID:
-        f = score_newsweave(ev, val, srcs, mode, t, seeds, np.arange(len(val.labels)))[0]["F1"]
+        f = score_newsweave(ev, val, srcs, mode, t, seeds, np.arange(len(val.labels)), similarity)[0]["F1"]
         if best is None or f > best[1] + 1e-12:
             best = (t, f)
     return best
@@ -112,6 +117,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tune", action="store_true", help="choose newsweave's thresholds on NeuS val")
     ap.add_argument("--seeds", type=int, default=5, help="shuffled orders for the stream rows")
+    ap.add_argument("--embed", action="store_true", help="also newsweave batch with --similarity embed "
+                    "(needs the embed extra; about 20 articles/s of embedding)")
     args = ap.parse_args()
     from newsweave import cluster as nwc
 
@@ -123,9 +130,13 @@ def main() -> None:
             "ECB+ 982 by topic (43)": ev.Collection(*load_ecbplus("topic"))}
     prepared = {name: sources(col.texts) for name, col in sets.items()}
     thresholds = {"batch": nwc.BATCH_THRESHOLD, "stream": nwc.STREAM_THRESHOLD}
+    if args.embed:
+        thresholds["embed"] = nwc.EMBED_THRESHOLD
     if args.tune:
         for mode in thresholds:
-            thresholds[mode], f = tune(ev, sets["NeuS val"], prepared["NeuS val"][0], mode, args.seeds)
+            similarity = "embed" if mode == "embed" else "lexical"
+            thresholds[mode], f = tune(ev, sets["NeuS val"], prepared["NeuS val"][0], "batch" if mode == "embed"
+                                       else mode, args.seeds, similarity)
             print(f"tuned {mode}: threshold {thresholds[mode]} (NeuS val B3 F1 {100 * f:.1f})")
     chosen = {m: ev.tune(sets["NeuS val"], m)[0] for m in ("agglo", "hdbscan", "stream")}
     print(f"\n{platform.machine()}, Python {platform.python_version()}; newsweave thresholds {thresholds}; "
@@ -143,11 +154,13 @@ def _table(ev, name, col, prepared, thresholds, chosen, seeds):
           f"{len(skipped)} as non-articles\n")
     print("| system | all: B3 P | R | F1 | ARI | kept: B3 P | R | F1 | ARI | clusters | articles/s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
-    for mode in ("batch", "stream"):
+    for row in [m for m in ("batch", "stream", "embed") if m in thresholds]:
+        mode, similarity = ("batch", "embed") if row == "embed" else (row, "lexical")
         t = time.perf_counter()
-        alls, kept = score_newsweave(ev, col, srcs, mode, thresholds[mode], seeds, keep)
+        alls, kept = score_newsweave(ev, col, srcs, mode, thresholds[row], seeds, keep, similarity)
         rate = len(srcs) * (seeds if mode == "stream" else 1) / (time.perf_counter() - t)
-        print(f"| newsweave {mode} | {_fmt(alls)} | {_fmt(kept)} | {kept['clusters']:.0f} | {rate:.0f} |")
+        name = "newsweave batch + embeddings" if row == "embed" else f"newsweave {mode}"
+        print(f"| {name} | {_fmt(alls)} | {_fmt(kept)} | {kept['clusters']:.0f} | {rate:.0f} |")
     for method, fn in (("agglo", ev.agglo), ("hdbscan", ev.hdbscan)):
         a, k = ev.scores(col.labels, fn(col, chosen[method])), ev.scores(sub.labels, fn(sub, chosen[method]))
         print(f"| peer TF-IDF {method} | {_fmt(a)} | {_fmt(k)} | {k['clusters']:.0f} | |")

@@ -57,7 +57,7 @@ def _best(xs: list, ys: list, cosine) -> float:
 
 def embedding_scores(pairs: list[tuple[int, str, str]]) -> list[float]:
     """Cosine of the packaged MiniLM embeddings (the `embed` extra)."""
-    from newsweave.align.embed import embed
+    from newsweave.embedding import embed
 
     a, b = embed([p[1] for p in pairs]), embed([p[2] for p in pairs])
     return [float(x @ y) for x, y in zip(a, b)]

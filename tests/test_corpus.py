@@ -235,3 +235,17 @@ def test_a_read_only_store_clusters_in_memory(tmp_path):
     with open_store(path, readonly=True) as s:
         found = stories(s, "batch")
         assert len(found) == 2 and s.stories("batch") == []
+
+
+def test_stories_with_sentence_embeddings_keep_them_in_the_store(tmp_path, store):
+    pytest.importorskip("sentence_transformers")
+    from newsweave.errors import NewsweaveError
+
+    ingest(write_articles(tmp_path / "in", ALL + [COPY]), store)
+    found = stories(store, similarity="embed")
+    assert sorted(len(s.articles) for s in found) == [2, 2, 4]
+    assert len(store.embeddings()) == 7  # one per witness: the copy shares its original's
+    assert stories(store) == found  # None keeps the similarity the stored stories were made with
+    assert store.get_state("stories.batch")[2] == "embed"
+    with pytest.raises(NewsweaveError, match="batch mode only"):
+        stories(store, "stream", similarity="embed")

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from newsweave.align import embed as embed_module
+from newsweave import embedding as embed_module
 from newsweave.errors import MissingExtraError
 
 

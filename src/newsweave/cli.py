@@ -110,6 +110,9 @@ def _add_stories(commands) -> None:
     p.add_argument("--mode", choices=MODES, default="batch", help="clustering mode (default: batch)")
     p.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format")
     p.add_argument("--explain", action="store_true", help="text: show why each article is in its story")
+    p.add_argument("--similarity", choices=("lexical", "embed"), default=None,
+                   help="batch: lexical (the default) or embed (adds sentence embeddings of each headline "
+                   "and lede; needs: pip install 'newsweave[embed]'); default: as the stored stories")
     p.add_argument("--briefs", metavar="DIR", help="also write the brief of every story of 2 or more "
                    "articles into DIR (one file a story, and index.json)")
     p.add_argument("--briefs-format", choices=FORMATS, default="markdown", help="format of those briefs "
@@ -254,7 +257,7 @@ def _stories(args: argparse.Namespace) -> int:
     from .store import open_store
 
     with open_store(args.db) as store:
-        found = stories(store, args.mode)
+        found = stories(store, args.mode, similarity=args.similarity)
         catalog = store.catalog(a for s in found for a in s.articles)
         _briefs(args, store)
     if args.format == "json":

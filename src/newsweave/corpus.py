@@ -100,29 +100,51 @@ def update_copies(store: Store, new: list[Source]) -> list[CopyGroup]:
     return groups
 
 
-def stories(store: Store, mode: str = "batch") -> list[Story]:
+def stories(store: Store, mode: str = "batch", *, similarity: str | None = None) -> list[Story]:
     """The store's stories in one clustering mode, reclustered when articles were added since
-    (in memory only, when the store was opened read-only)."""
-    fresh = _recluster_if_stale(store, mode)
+    (in memory only, when the store was opened read-only). `similarity` "lexical" or "embed"
+    (batch, the `embed` extra); None keeps whichever the stored stories were made with."""
+    fresh = _recluster_if_stale(store, mode, similarity)
     return fresh if fresh is not None else store.stories(mode)
 
 
-def _recluster_if_stale(store: Store, mode: str) -> list[Story] | None:
-    """Recluster when articles arrived (or the clusterer changed) since the stored stories were
-    made; a read-only store gets them in memory (returned), any other stores them (None)."""
+def _recluster_if_stale(store: Store, mode: str, similarity: str | None = None) -> list[Story] | None:
+    """Recluster when articles arrived (or the clusterer or the similarity changed) since the
+    stored stories were made; a read-only store gets them in memory (returned), any other stores
+    them (None)."""
     from .cluster import MODES, VERSION, cluster  # numpy/scipy: only when clustering
 
     if mode not in MODES:
         raise NewsweaveError(f"unknown clustering mode {mode!r}; expected one of {', '.join(MODES)}")
-    key, current = f"stories.{mode}", [store.last_seq(), VERSION]
-    if store.get_state(key) == current:
+    key, stored = f"stories.{mode}", store.get_state(f"stories.{mode}")
+    if similarity is None:
+        similarity = stored[2] if isinstance(stored, list) and len(stored) == 3 else "lexical"
+    current = [store.last_seq(), VERSION, similarity]
+    if stored == current:
         return None
     articles = [s for _, s in store.articles()]
+    known = _stored_embeddings(store) if similarity == "embed" else None
+    found = cluster(articles, mode, similarity=similarity, embeddings=known)
     if getattr(store, "readonly", False):
-        return cluster(articles, mode)
-    store.put_stories(mode, cluster(articles, mode))
+        return found
+    if known is not None:
+        _keep_embeddings(store, known)
+    store.put_stories(mode, found)
     store.put_state(key, current)
     return None
+
+
+def _stored_embeddings(store: Store) -> dict:
+    import numpy as np
+
+    return {a: np.frombuffer(v, dtype=np.float32) for a, v in store.embeddings().items()}
+
+
+def _keep_embeddings(store: Store, known: dict) -> None:
+    import numpy as np
+
+    stored = store.embeddings()
+    store.put_embeddings({a: np.asarray(v, dtype=np.float32).tobytes() for a, v in known.items() if a not in stored})
 
 
 def story_sources(store: Store, story_id: str, mode: str = "batch") -> tuple[Story, list[Source]]:

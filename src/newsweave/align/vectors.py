@@ -44,7 +44,7 @@ def sentence_vectors(documents: list[Document], *, embed: bool = False) -> list[
         SentenceVector(s, d, _features(d, s), {}) for d in documents for s in d.sentences
     ]
     if embed:
-        from .embed import embed as encode
+        from ..embedding import embed as encode
 
         for v, e in zip(vectors, encode([v.sentence.text for v in vectors])):
             v.embedding = e

@@ -18,31 +18,52 @@ from scipy import sparse
 
 from ..models import Membership, Source, Story
 from . import batch, stream
-from .features import Vectorizer, names, terms
+from ..errors import NewsweaveError
+from .features import Vectorizer, embedding_text, names, terms
 
+EMBED_THRESHOLD = 0.53  # batch with --similarity embed; chosen on NeuS val (bench/clusters.py --embed --tune)
 BATCH_THRESHOLD = 0.42  # on locally scaled similarities; chosen on NeuS val (bench/clusters.py --tune)
 STREAM_THRESHOLD = 0.52
 MODES = ("batch", "stream")
-VERSION = 2  # bump when clustering changes: a store's cached stories are then recomputed
+SIMILARITIES = ("lexical", "embed")
+VERSION = 3  # bump when clustering changes: a store's cached stories are then recomputed
 
-__all__ = ["cluster", "cluster_batch", "cluster_stream", "MODES", "VERSION", "BATCH_THRESHOLD", "STREAM_THRESHOLD"]
+__all__ = ["cluster", "cluster_batch", "cluster_stream", "article_embeddings", "MODES", "SIMILARITIES", "VERSION", "BATCH_THRESHOLD", "STREAM_THRESHOLD"]
 
 
 def cluster(sources: Sequence[Source], mode: str = "batch", *, threshold: float | None = None,
-            window: int = stream.WINDOW_DAYS) -> list[Story]:
-    """Stories of the given (cleaned, deduplicated) sources, in arrival order for "stream"."""
+            window: int = stream.WINDOW_DAYS, similarity: str = "lexical",
+            embeddings: dict[str, np.ndarray] | None = None) -> list[Story]:
+    """Stories of the given (cleaned, deduplicated) sources, in arrival order for "stream".
+
+    `similarity` "embed" (batch only, the `embed` extra) mixes sentence embeddings of each
+    article's headline and lede into the TF-IDF similarity; `embeddings` may hold them already
+    (article id -> unit vector), the rest are computed."""
+    if similarity not in SIMILARITIES:
+        raise NewsweaveError(f"unknown similarity {similarity!r}; expected one of {', '.join(SIMILARITIES)}")
     if mode == "stream":
+        if similarity != "lexical":
+            raise NewsweaveError("--similarity embed works in batch mode only; use --mode batch")
         return cluster_stream(sources, threshold=STREAM_THRESHOLD if threshold is None else threshold,
                               window=window)
-    return cluster_batch(sources, threshold=BATCH_THRESHOLD if threshold is None else threshold)
+    if similarity == "embed":
+        threshold = EMBED_THRESHOLD if threshold is None else threshold
+    return cluster_batch(sources, threshold=BATCH_THRESHOLD if threshold is None else threshold,
+                         embeddings=embeddings if similarity == "embed" else None, embed=similarity == "embed")
 
 
-def cluster_batch(sources: Sequence[Source], *, threshold: float = BATCH_THRESHOLD) -> list[Story]:
+def cluster_batch(sources: Sequence[Source], *, threshold: float = BATCH_THRESHOLD, embed: bool = False,
+                  embeddings: dict[str, np.ndarray] | None = None) -> list[Story]:
     reps, counts = _representatives(sources)
     vectorizer = Vectorizer()
     vectorizer.observe(counts)
     x = vectorizer.transform(counts)
-    graph = batch.local_scaling(batch.similarity_graph(x, [r.published for r in reps]))
+    dates = [r.published for r in reps]
+    if embed:
+        graph = batch.mixed_graph(x, article_embeddings(reps, {} if embeddings is None else embeddings), dates)
+    else:
+        graph = batch.similarity_graph(x, dates)
+    graph = batch.local_scaling(graph)
     labels = batch.average_linkage(graph, threshold)
     return _stories(sources, reps, labels, x, vectorizer, closed=set())
 
@@ -58,6 +79,16 @@ def cluster_stream(sources: Sequence[Source], *, threshold: float = STREAM_THRES
     x = state.vectorizer.transform(counts)
     closed = {label for label in labels if stream.closed(state, label)}
     return _stories(sources, reps, labels, x, state.vectorizer, closed)
+
+
+def article_embeddings(sources: Sequence[Source], known: dict[str, np.ndarray]) -> np.ndarray:
+    """Unit sentence embeddings of the articles (rows in order), computing those not `known`
+    (and adding them to it)."""
+    from ..embedding import embed
+
+    missing = [s for s in sources if s.id not in known]
+    known.update(zip((s.id for s in missing), embed([embedding_text(s) for s in missing])))
+    return np.stack([np.asarray(known[s.id], dtype=np.float64) for s in sources]) if sources else np.zeros((0, 384))
 
 
 def _representatives(sources: Sequence[Source]) -> tuple[list[Source], list[Counter]]:

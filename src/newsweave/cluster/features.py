@@ -38,7 +38,14 @@ you're you've your yours yourself yourselves told according since still even bac
 many may might well way first last time told week day according going
 """.split())
 
-__all__ = ["Vectorizer", "terms", "names"]
+EMBED_WORDS = 200  # all-MiniLM-L6-v2 reads 256 word pieces: the headline and lede carry the story
+
+__all__ = ["Vectorizer", "terms", "names", "embedding_text"]
+
+
+def embedding_text(source: Source) -> str:
+    """What an article's sentence embedding is made from: its headline and first words."""
+    return " ".join(((source.title or "") + " " + source.text).split()[:EMBED_WORDS])
 
 
 def terms(source: Source) -> Counter:

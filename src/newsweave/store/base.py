@@ -77,6 +77,13 @@ class Store(ABC):
     def signatures(self) -> dict[str, bytes]: ...
 
     @abstractmethod
+    def put_embeddings(self, vectors: dict[str, bytes]) -> None:
+        """Keep articles' sentence embeddings (float32 bytes), so clustering computes each once."""
+
+    @abstractmethod
+    def embeddings(self) -> dict[str, bytes]: ...
+
+    @abstractmethod
     def unsigned(self) -> list[str]:
         """Ids of articles with no signature yet (an ingest stopped before signing them)."""
 

