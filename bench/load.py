@@ -72,13 +72,6 @@ class Result:
 
 
 # --- the load generator: asyncio + httpx ----------------------------------------------------------
-async def _client(url: str, until: float, timeout: float, result: Result) -> None:
-    """One client: its own keep-alive connection (a shared pool of 200 is slower than the server)."""
-    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
-    async with httpx.AsyncClient(limits=limits, timeout=timeout, headers={"accept": "text/html"}) as http:
-        await _requests(http, url, until, result)
-
-
 async def _requests(http: httpx.AsyncClient, url: str, until: float, result: Result) -> None:
     while time.perf_counter() < until:
         start = time.perf_counter()
@@ -96,10 +89,17 @@ async def _requests(http: httpx.AsyncClient, url: str, until: float, result: Res
 
 
 async def _hammer(url: str, clients: int, duration: float, timeout: float) -> Result:
+    """Each client has its own keep-alive connection (one shared pool of 200 is slower than the
+    server), made before the clock starts (an httpx client builds an SSL context)."""
     result = Result(url, "httpx", clients, duration)
-    started = time.perf_counter()
-    await asyncio.gather(*(_client(url, started + duration, timeout, result) for _ in range(clients)))
-    result.seconds = time.perf_counter() - started
+    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+    async with contextlib.AsyncExitStack() as stack:
+        https = [await stack.enter_async_context(httpx.AsyncClient(limits=limits, timeout=timeout,
+                                                                   headers={"accept": "text/html"}))
+                 for _ in range(clients)]
+        started = time.perf_counter()
+        await asyncio.gather(*(_requests(http, url, started + duration, result) for http in https))
+        result.seconds = time.perf_counter() - started
     return result.finish()
 
 

@@ -179,10 +179,9 @@ def test_upload_two_files_gives_a_brief(visit, tmp_path):
 def test_the_harness_sees_a_payload_that_runs(browser, evil_site):
     """The control: with CSP bypassed, the same payloads unescaped do run and are seen."""
     v = Visit(browser, evil_site, bypass_csp=True)
-    v.page.set_content("<p>" + "".join(XSS) + "</p>")
-    v.page.wait_for_function(EXECUTED)
-    v.page.wait_for_timeout(100)
-    assert v.dialogs, "the alert payload should have opened a dialog"
+    with v.page.expect_event("dialog", timeout=15000):  # the img's onerror fires when its load fails
+        v.page.set_content("<p>" + "".join(XSS) + "</p>")
+    assert v.page.evaluate(EXECUTED) and v.dialogs
     v.close()
 
 
