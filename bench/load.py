@@ -189,6 +189,17 @@ def machine() -> str:
     return f"{os.cpu_count()}-core {model} {platform.machine()}, Python {platform.python_version()}"
 
 
+def table(rows: list[dict]) -> str:
+    """The rows as the Markdown table in docs/benchmarks.md."""
+    lines = ["| target | generator | requests | req/s | errors | p50 | p95 | p99 |",
+             "|---|---|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        ms = [f"{r[k]:.1f} ms" if r[k] is not None else "–" for k in ("p50_ms", "p95_ms", "p99_ms")]
+        lines.append(f"| {r['target']} | {r['generator']} | {r['requests']:,} | {r['rps']:,.0f} | {r['errors']} | "
+                     + " | ".join(ms) + " |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=200)
@@ -207,11 +218,7 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append({**result.row(), "target": name})
                 print(json.dumps(rows[-1]), flush=True)
     print(f"\n{dt.date.today()} · {machine()} · {args.clients} clients, {args.duration:g} s per run\n")
-    print("| target | generator | requests | req/s | errors | p50 | p95 | p99 |\n|---|---|---:|---:|---:|---:|---:|---:|")
-    for r in rows:
-        ms = [f"{r[k]:.1f} ms" if r[k] is not None else "–" for k in ("p50_ms", "p95_ms", "p99_ms")]
-        print(f"| {r['target']} | {r['generator']} | {r['requests']:,} | {r['rps']:,.0f} | {r['errors']} | "
-              + " | ".join(ms) + " |")
+    print(table(rows))
     if args.json:
         args.json.write_text(json.dumps({"machine": machine(), "rows": rows}, indent=1))
     return 1 if any(r["errors"] for r in rows) else 0
