@@ -48,3 +48,12 @@ if __name__ == "__main__":
     sys.path.insert(0, str(DOC.parent.parent / "src"))
     DOC.write_text(cli_reference())
     print(f"wrote {DOC}")
+
+
+def test_ci_runs_exactly_the_readmes_second_set_up_command():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    setup = readme.split("## Set up", 1)[1].split("\n## ", 1)[0]
+    commands = [block.split("```", 1)[0].strip() for block in setup.split("```bash\n")[1:]]
+    ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert len(commands) == 2 and ci.rstrip().splitlines()[-1] == commands[1]
+    assert "apt-get install -y -qq chromium" in commands[1] and "playwright install" not in commands[1]

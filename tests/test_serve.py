@@ -39,9 +39,12 @@ def pipeline():
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    """Bridge repairs (Gazette, Herald, a WIBX copy with boilerplate; one quote worded two ways,
-    $4m vs $4.5m) and floods."""
-    folder = tmp_path_factory.mktemp("serve")
+    return make_store(tmp_path_factory.mktemp("serve"))
+
+
+def make_store(folder):
+    """A store of two stories in `folder`: bridge repairs (Gazette, Herald, a WIBX copy with
+    boilerplate; one quote worded two ways, $4m vs $4.5m) and floods. Returns its path."""
     outlet, published, title, text = BRIDGE[1]
     herald = (outlet, published, title, text.replace('"There is no alternative," Ruiz told reporters',
                                                      '"We simply have no choice," Ruiz told reporters'))
@@ -130,6 +133,14 @@ def test_filters_by_outlet_and_date(client, params, words):
     shown = client.get("/index.json", params=params).json()["stories"]
     assert [next(w for w in words if w.lower() in s["title"].lower()) for s in shown] == words
     assert [s["id"] for s in client.get("/api/stories", params=params).json()] == [s["id"] for s in shown]
+
+
+def test_the_list_form_as_a_browser_sends_it(client, listed):
+    """The filter form sends every field, the empty date fields too ("since=&until=")."""
+    form = {"q": "ferry", "outlet": "", "since": "", "until": "", "mode": "batch"}
+    assert client.get("/", params=form, headers=HTML).status_code == 200
+    assert [s["id"] for s in client.get("/index.json", params=form).json()["stories"]] == [story_id(listed, "bridge")]
+    assert client.get("/api/stories", params={**form, "q": ""}).json() == listed
 
 
 def test_a_bad_filter_is_a_validation_error(client):

@@ -14,13 +14,13 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import jinja2
 from fastapi import APIRouter, Body, Depends, FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, BeforeValidator
 from starlette.exceptions import HTTPException
 
 from .. import __version__
@@ -33,6 +33,8 @@ from .limits import BodyLimit, TooLarge, error_body
 
 MAX_BODY = 20 * 1024 * 1024
 Mode = Literal["batch", "stream"]
+# a form's empty date field ("since=") means no date, not an invalid one
+Day = Annotated[dt.date | None, BeforeValidator(lambda v: v or None)]
 # most specific first: the first class an error is an instance of gives its HTTP status
 STATUS: list[tuple[type[NewsweaveError], int]] = [
     (NotFoundError, 404), (ReadOnlyError, 403), (StoreError, 500), (MissingExtraError, 500),
@@ -183,7 +185,7 @@ def _twin(router: APIRouter, path: str, twin: str, methods: tuple[str, ...] = ("
 
 @_twin(pages, "/", "/index.json")
 def story_list(request: Request, store: Store = Depends(get_store), q: str | None = None,
-               outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+               outlet: str | None = None, since: Day = None, until: Day = None,
                mode: Mode = "batch") -> Response:
     """The stories, newest first: counts, search (`q`, FTS5), filters by outlet and dates."""
     query = views.ListQuery(mode, (q or "").strip() or None, (outlet or "").strip() or None, since, until)
@@ -247,7 +249,7 @@ def ingest_articles(articles: list[Article] = Body(...), store: Store = Depends(
 
 @api.get("/stories")
 def api_stories(store: Store = Depends(get_store), q: str | None = None, outlet: str | None = None,
-                since: dt.date | None = None, until: dt.date | None = None,
+                since: Day = None, until: Day = None,
                 mode: Mode = "batch") -> list[dict[str, Any]]:
     """The stories JSON contract (docs/json-contract.md), newest first, with the list's filters."""
     query = views.ListQuery(mode, (q or "").strip() or None, (outlet or "").strip() or None, since, until)
