@@ -13,7 +13,6 @@ import gzip
 import json
 import os
 import re
-import resource
 import signal
 import time
 import zipfile
@@ -31,25 +30,18 @@ BODY = ("The council approved the plan on Tuesday, officials said. Mayor Ana Rui
         "waited twelve years. The project will add homes by March, according to the city. ")
 
 
-def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def measured(name: str, paths: list[Path], **options) -> dict:
     """Read `paths` in a forked child; what came of it, its time and its peak memory above the parent's."""
     read_fd, write_fd = os.pipe()
     base = _current_rss_mb()
     pid = os.fork()
     if pid == 0:  # the child: read, report, exit without running pytest's teardown
-        os.close(read_fd)
-        signal.alarm(TIME_LIMIT_S * 3)
-        start = time.perf_counter()
-        result = read_paths(paths, **options)
-        out = {"sources": len(result.sources), "skipped": [s.reason for s in result.skipped],
-               "warnings": result.warnings, "seconds": time.perf_counter() - start,
-               "texts": [len(s.raw) for s in result.sources]}
-        os.write(write_fd, json.dumps(out).encode())
-        os._exit(0)
+        try:
+            os.close(read_fd)
+            signal.alarm(TIME_LIMIT_S * 3)
+            _child(paths, options, write_fd)
+        finally:
+            os._exit(1)  # reached only when the reader raised (after a clean report, _child exits 0)
     os.close(write_fd)
     with os.fdopen(read_fd, "rb") as fh:
         data = fh.read()
@@ -63,6 +55,16 @@ def measured(name: str, paths: list[Path], **options) -> dict:
     assert out["sources"] + len(out["skipped"]) >= 1
     assert all(out["skipped"])
     return out
+
+
+def _child(paths: list[Path], options: dict, fd: int) -> None:
+    start = time.perf_counter()
+    result = read_paths(paths, **options)
+    out = {"sources": len(result.sources), "skipped": [s.reason for s in result.skipped],
+           "warnings": result.warnings, "seconds": time.perf_counter() - start}
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(json.dumps(out).encode())
+    os._exit(0)
 
 
 def _current_rss_mb() -> float:
