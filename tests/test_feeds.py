@@ -190,3 +190,8 @@ def test_random_bytes_in_a_feed_file_never_raise(data):
         f.write_bytes(data)
         result = read_paths([f])
     assert len(result.sources) + len(result.skipped) >= 1
+
+
+def test_control_characters_and_lone_surrogates_in_entry_html_are_dropped():
+    # found by tests/test_fuzz.py: lxml refused to store the text ("All strings must be XML compatible")
+    assert html_text("<p>the\x01cost \ud800 rose</p><p>next</p>") == "thecost \ufffd rose\n\nnext"

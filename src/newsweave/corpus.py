@@ -72,16 +72,33 @@ def store_result(result: IngestResult, store: Store) -> IngestRun:
                                     "" if new else "already in the store (the same text)"))
     run.entries += [RunEntry(d.path, "duplicate", None, d.reason) for d in result.duplicates + result.unchanged]
     run.entries += [RunEntry(s.path, "skipped", None, s.reason) for s in result.skipped + empty]
-    unsigned = store.unsigned()  # this run's new articles, and any an interrupted run left unsigned
-    if unsigned:
-        update_copies(store, store.get(unsigned))
+    _sign_and_regroup(store)
     return run
 
 
-def update_copies(store: Store, new: list[Source]) -> list[CopyGroup]:
-    """Sign the new articles and regroup copies: LSH over every stored signature, verifying only
-    the candidate pairs that involve a new article; groups that changed get fresh lineage."""
-    store.put_signatures({s.id: minhash.signature(minhash.shingle_hashes(s.text)).tobytes() for s in new})
+def _sign_and_regroup(store: Store) -> None:
+    """Sign every unsigned article (this run's, and any an interrupted run left) and regroup copies.
+
+    Storing the signatures and the new groups is one transaction: a run killed in between leaves
+    the articles unsigned, for the next run to sign, and two ingests at once never regroup from
+    stale copies. The signatures are computed before the lock is taken (the slow part)."""
+    signed = _signatures(store.get(store.unsigned()))
+    with store.transaction():
+        unsigned = store.unsigned()
+        if unsigned:
+            signed.update(_signatures(store.get([i for i in unsigned if i not in signed])))
+            update_copies(store, store.get(unsigned), {i: signed[i] for i in unsigned})
+
+
+def _signatures(sources: list[Source]) -> dict[str, bytes]:
+    return {s.id: minhash.signature(minhash.shingle_hashes(s.text)).tobytes() for s in sources}
+
+
+def update_copies(store: Store, new: list[Source], signatures: dict[str, bytes] | None = None) -> list[CopyGroup]:
+    """Sign the new articles (unless their `signatures` are given) and regroup copies: LSH over
+    every stored signature, verifying only the candidate pairs that involve a new article; groups
+    that changed get fresh lineage."""
+    store.put_signatures(_signatures(new) if signatures is None else signatures)
     stored = store.signatures()
     ids = list(stored)
     sigs = minhash.from_bytes([stored[i] for i in ids])

@@ -31,6 +31,8 @@ _NOT_MARKUP = re.compile(r"<!--.*?-->|<\?.*?\?>", re.DOTALL)  # comments and PIs
 _BLOCKS = ("p", "div", "section", "article", "blockquote", "pre", "li", "ul", "ol", "table", "tr",
            "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "header", "footer", "hr", "dd", "dt")
 _BLOCK, _LINE = "\ue000", "\ue001"  # private-use marks: a paragraph break, a line break
+# characters XML text cannot hold: C0 controls but tab/newline/CR, lone surrogates, U+FFFE/U+FFFF
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _DROP = ("script", "style", "noscript", "iframe", "object", "embed", "template")
 EXPECTED = "expected an RSS 2.0, RSS 1.0 or Atom feed"
 
@@ -155,6 +157,7 @@ def html_text(html: str) -> str:
     import lxml.etree
     import lxml.html
 
+    html = _NOT_XML.sub(lambda m: "\ufffd" if m[0] >= "\ud800" else "", html)  # lxml refuses to store them
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (lxml.etree.ParserError, ValueError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -139,6 +140,12 @@ class Store(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """One write transaction around several calls: all of their writes, or (after a crash or an
+        error) none; other writers wait. The default does nothing; SQLiteStore takes the lock."""
+        yield self
 
     def __enter__(self) -> Store:
         return self

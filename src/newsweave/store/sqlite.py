@@ -30,6 +30,7 @@ class SQLiteStore(Store):
         self.path = str(path)
         self.readonly = readonly
         self._db = _connect(Path(path), readonly)
+        self._depth = 0  # open `transaction()`s: writes inside one join it
         if not readonly:
             _migrate(self._db, self.path)
 
@@ -236,16 +237,37 @@ class SQLiteStore(Store):
         self._db.close()
 
     @contextmanager
+    def transaction(self) -> Iterator[SQLiteStore]:
+        with self._write():
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+
+    @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         if self.readonly:
             raise ReadOnlyError(self.path, "opened read-only; open it without --read-only to change it")
-        self._db.execute("BEGIN IMMEDIATE")
+        if self._depth:  # inside transaction(): its BEGIN and COMMIT
+            yield self._db
+            return
+        _begin(self._db, self.path)
         try:
             yield self._db
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+
+
+def _begin(db: sqlite3.Connection, path: str) -> None:
+    """Take the write lock, waiting up to `busy_timeout` for another writer (another ingest) to finish."""
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise StoreError(path, f"another process has been writing to this store for over {BUSY_TIMEOUT_MS // 1000} s "
+                               f"({exc}); try again when it has finished") from exc
 
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
@@ -278,21 +300,32 @@ def _check_is_ours(db: sqlite3.Connection, path: str) -> None:
 
 
 def _migrate(db: sqlite3.Connection, path: str) -> None:
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version > len(MIGRATIONS):
-        raise StoreError(path, f"made by a newer newsweave (schema {version}, this one knows "
-                               f"{len(MIGRATIONS)}); upgrade newsweave")
-    for number, script in enumerate(MIGRATIONS[version:], version + 1):
-        db.execute("BEGIN IMMEDIATE")
+    """Apply the migrations this file lacks, each in its own write transaction. The version is read
+    inside the transaction, so two processes opening a new store at once apply each migration once."""
+    if db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS):
+        return  # up to date: no write lock needed
+    while True:
+        _begin(db, path)
         try:
-            for statement in _statements(script):
-                db.execute(statement)
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            db.execute(f"PRAGMA user_version = {number}")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > len(MIGRATIONS):
+                raise StoreError(path, f"made by a newer newsweave (schema {version}, this one knows "
+                                       f"{len(MIGRATIONS)}); upgrade newsweave")
+            if version < len(MIGRATIONS):
+                _apply(db, MIGRATIONS[version], version + 1)
         except BaseException:
             db.execute("ROLLBACK")
             raise
         db.execute("COMMIT")
+        if version >= len(MIGRATIONS):
+            return
+
+
+def _apply(db: sqlite3.Connection, script: str, number: int) -> None:
+    for statement in _statements(script):
+        db.execute(statement)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute(f"PRAGMA user_version = {number}")
 
 
 def _statements(script: str) -> list[str]:
