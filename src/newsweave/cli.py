@@ -92,12 +92,15 @@ def _add_ingest(commands) -> None:
     p.set_defaults(run=_ingest)
 
 
-def _add_briefs_options(p) -> None:
-    p.add_argument("--briefs", metavar="DIR", help="then write the brief of every story of 2 or more "
+def _add_briefs_options(p, *, mode: bool = True) -> None:
+    """--briefs DIR and its format (and, where the command has none, the clustering --mode)."""
+    p.add_argument("--briefs", metavar="DIR", help="also write the brief of every story of 2 or more "
                    "articles into DIR (one file a story, and index.json)")
     p.add_argument("--briefs-format", choices=FORMATS, default="markdown", help="format of those briefs "
                    "(default: markdown)")
-    p.add_argument("--mode", choices=MODES, default="batch", help="clustering mode for --briefs (default: batch)")
+    if mode:
+        p.add_argument("--mode", choices=MODES, default="batch", help="clustering mode for --briefs "
+                       "(default: batch)")
 
 
 def _add_stories(commands) -> None:
@@ -113,10 +116,7 @@ def _add_stories(commands) -> None:
     p.add_argument("--similarity", choices=("lexical", "embed"), default=None,
                    help="batch: lexical (the default) or embed (adds sentence embeddings of each headline "
                    "and lede; needs: pip install 'newsweave[embed]'); default: as the stored stories")
-    p.add_argument("--briefs", metavar="DIR", help="also write the brief of every story of 2 or more "
-                   "articles into DIR (one file a story, and index.json)")
-    p.add_argument("--briefs-format", choices=FORMATS, default="markdown", help="format of those briefs "
-                   "(default: markdown)")
+    _add_briefs_options(p, mode=False)
     p.set_defaults(run=_stories)
 
 
