@@ -110,7 +110,8 @@ def update_copies(store: Store, new: list[Source], signatures: dict[str, bytes] 
     if not touched:
         return existing
     kept = [g for g in existing if not touched & set(g.articles)]
-    touched_sources = store.get(sorted(touched))
+    arrival = store.seqs(touched)  # same-day copies: the first to arrive is the earliest
+    touched_sources = store.get(sorted(touched, key=arrival.__getitem__))
     position = {a: i for i, a in enumerate(ids)}  # the stored signatures, not signed again
     groups = kept + find_copy_groups(touched_sources, sigs[[position[s.id] for s in touched_sources]])
     store.put_copies(groups)
