@@ -399,6 +399,24 @@ def test_serve_command_is_thin(monkeypatch, tmp_path):
     assert calls == [(str(tmp_path / "x.db"), {"host": "127.0.0.1", "port": 9000, "readonly": True})]
 
 
+def test_serve_with_paths_ingests_them_first(monkeypatch, tmp_path, capsys):
+    import newsweave.serve
+    from corpus_fixtures import FLOOD, write_articles
+    from newsweave.cli import main
+
+    monkeypatch.setattr(newsweave.serve, "run", lambda db, **kw: None)
+    folder, db = tmp_path / "in", tmp_path / "x.db"
+    write_articles(folder, FLOOD)
+    (folder / "empty.txt").write_text("")
+    assert main(["serve", str(folder), "--db", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "2 ingested" in err and "skipped" in err and "empty.txt" in err
+    with newsweave.open_store(db) as store:
+        assert store.count() == 2
+    assert main(["serve", str(folder), "--db", str(db), "--read-only"]) == 1
+    assert "--read-only forbids" in capsys.readouterr().err
+
+
 def test_a_missing_extra_names_it(monkeypatch, tmp_path):
     monkeypatch.delitem(sys.modules, "newsweave.serve.app", raising=False)
     monkeypatch.setitem(sys.modules, "fastapi", None)

@@ -136,7 +136,10 @@ def _add_serve(commands) -> None:
         description="Serve a store on a local web server: the story list with search and filters, each "
         "story's brief, an upload form that briefs pasted texts or files without storing them, and a JSON "
         "API (every page has a JSON twin at its URL plus .json; OpenAPI at /openapi.json). Nothing is "
-        "loaded from outside. Needs: pip install 'newsweave[serve]'.")
+        "loaded from outside. Needs: pip install 'newsweave[serve]'. Given PATHs, it first ingests "
+        "them into the store (as newsweave ingest does), so one command goes from files to a browser.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="articles to ingest first (files, folders, "
+                   "feeds, URLs): optional")
     p.add_argument("--db", metavar="FILE", required=True, help="the store (SQLite file; created if new, "
                    "unless --read-only)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this "
@@ -290,8 +293,28 @@ def _search(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from .serve import run
 
+    if args.paths:
+        if args.read_only:
+            raise NewsweaveError("serve: PATHs are ingested into the store, which --read-only forbids; "
+                                 "drop one of them")
+        _ingest_quietly(args)
     run(args.db, host=args.host, port=args.port, readonly=args.read_only)
     return EXIT_OK
+
+
+def _ingest_quietly(args: argparse.Namespace) -> None:
+    """Ingest the PATHs given to serve; the run report's last line (the counts) on standard error."""
+    from .corpus import ingest
+    from .report.corpus import run_text
+    from .store import open_store
+
+    with open_store(args.db) as store:
+        run = ingest(args.paths, store)
+        totals = {"articles": store.count(), "copy_groups": len(store.copies())}
+    for entry in run.entries:
+        if entry.status == "skipped":
+            print(f"newsweave: skipped {entry.input}: {entry.reason}", file=sys.stderr)
+    print("newsweave: " + run_text(run.entries, run.warnings, totals).rsplit("\n", 1)[-1], file=sys.stderr)
 
 
 def _print_json(data) -> None:
