@@ -171,3 +171,28 @@ def test_stories_of_a_read_only_store_are_computed_not_cached(corpus, tmp_path):
         ingest(folders[:2], store)
     with open_store(db, readonly=True) as store:
         assert stories(store) and store.get_state("stories.batch") is None
+
+
+def test_the_web_server_answers_while_an_ingest_writes(corpus, tmp_path):
+    """The real app (in process, read-write as `newsweave serve` runs it) over a store that an
+    ingest subprocess is writing: every page and API answer is a 200, never a lock error."""
+    pytest.importorskip("fastapi")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+        from fastapi.testclient import TestClient
+    from newsweave.serve import create_app
+
+    folders, _ = corpus
+    db = tmp_path / "news.db"
+    _finish(_start(folders[:1], db))
+    client, statuses = TestClient(create_app(db)), []
+    writer = _start(folders, db)
+    while writer.poll() is None or len(statuses) < 12:
+        for path in ("/index.json", "/api/stories", "/search.json?q=council", "/"):
+            statuses.append(client.get(path).status_code)
+    _finish(writer)
+    assert set(statuses) == {200}, statuses
+    assert len(client.get("/index.json").json()["stories"]) > 0
+    _report({"test": "server", "requests": len(statuses)})

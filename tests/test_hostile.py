@@ -257,3 +257,15 @@ def test_script_and_event_handler_payloads_never_become_markup(tmp_path, pipelin
     unescaped = re.compile(r"(?<!\\)<(?:script|img|svg|iframe|a\s)|(?<!\\)\]\(javascript:", re.IGNORECASE)
     assert not unescaped.search(markdown), unescaped.search(markdown)
     assert not re.search(r"<(?:https?:)?javascript:", markdown)
+
+
+def test_an_html_page_over_its_own_cap_is_refused_before_extraction(tmp_path):
+    from newsweave.ingest.html import MAX_HTML_CHARS
+
+    para = "<p>The council met on Monday to debate the budget for the coming year in detail.</p>\n"
+    page = tmp_path / "big.html"
+    page.write_text("<html><body><article>" + para * (MAX_HTML_CHARS // len(para) + 1) + "</article></body></html>")
+    started = time.process_time()
+    (skip,) = read_paths([page]).skipped
+    assert time.process_time() - started < 2.0
+    assert "HTML page too big to extract" in skip.reason and ".txt" in skip.reason
