@@ -49,3 +49,17 @@ def test_a_fact_dated_differently_is_disputed_on_the_timeline(pipeline):
     assert [c.kind for c in brief.conflicts if c.kind == "date"] == ["date"]
     events = [e for e in brief.timeline if "resigned" in e.text]
     assert len(events) == 2 and all(e.disputed for e in events)
+
+
+def test_a_figure_in_a_wire_story_and_its_copy_conflicts_once(pipeline):
+    import datetime as dt
+
+    from corpus_fixtures import BRIDGE, COPY
+    from newsweave.models import Source
+
+    sources = [Source(id=f"b{i}", raw=text, outlet=outlet, title=title, published=dt.date.fromisoformat(day))
+               for i, (outlet, day, title, text) in enumerate([BRIDGE[0], BRIDGE[1], COPY])]
+    brief = pipeline.run(sources)
+    assert brief.source("b2").witness == "b0"  # the station's copy of the Gazette story
+    money = [c for c in brief.conflicts if c.kind == "number" and "million" in " ".join(v.value for v in c.values)]
+    assert len(money) == 1, [(c.values, c.note) for c in money]

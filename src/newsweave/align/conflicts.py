@@ -18,13 +18,19 @@ GENERIC_ROLES = {"leader", "official", "figure", "head", "member", "person", "ex
 
 
 def fact_conflicts(members: list[SentenceVector], fact_id: str) -> list[Conflict]:
-    """Number and date disagreements between the sentences of one fact."""
+    """Number and date disagreements between the witnesses of one fact: copies of one wire story
+    stating the same value raise a disagreement once, not once per copy."""
+    witness = {m.document.source.id: m.witness for m in members}
     out: list[Conflict] = []
+    seen: set[tuple] = set()
     for a, b in combinations(members, 2):
         if a.witness == b.witness:
             continue
-        out.extend(_number_conflicts(a, b, fact_id))
-        out.extend(_date_conflicts(a, b, fact_id))
+        for c in _number_conflicts(a, b, fact_id) + _date_conflicts(a, b, fact_id):
+            key = (c.kind, frozenset((witness[v.source], v.value) for v in c.values))
+            if key not in seen:
+                seen.add(key)
+                out.append(c)
     return out
 
 
