@@ -142,11 +142,12 @@ def _recluster_if_stale(store: Store, mode: str, similarity: str | None = None) 
         return None
     articles = [s for _, s in store.articles()]
     known = _stored_embeddings(store) if similarity == "embed" else None
+    before = set(known or ())
     found = cluster(articles, mode, similarity=similarity, embeddings=known)
     if getattr(store, "readonly", False):
         return found
     if known is not None:
-        _keep_embeddings(store, known)
+        _keep_embeddings(store, {a: v for a, v in known.items() if a not in before})
     store.put_stories(mode, found)
     store.put_state(key, current)
     return None
@@ -158,11 +159,12 @@ def _stored_embeddings(store: Store) -> dict:
     return {a: np.frombuffer(v, dtype=np.float32) for a, v in store.embeddings().items()}
 
 
-def _keep_embeddings(store: Store, known: dict) -> None:
+def _keep_embeddings(store: Store, new: dict) -> None:
+    """Store the embeddings clustering computed (those not read from the store)."""
     import numpy as np
 
-    stored = store.embeddings()
-    store.put_embeddings({a: np.asarray(v, dtype=np.float32).tobytes() for a, v in known.items() if a not in stored})
+    if new:
+        store.put_embeddings({a: np.asarray(v, dtype=np.float32).tobytes() for a, v in new.items()})
 
 
 def story_sources(store: Store, story_id: str, mode: str = "batch") -> tuple[Story, list[Source]]:

@@ -184,11 +184,12 @@ class SQLiteStore(Store):
         return _story(row, members)
 
     def story(self, mode: str, story_id: str) -> Story:
-        found = [s for s in self.stories(mode) if s.id == story_id]
-        if not found:
+        """`find_story`, with NotFoundError for an unknown id."""
+        found = self.find_story(mode, story_id)
+        if found is None:
             raise NotFoundError(self.path, f"no story {story_id!r} (mode {mode}); list them with "
                                            f"newsweave stories --db {self.path}")
-        return found[0]
+        return found
 
     def get_state(self, key: str) -> Any:
         row = self._db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
