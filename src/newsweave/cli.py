@@ -89,6 +89,12 @@ def _add_ingest(commands) -> None:
                    help="allow fetching from private and loopback addresses (tests, intranets)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the counts, no progress")
     _add_briefs_options(p)
+    p.add_argument("--engine", choices=("embedded", "ray"), default="embedded",
+                   help="embedded (default: this process) or ray: reading, cleaning, copies, stories and "
+                   "briefs as Ray jobs, the same results (needs: pip install 'newsweave[ray]'; docs/scale.md)")
+    p.add_argument("--address", metavar="ADDR", help="ray: the cluster to use (ray://HOST:10001, or auto); "
+                   "default: start a local Ray on this machine")
+    p.add_argument("--workers", type=int, metavar="N", help="ray: at most N workers (default: every CPU)")
     p.set_defaults(run=_ingest)
 
 
@@ -228,10 +234,14 @@ def _ingest(args: argparse.Namespace) -> int:
     from .report.corpus import run_dict, run_text
     from .store import open_store
 
-    with open_store(args.db) as store, _fetcher(args, store.fetch_cache()) as fetcher, _progress(args) as tick:
-        run = ingest(args.paths, store, meta=args.meta, fetcher=fetcher, on_input=tick)
+    with open_store(args.db) as store, _fetcher(args, store.fetch_cache()) as fetcher, _engine(args) as executor:
+        if executor is None:
+            with _progress(args) as tick:
+                run = ingest(args.paths, store, meta=args.meta, fetcher=fetcher, on_input=tick)
+        else:
+            run = _ingest_on(executor, args, store, fetcher)
         totals = {"articles": store.count(), "copy_groups": len(store.copies())}
-        _briefs(args, store)
+        _briefs(args, store, executor)
     if args.format == "json":
         _print_json(run_dict(run.entries, run.warnings, totals))
     else:
@@ -270,11 +280,39 @@ def _stories(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _briefs(args: argparse.Namespace, store) -> None:
+def _engine(args: argparse.Namespace):
+    """The Ray executor for --engine ray (a context: the local Ray it starts stops at the end);
+    None for the embedded engine."""
+    if getattr(args, "engine", "embedded") == "embedded":
+        if args.address or args.workers:
+            raise NewsweaveError("--address and --workers are for --engine ray")
+        return contextlib.nullcontext()
+    if args.workers is not None and args.workers < 1:
+        raise NewsweaveError(f"--workers {args.workers}: expected 1 or more")
+    from .scale import session
+
+    return session(args.address, args.workers)
+
+
+def _ingest_on(executor, args: argparse.Namespace, store, fetcher):
+    """Ingest with the Ray engine, then cluster (stories cached in the store, as later asked for)."""
+    from . import scale
+    from .corpus import stories
+
+    if not args.quiet:
+        print(f"newsweave: ray engine, {executor.workers} workers", file=sys.stderr)
+    run = scale.ingest(args.paths, store, executor=executor, meta=args.meta, fetcher=fetcher)
+    stories(store, args.mode, executor=executor)
+    return run
+
+
+def _briefs(args: argparse.Namespace, store, executor=None) -> None:
     if args.briefs:
         from .corpus import write_briefs
+        from .parallel import LOCAL
 
-        written = write_briefs(store, args.briefs, mode=args.mode, fmt=args.briefs_format)
+        written = write_briefs(store, args.briefs, mode=args.mode, fmt=args.briefs_format,
+                               executor=executor or LOCAL)
         print(f"newsweave: wrote {len(written)} briefs and index.json to {args.briefs}", file=sys.stderr)
 
 

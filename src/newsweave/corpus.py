@@ -15,9 +15,11 @@ publication order (the streaming clusterer takes them in arrival order).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 
 from .clean import split_empty
@@ -25,8 +27,14 @@ from .dedup import arrival_order, minhash
 from .dedup import copy_groups as find_copy_groups
 from .errors import NewsweaveError, NotFoundError
 from .ingest import Fetcher, IngestResult, read_paths, read_records
-from .models import Brief, CopyGroup, RunEntry, Source, Story
+from .parallel import LOCAL, Executor
+from .models import Brief, CopyGroup, RunEntry, Skipped, Source, Story
 from .store import Snapshot, Store
+
+if TYPE_CHECKING:
+    import numpy as np
+
+Candidates = Callable[["np.ndarray"], "np.ndarray"]  # signatures (n, 128) -> candidate index pairs (k, 2)
 
 __all__ = ["IngestRun", "ingest", "ingest_records", "stories", "story_sources", "brief_story", "write_briefs"]
 
@@ -64,46 +72,62 @@ def ingest_records(records: Iterable[dict], store: Store, *, name: str = "reques
 def store_result(result: IngestResult, store: Store) -> IngestRun:
     """Store what ingest read (in publication order) and regroup copies; the run report."""
     sources, empty = split_empty(result.sources)
-    sources = arrival_order(sources)
+    return store_cleaned(result, sources, empty, store)
+
+
+def store_cleaned(result: IngestResult, sources: list[Source], empty: list[Skipped], store: Store, *,
+                  signatures: dict[str, bytes] | None = None, candidates: Candidates | None = None) -> IngestRun:
+    """Store read and cleaned sources (`empty`: those cleaning left nothing of), sign them
+    (unless their `signatures` are given) and regroup copies; the run report. `candidates`
+    finds the LSH candidate pairs of all stored signatures (by default `minhash.candidate_pairs`)."""
     run = IngestRun(warnings=list(result.warnings))
+    sources = arrival_order(sources)
     for source, new in zip(sources, store.add(sources)):
         where = source.where or source.path or source.id
         run.entries.append(RunEntry(where, "ingested" if new else "duplicate", source.id,
                                     "" if new else "already in the store (the same text)"))
     run.entries += [RunEntry(d.path, "duplicate", None, d.reason) for d in result.duplicates + result.unchanged]
     run.entries += [RunEntry(s.path, "skipped", None, s.reason) for s in result.skipped + empty]
-    _sign_and_regroup(store)
+    _sign_and_regroup(store, signatures or {}, candidates or minhash.candidate_pairs)
     return run
 
 
-def _sign_and_regroup(store: Store) -> None:
+def _sign_and_regroup(store: Store, known: dict[str, bytes], candidates: Candidates) -> None:
     """Sign every unsigned article (this run's, and any an interrupted run left) and regroup copies.
 
     Storing the signatures and the new groups is one transaction: a run killed in between leaves
     the articles unsigned, for the next run to sign, and two ingests at once never regroup from
-    stale copies. The signatures are computed before the lock is taken (the slow part)."""
-    signed = _signatures(store.get(store.unsigned()))
+    stale copies. The signatures are computed before the lock is taken (the slow part); `known`
+    holds those computed already."""
+    signed = {i: known[i] for i in store.unsigned() if i in known}
+    signed.update(_signatures(store.get([i for i in store.unsigned() if i not in signed])))
     with store.transaction():
         unsigned = store.unsigned()
         if unsigned:
             signed.update(_signatures(store.get([i for i in unsigned if i not in signed])))
-            update_copies(store, store.get(unsigned), {i: signed[i] for i in unsigned})
+            update_copies(store, store.get(unsigned), {i: signed[i] for i in unsigned}, candidates=candidates)
 
 
 def _signatures(sources: list[Source]) -> dict[str, bytes]:
-    return {s.id: minhash.signature(minhash.shingle_hashes(s.text)).tobytes() for s in sources}
+    return {s.id: signature_bytes(s) for s in sources}
 
 
-def update_copies(store: Store, new: list[Source], signatures: dict[str, bytes] | None = None) -> list[CopyGroup]:
+def signature_bytes(source: Source) -> bytes:
+    """The MinHash signature of a cleaned source, as the store keeps it."""
+    return minhash.signature(minhash.shingle_hashes(source.text)).tobytes()
+
+
+def update_copies(store: Store, new: list[Source], signatures: dict[str, bytes] | None = None, *,
+                  candidates: Candidates = minhash.candidate_pairs) -> list[CopyGroup]:
     """Sign the new articles (unless their `signatures` are given) and regroup copies: LSH over
-    every stored signature, verifying only the candidate pairs that involve a new article; groups
-    that changed get fresh lineage."""
+    every stored signature (`candidates`), verifying only the candidate pairs that involve a new
+    article; groups that changed get fresh lineage."""
     store.put_signatures(_signatures(new) if signatures is None else signatures)
     stored = store.signatures()
     ids = list(stored)
     sigs = minhash.from_bytes([stored[i] for i in ids])
     fresh = {s.id for s in new}
-    pairs = [(ids[i], ids[j]) for i, j in minhash.candidate_pairs(sigs) if ids[i] in fresh or ids[j] in fresh]
+    pairs = [(ids[i], ids[j]) for i, j in candidates(sigs) if ids[i] in fresh or ids[j] in fresh]
     existing = store.copies()
     touched = {a for pair in pairs for a in pair}
     touched |= {a for g in existing if touched & set(g.articles) for a in g.articles}
@@ -118,15 +142,18 @@ def update_copies(store: Store, new: list[Source], signatures: dict[str, bytes] 
     return groups
 
 
-def stories(store: Store, mode: str = "batch", *, similarity: str | None = None) -> list[Story]:
+def stories(store: Store, mode: str = "batch", *, similarity: str | None = None,
+            executor: Executor = LOCAL) -> list[Story]:
     """The store's stories in one clustering mode, reclustered when articles were added since
     (in memory only, when the store was opened read-only). `similarity` "lexical" or "embed"
-    (batch, the `embed` extra); None keeps whichever the stored stories were made with."""
-    fresh = _recluster_if_stale(store, mode, similarity)
+    (batch, the `embed` extra); None keeps whichever the stored stories were made with.
+    `executor` runs clustering's independent parts (`newsweave.parallel`)."""
+    fresh = _recluster_if_stale(store, mode, similarity, executor)
     return fresh if fresh is not None else store.stories(mode)
 
 
-def _recluster_if_stale(store: Store, mode: str, similarity: str | None = None) -> list[Story] | None:
+def _recluster_if_stale(store: Store, mode: str, similarity: str | None = None,
+                        executor: Executor = LOCAL) -> list[Story] | None:
     """Recluster when articles arrived (or the clusterer or the similarity changed) since the
     stored stories were made; a read-only store gets them in memory (returned), any other stores
     them (None)."""
@@ -143,7 +170,7 @@ def _recluster_if_stale(store: Store, mode: str, similarity: str | None = None) 
     articles = [s for _, s in store.articles()]
     known = _stored_embeddings(store) if similarity == "embed" else None
     before = set(known or ())
-    found = cluster(articles, mode, similarity=similarity, embeddings=known)
+    found = cluster(articles, mode, similarity=similarity, embeddings=known, executor=executor)
     if getattr(store, "readonly", False):
         return found
     if known is not None:
@@ -194,7 +221,7 @@ def brief_story(store: Store, story_id: str, *, mode: str = "batch", pipeline=No
     if since is not None:
         before = _snapshot_before(store.snapshots(story_id), since)
         brief.changes = compare(before.brief if before else None, data, before.created_at if before else None)
-    _remember(store, story_id, brief, data)
+    _remember(store, story_id, [s.id for s in brief.sources], data)
     return brief
 
 
@@ -219,9 +246,9 @@ def _parse_since(since: str) -> str:
     return moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def _remember(store: Store, story_id: str, brief: Brief, data: dict) -> None:
+def _remember(store: Store, story_id: str, articles: list[str], data: dict) -> None:
     """Keep the brief as a snapshot when its articles differ from the last one kept."""
-    articles = sorted(s.id for s in brief.sources)
+    articles = sorted(articles)
     previous = store.snapshots(story_id)
     if previous and sorted(previous[-1].articles) == articles:
         return
@@ -230,28 +257,52 @@ def _remember(store: Store, story_id: str, brief: Brief, data: dict) -> None:
         store.put_snapshot(Snapshot(story_id, now, articles, data))
 
 
+BRIEFS_AT_ONCE = 64  # stories briefed per round: the articles of a round are in memory together
+
+
 def write_briefs(store: Store, folder: str | os.PathLike, *, mode: str = "batch", fmt: str = "markdown",
-                 min_articles: int = 2, pipeline=None) -> list[tuple[Story, str]]:
+                 min_articles: int = 2, pipeline=None, executor: Executor = LOCAL) -> list[tuple[Story, str]]:
     """Write the brief of every story with at least `min_articles` articles into `folder`, one
-    file a story (`<story id>.<ext>`), and `index.json` listing them; returns (story, file name)."""
+    file a story (`<story id>.<ext>`), and `index.json` listing them; returns (story, file name).
+    `executor` makes the briefs (on Ray: an actor pool, the language model loaded once a worker)."""
     from pathlib import Path
 
     from .pipeline import Pipeline
-    from .report import render
 
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    pipeline = pipeline or Pipeline()
+    model = functools.partial(_given, pipeline or Pipeline())
+    chosen = [s for s in stories(store, mode, executor=executor) if len(s.articles) >= min_articles]
     written = []
-    for story in stories(store, mode):
-        if len(story.articles) >= min_articles:
-            name = f"{story.id}.{_EXTENSIONS[fmt]}"
-            (out / name).write_text(render(brief_story(store, story.id, mode=mode, pipeline=pipeline), fmt),
-                                    encoding="utf-8")
-            written.append((story, name))
+    try:
+        for start in range(0, len(chosen), BRIEFS_AT_ONCE):
+            part = chosen[start : start + BRIEFS_AT_ONCE]
+            made = executor.map_model(model, brief_and_render, [(store.get(s.articles), fmt) for s in part])
+            for story, (data, text) in zip(part, made):
+                name = f"{story.id}.{_EXTENSIONS[fmt]}"
+                (out / name).write_text(text, encoding="utf-8")
+                _remember(store, story.id, story.articles, data)
+                written.append((story, name))
+    finally:
+        executor.release()
     index = [{"id": s.id, "title": s.title, "articles": len(s.articles), "brief": name} for s, name in written]
     (out / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=2), encoding="utf-8")
     return written
+
+
+def brief_and_render(pipeline, job: tuple[list[Source], str]) -> tuple[dict, str]:
+    """The brief of one story's sources as (JSON data, the brief rendered in the format): what a
+    worker sends back (small, picklable; no language-model objects)."""
+    from .report import render
+    from .report.json import to_dict
+
+    sources, fmt = job
+    brief = pipeline.run(sources)
+    return to_dict(brief), render(brief, fmt)
+
+
+def _given(value):
+    return value
 
 
 _EXTENSIONS = {"markdown": "md", "json": "json", "html": "html", "text": "txt"}

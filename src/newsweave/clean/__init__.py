@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..models import Removal, Skipped, Source
 from . import rules
 
-__all__ = ["clean", "clean_text", "paragraph_spans", "split_empty"]
+__all__ = ["clean", "clean_text", "paragraph_spans", "split_empty", "split_cleaned"]
 EMPTY_REASON = ("nothing left after cleaning: only site furniture, a web-archive notice or an embed "
                 "template")
 
@@ -35,9 +35,14 @@ def clean(source: Source) -> Source:
 
 def split_empty(sources: list[Source]) -> tuple[list[Source], list[Skipped]]:
     """Clean every source; those with nothing left (only furniture, an archive notice) are skipped."""
+    return split_cleaned([clean(source) for source in sources])
+
+
+def split_cleaned(sources: list[Source]) -> tuple[list[Source], list[Skipped]]:
+    """Cleaned sources, kept apart from those with nothing left (skipped, with the reason)."""
     kept, skipped = [], []
     for source in sources:
-        if clean(source).text.strip():
+        if source.text.strip():
             kept.append(source)
             continue
         where = source.where or source.path or source.id

@@ -19,6 +19,7 @@ from scipy import sparse
 from ..models import Membership, Source, Story
 from . import batch, stream
 from ..errors import NewsweaveError
+from ..parallel import LOCAL, Executor
 from .features import Vectorizer, embedding_text, names, terms
 
 EMBED_THRESHOLD = 0.53  # batch with --similarity embed; chosen on NeuS val (bench/clusters.py --embed --tune)
@@ -33,28 +34,30 @@ __all__ = ["cluster", "cluster_batch", "cluster_stream", "article_embeddings", "
 
 def cluster(sources: Sequence[Source], mode: str = "batch", *, threshold: float | None = None,
             window: int = stream.WINDOW_DAYS, similarity: str = "lexical",
-            embeddings: dict[str, np.ndarray] | None = None) -> list[Story]:
+            embeddings: dict[str, np.ndarray] | None = None, executor: Executor = LOCAL) -> list[Story]:
     """Stories of the given (cleaned, deduplicated) sources, in arrival order for "stream".
 
     `similarity` "embed" (batch only, the `embed` extra) mixes sentence embeddings of each
     article's headline and lede into the TF-IDF similarity; `embeddings` may hold them already
-    (article id -> unit vector), the rest are computed."""
+    (article id -> unit vector), the rest are computed. `executor` runs the independent parts
+    (term counts, blocks of the similarity matrix: `newsweave.parallel`)."""
     if similarity not in SIMILARITIES:
         raise NewsweaveError(f"unknown similarity {similarity!r}; expected one of {', '.join(SIMILARITIES)}")
     if mode == "stream":
         if similarity != "lexical":
             raise NewsweaveError("--similarity embed works in batch mode only; use --mode batch")
         return cluster_stream(sources, threshold=STREAM_THRESHOLD if threshold is None else threshold,
-                              window=window)
+                              window=window, executor=executor)
     if similarity == "embed":
         threshold = EMBED_THRESHOLD if threshold is None else threshold
     return cluster_batch(sources, threshold=BATCH_THRESHOLD if threshold is None else threshold,
-                         embeddings=embeddings if similarity == "embed" else None, embed=similarity == "embed")
+                         embeddings=embeddings if similarity == "embed" else None, embed=similarity == "embed",
+                         executor=executor)
 
 
 def cluster_batch(sources: Sequence[Source], *, threshold: float = BATCH_THRESHOLD, embed: bool = False,
-                  embeddings: dict[str, np.ndarray] | None = None) -> list[Story]:
-    reps, counts = _representatives(sources)
+                  embeddings: dict[str, np.ndarray] | None = None, executor: Executor = LOCAL) -> list[Story]:
+    reps, counts = _representatives(sources, executor)
     vectorizer = Vectorizer()
     vectorizer.observe(counts)
     x = vectorizer.transform(counts)
@@ -62,16 +65,16 @@ def cluster_batch(sources: Sequence[Source], *, threshold: float = BATCH_THRESHO
     if embed:
         graph = batch.mixed_graph(x, article_embeddings(reps, {} if embeddings is None else embeddings), dates)
     else:
-        graph = batch.similarity_graph(x, dates)
+        graph = batch.similarity_graph(x, dates, executor)
     graph = batch.local_scaling(graph)
     labels = batch.average_linkage(graph, threshold)
     return _stories(sources, reps, labels, x, vectorizer, closed=set())
 
 
 def cluster_stream(sources: Sequence[Source], *, threshold: float = STREAM_THRESHOLD,
-                   window: int = stream.WINDOW_DAYS) -> list[Story]:
+                   window: int = stream.WINDOW_DAYS, executor: Executor = LOCAL) -> list[Story]:
     """Sources must be in arrival order (publication time, then ingestion)."""
-    reps, counts = _representatives(sources)
+    reps, counts = _representatives(sources, executor)
     state = stream.StreamState()
     for i, (r, c) in enumerate(zip(reps, counts)):
         stream.add(state, i, c, r.published, threshold=threshold, window=window)
@@ -91,7 +94,7 @@ def article_embeddings(sources: Sequence[Source], known: dict[str, np.ndarray]) 
     return np.stack([np.asarray(known[s.id], dtype=np.float64) for s in sources]) if sources else np.zeros((0, 384))
 
 
-def _representatives(sources: Sequence[Source]) -> tuple[list[Source], list[Counter]]:
+def _representatives(sources: Sequence[Source], executor: Executor = LOCAL) -> tuple[list[Source], list[Counter]]:
     """One source per witness (the earliest copy of a wire story), with its term counts."""
     seen: set[str] = set()
     reps = []
@@ -100,7 +103,7 @@ def _representatives(sources: Sequence[Source]) -> tuple[list[Source], list[Coun
         if key not in seen:
             seen.add(key)
             reps.append(s)
-    return reps, [terms(r) for r in reps]
+    return reps, executor.map(terms, reps, chunk=512)
 
 
 def _stories(sources, reps, labels, x, vectorizer, closed) -> list[Story]:

@@ -18,6 +18,8 @@ import heapq
 import numpy as np
 from scipy import sparse
 
+from ..parallel import LOCAL, Executor
+
 FLOOR = 0.05
 NEIGHBOURS = 64
 BLOCK = 2048
@@ -29,7 +31,7 @@ LOCAL_ALPHA = 0.5
 EMBED_WEIGHT = 0.3  # with sentence embeddings: 0.7 × TF-IDF cosine + 0.3 × embedding cosine
 EMBED_BLOCK = 256
 
-__all__ = ["similarity_graph", "mixed_graph", "local_scaling", "scale", "average_linkage", "time_factor"]
+__all__ = ["similarity_graph", "block_rows", "mixed_graph", "local_scaling", "scale", "average_linkage", "time_factor"]
 
 
 def time_factor(a: dt.date | None, b: dt.date | None) -> float:
@@ -40,16 +42,27 @@ def time_factor(a: dt.date | None, b: dt.date | None) -> float:
     return 1.0 if gap <= GAP_DAYS else 1.0 / (1.0 + (gap - GAP_DAYS) / GAP_SCALE)
 
 
-def similarity_graph(x: sparse.csr_matrix, dates: list[dt.date | None]) -> dict[int, dict[int, float]]:
-    """Article i -> {article j: similarity} for similar pairs (symmetric, no self-pairs)."""
+def similarity_graph(x: sparse.csr_matrix, dates: list[dt.date | None],
+                     executor: Executor = LOCAL) -> dict[int, dict[int, float]]:
+    """Article i -> {article j: similarity} for similar pairs (symmetric, no self-pairs). The row
+    blocks are independent (each row's products do not depend on the other rows of its block),
+    so `executor` may compute them anywhere, in blocks of any size, with the same result."""
     n = x.shape[0]
     graph: dict[int, dict[int, float]] = {i: {} for i in range(n)}
-    xt = x.T.tocsc()
-    for start in range(0, n, BLOCK):
-        block = (x[start : start + BLOCK] @ xt).tocsr()
-        for r in range(block.shape[0]):
-            _keep_row(graph, start + r, block, r, dates)
+    size = BLOCK if executor.workers == 1 else min(BLOCK, max(128, -(-n // (4 * executor.workers))))
+    starts = [(start, size) for start in range(0, n, size)]
+    for (start, _), rows in zip(starts, executor.map(block_rows, starts, shared=x, chunk=1)):
+        for r, (cols, vals) in enumerate(rows):
+            _add_row(graph, start + r, cols, vals, dates)
     return graph
+
+
+def block_rows(x: sparse.csr_matrix, block: tuple[int, int]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Rows start .. start + size of the similarity matrix as the (columns, similarities) each
+    keeps: its `NEIGHBOURS` best of at least `FLOOR`, not itself, before the time factor."""
+    start, size = block
+    rows = (x[start : start + size] @ x.T.tocsc()).tocsr()
+    return [_kept(rows, r, start + r) for r in range(rows.shape[0])]
 
 
 def mixed_graph(x: sparse.csr_matrix, e: np.ndarray, dates: list[dt.date | None]) -> dict[int, dict[int, float]]:
@@ -63,11 +76,12 @@ def mixed_graph(x: sparse.csr_matrix, e: np.ndarray, dates: list[dt.date | None]
         mixed = (1 - EMBED_WEIGHT) * lexical + EMBED_WEIGHT * np.clip(e[start : start + EMBED_BLOCK] @ e.T, 0, None)
         block = sparse.csr_matrix(np.where(mixed >= FLOOR, mixed, 0.0))
         for r in range(block.shape[0]):
-            _keep_row(graph, start + r, block, r, dates)
+            _add_row(graph, start + r, *_kept(block, r, start + r), dates)
     return graph
 
 
-def _keep_row(graph: dict, i: int, block: sparse.csr_matrix, r: int, dates: list) -> None:
+def _kept(block: sparse.csr_matrix, r: int, i: int) -> tuple[np.ndarray, np.ndarray]:
+    """Row r of a block (article i): the columns and values kept (at least FLOOR, not i, the best)."""
     lo, hi = block.indptr[r], block.indptr[r + 1]
     cols, vals = block.indices[lo:hi], block.data[lo:hi]
     keep = (vals >= FLOOR) & (cols != i)
@@ -75,6 +89,10 @@ def _keep_row(graph: dict, i: int, block: sparse.csr_matrix, r: int, dates: list
     if len(cols) > NEIGHBOURS:
         top = np.argpartition(-vals, NEIGHBOURS)[:NEIGHBOURS]
         cols, vals = cols[top], vals[top]
+    return cols, vals
+
+
+def _add_row(graph: dict, i: int, cols: np.ndarray, vals: np.ndarray, dates: list) -> None:
     for j, v in zip(cols.tolist(), vals.tolist()):
         v *= time_factor(dates[i], dates[j])
         if v > graph[i].get(j, 0.0):

@@ -34,6 +34,7 @@ _B = _rng.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
 _EMPTY = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
 
 __all__ = ["shingle_hashes", "shingle_arrays", "distinct", "signature", "signatures", "signatures_of", "candidate_pairs",
+           "band_entries", "bucket_pairs", "unique_pairs",
            "jaccard_estimate", "from_bytes"]
 
 
@@ -112,30 +113,39 @@ def _ngrams(codes: np.ndarray, n: int) -> np.ndarray:
 def candidate_pairs(sigs: np.ndarray) -> np.ndarray:
     """Index pairs (i < j) that share at least one LSH band: an array of shape (k, 2), sorted.
 
-    All bands are sorted together by (band, key); members of one bucket then stand next to
-    each other, and the pairs at distance 1, 2, ... within a bucket are read off together. A
-    bucket of more than `BUCKET_ALL_PAIRS` members (a burst of copies) pairs every member with
-    its first `BUCKET_ALL_PAIRS` only."""
+    A bucket of more than `BUCKET_ALL_PAIRS` members (a burst of copies) pairs every member with
+    its first `BUCKET_ALL_PAIRS` only. The Ray engine finds the same pairs by shuffling the
+    `band_entries` by key and running `bucket_pairs` on each part (`newsweave.scale`)."""
     n = len(sigs)
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    doc, bucket = _buckets(_band_keys(sigs))
+    return unique_pairs(bucket_pairs(*band_entries(sigs)), n)
+
+
+def band_entries(sigs: np.ndarray, first: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The LSH table's entries of these signatures: (band, key, text number) arrays, one entry per
+    band and text, texts numbered from `first`."""
+    keys = _band_keys(sigs)
+    n_bands, n = keys.shape
+    return np.repeat(np.arange(n_bands), n), keys.ravel(), np.tile(np.arange(first, first + n), n_bands)
+
+
+def bucket_pairs(band: np.ndarray, key: np.ndarray, doc: np.ndarray) -> np.ndarray:
+    """The pairs of texts within each bucket (same band, same key), not yet made unique.
+
+    All entries are sorted together by (band, key, text); members of one bucket then stand next
+    to each other, and the pairs at distance 1, 2, ... within a bucket are read off together."""
+    if len(doc) < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    order = np.lexsort((doc, key, band))
+    doc, key, band = doc[order], key[order], band[order]
+    bucket = np.r_[0, np.cumsum((key[1:] != key[:-1]) | (band[1:] != band[:-1]))]
     rank = np.arange(len(doc)) - np.searchsorted(bucket, bucket)  # position within its bucket
     sizes = np.bincount(bucket)
     found = [_bucket_pairs(doc, bucket, rank, d) for d in range(1, min(int(sizes.max()), BUCKET_ALL_PAIRS))]
     found += [_burst_pairs(doc, int(np.searchsorted(bucket, b)), int(sizes[b]))
               for b in np.flatnonzero(sizes > BUCKET_ALL_PAIRS)]
-    return _unique_pairs(np.concatenate(found) if found else np.zeros((0, 2), dtype=np.int64), n)
-
-
-def _buckets(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Texts sorted by (band, key, index) over all bands, and the bucket number of each entry."""
-    n_bands, n = keys.shape
-    band, flat = np.repeat(np.arange(n_bands), n), keys.ravel()
-    order = np.lexsort((np.tile(np.arange(n), n_bands), flat, band))
-    flat, band = flat[order], band[order]
-    bucket = np.r_[0, np.cumsum((flat[1:] != flat[:-1]) | (band[1:] != band[:-1]))]
-    return np.tile(np.arange(n), n_bands)[order], bucket
+    return np.concatenate(found) if found else np.zeros((0, 2), dtype=np.int64)
 
 
 def _burst_pairs(doc: np.ndarray, start: int, size: int) -> np.ndarray:
@@ -161,8 +171,8 @@ def _band_keys(sigs: np.ndarray) -> np.ndarray:
     return keys.T
 
 
-def _unique_pairs(pairs: np.ndarray, n: int) -> np.ndarray:
-    """Distinct (i < j) rows, sorted."""
+def unique_pairs(pairs: np.ndarray, n: int) -> np.ndarray:
+    """Distinct (i < j) rows, sorted (texts numbered below `n`)."""
     codes = np.unique(pairs.min(axis=1) * n + pairs.max(axis=1))
     return np.stack([codes // n, codes % n], axis=1)
 

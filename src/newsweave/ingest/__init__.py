@@ -38,7 +38,8 @@ from .warc import is_warc, warc_records
 RECORD_KINDS = {"jsonl", "csv", "warc", "feed"}
 EXAMPLE = "examples/zte-2018"
 
-__all__ = ["IngestResult", "read_paths", "read_records", "example_sources", "source_id", "MAX_BYTES", "Fetcher",
+__all__ = ["IngestResult", "read_paths", "read_records", "plan_inputs", "read_input", "merge_parts", "ReadOptions",
+           "InputPart", "Input", "unused_meta", "example_sources", "source_id", "MAX_BYTES", "Fetcher",
            "FetchPolicy", "Fetched", "FetchCache", "CacheEntry", "MemoryCache"]
 
 
@@ -81,10 +82,102 @@ def read_paths(paths: Iterable[str | os.PathLike], *, meta: str | os.PathLike | 
                      result, web)
     finally:
         web.close()
-    if meta_file is not None:
-        result.warnings.extend(f"--meta {meta_file.path}: entry {key!r} names no input file; check the name"
-                               for key in meta_file.unused())
+    result.warnings += unused_meta(meta_file)
     return result
+
+
+def unused_meta(meta_file: MetaFile | None) -> list[str]:
+    """Warnings for `--meta` entries that named no input file (most likely a typo)."""
+    if meta_file is None:
+        return []
+    return [f"--meta {meta_file.path}: entry {key!r} names no input file; check the name"
+            for key in meta_file.unused()]
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What every input of one ingest is read with (shipped to each worker once)."""
+
+    meta_file: MetaFile | None = None
+    max_bytes: int = MAX_BYTES
+    defer_feeds: bool = False  # feed files go back to the caller, who can fetch their teasers' links
+
+
+@dataclass
+class InputPart:
+    """What one input gave, read on its own: a parallel ingest's unit of work. Its sources are
+    every record in order, duplicates included (`merge_parts` finds those), each with the
+    warnings its metadata raised (`notes`)."""
+
+    result: IngestResult
+    notes: list[list[str]] = field(default_factory=list)
+    used_meta: set[str] = field(default_factory=set)  # the `--meta` entries it used
+    deferred: bool = False  # not read: a URL or (with `defer_feeds`) a feed, for the caller to read
+
+
+def plan_inputs(paths: Iterable[str | os.PathLike], meta: str | os.PathLike | None = None
+                ) -> tuple[list[Input | Skipped], ReadOptions]:
+    """The steps of an ingest in order: each input (files inside folders in sorted order), and
+    each path that is no usable file or folder (skipped) where a walk meets it; and the options
+    to read the inputs with."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    skipped: list[Skipped] = []
+    exclude = {resolved(Path(meta))} if meta is not None else set()
+    steps: list[Input | Skipped] = []
+    for item in walk_inputs(paths, exclude, skipped):
+        steps += skipped + [item]
+        skipped.clear()
+    return steps + skipped, ReadOptions(load_meta_option(meta))
+
+
+def read_input(options: ReadOptions, item: Input, web: Web | None = None) -> InputPart:
+    """Read one input alone, every record kept (duplicates too). Without `web`, URLs and (when
+    `defer_feeds`) feeds are left `deferred`: reading them may go online, which the caller does."""
+    if web is None and (item.path is None or (options.defer_feeds and _is_feed(item))):
+        return InputPart(IngestResult(), deferred=True)
+    meta_file = options.meta_file
+    before = set(meta_file.used) if meta_file is not None else set()
+    part = InputPart(IngestResult())
+    _read_inputs([item], meta_file, options.max_bytes, part.result, web or Web(None, options.max_bytes),
+                 notes=part.notes)
+    part.used_meta = (set(meta_file.used) - before) if meta_file is not None else set()
+    return part
+
+
+def merge_parts(steps: list[Input | Skipped], parts: Iterable[InputPart]) -> IngestResult:
+    """The inputs read apart, merged in order as one `read_paths` run makes them: a text read
+    before makes its later readings duplicates (their metadata warnings dropped)."""
+    into, seen, parts = IngestResult(), {}, iter(parts)
+    for step in steps:
+        if isinstance(step, Skipped):
+            into.skipped.append(step)
+            continue
+        part = next(parts)
+        for source, notes in zip(part.result.sources, part.notes):
+            if source.id in seen:
+                into.duplicates.append(Skipped(source.where or "", _duplicate_of(seen[source.id])))
+                continue
+            seen[source.id] = source.where or ""
+            into.sources.append(source)
+            into.warnings += notes
+        into.skipped += part.result.skipped
+        into.warnings += part.result.warnings
+        into.unchanged += part.result.unchanged
+    return into
+
+
+def _is_feed(item: Input) -> bool:
+    try:
+        with open(item.path, "rb") as f:
+            head = f.read(65536)
+    except OSError:
+        return False  # read_input reports it
+    return kind_of(item.path.name, head) == "feed"
+
+
+def _duplicate_of(first: str) -> str:
+    return f"duplicate of {first} (the same text); only the first copy is used"
 
 
 def read_records(records: Iterable[Any], *, name: str = "records") -> IngestResult:
@@ -122,12 +215,14 @@ def _announced(inputs: Iterable[Input], on_input: Callable[[str], None]) -> Iter
 
 
 def _read_inputs(inputs: Iterable[Input], meta_file: MetaFile | None, max_bytes: int,
-                 result: IngestResult, web: Web) -> None:
-    seen: dict[str, str] = {}
+                 result: IngestResult, web: Web, notes: list[list[str]] | None = None) -> None:
+    """Read the inputs into `result`; with `notes`, every record is kept (no duplicates removed)
+    and its metadata warnings go into `notes`, one list per source."""
+    seen: dict[str, str] | None = {} if notes is None else None
     for item in inputs:
         kind, records = _records(item, max_bytes, result, web)
         for record in records:
-            _add(record, item, kind, meta_file, seen, result)
+            _add(record, item, kind, meta_file, seen, result, notes)
 
 
 def _records(item: Input, max_bytes: int, result: IngestResult, web: Web) -> tuple[str, Iterable[Record]]:
@@ -188,18 +283,22 @@ def _parse(kind: str, text: str, given: str, skipped: list[Skipped]) -> list[Rec
 
 
 def _add(record: Record, item: Input, kind: str, meta_file: MetaFile | None,
-         seen: dict[str, str], result: IngestResult) -> None:
-    """Make the record a Source, unless the same text was already read (then it is a duplicate)."""
+         seen: dict[str, str] | None, result: IngestResult, notes: list[list[str]] | None = None) -> None:
+    """Make the record a Source, unless the same text was already read (then it is a duplicate;
+    with `seen` None every record is kept, its warnings in a list of its own in `notes`)."""
     sid = source_id(record.text)
-    if sid in seen:
-        result.duplicates.append(Skipped(record.where, f"duplicate of {seen[sid]} (the same text); "
-                                                       "only the first copy is used"))
+    if seen is not None and sid in seen:
+        result.duplicates.append(Skipped(record.where, _duplicate_of(seen[sid])))
         return
-    seen[sid] = record.where
-    file_meta = {} if kind in RECORD_KINDS or item.path is None else _file_meta(item, meta_file, result.warnings)
-    layers = [clean_meta(layer, record.where, result.warnings) for layer in (record.meta, file_meta, record.page)]
+    if seen is not None:
+        seen[sid] = record.where
+    warnings = result.warnings if notes is None else []
+    file_meta = {} if kind in RECORD_KINDS or item.path is None else _file_meta(item, meta_file, warnings)
+    layers = [clean_meta(layer, record.where, warnings) for layer in (record.meta, file_meta, record.page)]
     result.sources.append(Source(id=sid, raw=record.text, path=item.given, input_id=record.input_id,
                                  where=record.where, **merge_meta(layers)))
+    if notes is not None:
+        notes.append(warnings)
 
 
 def _file_meta(item: Input, meta_file: MetaFile | None, warnings: list[str]) -> dict[str, Any]:
