@@ -60,6 +60,19 @@ def test_continuation_takes_previous_speaker(nlp):
     assert found[1][3] == "continuation"
 
 
+def _utterances(nlp, text):
+    source = clean(Source(id="t", raw=text))
+    docs, entities = extract([source], nlp)
+    return [q.utterance for q in find_quotes(docs[0], entities) if q.kind != "indirect"]
+
+
+def test_a_quote_paragraph_after_the_speakers_quote_is_the_same_utterance(nlp):
+    text = ('"We will keep the plant open," said Maria Lopez, the mayor.\n\n'
+            '"The jobs matter more than the budget this year."\n\nThe council meets on Monday.')
+    assert [f[1] for f in _quotes(nlp, text)] == ["Maria Lopez", "Maria Lopez"]
+    assert _utterances(nlp, text) == [0, 0]
+
+
 def test_cue_in_following_sentence_and_wrote(nlp):
     text = 'Officials were surprised.\n\n"Too many jobs in China lost. Get it done!" Mr Trump wrote on Twitter, saying more.\n\nPresident Donald Trump spoke.'
     found = _quotes(nlp, text)
@@ -118,6 +131,15 @@ def test_a_clause_in_quote_marks_is_a_direct_quote_not_indirect_speech(nlp):
     text = 'Maria Lopez said "we will block the bill in committee and on the floor."'
     assert _quotes(nlp, text, INDIRECT) == []
     assert [q[1:3] for q in _quotes(nlp, text)] == [("Maria Lopez", "partial")]
+
+
+def test_a_clause_that_quotes_a_few_words_stays_reported_speech(nlp):
+    # most of its characters are quoted, but ten words stand outside the marks
+    text = ('Dana Cole said he hopes the rally sends a message that "parents are standing up for '
+            'their public schools."')
+    found = _quotes(nlp, text, INDIRECT)
+    assert [q[1:] for q in found] == [("Dana Cole", "indirect", "named")]
+    assert found[0][0].startswith("he hopes the rally")
 
 
 def test_a_colon_hands_the_quote_to_the_subject_of_its_clause(nlp):

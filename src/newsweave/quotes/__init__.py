@@ -132,10 +132,10 @@ def _continuation(last: QuoteMention, last_span: QuoteSpan, sentences: list[Sent
         return None
     if last.how is None:
         return None
-    # the same paragraph, or a quote running on from an unclosed one: the same utterance
-    cue_at = _offsets(last.cue_span) if here == there or not last_span.closed else None
+    # one utterance, even over a paragraph break: news style sets a long quote as "“A,” she
+    # said. ¶ “B.”", and the second paragraph goes on with what she said
     return Attribution(last.speaker_id, last.speaker_text, last.cue, "continuation",
-                       _offsets(last.speaker_span), cue_at)
+                       _offsets(last.speaker_span), _offsets(last.cue_span))
 
 
 def _opens_paragraph(sentences: list[Sentence], paragraph: int, q: QuoteSpan) -> bool:
