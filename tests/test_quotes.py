@@ -34,6 +34,13 @@ def test_quote_continued_over_paragraphs():
     assert spans[0].closed is False
 
 
+def test_an_opening_mark_typed_before_a_space_closes_the_quote(nlp):
+    text = '\u201cApparently not,\u201c said Dana Cole. \u201cA leopard does not change its spots.\u201d'
+    found = _quotes(nlp, text)
+    assert [(f[0], f[1]) for f in found] == [("Apparently not", "Dana Cole"),
+                                             ("A leopard does not change its spots.", "Dana Cole")]
+
+
 def test_unbalanced_mark_warns_and_does_not_raise():
     warnings: list[str] = []
     spans = find_quote_spans('He said" nothing and "left it open', warnings)
