@@ -86,6 +86,16 @@ def test_cue_in_following_sentence_and_wrote(nlp):
     assert found[0][1] == "Donald Trump"
 
 
+def test_a_speech_verb_ending_the_sentence_before_hands_over_its_speaker(nlp):
+    text = ('Dana Cole, a professor at Drake University, agreed. "Mainstream Republicans are running '
+            'out of time to find an alternative."')
+    assert _quotes(nlp, text)[0][1:] == ("Dana Cole", "direct", "named")
+    text = 'Dana Cole agreed with the plan in the end. "Mainstream Republicans are running out of time."'
+    assert _quotes(nlp, text)[0][1] == "Dana Cole"
+    said_it = 'Dana Cole said the plan was dead. "Mainstream Republicans are running out of time."'
+    assert _quotes(nlp, said_it)[0][3] is None  # the verb had its own content
+
+
 def test_no_cue_no_speaker(nlp):
     found = _quotes(nlp, '"We will not comment on the order." The order was issued in April by the department.')
     assert found[0][1] is None and found[0][2] == "direct"
@@ -158,6 +168,11 @@ def test_a_name_beside_a_cue_the_parser_left_without_subject(nlp):
     text = ('"I will just make this promise to you: We will achieve justice in this case," Tulsa police '
             'Chief Chuck Jordan said Monday. "I want to assure our community: We will achieve justice."')
     assert [q[1] for q in _quotes(nlp, text)] == ["Chuck Jordan", "Chuck Jordan"]
+
+
+def test_a_label_with_party_and_state_and_no_space_before_the_quote(nlp):
+    text = 'The hearing went on.\n\nRep. Dana Cole (R-S.C.):"Did you lie to the families of the victims?"'
+    assert _quotes(nlp, text)[0][1:] == ("Dana Cole", "direct", "named")
 
 
 def test_signed_and_labelled_quotes(nlp):

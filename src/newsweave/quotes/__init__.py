@@ -6,16 +6,20 @@ Output: `Document.quotes`, one `QuoteMention` per quoted span, in text order.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..models import Document, Entity, QuoteMention, Sentence, Span
 from ..clean import paragraph_spans
 from .frames import colon_lead, label, signature
 from .indirect import find_indirect
 from .finder import QuoteSpan, find_quote_spans, mark_directions
-from .speakers import Attribution, Context, attribute, bind_pronoun, cue_tokens
+from .speakers import CUE_LEMMAS, Attribution, Context, attribute, bind_pronoun, cue_tokens, in_quotes
 
 __all__ = ["find_quotes", "find_quote_spans"]
 
 _COMPLEMENTS = {"ccomp", "dobj", "xcomp", "parataxis", "advcl", "conj"}
+# Verbs that, alone at the end of a sentence, announce the quote that follows ("Cole agreed.").
+LEAD_IN_LEMMAS = CUE_LEMMAS | {"agree", "disagree", "press", "interject", "elaborate"}
 TERM_WORDS = 4  # quoted words with no verb up to this length are a term, not a statement
 
 
@@ -108,7 +112,29 @@ def _attribution(ctx: Context, all_sents: list[Sentence], sents: list[Sentence],
             if found.how == "pronoun" and found.text:
                 bind_pronoun(ctx, found.text.lower(), found.entity_id)
             return found
-    return None
+    return _lead_in(ctx, all_sents, sents[0], quoted, q)
+
+
+def _lead_in(ctx: Context, all_sents: list[Sentence], first: Sentence, quoted, q: QuoteSpan) -> Attribution | None:
+    """"Dianne Bystrom agreed. “Mainstream Republicans are running out of time.”": a sentence of
+    the quote's paragraph whose speech verb says nothing itself (no object, no clause) hands
+    its speaker to the quote that opens the next sentence."""
+    i = next(i for i, s in enumerate(all_sents) if s.id == first.id)
+    prev = all_sents[i - 1] if i > 0 else None
+    if prev is None or prev.paragraph != first.paragraph or q.start - 1 > first.span.start:
+        return None
+    span = ctx.doc.char_span(prev.span.start, prev.span.end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    if root is None or root.lemma_.lower() not in LEAD_IN_LEMMAS or _says_something(root) or in_quotes(root, quoted):
+        return None
+    return attribute(ctx, [root], q.start, quoted)
+
+
+def _says_something(cue: Any) -> bool:
+    """The verb has its own content: a clause, a complement or an object (what one "told" is
+    whom, so that object does not count)."""
+    deps = _COMPLEMENTS | {"attr", "oprd"}
+    return any(c.dep_ in deps and not (c.dep_ == "dobj" and cue.lemma_ == "tell") for c in cue.children)
 
 
 def _next_in_paragraph(sentences: list[Sentence], sent: Sentence) -> Sentence | None:

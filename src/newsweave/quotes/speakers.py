@@ -105,9 +105,9 @@ def _subject(cue: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:
 def syntactic_subject(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
     verb = cue
     for _ in range(5):
-        inside = _inside(verb, quoted)
+        inside = in_quotes(verb, quoted)
         subj = None if inside else next((c for c in verb.children if c.dep_ in SUBJECT_DEPS
-                                         and not c.is_punct and not _inside(c, quoted)), None)
+                                         and not c.is_punct and not in_quotes(c, quoted)), None)
         if subj is not None:
             # "McCaskill, who said ...": the speaker is the noun the clause hangs on
             return verb.head if subj.lower_ in RELATIVES and verb.dep_ == "relcl" else subj
@@ -117,7 +117,8 @@ def syntactic_subject(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
     return None
 
 
-def _inside(tok: Any, quoted: list[tuple[int, int]]) -> bool:
+def in_quotes(tok: Any, quoted: list[tuple[int, int]]) -> bool:
+    """Is the token inside quote marks (the words of a quote are never its cue or speaker)?"""
     return any(a <= tok.idx < b for a, b in quoted)
 
 
