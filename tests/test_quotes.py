@@ -96,6 +96,14 @@ def test_a_speech_verb_ending_the_sentence_before_hands_over_its_speaker(nlp):
     assert _quotes(nlp, said_it)[0][3] is None  # the verb had its own content
 
 
+def test_quoted_words_that_modify_the_next_noun_are_a_name_not_a_statement(nlp):
+    text = ('"Jane The Virgin" star Dana Cole said the show would return. Supporters of the mayor wore '
+            '"Keep Our Schools Open" hats at the rally, she said.')
+    assert _quotes(nlp, text) == []
+    kept = 'Supporters chanted "Keep our schools open" at the rally, Dana Cole said.'
+    assert [q[0] for q in _quotes(nlp, kept)] == ["Keep our schools open"]
+
+
 def test_no_cue_no_speaker(nlp):
     found = _quotes(nlp, '"We will not comment on the order." The order was issued in April by the department.')
     assert found[0][1] is None and found[0][2] == "direct"

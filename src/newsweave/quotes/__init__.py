@@ -48,15 +48,32 @@ def find_quotes(document: Document, entities: list[Entity], warnings: list[str] 
 
 def _mark_terms(document: Document, quotes: list[QuoteMention]) -> None:
     """A few quoted words with no verb, outside any reported clause, name or label something
-    ("called her 'Miss Piggy'", "a 'denial order'"): kind "term", not a statement."""
+    ("called her 'Miss Piggy'", "a 'denial order'"), and so do quoted words that modify the
+    noun after them ("the 'Avatar' star", "'Make America Great Again' hats"): kind "term",
+    not a statement."""
     clauses = [(q.span.start, q.span.end) for q in quotes if q.kind == "indirect"]
-    for q in quotes:
-        if q.kind != "partial" or any(a <= q.span.start and q.span.end <= b for a, b in clauses):
-            continue
+    for q in (q for q in quotes if q.kind != "indirect"):
         words = document.nlp.char_span(q.span.start, q.span.end, alignment_mode="expand")
-        if words is not None and len([t for t in words if t.is_alpha]) <= TERM_WORDS and not any(
-                t.pos_ in {"VERB", "AUX"} for t in words):
+        reported = any(a <= q.span.start and q.span.end <= b for a, b in clauses)
+        if words is not None and (_modifies_next_noun(words) or (
+                q.kind == "partial" and not reported and _is_label(words))):
             q.kind = "term"
+
+
+def _is_label(words: Any) -> bool:
+    return len([t for t in words if t.is_alpha]) <= TERM_WORDS and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+
+
+def _modifies_next_noun(words: Any) -> bool:
+    """A title-cased name whose closing mark is followed by a common noun ("“Jane The Virgin”
+    star Jaime Camil"); quoted adjectives before a noun ("“free, fair” relations") are words."""
+    doc, i = words.doc, words.end
+    while i < len(doc) and (doc[i].is_quote or doc[i].is_space):
+        i += 1
+    if i == words.end or i == len(doc) or words[-1].is_punct or doc[i].is_sent_start:
+        return False  # no closing mark, or the quoted sentence ended
+    alpha = [t for t in words if t.is_alpha]
+    return doc[i].pos_ == "NOUN" and len(alpha) <= 2 * TERM_WORDS and all(t.is_title or t.is_upper for t in alpha)
 
 
 def _number_utterances(quotes: list[QuoteMention]) -> None:
