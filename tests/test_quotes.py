@@ -80,6 +80,15 @@ def test_a_quote_paragraph_after_the_speakers_quote_is_the_same_utterance(nlp):
     assert _utterances(nlp, text) == [0, 0]
 
 
+def test_a_quote_paragraph_before_the_speakers_attributed_quote_is_hers(nlp):
+    text = ('Dana Cole is upbeat about the vote.\n\n"Not only can we win in November, we will win big."\n\n'
+            '"The party is united for the first time in years," Cole notes.\n\nThe vote is in November.')
+    assert [f[1] for f in _quotes(nlp, text)] == ["Dana Cole", "Dana Cole"]
+    assert _utterances(nlp, text) == [0, 0]
+    apart = text.replace('\n\n"The party', '\n\nThe count went on.\n\n"The party')
+    assert [f[1] for f in _quotes(nlp, apart)] == [None, "Dana Cole"]
+
+
 def test_cue_in_following_sentence_and_wrote(nlp):
     text = 'Officials were surprised.\n\n"Too many jobs in China lost. Get it done!" Mr Trump wrote on Twitter, saying more.\n\nPresident Donald Trump spoke.'
     found = _quotes(nlp, text)

@@ -38,12 +38,35 @@ def find_quotes(document: Document, entities: list[Entity], warnings: list[str] 
         if found is None and i > 0:
             found = _continuation(out[-1], spans[i - 1], document.sentences, q)
         out.append(_mention(document, q, sents, found))
+    _join_lead_paragraphs(out, spans, text, paragraphs)
     out = [q for q in out if q.kind != "partial" or q.how is not None]  # scare quotes, titles
     out = sorted(out + find_indirect(document, ctx, quoted), key=lambda q: (q.span.start, -q.span.end))
     _mark_terms(document, out)
     _number_utterances(out)
     document.quotes = out
     return out
+
+
+def _join_lead_paragraphs(out: list[QuoteMention], spans: list[QuoteSpan], text: str,
+                          paragraphs: list[tuple[int, int]]) -> None:
+    """"“Not only can he win.” ¶ “He may be the only one,” Viguerie notes.": a paragraph that is
+    only a quote, with no speaker of its own, begins the utterance of the quote that opens the
+    next paragraph (news style names the speaker once, in the second paragraph)."""
+    for i in range(len(out) - 2, -1, -1):  # backwards: a run of such paragraphs joins in turn
+        q, nxt = out[i], out[i + 1]
+        if q.how is None and nxt.how is not None and _leads_into(text, paragraphs, spans[i], spans[i + 1]):
+            q.speaker_id, q.speaker_text, q.cue, q.how = nxt.speaker_id, nxt.speaker_text, nxt.cue, "continuation"
+            q.speaker_span, q.cue_span = nxt.speaker_span, nxt.cue_span
+
+
+def _leads_into(text: str, paragraphs: list[tuple[int, int]], q: QuoteSpan, nxt: QuoteSpan) -> bool:
+    """Is `q` a whole paragraph, and `nxt` the quote that opens the next one?"""
+    at = next((k for k, (a, b) in enumerate(paragraphs) if a <= q.start <= b), None)
+    if at is None or at + 1 >= len(paragraphs):
+        return False
+    (a, b), (c, _) = paragraphs[at], paragraphs[at + 1]
+    alone = not text[a : q.start].strip(' "') and not text[q.end : b].strip(' ".,')
+    return alone and c <= nxt.start and not text[c : nxt.start].strip(' "')
 
 
 def _mark_terms(document: Document, quotes: list[QuoteMention]) -> None:
