@@ -113,6 +113,13 @@ def test_quoted_words_that_modify_the_next_noun_are_a_name_not_a_statement(nlp):
     assert [q[0] for q in _quotes(nlp, kept)] == ["Keep our schools open"]
 
 
+def test_the_name_after_told_is_the_hearer_not_the_speaker(nlp):
+    text = 'The plant will stay open. "We are ready for the inspection," told Reuters on Monday.'
+    assert [q[1] for q in _quotes(nlp, text)] == [None]
+    inverted = 'The plant will stay open. "We are ready for the inspection," said Dana Cole on Monday.'
+    assert [q[1] for q in _quotes(nlp, inverted)] == ["Dana Cole"]
+
+
 def test_no_cue_no_speaker(nlp):
     found = _quotes(nlp, '"We will not comment on the order." The order was issued in April by the department.')
     assert found[0][1] is None and found[0][2] == "direct"

@@ -20,6 +20,8 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 RELATIVES = {"who", "which", "that"}
 MAX_APPOSITIVE = 16  # tokens of ", a spokesman for the ministry," between a name and its cue
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Cues whose object is the hearer: "told Reuters", "asked the senator".
+ADDRESSEE_CUES = {"tell", "ask", "inform", "remind", "assure"}
 # "The paper called it ..." -> the last news organisation named before it.
 MEDIA_NOUNS = {"paper", "newspaper", "daily", "outlet", "network", "broadcaster", "magazine", "agency"}
 MEDIA_NAME_WORDS = {"journal", "times", "post", "news", "herald", "tribune", "gazette", "telegraph",
@@ -123,9 +125,11 @@ def in_quotes(tok: Any, quoted: list[tuple[int, int]]) -> bool:
 
 
 def _adjacent_name(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
-    """"... ," Tulsa police Chief Chuck Jordan said / said Chuck Jordan: the name's last word."""
+    """"... ," Tulsa police Chief Chuck Jordan said / said Chuck Jordan: the name's last word.
+    The name after "told" or "asked" is whom it was said to ("..., told The Huffington Post")."""
+    after_ok = cue.lemma_.lower() not in ADDRESSEE_CUES
     for ent in cue.doc.ents:
-        if ent.label_ in {"PERSON", "ORG"} and (_just_before(ent, cue) or ent.start == cue.i + 1):
+        if ent.label_ in {"PERSON", "ORG"} and (_just_before(ent, cue) or after_ok and ent.start == cue.i + 1):
             if not any(a <= ent.start_char < b for a, b in quoted):
                 return ent[-1]
     return None
@@ -134,6 +138,8 @@ def _adjacent_name(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
 def _just_before(ent: Any, cue: Any) -> bool:
     """The name ends right before the cue, or before an appositive set off by commas
     ("Flynn, a top Trump surrogate, said")."""
+    if ent.end > cue.i:
+        return False  # the name is after the cue (an empty gap is not "just before")
     gap = cue.doc[ent.end : cue.i]
     if not len(gap):
         return True
