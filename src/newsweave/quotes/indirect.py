@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Document, QuoteMention, Span
-from .speakers import Context, attribute
+from .speakers import Context, attribute, in_quotes
 
 # Verbs that report speech, writing, belief or findings, taking a clause ("said that ...").
 CLAUSE_CUES = {
@@ -100,7 +100,7 @@ def _words_outside(content: Any, quoted: list[tuple[int, int]]) -> int:
     """Words of a clause outside quote marks: "he hopes the day sends a message that "..."" has
     ten, so it is reported speech that quotes a few words (the utterance takes the clause), even
     when the quoted words are most of its characters."""
-    return sum(1 for t in content if t.is_alpha and not any(a <= t.idx < b for a, b in quoted))
+    return sum(1 for t in content if t.is_alpha and not in_quotes(t, quoted))
 
 
 def _mention(document: Document, ctx: Context, cue: Any, content: Any,
