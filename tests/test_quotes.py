@@ -34,6 +34,13 @@ def test_quote_continued_over_paragraphs():
     assert spans[0].closed is False
 
 
+def test_an_opening_mark_typed_before_a_space_closes_the_quote(nlp):
+    text = '\u201cApparently not,\u201c said Dana Cole. \u201cA leopard does not change its spots.\u201d'
+    found = _quotes(nlp, text)
+    assert [(f[0], f[1]) for f in found] == [("Apparently not", "Dana Cole"),
+                                             ("A leopard does not change its spots.", "Dana Cole")]
+
+
 def test_unbalanced_mark_warns_and_does_not_raise():
     warnings: list[str] = []
     spans = find_quote_spans('He said" nothing and "left it open', warnings)
@@ -60,10 +67,57 @@ def test_continuation_takes_previous_speaker(nlp):
     assert found[1][3] == "continuation"
 
 
+def _utterances(nlp, text):
+    source = clean(Source(id="t", raw=text))
+    docs, entities = extract([source], nlp)
+    return [q.utterance for q in find_quotes(docs[0], entities) if q.kind != "indirect"]
+
+
+def test_a_quote_paragraph_after_the_speakers_quote_is_the_same_utterance(nlp):
+    text = ('"We will keep the plant open," said Maria Lopez, the mayor.\n\n'
+            '"The jobs matter more than the budget this year."\n\nThe council meets on Monday.')
+    assert [f[1] for f in _quotes(nlp, text)] == ["Maria Lopez", "Maria Lopez"]
+    assert _utterances(nlp, text) == [0, 0]
+
+
+def test_a_quote_paragraph_before_the_speakers_attributed_quote_is_hers(nlp):
+    text = ('Dana Cole is upbeat about the vote.\n\n"Not only can we win in November, we will win big."\n\n'
+            '"The party is united for the first time in years," Cole notes.\n\nThe vote is in November.')
+    assert [f[1] for f in _quotes(nlp, text)] == ["Dana Cole", "Dana Cole"]
+    assert _utterances(nlp, text) == [0, 0]
+    apart = text.replace('\n\n"The party', '\n\nThe count went on.\n\n"The party')
+    assert [f[1] for f in _quotes(nlp, apart)] == [None, "Dana Cole"]
+
+
 def test_cue_in_following_sentence_and_wrote(nlp):
     text = 'Officials were surprised.\n\n"Too many jobs in China lost. Get it done!" Mr Trump wrote on Twitter, saying more.\n\nPresident Donald Trump spoke.'
     found = _quotes(nlp, text)
     assert found[0][1] == "Donald Trump"
+
+
+def test_a_speech_verb_ending_the_sentence_before_hands_over_its_speaker(nlp):
+    text = ('Dana Cole, a professor at Drake University, agreed. "Mainstream Republicans are running '
+            'out of time to find an alternative."')
+    assert _quotes(nlp, text)[0][1:] == ("Dana Cole", "direct", "named")
+    text = 'Dana Cole agreed with the plan in the end. "Mainstream Republicans are running out of time."'
+    assert _quotes(nlp, text)[0][1] == "Dana Cole"
+    said_it = 'Dana Cole said the plan was dead. "Mainstream Republicans are running out of time."'
+    assert _quotes(nlp, said_it)[0][3] is None  # the verb had its own content
+
+
+def test_quoted_words_that_modify_the_next_noun_are_a_name_not_a_statement(nlp):
+    text = ('"Jane The Virgin" star Dana Cole said the show would return. Supporters of the mayor wore '
+            '"Keep Our Schools Open" hats at the rally, she said.')
+    assert _quotes(nlp, text) == []
+    kept = 'Supporters chanted "Keep our schools open" at the rally, Dana Cole said.'
+    assert [q[0] for q in _quotes(nlp, kept)] == ["Keep our schools open"]
+
+
+def test_the_name_after_told_is_the_hearer_not_the_speaker(nlp):
+    text = 'The plant will stay open. "We are ready for the inspection," told Reuters on Monday.'
+    assert [q[1] for q in _quotes(nlp, text)] == [None]
+    inverted = 'The plant will stay open. "We are ready for the inspection," said Dana Cole on Monday.'
+    assert [q[1] for q in _quotes(nlp, inverted)] == ["Dana Cole"]
 
 
 def test_no_cue_no_speaker(nlp):
@@ -120,6 +174,15 @@ def test_a_clause_in_quote_marks_is_a_direct_quote_not_indirect_speech(nlp):
     assert [q[1:3] for q in _quotes(nlp, text)] == [("Maria Lopez", "partial")]
 
 
+def test_a_clause_that_quotes_a_few_words_stays_reported_speech(nlp):
+    # most of its characters are quoted, but ten words stand outside the marks
+    text = ('Dana Cole said he hopes the rally sends a message that "parents are standing up for '
+            'their public schools."')
+    found = _quotes(nlp, text, INDIRECT)
+    assert [q[1:] for q in found] == [("Dana Cole", "indirect", "named")]
+    assert found[0][0].startswith("he hopes the rally")
+
+
 def test_a_colon_hands_the_quote_to_the_subject_of_its_clause(nlp):
     text = 'President Barack Obama is rolling out a new and more personal campaign message: "It is about me."'
     assert _quotes(nlp, text)[0][1:] == ("Barack Obama", "direct", "named")
@@ -129,6 +192,11 @@ def test_a_name_beside_a_cue_the_parser_left_without_subject(nlp):
     text = ('"I will just make this promise to you: We will achieve justice in this case," Tulsa police '
             'Chief Chuck Jordan said Monday. "I want to assure our community: We will achieve justice."')
     assert [q[1] for q in _quotes(nlp, text)] == ["Chuck Jordan", "Chuck Jordan"]
+
+
+def test_a_label_with_party_and_state_and_no_space_before_the_quote(nlp):
+    text = 'The hearing went on.\n\nRep. Dana Cole (R-S.C.):"Did you lie to the families of the victims?"'
+    assert _quotes(nlp, text)[0][1:] == ("Dana Cole", "direct", "named")
 
 
 def test_signed_and_labelled_quotes(nlp):

@@ -6,16 +6,20 @@ Output: `Document.quotes`, one `QuoteMention` per quoted span, in text order.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..models import Document, Entity, QuoteMention, Sentence, Span
 from ..clean import paragraph_spans
 from .frames import colon_lead, label, signature
 from .indirect import find_indirect
 from .finder import QuoteSpan, find_quote_spans, mark_directions
-from .speakers import Attribution, Context, attribute, bind_pronoun, cue_tokens
+from .speakers import CUE_LEMMAS, Attribution, Context, attribute, bind_pronoun, cue_tokens, in_quotes
 
 __all__ = ["find_quotes", "find_quote_spans"]
 
 _COMPLEMENTS = {"ccomp", "dobj", "xcomp", "parataxis", "advcl", "conj"}
+# Verbs that, alone at the end of a sentence, announce the quote that follows ("Cole agreed.").
+LEAD_IN_LEMMAS = CUE_LEMMAS | {"agree", "disagree", "press", "interject", "elaborate"}
 TERM_WORDS = 4  # quoted words with no verb up to this length are a term, not a statement
 
 
@@ -34,6 +38,7 @@ def find_quotes(document: Document, entities: list[Entity], warnings: list[str] 
         if found is None and i > 0:
             found = _continuation(out[-1], spans[i - 1], document.sentences, q)
         out.append(_mention(document, q, sents, found))
+    _join_lead_paragraphs(out, spans, text, paragraphs)
     out = [q for q in out if q.kind != "partial" or q.how is not None]  # scare quotes, titles
     out = sorted(out + find_indirect(document, ctx, quoted), key=lambda q: (q.span.start, -q.span.end))
     _mark_terms(document, out)
@@ -42,17 +47,56 @@ def find_quotes(document: Document, entities: list[Entity], warnings: list[str] 
     return out
 
 
+def _join_lead_paragraphs(out: list[QuoteMention], spans: list[QuoteSpan], text: str,
+                          paragraphs: list[tuple[int, int]]) -> None:
+    """"“Not only can he win.” ¶ “He may be the only one,” Viguerie notes.": a paragraph that is
+    only a quote, with no speaker of its own, begins the utterance of the quote that opens the
+    next paragraph (news style names the speaker once, in the second paragraph)."""
+    for i in range(len(out) - 2, -1, -1):  # backwards: a run of such paragraphs joins in turn
+        q, nxt = out[i], out[i + 1]
+        if q.how is None and nxt.how is not None and _leads_into(text, paragraphs, spans[i], spans[i + 1]):
+            q.speaker_id, q.speaker_text, q.cue, q.how = nxt.speaker_id, nxt.speaker_text, nxt.cue, "continuation"
+            q.speaker_span, q.cue_span = nxt.speaker_span, nxt.cue_span
+
+
+def _leads_into(text: str, paragraphs: list[tuple[int, int]], q: QuoteSpan, nxt: QuoteSpan) -> bool:
+    """Is `q` a whole paragraph, and `nxt` the quote that opens the next one?"""
+    at = next((k for k, (a, b) in enumerate(paragraphs) if a <= q.start <= b), None)
+    if at is None or at + 1 >= len(paragraphs):
+        return False
+    (a, b), (c, _) = paragraphs[at], paragraphs[at + 1]
+    alone = not text[a : q.start].strip(' "') and not text[q.end : b].strip(' ".,')
+    return alone and c <= nxt.start and not text[c : nxt.start].strip(' "')
+
+
 def _mark_terms(document: Document, quotes: list[QuoteMention]) -> None:
     """A few quoted words with no verb, outside any reported clause, name or label something
-    ("called her 'Miss Piggy'", "a 'denial order'"): kind "term", not a statement."""
+    ("called her 'Miss Piggy'", "a 'denial order'"), and so do quoted words that modify the
+    noun after them ("the 'Avatar' star", "'Make America Great Again' hats"): kind "term",
+    not a statement."""
     clauses = [(q.span.start, q.span.end) for q in quotes if q.kind == "indirect"]
-    for q in quotes:
-        if q.kind != "partial" or any(a <= q.span.start and q.span.end <= b for a, b in clauses):
-            continue
+    for q in (q for q in quotes if q.kind != "indirect"):
         words = document.nlp.char_span(q.span.start, q.span.end, alignment_mode="expand")
-        if words is not None and len([t for t in words if t.is_alpha]) <= TERM_WORDS and not any(
-                t.pos_ in {"VERB", "AUX"} for t in words):
+        reported = any(a <= q.span.start and q.span.end <= b for a, b in clauses)
+        if words is not None and (_modifies_next_noun(words) or (
+                q.kind == "partial" and not reported and _is_label(words))):
             q.kind = "term"
+
+
+def _is_label(words: Any) -> bool:
+    return len([t for t in words if t.is_alpha]) <= TERM_WORDS and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+
+
+def _modifies_next_noun(words: Any) -> bool:
+    """A title-cased name whose closing mark is followed by a common noun ("“Jane The Virgin”
+    star Jaime Camil"); quoted adjectives before a noun ("“free, fair” relations") are words."""
+    doc, i = words.doc, words.end
+    while i < len(doc) and (doc[i].is_quote or doc[i].is_space):
+        i += 1
+    if i == words.end or i == len(doc) or words[-1].is_punct or doc[i].is_sent_start:
+        return False  # no closing mark, or the quoted sentence ended
+    alpha = [t for t in words if t.is_alpha]
+    return doc[i].pos_ == "NOUN" and len(alpha) <= 2 * TERM_WORDS and all(t.is_title or t.is_upper for t in alpha)
 
 
 def _number_utterances(quotes: list[QuoteMention]) -> None:
@@ -108,7 +152,29 @@ def _attribution(ctx: Context, all_sents: list[Sentence], sents: list[Sentence],
             if found.how == "pronoun" and found.text:
                 bind_pronoun(ctx, found.text.lower(), found.entity_id)
             return found
-    return None
+    return _lead_in(ctx, all_sents, sents[0], quoted, q)
+
+
+def _lead_in(ctx: Context, all_sents: list[Sentence], first: Sentence, quoted, q: QuoteSpan) -> Attribution | None:
+    """"Dianne Bystrom agreed. “Mainstream Republicans are running out of time.”": a sentence of
+    the quote's paragraph whose speech verb says nothing itself (no object, no clause) hands
+    its speaker to the quote that opens the next sentence."""
+    i = next(i for i, s in enumerate(all_sents) if s.id == first.id)
+    prev = all_sents[i - 1] if i > 0 else None
+    if prev is None or prev.paragraph != first.paragraph or q.start - 1 > first.span.start:
+        return None
+    span = ctx.doc.char_span(prev.span.start, prev.span.end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    if root is None or root.lemma_.lower() not in LEAD_IN_LEMMAS or _says_something(root) or in_quotes(root, quoted):
+        return None
+    return attribute(ctx, [root], q.start, quoted)
+
+
+def _says_something(cue: Any) -> bool:
+    """The verb has its own content: a clause, a complement or an object (what one "told" is
+    whom, so that object does not count)."""
+    deps = _COMPLEMENTS | {"attr", "oprd"}
+    return any(c.dep_ in deps and not (c.dep_ == "dobj" and cue.lemma_ == "tell") for c in cue.children)
 
 
 def _next_in_paragraph(sentences: list[Sentence], sent: Sentence) -> Sentence | None:
@@ -132,10 +198,10 @@ def _continuation(last: QuoteMention, last_span: QuoteSpan, sentences: list[Sent
         return None
     if last.how is None:
         return None
-    # the same paragraph, or a quote running on from an unclosed one: the same utterance
-    cue_at = _offsets(last.cue_span) if here == there or not last_span.closed else None
+    # one utterance, even over a paragraph break: news style sets a long quote as "“A,” she
+    # said. ¶ “B.”", and the second paragraph goes on with what she said
     return Attribution(last.speaker_id, last.speaker_text, last.cue, "continuation",
-                       _offsets(last.speaker_span), cue_at)
+                       _offsets(last.speaker_span), _offsets(last.cue_span))
 
 
 def _opens_paragraph(sentences: list[Sentence], paragraph: int, q: QuoteSpan) -> bool:

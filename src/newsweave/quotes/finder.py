@@ -65,7 +65,7 @@ def _paragraph_quotes(text: str, start: int, end: int, warnings: list[str] | Non
                 open_at = m.end()
             else:
                 _warn(warnings, f"closing quote mark with no opening mark at offset {i}")
-        elif way == "open":
+        elif way == "open" and not _before_space(text, m.end(), end):
             _warn(warnings, f"quote opened at offset {open_at - 1} is not closed before the next opens")
             open_at = m.end()
         elif way == "close" or _can_close(text, m.end() - 1, end) or not _can_open(text, i, start):
@@ -79,6 +79,12 @@ def _paragraph_quotes(text: str, start: int, end: int, warnings: list[str] | Non
 def _warn(warnings: list[str] | None, message: str) -> None:
     if warnings is not None:
         warnings.append(message)
+
+
+def _before_space(text: str, i: int, para_end: int) -> bool:
+    """An opening mark comes before the words it opens; one before a space or the paragraph's
+    end closes the open quote, whichever way it was typed (“Not now,“ he said)."""
+    return i >= para_end or text[i].isspace()
 
 
 def _can_open(text: str, i: int, para_start: int) -> bool:

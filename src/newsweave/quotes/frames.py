@@ -15,7 +15,8 @@ from ..extract.entities import INVERTED_CUES
 from .speakers import Attribution, Context, remember, resolve_subject, syntactic_subject
 
 _SIGNATURE = re.compile(r'"?\s*[\u2015\u2014\u2013-]{1,2}\s*(?=[A-Z])')
-_LABEL = re.compile(r"(?P<name>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):\s")
+# "Name:", "Rep. Trey Gowdy (R-S.C.):" (a party and state in brackets), the quote may touch the colon
+_LABEL = re.compile(r"(?P<name>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})(?: \([^()\n]{1,12}\))?:(?:\s|$)")
 MAX_NAME_TOKENS = 5
 _PERSONAL = {"he", "she", "they", "we", "i"}
 

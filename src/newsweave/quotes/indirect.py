@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Document, QuoteMention, Span
-from .speakers import Context, attribute
+from .speakers import Context, attribute, in_quotes
 
 # Verbs that report speech, writing, belief or findings, taking a clause ("said that ...").
 CLAUSE_CUES = {
@@ -32,7 +32,8 @@ INFINITIVE_CUES = {
     "agree", "decline", "offer", "demand", "order", "tell", "encourage", "invite", "intend",
 }
 _CLAUSE_DEPS = {"ccomp"}
-MAJORITY_QUOTED = 0.5
+# A clause with no more words than this outside quote marks ("that" + the quote) is the quote.
+MAX_WORDS_OUTSIDE = 1
 
 
 def find_indirect(document: Document, ctx: Context, quoted: list[tuple[int, int]]) -> list[QuoteMention]:
@@ -95,11 +96,17 @@ def _subtree(tok: Any) -> Any:
     return span
 
 
+def _words_outside(content: Any, quoted: list[tuple[int, int]]) -> int:
+    """Words of a clause outside quote marks: "he hopes the day sends a message that "..."" has
+    ten, so it is reported speech that quotes a few words (the utterance takes the clause), even
+    when the quoted words are most of its characters."""
+    return sum(1 for t in content if t.is_alpha and not in_quotes(t, quoted))
+
+
 def _mention(document: Document, ctx: Context, cue: Any, content: Any,
              quoted: list[tuple[int, int]], sentence_id: str) -> QuoteMention | None:
     start, end = content.start_char, content.end_char
-    inside = sum(max(0, min(b, end) - max(a, start)) for a, b in quoted)
-    if inside >= MAJORITY_QUOTED * (end - start):
+    if _words_outside(content, quoted) <= MAX_WORDS_OUTSIDE:
         return None  # a direct quote: the quote finder has it
     found = attribute(ctx, [cue], start, quoted)
     sid = document.source.id

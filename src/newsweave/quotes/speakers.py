@@ -20,6 +20,8 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 RELATIVES = {"who", "which", "that"}
 MAX_APPOSITIVE = 16  # tokens of ", a spokesman for the ministry," between a name and its cue
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Cues whose object is the hearer: "told Reuters", "asked the senator".
+ADDRESSEE_CUES = {"tell", "ask", "inform", "remind", "assure"}
 # "The paper called it ..." -> the last news organisation named before it.
 MEDIA_NOUNS = {"paper", "newspaper", "daily", "outlet", "network", "broadcaster", "magazine", "agency"}
 MEDIA_NAME_WORDS = {"journal", "times", "post", "news", "herald", "tribune", "gazette", "telegraph",
@@ -105,9 +107,9 @@ def _subject(cue: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:
 def syntactic_subject(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
     verb = cue
     for _ in range(5):
-        inside = _inside(verb, quoted)
+        inside = in_quotes(verb, quoted)
         subj = None if inside else next((c for c in verb.children if c.dep_ in SUBJECT_DEPS
-                                         and not c.is_punct and not _inside(c, quoted)), None)
+                                         and not c.is_punct and not in_quotes(c, quoted)), None)
         if subj is not None:
             # "McCaskill, who said ...": the speaker is the noun the clause hangs on
             return verb.head if subj.lower_ in RELATIVES and verb.dep_ == "relcl" else subj
@@ -117,14 +119,17 @@ def syntactic_subject(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
     return None
 
 
-def _inside(tok: Any, quoted: list[tuple[int, int]]) -> bool:
+def in_quotes(tok: Any, quoted: list[tuple[int, int]]) -> bool:
+    """Is the token inside quote marks (the words of a quote are never its cue or speaker)?"""
     return any(a <= tok.idx < b for a, b in quoted)
 
 
 def _adjacent_name(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
-    """"... ," Tulsa police Chief Chuck Jordan said / said Chuck Jordan: the name's last word."""
+    """"... ," Tulsa police Chief Chuck Jordan said / said Chuck Jordan: the name's last word.
+    The name after "told" or "asked" is whom it was said to ("..., told The Huffington Post")."""
+    after_ok = cue.lemma_.lower() not in ADDRESSEE_CUES
     for ent in cue.doc.ents:
-        if ent.label_ in {"PERSON", "ORG"} and (_just_before(ent, cue) or ent.start == cue.i + 1):
+        if ent.label_ in {"PERSON", "ORG"} and (_just_before(ent, cue) or after_ok and ent.start == cue.i + 1):
             if not any(a <= ent.start_char < b for a, b in quoted):
                 return ent[-1]
     return None
@@ -133,6 +138,8 @@ def _adjacent_name(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
 def _just_before(ent: Any, cue: Any) -> bool:
     """The name ends right before the cue, or before an appositive set off by commas
     ("Flynn, a top Trump surrogate, said")."""
+    if ent.end > cue.i:
+        return False  # the name is after the cue (an empty gap is not "just before")
     gap = cue.doc[ent.end : cue.i]
     if not len(gap):
         return True
