@@ -1,7 +1,7 @@
 """Story clustering: newsweave batch and stream beside the TF-IDF peers, in one run.
 
     .venv/bin/pip install -e '.[bench]'
-    .venv/bin/python bench/clusters.py [--tune] [--seeds 5]
+    .venv/bin/python bench/clusters.py [--tune] [--seeds 5] [--dated | --cost SIZES]
 
 Task (../shared/guides/anchors.md): shuffle the Multi-News articles (570, 200 stories) and the
 NeuS articles (val 921 / test 921, 307 stories each) and cluster them back; ECB+ (982
@@ -20,6 +20,8 @@ the refined row is batch on the shuffled order). `--tune` picks newsweave's thre
 val (grid) and prints them; the shipped constants are in newsweave.cluster. `--dated` runs
 only the experiment with SYNTHETIC publication dates (`dated`: stories spread over 8 weeks),
 where stories close and refinement meets the window; it picks REFINE_EVERY on NeuS val.
+`--cost 20000` runs only the cost of refinement on bench/corpus.py's corpora (its real 2.4k
+articles with synthetic dates, and synthetic corpora of the given sizes).
 """
 
 from __future__ import annotations
@@ -167,8 +169,13 @@ def main() -> None:
                     "(needs the embed extra; about 20 articles/s of embedding)")
     ap.add_argument("--dated", action="store_true", help="only the experiment with SYNTHETIC publication "
                     "dates: stream refinement as windows close, every refinement interval of EVERY_GRID")
+    ap.add_argument("--cost", metavar="SIZES", help="only the cost of stream refinement on bench/corpus.py's "
+                    "corpora: the real 2.4k (synthetic dates) and synthetic ones of these sizes, e.g. 20000")
     args = ap.parse_args()
     from newsweave import cluster as nwc
+
+    if args.cost is not None:
+        return _costs([int(n) for n in args.cost.split(",") if n])
 
     data, ev = peers()
     t0 = time.perf_counter()
@@ -219,6 +226,68 @@ def _dated(ev, sets, prepared, settings, seeds, t0) -> None:
             print(f"| {label} | {_fmt(alls)} | {closed:.0f} | {rate:.0f} |")
         print()
     print(f"seconds: {time.perf_counter() - t0:.0f}")
+
+
+def _costs(sizes: list[int]) -> None:
+    """Batch, stream at arrival and stream refined on bench/corpus.py's corpora (dated): seconds,
+    refinement points with their open-set sizes and times, and B3 F1 where there is a gold story."""
+    import json
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import corpus as bench_corpus
+
+    with tempfile.TemporaryDirectory() as d:
+        corpora = [("real 2.4k", bench_corpus.write_real(Path(d), 0))]
+        corpora += [(f"synthetic {n}", bench_corpus.write_synthetic(Path(d), n)) for n in sizes]
+        corpora = [(name, [json.loads(line) for f in ([path] if path.is_file() else sorted(path.glob("*.jsonl")))
+                           for line in f.open()]) for name, path in corpora]
+    gold = {f"r{i:05d}": story for i, (_, story, _) in enumerate(bench_corpus.real_articles())}
+    print("| corpus | system | seconds | refinement points | open articles at a point (mean, max) "
+          "| ms a point (mean) | B3 F1 |")
+    print("|---|---|---:|---:|---|---:|---:|")
+    for name, records in corpora:
+        _cost_rows(name, records, gold)
+
+
+def _cost_rows(name: str, records: list[dict], gold: dict) -> None:
+    import datetime as dt
+
+    import newsweave.cluster as nwc
+    from newsweave.clean import clean
+    from newsweave.dedup import arrival_order, copy_groups
+    from newsweave.models import Source
+
+    srcs = [clean(Source(id=r["id"], raw=r["text"], published=dt.date.fromisoformat(r["published"]))) for r in records]
+    srcs = arrival_order([s for s in srcs if s.text.strip()])
+    copy_groups(srcs, lineage=False)
+    _, ev = peers()
+    points: list[tuple[int, float]] = []
+    regroup = nwc.regroup
+
+    def timed(state, **options):  # records the open articles regrouped and the seconds taken
+        n, t = len(state.open), time.perf_counter()
+        regroup(state, **options)
+        points.append((n, time.perf_counter() - t))
+
+    nwc.regroup = timed
+    try:
+        for label, run in (("batch", lambda: nwc.cluster_batch(srcs)),
+                           ("stream at arrival", lambda: nwc.cluster_stream(srcs, refine=False)),
+                           ("stream refined", lambda: nwc.cluster_stream(srcs))):
+            points.clear()
+            t = time.perf_counter()
+            found = run()
+            seconds = time.perf_counter() - t
+            story = {a: k for k, s in enumerate(found) for a in s.articles}
+            f1 = f"{100 * ev.scores(np.array([gold[s.id] for s in srcs]), np.array([story[s.id] for s in srcs]))['F1']:.1f}" \
+                if all(s.id in gold for s in srcs) else ""
+            sizes = [n for n, _ in points]
+            at = f"{np.mean(sizes):.0f}, {max(sizes)}" if points else ""
+            ms = f"{1000 * np.mean([s for _, s in points]):.0f}" if points else ""
+            print(f"| {name} ({len(srcs)}) | {label} | {seconds:.1f} | {len(points)} | {at} | {ms} | {f1} |", flush=True)
+    finally:
+        nwc.regroup = regroup
 
 
 def _table(ev, name, col, prepared, rows, settings, chosen, seeds):
