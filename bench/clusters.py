@@ -251,21 +251,14 @@ def _costs(sizes: list[int]) -> None:
 
 
 def _cost_rows(name: str, records: list[dict], gold: dict) -> None:
-    import datetime as dt
-
+    """One row per system; refinement points timed by wrapping the `regroup` cluster_stream calls."""
     import newsweave.cluster as nwc
-    from newsweave.clean import clean
-    from newsweave.dedup import arrival_order, copy_groups
-    from newsweave.models import Source
 
-    srcs = [clean(Source(id=r["id"], raw=r["text"], published=dt.date.fromisoformat(r["published"]))) for r in records]
-    srcs = arrival_order([s for s in srcs if s.text.strip()])
-    copy_groups(srcs, lineage=False)
-    _, ev = peers()
-    points: list[tuple[int, float]] = []
+    srcs = _dated_sources(records)
+    points: list[tuple[int, float]] = []  # (open articles regrouped, seconds) per point
     regroup = nwc.regroup
 
-    def timed(state, **options):  # records the open articles regrouped and the seconds taken
+    def timed(state, **options):
         n, t = len(state.open), time.perf_counter()
         regroup(state, **options)
         points.append((n, time.perf_counter() - t))
@@ -279,15 +272,37 @@ def _cost_rows(name: str, records: list[dict], gold: dict) -> None:
             t = time.perf_counter()
             found = run()
             seconds = time.perf_counter() - t
-            story = {a: k for k, s in enumerate(found) for a in s.articles}
-            f1 = f"{100 * ev.scores(np.array([gold[s.id] for s in srcs]), np.array([story[s.id] for s in srcs]))['F1']:.1f}" \
-                if all(s.id in gold for s in srcs) else ""
-            sizes = [n for n, _ in points]
-            at = f"{np.mean(sizes):.0f}, {max(sizes)}" if points else ""
-            ms = f"{1000 * np.mean([s for _, s in points]):.0f}" if points else ""
-            print(f"| {name} ({len(srcs)}) | {label} | {seconds:.1f} | {len(points)} | {at} | {ms} | {f1} |", flush=True)
+            print(f"| {name} ({len(srcs)}) | {label} | {seconds:.1f} | {_cost_cells(found, srcs, gold, points)} |",
+                  flush=True)
     finally:
         nwc.regroup = regroup
+
+
+def _dated_sources(records: list[dict]):
+    """Cleaned, deduplicated sources of JSON Lines records, in arrival (publication) order."""
+    import datetime as dt
+
+    from newsweave.clean import clean
+    from newsweave.dedup import arrival_order, copy_groups
+    from newsweave.models import Source
+
+    srcs = [clean(Source(id=r["id"], raw=r["text"], published=dt.date.fromisoformat(r["published"]))) for r in records]
+    srcs = arrival_order([s for s in srcs if s.text.strip()])
+    copy_groups(srcs, lineage=False)
+    return srcs
+
+
+def _cost_cells(found, srcs, gold: dict, points: list[tuple[int, float]]) -> str:
+    """Points, open articles at a point (mean, max), ms a point, and B3 F1 when every article has a gold story."""
+    _, ev = peers()
+    story = {a: k for k, s in enumerate(found) for a in s.articles}
+    f1 = ""
+    if all(s.id in gold for s in srcs):
+        f1 = f"{100 * ev.scores(np.array([gold[s.id] for s in srcs]), np.array([story[s.id] for s in srcs]))['F1']:.1f}"
+    if not points:
+        return f"0 |  |  | {f1}"
+    sizes, seconds = [n for n, _ in points], [t for _, t in points]
+    return f"{len(points)} | {np.mean(sizes):.0f}, {max(sizes)} | {1000 * np.mean(seconds):.0f} | {f1}"
 
 
 def _table(ev, name, col, prepared, rows, settings, chosen, seeds):
