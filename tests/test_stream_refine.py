@@ -63,7 +63,7 @@ def _run(sources: list[Source], every: int, window: int = stream.WINDOW_DAYS, on
     """The stream as `cluster_stream` drives it, calling `on_step(state, i)` after every arrival."""
     state = stream.StreamState()
     for i, s in enumerate(sources):
-        stream.add(state, i, terms(s), s.published, threshold=0.52, window=window)
+        stream.add(state, i, terms(s), s.published, threshold=STREAM_THRESHOLD, window=window)
         if due(state, every):
             regroup(state, threshold=REFINE_THRESHOLD, window=window)
         if on_step:
