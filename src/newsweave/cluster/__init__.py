@@ -33,8 +33,8 @@ MODES = ("batch", "stream")
 SIMILARITIES = ("lexical", "embed")
 VERSION = 4  # bump when clustering changes: a store's cached stories are then recomputed
 
-__all__ = ["cluster", "cluster_batch", "cluster_stream", "article_embeddings", "MODES", "SIMILARITIES", "VERSION", "BATCH_THRESHOLD", "STREAM_THRESHOLD",
-           "REFINE_THRESHOLD", "REFINE_EVERY"]
+__all__ = ["cluster", "cluster_batch", "cluster_stream", "article_embeddings", "MODES", "SIMILARITIES", "VERSION",
+           "BATCH_THRESHOLD", "STREAM_THRESHOLD", "REFINE_THRESHOLD", "REFINE_EVERY"]
 
 
 def cluster(sources: Sequence[Source], mode: str = "batch", *, threshold: float | None = None,
