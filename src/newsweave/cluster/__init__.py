@@ -2,9 +2,11 @@
 
 Copies of one wire story (same `Source.witness`, from dedup) are clustered as one article and
 always share a story. Batch mode is average linkage over all articles (`batch.py`); stream mode
-takes articles in time order and closes stories after a quiet window (`stream.py`). Both use the
-same vectors (`features.py`) and the same threshold scale, chosen on NeuS val
-(`bench/clusters.py`).
+takes articles in time order, assigns each at arrival and closes stories after a quiet window
+(`stream.py`), and regroups the open stories with the batch algorithm every `REFINE_EVERY`
+arrivals and at the end of each call (micro-batch refinement, `refine.py`; `refine=False` gives
+the pure at-arrival result). All use the same vectors (`features.py`) and the same threshold
+scale, chosen on NeuS val (`bench/clusters.py`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from scipy import sparse
 
 from ..models import Membership, Source, Story
 from . import batch, stream
+from .refine import due, regroup
 from ..errors import NewsweaveError
 from ..parallel import LOCAL, Executor
 from .features import Vectorizer, embedding_text, names, terms
@@ -25,18 +28,23 @@ from .features import Vectorizer, embedding_text, names, terms
 EMBED_THRESHOLD = 0.53  # batch with --similarity embed; chosen on NeuS val (bench/clusters.py --embed --tune)
 BATCH_THRESHOLD = 0.42  # on locally scaled similarities; chosen on NeuS val (bench/clusters.py --tune)
 STREAM_THRESHOLD = 0.52
+REFINE_THRESHOLD = BATCH_THRESHOLD  # stream refinement regroups the open stories as batch groups a corpus
+REFINE_EVERY = 25  # arrivals between refinement points; chosen on NeuS val with synthetic dates (bench/clusters.py --dated)
 MODES = ("batch", "stream")
 SIMILARITIES = ("lexical", "embed")
-VERSION = 3  # bump when clustering changes: a store's cached stories are then recomputed
+VERSION = 4  # bump when clustering changes: a store's cached stories are then recomputed
 
-__all__ = ["cluster", "cluster_batch", "cluster_stream", "article_embeddings", "MODES", "SIMILARITIES", "VERSION", "BATCH_THRESHOLD", "STREAM_THRESHOLD"]
+__all__ = ["cluster", "cluster_batch", "cluster_stream", "article_embeddings", "MODES", "SIMILARITIES", "VERSION",
+           "BATCH_THRESHOLD", "STREAM_THRESHOLD", "REFINE_THRESHOLD", "REFINE_EVERY"]
 
 
 def cluster(sources: Sequence[Source], mode: str = "batch", *, threshold: float | None = None,
             window: int = stream.WINDOW_DAYS, similarity: str = "lexical",
-            embeddings: dict[str, np.ndarray] | None = None, executor: Executor = LOCAL) -> list[Story]:
+            embeddings: dict[str, np.ndarray] | None = None, refine: bool = True,
+            executor: Executor = LOCAL) -> list[Story]:
     """Stories of the given (cleaned, deduplicated) sources, in arrival order for "stream".
 
+    `refine` (stream only): regroup the open stories from time to time (`cluster_stream`).
     `similarity` "embed" (batch only, the `embed` extra) mixes sentence embeddings of each
     article's headline and lede into the TF-IDF similarity; `embeddings` may hold them already
     (article id -> unit vector), the rest are computed. `executor` runs the independent parts
@@ -47,7 +55,7 @@ def cluster(sources: Sequence[Source], mode: str = "batch", *, threshold: float 
         if similarity != "lexical":
             raise NewsweaveError("--similarity embed works in batch mode only; use --mode batch")
         return cluster_stream(sources, threshold=STREAM_THRESHOLD if threshold is None else threshold,
-                              window=window, executor=executor)
+                              window=window, refine=refine, executor=executor)
     if similarity == "embed":
         threshold = EMBED_THRESHOLD if threshold is None else threshold
     return cluster_batch(sources, threshold=BATCH_THRESHOLD if threshold is None else threshold,
@@ -72,12 +80,21 @@ def cluster_batch(sources: Sequence[Source], *, threshold: float = BATCH_THRESHO
 
 
 def cluster_stream(sources: Sequence[Source], *, threshold: float = STREAM_THRESHOLD,
-                   window: int = stream.WINDOW_DAYS, executor: Executor = LOCAL) -> list[Story]:
-    """Sources must be in arrival order (publication time, then ingestion)."""
+                   window: int = stream.WINDOW_DAYS, refine: bool = True,
+                   refine_threshold: float = REFINE_THRESHOLD, refine_every: int = REFINE_EVERY,
+                   executor: Executor = LOCAL) -> list[Story]:
+    """Sources must be in arrival order (publication time, then ingestion). Each article joins
+    a story at arrival; with `refine`, the open stories are regrouped at `refine_threshold`
+    every `refine_every` arrivals (fewer when the open set is large, `refine.due`) and once at
+    the end (`refine.py`); without, the result is the pure at-arrival pass."""
     reps, counts = _representatives(sources, executor)
     state = stream.StreamState()
     for i, (r, c) in enumerate(zip(reps, counts)):
         stream.add(state, i, c, r.published, threshold=threshold, window=window)
+        if refine and due(state, refine_every):
+            regroup(state, threshold=refine_threshold, window=window)
+    if refine and state.refined_at < len(reps):
+        regroup(state, threshold=refine_threshold, window=window)
     labels = [state.label[i] for i in range(len(reps))]
     x = state.vectorizer.transform(counts)
     closed = {label for label in labels if stream.closed(state, label)}

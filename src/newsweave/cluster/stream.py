@@ -7,6 +7,7 @@ joined it for `window` days of publication time; a closed story takes no more ar
 
 Vectors are made at arrival with the document frequencies seen so far, as a live feed would
 have them; the state (`StreamState`) can be kept between runs so new articles join old stories.
+This is the pure at-arrival pass; `refine.py` regroups the open stories from time to time.
 """
 
 from __future__ import annotations
@@ -42,7 +43,10 @@ class StreamState:
     label: dict[int, int] = field(default_factory=dict)  # article -> story, every article seen
     next_story: int = 0
     sq: dict[int, float] = field(default_factory=dict)  # story -> squared norm of its summed vectors
-    open: "_OpenBlock" = field(default_factory=lambda: _OpenBlock())  # the open articles, as arrays
+    open: "OpenBlock" = field(default_factory=lambda: OpenBlock())  # the open articles, as arrays
+    counts: dict[int, Counter] = field(default_factory=dict)  # open article -> term counts (for refinement)
+    today: dt.date | None = None  # the latest publication date seen
+    refined_at: int = 0  # how many articles had arrived at the last refinement
 
     @property
     def nearest(self) -> dict[int, list[float]]:
@@ -50,7 +54,7 @@ class StreamState:
         return self.open.nearest()
 
 
-class _OpenBlock:
+class OpenBlock:
     """The open articles in arrival order as flat arrays (a CSR matrix's parts, dates, story
     labels, the LOCAL_K best similarities of each), so an arrival costs numpy work over the open
     articles rather than Python work per open article. The arrays grow by doubling; closed rows
@@ -146,7 +150,7 @@ class _OpenBlock:
 def add(state: StreamState, article: int, counts: Counter, date: dt.date | None, *,
         threshold: float, window: int = WINDOW_DAYS) -> int:
     """Assign one arriving article to a story; returns the story's number."""
-    _close_stale(state, date, window)
+    close_stale(state, date, window)
     state.vectorizer.observe([counts])
     vector = state.vectorizer.transform_one(counts)
     best, score, nearest, sums = _best_story(state, vector, date)
@@ -159,6 +163,8 @@ def add(state: StreamState, article: int, counts: Counter, date: dt.date | None,
     story.members.append(article)
     story.last = max(filter(None, [story.last, date]), default=None)
     state.vectors[article], state.dates[article], state.label[article] = vector, date, best
+    state.counts[article] = counts
+    state.today = max(filter(None, [state.today, date]), default=None)
     state.open.append(article, vector, date, best, nearest)
     return best
 
@@ -194,7 +200,7 @@ def _time_factors(date: dt.date | None, days: np.ndarray, dated: np.ndarray) -> 
     return np.where(dated & (gap > GAP_DAYS), far, 1.0)
 
 
-def _scaled(block: _OpenBlock, live: np.ndarray, sims: np.ndarray, sigma_new: float) -> np.ndarray:
+def _scaled(block: OpenBlock, live: np.ndarray, sims: np.ndarray, sigma_new: float) -> np.ndarray:
     """Locally scale the new article's similarities; remember them as neighbours of the open side."""
     near = block.near[live]
     near = -np.sort(-np.concatenate([near, sims[:, None]], axis=1), axis=1)[:, :LOCAL_K]
@@ -212,7 +218,7 @@ def _dense(vector: tuple[np.ndarray, np.ndarray], width: int) -> np.ndarray:
     return out
 
 
-def _close_stale(state: StreamState, date: dt.date | None, window: int) -> None:
+def close_stale(state: StreamState, date: dt.date | None, window: int) -> None:
     """Close the open stories that no article joined within `window` days before `date`."""
     if date is None:
         return
@@ -221,6 +227,7 @@ def _close_stale(state: StreamState, date: dt.date | None, window: int) -> None:
             for a in story.members:
                 if state.vectors.pop(a, None) is not None:
                     state.open.close(a)
+                    state.counts.pop(a, None)
             del state.stories[sid]
 
 
