@@ -249,3 +249,31 @@ def test_stories_with_sentence_embeddings_keep_them_in_the_store(tmp_path, store
     assert store.get_state("stories.batch")[2] == "embed"
     with pytest.raises(NewsweaveError, match="batch mode only"):
         stories(store, "stream", similarity="embed")
+
+
+_STORIES_JSON = """
+import dataclasses, json, sys
+from newsweave import ingest, open_store, stories
+with open_store(sys.argv[2]) as store:
+    ingest([sys.argv[1]], store)
+    print(json.dumps([[dataclasses.asdict(s) for s in stories(store, m)] for m in ("batch", "stream")], default=str))
+"""
+
+
+def test_stories_do_not_depend_on_the_hash_seed(tmp_path):
+    """Two processes with different string hashing give the same stories (entities included),
+    so the Ray engine's workers and driver, and two runs of the CLI, agree."""
+    import os
+    import subprocess
+    import sys
+
+    from corpus_fixtures import ALL, write_articles
+
+    write_articles(tmp_path / "in", ALL)
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", _STORIES_JSON, str(tmp_path / "in"), str(tmp_path / f"{seed}.db")],
+                              env=env, capture_output=True, text=True, check=True)
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] and '"entities": ["' in outputs[0]

@@ -45,6 +45,7 @@ class IngestRun:
 
     entries: list[RunEntry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds a step (the Ray engine's job)
 
     def count(self, status: str) -> int:
         return sum(1 for e in self.entries if e.status == status)
@@ -261,10 +262,12 @@ BRIEFS_AT_ONCE = 64  # stories briefed per round: the articles of a round are in
 
 
 def write_briefs(store: Store, folder: str | os.PathLike, *, mode: str = "batch", fmt: str = "markdown",
-                 min_articles: int = 2, pipeline=None, executor: Executor = LOCAL) -> list[tuple[Story, str]]:
-    """Write the brief of every story with at least `min_articles` articles into `folder`, one
-    file a story (`<story id>.<ext>`), and `index.json` listing them; returns (story, file name).
-    `executor` makes the briefs (on Ray: an actor pool, the language model loaded once a worker)."""
+                 min_articles: int = 2, pipeline=None, executor: Executor = LOCAL,
+                 only: Iterable[str] | None = None) -> list[tuple[Story, str]]:
+    """Write the brief of every story with at least `min_articles` articles (among the stories
+    `only` names, when given) into `folder`, one file a story (`<story id>.<ext>`), and
+    `index.json` listing them; returns (story, file name). `executor` makes the briefs (on Ray:
+    an actor pool, the language model loaded once a worker)."""
     from pathlib import Path
 
     from .pipeline import Pipeline
@@ -272,12 +275,14 @@ def write_briefs(store: Store, folder: str | os.PathLike, *, mode: str = "batch"
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     model = functools.partial(_given, pipeline or Pipeline())
-    chosen = [s for s in stories(store, mode, executor=executor) if len(s.articles) >= min_articles]
+    wanted = None if only is None else set(only)
+    chosen = [s for s in stories(store, mode, executor=executor)
+              if len(s.articles) >= min_articles and (wanted is None or s.id in wanted)]
     written = []
     try:
         for start in range(0, len(chosen), BRIEFS_AT_ONCE):
             part = chosen[start : start + BRIEFS_AT_ONCE]
-            made = executor.map_model(model, brief_and_render, [(store.get(s.articles), fmt) for s in part])
+            made = _largest_first(executor, model, [(store.get(s.articles), fmt) for s in part])
             for story, (data, text) in zip(part, made):
                 name = f"{story.id}.{_EXTENSIONS[fmt]}"
                 (out / name).write_text(text, encoding="utf-8")
@@ -288,6 +293,17 @@ def write_briefs(store: Store, folder: str | os.PathLike, *, mode: str = "batch"
     index = [{"id": s.id, "title": s.title, "articles": len(s.articles), "brief": name} for s, name in written]
     (out / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=2), encoding="utf-8")
     return written
+
+
+def _largest_first(executor: Executor, model, jobs: list[tuple[list[Source], str]]) -> list[tuple[dict, str]]:
+    """The briefs of the jobs, in order, handed out largest story first: workers then finish
+    together (longest-processing-time-first scheduling)."""
+    order = sorted(range(len(jobs)), key=lambda k: -sum(len(s.raw) for s in jobs[k][0]))
+    made = executor.map_model(model, brief_and_render, [jobs[k] for k in order])
+    out: list = [None] * len(jobs)
+    for k, result in zip(order, made):
+        out[k] = result
+    return out
 
 
 def brief_and_render(pipeline, job: tuple[list[Source], str]) -> tuple[dict, str]:

@@ -32,7 +32,7 @@ REFINE_THRESHOLD = BATCH_THRESHOLD  # stream refinement regroups the open storie
 REFINE_EVERY = 25  # arrivals between refinement points; chosen on NeuS val with synthetic dates (bench/clusters.py --dated)
 MODES = ("batch", "stream")
 SIMILARITIES = ("lexical", "embed")
-VERSION = 4  # bump when clustering changes: a store's cached stories are then recomputed
+VERSION = 5  # bump when clustering changes: a store's cached stories are then recomputed
 
 __all__ = ["cluster", "cluster_batch", "cluster_stream", "article_embeddings", "MODES", "SIMILARITIES", "VERSION",
            "BATCH_THRESHOLD", "STREAM_THRESHOLD", "REFINE_THRESHOLD", "REFINE_EVERY"]
@@ -160,9 +160,11 @@ def _story(reps: list[Source], x, vocab: dict[int, str], copies: dict, closed: b
 
 
 def _shared_names(rep_names: list[set[str]]) -> Counter:
+    """Names in more than one article, counted; equal counts in alphabetical order (a set's
+    order would change with the interpreter's hash seed, and stories with it)."""
     counts: Counter = Counter()
     for found in rep_names:
-        counts.update(found)
+        counts.update(sorted(found))
     return Counter({k: v for k, v in counts.items() if v > 1})
 
 

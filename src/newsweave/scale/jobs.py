@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
+import time
 from collections.abc import Iterable
 
 from ..clean import clean, split_cleaned
@@ -32,17 +33,34 @@ __all__ = ["ingest", "clean_and_sign"]
 
 def ingest(paths: Iterable[str | os.PathLike], store: Store, *, executor: Executor = LOCAL,
            meta: str | os.PathLike | None = None, fetcher: Fetcher | None = None) -> IngestRun:
-    """Read, clean and store articles with `executor`; update the copy groups. The run report."""
+    """Read, clean and store articles with `executor`; update the copy groups. The run report,
+    with the seconds each step took in `timings` (read, clean+sign, store+copies)."""
+    clock = _Clock()
     steps, options = plan_inputs(paths, meta)
     options = dataclasses.replace(options, defer_feeds=fetcher is not None)
     inputs = [step for step in steps if isinstance(step, Input)]
     parts = _resolved(inputs, executor.map(read_input, inputs, shared=options, chunk=1), options, fetcher)
     result = merge_parts(steps, parts)
     result.warnings += unused_meta(options.meta_file)
+    clock.lap("read")
     prepared = executor.map(clean_and_sign, result.sources, chunk=SIGN_SLICE)
     kept, empty = split_cleaned([source for source, _ in prepared])
-    return store_cleaned(result, kept, empty, store, signatures={s.id: sig for s, sig in prepared if sig},
-                         candidates=_candidates(executor))
+    clock.lap("clean+sign")
+    run = store_cleaned(result, kept, empty, store, signatures={s.id: sig for s, sig in prepared if sig},
+                        candidates=_candidates(executor))
+    clock.lap("store+copies")
+    run.timings = clock.laps
+    return run
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name], self._last = round(now - self._last, 4), now
 
 
 def clean_and_sign(source: Source) -> tuple[Source, bytes]:
