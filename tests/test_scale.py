@@ -116,7 +116,8 @@ def test_executor_keeps_order_and_makes_models(executor):
 
 def _fixture_inputs(tmp_path) -> list:
     """Plain files with sidecars, JSON Lines in two shards (a duplicate across them, a bad line),
-    a wire copy in its own file, a feed, a binary file and a missing path."""
+    a wire copy in its own file, a Parquet shard (a copy, a duplicate, a bad row), a feed, a
+    binary file and a missing path."""
     folder = tmp_path / "in"
     write_articles(folder / "plain", ALL[:3])
     write_jsonl(folder / "a.jsonl", ALL[3:])
@@ -127,6 +128,12 @@ def _fixture_inputs(tmp_path) -> list:
         '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Bridge</title>'
         f"<guid>g1</guid><description>{_xml(ALL[1][3])}</description></item></channel></rss>")
     (folder / "photo.txt").write_bytes(bytes(range(256)) * 4)
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [{"id": "p1", "outlet": "Syndicator", "text": ALL[0][3] + "\n\nA syndicator added this line today."},
+            {"id": "p2", "outlet": "Again", "text": ALL[2][3]}, {"id": "p3", "text": None}]
+    pq.write_table(pa.Table.from_pylist(rows), folder / "shard.parquet")
     return [folder, tmp_path / "missing.jsonl"]
 
 

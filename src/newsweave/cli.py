@@ -95,6 +95,8 @@ def _add_ingest(commands) -> None:
     p.add_argument("--address", metavar="ADDR", help="ray: the cluster to use (ray://HOST:10001, or auto); "
                    "default: start a local Ray on this machine")
     p.add_argument("--workers", type=int, metavar="N", help="ray: at most N workers (default: every CPU)")
+    p.add_argument("--parquet", metavar="DIR", help="also write the store's articles, copies and stories "
+                   "(--mode) as Parquet files into DIR, for the next stage (needs pyarrow: the ray extra)")
     p.set_defaults(run=_ingest)
 
 
@@ -242,6 +244,7 @@ def _ingest(args: argparse.Namespace) -> int:
             run = _ingest_on(executor, args, store, fetcher)
         totals = {"articles": store.count(), "copy_groups": len(store.copies())}
         _briefs(args, store, executor)
+        _parquet(args, store, executor)
     if args.format == "json":
         _print_json(run_dict(run.entries, run.warnings, totals))
     else:
@@ -304,6 +307,17 @@ def _ingest_on(executor, args: argparse.Namespace, store, fetcher):
     run = scale.ingest(args.paths, store, executor=executor, meta=args.meta, fetcher=fetcher)
     stories(store, args.mode, executor=executor)
     return run
+
+
+def _parquet(args: argparse.Namespace, store, executor) -> None:
+    if args.parquet:
+        from .corpus import stories
+        from .parallel import LOCAL
+        from .store.parquet import export
+
+        stories(store, args.mode, executor=executor or LOCAL)
+        written = export(store, args.parquet, modes=(args.mode,))
+        print(f"newsweave: wrote {', '.join(p.name for p in written)} to {args.parquet}", file=sys.stderr)
 
 
 def _briefs(args: argparse.Namespace, store, executor=None) -> None:

@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..errors import MissingExtraError
 from ..models import Skipped, Source
 from .decode import MAX_BYTES, Unchanged, Unusable, decode, read_bytes
 from .feeds import feed_records
@@ -29,13 +30,14 @@ from .fetch import CacheEntry, FetchCache, Fetched, Fetcher, FetchPolicy, Memory
 from .files import Input, folder_files, resolved, walk_inputs
 from .formats import Record, check_article_text, html_article, is_gzipped, jsonl_records, kind_of, record_from_fields
 from .gz import read_gzip
+from .parquet import is_parquet, parquet_records
 from .meta import MetaFile, MetaProblem, clean_meta, json_type, load_meta_option, merge_meta, read_meta_file, sidecar
 from .tabular import csv_records
 from .urls import Web, article, feed_headers, page_kind, page_text
 from .warc import is_warc, warc_records
 
 # kinds whose records carry their own metadata (no sidecar, no --meta)
-RECORD_KINDS = {"jsonl", "csv", "warc", "feed"}
+RECORD_KINDS = {"jsonl", "csv", "warc", "feed", "parquet"}
 EXAMPLE = "examples/zte-2018"
 
 __all__ = ["IngestResult", "read_paths", "read_records", "plan_inputs", "read_input", "merge_parts", "ReadOptions",
@@ -230,6 +232,8 @@ def _records(item: Input, max_bytes: int, result: IngestResult, web: Web) -> tup
     file's lazily, as it is read); a bad one goes to `result.skipped`."""
     if item.path is not None and is_warc(item.path):
         return "warc", warc_records(item.path, item.given, max_bytes, result.skipped, result.warnings)
+    if item.path is not None and is_parquet(item.path.name):
+        return "parquet", _parquet(item, max_bytes, result.skipped)
     kind = "text"
     try:
         if item.path is None:
@@ -242,6 +246,14 @@ def _records(item: Input, max_bytes: int, result: IngestResult, web: Web) -> tup
     except Unusable as exc:
         (result.unchanged if isinstance(exc, Unchanged) else result.skipped).append(Skipped(item.given, str(exc)))
         return kind, []
+
+
+def _parquet(item: Input, max_bytes: int, skipped: list[Skipped]) -> Iterable[Record]:
+    """A Parquet file's records; one that cannot be opened is skipped with the reason."""
+    try:
+        yield from parquet_records(item.path, item.given, max_bytes, skipped)
+    except (Unusable, MissingExtraError) as exc:
+        skipped.append(Skipped(item.given, str(exc)))
 
 
 def _read(item: Input, max_bytes: int, skipped: list[Skipped]) -> bytes:

@@ -1,0 +1,70 @@
+"""Parquet files (a data lake's shards, or what `newsweave ingest --parquet` wrote): one article
+a row, the JSON Lines fields as columns (`text` or `html`, and `id`, `outlet`, `url`,
+`published`, `title`; other columns are ignored). Read in row batches, so a shard's size is not
+capped as a whole file is; a row whose article is bigger than the input cap is skipped. Needs
+pyarrow (the `ray` extra, or `pip install pyarrow`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import MissingExtraError
+from ..models import Skipped
+from .decode import Unusable
+from .formats import Record, record_from_fields
+
+COLUMNS = ("id", "outlet", "url", "published", "title", "text", "html")
+SUFFIXES = (".parquet", ".pq")
+BATCH_ROWS = 256
+
+__all__ = ["parquet_records", "is_parquet", "COLUMNS"]
+
+
+def is_parquet(name: str) -> bool:
+    return name.lower().endswith(SUFFIXES)
+
+
+def parquet_records(path: Path, given: str, max_bytes: int, skipped: list[Skipped]) -> Iterator[Record]:
+    """The articles of a Parquet file, row by row ("file: row N"); bad rows go to `skipped`."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise MissingExtraError("pyarrow", "ray", f"reading Parquet ({given})") from exc
+    try:
+        shard = pq.ParquetFile(path)
+        columns = [c for c in COLUMNS if c in shard.schema_arrow.names]
+    except Exception as exc:  # noqa: BLE001 - pyarrow's errors on a damaged file are many
+        raise Unusable(f"not a readable Parquet file ({type(exc).__name__}: {exc}); write it again") from exc
+    if "text" not in columns and "html" not in columns:
+        raise Unusable(f"no 'text' or 'html' column (found: {', '.join(shard.schema_arrow.names[:8])}); "
+                       "put the article in a column named text (plain) or html (a web page)")
+    yield from _rows(shard, columns, given, max_bytes, skipped)
+
+
+def _rows(shard: Any, columns: list[str], given: str, max_bytes: int, skipped: list[Skipped]) -> Iterator[Record]:
+    number = 0
+    for batch in shard.iter_batches(columns=columns, batch_size=BATCH_ROWS):
+        for row in batch.to_pylist():
+            number += 1
+            where = f"{given}: row {number}"
+            try:
+                yield _record(row, where, max_bytes)
+            except Unusable as exc:
+                skipped.append(Skipped(where, str(exc)))
+
+
+def _record(row: dict[str, Any], where: str, max_bytes: int) -> Record:
+    fields = {k: _plain(v) for k, v in row.items() if v is not None}
+    size = max(len(fields.get("text") or ""), len(fields.get("html") or ""))
+    if size > max_bytes:
+        raise Unusable(f"article too big: {size:,} characters, the limit is {max_bytes:,}")
+    return record_from_fields(fields, where)
+
+
+def _plain(value: Any) -> Any:
+    """Parquet dates and timestamps as the ISO strings the JSON Lines fields are."""
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
