@@ -116,7 +116,8 @@ def _add_stories(commands) -> None:
         "stories", help="the stories in a store",
         description="Cluster the store's articles into stories (newest first) and list them with "
         "their articles and copies. batch: average linkage over all articles; stream: articles in "
-        "arrival order, each joins a story or starts one, stories close after 3 quiet days.")
+        "arrival order, each joins a story or starts one, stories close after 3 quiet days, and the open "
+        "stories are regrouped by the batch algorithm every 25 arrivals and at the end.")
     p.add_argument("--db", metavar="FILE", required=True, help="the store (SQLite file)")
     p.add_argument("--mode", choices=MODES, default="batch", help="clustering mode (default: batch)")
     p.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format")
