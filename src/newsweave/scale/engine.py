@@ -61,7 +61,8 @@ def _start(ray: Any, address: str | None, workers: int | None) -> None:
     except (ConnectionError, RuntimeError, ValueError) as exc:
         where = f"the Ray cluster at {address}" if address else "a local Ray"
         raise NewsweaveError(f"could not start {where}: {exc}; check --address (e.g. ray://head:10001 or "
-                             "auto) and that the cluster runs the same Ray version") from exc
+                             "auto), that the cluster runs the same Ray version, and for a cluster with token "
+                             "authentication set RAY_AUTH_MODE=token and RAY_AUTH_TOKEN (docs/scale.md)") from exc
 
 
 class RayExecutor:
