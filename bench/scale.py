@@ -62,7 +62,7 @@ def run_config(data: Path, db: Path, workers: int | None, briefs: int) -> dict:
     import contextlib
 
     from newsweave import open_store, scale, stories
-    from newsweave.corpus import ingest, write_briefs
+    from newsweave.corpus import ingest
     from newsweave.parallel import LOCAL
 
     times = {}
@@ -79,14 +79,16 @@ def run_config(data: Path, db: Path, workers: int | None, briefs: int) -> dict:
         t = time.perf_counter()
         found = stories(store, "batch", executor=executor)
         times["stories"] = time.perf_counter() - t
-        times["briefs"], written = _briefs(store, found, briefs, executor, db.parent / "briefs", write_briefs)
+        times["briefs"], written = _briefs(store, found, briefs, executor, db.parent / "briefs")
         digest = _digest(store, found, db.parent / "briefs", written)
         articles = store.count()
     return {"times": times, "digest": digest, "articles": articles, "briefs_written": len(written)}
 
 
-def _briefs(store, found, n, executor, out, write_briefs):
+def _briefs(store, found, n, executor, out):
     """Brief the first n stories of two or more articles; (seconds, files written)."""
+    from newsweave.corpus import write_briefs
+
     chosen = [s.id for s in found if len(s.articles) >= 2][:n]
     t = time.perf_counter()
     written = write_briefs(store, out, fmt="json", executor=executor, only=chosen)

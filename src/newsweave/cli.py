@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import NewsweaveError
+from .parallel import LOCAL
 from .report import FORMATS
 from .summarize import DEFAULT_WORDS
 
@@ -238,7 +239,7 @@ def _ingest(args: argparse.Namespace) -> int:
     from .store import open_store
 
     with open_store(args.db) as store, _fetcher(args, store.fetch_cache()) as fetcher, _engine(args) as executor:
-        if executor is None:
+        if executor is LOCAL:
             with _progress(args) as tick:
                 run = ingest(args.paths, store, meta=args.meta, fetcher=fetcher, on_input=tick)
         else:
@@ -285,12 +286,12 @@ def _stories(args: argparse.Namespace) -> int:
 
 
 def _engine(args: argparse.Namespace):
-    """The Ray executor for --engine ray (a context: the local Ray it starts stops at the end);
-    None for the embedded engine."""
+    """The executor, as a context: `LOCAL` for the embedded engine; a Ray executor for --engine
+    ray (the local Ray it starts stops at the end)."""
     if getattr(args, "engine", "embedded") == "embedded":
         if args.address or args.workers:
             raise NewsweaveError("--address and --workers are for --engine ray")
-        return contextlib.nullcontext()
+        return contextlib.nullcontext(LOCAL)
     if args.workers is not None and args.workers < 1:
         raise NewsweaveError(f"--workers {args.workers}: expected 1 or more")
     from .scale import session
@@ -313,21 +314,18 @@ def _ingest_on(executor, args: argparse.Namespace, store, fetcher):
 def _parquet(args: argparse.Namespace, store, executor) -> None:
     if args.parquet:
         from .corpus import stories
-        from .parallel import LOCAL
         from .store.parquet import export
 
-        stories(store, args.mode, executor=executor or LOCAL)
+        stories(store, args.mode, executor=executor)
         written = export(store, args.parquet, modes=(args.mode,))
         print(f"newsweave: wrote {', '.join(p.name for p in written)} to {args.parquet}", file=sys.stderr)
 
 
-def _briefs(args: argparse.Namespace, store, executor=None) -> None:
+def _briefs(args: argparse.Namespace, store, executor=LOCAL) -> None:
     if args.briefs:
         from .corpus import write_briefs
-        from .parallel import LOCAL
 
-        written = write_briefs(store, args.briefs, mode=args.mode, fmt=args.briefs_format,
-                               executor=executor or LOCAL)
+        written = write_briefs(store, args.briefs, mode=args.mode, fmt=args.briefs_format, executor=executor)
         print(f"newsweave: wrote {len(written)} briefs and index.json to {args.briefs}", file=sys.stderr)
 
 

@@ -100,8 +100,9 @@ def _sign_and_regroup(store: Store, known: dict[str, bytes], candidates: Candida
     the articles unsigned, for the next run to sign, and two ingests at once never regroup from
     stale copies. The signatures are computed before the lock is taken (the slow part); `known`
     holds those computed already."""
-    signed = {i: known[i] for i in store.unsigned() if i in known}
-    signed.update(_signatures(store.get([i for i in store.unsigned() if i not in signed])))
+    pending = store.unsigned()
+    signed = {i: known[i] for i in pending if i in known}
+    signed.update(_signatures(store.get([i for i in pending if i not in signed])))
     with store.transaction():
         unsigned = store.unsigned()
         if unsigned:

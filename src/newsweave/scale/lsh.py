@@ -11,8 +11,6 @@ The shuffle moves 64 entries of 24 bytes per article: 1.5 kB an article, 15 GB f
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
 from ..dedup import minhash
@@ -29,24 +27,21 @@ def candidate_pairs(executor: RayExecutor, sigs: np.ndarray) -> np.ndarray:
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
     executor.release()  # the shuffle's tasks need the CPUs an actor pool holds
-    ray, parts = executor.ray, max(1, executor.workers)
-    mapper = ray.remote(num_returns=parts)(_split_entries) if parts > 1 else ray.remote(_split_entries)
+    ray, parts = executor.ray, max(2, executor.workers)  # two parts at least: a task then returns a list
+    mapper = ray.remote(num_returns=parts)(_split_entries)
     table = ray.put(sigs)
     mapped = [mapper.remote(table, start, parts) for start in range(0, n, SLICE)]
-    if parts == 1:
-        mapped = [[m] for m in mapped]
     reducer = ray.remote(_pairs_of)
     found = ray.get([reducer.remote(*[m[p] for m in mapped]) for p in range(parts)])
     return minhash.unique_pairs(np.concatenate(found), n)
 
 
-def _split_entries(sigs: np.ndarray, start: int, parts: int) -> Any:
+def _split_entries(sigs: np.ndarray, start: int, parts: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """Map: the LSH entries of signatures start .. start + SLICE, split by bucket into `parts`."""
     band, key, doc = minhash.band_entries(sigs[start : start + SLICE], first=start)
     with np.errstate(over="ignore"):
         where = (key + band.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)) % np.uint64(parts)
-    split = [(band[where == p], key[where == p], doc[where == p]) for p in range(parts)]
-    return split if parts > 1 else split[0]
+    return [(band[where == p], key[where == p], doc[where == p]) for p in range(parts)]
 
 
 def _pairs_of(*pieces: tuple[np.ndarray, np.ndarray, np.ndarray]) -> np.ndarray:
