@@ -42,12 +42,13 @@ def peers():
     return summaries_data, summaries_systems
 
 
-def load(data, name: str) -> list:
-    """The raw clusters of one dataset, from this checkout's ../shared/datasets."""
+def load(data, name: str, split: str = "test") -> list:
+    """The raw clusters of one dataset, from this checkout's ../shared/datasets (`split`: NeuS's
+    test or val; tune on val)."""
     if name == "multinews":
         return data.load_multinews(DATASETS / "multinews-longbench" / "multi_news.jsonl")
     return data.load_neus(DATASETS / "neus-allsides" / "data" / "naacl2022_lrc_roundup_random_order_probe",
-                          reference="full")
+                          split=split, reference="full")
 
 
 def newsweave_summary(raw, budget: int) -> tuple[list[str], int, int]:
@@ -127,6 +128,8 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--neus-split", choices=["test", "val"], default="test",
+                        help="NeuS split: tune on val, report test")
     parser.add_argument("--similarity", choices=["lexical", "embed"], default="lexical",
                         help="newsweave's same-fact similarity (embed needs the 'embed' extra)")
     args = parser.parse_args()
@@ -136,11 +139,11 @@ def main() -> int:
     data, _ = peers()
     report = {"date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()} python {platform.python_version()}"}
     for name in args.datasets:
-        raws = load(data, name)
+        raws = load(data, name, args.neus_split)
         raws = raws[: args.limit] if args.limit else raws
         with Pool(args.workers, initializer=_init) as pool:
             results = list(pool.imap(run_cluster, raws, chunksize=1))
-        title = "Multi-News (LongBench 200)" if name == "multinews" else "NeuS / AllSides test (headline + body)"
+        title = "Multi-News (LongBench 200)" if name == "multinews" else f"NeuS / AllSides {args.neus_split} (headline + body)"
         print(table(title, results), "\n", flush=True)
         report[name] = results
     if args.json:
