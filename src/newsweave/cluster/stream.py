@@ -47,6 +47,7 @@ class StreamState:
     counts: dict[int, Counter] = field(default_factory=dict)  # open article -> term counts (for refinement)
     today: dt.date | None = None  # the latest publication date seen
     refined_at: int = 0  # how many articles had arrived at the last refinement
+    checked: tuple | None = None  # (date, window, next_story, refined_at) of the last close_stale walk
 
     @property
     def nearest(self) -> dict[int, list[float]]:
@@ -219,9 +220,12 @@ def _dense(vector: tuple[np.ndarray, np.ndarray], width: int) -> np.ndarray:
 
 
 def close_stale(state: StreamState, date: dt.date | None, window: int) -> None:
-    """Close the open stories that no article joined within `window` days before `date`."""
-    if date is None:
+    """Close the open stories that no article joined within `window` days before `date`. A
+    story's last date only moves on while it is open, so the walk is skipped when the date and
+    the stories (no new story, no refinement) are those of the last walk."""
+    if date is None or state.checked == (date, window, state.next_story, state.refined_at):
         return
+    state.checked = (date, window, state.next_story, state.refined_at)
     for sid, story in list(state.stories.items()):
         if story.last is not None and (date - story.last).days > window:
             for a in story.members:
