@@ -1,7 +1,8 @@
 """Batch story clustering: average linkage over a sparse, locally scaled similarity graph.
 
 Similarities are cosines of the article vectors (`features.py`), computed in row blocks and
-kept when at least `FLOOR` (each article keeps its `NEIGHBOURS` best), then lowered for
+kept when at least `FLOOR` (each article keeps its `NEIGHBOURS` best; above
+`neighbours.EXACT_UP_TO` articles, its best among pruned candidates), then lowered for
 articles published far apart (`time_factor`). Local scaling (as in self-tuning spectral
 clustering) divides each similarity by (σᵢσⱼ)^(α/2), σ being an article's similarity to its
 `LOCAL_K`-th nearest neighbour: in a crowded topic (many similar stories) the bar rises, for a

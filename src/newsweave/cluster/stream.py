@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-from .batch import FLOOR, GAP_DAYS, GAP_SCALE, LOCAL_ALPHA, LOCAL_K, kth_best
+from .batch import FLOOR, LOCAL_ALPHA, LOCAL_K, kth_best, time_factors
 from .features import Vectorizer
 
 WINDOW_DAYS = 3
@@ -196,9 +196,7 @@ def _time_factors(date: dt.date | None, days: np.ndarray, dated: np.ndarray) -> 
     """`batch.time_factor` of the date against each open article's (the same float operations)."""
     if date is None:
         return np.ones(len(days))
-    gap = np.abs(date.toordinal() - days)
-    far = 1.0 / (1.0 + (gap - GAP_DAYS) / GAP_SCALE)
-    return np.where(dated & (gap > GAP_DAYS), far, 1.0)
+    return time_factors(np.abs(date.toordinal() - days), dated)
 
 
 def _scaled(block: OpenBlock, live: np.ndarray, sims: np.ndarray, sigma_new: float) -> np.ndarray:
