@@ -1,7 +1,7 @@
 """Corpus-mode throughput: ingest into a fresh store, stories (batch, stream), briefs of stories.
 
     .venv/bin/python bench/corpus.py [--n 0] [--brief-articles 100] [--processes 1,2]
-    .venv/bin/python bench/corpus.py --scale 20000,50000 [--skip-brief]
+    .venv/bin/python bench/corpus.py --scale 20000,50000 [--skip-brief] [--modes batch,stream]
 
 Articles: Multi-News (LongBench, 570) and NeuS val + test (1,842), read with the shared peer
 loader (../shared/tools/peers/cluster_data.py, imported, not copied) and written at run time as
@@ -218,13 +218,14 @@ def child(name: str, db: Path, arg: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def corpus_run(label: str, data: Path, folder: Path, n: int, brief: list[int], sample: int) -> dict:
+def corpus_run(label: str, data: Path, folder: Path, n: int, brief: list[int], sample: int,
+               modes: tuple[str, ...] = ("batch", "stream")) -> dict:
     db = folder / f"{label}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     rows = {"label": label, "n": n, "ingest": child("ingest", db, str(data))}
-    rows["batch"] = child("batch", db, "")
-    rows["stream"] = child("stream", db, "")
+    for mode in modes:
+        rows[mode] = child(mode, db, "")
     rows["store_mb"] = sum(os.path.getsize(f"{db}{s}") for s in ("", "-wal") if os.path.exists(f"{db}{s}")) / 2**20
     rows["briefs"] = [child("brief", db, f"{p},{sample}") for p in brief]
     _print(rows)
@@ -232,7 +233,7 @@ def corpus_run(label: str, data: Path, folder: Path, n: int, brief: list[int], s
 
 
 def _print(r: dict) -> None:
-    ing, b, s = r["ingest"], r["batch"], r["stream"]
+    ing = r["ingest"]
     n = ing["ingested"]
     print(f"\n### {r['label']}: {n} articles ingested ({ing['duplicate']} duplicate, {ing['skipped']} skipped), "
           f"{ing['copy_groups']} copy groups ({ing['articles_in_copy_groups']} articles), store {r['store_mb']:.1f} MB\n")
@@ -243,15 +244,16 @@ def _print(r: dict) -> None:
     print(f"| ingest: signatures + copy groups | {ing['copies_seconds']:.1f} | {n / ing['copies_seconds']:.0f} | | |")
     print(f"| ingest (total) | {ing['seconds']:.1f} | {n / ing['seconds']:.0f} | {ing['peak_rss_mb']:.0f} | | "
           f"{ing.get('cpu_seconds', 0):.1f} |")
-    for mode, x in (("batch", b), ("stream", s)):
+    modes = [(m, r[m]) for m in ("batch", "stream") if m in r]
+    for mode, x in modes:
         print(f"| stories {mode} | {x['seconds']:.1f} | {n / x['seconds']:.0f} | {x['peak_rss_mb']:.0f} | "
               f"{x['stories']} stories, {x['multi']} of 2+ | {x.get('cpu_seconds', 0):.1f} |")
-    for mode, x in (("batch", b), ("stream", s)):
+    for mode, x in modes:
         total = ing["seconds"] + x["seconds"]
         print(f"| **ingest to stories ({mode}), no deep extraction** | {total:.1f} | **{n / total:.0f}** | | |")
     for br in r["briefs"]:
         rate = br["articles"] / br["seconds"]
-        total = ing["seconds"] + b["seconds"] + n / rate
+        total = ing["seconds"] + r["batch"]["seconds"] + n / rate
         rss = f"{br['peak_rss_mb']:.0f}" + (f" (+ workers {br['worker_peak_rss_mb']:.0f} each)" if br["worker_peak_rss_mb"] else "")
         print(f"| briefs, {br['processes']} process(es): {br['stories']} stories of 2+ | {br['seconds']:.1f} | "
               f"{rate:.1f} | {rss} | {br['articles']} articles | {br.get('cpu_seconds', 0):.1f} |")
@@ -267,6 +269,7 @@ def main() -> int:
     ap.add_argument("--processes", default="1,2", help="brief stage with these process counts")
     ap.add_argument("--scale", default="", help="synthetic corpus sizes, e.g. 20000,50000 (skips the real run)")
     ap.add_argument("--skip-brief", action="store_true")
+    ap.add_argument("--modes", default="batch,stream", help="story modes to time (the brief stage needs batch)")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
@@ -287,7 +290,8 @@ def main() -> int:
                 data = write_synthetic(folder, n)
                 size = sum(f.stat().st_size for f in data.iterdir()) / 2**20
                 print(f"(synthetic {n}: written in {time.perf_counter() - t:.0f} s, {size:.0f} MB of JSON Lines)")
-                results.append(corpus_run(f"synthetic {n}", data, folder, n, brief, args.brief_articles))
+                results.append(corpus_run(f"synthetic {n}", data, folder, n, brief, args.brief_articles,
+                                          tuple(args.modes.split(","))))
                 shutil.rmtree(data)
         else:
             data = write_real(folder, args.n)

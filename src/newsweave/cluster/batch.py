@@ -1,7 +1,8 @@
 """Batch story clustering: average linkage over a sparse, locally scaled similarity graph.
 
 Similarities are cosines of the article vectors (`features.py`), computed in row blocks and
-kept when at least `FLOOR` (each article keeps its `NEIGHBOURS` best), then lowered for
+kept when at least `FLOOR` (each article keeps its `NEIGHBOURS` best; above
+`neighbours.EXACT_UP_TO` articles, its best among pruned candidates), then lowered for
 articles published far apart (`time_factor`). Local scaling (as in self-tuning spectral
 clustering) divides each similarity by (σᵢσⱼ)^(α/2), σ being an article's similarity to its
 `LOCAL_K`-th nearest neighbour: in a crowded topic (many similar stories) the bar rises, for a
@@ -19,6 +20,7 @@ import numpy as np
 from scipy import sparse
 
 from ..parallel import LOCAL, Executor
+from . import neighbours
 
 FLOOR = 0.05
 NEIGHBOURS = 64
@@ -31,7 +33,7 @@ LOCAL_ALPHA = 0.5
 EMBED_WEIGHT = 0.3  # with sentence embeddings: 0.7 × TF-IDF cosine + 0.3 × embedding cosine
 EMBED_BLOCK = 256
 
-__all__ = ["similarity_graph", "block_rows", "mixed_graph", "local_scaling", "scale", "average_linkage", "time_factor"]
+__all__ = ["similarity_graph", "block_rows", "time_factors", "mixed_graph", "local_scaling", "scale", "average_linkage", "time_factor"]
 
 
 def time_factor(a: dt.date | None, b: dt.date | None) -> float:
@@ -44,17 +46,53 @@ def time_factor(a: dt.date | None, b: dt.date | None) -> float:
 
 def similarity_graph(x: sparse.csr_matrix, dates: list[dt.date | None],
                      executor: Executor = LOCAL) -> dict[int, dict[int, float]]:
-    """Article i -> {article j: similarity} for similar pairs (symmetric, no self-pairs). The row
-    blocks are independent (each row's products do not depend on the other rows of its block),
-    so `executor` may compute them anywhere, in blocks of any size, with the same result."""
+    """Article i -> {article j: similarity} for similar pairs (symmetric, no self-pairs): exact
+    all pairs up to `neighbours.EXACT_UP_TO` articles, among pruned candidates above
+    (`neighbours.py`). The row blocks are independent (each row's products do not depend on
+    the other rows of its block), so `executor` may compute them anywhere, in blocks of any
+    size, with the same result."""
     n = x.shape[0]
-    graph: dict[int, dict[int, float]] = {i: {} for i in range(n)}
-    size = BLOCK if executor.workers == 1 else min(BLOCK, max(128, -(-n // (4 * executor.workers))))
-    starts = [(start, size) for start in range(0, n, size)]
-    for (start, _), rows in zip(starts, executor.map(block_rows, starts, shared=x, chunk=1)):
-        for r, (cols, vals) in enumerate(rows):
-            _add_row(graph, start + r, cols, vals, dates)
-    return graph
+    if n > neighbours.EXACT_UP_TO:
+        p = neighbours.strong_terms(x, neighbours.TERMS, neighbours.MAX_DF)
+        parts = _blocks(neighbours.block_candidates, (x, p, p.T.tocsr()), n,
+                        neighbours.block_size(x.shape[1]), executor)
+    else:
+        parts = _blocks(_block_pairs, x, n, BLOCK, executor)
+    return _graph(n, *_best(*_joined(parts)), dates)
+
+
+def _blocks(fn, shared, n: int, size: int, executor: Executor) -> list:
+    """`fn(shared, (start, size))` over the row blocks, smaller blocks for parallel workers."""
+    if executor.workers > 1:
+        size = min(size, max(128, -(-n // (4 * executor.workers))))
+    return executor.map(fn, [(start, size) for start in range(0, n, size)], shared=shared, chunk=1)
+
+
+def _block_pairs(x: sparse.csr_matrix, block: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`block_rows` as (rows, columns, similarities) arrays."""
+    return _pairs(block_rows(x, block), block[0])
+
+
+def _pairs(kept: list[tuple[np.ndarray, np.ndarray]], start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per-row (columns, values) of rows start, start + 1, ... as (rows, columns, values) arrays."""
+    rows = np.repeat(np.arange(start, start + len(kept)), [len(c) for c, _ in kept])
+    return rows, np.concatenate([c for c, _ in kept] + [np.zeros(0, int)]), np.concatenate([v for _, v in kept] + [np.zeros(0)])
+
+
+def _joined(parts: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rows, cols, vals = (np.concatenate([part[k] for part in parts] + [np.zeros(0)]) for k in range(3))
+    return rows.astype(np.int64), cols.astype(np.int64), vals
+
+
+def _best(rows: np.ndarray, cols: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each row's `NEIGHBOURS` best pairs of at least `FLOOR` (ties: smaller column first)."""
+    keep = vals >= FLOOR
+    rows, cols, vals = rows[keep], cols[keep], vals[keep]
+    order = np.lexsort((cols, -vals, rows))
+    rows, cols, vals = rows[order], cols[order], vals[order]
+    starts = np.searchsorted(rows, rows)
+    keep = np.arange(len(rows)) - starts < NEIGHBOURS
+    return rows[keep], cols[keep], vals[keep]
 
 
 def block_rows(x: sparse.csr_matrix, block: tuple[int, int]) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -69,15 +107,14 @@ def mixed_graph(x: sparse.csr_matrix, e: np.ndarray, dates: list[dt.date | None]
     """`similarity_graph` of the mixed similarity (1 - EMBED_WEIGHT) × TF-IDF cosine +
     EMBED_WEIGHT × embedding cosine (`e`: unit rows, negative cosines count 0), in dense blocks."""
     n = x.shape[0]
-    graph: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    parts = []
     xt = x.T.tocsc()
     for start in range(0, n, EMBED_BLOCK):
         lexical = (x[start : start + EMBED_BLOCK] @ xt).toarray()
         mixed = (1 - EMBED_WEIGHT) * lexical + EMBED_WEIGHT * np.clip(e[start : start + EMBED_BLOCK] @ e.T, 0, None)
         block = sparse.csr_matrix(np.where(mixed >= FLOOR, mixed, 0.0))
-        for r in range(block.shape[0]):
-            _add_row(graph, start + r, *_kept(block, r, start + r), dates)
-    return graph
+        parts.append(_pairs([_kept(block, r, start + r) for r in range(block.shape[0])], start))
+    return _graph(n, *_joined(parts), dates)
 
 
 def _kept(block: sparse.csr_matrix, r: int, i: int) -> tuple[np.ndarray, np.ndarray]:
@@ -92,11 +129,27 @@ def _kept(block: sparse.csr_matrix, r: int, i: int) -> tuple[np.ndarray, np.ndar
     return cols, vals
 
 
-def _add_row(graph: dict, i: int, cols: np.ndarray, vals: np.ndarray, dates: list) -> None:
-    for j, v in zip(cols.tolist(), vals.tolist()):
-        v *= time_factor(dates[i], dates[j])
-        if v > graph[i].get(j, 0.0):
-            graph[i][j] = graph[j][i] = v
+def time_factors(gap: np.ndarray, dated: np.ndarray) -> np.ndarray:
+    """`time_factor` for arrays of day gaps (`dated`: both dates known), the same float operations."""
+    far = 1.0 / (1.0 + (gap - GAP_DAYS) / GAP_SCALE)
+    return np.where(dated & (gap > GAP_DAYS), far, 1.0)
+
+
+def _graph(n: int, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, dates: list) -> dict[int, dict[int, float]]:
+    """The symmetric graph of directed pairs: each pair's similarity times its time factor, the
+    larger of its two directions."""
+    days = np.array([d.toordinal() if d else 0 for d in dates], dtype=np.int64)
+    dated = np.array([d is not None for d in dates], dtype=bool)
+    vals = vals * time_factors(np.abs(days[rows] - days[cols]), dated[rows] & dated[cols])
+    rows, cols, vals = np.concatenate([rows, cols]), np.concatenate([cols, rows]), np.concatenate([vals, vals])
+    order = np.lexsort((cols, rows))
+    rows, cols, vals = rows[order], cols[order], vals[order]
+    if len(rows):
+        first = np.flatnonzero(np.r_[True, (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])])
+        rows, cols, vals = rows[first], cols[first], np.maximum.reduceat(vals, first)
+    bounds = np.searchsorted(rows, np.arange(n + 1))
+    cols, vals = cols.tolist(), vals.tolist()
+    return {i: dict(zip(cols[bounds[i] : bounds[i + 1]], vals[bounds[i] : bounds[i + 1]])) for i in range(n)}
 
 
 def local_scaling(graph: dict[int, dict[int, float]]) -> dict[int, dict[int, float]]:

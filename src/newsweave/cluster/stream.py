@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-from .batch import FLOOR, GAP_DAYS, GAP_SCALE, LOCAL_ALPHA, LOCAL_K, kth_best
+from .batch import FLOOR, LOCAL_ALPHA, LOCAL_K, kth_best, time_factors
 from .features import Vectorizer
 
 WINDOW_DAYS = 3
@@ -47,6 +47,7 @@ class StreamState:
     counts: dict[int, Counter] = field(default_factory=dict)  # open article -> term counts (for refinement)
     today: dt.date | None = None  # the latest publication date seen
     refined_at: int = 0  # how many articles had arrived at the last refinement
+    checked: tuple | None = None  # (date, window, next_story, refined_at) of the last close_stale walk
 
     @property
     def nearest(self) -> dict[int, list[float]]:
@@ -195,9 +196,7 @@ def _time_factors(date: dt.date | None, days: np.ndarray, dated: np.ndarray) -> 
     """`batch.time_factor` of the date against each open article's (the same float operations)."""
     if date is None:
         return np.ones(len(days))
-    gap = np.abs(date.toordinal() - days)
-    far = 1.0 / (1.0 + (gap - GAP_DAYS) / GAP_SCALE)
-    return np.where(dated & (gap > GAP_DAYS), far, 1.0)
+    return time_factors(np.abs(date.toordinal() - days), dated)
 
 
 def _scaled(block: OpenBlock, live: np.ndarray, sims: np.ndarray, sigma_new: float) -> np.ndarray:
@@ -219,9 +218,12 @@ def _dense(vector: tuple[np.ndarray, np.ndarray], width: int) -> np.ndarray:
 
 
 def close_stale(state: StreamState, date: dt.date | None, window: int) -> None:
-    """Close the open stories that no article joined within `window` days before `date`."""
-    if date is None:
+    """Close the open stories that no article joined within `window` days before `date`. A
+    story's last date only moves on while it is open, so the walk is skipped when the date and
+    the stories (no new story, no refinement) are those of the last walk."""
+    if date is None or state.checked == (date, window, state.next_story, state.refined_at):
         return
+    state.checked = (date, window, state.next_story, state.refined_at)
     for sid, story in list(state.stories.items()):
         if story.last is not None and (date - story.last).days > window:
             for a in story.members:
