@@ -33,3 +33,13 @@ def test_a_restatement_from_the_same_source_is_left_out(pipeline):
     assert "The council voted on Tuesday to close the old harbour bridge." not in texts
     assert any(t.startswith("Ferry services") for t in texts) and any(t.startswith("The city council") for t in texts)
     assert 0 < NOVEL < 1
+
+
+def test_reported_speech_is_a_usable_statement(pipeline):
+    text = ("Ferry services will run every twenty minutes from the north pier, officials said.\n\n"
+            '"We are ready for the crowds and the extra boats are waiting," she said.')
+    _, documents, _, alignment, _ = pipeline.align([Source(id="a1", raw=text)])
+    kinds = {q.kind for d in documents for q in d.quotes}
+    assert "indirect" in kinds
+    texts = [s.text for s in ranked(alignment)]
+    assert any(t.startswith("Ferry services") for t in texts)

@@ -74,10 +74,11 @@ def _usable(fact: Fact, alignment: Alignment) -> bool:
 
 
 def _unquoted(v: SentenceVector) -> str:
-    """The words of a sentence outside its quotes (the narration and attribution)."""
+    """The words of a sentence outside its quote marks (the narration and attribution): reported
+    speech ("ferries will run, officials said") is a statement with its source, not a quote."""
     span, text = v.sentence.span, v.document.source.text
     keep = [True] * (span.end - span.start)
-    for q in v.document.quotes:
+    for q in (q for q in v.document.quotes if q.kind != "indirect"):
         for i in range(max(q.span.start, span.start), min(q.span.end, span.end)):
             keep[i - span.start] = False
     return "".join(c if k else " " for c, k in zip(text[span.start : span.end], keep))
