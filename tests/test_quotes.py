@@ -250,3 +250,26 @@ def test_a_ministry_is_not_its_spokesman(nlp):
             'The foreign ministry said that the minister would travel on Tuesday.')
     reported = _quotes(nlp, text, INDIRECT)
     assert reported and reported[0][1] != "Lu Kang"
+
+
+def test_the_cue_nearest_the_quote_edges_gives_the_speaker(nlp):
+    text = ('Maria Tan spoke on Tuesday. At the meeting she explained her plan: "If we lose the vote, we '
+            'will say so plainly and we will not hide it from anyone at all," she added.')
+    found = _quotes(nlp, text)
+    assert [(f[1], f[3]) for f in found] == [("Maria Tan", "pronoun")]
+    quote = [q for q in _mentions(nlp, text) if q.kind == "direct"][0]
+    assert text[quote.cue_span.start : quote.cue_span.end] == "added"
+
+
+def test_a_cue_right_after_the_quote_takes_the_noun_phrase_after_it(nlp):
+    text = ('"Is the bridge going to open on time?" asked the girl, who was holding a small flag.\n\n'
+            '"Nobody here wants the plant closed," wrote a local resident who runs a popular blog.')
+    speakers = [q.speaker_text for q in _mentions(nlp, text) if q.kind == "direct"]
+    assert speakers == ["the girl", "a local resident"]
+
+
+
+def _mentions(nlp, text):
+    source = clean(Source(id="t", raw=text))
+    docs, entities = extract([source], nlp)
+    return find_quotes(docs[0], entities)

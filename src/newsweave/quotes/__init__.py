@@ -147,7 +147,7 @@ def _attribution(ctx: Context, all_sents: list[Sentence], sents: list[Sentence],
         frames.append([nxt])
     for frame in frames:
         span = ctx.doc.char_span(frame[0].span.start, frame[-1].span.end, alignment_mode="expand")
-        found = attribute(ctx, cue_tokens(span, quoted), q.start, quoted) if span is not None else None
+        found = attribute(ctx, cue_tokens(span, quoted), q.start, quoted, q.end) if span is not None else None
         if found is not None:
             if found.how == "pronoun" and found.text:
                 bind_pronoun(ctx, found.text.lower(), found.entity_id)
