@@ -268,8 +268,16 @@ def test_a_cue_right_after_the_quote_takes_the_noun_phrase_after_it(nlp):
     assert speakers == ["the girl", "a local resident"]
 
 
-
 def _mentions(nlp, text):
     source = clean(Source(id="t", raw=text))
     docs, entities = extract([source], nlp)
     return find_quotes(docs[0], entities)
+
+
+def test_a_name_set_off_by_a_dash_before_the_colon_labels_the_quote(nlp):
+    text = ('Early numbers were wrong about the turnout - Jane Roe: "The count in the north came in '
+            'far higher than any poll had shown."\n\n'
+            'Obama has a new message for Clinton: "It is about the future."')
+    speakers = [q.speaker_text for q in _mentions(nlp, text) if q.kind == "direct"]
+    assert speakers == ["Jane Roe", "Obama"]
+
