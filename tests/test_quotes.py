@@ -281,3 +281,11 @@ def test_a_name_set_off_by_a_dash_before_the_colon_labels_the_quote(nlp):
     speakers = [q.speaker_text for q in _mentions(nlp, text) if q.kind == "direct"]
     assert speakers == ["Jane Roe", "Obama"]
 
+
+def test_a_speaker_given_by_a_relative_pronoun_spans_the_noun_through_it(nlp):
+    text = ('Volunteers handed out caps that said, "Vote early, vote often."\n\n'
+            'The post came from Dana Reyes, who tweeted, "The lines are too long today."')
+    quotes = [q for q in _mentions(nlp, text) if q.kind == "direct"]
+    assert [text[q.speaker_span.start : q.speaker_span.end] for q in quotes] == ["caps that", "Dana Reyes, who"]
+    assert [q.speaker_text for q in quotes] == ["caps", "Dana Reyes"]
+

@@ -112,7 +112,7 @@ def _subject(cue: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:
     if cue.lower_ == "according":
         to = cue.doc[cue.i + 1]
         return next((c for c in to.children if c.dep_ == "pobj"), None)
-    return syntactic_subject(cue, quoted) or _adjacent_name(cue, quoted) or _inverted_speaker(cue, quoted)
+    return syntactic_subject(cue, quoted) or _adjacent_name(cue, quoted) or inverted_speaker(cue, quoted)
 
 
 def syntactic_subject(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
@@ -146,7 +146,7 @@ def _adjacent_name(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
     return None
 
 
-def _inverted_speaker(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
+def inverted_speaker(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
     """'"Is it open?" asked the girl, who ...': a cue right after the closing mark, with its
     speaker after it (inverted order), whatever the parser made of those words. The head is
     the last word of the noun phrase ("a local resident", "Rubio spokesman Alex Conant")."""
@@ -183,7 +183,8 @@ def _just_before(ent: Any, cue: Any) -> bool:
 
 
 def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
-    found = Attribution(None, _phrase(subj).text, cue.text, "role", _chars(_phrase(subj)), _cue_chars(cue))
+    at = _through_relative(subj, cue, _chars(_phrase(subj)))
+    found = Attribution(None, _phrase(subj).text, cue.text, "role", at, _cue_chars(cue))
     if subj.lower_ in PRONOUNS and not subj.ent_type_:  # not the "He" of the name "Liu He"
         found.entity_id, found.how = ctx.pronoun_of.get(subj.lower_) or _recent_person(ctx, subj.idx), "pronoun"
         return found
@@ -194,6 +195,17 @@ def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
         return found
     found.entity_id = _by_role(ctx, subj)
     return found
+
+
+def _through_relative(subj: Any, cue: Any, at: tuple[int, int]) -> tuple[int, int]:
+    """"water bottles that said", "Rikkie Wells, who tweeted": the cue's own subject is the
+    relative pronoun; the speaker's words run from the noun it stands for through it."""
+    for clause in (c for c in subj.children if c.dep_ == "relcl"):
+        if clause.left_edge.i <= cue.i <= clause.right_edge.i:
+            rel = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVES), None)
+            if rel is not None and rel.i > subj.i:
+                return at[0], rel.idx + len(rel)
+    return at
 
 
 def _chars(span: Any) -> tuple[int, int]:
