@@ -289,3 +289,15 @@ def test_a_speaker_given_by_a_relative_pronoun_spans_the_noun_through_it(nlp):
     assert [text[q.speaker_span.start : q.speaker_span.end] for q in quotes] == ["caps that", "Dana Reyes, who"]
     assert [q.speaker_text for q in quotes] == ["caps", "Dana Reyes"]
 
+
+def test_any_verb_right_after_the_closing_mark_in_inverted_order_is_a_cue(nlp):
+    text = '"This is wonderful!" beamed Tom Hale of Dayton, who had driven in for the rally.'
+    found = _quotes(nlp, text)
+    assert [(f[1], f[3]) for f in found] == [("Tom Hale", "named")]
+
+
+def test_quoted_words_a_naming_verb_puts_on_something_are_a_term(nlp):
+    text = ('At the rally, Dana Reyes called the plan "a scheme cooked up in secret" and left.\n\n'
+            'She called for "a full and fair count" of the ballots.')
+    kinds = [q.kind for q in _mentions(nlp, text) if q.kind != "indirect"]
+    assert kinds == ["term", "partial"]
