@@ -250,3 +250,54 @@ def test_a_ministry_is_not_its_spokesman(nlp):
             'The foreign ministry said that the minister would travel on Tuesday.')
     reported = _quotes(nlp, text, INDIRECT)
     assert reported and reported[0][1] != "Lu Kang"
+
+
+def test_the_cue_nearest_the_quote_edges_gives_the_speaker(nlp):
+    text = ('Maria Tan spoke on Tuesday. At the meeting she explained her plan: "If we lose the vote, we '
+            'will say so plainly and we will not hide it from anyone at all," she added.')
+    found = _quotes(nlp, text)
+    assert [(f[1], f[3]) for f in found] == [("Maria Tan", "pronoun")]
+    quote = [q for q in _mentions(nlp, text) if q.kind == "direct"][0]
+    assert text[quote.cue_span.start : quote.cue_span.end] == "added"
+
+
+def test_a_cue_right_after_the_quote_takes_the_noun_phrase_after_it(nlp):
+    text = ('"Is the bridge going to open on time?" asked the girl, who was holding a small flag.\n\n'
+            '"Nobody here wants the plant closed," wrote a local resident who runs a popular blog.')
+    speakers = [q.speaker_text for q in _mentions(nlp, text) if q.kind == "direct"]
+    assert speakers == ["the girl", "a local resident"]
+
+
+def _mentions(nlp, text):
+    source = clean(Source(id="t", raw=text))
+    docs, entities = extract([source], nlp)
+    return find_quotes(docs[0], entities)
+
+
+def test_a_name_set_off_by_a_dash_before_the_colon_labels_the_quote(nlp):
+    text = ('Early numbers were wrong about the turnout - Jane Roe: "The count in the north came in '
+            'far higher than any poll had shown."\n\n'
+            'Obama has a new message for Clinton: "It is about the future."')
+    speakers = [q.speaker_text for q in _mentions(nlp, text) if q.kind == "direct"]
+    assert speakers == ["Jane Roe", "Obama"]
+
+
+def test_a_speaker_given_by_a_relative_pronoun_spans_the_noun_through_it(nlp):
+    text = ('Volunteers handed out caps that said, "Vote early, vote often."\n\n'
+            'The post came from Dana Reyes, who tweeted, "The lines are too long today."')
+    quotes = [q for q in _mentions(nlp, text) if q.kind == "direct"]
+    assert [text[q.speaker_span.start : q.speaker_span.end] for q in quotes] == ["caps that", "Dana Reyes, who"]
+    assert [q.speaker_text for q in quotes] == ["caps", "Dana Reyes"]
+
+
+def test_any_verb_right_after_the_closing_mark_in_inverted_order_is_a_cue(nlp):
+    text = '"This is wonderful!" beamed Tom Hale of Dayton, who had driven in for the rally.'
+    found = _quotes(nlp, text)
+    assert [(f[1], f[3]) for f in found] == [("Tom Hale", "named")]
+
+
+def test_quoted_words_a_naming_verb_puts_on_something_are_a_term(nlp):
+    text = ('At the rally, Dana Reyes called the plan "a scheme cooked up in secret" and left.\n\n'
+            'She called for "a full and fair count" of the ballots.')
+    kinds = [q.kind for q in _mentions(nlp, text) if q.kind != "indirect"]
+    assert kinds == ["term", "partial"]

@@ -13,13 +13,15 @@ from ..clean import paragraph_spans
 from .frames import colon_lead, label, signature
 from .indirect import find_indirect
 from .finder import QuoteSpan, find_quote_spans, mark_directions
-from .speakers import CUE_LEMMAS, Attribution, Context, attribute, bind_pronoun, cue_tokens, in_quotes
+from .speakers import (CUE_LEMMAS, Attribution, Context, attribute, bind_pronoun, cue_tokens, in_quotes,
+                       inverted_speaker, resolve_subject)
 
 __all__ = ["find_quotes", "find_quote_spans"]
 
 _COMPLEMENTS = {"ccomp", "dobj", "xcomp", "parataxis", "advcl", "conj"}
 # Verbs that, alone at the end of a sentence, announce the quote that follows ("Cole agreed.").
 LEAD_IN_LEMMAS = CUE_LEMMAS | {"agree", "disagree", "press", "interject", "elaborate"}
+NAMING_CUES = {"call", "describe", "label", "dub", "brand", "term"}
 TERM_WORDS = 4  # quoted words with no verb up to this length are a term, not a statement
 
 
@@ -34,7 +36,8 @@ def find_quotes(document: Document, entities: list[Entity], warnings: list[str] 
     for i, q in enumerate(spans):
         sents = _sentences_around(document.sentences, q)
         found = _by_layout(ctx, text, paragraphs, q) or _attribution(ctx, document.sentences, sents, quoted, q)
-        found = found or _governing_verb(ctx, q, quoted) or colon_lead(ctx, text, q.start, quoted)
+        found = found or _governing_verb(ctx, q, quoted) or _verb_after(ctx, q, quoted)
+        found = found or colon_lead(ctx, text, q.start, quoted)
         if found is None and i > 0:
             found = _continuation(out[-1], spans[i - 1], document.sentences, q)
         out.append(_mention(document, q, sents, found))
@@ -79,8 +82,24 @@ def _mark_terms(document: Document, quotes: list[QuoteMention]) -> None:
         words = document.nlp.char_span(q.span.start, q.span.end, alignment_mode="expand")
         reported = any(a <= q.span.start and q.span.end <= b for a, b in clauses)
         if words is not None and (_modifies_next_noun(words) or (
-                q.kind == "partial" and not reported and _is_label(words))):
+                q.kind == "partial" and (_named_by_cue(document, q, words) or not reported and _is_label(words)))):
             q.kind = "term"
+
+
+def _named_by_cue(document: Document, q: QuoteMention, words: Any) -> bool:
+    """"called the plan 'reckless and unhinged'", "described it as 'a remnant of another era'":
+    quoted words with no finite verb that a naming verb puts on something are a label ("called
+    for 'a full count'" is a demand)."""
+    cue = document.nlp.char_span(q.cue_span.start, q.cue_span.end) if q.cue_span is not None else None
+    if cue is None or cue[0].lemma_.lower() not in NAMING_CUES or _calls_for(cue[0]):
+        return False
+    finite = any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in words)
+    return not finite and len([t for t in words if t.is_alpha]) <= 2 * TERM_WORDS
+
+
+def _calls_for(cue: Any) -> bool:
+    """"called for 'a full count'" is a demand, not a name."""
+    return cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "for"
 
 
 def _is_label(words: Any) -> bool:
@@ -126,6 +145,18 @@ def _governing_verb(ctx: Context, q: QuoteSpan, quoted) -> Attribution | None:
     return None
 
 
+def _verb_after(ctx: Context, q: QuoteSpan, quoted) -> Attribution | None:
+    """'"This is wonderful!" beamed Tom Hale': a verb in the past or present tense right after
+    the closing mark, with its speaker after it, stands in for a cue (inverted order)."""
+    words = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+    after = [t for t in ctx.doc[words.end : words.end + 3] if not t.is_punct] if words is not None else []
+    verb = after[0] if after else None
+    if verb is None or verb.tag_ not in {"VBD", "VBZ"} or in_quotes(verb, quoted):
+        return None
+    speaker = inverted_speaker(verb, quoted)
+    return resolve_subject(ctx, speaker, verb) if speaker is not None else None
+
+
 def _by_layout(ctx: Context, text: str, paragraphs: list[tuple[int, int]], q: QuoteSpan) -> Attribution | None:
     """A speaker signed after the quote ("” ― Name") or labelled before it ("Name: “")."""
     start, end = next(((a, b) for a, b in paragraphs if a <= q.start <= b), (0, len(text)))
@@ -147,7 +178,7 @@ def _attribution(ctx: Context, all_sents: list[Sentence], sents: list[Sentence],
         frames.append([nxt])
     for frame in frames:
         span = ctx.doc.char_span(frame[0].span.start, frame[-1].span.end, alignment_mode="expand")
-        found = attribute(ctx, cue_tokens(span, quoted), q.start, quoted) if span is not None else None
+        found = attribute(ctx, cue_tokens(span, quoted), q.start, quoted, q.end) if span is not None else None
         if found is not None:
             if found.how == "pronoun" and found.text:
                 bind_pronoun(ctx, found.text.lower(), found.entity_id)

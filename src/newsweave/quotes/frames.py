@@ -17,6 +17,8 @@ from .speakers import Attribution, Context, remember, resolve_subject, syntactic
 _SIGNATURE = re.compile(r'"?\s*[\u2015\u2014\u2013-]{1,2}\s*(?=[A-Z])')
 # "Name:", "Rep. Trey Gowdy (R-S.C.):" (a party and state in brackets), the quote may touch the colon
 _LABEL = re.compile(r"(?P<name>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})(?: \([^()\n]{1,12}\))?:(?:\s|$)")
+# "HEADLINE - Jane Roe: “...”", "More from Roe and Poe: “...”": a name set off before the colon
+_HEADED_NAME = re.compile(r"(?:\s[-\u2013\u2014]\s*|\b[Ff]rom )(?P<name>[A-Z][\w.'\u2019-]*(?: (?:and )?[A-Z][\w.'\u2019-]*){0,4})$")
 MAX_NAME_TOKENS = 5
 _PERSONAL = {"he", "she", "they", "we", "i"}
 
@@ -50,6 +52,9 @@ def colon_lead(ctx: Context, text: str, quote_start: int, quoted: list[tuple[int
         i -= 1
     if i == 0 or text[i - 1] != ":":
         return None
+    named = _headed_label(ctx, text, i - 1)
+    if named is not None:
+        return named
     colon = ctx.doc.char_span(i - 1, i, alignment_mode="expand")
     if colon is None:
         return None
@@ -57,6 +62,14 @@ def colon_lead(ctx: Context, text: str, quote_start: int, quoted: list[tuple[int
     if subject is None or (subject.pos_ == "PRON" and subject.lower_ not in _PERSONAL):
         return None  # "It was simple: ..." names nobody
     return resolve_subject(ctx, subject, colon[0])
+
+
+def _headed_label(ctx: Context, text: str, colon: int) -> Attribution | None:
+    """A name set off by a dash (or "from") right before the colon labels the quote after it
+    ("POLLS TIGHTEN - Jane Roe: “...”"), whatever the clause before the dash says."""
+    m = _HEADED_NAME.search(text, max(0, colon - 80), colon)
+    name = _name_at(ctx, m.start("name"), colon) if m is not None else None
+    return _attribution(ctx, name, (colon, colon + 1)) if name is not None else None
 
 
 def _clause_subject(colon: Any, quoted: list[tuple[int, int]]) -> Any | None:

@@ -18,6 +18,7 @@ from ..models import Entity, EntityMention
 CUE_LEMMAS = SPEECH_LEMMAS
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 RELATIVES = {"who", "which", "that"}
+MAX_NAME_WORDS = 6  # words of "Rubio spokesman Alex Conant" after an inverted cue
 MAX_APPOSITIVE = 16  # tokens of ", a spokesman for the ministry," between a name and its cue
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Cues whose object is the hearer: "told Reuters", "asked the senator".
@@ -85,13 +86,23 @@ def cue_tokens(span: Any, quoted: list[tuple[int, int]]) -> list[Any]:
 
 
 def attribute(ctx: Context, cues: list[Any], quote_start: int,
-              quoted: list[tuple[int, int]] = ()) -> Attribution | None:
-    """The speaker given by the cue nearest the quote that has a usable subject."""
-    for cue in sorted(cues, key=lambda t: abs(t.idx - quote_start)):
+              quoted: list[tuple[int, int]] = (), quote_end: int | None = None) -> Attribution | None:
+    """The speaker given by the cue nearest the quote that has a usable subject. Nearness is
+    measured from the quote's edges: '"<long quote>," she said' is nearer to "she said" than
+    to a cue in the sentence before it."""
+    end = quote_start if quote_end is None else quote_end
+    for cue in sorted(cues, key=lambda t: _gap(t, quote_start, end)):
         subject = _subject(cue, quoted)
         if subject is not None:
             return resolve_subject(ctx, subject, cue)
     return None
+
+
+def _gap(cue: Any, start: int, end: int) -> int:
+    """Characters between a cue and the span [start, end) (0 inside it)."""
+    if cue.idx < start:
+        return start - (cue.idx + len(cue))
+    return max(0, cue.idx - end)
 
 
 def _subject(cue: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:
@@ -101,7 +112,7 @@ def _subject(cue: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:
     if cue.lower_ == "according":
         to = cue.doc[cue.i + 1]
         return next((c for c in to.children if c.dep_ == "pobj"), None)
-    return syntactic_subject(cue, quoted) or _adjacent_name(cue, quoted)
+    return syntactic_subject(cue, quoted) or _adjacent_name(cue, quoted) or inverted_speaker(cue, quoted)
 
 
 def syntactic_subject(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
@@ -135,6 +146,30 @@ def _adjacent_name(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
     return None
 
 
+def inverted_speaker(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
+    """'"Is it open?" asked the girl, who ...': a cue right after the closing mark, with its
+    speaker after it (inverted order), whatever the parser made of those words. The head is
+    the last word of the noun phrase ("a local resident", "Rubio spokesman Alex Conant")."""
+    doc = cue.doc
+    if cue.i < 2 or not doc[cue.i - 1].is_quote or not doc[cue.i - 2].is_punct:
+        return None
+    if cue.lemma_.lower() in ADDRESSEE_CUES - {"ask"}:
+        return None
+    words = []
+    for tok in doc[cue.i + 1 : cue.i + 1 + MAX_NAME_WORDS]:
+        if not _noun_phrase_word(tok) or in_quotes(tok, quoted):
+            break
+        words.append(tok)
+    heads = [t for t in words if t.pos_ in {"NOUN", "PROPN"} or t.is_title]
+    return heads[-1] if heads and words[-1] is heads[-1] else None
+
+
+def _noun_phrase_word(tok: Any) -> bool:
+    if tok.lower_ in RELATIVES or tok.is_punct or tok.is_space:
+        return False
+    return tok.pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} or tok.is_title
+
+
 def _just_before(ent: Any, cue: Any) -> bool:
     """The name ends right before the cue, or before an appositive set off by commas
     ("Flynn, a top Trump surrogate, said")."""
@@ -148,7 +183,8 @@ def _just_before(ent: Any, cue: Any) -> bool:
 
 
 def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
-    found = Attribution(None, _phrase(subj).text, cue.text, "role", _chars(_phrase(subj)), _cue_chars(cue))
+    at = _through_relative(subj, cue, _chars(_phrase(subj)))
+    found = Attribution(None, _phrase(subj).text, cue.text, "role", at, _cue_chars(cue))
     if subj.lower_ in PRONOUNS and not subj.ent_type_:  # not the "He" of the name "Liu He"
         found.entity_id, found.how = ctx.pronoun_of.get(subj.lower_) or _recent_person(ctx, subj.idx), "pronoun"
         return found
@@ -159,6 +195,17 @@ def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
         return found
     found.entity_id = _by_role(ctx, subj)
     return found
+
+
+def _through_relative(subj: Any, cue: Any, at: tuple[int, int]) -> tuple[int, int]:
+    """"water bottles that said", "Rikkie Wells, who tweeted": the cue's own subject is the
+    relative pronoun; the speaker's words run from the noun it stands for through it."""
+    for clause in (c for c in subj.children if c.dep_ == "relcl"):
+        if clause.left_edge.i <= cue.i <= clause.right_edge.i:
+            rel = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVES), None)
+            if rel is not None and rel.i > subj.i:
+                return at[0], rel.idx + len(rel)
+    return at
 
 
 def _chars(span: Any) -> tuple[int, int]:
