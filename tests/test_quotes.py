@@ -120,6 +120,13 @@ def test_the_name_after_told_is_the_hearer_not_the_speaker(nlp):
     assert [q[1] for q in _quotes(nlp, inverted)] == ["Dana Cole"]
 
 
+def test_a_place_modifying_a_role_is_not_the_speaker(nlp):
+    found = _quotes(nlp, '"We will not back down on taxes," a Texas Democrat told the crowd.')
+    assert [(f[1], f[3]) for f in found] == [(None, "role")]
+    found = _quotes(nlp, '"The tariffs will stay," a White House official said on Monday.')
+    assert [(f[1], f[3]) for f in found] == [("White House", "named")]
+
+
 def test_no_cue_no_speaker(nlp):
     found = _quotes(nlp, '"We will not comment on the order." The order was issued in April by the department.')
     assert found[0][1] is None and found[0][2] == "direct"

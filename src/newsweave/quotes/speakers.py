@@ -219,10 +219,13 @@ def _cue_chars(cue: Any) -> tuple[int, int]:
 
 
 def _entity_in_phrase(ctx: Context, subj: Any) -> str | None:
-    """"White House deputy press secretary Lindsay Walters": the person inside the subject phrase."""
-    found = [ctx.entity_at(t) for t in _head_phrase(subj) if t.pos_ == "PROPN"]
-    people = [e for e in found if e and ctx.entities.get(e) and ctx.entities[e].type == "person"]
-    return (people or [e for e in found if e] or [None])[0]
+    """"White House deputy press secretary Lindsay Walters": the person inside the subject phrase;
+    else the organisation of "a White House official". A place only modifies ("a New Hampshire
+    Republican" is no statement of New Hampshire's): the speaker stays the role."""
+    found = [e for e in (ctx.entity_at(t) for t in _head_phrase(subj) if t.pos_ == "PROPN") if e]
+    kinds = {e: ctx.entities[e].type if e in ctx.entities else None for e in found}
+    people = [e for e in found if kinds[e] == "person"]
+    return (people or [e for e in found if kinds[e] != "place"] or [None])[0]
 
 
 def _head_phrase(tok: Any) -> list[Any]:
