@@ -128,8 +128,10 @@ def test_a_place_modifying_a_role_is_not_the_speaker(nlp):
 
 
 def test_a_quote_glued_to_its_cue_without_a_space(nlp):
-    found = _quotes(nlp, 'Then Dana Cole said,"Look at the numbers." Later she wrote:"We are done."')
-    assert [(f[0], f[1]) for f in found] == [("Look at the numbers.", "Dana Cole"), ("We are done.", "Dana Cole")]
+    found = _quotes(nlp, 'Then Dana Cole said,"Look at the numbers." Later she wrote:"We are done." '
+                         '"We will be back,"she added.')
+    assert [(f[0], f[1]) for f in found] == [("Look at the numbers.", "Dana Cole"), ("We are done.", "Dana Cole"),
+                                             ("We will be back", "Dana Cole")]
 
 
 def test_no_cue_no_speaker(nlp):

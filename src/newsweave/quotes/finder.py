@@ -68,7 +68,8 @@ def _paragraph_quotes(text: str, start: int, end: int, warnings: list[str] | Non
         elif way == "open" and not _before_space(text, m.end(), end):
             _warn(warnings, f"quote opened at offset {open_at - 1} is not closed before the next opens")
             open_at = m.end()
-        elif way == "close" or _can_close(text, m.end() - 1, end) or not _can_open(text, i, start):
+        elif way == "close" or _can_close(text, m.end() - 1, end) or not _can_open(text, i, start) \
+                or _after_clause_end(text, i, open_at):
             out.append(_span(text, open_at, i, closed=True))
             open_at = None
     if open_at is not None:
@@ -85,6 +86,12 @@ def _before_space(text: str, i: int, para_end: int) -> bool:
     """An opening mark comes before the words it opens; one before a space or the paragraph's
     end closes the open quote, whichever way it was typed (“Not now,“ he said)."""
     return i >= para_end or text[i].isspace()
+
+
+def _after_clause_end(text: str, i: int, open_at: int) -> bool:
+    """In an open quote, a mark glued to the comma or stop ending its words closes it, space
+    or none after it ('"we are done,"she added')."""
+    return i - 1 > open_at and text[i - 1] in ",.!?" and text[i - 2].isalnum()
 
 
 def _can_open(text: str, i: int, para_start: int) -> bool:
