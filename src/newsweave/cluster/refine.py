@@ -90,6 +90,7 @@ def _rebuild(state: StreamState, articles: list[int], x: sparse.csr_matrix, raw:
                      strong_terms(vector, state.vectorizer))
         state.vectors[a], state.label[a] = vector, label[a]
     state.open = block
+    state.oldest = dt.date.min  # unknown until close_stale walks the new stories
     state.stories = {number: OpenStory(number, members, _last([state.dates[a] for a in members]))
                      for number, members in groups.items()}
 

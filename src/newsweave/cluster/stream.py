@@ -61,6 +61,7 @@ class StreamState:
     today: dt.date | None = None  # the latest publication date seen
     refined_at: int = 0  # how many articles had arrived at the last refinement
     checked: tuple | None = None  # (date, window, next_story, refined_at) of the last close_stale walk
+    oldest: dt.date | None = None  # no open story's last date is earlier (None: none is dated)
 
     @property
     def nearest(self) -> dict[int, list[float]]:
@@ -214,6 +215,8 @@ def add(state: StreamState, article: int, counts: Counter, date: dt.date | None,
     story = state.stories[best]
     story.members.append(article)
     story.last = max(filter(None, [story.last, date]), default=None)
+    if story.last is not None and (state.oldest is None or story.last < state.oldest):
+        state.oldest = story.last
     state.vectors[article], state.dates[article], state.label[article] = vector, date, best
     state.counts[article] = counts
     state.today = max(filter(None, [state.today, date]), default=None)
@@ -293,10 +296,13 @@ def _dense(vector: tuple[np.ndarray, np.ndarray], width: int) -> np.ndarray:
 def close_stale(state: StreamState, date: dt.date | None, window: int) -> None:
     """Close the open stories that no article joined within `window` days before `date`. A
     story's last date only moves on while it is open, so the walk is skipped when the date and
-    the stories (no new story, no refinement) are those of the last walk."""
+    the stories (no new story, no refinement) are those of the last walk, or when no open story's
+    last date (`state.oldest` bounds them from below) is old enough."""
     if date is None or state.checked == (date, window, state.next_story, state.refined_at):
         return
     state.checked = (date, window, state.next_story, state.refined_at)
+    if state.oldest is None or (date - state.oldest).days <= window:
+        return  # no story can be stale
     for sid, story in list(state.stories.items()):
         if story.last is not None and (date - story.last).days > window:
             for a in story.members:
@@ -304,6 +310,7 @@ def close_stale(state: StreamState, date: dt.date | None, window: int) -> None:
                     state.open.close(a)
                     state.counts.pop(a, None)
             del state.stories[sid]
+    state.oldest = min((s.last for s in state.stories.values() if s.last is not None), default=None)
 
 
 def closed(state: StreamState, story: int) -> bool:
