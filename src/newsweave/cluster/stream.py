@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
