@@ -33,7 +33,7 @@ from scipy import sparse
 
 from . import batch
 from .batch import LOCAL_K
-from .stream import OpenBlock, OpenStory, StreamState, close_stale
+from .stream import OpenBlock, OpenStory, StreamState, close_stale, strong_terms
 
 REFINE_SHARE = 0.5
 
@@ -86,9 +86,11 @@ def _rebuild(state: StreamState, articles: list[int], x: sparse.csr_matrix, raw:
     for k, a in enumerate(articles):
         lo, hi = x.indptr[k], x.indptr[k + 1]
         vector = (x.indices[lo:hi].copy(), x.data[lo:hi].copy())
-        block.append(a, vector, state.dates[a], label[a], sorted(raw[k].values(), reverse=True)[:LOCAL_K])
+        block.append(a, vector, state.dates[a], label[a], sorted(raw[k].values(), reverse=True)[:LOCAL_K],
+                     strong_terms(vector, state.vectorizer))
         state.vectors[a], state.label[a] = vector, label[a]
     state.open = block
+    state.oldest = dt.date.min  # unknown until close_stale walks the new stories
     state.stories = {number: OpenStory(number, members, _last([state.dates[a] for a in members]))
                      for number, members in groups.items()}
 

@@ -8,6 +8,14 @@ joined it for `window` days of publication time; a closed story takes no more ar
 Vectors are made at arrival with the document frequencies seen so far, as a live feed would
 have them; the state (`StreamState`) can be kept between runs so new articles join old stories.
 This is the pure at-arrival pass; `refine.py` regroups the open stories from time to time.
+
+While at most `PRUNE_ABOVE` articles are open, an arrival is compared with every one of them.
+Above, as the batch graph does above `neighbours.EXACT_UP_TO` articles, it is compared only with
+candidates: the open articles sharing one of its `STRONG_TERMS` heaviest terms among theirs
+(terms in more than `COMMON_DF` of the articles seen are not strong), found in an inverted index
+kept as articles arrive, close and are regrouped. The candidates get their exact similarity;
+the others count 0, as every pair sharing no term does in the exact pass, so the result is the
+exact one whenever every open article the arrival shares a term with is a candidate.
 """
 
 from __future__ import annotations
@@ -15,14 +23,19 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
 
 from .batch import FLOOR, LOCAL_ALPHA, LOCAL_K, kth_best, time_factors
 from .features import Vectorizer
+from .neighbours import EXACT_UP_TO, MAX_DF, MIN_DF_CAP, TERMS
 
 WINDOW_DAYS = 3
+PRUNE_ABOVE = EXACT_UP_TO  # more open articles than this: an arrival meets candidates only
+STRONG_TERMS = TERMS  # heaviest terms of an article that index it and find its candidates
+COMMON_DF = MAX_DF  # terms in more than this share of the articles seen are never strong
 
 
 @dataclass
@@ -48,11 +61,39 @@ class StreamState:
     today: dt.date | None = None  # the latest publication date seen
     refined_at: int = 0  # how many articles had arrived at the last refinement
     checked: tuple | None = None  # (date, window, next_story, refined_at) of the last close_stale walk
+    oldest: dt.date | None = None  # no open story's last date is earlier (None: none is dated)
 
     @property
     def nearest(self) -> dict[int, list[float]]:
         """Open article -> its best similarities so far (at most LOCAL_K, best first)."""
         return self.open.nearest()
+
+
+class Postings:
+    """Inverted index of the open block: strong term -> the rows listing it, ascending."""
+
+    def __init__(self) -> None:
+        self.lists: dict[int, list[int]] = {}
+
+    def add(self, row: int, terms: np.ndarray) -> None:
+        for t in terms.tolist():
+            self.lists.setdefault(t, []).append(row)
+
+    def rows(self, terms: np.ndarray) -> np.ndarray:
+        """The rows listing any of the terms, ascending, each once."""
+        hits = [self.lists.get(t, ()) for t in terms.tolist()]
+        flat = np.fromiter(chain.from_iterable(hits), dtype=np.int64, count=sum(map(len, hits)))
+        return np.unique(flat)
+
+    def renumber(self, new_of_old: np.ndarray) -> None:
+        """Rows renumbered (-1: dropped), as the block compacts."""
+        for t, rows in list(self.lists.items()):
+            mapped = new_of_old[rows]
+            mapped = mapped[mapped >= 0]
+            if len(mapped):
+                self.lists[t] = mapped.tolist()
+            else:
+                del self.lists[t]
 
 
 class OpenBlock:
@@ -73,12 +114,13 @@ class OpenBlock:
         self.labels = np.zeros(64, dtype=np.int64)
         self.near = np.full((64, LOCAL_K), -np.inf)  # best first, -inf where fewer than LOCAL_K
         self.alive = np.zeros(64, dtype=bool)
+        self.postings = Postings()
 
     def __len__(self) -> int:
         return len(self.row)
 
     def append(self, article: int, vector: tuple[np.ndarray, np.ndarray], date: dt.date | None, label: int,
-               near: list[float]) -> None:
+               near: list[float], strong: np.ndarray) -> None:
         k, length = len(self.ids), len(vector[0])
         if k + 1 >= len(self.days):
             self._grow_rows(2 * len(self.days))
@@ -94,9 +136,15 @@ class OpenBlock:
         self.near[k, : len(near)] = near
         self.row[article] = k
         self.ids.append(article)
+        self.postings.add(k, strong)
 
     def close(self, article: int) -> None:
         self.alive[self.row.pop(article)] = False
+
+    def candidates(self, strong: np.ndarray) -> np.ndarray:
+        """The open rows sharing a strong term with `strong`, ascending."""
+        rows = self.postings.rows(strong)
+        return rows[self.alive[rows]]
 
     def nearest(self) -> dict[int, list[float]]:
         return {a: [v for v in self.near[r].tolist() if v != -np.inf] for a, r in self.row.items()}
@@ -146,6 +194,9 @@ class OpenBlock:
         self.nnz = nnz
         self.ids = [self.ids[k] for k in keep.tolist()]
         self.row = {a: k for k, a in enumerate(self.ids)}
+        new_of_old = np.full(n, -1, dtype=np.int64)
+        new_of_old[keep] = np.arange(m)
+        self.postings.renumber(new_of_old)
 
 
 def add(state: StreamState, article: int, counts: Counter, date: dt.date | None, *,
@@ -154,7 +205,8 @@ def add(state: StreamState, article: int, counts: Counter, date: dt.date | None,
     close_stale(state, date, window)
     state.vectorizer.observe([counts])
     vector = state.vectorizer.transform_one(counts)
-    best, score, nearest, sums = _best_story(state, vector, date)
+    strong = strong_terms(vector, state.vectorizer)
+    best, score, nearest, sums = _best_story(state, vector, date, strong)
     if best is None or score < threshold:
         best = state.next_story
         state.next_story += 1
@@ -163,15 +215,27 @@ def add(state: StreamState, article: int, counts: Counter, date: dt.date | None,
     story = state.stories[best]
     story.members.append(article)
     story.last = max(filter(None, [story.last, date]), default=None)
+    if story.last is not None and (state.oldest is None or story.last < state.oldest):
+        state.oldest = story.last
     state.vectors[article], state.dates[article], state.label[article] = vector, date, best
     state.counts[article] = counts
     state.today = max(filter(None, [state.today, date]), default=None)
-    state.open.append(article, vector, date, best, nearest)
+    state.open.append(article, vector, date, best, nearest, strong)
     return best
 
 
-def _best_story(state: StreamState, vector: tuple[np.ndarray, np.ndarray],
-                date: dt.date | None) -> tuple[int | None, float, list[float], dict[int, float]]:
+def strong_terms(vector: tuple[np.ndarray, np.ndarray], vectorizer: Vectorizer) -> np.ndarray:
+    """The vector's `STRONG_TERMS` heaviest terms not in more than `COMMON_DF` of the articles
+    seen (ties: earlier entries first), as `neighbours.strong_terms` picks a row's."""
+    index, weights = vector
+    df = np.fromiter((vectorizer.df[j] for j in index.tolist()), dtype=np.int64, count=len(index))
+    rare = df <= max(COMMON_DF * vectorizer.documents, MIN_DF_CAP)
+    index, weights = index[rare], weights[rare]
+    return index[np.argsort(-weights, kind="stable")[:STRONG_TERMS]]
+
+
+def _best_story(state: StreamState, vector: tuple[np.ndarray, np.ndarray], date: dt.date | None,
+                strong: np.ndarray) -> tuple[int | None, float, list[float], dict[int, float]]:
     """The open story whose centroid is most similar to the article, that cosine, the article's
     best similarities (its neighbours so far), and its summed similarity to each open story."""
     if not len(state.open):
@@ -179,17 +243,29 @@ def _best_story(state: StreamState, vector: tuple[np.ndarray, np.ndarray],
     block = state.open
     width = len(state.vectorizer.vocabulary)
     matrix = block.matrix(width)
-    live = np.flatnonzero(block.alive[: len(block.ids)])
-    sims = (matrix @ _dense(vector, width))[live]
+    if len(block) > PRUNE_ABOVE:
+        live = block.candidates(strong)
+        sims = matrix[live] @ _dense(vector, width)
+    else:
+        live = np.flatnonzero(block.alive[: len(block.ids)])
+        sims = (matrix @ _dense(vector, width))[live]
     sims *= _time_factors(date, block.days[live], block.dated[live])
-    top = sims if len(sims) <= LOCAL_K else np.partition(sims, len(sims) - LOCAL_K)[-LOCAL_K:]
-    nearest = sorted(top.tolist(), reverse=True)  # the LOCAL_K best, as sorted(sims)[:LOCAL_K] gives
+    nearest = _nearest(sims, min(LOCAL_K, len(block)))
+    if not len(live):
+        return None, 0.0, nearest, {}
     sims = _scaled(block, live, sims, kth_best(nearest))
     ids, inverse = np.unique(block.labels[live], return_inverse=True)
     sums = np.bincount(inverse, weights=sims)
     cosines = sums / np.sqrt([state.sq[i] for i in ids.tolist()])
     k = int(np.argmax(cosines))
     return int(ids[k]), float(cosines[k]), nearest, dict(zip(ids.tolist(), sums.tolist()))
+
+
+def _nearest(sims: np.ndarray, k: int) -> list[float]:
+    """The k best similarities, best first, as sorted(all, reverse=True)[:k] gives; the open
+    articles not among `sims` (not candidates) count 0."""
+    top = sims if len(sims) <= k else np.partition(sims, len(sims) - k)[-k:]
+    return sorted(top.tolist() + [0.0] * (k - len(top)), reverse=True)
 
 
 def _time_factors(date: dt.date | None, days: np.ndarray, dated: np.ndarray) -> np.ndarray:
@@ -220,10 +296,13 @@ def _dense(vector: tuple[np.ndarray, np.ndarray], width: int) -> np.ndarray:
 def close_stale(state: StreamState, date: dt.date | None, window: int) -> None:
     """Close the open stories that no article joined within `window` days before `date`. A
     story's last date only moves on while it is open, so the walk is skipped when the date and
-    the stories (no new story, no refinement) are those of the last walk."""
+    the stories (no new story, no refinement) are those of the last walk, or when no open story's
+    last date (`state.oldest` bounds them from below) is old enough."""
     if date is None or state.checked == (date, window, state.next_story, state.refined_at):
         return
     state.checked = (date, window, state.next_story, state.refined_at)
+    if state.oldest is None or (date - state.oldest).days <= window:
+        return  # no story can be stale
     for sid, story in list(state.stories.items()):
         if story.last is not None and (date - story.last).days > window:
             for a in story.members:
@@ -231,6 +310,7 @@ def close_stale(state: StreamState, date: dt.date | None, window: int) -> None:
                     state.open.close(a)
                     state.counts.pop(a, None)
             del state.stories[sid]
+    state.oldest = min((s.last for s in state.stories.values() if s.last is not None), default=None)
 
 
 def closed(state: StreamState, story: int) -> bool:
