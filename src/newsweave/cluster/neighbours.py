@@ -25,7 +25,7 @@ CANDIDATES = 128  # candidates per article whose exact cosine is computed
 CANDIDATE_FLOOR = 0.01  # candidates whose strong terms give less are not considered
 DENSE_CELLS = 2**23  # a block of rows is made dense for the exact cosines: at most this many cells
 
-__all__ = ["strong_terms", "block_size", "block_candidates", "EXACT_UP_TO"]
+__all__ = ["strong_terms", "common_cap", "block_size", "block_candidates", "EXACT_UP_TO"]
 
 
 def strong_terms(x: sparse.csr_matrix, terms: int = TERMS, max_df: float = MAX_DF) -> sparse.csr_matrix:
@@ -33,11 +33,16 @@ def strong_terms(x: sparse.csr_matrix, terms: int = TERMS, max_df: float = MAX_D
     n = x.shape[0]
     df = np.bincount(x.indices, minlength=x.shape[1])
     x = sparse.csr_matrix(x, copy=True)  # eliminate_zeros works in place, on shared arrays too
-    x.data = np.where(df[x.indices] <= max(max_df * n, MIN_DF_CAP), x.data, 0.0)
+    x.data = np.where(df[x.indices] <= common_cap(n, max_df), x.data, 0.0)
     x.eliminate_zeros()
     keep = _ranks(x.indptr, x.data) < terms
     rows = np.repeat(np.arange(n), np.diff(x.indptr))
     return sparse.csr_matrix((x.data[keep], (rows[keep], x.indices[keep])), shape=x.shape)
+
+
+def common_cap(n: int, max_df: float = MAX_DF) -> float:
+    """The most articles of `n` a term may be in and still find candidates."""
+    return max(max_df * n, MIN_DF_CAP)
 
 
 def _ranks(indptr: np.ndarray, values: np.ndarray) -> np.ndarray:

@@ -30,7 +30,7 @@ from scipy import sparse
 
 from .batch import FLOOR, LOCAL_ALPHA, LOCAL_K, kth_best, time_factors
 from .features import Vectorizer
-from .neighbours import EXACT_UP_TO, MAX_DF, MIN_DF_CAP, TERMS
+from .neighbours import EXACT_UP_TO, MAX_DF, TERMS, common_cap
 
 WINDOW_DAYS = 3
 PRUNE_ABOVE = EXACT_UP_TO  # more open articles than this: an arrival meets candidates only
@@ -229,7 +229,7 @@ def strong_terms(vector: tuple[np.ndarray, np.ndarray], vectorizer: Vectorizer) 
     seen (ties: earlier entries first), as `neighbours.strong_terms` picks a row's."""
     index, weights = vector
     df = np.fromiter((vectorizer.df[j] for j in index.tolist()), dtype=np.int64, count=len(index))
-    rare = df <= max(COMMON_DF * vectorizer.documents, MIN_DF_CAP)
+    rare = df <= common_cap(vectorizer.documents, COMMON_DF)
     index, weights = index[rare], weights[rare]
     return index[np.argsort(-weights, kind="stable")[:STRONG_TERMS]]
 

@@ -40,7 +40,8 @@ def _split_glued_quotes(nlp: Any) -> None:
     """Split the punctuation and the quote mark of a glued quote off the words beside them."""
     from spacy.util import compile_infix_regex
 
-    nlp.tokenizer.infix_finditer = compile_infix_regex([nlp.tokenizer.infix_finditer.__self__.pattern, *_GLUED]).finditer
+    spacy_rules = nlp.tokenizer.infix_finditer.__self__.pattern  # the model's own infixes
+    nlp.tokenizer.infix_finditer = compile_infix_regex([spacy_rules, *_GLUED]).finditer
 
 
 def parse(nlp: Any, texts: list[str]) -> list[Any]:
