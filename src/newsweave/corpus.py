@@ -34,6 +34,7 @@ from .store import Snapshot, Store
 if TYPE_CHECKING:
     import numpy as np
 
+STREAM_CHECKPOINT = "stories.stream"
 Candidates = Callable[["np.ndarray"], "np.ndarray"]  # signatures (n, 128) -> candidate index pairs (k, 2)
 
 __all__ = ["IngestRun", "ingest", "ingest_records", "stories", "story_sources", "brief_story", "write_briefs"]
@@ -172,7 +173,10 @@ def _recluster_if_stale(store: Store, mode: str, similarity: str | None = None,
     articles = [s for _, s in store.articles()]
     known = _stored_embeddings(store) if similarity == "embed" else None
     before = set(known or ())
-    found = cluster(articles, mode, similarity=similarity, embeddings=known, executor=executor)
+    if mode == "stream" and similarity == "lexical":
+        found = _stream_from_checkpoint(store, articles, executor)
+    else:
+        found = cluster(articles, mode, similarity=similarity, embeddings=known, executor=executor)
     if getattr(store, "readonly", False):
         return found
     if known is not None:
@@ -180,6 +184,18 @@ def _recluster_if_stale(store: Store, mode: str, similarity: str | None = None,
     store.put_stories(mode, found)
     store.put_state(key, current)
     return None
+
+
+def _stream_from_checkpoint(store: Store, articles: list[Source], executor: Executor) -> list[Story]:
+    """Stream stories going on from the store's checkpoint (only articles that arrived since it
+    are passed), keeping the new checkpoint unless the store is read-only."""
+    from .cluster import resume_stream
+
+    found, checkpoint = resume_stream(articles, checkpoint=store.get_checkpoint(STREAM_CHECKPOINT),
+                                      executor=executor)
+    if not getattr(store, "readonly", False):
+        store.put_checkpoint(STREAM_CHECKPOINT, checkpoint)
+    return found
 
 
 def _stored_embeddings(store: Store) -> dict:

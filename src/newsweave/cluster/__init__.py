@@ -14,12 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import astuple, dataclass
 
 import numpy as np
 from scipy import sparse
 
 from ..models import Membership, Source, Story
 from . import batch, stream
+from . import checkpoint as checkpoints
 from .refine import due, regroup
 from ..errors import NewsweaveError
 from ..parallel import LOCAL, Executor
@@ -34,7 +36,7 @@ MODES = ("batch", "stream")
 SIMILARITIES = ("lexical", "embed")
 VERSION = 7  # bump when clustering changes: a store's cached stories are then recomputed
 
-__all__ = ["cluster", "cluster_batch", "cluster_stream", "article_embeddings", "MODES", "SIMILARITIES", "VERSION",
+__all__ = ["cluster", "cluster_batch", "cluster_stream", "resume_stream", "StreamSettings", "article_embeddings", "MODES", "SIMILARITIES", "VERSION",
            "BATCH_THRESHOLD", "STREAM_THRESHOLD", "REFINE_THRESHOLD", "REFINE_EVERY"]
 
 
@@ -87,18 +89,64 @@ def cluster_stream(sources: Sequence[Source], *, threshold: float = STREAM_THRES
     a story at arrival; with `refine`, the open stories are regrouped at `refine_threshold`
     every `refine_every` arrivals (fewer when the open set is large, `refine.due`) and once at
     the end (`refine.py`); without, the result is the pure at-arrival pass."""
+    settings = StreamSettings(threshold, window, refine, refine_threshold, refine_every)
+    return resume_stream(sources, settings, keep=False, executor=executor)[0]
+
+
+@dataclass(frozen=True)
+class StreamSettings:
+    threshold: float = STREAM_THRESHOLD
+    window: int = stream.WINDOW_DAYS
+    refine: bool = True
+    refine_threshold: float = REFINE_THRESHOLD
+    refine_every: int = REFINE_EVERY
+
+
+def resume_stream(sources: Sequence[Source], settings: StreamSettings = StreamSettings(), *,
+                  checkpoint: bytes | None = None, keep: bool = True,
+                  executor: Executor = LOCAL) -> tuple[list[Story], bytes | None]:
+    """`cluster_stream`, going on from the `checkpoint` an earlier call returned when its
+    articles are the first of these (the same representatives in the same order, the same
+    settings and clusterer version): only the later arrivals are passed, with the same result
+    as a pass over all. Otherwise (or with no checkpoint) every article is passed. Returns the
+    stories and, with `keep`, the checkpoint for the next call (the state before the end-of-call
+    refinement, so that going on from it is the same as never having stopped), else None."""
     reps, counts = _representatives(sources, executor)
-    state = stream.StreamState()
-    for i, (r, c) in enumerate(zip(reps, counts)):
-        stream.add(state, i, c, r.published, threshold=threshold, window=window)
-        if refine and due(state, refine_every):
-            regroup(state, threshold=refine_threshold, window=window)
-    if refine and state.refined_at < len(reps):
-        regroup(state, threshold=refine_threshold, window=window)
+    done, state = _resumed(checkpoint, reps, settings)
+    for i in range(done, len(reps)):
+        stream.add(state, i, counts[i], reps[i].published, threshold=settings.threshold, window=settings.window)
+        if settings.refine and due(state, settings.refine_every):
+            regroup(state, threshold=settings.refine_threshold, window=settings.window)
+    saved = checkpoints.dump({"version": VERSION, "settings": list(astuple(settings)),
+                              "reps": [r.id for r in reps], "state": state}) if keep else None
+    if settings.refine and state.refined_at < len(reps):
+        regroup(state, threshold=settings.refine_threshold, window=settings.window)
     labels = [state.label[i] for i in range(len(reps))]
     x = state.vectorizer.transform(counts)
     closed = {label for label in labels if stream.closed(state, label)}
-    return _stories(sources, reps, labels, x, state.vectorizer, closed)
+    return _stories(sources, reps, labels, x, state.vectorizer, closed), saved
+
+
+def _resumed(checkpoint: bytes | None, reps: list[Source], settings: StreamSettings) -> tuple[int, stream.StreamState]:
+    """(articles already passed, the state to go on from): from the checkpoint when it fits."""
+    if checkpoint is not None:
+        try:
+            saved = checkpoints.load(checkpoint)
+        except checkpoints.CheckpointError:
+            saved = None
+        if _fits(saved, reps, settings):
+            return len(saved["reps"]), saved["state"]
+    return 0, stream.StreamState()
+
+
+def _fits(saved, reps: list[Source], settings: StreamSettings) -> bool:
+    """A checkpoint of this clusterer and settings whose articles begin these representatives."""
+    if not isinstance(saved, dict) or saved.get("version") != VERSION:
+        return False
+    ids = saved.get("reps")
+    return (saved.get("settings") == list(astuple(settings)) and isinstance(ids, list)
+            and isinstance(saved.get("state"), stream.StreamState) and len(ids) <= len(reps)
+            and ids == [r.id for r in reps[: len(ids)]])
 
 
 def article_embeddings(sources: Sequence[Source], known: dict[str, np.ndarray]) -> np.ndarray:

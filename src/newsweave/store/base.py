@@ -114,6 +114,14 @@ class Store(ABC):
     def put_state(self, key: str, value: Any) -> None:
         """Small JSON values a stage keeps between runs (clustering state, settings)."""
 
+    def put_checkpoint(self, key: str, data: bytes) -> None:
+        """Keep a stage's state between runs as bytes (the stream clusterer's, so new articles
+        go on from it); a store that cannot keep one drops it, and the stage starts afresh."""
+
+    def get_checkpoint(self, key: str) -> bytes | None:
+        """The bytes last kept under `key`, or None."""
+        return None
+
     # snapshots for --since
     @abstractmethod
     def put_snapshot(self, snapshot: Snapshot) -> None: ...

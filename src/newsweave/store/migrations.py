@@ -57,4 +57,8 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE embeddings (article TEXT PRIMARY KEY REFERENCES articles(id), vector BLOB NOT NULL);
     """,
+    # 3: state a stage keeps between runs as bytes (the stream clusterer's checkpoint)
+    """
+    CREATE TABLE checkpoints (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+    """,
 ]

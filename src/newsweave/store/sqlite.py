@@ -128,6 +128,17 @@ class SQLiteStore(Store):
     def embeddings(self) -> dict[str, bytes]:
         return dict(self._db.execute("SELECT article, vector FROM embeddings"))
 
+    def put_checkpoint(self, key: str, data: bytes) -> None:
+        with self._write() as db:
+            db.execute("INSERT OR REPLACE INTO checkpoints (key, value) VALUES (?, ?)", (key, data))
+
+    def get_checkpoint(self, key: str) -> bytes | None:
+        try:
+            row = self._db.execute("SELECT value FROM checkpoints WHERE key = ?", (key,)).fetchone()
+        except sqlite3.OperationalError:  # a read-only store of an older schema has no such table
+            return None
+        return bytes(row[0]) if row else None
+
     def unsigned(self) -> list[str]:
         return [r[0] for r in self._db.execute(
             "SELECT id FROM articles WHERE id NOT IN (SELECT article FROM signatures) ORDER BY seq")]
