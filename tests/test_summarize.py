@@ -43,3 +43,13 @@ def test_reported_speech_is_a_usable_statement(pipeline):
     assert "indirect" in kinds
     texts = [s.text for s in ranked(alignment)]
     assert any(t.startswith("Ferry services") for t in texts)
+
+
+def test_a_quote_given_only_to_a_pronoun_is_not_a_summary_sentence(pipeline):
+    text = ("Ferry services will run every twenty minutes from the north pier, officials said.\n\n"
+            '"We are ready for the crowds and the extra boats are waiting," she said.\n\n'
+            '"The extra boats have been tested and the crews are trained," Mayor Ana Ruiz said.')
+    alignment = pipeline.align([Source(id="a1", raw=text)])[3]
+    texts = [s.text for s in ranked(alignment)]
+    assert not any(t.startswith('"We are ready') for t in texts)
+    assert any(t.startswith('"The extra boats') for t in texts)

@@ -24,6 +24,9 @@ WITNESS_WEIGHT = 10.0  # each extra witness outranks any centrality difference
 LEAD_WEIGHT = 0.1  # bonus of a fact stated in a source's first paragraph
 _DEPENDENT_START = re.compile(r"^(?:He|She|They|It|This|That|These|Those|But|And|Also|However)\b|^\"[a-z]")
 
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+
 __all__ = ["summarize", "ranked", "DEFAULT_WORDS"]
 
 
@@ -70,7 +73,15 @@ def _usable(fact: Fact, alignment: Alignment) -> bool:
     text = best.sentence.text
     if not 6 <= len(text.split()) <= 60 or _DEPENDENT_START.search(text) or text.count('"') % 2:
         return False
-    return len(_unquoted(best).split()) >= 4
+    outside = _unquoted(best)
+    return len(outside.split()) >= 4 and not _pronoun_attribution(outside)
+
+
+def _pronoun_attribution(outside: str) -> bool:
+    """A quote whose only words outside its marks are a pronoun and a verb ('"...," she said'):
+    out of context the reader cannot tell who spoke."""
+    words = _WORD.findall(outside)
+    return len(words) <= 3 and any(w.lower() in _PRONOUNS for w in words)
 
 
 def _unquoted(v: SentenceVector) -> str:
