@@ -315,3 +315,9 @@ def test_quoted_words_a_naming_verb_puts_on_something_are_a_term(nlp):
             'She called for "a full and fair count" of the ballots.')
     kinds = [q.kind for q in _mentions(nlp, text) if q.kind != "indirect"]
     assert kinds == ["term", "partial"]
+
+
+def test_a_cue_hung_on_a_reported_clause_belongs_to_the_reporter(nlp):
+    text = ('Dana Reyes said it was too early to celebrate but added, "We will know the results soon."\n\n'
+            'Tom Hale wrote the aides knew about the plan, saying, "Nobody in the office was surprised."')
+    assert [q[1] for q in _quotes(nlp, text)] == ["Dana Reyes", "Tom Hale"]
