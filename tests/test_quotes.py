@@ -338,7 +338,7 @@ def test_a_name_after_a_dash_before_the_colon_wins_over_a_cue(nlp):
 
 def test_what_a_statement_reads_and_a_quoted_outburst_have_speakers(nlp):
     text = ('"We regret the delay and will reopen the bridge in May," read the statement from Acme Corp.\n\n'
-            '"Why did the council wait so long to act?" Tom Hale questioned.\n\n'
+            '"The council waited far too long to act," Tom Hale affirmed.\n\n'
             '"Get out of my office," Dana Reyes barked.')
     speakers = [q.speaker_text for q in _mentions(nlp, text) if q.kind == "direct"]
     assert speakers == ["the statement", "Tom Hale", "Dana Reyes"]

@@ -16,8 +16,8 @@ from ..extract.entities import INVERTED_CUES, SPEECH_LEMMAS
 from ..models import Entity, EntityMention
 
 # Beyond the speech verbs entities know: what a sign, statement or ad "reads", and the manner
-# verbs news uses for a quoted outburst ("Trump barked", "Beck questioned").
-CUE_LEMMAS = SPEECH_LEMMAS | {"read", "bark", "boom", "lecture", "affirm", "question", "assure", "snap", "interject"}
+# verbs news uses for a quoted outburst ("Trump barked"); not "question" ("questioning the vote").
+CUE_LEMMAS = SPEECH_LEMMAS | {"read", "bark", "boom", "lecture", "affirm", "assure", "snap", "interject"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 RELATIVES = {"who", "which", "that"}
 MAX_NAME_WORDS = 6  # words of "Rubio spokesman Alex Conant" after an inverted cue
