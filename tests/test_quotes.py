@@ -315,3 +315,30 @@ def test_quoted_words_a_naming_verb_puts_on_something_are_a_term(nlp):
             'She called for "a full and fair count" of the ballots.')
     kinds = [q.kind for q in _mentions(nlp, text) if q.kind != "indirect"]
     assert kinds == ["term", "partial"]
+
+
+def test_a_cue_hung_on_a_reported_clause_belongs_to_the_reporter(nlp):
+    text = ('Dana Reyes said it was too early to celebrate but added, "We will know the results soon."\n\n'
+            'Tom Hale wrote the aides knew about the plan, saying, "Nobody in the office was surprised."')
+    assert [q[1] for q in _quotes(nlp, text)] == ["Dana Reyes", "Tom Hale"]
+
+
+def test_a_dash_and_a_name_as_the_next_paragraph_signs_the_quote(nlp):
+    text = ('"The bridge will be finished before the winter and under budget."\n\n'
+            '- Dana Reyes, speaking at the council meeting.\n\n'
+            '"Nobody here wants the plant to close."\n\n- A worker at the plant -\n\nThe vote is on Monday.')
+    assert [q[1] for q in _quotes(nlp, text)] == ["Dana Reyes", None]
+
+
+def test_a_name_after_a_dash_before_the_colon_wins_over_a_cue(nlp):
+    text = ('But the polls did predict the Senate race - Jane Roe: "The count in the north came in '
+            'far higher than any poll had shown."')
+    assert [q.speaker_text for q in _mentions(nlp, text) if q.kind == "direct"] == ["Jane Roe"]
+
+
+def test_what_a_statement_reads_and_a_quoted_outburst_have_speakers(nlp):
+    text = ('"We regret the delay and will reopen the bridge in May," read the statement from Acme Corp.\n\n'
+            '"The council waited far too long to act," Tom Hale affirmed.\n\n'
+            '"Get out of my office," Dana Reyes barked.')
+    speakers = [q.speaker_text for q in _mentions(nlp, text) if q.kind == "direct"]
+    assert speakers == ["the statement", "Tom Hale", "Dana Reyes"]

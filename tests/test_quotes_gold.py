@@ -12,7 +12,7 @@ import pytest
 AP, REUTERS = "Associated Press", "Reuters"
 # (outlet, opening words of the quoted text, speaker, how the text names the speaker)
 GOLD = [
-    (AP, "back into business", "Donald Trump", "pronoun"),  # Trump says he would help ... get "..."
+    (AP, "back into business", "Donald Trump", "named"),  # Trump says he would help ... get "...," saying
     (AP, "A reversal of the ZTE decision", "Eswar Prasad", "named"),  # "...," said Eswar Prasad, a professor
     (AP, "Trump may have recognized", "Eswar Prasad", "continuation"),  # the next paragraph of his quote
     (AP, "are working together to give", "Donald Trump", "named"),  # Trump tweeted that ... "..."

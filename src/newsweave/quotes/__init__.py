@@ -10,7 +10,7 @@ from typing import Any
 
 from ..models import Document, Entity, QuoteMention, Sentence, Span
 from ..clean import paragraph_spans
-from .frames import colon_lead, label, signature
+from .frames import colon_lead, headed_lead, label, signature, signed_paragraph
 from .indirect import find_indirect
 from .finder import QuoteSpan, find_quote_spans, mark_directions
 from .speakers import (CUE_LEMMAS, Attribution, Context, attribute, bind_pronoun, cue_tokens, in_quotes,
@@ -158,10 +158,18 @@ def _verb_after(ctx: Context, q: QuoteSpan, quoted) -> Attribution | None:
 
 
 def _by_layout(ctx: Context, text: str, paragraphs: list[tuple[int, int]], q: QuoteSpan) -> Attribution | None:
-    """A speaker signed after the quote ("” ― Name") or labelled before it ("Name: “")."""
-    start, end = next(((a, b) for a, b in paragraphs if a <= q.start <= b), (0, len(text)))
+    """A speaker signed after the quote ("” ― Name", or "― Name" as the next paragraph), labelled
+    before it ("Name: “") or named after a dash before its colon ("POLLS - Jane Roe: “")."""
+    at = next((k for k, (a, b) in enumerate(paragraphs) if a <= q.start <= b), None)
+    start, end = paragraphs[at] if at is not None else (0, len(text))
     found = signature(ctx, text, q.end, end) if q.closed else None
-    return found or label(ctx, text, start, max(start, q.start - 1))
+    if found is None and at is not None and at + 1 < len(paragraphs) and _ends_paragraph(text, q, end):
+        found = signed_paragraph(ctx, text, *paragraphs[at + 1])
+    return found or label(ctx, text, start, max(start, q.start - 1)) or headed_lead(ctx, text, q.start)
+
+
+def _ends_paragraph(text: str, q: QuoteSpan, para_end: int) -> bool:
+    return not text[q.end : para_end].strip(' ".,')
 
 
 def _sentences_around(sentences: list[Sentence], q: QuoteSpan) -> list[Sentence]:

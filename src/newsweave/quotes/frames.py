@@ -20,6 +20,9 @@ _LABEL = re.compile(r"(?P<name>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})
 # "HEADLINE - Jane Roe: “...”", "More from Roe and Poe: “...”": a name set off before the colon
 _HEADED_NAME = re.compile(r"(?:\s[-\u2013\u2014]\s*|\b[Ff]rom )(?P<name>[A-Z][\w.'\u2019-]*(?: (?:and )?[A-Z][\w.'\u2019-]*){0,4})$")
 MAX_NAME_TOKENS = 5
+MAX_SIGNED_TOKENS = 14  # "-President Obama, tweeting after Clinton's speech."
+_DASHES = set("\u2015\u2014\u2013-")
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _PERSONAL = {"he", "she", "they", "we", "i"}
 
 
@@ -35,6 +38,22 @@ def signature(ctx: Context, text: str, quote_end: int, para_end: int) -> Attribu
     return _attribution(ctx, name, dash)
 
 
+def signed_paragraph(ctx: Context, text: str, para_start: int, para_end: int) -> Attribution | None:
+    """A paragraph that is only a dash and a name, with at most a short description and no
+    finite verb ("-Jane Roe, tweeting after the speech."), signs the quote paragraph before it
+    (fact-check and notebook style). A dash line that says something ("-Pollster Jane Roe
+    warned of ...") is a list item, not a signature."""
+    if text[para_start : para_start + 1] not in _DASHES:
+        return None
+    words = ctx.doc.char_span(para_start, para_end, alignment_mode="expand")
+    if words is None or len(words) > MAX_SIGNED_TOKENS or any(t.tag_ in _FINITE for t in words):
+        return None
+    first = next((t for t in words if not t.is_punct), None)
+    if first is None or first.pos_ != "PROPN":
+        return None  # "– An immigrant himself –" is a subheading
+    return signature(ctx, text, para_start, para_end)
+
+
 def label(ctx: Context, text: str, para_start: int, quote_start: int) -> Attribution | None:
     """"Name:" opening the paragraph, right before the quote (or the transcript line)."""
     m = _LABEL.match(text, para_start, quote_start)
@@ -47,21 +66,31 @@ def label(ctx: Context, text: str, para_start: int, quote_start: int) -> Attribu
 def colon_lead(ctx: Context, text: str, quote_start: int, quoted: list[tuple[int, int]]) -> Attribution | None:
     """"Obama is rolling out a new message: 'It's about me.'": the subject of the clause the
     colon ends speaks the quote."""
-    i = quote_start - 1
-    while i > 0 and text[i - 1] in ' "\n':  # the colon may end the previous paragraph
-        i -= 1
-    if i == 0 or text[i - 1] != ":":
-        return None
-    named = _headed_label(ctx, text, i - 1)
-    if named is not None:
-        return named
-    colon = ctx.doc.char_span(i - 1, i, alignment_mode="expand")
+    at = _colon_before(text, quote_start)  # the colon may end the previous paragraph
+    colon = ctx.doc.char_span(at, at + 1, alignment_mode="expand") if at is not None else None
     if colon is None:
         return None
     subject = _clause_subject(colon[0], quoted)
     if subject is None or (subject.pos_ == "PRON" and subject.lower_ not in _PERSONAL):
         return None  # "It was simple: ..." names nobody
     return resolve_subject(ctx, subject, colon[0])
+
+
+def _colon_before(text: str, quote_start: int) -> int | None:
+    """Offset of the colon that ends the text right before the quote (marks, spaces and a
+    paragraph break between), if there is one."""
+    i = quote_start - 1
+    while i > 0 and text[i - 1] in ' "\n':
+        i -= 1
+    return i - 1 if i > 0 and text[i - 1] == ":" else None
+
+
+def headed_lead(ctx: Context, text: str, quote_start: int) -> Attribution | None:
+    """A name set off by a dash (or "from") right before the colon before the quote labels it
+    ("POLLS TIGHTEN - Jane Roe: “...”"), whatever the clause before the dash says or whoever
+    its verb names; it is layout, and wins over a cue."""
+    colon = _colon_before(text, quote_start)
+    return _headed_label(ctx, text, colon) if colon is not None else None
 
 
 def _headed_label(ctx: Context, text: str, colon: int) -> Attribution | None:

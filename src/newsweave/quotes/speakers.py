@@ -15,7 +15,9 @@ from typing import Any
 from ..extract.entities import INVERTED_CUES, SPEECH_LEMMAS
 from ..models import Entity, EntityMention
 
-CUE_LEMMAS = SPEECH_LEMMAS
+# Beyond the speech verbs entities know: what a sign, statement or ad "reads", and the manner
+# verbs news uses for a quoted outburst ("Trump barked"); not "question" ("questioning the vote").
+CUE_LEMMAS = SPEECH_LEMMAS | {"read", "bark", "boom", "lecture", "affirm", "assure", "snap", "interject"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 RELATIVES = {"who", "which", "that"}
 MAX_NAME_WORDS = 6  # words of "Rubio spokesman Alex Conant" after an inverted cue
@@ -118,9 +120,9 @@ def _subject(cue: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:
 def syntactic_subject(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
     verb = cue
     for _ in range(5):
-        inside = in_quotes(verb, quoted)
-        subj = None if inside else next((c for c in verb.children if c.dep_ in SUBJECT_DEPS
-                                         and not c.is_punct and not in_quotes(c, quoted)), None)
+        skip = in_quotes(verb, quoted) or (verb is not cue and _reported(verb, quoted))
+        subj = None if skip else next((c for c in verb.children if c.dep_ in SUBJECT_DEPS
+                                       and not c.is_punct and not in_quotes(c, quoted)), None)
         if subj is not None:
             # "McCaskill, who said ...": the speaker is the noun the clause hangs on
             return verb.head if subj.lower_ in RELATIVES and verb.dep_ == "relcl" else subj
@@ -128,6 +130,15 @@ def syntactic_subject(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
             return None
         verb = verb.head
     return None
+
+
+def _reported(verb: Any, quoted: list[tuple[int, int]]) -> bool:
+    """Is the verb the head of a clause another speech verb reports ("Lee said it was early but
+    added", "Roe wrote the aides knew, saying")? A cue hung on such a clause by the parser is
+    the reporter's, not the clause subject's ("it", "the aides"). A speech verb inside the quote
+    reports nothing of the writer's."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.lemma_.lower() in CUE_LEMMAS and not in_quotes(head, quoted)
 
 
 def in_quotes(tok: Any, quoted: list[tuple[int, int]]) -> bool:
