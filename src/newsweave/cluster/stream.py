@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, repeat
 
 import numpy as np
 from scipy import sparse
@@ -79,11 +79,14 @@ class Postings:
         for t in terms.tolist():
             self.lists.setdefault(t, []).append(row)
 
-    def rows(self, terms: np.ndarray) -> np.ndarray:
-        """The rows listing any of the terms, ascending, each once."""
+    def rows(self, terms: np.ndarray, alive: np.ndarray) -> np.ndarray:
+        """The rows listing any of the terms and alive (a mask over every row), ascending, each
+        once (a mark per row: linear in the block, where sorting the hits was not)."""
         hits = [self.lists.get(t, ()) for t in terms.tolist()]
-        flat = np.fromiter(chain.from_iterable(hits), dtype=np.int64, count=sum(map(len, hits)))
-        return np.unique(flat)
+        flat = np.fromiter(chain.from_iterable(hits), dtype=np.intp, count=sum(map(len, hits)))
+        mark = np.zeros(len(alive), dtype=bool)
+        mark[flat] = True
+        return np.flatnonzero(mark & alive)
 
     def renumber(self, new_of_old: np.ndarray) -> None:
         """Rows renumbered (-1: dropped), as the block compacts."""
@@ -143,8 +146,7 @@ class OpenBlock:
 
     def candidates(self, strong: np.ndarray) -> np.ndarray:
         """The open rows sharing a strong term with `strong`, ascending."""
-        rows = self.postings.rows(strong)
-        return rows[self.alive[rows]]
+        return self.postings.rows(strong, self.alive[: len(self.ids)])
 
     def nearest(self) -> dict[int, list[float]]:
         return {a: [v for v in self.near[r].tolist() if v != -np.inf] for a, r in self.row.items()}
@@ -256,7 +258,7 @@ def _best_story(state: StreamState, vector: tuple[np.ndarray, np.ndarray], date:
     sims = _scaled(block, live, sims, kth_best(nearest))
     ids, inverse = np.unique(block.labels[live], return_inverse=True)
     sums = np.bincount(inverse, weights=sims)
-    cosines = sums / np.sqrt([state.sq[i] for i in ids.tolist()])
+    cosines = sums / np.sqrt(np.fromiter(map(state.sq.__getitem__, ids.tolist()), dtype=float, count=len(ids)))
     k = int(np.argmax(cosines))
     return int(ids[k]), float(cosines[k]), nearest, dict(zip(ids.tolist(), sums.tolist()))
 
@@ -277,14 +279,24 @@ def _time_factors(date: dt.date | None, days: np.ndarray, dated: np.ndarray) -> 
 
 def _scaled(block: OpenBlock, live: np.ndarray, sims: np.ndarray, sigma_new: float) -> np.ndarray:
     """Locally scale the new article's similarities; remember them as neighbours of the open side."""
-    near = block.near[live]
-    near = -np.sort(-np.concatenate([near, sims[:, None]], axis=1), axis=1)[:, :LOCAL_K]
+    near = _inserted(block.near[live], sims)
     block.near[live] = near
     kth = near[:, LOCAL_K - 1]
     sigma = np.where(kth == -np.inf, FLOOR, np.maximum(kth, FLOOR))
     # Python's float power, not numpy's (which may differ in the last bit), as batch.scale does
-    root = np.array([p ** (LOCAL_ALPHA / 2) for p in (sigma_new * sigma).tolist()])
+    products = (sigma_new * sigma).tolist()
+    root = np.fromiter(map(pow, products, repeat(LOCAL_ALPHA / 2, len(products))), dtype=float, count=len(products))
     return np.minimum(1.0, sims / root)
+
+
+def _inserted(near: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Each row's best LOCAL_K of its sorted (best first) similarities and one more value: the
+    value moves down the row, as sorting the row with it would leave it."""
+    out, carry = np.empty_like(near), values
+    for k in range(near.shape[1]):
+        out[:, k] = np.maximum(near[:, k], carry)
+        carry = np.minimum(near[:, k], carry)
+    return out
 
 
 def _dense(vector: tuple[np.ndarray, np.ndarray], width: int) -> np.ndarray:
