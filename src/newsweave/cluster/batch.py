@@ -170,8 +170,13 @@ def scale(similarity: float, sigma_a: float, sigma_b: float) -> float:
 
 
 def average_linkage(graph: dict[int, dict[int, float]], threshold: float) -> list[int]:
-    """A cluster label per article (the smallest article index in its cluster)."""
-    state = _Linkage(graph)
+    """A cluster label per article (the smallest article index in its cluster).
+
+    Only articles with a similarity at or above the threshold can merge (a mean is never above
+    the largest similarity it averages), so the others, and every pair touching them, are left
+    out: the same merges in the same order, without their bookkeeping."""
+    active = {i for i, nbrs in graph.items() if any(v >= threshold for v in nbrs.values())}
+    state = _Linkage({i: {j: v for j, v in graph[i].items() if j in active} for i in active})
     heap = [(-v, i, j) for i, nbrs in graph.items() for j, v in nbrs.items() if i < j and v >= threshold]
     heapq.heapify(heap)
     while heap:
@@ -215,7 +220,7 @@ class _Linkage:
         return keep
 
     def labels(self, n: int) -> list[int]:
-        out = [0] * n
+        out = list(range(n))  # an article never merged is its own cluster
         for label, members in self.members.items():
             for i in members:
                 out[i] = label
