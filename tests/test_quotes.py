@@ -342,3 +342,13 @@ def test_what_a_statement_reads_and_a_quoted_outburst_have_speakers(nlp):
             '"Get out of my office," Dana Reyes barked.')
     speakers = [q.speaker_text for q in _mentions(nlp, text) if q.kind == "direct"]
     assert speakers == ["the statement", "Tom Hale", "Dana Reyes"]
+
+
+def test_a_short_noun_phrase_between_the_closing_mark_and_a_cue_speaks(nlp):
+    text = ('"What if the mayor had taken lessons?" the 43-year-old asked in the video.\n\n'
+            '"We have had better weeks than this one," Texas delegate Bill Eastland, wearing a hat and '
+            '"Vote Roe" pins, said as confetti fell.\n\n'
+            '"We will be back," the mayor of the small town on the river and her aides said.')
+    speakers = [q.speaker_text for q in _mentions(nlp, text) if q.kind == "direct"]
+    assert speakers[:2] == ["the 43-year-old", "Texas delegate Bill Eastland"]
+    assert speakers[2] != "river"  # a phrase with prepositions is not taken word by word

@@ -22,6 +22,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 RELATIVES = {"who", "which", "that"}
 MAX_NAME_WORDS = 6  # words of "Rubio spokesman Alex Conant" after an inverted cue
 MAX_APPOSITIVE = 16  # tokens of ", a spokesman for the ministry," between a name and its cue
+MAX_PHRASE_WORDS = 8  # words of "Texas delegate Bill Eastland" between a closing mark and its cue
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Cues whose object is the hearer: "told Reuters", "asked the senator".
 ADDRESSEE_CUES = {"tell", "ask", "inform", "remind", "assure"}
@@ -114,7 +115,8 @@ def _subject(cue: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:
     if cue.lower_ == "according":
         to = cue.doc[cue.i + 1]
         return next((c for c in to.children if c.dep_ == "pobj"), None)
-    return syntactic_subject(cue, quoted) or _adjacent_name(cue, quoted) or inverted_speaker(cue, quoted)
+    return (syntactic_subject(cue, quoted) or _adjacent_name(cue, quoted) or inverted_speaker(cue, quoted)
+            or speaker_after_mark(cue, quoted))
 
 
 def syntactic_subject(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
@@ -173,6 +175,55 @@ def inverted_speaker(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
         words.append(tok)
     heads = [t for t in words if t.pos_ in {"NOUN", "PROPN"} or t.is_title]
     return heads[-1] if heads and words[-1] is heads[-1] else None
+
+
+def speaker_after_mark(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
+    """'"...?" the 43-year-old asked' / '"...," Texas delegate Bill Eastland, wearing a hat,
+    said': a short noun phrase (and an appositive set off by commas) between a closing mark
+    and its cue, whatever the parser made of those words. The head is the phrase's last noun."""
+    mark = _closing_mark_before(cue, quoted)
+    if mark is None:
+        return None
+    words = _phrase_words(cue.doc[mark + 1 : cue.i], quoted)
+    heads = [t for t in words if t.pos_ in {"NOUN", "PROPN"} or t.is_title or _after_hyphen(t)]
+    return heads[-1] if heads and words[-1] is heads[-1] else None
+
+
+def _after_hyphen(tok: Any) -> bool:
+    """The "old" of "the 43-year-old": a compound that names a person."""
+    return tok.i > 0 and _infix_hyphen(tok.doc[tok.i - 1])
+
+
+def _closing_mark_before(cue: Any, quoted: list[tuple[int, int]]) -> int | None:
+    """The index of the nearest closing quote mark before the cue that ends a quoted clause
+    (punctuation inside the marks: '," ' or '?" '), within reach of a phrase and appositive."""
+    doc = cue.doc
+    for i in range(cue.i - 1, max(0, cue.i - 1 - MAX_PHRASE_WORDS - MAX_APPOSITIVE), -1):
+        tok = doc[i]
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            return None
+        before = doc[i - 1]
+        if tok.is_quote and before.is_punct and not before.is_quote and in_quotes(before, quoted):
+            return i if not in_quotes(doc[i + 1], quoted) else None
+    return None
+
+
+def _phrase_words(gap: Any, quoted: list[tuple[int, int]]) -> list[Any]:
+    """The words of a noun phrase filling the gap, or [] when it is not one: up to a comma
+    only if the rest is an appositive closed by a comma right before the cue."""
+    comma = next((t.i - gap.start for t in gap if t.text == ","), len(gap))
+    words, rest = list(gap[:comma]), gap[comma:]
+    if len(rest) and (rest[-1].text != "," or len(rest) > MAX_APPOSITIVE or len(rest) < 3):
+        return []
+    if not words or len(words) > MAX_PHRASE_WORDS:
+        return []
+    ok = all(_noun_phrase_word(t) or _infix_hyphen(t) for t in words)
+    return words if ok and not any(in_quotes(t, quoted) for t in words) else []
+
+
+def _infix_hyphen(tok: Any) -> bool:
+    """The hyphens of "43-year-old" (no space on either side)."""
+    return tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
 
 
 def _noun_phrase_word(tok: Any) -> bool:
