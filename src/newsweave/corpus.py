@@ -112,12 +112,14 @@ def _sign_and_regroup(store: Store, known: dict[str, bytes], candidates: Candida
 
 
 def _signatures(sources: list[Source]) -> dict[str, bytes]:
-    return {s.id: signature_bytes(s) for s in sources}
+    words = minhash.word_codes()
+    return {s.id: signature_bytes(s, words) for s in sources}
 
 
-def signature_bytes(source: Source) -> bytes:
-    """The MinHash signature of a cleaned source, as the store keeps it."""
-    return minhash.signature(minhash.shingle_hashes(source.text)).tobytes()
+def signature_bytes(source: Source, words: dict[str, int] | None = None) -> bytes:
+    """The MinHash signature of a cleaned source, as the store keeps it (`words`: a
+    `minhash.word_codes()` table shared by the sources of one job)."""
+    return minhash.signature(minhash.shingle_hashes(source.text, words=words)).tobytes()
 
 
 def update_copies(store: Store, new: list[Source], signatures: dict[str, bytes] | None = None, *,

@@ -83,10 +83,12 @@ def _verifier(sources: list[Source], arrays: list[np.ndarray] | None,
               threshold: float) -> Callable[[int, int], bool]:
     """Exact containment of two sources' shingle sets (sorted hash arrays, made when first asked)."""
     cache: dict[int, np.ndarray] = {}
+    words = minhash.word_codes()
 
     def sets(i: int) -> np.ndarray:
         if i not in cache:
-            cache[i] = minhash.distinct(arrays[i]) if arrays is not None else minhash.shingle_hashes(sources[i].text)
+            cache[i] = (minhash.distinct(arrays[i]) if arrays is not None
+                        else minhash.shingle_hashes(sources[i].text, words=words))
         return cache[i]
 
     def verify(i: int, j: int) -> bool:

@@ -33,14 +33,21 @@ _A = _rng.integers(1, 2**63, NUM_PERM, dtype=np.uint64) * np.uint64(2) + np.uint
 _B = _rng.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
 _EMPTY = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
 
-__all__ = ["shingle_hashes", "shingle_arrays", "distinct", "signature", "signatures", "signatures_of", "candidate_pairs",
+__all__ = ["shingle_hashes", "word_codes", "shingle_arrays", "distinct", "signature", "signatures", "signatures_of", "candidate_pairs",
            "band_entries", "bucket_pairs", "unique_pairs",
            "jaccard_estimate", "from_bytes"]
 
 
-def shingle_hashes(text: str, n: int = SHINGLE) -> np.ndarray:
-    """The distinct 64-bit hashes of the text's lower-cased word n-grams, sorted."""
-    return distinct(_ngrams(_codes(_WORD.findall(text.lower()), _Vocabulary()), n))
+def shingle_hashes(text: str, n: int = SHINGLE, *, words: dict[str, int] | None = None) -> np.ndarray:
+    """The distinct 64-bit hashes of the text's lower-cased word n-grams, sorted. `words`
+    (from `word_codes()`) shares the per-word CRCs across the texts of one job."""
+    return distinct(_ngrams(_codes(_WORD.findall(text.lower()), _Vocabulary() if words is None else words), n))
+
+
+def word_codes() -> dict[str, int]:
+    """A word -> CRC32 table filled on first lookup, to share across the texts of one job
+    (hashing each distinct word once, not once per text; the codes do not depend on it)."""
+    return _Vocabulary()
 
 
 def signature(hashes: np.ndarray) -> np.ndarray:
