@@ -18,6 +18,7 @@ import pytest
 import newsweave.cluster as nwc
 from newsweave.clean import clean
 from newsweave.cluster import cluster, stream
+from newsweave.cluster.explanation import StoryRows
 from newsweave.cluster.features import Vectorizer, terms
 from newsweave.corpus import ingest, stories
 from newsweave.dedup import arrival_order, copy_groups
@@ -170,7 +171,7 @@ def test_story_memberships_are_those_of_the_code_before(sources):
     rng = random.Random(3)
     for _ in range(25):
         members = sorted(rng.sample(range(len(reps)), rng.randint(1, 6)))
-        story = nwc._story([reps[i] for i in members], x[members], vocab, copies, False)
+        story = nwc._story([reps[i] for i in members], StoryRows.of(x[members]), vocab, copies, False)
         got = [(m.article, m.similarity, m.entities, m.terms) for m in story.members]
         assert got == _memberships_before([reps[i] for i in members], x[members], vocab, copies)
 

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from dataclasses import astuple, dataclass
 
 import numpy as np
-from scipy import sparse
 
 from ..models import Membership, Source, Story
 from . import batch, stream
@@ -25,6 +24,7 @@ from . import checkpoint as checkpoints
 from .refine import due, regroup
 from ..errors import NewsweaveError
 from ..parallel import LOCAL, Executor
+from .explanation import StoryRows, explain, split
 from .features import Vectorizer, embedding_text, names, terms
 
 EMBED_THRESHOLD = 0.53  # batch with --similarity embed; chosen on NeuS val (bench/clusters.py --embed --tune)
@@ -179,32 +179,32 @@ def _stories(sources, reps, labels, x, vectorizer, closed) -> list[Story]:
     for i, label in enumerate(labels):
         groups.setdefault(label, []).append(i)
     vocab = {j: t for t, j in vectorizer.vocabulary.items()}
-    stories = [_story([reps[i] for i in members], x[members], vocab, copies, label in closed)
-               for label, members in groups.items()]
+    stories = [_story([reps[i] for i in members], rows, vocab, copies, label in closed)
+               for (label, members), rows in zip(groups.items(), split(x, list(groups.values())))]
     arrival = {s.id: i for i, s in enumerate(sources)}
     return sorted(stories, key=lambda s: (s.last is None, -(s.last or dt.date.min).toordinal(),
                                           -max(arrival[a] for a in s.articles)))
 
 
-def _story(reps: list[Source], x, vocab: dict[int, str], copies: dict, closed: bool) -> Story:
-    sims = (x @ x.T).toarray()
+def _story(reps: list[Source], rows: StoryRows, vocab: dict[int, str], copies: dict, closed: bool) -> Story:
+    """One story of the representatives `reps` (article rows `rows`), with what explains it."""
     n = len(reps)
-    mean = (sims.sum(axis=1) - 1.0) / (n - 1) if n > 1 else np.ones(1)
+    why = explain(rows)
     articles = [c for r in reps for c in copies[r.witness or r.id]]
     dates = [a.published for a in articles if a.published]
     rep_names = [names(r) for r in reps]
     shared_names = _shared_names(rep_names)
-    centroid = np.asarray(x.mean(axis=0)).ravel()
-    x = sparse.csr_matrix(x)
-    members = [_membership(copy, float(mean[i]), _row(x, i), centroid, vocab, shared_names, rep_names[i])
+    ranked = [name for name, _ in shared_names.most_common()]
+    member_terms = [[vocab[j] for j in top] for top in why.member_terms]
+    members = [_membership(copy, float(why.similarity[i]), member_terms[i], ranked, rep_names[i])
                for i, r in enumerate(reps) for copy in copies[r.witness or r.id]]
-    central = reps[int(np.argmax(mean))]
+    central = reps[int(np.argmax(why.similarity))]
     return Story(
         id="s" + articles[0].id, title=_title(central, reps), articles=[a.id for a in articles],
         copies=[[c.id for c in copies[r.witness or r.id]] for r in reps if len(copies[r.witness or r.id]) > 1],
         first=min(dates, default=None), last=max(dates, default=None),
         entities=[name for name, k in shared_names.most_common(8) if k >= max(2, n / 2)],
-        terms=[vocab[j] for j in np.argsort(-centroid)[:8] if centroid[j] > 0], members=members, closed=closed)
+        terms=[vocab[j] for j in why.terms], members=members, closed=closed)
 
 
 def _shared_names(rep_names: list[set[str]]) -> Counter:
@@ -216,20 +216,11 @@ def _shared_names(rep_names: list[set[str]]) -> Counter:
     return Counter({k: v for k, v in counts.items() if v > 1})
 
 
-def _row(x, i: int) -> np.ndarray:
-    """Row i of a canonical CSR matrix as a dense array (what `x[i].toarray().ravel()` gives)."""
-    out = np.zeros(x.shape[1])
-    lo, hi = x.indptr[i], x.indptr[i + 1]
-    out[x.indices[lo:hi]] = x.data[lo:hi]
-    return out
-
-
-def _membership(copy: Source, similarity: float, row: np.ndarray, centroid: np.ndarray,
-                vocab: dict[int, str], shared_names: Counter, mine: set[str]) -> Membership:
-    weights = row * centroid
-    top = [vocab[j] for j in np.argsort(-weights)[:6] if weights[j] > 0]
-    entities = [n for n, _ in shared_names.most_common() if n in mine][:6]
-    return Membership(copy.id, round(similarity, 4), entities, top)
+def _membership(copy: Source, similarity: float, terms: list[str], ranked: list[str], mine: set[str]) -> Membership:
+    """Why `copy` is in its story: its similarity, the most shared names it has (`ranked`: the
+    story's shared names, most shared first), and its heaviest terms."""
+    entities = [n for n in ranked if n in mine][:6]
+    return Membership(copy.id, round(similarity, 4), entities, list(terms))
 
 
 def _title(central: Source, reps: list[Source]) -> str:

@@ -23,7 +23,13 @@ from ..models import Source
 
 LEDE_WORDS = 60
 _WORD = re.compile(r"[a-z][a-z'\u2019-]*[a-z]|[a-z]")
-_NAME = re.compile(r"(?<![.!?\"\u201c]\s)(?<!^)\b((?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*)")
+# A name: capitalised words ("Ann Lee", "ZTE") not at the start of the text or of a sentence
+# (after . ! ? " or \u201c and a space), nor inside a word. The checks on what comes before are
+# made after the first capital, so that the regex engine skips to capitals instead of trying
+# them at every character; the matches are those of the plain form
+# (?<![.!?"\u201c]\s)(?<!^)\b((?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*),
+# about three times as fast.
+_NAME = re.compile(r"([A-Z](?<=\W[A-Z])(?<![.!?\"\u201c]\s[A-Z])(?:[a-z]+|[A-Z]+)(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*)")
 STOP = frozenset("""
 a about above after again against all also am an and any are aren't as at be because been before
 being below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't
