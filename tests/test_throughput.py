@@ -152,7 +152,7 @@ def _memberships_before(reps, x, vocab, copies):
     for i, r in enumerate(reps):
         for copy in copies[r.witness or r.id]:
             weights = x[i].toarray().ravel() * centroid
-            top = [vocab[j] for j in np.argsort(-weights)[:6] if weights[j] > 0]
+            top = [vocab[j] for j in np.argsort(-weights, kind="stable")[:6] if weights[j] > 0]
             mine = names(r)
             entities = [n for n, _ in shared.most_common() if n in mine][:6]
             out.append((copy.id, round(float(mean[i]), 4), entities, top))

@@ -34,7 +34,7 @@ REFINE_THRESHOLD = BATCH_THRESHOLD  # stream refinement regroups the open storie
 REFINE_EVERY = 25  # arrivals between refinement points; chosen on NeuS val with synthetic dates (bench/clusters.py --dated)
 MODES = ("batch", "stream")
 SIMILARITIES = ("lexical", "embed")
-VERSION = 7  # bump when clustering changes: a store's cached stories are then recomputed
+VERSION = 8  # bump when clustering changes: a store's cached stories are then recomputed
 
 __all__ = ["cluster", "cluster_batch", "cluster_stream", "resume_stream", "StreamSettings", "article_embeddings", "MODES", "SIMILARITIES", "VERSION",
            "BATCH_THRESHOLD", "STREAM_THRESHOLD", "REFINE_THRESHOLD", "REFINE_EVERY"]

@@ -10,11 +10,12 @@ stream's time. Here they are computed on the columns the story's rows use, with 
   `x.mean(axis=0)` does (`np.bincount` adds in input order);
 - a similarity adds a row's products in the row's stored order, as the sparse `x @ x.T` does,
   and each row of similarities is summed by the same `ndarray.sum` call as before;
-- the top-k lists are those of `np.argsort(-dense)[:k]` whenever the k + 1 largest values are
-  distinct. With a tie among them the order of the tied terms is what that unstable argsort
-  leaves on the whole dense vector (and on the CPU's sort kernel), so that one case still
-  sorts the dense vector (in the 20k-article synthetic stream, a tenth of the members and a
-  sixth of the stories; their tied terms follow neither index nor stored order there).
+- the top-k lists are the heaviest first and, among equal weights, the lower term index
+  first: what `np.argsort(-dense, kind="stable")[:k]` gives on the vector made dense. (Until
+  clustering version 8 they followed the default, unstable `np.argsort`, whose order among equal
+  values depends on the CPU's sort kernel, so the same corpus could show other terms on another
+  machine; in the 20k-article synthetic stream a tenth of the members and a sixth of the stories
+  had such a tie.)
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ class StoryRows:
     cols: np.ndarray  # term of each entry
     vals: np.ndarray  # weight of each entry
     indptr: np.ndarray  # where each row's entries begin (from 0), and the end
-    width: int  # vocabulary size (of the dense vectors the tie case sorts)
 
     @property
     def n(self) -> int:
@@ -65,7 +65,7 @@ def split(x: sparse.csr_matrix, groups: list[list[int]]) -> list[StoryRows]:
     for lo, hi in zip(np.concatenate(([0], ends[:-1])), ends):
         indptr = grouped.indptr[lo : hi + 1]
         start, stop = indptr[0], indptr[-1]
-        out.append(StoryRows(grouped.indices[start:stop], grouped.data[start:stop], indptr - start, x.shape[1]))
+        out.append(StoryRows(grouped.indices[start:stop], grouped.data[start:stop], indptr - start))
     return out
 
 
@@ -73,9 +73,9 @@ def explain(rows: StoryRows, story_k: int = STORY_TERMS, member_k: int = MEMBER_
     """Mean similarities, story terms and member terms of one story (what `_story` shows)."""
     used, centroid, inverse = centroid_of(rows)
     weights = rows.vals * centroid[inverse]
-    members = [top(rows.cols[lo:hi], weights[lo:hi], member_k, rows.width)
+    members = [top(rows.cols[lo:hi], weights[lo:hi], member_k)
                for lo, hi in zip(rows.indptr[:-1].tolist(), rows.indptr[1:].tolist())]
-    return Explanation(_mean_similarity(rows, inverse), top(used, centroid, story_k, rows.width), members)
+    return Explanation(_mean_similarity(rows, inverse), top(used, centroid, story_k), members)
 
 
 def centroid_of(rows: StoryRows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -112,19 +112,8 @@ def _pairs(inverse: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return e, by_term[start[inverse][e] + offset]
 
 
-def top(cols: np.ndarray, values: np.ndarray, k: int, width: int) -> list[int]:
-    """The k heaviest positive terms of a sparse vector (terms `cols`, weights `values`), in the
-    order `np.argsort(-dense)[:k]` gives on the vector made dense (`width` long)."""
-    order = np.argsort(-values, kind="stable")[: k + 1]
-    best = values[order]
-    if (best[1:] == best[:-1]).any():
-        return _dense_top(cols, values, k, width)
-    return cols[order[:k]][best[:k] > 0].tolist()
-
-
-def _dense_top(cols: np.ndarray, values: np.ndarray, k: int, width: int) -> list[int]:
-    """`top` where tied weights decide: the unstable argsort of the whole dense vector, whose
-    order among equal values no sort of the nonzero values alone reproduces."""
-    dense = np.zeros(width)
-    dense[cols] = values
-    return [int(j) for j in np.argsort(-dense)[:k] if dense[j] > 0]
+def top(cols: np.ndarray, values: np.ndarray, k: int) -> list[int]:
+    """The k heaviest positive terms of a sparse vector (terms `cols`, weights `values`), equal
+    weights in term order: `np.argsort(-dense, kind="stable")[:k]` on the vector made dense."""
+    order = np.lexsort((cols, -values))[:k]
+    return cols[order][values[order] > 0].tolist()
