@@ -169,3 +169,20 @@ def test_a_burst_of_identical_signatures_pairs_with_its_first_members():
     cap = minhash.BUCKET_ALL_PAIRS
     assert len(pairs) == sum(40 - 1 - i for i in range(cap))
     assert (pairs[:, 0] < pairs[:, 1]).all() and (pairs[:, 0] < cap).all()
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_pairs_among_some_texts_are_the_pairs_involving_them(seed):
+    """`among` leaves out the buckets without a masked text and no pair that has one, bursts
+    (a bucket past BUCKET_ALL_PAIRS) included."""
+    rng = np.random.default_rng(seed)
+    sigs = rng.integers(0, 3, (300, minhash.NUM_PERM), dtype=np.uint32)  # few values: many buckets shared
+    sigs[200:240] = 7  # a burst of 40 identical signatures
+    among = np.zeros(len(sigs), dtype=bool)
+    among[rng.choice(len(sigs), 12, replace=False)] = True
+    among[225] = True  # a member of the burst past its first BUCKET_ALL_PAIRS
+    full = minhash.candidate_pairs(sigs)
+    wanted = full[among[full[:, 0]] | among[full[:, 1]]]
+    got = minhash.candidate_pairs(sigs, among)
+    assert len(wanted) and len(got) < len(full)
+    assert np.array_equal(got[among[got[:, 0]] | among[got[:, 1]]], wanted)

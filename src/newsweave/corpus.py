@@ -35,7 +35,9 @@ if TYPE_CHECKING:
     import numpy as np
 
 STREAM_CHECKPOINT = "stories.stream"
-Candidates = Callable[["np.ndarray"], "np.ndarray"]  # signatures (n, 128) -> candidate index pairs (k, 2)
+# (signatures (n, 128), mask of the texts whose pairs are wanted) -> candidate index pairs (k, 2),
+# at least every pair that involves a masked text
+Candidates = Callable[["np.ndarray", "np.ndarray"], "np.ndarray"]
 
 __all__ = ["IngestRun", "ingest", "ingest_records", "stories", "story_sources", "brief_story", "write_briefs"]
 
@@ -127,12 +129,15 @@ def update_copies(store: Store, new: list[Source], signatures: dict[str, bytes] 
     """Sign the new articles (unless their `signatures` are given) and regroup copies: LSH over
     every stored signature (`candidates`), verifying only the candidate pairs that involve a new
     article; groups that changed get fresh lineage."""
+    import numpy as np  # loaded with minhash already
+
     store.put_signatures(_signatures(new) if signatures is None else signatures)
     stored = store.signatures()
     ids = list(stored)
     sigs = minhash.from_bytes([stored[i] for i in ids])
     fresh = {s.id for s in new}
-    pairs = [(ids[i], ids[j]) for i, j in candidates(sigs) if ids[i] in fresh or ids[j] in fresh]
+    among = np.fromiter((i in fresh for i in ids), bool, len(ids))
+    pairs = [(ids[i], ids[j]) for i, j in candidates(sigs, among) if ids[i] in fresh or ids[j] in fresh]
     existing = store.copies()
     touched = {a for pair in pairs for a in pair}
     touched |= {a for g in existing if touched & set(g.articles) for a in g.articles}

@@ -117,16 +117,28 @@ def _ngrams(codes: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
-def candidate_pairs(sigs: np.ndarray) -> np.ndarray:
+def candidate_pairs(sigs: np.ndarray, among: np.ndarray | None = None) -> np.ndarray:
     """Index pairs (i < j) that share at least one LSH band: an array of shape (k, 2), sorted.
 
     A bucket of more than `BUCKET_ALL_PAIRS` members (a burst of copies) pairs every member with
-    its first `BUCKET_ALL_PAIRS` only. The Ray engine finds the same pairs by shuffling the
-    `band_entries` by key and running `bucket_pairs` on each part (`newsweave.scale`)."""
+    its first `BUCKET_ALL_PAIRS` only. `among` (a boolean mask over the texts) keeps only the
+    buckets holding one of those texts: every pair that involves them is still found, the same
+    as without it, and a few new articles beside a large store do not pair the whole store. The
+    Ray engine finds the same pairs by shuffling the `band_entries` by key and running
+    `bucket_pairs` on each part (`newsweave.scale`)."""
     n = len(sigs)
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    return unique_pairs(bucket_pairs(*band_entries(sigs)), n)
+    band, key, doc = band_entries(sigs)
+    if among is not None and not np.all(among):  # all masked: every bucket stays
+        keep = _in_buckets_of(key.reshape(-1, n), np.asarray(among, dtype=bool)).ravel()
+        band, key, doc = band[keep], key[keep], doc[keep]
+    return unique_pairs(bucket_pairs(band, key, doc), n)
+
+
+def _in_buckets_of(keys: np.ndarray, among: np.ndarray) -> np.ndarray:
+    """For each band (a row of keys, one per text), which texts share a bucket with a text of `among`."""
+    return np.stack([np.isin(row, row[among]) for row in keys]) if len(keys) else np.zeros(keys.shape, dtype=bool)
 
 
 def band_entries(sigs: np.ndarray, first: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

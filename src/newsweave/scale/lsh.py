@@ -21,8 +21,10 @@ SLICE = 4096  # signatures per map task
 __all__ = ["candidate_pairs"]
 
 
-def candidate_pairs(executor: RayExecutor, sigs: np.ndarray) -> np.ndarray:
-    """The pairs `minhash.candidate_pairs(sigs)` gives, found by a Ray shuffle."""
+def candidate_pairs(executor: RayExecutor, sigs: np.ndarray, among: np.ndarray | None = None) -> np.ndarray:
+    """The pairs `minhash.candidate_pairs(sigs)` gives, found by a Ray shuffle. `among` is not
+    used: these are all the pairs, which include every pair of those texts (the caller keeps
+    the ones it asked for)."""
     n = len(sigs)
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
