@@ -97,6 +97,20 @@ def test_values_come_back_with_their_types():
     assert back["grid"].shape == (2, 3)
 
 
+def test_plain_lists_and_dicts_keep_each_scalars_type():
+    """Lists and dicts of plain scalars are written as JSON lists in one piece: ints stay ints
+    (keys too), bools bools, floats floats, and a set or a Counter its own type."""
+    value = {"vocab": {"zte": 0, "trump": 1}, "by_id": {7: "a", 8: None}, "flags": [True, 1, 1.0, -0.0],
+             "df": __import__("collections").Counter({3: 2, 5: 1}), "seen": {1, 2, 3}, "pair": (1, "x"),
+             "mixed": [1, np.int64(2)]}
+    back = checkpoint.load(checkpoint.dump(value))
+    assert back == value
+    for key in value:
+        assert type(back[key]) is type(value[key])
+    assert [type(x) for x in back["flags"]] == [bool, int, float, float]
+    assert [type(k) for k in back["by_id"]] == [int, int] and type(back["mixed"][1]) is np.int64
+
+
 def _forged(tree: dict) -> bytes:
     buffer = io.BytesIO()
     meta = json.dumps({"format": checkpoint.FORMAT, "tree": tree}).encode()

@@ -24,7 +24,8 @@ import numpy as np
 from ..errors import NewsweaveError
 
 PACKAGE = "newsweave.cluster"
-FORMAT = 1
+FORMAT = 2  # 2: lists and dicts of plain scalars written as JSON lists, not item by item
+_PLAIN = (int, float, str, bool)
 
 __all__ = ["dump", "load", "CheckpointError"]
 
@@ -71,11 +72,20 @@ def _encode(v: Any, pools: dict, sizes: dict) -> Any:
         return {"date": v.isoformat()}
     if isinstance(v, (list, tuple, set)):
         kind = {list: "l", tuple: "t", set: "s"}[type(v)]
+        if _all_plain(v):  # a vocabulary's worth of scalars: one JSON list, not a tree per item
+            return {kind + "p": list(v)}
         return {kind: [_encode(x, pools, sizes) for x in v]}
     if isinstance(v, dict):
         kind = "c" if isinstance(v, Counter) else "d"
+        if _all_plain(v) and _all_plain(v.values()):
+            return {kind + "p": [list(v), list(v.values())]}
         return {kind: [[_encode(k, pools, sizes), _encode(x, pools, sizes)] for k, x in v.items()]}
     return _encode_object(v, pools, sizes)
+
+
+def _all_plain(items) -> bool:
+    """Are all items None or exactly int, float, str or bool (what JSON gives back as they were)?"""
+    return all(x is None or type(x) in _PLAIN for x in items)
 
 
 def _encode_object(v: Any, pools: dict, sizes: dict) -> Any:
@@ -106,6 +116,11 @@ def _decode(t: Any, pools: dict) -> Any:
         return _unpooled(body, pools)[0]
     if kind == "date":
         return dt.date.fromisoformat(body)
+    if kind in ("lp", "tp", "sp"):
+        return {"lp": list, "tp": tuple, "sp": set}[kind](body)
+    if kind in ("dp", "cp"):
+        pairs = dict(zip(body[0], body[1], strict=True))
+        return Counter(pairs) if kind == "cp" else pairs
     if kind in ("l", "t", "s"):
         items = [_decode(x, pools) for x in body]
         return {"l": list, "t": tuple, "s": set}[kind](items)
