@@ -140,3 +140,21 @@ def test_adding_in_any_order_any_number_of_times_stores_each_article_once(tmp_pa
             s.add([_source(i)])
         assert s.count() == len(set(ids))
         assert [x.id for _, x in s.articles()] == [f"id{i:03d}" for i in dict.fromkeys(ids)]
+
+
+def test_the_integrity_check_counts_in_one_snapshot_while_a_writer_commits(tmp_path, monkeypatch):
+    """A reader's check must not see a writer's commit between its full-text and article
+    counts (it read them one statement at a time, and a busy store looked broken)."""
+    db = tmp_path / "news.db"
+    writer = open_store(db)
+    writer.add([_source(i, f"council meeting number {i}") for i in range(3)])
+    reader = open_store(db, readonly=True)
+    count = reader.count
+
+    def count_after_a_commit():
+        writer.add([_source(99, "a late article")])
+        return count()
+
+    monkeypatch.setattr(reader, "count", count_after_a_commit)
+    assert reader.integrity_check() == []
+    assert count() == 4  # the commit happened, after the check's snapshot

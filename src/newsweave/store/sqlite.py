@@ -238,12 +238,25 @@ class SQLiteStore(Store):
 
     # --- housekeeping -----------------------------------------------------------------------
     def integrity_check(self) -> list[str]:
-        problems = [r[0] for r in self._db.execute("PRAGMA integrity_check") if r[0] != "ok"]
-        problems += [f"foreign key: {r}" for r in self._db.execute("PRAGMA foreign_key_check")]
-        fts = self._db.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
-        if fts != self.count():
-            problems.append(f"full-text index has {fts} rows for {self.count()} articles")
-        return problems
+        """Problems found, [] when none; every count read in one snapshot."""
+        with self._one_snapshot():
+            problems = [r[0] for r in self._db.execute("PRAGMA integrity_check") if r[0] != "ok"]
+            problems += [f"foreign key: {r}" for r in self._db.execute("PRAGMA foreign_key_check")]
+            fts, articles = self._db.execute("SELECT count(*) FROM articles_fts").fetchone()[0], self.count()
+        return problems + ([f"full-text index has {fts} rows for {articles} articles"] if fts != articles else [])
+
+    @contextmanager
+    def _one_snapshot(self) -> Iterator[None]:
+        """Reads inside see one state of the file. In autocommit each statement sees the file as
+        it is then, so a writer committing between two counts would make them disagree."""
+        if self._depth:  # inside transaction(): already one
+            yield
+            return
+        self._db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self._db.execute("COMMIT")
 
     def close(self) -> None:
         self._db.close()
