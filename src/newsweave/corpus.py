@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 STREAM_CHECKPOINT = "stories.stream"
+SIGN_CHUNK = 2000  # stored articles read back at a time to sign them
 # (signatures (n, 128), mask of the texts whose pairs are wanted) -> candidate index pairs (k, 2),
 # at least every pair that involves a masked text
 Candidates = Callable[["np.ndarray", "np.ndarray"], "np.ndarray"]
@@ -105,16 +106,25 @@ def _sign_and_regroup(store: Store, known: dict[str, bytes], candidates: Candida
     holds those computed already."""
     pending = store.unsigned()
     signed = {i: known[i] for i in pending if i in known}
-    signed.update(_signatures(store.get([i for i in pending if i not in signed])))
+    signed.update(_stored_signatures(store, [i for i in pending if i not in signed]))
     with store.transaction():
         unsigned = store.unsigned()
         if unsigned:
-            signed.update(_signatures(store.get([i for i in unsigned if i not in signed])))
-            update_copies(store, store.get(unsigned), {i: signed[i] for i in unsigned}, candidates=candidates)
+            signed.update(_stored_signatures(store, [i for i in unsigned if i not in signed]))
+            update_copies(store, unsigned, {i: signed[i] for i in unsigned}, candidates=candidates)
 
 
-def _signatures(sources: list[Source]) -> dict[str, bytes]:
-    words = minhash.word_codes()
+def _stored_signatures(store: Store, ids: list[str]) -> dict[str, bytes]:
+    """Signatures of stored articles, read back `SIGN_CHUNK` at a time (a bulk load's articles
+    are not all held a second time)."""
+    words, out = minhash.word_codes(), {}
+    for start in range(0, len(ids), SIGN_CHUNK):
+        out.update(_signatures(store.get(ids[start : start + SIGN_CHUNK]), words))
+    return out
+
+
+def _signatures(sources: list[Source], words: dict[str, int] | None = None) -> dict[str, bytes]:
+    words = minhash.word_codes() if words is None else words
     return {s.id: signature_bytes(s, words) for s in sources}
 
 
@@ -124,18 +134,19 @@ def signature_bytes(source: Source, words: dict[str, int] | None = None) -> byte
     return minhash.signature(minhash.shingle_hashes(source.text, words=words)).tobytes()
 
 
-def update_copies(store: Store, new: list[Source], signatures: dict[str, bytes] | None = None, *,
+def update_copies(store: Store, new: list[Source] | list[str], signatures: dict[str, bytes] | None = None, *,
                   candidates: Candidates = minhash.candidate_pairs) -> list[CopyGroup]:
     """Sign the new articles (unless their `signatures` are given) and regroup copies: LSH over
     every stored signature (`candidates`), verifying only the candidate pairs that involve a new
-    article; groups that changed get fresh lineage."""
+    article; groups that changed get fresh lineage. `new` may be the stored articles' ids when
+    their `signatures` are given."""
     import numpy as np  # loaded with minhash already
 
     store.put_signatures(_signatures(new) if signatures is None else signatures)
     stored = store.signatures()
     ids = list(stored)
     sigs = minhash.from_bytes([stored[i] for i in ids])
-    fresh = {s.id for s in new}
+    fresh = {s if isinstance(s, str) else s.id for s in new}
     among = np.fromiter((i in fresh for i in ids), bool, len(ids))
     pairs = [(ids[i], ids[j]) for i, j in candidates(sigs, among) if ids[i] in fresh or ids[j] in fresh]
     existing = store.copies()
