@@ -71,6 +71,19 @@ def test_copies_of_a_wire_story_are_one_witness_with_lineage(tmp_path, store):
     assert kinds["cut"].span.slice(original.text).startswith("Engineers found corroded cables")
 
 
+def test_signing_in_small_chunks_gives_the_same_signatures_and_copies(tmp_path, monkeypatch):
+    import newsweave.corpus as corpus
+
+    folder = write_articles(tmp_path / "in", ALL + [COPY])
+    whole = open_store(tmp_path / "whole.db")
+    ingest(folder, whole)
+    monkeypatch.setattr(corpus, "SIGN_CHUNK", 2)  # every chunk boundary, and a last short chunk
+    chunked = open_store(tmp_path / "chunked.db")
+    ingest(folder, chunked)
+    assert len(ALL) > 4 and len(chunked.signatures()) == len(ALL) + 1 and chunked.signatures() == whole.signatures()
+    assert chunked.copies() == whole.copies() != []
+
+
 def test_copies_found_across_ingest_runs(tmp_path, store):
     ingest(write_articles(tmp_path / "a", [BRIDGE[0], FLOOD[0]]), store)
     assert store.copies() == []
