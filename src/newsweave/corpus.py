@@ -148,7 +148,8 @@ def update_copies(store: Store, new: list[Source] | list[str], signatures: dict[
     sigs = minhash.from_bytes([stored[i] for i in ids])
     fresh = {s if isinstance(s, str) else s.id for s in new}
     among = np.fromiter((i in fresh for i in ids), bool, len(ids))
-    pairs = [(ids[i], ids[j]) for i, j in candidates(sigs, among) if ids[i] in fresh or ids[j] in fresh]
+    found = candidates(sigs, among)
+    pairs = [(ids[i], ids[j]) for i, j in found[among[found[:, 0]] | among[found[:, 1]]].tolist()]
     existing = store.copies()
     touched = {a for pair in pairs for a in pair}
     touched |= {a for g in existing if touched & set(g.articles) for a in g.articles}

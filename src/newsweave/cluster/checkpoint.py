@@ -26,6 +26,8 @@ from ..errors import NewsweaveError
 PACKAGE = "newsweave.cluster"
 FORMAT = 2  # 2: lists and dicts of plain scalars written as JSON lists, not item by item
 _PLAIN = (int, float, str, bool)
+_SEQUENCES = {"l": list, "t": tuple, "s": set}  # each sequence type's tag
+_TAGS = {cls: tag for tag, cls in _SEQUENCES.items()}
 
 __all__ = ["dump", "load", "CheckpointError"]
 
@@ -71,7 +73,7 @@ def _encode(v: Any, pools: dict, sizes: dict) -> Any:
     if isinstance(v, dt.date):
         return {"date": v.isoformat()}
     if isinstance(v, (list, tuple, set)):
-        kind = {list: "l", tuple: "t", set: "s"}[type(v)]
+        kind = _TAGS[type(v)]
         if _all_plain(v):  # a vocabulary's worth of scalars: one JSON list, not a tree per item
             return {kind + "p": list(v)}
         return {kind: [_encode(x, pools, sizes) for x in v]}
@@ -117,13 +119,13 @@ def _decode(t: Any, pools: dict) -> Any:
     if kind == "date":
         return dt.date.fromisoformat(body)
     if kind in ("lp", "tp", "sp"):
-        return {"lp": list, "tp": tuple, "sp": set}[kind](body)
+        return _SEQUENCES[kind[0]](body)
     if kind in ("dp", "cp"):
         pairs = dict(zip(body[0], body[1], strict=True))
         return Counter(pairs) if kind == "cp" else pairs
     if kind in ("l", "t", "s"):
         items = [_decode(x, pools) for x in body]
-        return {"l": list, "t": tuple, "s": set}[kind](items)
+        return _SEQUENCES[kind](items)
     if kind in ("d", "c"):
         pairs = {_decode(k, pools): _decode(x, pools) for k, x in body}
         return Counter(pairs) if kind == "c" else pairs

@@ -138,7 +138,7 @@ def candidate_pairs(sigs: np.ndarray, among: np.ndarray | None = None) -> np.nda
 
 def _in_buckets_of(keys: np.ndarray, among: np.ndarray) -> np.ndarray:
     """For each band (a row of keys, one per text), which texts share a bucket with a text of `among`."""
-    return np.stack([np.isin(row, row[among]) for row in keys]) if len(keys) else np.zeros(keys.shape, dtype=bool)
+    return np.stack([np.isin(row, row[among]) for row in keys])
 
 
 def band_entries(sigs: np.ndarray, first: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
