@@ -145,3 +145,65 @@ def test_furniture_run_into_the_first_paragraph_is_cut_before_the_dateline():
 def test_datelines_with_extra_spaces_are_removed(dateline):
     text, removed = clean_text(f"{dateline} The city council said on Monday that it would vote next week.")
     assert text.startswith("The city council") and removed[0].reason == "dateline"
+
+
+ARTICLE = "The council voted 7-2 on Tuesday to close the bridge for repairs."
+
+
+@pytest.mark.parametrize(
+    ("furniture", "reason"),
+    [
+        ("Enlarge this image toggle caption Kim Ross/Harbor Times Workers inspect the bridge.", "photo or video caption"),
+        ("Media playback is unsupported on your device Media caption The mayor visits the site", "photo or video caption"),
+        ("Image copyright Harbor Press Image caption The bridge opened in 1962", "photo or video caption"),
+        ("3/18 Workers on the deck of the bridge in March. Getty Images", "photo or video caption"),
+        ("(SOUNDBITE OF ARCHIVED BROADCAST)", "photo or video caption"),
+        ("Kim Ross/Reuters", "photo credit"),
+        ("Lee Park/AFP/Getty Images", "photo credit"),
+        ("Courtesy of Dana Hill", "photo credit"),
+        ("(Credit: Harbor Times)", "photo credit"),
+        ("By Kim Ross", "byline"),
+        ("/ Source: TODAY By A. Lee and B. Park", "byline"),
+        ("Staff writers Dana Hill in Oakland and Lee Park contributed to this report.", "credit line"),
+        ("Write to Kim Ross at kim.ross@example.com", "contact line"),
+        ("Follow Kim Ross on Twitter @kimross", "contact line"),
+        ("kim.ross@example.com", "contact line"),
+        ("Sign up for our morning briefing and get the news in your inbox every day.", "site furniture"),
+        ("For the latest updates on the bridge, click here", "promo"),
+        ("Council weighs bridge closure Read more", "promo"),
+        ("Advertisement Advertisement", "site furniture"),
+        ("Play Facebook", "site furniture"),
+        ("Top of Page", "site furniture"),
+        ("Read or Share this story: https://example.com/bridge", "site furniture"),
+        ("Photo Advertisement Continue reading the main story", "site furniture"),
+        ("* * *", "site furniture"),
+        ("\u2022 \u2022 \u2022", "site furniture"),
+    ],
+)
+def test_captions_credits_bylines_contacts_and_promos_are_removed(furniture, reason):
+    raw = f"{ARTICLE}\n\n{furniture}\n\nRepairs will take a year."
+    text, removed = clean_text(raw)
+    assert text == f"{ARTICLE}\n\nRepairs will take a year."
+    assert [(r.text, r.reason) for r in removed] == [(furniture, reason)]
+    assert raw[removed[0].start : removed[0].end] == furniture
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "By midday the queue at the bridge stretched for a mile.",
+        "By Monday the bridge was shut",
+        "9/11 changed how the city inspects its bridges, officials said, citing a 2002 Reuters report.",
+        "More than 4,000 residents signed up for alerts, and the newsletter reached 9,000 inboxes.",
+        "Residents can email the council before Friday, the mayor said.",
+        "Hill said she contributed to the repair fund because the bridge matters to her family.",
+        "Photographs by the inspectors showed cracks in three of the piers, the report said.",
+        "The mayor, who can be reached at most hours, said: \"We will not cut corners.\"",
+        "\"Click here,\" the site said, \"and read more about what the council decided on Tuesday night "
+        "when it voted to close the bridge, after months of argument, repair bids and angry meetings.\"",
+    ],
+)
+def test_article_sentences_that_look_like_furniture_are_kept(paragraph):
+    text, removed = clean_text(f"{ARTICLE}\n\n{paragraph}")
+    assert text == f"{ARTICLE}\n\n{paragraph}"
+    assert removed == []

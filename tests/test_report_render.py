@@ -185,3 +185,19 @@ def test_common_helpers(brief):
     assert list(_common.conflicts_by_kind(brief)) == ["number"]
     assert _common.when(brief.timeline[0]) == "2018-04-16 – 2018-04-20"
     assert [n for n, _ in _common.refs(brief, brief.summary[0].citations)] == [1, 2]
+
+
+def test_quotes_sit_under_one_heading_per_speaker_with_the_unattributed_last(brief):
+    ap, rt = brief.sources
+    unattributed = QuoteGroup("q2", None, None, [QuoteMention(span=_span(rt, "we will appeal this ruling"),
+                                                              text="we will appeal this ruling")])
+    second = QuoteGroup("q3", "Jo Park", "e1", [_quote(ap, "we will appeal the ruling")])
+    brief.quotes = [brief.quotes[0], unattributed, second]
+    assert [(name, [g.id for g in gs]) for name, gs in _common.by_speaker(brief.quotes)] == [
+        ("Jo Park", ["q1", "q3"]), ("unattributed", ["q2"])]
+    page = to_markdown(brief)
+    section = page[page.index("## Who said what"):page.index("## Timeline")]
+    assert section.count("**Jo Park**") == 1 and section.index("**Jo Park**") < section.index("**unattributed**")
+    assert to_html(brief).count("<h3>Jo Park</h3>") == 1
+    out = _terminal(brief)
+    assert out.count("Jo Park\n") == 1

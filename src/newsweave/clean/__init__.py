@@ -130,14 +130,10 @@ def _whole_paragraph_reason(text: str, *, last: bool) -> str | None:
     flat = " ".join(text.split())
     if rules.CREDIT.match(flat):
         return "credit line" if last else "agency credit"
-    if rules.CREDIT_LINE.match(flat):
-        return "credit line"
-    if rules.FURNITURE.match(flat) and len(flat.split()) <= rules.FURNITURE_MAX_WORDS:
-        return "site furniture"
-    if rules.NOT_ARTICLE.match(flat):
-        return "not article text (web-archive notice or embed template)"
-    if rules.PHOTO_CREDIT.match(flat):
-        return "photo credit"
+    words = len(flat.split())
+    for pattern, max_words, reason in rules.WHOLE_PARAGRAPH:
+        if (max_words is None or words <= max_words) and pattern.match(flat):
+            return reason
     return None
 
 

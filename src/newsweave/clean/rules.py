@@ -30,17 +30,53 @@ CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 
-# Site furniture and promos: short paragraphs of navigation, sign-up and related-link text.
+# Site furniture and promos: short paragraphs of navigation, sign-up, share and related-link text.
 FURNITURE = re.compile(
     r"^(?:More (?:From|from|Stories|stories|News|news)\b|Read (?:more|More|next|Next)\b|Related(?: Stories| Articles| Coverage)?:?\s|"
     r"RELATED\b|ALSO READ|Also read\b|See also\b|Sign up\b|Subscribe\b|Follow (?:us|Us)\b|Click here\b|"
-    r"Advertisement$|ADVERTISEMENT$|Share this\b|Share on\b|Watch:|WATCH:|Listen:|Photo:|Image:|"
+    r"Share this\b|Share on\b|Watch:|WATCH:|Listen:|Photo:|Image:|"
     r"All rights reserved|This material may not be published|Download (?:the|our) app|"
     r"Get (?:the|our) newsletter|Want more\b|Like us on Facebook|Comments?$|"
-    r"Story [Cc]ontinued [Bb]elow$|Advertisement Continue reading the main story$|Photo$|Twitter$|"
-    r"Tweet with a location$|[_*=~\-]{3,}$|Sign up for .{1,40} (?:E-?mails|Newsletters?)\b|"
-    r"Story highlights$)"
+    r"Story [Cc]ontinue[sd] [Bb]elow$|(?:(?:Photo|Video|Advertisement)\s+)*Continue reading the main story$|"
+    r"Photo$|Tweet with a location$|Sign up for .{1,40} (?:E-?mails|Newsletters?)\b|Story highlights$|"
+    r"(?i:(?:advertisement\s*)+$|(?:play\s+)?(?:facebook|twitter|reddit|digg|email|print|video)$|"
+    r"top of (?:the )?page$|text size\b|bookmark with:|now playing:?$|read or share this story:|"
+    r"on a mobile device\?)|"
+    r"Getty \(\d+\)$|[\W_]+$)"  # a paragraph of no letters or digits: rules, bullets, icon glyphs
 )
+
+# A short promo whose link text ends it: "For Wednesday's live updates, click here", "<headline> Read more".
+PROMO_TAIL = re.compile(r"^.{0,200}\b(?i:click here|read more)\W*$")
+PROMO_MAX_WORDS = 25
+
+# Newsletter sign-up boxes, whatever their wording: "sign up" beside "newsletter" or "inbox".
+NEWSLETTER = re.compile(r"^(?i:(?=.*\bsign(?:ing)? up\b)(?=.*\b(?:newsletters?|inbox)\b)|"
+                        r"please verify you're not a robot\b)")
+NEWSLETTER_MAX_WORDS = 60
+
+# "AP writers A in X and B in Y contributed to this report.", "—Jon Marino contributed to this report."
+CONTRIBUTORS = re.compile(r"^.{0,200}\bcontributed (?:reporting\b|(?:to )?(?:this|the) (?:report|story|article)\b)",
+                          re.IGNORECASE)
+CREDIT_MAX_WORDS = 40
+
+# Where to reach the author: an address alone, "Write to X at a@b.com", "Twitter @handle",
+# "Follow X on Twitter @x", "X can be reached at ...".
+CONTACT = re.compile(
+    r"^(?:\S+@\S+\.\w+$|Write to .{1,60}\bat \S+@|(?:Follow .{1,80} on |)Twitter:? @\w+|"
+    r"Follow .{1,80} on (?:Twitter|Facebook|Instagram)\b|.{1,60}\bcan be reached at (?:\S+@|\+?\(?\d))")
+CONTACT_MAX_WORDS = 25
+
+# A byline standing alone: "By Terry Wade", "/ Source: TODAY By A. Pawlowski".
+BYLINE = re.compile(r"^(?:/\s*Source:.{0,40}?\s)?By [A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|and|de|van|von)){1,5}$")
+
+# Photo and video captions of news sites' players and galleries (not article text, any length):
+# NPR "Enlarge this image toggle caption ...", BBC "Media playback is unsupported on your device
+# Media caption ..." and "Image copyright AFP Image caption ...", gallery slides "3/18 ... Getty Images".
+CAPTION = re.compile(
+    r"^(?:(?:Enlarge this image\s+)?toggle caption\b|Media playback is unsupported on your device\b|"
+    r"Image (?:copyright|caption)\b|\d{1,3}/\d{1,3}\s.*\b(?:Getty Images|AFP|Reuters|AP|EPA|PA)$|"
+    r"\((?:SOUNDBITE|BEGIN VIDEO CLIP|END VIDEO CLIP|LAUGHTER|APPLAUSE|CROSSTALK)\b[^()]*\)$)")
+CAPTION_MAX_WORDS = 120
 
 # Paragraphs that are not the article at all: web-archive notices, embed templates and
 # unmistakable promos, removed whatever their length.
@@ -64,9 +100,29 @@ NOT_ARTICLE = re.compile(
     r"Message: \* A friend wanted you to see this item from)"
 )
 
-# A photo credit standing alone: "(David M Warren / Staff Photographer)", "(AP Photo/Evan Vucci)".
-PHOTO_CREDIT = re.compile(r"^\((?:[^()]{0,80}/\s*)?(?:Staff |AP |Reuters |Getty )?(?:Photo|Photographer|Images?)\b[^()]{0,80}\)$")
+# A photo credit standing alone: "(David M Warren / Staff Photographer)", "(AP Photo/Evan Vucci)",
+# "Jonathan Ernst/Reuters", "Nicholas Kamm/AFP/Getty Images", "Courtesy of Linda Hooper".
+PHOTO_CREDIT = re.compile(
+    r"^(?:\((?:[^()]{0,80}/\s*)?(?:Staff |AP |Reuters |Getty )?(?:Photo|Photographer|Images?)\b[^()]{0,80}\)|"
+    r"\(Credit: [^()]{1,60}\)|(?:Photo(?:graph)?s? (?:by|courtesy of)|Courtesy(?: of)?) [A-Z][^.!?]{0,60}|"
+    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} ?/ ?(?:(?:AFP|AP|EPA|Reuters) ?/ ?)?"
+    r"(?:Getty Images|Reuters|AP|AFP|EPA|Bloomberg|NPR|ABC|CBS|NBC|OPB|PA|[A-Z][a-z]+ Images))$")
 FURNITURE_MAX_WORDS = 16
+
+# Whole paragraphs removed, tried in order: (pattern, most words it may have or None, reason).
+# The agency credit alone (CREDIT) is handled before these: its reason depends on where it stands.
+WHOLE_PARAGRAPH = (
+    (CREDIT_LINE, None, "credit line"),
+    (FURNITURE, FURNITURE_MAX_WORDS, "site furniture"),
+    (NOT_ARTICLE, None, "not article text (web-archive notice or embed template)"),
+    (PHOTO_CREDIT, None, "photo credit"),
+    (CAPTION, CAPTION_MAX_WORDS, "photo or video caption"),
+    (CONTRIBUTORS, CREDIT_MAX_WORDS, "credit line"),
+    (BYLINE, None, "byline"),
+    (CONTACT, CONTACT_MAX_WORDS, "contact line"),
+    (NEWSLETTER, NEWSLETTER_MAX_WORDS, "site furniture"),
+    (PROMO_TAIL, PROMO_MAX_WORDS, "promo"),
+)
 
 # Furniture run into the start of an article paragraph by the page's text extraction:
 # "Photo Advertisement Continue reading the main story CAIRO — ...".

@@ -150,6 +150,17 @@ def speaker(group: QuoteGroup) -> str:
     return group.speaker or "unattributed"
 
 
+def by_speaker(groups: Iterable[QuoteGroup]) -> list[tuple[str, list[QuoteGroup]]]:
+    """Quote groups under one heading per speaker, speakers in order of first appearance and the
+    unattributed quotes last; within a speaker, the groups keep their order."""
+    out: dict[str, list[QuoteGroup]] = {}
+    for g in groups:
+        out.setdefault(g.speaker_id or "", []).append(g)
+    unattributed = out.pop("", [])
+    heads = [(speaker(gs[0]), gs) for gs in out.values()]
+    return heads + ([("unattributed", unattributed)] if unattributed else [])
+
+
 def when(event: TimelineEvent) -> str:
     """"2018-04-16", or "2018-04-16 – 2018-04-20" for a range; flagged when sources disagree."""
     day = f"{event.date} – {event.end}" if event.end and event.end != event.date else str(event.date)

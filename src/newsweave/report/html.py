@@ -19,7 +19,7 @@ h1{font-size:1.6rem}h2{border-bottom:1px solid #ddd;margin-top:2rem}
 .refs a{font-size:.8rem;text-decoration:none;margin-left:.15rem}
 mark{background:#f3f3f3;color:inherit}mark:target,span:target{background:#ffd27a;outline:2px solid #e07b00}
 del{color:#a00}ins{color:#070;text-decoration:none;font-weight:600}
-.src .text{white-space:pre-wrap}.quote{margin:.2rem 0 .2rem 1rem}
+.src .text{white-space:pre-wrap}.quote{margin:.2rem 0 .2rem 1rem}.quote-group{margin-bottom:.6rem}
 details{color:#555;margin:.5rem 0}li{margin:.25rem 0}
 """
 
@@ -107,18 +107,20 @@ def _conflict(brief: Brief, conflict: Conflict) -> str:
 
 
 def _quotes(brief: Brief) -> str:
-    return _section("Who said what", "".join(_quote_group(brief, g) for g in brief.quotes))
+    return _section("Who said what", "".join(
+        f"<h3>{esc(name)}</h3>" + "".join(_quote_group(brief, g) for g in groups)
+        for name, groups in c.by_speaker(brief.quotes)))
 
 
 def _quote_group(brief: Brief, g: QuoteGroup) -> str:
-    lines = [f"<h3>{esc(c.speaker(g))}</h3>"]
+    lines = ["<div class=quote-group>"]
     left, right = c.marks(g)
     for sid, text, span in c.wordings(g):
         lines.append(f"<p class=quote>{esc(c.label(brief, sid))}: {left}{esc(text)}{right}{_refs(brief, [span])}</p>")
     if g.variant and g.diff:
         lines.append("<p class=quote>wording differs: " + " ".join(_diff_word(op, w) for op, w in g.diff) + "</p>")
     lines += [f"<p class='quote meta'>{esc(note)}</p>" for note in g.notes]
-    return "".join(lines)
+    return "".join(lines) + "</div>"
 
 
 def _diff_word(op: str, words: str) -> str:

@@ -82,8 +82,10 @@ def _conflict_line(brief: Brief, conflict: Conflict) -> str:
 
 def _quotes(brief: Brief) -> str:
     lines: list[str] = []
-    for g in brief.quotes:
-        lines += [f"**{md(c.speaker(g))}**", "", *_quote_lines(brief, g), ""]
+    for name, groups in c.by_speaker(brief.quotes):
+        lines += [f"**{md(name)}**", ""]
+        for g in groups:
+            lines += [*_quote_lines(brief, g), ""]
     return _section("Who said what", lines).rstrip()
 
 

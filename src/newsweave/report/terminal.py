@@ -89,12 +89,13 @@ def _quotes(brief: Brief, console: Console) -> None:
     if not brief.quotes:
         return
     _rule(console, "Who said what")
-    for g in brief.quotes:
-        _quote_group(brief, g, console)
+    for name, groups in c.by_speaker(brief.quotes):
+        console.print(f"[bold]{escape(name)}[/bold]")
+        for g in groups:
+            _quote_group(brief, g, console)
 
 
 def _quote_group(brief: Brief, g: QuoteGroup, console: Console) -> None:
-    console.print(f"[bold]{escape(c.speaker(g))}[/bold]")
     left, right = c.marks(g)
     for sid, text, span in c.wordings(g):
         console.print(f"  {escape(c.label(brief, sid))} {_refs(brief, [span])}: {left}{escape(text)}{right}")
