@@ -352,3 +352,16 @@ def test_a_short_noun_phrase_between_the_closing_mark_and_a_cue_speaks(nlp):
     speakers = [q.speaker_text for q in _mentions(nlp, text) if q.kind == "direct"]
     assert speakers[:2] == ["the 43-year-old", "Texas delegate Bill Eastland"]
     assert speakers[2] != "river"  # a phrase with prepositions is not taken word by word
+
+
+def test_they_is_never_one_named_person(nlp):
+    # "they" after a person's name: before, the person; a plural speaks for a group or nobody
+    text = ("Lawmakers forced the release of James Comey's memos on Thursday. "
+            'They said the memos showed "nothing new at all" about the firing.')
+    assert [(f[1], f[3]) for f in _quotes(nlp, text)] == [(None, "pronoun")]
+
+
+def test_they_is_the_organisation_last_named_as_a_subject(nlp):
+    text = ("Maria Tan met the board on Monday. The Acme Corporation said it would cut 300 jobs. "
+            'They said the cuts were "painful but necessary" for the plant.')
+    assert [(f[1], f[3]) for f in _quotes(nlp, text)] == [("Acme Corporation", "pronoun")]

@@ -19,6 +19,7 @@ from ..models import Entity, EntityMention
 # verbs news uses for a quoted outburst ("Trump barked"); not "question" ("questioning the vote").
 CUE_LEMMAS = SPEECH_LEMMAS | {"read", "bark", "boom", "lecture", "affirm", "assure", "snap", "interject"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+PLURAL_PRONOUNS = {"they", "we"}
 RELATIVES = {"who", "which", "that"}
 MAX_NAME_WORDS = 6  # words of "Rubio spokesman Alex Conant" after an inverted cue
 MAX_APPOSITIVE = 16  # tokens of ", a spokesman for the ministry," between a name and its cue
@@ -248,7 +249,7 @@ def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
     at = _through_relative(subj, cue, _chars(_phrase(subj)))
     found = Attribution(None, _phrase(subj).text, cue.text, "role", at, _cue_chars(cue))
     if subj.lower_ in PRONOUNS and not subj.ent_type_:  # not the "He" of the name "Liu He"
-        found.entity_id, found.how = ctx.pronoun_of.get(subj.lower_) or _recent_person(ctx, subj.idx), "pronoun"
+        found.entity_id, found.how = _pronoun_referent(ctx, subj), "pronoun"
         return found
     entity_id = ctx.entity_at(subj) or _entity_in_phrase(ctx, subj)
     if entity_id is not None:
@@ -305,6 +306,20 @@ def _phrase(tok: Any) -> Any:
         start += 1
     span = tok.doc[start : tok.i + 1]
     return span if len(span) <= 6 else tok.doc[tok.i : tok.i + 1]
+
+
+def _pronoun_referent(ctx: Context, subj: Any) -> str | None:
+    """"he"/"she": the person last bound or named; "they"/"we": the organisation last named as a
+    subject (a plural is never one named person), else nobody."""
+    if subj.lower_ in PLURAL_PRONOUNS:
+        return _recent_organisation(ctx, subj.idx)
+    return ctx.pronoun_of.get(subj.lower_) or _recent_person(ctx, subj.idx)
+
+
+def _recent_organisation(ctx: Context, before: int) -> str | None:
+    named = [m for m in ctx.mentions if m.type == "organisation" and m.span.end <= before and m.entity_id]
+    subjects = [m for m in named if _is_subject(ctx.doc, m)]
+    return subjects[-1].entity_id if subjects else None
 
 
 def _recent_person(ctx: Context, before: int) -> str | None:
