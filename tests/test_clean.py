@@ -165,6 +165,8 @@ ARTICLE = "The council voted 7-2 on Tuesday to close the bridge for repairs."
         ("By Kim Ross", "byline"),
         ("/ Source: TODAY By A. Lee and B. Park", "byline"),
         ("Staff writers Dana Hill in Oakland and Lee Park contributed to this report.", "credit line"),
+        ("Hill reported from Oakland, Calif.", "credit line"),
+        ("Hill and Park reported from Kampala.", "credit line"),
         ("Write to Kim Ross at kim.ross@example.com", "contact line"),
         ("Follow Kim Ross on Twitter @kimross", "contact line"),
         ("kim.ross@example.com", "contact line"),
@@ -197,6 +199,8 @@ def test_captions_credits_bylines_contacts_and_promos_are_removed(furniture, rea
         "More than 4,000 residents signed up for alerts, and the newsletter reached 9,000 inboxes.",
         "Residents can email the council before Friday, the mayor said.",
         "Hill said she contributed to the repair fund because the bridge matters to her family.",
+        "Reuters reported from Oakland that the bridge would close.",
+        "The Times reported from Oakland, Calif.",
         "Photographs by the inspectors showed cracks in three of the piers, the report said.",
         "The mayor, who can be reached at most hours, said: \"We will not cut corners.\"",
         "\"Click here,\" the site said, \"and read more about what the council decided on Tuesday night "

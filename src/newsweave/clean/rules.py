@@ -54,9 +54,11 @@ NEWSLETTER = re.compile(r"^(?i:(?=.*\bsign(?:ing)? up\b)(?=.*\b(?:newsletters?|i
                         r"please verify you're not a robot\b)")
 NEWSLETTER_MAX_WORDS = 60
 
-# "AP writers A in X and B in Y contributed to this report.", "—Jon Marino contributed to this report."
-CONTRIBUTORS = re.compile(r"^.{0,200}\bcontributed (?:reporting\b|(?:to )?(?:this|the) (?:report|story|article)\b)",
-                          re.IGNORECASE)
+# "AP writers A in X and B in Y contributed to this report.", "—Jon Marino contributed to this report.",
+# and AP's "Barzak reported from Gaza City, Gaza Strip." (a surname or two, a place, nothing else).
+CONTRIBUTORS = re.compile(r"^(?:(?i:.{0,200}\bcontributed (?:reporting\b|(?:to )?(?:this|the) (?:report|story|article)\b))|"
+                          r"[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)? reported from {PLACE}(?:, {PLACE})?\.?$)"
+                          .replace("{PLACE}", r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"))
 CREDIT_MAX_WORDS = 40
 
 # Where to reach the author: an address alone, "Write to X at a@b.com", "Twitter @handle",
