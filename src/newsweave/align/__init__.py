@@ -2,6 +2,7 @@
 groups with wording variants, number groups, typed conflicts and the timeline.
 
 Input: the `Document`s and shared `Entity`s from extract and quotes. Output: an `Alignment`.
+Only statements become facts (`statements.is_statement`): not credits, timestamps or links.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from ..models import Conflict, Document, Entity, Fact, NumberGroup, QuoteGroup, 
 from .conflicts import entity_conflicts, fact_conflicts, name_conflicts
 from .facts import group_facts, make_fact
 from .quotes import group_quotes, quote_conflicts
+from .statements import is_statement
 from .timeline import build_timeline
 from .vectors import SentenceVector, cosine, sentence_vectors
 
@@ -38,7 +40,7 @@ def align(documents: list[Document], entities: list[Entity], *, similarity: str 
     if similarity not in SIMILARITIES:
         raise ValueError(f"similarity must be one of {SIMILARITIES}, not {similarity!r}")
     result = Alignment()
-    vectors = sentence_vectors(documents, embed=similarity == "embed")
+    vectors = sentence_vectors(documents, embed=similarity == "embed", keep=is_statement)
     for i, members in enumerate(group_facts(vectors), 1):
         conflicts = fact_conflicts(members, f"f{i}")
         fact = make_fact(i, members, conflicting=bool(conflicts))

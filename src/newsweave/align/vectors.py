@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from ..models import Document, Sentence
 
@@ -37,11 +37,13 @@ class SentenceVector:
         return self.document.source.witness or self.document.source.id
 
 
-def sentence_vectors(documents: list[Document], *, embed: bool = False) -> list[SentenceVector]:
-    """One vector per sentence of every document, IDF-weighted over all of them; with `embed`,
-    each also carries its sentence embedding (the `embed` extra)."""
+def sentence_vectors(documents: list[Document], *, embed: bool = False,
+                     keep: Callable[[Document, Sentence], bool] | None = None) -> list[SentenceVector]:
+    """One vector per sentence of every document (those `keep` accepts), IDF-weighted over them;
+    with `embed`, each also carries its sentence embedding (the `embed` extra)."""
     vectors = [
         SentenceVector(s, d, _features(d, s), {}) for d in documents for s in d.sentences
+        if keep is None or keep(d, s)
     ]
     if embed:
         from ..embedding import embed as encode

@@ -1,0 +1,50 @@
+"""Which sentences state something. A fact is a statement: not an agency or reporter credit in
+parentheses ("(Reuters)", "(Barak Ravid)"), a timestamp of a live blog ("1:15 A.M."), a dateline
+of a photo ("July 31, 2014 (AFP)") or a call to action ("For full story, click here"). Such lines
+share their few words across sources, so they used to turn up as "corroborated facts"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import Document, Sentence
+
+# A sentence needs this many words outside parentheses and brackets to state something (a verb
+# is not required: the tagger reads headline verbs as nouns, "Trump slams memos").
+MIN_WORDS = 3
+# Verbs of the links and buttons that ask the reader to do something.
+CALLS_TO_ACTION = {"click", "read", "subscribe", "sign", "follow", "share", "watch", "listen", "download",
+                   "get", "join", "like", "tap", "visit", "register", "log", "see", "continue"}
+
+
+def is_statement(document: Document, sentence: Sentence) -> bool:
+    """True unless the sentence is a credit, a timestamp or caption date, or a call to action."""
+    if document.nlp is None:
+        return True
+    span = document.nlp.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+    if span is None:
+        return True
+    if sum(1 for t in _outside_brackets(span) if t.is_alpha) < MIN_WORDS:
+        return False
+    return not _call_to_action(span)
+
+
+def _outside_brackets(span: Any) -> list[Any]:
+    out, depth = [], 0
+    for t in span:
+        if t.text in "([":
+            depth += 1
+        elif t.text in ")]":
+            depth = max(0, depth - 1)
+        elif not depth and not t.is_punct and not t.is_space:
+            out.append(t)
+    return out
+
+
+def _call_to_action(span: Any) -> bool:
+    """An imperative link verb heading the sentence, outside quote marks: "Read full article",
+    "SUBSCRIBE TO HAARETZ AND GET FULL COVERAGE" (not '"Read the bill," she said')."""
+    root = span.root
+    if root.lemma_.lower() not in CALLS_TO_ACTION or any(t.is_quote for t in span):
+        return False
+    return not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in root.children)

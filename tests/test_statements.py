@@ -1,0 +1,53 @@
+"""Only statements become facts: credits, timestamps, caption dates and calls to action that two
+live blogs share are not "corroborated facts"."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.align.statements import is_statement
+from newsweave.clean import clean
+from newsweave.dedup import assign_witnesses
+from newsweave.extract import extract
+from newsweave.models import Source
+
+NOT_STATEMENTS = ["(Reuters)", "(Barak Ravid)", "1:15 A.M.", "July 31, 2014 (AFP)", "Latest updates [Thursday]:",
+                  "For full story, click here (Barak Ravid)", "SUBSCRIBE TO HAARETZ AND GET FULL COVERAGE",
+                  "(News Agencies) Read full article"]
+STATEMENTS = ["Iron Dome intercepts rocket over Tel Aviv.", "Three soldiers were wounded by a rocket.",
+              "Death toll: 56 soldiers since July 8.", '"Read the bill before you vote," the senator said.',
+              "Netanyahu read the statement to reporters (Reuters)."]
+
+
+def _sentences(nlp, paragraphs):
+    source = clean(Source(id="t", raw="\n\n".join(paragraphs)))
+    assign_witnesses([source])
+    docs, _ = extract([source], nlp)
+    return docs[0], docs[0].sentences
+
+
+@pytest.mark.parametrize("line", NOT_STATEMENTS)
+def test_credits_timestamps_and_links_are_not_statements(nlp, line):
+    # in one paragraph: alone, clean removes some of them ("(Reuters)") before align sees them
+    doc, sentences = _sentences(nlp, ["Rockets hit the town of Sderot on Thursday. " + line])
+    assert [s.text for s in sentences][-1] == line
+    assert is_statement(doc, sentences[0]) and not is_statement(doc, sentences[-1])
+
+
+@pytest.mark.parametrize("line", STATEMENTS)
+def test_sentences_that_state_something_are_statements(nlp, line):
+    doc, sentences = _sentences(nlp, [line])
+    assert all(is_statement(doc, s) for s in sentences)
+
+
+def test_a_credit_two_sources_share_is_no_fact(nlp):
+    from newsweave.align import align
+
+    raw = ["Rockets hit the town of Sderot on Thursday, the army said. (Reuters)",
+           "The army said rockets hit Sderot on Thursday. (Reuters)"]
+    sources = [clean(Source(id=f"s{i}", raw=r)) for i, r in enumerate(raw)]
+    assign_witnesses(sources)
+    docs, entities = extract(sources, nlp)
+    facts = align(docs, entities).facts
+    assert [f.witnesses for f in facts] == [2]
+    assert "(Reuters)" not in {f.text for f in facts}
