@@ -13,10 +13,14 @@ from newsweave.models import Source
 
 NOT_STATEMENTS = ["(Reuters)", "(Barak Ravid)", "1:15 A.M.", "July 31, 2014 (AFP)", "Latest updates [Thursday]:",
                   "For full story, click here (Barak Ravid)", "SUBSCRIBE TO HAARETZ AND GET FULL COVERAGE",
-                  "(News Agencies) Read full article"]
+                  "(News Agencies) Read full article",
+                  "Watch the video below.", "For the latest Washington news, follow @wsjpolitics"]
 STATEMENTS = ["Iron Dome intercepts rocket over Tel Aviv.", "Three soldiers were wounded by a rocket.",
               "Death toll: 56 soldiers since July 8.", '"Read the bill before you vote," the senator said.',
-              "Netanyahu read the statement to reporters (Reuters)."]
+              "Netanyahu read the statement to reporters (Reuters).", "He was 84.",
+              "Trump visits 2 key states with leaders of India, Australia.",
+              "Jobless claims fell, signs the labor market continues to mend.",
+              "Sign it -- if you didn't when you bought it -- because whoever has an unsigned ticket can claim it."]
 
 
 def _sentences(nlp, paragraphs):

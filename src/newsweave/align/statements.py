@@ -9,12 +9,19 @@ from typing import Any
 
 from ..models import Document, Sentence
 
-# A sentence needs this many words outside parentheses and brackets to state something (a verb
-# is not required: the tagger reads headline verbs as nouns, "Trump slams memos").
+# A sentence needs this many words outside parentheses and brackets to state something, or a
+# subject ("He was 84."); a verb is not required: the tagger reads headline verbs as nouns
+# ("Trump slams memos").
 MIN_WORDS = 3
 # Verbs of the links and buttons that ask the reader to do something.
 CALLS_TO_ACTION = {"click", "read", "subscribe", "sign", "follow", "share", "watch", "listen", "download",
                    "get", "join", "like", "tap", "visit", "register", "log", "see", "continue"}
+# A call to action is short or points somewhere; a long imperative without these words is advice
+# the article gives ("Sign it -- if you didn't when you bought it -- because whoever ...").
+CALL_MAX_WORDS = 8
+LINK_WORDS = {"here", "below", "link", "full", "story", "article", "newsletter", "inbox", "twitter", "facebook",
+              "instagram", "video", "videos", "podcast", "coverage", "comments", "website", "app", "live"}
+SUBJECTS = {"nsubj", "nsubjpass", "expl"}
 
 
 def is_statement(document: Document, sentence: Sentence) -> bool:
@@ -24,9 +31,10 @@ def is_statement(document: Document, sentence: Sentence) -> bool:
     span = document.nlp.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
     if span is None:
         return True
-    if sum(1 for t in _outside_brackets(span) if t.is_alpha) < MIN_WORDS:
+    words = _outside_brackets(span)
+    if sum(1 for t in words if t.is_alpha) < MIN_WORDS and not _has_subject(span.root):
         return False
-    return not _call_to_action(span)
+    return not _call_to_action(span, words)
 
 
 def _outside_brackets(span: Any) -> list[Any]:
@@ -41,10 +49,20 @@ def _outside_brackets(span: Any) -> list[Any]:
     return out
 
 
-def _call_to_action(span: Any) -> bool:
-    """An imperative link verb heading the sentence, outside quote marks: "Read full article",
-    "SUBSCRIBE TO HAARETZ AND GET FULL COVERAGE" (not '"Read the bill," she said')."""
+def _has_subject(root: Any) -> bool:
+    """A verb with a nominal subject ("He was 84."; not the adjective of "Latest updates")."""
+    return root.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in SUBJECTS and c.pos_ in {"PRON", "PROPN", "NOUN"} for c in root.children)
+
+
+def _call_to_action(span: Any, words: list[Any]) -> bool:
+    """A short or link-pointing imperative, outside quote marks: "Read full article", "SUBSCRIBE
+    TO HAARETZ AND GET FULL COVERAGE" (not '"Read the bill," she said' nor "Trump visits India")."""
     root = span.root
     if root.lemma_.lower() not in CALLS_TO_ACTION or any(t.is_quote for t in span):
         return False
-    return not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in root.children)
+    if root.tag_ != "VB" and root.i != span.start:  # "visits", "Signs": a headline's verb
+        return False
+    if any(c.dep_ in SUBJECTS | {"aux", "auxpass"} for c in root.children):
+        return False
+    return len(words) <= CALL_MAX_WORDS or any(t.lower_ in LINK_WORDS for t in words)
