@@ -191,6 +191,19 @@ class Document:
 
 
 @dataclass
+class SaidBy:
+    """Who a source says stated a fact: the quote or reported speech (`span`, its words) that
+    covers most of the fact's sentence there, in quote group `quote`. The outlet reports a
+    claim rather than asserting it. `speaker` is None where the text does not say who spoke."""
+
+    span: Span
+    quote: str
+    kind: QuoteKind
+    speaker: str | None = None
+    speaker_id: str | None = None
+
+
+@dataclass
 class Fact:
     """Sentences of different sources that state the same thing."""
 
@@ -201,6 +214,7 @@ class Fact:
     sources: list[str] = field(default_factory=list)
     witnesses: int = 0
     score: float = 0.0
+    said_by: list[SaidBy] = field(default_factory=list)
 
 
 @dataclass

@@ -3,6 +3,7 @@ groups with wording variants, number groups, typed conflicts and the timeline.
 
 Input: the `Document`s and shared `Entity`s from extract and quotes. Output: an `Alignment`.
 Only statements become facts (`statements.is_statement`): not credits, timestamps or links.
+A fact whose sentence is mostly a quote or reported speech says who said it (`said.attribute`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from ..models import Conflict, Document, Entity, Fact, NumberGroup, QuoteGroup, 
 from .conflicts import entity_conflicts, fact_conflicts, name_conflicts
 from .facts import group_facts, make_fact
 from .quotes import group_quotes, quote_conflicts
+from .said import attribute
 from .statements import is_statement
 from .timeline import build_timeline
 from .vectors import SentenceVector, cosine, sentence_vectors
@@ -50,6 +52,7 @@ def align(documents: list[Document], entities: list[Entity], *, similarity: str 
     names = {e.id: e.name for e in entities}
     texts = {d.source.id: d.source.text for d in documents}
     result.quotes = group_quotes(documents, names)
+    attribute(result.facts, result.vectors, result.quotes)
     result.conflicts += name_conflicts(entities, texts) + entity_conflicts(entities) + quote_conflicts(result.quotes)
     result.numbers = group_numbers(documents)
     result.timeline = build_timeline(documents, result.facts)

@@ -173,12 +173,30 @@ def fact_sources(fact: Fact) -> list[str]:
 
 
 def fact_line(brief: Brief, fact: Fact) -> str:
+    """"2 outlets / 2 independent: AP, Reuters" or "single source: AP", then who said it, if
+    the sources report it as someone's words ("· said by Lu Kang")."""
+    said = said_line(brief, fact)
+    return witness_line(brief, fact) + (f" · {said}" if said else "")
+
+
+def witness_line(brief: Brief, fact: Fact) -> str:
     """"2 outlets / 2 independent: AP, Reuters" or "single source: AP"."""
     sources = fact_sources(fact)
     if fact.status == "single-source":
         return "single source: " + labels(brief, sources)
     independent = fact.witnesses or len({brief_witness(brief, s) for s in sources})
     return f"{len(sources)} outlets / {independent} independent: {labels(brief, sources)}"
+
+
+def said_line(brief: Brief, fact: Fact) -> str:
+    """"said by Donald Trump"; "said by Lu Kang (in AP)" when other sources state it as their
+    own; "" when no source attributes it."""
+    if not fact.said_by:
+        return ""
+    names = list(dict.fromkeys(s.speaker or "an unnamed speaker" for s in fact.said_by))
+    sources = distinct_sources(s.span for s in fact.said_by)
+    where = "" if set(sources) >= set(fact_sources(fact)) else f" (in {labels(brief, sources)})"
+    return f"said by {', '.join(names)}{where}"
 
 
 def brief_witness(brief: Brief, source_id: str) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import __version__
 from ..models import (
-    Brief, Conflict, DateMention, Entity, Fact, NumberGroup, QuoteGroup, QuoteMention, Source, Span,
+    Brief, Conflict, DateMention, Entity, Fact, NumberGroup, QuoteGroup, QuoteMention, SaidBy, Source, Span,
     SummarySentence, TimelineEvent,
 )
 
@@ -61,7 +61,12 @@ def _fact(f: Fact) -> dict[str, Any]:
     return {
         "id": f.id, "text": f.text, "status": f.status, "mentions": [span(m) for m in f.mentions],
         "outlets": len(f.sources), "independent": f.witnesses, "sources": f.sources,
+        "said_by": [_said(s) for s in f.said_by],
     }
+
+
+def _said(s: SaidBy) -> dict[str, Any]:
+    return {**span(s.span), "quote": s.quote, "kind": s.kind, "speaker": s.speaker, "speaker_id": s.speaker_id}
 
 
 def _quote_mention(q: QuoteMention) -> dict[str, Any]:

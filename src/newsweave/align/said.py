@@ -1,0 +1,44 @@
+"""Who says so: a fact whose sentence is mostly a quotation or reported speech is a claim of
+its speaker, not the outlet's own statement ("Too many jobs in China lost." is Trump's tweet;
+"Liu He will visit the U.S.", as "the foreign ministry said", is the ministry's). Each fact
+gets a `SaidBy` per source where that holds, linked to the quote group of those words."""
+
+from __future__ import annotations
+
+from ..models import Fact, QuoteGroup, QuoteMention, SaidBy, Span
+from .vectors import SentenceVector
+
+# The quoted or reported words must cover this share of the sentence's characters: "Trump says
+# he would help ZTE get 'back into business'" is the outlet's report with a quoted phrase.
+MIN_COVER = 0.4
+
+
+def attribute(facts: list[Fact], members: dict[str, list[SentenceVector]], groups: list[QuoteGroup]) -> None:
+    """Set each fact's `said_by` from the quote groups (`members`: the fact's sentences by id)."""
+    by_source: dict[str, list[tuple[QuoteGroup, QuoteMention]]] = {}
+    for g in groups:
+        for q in g.mentions:
+            if q.kind != "term":  # a quoted term ("called it a 'con'") is no one's claim
+                by_source.setdefault(q.span.source, []).append((g, q))
+    for fact in facts:
+        fact.said_by = said_by(members[fact.id], by_source)
+
+
+def said_by(members: list[SentenceVector], quotes: dict[str, list[tuple[QuoteGroup, QuoteMention]]]) -> list[SaidBy]:
+    """For each member sentence, the quote groups whose words (in `quotes`, by source) cover
+    most of it, each group once per source."""
+    found: dict[tuple[str, str], SaidBy] = {}
+    for m in members:
+        span = m.sentence.span
+        for group, quote in quotes.get(span.source, []):
+            if _cover(quote.span, span) >= MIN_COVER:
+                found.setdefault((span.source, group.id), SaidBy(
+                    quote.span, group.id, quote.kind, group.speaker, group.speaker_id))
+    return list(found.values())
+
+
+def _cover(quote: Span, sentence: Span) -> float:
+    if sentence.end <= sentence.start:
+        return 0.0
+    shared = min(quote.end, sentence.end) - max(quote.start, sentence.start)
+    return max(shared, 0) / (sentence.end - sentence.start)
