@@ -63,3 +63,11 @@ def test_a_figure_in_a_wire_story_and_its_copy_conflicts_once(pipeline):
     assert brief.source("b2").witness == "b0"  # the station's copy of the Gazette story
     money = [c for c in brief.conflicts if c.kind == "number" and "million" in " ".join(v.value for v in c.values)]
     assert len(money) == 1, [(c.values, c.note) for c in money]
+
+
+def test_a_sentence_is_placed_by_the_date_of_its_main_verb(pipeline):
+    # "2019" names the plan; the event (the vote) happened on Monday
+    a = Source(id="a", raw="The council on Monday approved a plan first drawn up in 2019 to rebuild the pier.\n\n"
+               "Work starts in May.", outlet="A", published=dt.date(2024, 3, 6))
+    brief = pipeline.run([a])
+    assert [e.date for e in brief.timeline if "approved" in e.text] == [dt.date(2024, 3, 4)]
