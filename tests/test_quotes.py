@@ -365,3 +365,12 @@ def test_they_is_the_organisation_last_named_as_a_subject(nlp):
     text = ("Maria Tan met the board on Monday. The Acme Corporation said it would cut 300 jobs. "
             'They said the cuts were "painful but necessary" for the plant.')
     assert [(f[1], f[3]) for f in _quotes(nlp, text)] == [("Acme Corporation", "pronoun")]
+
+
+def test_a_name_before_a_lone_comma_and_cue_is_not_the_speaker(nlp):
+    # "... on ZTE, said two people briefed": a comma alone is no appositive; ZTE did not speak
+    text = ("During talks in Beijing this month, Liu He told Steven Mnuchin that China would not continue "
+            "trade talks unless Washington agreed to ease the crushing sanctions on ZTE, said two people "
+            "briefed on those meetings.")
+    speakers = {q.speaker_text for q in _mentions(nlp, text) if q.kind == "indirect"}
+    assert "ZTE" not in speakers and "Liu He" in speakers

@@ -241,7 +241,8 @@ def _just_before(ent: Any, cue: Any) -> bool:
     gap = cue.doc[ent.end : cue.i]
     if not len(gap):
         return True
-    return (len(gap) <= MAX_APPOSITIVE and gap[0].text == "," and gap[-1].text == ","
+    # an appositive has words between its commas: "on ZTE, said two people" is not ZTE speaking
+    return (3 <= len(gap) <= MAX_APPOSITIVE and gap[0].text == "," and gap[-1].text == ","
             and not any(t.is_quote for t in gap))
 
 
