@@ -73,3 +73,10 @@ def test_a_date_that_names_a_thing_does_not_place_the_sentence(pipeline):
     assert [e.date for e in brief.timeline if "approved" in e.text] == [dt.date(2024, 3, 4)]
     # alone in its sentence, the date is all there is: it stays
     assert [e.date.year for e in brief.timeline if "drawn up" in e.text] == [2019]
+
+
+def test_a_caption_date_is_no_event(pipeline):
+    a = Source(id="a", raw="Rockets hit the town of Sderot on Monday, the army said. July 31, 2014 (AFP)\n\n"
+               "Three people were hurt.", outlet="A", published=dt.date(2014, 7, 31))
+    brief = pipeline.run([a])
+    assert [e.date for e in brief.timeline] == [dt.date(2014, 7, 28)]

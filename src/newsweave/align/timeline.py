@@ -23,6 +23,8 @@ def build_timeline(documents: list[Document], facts: list[Fact]) -> list[Timelin
     for d in documents:
         for sent, date in _placing_dates(d):
             fact = fact_of.get((d.source.id, sent.span.start)) if sent else None
+            if sent is not None and fact is None:
+                continue  # not a statement ("July 31, 2014 (AFP)" under a photo): no event
             key = (date.date, date.end, fact.id if fact else (d.source.id, date.span.start))
             event = events.get(key)
             if event is None:
