@@ -374,3 +374,16 @@ def test_a_name_before_a_lone_comma_and_cue_is_not_the_speaker(nlp):
             "briefed on those meetings.")
     speakers = {q.speaker_text for q in _mentions(nlp, text) if q.kind == "indirect"}
     assert "ZTE" not in speakers and "Liu He" in speakers
+
+
+def test_the_ministry_is_not_its_spokesman(nlp):
+    # the role "Foreign Ministry spokesman" is a spokesman: "the foreign ministry said" is the ministry
+    text = ("Chinese Foreign Ministry spokesman Lu Kang said that Beijing welcomed the offer. "
+            "The foreign ministry said that Vice Premier Liu He would visit Washington on Tuesday.")
+    assert [f[1] for f in _quotes(nlp, text, kinds=("indirect",))] == ["Lu Kang", "Chinese Foreign Ministry"]
+
+
+def test_house_republicans_are_not_the_house(nlp):
+    text = ('The House passed the bill on Friday. House Republicans said the vote was "a win for '
+            'taxpayers and for the country."')
+    assert [(f[1], f[3]) for f in _quotes(nlp, text)] == [(None, "role")]

@@ -285,10 +285,13 @@ def _cue_chars(cue: Any) -> tuple[int, int]:
 def _entity_in_phrase(ctx: Context, subj: Any) -> str | None:
     """"White House deputy press secretary Lindsay Walters": the person inside the subject phrase;
     else the organisation of "a White House official". A place only modifies ("a New Hampshire
-    Republican" is no statement of New Hampshire's): the speaker stays the role."""
+    Republican" is no statement of New Hampshire's): the speaker stays the role. Nor is a
+    party group its institution's: "House Republicans" are not the House."""
     found = [e for e in (ctx.entity_at(t) for t in _head_phrase(subj) if t.pos_ == "PROPN") if e]
     kinds = {e: ctx.entities[e].type if e in ctx.entities else None for e in found}
     people = [e for e in found if kinds[e] == "person"]
+    if not people and subj.ent_type_ == "NORP":
+        return None
     return (people or [e for e in found if kinds[e] != "place"] or [None])[0]
 
 
@@ -358,15 +361,26 @@ def _by_role(ctx: Context, subj: Any) -> str | None:
             return m.entity_id
     if noun in COMPANY_NOUNS:
         return next((m.entity_id for m in reversed(earlier) if not set(m.text.lower().split()) & PUBLIC_BODIES), None)
-    return None
+    return _organisation_named(ctx, subj)
+
+
+def _organisation_named(ctx: Context, subj: Any) -> str | None:
+    """"the foreign ministry" -> the organisation "Foreign Ministry" of any source: two or more
+    words of the phrase, all in the organisation's name."""
+    words = {t.lower_ for t in _head_phrase(subj) if t.is_alpha and t.pos_ != "DET"}
+    if len(words) < 2:
+        return None
+    return next((e.id for e in ctx.entities.values()
+                 if e.type == "organisation" and words <= set(e.name.lower().split())), None)
 
 
 def _role_heads(role: str) -> list[str]:
-    """The words of a role before its first preposition: "a spokesman for China's foreign
-    ministry" -> a, spokesman (the ministry is where he works, not what he is)."""
+    """The head of a role, its last word before the first preposition: "a spokesman for China's
+    foreign ministry" and "Chinese Foreign Ministry spokesman" -> spokesman (the ministry is
+    where he works, not what he is: "the foreign ministry said" is the ministry)."""
     words = role.lower().split()
     cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
-    return words[:cut]
+    return words[cut - 1 : cut] if cut else []
 
 
 def bind_pronoun(ctx: Context, pronoun: str, entity_id: str | None) -> None:
