@@ -27,7 +27,9 @@ def test_a_quoted_sentence_is_its_speakers_claim(example_brief):
 
 
 def test_reported_speech_is_a_claim_and_a_flat_statement_is_none(example_brief):
-    assert {s.speaker for s in _fact(example_brief, "Liu He will visit the U.S.").said_by} == {"Lu Kang"}
+    # AP: "The foreign ministry said ..." (the ministry); Reuters: "He said ..." (Lu Kang)
+    said = {(s.span.source, s.speaker) for s in _fact(example_brief, "Liu He will visit the U.S.").said_by}
+    assert {speaker for _, speaker in said} == {"Foreign Ministry", "Lu Kang"} and len(said) == 2
     assert {s.kind for s in _fact(example_brief, "ZTE has asked the department").said_by} == {"indirect"}
     assert _fact(example_brief, "The U.S. Commerce Department last month blocked").said_by == []
 
@@ -64,3 +66,12 @@ def test_one_outlet_quotes_what_the_other_states(nlp):
 def test_a_quoted_phrase_or_term_does_not_make_a_claim(nlp):
     raw = ['The council called the plan a "con" and voted 7-2 on Tuesday to close the old bridge for repairs.']
     assert _brief_facts(nlp, raw)[0].said_by == []
+
+
+def test_a_speaker_the_text_describes_heads_its_quotes(pipeline):
+    text = ('The House passed the bill on Friday. House Republicans said the vote was "a win for '
+            'taxpayers and for the country."')
+    brief = pipeline.run([Source(id="a", raw=text, outlet="A")])
+    who = render(brief, "markdown").split("## Who said what")[1].split("## ")[0]
+    assert "**House Republicans**" in who and "**House**" not in who and "unattributed" not in who
+    assert _fact(brief, "House Republicans said").said_by[0].speaker is None  # no entity: JSON says null

@@ -145,17 +145,31 @@ def marks(group: QuoteGroup) -> tuple[str, str]:
     return "“", "”"
 
 
+# Subjects of a cue that say nothing of who spoke.
+VAGUE_SPEAKERS = {"you", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "one",
+                  "this", "that", "these", "those", "who", "which"}
+
+
 def speaker(group: QuoteGroup) -> str:
-    """The quote group's speaker, or "unattributed"."""
-    return group.speaker or "unattributed"
+    """The quote group's speaker; else the speaker as the text describes it ("House
+    Republicans", "two people briefed on the talks"); else "unattributed"."""
+    return group.speaker or described(group) or "unattributed"
+
+
+def described(group: QuoteGroup) -> str | None:
+    """The words naming a speaker the text describes but does not name (no entity), if any;
+    not a word that describes nobody ("you", "someone")."""
+    return next((m.speaker_text for m in group.mentions if m.how == "role" and m.speaker_text
+                 and m.speaker_text.casefold() not in VAGUE_SPEAKERS), None)
 
 
 def by_speaker(groups: Iterable[QuoteGroup]) -> list[tuple[str, list[QuoteGroup]]]:
-    """Quote groups under one heading per speaker, speakers in order of first appearance and the
-    unattributed quotes last; within a speaker, the groups keep their order."""
+    """Quote groups under one heading per speaker (a described speaker is one by its words),
+    speakers in order of first appearance and the unattributed quotes last; within a speaker,
+    the groups keep their order."""
     out: dict[str, list[QuoteGroup]] = {}
     for g in groups:
-        out.setdefault(g.speaker_id or "", []).append(g)
+        out.setdefault(g.speaker_id or (described(g) or "").casefold(), []).append(g)
     unattributed = out.pop("", [])
     heads = [(speaker(gs[0]), gs) for gs in out.values()]
     return heads + ([("unattributed", unattributed)] if unattributed else [])
@@ -193,10 +207,16 @@ def said_line(brief: Brief, fact: Fact) -> str:
     own; "" when no source attributes it."""
     if not fact.said_by:
         return ""
-    names = list(dict.fromkeys(s.speaker or "an unnamed speaker" for s in fact.said_by))
+    groups = {g.id: g for g in brief.quotes}
+    names = list(dict.fromkeys(s.speaker or _described_at(groups.get(s.quote)) or "an unnamed speaker"
+                               for s in fact.said_by))
     sources = distinct_sources(s.span for s in fact.said_by)
     where = "" if set(sources) >= set(fact_sources(fact)) else f" (in {labels(brief, sources)})"
     return f"said by {', '.join(names)}{where}"
+
+
+def _described_at(group: QuoteGroup | None) -> str | None:
+    return described(group) if group is not None else None
 
 
 def brief_witness(brief: Brief, source_id: str) -> str:
