@@ -387,3 +387,11 @@ def test_house_republicans_are_not_the_house(nlp):
     text = ('The House passed the bill on Friday. House Republicans said the vote was "a win for '
             'taxpayers and for the country."')
     assert [(f[1], f[3]) for f in _quotes(nlp, text)] == [(None, "role")]
+
+
+def test_a_condition_is_nothing_anyone_said(nlp):
+    text = ("China would not continue the talks unless Washington agreed to ease the sanctions, "
+            "officials said. If the minister says the deal is off, the markets will fall.")
+    speakers = {f[1] for f in _quotes(nlp, text, kinds=("indirect",))}
+    assert "Washington" not in speakers and not any(f[0].startswith("the deal") for f in
+                                                    _quotes(nlp, text, kinds=("indirect",)))

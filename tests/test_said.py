@@ -61,6 +61,10 @@ def test_one_outlet_quotes_what_the_other_states(nlp):
     fact = next(f for f in _brief_facts(nlp, raw) if "bridge" in f.text)
     assert fact.witnesses == 2
     assert [(s.span.source, s.speaker, s.kind) for s in fact.said_by] == [("s0", "Ana Ruiz", "indirect")]
+    from newsweave.models import Brief
+    from newsweave.report._common import said_line
+
+    assert said_line(Brief(sources=[], facts=[fact]), fact) == "said by Ana Ruiz (in s0)"
 
 
 def test_a_quoted_phrase_or_term_does_not_make_a_claim(nlp):

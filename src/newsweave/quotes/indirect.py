@@ -32,6 +32,8 @@ INFINITIVE_CUES = {
     "agree", "decline", "offer", "demand", "order", "tell", "encourage", "invite", "intend",
 }
 _CLAUSE_DEPS = {"ccomp"}
+# Subordinators of a condition: the speech act in the clause has not happened.
+CONDITIONS = {"if", "unless"}
 # A clause with no more words than this outside quote marks ("that" + the quote) is the quote.
 MAX_WORDS_OUTSIDE = 1
 
@@ -64,7 +66,7 @@ def _content(tok: Any, sent: Any) -> Any | None:
     lemma = tok.lemma_.lower()
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return _according_to(tok, sent)
-    if tok.pos_ not in {"VERB", "AUX"}:
+    if tok.pos_ not in {"VERB", "AUX"} or _hypothetical(tok):
         return None
     if lemma in CLAUSE_CUES:
         clause = next((c for c in tok.children if c.dep_ in _CLAUSE_DEPS), None)
@@ -75,6 +77,12 @@ def _content(tok: Any, sent: Any) -> Any | None:
         if inf is not None:
             return _subtree(inf)
     return None
+
+
+def _hypothetical(verb: Any) -> bool:
+    """"unless Washington agreed to ease the sanctions", "if he says so": a condition, not
+    something anyone said."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children)
 
 
 def _according_to(tok: Any, sent: Any) -> Any | None:
