@@ -34,6 +34,25 @@ def test_sentence_starting_with_capitals_is_not_a_dateline():
     assert removed == []
 
 
+def test_dateline_after_a_headline_run_into_the_paragraph():
+    raw = ("Virus whistleblower tells lawmakers US lacks vaccine plan. WASHINGTON (AP) — Dr. Rick "
+           "Bright warned on Thursday that the U.S. lacks a plan.")
+    text, removed = clean_text(raw)
+    assert text == ("Virus whistleblower tells lawmakers US lacks vaccine plan. Dr. Rick Bright warned on "
+                    "Thursday that the U.S. lacks a plan.")
+    assert [(r.text, r.reason, raw[r.start : r.end]) for r in removed] == [
+        ("WASHINGTON (AP) —", "dateline", "WASHINGTON (AP) —")]
+
+
+@pytest.mark.parametrize("raw", [
+    'A show called "The Scrum." PODCAST: Sequestration is here.',  # a label, not a dateline
+    "He said no. NATO - and its allies - agreed on Monday.",  # lower case after the dash
+    "First paragraph. Nothing here.\n\nSecond one. LONDON — The city was calm.",  # not the first paragraph
+])
+def test_capitals_after_a_sentence_are_not_a_dateline(raw):
+    assert clean_text(raw)[1] == []
+
+
 def test_quote_marks_and_whitespace_normalised():
     text, _ = clean_text("He said \u201cit\u2019s  fine\u201d\u00a0today.\nAnd   then\tleft.\n\n\n\nNext.")
     assert text == "He said \"it's fine\" today. And then left.\n\nNext."

@@ -395,3 +395,37 @@ def test_a_condition_is_nothing_anyone_said(nlp):
     speakers = {f[1] for f in _quotes(nlp, text, kinds=("indirect",))}
     assert "Washington" not in speakers and not any(f[0].startswith("the deal") for f in
                                                     _quotes(nlp, text, kinds=("indirect",)))
+
+
+def test_the_object_of_prompting_or_urging_does_the_speaking(nlp):
+    text = ("ZTE Corp makes phones. The ban was a severe blow, prompting ZTE Corp to say that it "
+            "had suspended its main operations.")
+    found = [(f[0], f[1]) for f in _quotes(nlp, text, kinds=("indirect",))]
+    assert found == [("that it had suspended its main operations", "ZTE Corp")]
+
+
+def test_reported_words_in_a_relative_clause_start_after_the_cue(nlp):
+    text = "Beijing raised tariffs, a move that trade experts said could make the dispute harder to end."
+    found = [f[0] for f in _quotes(nlp, text, kinds=("indirect",))]
+    assert found == ["could make the dispute harder to end"]
+
+
+def test_the_subject_of_a_passive_cue_is_not_who_spoke(nlp):
+    text = ("Rockets hit a barn in Eshkol overnight, and no injuries were reported. "
+            "The mayor was told by aides that the town would be evacuated.")
+    source = clean(Source(id="t", raw=text))
+    assign_witnesses([source])
+    docs, entities = extract([source], nlp)
+    said = {q.speaker_text for q in find_quotes(docs[0], entities) if q.kind == "indirect"}
+    assert "aides" in said and not said & {"no injuries", "The mayor"}
+
+
+def test_words_that_describe_nobody_are_no_speaker():
+    from newsweave.models import QuoteMention, Span
+
+    def described(words, how="role"):
+        return QuoteMention(Span("t", 0, 1), "x", how=how, speaker_text=words).described_speaker
+
+    assert described("Sources briefed on the matter") == "Sources briefed on the matter"
+    assert [described(w) for w in ("no injuries", "them", "Someone")] == [None, None, None]
+    assert described("Lu Kang", how="named") is None

@@ -79,3 +79,13 @@ def test_a_speaker_the_text_describes_heads_its_quotes(pipeline):
     who = render(brief, "markdown").split("## Who said what")[1].split("## ")[0]
     assert "**House Republicans**" in who and "**House**" not in who and "unattributed" not in who
     assert _fact(brief, "House Republicans said").said_by[0].speaker is None  # no entity: JSON says null
+
+
+def test_anonymous_sources_are_who_said_it(example_brief):
+    # Reuters: "Sources briefed on the matter said Beijing had demanded ..." (no name, no quote marks)
+    fact = _fact(example_brief, "Beijing had demanded the ZTE issue be resolved")
+    assert [(s.kind, s.speaker) for s in fact.said_by] == [("indirect", None)]
+    group = next(g for g in example_brief.quotes if g.id == fact.said_by[0].quote)
+    assert [m.described_speaker for m in group.mentions] == ["Sources"]
+    who = render(example_brief, "markdown").split("## Who said what")[1].split("\n## ")[0]
+    assert "**Sources**" in who and "Beijing had demanded" in who.split("**Sources**")[1]

@@ -157,6 +157,12 @@ class DateMention:
     note: str = ""
 
 
+# Subjects of a cue that say nothing of who spoke.
+VAGUE_SPEAKERS = {"you", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "one",
+                  "this", "that", "these", "those", "who", "which", "nobody",
+                  "him", "her", "them", "me", "us"}  # an object pronoun is the hearer the parser took
+
+
 @dataclass
 class QuoteMention:
     """What one source reports someone said: quoted words (`span` covers the words inside the
@@ -175,6 +181,16 @@ class QuoteMention:
     speaker_span: Span | None = None  # where the text names (or refers to) the speaker here
     cue_span: Span | None = None  # the cue: "said", "according to", "tweeted"
     utterance: int = 0  # pieces of one utterance split by a cue ("A," he said, "B.") share it
+
+    @property
+    def described_speaker(self) -> str | None:
+        """The words describing a speaker the text does not name ("House Republicans", "two
+        people briefed on the talks"); None where it names one, or for words that describe
+        nobody ("you", "someone", "them", "no injuries")."""
+        if self.how != "role" or not self.speaker_text:
+            return None
+        words = self.speaker_text.casefold()
+        return None if words in VAGUE_SPEAKERS or words.startswith("no ") else self.speaker_text
 
 
 @dataclass

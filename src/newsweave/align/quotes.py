@@ -27,7 +27,7 @@ def group_quotes(documents: list[Document], names: dict[str, str]) -> list[Quote
     by_speaker: dict[tuple[str | None, bool], list[list[QuoteMention]]] = defaultdict(list)
     for u in (u for d in documents for u in _utterances(d)):
         quoted = [q for q in u if q.kind != "indirect"]  # the words in quote marks, if any
-        if quoted or u[0].speaker_id is not None:  # reported speech of nobody says nothing
+        if quoted or u[0].speaker_id is not None or u[0].described_speaker:  # "sources said"; not nobody
             by_speaker[(u[0].speaker_id, not quoted)].append(quoted or u)
     groups: list[list[list[QuoteMention]]] = []
     for (speaker, indirect), utts in by_speaker.items():

@@ -118,12 +118,27 @@ def _strip_removals(raw: str, para: _Para, *, first: bool, last: bool, removed: 
                                end=start + len(m.group(0).rstrip())))
         text, start = text[m.end() :], start + m.end()
     if first:
-        m = rules.DATELINE.match(text)
-        if m and len(m.group("dateline")) < len(text):
-            cut = m.group("dateline")
-            removed.append(Removal(text=cut.strip(), reason="dateline", start=start, end=start + len(cut.rstrip())))
-            return text[len(cut) :]
+        at = _dateline_at(text)
+        if at is not None:
+            i, cut = at
+            removed.append(Removal(text=cut.strip(), reason="dateline", start=start + i,
+                                   end=start + i + len(cut.rstrip())))
+            return text[:i] + text[i + len(cut) :]
     return text
+
+
+def _dateline_at(text: str) -> tuple[int, str] | None:
+    """Where the first paragraph's dateline is, and its words: at the start, or right after a
+    headline run into the paragraph ("… vaccine plan. WASHINGTON (AP) — Dr. Bright warned")."""
+    m = rules.DATELINE.match(text)
+    if m and len(m.group("dateline")) < len(text):
+        return 0, m.group("dateline")
+    for end in rules.HEADLINE_END.finditer(text[: rules.HEADLINE_CHARS]):
+        rest = text[end.end() :]
+        m = rules.DATELINE.match(rest)
+        if m and rules.DASHED.search(m.group("dateline")) and rest[m.end() : m.end() + 1].isupper():
+            return end.end(), m.group("dateline")
+    return None
 
 
 def _whole_paragraph_reason(text: str, *, last: bool) -> str | None:

@@ -16,6 +16,12 @@ DATELINE = re.compile(
     re.VERBOSE,
 )
 
+# A headline run into the first paragraph ends here; a dateline may follow it within reach,
+# set off by a dash (not a colon: "PODCAST: …" is a label).
+HEADLINE_END = re.compile(r"(?<=[.!?\"”’])[ ]+(?=[A-Z])")
+HEADLINE_CHARS = 300
+DASHED = re.compile(r"(?:—|–|--|-|•)\s*$")
+
 # A whole paragraph that only credits the agency: "REUTERS", "(AP)", "- Reuters", "AFP".
 CREDIT = re.compile(
     r"^[\s(\-–—]*(?:REUTERS|Reuters|AP|Associated Press|ASSOCIATED PRESS|AFP|BLOOMBERG|Bloomberg|"

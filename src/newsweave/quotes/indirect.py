@@ -71,7 +71,7 @@ def _content(tok: Any, sent: Any) -> Any | None:
     if lemma in CLAUSE_CUES:
         clause = next((c for c in tok.children if c.dep_ in _CLAUSE_DEPS), None)
         if clause is not None:
-            return _subtree(clause)
+            return _after(tok, _subtree(clause))
     if lemma in INFINITIVE_CUES:
         inf = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
         if inf is not None:
@@ -95,6 +95,12 @@ def _according_to(tok: Any, sent: Any) -> Any | None:
     if not words:
         return None
     return sent.doc[words[0].i : words[-1].i + 1] if words[-1].i < tok.i or words[0].i > tok.i + 1 else None
+
+
+def _after(cue: Any, clause: Any) -> Any:
+    """"a move that trade experts said could make it harder": the relative pronoun belongs to
+    the clause, but the reported words are the ones after the cue."""
+    return clause.doc[cue.i + 1 : clause.end] if clause.start < cue.i < clause.end else clause
 
 
 def _subtree(tok: Any) -> Any:

@@ -126,13 +126,33 @@ def syntactic_subject(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
         skip = in_quotes(verb, quoted) or (verb is not cue and _reported(verb, quoted))
         subj = None if skip else next((c for c in verb.children if c.dep_ in SUBJECT_DEPS
                                        and not c.is_punct and not in_quotes(c, quoted)), None)
+        if subj is not None and subj.dep_ == "nsubjpass" and verb is cue:
+            return _agent(cue)  # "no injuries were reported", "he was told by aides that"
         if subj is not None:
             # "McCaskill, who said ...": the speaker is the noun the clause hangs on
             return verb.head if subj.lower_ in RELATIVES and verb.dep_ == "relcl" else subj
         if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
             return None
+        controller = _object_control(verb, quoted)
+        if controller is not None:
+            return controller
         verb = verb.head
     return None
+
+
+def _agent(verb: Any) -> Any | None:
+    """The "by" phrase of a passive cue ("was told by aides"): the one who spoke, if named."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def _object_control(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
+    """"prompting the company to say", "urged him to explain": the object of the verb an
+    infinitive hangs on does the speaking, not that verb's subject."""
+    if verb.dep_ != "xcomp":
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+                 and not in_quotes(c, quoted)), None)
 
 
 def _reported(verb: Any, quoted: list[tuple[int, int]]) -> bool:

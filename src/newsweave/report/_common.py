@@ -145,11 +145,6 @@ def marks(group: QuoteGroup) -> tuple[str, str]:
     return "“", "”"
 
 
-# Subjects of a cue that say nothing of who spoke.
-VAGUE_SPEAKERS = {"you", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "one",
-                  "this", "that", "these", "those", "who", "which"}
-
-
 def speaker(group: QuoteGroup) -> str:
     """The quote group's speaker; else the speaker as the text describes it ("House
     Republicans", "two people briefed on the talks"); else "unattributed"."""
@@ -159,8 +154,7 @@ def speaker(group: QuoteGroup) -> str:
 def described(group: QuoteGroup) -> str | None:
     """The words naming a speaker the text describes but does not name (no entity), if any;
     not a word that describes nobody ("you", "someone")."""
-    return next((m.speaker_text for m in group.mentions if m.how == "role" and m.speaker_text
-                 and m.speaker_text.casefold() not in VAGUE_SPEAKERS), None)
+    return next((m.described_speaker for m in group.mentions if m.described_speaker), None)
 
 
 def by_speaker(groups: Iterable[QuoteGroup]) -> list[tuple[str, list[QuoteGroup]]]:
