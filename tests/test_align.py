@@ -35,7 +35,7 @@ def test_wire_copies_share_a_witness():
 
 
 def test_role_heads_and_compatibility():
-    assert _head("spokesman for China's foreign ministry") == "spokesman"
+    assert _head("spokesman for China's foreign ministry") == "spokesperson"
     assert _head("White House deputy press secretary") == "secretary"
     v = lambda s: ConflictValue("s", s, 0, 1)  # noqa: E731
     assert _compatible([v("US President"), v("President")])
@@ -50,3 +50,75 @@ def test_a_quote_variant_from_a_third_outlet_is_the_one_diffed():
     pair = _contrast([same, same.replace(",", ""), "There is no alternative, the work must start."])
     assert pair == (same, "There is no alternative, the work must start.")
     assert "paraphrase" in _notes(pair)[0] or "edited" in _notes(pair)[0]
+
+
+def test_only_titles_of_office_can_conflict():
+    from newsweave.align.conflicts import _role_conflicts
+    from newsweave.models import Entity, Role, Span
+
+    def person(*roles):
+        return Entity(id="e", name="Ann Lee", type="person", roles=[
+            Role(text, Span(f"s{i}", 0, len(text))) for i, text in enumerate(roles)])
+
+    assert _role_conflicts(person("actor", "beleaguered star")) == []  # two descriptions, no clash
+    assert _role_conflicts(person("19", "show", "writer")) == []  # an age and a misparse are no titles
+    assert _role_conflicts(person("US President", "President")) == []
+    clash = _role_conflicts(person("White House deputy press secretary", "White House spokesman"))
+    assert [v.value for v in clash[0].values] == ["White House deputy press secretary", "White House spokesman"]
+    former = _role_conflicts(person("former mayor of Tulsa", "mayor"))
+    assert former and "former" in former[0].note
+
+
+def test_two_things_one_person_said_are_no_wording_conflict(pipeline):
+    from newsweave.models import Source
+
+    a = ('Roy Moore spoke in Gallant on Wednesday. "Yes, I will run for the United States Senate '
+         'in 2020," Roy Moore said.')
+    b = 'Roy Moore spoke in Gallant on Wednesday. Roy Moore called the reports "fake news."'
+    brief = pipeline.run([Source(id="a", raw=a, outlet="A"), Source(id="b", raw=b, outlet="B")])
+    assert not [c for c in brief.conflicts if c.kind == "quote"]
+    assert len([g for g in brief.quotes if g.speaker == "Roy Moore"]) == 2
+
+
+def test_one_statement_translated_twice_is_one_quote_group(pipeline):
+    from newsweave.models import Source
+
+    a = ('"We think highly of the U.S. statement regarding ZTE\'s case," said Lu Kang, a spokesman '
+         "for China's foreign ministry.")
+    b = 'Lu Kang said China "greatly appreciates the positive US position on the ZTE issue".'
+    brief = pipeline.run([Source(id="a", raw=a, outlet="A"), Source(id="b", raw=b, outlet="B")])
+    assert [c.subject for c in brief.conflicts if c.kind == "quote"] == ["Lu Kang"]
+
+
+def test_a_title_abbreviated_is_the_same_title():
+    from newsweave.align.conflicts import _role_conflicts
+    from newsweave.models import Entity, Role, Span
+
+    def person(*roles):
+        return Entity(id="e", name="Bev Perdue", type="person", roles=[
+            Role(text, Span(f"s{i}", 0, len(text))) for i, text in enumerate(roles)])
+
+    assert _role_conflicts(person("North Carolina Governor", "North Carolina Gov.")) == []
+    assert _role_conflicts(person("Senator", "Sen.")) == []
+    assert _role_conflicts(person("Investigation spokesman", "spokesperson for TBI")) == []
+
+
+def test_a_short_phrase_is_not_half_of_a_longer_quote(pipeline):
+    from newsweave.models import Source
+
+    a = 'Jeff Herman spoke on Friday in Los Angeles. Jeff Herman said he had "no idea" about the filing.'
+    b = ('Jeff Herman spoke on Friday in Los Angeles. "Looking back, John Doe No. 117 now believes he '
+         'was groomed, and no one stopped it," Jeff Herman said.')
+    brief = pipeline.run([Source(id="a", raw=a, outlet="A"), Source(id="b", raw=b, outlet="B")])
+    assert not [c for c in brief.conflicts if c.kind == "quote"]
+
+
+def test_two_one_word_quotes_share_words_only_when_they_are_the_same_word():
+    from newsweave.align.quotes import _same_words
+    from newsweave.models import QuoteMention, Span
+
+    def utt(text, source):
+        return [QuoteMention(Span(source, 0, len(text)), text)]
+
+    assert not _same_words(utt("forever.", "a"), utt("thinking about", "b"))
+    assert _same_words(utt("Forever!", "a"), utt("forever.", "b"))

@@ -80,3 +80,13 @@ def test_a_caption_date_is_no_event(pipeline):
                "Three people were hurt.", outlet="A", published=dt.date(2014, 7, 31))
     brief = pipeline.run([a])
     assert [e.date for e in brief.timeline] == [dt.date(2014, 7, 28)]
+
+
+def test_lists_of_figures_are_not_paired_value_by_value(pipeline):
+    a = Source(id="a", raw="The survival rates in the study were 40 percent, 30 percent and 20 percent for the three groups.",
+               outlet="A", published=dt.date(2024, 3, 6))
+    b = Source(id="b", raw="The survival rates in the study were 45 percent, 35 percent and 25 percent for the three groups.",
+               outlet="B", published=dt.date(2024, 3, 6))
+    brief = pipeline.run([a, b])
+    assert [f.status for f in brief.facts] == ["corroborated"]
+    assert not [c for c in brief.conflicts if c.kind == "number"]  # 9 pairs, none of them a real clash

@@ -260,7 +260,7 @@ def test_same_quantity_ignores_case_and_plurals_of_what_is_counted():
     two = NumberMention(Span("b", 0, 1), "1", 1.0, None, "economies")
     assert same_quantity(one, two) is True
     person = NumberMention(Span("a", 0, 1), "1", 1.0, None, "person")
-    people = NumberMention(Span("b", 0, 1), "1", 2.0, None, "people")
+    people = NumberMention(Span("b", 0, 1), "2", 2.0, None, "people")
     assert same_quantity(person, people) is False
 
 
@@ -307,3 +307,12 @@ def test_never_raises_with_a_parse(nlp, text):
 def test_never_raises_on_any_text(text):
     for n in find_numbers(text, "s"):
         assert text[n.span.start : n.span.end] == n.text
+
+
+def test_a_rounded_figure_is_the_same_figure():
+    assert same_quantity(_one("70.3 percent"), _one("70 percent")) is True
+    assert same_quantity(_one("91.9 percent"), _one("92 percent")) is True
+    assert same_quantity(_one("$1.24 billion"), _one("$1.2 billion")) is True
+    assert same_quantity(_one("$4.5 million"), _one("$4 million")) is False  # 4.5 is not rounded to 4
+    assert same_quantity(_one("70.6 percent"), _one("70 percent")) is False
+    assert same_quantity(_one("20 workers"), _one("21 workers")) is False

@@ -14,7 +14,26 @@ from ..models import Conflict, ConflictValue, DateMention, Document, Entity, Num
 from .vectors import SentenceVector
 
 # Roles too generic to contradict a specific title ("Chinese leader" vs "Chinese President").
-GENERIC_ROLES = {"leader", "official", "figure", "head", "member", "person", "executive"}
+# The titles of an office or post, the only descriptions two sources can disagree on ("White House
+# spokesman" / "deputy press secretary", "former mayor" / "mayor"): "actor" / "beleaguered star"
+# or "writer" / "friend" describe one person two ways, and an age or a misparse ("19", "show") is
+# no title at all.
+OFFICES = {  # in their TITLE_FORMS form
+    "president", "premier", "minister", "secretary", "senator", "representative", "governor",
+    "mayor", "ambassador", "envoy", "director", "chair", "chief", "ceo", "cfo", "spokesperson",
+    "judge", "justice", "prosecutor", "attorney", "commissioner", "speaker", "chancellor", "king",
+    "queen", "general", "colonel", "admiral", "sheriff", "adviser", "counselor", "manager",
+    "editor", "professor", "lawmaker", "legislator", "commander", "councilmember", "treasurer",
+    "administrator", "superintendent", "dean", "provost",
+}
+_FORMER = {"former", "ex"}
+# One form for the ways a title is written ("Sen." / "Senator", "spokesman" / "spokesperson").
+TITLE_FORMS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "congressman": "representative",
+    "congresswoman": "representative", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+    "chairman": "chair", "chairwoman": "chair", "advisor": "adviser", "col": "colonel",
+    "councilman": "councilmember", "councilwoman": "councilmember",
+}
 
 
 def fact_conflicts(members: list[SentenceVector], fact_id: str) -> list[Conflict]:
@@ -42,9 +61,11 @@ def _number_conflicts(a: SentenceVector, b: SentenceVector, fact_id: str) -> lis
     out = []
     na = _in(a.document, a.sentence.span, a.document.numbers)
     nb = _in(b.document, b.sentence.span, b.document.numbers)
-    for x in na:
-        for y in nb:
-            if same_quantity(x, y) is False and not _has_match(x, nb) and not _has_match(y, na):
+    xs = [x for x in na if not _has_match(x, nb)]
+    ys = [y for y in nb if not _has_match(y, na)]
+    for x in xs:
+        for y in ys:
+            if same_quantity(x, y) is False and _alone(x, xs) and _alone(y, ys):
                 note = f"{x.text!r} vs {y.text!r}: same kind of quantity, different values"
                 later = _later(a, b)
                 conflict = Conflict("number", [_value(x), _value(y)], subject=x.counts or x.unit or "",
@@ -62,6 +83,13 @@ def _later(a: SentenceVector, b: SentenceVector):
     if pa is None or pb is None or pa == pb:
         return None
     return a.document.source if pa > pb else b.document.source
+
+
+def _alone(x: NumberMention, unmatched: list[NumberMention]) -> bool:
+    """Is x the only number of its kind its sentence leaves unmatched? Two sentences listing
+    several percentages each ("95.1 percent versus 91.9 percent, … 21.3 versus 14.1") cannot be
+    paired value by value, so no pair of them is a conflict."""
+    return sum(same_quantity(x, o) is not None for o in unmatched) == 1
 
 
 def _has_match(x: NumberMention, others: list[NumberMention]) -> bool:
@@ -119,30 +147,43 @@ def name_conflicts(entities: list[Entity], texts: dict[str, str]) -> list[Confli
 
 
 def _role_conflicts(e: Entity) -> list[Conflict]:
+    """Sources giving one person different titles of office, or one calling a post former that
+    another gives as held."""
     first: dict[str, ConflictValue] = {}
-    heads: dict[str, str] = {}
     for role in e.roles:
-        head = _head(role.text)
-        if head and head not in GENERIC_ROLES and role.span.source not in first:
+        if _head(role.text) in OFFICES and role.span.source not in first:
             first[role.span.source] = ConflictValue(role.span.source, role.text, role.span.start, role.span.end)
-            heads[role.span.source] = head
-    if len(set(heads.values())) < 2 or _compatible(list(first.values())):
+    values = list(first.values())
+    if len({_head(v.value) for v in values}) > 1 and not _compatible(values):
+        note = f"{e.name} is described with different titles; both may be true, check which is current"
+    elif len({_former(v.value) for v in values}) > 1:
+        note = f"{e.name}'s post is called former by one source and held by another: check which is current"
+    else:
         return []
-    note = f"{e.name} is described with different titles; both may be true, check which is current"
-    return [Conflict("role", list(first.values()), subject=e.name, note=note)]
+    return [Conflict("role", values, subject=e.name, note=note)]
+
+
+def _former(role: str) -> bool:
+    return bool(_FORMER & set(re.split(r"[\s\-]+", role.lower())))
 
 
 def _head(role: str) -> str:
-    """The title word: first noun-like word of "spokesman for X", last word of "White House spokesman"."""
-    words = [w for w in re.split(r"[\s\-]+", role.lower().replace(".", "")) if w]
+    """The title word: first noun-like word of "spokesman for X", last word of "White House
+    spokesman"; one form for a title's abbreviations and variants ("Gov." is governor)."""
+    words = _title_words(role)
     if "for" in words or "of" in words or "at" in words:
         cut = min(words.index(p) for p in ("for", "of", "at") if p in words)
         words = words[:cut] or words
     return words[-1] if words else ""
 
 
+def _title_words(role: str) -> list[str]:
+    words = [w for w in re.split(r"[\s\-]+", role.lower().replace(".", "")) if w]
+    return [TITLE_FORMS.get(w, w) for w in words]
+
+
 def _compatible(values: list[ConflictValue]) -> bool:
     """One title containing the other's title word is not a conflict ("US President" / "President")."""
-    norm = [set(re.split(r"[\s\-]+", v.value.lower().replace(".", ""))) for v in values]
+    norm = [set(_title_words(v.value)) for v in values]
     heads = [_head(v.value) for v in values]
     return all(h in n for h in heads for n in norm)

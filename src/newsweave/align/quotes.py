@@ -13,12 +13,15 @@ paraphrase or a translation), which the group notes and `quote_conflicts` report
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import defaultdict
 
 from ..models import Conflict, ConflictValue, Document, QuoteGroup, QuoteMention
 
 SAME_WORDS = 0.5
+SHORT_CONTENT = 3  # content words of a quote so short its every word must match
+LEFTOVER_WORDS = 4  # an utterance this short ("a mess.", "says who?") is never paired as a paraphrase
 _WORD = re.compile(r"[\w']+")
 
 
@@ -64,7 +67,7 @@ def _match(utts: list[list[QuoteMention]], *, pair_leftovers: bool) -> list[list
     groups: list[list[list[QuoteMention]]] = []
     for u in utts:
         home = next((g for g in groups if _source(u) not in {_source(x) for x in g}
-                     and max(overlap(_words(u), _words(x)) for x in g) >= SAME_WORDS), None)
+                     and any(_same_words(u, x) for x in g)), None)
         if home is None:
             groups.append([u])
         else:
@@ -85,7 +88,43 @@ def _pair_leftovers(groups: list[list[list[QuoteMention]]]) -> list[list[list[Qu
     if len(by_source) < 2 or any(len(v) != 1 for v in by_source.values()):
         return groups
     merged = [u for g in alone for u in g]
+    if not _one_topic(merged):
+        return groups
     return [g for g in groups if len(g) > 1] + [merged]
+
+
+def _same_words(u: list[QuoteMention], x: list[QuoteMention]) -> bool:
+    """Do two utterances share their words? Counted over content words, so "no idea" is not part
+    of "John Doe No. 117 … has no …"; a short one ("solid evidence") must be wholly inside the
+    other, not half ("convincing evidence")."""
+    a, b = _content(set(_words(u))), _content(set(_words(x)))
+    short, long = sorted((a, b), key=len)
+    if len(short) <= SHORT_CONTENT:
+        return bool(short) and short <= long
+    return overlap(list(a), list(b)) >= SAME_WORDS
+
+
+def _content(words: set[str]) -> set[str]:
+    stop = _stop_words()
+    return {w.removesuffix("'s") for w in words if len(w) > 2 and w not in stop}
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded by then; not at import
+
+    return frozenset(STOP_WORDS)
+
+
+def _one_topic(utts: list[list[QuoteMention]]) -> bool:
+    """Could these be one statement worded twice? Each has a few words and shares a content word
+    with another ("We think highly of the U.S. statement regarding ZTE's case" / "greatly
+    appreciates the positive US position on the ZTE issue"); "fake news." and "Yes, I will run
+    for the Senate" are two things one person said."""
+    words = [set(_words(u)) for u in utts]
+    content = [_content(ws) for ws in words]
+    return all(len(ws) >= LEFTOVER_WORDS for ws in words) and all(
+        any(c & other for j, other in enumerate(content) if j != i) for i, c in enumerate(content))
 
 
 def _group(index: int, group: list[list[QuoteMention]], names: dict[str, str]) -> QuoteGroup:

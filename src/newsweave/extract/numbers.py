@@ -161,13 +161,14 @@ def same_quantity(a: NumberMention, b: NumberMention) -> bool | None:
 
     Comparable means same unit and same counted thing (case and simple plurals ignored).
     Qualifiers turn values into intervals ("more than 70,000" is [70000, inf), "about 100" is
-    [95, 105]); the mentions agree when their intervals meet.
+    [95, 105]); the mentions agree when their intervals meet, or when one is the other rounded
+    ("70 percent" / "70.3 percent").
     """
     if a.unit != b.unit or _counted_key(a.counts) != _counted_key(b.counts):
         return None
     low_a, high_a = _interval(a)
     low_b, high_b = _interval(b)
-    return max(low_a, low_b) <= min(high_a, high_b)
+    return max(low_a, low_b) <= min(high_a, high_b) or _rounded(a, b) or _rounded(b, a)
 
 
 # --- values and units -------------------------------------------------------------------
@@ -456,6 +457,10 @@ def _counted_key(counts: str | None) -> str:
     return " ".join(words[:-1] + [_singular(words[-1])]) if words else ""
 
 
+_STATED_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_HALF_UNIT = 0.4999  # under a half, so that adjacent whole numbers never meet
+
+
 def _interval(n: NumberMention) -> tuple[float, float]:
     """The values a mention allows, given its qualifier."""
     v, slack = n.value, abs(n.value)
@@ -472,3 +477,21 @@ def _interval(n: NumberMention) -> tuple[float, float]:
         return v - _APPROX_TOLERANCE * slack, v + _APPROX_TOLERANCE * slack
     eps = 1e-9 * max(1.0, slack)
     return v - eps, v + eps
+
+
+def _rounded(precise: NumberMention, coarse: NumberMention) -> bool:
+    """Is `coarse` `precise` rounded to fewer digits? "70 percent" for 70.3 and "92 percent" for
+    91.9 are; "$4 million" for $4.5 million and "20" for "21" are not."""
+    if precise.qualifier or coarse.qualifier or _rounding(precise) >= _rounding(coarse):
+        return False
+    return abs(precise.value - coarse.value) <= _rounding(coarse)
+
+
+def _rounding(n: NumberMention) -> float:
+    """Just under half a unit of the last digit stated ("70": 0.4999; "$1.2 billion": $0.04999 billion)."""
+    m = _STATED_DIGITS.search(n.text)
+    base = float(m.group(0).replace(",", "")) if m else 0.0
+    if not base:
+        return 0.0
+    decimals = len(m.group(1) or "")
+    return _HALF_UNIT * 10.0 ** -decimals * abs(n.value / base)
