@@ -21,6 +21,12 @@ def _brief(pipeline, early_date, later_date):
     return pipeline.run(sources)
 
 
+def _same_day(pipeline, text_a: str, text_b: str):
+    day = dt.date(2024, 3, 6)
+    return pipeline.run([Source(id="a", raw=text_a, outlet="A", published=day),
+                         Source(id="b", raw=text_b, outlet="B", published=day)])
+
+
 def test_a_later_higher_toll_is_flagged_as_a_possible_update(pipeline):
     brief = _brief(pipeline, dt.date(2024, 3, 4), dt.date(2024, 3, 5))
     tolls = [c for c in brief.conflicts if c.kind == "number" and "20" in c.note and "35" in c.note]
@@ -41,11 +47,8 @@ def test_approximate_counts_that_overlap_are_not_a_conflict(pipeline):
 
 
 def test_a_fact_dated_differently_is_disputed_on_the_timeline(pipeline):
-    a = Source(id="a", raw="The minister resigned on Monday after the vote, officials said.\n\nMore later.",
-               outlet="A", published=dt.date(2024, 3, 6))
-    b = Source(id="b", raw="The minister resigned on Tuesday after the vote, officials said.\n\nMore later.",
-               outlet="B", published=dt.date(2024, 3, 6))
-    brief = pipeline.run([a, b])
+    brief = _same_day(pipeline, "The minister resigned on Monday after the vote, officials said.\n\nMore later.",
+                      "The minister resigned on Tuesday after the vote, officials said.\n\nMore later.")
     assert [c.kind for c in brief.conflicts if c.kind == "date"] == ["date"]
     events = [e for e in brief.timeline if "resigned" in e.text]
     assert len(events) == 2 and all(e.disputed for e in events)
@@ -83,10 +86,7 @@ def test_a_caption_date_is_no_event(pipeline):
 
 
 def test_lists_of_figures_are_not_paired_value_by_value(pipeline):
-    a = Source(id="a", raw="The survival rates in the study were 40 percent, 30 percent and 20 percent for the three groups.",
-               outlet="A", published=dt.date(2024, 3, 6))
-    b = Source(id="b", raw="The survival rates in the study were 45 percent, 35 percent and 25 percent for the three groups.",
-               outlet="B", published=dt.date(2024, 3, 6))
-    brief = pipeline.run([a, b])
+    brief = _same_day(pipeline, "The survival rates in the study were 40 percent, 30 percent and 20 percent.",
+                      "The survival rates in the study were 45 percent, 35 percent and 25 percent.")
     assert [f.status for f in brief.facts] == ["corroborated"]
     assert not [c for c in brief.conflicts if c.kind == "number"]  # 9 pairs, none of them a real clash
