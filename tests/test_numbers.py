@@ -316,3 +316,8 @@ def test_a_rounded_figure_is_the_same_figure():
     assert same_quantity(_one("$4.5 million"), _one("$4 million")) is False  # 4.5 is not rounded to 4
     assert same_quantity(_one("70.6 percent"), _one("70 percent")) is False
     assert same_quantity(_one("20 workers"), _one("21 workers")) is False
+
+
+def test_a_scale_word_joined_by_a_hyphen():
+    money = _one("His net worth was estimated at $4.77-billion by the magazine.")
+    assert (money.text, money.value, money.unit) == ("$4.77-billion", 4.77e9, "USD")

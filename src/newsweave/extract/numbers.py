@@ -79,7 +79,7 @@ NUMBER = re.compile(
         |(?P<a>\b[Aa])(?=\s+(?i:dozen|hundred|thousand|million|billion|trillion)\b))
       (?:\s?(?P<sabbr>(?i:bn|bln|mln|mn|tn))\b
         |(?(cur)(?P<sshort>[mkbMKB])\b|(?!))
-        |\s+(?P<sword>(?i:(?:hundred\s+)?(?:thousand|million|billion|trillion)|hundred|dozen))\b)?
+        |(?:\s+|-)(?P<sword>(?i:(?:hundred\s+)?(?:thousand|million|billion|trillion)|hundred|dozen))\b)?
       (?:(?P<pct>\s?%|\s+(?i:percent|per[\s-]cent|pct|percentage\s+points?)\b)
         |(?P<usep>\s+|-)(?P<time>(?i:(?:{_TIME_RE})s?(?:-olds?)?))\b
         |(?P<msep>\s+|-|)(?P<measure>(?i:{_MEASURE_RE}))\b
