@@ -129,6 +129,10 @@ def test_example_vague_recent_weeks():
         ("It was signed on May 14.", AP, "May 14", D(2018, 5, 14), None),
         ("It was signed on Dec. 20.", AP, "Dec. 20", D(2017, 12, 20), None),
         ("It was signed on Jan. 5.", D(2018, 12, 20), "Jan. 5", D(2019, 1, 5), None),
+        # past tense, and the nearest May 4 months after publication: the last one
+        ("She was arrested on May 4th.", D(2018, 11, 17), "May 4th", D(2018, 5, 4), None),
+        ("The vote will be held on May 4.", D(2018, 11, 17), "May 4", D(2019, 5, 4), None),
+        ("The law takes effect on May 4.", D(2018, 11, 17), "May 4", D(2019, 5, 4), None),  # no tense word
         ("It was signed on Sept. 3, 2016.", None, "Sept. 3, 2016", D(2016, 9, 3), None),
         ("It was signed on the 3rd of March 2016.", None, "3rd of March 2016", D(2016, 3, 3), None),
         ("Results are due in May 2019.", AP, "May 2019", D(2019, 5, 1), D(2019, 5, 31)),

@@ -114,6 +114,10 @@ _TENSE = _re(
     r"|(?:due|set|scheduled|expected|slated|poised|planned) (?:to|for|on)|next|upcoming)\b|['\u2019]ll\b)"
     rf"|(?P<past>\b(?:{_PAST_IRREGULAR})\b|\b{_NOT_PAST}[a-z]{{2,}}ed\b)"
 )
+# A past-tense yearless day is moved to the year before only when the nearest-year rule put it
+# this far after publication: nearer, it may be a deadline in a past-tense sentence ("announced a
+# goal of 90% by April 19"), which no tense word marks.
+PAST_SLACK_DAYS = 90
 _DAYWORDS = MappingProxyType({
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "earlier today": 0,
     "later today": 0, "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
@@ -182,8 +186,10 @@ def _select(hits: Iterator[_Hit]) -> list[_Hit]:
 
 
 def _mention(text: str, source_id: str, pub: Date | None, hit: _Hit, breaks: list[int]) -> DateMention:
-    future = _is_future(text, hit.start, hit.end, breaks)
-    date, end, note = _resolve_hit(hit, pub, future)
+    tense = _tense(text, hit.start, hit.end, breaks)
+    date, end, note = _resolve_hit(hit, pub, tense == "fut")
+    if tense == "past" and _after_publication(hit, date, pub) and not _future_marked(text, hit, breaks):
+        date, note = date.replace(year=date.year - 1), note + " (past tense)"
     span = Span(source_id, hit.start, hit.end)
     return DateMention(span, text[hit.start : hit.end], date, end, date is not None, note)
 
@@ -194,7 +200,12 @@ def _sentence_starts(text: str) -> list[int]:
 
 
 def _is_future(text: str, start: int, end: int, breaks: list[int]) -> bool:
-    """Whether the expression's sentence puts it in the future.
+    """Whether the expression's sentence puts it in the future."""
+    return _tense(text, start, end, breaks) == "fut"
+
+
+def _tense(text: str, start: int, end: int, breaks: list[int]) -> str | None:
+    """"fut", "past" or None (no tense word) for the expression's sentence.
 
     The tense marker nearest before the expression in its sentence decides ("said ... will visit
     from Tuesday"); with none before, the first within a few words after it ("On Tuesday, Liu will").
@@ -203,9 +214,24 @@ def _is_future(text: str, start: int, end: int, breaks: list[int]) -> bool:
     first, last = breaks[i - 1], breaks[i] if i < len(breaks) else len(text)
     before = list(_TENSE.finditer(text, first, start))
     if before:
-        return before[-1].lastgroup == "fut"
+        return before[-1].lastgroup
     after = _TENSE.search(text, end, min(max(last, end), end + 60))
-    return after is not None and after.lastgroup == "fut"
+    return after.lastgroup if after is not None else None
+
+
+def _future_marked(text: str, hit: _Hit, breaks: list[int]) -> bool:
+    """Does any word of the expression's sentence mark the future ("will be held on May 4")?"""
+    i = bisect.bisect_right(breaks, hit.start)
+    first, last = breaks[i - 1], breaks[i] if i < len(breaks) else len(text)
+    return any(m.lastgroup == "fut" for m in _TENSE.finditer(text, first, last))
+
+
+def _after_publication(hit: _Hit, date: Date | None, pub: Date | None) -> bool:
+    """A yearless day ("May 4") that the nearest-year rule put months after publication, in a
+    past-tense sentence ("was arrested on May 4th", published in November): the last one."""
+    if date is None or pub is None or hit.kind not in {"mdy", "dmy"} or hit.match["y"]:
+        return False
+    return (date - pub).days > PAST_SLACK_DAYS
 
 
 # --- resolving -------------------------------------------------------------------------------------
