@@ -13,7 +13,6 @@ from ..extract.numbers import same_quantity
 from ..models import Conflict, ConflictValue, DateMention, Document, Entity, NumberMention, Span
 from .vectors import SentenceVector
 
-# Roles too generic to contradict a specific title ("Chinese leader" vs "Chinese President").
 # The titles of an office or post, the only descriptions two sources can disagree on ("White House
 # spokesman" / "deputy press secretary", "former mayor" / "mayor"): "actor" / "beleaguered star"
 # or "writer" / "friend" describe one person two ways, and an age or a misparse ("19", "show") is
@@ -164,7 +163,7 @@ def _role_conflicts(e: Entity) -> list[Conflict]:
 
 
 def _former(role: str) -> bool:
-    return bool(_FORMER & set(re.split(r"[\s\-]+", role.lower())))
+    return bool(_FORMER & set(_title_words(role)))
 
 
 def _head(role: str) -> str:

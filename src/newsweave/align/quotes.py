@@ -16,6 +16,7 @@ import difflib
 import functools
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 
 from ..models import Conflict, ConflictValue, Document, QuoteGroup, QuoteMention
 
@@ -55,7 +56,7 @@ def _words(utt: list[QuoteMention]) -> list[str]:
     return [w.lower() for q in utt for w in _WORD.findall(q.text)]
 
 
-def overlap(a: list[str], b: list[str]) -> float:
+def overlap(a: Iterable[str], b: Iterable[str]) -> float:
     """Share of the shorter wording's words found in the longer one."""
     sa, sb = set(a), set(b)
     return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
@@ -101,7 +102,7 @@ def _same_words(u: list[QuoteMention], x: list[QuoteMention]) -> bool:
     short, long = sorted((a, b), key=len)
     if len(short) <= SHORT_CONTENT:
         return bool(short) and short <= long
-    return overlap(list(a), list(b)) >= SAME_WORDS
+    return overlap(a, b) >= SAME_WORDS
 
 
 def _content(words: set[str]) -> set[str]:

@@ -210,8 +210,7 @@ def _tense(text: str, start: int, end: int, breaks: list[int]) -> str | None:
     The tense marker nearest before the expression in its sentence decides ("said ... will visit
     from Tuesday"); with none before, the first within a few words after it ("On Tuesday, Liu will").
     """
-    i = bisect.bisect_right(breaks, start)
-    first, last = breaks[i - 1], breaks[i] if i < len(breaks) else len(text)
+    first, last = _sentence_bounds(text, start, breaks)
     before = list(_TENSE.finditer(text, first, start))
     if before:
         return before[-1].lastgroup
@@ -221,9 +220,13 @@ def _tense(text: str, start: int, end: int, breaks: list[int]) -> str | None:
 
 def _future_marked(text: str, hit: _Hit, breaks: list[int]) -> bool:
     """Does any word of the expression's sentence mark the future ("will be held on May 4")?"""
-    i = bisect.bisect_right(breaks, hit.start)
-    first, last = breaks[i - 1], breaks[i] if i < len(breaks) else len(text)
-    return any(m.lastgroup == "fut" for m in _TENSE.finditer(text, first, last))
+    return any(m.lastgroup == "fut" for m in _TENSE.finditer(text, *_sentence_bounds(text, hit.start, breaks)))
+
+
+def _sentence_bounds(text: str, at: int, breaks: list[int]) -> tuple[int, int]:
+    """Start and end offsets of the sentence holding offset `at`."""
+    i = bisect.bisect_right(breaks, at)
+    return breaks[i - 1], breaks[i] if i < len(breaks) else len(text)
 
 
 def _after_publication(hit: _Hit, date: Date | None, pub: Date | None) -> bool:

@@ -457,10 +457,6 @@ def _counted_key(counts: str | None) -> str:
     return " ".join(words[:-1] + [_singular(words[-1])]) if words else ""
 
 
-_STATED_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
-_HALF_UNIT = 0.4999  # under a half, so that adjacent whole numbers never meet
-
-
 def _interval(n: NumberMention) -> tuple[float, float]:
     """The values a mention allows, given its qualifier."""
     v, slack = n.value, abs(n.value)
@@ -477,6 +473,10 @@ def _interval(n: NumberMention) -> tuple[float, float]:
         return v - _APPROX_TOLERANCE * slack, v + _APPROX_TOLERANCE * slack
     eps = 1e-9 * max(1.0, slack)
     return v - eps, v + eps
+
+
+_STATED_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_HALF_UNIT = 0.4999  # under a half, so that adjacent whole numbers never meet
 
 
 def _rounded(precise: NumberMention, coarse: NumberMention) -> bool:
