@@ -1,0 +1,75 @@
+"""The stories of the claims gold (`bench/claims_gold/`): Multi-News clusters and ECB+ subtopics as
+lists of (article id, text), exactly as `bench/claims.py` feeds them to newsweave and as the
+annotators read them (`python bench/claims_data.py dump OUTDIR` writes one file an article).
+
+Multi-News (`../shared/datasets/multinews-longbench/multi_news.jsonl`, lines 0-49 only): each line's
+`context` holds the articles, each after a line `Passage N:`; NEWLINE_CHAR is a line break.
+ECB+ (`../shared/datasets/ecbplus/`): one subtopic's documents, tokens joined back into text by
+`../shared/tools/ecb_story.py` (imported, not copied).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+MULTINEWS = SHARED / "datasets" / "multinews-longbench" / "multi_news.jsonl"
+ECB = SHARED / "datasets" / "ecbplus" / "ECB+_LREC2014" / "ECB+"
+PASSAGE = re.compile(r"(?m)^Passage \d+:\n")
+
+
+def multinews(line: int) -> list[tuple[str, str]]:
+    """Articles of Multi-News line `line` (0-49 only: the rest is held out of development)."""
+    if not 0 <= line < 50:
+        raise ValueError("the claims gold takes Multi-News stories from lines 0-49 only")
+    with open(MULTINEWS, encoding="utf-8") as fh:
+        for i, row in enumerate(fh):
+            if i == line:
+                context = json.loads(row)["context"].replace("NEWLINE_CHAR", "\n")
+                break
+    parts = [p for p in PASSAGE.split(context)[1:]]
+    return [(f"a{i}", _paragraphs(p)) for i, p in enumerate(parts)]
+
+
+def _paragraphs(text: str) -> str:
+    return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+def ecb(topic: int, kind: str) -> list[tuple[str, str]]:
+    """Articles of one ECB+ subtopic (`kind` "ecb" or "ecbplus"), in document number order."""
+    spec = importlib.util.spec_from_file_location("ecb_story", SHARED / "tools" / "ecb_story.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    files = [p for p in (ECB / str(topic)).glob("*.xml") if re.fullmatch(rf"{topic}_\d+{kind}", p.stem)]
+    files.sort(key=lambda p: int(re.match(r"\d+_(\d+)", p.stem).group(1)))
+    out = [(f.stem, "\n\n".join(module.sentences(f))) for f in files]
+    return out
+
+
+def story(name: str) -> list[tuple[str, str]]:
+    """`mn-<line>` or `ecb-<topic>-<ecb|ecbplus>`."""
+    kind, _, rest = name.partition("-")
+    if kind == "mn":
+        return multinews(int(rest))
+    topic, _, sub = rest.partition("-")
+    return ecb(int(topic), sub)
+
+
+def main(argv: list[str]) -> None:
+    if len(argv) < 3 or argv[0] != "dump":
+        sys.exit("usage: claims_data.py dump OUTDIR STORY...  (STORY: mn-<line> or ecb-<topic>-<ecb|ecbplus>)")
+    out = Path(argv[1])
+    for name in argv[2:]:
+        folder = out / name
+        folder.mkdir(parents=True, exist_ok=True)
+        for i, (ident, text) in enumerate(story(name)):
+            (folder / f"article-{i}.txt").write_text(f"[article {i}: {ident}]\n\n{text}\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
