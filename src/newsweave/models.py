@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 EntityType = Literal["person", "organisation", "place"]
 FactStatus = Literal["corroborated", "single-source", "conflicting"]
+FigureVerdict = Literal["agree", "updated", "conflict"]
 QuoteKind = Literal["direct", "partial", "indirect", "term"]
 
 
@@ -143,6 +144,7 @@ class NumberMention:
     unit: str | None = None
     counts: str | None = None
     qualifier: str | None = None  # "more than", "at least", "about", ...
+    kind: str | None = None  # what it measures: "dead", "magnitude", "depth", ... (extract.figures)
 
 
 @dataclass
@@ -231,6 +233,7 @@ class Fact:
     witnesses: int = 0
     score: float = 0.0
     said_by: list[SaidBy] = field(default_factory=list)
+    why: MatchReason | None = None  # for a fact of several sources: why they were grouped
 
 
 @dataclass
@@ -256,12 +259,50 @@ class ConflictValue:
 
 @dataclass
 class Conflict:
-    kind: Literal["number", "date", "name", "role", "quote"]
+    kind: Literal["number", "date", "name", "role", "quote", "place"]
     values: list[ConflictValue]
     subject: str = ""
     note: str = ""
     fact_id: str | None = None
     update: bool = False  # reported at different times: possibly a later figure, not a contradiction
+
+
+@dataclass
+class FigureValue:
+    """One source's value of a key figure, cited: `span` covers the number as written."""
+
+    span: Span
+    text: str
+    value: float
+    unit: str | None = None
+    qualifier: str | None = None
+    direction: str | None = None  # for a distance: "west" of "55 km west of Bireun"
+    published: dt.date | None = None
+    sentence: Span | None = None  # the sentence that states it
+
+
+@dataclass
+class Figure:
+    """A quantity of the story (the toll, the injured, the magnitude) as each source gives it, and
+    the verdict: the values agree, were updated over time, or conflict (align.figures)."""
+
+    id: str
+    kind: str  # extract.figures.figure_kind: "dead", "magnitude", "distance:bireun", ...
+    label: str  # for readers: "dead", "magnitude", "distance from Bireun"
+    verdict: FigureVerdict
+    values: list[FigureValue] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass
+class MatchReason:
+    """Why sentences of different sources were grouped as one fact: the best pair's score and
+    what they share (figures, names, words)."""
+
+    score: float
+    figures: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -304,6 +345,7 @@ class Brief:
     conflicts: list[Conflict] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
     summary: list[SummarySentence] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     changes: dict[str, Any] | None = None  # with --since: what changed since an earlier brief

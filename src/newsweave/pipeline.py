@@ -79,6 +79,7 @@ class Pipeline:
             sources=sources, documents=documents, facts=alignment.facts, quotes=alignment.quotes,
             entities=entities, numbers=alignment.numbers, conflicts=alignment.conflicts,
             timeline=alignment.timeline, summary=summarize(alignment, words=self.words), warnings=warnings,
+            figures=alignment.figures,
         )
 
 def brief(paths: Iterable[PathLike] | None = None, *, example: bool = False, meta: PathLike | None = None,

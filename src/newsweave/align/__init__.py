@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..models import Conflict, Document, Entity, Fact, NumberGroup, QuoteGroup, TimelineEvent
+from ..models import Conflict, Document, Entity, Fact, Figure, NumberGroup, QuoteGroup, TimelineEvent
 from .conflicts import entity_conflicts, fact_conflicts, name_conflicts
 from .facts import group_facts, make_fact
+from .figures import fact_figures, figure_conflicts, story_figures
 from .quotes import group_quotes, quote_conflicts
 from .said import attribute
 from .statements import is_statement
@@ -30,6 +31,7 @@ class Alignment:
     conflicts: list[Conflict] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
     vectors: dict[str, list[SentenceVector]] = field(default_factory=dict)  # fact id -> its sentences
+    figures: list[Figure] = field(default_factory=list)
 
 
 SIMILARITIES = ("lexical", "embed")
@@ -43,23 +45,50 @@ def align(documents: list[Document], entities: list[Entity], *, similarity: str 
         raise ValueError(f"similarity must be one of {SIMILARITIES}, not {similarity!r}")
     result = Alignment()
     vectors = sentence_vectors(documents, embed=similarity == "embed", keep=is_statement)
-    for i, members in enumerate(group_facts(vectors), 1):
+    names = {e.id: e.name for e in entities}
+    result.quotes = group_quotes(documents, names)
+    for i, members in enumerate(group_facts(vectors, anchors=quoted_together(result.quotes, documents)), 1):
         conflicts = fact_conflicts(members, f"f{i}")
         fact = make_fact(i, members, conflicting=bool(conflicts))
         result.facts.append(fact)
         result.conflicts.extend(conflicts)
         result.vectors[fact.id] = members
-    names = {e.id: e.name for e in entities}
     texts = {d.source.id: d.source.text for d in documents}
-    result.quotes = group_quotes(documents, names)
     attribute(result.facts, result.vectors, result.quotes)
     result.conflicts += name_conflicts(entities, texts) + entity_conflicts(entities) + quote_conflicts(result.quotes)
+    result.figures = story_figures(documents)
+    result.figures += fact_figures(result.facts, result.vectors, result.figures)
+    result.conflicts += _linked(figure_conflicts(result.figures), result.facts)
     result.numbers = group_numbers(documents)
     result.timeline = build_timeline(documents, result.facts)
     disputed = {c.fact_id for c in result.conflicts if c.kind == "date"}
     for event in result.timeline:
         event.disputed = event.fact_id in disputed
     return result
+
+
+def quoted_together(groups: list[QuoteGroup], documents: list[Document]) -> set[frozenset]:
+    """Pairs of sentences (source, start) of different sources that carry one quote group: the same
+    statement, however differently worded or translated, is one fact."""
+    starts = {d.source.id: [s.span.start for s in d.sentences] for d in documents}
+    out: set[frozenset] = set()
+    for g in groups:
+        where = {(q.span.source, _sentence_start(starts[q.span.source], q.span.start)) for q in g.mentions}
+        out |= {frozenset((a, b)) for a in where for b in where if a[0] != b[0]}
+    return out
+
+
+def _sentence_start(starts: list[int], offset: int) -> int:
+    return max((s for s in starts if s <= offset), default=0)
+
+
+def _linked(conflicts: list[Conflict], facts: list[Fact]) -> list[Conflict]:
+    """Each conflict names the fact whose sentence states its first value."""
+    for c in conflicts:
+        v = c.values[0]
+        c.fact_id = next((f.id for f in facts for m in f.mentions
+                          if m.source == v.source and m.start <= v.start < m.end), None)
+    return conflicts
 
 
 def group_numbers(documents: list[Document]) -> list[NumberGroup]:

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
-from ..extract.numbers import same_quantity
-from ..models import Conflict, ConflictValue, DateMention, Document, Entity, NumberMention, Span
+from ..models import Conflict, ConflictValue, DateMention, Document, Entity, Span
 from .vectors import SentenceVector
 
 # The titles of an office or post, the only descriptions two sources can disagree on ("White House
@@ -36,15 +35,15 @@ TITLE_FORMS = {
 
 
 def fact_conflicts(members: list[SentenceVector], fact_id: str) -> list[Conflict]:
-    """Number and date disagreements between the witnesses of one fact: copies of one wire story
-    stating the same value raise a disagreement once, not once per copy."""
+    """Date disagreements between the witnesses of one fact (numbers: align.figures): copies of
+    one wire story stating the same value raise a disagreement once, not once per copy."""
     witness = {m.document.source.id: m.witness for m in members}
     out: list[Conflict] = []
     seen: set[tuple] = set()
     for a, b in combinations(members, 2):
         if a.witness == b.witness:
             continue
-        for c in _number_conflicts(a, b, fact_id) + _date_conflicts(a, b, fact_id):
+        for c in _date_conflicts(a, b, fact_id):
             key = (c.kind, frozenset((witness[v.source], v.value) for v in c.values))
             if key not in seen:
                 seen.add(key)
@@ -54,45 +53,6 @@ def fact_conflicts(members: list[SentenceVector], fact_id: str) -> list[Conflict
 
 def _in(document: Document, span: Span, items):
     return [x for x in items if span.start <= x.span.start < span.end]
-
-
-def _number_conflicts(a: SentenceVector, b: SentenceVector, fact_id: str) -> list[Conflict]:
-    out = []
-    na = _in(a.document, a.sentence.span, a.document.numbers)
-    nb = _in(b.document, b.sentence.span, b.document.numbers)
-    xs = [x for x in na if not _has_match(x, nb)]
-    ys = [y for y in nb if not _has_match(y, na)]
-    for x in xs:
-        for y in ys:
-            if same_quantity(x, y) is False and _alone(x, xs) and _alone(y, ys):
-                note = f"{x.text!r} vs {y.text!r}: same kind of quantity, different values"
-                later = _later(a, b)
-                conflict = Conflict("number", [_value(x), _value(y)], subject=x.counts or x.unit or "",
-                                    fact_id=fact_id, note=note, update=later is not None)
-                if later is not None:
-                    conflict.note += (f"; {later.label} was published later ({later.published}): possibly an "
-                                      "updated figure rather than a disagreement")
-                out.append(conflict)
-    return out
-
-
-def _later(a: SentenceVector, b: SentenceVector):
-    """The source published later, when both dates are known and differ."""
-    pa, pb = a.document.source.published, b.document.source.published
-    if pa is None or pb is None or pa == pb:
-        return None
-    return a.document.source if pa > pb else b.document.source
-
-
-def _alone(x: NumberMention, unmatched: list[NumberMention]) -> bool:
-    """Is x the only number of its kind its sentence leaves unmatched? Two sentences listing
-    several percentages each ("95.1 percent versus 91.9 percent, … 21.3 versus 14.1") cannot be
-    paired value by value, so no pair of them is a conflict."""
-    return sum(same_quantity(x, o) is not None for o in unmatched) == 1
-
-
-def _has_match(x: NumberMention, others: list[NumberMention]) -> bool:
-    return any(same_quantity(x, o) is True for o in others)
 
 
 def _date_conflicts(a: SentenceVector, b: SentenceVector, fact_id: str) -> list[Conflict]:
@@ -137,28 +97,33 @@ def name_conflicts(entities: list[Entity], texts: dict[str, str]) -> list[Confli
             name = span.slice(texts[span.source])
             if len(name.split()) > 1:
                 by_source.setdefault(span.source, span)
-        forms = {s: sp.slice(texts[s]) for s, sp in by_source.items()}
-        if len(set(forms.values())) > 1:
+        forms = {s: " ".join(sp.slice(texts[s]).split()) for s, sp in by_source.items()}
+        if len({_family_name(f) for f in forms.values()}) > 1:
             values = [ConflictValue(s, forms[s], sp.start, sp.end) for s, sp in by_source.items()]
             note = f"spellings of one person's name ({' / '.join(sorted(set(forms.values())))}); merged as {e.name}"
             out.append(Conflict("name", values, subject=e.name, note=note))
     return out
 
 
+def _family_name(name: str) -> str:
+    """The family name as spelled, case aside: "Steve" / "Steven Mnuchin", "Raj K. Chohan" /
+    "Raj Chohan", "DONALD TRUMP" / "Donald Trump" and "Comedian Ellen DeGeneres" are one spelling."""
+    words = [w for w in name.replace(".", " ").split() if len(w) > 1]
+    return words[-1].casefold() if words else ""
+
+
 def _role_conflicts(e: Entity) -> list[Conflict]:
-    """Sources giving one person different titles of office, or one calling a post former that
-    another gives as held."""
+    """Sources of which one calls a person's post former and another gives it as held. Two titles
+    that can both be true ("White House spokesman" / "deputy press secretary", "Prime Minister" /
+    "premier") are one person described two ways, not a conflict."""
     first: dict[str, ConflictValue] = {}
     for role in e.roles:
         if _head(role.text) in OFFICES and role.span.source not in first:
             first[role.span.source] = ConflictValue(role.span.source, role.text, role.span.start, role.span.end)
     values = list(first.values())
-    if len({_head(v.value) for v in values}) > 1 and not _compatible(values):
-        note = f"{e.name} is described with different titles; both may be true, check which is current"
-    elif len({_former(v.value) for v in values}) > 1:
-        note = f"{e.name}'s post is called former by one source and held by another: check which is current"
-    else:
+    if len({_former(v.value) for v in values}) < 2 or not _compatible(values):
         return []
+    note = f"{e.name}'s post is called former by one source and held by another: check which is current"
     return [Conflict("role", values, subject=e.name, note=note)]
 
 

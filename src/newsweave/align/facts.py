@@ -12,8 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..models import Fact
+from ..extract.figures import figures_agree
+from ..models import Fact, MatchReason, NumberMention
 from .vectors import SentenceVector, similarity
+
+
+# Figures whose disagreement splits two sentences into two facts (and the story's figures show it);
+# other figures of one kind that disagree inside one fact make it "conflicting".
+EVENT_KINDS = frozenset({"dead", "injured", "missing", "displaced", "arrested", "magnitude", "depth", "distance"})
 
 
 @dataclass(frozen=True)
@@ -39,17 +45,29 @@ class _Group:
         return {m.source for m in self.members}
 
 
-def group_facts(vectors: list[SentenceVector], thresholds: Thresholds | None = None) -> list[list[SentenceVector]]:
-    """Groups of sentences (one per source at most), strongest agreements first, then singletons."""
+def group_facts(vectors: list[SentenceVector], thresholds: Thresholds | None = None,
+                anchors: set[frozenset] | None = None) -> list[list[SentenceVector]]:
+    """Groups of sentences (one per source at most), strongest agreements first, then singletons.
+    `anchors`: pairs of sentences, each (source, start), known to state one thing (one quote)."""
     if thresholds is None:
         thresholds = EMBEDDED if vectors and vectors[0].embedding is not None else LEXICAL
     home: dict[int, _Group] = {}
-    for score, i, j in _pairs(vectors, thresholds):
+    for score, i, j in _pairs(vectors, thresholds, anchors or set()):
         _join(vectors, home, i, j, thresholds.join)
     groups = {id(g): g for g in home.values()}.values()
-    grouped = [sorted(g.members, key=_order) for g in groups]
-    singles = [[v] for k, v in enumerate(vectors) if k not in home]
+    grouped = _without_echoes([sorted(g.members, key=_order) for g in groups])
+    singles = [[v] for k, v in enumerate(vectors) if k not in home and not v.part]  # a lone part: its sentence shows it
     return sorted(grouped + singles, key=lambda g: _order(g[0]))
+
+
+def _without_echoes(groups: list[list[SentenceVector]]) -> list[list[SentenceVector]]:
+    """Drop a group of claim parts whose sentences another group already holds together."""
+    home = {(m.source, m.sentence.span.start): k for k, g in enumerate(groups) for m in g if not m.part}
+
+    def echo(group: list[SentenceVector]) -> bool:
+        owners = {home.get((m.source, (m.parent or m.sentence).span.start)) for m in group}
+        return any(m.part for m in group) and len(owners) == 1 and None not in owners
+    return [g for g in groups if not echo(g)]
 
 
 def _order(v: SentenceVector) -> tuple:
@@ -57,16 +75,41 @@ def _order(v: SentenceVector) -> tuple:
     return (v.document.source.published or dt.date.min, v.source, v.sentence.span.start)
 
 
-def _pairs(vectors: list[SentenceVector], thresholds: Thresholds) -> list[tuple[float, int, int]]:
+def _pairs(vectors: list[SentenceVector], thresholds: Thresholds, anchors: set[frozenset]) -> list[tuple[float, int, int]]:
     pairs = []
     for i, a in enumerate(vectors):
         for j in range(i + 1, len(vectors)):
             b = vectors[j]
             if a.source != b.source:
                 score = similarity(a, b)
-                if score >= (thresholds.lead if _both_ledes(a, b) else thresholds.same):
+                if _anchored(a, b, anchors):
+                    score += 1.0  # one statement: placed before any pair that merely reads alike
+                if score >= (thresholds.lead if _both_ledes(a, b) else thresholds.same) and not figures_clash(a, b):
                     pairs.append((score, i, j))
-    return sorted(pairs, reverse=True)
+    return sorted(pairs, key=lambda p: (-p[0], _order(vectors[p[1]]), _order(vectors[p[2]])))
+
+
+def _anchored(a: SentenceVector, b: SentenceVector, anchors: set[frozenset]) -> bool:
+    return not a.part and not b.part and frozenset(((a.source, a.sentence.span.start),
+                                                    (b.source, b.sentence.span.start))) in anchors
+
+
+def figures(v: SentenceVector) -> list[NumberMention]:
+    """The typed figures of a sentence (numbers whose kind is known)."""
+    start, end = v.sentence.span.start, v.sentence.span.end
+    return [n for n in v.document.numbers if start <= n.span.start < end and n.kind]
+
+
+def figures_clash(a: SentenceVector, b: SentenceVector) -> bool:
+    """Do the sentences give figures of one kind that disagree ("killing five" / "killing 24";
+    "a 6.4-magnitude quake" / "an 8.6-magnitude quake")? Such sentences are never one fact: they
+    are a conflict or an update, which the story's figures show."""
+    fa, fb = figures(a), figures(b)
+    for kind in {n.kind for n in fa} & {n.kind for n in fb} & EVENT_KINDS:
+        xs, ys = [n for n in fa if n.kind == kind], [n for n in fb if n.kind == kind]
+        if not any(figures_agree(x, y) for x in xs for y in ys):
+            return True
+    return False
 
 
 def _both_ledes(a: SentenceVector, b: SentenceVector) -> bool:
@@ -89,6 +132,8 @@ def _join(vectors: list[SentenceVector], home: dict[int, _Group], i: int, j: int
         return
     if sum(similarity(newcomer, m) for m in group.members) / len(group.members) < join:
         return
+    if any(figures_clash(newcomer, m) for m in group.members):
+        return
     group.members.append(newcomer)
     home[k] = group
 
@@ -104,4 +149,16 @@ def make_fact(index: int, members: list[SentenceVector], conflicting: bool) -> F
         mentions=[m.sentence.span for m in members],
         sources=sorted({m.source for m in members}),
         witnesses=len(witnesses),
+        why=reason(members) if len(members) > 1 else None,
     )
+
+
+def reason(members: list[SentenceVector]) -> MatchReason:
+    """Why the members are one fact: the best-scoring pair of different sources and what it shares."""
+    score, a, b = max(((similarity(a, b), a, b) for i, a in enumerate(members) for b in members[i + 1:]
+                       if a.source != b.source), key=lambda t: t[0], default=(0.0, members[0], members[-1]))
+    shared = set(a.weights) & set(b.weights)
+    names = {m.entity_id: m.text for m in a.document.entity_mentions if m.entity_id and f"e:{m.entity_id}" in shared}
+    agreeing = [x.text for x in figures(a) if any(x.kind == y.kind and figures_agree(x, y) for y in figures(b))]
+    words = sorted((f for f in shared if f.startswith("w:")), key=lambda f: -a.weights[f] * b.weights[f])[:8]
+    return MatchReason(round(score, 3), agreeing, sorted(set(names.values())), [w[2:] for w in words])

@@ -22,6 +22,10 @@ CALL_MAX_WORDS = 8
 LINK_WORDS = {"here", "below", "link", "full", "story", "article", "newsletter", "inbox", "twitter", "facebook",
               "instagram", "video", "videos", "podcast", "coverage", "comments", "website", "app", "live"}
 SUBJECTS = {"nsubj", "nsubjpass", "expl"}
+# Words of an update stamp or dateline besides its dates and times.
+STAMP_WORDS = {"updated", "update", "published", "posted", "last", "modified", "on", "at", "hrs", "gmt", "utc",
+               "ist", "edt", "est", "cdt", "cst", "pdt", "pst", "bst", "cet", "wib", "am", "pm", "a.m.", "p.m.",
+               "local", "time", "by", "|", "-"}
 
 
 def is_statement(document: Document, sentence: Sentence) -> bool:
@@ -34,7 +38,14 @@ def is_statement(document: Document, sentence: Sentence) -> bool:
     words = _outside_brackets(span)
     if sum(1 for t in words if t.is_alpha) < MIN_WORDS and not _has_subject(span.root):
         return False
-    return not _call_to_action(span, words)
+    return not _call_to_action(span, words) and not _timestamp(words)
+
+
+def _timestamp(words: list[Any]) -> bool:
+    """A dateline or update stamp: every word a date, a time, a zone or a stamp word ("Updated:
+    July 2, 2013 15:01 IST", "Tue Jul 02 2013, 14:58 hrs", "AFP, Tuesday 2 Jul 2013")."""
+    return bool(words) and all(t.ent_type_ in {"DATE", "TIME"} or t.like_num or t.lower_ in STAMP_WORDS
+                               or t.ent_type_ == "ORG" and len(t.text) <= 8 for t in words)
 
 
 def _outside_brackets(span: Any) -> list[Any]:

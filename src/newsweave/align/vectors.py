@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..models import Document, Sentence
+from .claims import claim_parts
 
 # Feature prefixes; entities, dates and numbers count more than a single word.
 WEIGHTS = {"w": 1.0, "e": 1.5, "d": 2.0, "n": 2.0}
@@ -27,6 +28,11 @@ class SentenceVector:
     weights: dict[str, float]
     norm: float = 0.0
     embedding: Any = None  # unit sentence embedding, with `similarity="embed"`
+    parent: Sentence | None = None  # for a claim inside a sentence (align.claims): that sentence
+
+    @property
+    def part(self) -> bool:
+        return self.parent is not None
 
     @property
     def source(self) -> str:
@@ -41,10 +47,13 @@ def sentence_vectors(documents: list[Document], *, embed: bool = False,
                      keep: Callable[[Document, Sentence], bool] | None = None) -> list[SentenceVector]:
     """One vector per sentence of every document (those `keep` accepts), IDF-weighted over them;
     with `embed`, each also carries its sentence embedding (the `embed` extra)."""
-    vectors = [
-        SentenceVector(s, d, _features(d, s), {}) for d in documents for s in d.sentences
-        if keep is None or keep(d, s)
-    ]
+    vectors = []
+    for d in documents:
+        for s in d.sentences:
+            if keep is None or keep(d, s):
+                vectors.append(SentenceVector(s, d, _features(d, s), {}))
+                vectors += [SentenceVector(p, d, _features(d, p, context), {}, parent=s)
+                            for p, context in claim_parts(d, s)]
     if embed:
         from ..embedding import embed as encode
 
@@ -85,8 +94,12 @@ def _idf(n: int, df: int) -> float:
     return math.log((1 + n) / (1 + df)) + 1.0
 
 
-def _features(document: Document, sentence: Sentence) -> Counter:
+def _features(document: Document, sentence: Sentence, context: list | None = None) -> Counter:
+    """Features of the sentence (or claim part), plus the words of `context` it depends on."""
     features: Counter = Counter()
+    for tok in context or []:
+        if _content_word(tok):
+            features["w:" + tok.lemma_.lower()] += 1
     start, end = sentence.span.start, sentence.span.end
     names = [m for m in document.entity_mentions if start <= m.span.start < end and m.entity_id]
     for m in names:

@@ -11,6 +11,7 @@ from typing import Any
 from ..models import Document, Entity, Source
 from .dates import find_dates
 from .entities import entity_mentions, sentences
+from .figures import figure_kind
 from .nlp import DEFAULT_MODEL, load, parse
 from .numbers import find_numbers
 from .resolve import resolve_entities
@@ -27,11 +28,14 @@ def extract(sources: list[Source], nlp: Any) -> tuple[list[Document], list[Entit
 
 
 def _document(source: Source, doc: Any) -> Document:
+    numbers = find_numbers(source.text, source.id, doc=doc)
+    for n in numbers:
+        n.kind = figure_kind(n, doc)
     return Document(
         source=source,
         sentences=sentences(doc, source.id),
         entity_mentions=entity_mentions(doc, source.id),
-        numbers=find_numbers(source.text, source.id, doc=doc),
+        numbers=numbers,
         dates=find_dates(source.text, source.id, source.published),
         nlp=doc,
     )

@@ -10,8 +10,8 @@ from typing import Any
 
 from .. import __version__
 from ..models import (
-    Brief, Conflict, DateMention, Entity, Fact, NumberGroup, QuoteGroup, QuoteMention, SaidBy, Source, Span,
-    SummarySentence, TimelineEvent,
+    Brief, Conflict, DateMention, Entity, Fact, Figure, FigureValue, MatchReason, NumberGroup, QuoteGroup,
+    QuoteMention, SaidBy, Source, Span, SummarySentence, TimelineEvent,
 )
 
 SCHEMA_VERSION = 1
@@ -29,6 +29,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         "quotes": [_quote(q) for q in brief.quotes],
         "entities": [_entity(e) for e in brief.entities],
         "numbers": [_number(n) for n in brief.numbers],
+        "figures": [_figure(f) for f in brief.figures],
         "conflicts": [_conflict(c) for c in brief.conflicts],
         "timeline": [_event(t) for t in brief.timeline],
         "summary": [_summary(s) for s in brief.summary],
@@ -61,8 +62,25 @@ def _fact(f: Fact) -> dict[str, Any]:
     return {
         "id": f.id, "text": f.text, "status": f.status, "mentions": [span(m) for m in f.mentions],
         "outlets": len(f.sources), "independent": f.witnesses, "sources": f.sources,
-        "said_by": [_said(s) for s in f.said_by],
+        "said_by": [_said(s) for s in f.said_by], "why": _why(f.why),
     }
+
+
+def _why(w: MatchReason | None) -> dict[str, Any] | None:
+    if w is None:
+        return None
+    return {"score": w.score, "figures": w.figures, "names": w.names, "words": w.words}
+
+
+def _figure(f: Figure) -> dict[str, Any]:
+    return {"id": f.id, "kind": f.kind, "label": f.label, "verdict": f.verdict, "note": f.note,
+            "values": [_figure_value(v) for v in f.values]}
+
+
+def _figure_value(v: FigureValue) -> dict[str, Any]:
+    return {**span(v.span), "text": v.text, "value": v.value, "unit": v.unit, "qualifier": v.qualifier,
+            "direction": v.direction, "published": _iso(v.published),
+            "sentence": _maybe_span(v.sentence)}
 
 
 def _said(s: SaidBy) -> dict[str, Any]:

@@ -1,0 +1,76 @@
+"""Claims inside a sentence: the parts of a sentence that state a claim of their own, so that a
+claim is matched across sources even where its sentence says more.
+
+"A strong quake struck Aceh on Tuesday, killing at least five people" states two claims (a quake
+struck Aceh; it killed at least five); "Officials say 24 were killed by the quake, which struck the
+western tip of Sumatra" states where it struck in a clause another outlet may give alone.
+`claim_parts` returns such parts as pseudo-sentences (contiguous spans of the sentence, offsets
+into the cleaned text) with the words they depend on (the subject of the sentence, the noun an
+apposition describes). The whole sentence stays a unit too: a part is matched only in addition.
+
+Parts are: a participle clause after a comma (", killing ..."), a non-restrictive relative clause
+(", which ..."), a second predicate joined to the main verb (", and injured dozens"), and an
+apposition set off by commas ("ZTE, a company with more than 70,000 employees, said").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import Document, Sentence, Span
+
+# A part needs this many words to say anything alone.
+MIN_PART_WORDS = 4
+PART_DEPS = frozenset({"advcl", "relcl", "conj", "appos"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def claim_parts(document: Document, sentence: Sentence) -> list[tuple[Sentence, list[Any]]]:
+    """(part, context tokens) for each claim a sentence states beside its main one."""
+    doc = document.nlp
+    if doc is None:
+        return []
+    span = doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+    if span is None or len(span) < 2 * MIN_PART_WORDS:
+        return []
+    out = []
+    for token in span:
+        if token.dep_ in PART_DEPS and _separate(token, span):
+            part = _part(document, sentence, token, span)
+            if part is not None:
+                out.append((part, _context(token)))
+    return out
+
+
+def _separate(token: Any, span: Any) -> bool:
+    """Is the clause set off as a claim of its own (after a comma, or a predicate of the main verb)?"""
+    left = token.left_edge
+    before = span.doc[left.i - 1] if left.i > span.start else None
+    comma = before is not None and before.text in {",", ";", "—", "–", "--"}
+    if token.dep_ == "conj":
+        return token.pos_ in {"VERB", "AUX"} and token.head.dep_ == "ROOT" and token.head.pos_ in {"VERB", "AUX"}
+    if token.dep_ == "advcl":
+        return comma and token.tag_ in {"VBG", "VBN"}
+    return comma  # relcl, appos
+
+
+def _part(document: Document, sentence: Sentence, token: Any, span: Any) -> Sentence | None:
+    tokens = [t for t in token.subtree if span.start <= t.i < span.end]
+    if token.dep_ == "conj":  # "and injured dozens": from the verb on, without the conjunction
+        tokens = [t for t in tokens if t.i >= token.i]
+    words = [t for t in tokens if not t.is_punct]
+    if len(words) < MIN_PART_WORDS:
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    if end - start >= sentence.span.end - sentence.span.start - 2:
+        return None
+    text = document.source.text[start:end]
+    return Sentence(f"{sentence.id}.{start}", Span(sentence.span.source, start, end), text, sentence.paragraph)
+
+
+def _context(token: Any) -> list[Any]:
+    """What the part speaks of: the main subject for a clause, the described noun for an apposition."""
+    if token.dep_ == "appos":
+        return [token.head]
+    root = token.sent.root
+    return [w for c in root.children if c.dep_ in SUBJECTS for w in c.subtree]

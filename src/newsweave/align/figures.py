@@ -1,0 +1,247 @@
+"""Key figures of the story: each quantity (the toll, the injured, the magnitude, a distance) with
+every source's value, cited, and a verdict: agree, updated over time, or conflict.
+
+Only figures of one kind are compared (`extract.figures.figure_kind`): a toll of 5 and a depth of
+34 miles never meet. A source's value for a kind is the first it states for the story's own event
+(its headline or lede, where outlets put their current figure); figures in a sentence about another
+time ("In 2004, a tsunami killed 230,000", "last year", "in 2009") are background and never compared
+with the story's. Distances are figures only with the place they are measured from ("55 km west of
+Bireun"), and a different compass direction from one place is a conflict of place.
+
+Values that differ are an update when the sources have publication times and the later ones give
+the later figure, or when the later figure is said to have risen ("the toll rose to 24"); otherwise
+a conflict, which the note says may still be an update when the sources carry no times.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from ..extract.figures import figures_agree
+from ..models import Conflict, ConflictValue, Document, Fact, Figure, FigureValue, NumberMention, Sentence
+from .facts import EVENT_KINDS
+from .facts import figures as sentence_figures
+
+# Kinds compared across the whole story, without asking whether the sentences are alike: the
+# event's own measures. Other kinds ("count:house:damage") are compared only inside one fact.
+STORY_KINDS = ("dead", "injured", "missing", "displaced", "arrested", "magnitude", "depth", "distance:")
+LABELS = {"dead": "dead", "injured": "injured", "missing": "missing", "displaced": "displaced",
+          "arrested": "arrested", "magnitude": "magnitude", "depth": "depth"}
+# A source's current figures are in its headline and first paragraphs; deeper down a figure is
+# as often a detail (one village's dead) or background (an earlier quake) as the story's own.
+LEAD_SENTENCES = 6
+# Words that put a sentence in another time than the story's event.
+BACKGROUND = re.compile(r"\b(?:last|previous|past)\s+(?:year|decade|month)\b|\byears?\s+ago\b|\bin\s+(?:19|20)\d\d\b"
+                        r"|\b(?:19|20)\d\d\b", re.I)
+RISE = re.compile(r"\b(?:rose|risen|climbed|jumped|increased|grew|mounted|reached)\b|\brising\b", re.I)
+DIRECTION = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?((?:north|south)?-?(?:east|west)?(?:north|south)?)(?:ern)?\s+of\b", re.I)
+
+
+def story_figures(documents: list[Document]) -> list[Figure]:
+    """The story's figures that two or more independent sources give, in order of first mention."""
+    year = _story_year(documents)
+    by_kind: dict[str, list[FigureValue]] = {}
+    for d in documents:
+        seen: set[str] = set()
+        for n, sentence, kind in _main_figures(d, year):
+            if kind not in seen:
+                seen.add(kind)
+                by_kind.setdefault(kind, []).append(_value(d, n, sentence))
+    witness = {d.source.id: d.source.witness or d.source.id for d in documents}
+    out = []
+    for kind, values in by_kind.items():
+        if len({witness[v.span.source] for v in values}) >= 2:
+            out.append(_figure(f"g{len(out) + 1}", kind, values, documents))
+    return out
+
+
+def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure]) -> list[Figure]:
+    """Figures of each fact several sources state, kind by kind ("Raj Chohan, 59," in three
+    outlets; "6 AK-47 rifles" / "six rifles"), besides those the story's figures already show."""
+    cited = {(v.span.source, v.span.start) for f in shown for v in f.values}
+    out: list[Figure] = []
+    for fact in facts:
+        if fact.status == "single-source":
+            continue
+        by_kind: dict[str, list[FigureValue]] = {}
+        for member in vectors[fact.id]:
+            found = sentence_figures(member)
+            for n in found:
+                if (n.span.source, n.span.start) in cited or n.kind.split(":")[0] in EVENT_KINDS:
+                    continue
+                if sum(o.kind == n.kind for o in found) > 1:
+                    continue  # a list of figures of one kind ("40, 30 and 20 percent") is not paired value by value
+                values = by_kind.setdefault(n.kind, [])
+                if all(v.span.source != member.source for v in values):
+                    values.append(_value(member.document, n, member.sentence))
+        witness = {m.source: m.witness for m in vectors[fact.id]}
+        for kind, values in by_kind.items():
+            if len({witness[v.span.source] for v in values}) >= 2:
+                out.append(_figure(f"g{len(shown) + len(out) + 1}", kind, values, [m.document for m in vectors[fact.id]]))
+                if out[-1].verdict != "agree":
+                    fact.status = "conflicting"
+    return out
+
+
+def figure_conflicts(figures: list[Figure]) -> list[Conflict]:
+    """A conflict (or an update) for each figure whose values differ, one value per distinct value."""
+    out = []
+    for f in figures:
+        if f.verdict == "agree":
+            continue
+        distinct: list[FigureValue] = []
+        for v in f.values:
+            if not any(_agree(v, w) for w in distinct):
+                distinct.append(v)
+        values = [ConflictValue(v.span.source, v.text + (f" {v.direction}" if v.direction else ""), v.span.start, v.span.end)
+                  for v in distinct]
+        kind = "place" if f.kind.startswith("distance:") and _directions_differ(f.values) else "number"
+        out.append(Conflict(kind, values, subject=f.label, note=f.note, update=f.verdict == "updated"))
+    return out
+
+
+def _story_year(documents: list[Document]) -> int | None:
+    """The year of the story: of the publication dates, else the year its sources' dates to the
+    day or month name most ("Tuesday, July 2, 2013"; a bare "2004" is as often background)."""
+    years = Counter(d.source.published.year for d in documents if d.source.published)
+    if not years:
+        years = Counter(m.date.year for d in documents for m in d.dates
+                        if m.resolved and m.date and (m.end is None or (m.end - m.date).days <= 31))
+    return years.most_common(1)[0][0] if years else None
+
+
+def _main_figures(d: Document, year: int | None):
+    """(number, sentence, kind) for the story-kind figures of `d` in its headline and lede (its
+    first `LEAD_SENTENCES` sentences, where an outlet states its current figures), not in
+    background sentences."""
+    lead = d.sentences[LEAD_SENTENCES].span.start if len(d.sentences) > LEAD_SENTENCES else len(d.source.text)
+    for n in d.numbers:
+        if n.span.start >= lead:
+            break
+        kind = _story_kind(d, n)
+        if kind is None:
+            continue
+        sentence = _sentence_of(d, n.span.start)
+        if sentence is None or _background(d, sentence, year):
+            continue
+        yield n, sentence, kind
+
+
+def _story_kind(d: Document, n: NumberMention) -> str | None:
+    if not n.kind or not n.kind.startswith(STORY_KINDS) and n.kind not in STORY_KINDS:
+        return None
+    if n.kind == "distance":
+        place = _place_after(d, n)
+        return f"distance:{place}" if place else None
+    return n.kind
+
+
+def _sentence_of(d: Document, offset: int) -> Sentence | None:
+    return next((s for s in d.sentences if s.span.start <= offset < s.span.end), None)
+
+
+def _background(d: Document, sentence: Sentence, year: int | None) -> bool:
+    """Does the sentence speak of another time: a year not the story's, "last year", "years ago"?"""
+    for m in BACKGROUND.finditer(sentence.text):
+        digits = re.search(r"(?:19|20)\d\d", m.group(0))
+        if digits is None or year is None or int(digits.group(0)) != year:
+            return True
+    return False
+
+
+def _place_after(d: Document, n: NumberMention) -> str | None:
+    """The place a distance is measured from: the first proper noun after it in its sentence."""
+    doc = d.nlp
+    if doc is None:
+        return None
+    span = doc.char_span(n.span.start, n.span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sent = span[0].sent
+    for t in doc[span.end:min(sent.end, span.end + 12)]:
+        if t.pos_ == "PROPN":
+            return t.text.lower()
+        if t.is_punct and t.text not in "()":
+            return None
+    return None
+
+
+def _value(d: Document, n: NumberMention, sentence: Sentence) -> FigureValue:
+    direction = None
+    if n.kind == "distance":
+        m = DIRECTION.match(d.source.text[n.span.end:n.span.end + 60])
+        direction = m.group(1).lower().replace("-", "") if m and m.group(1) else None
+    return FigureValue(n.span, n.text, n.value, n.unit, n.qualifier, direction, d.source.published, sentence.span)
+
+
+def _agree(a: FigureValue, b: FigureValue) -> bool:
+    if a.direction and b.direction and a.direction != b.direction:
+        return False
+    return figures_agree(_number(a), _number(b))
+
+
+def _number(v: FigureValue) -> NumberMention:
+    return NumberMention(v.span, v.text, v.value, v.unit, None, v.qualifier)
+
+
+def _directions_differ(values: list[FigureValue]) -> bool:
+    return len({v.direction for v in values if v.direction}) > 1
+
+
+def _figure(ident: str, kind: str, values: list[FigureValue], documents: list[Document]) -> Figure:
+    label = _label(kind)
+    if all(_agree(a, b) for i, a in enumerate(values) for b in values[i + 1:]):
+        return Figure(ident, kind, label, "agree", values, f"{len(values)} sources agree")
+    texts = {d.source.id: d.source.text for d in documents}
+    if _updated(values, texts):
+        labels = {d.source.id: d.source.label for d in documents}
+        steps = "; ".join(f"{labels[v.span.source]}" + (f" ({v.published})" if v.published else "") + f": {_shown(v)}"
+                          for v in _by_time(values))
+        latest = _by_time(values)[-1]
+        note = (f"the figure changed over time ({steps}); {labels[latest.span.source]} was published later: "
+                "an updated figure rather than a disagreement")
+        return Figure(ident, kind, label, "updated", values, note)
+    note = "sources give different values: " + ", ".join(_shown(v) for v in values)
+    if not all(v.published for v in values):
+        note += " (the sources carry no publication times: this may be a figure that changed as the story developed)"
+    return Figure(ident, kind, label, "conflict", values, note)
+
+
+def _label(kind: str) -> str:
+    """For readers: "dead", "distance from Bireun", "age of chohan", "rifle (seize)"."""
+    head, _, rest = kind.partition(":")
+    if head in LABELS:
+        return LABELS[head]
+    if head == "distance":
+        return f"distance from {rest.title()}"
+    if head == "age":
+        return f"age of {rest.title()}"
+    counted, _, verb = rest.partition(":")
+    return f"{counted or head}" + (f" ({verb})" if verb else "") if head in {"count", "money", "percent", "duration"} else kind
+
+
+def _shown(v: FigureValue) -> str:
+    return " ".join(x for x in (v.qualifier, v.text, v.direction) if x)
+
+
+def _by_time(values: list[FigureValue]) -> list[FigureValue]:
+    return sorted(values, key=lambda v: (v.published, v.value))
+
+
+def _updated(values: list[FigureValue], texts: dict[str, str]) -> bool:
+    """Later reports give the later figure: dated sources whose values follow their dates, or a
+    value said to have risen."""
+    if any(v.direction for v in values):
+        return False
+    if all(v.published for v in values) and len({v.published for v in values}) > 1:
+        ordered = _by_time(values)
+        return all(a.value <= b.value or _agree(a, b) for a, b in zip(ordered, ordered[1:])
+                   if a.published != b.published)
+    return any(RISE.search(_sentence_text(v, texts)) for v in values)
+
+
+def _sentence_text(v: FigureValue, texts: dict[str, str]) -> str:
+    s = v.sentence or v.span
+    return texts[s.source][s.start:s.end]

@@ -1,0 +1,204 @@
+"""What a number measures, so that only figures of one kind are ever compared.
+
+"killing at least five people" is a death toll, "injuring 50" the injured, "6.1-magnitude" a
+magnitude, "at a depth of 10 kilometers" a depth, "55 km west of Bireun" a distance: a toll of 5
+and a distance of 34 miles are never compared, and neither are 5 dead and 300 who slept outdoors.
+
+`figure_kind` reads the kind from the spaCy parse around the number (the noun it counts, the verb
+or adjective that noun hangs on, the subject of a "rose to" verb) and from the words right beside
+it; a figure with no recognised kind is keyed by what it counts and the verb that governs it
+("count:house:damage"), which compares only like with like. `figures_agree` compares two values of
+one kind: measures in one unit (kilometres and miles, metres and feet, within the rounding of a
+conversion), qualifiers as intervals ("at least 20" and "25" agree), a rounding as agreement.
+
+The cue words are language data: `KIND_CUES` below, one named set per kind.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import NumberMention
+from .numbers import TIME_UNITS, _counted_key, _interval, _rounded
+
+# Lemmas that say what a count of people (or a toll) measures, one set per kind. From reading the
+# tolls of the ECB+ and Multi-News dev stories (earthquakes, shootings, fires, arrests).
+KIND_CUES: dict[str, frozenset[str]] = {
+    "dead": frozenset("kill die dead death toll fatality fatal life body perish drown murder slay".split()),
+    "injured": frozenset("injure injured injury wound wounded hurt casualty hospitalize hospitalise".split()),
+    "missing": frozenset("missing miss unaccounted".split()),
+    "displaced": frozenset("evacuate evacuee displace displaced homeless flee shelter refugee".split()),
+    "arrested": frozenset("arrest arrested detain detained custody charge".split()),
+}
+# What a toll counts: people, or the toll itself ("170 fatalities").
+PEOPLE = frozenset(
+    "person people man woman child children kid baby resident villager worker soldier civilian student "
+    "passenger victim other officer policeman miner tourist pilgrim prisoner protester migrant fan "
+    "citizen adult teenager girl boy member crew firefighter patient".split())
+TOLL_NOUNS = frozenset({"death", "fatality", "casualty", "injury", "life", "body"})
+# Words between a count and its cue that carry no meaning of their own ("seven were injured").
+_PASS_THROUGH = frozenset("be have been were was are is reportedly also so far confirm confirmed more other others".split())
+# Words next to a number that name the measure itself ("6.1-magnitude", "magnitude 6.1", "10 km deep").
+MAGNITUDE_WORDS = frozenset({"magnitude", "richter"})
+DEPTH_WORDS = frozenset({"depth", "deep", "beneath", "below", "underground"})
+LENGTH_WORDS = frozenset({"long", "length", "tall", "high", "height", "wide", "width"})
+# Metres per unit, for comparing measures of length given in different units.
+METRES = {"km": 1000.0, "mile": 1609.344, "m": 1.0, "ft": 0.3048, "cm": 0.01, "mm": 0.001, "inch": 0.0254}
+# A converted measure is rounded by whoever converted it ("10 kilometers (6 miles)"): 6 miles is
+# 9.66 km, so conversions agree within this relative tolerance.
+CONVERSION_TOLERANCE = 0.06
+# How far from the number (in tokens) a measure word may stand.
+_NEAR = 3
+
+
+def figure_kind(number: NumberMention, doc: Any = None) -> str | None:
+    """The kind of quantity `number` states: "dead", "injured", "missing", "displaced", "arrested",
+    "magnitude", "depth", "distance", "length", "money", "percent", "age", "duration", or a
+    "count:<counted>:<verb>" key; None for a bare number with nothing to say what it counts."""
+    tokens = _tokens(number, doc)
+    near = _near_lemmas(tokens)
+    if number.unit in METRES:
+        return _length_kind(near, tokens)
+    if near & MAGNITUDE_WORDS and number.value < 10:
+        return "magnitude"
+    if number.unit == "percent":
+        return f"percent:{_key(number.counts)}"
+    if number.unit and number.unit.isupper() and len(number.unit) == 3:
+        return f"money:{_key(number.counts)}"
+    if number.unit in TIME_UNITS:
+        return "age" if "old" in near else f"duration:{_key(number.counts)}"
+    kind = _age_of(number, tokens) or _toll_kind(number, tokens)
+    if kind:
+        return kind
+    if number.unit or number.counts:
+        return f"count:{_key(number.counts) or number.unit}:{_verb(tokens)}"
+    return None
+
+
+def _age_of(number: NumberMention, tokens: Any) -> str | None:
+    """"age:<name>" for a bare number set off after a person's name ("Raj Chohan, 59, was killed")."""
+    if tokens is None or number.unit or number.counts or not 0 < number.value < 120:
+        return None
+    doc = tokens.doc
+    before = doc[tokens.start - 2:tokens.start] if tokens.start >= 2 else None
+    after = doc[tokens.end] if tokens.end < len(doc) else None
+    if before is None or before[1].text != "," or before[0].ent_type_ != "PERSON" or after is None or after.text != ",":
+        return None
+    return f"age:{before[0].lower_}"
+
+
+def _toll_kind(number: NumberMention, tokens: Any) -> str | None:
+    """"dead", "injured", ... for a count of people (or a bare number) that a cue word describes:
+    first the words right after it ("24 dead and over 200 injured", "seven were injured"), then
+    its chain of heads ("killing at least five people", "the death toll rose to 24")."""
+    counted = _key(number.counts)
+    for kind, cues in KIND_CUES.items():
+        if counted in cues:
+            return kind  # "1 dead", "leaving 24 dead", "170 fatalities"
+    if counted and counted not in PEOPLE and counted not in TOLL_NOUNS:
+        return None
+    for lemmas in (_after_lemmas(tokens), _context_lemmas(tokens)):
+        for kind, cues in KIND_CUES.items():
+            if lemmas & cues:
+                return kind
+    return None
+
+
+def figures_agree(a: NumberMention, b: NumberMention) -> bool:
+    """Do two values of one kind of figure agree (qualifiers, rounding and unit conversion understood)?"""
+    if a.unit in METRES and b.unit in METRES and a.unit != b.unit:
+        x, y = a.value * METRES[a.unit], b.value * METRES[b.unit]
+        return abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y))
+    low_a, high_a = _interval(a)
+    low_b, high_b = _interval(b)
+    return max(low_a, low_b) <= min(high_a, high_b) or _rounded(a, b) or _rounded(b, a)
+
+
+def _tokens(number: NumberMention, doc: Any) -> Any:
+    if doc is None:
+        return None
+    span = doc.char_span(number.span.start, number.span.end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def _near_lemmas(tokens: Any) -> set[str]:
+    """Lowercased words within a few tokens of the number, and the parts of a hyphenated word."""
+    if tokens is None:
+        return set()
+    doc = tokens.doc
+    sent = tokens[0].sent
+    lo, hi = max(sent.start, tokens.start - _NEAR), min(sent.end, tokens.end + _NEAR)
+    words = set()
+    for t in doc[lo:hi]:
+        words.add(t.lemma_.lower())
+        words.update(p.lower() for p in t.text.split("-"))
+    return words
+
+
+def _length_kind(near: set[str], tokens: Any) -> str:
+    if near & DEPTH_WORDS or (tokens is not None and _context_lemmas(tokens) & DEPTH_WORDS):
+        return "depth"
+    if near & LENGTH_WORDS:
+        return "length"
+    return "distance"
+
+
+def _after_lemmas(tokens: Any) -> set[str]:
+    """The first meaningful word after the number (and the people it counts), in its sentence."""
+    if tokens is None:
+        return set()
+    sent = tokens[0].sent
+    for t in tokens.doc[tokens.end:min(sent.end, tokens.end + 5)]:
+        lemma = t.lemma_.lower()
+        if t.is_punct or t.dep_ == "cc":
+            return set()
+        if lemma in _PASS_THROUGH or t.lower_ in _PASS_THROUGH or _key(t.lower_) in PEOPLE or t.pos_ == "AUX":
+            continue
+        return {lemma, t.lower_}
+    return set()
+
+
+def _context_lemmas(tokens: Any) -> set[str]:
+    """Lemmas that say what the number is about: the noun it counts and that noun's modifiers,
+    the verbs and nouns up its chain of heads to the first verb, and that verb's subject
+    ("the death toll rose to 24")."""
+    if tokens is None:
+        return set()
+    anchor = _anchor(tokens)
+    out: set[str] = set()
+    node = anchor
+    for step in range(4):
+        if step and node.pos_ in {"NOUN", "PROPN"} and _key(node.lower_) not in PEOPLE | TOLL_NOUNS:
+            break  # "a mother of two died": the two are not the dead
+        out.add(node.lemma_.lower())
+        out.update(c.lemma_.lower() for c in node.children
+                   if c.dep_ in {"amod", "acl", "relcl", "compound", "acomp", "advmod"} and c.i not in range(tokens.start, tokens.end))
+        if node.pos_ in {"VERB", "AUX"} or node.head is node:
+            out.update(c.lemma_.lower() for c in node.children if c.dep_ in {"acomp", "oprd", "xcomp", "ccomp"})
+            if anchor.dep_ not in {"nummod", "quantmod", "compound"}:  # "the toll rose to 24", not "injured people ... two trucks"
+                out.update(w.lemma_.lower() for c in node.children if c.dep_ in {"nsubj", "nsubjpass"} for w in c.subtree)
+            break
+        node = node.head
+    return out
+
+
+def _verb(tokens: Any) -> str:
+    if tokens is None:
+        return ""
+    node = _anchor(tokens)
+    for _ in range(4):
+        if node.pos_ == "VERB":
+            return node.lemma_.lower()
+        if node.head is node:
+            break
+        node = node.head
+    return ""
+
+
+def _anchor(tokens: Any) -> Any:
+    outside = [t for t in tokens if not (tokens.start <= t.head.i < tokens.end) or t.head.i == t.i]
+    return outside[-1] if outside else tokens[-1]
+
+
+def _key(counts: str | None) -> str:
+    return _counted_key(counts)
