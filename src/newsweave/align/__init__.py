@@ -70,16 +70,13 @@ def align(documents: list[Document], entities: list[Entity], *, similarity: str 
 def quoted_together(groups: list[QuoteGroup], documents: list[Document]) -> set[frozenset]:
     """Pairs of sentences (source, start) of different sources that carry one quote group: the same
     statement, however differently worded or translated, is one fact."""
-    starts = {d.source.id: [s.span.start for s in d.sentences] for d in documents}
+    sentences = {d.source.id: d.sentences for d in documents}
     out: set[frozenset] = set()
     for g in groups:
-        where = {(q.span.source, _sentence_start(starts[q.span.source], q.span.start)) for q in g.mentions}
+        where = {(q.span.source, s.span.start) for q in g.mentions for s in sentences[q.span.source]
+                 if s.span.start <= q.span.start and q.span.end <= s.span.end}  # a quote within one sentence
         out |= {frozenset((a, b)) for a in where for b in where if a[0] != b[0]}
     return out
-
-
-def _sentence_start(starts: list[int], offset: int) -> int:
-    return max((s for s in starts if s <= offset), default=0)
 
 
 def _linked(conflicts: list[Conflict], facts: list[Fact]) -> list[Conflict]:
