@@ -56,8 +56,16 @@ def group_facts(vectors: list[SentenceVector], thresholds: Thresholds | None = N
         _join(vectors, home, i, j, thresholds.join)
     groups = {id(g): g for g in home.values()}.values()
     grouped = _without_echoes([sorted(g.members, key=_order) for g in groups])
-    singles = [[v] for k, v in enumerate(vectors) if k not in home and not v.part]  # a lone part: its sentence shows it
+    grouped_sentences = {(m.source, m.sentence.span.start) for g in grouped for m in g if not m.part}
+    singles = [[v] for k, v in enumerate(vectors) if k not in home and _alone_shown(v, grouped_sentences)]
     return sorted(grouped + singles, key=lambda g: _order(g[0]))
+
+
+def _alone_shown(v: SentenceVector, grouped_sentences: set[tuple[str, int]]) -> bool:
+    """A sentence no other source states is a single-source fact; so is a claim part of a sentence
+    that a group holds for another of its claims ("..., adding that a ferry would run"), which
+    would otherwise be hidden under that claim. A lone part of a lone sentence: the sentence shows it."""
+    return not v.part or (v.source, v.parent.span.start) in grouped_sentences
 
 
 def _without_echoes(groups: list[list[SentenceVector]]) -> list[list[SentenceVector]]:

@@ -66,6 +66,7 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
         if fact.status == "single-source":
             continue
         by_kind: dict[str, list[FigureValue]] = {}
+        counted: dict[str, str | None] = {}
         for member in vectors[fact.id]:
             found = sentence_figures(member)
             for n in found:
@@ -74,15 +75,29 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
                 if sum(o.kind == n.kind for o in found) > 1:
                     continue  # a list of figures of one kind ("40, 30 and 20 percent") is not paired value by value
                 values = by_kind.setdefault(n.kind, [])
+                counted.setdefault(n.kind, n.counts)
                 if all(v.span.source != member.source for v in values):
                     values.append(_value(member.document, n, member.sentence))
         witness = {m.source: m.witness for m in vectors[fact.id]}
         for kind, values in by_kind.items():
-            if len({witness[v.span.source] for v in values}) >= 2:
-                out.append(_figure(f"g{len(shown) + len(out) + 1}", kind, values, [m.document for m in vectors[fact.id]]))
+            if len({witness[v.span.source] for v in values}) >= 2 and not _merged(kind, values, out):
+                out.append(_figure(f"g{len(shown) + len(out) + 1}", kind, values, [m.document for m in vectors[fact.id]],
+                                   counted[kind]))
                 if out[-1].verdict != "agree":
                     fact.status = "conflicting"
     return out
+
+
+def _merged(kind: str, values: list[FigureValue], figures: list[Figure]) -> bool:
+    """Add the values to a figure of the same kind whose values they all agree with (one claim
+    split over two facts); False when there is none."""
+    for f in figures:
+        if f.kind == kind and f.verdict == "agree" and all(_agree(v, w) for v in values for w in f.values):
+            have = {w.span.source for w in f.values}
+            f.values += [v for v in values if v.span.source not in have]
+            f.note = f"{len(f.values)} sources agree"
+            return True
+    return False
 
 
 def figure_conflicts(figures: list[Figure]) -> list[Conflict]:
@@ -190,8 +205,9 @@ def _directions_differ(values: list[FigureValue]) -> bool:
     return len({v.direction for v in values if v.direction}) > 1
 
 
-def _figure(ident: str, kind: str, values: list[FigureValue], documents: list[Document]) -> Figure:
-    label = _label(kind)
+def _figure(ident: str, kind: str, values: list[FigureValue], documents: list[Document],
+            counted: str | None = None) -> Figure:
+    label = _label(kind, counted)
     if all(_agree(a, b) for i, a in enumerate(values) for b in values[i + 1:]):
         return Figure(ident, kind, label, "agree", values, f"{len(values)} sources agree")
     texts = {d.source.id: d.source.text for d in documents}
@@ -209,17 +225,20 @@ def _figure(ident: str, kind: str, values: list[FigureValue], documents: list[Do
     return Figure(ident, kind, label, "conflict", values, note)
 
 
-def _label(kind: str) -> str:
-    """For readers: "dead", "distance from Bireun", "age of chohan", "rifle (seize)"."""
+def _label(kind: str, counted: str | None = None) -> str:
+    """For readers: "dead", "distance from Bireun", "age of Chohan", "rifles (seize)", "money: fine"."""
     head, _, rest = kind.partition(":")
     if head in LABELS:
         return LABELS[head]
     if head == "distance":
         return f"distance from {rest.title()}"
     if head == "age":
-        return f"age of {rest.title()}"
-    counted, _, verb = rest.partition(":")
-    return f"{counted or head}" + (f" ({verb})" if verb else "") if head in {"count", "money", "percent", "duration"} else kind
+        return f"age of {rest.title()}" if rest else "age"
+    key, _, verb = rest.partition(":")
+    thing = counted or key or head
+    if head == "count":
+        return f"{thing} ({verb})" if verb else thing
+    return f"{head}: {thing}" if thing != head else head
 
 
 def _shown(v: FigureValue) -> str:

@@ -53,7 +53,7 @@ _NEAR = 3
 
 def figure_kind(number: NumberMention, doc: Any = None) -> str | None:
     """The kind of quantity `number` states: "dead", "injured", "missing", "displaced", "arrested",
-    "magnitude", "depth", "distance", "length", "money", "percent", "age", "duration", or a
+    "magnitude", "depth", "distance", "length", "money:USD", "percent", "age", "duration", or a
     "count:<counted>:<verb>" key; None for a bare number with nothing to say what it counts."""
     tokens = _tokens(number, doc)
     near = _near_lemmas(tokens)
@@ -62,9 +62,9 @@ def figure_kind(number: NumberMention, doc: Any = None) -> str | None:
     if near & MAGNITUDE_WORDS and number.value < 10:
         return "magnitude"
     if number.unit == "percent":
-        return f"percent:{_key(number.counts)}"
+        return "percent"  # what a share is of, and what money pays for, is worded too freely to key
     if number.unit and number.unit.isupper() and len(number.unit) == 3:
-        return f"money:{_key(number.counts)}"
+        return f"money:{number.unit}"
     if number.unit in TIME_UNITS:
         return "age" if "old" in near else f"duration:{_key(number.counts)}"
     kind = _age_of(number, tokens) or _toll_kind(number, tokens)

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..models import Brief, Conflict, Entity, Fact, QuoteGroup, Removal, Source, Span, SummarySentence, TimelineEvent
+from ..models import Brief, Conflict, Entity, Fact, Figure, FigureValue, MatchReason, QuoteGroup, Removal, Source, Span, SummarySentence, TimelineEvent
 
 STATUS_ORDER = ("corroborated", "conflicting", "single-source")
 STATUS_TITLE = {"corroborated": "Corroborated", "conflicting": "Conflicting", "single-source": "Single-source"}
-KIND_ORDER = ("number", "date", "name", "role", "quote")
-KIND_TITLE = {"number": "Numbers", "date": "Dates", "name": "Names", "role": "Roles and titles", "quote": "Quote wording"}
+KIND_ORDER = ("number", "place", "date", "name", "role", "quote")
+KIND_TITLE = {"number": "Numbers", "place": "Places", "date": "Dates", "name": "Names", "role": "Roles and titles",
+              "quote": "Quote wording"}
+VERDICT_TITLE = {"agree": "agree", "updated": "updated over time", "conflict": "conflict"}
 TYPE_TITLE = {"person": "People", "organisation": "Organisations", "place": "Places"}
 
 
@@ -254,3 +256,25 @@ def changes(brief: Brief) -> list[str]:
     facts = {f.id: f.text for f in brief.facts}
     quotes = {g.id: f"{speaker(g)}: {g.mentions[0].text}" for g in brief.quotes if g.mentions}
     return change_lines(brief.changes, facts, quotes, {s.id: s.label for s in brief.sources})
+
+
+def figures(brief: Brief) -> list[Figure]:
+    """Key figures, those in conflict or updated first, then by how many sources give them."""
+    rank = {"conflict": 0, "updated": 1, "agree": 2}
+    return sorted(brief.figures, key=lambda f: (rank[f.verdict], -len(f.values)))
+
+
+def figure_value(brief: Brief, v: FigureValue) -> str:
+    """"AP: at least 24" (with the direction of a distance)."""
+    shown = " ".join(x for x in (v.qualifier, v.text, v.direction) if x)
+    return f"{label(brief, v.span.source)}: {shown}"
+
+
+def why(reason: MatchReason | None) -> str:
+    """Why a fact's sentences were grouped, in words: "shared figures: 24; names: Aceh; score 0.42"."""
+    if reason is None:
+        return ""
+    parts = [f"shared figures: {', '.join(reason.figures)}"] if reason.figures else []
+    parts += [f"names: {', '.join(reason.names)}"] if reason.names else []
+    parts += [f"words: {', '.join(reason.words)}"] if reason.words else []
+    return "; ".join(parts + [f"similarity {reason.score:.2f}"])

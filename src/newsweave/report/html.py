@@ -21,6 +21,8 @@ mark{background:#f3f3f3;color:inherit}mark:target,span:target{background:#ffd27a
 del{color:#a00}ins{color:#070;text-decoration:none;font-weight:600}
 .src .text{white-space:pre-wrap}.quote{margin:.2rem 0 .2rem 1rem}.quote-group{margin-bottom:.6rem}
 details{color:#555;margin:.5rem 0}li{margin:.25rem 0}
+table{border-collapse:collapse}td,th{border-bottom:1px solid #eee;padding:.2rem .5rem;text-align:left;vertical-align:top}
+td.conflict{color:#a00}td.updated{color:#8a5a00}td.agree{color:#070}
 """
 
 
@@ -41,7 +43,7 @@ def to_html(brief: Brief) -> str:
 def sections(brief: Brief) -> str:
     """The brief's sections (no page around them), each a `<section id>`: what the web app shows."""
     changes = _section("What changed", _list(esc(line) for line in c.changes(brief)))
-    return "".join([changes, _summary(brief), _facts(brief), _conflicts(brief), _quotes(brief), _timeline(brief),
+    return "".join([changes, _summary(brief), _figures(brief), _facts(brief), _conflicts(brief), _quotes(brief), _timeline(brief),
                     _entities(brief), _sources(brief), _skipped(brief)])
 
 
@@ -86,7 +88,21 @@ def _facts(brief: Brief) -> str:
 
 
 def _fact(brief: Brief, fact: Fact) -> str:
-    return f"{esc(fact.text)}{_refs(brief, fact.mentions)} <span class=meta>{esc(c.fact_line(brief, fact))}</span>"
+    why = c.why(fact.why)
+    detail = f"<details><summary>why grouped</summary>{esc(why)}</details>" if why else ""
+    return f"{esc(fact.text)}{_refs(brief, fact.mentions)} <span class=meta>{esc(c.fact_line(brief, fact))}</span>{detail}"
+
+
+def _figures(brief: Brief) -> str:
+    rows = "".join(_figure_row(brief, f) for f in c.figures(brief))
+    table = f"<table><tr><th>figure</th><th>verdict</th><th>values</th></tr>{rows}</table>" if rows else ""
+    return _section("Key figures", table)
+
+
+def _figure_row(brief: Brief, f) -> str:
+    values = "<br>".join(f"{esc(c.figure_value(brief, v))}{_refs(brief, [v.span])}" for v in f.values)
+    note = f"<details><summary>why</summary>{esc(f.note)}</details>" if f.note else ""
+    return f"<tr><td>{esc(f.label)}</td><td class={f.verdict}>{esc(c.VERDICT_TITLE[f.verdict])}{note}</td><td>{values}</td></tr>"
 
 
 def _conflicts(brief: Brief) -> str:
@@ -161,6 +177,7 @@ def _cited_spans(brief: Brief) -> dict[str, list[Span]]:
     spans += [m.span for g in brief.quotes for m in g.mentions]
     spans += [Span(v.source, v.start, v.end) for x in brief.conflicts for v in x.values]
     spans += [m for f in brief.facts for m in f.mentions] + [m for e in brief.timeline for m in e.mentions]
+    spans += [v.span for f in brief.figures for v in f.values]
     out: dict[str, list[Span]] = {}
     for span in dict.fromkeys(spans):
         out.setdefault(span.source, []).append(span)

@@ -21,7 +21,7 @@ def md(text: object) -> str:
 
 def to_markdown(brief: Brief) -> str:
     """The whole brief as one Markdown document."""
-    parts = [_header(brief), _changes(brief), _summary(brief), _facts(brief), _conflicts(brief), _quotes(brief),
+    parts = [_header(brief), _changes(brief), _summary(brief), _figures(brief), _facts(brief), _conflicts(brief), _quotes(brief),
              _timeline(brief), _entities(brief), _sources(brief), _skipped(brief)]
     return "\n\n".join(p for p in parts if p).rstrip() + "\n"
 
@@ -51,6 +51,15 @@ def _summary(brief: Brief) -> str:
 def _summary_line(brief: Brief, sentence: SummarySentence) -> str:
     tag = c.summary_tag(brief, sentence)
     return f"- {md(sentence.text)} {_refs(brief, sentence.citations)}" + (f" *({md(tag)})*" if tag else "")
+
+
+def _figures(brief: Brief) -> str:
+    return _section("Key figures", [_figure_line(brief, f) for f in c.figures(brief)])
+
+
+def _figure_line(brief: Brief, f) -> str:
+    values = "; ".join(md(c.figure_value(brief, v)) for v in f.values)
+    return f"- **{md(f.label)}** ({md(c.VERDICT_TITLE[f.verdict])}): {values} {_refs(brief, [v.span for v in f.values])}"
 
 
 def _facts(brief: Brief) -> str:

@@ -20,7 +20,7 @@ STATUS_STYLE = {"corroborated": "green", "conflicting": "red", "single-source": 
 def print_brief(brief: Brief, console: Console) -> None:
     """Print every section of the brief, in the order the other formats use."""
     console.print(Panel(f"[bold]{escape(c.title(brief))}[/bold]", subtitle=c.headline(brief), box=box.ROUNDED))
-    for section in (_changes, _summary, _facts, _conflicts, _quotes, _timeline, _entities, _sources, _skipped):
+    for section in (_changes, _summary, _figures, _facts, _conflicts, _quotes, _timeline, _entities, _sources, _skipped):
         section(brief, console)
 
 
@@ -49,6 +49,19 @@ def _summary(brief: Brief, console: Console) -> None:
         tag = c.summary_tag(brief, s)
         tag = f" [yellow]({escape(tag)})[/yellow]" if tag else ""
         console.print(f"{i}. {escape(s.text)} {_refs(brief, s.citations)}{tag}")
+
+
+VERDICT_STYLE = {"agree": "green", "updated": "yellow", "conflict": "red"}
+
+
+def _figures(brief: Brief, console: Console) -> None:
+    if not brief.figures:
+        return
+    _rule(console, "Key figures")
+    for f in c.figures(brief):
+        values = "; ".join(escape(c.figure_value(brief, v)) for v in f.values)
+        verdict = f"[{VERDICT_STYLE[f.verdict]}]{escape(c.VERDICT_TITLE[f.verdict])}[/]"
+        console.print(f"  • [bold]{escape(f.label)}[/bold] ({verdict}): {values} {_refs(brief, [v.span for v in f.values])}")
 
 
 def _facts(brief: Brief, console: Console) -> None:

@@ -31,7 +31,7 @@ from ..store import SearchHit, Store
 SEARCH_LIMIT = 50
 _MARKED = re.compile(r"\[([^\[\]]*)\]")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
-TOC = [("what-changed", "What changed"), ("summary", "Summary"), ("facts", "Facts"), ("conflicts", "Conflicts"),
+TOC = [("what-changed", "What changed"), ("summary", "Summary"), ("key-figures", "Key figures"), ("facts", "Facts"), ("conflicts", "Conflicts"),
        ("who-said-what", "Who said what"), ("timeline", "Timeline"), ("entities", "Entities"),
        ("sources", "Sources"), ("skipped-inputs", "Skipped inputs")]
 
