@@ -6,6 +6,8 @@ package root is the one-call shortcut over it.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import os
 from collections.abc import Iterable
 from typing import Any
@@ -60,7 +62,10 @@ class Pipeline:
         return self.brief_aligned(*self.align(sources))
 
     def align(self, sources: list[Source]) -> tuple[list[Source], list, list, Alignment, list[str]]:
-        """Every stage up to alignment: (sources, documents, entities, alignment, warnings)."""
+        """Every stage up to alignment: (sources, documents, entities, alignment, warnings). The
+        sources are taken in one order whatever order they came in (oldest first, then by content
+        id), so the same articles always give the same brief."""
+        sources = sorted(sources, key=canonical_order)
         for source in sources:
             if not source.text:
                 clean(source)
@@ -81,6 +86,11 @@ class Pipeline:
             timeline=alignment.timeline, summary=summarize(alignment, words=self.words), warnings=warnings,
             figures=alignment.figures,
         )
+
+def canonical_order(source: Source) -> tuple:
+    """Undated sources first, then by publication date, then by content id."""
+    return (source.published is not None, source.published or dt.date.min, source.id)
+
 
 def brief(paths: Iterable[PathLike] | None = None, *, example: bool = False, meta: PathLike | None = None,
           words: int = DEFAULT_WORDS, model: str = DEFAULT_MODEL) -> Brief:

@@ -168,5 +168,5 @@ def reason(members: list[SentenceVector]) -> MatchReason:
     shared = set(a.weights) & set(b.weights)
     names = {m.entity_id: m.text for m in a.document.entity_mentions if m.entity_id and f"e:{m.entity_id}" in shared}
     agreeing = [x.text for x in figures(a) if any(x.kind == y.kind and figures_agree(x, y) for y in figures(b))]
-    words = sorted((f for f in shared if f.startswith("w:")), key=lambda f: -a.weights[f] * b.weights[f])[:8]
+    words = sorted((f for f in shared if f.startswith("w:")), key=lambda f: (-round(a.weights[f] * b.weights[f], 9), f))[:8]
     return MatchReason(round(score, 3), agreeing, sorted(set(names.values())), [w[2:] for w in words])

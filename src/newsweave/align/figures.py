@@ -19,19 +19,21 @@ import re
 from collections import Counter
 from typing import Any
 
-from ..extract.figures import figures_agree
+from ..extract.figures import TOLLS, far_apart, figures_agree
 from ..models import Conflict, ConflictValue, Document, Fact, Figure, FigureValue, NumberMention, Sentence
 from .facts import EVENT_KINDS
 from .facts import figures as sentence_figures
 
 # Kinds compared across the whole story, without asking whether the sentences are alike: the
 # event's own measures. Other kinds ("count:house:damage") are compared only inside one fact.
-STORY_KINDS = ("dead", "injured", "missing", "displaced", "arrested", "magnitude", "depth", "distance:")
+STORY_KINDS = ("dead", "injured", "missing", "displaced", "arrested", "magnitude", "depth", "distance")
 LABELS = {"dead": "dead", "injured": "injured", "missing": "missing", "displaced": "displaced",
           "arrested": "arrested", "magnitude": "magnitude", "depth": "depth"}
 # A source's current figures are in its headline and first paragraphs; deeper down a figure is
 # as often a detail (one village's dead) or background (an earlier quake) as the story's own.
 LEAD_SENTENCES = 6
+# Two spellings of one place name compare at least this alike (rapidfuzz ratio): "Bireun" / "Bireuen".
+PLACE_SPELLING = 85
 # Words that put a sentence in another time than the story's event.
 BACKGROUND = re.compile(r"\b(?:last|previous|past)\s+(?:year|decade|month)\b|\byears?\s+ago\b|\bin\s+(?:19|20)\d\d\b"
                         r"|\b(?:19|20)\d\d\b", re.I)
@@ -51,7 +53,7 @@ def story_figures(documents: list[Document]) -> list[Figure]:
                 by_kind.setdefault(kind, []).append(_value(d, n, sentence))
     witness = {d.source.id: d.source.witness or d.source.id for d in documents}
     out = []
-    for kind, values in by_kind.items():
+    for kind, values in _one_place_one_kind(by_kind).items():
         if len({witness[v.span.source] for v in values}) >= 2:
             out.append(_figure(f"g{len(out) + 1}", kind, values, documents))
     return out
@@ -100,6 +102,22 @@ def _merged(kind: str, values: list[FigureValue], figures: list[Figure]) -> bool
     return False
 
 
+def _one_place_one_kind(by_kind: dict[str, list[FigureValue]]) -> dict[str, list[FigureValue]]:
+    """Distances from one place spelled two ways ("Bireun" / "Bireuen") are one figure."""
+    from rapidfuzz.fuzz import ratio
+
+    out: dict[str, list[FigureValue]] = {}
+    for kind, values in by_kind.items():
+        same = next((k for k in out if k.startswith("distance:") and kind.startswith("distance:")
+                     and ratio(k, kind) >= PLACE_SPELLING), None)
+        if same is None:
+            out[kind] = list(values)
+        else:
+            have = {v.span.source for v in out[same]}
+            out[same] += [v for v in values if v.span.source not in have]
+    return out
+
+
 def figure_conflicts(figures: list[Figure]) -> list[Conflict]:
     """A conflict (or an update) for each figure whose values differ, one value per distinct value."""
     out = []
@@ -145,7 +163,7 @@ def _main_figures(d: Document, year: int | None):
 
 
 def _story_kind(d: Document, n: NumberMention) -> str | None:
-    if not n.kind or not n.kind.startswith(STORY_KINDS) and n.kind not in STORY_KINDS:
+    if n.kind not in STORY_KINDS:
         return None
     if n.kind == "distance":
         place = _place_after(d, n)
@@ -208,7 +226,7 @@ def _directions_differ(values: list[FigureValue]) -> bool:
 def _figure(ident: str, kind: str, values: list[FigureValue], documents: list[Document],
             counted: str | None = None) -> Figure:
     label = _label(kind, counted)
-    if all(_agree(a, b) for i, a in enumerate(values) for b in values[i + 1:]):
+    if all(_agree(a, b) for i, a in enumerate(values) for b in values[i + 1:]) and not _far_apart(kind, values):
         return Figure(ident, kind, label, "agree", values, f"{len(values)} sources agree")
     texts = {d.source.id: d.source.text for d in documents}
     if _updated(values, texts):
@@ -239,6 +257,10 @@ def _label(kind: str, counted: str | None = None) -> str:
     if head == "count":
         return f"{thing} ({verb})" if verb else thing
     return f"{head}: {thing}" if thing != head else head
+
+
+def _far_apart(kind: str, values: list[FigureValue]) -> bool:
+    return kind in TOLLS and far_apart([v.value for v in values])
 
 
 def _shown(v: FigureValue) -> str:

@@ -5,6 +5,7 @@ share their few words across sources, so they used to turn up as "corroborated f
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..models import Document, Sentence
@@ -22,10 +23,12 @@ CALL_MAX_WORDS = 8
 LINK_WORDS = {"here", "below", "link", "full", "story", "article", "newsletter", "inbox", "twitter", "facebook",
               "instagram", "video", "videos", "podcast", "coverage", "comments", "website", "app", "live"}
 SUBJECTS = {"nsubj", "nsubjpass", "expl"}
+STAMP_NUMBER = re.compile(r"[\d:.,/-]+(?:[ap]m|[AP]M)?")
 # Words of an update stamp or dateline besides its dates and times.
 STAMP_WORDS = {"updated", "update", "published", "posted", "last", "modified", "on", "at", "hrs", "gmt", "utc",
                "ist", "edt", "est", "cdt", "cst", "pdt", "pst", "bst", "cet", "wib", "am", "pm", "a.m.", "p.m.",
-               "local", "time", "by", "|", "-"}
+               "local", "time", "by", "|", "-", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+               "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
 def is_statement(document: Document, sentence: Sentence) -> bool:
@@ -45,7 +48,8 @@ def _timestamp(words: list[Any]) -> bool:
     """A dateline or update stamp: every word a date, a time, a zone or a stamp word ("Updated:
     July 2, 2013 15:01 IST", "Tue Jul 02 2013, 14:58 hrs", "AFP, Tuesday 2 Jul 2013")."""
     return bool(words) and all(t.ent_type_ in {"DATE", "TIME"} or t.like_num or t.lower_ in STAMP_WORDS
-                               or t.ent_type_ == "ORG" and len(t.text) <= 8 for t in words)
+                               or STAMP_NUMBER.fullmatch(t.text) or t.ent_type_ == "ORG" and len(t.text) <= 8
+                               for t in words)
 
 
 def _outside_brackets(span: Any) -> list[Any]:

@@ -11,7 +11,7 @@ from typing import Any
 from ..models import Document, Entity, Source
 from .dates import find_dates
 from .entities import entity_mentions, sentences
-from .figures import figure_kind
+from .figures import figure_kind, same_kind_in_brackets
 from .nlp import DEFAULT_MODEL, load, parse
 from .numbers import find_numbers
 from .resolve import resolve_entities
@@ -31,6 +31,7 @@ def _document(source: Source, doc: Any) -> Document:
     numbers = find_numbers(source.text, source.id, doc=doc)
     for n in numbers:
         n.kind = figure_kind(n, doc)
+    same_kind_in_brackets(numbers, source.text)
     return Document(
         source=source,
         sentences=sentences(doc, source.id),

@@ -30,12 +30,19 @@ KIND_CUES: dict[str, frozenset[str]] = {
     "displaced": frozenset("evacuate evacuee displace displaced homeless flee shelter refugee".split()),
     "arrested": frozenset("arrest arrested detain detained custody charge".split()),
 }
+# Tolls: counts of people that rise as a story develops, and how far apart two stated values may be
+# and still be one figure whatever their qualifiers.
+TOLLS = frozenset({"dead", "injured", "missing", "displaced", "arrested"})
+TOLL_SPREAD = 3.0
 # What a toll counts: people, or the toll itself ("170 fatalities").
 PEOPLE = frozenset(
     "person people man woman child children kid baby resident villager worker soldier civilian student "
     "passenger victim other officer policeman miner tourist pilgrim prisoner protester migrant fan "
     "citizen adult teenager girl boy member crew firefighter patient".split())
 TOLL_NOUNS = frozenset({"death", "fatality", "casualty", "injury", "life", "body"})
+# Entity types of a proper noun that is no person; "GPE" is not among them: the small model calls
+# "Raj Chohan" a place, and "Aceh, 59," reads as no sentence of news.
+NOT_PEOPLE = frozenset({"DATE", "TIME", "EVENT", "PRODUCT", "MONEY", "QUANTITY"})
 # Words between a count and its cue that carry no meaning of their own ("seven were injured").
 _PASS_THROUGH = frozenset("be have been were was are is reportedly also so far confirm confirmed more other others".split())
 # Words next to a number that name the measure itself ("6.1-magnitude", "magnitude 6.1", "10 km deep").
@@ -77,12 +84,15 @@ def figure_kind(number: NumberMention, doc: Any = None) -> str | None:
 
 def _age_of(number: NumberMention, tokens: Any) -> str | None:
     """"age:<name>" for a bare number set off after a person's name ("Raj Chohan, 59, was killed")."""
-    if tokens is None or number.unit or number.counts or not 0 < number.value < 120:
+    if tokens is None or number.unit or not 0 < number.value < 120:
         return None
     doc = tokens.doc
     before = doc[tokens.start - 2:tokens.start] if tokens.start >= 2 else None
     after = doc[tokens.end] if tokens.end < len(doc) else None
-    if before is None or before[1].text != "," or before[0].ent_type_ != "PERSON" or after is None or after.text != ",":
+    name = before[0] if before is not None else None
+    if name is None or before[1].text != "," or after is None or after.text != ",":
+        return None
+    if name.ent_type_ != "PERSON" and (name.pos_ != "PROPN" or name.ent_type_ in NOT_PEOPLE):
         return None
     return f"age:{before[0].lower_}"
 
@@ -104,14 +114,32 @@ def _toll_kind(number: NumberMention, tokens: Any) -> str | None:
     return None
 
 
+def same_kind_in_brackets(numbers: list[NumberMention], text: str) -> None:
+    """A measure converted in brackets right after another ("10 kilometers (6 miles)") is the same
+    figure: it takes the kind of the one it converts (a depth stays a depth)."""
+    for before, after in zip(numbers, numbers[1:]):
+        gap = text[before.span.end:after.span.start]
+        if before.kind and before.unit in METRES and after.unit in METRES and gap.strip() == "(":
+            after.kind = before.kind
+
+
 def figures_agree(a: NumberMention, b: NumberMention) -> bool:
     """Do two values of one kind of figure agree (qualifiers, rounding and unit conversion understood)?"""
     if a.unit in METRES and b.unit in METRES and a.unit != b.unit:
         x, y = a.value * METRES[a.unit], b.value * METRES[b.unit]
         return abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y))
+    if a.kind in TOLLS and far_apart([a.value, b.value]):
+        return False
     low_a, high_a = _interval(a)
     low_b, high_b = _interval(b)
     return max(low_a, low_b) <= min(high_a, high_b) or _rounded(a, b) or _rounded(b, a)
+
+
+def far_apart(values: list[float]) -> bool:
+    """Tolls whose stated values are `TOLL_SPREAD` times apart ("at least five" / "at least 24"
+    dead) do not agree for a reader, though a lower bound allows any higher figure: the toll moved."""
+    stated = [abs(v) for v in values if v]
+    return bool(stated) and max(stated) >= TOLL_SPREAD * min(stated)
 
 
 def _tokens(number: NumberMention, doc: Any) -> Any:

@@ -329,8 +329,9 @@ def _after_name(before: str) -> bool:
 
 
 def _is_hyphen_compound(hit: _Hit, after: str) -> bool:
-    """ "two-thirds", "three-judge", "one-sided", "twenty-first": not counted quantities here."""
-    return not hit.unit and bool(re.match(r"^[-–][A-Za-z]", after))
+    """ "two-thirds", "three-judge", "one-sided", "twenty-first": not counted quantities here
+    ("6.1-magnitude" is: a measure named after its number)."""
+    return not hit.unit and bool(re.match(r"^[-–][A-Za-z]", after)) and not re.match(r"^[-–](?i:magnitude)\b", after)
 
 
 def _is_name_word(hit: _Hit, before: str) -> bool:
