@@ -35,6 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from claims_data import story  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "claims_gold"
+# Pairs the brief groups that the annotators did not list (they gave one place per article for each
+# claim), judged afterwards by a second annotator: same claim or not (bench/claims_gold/README.md).
+ADJUDICATED = GOLD / "adjudicated.json"
 
 
 @dataclass
@@ -57,6 +60,7 @@ class Score:
     found_figures: int = 0
     right_verdicts: int = 0
     errors: list[str] = field(default_factory=list)
+    unjudged: list[dict] = field(default_factory=list)
 
     def add(self, other: "Score") -> None:
         for k, v in vars(other).items():
@@ -77,8 +81,19 @@ class Score:
         }
 
 
+def adjudicated() -> dict[tuple, bool]:
+    """(story, article, text, article, text) -> same claim, both orders."""
+    if not ADJUDICATED.is_file():
+        return {}
+    out = {}
+    for j in json.loads(ADJUDICATED.read_text(encoding="utf-8")):
+        a, b = (j["a"]["article"], j["a"]["text"]), (j["b"]["article"], j["b"]["text"])
+        out[(j["story"], *a, *b)] = out[(j["story"], *b, *a)] = bool(j["same"])
+    return out
+
+
 def load_gold(names: list[str]) -> dict[str, dict]:
-    files = sorted(GOLD.glob("*.json"))
+    files = sorted(f for f in GOLD.glob("*.json") if f.name != ADJUDICATED.name)
     gold = {f.stem: json.loads(f.read_text(encoding="utf-8")) for f in files}
     return {k: v for k, v in gold.items() if not names or k in names}
 
@@ -98,6 +113,7 @@ class Located:
 
     def __init__(self, brief):
         self.by_article = {int(s.input_id[1:]): s for s in brief.sources}
+        self.article = {s.id: n for n, s in self.by_article.items()}
         self.witness = {s.id: s.witness or s.id for s in brief.sources}
 
     def find(self, item: dict) -> tuple[str, int, int] | None:
@@ -117,8 +133,9 @@ def overlaps(span, loc) -> bool:
     return span.source == loc[0] and span.start < loc[2] and loc[1] < span.end
 
 
-def score_story(name: str, gold: dict, brief) -> Score:
+def score_story(name: str, gold: dict, brief, judged: dict | None = None) -> Score:
     s = Score()
+    judged = judged or {}
     where = Located(brief)
     facts = [[where.find(m) for m in f["mentions"]] for f in gold["facts"]]
     facts = [[loc for loc in locs if loc] for locs in facts]
@@ -149,10 +166,16 @@ def score_story(name: str, gold: dict, brief) -> Score:
             if a.source == b.source or where.witness[a.source] == where.witness[b.source]:
                 continue
             s.predicted_pairs += 1
+            key = (name, where.article[a.source], _full(brief, a), where.article[b.source], _full(brief, b))
             if any(any(overlaps(a, x) for x in locs) and any(overlaps(b, y) for y in locs) for locs in facts):
+                s.right_pairs += 1
+            elif judged.get(key):
                 s.right_pairs += 1
             else:
                 s.errors.append(f"{name} wrong pair in {f.id}: {_text(brief, a)!r} ~ {_text(brief, b)!r}")
+                if key not in judged:
+                    s.unjudged.append({"story": name, "a": {"article": key[1], "text": key[2]},
+                                       "b": {"article": key[3], "text": key[4]}})
     # single-source precision
     for f in brief.facts:
         if f.status != "single-source":
@@ -178,8 +201,11 @@ def _shown_elsewhere(loc, locs, corroborated, witness) -> bool:
 
 
 def _gold_differences(gold: dict) -> list[dict]:
-    """Gold conflicts, plus figures whose values differ that the conflicts list does not repeat."""
-    out = list(gold.get("conflicts", []))
+    """Gold conflicts (their values numbered from the gold figures that give the same words), plus
+    figures whose values differ that the conflicts list does not repeat."""
+    numbered = {(v["article"], v["text"]): v.get("value") for fig in gold.get("figures", []) for v in fig["values"]}
+    out = [{**c, "values": [{**v, "value": v.get("value", numbered.get((v["article"], v["text"])))} for v in c["values"]]}
+           for c in gold.get("conflicts", [])]
     for fig in gold.get("figures", []):
         if fig["verdict"] != "agree":
             texts = {v["text"] for v in fig["values"]}
@@ -188,24 +214,50 @@ def _gold_differences(gold: dict) -> list[dict]:
     return out
 
 
-def _value_hits(values, locs) -> set[int]:
-    """Articles (by source) of gold value locations that the brief's values fall in."""
-    return {loc[0] for loc in locs if any(v.source == loc[0] and v.start < loc[2] and loc[1] < v.end for v in values)}
+def _value_hits(values, locs, numbers=None) -> set[str]:
+    """Sources of gold values that the brief's values match: the brief's value lies in the gold
+    value's words, or (figures) it is the same number in the same article, stated elsewhere in it
+    (the gold names one place an article gives its figure; the brief may cite its headline)."""
+    numbers = numbers or {}
+    hits = set()
+    for loc in locs:
+        for v in values:
+            if v.source != loc[0]:
+                continue
+            if v.start < loc[2] and loc[1] < v.end:
+                hits.add(loc[0])
+            elif loc[3] is not None and numbers.get((v.source, v.start)) is not None \
+                    and abs(numbers[(v.source, v.start)] - loc[3]) <= 1e-6 * max(1.0, abs(loc[3])):
+                hits.add(loc[0])
+    return hits
+
+
+def _gold_value(item: dict) -> float | None:
+    try:
+        return float(str(item.get("value")).replace(",", ""))
+    except (TypeError, ValueError):
+        return None
+
+
+def _figure_numbers(brief) -> dict[tuple[str, int], float]:
+    return {(v.span.source, v.span.start): v.value for f in brief.figures for v in f.values}
 
 
 def _score_conflicts(name, gold, brief, where, s: Score) -> None:
-    differences = [(c, [loc for loc in (where.find(v) for v in c["values"]) if loc]) for c in _gold_differences(gold)]
+    differences = [(c, [(*loc, _gold_value(v)) for v in c["values"] if (loc := where.find(v))])
+                   for c in _gold_differences(gold)]
     differences = [(c, locs) for c, locs in differences if len({l[0] for l in locs}) >= 2]
-    shown = [c for c in brief.conflicts if c.kind != "quote" or True]
+    shown = list(brief.conflicts)
+    numbers = _figure_numbers(brief)
     for c, locs in differences:
         s.gold_conflicts += 1
-        if any(len(_value_hits(p.values, locs)) >= 2 for p in shown):
+        if any(len(_value_hits(p.values, locs, numbers)) >= 2 for p in shown):
             s.found_conflicts += 1
         else:
             s.errors.append(f"{name} missed conflict: {c['about']}")
     for p in shown:
         s.predicted_conflicts += 1
-        if any(len(_value_hits(p.values, locs)) >= 2 for _, locs in differences):
+        if any(len(_value_hits(p.values, locs, numbers)) >= 2 for _, locs in differences):
             s.right_conflicts += 1
         else:
             s.errors.append(f"{name} invented conflict ({p.kind}): {[v.value for v in p.values]}")
@@ -213,11 +265,12 @@ def _score_conflicts(name, gold, brief, where, s: Score) -> None:
 
 def _score_figures(name, gold, brief, where, s: Score) -> None:
     for fig in gold.get("figures", []):
-        locs = [loc for loc in (where.find(v) for v in fig["values"]) if loc]
+        locs = [(*loc, _gold_value(v)) for v in fig["values"] if (loc := where.find(v))]
         if len({l[0] for l in locs}) < 2:
             continue
         s.gold_figures += 1
-        match = next((f for f in brief.figures if len(_value_hits([v.span for v in f.values], locs)) >= 2), None)
+        numbers = _figure_numbers(brief)
+        match = next((f for f in brief.figures if len(_value_hits([v.span for v in f.values], locs, numbers)) >= 2), None)
         if match is None:
             s.errors.append(f"{name} figure not found: {fig['quantity']} ({fig['verdict']})")
             continue
@@ -226,6 +279,10 @@ def _score_figures(name, gold, brief, where, s: Score) -> None:
             s.right_verdicts += 1
         else:
             s.errors.append(f"{name} figure {fig['quantity']}: {match.verdict}, gold {fig['verdict']}")
+
+
+def _full(brief, span) -> str:
+    return brief.source(span.source).text[span.start:span.end]
 
 
 def _text(brief, span) -> str:
@@ -286,15 +343,18 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="list every error")
     parser.add_argument("--peer-threshold", type=float, default=0.5, help="the TF-IDF peer's cosine threshold")
     parser.add_argument("--json", help="write the results here")
+    parser.add_argument("--similarity", default=None, help="lexical or embed (default: the pipeline's)")
+    parser.add_argument("--unjudged", help="append the brief's pairs neither gold nor adjudication covers to this JSON file")
     args = parser.parse_args()
     from newsweave.pipeline import Pipeline
 
-    pipeline = Pipeline()
+    pipeline = Pipeline(**({"similarity": args.similarity} if args.similarity else {}))
     total, peer = Score(), Score()
+    judged = adjudicated()
     for name, gold in load_gold(args.stories).items():
         brief = brief_of(pipeline, name)
-        s = score_story(name, gold, brief)
-        p = score_story(name, gold, PeerBrief(brief, args.peer_threshold))
+        s = score_story(name, gold, brief, judged)
+        p = score_story(name, gold, PeerBrief(brief, args.peer_threshold), judged)
         print(f"{name:16} " + "  ".join(f"{k.split()[0][:5]} {v}" for k, v in s.table().items()), flush=True)
         if args.verbose:
             print("  " + "\n  ".join(s.errors))
@@ -309,6 +369,12 @@ def main() -> None:
           f"gold conflicts {total.gold_conflicts}, brief conflicts {total.predicted_conflicts}, gold figures {total.gold_figures}")
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    if args.unjudged:
+        old = json.loads(Path(args.unjudged).read_text(encoding="utf-8")) if Path(args.unjudged).is_file() else []
+        seen = {json.dumps(x, sort_keys=True) for x in old}
+        new = [x for x in total.unjudged + peer.unjudged if json.dumps(x, sort_keys=True) not in seen]
+        Path(args.unjudged).write_text(json.dumps(old + new, indent=1, ensure_ascii=False), encoding="utf-8")
+        print(f"{len(new)} unjudged pairs added to {args.unjudged}")
 
 
 if __name__ == "__main__":

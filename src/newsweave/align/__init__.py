@@ -44,10 +44,11 @@ def align(documents: list[Document], entities: list[Entity], *, similarity: str 
     if similarity not in SIMILARITIES:
         raise ValueError(f"similarity must be one of {SIMILARITIES}, not {similarity!r}")
     result = Alignment()
-    vectors = sentence_vectors(documents, embed=similarity == "embed", keep=is_statement)
+    vectors = sentence_vectors(documents, keep=is_statement)
     names = {e.id: e.name for e in entities}
     result.quotes = group_quotes(documents, names)
-    for i, members in enumerate(group_facts(vectors, anchors=quoted_together(result.quotes, documents)), 1):
+    anchors = quoted_together(result.quotes, documents)
+    for i, members in enumerate(group_facts(vectors, anchors=anchors, embed=similarity == "embed"), 1):
         conflicts = fact_conflicts(members, f"f{i}")
         fact = make_fact(i, members, conflicting=bool(conflicts))
         result.facts.append(fact)

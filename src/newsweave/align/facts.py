@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..extract.figures import figures_agree
 from ..models import Fact, MatchReason, NumberMention
-from .vectors import SentenceVector, similarity
+from .vectors import SentenceVector, cosine, embed_all, similarity
 
 
 # Figures whose disagreement splits two sentences into two facts (and the story's figures show it);
@@ -35,6 +35,9 @@ LEXICAL = Thresholds(same=0.30, lead=0.15, join=0.24)
 # lexical ratio to `same`; `lead` from the annotated stories (0.318 let unrelated ledes merge).
 EMBEDDED = Thresholds(same=0.636, lead=0.5, join=0.509)
 SAME_FACT = LEXICAL.same
+# Lexical scores from which a pair is worth embedding: below, two sentences share too little to be
+# one claim even in other words (tuned on the claims gold, bench/claims.py).
+BAND = 0.08
 
 
 @dataclass
@@ -46,14 +49,23 @@ class _Group:
 
 
 def group_facts(vectors: list[SentenceVector], thresholds: Thresholds | None = None,
-                anchors: set[frozenset] | None = None) -> list[list[SentenceVector]]:
+                anchors: set[frozenset] | None = None, *, embed: bool = False) -> list[list[SentenceVector]]:
     """Groups of sentences (one per source at most), strongest agreements first, then singletons.
-    `anchors`: pairs of sentences, each (source, start), known to state one thing (one quote)."""
+    `anchors`: pairs of sentences, each (source, start), known to state one thing (one quote).
+    With `embed`, pairs the words leave undecided (lexical score in `BAND`) are decided by the
+    sentence embeddings as well: a paraphrase shares few words."""
     if thresholds is None:
         thresholds = EMBEDDED if vectors and vectors[0].embedding is not None else LEXICAL
+    if embed:
+        return _grouped(vectors, _pairs_embedded(vectors, anchors or set()))
+    return _grouped(vectors, _pairs(vectors, thresholds, anchors or set()))
+
+
+def _grouped(vectors: list[SentenceVector], pairs: list[tuple[float, int, int]]) -> list[list[SentenceVector]]:
+    join = LEXICAL.join
     home: dict[int, _Group] = {}
-    for score, i, j in _pairs(vectors, thresholds, anchors or set()):
-        _join(vectors, home, i, j, thresholds.join)
+    for score, i, j in pairs:
+        _join(vectors, home, i, j, join)
     groups = {id(g): g for g in home.values()}.values()
     grouped = _without_echoes([sorted(g.members, key=_order) for g in groups])
     grouped_sentences = {(m.source, m.sentence.span.start) for g in grouped for m in g if not m.part}
@@ -97,6 +109,29 @@ def _pairs(vectors: list[SentenceVector], thresholds: Thresholds, anchors: set[f
     return sorted(pairs, key=lambda p: (-p[0], _order(vectors[p[1]]), _order(vectors[p[2]])))
 
 
+def _pairs_embedded(vectors: list[SentenceVector], anchors: set[frozenset]) -> list[tuple[float, int, int]]:
+    """Pairs that state one fact: lexically sure, or in the undecided band and close enough in
+    meaning (the embedding mix of `vectors.similarity` against `EMBEDDED`)."""
+    sure, band = [], []
+    for i, a in enumerate(vectors):
+        for j in range(i + 1, len(vectors)):
+            b = vectors[j]
+            if a.source == b.source or figures_clash(a, b):
+                continue
+            score = cosine(a, b) + (1.0 if _anchored(a, b, anchors) else 0.0)
+            lead = _both_ledes(a, b)
+            if score >= (LEXICAL.lead if lead else LEXICAL.same):
+                sure.append((score, i, j))
+            elif score >= BAND:
+                band.append((i, j, lead))
+    embed_all([vectors[k] for k in {k for i, j, _ in band for k in (i, j)}])
+    for i, j, lead in band:
+        score = similarity(vectors[i], vectors[j])
+        if score >= (EMBEDDED.lead if lead else EMBEDDED.same):
+            sure.append((score, i, j))
+    return sorted(sure, key=lambda p: (-p[0], _order(vectors[p[1]]), _order(vectors[p[2]])))
+
+
 def _anchored(a: SentenceVector, b: SentenceVector, anchors: set[frozenset]) -> bool:
     return not a.part and not b.part and frozenset(((a.source, a.sentence.span.start),
                                                     (b.source, b.sentence.span.start))) in anchors
@@ -138,12 +173,20 @@ def _join(vectors: list[SentenceVector], home: dict[int, _Group], i: int, j: int
     newcomer = vectors[k]
     if newcomer.source in group.sources():
         return
-    if sum(similarity(newcomer, m) for m in group.members) / len(group.members) < join:
+    if sum(_affinity(newcomer, m, join) for m in group.members) / len(group.members) < 1.0:
         return
     if any(figures_clash(newcomer, m) for m in group.members):
         return
     group.members.append(newcomer)
     home[k] = group
+
+
+def _affinity(a: SentenceVector, b: SentenceVector, join: float) -> float:
+    """How near two sentences are, as a multiple of the join threshold of their kind of score."""
+    lexical = cosine(a, b) / join
+    if a.embedding is None or b.embedding is None:
+        return lexical
+    return max(lexical, similarity(a, b) / EMBEDDED.join)
 
 
 def make_fact(index: int, members: list[SentenceVector], conflicting: bool) -> Fact:

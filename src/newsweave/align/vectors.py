@@ -55,16 +55,23 @@ def sentence_vectors(documents: list[Document], *, embed: bool = False,
                 vectors += [SentenceVector(p, d, _features(d, p, context), {}, parent=s)
                             for p, context in claim_parts(d, s)]
     if embed:
-        from ..embedding import embed as encode
-
-        for v, e in zip(vectors, encode([v.sentence.text for v in vectors])):
-            v.embedding = e
+        embed_all(vectors)
     df = Counter(f for v in vectors for f in v.features)
     n = len(vectors) or 1
     for v in vectors:
         v.weights = {f: c * _idf(n, df[f]) * WEIGHTS[f[0]] for f, c in v.features.items()}
         v.norm = math.sqrt(sum(w * w for w in v.weights.values()))
     return vectors
+
+
+def embed_all(vectors: list[SentenceVector]) -> None:
+    """Give each vector that has none its sentence embedding (one batch)."""
+    todo = [v for v in vectors if v.embedding is None]
+    if todo:
+        from ..embedding import embed as encode
+
+        for v, e in zip(todo, encode([v.sentence.text for v in todo])):
+            v.embedding = e
 
 
 def cosine(a: SentenceVector, b: SentenceVector) -> float:
