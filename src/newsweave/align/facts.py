@@ -58,15 +58,25 @@ def _order(v: SentenceVector) -> tuple:
 
 
 def _pairs(vectors: list[SentenceVector], thresholds: Thresholds) -> list[tuple[float, int, int]]:
-    pairs = []
+    pairs, sources, after = [], [v.source for v in vectors], _run_ends(vectors)
     for i, a in enumerate(vectors):
-        for j in range(i + 1, len(vectors)):
+        for j in range(after[i], len(vectors)):  # the sentences after this one's source
             b = vectors[j]
-            if a.source != b.source:
+            if sources[i] != sources[j]:
                 score = similarity(a, b)
                 if score >= (thresholds.lead if _both_ledes(a, b) else thresholds.same):
                     pairs.append((score, i, j))
     return sorted(pairs, reverse=True)
+
+
+def _run_ends(vectors: list[SentenceVector]) -> list[int]:
+    """For each vector, the index just past the run of vectors of its source it stands in."""
+    ends, end = [0] * len(vectors), len(vectors)
+    for i in range(len(vectors) - 1, -1, -1):
+        if i + 1 < len(vectors) and vectors[i + 1].source != vectors[i].source:
+            end = i + 1
+        ends[i] = end
+    return ends
 
 
 def _both_ledes(a: SentenceVector, b: SentenceVector) -> bool:

@@ -42,8 +42,7 @@ def sentence_vectors(documents: list[Document], *, embed: bool = False,
     """One vector per sentence of every document (those `keep` accepts), IDF-weighted over them;
     with `embed`, each also carries its sentence embedding (the `embed` extra)."""
     vectors = [
-        SentenceVector(s, d, _features(d, s), {}) for d in documents for s in d.sentences
-        if keep is None or keep(d, s)
+        SentenceVector(s, d, features, {}) for d in documents for s, features in _document_features(d, keep)
     ]
     if embed:
         from ..embedding import embed as encode
@@ -85,21 +84,30 @@ def _idf(n: int, df: int) -> float:
     return math.log((1 + n) / (1 + df)) + 1.0
 
 
-def _features(document: Document, sentence: Sentence) -> Counter:
+def _document_features(document: Document, keep: Callable[[Document, Sentence], bool] | None
+                       ) -> list[tuple[Sentence, Counter]]:
+    """The features of each sentence `keep` accepts; names, dates and numbers are grouped by
+    sentence once (a scan of the whole document per sentence was quadratic in its length)."""
+    names = document.by_sentence([m for m in document.entity_mentions if m.entity_id])
+    dates = document.by_sentence([d for d in document.dates if d.resolved])
+    numbers = document.by_sentence([n for n in document.numbers if n.unit or n.value >= 10])
+    return [(s, _features(document, s, (names.get(s.id, []), dates.get(s.id, []), numbers.get(s.id, []))))
+            for s in document.sentences if keep is None or keep(document, s)]
+
+
+def _features(document: Document, sentence: Sentence, found: tuple[list, list, list]) -> Counter:
+    """Content lemmas plus the resolved names, dates and numbers `found` in the sentence."""
     features: Counter = Counter()
-    start, end = sentence.span.start, sentence.span.end
-    names = [m for m in document.entity_mentions if start <= m.span.start < end and m.entity_id]
+    names, dates, numbers = found
     for m in names:
         features["e:" + m.entity_id] += 1
     if document.nlp is not None:
-        span = document.nlp.char_span(start, end, alignment_mode="expand")
+        span = document.nlp.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
         for tok in span or []:
             if _content_word(tok) and not any(m.span.start <= tok.idx < m.span.end for m in names):
                 features["w:" + tok.lemma_.lower()] += 1
-    for d in document.dates:
-        if start <= d.span.start < end and d.resolved:
-            features[f"d:{d.date}/{d.end}"] += 1
-    for num in document.numbers:
-        if start <= num.span.start < end and (num.unit or num.value >= 10):
-            features[f"n:{num.value:g}:{num.unit}:{_singular(num.counts)}"] += 1
+    for d in dates:
+        features[f"d:{d.date}/{d.end}"] += 1
+    for num in numbers:
+        features[f"n:{num.value:g}:{num.unit}:{_singular(num.counts)}"] += 1
     return features
