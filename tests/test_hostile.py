@@ -102,11 +102,11 @@ def test_a_deeply_nested_page_is_read_or_skipped(tmp_path):
     measured("100k nested <div>", [page])
 
 
-def test_a_100k_line_text_file_is_one_article(tmp_path):
+def test_a_100k_line_text_file_is_read_and_refused_as_too_long_to_brief(tmp_path):
     text = tmp_path / "long.txt"
     text.write_text("".join(f"Line {i} of the report says the council met again. \n" for i in range(100_000)))
     out = measured("100k-line text", [text])
-    assert out["sources"] == 1
+    assert out["sources"] == 0 and "article too long: 5,3" in out["skipped"][0]
 
 
 def test_a_100k_line_jsonl_file_reads_every_record(tmp_path):
@@ -269,3 +269,21 @@ def test_an_html_page_over_its_own_cap_is_refused_before_extraction(tmp_path):
     (skip,) = read_paths([page]).skipped
     assert time.process_time() - started < 2.0
     assert "HTML page too big to extract" in skip.reason and ".txt" in skip.reason
+
+
+# --- issue 29: long articles -----------------------------------------------------------------
+def test_an_article_over_the_length_cap_is_skipped_in_every_format_and_the_rest_briefed(tmp_path, pipeline):
+    """Articles over 1,000,000 characters crashed spaCy (E088) in a brief, or were stored to
+    break a story later; now each is skipped at ingest with the reason, the rest still read."""
+    from newsweave.ingest.formats import MAX_ARTICLE_CHARS
+
+    long = BODY * (MAX_ARTICLE_CHARS // len(BODY) + 1)
+    (tmp_path / "long.txt").write_text(long)
+    (tmp_path / "long.jsonl").write_text(json.dumps({"text": long}) + "\n" + json.dumps({"text": BODY * 3}) + "\n")
+    (tmp_path / "long.csv").write_text('title,text\nLong,"' + long + '"\nShort,"' + BODY * 2 + '"\n')
+    (tmp_path / "good.txt").write_text(BODY * 4)
+    out = measured("1.05M-character article in .txt, .jsonl, .csv", sorted(tmp_path.iterdir()))
+    assert out["sources"] == 3 and len(out["skipped"]) == 3
+    assert all("article too long: 1,0" in r and "the limit is 1,000,000" in r for r in out["skipped"])
+    brief = pipeline.brief_paths([tmp_path / "long.txt", tmp_path / "good.txt"])
+    assert len(brief.sources) == 1 and "too long" in brief.skipped[0].reason

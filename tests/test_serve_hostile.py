@@ -1,0 +1,65 @@
+"""The web app under hostile payloads (issue 29): articles too long to brief, crashes, overflowing
+dates, corrupt uploads. Every answer keeps the security headers and the one error shape, and no
+article can break a story for good. In process (Starlette's TestClient, no socket)."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+pytest.importorskip("fastapi")
+
+with warnings.catch_warnings():  # newer Starlette warns that its TestClient wants httpx2; httpx works
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from fastapi.testclient import TestClient  # noqa: E402
+
+import newsweave  # noqa: E402
+from corpus_fixtures import FLOOD  # noqa: E402
+from newsweave.ingest.formats import MAX_ARTICLE_CHARS  # noqa: E402
+from newsweave.serve import create_app  # noqa: E402
+
+HTML = {"accept": "text/html,application/xhtml+xml"}
+SECURITY_HEADERS = {"content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"}
+
+
+def records(articles):
+    return [{"outlet": o, "published": p, "title": t, "text": x} for o, p, t, x in articles]
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return newsweave.Pipeline()
+
+
+@pytest.fixture()
+def client(tmp_path, pipeline):
+    return TestClient(create_app(tmp_path / "news.db", pipeline=pipeline), raise_server_exceptions=False)
+
+
+def long_text() -> str:
+    sentence = "The council met again on Monday and the mayor said the plan would go ahead. "
+    return sentence * (MAX_ARTICLE_CHARS // len(sentence) + 1)
+
+
+def test_an_article_too_long_to_brief_is_skipped_by_the_api_and_the_story_still_answers(client):
+    """A 1.05 MB article posted to /api/articles was stored and joined a story whose page, twin
+    and brief then answered 500 for good."""
+    outlet, published, title, text = FLOOD[0]
+    posted = records(FLOOD) + [{"outlet": outlet, "published": published, "title": title,
+                                "text": text + "\n\n" + long_text()}]
+    report = client.post("/api/articles", json=posted).json()
+    assert report["counts"] == {"ingested": 2, "duplicate": 0, "skipped": 1}
+    assert "article too long" in report["inputs"][-1]["reason"]
+    (story,) = client.get("/api/stories").json()
+    for path in (f"/stories/{story['id']}", f"/stories/{story['id']}.json", f"/api/stories/{story['id']}/brief"):
+        assert client.get(path, headers=HTML).status_code == 200, path
+
+
+def test_an_upload_too_long_to_brief_is_named_and_the_rest_briefed(client):
+    good = FLOOD[0][3]
+    page = client.post("/upload.json", data={"text": [good, long_text()]})
+    assert page.status_code == 200, page.text[:300]
+    brief = page.json()["brief"]
+    assert len(brief["sources"]) == 1
+    assert any("too long" in s["reason"] for s in brief["skipped"])
