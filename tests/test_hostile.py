@@ -287,3 +287,54 @@ def test_an_article_over_the_length_cap_is_skipped_in_every_format_and_the_rest_
     assert all("article too long: 1,0" in r and "the limit is 1,000,000" in r for r in out["skipped"])
     brief = pipeline.brief_paths([tmp_path / "long.txt", tmp_path / "good.txt"])
     assert len(brief.sources) == 1 and "too long" in brief.skipped[0].reason
+
+
+# --- issue 29: special files in input folders ------------------------------------------------
+def _special_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    (folder / "good.txt").write_text(BODY * 3)
+    os.mkfifo(folder / "x.txt")  # a named pipe: reading it blocks until a writer comes
+    (folder / "zero.txt").symlink_to("/dev/zero")  # never ends; its st_size is 0
+    (folder / "passwd.txt").symlink_to("/etc/passwd")  # a real file, outside the folder
+    outside = tmp_path / "outside.txt"
+    outside.write_text(BODY * 2)
+    (folder / "out.txt").symlink_to(outside)
+    (folder / "inside.txt").symlink_to(folder / "good.txt")  # inside the folder: the same file, read once
+    (folder / "dangling.txt").symlink_to(folder / "missing.txt")
+    (folder / "empty").mkdir()
+    (folder / "linked-dir").symlink_to(folder / "empty", target_is_directory=True)
+    return folder
+
+
+def test_special_files_in_a_folder_are_skipped_with_the_reason_and_never_read(tmp_path):
+    """A FIFO named x.txt hung ingest for ever, a link to /dev/zero read until memory ran out, a
+    link to /etc/passwd was ingested as an article."""
+    out = measured("FIFO, links to /dev/zero, /etc/passwd, out of the folder", [_special_folder(tmp_path)])
+    assert out["sources"] == 1
+    reasons = out["skipped"]
+    assert sum("named pipe" in r for r in reasons) == 1
+    assert sum("outside the folder given; not followed" in r for r in reasons) == 3  # zero, passwd, out
+    assert sum("a link to a folder; not followed" in r for r in reasons) == 1
+    assert sum("broken link" in r for r in reasons) == 1 and len(reasons) == 6
+
+
+def test_special_files_given_by_name_are_refused_and_reads_count_bytes(tmp_path):
+    from newsweave.ingest.decode import Unusable, read_bytes
+
+    fifo = tmp_path / "x.txt"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.jsonl.gz"
+    zero.symlink_to("/dev/zero")
+    sidecar = tmp_path / "a.txt"
+    sidecar.write_text(BODY * 3)
+    (tmp_path / "a.txt.meta.json").symlink_to("/dev/zero")
+    out = measured("FIFO and /dev/zero given by name", [fifo, zero, sidecar])
+    assert out["sources"] == 1 and len(out["skipped"]) == 2
+    assert all("not a regular file" in r for r in out["skipped"])
+    with pytest.raises(Unusable, match="character device"):
+        read_bytes(Path("/dev/zero"), 1000)
+    growing = tmp_path / "grows.txt"
+    growing.write_text(BODY)
+    with pytest.raises(Unusable, match="too big"):
+        read_bytes(growing, 100)

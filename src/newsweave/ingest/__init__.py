@@ -24,7 +24,7 @@ from typing import Any
 
 from ..errors import MissingExtraError
 from ..models import Skipped, Source
-from .decode import MAX_BYTES, Unchanged, Unusable, decode, read_bytes
+from .decode import MAX_BYTES, Unchanged, Unusable, decode, open_regular, read_bytes
 from .feeds import feed_records
 from .fetch import CacheEntry, FetchCache, Fetched, Fetcher, FetchPolicy, MemoryCache
 from .files import Input, folder_files, resolved, walk_inputs
@@ -172,9 +172,9 @@ def merge_parts(steps: list[Input | Skipped], parts: Iterable[InputPart]) -> Ing
 
 def _is_feed(item: Input) -> bool:
     try:
-        with open(item.path, "rb") as f:
+        with open_regular(item.path) as f:
             head = f.read(65536)
-    except OSError:
+    except (OSError, Unusable):
         return False  # read_input reports it
     return kind_of(item.path.name, head) == "feed"
 

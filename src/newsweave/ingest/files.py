@@ -6,11 +6,13 @@ A URL (http:// or https://) given among the paths is an `Input` with no `path`.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..models import Skipped
+from .decode import file_kind
 from .fetch import is_url
 from .meta import is_sidecar
 
@@ -68,11 +70,37 @@ def folder_files(root: Path, skipped: list[Skipped]) -> list[Path]:
         reason = f"cannot read this folder ({exc.strerror}); check its permissions"
         skipped.append(Skipped(str(exc.filename), reason))
 
+    real_root = resolved(root)
     for folder, dirs, files in os.walk(root, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         base = Path(folder).relative_to(root)
-        found.extend(base / f for f in files if not f.startswith(".") and not is_sidecar(Path(f)))
+        for name in sorted(files) + sorted(d for d in dirs if os.path.islink(os.path.join(folder, d))):
+            if name.startswith(".") or is_sidecar(Path(name)):
+                continue
+            problem = _not_readable(real_root, root / base / name)
+            if problem is None:
+                found.append(base / name)
+            else:
+                skipped.append(Skipped(str(root / base / name), problem))
     return sorted(found)
+
+
+def _not_readable(real_root: Path, path: Path) -> str | None:
+    """Why a file found in a folder is not read: a link that leads out of the folder (or to a
+    folder), a broken link, or not a regular file (a named pipe would block, /dev/zero never
+    ends); None when it is read."""
+    try:
+        link = path.is_symlink()
+        if link and not resolved(path).is_relative_to(real_root):
+            return "a link to a file outside the folder given; not followed (give that file itself to read it)"
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot read it ({exc.strerror or exc}){'; a broken link?' if link else ''}"
+    if stat.S_ISDIR(mode):
+        return "a link to a folder; not followed (give that folder itself to read it)"
+    if not stat.S_ISREG(mode):
+        return f"not a regular file ({file_kind(mode)}); only regular files are read"
+    return None
 
 
 def _sidecar_of_given(path: Path, shown: str, skipped: list[Skipped]) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import MissingExtraError
 from ..models import Skipped
-from .decode import Unusable
+from .decode import Unusable, open_regular
 from .formats import Record, record_from_fields
 
 COLUMNS = ("id", "outlet", "url", "published", "title", "text", "html")
@@ -35,14 +35,19 @@ def parquet_records(path: Path, given: str, max_bytes: int, skipped: list[Skippe
     except ImportError as exc:
         raise MissingExtraError("pyarrow", "ray", f"reading Parquet ({given})") from exc
     try:
-        shard = pq.ParquetFile(path)
-        columns = [c for c in COLUMNS if c in shard.schema_arrow.names]
-    except Exception as exc:  # noqa: BLE001 - pyarrow's errors on a damaged file are many
-        raise Unusable(f"not a readable Parquet file ({type(exc).__name__}: {exc}); write it again") from exc
-    if "text" not in columns and "html" not in columns:
-        raise Unusable(f"no 'text' or 'html' column (found: {', '.join(shard.schema_arrow.names[:8])}); "
-                       "put the article in a column named text (plain) or html (a web page)")
-    yield from _rows(shard, columns, given, max_bytes, skipped)
+        fh = open_regular(path)
+    except OSError as exc:
+        raise Unusable(f"cannot read it ({exc.strerror or exc}); check its permissions") from exc
+    with fh:
+        try:
+            shard = pq.ParquetFile(fh)
+            columns = [c for c in COLUMNS if c in shard.schema_arrow.names]
+        except Exception as exc:  # noqa: BLE001 - pyarrow's errors on a damaged file are many
+            raise Unusable(f"not a readable Parquet file ({type(exc).__name__}: {exc}); write it again") from exc
+        if "text" not in columns and "html" not in columns:
+            raise Unusable(f"no 'text' or 'html' column (found: {', '.join(shard.schema_arrow.names[:8])}); "
+                           "put the article in a column named text (plain) or html (a web page)")
+        yield from _rows(shard, columns, given, max_bytes, skipped)
 
 
 def _rows(shard: Any, columns: list[str], given: str, max_bytes: int, skipped: list[Skipped]) -> Iterator[Record]:
