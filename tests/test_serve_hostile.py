@@ -63,3 +63,27 @@ def test_an_upload_too_long_to_brief_is_named_and_the_rest_briefed(client):
     brief = page.json()["brief"]
     assert len(brief["sources"]) == 1
     assert any("too long" in s["reason"] for s in brief["skipped"])
+
+
+def test_a_crash_answers_500_with_the_security_headers_and_a_page_for_a_browser(client, monkeypatch):
+    """500s were answered outside the middleware that adds the headers, and in JSON to browsers."""
+    from newsweave.serve import views
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("a bug at /srv/secret/place")
+
+    monkeypatch.setattr(views, "story_list", crash)
+    page = client.get("/", headers=HTML)
+    assert page.status_code == 500 and page.headers["content-type"].startswith("text/html")
+    twin = client.get("/index.json")
+    assert twin.status_code == 500 and twin.json()["error"]["kind"] == "InternalError"
+    for response in (page, twin):
+        assert SECURITY_HEADERS <= set(response.headers), response.headers
+        assert "secret" not in response.text
+
+
+def test_error_messages_name_the_store_by_its_file_name_only(client, tmp_path):
+    for path in ("/stories/s0000000000000000", "/api/stories/s0000000000000000/brief"):
+        response = client.get(path, headers=HTML)
+        assert response.status_code == 404 and SECURITY_HEADERS <= set(response.headers)
+        assert "news.db" in response.text and str(tmp_path) not in response.text
