@@ -135,3 +135,15 @@ def test_file_names_that_are_not_utf8_or_hold_control_characters(tmp_path, capsy
     assert main(["ingest", str(folder), "--db", str(db), "--format", "json"]) == EXIT_SKIPPED
     report = json.loads(capsys.readouterr().out)
     assert report["counts"]["ingested"] == 2 and "\x1b" not in json.dumps(report, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("since", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"])
+def test_since_dates_at_the_ends_of_the_calendar_are_no_traceback(story, tmp_path_factory, capsys, since):
+    db = str(tmp_path_factory.mktemp("store") / "news.db")
+    assert main(["ingest", str(story), "--db", db, "-q"]) == EXIT_OK
+    capsys.readouterr()
+    assert main(["stories", "--db", db, "--format", "json"]) == EXIT_OK
+    story_id = json.loads(capsys.readouterr().out)[0]["id"]
+    assert main(["brief", "--story", story_id, "--db", db, "-q"]) == EXIT_OK  # a snapshot to compare with
+    assert main(["brief", "--story", story_id, "--db", db, "--since", since, "--format", "json"]) == EXIT_OK
+    assert "Traceback" not in capsys.readouterr().err

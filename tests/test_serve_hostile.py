@@ -87,3 +87,14 @@ def test_error_messages_name_the_store_by_its_file_name_only(client, tmp_path):
         response = client.get(path, headers=HTML)
         assert response.status_code == 404 and SECURITY_HEADERS <= set(response.headers)
         assert "news.db" in response.text and str(tmp_path) not in response.text
+
+
+@pytest.mark.parametrize("since", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"])
+def test_since_dates_at_the_ends_of_the_calendar_are_answered(client, since):
+    """They overflowed in the conversion to UTC: a 500 on the story page."""
+    client.post("/api/articles", json=records(FLOOD))
+    (story,) = client.get("/api/stories").json()
+    assert client.get(f"/api/stories/{story['id']}/brief").status_code == 200  # a snapshot to compare with
+    for path in (f"/stories/{story['id']}", f"/api/stories/{story['id']}/brief"):
+        response = client.get(path, params={"since": since}, headers=HTML)
+        assert response.status_code == 200, response.text[:300]
