@@ -98,3 +98,15 @@ def test_since_dates_at_the_ends_of_the_calendar_are_answered(client, since):
     for path in (f"/stories/{story['id']}", f"/api/stories/{story['id']}/brief"):
         response = client.get(path, params={"since": since}, headers=HTML)
         assert response.status_code == 200, response.text[:300]
+
+
+def test_a_corrupt_parquet_upload_is_a_skipped_file_not_a_500(client, tmp_path):
+    pytest.importorskip("pyarrow")
+    from test_parquet import _corrupt_parquet
+
+    _corrupt_parquet(tmp_path / "c.parquet")
+    files = [("files", ("c.parquet", (tmp_path / "c.parquet").read_bytes(), "application/octet-stream")),
+             ("files", ("good.txt", FLOOD[0][3].encode(), "text/plain"))]
+    response = client.post("/upload.json", files=files)
+    assert response.status_code == 200, response.text[:300]
+    assert any("damaged after row" in s["reason"] for s in response.json()["brief"]["skipped"])

@@ -29,7 +29,7 @@ from .feeds import feed_records
 from .fetch import CacheEntry, FetchCache, Fetched, Fetcher, FetchPolicy, MemoryCache
 from .files import Input, folder_files, resolved, walk_inputs
 from .formats import (Record, check_article_length, check_article_text, html_article, is_gzipped, jsonl_records,
-                      kind_of, record_from_fields)
+                      kind_of, record_from_fields, summarised)
 from .gz import read_gzip
 from .parquet import is_parquet, parquet_records
 from .meta import MetaFile, MetaProblem, clean_meta, json_type, load_meta_option, merge_meta, read_meta_file, sidecar
@@ -287,7 +287,7 @@ def _parse(kind: str, text: str, given: str, skipped: list[Skipped]) -> list[Rec
     if kind in _READERS:
         problems: list[tuple[str, str]] = []
         records = _READERS[kind](text, given, problems)
-        skipped.extend(Skipped(where, reason) for where, reason in problems)
+        skipped.extend(summarised([Skipped(where, reason) for where, reason in problems], given))
         return records
     if kind == "html":
         body, page = html_article(text)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..models import Skipped
 from .decode import Unusable, peek
 from .html import html_article  # the HTML reader lives in ingest.html; importable from here too
 from .meta import META_KEYS, json_type, scrub
@@ -86,6 +87,17 @@ def _suffix(name: str) -> str:
 def looks_like_html(head: str) -> bool:
     """Does the text start like markup, with HTML tags near the start?"""
     return head.lstrip().startswith("<") and _TAG.search(head[:2048]) is not None
+
+
+def summarised(problems: list[Skipped], given: str, listed: int = 20) -> list[Skipped]:
+    """The first `listed` problems of one input (`Skipped`s), then one for the rest with their
+    count: a file of a million bad rows gives a report a person can read."""
+    if len(problems) <= listed + 1:
+        return problems
+    more = problems[listed:]
+    reasons = sorted({p.reason.split(";")[0] for p in more})
+    shown = "; ".join(reasons[:3]) + ("; ..." if len(reasons) > 3 else "")
+    return problems[:listed] + [Skipped(given, f"{len(more):,} more bad records skipped ({shown})")]
 
 
 def check_article_length(text: str) -> None:
