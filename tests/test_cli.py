@@ -112,3 +112,38 @@ def test_urls_are_briefed_and_loopback_needs_allow_private(server, capsys):
     assert "127.0.0.1 is a loopback address" in capsys.readouterr().err and server.requests == []
     assert main(["brief", "--allow-private", *urls, "-f", "json"]) == EXIT_OK
     assert [s["path"] for s in json.loads(capsys.readouterr().out)["sources"]] == urls
+
+
+def test_file_names_that_are_not_utf8_or_hold_control_characters(tmp_path, capsys):
+    """b'bad\\xffname.txt' aborted ingest (UnicodeEncodeError in store.add, nothing stored) and
+    `brief -o` with a traceback; a name with an escape sequence reached the terminal raw."""
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"bad\xffname.txt"), "w") as fh:
+        fh.write(STORY)
+    (folder / "red\x1b[31m.txt").write_text(OTHER)
+    (folder / "bell\x07.txt").write_text("")
+    out = tmp_path / "brief.json"
+    assert main(["brief", str(folder), "--format", "json", "-o", str(out)]) == EXIT_SKIPPED
+    paths = sorted(s["path"] for s in json.loads(out.read_text(encoding="utf-8"))["sources"])
+    assert [p.rsplit("/", 1)[-1] for p in paths] == ["bad\\xffname.txt", "red\\x1b[31m.txt"]
+    err = capsys.readouterr().err
+    assert "bell\\x07.txt: empty file" in err and "\x07" not in err
+    db = tmp_path / "news.db"
+    assert main(["ingest", str(folder), "--db", str(db), "--format", "json"]) == EXIT_SKIPPED
+    report = json.loads(capsys.readouterr().out)
+    assert report["counts"]["ingested"] == 2 and "\x1b" not in json.dumps(report, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("since", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"])
+def test_since_dates_at_the_ends_of_the_calendar_are_no_traceback(story, tmp_path_factory, capsys, since):
+    db = str(tmp_path_factory.mktemp("store") / "news.db")
+    assert main(["ingest", str(story), "--db", db, "-q"]) == EXIT_OK
+    capsys.readouterr()
+    assert main(["stories", "--db", db, "--format", "json"]) == EXIT_OK
+    story_id = json.loads(capsys.readouterr().out)[0]["id"]
+    assert main(["brief", "--story", story_id, "--db", db, "-q"]) == EXIT_OK  # a snapshot to compare with
+    assert main(["brief", "--story", story_id, "--db", db, "--since", since, "--format", "json"]) == EXIT_OK
+    assert "Traceback" not in capsys.readouterr().err

@@ -102,11 +102,11 @@ def test_a_deeply_nested_page_is_read_or_skipped(tmp_path):
     measured("100k nested <div>", [page])
 
 
-def test_a_100k_line_text_file_is_one_article(tmp_path):
+def test_a_100k_line_text_file_is_read_and_refused_as_too_long_to_brief(tmp_path):
     text = tmp_path / "long.txt"
     text.write_text("".join(f"Line {i} of the report says the council met again. \n" for i in range(100_000)))
     out = measured("100k-line text", [text])
-    assert out["sources"] == 1
+    assert out["sources"] == 0 and "article too long: 5,3" in out["skipped"][0]
 
 
 def test_a_100k_line_jsonl_file_reads_every_record(tmp_path):
@@ -269,3 +269,72 @@ def test_an_html_page_over_its_own_cap_is_refused_before_extraction(tmp_path):
     (skip,) = read_paths([page]).skipped
     assert time.process_time() - started < 2.0
     assert "HTML page too big to extract" in skip.reason and ".txt" in skip.reason
+
+
+# --- issue 29: long articles -----------------------------------------------------------------
+def test_an_article_over_the_length_cap_is_skipped_in_every_format_and_the_rest_briefed(tmp_path, pipeline):
+    """Articles over 1,000,000 characters crashed spaCy (E088) in a brief, or were stored to
+    break a story later; now each is skipped at ingest with the reason, the rest still read."""
+    from newsweave.ingest.formats import MAX_ARTICLE_CHARS
+
+    long = BODY * (MAX_ARTICLE_CHARS // len(BODY) + 1)
+    (tmp_path / "long.txt").write_text(long)
+    (tmp_path / "long.jsonl").write_text(json.dumps({"text": long}) + "\n" + json.dumps({"text": BODY * 3}) + "\n")
+    (tmp_path / "long.csv").write_text('title,text\nLong,"' + long + '"\nShort,"' + BODY * 2 + '"\n')
+    (tmp_path / "good.txt").write_text(BODY * 4)
+    out = measured("1.05M-character article in .txt, .jsonl, .csv", sorted(tmp_path.iterdir()))
+    assert out["sources"] == 3 and len(out["skipped"]) == 3
+    assert all("article too long: 1,0" in r and "the limit is 1,000,000" in r for r in out["skipped"])
+    brief = pipeline.brief_paths([tmp_path / "long.txt", tmp_path / "good.txt"])
+    assert len(brief.sources) == 1 and "too long" in brief.skipped[0].reason
+
+
+# --- issue 29: special files in input folders ------------------------------------------------
+def _special_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    (folder / "good.txt").write_text(BODY * 3)
+    os.mkfifo(folder / "x.txt")  # a named pipe: reading it blocks until a writer comes
+    (folder / "zero.txt").symlink_to("/dev/zero")  # never ends; its st_size is 0
+    (folder / "passwd.txt").symlink_to("/etc/passwd")  # a real file, outside the folder
+    outside = tmp_path / "outside.txt"
+    outside.write_text(BODY * 2)
+    (folder / "out.txt").symlink_to(outside)
+    (folder / "inside.txt").symlink_to(folder / "good.txt")  # inside the folder: the same file, read once
+    (folder / "dangling.txt").symlink_to(folder / "missing.txt")
+    (folder / "empty").mkdir()
+    (folder / "linked-dir").symlink_to(folder / "empty", target_is_directory=True)
+    return folder
+
+
+def test_special_files_in_a_folder_are_skipped_with_the_reason_and_never_read(tmp_path):
+    """A FIFO named x.txt hung ingest for ever, a link to /dev/zero read until memory ran out, a
+    link to /etc/passwd was ingested as an article."""
+    out = measured("FIFO, links to /dev/zero, /etc/passwd, out of the folder", [_special_folder(tmp_path)])
+    assert out["sources"] == 1
+    reasons = out["skipped"]
+    assert sum("named pipe" in r for r in reasons) == 1
+    assert sum("outside the folder given; not followed" in r for r in reasons) == 3  # zero, passwd, out
+    assert sum("a link to a folder; not followed" in r for r in reasons) == 1
+    assert sum("broken link" in r for r in reasons) == 1 and len(reasons) == 6
+
+
+def test_special_files_given_by_name_are_refused_and_reads_count_bytes(tmp_path):
+    from newsweave.ingest.decode import Unusable, read_bytes
+
+    fifo = tmp_path / "x.txt"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.jsonl.gz"
+    zero.symlink_to("/dev/zero")
+    sidecar = tmp_path / "a.txt"
+    sidecar.write_text(BODY * 3)
+    (tmp_path / "a.txt.meta.json").symlink_to("/dev/zero")
+    out = measured("FIFO and /dev/zero given by name", [fifo, zero, sidecar])
+    assert out["sources"] == 1 and len(out["skipped"]) == 2
+    assert all("not a regular file" in r for r in out["skipped"])
+    with pytest.raises(Unusable, match="character device"):
+        read_bytes(Path("/dev/zero"), 1000)
+    growing = tmp_path / "grows.txt"
+    growing.write_text(BODY)
+    with pytest.raises(Unusable, match="too big"):
+        read_bytes(growing, 100)

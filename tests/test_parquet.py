@@ -72,3 +72,56 @@ def test_cli_writes_parquet_for_the_next_stage(tmp_path, capsys):
     assert "wrote articles.parquet, copies.parquet, stories.parquet" in capsys.readouterr().err
     story_rows = pq.read_table(tmp_path / "pq" / "stories.parquet").to_pylist()
     assert {r["mode"] for r in story_rows} == {"batch"} and len(story_rows) == len(ALL)
+
+
+# --- issue 29: damaged and amplified files -------------------------------------------------------
+BODY = ("The council approved the plan on Tuesday, officials said. Mayor Ana Ruiz told reporters the city "
+        "had waited twelve years. ")
+
+
+def _corrupt_parquet(path):
+    """A Parquet file whose footer reads but whose data pages are damaged (a snappy error while
+    rows are read, outside the open that was guarded)."""
+    rows = [{"id": str(i), "text": BODY * 3 + str(i)} for i in range(2000)]
+    pq.write_table(pa.Table.from_pylist(rows), path, compression="snappy", row_group_size=500)
+    data = bytearray(path.read_bytes())
+    for i in range(4000, 4400):
+        data[i] ^= 0x5A
+    path.write_bytes(bytes(data))
+
+
+def test_a_corrupt_parquet_file_is_skipped_and_the_rest_of_the_run_stored(tmp_path, capsys):
+    """It raised OSError outside any try: 0 articles stored, and the CLI blamed the output."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _corrupt_parquet(folder / "corrupt.parquet")
+    write_jsonl(folder / "good.jsonl", ALL)
+    assert main(["ingest", str(folder), "--db", str(tmp_path / "s.db"), "--format", "json"]) == 3
+    report = __import__("json").loads(capsys.readouterr().out)
+    assert report["counts"]["ingested"] == len(ALL)
+    (damaged,) = [e for e in report["inputs"] if e["input"].endswith("corrupt.parquet")]
+    assert "damaged after row 0" in damaged["reason"] and "Corrupt snappy" in damaged["reason"]
+
+
+def test_a_parquet_file_declaring_millions_of_rows_is_refused_from_its_footer(tmp_path):
+    import time
+
+    pq.write_table(pa.table({"text": pa.array(["x"] * 5_000_000)}), tmp_path / "many.parquet", compression="snappy")
+    assert (tmp_path / "many.parquet").stat().st_size < 100_000
+    started = time.process_time()
+    from newsweave.ingest import read_paths
+
+    result = read_paths([tmp_path / "many.parquet"])
+    assert time.process_time() - started < 2 and result.sources == []
+    (skip,) = result.skipped
+    assert "5,000,000 rows" in skip.reason and "the limits are 100,000 rows" in skip.reason
+
+
+def test_bad_rows_are_listed_up_to_twenty_then_counted(tmp_path):
+    from newsweave.ingest import read_paths
+
+    rows = [{"id": str(i), "text": f"too short {i}"} for i in range(5000)] + [{"id": "ok", "text": BODY * 3}]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "bad.parquet")
+    result = read_paths([tmp_path / "bad.parquet"])
+    assert len(result.sources) == 1 and len(result.skipped) == 21
+    assert result.skipped[-1].reason.startswith("4,980 more bad records skipped (only 3 words")

@@ -170,17 +170,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except NewsweaveError as exc:
-        print(f"newsweave: {exc}", file=sys.stderr)
+        _say(str(exc))
         return EXIT_ERROR
     except BrokenPipeError:  # the reader went away (| head): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
     except OSError as exc:
         where = exc.filename or getattr(args, "output", None) or "output"
-        print(f"newsweave: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
+        _say(f"cannot write {os.fsdecode(where)}: {exc.strerror or exc}")
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+def _say(message: str) -> None:
+    """One line (or a few) on stderr, control characters escaped (a file name may hold them)."""
+    from .ingest.files import printable
+
+    print("newsweave: " + printable(message, keep="\n\t"), file=sys.stderr)
 
 
 def _check_usage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -209,9 +216,9 @@ def _brief(args: argparse.Namespace) -> int:
             brief = pipeline.brief_paths(args.paths, meta=args.meta, fetcher=fetcher)
     if not args.quiet:
         for s in brief.skipped:
-            print(f"newsweave: skipped {s.path}: {s.reason}", file=sys.stderr)
+            _say(f"skipped {s.path}: {s.reason}")
         for w in brief.warnings:
-            print(f"newsweave: warning: {w}", file=sys.stderr)
+            _say(f"warning: {w}")
     _write(args, brief, render)
     return EXIT_SKIPPED if brief.skipped else EXIT_OK
 
@@ -364,7 +371,7 @@ def _ingest_quietly(args: argparse.Namespace) -> None:
         totals = {"articles": store.count(), "copy_groups": len(store.copies())}
     for entry in run.entries:
         if entry.status == "skipped":
-            print(f"newsweave: skipped {entry.input}: {entry.reason}", file=sys.stderr)
+            _say(f"skipped {entry.input}: {entry.reason}")
     print("newsweave: " + run_text(run.entries, run.warnings, totals).rsplit("\n", 1)[-1], file=sys.stderr)
 
 

@@ -280,7 +280,11 @@ def _parse_since(since: str) -> str:
                              "2024-05-01T12:00") from exc
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+    try:
+        return moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+    except OverflowError:  # before year 1 or after 9999 in UTC: before or after every snapshot
+        edge = dt.datetime.min if moment.year == 1 else dt.datetime.max
+        return edge.replace(tzinfo=dt.timezone.utc).isoformat(timespec="seconds")
 
 
 def _remember(store: Store, story_id: str, articles: list[str], data: dict) -> None:

@@ -20,6 +20,7 @@ source's *cleaned* text (`Source.text`), so `source.text[span.start:span.end]` i
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -206,6 +207,61 @@ class Document:
     dates: list[DateMention] = field(default_factory=list)
     quotes: list[QuoteMention] = field(default_factory=list)
     nlp: Any = field(default=None, repr=False, compare=False)  # the spaCy Doc, when one was made
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding a character offset."""
+        found = self.index("sentences").overlapping(offset, offset + 1)
+        return found[0] if found else None
+
+    def by_sentence(self, items: list) -> dict[str, list]:
+        """Items with a `span` (mentions, dates, numbers, quotes) grouped by the id of the
+        sentence their start lies in, in their order; items outside every sentence are left out."""
+        out: dict[str, list] = {}
+        for item in items:
+            sentence = self.sentence_at(item.span.start)
+            if sentence is not None:
+                out.setdefault(sentence.id, []).append(item)
+        return out
+
+    def index(self, name: str) -> SpanIndex:
+        """A `SpanIndex` over one of the lists (`sentences`, `quotes`, ...), rebuilt when the
+        list is replaced or changes length."""
+        items = getattr(self, name)
+        cached = self.__dict__.get("_index_" + name)
+        if cached is None or cached.items is not items or len(cached.items) != cached.size:
+            cached = self.__dict__["_index_" + name] = SpanIndex(items)
+        return cached
+
+
+class SpanIndex:
+    """Items with a `span` in one text, found by overlap with a character range by bisection:
+    a scan of every item for every sentence or quote made a long article quadratic."""
+
+    def __init__(self, items: list):
+        self.items, self.size = items, len(items)
+        self._order = sorted(range(len(items)), key=lambda i: items[i].span.start)
+        self._starts = [items[i].span.start for i in self._order]
+        self._longest = max((x.span.end - x.span.start for x in items), default=0)
+        self._ids: dict[str, Any] | None = None
+
+    def overlapping(self, start: int, end: int) -> list:
+        """The items whose span shares a character with [start, end), in list order."""
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        return [self.items[i] for i in sorted(self._order[lo:hi]) if self.items[i].span.end > start]
+
+    def by_id(self, item_id: str) -> Any | None:
+        """The item with this `id` (items that have one: sentences)."""
+        if self._ids is None:
+            self._ids = {x.id: x for x in reversed(self.items)}  # the first of an id wins
+        return self._ids.get(item_id)
+
+    def position(self, item: Any) -> int:
+        """The position of `item` (by identity) in the list."""
+        k = bisect.bisect_left(self._starts, item.span.start)
+        while self.items[self._order[k]] is not item:
+            k += 1
+        return self._order[k]
 
 
 @dataclass

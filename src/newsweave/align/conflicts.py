@@ -51,13 +51,14 @@ def fact_conflicts(members: list[SentenceVector], fact_id: str) -> list[Conflict
     return out
 
 
-def _in(document: Document, span: Span, items):
-    return [x for x in items if span.start <= x.span.start < span.end]
+def _in(document: Document, span: Span, name: str) -> list:
+    """The document's `name` list items (numbers, dates) that start inside the span."""
+    return [x for x in document.index(name).overlapping(span.start, span.end) if span.start <= x.span.start]
 
 
 def _date_conflicts(a: SentenceVector, b: SentenceVector, fact_id: str) -> list[Conflict]:
-    da = [d for d in _in(a.document, a.sentence.span, a.document.dates) if d.resolved]
-    db = [d for d in _in(b.document, b.sentence.span, b.document.dates) if d.resolved]
+    da = [d for d in _in(a.document, a.sentence.span, "dates") if d.resolved]
+    db = [d for d in _in(b.document, b.sentence.span, "dates") if d.resolved]
     if len(da) != 1 or len(db) != 1 or _overlap(da[0], db[0]):
         return []
     x, y = da[0], db[0]

@@ -96,11 +96,11 @@ def _order(v: SentenceVector) -> tuple:
 
 
 def _pairs(vectors: list[SentenceVector], thresholds: Thresholds, anchors: set[frozenset]) -> list[tuple[float, int, int]]:
-    pairs = []
+    pairs, sources, after = [], [v.source for v in vectors], _run_ends(vectors)
     for i, a in enumerate(vectors):
-        for j in range(i + 1, len(vectors)):
+        for j in range(after[i], len(vectors)):  # the sentences after this one's source
             b = vectors[j]
-            if a.source != b.source:
+            if sources[i] != sources[j]:
                 score = similarity(a, b)
                 if _anchored(a, b, anchors):
                     score += 1.0  # one statement: placed before any pair that merely reads alike
@@ -112,9 +112,9 @@ def _pairs(vectors: list[SentenceVector], thresholds: Thresholds, anchors: set[f
 def _pairs_embedded(vectors: list[SentenceVector], anchors: set[frozenset]) -> list[tuple[float, int, int]]:
     """Pairs that state one fact: lexically sure, or in the undecided band and close enough in
     meaning (the embedding mix of `vectors.similarity` against `EMBEDDED`)."""
-    sure, band = [], []
+    sure, band, after = [], [], _run_ends(vectors)
     for i, a in enumerate(vectors):
-        for j in range(i + 1, len(vectors)):
+        for j in range(after[i], len(vectors)):  # the sentences after this one's source
             b = vectors[j]
             if a.source == b.source or figures_clash(a, b):
                 continue
@@ -140,7 +140,7 @@ def _anchored(a: SentenceVector, b: SentenceVector, anchors: set[frozenset]) -> 
 def figures(v: SentenceVector) -> list[NumberMention]:
     """The typed figures of a sentence (numbers whose kind is known)."""
     start, end = v.sentence.span.start, v.sentence.span.end
-    return [n for n in v.document.numbers if start <= n.span.start < end and n.kind]
+    return [n for n in v.document.index("numbers").overlapping(start, end) if start <= n.span.start and n.kind]
 
 
 def figures_clash(a: SentenceVector, b: SentenceVector) -> bool:
@@ -153,6 +153,16 @@ def figures_clash(a: SentenceVector, b: SentenceVector) -> bool:
         if not any(figures_agree(x, y) for x in xs for y in ys):
             return True
     return False
+
+
+def _run_ends(vectors: list[SentenceVector]) -> list[int]:
+    """For each vector, the index just past the run of vectors of its source it stands in."""
+    ends, end = [0] * len(vectors), len(vectors)
+    for i in range(len(vectors) - 1, -1, -1):
+        if i + 1 < len(vectors) and vectors[i + 1].source != vectors[i].source:
+            end = i + 1
+        ends[i] = end
+    return ends
 
 
 def _both_ledes(a: SentenceVector, b: SentenceVector) -> bool:

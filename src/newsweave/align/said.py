@@ -5,7 +5,9 @@ gets a `SaidBy` per source where that holds, linked to the quote group of those 
 
 from __future__ import annotations
 
-from ..models import Fact, QuoteGroup, QuoteMention, SaidBy, Span
+from typing import NamedTuple
+
+from ..models import Fact, QuoteGroup, QuoteMention, SaidBy, Span, SpanIndex
 from .vectors import SentenceVector
 
 # The quoted or reported words must cover this share of the sentence's characters: "Trump says
@@ -13,24 +15,33 @@ from .vectors import SentenceVector
 MIN_COVER = 0.4
 
 
+class _Said(NamedTuple):
+    span: Span
+    group: QuoteGroup
+    quote: QuoteMention
+
+
 def attribute(facts: list[Fact], members: dict[str, list[SentenceVector]], groups: list[QuoteGroup]) -> None:
     """Set each fact's `said_by` from the quote groups (`members`: the fact's sentences by id)."""
-    by_source: dict[str, list[tuple[QuoteGroup, QuoteMention]]] = {}
+    by_source: dict[str, list[_Said]] = {}
     for g in groups:
         for q in g.mentions:
             if q.kind != "term":  # a quoted term ("called it a 'con'") is no one's claim
-                by_source.setdefault(q.span.source, []).append((g, q))
+                by_source.setdefault(q.span.source, []).append(_Said(q.span, g, q))
+    quotes = {source: SpanIndex(said) for source, said in by_source.items()}
     for fact in facts:
-        fact.said_by = said_by(members[fact.id], by_source)
+        fact.said_by = said_by(members[fact.id], quotes)
 
 
-def said_by(members: list[SentenceVector], quotes: dict[str, list[tuple[QuoteGroup, QuoteMention]]]) -> list[SaidBy]:
+def said_by(members: list[SentenceVector], quotes: dict[str, SpanIndex]) -> list[SaidBy]:
     """For each member sentence, the quote groups whose words (in `quotes`, by source) cover
     most of it, each group once per source."""
     found: dict[tuple[str, str], SaidBy] = {}
     for m in members:
         span = m.sentence.span
-        for group, quote in quotes.get(span.source, []):
+        near = quotes[span.source].overlapping(span.start, span.end) if span.source in quotes else []
+        for said in near:
+            group, quote = said.group, said.quote
             if _cover(quote.span, span) >= MIN_COVER:
                 found.setdefault((span.source, group.id), SaidBy(
                     quote.span, group.id, quote.kind, group.speaker, group.speaker_id))

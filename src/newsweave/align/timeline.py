@@ -40,7 +40,7 @@ def _placing_dates(d: Document) -> list[tuple[Sentence | None, DateMention]]:
     by_sentence: dict[int | None, list[tuple[Sentence | None, DateMention]]] = {}
     for date in d.dates:
         if date.resolved and date.date is not None:
-            sent = next((s for s in d.sentences if s.span.start <= date.span.start < s.span.end), None)
+            sent = d.sentence_at(date.span.start)
             by_sentence.setdefault(sent.span.start if sent else None, []).append((sent, date))
     out = []
     for pairs in by_sentence.values():

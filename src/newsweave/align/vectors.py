@@ -49,11 +49,10 @@ def sentence_vectors(documents: list[Document], *, embed: bool = False,
     with `embed`, each also carries its sentence embedding (the `embed` extra)."""
     vectors = []
     for d in documents:
-        for s in d.sentences:
-            if keep is None or keep(d, s):
-                vectors.append(SentenceVector(s, d, _features(d, s), {}))
-                vectors += [SentenceVector(p, d, _features(d, p, context), {}, parent=s)
-                            for p, context in claim_parts(d, s)]
+        for s, found in _document_found(d, keep):
+            vectors.append(SentenceVector(s, d, _features(d, s, found), {}))
+            vectors += [SentenceVector(p, d, _features(d, p, _within(found, p), context), {}, parent=s)
+                        for p, context in claim_parts(d, s)]
     if embed:
         embed_all(vectors)
     df = Counter(f for v in vectors for f in v.features)
@@ -101,25 +100,41 @@ def _idf(n: int, df: int) -> float:
     return math.log((1 + n) / (1 + df)) + 1.0
 
 
-def _features(document: Document, sentence: Sentence, context: list | None = None) -> Counter:
-    """Features of the sentence (or claim part), plus the words of `context` it depends on."""
+def _document_found(document: Document, keep: Callable[[Document, Sentence], bool] | None
+                    ) -> list[tuple[Sentence, tuple[list, list, list]]]:
+    """The resolved names, dates and numbers of each sentence `keep` accepts, grouped by sentence
+    once (a scan of the whole document per sentence was quadratic in its length)."""
+    names = document.by_sentence([m for m in document.entity_mentions if m.entity_id])
+    dates = document.by_sentence([d for d in document.dates if d.resolved])
+    numbers = document.by_sentence([n for n in document.numbers if n.unit or n.value >= 10])
+    return [(s, (names.get(s.id, []), dates.get(s.id, []), numbers.get(s.id, [])))
+            for s in document.sentences if keep is None or keep(document, s)]
+
+
+def _within(found: tuple[list, list, list], part: Sentence) -> tuple[list, list, list]:
+    """Of a sentence's names, dates and numbers, those a claim part of it holds."""
+    start, end = part.span.start, part.span.end
+    return tuple([x for x in items if start <= x.span.start < end] for items in found)  # type: ignore[return-value]
+
+
+def _features(document: Document, sentence: Sentence, found: tuple[list, list, list],
+              context: list | None = None) -> Counter:
+    """Content lemmas plus the resolved names, dates and numbers `found` in the sentence (or claim
+    part), and the content words of the `context` a part depends on."""
     features: Counter = Counter()
     for tok in context or []:
         if _content_word(tok):
             features["w:" + tok.lemma_.lower()] += 1
-    start, end = sentence.span.start, sentence.span.end
-    names = [m for m in document.entity_mentions if start <= m.span.start < end and m.entity_id]
+    names, dates, numbers = found
     for m in names:
         features["e:" + m.entity_id] += 1
     if document.nlp is not None:
-        span = document.nlp.char_span(start, end, alignment_mode="expand")
+        span = document.nlp.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
         for tok in span or []:
             if _content_word(tok) and not any(m.span.start <= tok.idx < m.span.end for m in names):
                 features["w:" + tok.lemma_.lower()] += 1
-    for d in document.dates:
-        if start <= d.span.start < end and d.resolved:
-            features[f"d:{d.date}/{d.end}"] += 1
-    for num in document.numbers:
-        if start <= num.span.start < end and (num.unit or num.value >= 10):
-            features[f"n:{num.value:g}:{num.unit}:{_singular(num.counts)}"] += 1
+    for d in dates:
+        features[f"d:{d.date}/{d.end}"] += 1
+    for num in numbers:
+        features[f"n:{num.value:g}:{num.unit}:{_singular(num.counts)}"] += 1
     return features

@@ -178,11 +178,14 @@ def _candidates(text: str) -> Iterator[_Hit]:
 
 def _select(hits: Iterator[_Hit]) -> list[_Hit]:
     """Non-overlapping hits, longest first (ties: pattern priority, then position), sorted by start."""
-    kept: list[_Hit] = []
+    kept: list[_Hit] = []  # in text order, so only the one before a new hit can overlap it
+    starts: list[int] = []
     for hit in sorted(hits, key=lambda h: (h.start - h.end, h.priority, h.start)):
-        if not any(k.start < hit.end and hit.start < k.end for k in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda h: h.start)
+        i = bisect.bisect_left(starts, hit.end)
+        if i == 0 or kept[i - 1].end <= hit.start:
+            kept.insert(i, hit)
+            starts.insert(i, hit.start)
+    return kept
 
 
 def _mention(text: str, source_id: str, pub: Date | None, hit: _Hit, breaks: list[int]) -> DateMention:

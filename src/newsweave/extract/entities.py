@@ -64,21 +64,22 @@ _ROLE_STOP_POS = {"VERB", "AUX", "DET", "ADP", "PUNCT", "PRON", "CCONJ", "SCONJ"
 def sentences(doc: Any, source_id: str) -> list[Sentence]:
     """Sentences of a parsed cleaned text, trimmed of surrounding whitespace, with paragraph numbers."""
     out: list[Sentence] = []
-    paragraph = 0
+    paragraph, text = 0, doc.text  # spaCy rebuilds doc.text from every token on each read
     for sent in doc.sents:
-        start, end = _trim(doc.text, sent.start_char, sent.end_char)
+        start, end = _trim(text, sent.start_char, sent.end_char)
         if end <= start:
             continue
-        if out and "\n" in doc.text[out[-1].span.end : start]:
+        if out and "\n" in text[out[-1].span.end : start]:
             paragraph += 1
         span = Span(source_id, start, end)
-        out.append(Sentence(f"{source_id}:s{len(out)}", span, doc.text[start:end], paragraph))
+        out.append(Sentence(f"{source_id}:s{len(out)}", span, text[start:end], paragraph))
     return out
 
 
 def entity_mentions(doc: Any, source_id: str) -> list[EntityMention]:
     """Person, organisation and place mentions, with titles and appositive roles as stated."""
     out: list[EntityMention] = []
+    text = doc.text  # read once: spaCy rebuilds it from every token on each read
     for ent in doc.ents:
         etype = SPACY_TYPES.get(ent.label_)
         if etype is None:
@@ -89,7 +90,7 @@ def entity_mentions(doc: Any, source_id: str) -> list[EntityMention]:
         etype = _corrected_type(span, etype)
         start, end = span.start_char, span.end_char
         role = person_role(span) if etype == "person" else None
-        mention = EntityMention(Span(source_id, start, end), doc.text[start:end], etype)
+        mention = EntityMention(Span(source_id, start, end), text[start:end], etype)
         if role is not None:
             mention.role = Role(role.text, Span(source_id, role.start_char, role.end_char))
         mention.alias = _with_honorific(span)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from typing import Any
 
 from ..errors import MissingExtraError, ModelError
@@ -44,9 +45,60 @@ def _split_glued_quotes(nlp: Any) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex([spacy_rules, *_GLUED]).finditer
 
 
+# A text longer than this is parsed in pieces cut at paragraph breaks and joined back into one
+# Doc: spaCy refuses a text over `nlp.max_length` (1,000,000 characters, error E088) and its
+# memory grows with the piece (a 248,000-character text took 800 MB to parse whole, 90 MB in
+# 20,000-character pieces; bench/length.py). News articles are shorter and parse whole.
+PIECE_CHARS = 50_000
+# At most this much text (or 8 texts) goes through the model at once.
+BATCH_CHARS, BATCH_TEXTS = 100_000, 8
+
+
 def parse(nlp: Any, texts: list[str]) -> list[Any]:
-    """Parse texts in one batch (spaCy's `pipe` keeps the model warm between documents)."""
-    return list(nlp.pipe(texts, batch_size=8))
+    """One Doc per text, with the text and every offset as given (long texts parsed in pieces)."""
+    from spacy.tokens import Doc
+
+    pieces = [split_text(t) for t in texts]
+    docs = _pipe(nlp, [p for ps in pieces for p in ps])
+    out = []
+    for ps in pieces:
+        parts = [next(docs) for _ in ps]
+        out.append(parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False))
+    return out
+
+
+def split_text(text: str, size: int | None = None) -> list[str]:
+    """`text` cut into pieces of at most `size` (PIECE_CHARS) characters that join back into
+    it, each ending after a paragraph break where one fits (else a line break, a sentence end,
+    a space)."""
+    size = size or PIECE_CHARS
+    out, start = [], 0
+    while len(text) - start > size:
+        end = _cut(text, start, start + size)
+        out.append(text[start:end])
+        start = end
+    return out + [text[start:]]
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    for sep in ("\n\n", "\n", ". ", " "):
+        at = text.rfind(sep, start + 1, limit)
+        if at > start:
+            return at + len(sep)
+    return limit
+
+
+def _pipe(nlp: Any, texts: list[str]) -> Iterator[Any]:
+    """Parse in batches of at most BATCH_TEXTS texts and BATCH_CHARS characters (spaCy's
+    `pipe` keeps the model warm between documents)."""
+    batch: list[str] = []
+    for text in texts:
+        if batch and (len(batch) == BATCH_TEXTS or sum(map(len, batch)) + len(text) > BATCH_CHARS):
+            yield from nlp.pipe(batch, batch_size=len(batch))
+            batch = []
+        batch.append(text)
+    if batch:
+        yield from nlp.pipe(batch, batch_size=len(batch))
 
 
 def _register_components() -> None:
@@ -58,9 +110,22 @@ def _register_components() -> None:
     @Language.component(PARAGRAPH_COMPONENT)
     def paragraph_breaks(doc):  # pragma: no cover - exercised through load()
         """Sentences start after paragraph breaks, and only after sentence-final punctuation."""
-        for prev, tok in zip(doc[:-1], doc[1:]):
-            tok.is_sent_start = _starts_sentence(prev, tok)
-        return doc
+        return _set_sentence_starts(doc)
+
+
+_SENT_START_VALUE = {True: 1, False: -1, None: 0}
+
+
+def _set_sentence_starts(doc: Any) -> Any:
+    """Write every token's sentence start in one array: setting `Token.is_sent_start` one
+    token at a time checks the whole document for a parse on each call (quadratic)."""
+    import numpy
+    from spacy.attrs import SENT_START
+
+    starts = doc.to_array([SENT_START]).astype(numpy.int64)
+    for prev, tok in zip(doc[:-1], doc[1:]):
+        starts[tok.i] = _SENT_START_VALUE[_starts_sentence(prev, tok)]
+    return doc.from_array([SENT_START], starts.astype(numpy.uint64))
 
 
 _FINAL = {".", "!", "?", "...", "…"}

@@ -24,11 +24,12 @@ from typing import Any
 
 from ..errors import MissingExtraError
 from ..models import Skipped, Source
-from .decode import MAX_BYTES, Unchanged, Unusable, decode, read_bytes
+from .decode import MAX_BYTES, Unchanged, Unusable, decode, open_regular, read_bytes
 from .feeds import feed_records
 from .fetch import CacheEntry, FetchCache, Fetched, Fetcher, FetchPolicy, MemoryCache
 from .files import Input, folder_files, resolved, walk_inputs
-from .formats import Record, check_article_text, html_article, is_gzipped, jsonl_records, kind_of, record_from_fields
+from .formats import (Record, check_article_length, check_article_text, html_article, is_gzipped, jsonl_records,
+                      kind_of, record_from_fields, summarised)
 from .gz import read_gzip
 from .parquet import is_parquet, parquet_records
 from .meta import MetaFile, MetaProblem, clean_meta, json_type, load_meta_option, merge_meta, read_meta_file, sidecar
@@ -171,9 +172,9 @@ def merge_parts(steps: list[Input | Skipped], parts: Iterable[InputPart]) -> Ing
 
 def _is_feed(item: Input) -> bool:
     try:
-        with open(item.path, "rb") as f:
+        with open_regular(item.path) as f:
             head = f.read(65536)
-    except OSError:
+    except (OSError, Unusable):
         return False  # read_input reports it
     return kind_of(item.path.name, head) == "feed"
 
@@ -286,7 +287,7 @@ def _parse(kind: str, text: str, given: str, skipped: list[Skipped]) -> list[Rec
     if kind in _READERS:
         problems: list[tuple[str, str]] = []
         records = _READERS[kind](text, given, problems)
-        skipped.extend(Skipped(where, reason) for where, reason in problems)
+        skipped.extend(summarised([Skipped(where, reason) for where, reason in problems], given))
         return records
     if kind == "html":
         body, page = html_article(text)
@@ -297,7 +298,13 @@ def _parse(kind: str, text: str, given: str, skipped: list[Skipped]) -> list[Rec
 def _add(record: Record, item: Input, kind: str, meta_file: MetaFile | None,
          seen: dict[str, str] | None, result: IngestResult, notes: list[list[str]] | None = None) -> None:
     """Make the record a Source, unless the same text was already read (then it is a duplicate;
-    with `seen` None every record is kept, its warnings in a list of its own in `notes`)."""
+    with `seen` None every record is kept, its warnings in a list of its own in `notes`); a
+    text too long to brief is skipped."""
+    try:
+        check_article_length(record.text)
+    except Unusable as exc:
+        result.skipped.append(Skipped(record.where, str(exc)))
+        return
     sid = source_id(record.text)
     if seen is not None and sid in seen:
         result.duplicates.append(Skipped(record.where, _duplicate_of(seen[sid])))

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 MAX_BYTES = 20_000_000  # the largest input read, file or fetched body
 MAGIC = {
@@ -42,15 +45,59 @@ class Unchanged(Unusable):
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, refusing a file bigger than `max_bytes` before reading it."""
+    """The file's bytes, refusing a file bigger than `max_bytes` (by its size before reading it,
+    and by the bytes read: a file may grow) and anything but a regular file."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise Unusable(f"too big: {size:,} bytes, the limit is {max_bytes:,}; "
-                           "split it into one file per article or raise the limit")
-        return path.read_bytes()
+        with open_regular(path) as fh:
+            _refuse_size(os.fstat(fh.fileno()).st_size, max_bytes)
+            data = read_at_most(fh, max_bytes + 1)
+        if len(data) > max_bytes:
+            raise Unusable(f"too big: more than {max_bytes:,} bytes read (it grew while being read); {_SPLIT}")
+        return data
     except OSError as exc:
         raise Unusable(f"cannot read it ({exc.strerror or exc}); check its permissions") from exc
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """`path` opened for reading if it is a regular file; Unusable for a named pipe (which would
+    block), a device (/dev/zero never ends), a socket or a folder; OSError if it cannot be opened."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0))
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise Unusable(f"not a regular file ({file_kind(mode)}); only regular files are read")
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def read_at_most(fh: BinaryIO, limit: int) -> bytes:
+    """Up to `limit` bytes of an open regular file, counted as read (its size may change), in
+    reads of its size as it was opened (plus one byte), so no `limit`-sized buffer is allocated
+    for a small file."""
+    chunks, total = [], 0
+    step = min(limit, os.fstat(fh.fileno()).st_size + 1)
+    while total < limit:
+        chunk = fh.read(min(max(step, 1 << 16), limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, for a person."""
+    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+    return next((name for test, name in kinds if test(mode)), "a special file")
+
+
+def _refuse_size(size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise Unusable(f"too big: {size:,} bytes, the limit is {max_bytes:,}; {_SPLIT}")
+
+
+_SPLIT = "split it into one file per article or raise the limit"
 
 
 def decode(data: bytes, *, html: bool = False) -> str:

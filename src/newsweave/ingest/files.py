@@ -6,11 +6,14 @@ A URL (http:// or https://) given among the paths is an `Input` with no `path`.
 from __future__ import annotations
 
 import os
+import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..models import Skipped
+from .decode import file_kind
 from .fetch import is_url
 from .meta import is_sidecar
 
@@ -43,16 +46,40 @@ def walk_inputs(paths: Iterable[str | os.PathLike], exclude: set[Path],
             yield item
 
 
+def shown_name(name: str | os.PathLike) -> str:
+    """A path (or URL) as it is shown, stored and printed: bytes that are not UTF-8 (the OS
+    layer hands them over as lone surrogates, which no UTF-8 output can hold) and control
+    characters (a terminal acts on them) become backslash escapes, so the file named
+    b"bad\\xffname.txt" is shown as bad\\xffname.txt."""
+    return printable(os.fsdecode(name))
+
+
+def printable(text: str, keep: str = "") -> str:
+    """`text` with lone surrogates and control characters (but those in `keep`) escaped."""
+    if text.isprintable():
+        return text
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte
+        raw = text.encode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: m.group() if m.group() in keep else m.group().encode("unicode_escape").decode(),
+                        raw.decode("utf-8", "backslashreplace"))
+
+
+# C0 and C1 controls, DEL, and the bidi embeddings, overrides and isolates (text shown reversed)
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def _candidates(paths: Iterable[str | os.PathLike], skipped: list[Skipped]) -> Iterator[Input]:
     for given in paths:
         if is_url(given):
-            yield Input(str(given), None, (str(given),))
+            yield Input(shown_name(given), None, (str(given),))
             continue
-        shown, path = os.fspath(given), Path(given)
+        shown, path = shown_name(given), Path(given)
         if path.is_dir():
             for rel in folder_files(path, skipped):
                 joined = str(path / rel)
-                yield Input(joined, path / rel, (joined, str(rel), rel.name))
+                yield Input(shown_name(joined), path / rel, (joined, str(rel), rel.name))
         elif path.is_file():
             if not _sidecar_of_given(path, shown, skipped):
                 yield Input(shown, path, (shown, path.name))
@@ -66,13 +93,39 @@ def folder_files(root: Path, skipped: list[Skipped]) -> list[Path]:
 
     def unreadable(exc: OSError) -> None:
         reason = f"cannot read this folder ({exc.strerror}); check its permissions"
-        skipped.append(Skipped(str(exc.filename), reason))
+        skipped.append(Skipped(shown_name(exc.filename), reason))
 
+    real_root = resolved(root)
     for folder, dirs, files in os.walk(root, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         base = Path(folder).relative_to(root)
-        found.extend(base / f for f in files if not f.startswith(".") and not is_sidecar(Path(f)))
+        for name in sorted(files) + sorted(d for d in dirs if os.path.islink(os.path.join(folder, d))):
+            if name.startswith(".") or is_sidecar(Path(name)):
+                continue
+            problem = _not_readable(real_root, root / base / name)
+            if problem is None:
+                found.append(base / name)
+            else:
+                skipped.append(Skipped(shown_name(root / base / name), problem))
     return sorted(found)
+
+
+def _not_readable(real_root: Path, path: Path) -> str | None:
+    """Why a file found in a folder is not read: a link that leads out of the folder (or to a
+    folder), a broken link, or not a regular file (a named pipe would block, /dev/zero never
+    ends); None when it is read."""
+    try:
+        link = path.is_symlink()
+        if link and not resolved(path).is_relative_to(real_root):
+            return "a link to a file outside the folder given; not followed (give that file itself to read it)"
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot read it ({exc.strerror or exc}){'; a broken link?' if link else ''}"
+    if stat.S_ISDIR(mode):
+        return "a link to a folder; not followed (give that folder itself to read it)"
+    if not stat.S_ISREG(mode):
+        return f"not a regular file ({file_kind(mode)}); only regular files are read"
+    return None
 
 
 def _sidecar_of_given(path: Path, shown: str, skipped: list[Skipped]) -> bool:

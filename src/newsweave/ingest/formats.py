@@ -13,11 +13,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..models import Skipped
 from .decode import Unusable, peek
 from .html import html_article  # the HTML reader lives in ingest.html; importable from here too
 from .meta import META_KEYS, json_type, scrub
 
 MIN_WORDS = 25
+# The longest article text ingest accepts (about 160,000 words; spaCy's own default limit). A
+# longer one is parsed in pieces, but briefing it takes minutes (bench/length.py: 100,000 words,
+# 620,000 characters, 46 s of CPU), so it is skipped with the reason instead.
+MAX_ARTICLE_CHARS = 1_000_000
 # A JSON Lines record says itself that it is an article: a one-sentence lede is enough.
 MIN_RECORD_WORDS = 12
 # end of one sentence and start of the next: ". The", "?\u201d He"
@@ -82,6 +87,24 @@ def _suffix(name: str) -> str:
 def looks_like_html(head: str) -> bool:
     """Does the text start like markup, with HTML tags near the start?"""
     return head.lstrip().startswith("<") and _TAG.search(head[:2048]) is not None
+
+
+def summarised(problems: list[Skipped], given: str, listed: int = 20) -> list[Skipped]:
+    """The first `listed` problems of one input (`Skipped`s), then one for the rest with their
+    count: a file of a million bad rows gives a report a person can read."""
+    if len(problems) <= listed + 1:
+        return problems
+    more = problems[listed:]
+    reasons = sorted({p.reason.split(";")[0] for p in more})
+    shown = "; ".join(reasons[:3]) + ("; ..." if len(reasons) > 3 else "")
+    return problems[:listed] + [Skipped(given, f"{len(more):,} more bad records skipped ({shown})")]
+
+
+def check_article_length(text: str) -> None:
+    """Unusable (with the reason) if the text is longer than MAX_ARTICLE_CHARS."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise Unusable(f"article too long: {len(text):,} characters, the limit is {MAX_ARTICLE_CHARS:,} "
+                       "(about 160,000 words); split it into its articles")
 
 
 def check_article_text(text: str, min_words: int = MIN_WORDS) -> str:

@@ -11,7 +11,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .decode import Unusable, read_bytes
+from .decode import Unusable, open_regular, read_bytes
 
 GZIP_MAGIC = b"\x1f\x8b"
 CHUNK = 1 << 16
@@ -32,7 +32,7 @@ def read_gzip(path: Path, max_bytes: int) -> Inflated:
     A file that is not gzip-compressed after all is read as it is (with the usual size limit).
     """
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             if fh.read(2) != GZIP_MAGIC:
                 return Inflated(read_bytes(path, max_bytes))
             fh.seek(0)

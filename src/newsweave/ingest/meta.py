@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MetadataError
+from .decode import Unusable, open_regular, read_at_most
 
 META_KEYS = ("outlet", "url", "published", "title")
+MAX_META_BYTES = 1_000_000  # a sidecar or --meta file
 EXAMPLE_META = '{"outlet": ..., "url": ..., "published": "YYYY-MM-DD", "title": ...}'
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -66,13 +68,24 @@ def is_sidecar(path: Path) -> bool:
     return path.name.endswith(".meta.json")
 
 
+def _read_capped(path: Path, name: str) -> bytes:
+    with open_regular(path) as fh:
+        data = read_at_most(fh, MAX_META_BYTES + 1)
+    if len(data) > MAX_META_BYTES:
+        raise MetaProblem(name, f"too big for metadata (over {MAX_META_BYTES:,} bytes); expected an object like "
+                                f"{EXAMPLE_META}")
+    return data
+
+
 def read_meta_file(path: Path, shown: str | None = None) -> dict[str, Any]:
     """A JSON object from a metadata file, or MetaProblem naming the file (as `shown`) and the fault."""
     name = shown or str(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = json.loads(_read_capped(path, name).decode("utf-8-sig"))
     except FileNotFoundError as exc:
         raise MetaProblem(name, "metadata file not found; check the path") from exc
+    except Unusable as exc:  # not a regular file, or too big
+        raise MetaProblem(name, str(exc)) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise MetaProblem(name, f"cannot read metadata ({exc}); save it as UTF-8 JSON") from exc
     except (json.JSONDecodeError, RecursionError) as exc:

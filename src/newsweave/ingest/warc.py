@@ -32,7 +32,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..models import Skipped
-from .decode import Unusable, bom_codec, declared_charset
+from .decode import Unusable, bom_codec, declared_charset, open_regular
 from .formats import Record, check_article_text, html_article, kind_of
 from .gz import GZIP_MAGIC, gunzip_head
 
@@ -82,9 +82,9 @@ def _head(path: Path) -> bytes:
 
 def _head_bytes(path: Path) -> bytes:
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             return fh.read(512)
-    except OSError:
+    except (OSError, Unusable):
         return b""  # reading it again reports the problem
 
 
@@ -95,7 +95,7 @@ def _pages(path: Path, given: str, max_bytes: int, passed: Counter[str], skipped
 
     found, archive, noise = 0, None, io.StringIO()
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             archive = ArchiveIterator(fh)
             for record in _quietly(archive, noise):
                 with redirect_stderr(noise):
@@ -106,6 +106,8 @@ def _pages(path: Path, given: str, max_bytes: int, passed: Counter[str], skipped
             _check_end(archive.offset, os.fstat(fh.fileno()).st_size, given, found, skipped)
     except OSError as exc:
         skipped.append(Skipped(given, f"cannot read it ({exc.strerror or exc}); check its permissions"))
+    except Unusable as exc:  # not a regular file
+        skipped.append(Skipped(given, str(exc)))
     except Exception as exc:  # noqa: BLE001 - a third-party parser on arbitrary, possibly cut, input
         _break_at(getattr(archive, "offset", 0), exc, path, given, found, skipped)
     _report_noise(noise.getvalue(), given, warnings)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models import Document, Entity, QuoteMention, Sentence, Span
+from ..models import Document, Entity, QuoteMention, Sentence, Span, SpanIndex
 from ..clean import paragraph_spans
 from .frames import colon_lead, headed_lead, label, signature, signed_paragraph
 from .indirect import find_indirect
 from .finder import QuoteSpan, find_quote_spans, mark_directions
-from .speakers import (CUE_LEMMAS, Attribution, Context, attribute, bind_pronoun, cue_tokens, in_quotes,
+from .speakers import (CUE_LEMMAS, Attribution, Context, Quoted, attribute, bind_pronoun, cue_tokens, in_quotes,
                        inverted_speaker, resolve_subject)
 
 __all__ = ["find_quotes", "find_quote_spans"]
@@ -30,16 +30,16 @@ def find_quotes(document: Document, entities: list[Entity], warnings: list[str] 
     text = document.source.text
     spans = find_quote_spans(text, warnings, mark_directions(document.source))
     ctx = Context(document.nlp, document.entity_mentions, {e.id: e for e in entities})
-    quoted = [(q.start - 1, q.end + 1) for q in spans]
+    quoted = Quoted((q.start - 1, q.end + 1) for q in spans)
     paragraphs = paragraph_spans(text)
     out: list[QuoteMention] = []
     for i, q in enumerate(spans):
-        sents = _sentences_around(document.sentences, q)
-        found = _by_layout(ctx, text, paragraphs, q) or _attribution(ctx, document.sentences, sents, quoted, q)
+        sents = _sentences_around(document, q)
+        found = _by_layout(ctx, text, paragraphs, q) or _attribution(ctx, document, sents, quoted, q)
         found = found or _governing_verb(ctx, q, quoted) or _verb_after(ctx, q, quoted)
         found = found or colon_lead(ctx, text, q.start, quoted)
         if found is None and i > 0:
-            found = _continuation(out[-1], spans[i - 1], document.sentences, q)
+            found = _continuation(out[-1], spans[i - 1], document, q)
         out.append(_mention(document, q, sents, found))
     _join_lead_paragraphs(out, spans, text, paragraphs)
     out = [q for q in out if q.kind != "partial" or q.how is not None]  # scare quotes, titles
@@ -126,26 +126,28 @@ def _number_utterances(quotes: list[QuoteMention]) -> None:
         same_cue = i > 0 and q.cue_span is not None and q.cue_span == quotes[i - 1].cue_span
         n += 0 if same_cue else 1
         q.utterance = n
+    index = SpanIndex(quotes)
     for clause in (q for q in quotes if q.kind == "indirect" and q.speaker_id is not None):
-        for piece in quotes:  # words quoted inside the speaker's reported clause: one utterance
+        # words quoted inside the speaker's reported clause: one utterance
+        for piece in index.overlapping(clause.span.start, clause.span.end):
             inside = clause.span.start <= piece.span.start and piece.span.end <= clause.span.end
             if inside and piece.kind != "indirect" and piece.speaker_id == clause.speaker_id:
                 piece.utterance = clause.utterance
 
 
-def _governing_verb(ctx: Context, q: QuoteSpan, quoted) -> Attribution | None:
+def _governing_verb(ctx: Context, q: QuoteSpan, quoted: Quoted) -> Attribution | None:
     """No speech cue: the verb outside the quote that takes it as its object or complement
     ("beamed", "boomed", "interjecting") stands in for one."""
     words = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
     for tok in words or []:
         head = tok.head
         if not (q.start <= head.idx < q.end) and head.pos_ in {"VERB", "AUX"} and tok.dep_ in _COMPLEMENTS:
-            if not any(a <= head.idx < b for a, b in quoted):
+            if head.idx not in quoted:
                 return attribute(ctx, [head], q.start, quoted)
     return None
 
 
-def _verb_after(ctx: Context, q: QuoteSpan, quoted) -> Attribution | None:
+def _verb_after(ctx: Context, q: QuoteSpan, quoted: Quoted) -> Attribution | None:
     """'"This is wonderful!" beamed Tom Hale': a verb in the past or present tense right after
     the closing mark, with its speaker after it, stands in for a cue (inverted order)."""
     words = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -172,16 +174,16 @@ def _ends_paragraph(text: str, q: QuoteSpan, para_end: int) -> bool:
     return not text[q.end : para_end].strip(' ".,')
 
 
-def _sentences_around(sentences: list[Sentence], q: QuoteSpan) -> list[Sentence]:
-    return [s for s in sentences if s.span.start < q.end + 1 and q.start - 1 < s.span.end]
+def _sentences_around(document: Document, q: QuoteSpan) -> list[Sentence]:
+    return document.index("sentences").overlapping(q.start - 1, q.end + 1)
 
 
-def _attribution(ctx: Context, all_sents: list[Sentence], sents: list[Sentence], quoted, q: QuoteSpan) -> Attribution | None:
+def _attribution(ctx: Context, document: Document, sents: list[Sentence], quoted: Quoted, q: QuoteSpan) -> Attribution | None:
     """Look for a cue in the quote's own sentences, then in the next sentence of its paragraph."""
     if not sents:
         return None
     frames = [sents]
-    nxt = _next_in_paragraph(all_sents, sents[-1])
+    nxt = _next_in_paragraph(document, sents[-1])
     if nxt is not None and q.closed:
         frames.append([nxt])
     for frame in frames:
@@ -191,15 +193,15 @@ def _attribution(ctx: Context, all_sents: list[Sentence], sents: list[Sentence],
             if found.how == "pronoun" and found.text:
                 bind_pronoun(ctx, found.text.lower(), found.entity_id)
             return found
-    return _lead_in(ctx, all_sents, sents[0], quoted, q)
+    return _lead_in(ctx, document, sents[0], quoted, q)
 
 
-def _lead_in(ctx: Context, all_sents: list[Sentence], first: Sentence, quoted, q: QuoteSpan) -> Attribution | None:
+def _lead_in(ctx: Context, document: Document, first: Sentence, quoted: Quoted, q: QuoteSpan) -> Attribution | None:
     """"Dianne Bystrom agreed. “Mainstream Republicans are running out of time.”": a sentence of
     the quote's paragraph whose speech verb says nothing itself (no object, no clause) hands
     its speaker to the quote that opens the next sentence."""
-    i = next(i for i, s in enumerate(all_sents) if s.id == first.id)
-    prev = all_sents[i - 1] if i > 0 else None
+    i = document.index("sentences").position(first)
+    prev = document.sentences[i - 1] if i > 0 else None
     if prev is None or prev.paragraph != first.paragraph or q.start - 1 > first.span.start:
         return None
     span = ctx.doc.char_span(prev.span.start, prev.span.end, alignment_mode="expand")
@@ -216,24 +218,25 @@ def _says_something(cue: Any) -> bool:
     return any(c.dep_ in deps and not (c.dep_ == "dobj" and cue.lemma_ == "tell") for c in cue.children)
 
 
-def _next_in_paragraph(sentences: list[Sentence], sent: Sentence) -> Sentence | None:
-    i = next(i for i, s in enumerate(sentences) if s.id == sent.id)
+def _next_in_paragraph(document: Document, sent: Sentence) -> Sentence | None:
+    sentences, i = document.sentences, document.index("sentences").position(sent)
     if i + 1 < len(sentences) and sentences[i + 1].paragraph == sent.paragraph:
         return sentences[i + 1]
     return None
 
 
-def _continuation(last: QuoteMention, last_span: QuoteSpan, sentences: list[Sentence], q: QuoteSpan) -> Attribution | None:
+def _continuation(last: QuoteMention, last_span: QuoteSpan, document: Document, q: QuoteSpan) -> Attribution | None:
     """A quote with no cue of its own continues the previous quote of its paragraph, the one
     left open at the end of the previous paragraph, or (news style) the speaker's quote that
     ended the previous paragraph when this paragraph opens with the quote."""
-    para = {s.id: s.paragraph for s in sentences}
-    here = next((s.paragraph for s in sentences if s.span.start <= q.start < s.span.end + 1), None)
-    there = para.get(last.sentence_id or "")
-    if here is None or there is None or here - there > 1:
+    sentences = document.index("sentences")
+    around = sentences.overlapping(q.start - 1, q.start + 1)
+    before = sentences.by_id(last.sentence_id or "")
+    if not around or before is None or around[0].paragraph - before.paragraph > 1:
         return None
     # a closed quote continues only into a paragraph that opens with the next quote
-    if here != there and last_span.closed and not _opens_paragraph(sentences, here, q):
+    here = around[0]
+    if here.paragraph != before.paragraph and last_span.closed and not _opens_paragraph(document, here, q):
         return None
     if last.how is None:
         return None
@@ -243,10 +246,12 @@ def _continuation(last: QuoteMention, last_span: QuoteSpan, sentences: list[Sent
                        _offsets(last.speaker_span), _offsets(last.cue_span))
 
 
-def _opens_paragraph(sentences: list[Sentence], paragraph: int, q: QuoteSpan) -> bool:
+def _opens_paragraph(document: Document, here: Sentence, q: QuoteSpan) -> bool:
     """Does the quote open its paragraph (a quote paragraph following the speaker's last one)?"""
-    first = next((s for s in sentences if s.paragraph == paragraph), None)
-    return first is not None and q.start - 1 <= first.span.start
+    sentences, i = document.sentences, document.index("sentences").position(here)
+    while i > 0 and sentences[i - 1].paragraph == here.paragraph:
+        i -= 1
+    return q.start - 1 <= sentences[i].span.start
 
 
 def _offsets(span: Span | None) -> tuple[int, int] | None:

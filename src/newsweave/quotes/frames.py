@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ..extract.entities import INVERTED_CUES
-from .speakers import Attribution, Context, remember, resolve_subject, syntactic_subject
+from .speakers import Attribution, Context, Quoted, remember, resolve_subject, syntactic_subject
 
 _SIGNATURE = re.compile(r'"?\s*[\u2015\u2014\u2013-]{1,2}\s*(?=[A-Z])')
 # "Name:", "Rep. Trey Gowdy (R-S.C.):" (a party and state in brackets), the quote may touch the colon
@@ -63,7 +63,7 @@ def label(ctx: Context, text: str, para_start: int, quote_start: int) -> Attribu
     return _attribution(ctx, name, (m.end("name"), m.end("name") + 1)) if name is not None else None
 
 
-def colon_lead(ctx: Context, text: str, quote_start: int, quoted: list[tuple[int, int]]) -> Attribution | None:
+def colon_lead(ctx: Context, text: str, quote_start: int, quoted: Quoted) -> Attribution | None:
     """"Obama is rolling out a new message: 'It's about me.'": the subject of the clause the
     colon ends speaks the quote."""
     at = _colon_before(text, quote_start)  # the colon may end the previous paragraph
@@ -101,7 +101,7 @@ def _headed_label(ctx: Context, text: str, colon: int) -> Attribution | None:
     return _attribution(ctx, name, (colon, colon + 1)) if name is not None else None
 
 
-def _clause_subject(colon: Any, quoted: list[tuple[int, int]]) -> Any | None:
+def _clause_subject(colon: Any, quoted: Quoted) -> Any | None:
     """The subject of the verb the colon ends ("Obama is rolling out a message:"), or the name
     of an inverted cue ("Said Ellis:")."""
     head = colon.head
@@ -129,6 +129,6 @@ def _attribution(ctx: Context, name: Any, cue_at: tuple[int, int]) -> Attributio
     entity_id = next((e for e in (ctx.entity_at(t) for t in name) if e), None)
     if entity_id is not None:
         remember(ctx, entity_id)
-    cue = ctx.doc.text[cue_at[0] : cue_at[1]]
+    cue = ctx.text[cue_at[0] : cue_at[1]]
     return Attribution(entity_id, name.text, cue, "named" if entity_id else "role",
                        (name.start_char, name.end_char), cue_at)

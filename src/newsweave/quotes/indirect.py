@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Document, QuoteMention, Span
-from .speakers import Context, attribute, in_quotes
+from .speakers import Context, Quoted, attribute, in_quotes
 
 # Verbs that report speech, writing, belief or findings, taking a clause ("said that ...").
 CLAUSE_CUES = {
@@ -38,7 +38,7 @@ CONDITIONS = {"if", "unless"}
 MAX_WORDS_OUTSIDE = 1
 
 
-def find_indirect(document: Document, ctx: Context, quoted: list[tuple[int, int]]) -> list[QuoteMention]:
+def find_indirect(document: Document, ctx: Context, quoted: Quoted) -> list[QuoteMention]:
     """Indirect speech of a document, attributed like quotes; in text order."""
     doc, out = document.nlp, []
     for sent in document.sentences:
@@ -50,11 +50,11 @@ def find_indirect(document: Document, ctx: Context, quoted: list[tuple[int, int]
     return out
 
 
-def _frames(span: Any, quoted: list[tuple[int, int]]) -> list[tuple[Any, Any]]:
+def _frames(span: Any, quoted: Quoted) -> list[tuple[Any, Any]]:
     """(cue token, content span) pairs of one sentence."""
     out = []
     for tok in span:
-        if any(a <= tok.idx < b for a, b in quoted):
+        if tok.idx in quoted:
             continue
         content = _content(tok, span)
         if content is not None and len(content) > 1:
@@ -110,7 +110,7 @@ def _subtree(tok: Any) -> Any:
     return span
 
 
-def _words_outside(content: Any, quoted: list[tuple[int, int]]) -> int:
+def _words_outside(content: Any, quoted: Quoted) -> int:
     """Words of a clause outside quote marks: "he hopes the day sends a message that "..."" has
     ten, so it is reported speech that quotes a few words (the utterance takes the clause), even
     when the quoted words are most of its characters."""
@@ -118,7 +118,7 @@ def _words_outside(content: Any, quoted: list[tuple[int, int]]) -> int:
 
 
 def _mention(document: Document, ctx: Context, cue: Any, content: Any,
-             quoted: list[tuple[int, int]], sentence_id: str) -> QuoteMention | None:
+             quoted: Quoted, sentence_id: str) -> QuoteMention | None:
     start, end = content.start_char, content.end_char
     if _words_outside(content, quoted) <= MAX_WORDS_OUTSIDE:
         return None  # a direct quote: the quote finder has it

@@ -9,6 +9,9 @@ else nobody (`None`), never a guess.
 
 from __future__ import annotations
 
+import bisect
+import functools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,8 +40,31 @@ _CLIMB = {"advcl", "conj", "xcomp", "ccomp", "relcl", "pcomp", "prep"}
 COMPANY_NOUNS = {"company", "firm", "carrier", "maker", "manufacturer", "retailer", "insurer", "lender"}
 PUBLIC_BODIES = {"department", "ministry", "commission", "court", "congress", "senate", "house",
                  "government", "administration", "agency", "council", "committee", "office"}
+NOT_PUBLIC = "\0not-public"  # `Context.earlier` key: names with no word of PUBLIC_BODIES
 _PREPOSITIONS = {"for", "of", "at", "in", "with", "on", "from", "to"}
 _CLAUSE_DEPS = {"relcl", "acl", "prep", "ccomp", "advcl"}
+
+
+class Quoted:
+    """The character ranges inside quote marks, merged: `offset in quoted` by bisection
+    (a scan of every quote for every token was quadratic in the length of a long article)."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]] = ()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(r for r in ranges if r[0] < r[1]):
+            if self.ends and a <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)
+            else:
+                self.starts.append(a)
+                self.ends.append(b)
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+
+NOT_QUOTED = Quoted()
 
 
 @dataclass
@@ -59,28 +85,87 @@ class Context:
     mentions: list[EntityMention]
     entities: dict[str, Entity]
     pronoun_of: dict[str, str] = field(default_factory=dict)
+    _subjects: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The parsed text, read once (spaCy rebuilds `doc.text` from every token on each read)."""
+        return self.doc.text
+
+    @functools.cached_property
+    def _entity_by_offset(self) -> dict[int, str]:
+        """The entity of each character offset inside a resolved mention (the first mention wins)."""
+        out: dict[int, str] = {}
+        for m in self.mentions:
+            for i in range(m.span.start, m.span.end) if m.entity_id else ():
+                out.setdefault(i, m.entity_id)
+        return out
 
     def entity_at(self, tok: Any) -> str | None:
         """The entity a token belongs to, by mention offsets or by a known surname."""
-        for m in self.mentions:
-            if m.span.start <= tok.idx < m.span.end and m.entity_id:
-                return m.entity_id
+        found = self._entity_by_offset.get(tok.idx)
+        if found is not None:
+            return found
         if tok.pos_ == "PROPN":
             return self._by_surname(tok.text)
         return None
 
     def _by_surname(self, word: str) -> str | None:
-        word = word.casefold()
-        hits = [e.id for e in self.entities.values()
-                if e.type == "person" and word in e.name.casefold().split()]
+        hits = self._people_by_word.get(word.casefold(), [])
         return hits[0] if len(hits) == 1 else None
 
+    @functools.cached_property
+    def _people_by_word(self) -> dict[str, list[str]]:
+        """The ids of the people with each word in their name (once per person)."""
+        out: dict[str, list[str]] = {}
+        for e in self.entities.values():
+            for word in set(e.name.casefold().split()) if e.type == "person" else ():
+                out.setdefault(word, []).append(e.id)
+        return out
 
-def cue_tokens(span: Any, quoted: list[tuple[int, int]]) -> list[Any]:
+    @functools.cached_property
+    def role_holders(self) -> dict[str, str]:
+        """The head noun of each stated role ("spokesman") -> the first entity that holds it."""
+        out: dict[str, str] = {}
+        for entity in self.entities.values():
+            for role in entity.roles:
+                for head in _role_heads(role.text):
+                    out.setdefault(head, entity.id)
+        return out
+
+    def earlier(self, etype: str, before: int, word: str | None = None) -> Iterator[EntityMention]:
+        """The mentions of a type (with `word` in their lower-cased name; NOT_PUBLIC: with no
+        word of a public body) that end by offset `before`, nearest first."""
+        mentions, starts = self._of_type.get((etype, word), ([], []))
+        for i in range(bisect.bisect_left(starts, before) - 1, -1, -1):
+            if mentions[i].span.end <= before:
+                yield mentions[i]
+
+    @functools.cached_property
+    def _of_type(self) -> dict[tuple[str, str | None], tuple[list[EntityMention], list[int]]]:
+        out: dict[tuple[str, str | None], tuple[list[EntityMention], list[int]]] = {}
+        for m in sorted(self.mentions, key=lambda m: m.span.start):
+            words = set(m.text.lower().split())
+            for word in [None, *words] + ([NOT_PUBLIC] if not words & PUBLIC_BODIES else []):
+                mentions, starts = out.setdefault((m.type, word), ([], []))
+                mentions.append(m)
+                starts.append(m.span.start)
+        return out
+
+    def is_subject(self, m: EntityMention) -> bool:
+        """Is the mention the grammatical subject of its clause (remembered per mention)?"""
+        key = (m.span.start, m.span.end)
+        if key not in self._subjects:
+            span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            self._subjects[key] = span is not None and span.root.dep_ in SUBJECT_DEPS
+        return self._subjects[key]
+
+
+def cue_tokens(span: Any, quoted: Quoted) -> list[Any]:
     """Speech-cue tokens of a span that stand outside every quote."""
     out = []
     for tok in span:
-        if any(a <= tok.idx < b for a, b in quoted):
+        if tok.idx in quoted:
             continue
         if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in CUE_LEMMAS:
             out.append(tok)
@@ -90,7 +175,7 @@ def cue_tokens(span: Any, quoted: list[tuple[int, int]]) -> list[Any]:
 
 
 def attribute(ctx: Context, cues: list[Any], quote_start: int,
-              quoted: list[tuple[int, int]] = (), quote_end: int | None = None) -> Attribution | None:
+              quoted: Quoted = NOT_QUOTED, quote_end: int | None = None) -> Attribution | None:
     """The speaker given by the cue nearest the quote that has a usable subject. Nearness is
     measured from the quote's edges: '"<long quote>," she said' is nearer to "she said" than
     to a cue in the sentence before it."""
@@ -109,7 +194,7 @@ def _gap(cue: Any, start: int, end: int) -> int:
     return max(0, cue.idx - end)
 
 
-def _subject(cue: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:
+def _subject(cue: Any, quoted: Quoted = NOT_QUOTED) -> Any | None:
     """The grammatical subject of a cue verb, climbing through "..., saying" and conjunctions,
     and past verbs inside quotes (the subject of quoted words is not their speaker); else a
     name right beside the cue, where the parser left it without a subject."""
@@ -120,7 +205,7 @@ def _subject(cue: Any, quoted: list[tuple[int, int]] = ()) -> Any | None:
             or speaker_after_mark(cue, quoted))
 
 
-def syntactic_subject(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
+def syntactic_subject(cue: Any, quoted: Quoted) -> Any | None:
     verb = cue
     for _ in range(5):
         skip = in_quotes(verb, quoted) or (verb is not cue and _reported(verb, quoted))
@@ -146,7 +231,7 @@ def _agent(verb: Any) -> Any | None:
     return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
-def _object_control(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
+def _object_control(verb: Any, quoted: Quoted) -> Any | None:
     """"prompting the company to say", "urged him to explain": the object of the verb an
     infinitive hangs on does the speaking, not that verb's subject."""
     if verb.dep_ != "xcomp":
@@ -155,7 +240,7 @@ def _object_control(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
                  and not in_quotes(c, quoted)), None)
 
 
-def _reported(verb: Any, quoted: list[tuple[int, int]]) -> bool:
+def _reported(verb: Any, quoted: Quoted) -> bool:
     """Is the verb the head of a clause another speech verb reports ("Lee said it was early but
     added", "Roe wrote the aides knew, saying")? A cue hung on such a clause by the parser is
     the reporter's, not the clause subject's ("it", "the aides"). A speech verb inside the quote
@@ -164,23 +249,23 @@ def _reported(verb: Any, quoted: list[tuple[int, int]]) -> bool:
     return verb.dep_ == "ccomp" and head.lemma_.lower() in CUE_LEMMAS and not in_quotes(head, quoted)
 
 
-def in_quotes(tok: Any, quoted: list[tuple[int, int]]) -> bool:
+def in_quotes(tok: Any, quoted: Quoted) -> bool:
     """Is the token inside quote marks (the words of a quote are never its cue or speaker)?"""
-    return any(a <= tok.idx < b for a, b in quoted)
+    return tok.idx in quoted
 
 
-def _adjacent_name(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
+def _adjacent_name(cue: Any, quoted: Quoted) -> Any | None:
     """"... ," Tulsa police Chief Chuck Jordan said / said Chuck Jordan: the name's last word.
     The name after "told" or "asked" is whom it was said to ("..., told The Huffington Post")."""
     after_ok = cue.lemma_.lower() not in ADDRESSEE_CUES
-    for ent in cue.doc.ents:
+    for ent in _entities_near(cue):
         if ent.label_ in {"PERSON", "ORG"} and (_just_before(ent, cue) or after_ok and ent.start == cue.i + 1):
-            if not any(a <= ent.start_char < b for a, b in quoted):
+            if ent.start_char not in quoted:
                 return ent[-1]
     return None
 
 
-def inverted_speaker(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
+def inverted_speaker(cue: Any, quoted: Quoted) -> Any | None:
     """'"Is it open?" asked the girl, who ...': a cue right after the closing mark, with its
     speaker after it (inverted order), whatever the parser made of those words. The head is
     the last word of the noun phrase ("a local resident", "Rubio spokesman Alex Conant")."""
@@ -198,7 +283,7 @@ def inverted_speaker(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
     return heads[-1] if heads and words[-1] is heads[-1] else None
 
 
-def speaker_after_mark(cue: Any, quoted: list[tuple[int, int]]) -> Any | None:
+def speaker_after_mark(cue: Any, quoted: Quoted) -> Any | None:
     """'"...?" the 43-year-old asked' / '"...," Texas delegate Bill Eastland, wearing a hat,
     said': a short noun phrase (and an appositive set off by commas) between a closing mark
     and its cue, whatever the parser made of those words. The head is the phrase's last noun."""
@@ -215,7 +300,7 @@ def _after_hyphen(tok: Any) -> bool:
     return tok.i > 0 and _infix_hyphen(tok.doc[tok.i - 1])
 
 
-def _closing_mark_before(cue: Any, quoted: list[tuple[int, int]]) -> int | None:
+def _closing_mark_before(cue: Any, quoted: Quoted) -> int | None:
     """The index of the nearest closing quote mark before the cue that ends a quoted clause
     (punctuation inside the marks: '," ' or '?" '), within reach of a phrase and appositive."""
     doc = cue.doc
@@ -229,7 +314,7 @@ def _closing_mark_before(cue: Any, quoted: list[tuple[int, int]]) -> int | None:
     return None
 
 
-def _phrase_words(gap: Any, quoted: list[tuple[int, int]]) -> list[Any]:
+def _phrase_words(gap: Any, quoted: Quoted) -> list[Any]:
     """The words of a noun phrase filling the gap, or [] when it is not one: up to a comma
     only if the rest is an appositive closed by a comma right before the cue."""
     comma = next((t.i - gap.start for t in gap if t.text == ","), len(gap))
@@ -251,6 +336,15 @@ def _noun_phrase_word(tok: Any) -> bool:
     if tok.lower_ in RELATIVES or tok.is_punct or tok.is_space:
         return False
     return tok.pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} or tok.is_title
+
+
+def _entities_near(cue: Any) -> tuple:
+    """The entities of the parse that could be adjacent to the cue (an appositive's length
+    before it, or right after it), in order; `doc.ents` builds every entity of the document."""
+    doc, lo = cue.doc, max(0, cue.i - MAX_APPOSITIVE - 1)
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1  # back to the start of the entity the window opens in
+    return doc[lo : cue.i + 2].ents
 
 
 def _just_before(ent: Any, cue: Any) -> bool:
@@ -341,22 +435,13 @@ def _pronoun_referent(ctx: Context, subj: Any) -> str | None:
 
 
 def _recent_organisation(ctx: Context, before: int) -> str | None:
-    named = [m for m in ctx.mentions if m.type == "organisation" and m.span.end <= before and m.entity_id]
-    subjects = [m for m in named if _is_subject(ctx.doc, m)]
-    return subjects[-1].entity_id if subjects else None
+    return next((m.entity_id for m in ctx.earlier("organisation", before) if m.entity_id and ctx.is_subject(m)), None)
 
 
 def _recent_person(ctx: Context, before: int) -> str | None:
     """The person most recently named as a grammatical subject before `before`, else named at all."""
-    people = [m for m in ctx.mentions if m.type == "person" and m.span.end <= before and m.entity_id]
-    subjects = [m for m in people if _is_subject(ctx.doc, m)]
-    best = (subjects or people)[-1:] if (subjects or people) else []
-    return best[0].entity_id if best else None
-
-
-def _is_subject(doc: Any, m: EntityMention) -> bool:
-    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in SUBJECT_DEPS
+    named = next((m.entity_id for m in ctx.earlier("person", before) if m.entity_id), None)
+    return next((m.entity_id for m in ctx.earlier("person", before) if m.entity_id and ctx.is_subject(m)), named)
 
 
 def remember(ctx: Context, entity_id: str) -> None:
@@ -371,16 +456,15 @@ def _by_role(ctx: Context, subj: Any) -> str | None:
     """"the spokesman" -> the person whose stated role is a spokesman; "the ministry" -> the
     organisation named with that word; "the company" -> the company last named; else nobody."""
     noun = subj.lemma_.lower()
-    for entity in ctx.entities.values():
-        if any(noun in _role_heads(role.text) for role in entity.roles):
-            return entity.id
-    earlier = [m for m in ctx.mentions if m.span.end <= subj.idx and m.type == "organisation"]
-    for m in reversed(earlier):
-        words = set(m.text.lower().split())
-        if noun in words or (noun in MEDIA_NOUNS and words & MEDIA_NAME_WORDS):
-            return m.entity_id
+    if noun in ctx.role_holders:
+        return ctx.role_holders[noun]
+    words = {noun} | (MEDIA_NAME_WORDS if noun in MEDIA_NOUNS else set())
+    named = [next(ctx.earlier("organisation", subj.idx, w), None) for w in words]
+    nearest = max((m for m in named if m is not None), key=lambda m: m.span.start, default=None)
+    if nearest is not None:
+        return nearest.entity_id
     if noun in COMPANY_NOUNS:
-        return next((m.entity_id for m in reversed(earlier) if not set(m.text.lower().split()) & PUBLIC_BODIES), None)
+        return next((m.entity_id for m in ctx.earlier("organisation", subj.idx, NOT_PUBLIC)), None)
     return _organisation_named(ctx, subj)
 
 

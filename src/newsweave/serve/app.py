@@ -11,9 +11,11 @@ set read at start-up, and story ids are only looked up in the store.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import jinja2
@@ -27,10 +29,12 @@ from .. import __version__
 from ..errors import (
     InputError, MissingExtraError, NewsweaveError, NoArticlesError, NotFoundError, ReadOnlyError, StoreError,
 )
+from ..ingest.files import resolved
 from ..store import Store, open_store
 from . import views
 from .limits import BodyLimit, TooLarge, error_body
 
+LOG = logging.getLogger("newsweave.serve")
 MAX_BODY = 20 * 1024 * 1024
 Mode = Literal["batch", "stream"]
 # a form's empty date field ("since=") means no date, not an invalid one
@@ -75,6 +79,7 @@ def create_app(store_path: str, *, readonly: bool = False, max_body: int = MAX_B
     app.state.briefs = views.Briefs(pipeline or Pipeline())
     app.state.pages = _templates()
     app.state.static = _static_files()
+    app.add_middleware(CrashResponse)  # inside BodyLimit, so a 500 gets the security headers too
     app.add_middleware(BodyLimit, max_body=max_body)
     for cls, handler in HANDLERS.items():
         app.add_exception_handler(cls, handler)
@@ -143,7 +148,16 @@ def error_response(request: Request, status: int, message: str, kind: str, detai
 
 async def _newsweave_error(request: Request, exc: NewsweaveError) -> Response:
     status = next(code for cls, code in STATUS if isinstance(exc, cls))
-    return error_response(request, status, str(exc), type(exc).__name__)
+    return error_response(request, status, _public(str(exc), request.app.state.settings), type(exc).__name__)
+
+
+def _public(message: str, settings: Settings) -> str:
+    """The message as a web client may see it: the store by its file name, never the server's
+    folders ("/srv/data/news.db: ..." -> "news.db: ...")."""
+    store = Path(settings.store_path)
+    for shown in sorted({str(store), str(store.absolute()), str(resolved(store))}, key=len, reverse=True):
+        message = message.replace(shown, store.name)
+    return message
 
 
 async def _invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -160,12 +174,35 @@ async def _http_error(request: Request, exc: HTTPException) -> Response:
     return error_response(request, exc.status_code, message, HTTP_KIND.get(exc.status_code, "HTTPError"))
 
 
-async def _crash(request: Request, exc: Exception) -> Response:
-    return JSONResponse(error_body(500, "internal error; see the server log", "InternalError"), 500)
+class CrashResponse:
+    """A bug's exception becomes a 500 in the one error shape (a page for a browser), answered
+    inside the middleware that adds the security headers (Starlette's own handler of last resort
+    answers outside every middleware); the traceback goes to the server log."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started = False
+
+        async def tracked(message):
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked)
+        except Exception:
+            if started:
+                raise  # too late for an error response: the server closes the connection
+            LOG.exception("internal error answering %s %s", scope.get("method"), scope.get("path"))
+            response = error_response(Request(scope), 500, "internal error; see the server log", "InternalError")
+            await response(scope, receive, send)
 
 
-HANDLERS = {NewsweaveError: _newsweave_error, RequestValidationError: _invalid, HTTPException: _http_error,
-            Exception: _crash}
+HANDLERS = {NewsweaveError: _newsweave_error, RequestValidationError: _invalid, HTTPException: _http_error}
 
 
 # --- pages and their JSON twins -----------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..align import Alignment, cosine
+from ..align import Alignment
 from ..align.vectors import SentenceVector
 from ..models import Fact, SummarySentence
 
@@ -89,7 +89,7 @@ def _unquoted(v: SentenceVector) -> str:
     speech ("ferries will run, officials said") is a statement with its source, not a quote."""
     span, text = v.sentence.span, v.document.source.text
     keep = [True] * (span.end - span.start)
-    for q in (q for q in v.document.quotes if q.kind != "indirect"):
+    for q in (q for q in v.document.index("quotes").overlapping(span.start, span.end) if q.kind != "indirect"):
         for i in range(max(q.span.start, span.start), min(q.span.end, span.end)):
             keep[i - span.start] = False
     return "".join(c if k else " " for c, k in zip(text[span.start : span.end], keep))
@@ -101,14 +101,28 @@ def _best(members: list[SentenceVector]) -> SentenceVector:
 
 
 def _centrality(alignment: Alignment) -> dict[str, float]:
-    """Mean similarity of a fact's first sentence to every other fact's, plus a lead bonus."""
+    """Mean similarity of a fact's first sentence to every other fact's, plus a lead bonus.
+    The mean of cosines is the dot product with the sum of the unit vectors, less the vector's
+    own term: linear in the number of facts (all the pairs were quadratic)."""
     firsts = {fid: ms[0] for fid, ms in alignment.vectors.items()}
+    total, others = _unit_sum(firsts.values()), len(firsts) - 1
     out = {}
     for fid, v in firsts.items():
-        sims = [cosine(v, o) for oid, o in firsts.items() if oid != fid]
-        lead = LEAD_WEIGHT / (1 + v.sentence.paragraph)
-        out[fid] = (sum(sims) / len(sims) if sims else 0.0) + lead
+        mean = 0.0
+        if v.norm and others:
+            own = sum(w * w for w in v.weights.values()) / v.norm
+            mean = (sum(w * total.get(f, 0.0) for f, w in v.weights.items()) - own) / (v.norm * others)
+        out[fid] = mean + LEAD_WEIGHT / (1 + v.sentence.paragraph)
     return out
+
+
+def _unit_sum(vectors) -> dict[str, float]:
+    """The feature-wise sum of the vectors scaled to unit length (those with any weight)."""
+    total: dict[str, float] = {}
+    for v in vectors:
+        for f, w in v.weights.items() if v.norm else ():
+            total[f] = total.get(f, 0.0) + w / v.norm
+    return total
 
 
 def _novelty(v: SentenceVector, shown: set[str]) -> float:

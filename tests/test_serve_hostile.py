@@ -1,0 +1,112 @@
+"""The web app under hostile payloads (issue 29): articles too long to brief, crashes, overflowing
+dates, corrupt uploads. Every answer keeps the security headers and the one error shape, and no
+article can break a story for good. In process (Starlette's TestClient, no socket)."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+pytest.importorskip("fastapi")
+
+with warnings.catch_warnings():  # newer Starlette warns that its TestClient wants httpx2; httpx works
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from fastapi.testclient import TestClient  # noqa: E402
+
+import newsweave  # noqa: E402
+from corpus_fixtures import FLOOD  # noqa: E402
+from newsweave.ingest.formats import MAX_ARTICLE_CHARS  # noqa: E402
+from newsweave.serve import create_app  # noqa: E402
+
+HTML = {"accept": "text/html,application/xhtml+xml"}
+SECURITY_HEADERS = {"content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"}
+
+
+def records(articles):
+    return [{"outlet": o, "published": p, "title": t, "text": x} for o, p, t, x in articles]
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return newsweave.Pipeline()
+
+
+@pytest.fixture()
+def client(tmp_path, pipeline):
+    return TestClient(create_app(tmp_path / "news.db", pipeline=pipeline), raise_server_exceptions=False)
+
+
+def long_text() -> str:
+    sentence = "The council met again on Monday and the mayor said the plan would go ahead. "
+    return sentence * (MAX_ARTICLE_CHARS // len(sentence) + 1)
+
+
+def test_an_article_too_long_to_brief_is_skipped_by_the_api_and_the_story_still_answers(client):
+    """A 1.05 MB article posted to /api/articles was stored and joined a story whose page, twin
+    and brief then answered 500 for good."""
+    outlet, published, title, text = FLOOD[0]
+    posted = records(FLOOD) + [{"outlet": outlet, "published": published, "title": title,
+                                "text": text + "\n\n" + long_text()}]
+    report = client.post("/api/articles", json=posted).json()
+    assert report["counts"] == {"ingested": 2, "duplicate": 0, "skipped": 1}
+    assert "article too long" in report["inputs"][-1]["reason"]
+    (story,) = client.get("/api/stories").json()
+    for path in (f"/stories/{story['id']}", f"/stories/{story['id']}.json", f"/api/stories/{story['id']}/brief"):
+        assert client.get(path, headers=HTML).status_code == 200, path
+
+
+def test_an_upload_too_long_to_brief_is_named_and_the_rest_briefed(client):
+    good = FLOOD[0][3]
+    page = client.post("/upload.json", data={"text": [good, long_text()]})
+    assert page.status_code == 200, page.text[:300]
+    brief = page.json()["brief"]
+    assert len(brief["sources"]) == 1
+    assert any("too long" in s["reason"] for s in brief["skipped"])
+
+
+def test_a_crash_answers_500_with_the_security_headers_and_a_page_for_a_browser(client, monkeypatch):
+    """500s were answered outside the middleware that adds the headers, and in JSON to browsers."""
+    from newsweave.serve import views
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("a bug at /srv/secret/place")
+
+    monkeypatch.setattr(views, "story_list", crash)
+    page = client.get("/", headers=HTML)
+    assert page.status_code == 500 and page.headers["content-type"].startswith("text/html")
+    twin = client.get("/index.json")
+    assert twin.status_code == 500 and twin.json()["error"]["kind"] == "InternalError"
+    for response in (page, twin):
+        assert SECURITY_HEADERS <= set(response.headers), response.headers
+        assert "secret" not in response.text
+
+
+def test_error_messages_name_the_store_by_its_file_name_only(client, tmp_path):
+    for path in ("/stories/s0000000000000000", "/api/stories/s0000000000000000/brief"):
+        response = client.get(path, headers=HTML)
+        assert response.status_code == 404 and SECURITY_HEADERS <= set(response.headers)
+        assert "news.db" in response.text and str(tmp_path) not in response.text
+
+
+@pytest.mark.parametrize("since", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"])
+def test_since_dates_at_the_ends_of_the_calendar_are_answered(client, since):
+    """They overflowed in the conversion to UTC: a 500 on the story page."""
+    client.post("/api/articles", json=records(FLOOD))
+    (story,) = client.get("/api/stories").json()
+    assert client.get(f"/api/stories/{story['id']}/brief").status_code == 200  # a snapshot to compare with
+    for path in (f"/stories/{story['id']}", f"/api/stories/{story['id']}/brief"):
+        response = client.get(path, params={"since": since}, headers=HTML)
+        assert response.status_code == 200, response.text[:300]
+
+
+def test_a_corrupt_parquet_upload_is_a_skipped_file_not_a_500(client, tmp_path):
+    pytest.importorskip("pyarrow")
+    from test_parquet import _corrupt_parquet
+
+    _corrupt_parquet(tmp_path / "c.parquet")
+    files = [("files", ("c.parquet", (tmp_path / "c.parquet").read_bytes(), "application/octet-stream")),
+             ("files", ("good.txt", FLOOD[0][3].encode(), "text/plain"))]
+    response = client.post("/upload.json", files=files)
+    assert response.status_code == 200, response.text[:300]
+    assert any("damaged after row" in s["reason"] for s in response.json()["brief"]["skipped"])
