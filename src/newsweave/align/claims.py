@@ -20,7 +20,7 @@ from typing import Any
 from ..models import Document, Sentence, Span
 
 # A part needs this many words to say anything alone.
-MIN_PART_WORDS = 4
+MIN_PART_WORDS = 5
 PART_DEPS = frozenset({"advcl", "relcl", "conj", "appos"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
@@ -59,13 +59,21 @@ def _part(document: Document, sentence: Sentence, token: Any, span: Any) -> Sent
     if token.dep_ == "conj":  # "and injured dozens": from the verb on, without the conjunction
         tokens = [t for t in tokens if t.i >= token.i]
     words = [t for t in tokens if not t.is_punct]
-    if len(words) < MIN_PART_WORDS:
+    if len(words) < MIN_PART_WORDS or not _says_something(token, words):
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     if end - start >= sentence.span.end - sentence.span.start - 2:
         return None
     text = document.source.text[start:end]
     return Sentence(f"{sentence.id}.{start}", Span(sentence.span.source, start, end), text, sentence.paragraph)
+
+
+def _says_something(token: Any, words: list[Any]) -> bool:
+    """A clause needs a verb of its own; an apposition a figure or a noun of its own beside names
+    ("a company with more than 70,000 employees", not "Craig Zadan and Neil Meron")."""
+    if token.dep_ == "appos":
+        return any(t.like_num for t in words) or any(t.pos_ == "NOUN" for t in words)
+    return any(t.pos_ == "VERB" for t in words)
 
 
 def _context(token: Any) -> list[Any]:
