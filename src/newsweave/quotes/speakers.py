@@ -406,3 +406,9 @@ def _role_heads(role: str) -> list[str]:
 def bind_pronoun(ctx: Context, pronoun: str, entity_id: str | None) -> None:
     if entity_id is not None and pronoun in {"he", "she"}:
         ctx.pronoun_of[pronoun] = entity_id
+
+
+def resolve_mention(ctx: Context, tok: Any, cue: Any | None = None) -> str | None:
+    """The entity a speaker mention (a name, pronoun or role noun at `tok`) resolves to, as a
+    quote's speaker would; `cue` is its speech verb where there is one."""
+    return resolve_subject(ctx, tok, cue if cue is not None else tok).entity_id
