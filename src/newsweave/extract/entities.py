@@ -14,6 +14,18 @@ SPACY_TYPES: dict[str, EntityType] = {
     "LOC": "place",
 }
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx"}
+# Words that give a person's gender where the text states it: honorifics and titles before a
+# name, role nouns beside it ("Kalashnikov's daughter, Elena"), nouns of an unnamed speaker.
+MALE_WORDS = {
+    "mr", "sir", "lord", "king", "prince", "duke", "father", "son", "brother", "husband", "uncle",
+    "grandfather", "nephew", "man", "boy", "gentleman", "actor", "widower", "emperor", "monk",
+}  # not "spokesman", "chairman": news uses them for women too
+FEMALE_WORDS = {
+    "mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "duchess", "mother",
+    "daughter", "sister", "wife", "aunt", "grandmother", "niece", "woman", "girl", "spokeswoman",
+    "chairwoman", "congresswoman", "businesswoman", "councilwoman", "policewoman", "actress",
+    "widow", "empress", "nun", "mum", "mom",
+}
 # Title words that may open a person's name span ("President Donald Trump", "Rep. Adam Schiff").
 TITLE_WORDS = {
     "president", "vice", "premier", "vice-premier", "prime", "minister", "secretary", "senator",

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..extract.entities import INVERTED_CUES, SPEECH_LEMMAS
 from ..models import Entity, EntityMention
+from .referents import PERSONAL_PRONOUNS, referent
 
 # Beyond the speech verbs entities know: what a sign, statement or ad "reads", and the manner
 # verbs news uses for a quoted outburst ("Trump barked"); not "question" ("questioning the vote").
@@ -58,7 +59,9 @@ class Context:
     doc: Any
     mentions: list[EntityMention]
     entities: dict[str, Entity]
-    pronoun_of: dict[str, str] = field(default_factory=dict)
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # the document's quote marks
+    last_speaker: str | None = None  # the person last named or resolved as a speaker
+    cache: dict[str, Any] = field(default_factory=dict)  # per-document tables (quotes.referents)
 
     def entity_at(self, tok: Any) -> str | None:
         """The entity a token belongs to, by mention offsets or by a known surname."""
@@ -333,11 +336,14 @@ def _phrase(tok: Any) -> Any:
 
 
 def _pronoun_referent(ctx: Context, subj: Any) -> str | None:
-    """"he"/"she": the person last bound or named; "they"/"we": the organisation last named as a
-    subject (a plural is never one named person), else nobody."""
-    if subj.lower_ in PLURAL_PRONOUNS:
+    """"he"/"she": the scored choice of `referents` (gender, recency, subjects, the last
+    speaker); "they"/"we"/"it": the organisation last named as a subject (a plural is never one
+    named person), else nobody; "I" (outside quotes): the person last named."""
+    if subj.lower_ in PLURAL_PRONOUNS | {"it"}:
         return _recent_organisation(ctx, subj.idx)
-    return ctx.pronoun_of.get(subj.lower_) or _recent_person(ctx, subj.idx)
+    if subj.lower_ in PERSONAL_PRONOUNS:
+        return referent(ctx, subj)
+    return _recent_person(ctx, subj.idx)
 
 
 def _recent_organisation(ctx: Context, before: int) -> str | None:
@@ -359,12 +365,11 @@ def _is_subject(doc: Any, m: EntityMention) -> bool:
     return span is not None and span.root.dep_ in SUBJECT_DEPS
 
 
-def remember(ctx: Context, entity_id: str) -> None:
+def remember(ctx: Context, entity_id: str | None) -> None:
     """Later "he"/"she" most likely refer to the last person named as a speaker."""
-    entity = ctx.entities.get(entity_id)
+    entity = ctx.entities.get(entity_id) if entity_id else None
     if entity is not None and entity.type == "person":
-        ctx.pronoun_of.pop("he", None)
-        ctx.pronoun_of.pop("she", None)
+        ctx.last_speaker = entity_id
 
 
 def _by_role(ctx: Context, subj: Any) -> str | None:
@@ -404,11 +409,14 @@ def _role_heads(role: str) -> list[str]:
 
 
 def bind_pronoun(ctx: Context, pronoun: str, entity_id: str | None) -> None:
-    if entity_id is not None and pronoun in {"he", "she"}:
-        ctx.pronoun_of[pronoun] = entity_id
+    if pronoun in {"he", "she"}:
+        remember(ctx, entity_id)
 
 
 def resolve_mention(ctx: Context, tok: Any, cue: Any | None = None) -> str | None:
     """The entity a speaker mention (a name, pronoun or role noun at `tok`) resolves to, as a
-    quote's speaker would; `cue` is its speech verb where there is one."""
+    quote's speaker would; `cue` is its speech verb where there is one. Any he/she/him/his/her
+    goes to the pronoun choice."""
+    if tok.lower_ in PERSONAL_PRONOUNS and not tok.ent_type_:
+        return referent(ctx, tok)
     return resolve_subject(ctx, tok, cue if cue is not None else tok).entity_id

@@ -1,0 +1,61 @@
+"""Who "he" is: the scored choice of a speaker pronoun's antecedent (quotes/referents.py), each
+rule on a sentence written for it."""
+
+from __future__ import annotations
+
+from newsweave.clean import clean
+from newsweave.dedup import assign_witnesses
+from newsweave.extract import extract
+from newsweave.models import Source
+from newsweave.quotes import find_quotes
+
+
+def _speakers(nlp, text):
+    """(quoted words, the speaker's entity name) of each direct or partial quote."""
+    source = clean(Source(id="t", raw=text))
+    assign_witnesses([source])
+    docs, entities = extract([source], nlp)
+    names = {e.id: e.name for e in entities}
+    return [(q.text, names.get(q.speaker_id)) for q in find_quotes(docs[0], entities) if q.kind != "indirect"]
+
+
+def test_a_name_in_apposition_to_a_role_subject_is_the_next_he(nlp):
+    text = ("Rescue chief Fransiskus Bambang Soelistyo said the search would go on.\n\n"
+            "Another official, Supriyadi, who is coordinating the operation, said earlier that the weather was bad.\n\n"
+            '"The visibility is only two metres," he said.\n\n'
+            '"We cannot fly today," he added.')
+    assert _speakers(nlp, text) == [("The visibility is only two metres", "Supriyadi"),
+                                    ("We cannot fly today", "Supriyadi")]
+
+
+def test_she_is_never_a_man_named_by_the_text(nlp):
+    text = ("Mr. Tony Fernandes, the airline's chief executive, flew to Surabaya on Monday.\n\n"
+            "Ema Suryani, whose brother was on board, waited at the airport with her mother.\n\n"
+            "Fernandes said the company would help the families.\n\n"
+            '"I just want to know where he is," she said.')
+    assert _speakers(nlp, text)[-1] == ("I just want to know where he is", "Ema Suryani")
+
+
+def test_he_is_never_a_woman_named_by_the_text(nlp):
+    text = ("Ms. Ema Suryani said her brother had called her before the flight.\n\n"
+            "Police chief Budi Santoso met the families on Tuesday. Suryani thanked them.\n\n"
+            '"We are doing everything we can," he added.')
+    assert _speakers(nlp, text)[-1] == ("We are doing everything we can", "Budi Santoso")
+
+
+def test_a_he_after_an_unnamed_speaker_is_not_the_last_person_named(nlp):
+    text = ("Senator Dave Joyce spoke at the convention on Tuesday.\n\n"
+            "A convention-goer said he was unable to find a hotel room.\n\n"
+            '"When you\'re out at 4 a.m. nothing good\'s going to happen," he said.')
+    assert _speakers(nlp, text)[-1] == ("When you're out at 4 a.m. nothing good's going to happen", None)
+
+
+def test_a_pronoun_object_is_not_the_subject_of_its_own_verb(nlp):
+    from newsweave.quotes.referents import referent
+    from newsweave.quotes.speakers import Context
+
+    source = clean(Source(id="t", raw="Dana Reyes met Tom Hale in March. Later Hale told him the plan."))
+    docs, entities = extract([source], nlp)
+    ctx = Context(docs[0].nlp, docs[0].entity_mentions, {e.id: e for e in entities})
+    him = next(t for t in docs[0].nlp if t.lower_ == "him")
+    assert {e.id: e.name for e in entities}[referent(ctx, him)] == "Dana Reyes"
