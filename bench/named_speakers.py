@@ -16,8 +16,9 @@ brief heads it with), else none.
 Scoring, per gold item found:
 - a named gold speaker is right, strictly, when the shown name is the gold name (compared by
   `name_key`: case, dots, "the" ignored); leniently, also when the gold name is one of the
-  shown entity's name variants (aliases) or the two share their last word ("Cohn" shown for
-  "Gary Cohn", when the brief's entity is the same person under a shorter name);
+  shown entity's name variants (aliases), the two share their last word ("Cohn" shown for
+  "Gary Cohn"), or the shown name's words are all in the gold name ("Kleiner Perkins" for
+  "Kleiner Perkins Caufield & Byers"): the same referent under a shorter name;
 - an "UNNAMED" or "UNKNOWN" gold speaker is right when the brief names nobody (it may show the
   describing words, "police", but no entity);
 - wrong: another name; "place or time": a place entity or a time expression heads the quote.
@@ -97,7 +98,8 @@ def judge(brief, group, gold: str) -> str:
     if name_key(group.speaker or entity.name) == name_key(gold):
         return "right"
     variants = {name_key(v) for v in [entity.name, *entity.aliases]}
-    if name_key(gold) in variants or name_key(entity.name).split()[-1:] == name_key(gold).split()[-1:]:
+    a, b = set(name_key(entity.name).split()), set(name_key(gold).split())
+    if name_key(gold) in variants or name_key(entity.name).split()[-1:] == name_key(gold).split()[-1:] or a <= b:
         return "lenient"
     return "wrong"
 

@@ -59,3 +59,27 @@ def test_a_pronoun_object_is_not_the_subject_of_its_own_verb(nlp):
     ctx = Context(docs[0].nlp, docs[0].entity_mentions, {e.id: e for e in entities})
     him = next(t for t in docs[0].nlp if t.lower_ == "him")
     assert {e.id: e.name for e in entities}[referent(ctx, him)] == "Dana Reyes"
+
+
+def test_someones_spokesman_is_not_that_person_nor_another_spokesman(nlp):
+    text = ("Pentagon spokesman Michael Mann said the talks went well.\n\n"
+            'Defense Secretary Chuck Hagel called Sissi on Tuesday. "The secretary urged restraint," a Hagel spokesman said.')
+    assert _speakers(nlp, text)[-1] == ("The secretary urged restraint", None)
+
+
+def test_a_name_in_apposition_to_someones_role_is_the_speaker(nlp):
+    text = ('"He received the letter and replied," the Patriarch\'s press secretary, Alexander Volkov, said.')
+    assert _speakers(nlp, text) == [("He received the letter and replied", "Alexander Volkov")]
+
+
+def test_police_is_the_one_police_force_the_story_names(nlp):
+    text = ("The Chicago Police Department opened an inquiry on Monday.\n\n"
+            '"Officers found the car abandoned," police said. "We are looking for witnesses," police sources said.')
+    assert _speakers(nlp, text) == [("Officers found the car abandoned", "Chicago Police Department"),
+                                    ("We are looking for witnesses", None)]
+
+
+def test_a_surname_the_model_takes_for_a_place_is_the_person(nlp):
+    source = clean(Source(id="t", raw="Michael Bloomberg spoke on Monday.\n\nBloomberg said the city was ready."))
+    docs, entities = extract([source], nlp)
+    assert [(e.name, e.type) for e in entities if "Bloomberg" in e.name] == [("Michael Bloomberg", "person")]

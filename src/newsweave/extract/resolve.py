@@ -52,8 +52,8 @@ def _group(mentions: list[EntityMention]) -> list[list[EntityMention]]:
         if m.type == "person":
             continue
         key = name_key(m.text)
-        if m.type == "organisation" and key in surnames:
-            surnames[key].append(m)
+        if key in surnames and (m.type == "organisation" or " " not in key):
+            surnames[key].append(m)  # "Bloomberg" as a place, "Trump" as an organisation
             m.type = "person"
         else:
             rest[_other_key(m, key)].append(m)

@@ -9,6 +9,7 @@ else nobody (`None`), never a guess.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +39,8 @@ _CLIMB = {"advcl", "conj", "xcomp", "ccomp", "relcl", "pcomp", "prep"}
 COMPANY_NOUNS = {"company", "firm", "carrier", "maker", "manufacturer", "retailer", "insurer", "lender"}
 PUBLIC_BODIES = {"department", "ministry", "commission", "court", "congress", "senate", "house",
                  "government", "administration", "agency", "council", "committee", "office"}
+# What an organisation issues and the text makes speak: "a police statement said".
+STATEMENT_NOUNS = {"statement", "release", "report", "filing", "notice", "memo", "bulletin"}
 _PREPOSITIONS = {"for", "of", "at", "in", "with", "on", "from", "to"}
 _CLAUSE_DEPS = {"relcl", "acl", "prep", "ccomp", "advcl"}
 
@@ -309,13 +312,28 @@ def _entity_in_phrase(ctx: Context, subj: Any) -> str | None:
     """"White House deputy press secretary Lindsay Walters": the person inside the subject phrase;
     else the organisation of "a White House official". A place only modifies ("a New Hampshire
     Republican" is no statement of New Hampshire's): the speaker stays the role. Nor is a
-    party group its institution's: "House Republicans" are not the House."""
+    party group its institution's: "House Republicans" are not the House. Nor is a person's
+    role that person: "a Hagel spokesman", "Cosme's defense attorney" (a name in apposition,
+    "the Patriarch's press secretary, Alexander Volkov", is the speaker)."""
     found = [e for e in (ctx.entity_at(t) for t in _head_phrase(subj) if t.pos_ == "PROPN") if e]
     kinds = {e: ctx.entities[e].type if e in ctx.entities else None for e in found}
-    people = [e for e in found if kinds[e] == "person"]
+    modifiers = {ctx.entity_at(t) for t in _head_phrase(subj) if _modifies_role(t, subj)}
+    people = [e for e in found if kinds[e] == "person" and e not in modifiers]
+    if not people and any(kinds[e] == "person" for e in found):
+        return None
     if not people and subj.ent_type_ == "NORP":
         return None
     return (people or [e for e in found if kinds[e] != "place"] or [None])[0]
+
+
+def _modifies_role(tok: Any, subj: Any) -> bool:
+    """Is the name a possessor or modifier of the common noun that heads the subject ("a Hagel
+    spokesman", "Obama's senior adviser"), not the subject itself or a name in apposition?"""
+    if subj.pos_ != "NOUN" or tok.i == subj.i:
+        return False
+    while tok.head.i != subj.i and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.i == subj.i and tok.dep_ in {"poss", "compound", "nmod", "amod"}
 
 
 def _head_phrase(tok: Any) -> list[Any]:
@@ -376,6 +394,9 @@ def _by_role(ctx: Context, subj: Any) -> str | None:
     """"the spokesman" -> the person whose stated role is a spokesman; "the ministry" -> the
     organisation named with that word; "the company" -> the company last named; else nobody."""
     noun = subj.lemma_.lower()
+    if any(_modifies_role(t, subj) and ctx.entities.get(ctx.entity_at(t) or "") is not None
+           and ctx.entities[ctx.entity_at(t)].type == "person" for t in _head_phrase(subj)):
+        return None  # "a Hagel spokesman": someone's spokesman, not the one spokesman named
     for entity in ctx.entities.values():
         if any(noun in _role_heads(role.text) for role in entity.roles):
             return entity.id
@@ -386,7 +407,18 @@ def _by_role(ctx: Context, subj: Any) -> str | None:
             return m.entity_id
     if noun in COMPANY_NOUNS:
         return next((m.entity_id for m in reversed(earlier) if not set(m.text.lower().split()) & PUBLIC_BODIES), None)
-    return _organisation_named(ctx, subj)
+    return _organisation_named(ctx, subj) or _police(ctx, subj)
+
+
+def _police(ctx: Context, subj: Any) -> str | None:
+    """"police said", "a police statement": the one police force the story names ("Chicago
+    Police Department", "LAPD"), if it names exactly one."""
+    if not (subj.lower_ == "police" or subj.lemma_.lower() in STATEMENT_NOUNS
+            and any(t.lower_ == "police" for t in subj.lefts)):
+        return None  # "police sources", "police commanders": people of the force, unnamed
+    forces = [e.id for e in ctx.entities.values() if e.type == "organisation"
+              and ("police" in e.name.lower().split() or re.fullmatch(r"[A-Z]{1,4}PD", e.name))]
+    return forces[0] if len(forces) == 1 else None
 
 
 def _organisation_named(ctx: Context, subj: Any) -> str | None:
