@@ -83,3 +83,13 @@ def test_a_surname_the_model_takes_for_a_place_is_the_person(nlp):
     source = clean(Source(id="t", raw="Michael Bloomberg spoke on Monday.\n\nBloomberg said the city was ready."))
     docs, entities = extract([source], nlp)
     assert [(e.name, e.type) for e in entities if "Bloomberg" in e.name] == [("Michael Bloomberg", "person")]
+
+
+def test_a_town_never_speaks(nlp):
+    text = ('The epicentre was west of the town of Bireun. "Houses shook for a minute," Bireun village residents said.')
+    assert _speakers(nlp, text)[-1][1] is None
+
+
+def test_a_country_named_as_the_subject_speaks_for_its_government(nlp):
+    text = '"We oppose the sanctions," China said on Monday.'
+    assert _speakers(nlp, text) == [("We oppose the sanctions", "China")]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..extract.entities import INVERTED_CUES, SPEECH_LEMMAS
+from ..extract.entities import INVERTED_CUES, PLACE_NOUNS, SPEECH_LEMMAS
 from ..models import Entity, EntityMention
 from .referents import PERSONAL_PRONOUNS, referent
 
@@ -279,12 +279,26 @@ def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
         found.entity_id, found.how = _pronoun_referent(ctx, subj), "pronoun"
         return found
     entity_id = ctx.entity_at(subj) or _entity_in_phrase(ctx, subj)
+    if entity_id is not None and not _may_speak(ctx, entity_id, subj):
+        entity_id = None
     if entity_id is not None:
         remember(ctx, entity_id)
         found.entity_id, found.how = entity_id, "named"
         return found
     found.entity_id = _by_role(ctx, subj)
     return found
+
+
+def _may_speak(ctx: Context, entity_id: str, subj: Any) -> bool:
+    """People, organisations and groups speak; a place only as its government, named as the
+    subject itself ("China said", "Washington warned"), never a town beside a settlement noun
+    ("the town of Bireun") nor a place inside the subject phrase."""
+    entity = ctx.entities.get(entity_id)
+    if entity is None or entity.type != "place":
+        return True
+    nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
+    settlement = nxt is not None and nxt.lower_ in PLACE_NOUNS
+    return subj.pos_ == "PROPN" and subj.dep_ in SUBJECT_DEPS and not settlement
 
 
 def _through_relative(subj: Any, cue: Any, at: tuple[int, int]) -> tuple[int, int]:
