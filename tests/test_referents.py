@@ -93,3 +93,14 @@ def test_a_town_never_speaks(nlp):
 def test_a_country_named_as_the_subject_speaks_for_its_government(nlp):
     text = '"We oppose the sanctions," China said on Monday.'
     assert _speakers(nlp, text) == [("We oppose the sanctions", "China")]
+
+
+def test_a_speaker_one_outlet_leaves_unnamed_is_named_from_another(pipeline):
+    named = ('White House economic adviser Gary Cohn spoke to reporters on Friday.\n\n'
+             '"We are not going to start a trade war with anyone," Cohn said.')
+    unnamed = ('The adviser was asked about tariffs.\n\n'
+               '"We are not going to start a trade war with anyone," an official said.')
+    brief = pipeline.run([Source(id="atlantic", raw=named, outlet="The Atlantic"), Source(id="wire", raw=unnamed)])
+    group = next(g for g in brief.quotes if "trade war" in g.mentions[0].text)
+    assert group.speaker == "Gary Cohn" and group.named_in == ["atlantic"]
+    assert {q.span.source for q in group.mentions} == {"atlantic", "wire"}
