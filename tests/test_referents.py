@@ -104,3 +104,17 @@ def test_a_speaker_one_outlet_leaves_unnamed_is_named_from_another(pipeline):
     group = next(g for g in brief.quotes if "trade war" in g.mentions[0].text)
     assert group.speaker == "Gary Cohn" and group.named_in == ["atlantic"]
     assert {q.span.source for q in group.mentions} == {"atlantic", "wire"}
+
+
+def test_the_mayor_is_the_mayor_named_in_this_report(nlp):
+    text = ("Philadelphia Mayor Michael Nutter ordered the camp cleared last week.\n\n"
+            "In Los Angeles, Mayor Antonio Villaraigosa met the organizers on Sunday.\n\n"
+            '"It is time for Occupy LA to move on," the mayor said.')
+    assert _speakers(nlp, text)[-1] == ("It is time for Occupy LA to move on", "Antonio Villaraigosa")
+
+
+def test_he_after_a_role_subject_is_the_person_with_that_role(nlp):
+    text = ("Mayor Antonio Villaraigosa gave protesters until midnight. Police Commander Andrew Smith said "
+            "he thought a clash was unlikely.\n\n"
+            'The mayor complimented the protesters on Sunday. But he added: "It is time for Occupy LA to move on."')
+    assert _speakers(nlp, text)[-1] == ("It is time for Occupy LA to move on.", "Antonio Villaraigosa")

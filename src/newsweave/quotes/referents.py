@@ -24,13 +24,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from ..extract.entities import FEMALE_WORDS, MALE_WORDS, SPEECH_LEMMAS
+from ..extract.entities import FEMALE_WORDS, MALE_WORDS, PERSON_ROLE_NOUNS, SPEECH_LEMMAS
 
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _OBJECT_DEPS = {"dobj", "iobj", "dative"}
+_PREPOSITIONS = {"for", "of", "at", "in", "with", "on", "from", "to"}
 
 # Weights of the score (decided on GUM train+dev, bench/gum_speakers.py).
 SENTENCE_COST = 0.5  # per sentence between the mention and the pronoun
@@ -39,7 +40,8 @@ SUBJECT = 2.0
 SPEECH_SUBJECT = 0.5
 LAST_SPEAKER = 1.5
 QUOTED_COST = 3.0
-SALIENCE = 2.0  # times log2(mentions so far)
+SALIENCE = 2.0  # times log2(mentions so far), up to MAX_SALIENCE
+MAX_SALIENCE = 2.0  # a person named four times is as salient as one named forty
 HONORIFIC_VOTES = 3  # an honorific outweighs a few pronouns
 
 
@@ -81,7 +83,7 @@ def _score(ctx: Any, c: Candidate, sentence: int, mentions: int) -> float:
     score = -SENTENCE_COST * (sentence - c.sentence)
     score += SUBJECT * c.subject + SPEECH_SUBJECT * c.speech - QUOTED_COST * c.quoted
     if c.entity_id is not None:
-        score += LAST_SPEAKER * (c.entity_id == ctx.last_speaker) + SALIENCE * math.log2(mentions)
+        score += LAST_SPEAKER * (c.entity_id == ctx.last_speaker) + SALIENCE * min(math.log2(mentions), MAX_SALIENCE)
     return score
 
 
@@ -151,18 +153,24 @@ def _speech(verb: Any) -> bool:
 
 
 def _described(ctx: Any) -> list[Candidate]:
-    """Common-noun subjects of speech cues that name nobody ("a convention-goer said"), with no
-    name in apposition; their gender from a gendered noun."""
+    """People described as a subject, not named: a role noun ("The mayor complimented ...":
+    the person the story gives that role, if one) or the common-noun subject of a speech cue
+    ("a convention-goer said": nobody named), with no name in apposition; a gendered noun
+    gives the gender."""
     covered = {m.span.start for m in ctx.mentions}
     out = []
     for tok in ctx.doc:
-        if tok.dep_ != "nsubj" or tok.pos_ != "NOUN" or tok.tag_ in {"NNS", "NNPS"} or not _speech(tok.head):
+        if tok.dep_ != "nsubj" or tok.pos_ != "NOUN" or tok.tag_ in {"NNS", "NNPS"}:
             continue
-        if any(c.dep_ == "appos" for c in tok.children) or any(t.idx in covered for t in tok.subtree):
+        word, speech = tok.lower_, _speech(tok.head)
+        role = word in PERSON_ROLE_NOUNS or word in FEMALE_WORDS or word in MALE_WORDS
+        if not (speech or role) or any(c.dep_ == "appos" for c in tok.children) \
+                or any(t.idx in covered for t in tok.subtree):
             continue
-        word = tok.lower_
         gender = "f" if word in FEMALE_WORDS else "m" if word in MALE_WORDS else None
-        out.append(Candidate(None, tok.idx, tok.idx + len(tok), _sentence_of(ctx, tok.idx), True, True, _in_quotes(ctx, tok.idx), gender))
+        holder = role_holder(ctx, tok.idx, tok.lemma_.lower()) if role else None
+        out.append(Candidate(holder, tok.idx, tok.idx + len(tok), _sentence_of(ctx, tok.idx), True, speech,
+                             _in_quotes(ctx, tok.idx), gender))
     return out
 
 
@@ -198,20 +206,61 @@ def _vote_words(ctx: Any, m: Any, v: list[int]) -> None:
 
 
 def _vote_pronouns(ctx: Any, votes: dict[str, list[int]]) -> None:
-    """The he/she of a sentence that names exactly one person, after the name, outside quotes."""
-    by_sentence: dict[int, set[str]] = {}
-    first: dict[int, int] = {}
+    """In a sentence that names exactly one person, as the subject: a possessive or reflexive in
+    that subject's clause ("Ruiz said her brother ..."); and the "He"/"She" opening the next
+    sentence when it names nobody ("Ruiz spoke. She said ...")."""
+    subject_of: dict[int, list[tuple[str, Any]]] = {}
+    named: set[int] = set()
     for m in ctx.mentions:
         if _is_person(ctx, m.entity_id) and not _in_quotes(ctx, m.span.start):
             s = _sentence_of(ctx, m.span.start)
-            by_sentence.setdefault(s, set()).add(m.entity_id)
-            first.setdefault(s, m.span.end)
-    for s, sent in enumerate(ctx.doc.sents):
-        people = by_sentence.get(s)
-        if not people or len(people) != 1:
+            named.add(s)
+            span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            role = _role_of(span.root) if span is not None else None
+            subject_of.setdefault(s, []).append((m.entity_id, role))
+    sents = list(ctx.doc.sents)
+    for s, found in subject_of.items():
+        if len({e for e, _ in found}) != 1:
             continue
-        v = votes[next(iter(people))]
-        for tok in sent:
-            if tok.idx >= first[s] and not _in_quotes(ctx, tok.idx):
-                v[0] += tok.lower_ in MALE_PRONOUNS
-                v[1] += tok.lower_ in FEMALE_PRONOUNS
+        entity, role = found[0][0], next((r for _, r in found if r is not None), None)
+        v = votes[entity]
+        if role is not None:
+            for tok in role.head.subtree:
+                if (tok.tag_ == "PRP$" or tok.lower_ in {"himself", "herself"}) and _same_clause(tok, role):
+                    v[0] += tok.lower_ in MALE_PRONOUNS
+                    v[1] += tok.lower_ in FEMALE_PRONOUNS
+        opening = sents[s + 1][0] if s + 1 < len(sents) and s + 1 not in named else None
+        if opening is not None and not _in_quotes(ctx, opening.idx):
+            v[0] += opening.lower_ == "he"
+            v[1] += opening.lower_ == "she"
+
+
+
+def _same_clause(tok: Any, subject: Any) -> bool:
+    """Does no other verb with a subject of its own stand between the pronoun and the subject's
+    verb ("Melanie said to the nominee, who began his speech": his is the nominee's)?"""
+    head = tok.head
+    while head.i != subject.head.i and head.head.i != head.i:
+        if head.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECT_DEPS for c in head.children):
+            return False
+        head = head.head
+    return True
+
+
+def role_holder(ctx: Any, before: int, noun: str) -> str | None:
+    """The person whose stated role has this head ("the mayor"): the one named last before it
+    in this document, else the only one in the story (two mayors elsewhere: nobody)."""
+    holders = {e.id for e in ctx.entities.values() if any(noun in role_heads(r.text) for r in e.roles)}
+    here = [m.entity_id for m in ctx.mentions if m.entity_id in holders and m.span.end <= before]
+    if here:
+        return here[-1]
+    return next(iter(holders)) if len(holders) == 1 else None
+
+
+def role_heads(role: str) -> list[str]:
+    """The head of a role, its last word before the first preposition: "a spokesman for China's
+    foreign ministry" and "Chinese Foreign Ministry spokesman" -> spokesman (the ministry is
+    where he works, not what he is: "the foreign ministry said" is the ministry)."""
+    words = role.lower().split()
+    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
+    return words[cut - 1 : cut] if cut else []

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..extract.entities import INVERTED_CUES, PLACE_NOUNS, SPEECH_LEMMAS
 from ..models import Entity, EntityMention
-from .referents import PERSONAL_PRONOUNS, referent
+from .referents import PERSONAL_PRONOUNS, referent, role_holder
 
 # Beyond the speech verbs entities know: what a sign, statement or ad "reads", and the manner
 # verbs news uses for a quoted outburst ("Trump barked"); not "question" ("questioning the vote").
@@ -41,7 +41,6 @@ PUBLIC_BODIES = {"department", "ministry", "commission", "court", "congress", "s
                  "government", "administration", "agency", "council", "committee", "office"}
 # What an organisation issues and the text makes speak: "a police statement said".
 STATEMENT_NOUNS = {"statement", "release", "report", "filing", "notice", "memo", "bulletin"}
-_PREPOSITIONS = {"for", "of", "at", "in", "with", "on", "from", "to"}
 _CLAUSE_DEPS = {"relcl", "acl", "prep", "ccomp", "advcl"}
 
 
@@ -291,14 +290,14 @@ def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
 
 def _may_speak(ctx: Context, entity_id: str, subj: Any) -> bool:
     """People, organisations and groups speak; a place only as its government, named as the
-    subject itself ("China said", "Washington warned"), never a town beside a settlement noun
-    ("the town of Bireun") nor a place inside the subject phrase."""
+    speaker itself ("China said", "said Washington"), never a town beside a settlement noun
+    ("Bireun village residents") nor a place inside the subject phrase."""
     entity = ctx.entities.get(entity_id)
     if entity is None or entity.type != "place":
         return True
     nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
     settlement = nxt is not None and nxt.lower_ in PLACE_NOUNS
-    return subj.pos_ == "PROPN" and subj.dep_ in SUBJECT_DEPS and not settlement
+    return subj.pos_ == "PROPN" and ctx.entity_at(subj) == entity_id and not settlement
 
 
 def _through_relative(subj: Any, cue: Any, at: tuple[int, int]) -> tuple[int, int]:
@@ -411,9 +410,9 @@ def _by_role(ctx: Context, subj: Any) -> str | None:
     if any(_modifies_role(t, subj) and ctx.entities.get(ctx.entity_at(t) or "") is not None
            and ctx.entities[ctx.entity_at(t)].type == "person" for t in _head_phrase(subj)):
         return None  # "a Hagel spokesman": someone's spokesman, not the one spokesman named
-    for entity in ctx.entities.values():
-        if any(noun in _role_heads(role.text) for role in entity.roles):
-            return entity.id
+    holder = role_holder(ctx, subj.idx, noun)
+    if holder is not None:
+        return holder
     earlier = [m for m in ctx.mentions if m.span.end <= subj.idx and m.type == "organisation"]
     for m in reversed(earlier):
         words = set(m.text.lower().split())
@@ -443,15 +442,6 @@ def _organisation_named(ctx: Context, subj: Any) -> str | None:
         return None
     return next((e.id for e in ctx.entities.values()
                  if e.type == "organisation" and words <= set(e.name.lower().split())), None)
-
-
-def _role_heads(role: str) -> list[str]:
-    """The head of a role, its last word before the first preposition: "a spokesman for China's
-    foreign ministry" and "Chinese Foreign Ministry spokesman" -> spokesman (the ministry is
-    where he works, not what he is: "the foreign ministry said" is the ministry)."""
-    words = role.lower().split()
-    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
-    return words[cut - 1 : cut] if cut else []
 
 
 def bind_pronoun(ctx: Context, pronoun: str, entity_id: str | None) -> None:
