@@ -207,10 +207,14 @@ def _is_title(ent: Any, i: int) -> bool:
 
 def _not_a_name(span: Any) -> bool:
     """A time or a measure ("0737 GMT", "magnitude-6.1"), or a capitalised common plural opening
-    a sentence ("Houses collapsed", "Eyewitnesses say")."""
+    a sentence ("Houses collapsed", "Eyewitnesses say") that the text never capitalises
+    elsewhere ("Sanders said" stays a name beside "Bernie Sanders")."""
     if {t.lower_.rstrip(".").split("-")[0] for t in span} & NOT_NAME_WORDS:
         return True
-    return len(span) == 1 and span[0].tag_ == "NNS" and span[0].is_sent_start
+    tok = span[0]
+    if len(span) != 1 or tok.tag_ != "NNS" or not tok.is_sent_start:
+        return False
+    return not any(t.text == tok.text and not t.is_sent_start for t in tok.doc)  # "Bernie Sanders" elsewhere
 
 
 def _corrected_type(span: Any, etype: EntityType) -> EntityType:
