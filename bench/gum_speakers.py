@@ -319,11 +319,16 @@ def main(argv: list[str] | None = None) -> dict:
     result = {"split": args.split, "documents": len(paths), "seconds": round(time.perf_counter() - t0, 1),
               **{k: dict(v) for k, v in total.items()}}
     _print(result)
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=2) + "\n")
-    if args.errors:
-        args.errors.write_text("\n".join(errors) + "\n", encoding="utf-8")
+    save(result, errors, args.json, args.errors)
     return result
+
+
+def save(result: dict, errors: list[str], json_path: Path | None, errors_path: Path | None) -> None:
+    """Write the result as JSON and the error lines as TSV, where asked (shared with named_speakers)."""
+    if json_path:
+        json_path.write_text(json.dumps(result, indent=2) + "\n")
+    if errors_path:
+        errors_path.write_text("\n".join(errors) + "\n", encoding="utf-8")
 
 
 def _pct(a: int, b: int) -> str:

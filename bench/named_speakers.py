@@ -143,6 +143,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--errors", type=Path, help="write every wrong item here (TSV)")
     args = ap.parse_args(argv)
+    from gum_speakers import save
     from newsweave.pipeline import Pipeline
 
     errors: list[str] = []
@@ -150,10 +151,7 @@ def main(argv: list[str] | None = None) -> dict:
     result = score(Pipeline(), args.gold, errors)
     result["seconds"] = round(time.perf_counter() - t0, 1)
     _print(result)
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=2) + "\n")
-    if args.errors:
-        args.errors.write_text("\n".join(errors) + "\n", encoding="utf-8")
+    save(result, errors, args.json, args.errors)
     return result
 
 
