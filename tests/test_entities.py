@@ -73,3 +73,9 @@ def test_outlets_are_one_entity_under_short_and_long_names(nlp):
     outlets = {n: e.type for n, e in _entities(nlp, text).items() if e.type == "organisation"}
     assert outlets.get("AFP") == "organisation" and outlets.get("AP") == "organisation"
     assert "Agence France-Presse" not in outlets and "Associated Press" not in outlets
+
+
+def test_a_name_mostly_typed_a_place_is_a_place_everywhere(nlp):
+    ents = _entities(nlp, "People ran out of buildings in the provincial capital Banda Aceh.",
+                     "The quake was felt in the city of Banda Aceh.", "Injured people were taken to Banda Aceh, she said.")
+    assert ents["Banda Aceh"].type == "place" and len([n for n in ents if n == "Banda Aceh"]) == 1

@@ -118,3 +118,8 @@ def test_he_after_a_role_subject_is_the_person_with_that_role(nlp):
             "he thought a clash was unlikely.\n\n"
             'The mayor complimented the protesters on Sunday. But he added: "It is time for Occupy LA to move on."')
     assert _speakers(nlp, text)[-1] == ("It is time for Occupy LA to move on.", "Antonio Villaraigosa")
+
+
+def test_a_place_that_only_lies_somewhere_says_nothing(nlp):
+    text = 'Indonesia lies on the Pacific "Ring of Fire, a stretch where earthquakes are common."'
+    assert all(name is None for _, name in _speakers(nlp, text))

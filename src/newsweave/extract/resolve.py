@@ -57,9 +57,14 @@ def resolve_entities(mentions: Iterable[EntityMention]) -> list[Entity]:
 
 
 def _group(mentions: list[EntityMention]) -> list[list[EntityMention]]:
+    places = Counter(name_key(m.text) for m in mentions if m.type == "place")
+    persons = Counter(name_key(m.text) for m in mentions if m.type == "person")
     for m in mentions:
-        if name_key(m.text) in OUTLET_ALIASES:
+        key = name_key(m.text)
+        if key in OUTLET_ALIASES:
             m.type = "organisation"  # "AP" the model took for a person
+        elif m.type == "person" and places[key] > persons[key]:
+            m.type = "place"  # "Banda Aceh" typed a person here, a place in most mentions
     people = [m for m in mentions if m.type == "person"]
     person_groups = _group_people(people)
     surnames = _person_index(person_groups)

@@ -278,7 +278,7 @@ def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
         found.entity_id, found.how = _pronoun_referent(ctx, subj), "pronoun"
         return found
     entity_id = ctx.entity_at(subj) or _entity_in_phrase(ctx, subj)
-    if entity_id is not None and not _may_speak(ctx, entity_id, subj):
+    if entity_id is not None and not _may_speak(ctx, entity_id, subj, cue):
         entity_id = None
     if entity_id is not None:
         remember(ctx, entity_id)
@@ -288,16 +288,18 @@ def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
     return found
 
 
-def _may_speak(ctx: Context, entity_id: str, subj: Any) -> bool:
+def _may_speak(ctx: Context, entity_id: str, subj: Any, cue: Any) -> bool:
     """People, organisations and groups speak; a place only as its government, named as the
     speaker itself ("China said", "said Washington"), never a town beside a settlement noun
-    ("Bireun village residents") nor a place inside the subject phrase."""
+    ("Bireun village residents") nor a place inside the subject phrase, nor the subject of a
+    verb that is no speech cue ("Indonesia lies on the “Ring of Fire”")."""
     entity = ctx.entities.get(entity_id)
     if entity is None or entity.type != "place":
         return True
     nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
     settlement = nxt is not None and nxt.lower_ in PLACE_NOUNS
-    return subj.pos_ == "PROPN" and ctx.entity_at(subj) == entity_id and not settlement
+    spoken = cue.lemma_.lower() in CUE_LEMMAS or cue.lower_ == "according"
+    return spoken and subj.pos_ == "PROPN" and ctx.entity_at(subj) == entity_id and not settlement
 
 
 def _through_relative(subj: Any, cue: Any, at: tuple[int, int]) -> tuple[int, int]:
