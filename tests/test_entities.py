@@ -37,3 +37,45 @@ def test_roles_before_and_after_name(nlp):
     roles = {r.text for r in ents["Lu Kang"].roles}
     assert "spokesman for China's foreign ministry" in roles
     assert any(r.endswith("spokesman") for r in roles)
+
+
+
+def test_times_measures_and_plural_nouns_are_not_entities(nlp):
+    text = ("A magnitude-6.1 earthquake struck Aceh province on Tuesday at 07:37 a.m. UTC (3:37 a.m. EDT).\n\n"
+            "The quake hit inland at 0737 GMT. Houses collapsed in the district. Eyewitnesses say many homes fell.")
+    names = set(_entities(nlp, text))
+    assert not names & {"UTC", "GMT", "EDT", "Houses", "Eyewitnesses", "magnitude-6.1"}
+
+
+def test_a_name_beside_a_settlement_noun_is_a_place(nlp):
+    text = ("In Suka Makmur village a landslide engulfed a plantation. People ran out of buildings in the "
+            "provincial capital Banda Aceh. The epicentre was west of the town of Bireun.")
+    types = {n: e.type for n, e in _entities(nlp, text).items()}
+    assert {n: types.get(n) for n in ("Suka Makmur", "Banda Aceh", "Bireun")} == {
+        "Suka Makmur": "place", "Banda Aceh": "place", "Bireun": "place"}
+
+
+def test_a_single_name_with_a_role_is_a_person(nlp):
+    text = ("Five people were confirmed dead, Fauzi, an official from the local disaster agency, told AFP.\n\n"
+            "Around 40 houses were damaged, said disaster agency official Fauzi.")
+    assert {n: e.type for n, e in _entities(nlp, text).items()}.get("Fauzi") == "person"
+
+
+def test_hyphenated_names_are_kept_whole(nlp):
+    text = "South Korean President Moon Jae-in said he would meet Kim Jong-un in April."
+    names = {n for n, e in _entities(nlp, text).items() if e.type == "person"}
+    assert "Moon Jae-in" in names
+
+
+def test_outlets_are_one_entity_under_short_and_long_names(nlp):
+    text = ("The quake killed five people, Agence France-Presse reported.\n\n"
+            "An AFP journalist saw houses collapse. The Associated Press said roads were cut. AP said later.")
+    outlets = {n: e.type for n, e in _entities(nlp, text).items() if e.type == "organisation"}
+    assert outlets.get("AFP") == "organisation" and outlets.get("AP") == "organisation"
+    assert "Agence France-Presse" not in outlets and "Associated Press" not in outlets
+
+
+def test_a_name_mostly_typed_a_place_is_a_place_everywhere(nlp):
+    ents = _entities(nlp, "People ran out of buildings in the provincial capital Banda Aceh.",
+                     "The quake was felt in the city of Banda Aceh.", "Injured people were taken to Banda Aceh, she said.")
+    assert ents["Banda Aceh"].type == "place" and len([n for n in ents if n == "Banda Aceh"]) == 1

@@ -429,3 +429,13 @@ def test_words_that_describe_nobody_are_no_speaker():
     assert described("Sources briefed on the matter") == "Sources briefed on the matter"
     assert [described(w) for w in ("no injuries", "them", "Someone")] == [None, None, None]
     assert described("Lu Kang", how="named") is None
+
+
+def test_a_mark_glued_to_the_cue_after_it_closes_the_quote(nlp):
+    text = 'Officials counted the dead. "Dozens of people were injured and are being treated, "said Fauzi, an official.'
+    assert _quotes(nlp, text) == [("Dozens of people were injured and are being treated", "Fauzi", "direct", "named")]
+
+
+def test_a_finding_that_led_to_an_act_is_not_a_statement(nlp):
+    text = ("The U.S. imposed the penalty on ZTE after finding that the company had paid bonuses to employees.")
+    assert _quotes(nlp, text, kinds=("indirect",)) == []

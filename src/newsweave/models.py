@@ -303,6 +303,8 @@ class QuoteGroup:
     variant: bool = False
     diff: list[tuple[str, str]] = field(default_factory=list)  # (op, words): op in "=", "-", "+"
     notes: list[str] = field(default_factory=list)
+    # where some outlet leaves the speaker unnamed ("he said"): the sources that name them
+    named_in: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
 
 from ..extract.figures import TOLLS, far_apart, figures_agree
 from ..models import Conflict, ConflictValue, Document, Fact, Figure, FigureValue, NumberMention, Sentence

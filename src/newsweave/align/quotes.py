@@ -36,8 +36,31 @@ def group_quotes(documents: list[Document], names: dict[str, str]) -> list[Quote
     groups: list[list[list[QuoteMention]]] = []
     for (speaker, indirect), utts in by_speaker.items():
         groups.extend([[u] for u in utts] if speaker is None else _match(utts, pair_leftovers=not indirect))
+    groups = _name_across_outlets(groups)
     groups.sort(key=lambda g: (_doc_index(documents, g[0][0]), g[0][0].span.start))
-    return [_group(i, g, names) for i, g in enumerate(groups, 1)]
+    return [_group(i, g, names, documents) for i, g in enumerate(groups, 1)]
+
+
+def _name_across_outlets(groups: list[list[list[QuoteMention]]]) -> list[list[list[QuoteMention]]]:
+    """A quote one outlet leaves unnamed ("he said", "the official said", no cue) joins the
+    group of the same words that another outlet attributes to a named speaker."""
+    named = [g for g in groups if _speaker_of(g) is not None]
+    out = []
+    for g in groups:
+        u = g[0]
+        home = None
+        if len(g) == 1 and u[0].speaker_id is None and any(q.kind != "indirect" for q in u):
+            home = next((h for h in named if _source(u) not in {_source(x) for x in h}
+                         and any(_same_words(u, x) for x in h)), None)
+        if home is None:
+            out.append(g)
+        else:
+            home.append(u)
+    return out
+
+
+def _speaker_of(group: list[list[QuoteMention]]) -> str | None:
+    return next((q.speaker_id for u in group for q in u if q.speaker_id is not None), None)
 
 
 def _doc_index(documents: list[Document], m: QuoteMention) -> int:
@@ -128,11 +151,14 @@ def _one_topic(utts: list[list[QuoteMention]]) -> bool:
         any(c & other for j, other in enumerate(content) if j != i) for i, c in enumerate(content))
 
 
-def _group(index: int, group: list[list[QuoteMention]], names: dict[str, str]) -> QuoteGroup:
+def _group(index: int, group: list[list[QuoteMention]], names: dict[str, str], documents: list[Document]) -> QuoteGroup:
+    group = sorted(group, key=lambda u: (_doc_index(documents, u[0]), u[0].span.start))
     mentions = [q for u in group for q in u]
-    speaker_id = mentions[0].speaker_id
+    speaker_id = _speaker_of(group)
     wordings = [" ".join(q.text for q in u) for u in group]
     g = QuoteGroup(id=f"q{index}", speaker=names.get(speaker_id or ""), speaker_id=speaker_id, mentions=mentions)
+    if speaker_id is not None and any(q.speaker_id is None for q in mentions):
+        g.named_in = sorted({q.span.source for q in mentions if q.speaker_id == speaker_id})
     if len(group) > 1:
         g.variant = len({_norm(w) for w in wordings}) > 1
         pair = _contrast(wordings)

@@ -14,6 +14,18 @@ SPACY_TYPES: dict[str, EntityType] = {
     "LOC": "place",
 }
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx"}
+# Words that give a person's gender where the text states it: honorifics and titles before a
+# name, role nouns beside it ("Kalashnikov's daughter, Elena"), nouns of an unnamed speaker.
+MALE_WORDS = {
+    "mr", "sir", "lord", "king", "prince", "duke", "father", "son", "brother", "husband", "uncle",
+    "grandfather", "nephew", "man", "boy", "gentleman", "actor", "widower", "emperor", "monk",
+}  # not "spokesman", "chairman": news uses them for women too
+FEMALE_WORDS = {
+    "mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "duchess", "mother",
+    "daughter", "sister", "wife", "aunt", "grandmother", "niece", "woman", "girl", "spokeswoman",
+    "chairwoman", "congresswoman", "businesswoman", "councilwoman", "policewoman", "actress",
+    "widow", "empress", "nun", "mum", "mom",
+}
 # Title words that may open a person's name span ("President Donald Trump", "Rep. Adam Schiff").
 TITLE_WORDS = {
     "president", "vice", "premier", "vice-premier", "prime", "minister", "secretary", "senator",
@@ -53,6 +65,14 @@ SPEECH_LEMMAS = {
     "chant", "sing", "recount", "retort", "lament", "muse", "wonder", "observe", "caution",
     "advise", "proclaim", "counter", "concede", "charge", "allege", "contend", "maintain",
 }
+# Words that make a span the model tags a measure or a time, never a name ("0737 GMT",
+# "UTC (3:37 a.m. EDT)", "magnitude-6.1").
+NOT_NAME_WORDS = {"gmt", "utc", "edt", "est", "pdt", "pst", "cdt", "cst", "bst", "cet", "wib", "magnitude",
+                  "a.m", "p.m"}
+# Nouns of settlements and divisions: a name beside one is a place ("Suka Makmur village", "the
+# town of Bireun", "the provincial capital Banda Aceh").
+PLACE_NOUNS = {"village", "town", "city", "capital", "district", "province", "county", "region", "island",
+               "regency", "municipality", "neighborhood", "neighbourhood", "suburb", "hamlet", "subdistrict"}
 # Cue words that may come before the name ("Said Ellis: ..."), which the model folds into it.
 INVERTED_CUES = {"said", "says", "added", "asked", "wrote", "tweeted", "replied", "explained"}
 # Words that open an entity span but are not part of the name: determiners and inverted cues.
@@ -85,7 +105,7 @@ def entity_mentions(doc: Any, source_id: str) -> list[EntityMention]:
         if etype is None:
             continue
         span = _name_span(ent)
-        if span is None:
+        if span is None or _not_a_name(span):
             continue
         etype = _corrected_type(span, etype)
         start, end = span.start_char, span.end_char
@@ -167,7 +187,16 @@ def _name_span(ent: Any) -> Any | None:
         start += 1
     while end > start and ent.doc[end - 1].text in {"'s", "'", "’s"}:
         end -= 1
+    end = _hyphenated_end(ent.doc, end)
     return ent.doc[start:end] if end > start else None
+
+
+def _hyphenated_end(doc: Any, end: int) -> int:
+    """A name ending in a hyphenated part the model cut off ("Moon Jae" of "Moon Jae-in")."""
+    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+           and not doc[end].whitespace_ and doc[end + 1].is_alpha):
+        end += 2
+    return end
 
 
 def _is_title(ent: Any, i: int) -> bool:
@@ -177,14 +206,42 @@ def _is_title(ent: Any, i: int) -> bool:
     return ent.doc[i].lower_.rstrip(".") in TITLE_WORDS
 
 
+def _not_a_name(span: Any) -> bool:
+    """A time or a measure ("0737 GMT", "magnitude-6.1"), or a capitalised common plural opening
+    a sentence ("Houses collapsed", "Eyewitnesses say") that the text never capitalises
+    elsewhere ("Sanders said" stays a name beside "Bernie Sanders")."""
+    if {t.lower_.rstrip(".").split("-")[0] for t in span} & NOT_NAME_WORDS:
+        return True
+    tok = span[0]
+    if len(span) != 1 or tok.tag_ != "NNS" or not tok.is_sent_start:
+        return False
+    return not any(t.text == tok.text and not t.is_sent_start for t in tok.doc)  # "Bernie Sanders" elsewhere
+
+
 def _corrected_type(span: Any, etype: EntityType) -> EntityType:
-    """Fix the small model's common confusions between people and organisations."""
+    """Fix the small model's common confusions: people and organisations, and places by the
+    words around them ("Suka Makmur village", "in Banda Aceh")."""
     words = [t.lower_.rstrip(".") for t in span]
+    if _place_evidence(span, etype):
+        return "place"
     if etype == "person" and (set(words) & ORG_WORDS or " ".join(words) in KNOWN_ORGS):
         return "organisation"
-    if etype == "organisation" and _reads_as_person(span, words):
+    if etype != "person" and _reads_as_person(span, words):
         return "person"
     return etype
+
+
+def _place_evidence(span: Any, etype: EntityType) -> bool:
+    """A settlement noun right before or after the name ("capital Banda Aceh", "the town of
+    Bireun", "Bukit Sama village"), or "in"/"near" before a name the model took for a person."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    if after is not None and after.lower_ in PLACE_NOUNS and after.tag_ in {"NN", "NNP"}:
+        return True
+    if before[-1:] and before[-1] in PLACE_NOUNS or before[-2:-1] and before[-2] in PLACE_NOUNS and before[-1] == "of":
+        return True
+    return etype == "person" and before[-1:] in (["in"], ["near"]) and (after is None or after.text not in {"'s", "’s"})
 
 
 def _reads_as_person(span: Any, words: list[str]) -> bool:
@@ -192,9 +249,9 @@ def _reads_as_person(span: Any, words: list[str]) -> bool:
     if set(words) & ORG_WORDS or " ".join(words) in KNOWN_ORGS:
         return False
     before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
-    if before in HONORIFICS:
+    if before in HONORIFICS or before in PERSON_ROLE_NOUNS:  # "disaster agency official Fauzi"
         return True
-    if not 2 <= len(span) <= 3 or not all(t.is_title for t in span):
+    if not 1 <= len(span) <= 3 or not all(t.is_title for t in span):
         return False
     role = _appositive(span)
     return bool(role is not None and {t.lower_ for t in role} & PERSON_ROLE_NOUNS)

@@ -23,6 +23,19 @@ PLACE_ALIASES = {
     "united kingdom": "United Kingdom", "eu": "European Union", "european union": "European Union",
     "prc": "China", "mainland china": "China", "uae": "United Arab Emirates",
 }
+# News agencies and outlets under their short and long names (keys as `name_key` makes them).
+OUTLET_ALIASES = {
+    "afp": "AFP", "agence france presse": "AFP", "ap": "AP", "associated press": "AP", "reuters": "Reuters", "thomson reuters": "Reuters",
+    "upi": "UPI", "united press international": "UPI",
+    "dpa": "dpa", "deutsche presse agentur": "dpa",
+    "bbc": "BBC", "british broadcasting corporation": "BBC", "bbc news": "BBC",
+    "cnn": "CNN", "cable news network": "CNN",
+    "nyt": "The New York Times", "new york times": "The New York Times",
+    "wsj": "The Wall Street Journal", "wall street journal": "The Wall Street Journal",
+    "wapo": "The Washington Post", "washington post": "The Washington Post",
+    "xinhua": "Xinhua", "xinhua news agency": "Xinhua", "kyodo": "Kyodo", "kyodo news": "Kyodo",
+    "yonhap": "Yonhap", "yonhap news agency": "Yonhap", "asian news international": "ANI",
+}
 ORG_PREFIXES = {"us", "u s", "american", "china's", "chinese", "china", "british", "uk", "eu", "the"}
 ORG_SUFFIXES = {"corp", "corporation", "inc", "co", "ltd", "plc", "llc", "group", "holdings"}
 NICKNAMES = [
@@ -44,6 +57,14 @@ def resolve_entities(mentions: Iterable[EntityMention]) -> list[Entity]:
 
 
 def _group(mentions: list[EntityMention]) -> list[list[EntityMention]]:
+    places = Counter(name_key(m.text) for m in mentions if m.type == "place")
+    persons = Counter(name_key(m.text) for m in mentions if m.type == "person")
+    for m in mentions:
+        key = name_key(m.text)
+        if key in OUTLET_ALIASES:
+            m.type = "organisation"  # "AP" the model took for a person
+        elif m.type == "person" and places[key] > persons[key]:
+            m.type = "place"  # "Banda Aceh" typed a person here, a place in most mentions
     people = [m for m in mentions if m.type == "person"]
     person_groups = _group_people(people)
     surnames = _person_index(person_groups)
@@ -52,8 +73,8 @@ def _group(mentions: list[EntityMention]) -> list[list[EntityMention]]:
         if m.type == "person":
             continue
         key = name_key(m.text)
-        if m.type == "organisation" and key in surnames:
-            surnames[key].append(m)
+        if key in surnames and (m.type == "organisation" or " " not in key):
+            surnames[key].append(m)  # "Bloomberg" as a place, "Trump" as an organisation
             m.type = "person"
         else:
             rest[_other_key(m, key)].append(m)
@@ -136,6 +157,8 @@ def _person_index(groups: list[list[EntityMention]]) -> dict[str, list[EntityMen
 
 
 def _other_key(m: EntityMention, key: str) -> tuple[str, str]:
+    if key in OUTLET_ALIASES:
+        return ("organisation", name_key(OUTLET_ALIASES[key]))
     if m.type == "place":
         return ("place", name_key(PLACE_ALIASES.get(key, key)))
     words = [w for w in key.split() if w not in ORG_SUFFIXES]
@@ -187,6 +210,9 @@ def _canonical_name(group: list[EntityMention], etype: EntityType) -> str:
     if etype == "person":
         full = {f: n for f, n in forms.items() if len(f.split()) > 1} or forms
         return max(full, key=lambda f: (full[f], len(f), f))
+    outlet = next((OUTLET_ALIASES[k] for k in map(name_key, forms) if k in OUTLET_ALIASES), None)
+    if outlet is not None:
+        return outlet
     return max(forms, key=lambda f: (forms[f], -len(f), f))
 
 

@@ -29,8 +29,8 @@ def find_quotes(document: Document, entities: list[Entity], warnings: list[str] 
     """Find every quote of a document and attribute it; sets and returns `document.quotes`."""
     text = document.source.text
     spans = find_quote_spans(text, warnings, mark_directions(document.source))
-    ctx = Context(document.nlp, document.entity_mentions, {e.id: e for e in entities})
     quoted = Quoted((q.start - 1, q.end + 1) for q in spans)
+    ctx = Context(document.nlp, document.entity_mentions, {e.id: e for e in entities}, quoted)
     paragraphs = paragraph_spans(text)
     out: list[QuoteMention] = []
     for i, q in enumerate(spans):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..clean import paragraph_spans
 from ..clean.offsets import raw_offsets
+from ..extract.entities import INVERTED_CUES
 from ..models import Source
 
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,")
@@ -19,6 +20,7 @@ _TRAILING = " ,;:"
 # A double mark, or the typewriter digraphs of some archives (``like this'' or ''like this'').
 _MARK = re.compile(r"\"|``|(?<!')''(?!')")
 _DIGRAPH = {"``": "open"}
+_WORD_AFTER = re.compile(r"[a-z]+")
 _CURLY = {"\u201c": "open", "\u201e": "open", "\u00ab": "open", "\u201d": "close", "\u00bb": "close"}
 
 
@@ -69,7 +71,7 @@ def _paragraph_quotes(text: str, start: int, end: int, warnings: list[str] | Non
             _warn(warnings, f"quote opened at offset {open_at - 1} is not closed before the next opens")
             open_at = m.end()
         elif way == "close" or _can_close(text, m.end() - 1, end) or not _can_open(text, i, start) \
-                or _after_clause_end(text, i, open_at):
+                or _after_clause_end(text, i, open_at) or _cue_glued(text, m.end()):
             out.append(_span(text, open_at, i, closed=True))
             open_at = None
     if open_at is not None:
@@ -92,6 +94,13 @@ def _after_clause_end(text: str, i: int, open_at: int) -> bool:
     """In an open quote, a mark glued to the comma or stop ending its words closes it, space
     or none after it ('"we are done,"she added')."""
     return i - 1 > open_at and text[i - 1] in ",.!?" and text[i - 2].isalnum()
+
+
+def _cue_glued(text: str, i: int) -> bool:
+    """In an open quote, a mark glued to the cue after it closes it ('hospitals, "said Fauzi':
+    text rebuilt from tokens puts the space on the wrong side of the mark)."""
+    word = _WORD_AFTER.match(text, i)
+    return word is not None and word.group().lower() in INVERTED_CUES
 
 
 def _can_open(text: str, i: int, para_start: int) -> bool:

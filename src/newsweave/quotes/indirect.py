@@ -34,6 +34,8 @@ INFINITIVE_CUES = {
 _CLAUSE_DEPS = {"ccomp"}
 # Subordinators of a condition: the speech act in the clause has not happened.
 CONDITIONS = {"if", "unless"}
+# Prepositions of a time adjunct whose gerund is a circumstance, not a statement.
+TIME_PREPOSITIONS = {"after", "before", "upon", "since", "following"}
 # A clause with no more words than this outside quote marks ("that" + the quote) is the quote.
 MAX_WORDS_OUTSIDE = 1
 
@@ -66,7 +68,7 @@ def _content(tok: Any, sent: Any) -> Any | None:
     lemma = tok.lemma_.lower()
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return _according_to(tok, sent)
-    if tok.pos_ not in {"VERB", "AUX"} or _hypothetical(tok):
+    if tok.pos_ not in {"VERB", "AUX"} or _hypothetical(tok) or _circumstance(tok):
         return None
     if lemma in CLAUSE_CUES:
         clause = next((c for c in tok.children if c.dep_ in _CLAUSE_DEPS), None)
@@ -83,6 +85,12 @@ def _hypothetical(verb: Any) -> bool:
     """"unless Washington agreed to ease the sanctions", "if he says so": a condition, not
     something anyone said."""
     return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children)
+
+
+def _circumstance(verb: Any) -> bool:
+    """"The U.S. imposed the penalty after finding that ...": a gerund in a time adjunct tells
+    what led to an act; it is not anyone's statement."""
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in TIME_PREPOSITIONS
 
 
 def _according_to(tok: Any, sent: Any) -> Any | None:

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..extract.entities import INVERTED_CUES, SPEECH_LEMMAS
+from ..extract.entities import INVERTED_CUES, PLACE_NOUNS, SPEECH_LEMMAS
 from ..models import Entity, EntityMention
+from .referents import PERSONAL_PRONOUNS, referent, role_holder
 
 # Beyond the speech verbs entities know: what a sign, statement or ad "reads", and the manner
 # verbs news uses for a quoted outburst ("Trump barked"); not "question" ("questioning the vote").
@@ -41,7 +43,8 @@ COMPANY_NOUNS = {"company", "firm", "carrier", "maker", "manufacturer", "retaile
 PUBLIC_BODIES = {"department", "ministry", "commission", "court", "congress", "senate", "house",
                  "government", "administration", "agency", "council", "committee", "office"}
 NOT_PUBLIC = "\0not-public"  # `Context.earlier` key: names with no word of PUBLIC_BODIES
-_PREPOSITIONS = {"for", "of", "at", "in", "with", "on", "from", "to"}
+# What an organisation issues and the text makes speak: "a police statement said".
+STATEMENT_NOUNS = {"statement", "release", "report", "filing", "notice", "memo", "bulletin"}
 _CLAUSE_DEPS = {"relcl", "acl", "prep", "ccomp", "advcl"}
 
 
@@ -84,7 +87,9 @@ class Context:
     doc: Any
     mentions: list[EntityMention]
     entities: dict[str, Entity]
-    pronoun_of: dict[str, str] = field(default_factory=dict)
+    quoted: Quoted = field(default_factory=Quoted)  # the document's quote marks
+    last_speaker: str | None = None  # the person last named or resolved as a speaker
+    cache: dict[str, Any] = field(default_factory=dict)  # per-document tables (quotes.referents)
     _subjects: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)
 
     @functools.cached_property
@@ -121,16 +126,6 @@ class Context:
         for e in self.entities.values():
             for word in set(e.name.casefold().split()) if e.type == "person" else ():
                 out.setdefault(word, []).append(e.id)
-        return out
-
-    @functools.cached_property
-    def role_holders(self) -> dict[str, str]:
-        """The head noun of each stated role ("spokesman") -> the first entity that holds it."""
-        out: dict[str, str] = {}
-        for entity in self.entities.values():
-            for role in entity.roles:
-                for head in _role_heads(role.text):
-                    out.setdefault(head, entity.id)
         return out
 
     def earlier(self, etype: str, before: int, word: str | None = None) -> Iterator[EntityMention]:
@@ -367,12 +362,28 @@ def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
         found.entity_id, found.how = _pronoun_referent(ctx, subj), "pronoun"
         return found
     entity_id = ctx.entity_at(subj) or _entity_in_phrase(ctx, subj)
+    if entity_id is not None and not _may_speak(ctx, entity_id, subj, cue):
+        entity_id = None
     if entity_id is not None:
         remember(ctx, entity_id)
         found.entity_id, found.how = entity_id, "named"
         return found
     found.entity_id = _by_role(ctx, subj)
     return found
+
+
+def _may_speak(ctx: Context, entity_id: str, subj: Any, cue: Any) -> bool:
+    """People, organisations and groups speak; a place only as its government, named as the
+    speaker itself ("China said", "said Washington"), never a town beside a settlement noun
+    ("Bireun village residents") nor a place inside the subject phrase, nor the subject of a
+    verb that is no speech cue ("Indonesia lies on the “Ring of Fire”")."""
+    entity = ctx.entities.get(entity_id)
+    if entity is None or entity.type != "place":
+        return True
+    nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
+    settlement = nxt is not None and nxt.lower_ in PLACE_NOUNS
+    spoken = cue.lemma_.lower() in CUE_LEMMAS or cue.lower_ == "according"
+    return spoken and subj.pos_ == "PROPN" and ctx.entity_at(subj) == entity_id and not settlement
 
 
 def _through_relative(subj: Any, cue: Any, at: tuple[int, int]) -> tuple[int, int]:
@@ -400,13 +411,28 @@ def _entity_in_phrase(ctx: Context, subj: Any) -> str | None:
     """"White House deputy press secretary Lindsay Walters": the person inside the subject phrase;
     else the organisation of "a White House official". A place only modifies ("a New Hampshire
     Republican" is no statement of New Hampshire's): the speaker stays the role. Nor is a
-    party group its institution's: "House Republicans" are not the House."""
+    party group its institution's: "House Republicans" are not the House. Nor is a person's
+    role that person: "a Hagel spokesman", "Cosme's defense attorney" (a name in apposition,
+    "the Patriarch's press secretary, Alexander Volkov", is the speaker)."""
     found = [e for e in (ctx.entity_at(t) for t in _head_phrase(subj) if t.pos_ == "PROPN") if e]
     kinds = {e: ctx.entities[e].type if e in ctx.entities else None for e in found}
-    people = [e for e in found if kinds[e] == "person"]
+    modifiers = {ctx.entity_at(t) for t in _head_phrase(subj) if _modifies_role(t, subj)}
+    people = [e for e in found if kinds[e] == "person" and e not in modifiers]
+    if not people and any(kinds[e] == "person" for e in found):
+        return None
     if not people and subj.ent_type_ == "NORP":
         return None
     return (people or [e for e in found if kinds[e] != "place"] or [None])[0]
+
+
+def _modifies_role(tok: Any, subj: Any) -> bool:
+    """Is the name a possessor or modifier of the common noun that heads the subject ("a Hagel
+    spokesman", "Obama's senior adviser"), not the subject itself or a name in apposition?"""
+    if subj.pos_ != "NOUN" or tok.i == subj.i:
+        return False
+    while tok.head.i != subj.i and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.i == subj.i and tok.dep_ in {"poss", "compound", "nmod", "amod"}
 
 
 def _head_phrase(tok: Any) -> list[Any]:
@@ -427,11 +453,14 @@ def _phrase(tok: Any) -> Any:
 
 
 def _pronoun_referent(ctx: Context, subj: Any) -> str | None:
-    """"he"/"she": the person last bound or named; "they"/"we": the organisation last named as a
-    subject (a plural is never one named person), else nobody."""
-    if subj.lower_ in PLURAL_PRONOUNS:
+    """"he"/"she": the scored choice of `referents` (gender, recency, subjects, the last
+    speaker); "they"/"we"/"it": the organisation last named as a subject (a plural is never one
+    named person), else nobody; "I" (outside quotes): the person last named."""
+    if subj.lower_ in PLURAL_PRONOUNS | {"it"}:
         return _recent_organisation(ctx, subj.idx)
-    return ctx.pronoun_of.get(subj.lower_) or _recent_person(ctx, subj.idx)
+    if subj.lower_ in PERSONAL_PRONOUNS:
+        return referent(ctx, subj)
+    return _recent_person(ctx, subj.idx)
 
 
 def _recent_organisation(ctx: Context, before: int) -> str | None:
@@ -444,20 +473,23 @@ def _recent_person(ctx: Context, before: int) -> str | None:
     return next((m.entity_id for m in ctx.earlier("person", before) if m.entity_id and ctx.is_subject(m)), named)
 
 
-def remember(ctx: Context, entity_id: str) -> None:
+def remember(ctx: Context, entity_id: str | None) -> None:
     """Later "he"/"she" most likely refer to the last person named as a speaker."""
-    entity = ctx.entities.get(entity_id)
+    entity = ctx.entities.get(entity_id) if entity_id else None
     if entity is not None and entity.type == "person":
-        ctx.pronoun_of.pop("he", None)
-        ctx.pronoun_of.pop("she", None)
+        ctx.last_speaker = entity_id
 
 
 def _by_role(ctx: Context, subj: Any) -> str | None:
     """"the spokesman" -> the person whose stated role is a spokesman; "the ministry" -> the
     organisation named with that word; "the company" -> the company last named; else nobody."""
     noun = subj.lemma_.lower()
-    if noun in ctx.role_holders:
-        return ctx.role_holders[noun]
+    if any(_modifies_role(t, subj) and ctx.entities.get(ctx.entity_at(t) or "") is not None
+           and ctx.entities[ctx.entity_at(t)].type == "person" for t in _head_phrase(subj)):
+        return None  # "a Hagel spokesman": someone's spokesman, not the one spokesman named
+    holder = role_holder(ctx, subj.idx, noun)
+    if holder is not None:
+        return holder
     words = {noun} | (MEDIA_NAME_WORDS if noun in MEDIA_NOUNS else set())
     named = [next(ctx.earlier("organisation", subj.idx, w), None) for w in words]
     nearest = max((m for m in named if m is not None), key=lambda m: m.span.start, default=None)
@@ -465,7 +497,18 @@ def _by_role(ctx: Context, subj: Any) -> str | None:
         return nearest.entity_id
     if noun in COMPANY_NOUNS:
         return next((m.entity_id for m in ctx.earlier("organisation", subj.idx, NOT_PUBLIC)), None)
-    return _organisation_named(ctx, subj)
+    return _organisation_named(ctx, subj) or _police(ctx, subj)
+
+
+def _police(ctx: Context, subj: Any) -> str | None:
+    """"police said", "a police statement": the one police force the story names ("Chicago
+    Police Department", "LAPD"), if it names exactly one."""
+    if not (subj.lower_ == "police" or subj.lemma_.lower() in STATEMENT_NOUNS
+            and any(t.lower_ == "police" for t in subj.lefts)):
+        return None  # "police sources", "police commanders": people of the force, unnamed
+    forces = [e.id for e in ctx.entities.values() if e.type == "organisation"
+              and ("police" in e.name.lower().split() or re.fullmatch(r"[A-Z]{1,4}PD", e.name))]
+    return forces[0] if len(forces) == 1 else None
 
 
 def _organisation_named(ctx: Context, subj: Any) -> str | None:
@@ -478,15 +521,15 @@ def _organisation_named(ctx: Context, subj: Any) -> str | None:
                  if e.type == "organisation" and words <= set(e.name.lower().split())), None)
 
 
-def _role_heads(role: str) -> list[str]:
-    """The head of a role, its last word before the first preposition: "a spokesman for China's
-    foreign ministry" and "Chinese Foreign Ministry spokesman" -> spokesman (the ministry is
-    where he works, not what he is: "the foreign ministry said" is the ministry)."""
-    words = role.lower().split()
-    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
-    return words[cut - 1 : cut] if cut else []
-
-
 def bind_pronoun(ctx: Context, pronoun: str, entity_id: str | None) -> None:
-    if entity_id is not None and pronoun in {"he", "she"}:
-        ctx.pronoun_of[pronoun] = entity_id
+    if pronoun in {"he", "she"}:
+        remember(ctx, entity_id)
+
+
+def resolve_mention(ctx: Context, tok: Any, cue: Any | None = None) -> str | None:
+    """The entity a speaker mention (a name, pronoun or role noun at `tok`) resolves to, as a
+    quote's speaker would; `cue` is its speech verb where there is one. Any he/she/him/his/her
+    goes to the pronoun choice."""
+    if tok.lower_ in PERSONAL_PRONOUNS and not tok.ent_type_:
+        return referent(ctx, tok)
+    return resolve_subject(ctx, tok, cue if cue is not None else tok).entity_id

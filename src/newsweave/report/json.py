@@ -102,7 +102,7 @@ def _quote(g: QuoteGroup) -> dict[str, Any]:
         "id": g.id, "speaker": g.speaker, "mentions": [_quote_mention(q) for q in g.mentions],
         "variant": g.variant, "speaker_id": g.speaker_id, "kind": g.mentions[0].kind if g.mentions else None,
         "sources": sorted({q.span.source for q in g.mentions}),
-        "diff": [{"op": op, "text": text} for op, text in g.diff], "notes": g.notes,
+        "diff": [{"op": op, "text": text} for op, text in g.diff], "notes": g.notes, "named_in": g.named_in,
     }
 
 

@@ -1,0 +1,173 @@
+"""Who said it, by name: the speaker name the brief puts over each quote, against our gold.
+
+    .venv/bin/python bench/named_speakers.py [--gold bench/speakers_gold] [--json OUT] [--errors]
+
+Gold: `bench/speakers_gold/<story>.json` (see its README): every direct quote and piece of
+reported speech of Multi-News stories (lines 0-49, loaded by `bench/claims_data.py` exactly as
+the annotator read them), each with the speaker's name as a reader should see it ("Gary Cohn"),
+"UNNAMED: <description>" for a speaker the story never names, or "UNKNOWN".
+
+Each story's articles go to newsweave as one JSON Lines file (id, text), as a user would give
+them. For each gold item, the brief's quote mentions of that article overlapping the gold words
+(offsets in the cleaned text; found by exact search after quote-mark normalisation) are the
+quote "found"; the name shown is that mention's quote group's speaker (the entity name the
+brief heads it with), else none.
+
+Scoring, per gold item found:
+- a named gold speaker is right, strictly, when the shown name is the gold name (compared by
+  `name_key`: case, dots, "the" ignored); leniently, also when the gold name is one of the
+  shown entity's name variants (aliases), the two share their last word ("Cohn" shown for
+  "Gary Cohn"), or the shown name's words are all in the gold name ("Kleiner Perkins" for
+  "Kleiner Perkins Caufield & Byers"): the same referent under a shorter name;
+- an "UNNAMED" or "UNKNOWN" gold speaker is right when the brief names nobody (it may show the
+  describing words, "police", but no entity);
+- wrong: another name; "place or time": a place entity or a time expression heads the quote.
+Headline: % of gold items found that are right (strict / lenient), and % of all gold items.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+GOLD = ROOT / "bench" / "speakers_gold"
+_MARKS = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+
+
+def brief_story(pipeline, name: str):
+    import claims_data
+
+    articles = claims_data.story(name)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{name}.jsonl"
+        path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in articles), encoding="utf-8")
+        brief = pipeline.brief_paths([path])
+    return brief, [i for i, _ in articles]
+
+
+def locate(brief, ident: str, words: str) -> tuple[str, int, int] | None:
+    """(source id, start, end) of gold words in the cleaned text of the article `ident`."""
+    source = next((s for s in brief.sources if s.input_id == ident), None)
+    if source is None:
+        return None
+    text, words = source.text.translate(_MARKS), words.translate(_MARKS).strip()
+    at = text.find(words)
+    if at < 0:
+        at = " ".join(text.split()).find(" ".join(words.split()))  # whitespace differences only
+        if at < 0:
+            return None
+    return source.id, at, at + len(words)
+
+
+def shown(brief, where: tuple[str, int, int]) -> tuple[object, object] | None:
+    """(quote group, mention) of the brief's quote overlapping the gold words, the longest overlap."""
+    sid, a, b = where
+    best, size = None, 0
+    for g in brief.quotes:
+        for q in g.mentions:
+            s = q.span
+            common = min(b, s.end) - max(a, s.start)
+            if s.source == sid and common > size:
+                best, size = (g, q), common
+    return best
+
+
+def name_key(text: str) -> str:
+    from newsweave.extract.entities import name_key as key
+
+    return key(text)
+
+
+def judge(brief, group, gold: str) -> str:
+    """right / lenient / wrong / place-time / missed-name (gold named, brief names nobody)."""
+    entity = brief.entity(group.speaker_id) if group is not None else None
+    named_gold = not gold.startswith(("UNNAMED", "UNKNOWN"))
+    if entity is not None and (entity.type == "place" or _is_time(entity.name)):
+        return "place-time"
+    if not named_gold:
+        return "right" if entity is None else "wrong"
+    if entity is None:
+        return "missed-name"
+    if name_key(group.speaker or entity.name) == name_key(gold):
+        return "right"
+    variants = {name_key(v) for v in [entity.name, *entity.aliases]}
+    a, b = set(name_key(entity.name).split()), set(name_key(gold).split())
+    if name_key(gold) in variants or name_key(entity.name).split()[-1:] == name_key(gold).split()[-1:] or a <= b:
+        return "lenient"
+    return "wrong"
+
+
+def _is_time(name: str) -> bool:
+    words = set(name_key(name).split())
+    return bool(words & {"gmt", "utc", "edt", "est", "am", "pm", "monday", "tuesday", "wednesday", "thursday",
+                         "friday", "saturday", "sunday", "today", "yesterday"})
+
+
+def score(pipeline, gold_dir: Path, errors: list[str] | None) -> dict:
+    counts: dict = collections.Counter()
+    per_story = {}
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        brief, ids = brief_story(pipeline, gold["story"])
+        c = collections.Counter()
+        for item in gold["quotes"]:
+            c["gold"] += 1
+            where = locate(brief, ids[item["article"]], item["text"])
+            hit = shown(brief, where) if where is not None else None
+            if hit is None:
+                c["not found"] += 1
+                continue
+            c["found"] += 1
+            group, mention = hit
+            verdict = judge(brief, group, item["speaker"])
+            c[verdict] += 1
+            if verdict not in {"right", "lenient"} and errors is not None:
+                errors.append(f"{gold['story']}\ta{item['article']}\t{verdict}\tgold={item['speaker']}"
+                              f"\tshown={group.speaker}\tmention={mention.speaker_text}\tgold mention={item['mention']}"
+                              f"\t{item['text'][:90]}")
+        per_story[gold["story"]] = dict(c)
+        counts.update(c)
+    return {"stories": len(per_story), "total": dict(counts), "per_story": per_story}
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--errors", type=Path, help="write every wrong item here (TSV)")
+    args = ap.parse_args(argv)
+    from gum_speakers import save
+    from newsweave.pipeline import Pipeline
+
+    errors: list[str] = []
+    t0 = time.perf_counter()
+    result = score(Pipeline(), args.gold, errors)
+    result["seconds"] = round(time.perf_counter() - t0, 1)
+    _print(result)
+    save(result, errors, args.json, args.errors)
+    return result
+
+
+def _print(r: dict) -> None:
+    t = collections.Counter(r["total"])
+    found, gold = t["found"], t["gold"]
+    strict, lenient = t["right"], t["right"] + t["lenient"]
+
+    def pct(a, b):
+        return f"{100 * a / b:.1f}" if b else "-"
+
+    print(f"named speakers: {r['stories']} stories, {gold} gold items, {found} found ({pct(found, gold)}%), {r['seconds']} s")
+    print(f"  right name, of found: strict {pct(strict, found)}  lenient {pct(lenient, found)}"
+          f"   (of all gold: {pct(strict, gold)} / {pct(lenient, gold)})")
+    print(f"  wrong name {t['wrong']}  named speaker left unnamed {t['missed-name']}  place or time as speaker {t['place-time']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,266 @@
+"""Who "he" is: the antecedent of a third-person pronoun, a scored choice among the people named
+before it in its document.
+
+Candidates are the person mentions before the pronoun, and the unnamed people described as the
+subject of a speech cue ("a resident said"), who win as nobody: a "he said" after "a
+convention-goer said" is that convention-goer, not the last person named. Rules, in order:
+
+1. Agreement (filters): a person of the other gender is never chosen ("she" is not Tony
+   Fernandes). A person's gender comes only from the text: an honorific ("Mr", "Ms"), a gendered
+   role noun ("spokeswoman", "father") and the he/she of sentences where that person is the only
+   one named. No first-name lexicon: the one maintained offline package that ships one
+   (names-dataset) loads gigabytes; an unknown gender agrees with both.
+2. Binding: not the subject of the pronoun's own verb ("Kelly told him": him is not Kelly).
+3. Score, highest wins: recency (a cost per sentence back), grammatical subject (a name in
+   apposition to a role subject counts: "Another official, Supriyadi, ... said"), subject of a
+   speech cue, the document's last speaker, a name inside quote marks (a cost: quoted words are
+   someone else's), and how often the person was named so far (the subject of a profile).
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from ..extract.entities import FEMALE_WORDS, MALE_WORDS, PERSON_ROLE_NOUNS, SPEECH_LEMMAS
+
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_OBJECT_DEPS = {"dobj", "iobj", "dative"}
+_PREPOSITIONS = {"for", "of", "at", "in", "with", "on", "from", "to"}
+
+# Weights of the score (decided on GUM train+dev, bench/gum_speakers.py).
+SENTENCE_COST = 0.5  # per sentence between the mention and the pronoun
+MAX_SENTENCES = 12  # candidates further back are not considered
+SUBJECT = 2.0
+SPEECH_SUBJECT = 0.5
+LAST_SPEAKER = 1.5
+QUOTED_COST = 3.0
+SALIENCE = 2.0  # times log2(mentions so far), up to MAX_SALIENCE
+MAX_SALIENCE = 2.0  # a person named four times is as salient as one named forty
+HONORIFIC_VOTES = 3  # an honorific outweighs a few pronouns
+
+
+@dataclass
+class Candidate:
+    entity_id: str | None  # None: a person described, not named ("a resident")
+    start: int  # character offsets of the mention
+    end: int
+    sentence: int
+    subject: bool
+    speech: bool
+    quoted: bool
+    gender: str | None = None  # of an unnamed candidate, from its noun ("a woman")
+
+
+def referent(ctx: Any, pronoun: Any) -> str | None:
+    """The entity a he/she/him/her pronoun refers to, or None (nobody named fits, or a person
+    described but not named is the best antecedent)."""
+    gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f"
+    sentence = _sentence_of(ctx, pronoun.idx)
+    bound = _clause_subject(pronoun)
+    best, best_score = None, -math.inf
+    seen: dict[str | None, int] = {}
+    for c in _candidates(ctx):
+        if c.start >= pronoun.idx or sentence - c.sentence > MAX_SENTENCES:
+            if c.start >= pronoun.idx:
+                break
+            continue
+        seen[c.entity_id] = seen.get(c.entity_id, 0) + 1
+        if not _agrees(ctx, c, gender) or (bound is not None and c.start <= bound.idx < c.end):
+            continue
+        score = _score(ctx, c, sentence, seen[c.entity_id])
+        if score >= best_score:  # ties go to the later mention
+            best, best_score = c, score
+    return best.entity_id if best is not None else None
+
+
+def _score(ctx: Any, c: Candidate, sentence: int, mentions: int) -> float:
+    score = -SENTENCE_COST * (sentence - c.sentence)
+    score += SUBJECT * c.subject + SPEECH_SUBJECT * c.speech - QUOTED_COST * c.quoted
+    if c.entity_id is not None:
+        score += LAST_SPEAKER * (c.entity_id == ctx.last_speaker) + SALIENCE * min(math.log2(mentions), MAX_SALIENCE)
+    return score
+
+
+def _agrees(ctx: Any, c: Candidate, gender: str) -> bool:
+    known = c.gender if c.entity_id is None else genders(ctx).get(c.entity_id)
+    return known is None or known == gender
+
+
+def _clause_subject(pronoun: Any) -> Any | None:
+    """The subject of the verb the pronoun is the object of ("Kelly told him")."""
+    if pronoun.dep_ not in _OBJECT_DEPS:
+        return None
+    return next((c for c in pronoun.head.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+# ---- per-document tables, built once ----------------------------------------------------
+
+def _sentence_of(ctx: Any, offset: int) -> int:
+    return bisect_right(_sentence_starts(ctx), offset) - 1
+
+
+def _sentence_starts(ctx: Any) -> list[int]:
+    if "sentence_starts" not in ctx.cache:
+        ctx.cache["sentence_starts"] = [s.start_char for s in ctx.doc.sents]
+    return ctx.cache["sentence_starts"]
+
+
+def _candidates(ctx: Any) -> list[Candidate]:
+    if "candidates" not in ctx.cache:
+        people = [_named(ctx, m) for m in ctx.mentions if _is_person(ctx, m.entity_id)]
+        found = [c for c in people if c is not None] + _described(ctx)
+        ctx.cache["candidates"] = sorted(found, key=lambda c: c.start)
+    return ctx.cache["candidates"]
+
+
+def _is_person(ctx: Any, entity_id: str | None) -> bool:
+    entity = ctx.entities.get(entity_id) if entity_id else None
+    return entity is not None and entity.type == "person"
+
+
+def _named(ctx: Any, m: Any) -> Candidate | None:
+    span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if span is None:
+        return None
+    role = _role_of(span.root)
+    return Candidate(m.entity_id, m.span.start, m.span.end, _sentence_of(ctx, m.span.start), role is not None,
+                     role is not None and _speech(role.head), _in_quotes(ctx, m.span.start))
+
+
+def _role_of(tok: Any) -> Any | None:
+    """The token that stands as the subject for this name: itself, the role noun it is in
+    apposition to ("Another official, Supriyadi, ... said"), or the noun it is a compound of
+    ("Rubio spokesman Alex Conant" has its name as the head already)."""
+    if tok.dep_ in SUBJECT_DEPS:
+        return tok
+    if tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS:
+        return tok.head
+    return None
+
+
+def _speech(verb: Any) -> bool:
+    while verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:  # "he paused and added"
+        if verb.lemma_.lower() in SPEECH_LEMMAS:
+            return True
+        verb = verb.head
+    return verb.lemma_.lower() in SPEECH_LEMMAS
+
+
+def _described(ctx: Any) -> list[Candidate]:
+    """People described as a subject, not named: a role noun ("The mayor complimented ...":
+    the person the story gives that role, if one) or the common-noun subject of a speech cue
+    ("a convention-goer said": nobody named), with no name in apposition; a gendered noun
+    gives the gender."""
+    covered = {m.span.start for m in ctx.mentions}
+    out = []
+    for tok in ctx.doc:
+        if tok.dep_ != "nsubj" or tok.pos_ != "NOUN" or tok.tag_ in {"NNS", "NNPS"}:
+            continue
+        word, speech = tok.lower_, _speech(tok.head)
+        role = word in PERSON_ROLE_NOUNS or word in FEMALE_WORDS or word in MALE_WORDS
+        if not (speech or role) or any(c.dep_ == "appos" for c in tok.children) \
+                or any(t.idx in covered for t in tok.subtree):
+            continue
+        gender = "f" if word in FEMALE_WORDS else "m" if word in MALE_WORDS else None
+        holder = role_holder(ctx, tok.idx, tok.lemma_.lower()) if role else None
+        out.append(Candidate(holder, tok.idx, tok.idx + len(tok), _sentence_of(ctx, tok.idx), True, speech,
+                             _in_quotes(ctx, tok.idx), gender))
+    return out
+
+
+def _in_quotes(ctx: Any, offset: int) -> bool:
+    return offset in ctx.quoted
+
+
+def genders(ctx: Any) -> dict[str, str]:
+    """{entity id: "m" | "f"} for the people whose gender the text gives."""
+    if "genders" not in ctx.cache:
+        votes: dict[str, list[int]] = {}
+        for m in ctx.mentions:
+            if _is_person(ctx, m.entity_id):
+                _vote_words(ctx, m, votes.setdefault(m.entity_id, [0, 0]))
+        _vote_pronouns(ctx, votes)
+        ctx.cache["genders"] = {e: ("m" if v[0] > v[1] else "f") for e, v in votes.items()
+                                if max(v) >= 1 and min(v) * 2 < max(v)}
+    return ctx.cache["genders"]
+
+
+def _vote_words(ctx: Any, m: Any, v: list[int]) -> None:
+    """An honorific or a gendered title before the name, a gendered role noun stated with it."""
+    span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    before = span.doc[span.start - 1] if span is not None and span.start > 0 else None
+    words = [before.lower_.rstrip(".")] if before is not None and not before.is_sent_end and not before.is_space else []
+    if m.role is not None:
+        words += [w.lower().strip(",.") for w in m.role.text.split()]
+    for w in words:
+        if w in MALE_WORDS:
+            v[0] += HONORIFIC_VOTES
+        elif w in FEMALE_WORDS:
+            v[1] += HONORIFIC_VOTES
+
+
+def _vote_pronouns(ctx: Any, votes: dict[str, list[int]]) -> None:
+    """In a sentence that names exactly one person, as the subject: a possessive or reflexive in
+    that subject's clause ("Ruiz said her brother ..."); and the "He"/"She" opening the next
+    sentence when it names nobody ("Ruiz spoke. She said ...")."""
+    subject_of: dict[int, list[tuple[str, Any]]] = {}
+    named: set[int] = set()
+    for m in ctx.mentions:
+        if _is_person(ctx, m.entity_id) and not _in_quotes(ctx, m.span.start):
+            s = _sentence_of(ctx, m.span.start)
+            named.add(s)
+            span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            role = _role_of(span.root) if span is not None else None
+            subject_of.setdefault(s, []).append((m.entity_id, role))
+    sents = list(ctx.doc.sents)
+    for s, found in subject_of.items():
+        if len({e for e, _ in found}) != 1:
+            continue
+        entity, role = found[0][0], next((r for _, r in found if r is not None), None)
+        v = votes[entity]
+        if role is not None:
+            for tok in role.head.subtree:
+                if (tok.tag_ == "PRP$" or tok.lower_ in {"himself", "herself"}) and _same_clause(tok, role):
+                    v[0] += tok.lower_ in MALE_PRONOUNS
+                    v[1] += tok.lower_ in FEMALE_PRONOUNS
+        opening = sents[s + 1][0] if s + 1 < len(sents) and s + 1 not in named else None
+        if opening is not None and not _in_quotes(ctx, opening.idx):
+            v[0] += opening.lower_ == "he"
+            v[1] += opening.lower_ == "she"
+
+
+
+def _same_clause(tok: Any, subject: Any) -> bool:
+    """Does no other verb with a subject of its own stand between the pronoun and the subject's
+    verb ("Melanie said to the nominee, who began his speech": his is the nominee's)?"""
+    head = tok.head
+    while head.i != subject.head.i and head.head.i != head.i:
+        if head.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECT_DEPS for c in head.children):
+            return False
+        head = head.head
+    return True
+
+
+def role_holder(ctx: Any, before: int, noun: str) -> str | None:
+    """The person whose stated role has this head ("the mayor"): the one named last before it
+    in this document, else the only one in the story (two mayors elsewhere: nobody)."""
+    holders = {e.id for e in ctx.entities.values() if any(noun in role_heads(r.text) for r in e.roles)}
+    here = [m.entity_id for m in ctx.mentions if m.entity_id in holders and m.span.end <= before]
+    if here:
+        return here[-1]
+    return next(iter(holders)) if len(holders) == 1 else None
+
+
+def role_heads(role: str) -> list[str]:
+    """The head of a role, its last word before the first preposition: "a spokesman for China's
+    foreign ministry" and "Chinese Foreign Ministry spokesman" -> spokesman (the ministry is
+    where he works, not what he is: "the foreign ministry said" is the ministry)."""
+    words = role.lower().split()
+    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
+    return words[cut - 1 : cut] if cut else []
