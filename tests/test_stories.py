@@ -149,6 +149,12 @@ def score(briefs) -> dict[str, float]:
             "people_recall": people_hit / people_n, "invented_conflicts": conflicts}
 
 
+def _same_name(shown: str | None, gold: str) -> bool:
+    """"The Wall Street Journal" is the Wall Street Journal."""
+    norm = lambda n: (n or "").casefold().removeprefix("the ")  # noqa: E731
+    return norm(shown) == norm(gold)
+
+
 def quote_speakers(brief, gold: Gold) -> tuple[int, int]:
     """(quotes found with the annotated speaker, quotes found with another named speaker)."""
     right = wrong = 0
@@ -156,8 +162,8 @@ def quote_speakers(brief, gold: Gold) -> tuple[int, int]:
         where = _where(brief, article, words)
         groups = [g for g in brief.quotes for m in g.mentions
                   if where and m.span.source == where[0] and m.span.start <= where[1] < m.span.end]
-        right += any(g.speaker == speaker for g in groups)
-        wrong += any(g.speaker not in (None, speaker) for g in groups)
+        right += any(_same_name(g.speaker, speaker) for g in groups)
+        wrong += any(g.speaker is not None and not _same_name(g.speaker, speaker) for g in groups)
     return right, wrong
 
 
