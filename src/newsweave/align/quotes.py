@@ -216,10 +216,11 @@ def quote_conflicts(groups: list[QuoteGroup]) -> list[Conflict]:
     """Quote groups whose outlets put different words in the speaker's mouth."""
     out = []
     for g in groups:
-        quoted = any(q.kind != "indirect" for q in g.mentions)  # reported speech is paraphrase by nature
-        if quoted and g.variant and any("paraphrase" in n or "translation" in n for n in g.notes):
+        # reported speech is paraphrase by nature: only words in quote marks of two sources can clash
+        quoted = [q for q in g.mentions if q.kind != "indirect"]
+        if len({q.span.source for q in quoted}) > 1 and g.variant and any("paraphrase" in n or "translation" in n for n in g.notes):
             first = {}
-            for q in g.mentions:
+            for q in quoted:
                 first.setdefault(q.span.source, q)
             values = [ConflictValue(q.span.source, q.text, q.span.start, q.span.end) for q in first.values()]
             out.append(Conflict("quote", values, subject=g.speaker or "", note=g.notes[0]))
