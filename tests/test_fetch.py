@@ -177,6 +177,40 @@ def test_a_server_trickling_bytes_hits_the_total_time_limit(server):
     assert reason.startswith("the server sends too slowly") and time.perf_counter() - start < 1.2
 
 
+def test_a_server_trickling_its_headers_hits_the_deadline(server):
+    """One header byte at a time, each well inside the read timeout: the 60 s total used to run
+    only while the body streamed (a byte every 5 s held a fetch 150 s)."""
+    def trickle(handler):
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Padding: " + b"x" * 200 + b"\r\n\r\n"
+        for byte in head:
+            handler.wfile.write(bytes([byte]))
+            handler.wfile.flush()
+            time.sleep(0.1)
+
+    server.routes["/headers"] = trickle
+    start = time.perf_counter()
+    with Fetcher(FetchPolicy(allow_private=True, read_timeout=1, total_timeout=2)) as f:
+        reason = _fail(f, server.url("/headers"))
+    assert reason.startswith("the server sends too slowly (the fetch took longer than its total time limit of 2 s")
+    assert time.perf_counter() - start < 3
+
+
+def test_slow_redirect_hops_share_one_deadline(server):
+    def hop(n):
+        def answer(handler):
+            time.sleep(0.8)
+            return 302, {"Location": f"/hop{n + 1}"}, b""
+        return answer
+
+    for n in range(5):
+        server.routes[f"/hop{n}"] = hop(n)
+    server.routes["/hop5"] = (200, HTML, page(BODY))
+    start = time.perf_counter()
+    with Fetcher(FetchPolicy(allow_private=True, read_timeout=1, total_timeout=2, respect_robots=False)) as f:
+        reason = _fail(f, server.url("/hop0"))
+    assert "total time limit of 2 s" in reason and time.perf_counter() - start < 3
+
+
 def test_a_refused_connection_and_a_tls_error(server, fetcher):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -13,7 +13,8 @@ person can act on). The rules, all in `FetchPolicy`:
   `httpx.MockTransport`) gets the same checks before each request, but what it connects to is
   its own business. A host's checked addresses are kept for the Fetcher's life (DNS TTLs are
   not followed: use one Fetcher per run), and proxy settings from the environment are ignored;
-- timeouts to connect and between bytes, and a total time limit (a trickling server is cut off);
+- timeouts to connect and between bytes, and one deadline per URL over the connect, the headers,
+  every redirect hop and the body (a server trickling its headers or its body is cut off);
 - the body is streamed and cut at `max_bytes`, also after gzip/deflate decompression (a bomb
   is refused without inflating it);
 - robots.txt is read once per host (cached in the Fetcher) and honoured for our user agent;
@@ -66,7 +67,7 @@ class FetchPolicy:
 
     connect_timeout: float = 10.0
     read_timeout: float = 20.0  # the longest wait for the next bytes
-    total_timeout: float = 60.0  # the longest a whole fetch may take (checked as the body arrives)
+    total_timeout: float = 60.0  # the longest a whole fetch may take: connect, headers, every redirect, body
     max_bytes: int = MAX_BYTES
     user_agent: str = USER_AGENT
     allow_private: bool = False  # allow private, loopback and link-local addresses (tests, intranets)
@@ -193,27 +194,68 @@ def _literal(host: str) -> str | None:
         return None
 
 
-class _PinnedBackend(httpcore.SyncBackend):
-    """Connects to the guard's checked addresses, never to a fresh DNS answer."""
+Deadline = Callable[[], float]  # the `time.monotonic()` by which the fetch under way must end
 
-    def __init__(self, guard: _Guard):
-        self.guard = guard
+
+class _PinnedBackend(httpcore.SyncBackend):
+    """Connects to the guard's checked addresses, never to a fresh DNS answer; every connect,
+    read and write on its connections ends by the fetch's deadline (a server sending its
+    headers one byte at a time, or redirecting slowly, is cut off like a trickling body)."""
+
+    def __init__(self, guard: _Guard, deadline: Deadline = lambda: math.inf):
+        self.guard, self.deadline = guard, deadline
 
     def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
         last: Exception | None = None
         for address in self.guard.addresses(host, port):
             try:
-                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+                stream = super().connect_tcp(address, port, _within(timeout, self.deadline(), httpcore.ConnectTimeout),
+                                             local_address, socket_options)
+                return _DeadlineStream(stream, self.deadline)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 last = exc
         raise last  # type: ignore[misc]  # addresses() is never empty
 
 
-def _pinned_transport(guard: _Guard) -> httpx.HTTPTransport:
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every operation waits no longer than the deadline leaves."""
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: Deadline):
+        self.stream, self.deadline = stream, deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self.stream.read(max_bytes, _within(timeout, self.deadline(), httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self.stream.write(buffer, _within(timeout, self.deadline(), httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self.stream.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> httpcore.NetworkStream:
+        tls = self.stream.start_tls(ssl_context, server_hostname, _within(timeout, self.deadline(), httpcore.ConnectTimeout))
+        return _DeadlineStream(tls, self.deadline)
+
+    def get_extra_info(self, info: str):
+        return self.stream.get_extra_info(info)
+
+
+def _within(timeout: float | None, deadline: float, late: type[Exception]) -> float | None:
+    """The timeout for one operation: no later than the deadline; `late` if it has passed."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise late(TOTAL_TIME)
+    return left if timeout is None else min(timeout, left)
+
+
+TOTAL_TIME = "the fetch took longer than its total time limit"
+
+
+def _pinned_transport(guard: _Guard, deadline: Deadline) -> httpx.HTTPTransport:
     """httpx's own transport with its connection pool on the pinned backend (no proxies)."""
     transport = httpx.HTTPTransport(trust_env=False)
     transport._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(trust_env=False),
-                                              network_backend=_PinnedBackend(guard))
+                                              network_backend=_PinnedBackend(guard, deadline))
     return transport
 
 
@@ -229,7 +271,8 @@ class Fetcher:
         self._robots: dict[str, urllib.robotparser.RobotFileParser | FetchError] = {}
         self._deadline = math.inf  # of the fetch under way
         timeout = httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout)
-        self._client = httpx.Client(transport=transport or _pinned_transport(self._guard), timeout=timeout,
+        transport = transport or _pinned_transport(self._guard, lambda: self._deadline)
+        self._client = httpx.Client(transport=transport, timeout=timeout,
                                     headers={"User-Agent": self.policy.user_agent, "Accept": ACCEPT,
                                              "Accept-Encoding": "gzip, deflate"},
                                     follow_redirects=False, trust_env=False)
@@ -290,10 +333,13 @@ class Fetcher:
                                   "yourself if you may use it, or set respect_robots=False")
 
     def _send(self, url: str, headers: dict[str, str]) -> httpx.Response:
+        if time.monotonic() > self._deadline:  # a slow redirect chain
+            raise FetchError(url, _too_slow(self.policy))
         try:
             return self._client.send(self._client.build_request("GET", url, headers=headers), stream=True)
         except httpx.HTTPError as exc:
-            raise FetchError(url, _transport_reason(exc, self.policy)) from exc
+            late = isinstance(exc, httpx.TimeoutException) and time.monotonic() >= self._deadline
+            raise FetchError(url, _too_slow(self.policy) if late else _transport_reason(exc, self.policy)) from exc
         except httpx.InvalidURL as exc:
             raise FetchError(url, f"not a valid URL ({exc}); check it") from exc
 
@@ -357,24 +403,29 @@ def read_body(response: httpx.Response, cap: int, deadline: float = math.inf) ->
     inflate = _inflater(response.headers.get("content-encoding", ""), str(response.url))
     body = bytearray()
     try:
-        for chunk in _chunks(response):
+        for chunk in _chunks(response, deadline):
             body += inflate(chunk, cap + 1 - len(body))
             if len(body) > cap:
                 raise FetchError(str(response.url), f"larger than {cap:,} bytes{_decoded(response)}; "
                                                     "save the article itself, or raise the limit")
             if time.monotonic() > deadline:
-                raise FetchError(str(response.url), "the server sends too slowly (the fetch took longer than "
-                                                    "its total time limit); try again later")
+                raise FetchError(str(response.url), _too_slow(None))
     except zlib.error as exc:
         raise FetchError(str(response.url), f"compressed body is corrupt ({exc}); try again later") from exc
     return bytes(body)
 
 
-def _chunks(response: httpx.Response) -> Iterator[bytes]:
+def _chunks(response: httpx.Response, deadline: float) -> Iterator[bytes]:
     try:
         yield from response.iter_raw()
     except httpx.HTTPError as exc:
-        raise FetchError(str(response.url), _transport_reason(exc, None)) from exc
+        late = isinstance(exc, httpx.TimeoutException) and time.monotonic() >= deadline
+        raise FetchError(str(response.url), _too_slow(None) if late else _transport_reason(exc, None)) from exc
+
+
+def _too_slow(policy: FetchPolicy | None) -> str:
+    limit = f" of {policy.total_timeout:g} s" if policy is not None else ""
+    return f"the server sends too slowly ({TOTAL_TIME}{limit}); try again later"
 
 
 def _inflater(encoding: str, url: str) -> Callable[[bytes, int], bytes]:
