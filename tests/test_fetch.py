@@ -332,6 +332,38 @@ def test_conditional_get_across_ingest_runs_with_the_store_as_cache(server, tmp_
     assert [h.get("If-None-Match") for p, h in server.requests if p == "/v"] == [None, '"v1"']
 
 
+def test_credentials_in_a_url_reach_its_own_host_only_and_are_never_stored(server, tmp_path, capsys):
+    """http://user:pass@host/ was stored in articles.url, articles.path and the fetch cache,
+    and printed; a redirect to another host must not carry it either."""
+    import sqlite3
+
+    from newsweave.cli import main
+
+    server.routes["/start"] = (302, {"Location": server.url("/next", host="localhost")}, b"")
+    server.routes["/next"] = (200, {**HTML, "ETag": '"v1"'}, page(BODY))
+    server.routes["/gone"] = (404, {}, b"no")
+    url = server.url("/start").replace("://", "://reader:s3cret@")
+    db = tmp_path / "n.db"
+    code = main(["ingest", url, url.replace("/start", "/gone"), "--db", str(db), "--allow-private",
+                 "--format", "json"])
+    out = capsys.readouterr()
+    assert code == 3 and '"ingested": 1' in out.out
+    auth = {path: headers.get("Authorization") for path, headers in server.requests}
+    assert auth["/start"] and auth["/start"].startswith("Basic ") and auth["/next"] is None
+    with sqlite3.connect(db) as con:
+        dump = "\n".join(con.iterdump())
+    assert "s3cret" not in dump and "reader" not in dump and "127.0.0.1" in dump
+    assert "s3cret" not in out.out + out.err and "HTTP 404" in out.out
+
+
+def test_without_credentials():
+    from newsweave.ingest.fetch import without_credentials
+
+    assert without_credentials("http://u:p@example.com:8080/a?b#c") == "http://example.com:8080/a?b#c"
+    assert without_credentials("https://u@[::1]/x") == "https://[::1]/x"
+    assert without_credentials("http://example.com/@x") == "http://example.com/@x"
+
+
 # --- addresses ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("address, expected", [

@@ -238,7 +238,7 @@ def _records(item: Input, max_bytes: int, result: IngestResult, web: Web) -> tup
     kind = "text"
     try:
         if item.path is None:
-            return _url_records(item.given, result, web)
+            return _url_records(item.url, result, web)
         data = _read(item, max_bytes, result.skipped)
         kind = kind_of(item.path.name, data)
         if kind == "feed":
@@ -273,14 +273,14 @@ _READERS = {"jsonl": jsonl_records, "csv": csv_records}
 def _url_records(url: str, result: IngestResult, web: Web) -> tuple[str, list[Record]]:
     """A fetched page read by its kind: a feed's entries, JSON Lines records, or one article."""
     fetched = web.get(url)
-    kind = page_kind(fetched)
+    kind, shown = page_kind(fetched), fetched.url  # without credentials
     if kind == "feed":
-        return kind, feed_records(fetched.body, url, result.skipped, result.warnings, follow=web.follow(True),
+        return kind, feed_records(fetched.body, shown, result.skipped, result.warnings, follow=web.follow(True),
                                   headers=feed_headers(fetched))
     if kind == "jsonl":
-        return kind, _parse(kind, page_text(fetched, kind), url, result.skipped)
+        return kind, _parse(kind, page_text(fetched, kind), shown, result.skipped)
     body, page = article(fetched, kind)
-    return kind, [Record(check_article_text(body), url, page=page)]
+    return kind, [Record(check_article_text(body), shown, page=page)]
 
 
 def _parse(kind: str, text: str, given: str, skipped: list[Skipped]) -> list[Record]:

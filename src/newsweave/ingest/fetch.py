@@ -31,6 +31,7 @@ import datetime as dt
 import hashlib
 import ipaddress
 import math
+import re
 import socket
 import time
 import urllib.robotparser
@@ -39,7 +40,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 from typing import Protocol
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpcore
 import httpx
@@ -122,6 +123,34 @@ class Fetched:
     body: bytes = b""
     not_modified: bool = False  # a 304 answer to a conditional GET: `body` is empty
     headers: dict[str, str] = field(default_factory=dict)
+
+
+def without_credentials(url: str) -> str:
+    """The URL without its user name and password (http://user:pass@host/ -> http://host/):
+    what is stored, cached and printed of a URL."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
+def _scrubbed(text: str) -> str:
+    """A message with the credentials of every URL in it left out."""
+    return _USERINFO.sub(r"\1", text)
+
+
+_USERINFO = re.compile(r"(https?://)[^/@\s]*@", re.IGNORECASE)
+
+
+def _origin(url: str) -> tuple[str, str | None, int | None]:
+    try:
+        parts = urlsplit(url)
+        return parts.scheme.lower(), parts.hostname, parts.port
+    except ValueError:
+        return "", None, None
 
 
 def is_url(value: object) -> bool:
@@ -287,17 +316,29 @@ class Fetcher:
         self._client.close()
 
     def fetch(self, url: str) -> Fetched:
-        """The body at `url`; FetchError (naming the URL, with the reason) if it can't be had."""
-        known = self.cache.get(url) if self.cache is not None else None
+        """The body at `url`; FetchError (naming the URL, with the reason) if it can't be had.
+        A user name and password in the URL are sent to its own host only, and left out of
+        what is returned, cached and said in errors."""
+        shown = without_credentials(url)
+        try:
+            return self._fetch(url, shown)
+        except FetchError as exc:
+            if shown == url:
+                raise
+            raise FetchError(shown, _scrubbed(exc.reason)) from None
+
+    def _fetch(self, url: str, shown: str) -> Fetched:
+        known = self.cache.get(shown) if self.cache is not None else None
         self._deadline = time.monotonic() + self.policy.total_timeout
         response, final = self._follow(url, _validators(known), self.policy.respect_robots)
+        final = without_credentials(final)
         with closing(response):
             if response.status_code == 304 and known is not None:
-                self.cache.put(url, replace(known, fetched_at=_now()))  # type: ignore[union-attr]
-                return Fetched(url, final, 304, not_modified=True, headers=dict(response.headers))
-            fetched = self._accept(url, final, response, self.policy.max_bytes)
+                self.cache.put(shown, replace(known, fetched_at=_now()))  # type: ignore[union-attr]
+                return Fetched(shown, final, 304, not_modified=True, headers=dict(response.headers))
+            fetched = self._accept(shown, final, response, self.policy.max_bytes)
         if self.cache is not None:
-            self.cache.put(url, _cache_entry(fetched))
+            self.cache.put(shown, _cache_entry(fetched))
         return fetched
 
     def _follow(self, url: str, headers: dict[str, str], robots: bool) -> tuple[httpx.Response, str]:
@@ -314,7 +355,7 @@ class Fetcher:
             if response.status_code not in REDIRECTS or not location:
                 return response, current
             response.close()
-            current = urljoin(current, location)
+            current = _next_hop(current, location)
         raise FetchError(url, f"more than {self.policy.max_redirects} redirects (last to {current}); "
                               "check the URL in a browser")
 
@@ -379,6 +420,13 @@ class Fetcher:
         rules = urllib.robotparser.RobotFileParser(url)
         rules.parse(text.splitlines())
         return rules
+
+
+def _next_hop(current: str, location: str) -> str:
+    """Where a redirect leads; a user name and password go no further than their own origin
+    (nor do ones the Location itself carries to another)."""
+    target = urljoin(current, location)
+    return target if _origin(target) == _origin(current) else without_credentials(target)
 
 
 def _parse_url(url: str) -> httpx.URL:
