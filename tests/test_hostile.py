@@ -360,3 +360,23 @@ def test_entity_declarations_are_found_wherever_they_hide(tmp_path, name, doctyp
     feed.write_bytes(_entity_feed(doctype).replace("{enc}", encoding).encode(encoding))
     out = measured(f"entity feed: {name}", [feed])
     assert out["sources"] == 0 and "declares XML entities" in out["skipped"][0], out
+
+
+# --- issue 29: attribute-heavy and element-heavy HTML ----------------------------------------
+def test_an_element_with_400000_attributes_is_refused_before_parsing(tmp_path):
+    """3.9 MB, under both size caps, ran 1,500 s (690 MB) in lxml and htmldate before it was
+    killed: the parse grows faster than linearly with one element's attributes."""
+    page = tmp_path / "attributes.html"
+    attributes = " ".join(f'a{i}="v"' for i in range(400_000))
+    page.write_text(f"<html><body><div {attributes}><article><p>{BODY}</p><p>{BODY}</p></article></div></body></html>")
+    assert page.stat().st_size > 3_900_000
+    out = measured("one <div> with 400,000 attributes", [page])
+    assert out["sources"] == 0 and "over 1,000 attributes" in out["skipped"][0]
+    assert out["cpu_s"] < 2
+
+
+def test_a_page_of_250000_elements_is_refused_before_parsing(tmp_path):
+    page = tmp_path / "elements.html"
+    page.write_text("<html><body><article>" + "<b>x</b>" * 250_000 + f"<p>{BODY}</p></article></body></html>")
+    out = measured("250,000 elements", [page])
+    assert out["sources"] == 0 and "too many elements" in out["skipped"][0] and out["cpu_s"] < 2
