@@ -481,15 +481,24 @@ def test_a_feed_url_whose_teasers_link_to_article_pages(server, fetcher):
     assert skip.reason.startswith("the feed carries only a summary; fetching its link failed: HTTP 404")
 
 
-def test_a_feed_file_follows_teaser_links_only_when_given_a_fetcher(server, fetcher, tmp_path):
+def test_a_feed_file_follows_teaser_links_only_when_asked(server, fetcher, tmp_path, capsys):
+    """A local feed file fetched its entries' links whenever a Fetcher was at hand (the CLI's
+    ingest always has one, for its cache), though the README says the network is used only
+    for URLs given; now only with follow_links (--follow-links)."""
+    from newsweave.cli import main
+
     server.routes["/story/1"] = (200, HTML, page(BODY))
     f = tmp_path / "saved.rss"
     f.write_bytes(_feed(server, [("g1", "/story/1")]))
-    offline = read_paths([f])
+    offline = read_paths([f], fetcher=fetcher)
     assert not offline.sources and "give " + server.url("/story/1") + " as an input" in offline.skipped[0].reason
+    assert "--follow-links" in offline.skipped[0].reason
+    assert main(["ingest", str(f), "--db", str(tmp_path / "a.db"), "--allow-private", "-q"]) == 3
     assert server.requests == []
-    (s,) = read_paths([f], fetcher=fetcher).sources
+    (s,) = read_paths([f], fetcher=fetcher, follow_links=True).sources
     assert (s.path, s.input_id, s.url) == (str(f), "g1", server.url("/story/1"))
+    assert main(["ingest", str(f), "--db", str(tmp_path / "b.db"), "--allow-private", "--follow-links", "-q"]) == 0
+    assert server.hits("/story/1") == 2
 
 
 def test_url_pages_go_through_the_same_dispatch_as_files(server, fetcher, tmp_path):

@@ -206,6 +206,6 @@ def _entry_record(entry: FeedEntry, follow: Follow | None) -> Record:
     if not entry.link:
         raise Unusable(f"{summary}, and no link to it; save the article itself as a file")
     if follow is None:
-        raise Unusable(f"{summary}; fetch its link: give {entry.link} as an input, or read the feed "
-                       "from its URL (teaser links are fetched then)")
+        raise Unusable(f"{summary}; fetch its link: give {entry.link} as an input, read the feed "
+                       "from its URL, or ask for its links with --follow-links")
     return follow(entry)
