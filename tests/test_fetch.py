@@ -160,21 +160,60 @@ def test_a_slow_server_hits_the_read_timeout(server):
     assert reason.startswith("timed out waiting for the server after 0.5 s") and time.perf_counter() - start < 1.4
 
 
-def test_a_server_trickling_bytes_hits_the_total_time_limit(server):
-    def trickle(handler):
-        handler.send_response(200)
-        handler.send_header("Content-Type", "text/plain")
-        handler.end_headers()
-        for _ in range(40):
-            handler.wfile.write(b"word ")
+def _trickle(server: Server, path: str, pieces: list[bytes], pause: float, *, head: bool = True) -> None:
+    """A route that writes `pieces` one at a time, `pause` seconds apart (after its own 200
+    text/plain header when `head`)."""
+    def answer(handler):
+        if head:
+            handler.send_response(200)
+            handler.send_header("Content-Type", "text/plain")
+            handler.end_headers()
+        for piece in pieces:
+            handler.wfile.write(piece)
             handler.wfile.flush()
-            time.sleep(0.05)
+            time.sleep(pause)
 
-    server.routes["/trickle"] = trickle
+    server.routes[path] = answer
+
+
+def _timed_fail(server: Server, path: str, policy: FetchPolicy) -> tuple[str, float]:
     start = time.perf_counter()
-    with Fetcher(FetchPolicy(allow_private=True, read_timeout=0.5, total_timeout=0.4)) as f:
-        reason = _fail(f, server.url("/trickle"))
-    assert reason.startswith("the server sends too slowly") and time.perf_counter() - start < 1.2
+    with Fetcher(policy) as f:
+        reason = _fail(f, server.url(path))
+    return reason, time.perf_counter() - start
+
+
+def test_a_server_trickling_bytes_hits_the_total_time_limit(server):
+    _trickle(server, "/trickle", [b"word "] * 40, 0.05)
+    reason, seconds = _timed_fail(server, "/trickle", FetchPolicy(allow_private=True, read_timeout=0.5,
+                                                                   total_timeout=0.4))
+    assert reason.startswith("the server sends too slowly") and seconds < 1.2
+
+
+def test_a_server_trickling_its_headers_hits_the_deadline(server):
+    """One header byte at a time, each well inside the read timeout: the 60 s total used to run
+    only while the body streamed (a byte every 5 s held a fetch 150 s)."""
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Padding: " + b"x" * 200 + b"\r\n\r\n"
+    _trickle(server, "/headers", [bytes([byte]) for byte in head], 0.1, head=False)
+    reason, seconds = _timed_fail(server, "/headers", FetchPolicy(allow_private=True, read_timeout=1,
+                                                                   total_timeout=2))
+    assert reason.startswith("the server sends too slowly (the fetch took longer than its total time limit of 2 s")
+    assert seconds < 3
+
+
+def test_slow_redirect_hops_share_one_deadline(server):
+    def hop(n):
+        def answer(handler):
+            time.sleep(0.8)
+            return 302, {"Location": f"/hop{n + 1}"}, b""
+        return answer
+
+    for n in range(5):
+        server.routes[f"/hop{n}"] = hop(n)
+    server.routes["/hop5"] = (200, HTML, page(BODY))
+    reason, seconds = _timed_fail(server, "/hop0", FetchPolicy(allow_private=True, read_timeout=1,
+                                                                total_timeout=2, respect_robots=False))
+    assert "total time limit of 2 s" in reason and seconds < 3
 
 
 def test_a_refused_connection_and_a_tls_error(server, fetcher):
@@ -298,6 +337,38 @@ def test_conditional_get_across_ingest_runs_with_the_store_as_cache(server, tmp_
     assert [h.get("If-None-Match") for p, h in server.requests if p == "/v"] == [None, '"v1"']
 
 
+def test_credentials_in_a_url_reach_its_own_host_only_and_are_never_stored(server, tmp_path, capsys):
+    """http://user:pass@host/ was stored in articles.url, articles.path and the fetch cache,
+    and printed; a redirect to another host must not carry it either."""
+    import sqlite3
+
+    from newsweave.cli import main
+
+    server.routes["/start"] = (302, {"Location": server.url("/next", host="localhost")}, b"")
+    server.routes["/next"] = (200, {**HTML, "ETag": '"v1"'}, page(BODY))
+    server.routes["/gone"] = (404, {}, b"no")
+    url = server.url("/start").replace("://", "://reader:s3cret@")
+    db = tmp_path / "n.db"
+    code = main(["ingest", url, url.replace("/start", "/gone"), "--db", str(db), "--allow-private",
+                 "--format", "json"])
+    out = capsys.readouterr()
+    assert code == 3 and '"ingested": 1' in out.out
+    auth = {path: headers.get("Authorization") for path, headers in server.requests}
+    assert auth["/start"] and auth["/start"].startswith("Basic ") and auth["/next"] is None
+    with sqlite3.connect(db) as con:
+        dump = "\n".join(con.iterdump())
+    assert "s3cret" not in dump and "reader" not in dump and "127.0.0.1" in dump
+    assert "s3cret" not in out.out + out.err and "HTTP 404" in out.out
+
+
+def test_without_credentials():
+    from newsweave.ingest.fetch import without_credentials
+
+    assert without_credentials("http://u:p@example.com:8080/a?b#c") == "http://example.com:8080/a?b#c"
+    assert without_credentials("https://u@[::1]/x") == "https://[::1]/x"
+    assert without_credentials("http://example.com/@x") == "http://example.com/@x"
+
+
 # --- addresses ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("address, expected", [
@@ -415,15 +486,24 @@ def test_a_feed_url_whose_teasers_link_to_article_pages(server, fetcher):
     assert skip.reason.startswith("the feed carries only a summary; fetching its link failed: HTTP 404")
 
 
-def test_a_feed_file_follows_teaser_links_only_when_given_a_fetcher(server, fetcher, tmp_path):
+def test_a_feed_file_follows_teaser_links_only_when_asked(server, fetcher, tmp_path, capsys):
+    """A local feed file fetched its entries' links whenever a Fetcher was at hand (the CLI's
+    ingest always has one, for its cache), though the README says the network is used only
+    for URLs given; now only with follow_links (--follow-links)."""
+    from newsweave.cli import main
+
     server.routes["/story/1"] = (200, HTML, page(BODY))
     f = tmp_path / "saved.rss"
     f.write_bytes(_feed(server, [("g1", "/story/1")]))
-    offline = read_paths([f])
+    offline = read_paths([f], fetcher=fetcher)
     assert not offline.sources and "give " + server.url("/story/1") + " as an input" in offline.skipped[0].reason
+    assert "--follow-links" in offline.skipped[0].reason
+    assert main(["ingest", str(f), "--db", str(tmp_path / "a.db"), "--allow-private", "-q"]) == 3
     assert server.requests == []
-    (s,) = read_paths([f], fetcher=fetcher).sources
+    (s,) = read_paths([f], fetcher=fetcher, follow_links=True).sources
     assert (s.path, s.input_id, s.url) == (str(f), "g1", server.url("/story/1"))
+    assert main(["ingest", str(f), "--db", str(tmp_path / "b.db"), "--allow-private", "--follow-links", "-q"]) == 0
+    assert server.hits("/story/1") == 2
 
 
 def test_url_pages_go_through_the_same_dispatch_as_files(server, fetcher, tmp_path):

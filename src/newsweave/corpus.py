@@ -60,12 +60,14 @@ class IngestRun:
 
 
 def ingest(paths: Iterable[str | os.PathLike], store: Store, *, meta: str | os.PathLike | None = None,
-           fetcher: Fetcher | None = None, on_input: Callable[[str], None] | None = None) -> IngestRun:
+           fetcher: Fetcher | None = None, on_input: Callable[[str], None] | None = None,
+           follow_links: bool = False) -> IngestRun:
     """Read, clean and store articles; update the copy groups. Returns the run report.
 
     URLs are fetched with `fetcher` (give it `store.fetch_cache()` for conditional GET across
     runs); `on_input` is called with each input as it is read."""
-    return store_result(read_paths(paths, meta=meta, fetcher=fetcher, on_input=on_input), store)
+    return store_result(read_paths(paths, meta=meta, fetcher=fetcher, on_input=on_input, follow_links=follow_links),
+                        store)
 
 
 def ingest_records(records: Iterable[dict], store: Store, *, name: str = "request") -> IngestRun:

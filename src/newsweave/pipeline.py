@@ -38,9 +38,9 @@ class Pipeline:
         return load(self.model)
 
     def brief_paths(self, paths: Iterable[PathLike], *, meta: PathLike | None = None,
-                    fetcher: Fetcher | None = None) -> Brief:
+                    fetcher: Fetcher | None = None, follow_links: bool = False) -> Brief:
         """Ingest files, folders and URLs (fetched with `fetcher`, see `read_paths`), then brief what could be read."""
-        return self.brief_ingested(read_paths(paths, meta=meta, fetcher=fetcher))
+        return self.brief_ingested(read_paths(paths, meta=meta, fetcher=fetcher, follow_links=follow_links))
 
     def brief_example(self) -> Brief:
         """The brief of the bundled example story (ZTE, May 2018: AP and Reuters)."""

@@ -64,12 +64,12 @@ def source_id(text: str) -> str:
 
 def read_paths(paths: Iterable[str | os.PathLike], *, meta: str | os.PathLike | None = None,
                max_bytes: int = MAX_BYTES, fetcher: Fetcher | None = None,
-               on_input: Callable[[str], None] | None = None) -> IngestResult:
+               on_input: Callable[[str], None] | None = None, follow_links: bool = False) -> IngestResult:
     """Read every article in the given files, folders (recursively, in sorted order) and URLs.
 
     URLs are fetched with `fetcher` (by default a `Fetcher()` with the default policy and
     `max_bytes`). Teaser entries of a feed are fetched through their links when the feed came
-    from a URL, or from a file when a `fetcher` is given. Bad inputs are reported in `skipped`,
+    from a URL, or from a file with `follow_links`. Bad inputs are reported in `skipped`,
     never raised; only a missing or malformed `meta` file (which the user asked for explicitly)
     raises `MetadataError`. `on_input` is called with each input as it is read (for progress).
     """
@@ -79,7 +79,7 @@ def read_paths(paths: Iterable[str | os.PathLike], *, meta: str | os.PathLike | 
     exclude = {resolved(Path(meta))} if meta is not None else set()
     result = IngestResult()
     inputs = walk_inputs(paths, exclude, result.skipped)
-    web = Web(fetcher, max_bytes)
+    web = Web(fetcher, max_bytes, follow_links=follow_links)
     try:
         _read_inputs(inputs if on_input is None else _announced(inputs, on_input), meta_file, max_bytes,
                      result, web)
@@ -103,7 +103,7 @@ class ReadOptions:
 
     meta_file: MetaFile | None = None
     max_bytes: int = MAX_BYTES
-    defer_feeds: bool = False  # feed files go back to the caller, who can fetch their teasers' links
+    defer_feeds: bool = False  # feed files go back to the caller, who fetches their teasers' links
 
 
 @dataclass
@@ -238,7 +238,7 @@ def _records(item: Input, max_bytes: int, result: IngestResult, web: Web) -> tup
     kind = "text"
     try:
         if item.path is None:
-            return _url_records(item.given, result, web)
+            return _url_records(item.url, result, web)
         data = _read(item, max_bytes, result.skipped)
         kind = kind_of(item.path.name, data)
         if kind == "feed":
@@ -273,14 +273,14 @@ _READERS = {"jsonl": jsonl_records, "csv": csv_records}
 def _url_records(url: str, result: IngestResult, web: Web) -> tuple[str, list[Record]]:
     """A fetched page read by its kind: a feed's entries, JSON Lines records, or one article."""
     fetched = web.get(url)
-    kind = page_kind(fetched)
+    kind, shown = page_kind(fetched), fetched.url  # without credentials
     if kind == "feed":
-        return kind, feed_records(fetched.body, url, result.skipped, result.warnings, follow=web.follow(True),
+        return kind, feed_records(fetched.body, shown, result.skipped, result.warnings, follow=web.follow(True),
                                   headers=feed_headers(fetched))
     if kind == "jsonl":
-        return kind, _parse(kind, page_text(fetched, kind), url, result.skipped)
+        return kind, _parse(kind, page_text(fetched, kind), shown, result.skipped)
     body, page = article(fetched, kind)
-    return kind, [Record(check_article_text(body), url, page=page)]
+    return kind, [Record(check_article_text(body), shown, page=page)]
 
 
 def _parse(kind: str, text: str, given: str, skipped: list[Skipped]) -> list[Record]:

@@ -26,8 +26,6 @@ FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xm
 _ROOT = re.compile(r"\A\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE(?:[^\[>]|\[.*?\])*>\s*)*<(?:rss|feed|rdf:RDF)\b",
                    re.DOTALL)
 _ENTITY = re.compile(r"<!ENTITY\s+(?:%\s*)?([^\s>]+)")
-_FIRST_ELEMENT = re.compile(r"<[A-Za-z_]")
-_NOT_MARKUP = re.compile(r"<!--.*?-->|<\?.*?\?>", re.DOTALL)  # comments and PIs may hold "<tag"
 _BLOCKS = ("p", "div", "section", "article", "blockquote", "pre", "li", "ul", "ol", "table", "tr",
            "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "header", "footer", "hr", "dd", "dt")
 _BLOCK, _LINE = "\ue000", "\ue001"  # private-use marks: a paragraph break, a line break
@@ -80,7 +78,7 @@ def feed_records(data: bytes, where: str, skipped: list[Skipped], warnings: list
 
 def read_feed(data: bytes, where: str, warnings: list[str], headers: dict[str, str] | None = None) -> list[FeedEntry]:
     """The entries of a feed, in order; Unusable if it is not a feed or has none."""
-    _screen(data)
+    _screen(data, headers or {})
     parsed = _parse(data, headers or {})
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if isinstance(problem, _soft_problems()):
@@ -95,18 +93,31 @@ def read_feed(data: bytes, where: str, warnings: list[str], headers: dict[str, s
     return [_entry(raw, f"{where}#entry {n}", outlet) for n, raw in enumerate(parsed.entries, 1)]
 
 
-def _screen(data: bytes) -> None:
-    """Refuse empty and binary data, and any feed that declares XML entities, before parsing."""
+def _screen(data: bytes, headers: dict[str, str]) -> None:
+    """Refuse empty and binary data, and any feed that declares XML entities, before parsing.
+    The whole document is searched, as the bytes read and as the XML parser will read them
+    (feedparser's decoding: an EBCDIC or UTF-16 feed hides nothing): a DOCTYPE can hide its
+    declarations behind a quoted "<x", and a literal "<!ENTITY" has no place in a feed's text."""
     if not data.strip():
         raise Unusable(f"empty feed (only whitespace or nothing); {EXPECTED}")
     refuse_binary(data)
-    text = _NOT_MARKUP.sub("", data.decode(bom_codec(data) or "utf-8", "ignore"))
-    first = _FIRST_ELEMENT.search(text)
-    names = _ENTITY.findall(text[: first.start() if first else len(text)])
+    names: list[str] = []
+    for text in (data.decode(bom_codec(data) or "utf-8", "ignore"), _as_parsed(data, headers)):
+        names += [n for n in _ENTITY.findall(text) if n not in names]
     if names:
         shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
         raise Unusable(f"feed declares XML entities ({shown}); refused for safety (entity expansion "
                        "and external entities); remove the DOCTYPE's entity declarations")
+
+
+def _as_parsed(data: bytes, headers: dict[str, str]) -> str:
+    """The feed as feedparser hands it to the XML parser: converted to UTF-8 by its own rules."""
+    from feedparser.encodings import convert_to_utf8
+
+    try:
+        return convert_to_utf8(dict(headers), data, {"bozo": False}).decode("utf-8", "ignore")
+    except Exception:  # noqa: BLE001 - the parse reports what is wrong with the feed
+        return ""
 
 
 def _parse(data: bytes, headers: dict[str, str]) -> Any:
@@ -195,6 +206,6 @@ def _entry_record(entry: FeedEntry, follow: Follow | None) -> Record:
     if not entry.link:
         raise Unusable(f"{summary}, and no link to it; save the article itself as a file")
     if follow is None:
-        raise Unusable(f"{summary}; fetch its link: give {entry.link} as an input, or read the feed "
-                       "from its URL (teaser links are fetched then)")
+        raise Unusable(f"{summary}; fetch its link: give {entry.link} as an input, read the feed "
+                       "from its URL, or ask for its links with --follow-links")
     return follow(entry)

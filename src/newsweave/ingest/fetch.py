@@ -13,7 +13,8 @@ person can act on). The rules, all in `FetchPolicy`:
   `httpx.MockTransport`) gets the same checks before each request, but what it connects to is
   its own business. A host's checked addresses are kept for the Fetcher's life (DNS TTLs are
   not followed: use one Fetcher per run), and proxy settings from the environment are ignored;
-- timeouts to connect and between bytes, and a total time limit (a trickling server is cut off);
+- timeouts to connect and between bytes, and one deadline per URL over the connect, the headers,
+  every redirect hop and the body (a server trickling its headers or its body is cut off);
 - the body is streamed and cut at `max_bytes`, also after gzip/deflate decompression (a bomb
   is refused without inflating it);
 - robots.txt is read once per host (cached in the Fetcher) and honoured for our user agent;
@@ -30,6 +31,7 @@ import datetime as dt
 import hashlib
 import ipaddress
 import math
+import re
 import socket
 import time
 import urllib.robotparser
@@ -38,7 +40,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 from typing import Protocol
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpcore
 import httpx
@@ -66,7 +68,7 @@ class FetchPolicy:
 
     connect_timeout: float = 10.0
     read_timeout: float = 20.0  # the longest wait for the next bytes
-    total_timeout: float = 60.0  # the longest a whole fetch may take (checked as the body arrives)
+    total_timeout: float = 60.0  # the longest a whole fetch may take: connect, headers, every redirect, body
     max_bytes: int = MAX_BYTES
     user_agent: str = USER_AGENT
     allow_private: bool = False  # allow private, loopback and link-local addresses (tests, intranets)
@@ -121,6 +123,34 @@ class Fetched:
     body: bytes = b""
     not_modified: bool = False  # a 304 answer to a conditional GET: `body` is empty
     headers: dict[str, str] = field(default_factory=dict)
+
+
+def without_credentials(url: str) -> str:
+    """The URL without its user name and password (http://user:pass@host/ -> http://host/):
+    what is stored, cached and printed of a URL."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
+def _scrubbed(text: str) -> str:
+    """A message with the credentials of every URL in it left out."""
+    return _USERINFO.sub(r"\1", text)
+
+
+_USERINFO = re.compile(r"(https?://)[^/@\s]*@", re.IGNORECASE)
+
+
+def _origin(url: str) -> tuple[str, str | None, int | None]:
+    try:
+        parts = urlsplit(url)
+        return parts.scheme.lower(), parts.hostname, parts.port
+    except ValueError:
+        return "", None, None
 
 
 def is_url(value: object) -> bool:
@@ -193,27 +223,68 @@ def _literal(host: str) -> str | None:
         return None
 
 
-class _PinnedBackend(httpcore.SyncBackend):
-    """Connects to the guard's checked addresses, never to a fresh DNS answer."""
+Deadline = Callable[[], float]  # the `time.monotonic()` by which the fetch under way must end
 
-    def __init__(self, guard: _Guard):
-        self.guard = guard
+
+class _PinnedBackend(httpcore.SyncBackend):
+    """Connects to the guard's checked addresses, never to a fresh DNS answer; every connect,
+    read and write on its connections ends by the fetch's deadline (a server sending its
+    headers one byte at a time, or redirecting slowly, is cut off like a trickling body)."""
+
+    def __init__(self, guard: _Guard, deadline: Deadline = lambda: math.inf):
+        self.guard, self.deadline = guard, deadline
 
     def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
         last: Exception | None = None
         for address in self.guard.addresses(host, port):
             try:
-                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+                stream = super().connect_tcp(address, port, _within(timeout, self.deadline(), httpcore.ConnectTimeout),
+                                             local_address, socket_options)
+                return _DeadlineStream(stream, self.deadline)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 last = exc
         raise last  # type: ignore[misc]  # addresses() is never empty
 
 
-def _pinned_transport(guard: _Guard) -> httpx.HTTPTransport:
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every operation waits no longer than the deadline leaves."""
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: Deadline):
+        self.stream, self.deadline = stream, deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self.stream.read(max_bytes, _within(timeout, self.deadline(), httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self.stream.write(buffer, _within(timeout, self.deadline(), httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self.stream.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> httpcore.NetworkStream:
+        tls = self.stream.start_tls(ssl_context, server_hostname, _within(timeout, self.deadline(), httpcore.ConnectTimeout))
+        return _DeadlineStream(tls, self.deadline)
+
+    def get_extra_info(self, info: str):
+        return self.stream.get_extra_info(info)
+
+
+def _within(timeout: float | None, deadline: float, late: type[Exception]) -> float | None:
+    """The timeout for one operation: no later than the deadline; `late` if it has passed."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise late(TOTAL_TIME)
+    return left if timeout is None else min(timeout, left)
+
+
+TOTAL_TIME = "the fetch took longer than its total time limit"
+
+
+def _pinned_transport(guard: _Guard, deadline: Deadline) -> httpx.HTTPTransport:
     """httpx's own transport with its connection pool on the pinned backend (no proxies)."""
     transport = httpx.HTTPTransport(trust_env=False)
     transport._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(trust_env=False),
-                                              network_backend=_PinnedBackend(guard))
+                                              network_backend=_PinnedBackend(guard, deadline))
     return transport
 
 
@@ -229,7 +300,8 @@ class Fetcher:
         self._robots: dict[str, urllib.robotparser.RobotFileParser | FetchError] = {}
         self._deadline = math.inf  # of the fetch under way
         timeout = httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout)
-        self._client = httpx.Client(transport=transport or _pinned_transport(self._guard), timeout=timeout,
+        transport = transport or _pinned_transport(self._guard, lambda: self._deadline)
+        self._client = httpx.Client(transport=transport, timeout=timeout,
                                     headers={"User-Agent": self.policy.user_agent, "Accept": ACCEPT,
                                              "Accept-Encoding": "gzip, deflate"},
                                     follow_redirects=False, trust_env=False)
@@ -244,17 +316,29 @@ class Fetcher:
         self._client.close()
 
     def fetch(self, url: str) -> Fetched:
-        """The body at `url`; FetchError (naming the URL, with the reason) if it can't be had."""
-        known = self.cache.get(url) if self.cache is not None else None
+        """The body at `url`; FetchError (naming the URL, with the reason) if it can't be had.
+        A user name and password in the URL are sent to its own host only, and left out of
+        what is returned, cached and said in errors."""
+        shown = without_credentials(url)
+        try:
+            return self._fetch(url, shown)
+        except FetchError as exc:
+            if shown == url:
+                raise
+            raise FetchError(shown, _scrubbed(exc.reason)) from None
+
+    def _fetch(self, url: str, shown: str) -> Fetched:
+        known = self.cache.get(shown) if self.cache is not None else None
         self._deadline = time.monotonic() + self.policy.total_timeout
         response, final = self._follow(url, _validators(known), self.policy.respect_robots)
+        final = without_credentials(final)
         with closing(response):
             if response.status_code == 304 and known is not None:
-                self.cache.put(url, replace(known, fetched_at=_now()))  # type: ignore[union-attr]
-                return Fetched(url, final, 304, not_modified=True, headers=dict(response.headers))
-            fetched = self._accept(url, final, response, self.policy.max_bytes)
+                self.cache.put(shown, replace(known, fetched_at=_now()))  # type: ignore[union-attr]
+                return Fetched(shown, final, 304, not_modified=True, headers=dict(response.headers))
+            fetched = self._accept(shown, final, response, self.policy.max_bytes)
         if self.cache is not None:
-            self.cache.put(url, _cache_entry(fetched))
+            self.cache.put(shown, _cache_entry(fetched))
         return fetched
 
     def _follow(self, url: str, headers: dict[str, str], robots: bool) -> tuple[httpx.Response, str]:
@@ -271,7 +355,7 @@ class Fetcher:
             if response.status_code not in REDIRECTS or not location:
                 return response, current
             response.close()
-            current = urljoin(current, location)
+            current = _next_hop(current, location)
         raise FetchError(url, f"more than {self.policy.max_redirects} redirects (last to {current}); "
                               "check the URL in a browser")
 
@@ -290,10 +374,13 @@ class Fetcher:
                                   "yourself if you may use it, or set respect_robots=False")
 
     def _send(self, url: str, headers: dict[str, str]) -> httpx.Response:
+        if time.monotonic() > self._deadline:  # a slow redirect chain
+            raise FetchError(url, _too_slow(self.policy))
         try:
             return self._client.send(self._client.build_request("GET", url, headers=headers), stream=True)
         except httpx.HTTPError as exc:
-            raise FetchError(url, _transport_reason(exc, self.policy)) from exc
+            late = isinstance(exc, httpx.TimeoutException) and time.monotonic() >= self._deadline
+            raise FetchError(url, _too_slow(self.policy) if late else _transport_reason(exc, self.policy)) from exc
         except httpx.InvalidURL as exc:
             raise FetchError(url, f"not a valid URL ({exc}); check it") from exc
 
@@ -335,6 +422,13 @@ class Fetcher:
         return rules
 
 
+def _next_hop(current: str, location: str) -> str:
+    """Where a redirect leads; a user name and password go no further than their own origin
+    (nor do ones the Location itself carries to another)."""
+    target = urljoin(current, location)
+    return target if _origin(target) == _origin(current) else without_credentials(target)
+
+
 def _parse_url(url: str) -> httpx.URL:
     """The URL as httpx (and so the connection) sees it: scheme and host lower case, IDNA applied."""
     try:
@@ -357,24 +451,29 @@ def read_body(response: httpx.Response, cap: int, deadline: float = math.inf) ->
     inflate = _inflater(response.headers.get("content-encoding", ""), str(response.url))
     body = bytearray()
     try:
-        for chunk in _chunks(response):
+        for chunk in _chunks(response, deadline):
             body += inflate(chunk, cap + 1 - len(body))
             if len(body) > cap:
                 raise FetchError(str(response.url), f"larger than {cap:,} bytes{_decoded(response)}; "
                                                     "save the article itself, or raise the limit")
             if time.monotonic() > deadline:
-                raise FetchError(str(response.url), "the server sends too slowly (the fetch took longer than "
-                                                    "its total time limit); try again later")
+                raise FetchError(str(response.url), _too_slow(None))
     except zlib.error as exc:
         raise FetchError(str(response.url), f"compressed body is corrupt ({exc}); try again later") from exc
     return bytes(body)
 
 
-def _chunks(response: httpx.Response) -> Iterator[bytes]:
+def _chunks(response: httpx.Response, deadline: float) -> Iterator[bytes]:
     try:
         yield from response.iter_raw()
     except httpx.HTTPError as exc:
-        raise FetchError(str(response.url), _transport_reason(exc, None)) from exc
+        late = isinstance(exc, httpx.TimeoutException) and time.monotonic() >= deadline
+        raise FetchError(str(response.url), _too_slow(None) if late else _transport_reason(exc, None)) from exc
+
+
+def _too_slow(policy: FetchPolicy | None) -> str:
+    limit = f" of {policy.total_timeout:g} s" if policy is not None else ""
+    return f"the server sends too slowly ({TOTAL_TIME}{limit}); try again later"
 
 
 def _inflater(encoding: str, url: str) -> Callable[[bytes, int], bytes]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..models import Skipped
 from .decode import file_kind
-from .fetch import is_url
+from .fetch import is_url, without_credentials
 from .meta import is_sidecar
 
 
@@ -25,6 +25,11 @@ class Input:
     given: str
     path: Path | None  # None for a URL
     names: tuple[str, ...]
+
+    @property
+    def url(self) -> str:
+        """A URL input's URL as given (with any credentials, which `given` leaves out)."""
+        return self.names[0]
 
     @property
     def sidecar_name(self) -> str:
@@ -72,8 +77,8 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 def _candidates(paths: Iterable[str | os.PathLike], skipped: list[Skipped]) -> Iterator[Input]:
     for given in paths:
-        if is_url(given):
-            yield Input(shown_name(given), None, (str(given),))
+        if is_url(given):  # shown without credentials; the URL as given is its first name
+            yield Input(shown_name(without_credentials(given)), None, (str(given),))
             continue
         shown, path = shown_name(given), Path(given)
         if path.is_dir():

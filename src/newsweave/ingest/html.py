@@ -33,6 +33,14 @@ _TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?(?:-{3,}:?)?\s*$")  # 
 # Extraction time and memory grow with the page (measured: 4 MB 3.2 s / 182 MB, 19.5 MB 25 s /
 # 634 MB), so a page gets a cap of its own, below the 20 MB file cap.
 MAX_HTML_CHARS = 5_000_000
+# libxml2's parse (and htmldate after it) grows faster than linearly with the attributes of one
+# element (measured: 10,000 attributes 0.5 s, 20,000 2.1 s, 40,000 12 s; 400,000 ran for 1,500 s),
+# so a page is counted before it is parsed: real pages have a few dozen attributes an element and
+# some thousands of elements.
+MAX_ATTRIBUTES = 1_000  # on one element
+MAX_ELEMENTS = 200_000  # start tags in the page
+_TAG = re.compile(r"<[A-Za-z][^\s/>]*([^>]*)>")
+_ATTRIBUTE = re.compile(r"""[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
 
 
 def html_article(html: str) -> tuple[str, dict[str, Any]]:
@@ -46,6 +54,7 @@ def html_article(html: str) -> tuple[str, dict[str, Any]]:
     if len(html) > MAX_HTML_CHARS:
         raise Unusable(f"HTML page too big to extract: {len(html):,} characters, the limit is "
                        f"{MAX_HTML_CHARS:,} (news pages are about 200 KB); save the article's text as .txt")
+    _check_markup(html)
     try:
         tree = trafilatura.load_html(html)  # parsed once: each pass below works on a copy
         text = _main_text(trafilatura, tree) if tree is not None else ""
@@ -58,6 +67,31 @@ def html_article(html: str) -> tuple[str, dict[str, Any]]:
                        "stub?); save the article page itself, or its text as a .txt file")
     page = {"title": found.title, "published": found.date, "url": found.url, "outlet": found.sitename}
     return "\n\n".join(_without_headline(paragraphs(text), found.title)), page
+
+
+def _check_markup(html: str) -> None:
+    """Unusable when the page has more elements, or one element more attributes, than a parse
+    can take in time (counted in one linear pass over the text, before any parse)."""
+    elements = 0
+    for tag in _TAG.finditer(html):
+        elements += 1
+        if elements > MAX_ELEMENTS:
+            raise Unusable(f"HTML page with too many elements to extract (over {MAX_ELEMENTS:,}); "
+                           "save the article's text as .txt")
+        attributes = tag.group(1)
+        if len(attributes) > MAX_ATTRIBUTES * 2 and _count(_ATTRIBUTE, attributes, MAX_ATTRIBUTES) > MAX_ATTRIBUTES:
+            raise Unusable(f"HTML page with an element of over {MAX_ATTRIBUTES:,} attributes (at character "
+                           f"{tag.start():,}); no news page has one; save the article's text as .txt")
+
+
+def _count(pattern: re.Pattern, text: str, most: int) -> int:
+    """Matches of `pattern` in `text`, counted up to `most` + 1."""
+    found = 0
+    for _ in pattern.finditer(text):
+        found += 1
+        if found > most:
+            break
+    return found
 
 
 def _main_text(trafilatura, tree) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import MetadataError
 from .decode import Unusable, open_regular, read_at_most
+from .fetch import without_credentials
 
 META_KEYS = ("outlet", "url", "published", "title")
 MAX_META_BYTES = 1_000_000  # a sidecar or --meta file
@@ -122,6 +123,8 @@ def clean_meta(data: dict[str, Any], where: str, warnings: list[str]) -> dict[st
             warnings.append(f"{where}: {key!r} should be a string, found {json_type(value)}; ignored")
             value = None
         out[key] = (scrub(value).strip() or None) if isinstance(value, str) else None
+    if out["url"]:
+        out["url"] = without_credentials(out["url"])  # never stored nor shown
     out["published"] = parse_published(data.get("published"), where, warnings)
     return out
 

@@ -2,7 +2,7 @@
 
 The kind comes from the Content-Type, then the URL's suffix, then sniffing. A feed's teaser
 entries are fetched through their links: always for a feed read from a URL, for a feed file only
-when the caller gave a Fetcher (consent to go online).
+when the caller asks (`follow_links`, `--follow-links`: a local file is no consent to go online).
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ KINDS = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "te
 class Web:
     """Ingest's way to the network: one Fetcher (made on first use) for URLs and teaser links."""
 
-    def __init__(self, fetcher: Fetcher | None, max_bytes: int = MAX_BYTES):
+    def __init__(self, fetcher: Fetcher | None, max_bytes: int = MAX_BYTES, *, follow_links: bool = False):
         self.given = fetcher is not None
+        self.follow_links = follow_links
         self._fetcher = fetcher
         self._max_bytes = max_bytes
 
@@ -52,7 +53,7 @@ class Web:
 
     def follow(self, from_url: bool) -> Follow | None:
         """How to fetch a feed's teaser entries, or None when this ingest may not go online for them."""
-        return self._follow_link if from_url or self.given else None
+        return self._follow_link if from_url or self.follow_links else None
 
     def _follow_link(self, entry: FeedEntry) -> Record:
         assert entry.link is not None

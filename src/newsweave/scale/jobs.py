@@ -32,14 +32,16 @@ __all__ = ["ingest", "clean_and_sign"]
 
 
 def ingest(paths: Iterable[str | os.PathLike], store: Store, *, executor: Executor = LOCAL,
-           meta: str | os.PathLike | None = None, fetcher: Fetcher | None = None) -> IngestRun:
+           meta: str | os.PathLike | None = None, fetcher: Fetcher | None = None,
+           follow_links: bool = False) -> IngestRun:
     """Read, clean and store articles with `executor`; update the copy groups. The run report,
     with the seconds each step took in `timings` (read, clean+sign, store+copies)."""
     clock = _Clock()
     steps, options = plan_inputs(paths, meta)
-    options = dataclasses.replace(options, defer_feeds=fetcher is not None)
+    options = dataclasses.replace(options, defer_feeds=follow_links)
     inputs = [step for step in steps if isinstance(step, Input)]
-    parts = _resolved(inputs, executor.map(read_input, inputs, shared=options, chunk=1), options, fetcher)
+    parts = _resolved(inputs, executor.map(read_input, inputs, shared=options, chunk=1), options, fetcher,
+                      follow_links)
     result = merge_parts(steps, parts)
     result.warnings += unused_meta(options.meta_file)
     clock.lap("read")
@@ -70,10 +72,10 @@ def clean_and_sign(source: Source) -> tuple[Source, bytes]:
 
 
 def _resolved(inputs: list[Input], parts: list[InputPart], options: ReadOptions,
-              fetcher: Fetcher | None) -> list[InputPart]:
+              fetcher: Fetcher | None, follow_links: bool) -> list[InputPart]:
     """Each input's part, reading here what a worker left (URLs, feeds whose links it follows),
     and the `--meta` entries the workers used marked as used."""
-    web = Web(fetcher, options.max_bytes)
+    web = Web(fetcher, options.max_bytes, follow_links=follow_links)
     try:
         parts = [read_input(options, item, web) if part.deferred else part for item, part in zip(inputs, parts)]
     finally:
