@@ -44,7 +44,7 @@ def group_quotes(documents: list[Document], names: dict[str, str]) -> list[Quote
 def _name_across_outlets(groups: list[list[list[QuoteMention]]]) -> list[list[list[QuoteMention]]]:
     """A quote one outlet leaves unnamed ("he said", "the official said", no cue) joins the
     group of the same words that another outlet attributes to a named speaker."""
-    named = [g for g in groups if _speaker_of(g) is not None]
+    named = [g for g in groups if _speaker_of(g) is not None and any(q.kind != "indirect" for u in g for q in u)]
     out = []
     for g in groups:
         u = g[0]

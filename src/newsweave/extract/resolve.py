@@ -30,9 +30,9 @@ OUTLET_ALIASES = {
     "dpa": "dpa", "deutsche presse agentur": "dpa",
     "bbc": "BBC", "british broadcasting corporation": "BBC", "bbc news": "BBC",
     "cnn": "CNN", "cable news network": "CNN",
-    "nyt": "The New York Times", "new york times": "The New York Times",
-    "wsj": "The Wall Street Journal", "wall street journal": "The Wall Street Journal",
-    "wapo": "The Washington Post", "washington post": "The Washington Post",
+    "nyt": "New York Times", "new york times": "New York Times",
+    "wsj": "Wall Street Journal", "wall street journal": "Wall Street Journal",
+    "wapo": "Washington Post", "washington post": "Washington Post",
     "xinhua": "Xinhua", "xinhua news agency": "Xinhua", "kyodo": "Kyodo", "kyodo news": "Kyodo",
     "yonhap": "Yonhap", "yonhap news agency": "Yonhap", "asian news international": "ANI",
 }
