@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..extract.figures import TOLLS, far_apart, figures_agree
+from ..extract.figures import figures_agree
 from ..models import Conflict, ConflictValue, Document, Fact, Figure, FigureValue, NumberMention, Sentence
 from .facts import EVENT_KINDS
 from .facts import figures as sentence_figures
@@ -93,7 +93,7 @@ def _merged(kind: str, values: list[FigureValue], figures: list[Figure]) -> bool
     """Add the values to a figure of the same kind whose values they all agree with (one claim
     split over two facts); False when there is none."""
     for f in figures:
-        if f.kind == kind and f.verdict == "agree" and all(_agree(v, w) for v in values for w in f.values):
+        if f.kind == kind and f.verdict == "agree" and all(_agree(v, w, kind) for v in values for w in f.values):
             have = {w.span.source for w in f.values}
             f.values += [v for v in values if v.span.source not in have]
             f.note = f"{len(f.values)} sources agree"
@@ -125,7 +125,7 @@ def figure_conflicts(figures: list[Figure]) -> list[Conflict]:
             continue
         distinct: list[FigureValue] = []
         for v in f.values:
-            if not any(_agree(v, w) for w in distinct):
+            if not any(_agree(v, w, f.kind) for w in distinct):
                 distinct.append(v)
         values = [ConflictValue(v.span.source, v.text + (f" {v.direction}" if v.direction else ""), v.span.start, v.span.end)
                   for v in distinct]
@@ -208,14 +208,14 @@ def _value(d: Document, n: NumberMention, sentence: Sentence) -> FigureValue:
     return FigureValue(n.span, n.text, n.value, n.unit, n.qualifier, direction, d.source.published, sentence.span)
 
 
-def _agree(a: FigureValue, b: FigureValue) -> bool:
+def _agree(a: FigureValue, b: FigureValue, kind: str | None = None) -> bool:
     if a.direction and b.direction and a.direction != b.direction:
         return False
-    return figures_agree(_number(a), _number(b))
+    return figures_agree(_number(a, kind), _number(b, kind))
 
 
-def _number(v: FigureValue) -> NumberMention:
-    return NumberMention(v.span, v.text, v.value, v.unit, None, v.qualifier)
+def _number(v: FigureValue, kind: str | None) -> NumberMention:
+    return NumberMention(v.span, v.text, v.value, v.unit, None, v.qualifier, kind)
 
 
 def _directions_differ(values: list[FigureValue]) -> bool:
@@ -225,7 +225,7 @@ def _directions_differ(values: list[FigureValue]) -> bool:
 def _figure(ident: str, kind: str, values: list[FigureValue], documents: list[Document],
             counted: str | None = None) -> Figure:
     label = _label(kind, counted)
-    if all(_agree(a, b) for i, a in enumerate(values) for b in values[i + 1:]) and not _far_apart(kind, values):
+    if all(_agree(a, b, kind) for i, a in enumerate(values) for b in values[i + 1:]):
         return Figure(ident, kind, label, "agree", values, f"{len(values)} sources agree")
     texts = {d.source.id: d.source.text for d in documents}
     if _updated(values, texts):
@@ -256,10 +256,6 @@ def _label(kind: str, counted: str | None = None) -> str:
     if head == "count":
         return f"{thing} ({verb})" if verb else thing
     return f"{head}: {thing}" if thing != head else head
-
-
-def _far_apart(kind: str, values: list[FigureValue]) -> bool:
-    return kind in TOLLS and far_apart([v.value for v in values])
 
 
 def _shown(v: FigureValue) -> str:

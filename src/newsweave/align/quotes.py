@@ -147,8 +147,15 @@ def _one_topic(utts: list[list[QuoteMention]]) -> bool:
     for the Senate" are two things one person said."""
     words = [set(_words(u)) for u in utts]
     content = [_content(ws) for ws in words]
+    names = {w.casefold().removesuffix("'s") for u in utts for q in u for w in re.findall(r"(?<!^)\b[A-Z][\w.']+", q.text)}
     return all(len(ws) >= LEFTOVER_WORDS for ws in words) and all(
-        any(c & other for j, other in enumerate(content) if j != i) for i, c in enumerate(content))
+        any(_telling(c & other, names) for j, other in enumerate(content) if j != i) for i, c in enumerate(content))
+
+
+def _telling(shared: set[str], names: set[str]) -> bool:
+    """Two leftover quotes are one statement when they share a name ("ZTE") or two content words;
+    one common word ("walls") is two things one person said."""
+    return len(shared) >= 2 or bool(shared & names)
 
 
 def _group(index: int, group: list[list[QuoteMention]], names: dict[str, str], documents: list[Document]) -> QuoteGroup:
