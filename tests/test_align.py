@@ -88,7 +88,9 @@ def test_one_statement_translated_twice_is_one_quote_group(pipeline):
          "for China's foreign ministry.")
     b = 'Lu Kang said China "greatly appreciates the positive US position on the ZTE issue".'
     brief = pipeline.run([Source(id="a", raw=a, outlet="A"), Source(id="b", raw=b, outlet="B")])
-    assert [c.subject for c in brief.conflicts if c.kind == "quote"] == ["Lu Kang"]
+    groups = [g for g in brief.quotes if g.speaker == "Lu Kang"]
+    assert len(groups) == 1 and {m.span.source for m in groups[0].mentions} == {"a", "b"} and groups[0].variant
+    assert not [c for c in brief.conflicts if c.kind == "quote"]  # wording is shown in the group, not as a conflict
 
 
 def test_a_title_abbreviated_is_the_same_title():

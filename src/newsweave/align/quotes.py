@@ -7,7 +7,7 @@ speech, grouped only by shared words and never flagged as a wording conflict.
 Within a source, the quotes stage numbers utterances (a quote broken by "he said" is one). Across sources, utterances of one speaker are grouped when their words overlap
 (containment of the shorter in the longer), or, failing that, when each source has exactly one
 remaining utterance of that speaker about the same entities: then the wordings differ (a
-paraphrase or a translation), which the group notes and `quote_conflicts` reports.
+paraphrase or a translation), which the group notes (shown with each outlet's words and a diff).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ..models import Conflict, ConflictValue, Document, QuoteGroup, QuoteMention
+from ..models import Document, QuoteGroup, QuoteMention
 
 SAME_WORDS = 0.5
 SHORT_CONTENT = 3  # content words of a quote so short its every word must match
@@ -219,16 +219,3 @@ def _notes(pair: tuple[str, str]) -> list[str]:
     return ["different wording of the same statement (paraphrase or translation)"]
 
 
-def quote_conflicts(groups: list[QuoteGroup]) -> list[Conflict]:
-    """Quote groups whose outlets put different words in the speaker's mouth."""
-    out = []
-    for g in groups:
-        # reported speech is paraphrase by nature: only words in quote marks of two sources can clash
-        quoted = [q for q in g.mentions if q.kind != "indirect"]
-        if len({q.span.source for q in quoted}) > 1 and g.variant and any("paraphrase" in n or "translation" in n for n in g.notes):
-            first = {}
-            for q in quoted:
-                first.setdefault(q.span.source, q)
-            values = [ConflictValue(q.span.source, q.text, q.span.start, q.span.end) for q in first.values()]
-            out.append(Conflict("quote", values, subject=g.speaker or "", note=g.notes[0]))
-    return out
