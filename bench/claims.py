@@ -32,7 +32,7 @@ from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from claims_data import story  # noqa: E402
+from claims_data import story, with_text, words_hash  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "claims_gold"
 # Pairs the brief groups that the annotators did not list (they gave one place per article for each
@@ -81,21 +81,25 @@ class Score:
         }
 
 
-def adjudicated() -> dict[tuple, bool]:
-    """(story, article, text, article, text) -> same claim, both orders."""
+def adjudicated() -> dict[str, bool]:
+    """Pair hash (`pair_key`) -> same claim."""
     if not ADJUDICATED.is_file():
         return {}
     out = {}
     for j in json.loads(ADJUDICATED.read_text(encoding="utf-8")):
-        a, b = (j["a"]["article"], j["a"]["text"]), (j["b"]["article"], j["b"]["text"])
-        out[(j["story"], *a, *b)] = out[(j["story"], *b, *a)] = bool(j["same"])
+        out[j["pair"]] = bool(j["same"])
     return out
+
+
+def pair_key(story_name: str, a: tuple[int, str], b: tuple[int, str]) -> str:
+    """A judged pair, named by a hash of its story and its two (article, words), in either order."""
+    return words_hash("|".join([story_name, *map(str, min(a, b)), *map(str, max(a, b))]))
 
 
 def load_gold(names: list[str]) -> dict[str, dict]:
     files = sorted(f for f in GOLD.glob("*.json") if f.name != ADJUDICATED.name)
     gold = {f.stem: json.loads(f.read_text(encoding="utf-8")) for f in files}
-    return {k: v for k, v in gold.items() if not names or k in names}
+    return {k: with_text(story(k), v) for k, v in gold.items() if not names or k in names}
 
 
 def brief_of(pipeline, name: str):
@@ -166,16 +170,17 @@ def score_story(name: str, gold: dict, brief, judged: dict | None = None) -> Sco
             if a.source == b.source or where.witness[a.source] == where.witness[b.source]:
                 continue
             s.predicted_pairs += 1
-            key = (name, where.article[a.source], _full(brief, a), where.article[b.source], _full(brief, b))
+            pa, pb = (where.article[a.source], _full(brief, a)), (where.article[b.source], _full(brief, b))
+            key = pair_key(name, pa, pb)
             if any(any(overlaps(a, x) for x in locs) and any(overlaps(b, y) for y in locs) for locs in facts):
                 s.right_pairs += 1
             elif judged.get(key):
                 s.right_pairs += 1
             else:
                 s.errors.append(f"{name} wrong pair in {f.id}: {_text(brief, a)!r} ~ {_text(brief, b)!r}")
-                if key not in judged:
-                    s.unjudged.append({"story": name, "a": {"article": key[1], "text": key[2]},
-                                       "b": {"article": key[3], "text": key[4]}})
+                if key not in judged:  # to judge (kept out of the repository: it holds the words)
+                    s.unjudged.append({"story": name, "pair": key, "a": {"article": pa[0], "text": pa[1]},
+                                       "b": {"article": pb[0], "text": pb[1]}})
     # single-source precision
     for f in brief.facts:
         if f.status != "single-source":
