@@ -245,7 +245,7 @@ def _gold_value(item: dict) -> float | None:
 
 
 def _figure_numbers(brief) -> dict[tuple[str, int], float]:
-    return {(v.span.source, v.span.start): v.value for f in brief.figures for v in f.values}
+    return {(v.span.source, v.span.start): v.value for f in getattr(brief, "figures", []) for v in f.values}
 
 
 def _score_conflicts(name, gold, brief, where, s: Score) -> None:
@@ -275,7 +275,7 @@ def _score_figures(name, gold, brief, where, s: Score) -> None:
             continue
         s.gold_figures += 1
         numbers = _figure_numbers(brief)
-        match = next((f for f in brief.figures if len(_value_hits([v.span for v in f.values], locs, numbers)) >= 2), None)
+        match = next((f for f in getattr(brief, "figures", []) if len(_value_hits([v.span for v in f.values], locs, numbers)) >= 2), None)
         if match is None:
             s.errors.append(f"{name} figure not found: {fig['quantity']} ({fig['verdict']})")
             continue
