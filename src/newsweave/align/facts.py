@@ -35,6 +35,9 @@ LEXICAL = Thresholds(same=0.30, lead=0.15, join=0.24)
 # lexical ratio to `same`; `lead` from the annotated stories (0.318 let unrelated ledes merge).
 EMBEDDED = Thresholds(same=0.636, lead=0.5, join=0.509)
 SAME_FACT = LEXICAL.same
+# Two established groups of disjoint sources merge when their members are this many times the join
+# threshold alike on average (None: never merge).
+MERGE: float | None = 1.0
 # Lexical scores from which a pair is decided by the embeddings too. 0.08 (a third fewer sentences
 # embedded) scored the same on the claims gold (bench/claims.py: 69.6 / 69.3 corroborated recall)
 # but lost two of 23 pairs on the annotated NeuS stories (tests/test_stories.py), so every pair is.
@@ -179,7 +182,12 @@ def _join(vectors: list[SentenceVector], home: dict[int, _Group], i: int, j: int
         home[i] = home[j] = group
         return
     if gi is not None and gj is not None:
-        return  # both already placed: never merge two established facts
+        if MERGE is not None and _mergeable(gi, gj, join):
+            gi.members += gj.members  # one claim grouped twice (headlines here, ledes there)
+            for k, g in home.items():
+                if g is gj:
+                    home[k] = gi
+        return
     group, k = (gi, j) if gi is not None else (gj, i)
     newcomer = vectors[k]
     if newcomer.source in group.sources():
@@ -190,6 +198,17 @@ def _join(vectors: list[SentenceVector], home: dict[int, _Group], i: int, j: int
         return
     group.members.append(newcomer)
     home[k] = group
+
+
+def _mergeable(a: _Group, b: _Group, join: float) -> bool:
+    """Two groups of other sources that read alike on average, as much as `MERGE` times the join
+    threshold, with no figure that disagrees, state one claim."""
+    if a.sources() & b.sources():
+        return False
+    pairs = [(x, y) for x in a.members for y in b.members]
+    if any(figures_clash(x, y) for x, y in pairs):
+        return False
+    return sum(_affinity(x, y, join) for x, y in pairs) / len(pairs) >= MERGE
 
 
 def _affinity(a: SentenceVector, b: SentenceVector, join: float) -> float:

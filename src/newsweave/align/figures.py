@@ -145,15 +145,13 @@ def _story_year(documents: list[Document]) -> int | None:
 
 
 def _main_figures(d: Document, year: int | None):
-    """(number, sentence, kind) for the story-kind figures of `d` in its headline and lede (its
-    first `LEAD_SENTENCES` sentences, where an outlet states its current figures), not in
-    background sentences."""
+    """(number, sentence, kind) for the story-kind figures of `d`: tolls and measures in its
+    headline and lede (its first `LEAD_SENTENCES` sentences, where an outlet states its current
+    figures), a named person's age anywhere; none in background sentences."""
     lead = d.sentences[LEAD_SENTENCES].span.start if len(d.sentences) > LEAD_SENTENCES else len(d.source.text)
     for n in d.numbers:
-        if n.span.start >= lead:
-            break
         kind = _story_kind(d, n)
-        if kind is None:
+        if kind is None or (n.span.start >= lead and not kind.startswith("age:")):
             continue
         sentence = _sentence_of(d, n.span.start)
         if sentence is None or _background(d, sentence, year):
@@ -162,6 +160,8 @@ def _main_figures(d: Document, year: int | None):
 
 
 def _story_kind(d: Document, n: NumberMention) -> str | None:
+    if n.kind and n.kind.startswith("age:"):
+        return n.kind  # "Fabio Sementilli, 49,": one person's age, whatever sentence gives it
     if n.kind not in STORY_KINDS:
         return None
     if n.kind == "distance":
