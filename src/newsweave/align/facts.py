@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..extract.figures import figures_agree
+from ..extract.figures import direction_of, figures_agree
 from ..models import Fact, MatchReason, NumberMention
 from .vectors import SentenceVector, cosine, embed_all, similarity
 
@@ -154,9 +154,17 @@ def figures_clash(a: SentenceVector, b: SentenceVector) -> bool:
     fa, fb = figures(a), figures(b)
     for kind in {n.kind for n in fa} & {n.kind for n in fb} & EVENT_KINDS:
         xs, ys = [n for n in fa if n.kind == kind], [n for n in fb if n.kind == kind]
-        if not any(figures_agree(x, y) for x in xs for y in ys):
+        if not any(figures_agree(x, y) and _same_way(x, a, y, b) for x in xs for y in ys):
             return True
     return False
+
+
+def _same_way(x: NumberMention, a: SentenceVector, y: NumberMention, b: SentenceVector) -> bool:
+    """Two distances point the same way (or one gives no direction): "55 km west" is not "55 km south"."""
+    if x.kind != "distance":
+        return True
+    dx, dy = direction_of(x, a.document.source.text), direction_of(y, b.document.source.text)
+    return dx is None or dy is None or dx == dy
 
 
 def _run_ends(vectors: list[SentenceVector]) -> list[int]:

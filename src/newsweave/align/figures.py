@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..extract.figures import figures_agree
+from ..extract.figures import direction_of, figures_agree
 from ..models import Conflict, ConflictValue, Document, Fact, Figure, FigureValue, NumberMention, Sentence
 from .facts import EVENT_KINDS
 from .facts import figures as sentence_figures
@@ -37,7 +37,6 @@ PLACE_SPELLING = 85
 BACKGROUND = re.compile(r"\b(?:last|previous|past)\s+(?:year|decade|month)\b|\byears?\s+ago\b|\bin\s+(?:19|20)\d\d\b"
                         r"|\b(?:19|20)\d\d\b", re.I)
 RISE = re.compile(r"\b(?:rose|risen|climbed|jumped|increased|grew|mounted|reached)\b|\brising\b", re.I)
-DIRECTION = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?((?:north|south)?-?(?:east|west)?(?:north|south)?)(?:ern)?\s+of\b", re.I)
 
 
 def story_figures(documents: list[Document]) -> list[Figure]:
@@ -201,10 +200,7 @@ def _place_after(d: Document, n: NumberMention) -> str | None:
 
 
 def _value(d: Document, n: NumberMention, sentence: Sentence) -> FigureValue:
-    direction = None
-    if n.kind == "distance":
-        m = DIRECTION.match(d.source.text[n.span.end:n.span.end + 60])
-        direction = m.group(1).lower().replace("-", "") if m and m.group(1) else None
+    direction = direction_of(n, d.source.text) if n.kind == "distance" else None
     return FigureValue(n.span, n.text, n.value, n.unit, n.qualifier, direction, d.source.published, sentence.span)
 
 

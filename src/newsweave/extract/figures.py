@@ -16,6 +16,7 @@ The cue words are language data: `KIND_CUES` below, one named set per kind.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..models import NumberMention
@@ -112,6 +113,16 @@ def _toll_kind(number: NumberMention, tokens: Any) -> str | None:
             if lemmas & cues:
                 return kind
     return None
+
+
+# A compass direction after a distance ("55 km (34 miles) west of Bireun").
+DIRECTION = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?((?:north|south)?-?(?:east|west)?(?:north|south)?)(?:ern)?\s+of\b", re.I)
+
+
+def direction_of(number: NumberMention, text: str) -> str | None:
+    """"west" for "55 km west of Bireun"; None when no direction follows the distance."""
+    m = DIRECTION.match(text[number.span.end:number.span.end + 60])
+    return m.group(1).lower().replace("-", "") if m and m.group(1) else None
 
 
 def same_kind_in_brackets(numbers: list[NumberMention], text: str) -> None:
