@@ -160,3 +160,15 @@ def test_the_same_articles_in_any_order_give_the_same_brief(pipeline):
         for s in data["sources"]:
             s.pop("input_id", None)
     assert a == b
+
+
+def test_a_summary_sentence_cites_only_spans_that_state_its_figures(pipeline):
+    brief = _run(pipeline,
+                 "A strong earthquake struck Aceh province on Tuesday, killing five people, officials said.\n\n"
+                 "Rescuers searched collapsed homes in the mountains of Aceh province for survivors.",
+                 "A strong earthquake struck Aceh province on Tuesday, officials said.\n\n"
+                 "Rescuers searched collapsed homes in the mountains of Aceh province for survivors.")
+    texts = {s.id: s.text for s in brief.sources}
+    for sentence in brief.summary:
+        if "five" in sentence.text:
+            assert all("five" in texts[c.source][c.start:c.end] for c in sentence.citations)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 from ..align import Alignment
+from ..align.facts import figures
 from ..align.vectors import SentenceVector
+from ..extract.figures import figures_agree
 from ..models import Fact, SummarySentence
 
 MIN_SENTENCES, MAX_SENTENCES = 3, 7
@@ -56,7 +58,7 @@ def ranked(alignment: Alignment) -> list[SummarySentence]:
     for fact in order:
         best = _best(alignment.vectors[fact.id])
         if _novelty(best, shown) >= NOVEL:
-            kept.append(_sentence(fact, best))
+            kept.append(_sentence(fact, best, alignment.vectors[fact.id]))
             shown.update(best.weights)
     return kept
 
@@ -132,6 +134,19 @@ def _novelty(v: SentenceVector, shown: set[str]) -> float:
     return sum(w for f, w in v.weights.items() if f not in shown) / total if total else 0.0
 
 
-def _sentence(fact: Fact, best: SentenceVector) -> SummarySentence:
-    citations = [best.sentence.span] + [m for m in fact.mentions if m != best.sentence.span]
-    return SummarySentence(text=best.sentence.text, citations=citations, status=fact.status, fact_id=fact.id)
+def _sentence(fact: Fact, best: SentenceVector, members: list[SentenceVector]) -> SummarySentence:
+    """The shown sentence, citing itself and every other source's sentence that states its figures:
+    a span that gives no value, or another value, for a figure the sentence states is not cited."""
+    stating = [m for m in members if m is best or states_figures(best, m)]
+    spans = {m.sentence.span for m in stating}
+    citations = [best.sentence.span] + [m for m in fact.mentions if m != best.sentence.span and m in spans]
+    status = fact.status
+    if status == "corroborated" and len({m.witness for m in stating}) < 2:
+        status = "single-source"  # the other sources do not state its figures
+    return SummarySentence(text=best.sentence.text, citations=citations, status=status, fact_id=fact.id)
+
+
+def states_figures(shown: SentenceVector, other: SentenceVector) -> bool:
+    """Does `other` give every typed figure of `shown`, with a value that agrees?"""
+    theirs = figures(other)
+    return all(any(y.kind == x.kind and figures_agree(x, y) for y in theirs) for x in figures(shown))
