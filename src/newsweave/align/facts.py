@@ -12,14 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..extract.figures import direction_of, figures_agree
+from ..extract.figures import EVENT_KINDS, direction_of, figures_agree
 from ..models import Fact, MatchReason, NumberMention
 from .vectors import SentenceVector, cosine, embed_all, similarity
-
-
-# Figures whose disagreement splits two sentences into two facts (and the story's figures show it);
-# other figures of one kind that disagree inside one fact make it "conflicting".
-EVENT_KINDS = frozenset({"dead", "injured", "missing", "displaced", "arrested", "magnitude", "depth", "distance"})
 
 
 @dataclass(frozen=True)
@@ -142,9 +137,8 @@ def _anchored(a: SentenceVector, b: SentenceVector, anchors: set[frozenset]) -> 
 
 
 def figures(v: SentenceVector) -> list[NumberMention]:
-    """The typed figures of a sentence (numbers whose kind is known)."""
-    start, end = v.sentence.span.start, v.sentence.span.end
-    return [n for n in v.document.index("numbers").overlapping(start, end) if start <= n.span.start and n.kind]
+    """The typed figures of a sentence (numbers whose kind is known), found once per vector."""
+    return v.figures
 
 
 def figures_clash(a: SentenceVector, b: SentenceVector) -> bool:

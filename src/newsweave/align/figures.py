@@ -18,16 +18,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..extract.figures import direction_of, figures_agree
+from rapidfuzz.fuzz import ratio
+
+from ..extract.figures import EVENT_KINDS, direction_of, figures_agree
 from ..models import Conflict, ConflictValue, Document, Fact, Figure, FigureValue, NumberMention, Sentence
-from .facts import EVENT_KINDS
 from .facts import figures as sentence_figures
 
-# Kinds compared across the whole story, without asking whether the sentences are alike: the
-# event's own measures. Other kinds ("count:house:damage") are compared only inside one fact.
-STORY_KINDS = ("dead", "injured", "missing", "displaced", "arrested", "magnitude", "depth", "distance")
-LABELS = {"dead": "dead", "injured": "injured", "missing": "missing", "displaced": "displaced",
-          "arrested": "arrested", "magnitude": "magnitude", "depth": "depth"}
 # A source's current figures are in its headline and first paragraphs; deeper down a figure is
 # as often a detail (one village's dead) or background (an earlier quake) as the story's own.
 LEAD_SENTENCES = 6
@@ -59,7 +55,8 @@ def story_figures(documents: list[Document]) -> list[Figure]:
 
 def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure]) -> list[Figure]:
     """Figures of each fact several sources state, kind by kind ("Raj Chohan, 59," in three
-    outlets; "6 AK-47 rifles" / "six rifles"), besides those the story's figures already show."""
+    outlets; "6 AK-47 rifles" / "six rifles"), besides those the story's figures already show. A
+    fact whose sources give one figure different values is marked `conflicting`."""
     cited = {(v.span.source, v.span.start) for f in shown for v in f.values}
     out: list[Figure] = []
     for fact in facts:
@@ -93,8 +90,7 @@ def _merged(kind: str, values: list[FigureValue], figures: list[Figure]) -> bool
     split over two facts); False when there is none."""
     for f in figures:
         if f.kind == kind and f.verdict == "agree" and all(_agree(v, w, kind) for v in values for w in f.values):
-            have = {w.span.source for w in f.values}
-            f.values += [v for v in values if v.span.source not in have]
+            _add_new_sources(f.values, values)
             f.note = f"{len(f.values)} sources agree"
             return True
     return False
@@ -102,8 +98,6 @@ def _merged(kind: str, values: list[FigureValue], figures: list[Figure]) -> bool
 
 def _one_place_one_kind(by_kind: dict[str, list[FigureValue]]) -> dict[str, list[FigureValue]]:
     """Distances from one place spelled two ways ("Bireun" / "Bireuen") are one figure."""
-    from rapidfuzz.fuzz import ratio
-
     out: dict[str, list[FigureValue]] = {}
     for kind, values in by_kind.items():
         same = next((k for k in out if k.startswith("distance:") and kind.startswith("distance:")
@@ -111,9 +105,14 @@ def _one_place_one_kind(by_kind: dict[str, list[FigureValue]]) -> dict[str, list
         if same is None:
             out[kind] = list(values)
         else:
-            have = {v.span.source for v in out[same]}
-            out[same] += [v for v in values if v.span.source not in have]
+            _add_new_sources(out[same], values)
     return out
+
+
+def _add_new_sources(target: list[FigureValue], values: list[FigureValue]) -> None:
+    """Append the values of sources `target` has no value from."""
+    have = {v.span.source for v in target}
+    target += [v for v in values if v.span.source not in have]
 
 
 def figure_conflicts(figures: list[Figure]) -> list[Conflict]:
@@ -161,7 +160,7 @@ def _main_figures(d: Document, year: int | None):
 def _story_kind(d: Document, n: NumberMention) -> str | None:
     if n.kind and n.kind.startswith("age:"):
         return n.kind  # "Fabio Sementilli, 49,": one person's age, whatever sentence gives it
-    if n.kind not in STORY_KINDS:
+    if n.kind not in EVENT_KINDS:
         return None
     if n.kind == "distance":
         place = _place_after(d, n)
@@ -241,8 +240,8 @@ def _figure(ident: str, kind: str, values: list[FigureValue], documents: list[Do
 def _label(kind: str, counted: str | None = None) -> str:
     """For readers: "dead", "distance from Bireun", "age of Chohan", "rifles (seize)", "money: fine"."""
     head, _, rest = kind.partition(":")
-    if head in LABELS:
-        return LABELS[head]
+    if head in EVENT_KINDS - {"distance"}:
+        return head
     if head == "distance":
         return f"distance from {rest.title()}"
     if head == "age":

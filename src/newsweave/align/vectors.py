@@ -3,12 +3,13 @@ mention, weighted by inverse document frequency over the sentences of one brief.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from ..models import Document, Sentence
+from ..models import Document, NumberMention, Sentence
 from .claims import claim_parts
 
 # Feature prefixes; entities, dates and numbers count more than a single word.
@@ -33,6 +34,12 @@ class SentenceVector:
     @property
     def part(self) -> bool:
         return self.parent is not None
+
+    @functools.cached_property
+    def figures(self) -> list[NumberMention]:
+        """The typed figures it states (numbers whose kind is known): read for every pair it is in."""
+        start, end = self.sentence.span.start, self.sentence.span.end
+        return [n for n in self.document.index("numbers").overlapping(start, end) if start <= n.span.start and n.kind]
 
     @property
     def source(self) -> str:

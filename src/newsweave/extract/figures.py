@@ -35,6 +35,9 @@ KIND_CUES: dict[str, frozenset[str]] = {
 # and still be one figure whatever their qualifiers.
 TOLLS = frozenset({"dead", "injured", "missing", "displaced", "arrested"})
 TOLL_SPREAD = 3.0
+# The event's own measures: compared across the whole story, and two sentences that disagree on
+# one are never one fact. Other kinds ("count:house:damage") are compared only inside one fact.
+EVENT_KINDS = TOLLS | {"magnitude", "depth", "distance"}
 # What a toll counts: people, or the toll itself ("170 fatalities").
 PEOPLE = frozenset(
     "person people man woman child children kid baby resident villager worker soldier civilian student "
@@ -74,12 +77,12 @@ def figure_kind(number: NumberMention, doc: Any = None) -> str | None:
     if number.unit and number.unit.isupper() and len(number.unit) == 3:
         return f"money:{number.unit}"
     if number.unit in TIME_UNITS:
-        return "age" if "old" in near else f"duration:{_key(number.counts)}"
+        return "age" if "old" in near else f"duration:{_counted_key(number.counts)}"
     kind = _age_of(number, tokens) or _toll_kind(number, tokens)
     if kind:
         return kind
     if number.unit or number.counts:
-        return f"count:{_key(number.counts) or number.unit}:{_verb(tokens)}"
+        return f"count:{_counted_key(number.counts) or number.unit}:{_verb(tokens)}"
     return None
 
 
@@ -102,7 +105,7 @@ def _toll_kind(number: NumberMention, tokens: Any) -> str | None:
     """"dead", "injured", ... for a count of people (or a bare number) that a cue word describes:
     first the words right after it ("24 dead and over 200 injured", "seven were injured"), then
     its chain of heads ("killing at least five people", "the death toll rose to 24")."""
-    counted = _key(number.counts)
+    counted = _counted_key(number.counts)
     for kind, cues in KIND_CUES.items():
         if counted in cues:
             return kind  # "1 dead", "leaving 24 dead", "170 fatalities"
@@ -191,7 +194,7 @@ def _after_lemmas(tokens: Any) -> set[str]:
         lemma = t.lemma_.lower()
         if t.is_punct or t.dep_ == "cc":
             return set()
-        if lemma in _PASS_THROUGH or t.lower_ in _PASS_THROUGH or _key(t.lower_) in PEOPLE or t.pos_ == "AUX":
+        if lemma in _PASS_THROUGH or t.lower_ in _PASS_THROUGH or _counted_key(t.lower_) in PEOPLE or t.pos_ == "AUX":
             continue
         return {lemma, t.lower_}
     return set()
@@ -207,7 +210,7 @@ def _context_lemmas(tokens: Any) -> set[str]:
     out: set[str] = set()
     node = anchor
     for step in range(4):
-        if step and node.pos_ in {"NOUN", "PROPN"} and _key(node.lower_) not in PEOPLE | TOLL_NOUNS:
+        if step and node.pos_ in {"NOUN", "PROPN"} and _counted_key(node.lower_) not in PEOPLE | TOLL_NOUNS:
             break  # "a mother of two died": the two are not the dead
         out.add(node.lemma_.lower())
         out.update(c.lemma_.lower() for c in node.children
@@ -239,5 +242,3 @@ def _anchor(tokens: Any) -> Any:
     return outside[-1] if outside else tokens[-1]
 
 
-def _key(counts: str | None) -> str:
-    return _counted_key(counts)

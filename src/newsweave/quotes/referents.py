@@ -250,11 +250,23 @@ def _same_clause(tok: Any, subject: Any) -> bool:
 def role_holder(ctx: Any, before: int, noun: str) -> str | None:
     """The person whose stated role has this head ("the mayor"): the one named last before it
     in this document, else the only one in the story (two mayors elsewhere: nobody)."""
-    holders = {e.id for e in ctx.entities.values() if any(noun in role_heads(r.text) for r in e.roles)}
+    holders = _holders(ctx).get(noun, set())
     here = [m.entity_id for m in ctx.mentions if m.entity_id in holders and m.span.end <= before]
     if here:
         return here[-1]
     return next(iter(holders)) if len(holders) == 1 else None
+
+
+def _holders(ctx: Any) -> dict[str, set[str]]:
+    """Role head -> the ids of the entities given a role with that head (once per document)."""
+    if "holders" not in ctx.cache:
+        table: dict[str, set[str]] = {}
+        for e in ctx.entities.values():
+            for r in e.roles:
+                for head in role_heads(r.text):
+                    table.setdefault(head, set()).add(e.id)
+        ctx.cache["holders"] = table
+    return ctx.cache["holders"]
 
 
 def role_heads(role: str) -> list[str]:
