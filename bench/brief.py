@@ -93,7 +93,11 @@ def measure(label: str, paths: list[str] | None, texts: list[str], repeat: int) 
     from newsweave.ingest import read_paths
 
     pipeline = newsweave.Pipeline()
-    run = (lambda: pipeline.brief_example()) if paths is None else (lambda: pipeline.brief_paths(paths))
+    run = (
+        (lambda: pipeline.brief_example())
+        if paths is None
+        else (lambda: pipeline.brief_paths(paths))
+    )
     run()  # warm up: model loaded, caches filled
     nlp = load()
     words = sum(len(t.split()) for t in texts)
@@ -101,7 +105,9 @@ def measure(label: str, paths: list[str] | None, texts: list[str], repeat: int) 
         "story": label,
         "articles": len(texts),
         "words": words,
-        "newsweave_cold_s": statistics.median(cold(["--example"] if paths is None else paths, max(2, repeat // 2))),
+        "newsweave_cold_s": statistics.median(
+            cold(["--example"] if paths is None else paths, max(2, repeat // 2))
+        ),
         "newsweave_warm_s": statistics.median(timed(run, repeat)),
         "spacy_parse_only_s": statistics.median(timed(lambda: list(nlp.pipe(texts)), repeat)),
         "sumy_lexrank_s": statistics.median(timed(lambda: lexrank(texts), repeat)),
@@ -116,15 +122,29 @@ def main() -> int:
     args = parser.parse_args()
     from newsweave.ingest import example_sources
 
-    rows = [measure("example (ZTE, AP + Reuters)", None, [s.raw for s in example_sources().sources], args.repeat)]
+    rows = [
+        measure(
+            "example (ZTE, AP + Reuters)",
+            None,
+            [s.raw for s in example_sources().sources],
+            args.repeat,
+        )
+    ]
     if ECB.exists():
         texts = ecb_story(ECB / "1")
         with tempfile.TemporaryDirectory() as tmp:
-            rows.append(measure("ECB+ topic 1, 10 articles", story_files(texts, Path(tmp)), texts, args.repeat))
+            rows.append(
+                measure(
+                    "ECB+ topic 1, 10 articles", story_files(texts, Path(tmp)), texts, args.repeat
+                )
+            )
     else:
         print(f"(skipping the 10-article story: {ECB} not found)", file=sys.stderr)
-    result = {"machine": f"{platform.machine()} {platform.processor() or ''} python {platform.python_version()}",
-              "date": time.strftime("%Y-%m-%d"), "rows": rows}
+    result = {
+        "machine": f"{platform.machine()} {platform.processor() or ''} python {platform.python_version()}",
+        "date": time.strftime("%Y-%m-%d"),
+        "rows": rows,
+    }
     print(json.dumps(result, indent=2))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

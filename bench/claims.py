@@ -32,7 +32,7 @@ from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from claims_data import story, with_text, words_hash  # noqa: E402
+from claims_data import story, with_text, words_hash
 
 GOLD = Path(__file__).resolve().parent / "claims_gold"
 # Pairs the brief groups that the annotators did not list (they gave one place per article for each
@@ -62,7 +62,7 @@ class Score:
     errors: list[str] = field(default_factory=list)
     unjudged: list[dict] = field(default_factory=list)
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         for k, v in vars(other).items():
             setattr(self, k, getattr(self, k) + v)
 
@@ -107,8 +107,13 @@ def brief_of(pipeline, name: str):
     articles = story(name)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{name}.jsonl"
-        path.write_text("".join(json.dumps({"id": f"a{i}", "text": text}) + "\n"
-                                for i, (_, text) in enumerate(articles)), encoding="utf-8")
+        path.write_text(
+            "".join(
+                json.dumps({"id": f"a{i}", "text": text}) + "\n"
+                for i, (_, text) in enumerate(articles)
+            ),
+            encoding="utf-8",
+        )
         return pipeline.brief_paths([path])
 
 
@@ -146,7 +151,7 @@ def score_story(name: str, gold: dict, brief, judged: dict | None = None) -> Sco
     corroborated = [f for f in brief.facts if f.status != "single-source"]
     # recall: gold claims the brief shows corroborated (a fact covering two independent articles'
     # mentions), their mentions shown corroborated, and gold cross-article pairs in one fact
-    for g, locs in zip(gold["facts"], facts):
+    for locs in facts:
         if len({where.witness[x[0]] for x in locs}) < 2:
             continue
         s.gold_facts += 1
@@ -159,8 +164,10 @@ def score_story(name: str, gold: dict, brief, judged: dict | None = None) -> Sco
             if where.witness[x[0]] == where.witness[y[0]]:
                 continue
             s.gold_pairs += 1
-            if any(any(overlaps(m, x) for m in f.mentions) and any(overlaps(m, y) for m in f.mentions)
-                   for f in corroborated):
+            if any(
+                any(overlaps(m, x) for m in f.mentions) and any(overlaps(m, y) for m in f.mentions)
+                for f in corroborated
+            ):
                 s.found_pairs += 1
             else:
                 s.errors.append(f"{name} missed pair {g['id']} ({g['claim']})")
@@ -170,17 +177,29 @@ def score_story(name: str, gold: dict, brief, judged: dict | None = None) -> Sco
             if a.source == b.source or where.witness[a.source] == where.witness[b.source]:
                 continue
             s.predicted_pairs += 1
-            pa, pb = (where.article[a.source], _full(brief, a)), (where.article[b.source], _full(brief, b))
+            pa, pb = (
+                (where.article[a.source], _full(brief, a)),
+                (where.article[b.source], _full(brief, b)),
+            )
             key = pair_key(name, pa, pb)
-            if any(any(overlaps(a, x) for x in locs) and any(overlaps(b, y) for y in locs) for locs in facts):
-                s.right_pairs += 1
-            elif judged.get(key):
+            if any(
+                any(overlaps(a, x) for x in locs) and any(overlaps(b, y) for y in locs)
+                for locs in facts
+            ) or judged.get(key):
                 s.right_pairs += 1
             else:
-                s.errors.append(f"{name} wrong pair in {f.id}: {_text(brief, a)!r} ~ {_text(brief, b)!r}")
+                s.errors.append(
+                    f"{name} wrong pair in {f.id}: {_text(brief, a)!r} ~ {_text(brief, b)!r}"
+                )
                 if key not in judged:  # to judge (kept out of the repository: it holds the words)
-                    s.unjudged.append({"story": name, "pair": key, "a": {"article": pa[0], "text": pa[1]},
-                                       "b": {"article": pb[0], "text": pb[1]}})
+                    s.unjudged.append(
+                        {
+                            "story": name,
+                            "pair": key,
+                            "a": {"article": pa[0], "text": pa[1]},
+                            "b": {"article": pb[0], "text": pb[1]},
+                        }
+                    )
     # single-source precision
     for f in brief.facts:
         if f.status != "single-source":
@@ -189,9 +208,15 @@ def score_story(name: str, gold: dict, brief, judged: dict | None = None) -> Sco
         m = f.mentions[0]
         for g, locs in zip(gold["facts"], facts):
             mine = [x for x in locs if overlaps(m, x)]
-            if mine and len({where.witness[x[0]] for x in locs}) > 1 and not _shown_elsewhere(mine[0], locs, corroborated, where.witness):
+            if (
+                mine
+                and len({where.witness[x[0]] for x in locs}) > 1
+                and not _shown_elsewhere(mine[0], locs, corroborated, where.witness)
+            ):
                 s.single_wrong += 1
-                s.errors.append(f"{name} single-source but {g['id']} ({g['claim']}): {f.text[:90]!r}")
+                s.errors.append(
+                    f"{name} single-source but {g['id']} ({g['claim']}): {f.text[:90]!r}"
+                )
                 break
     _score_conflicts(name, gold, brief, where, s)
     _score_figures(name, gold, brief, where, s)
@@ -201,21 +226,43 @@ def score_story(name: str, gold: dict, brief, judged: dict | None = None) -> Sco
 def _shown_elsewhere(loc, locs, corroborated, witness) -> bool:
     """Is the claim at `loc` shown corroborated with an independent article's mention of it?"""
     others = [y for y in locs if witness[y[0]] != witness[loc[0]]]
-    return any(any(overlaps(m, loc) for m in f.mentions) and any(overlaps(m, y) for m in f.mentions for y in others)
-               for f in corroborated)
+    return any(
+        any(overlaps(m, loc) for m in f.mentions)
+        and any(overlaps(m, y) for m in f.mentions for y in others)
+        for f in corroborated
+    )
 
 
 def _gold_differences(gold: dict) -> list[dict]:
     """Gold conflicts (their values numbered from the gold figures that give the same words), plus
     figures whose values differ that the conflicts list does not repeat."""
-    numbered = {(v["article"], v["text"]): v.get("value") for fig in gold.get("figures", []) for v in fig["values"]}
-    out = [{**c, "values": [{**v, "value": v.get("value", numbered.get((v["article"], v["text"])))} for v in c["values"]]}
-           for c in gold.get("conflicts", [])]
+    numbered = {
+        (v["article"], v["text"]): v.get("value")
+        for fig in gold.get("figures", [])
+        for v in fig["values"]
+    }
+    out = [
+        {
+            **c,
+            "values": [
+                {**v, "value": v.get("value", numbered.get((v["article"], v["text"])))}
+                for v in c["values"]
+            ],
+        }
+        for c in gold.get("conflicts", [])
+    ]
     for fig in gold.get("figures", []):
         if fig["verdict"] != "agree":
             texts = {v["text"] for v in fig["values"]}
             if not any(texts & {v["text"] for v in c["values"]} for c in out):
-                out.append({"kind": "number", "about": fig["quantity"], "values": fig["values"], "verdict": fig["verdict"]})
+                out.append(
+                    {
+                        "kind": "number",
+                        "about": fig["quantity"],
+                        "values": fig["values"],
+                        "verdict": fig["verdict"],
+                    }
+                )
     return out
 
 
@@ -229,10 +276,11 @@ def _value_hits(values, locs, numbers=None) -> set[str]:
         for v in values:
             if v.source != loc[0]:
                 continue
-            if v.start < loc[2] and loc[1] < v.end:
-                hits.add(loc[0])
-            elif loc[3] is not None and numbers.get((v.source, v.start)) is not None \
-                    and abs(numbers[(v.source, v.start)] - loc[3]) <= 1e-6 * max(1.0, abs(loc[3])):
+            if (v.start < loc[2] and loc[1] < v.end) or (
+                loc[3] is not None
+                and numbers.get((v.source, v.start)) is not None
+                and abs(numbers[(v.source, v.start)] - loc[3]) <= 1e-6 * max(1.0, abs(loc[3]))
+            ):
                 hits.add(loc[0])
     return hits
 
@@ -245,13 +293,19 @@ def _gold_value(item: dict) -> float | None:
 
 
 def _figure_numbers(brief) -> dict[tuple[str, int], float]:
-    return {(v.span.source, v.span.start): v.value for f in getattr(brief, "figures", []) for v in f.values}
+    return {
+        (v.span.source, v.span.start): v.value
+        for f in getattr(brief, "figures", [])
+        for v in f.values
+    }
 
 
 def _score_conflicts(name, gold, brief, where, s: Score) -> None:
-    differences = [(c, [(*loc, _gold_value(v)) for v in c["values"] if (loc := where.find(v))])
-                   for c in _gold_differences(gold)]
-    differences = [(c, locs) for c, locs in differences if len({l[0] for l in locs}) >= 2]
+    differences = [
+        (c, [(*loc, _gold_value(v)) for v in c["values"] if (loc := where.find(v))])
+        for c in _gold_differences(gold)
+    ]
+    differences = [(c, locs) for c, locs in differences if len({loc[0] for loc in locs}) >= 2]
     shown = list(brief.conflicts)
     numbers = _figure_numbers(brief)
     for c, locs in differences:
@@ -271,11 +325,18 @@ def _score_conflicts(name, gold, brief, where, s: Score) -> None:
 def _score_figures(name, gold, brief, where, s: Score) -> None:
     for fig in gold.get("figures", []):
         locs = [(*loc, _gold_value(v)) for v in fig["values"] if (loc := where.find(v))]
-        if len({l[0] for l in locs}) < 2:
+        if len({loc[0] for loc in locs}) < 2:
             continue
         s.gold_figures += 1
         numbers = _figure_numbers(brief)
-        match = next((f for f in getattr(brief, "figures", []) if len(_value_hits([v.span for v in f.values], locs, numbers)) >= 2), None)
+        match = next(
+            (
+                f
+                for f in getattr(brief, "figures", [])
+                if len(_value_hits([v.span for v in f.values], locs, numbers)) >= 2
+            ),
+            None,
+        )
         if match is None:
             s.errors.append(f"{name} figure not found: {fig['quantity']} ({fig['verdict']})")
             continue
@@ -283,15 +344,17 @@ def _score_figures(name, gold, brief, where, s: Score) -> None:
         if match.verdict == fig["verdict"]:
             s.right_verdicts += 1
         else:
-            s.errors.append(f"{name} figure {fig['quantity']}: {match.verdict}, gold {fig['verdict']}")
+            s.errors.append(
+                f"{name} figure {fig['quantity']}: {match.verdict}, gold {fig['verdict']}"
+            )
 
 
 def _full(brief, span) -> str:
-    return brief.source(span.source).text[span.start:span.end]
+    return brief.source(span.source).text[span.start : span.end]
 
 
 def _text(brief, span) -> str:
-    return brief.source(span.source).text[span.start:span.end][:80]
+    return brief.source(span.source).text[span.start : span.end][:80]
 
 
 # --- the peer: TF-IDF sentence matching ----------------------------------------------------------
@@ -307,11 +370,17 @@ class PeerBrief:
 
         self.sources, self.figures, self.conflicts = brief.sources, [], []
         sents = [(d.source.id, s.span) for d in brief.documents for s in d.sentences]
-        texts = [brief.source(src).text[sp.start:sp.end] for src, sp in sents]
+        texts = [brief.source(src).text[sp.start : sp.end] for src, sp in sents]
         matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
         sims = (matrix @ matrix.T).toarray()
-        pairs = sorted(((sims[i, j], i, j) for i, j in combinations(range(len(sents)), 2)
-                        if sents[i][0] != sents[j][0] and sims[i, j] >= threshold), reverse=True)
+        pairs = sorted(
+            (
+                (sims[i, j], i, j)
+                for i, j in combinations(range(len(sents)), 2)
+                if sents[i][0] != sents[j][0] and sims[i, j] >= threshold
+            ),
+            reverse=True,
+        )
         group: dict[int, list[int]] = {}
         for _, i, j in pairs:
             gi, gj = group.get(i), group.get(j)
@@ -328,7 +397,11 @@ class PeerBrief:
             if id(g) in seen:
                 continue
             seen.add(id(g))
-            self.facts.append(_PeerFact("corroborated" if len(g) > 1 else "single-source", [sents[x][1] for x in g]))
+            self.facts.append(
+                _PeerFact(
+                    "corroborated" if len(g) > 1 else "single-source", [sents[x][1] for x in g]
+                )
+            )
 
     def source(self, ident):
         return next(s for s in self.sources if s.id == ident)
@@ -344,12 +417,21 @@ class _PeerFact:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("stories", nargs="*", help="story names (default: all in bench/claims_gold)")
+    parser.add_argument(
+        "stories", nargs="*", help="story names (default: all in bench/claims_gold)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="list every error")
-    parser.add_argument("--peer-threshold", type=float, default=0.5, help="the TF-IDF peer's cosine threshold")
+    parser.add_argument(
+        "--peer-threshold", type=float, default=0.5, help="the TF-IDF peer's cosine threshold"
+    )
     parser.add_argument("--json", help="write the results here")
-    parser.add_argument("--similarity", default=None, help="lexical or embed (default: the pipeline's)")
-    parser.add_argument("--unjudged", help="append the brief's pairs neither gold nor adjudication covers to this JSON file")
+    parser.add_argument(
+        "--similarity", default=None, help="lexical or embed (default: the pipeline's)"
+    )
+    parser.add_argument(
+        "--unjudged",
+        help="append the brief's pairs neither gold nor adjudication covers to this JSON file",
+    )
     args = parser.parse_args()
     from newsweave.pipeline import Pipeline
 
@@ -360,7 +442,10 @@ def main() -> None:
         brief = brief_of(pipeline, name)
         s = score_story(name, gold, brief, judged)
         p = score_story(name, gold, PeerBrief(brief, args.peer_threshold), judged)
-        print(f"{name:16} " + "  ".join(f"{k.split()[0][:5]} {v}" for k, v in s.table().items()), flush=True)
+        print(
+            f"{name:16} " + "  ".join(f"{k.split()[0][:5]} {v}" for k, v in s.table().items()),
+            flush=True,
+        )
         if args.verbose:
             print("  " + "\n  ".join(s.errors))
         total.add(s)
@@ -370,15 +455,25 @@ def main() -> None:
     print(f"\n{'':{width}}  " + "  ".join(f"{k:>18}" for k in rows))
     for key in total.table():
         print(f"{key:{width}}  " + "  ".join(f"{rows[r][key]:>18}" for r in rows))
-    print(f"\ngold pairs {total.gold_pairs}, brief pairs {total.predicted_pairs}, single-source facts {total.single}, "
-          f"gold conflicts {total.gold_conflicts}, brief conflicts {total.predicted_conflicts}, gold figures {total.gold_figures}")
+    print(
+        f"\ngold pairs {total.gold_pairs}, brief pairs {total.predicted_pairs}, single-source facts {total.single}, "
+        f"gold conflicts {total.gold_conflicts}, brief conflicts {total.predicted_conflicts}, gold figures {total.gold_figures}"
+    )
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2), encoding="utf-8")
     if args.unjudged:
-        old = json.loads(Path(args.unjudged).read_text(encoding="utf-8")) if Path(args.unjudged).is_file() else []
+        old = (
+            json.loads(Path(args.unjudged).read_text(encoding="utf-8"))
+            if Path(args.unjudged).is_file()
+            else []
+        )
         seen = {json.dumps(x, sort_keys=True) for x in old}
-        new = [x for x in total.unjudged + peer.unjudged if json.dumps(x, sort_keys=True) not in seen]
-        Path(args.unjudged).write_text(json.dumps(old + new, indent=1, ensure_ascii=False), encoding="utf-8")
+        new = [
+            x for x in total.unjudged + peer.unjudged if json.dumps(x, sort_keys=True) not in seen
+        ]
+        Path(args.unjudged).write_text(
+            json.dumps(old + new, indent=1, ensure_ascii=False), encoding="utf-8"
+        )
         print(f"{len(new)} unjudged pairs added to {args.unjudged}")
 
 

@@ -32,7 +32,7 @@ def multinews(line: int) -> list[tuple[str, str]]:
             if i == line:
                 context = json.loads(row)["context"].replace("NEWLINE_CHAR", "\n")
                 break
-    parts = [p for p in PASSAGE.split(context)[1:]]
+    parts = list(PASSAGE.split(context)[1:])
     return [(f"a{i}", _paragraphs(p)) for i, p in enumerate(parts)]
 
 
@@ -45,7 +45,9 @@ def ecb(topic: int, kind: str) -> list[tuple[str, str]]:
     spec = importlib.util.spec_from_file_location("ecb_story", SHARED / "tools" / "ecb_story.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    files = [p for p in (ECB / str(topic)).glob("*.xml") if re.fullmatch(rf"{topic}_\d+{kind}", p.stem)]
+    files = [
+        p for p in (ECB / str(topic)).glob("*.xml") if re.fullmatch(rf"{topic}_\d+{kind}", p.stem)
+    ]
     files.sort(key=lambda p: int(re.match(r"\d+_(\d+)", p.stem).group(1)))
     out = [(f.stem, "\n\n".join(module.sentences(f))) for f in files]
     return out
@@ -62,13 +64,17 @@ def story(name: str) -> list[tuple[str, str]]:
 
 def main(argv: list[str]) -> None:
     if len(argv) < 3 or argv[0] != "dump":
-        sys.exit("usage: claims_data.py dump OUTDIR STORY...  (STORY: mn-<line> or ecb-<topic>-<ecb|ecbplus>)")
+        sys.exit(
+            "usage: claims_data.py dump OUTDIR STORY...  (STORY: mn-<line> or ecb-<topic>-<ecb|ecbplus>)"
+        )
     out = Path(argv[1])
     for name in argv[2:]:
         folder = out / name
         folder.mkdir(parents=True, exist_ok=True)
         for i, (ident, text) in enumerate(story(name)):
-            (folder / f"article-{i}.txt").write_text(f"[article {i}: {ident}]\n\n{text}\n", encoding="utf-8")
+            (folder / f"article-{i}.txt").write_text(
+                f"[article {i}: {ident}]\n\n{text}\n", encoding="utf-8"
+            )
 
 
 if __name__ == "__main__":
@@ -82,9 +88,11 @@ if __name__ == "__main__":
 
 def span_of(articles: list[tuple[str, str]], item: dict) -> str:
     """The words a gold item names ({"article", "start", "end", "sha"}), checked against its hash."""
-    text = articles[item["article"]][1][item["start"]:item["end"]]
+    text = articles[item["article"]][1][item["start"] : item["end"]]
     if words_hash(text) != item["sha"]:
-        raise ValueError(f"gold span {item} does not match the dataset text: was the dataset changed?")
+        raise ValueError(
+            f"gold span {item} does not match the dataset text: was the dataset changed?"
+        )
     return text
 
 

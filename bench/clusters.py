@@ -46,7 +46,9 @@ def peers():
     import cluster_eval
 
     cluster_data.MULTINEWS = str(DATASETS / "multinews-longbench" / "multi_news.jsonl")
-    cluster_data.NEUS = str(DATASETS / "neus-allsides" / "data" / "naacl2022_lrc_roundup_random_order_probe")
+    cluster_data.NEUS = str(
+        DATASETS / "neus-allsides" / "data" / "naacl2022_lrc_roundup_random_order_probe"
+    )
     return cluster_data, cluster_eval
 
 
@@ -63,7 +65,9 @@ def load_ecbplus(level: str) -> tuple[list[str], list[str]]:
             sentences.setdefault(token.get("sentence"), []).append(token.text or "")
         texts.append("\n\n".join(" ".join(words) for words in sentences.values()))
         topic = path.parent.name
-        labels.append(topic if level == "topic" else f"{topic}-{re.sub(r'^[0-9_]+', '', path.stem)}")
+        labels.append(
+            topic if level == "topic" else f"{topic}-{re.sub(r'^[0-9_]+', '', path.stem)}"
+        )
     return texts, labels
 
 
@@ -83,10 +87,24 @@ def sources(texts: list[str]):
 
 EMBEDDINGS: dict = {}  # article id -> embedding, per collection run (ids are a{index}: keyed by text too)
 STREAM_ROWS = ("arrival", "refined")
-NAMES = {"batch": "newsweave batch", "arrival": "newsweave stream at arrival", "refined": "newsweave stream refined",
-         "embed": "newsweave batch + embeddings"}
-EVERY_GRID = [10, 25, 50, 100, 200, 400, 10**9]  # refinement points tried with --dated; 10**9: at the end only
-SPAN_DAYS = 56  # synthetic dates: stories start over 8 weeks, a story's articles within 2 days of its start
+NAMES = {
+    "batch": "newsweave batch",
+    "arrival": "newsweave stream at arrival",
+    "refined": "newsweave stream refined",
+    "embed": "newsweave batch + embeddings",
+}
+EVERY_GRID = [
+    10,
+    25,
+    50,
+    100,
+    200,
+    400,
+    10**9,
+]  # refinement points tried with --dated; 10**9: at the end only
+SPAN_DAYS = (
+    56  # synthetic dates: stories start over 8 weeks, a story's articles within 2 days of its start
+)
 
 
 def ordered(srcs, row: str, seed: int, labels=None):
@@ -109,8 +127,13 @@ def dated(srcs, labels, seed: int):
     rng = np.random.default_rng(seed)
     start = {g: int(rng.integers(SPAN_DAYS)) for g in sorted(set(labels))}
     day0 = dt.date(2026, 1, 5)
-    out = [dataclasses.replace(s, published=day0 + dt.timedelta(days=start[labels[int(s.id[1:])]] + int(rng.integers(2))))
-           for s in srcs]
+    out = [
+        dataclasses.replace(
+            s,
+            published=day0 + dt.timedelta(days=start[labels[int(s.id[1:])]] + int(rng.integers(2))),
+        )
+        for s in srcs
+    ]
     tie = rng.permutation(len(out))
     return [out[i] for i in sorted(range(len(out)), key=lambda i: (out[i].published, tie[i]))]
 
@@ -121,12 +144,22 @@ def newsweave_labels(order, n: int, row: str, settings: dict, key=None):
     from newsweave.cluster import cluster, cluster_stream
 
     if row in STREAM_ROWS:
-        found = cluster_stream(order, threshold=settings["arrival"], refine=row == "refined",
-                               refine_threshold=settings["refine"], refine_every=settings["every"])
+        found = cluster_stream(
+            order,
+            threshold=settings["arrival"],
+            refine=row == "refined",
+            refine_threshold=settings["refine"],
+            refine_every=settings["every"],
+        )
     else:
         known = EMBEDDINGS.setdefault(key, {}) if row == "embed" else None
-        found = cluster(order, "batch", threshold=settings[row], similarity="embed" if row == "embed" else "lexical",
-                        embeddings=known)
+        found = cluster(
+            order,
+            "batch",
+            threshold=settings[row],
+            similarity="embed" if row == "embed" else "lexical",
+            embeddings=known,
+        )
     labels = np.arange(n) + n  # singletons by default
     for k, story in enumerate(found):
         for a in story.articles:
@@ -138,8 +171,10 @@ def score_newsweave(ev, col, srcs, row, settings, seeds, keep, dates=False):
     """Mean scores over the seeds (stream rows, or any row with synthetic dates) of all and of
     the kept articles, and the mean number of articles in closed stories."""
     gold = col.labels if dates else None
-    runs = [newsweave_labels(ordered(srcs, row, s, gold), len(col.labels), row, settings, id(srcs))
-            for s in (range(seeds) if row in STREAM_ROWS or dates else [0])]
+    runs = [
+        newsweave_labels(ordered(srcs, row, s, gold), len(col.labels), row, settings, id(srcs))
+        for s in (range(seeds) if row in STREAM_ROWS or dates else [0])
+    ]
     alls = [ev.scores(col.labels, r) for r, _ in runs]
     kept = [ev.scores(col.labels[keep], r[keep]) for r, _ in runs]
     return _mean(alls), _mean(kept), float(np.mean([c for _, c in runs]))
@@ -155,7 +190,9 @@ def tune(ev, val, srcs, row, settings, seeds, name=None, grid=GRID, dates=False)
     best = None
     for t in grid:
         trial = dict(settings, **{name or row: t})
-        f = score_newsweave(ev, val, srcs, row, trial, seeds, np.arange(len(val.labels)), dates)[0]["F1"]
+        f = score_newsweave(ev, val, srcs, row, trial, seeds, np.arange(len(val.labels)), dates)[0][
+            "F1"
+        ]
         if best is None or f > best[1] + 1e-12:
             best = (t, f)
     return best
@@ -165,12 +202,24 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tune", action="store_true", help="choose newsweave's thresholds on NeuS val")
     ap.add_argument("--seeds", type=int, default=5, help="shuffled orders for the stream rows")
-    ap.add_argument("--embed", action="store_true", help="also newsweave batch with --similarity embed "
-                    "(needs the embed extra; about 20 articles/s of embedding)")
-    ap.add_argument("--dated", action="store_true", help="only the experiment with SYNTHETIC publication "
-                    "dates: stream refinement as windows close, every refinement interval of EVERY_GRID")
-    ap.add_argument("--cost", metavar="SIZES", help="only the cost of stream refinement on bench/corpus.py's "
-                    "corpora: the real 2.4k (synthetic dates) and synthetic ones of these sizes, e.g. 20000")
+    ap.add_argument(
+        "--embed",
+        action="store_true",
+        help="also newsweave batch with --similarity embed "
+        "(needs the embed extra; about 20 articles/s of embedding)",
+    )
+    ap.add_argument(
+        "--dated",
+        action="store_true",
+        help="only the experiment with SYNTHETIC publication "
+        "dates: stream refinement as windows close, every refinement interval of EVERY_GRID",
+    )
+    ap.add_argument(
+        "--cost",
+        metavar="SIZES",
+        help="only the cost of stream refinement on bench/corpus.py's "
+        "corpora: the real 2.4k (synthetic dates) and synthetic ones of these sizes, e.g. 20000",
+    )
     args = ap.parse_args()
     from newsweave import cluster as nwc
 
@@ -179,14 +228,25 @@ def main() -> None:
 
     data, ev = peers()
     t0 = time.perf_counter()
-    sets = {"NeuS val": ev.Collection(*data.load_neus("val")), "NeuS test": ev.Collection(*data.load_neus("test")),
-            "Multi-News 570": ev.Collection(*data.load_multinews(data.MULTINEWS))}
+    sets = {
+        "NeuS val": ev.Collection(*data.load_neus("val")),
+        "NeuS test": ev.Collection(*data.load_neus("test")),
+        "Multi-News 570": ev.Collection(*data.load_multinews(data.MULTINEWS)),
+    }
     if not args.dated:
-        sets.update({"ECB+ 982 by sub-event (86)": ev.Collection(*load_ecbplus("subevent")),
-                     "ECB+ 982 by topic (43)": ev.Collection(*load_ecbplus("topic"))})
+        sets.update(
+            {
+                "ECB+ 982 by sub-event (86)": ev.Collection(*load_ecbplus("subevent")),
+                "ECB+ 982 by topic (43)": ev.Collection(*load_ecbplus("topic")),
+            }
+        )
     prepared = {name: sources(col.texts) for name, col in sets.items()}
-    settings = {"batch": nwc.BATCH_THRESHOLD, "arrival": nwc.STREAM_THRESHOLD, "refine": nwc.REFINE_THRESHOLD,
-                "every": nwc.REFINE_EVERY}
+    settings = {
+        "batch": nwc.BATCH_THRESHOLD,
+        "arrival": nwc.STREAM_THRESHOLD,
+        "refine": nwc.REFINE_THRESHOLD,
+        "every": nwc.REFINE_EVERY,
+    }
     if args.dated:
         return _dated(ev, sets, prepared, settings, args.seeds, t0)
     rows = ["batch", "arrival", "refined"] + (["embed"] if args.embed else [])
@@ -194,11 +254,15 @@ def main() -> None:
         settings["embed"] = nwc.EMBED_THRESHOLD
     if args.tune:
         for row in [r for r in rows if r != "refined"]:  # refined regroups at the batch threshold
-            settings[row], f = tune(ev, sets["NeuS val"], prepared["NeuS val"][0], row, settings, args.seeds)
+            settings[row], f = tune(
+                ev, sets["NeuS val"], prepared["NeuS val"][0], row, settings, args.seeds
+            )
             print(f"tuned {row}: threshold {settings[row]} (NeuS val B3 F1 {100 * f:.1f})")
     chosen = {m: ev.tune(sets["NeuS val"], m)[0] for m in ("agglo", "hdbscan", "stream")}
-    print(f"\n{platform.machine()}, Python {platform.python_version()}; newsweave settings {settings}; "
-          f"peer settings (NeuS val) {chosen}\n")
+    print(
+        f"\n{platform.machine()}, Python {platform.python_version()}; newsweave settings {settings}; "
+        f"peer settings (NeuS val) {chosen}\n"
+    )
     for name, col in sets.items():
         _table(ev, name, col, prepared[name], rows, settings, chosen, args.seeds)
     print(f"seconds: {time.perf_counter() - t0:.0f}")
@@ -208,21 +272,32 @@ def _dated(ev, sets, prepared, settings, seeds, t0) -> None:
     """Tables with SYNTHETIC dates: batch, the stream at arrival, and refined at each interval;
     the interval chosen on NeuS val is printed (the best F1, the largest interval on ties)."""
     val = prepared["NeuS val"][0]
-    every, f = tune(ev, sets["NeuS val"], val, "refined", settings, seeds, "every", EVERY_GRID[::-1], True)
-    print(f"dated NeuS val: best refinement interval {every} (B3 F1 {100 * f:.1f}); settings {settings}\n")
+    every, f = tune(
+        ev, sets["NeuS val"], val, "refined", settings, seeds, "every", EVERY_GRID[::-1], True
+    )
+    print(
+        f"dated NeuS val: best refinement interval {every} (B3 F1 {100 * f:.1f}); settings {settings}\n"
+    )
     for name, col in sets.items():
         srcs, skipped = prepared[name]
         keep = np.array([i for i in range(len(col.labels)) if i not in set(skipped)])
         print(f"### {name}, SYNTHETIC dates over {SPAN_DAYS} days: {len(col.labels)} articles\n")
         print("| system | all: B3 P | R | F1 | ARI | articles in closed stories | articles/s |")
         print("|---|---|---|---|---|---|---|")
-        variants = [("batch", {}), ("arrival", {})] + [("refined", {"every": e}) for e in EVERY_GRID]
+        variants = [("batch", {}), ("arrival", {})] + [
+            ("refined", {"every": e}) for e in EVERY_GRID
+        ]
         for row, extra in variants:
             t = time.perf_counter()
-            alls, _, closed = score_newsweave(ev, col, srcs, row, dict(settings, **extra), seeds, keep, True)
+            alls, _, closed = score_newsweave(
+                ev, col, srcs, row, dict(settings, **extra), seeds, keep, True
+            )
             rate = len(srcs) * seeds / (time.perf_counter() - t)
-            label = NAMES[row] + (f", every {extra['every']}" if extra and extra["every"] < 10**9 else
-                                  (", at the end only" if extra else ""))
+            label = NAMES[row] + (
+                f", every {extra['every']}"
+                if extra and extra["every"] < 10**9
+                else (", at the end only" if extra else "")
+            )
             print(f"| {label} | {_fmt(alls)} | {closed:.0f} | {rate:.0f} |")
         print()
     print(f"seconds: {time.perf_counter() - t0:.0f}")
@@ -240,11 +315,22 @@ def _costs(sizes: list[int]) -> None:
     with tempfile.TemporaryDirectory() as d:
         corpora = [("real 2.4k", bench_corpus.write_real(Path(d), 0))]
         corpora += [(f"synthetic {n}", bench_corpus.write_synthetic(Path(d), n)) for n in sizes]
-        corpora = [(name, [json.loads(line) for f in ([path] if path.is_file() else sorted(path.glob("*.jsonl")))
-                           for line in f.open()]) for name, path in corpora]
+        corpora = [
+            (
+                name,
+                [
+                    json.loads(line)
+                    for f in ([path] if path.is_file() else sorted(path.glob("*.jsonl")))
+                    for line in f.open()
+                ],
+            )
+            for name, path in corpora
+        ]
     gold = {f"r{i:05d}": story for i, (_, story, _) in enumerate(bench_corpus.real_articles())}
-    print("| corpus | system | seconds | refinement points | open articles at a point (mean, max) "
-          "| ms a point (mean) | B3 F1 |")
+    print(
+        "| corpus | system | seconds | refinement points | open articles at a point (mean, max) "
+        "| ms a point (mean) | B3 F1 |"
+    )
     print("|---|---|---:|---:|---|---:|---:|")
     for name, records in corpora:
         _cost_rows(name, records, gold)
@@ -265,15 +351,19 @@ def _cost_rows(name: str, records: list[dict], gold: dict) -> None:
 
     nwc.regroup = timed
     try:
-        for label, run in (("batch", lambda: nwc.cluster_batch(srcs)),
-                           ("stream at arrival", lambda: nwc.cluster_stream(srcs, refine=False)),
-                           ("stream refined", lambda: nwc.cluster_stream(srcs))):
+        for label, run in (
+            ("batch", lambda: nwc.cluster_batch(srcs)),
+            ("stream at arrival", lambda: nwc.cluster_stream(srcs, refine=False)),
+            ("stream refined", lambda: nwc.cluster_stream(srcs)),
+        ):
             points.clear()
             t = time.perf_counter()
             found = run()
             seconds = time.perf_counter() - t
-            print(f"| {name} ({len(srcs)}) | {label} | {seconds:.1f} | {_cost_cells(found, srcs, gold, points)} |",
-                  flush=True)
+            print(
+                f"| {name} ({len(srcs)}) | {label} | {seconds:.1f} | {_cost_cells(found, srcs, gold, points)} |",
+                flush=True,
+            )
     finally:
         nwc.regroup = regroup
 
@@ -286,7 +376,10 @@ def _dated_sources(records: list[dict]):
     from newsweave.dedup import arrival_order, copy_groups
     from newsweave.models import Source
 
-    srcs = [clean(Source(id=r["id"], raw=r["text"], published=dt.date.fromisoformat(r["published"]))) for r in records]
+    srcs = [
+        clean(Source(id=r["id"], raw=r["text"], published=dt.date.fromisoformat(r["published"])))
+        for r in records
+    ]
     srcs = arrival_order([s for s in srcs if s.text.strip()])
     copy_groups(srcs, lineage=False)
     return srcs
@@ -302,25 +395,36 @@ def _cost_cells(found, srcs, gold: dict, points: list[tuple[int, float]]) -> str
     if not points:
         return f"0 |  |  | {f1}"
     sizes, seconds = [n for n, _ in points], [t for _, t in points]
-    return f"{len(points)} | {np.mean(sizes):.0f}, {max(sizes)} | {1000 * np.mean(seconds):.0f} | {f1}"
+    return (
+        f"{len(points)} | {np.mean(sizes):.0f}, {max(sizes)} | {1000 * np.mean(seconds):.0f} | {f1}"
+    )
 
 
 def _table(ev, name, col, prepared, rows, settings, chosen, seeds):
     srcs, skipped = prepared
     keep = np.array([i for i in range(len(col.labels)) if i not in set(skipped)])
     sub = col.subset(keep)
-    print(f"### {name}: {len(col.labels)} articles, {len(set(col.labels))} stories; newsweave skipped "
-          f"{len(skipped)} as non-articles\n")
-    print("| system | all: B3 P | R | F1 | ARI | kept: B3 P | R | F1 | ARI | clusters | articles/s |")
+    print(
+        f"### {name}: {len(col.labels)} articles, {len(set(col.labels))} stories; newsweave skipped "
+        f"{len(skipped)} as non-articles\n"
+    )
+    print(
+        "| system | all: B3 P | R | F1 | ARI | kept: B3 P | R | F1 | ARI | clusters | articles/s |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for row in rows:
         t = time.perf_counter()
         alls, kept, _ = score_newsweave(ev, col, srcs, row, settings, seeds, keep)
         rate = len(srcs) * (seeds if row in STREAM_ROWS else 1) / (time.perf_counter() - t)
-        mean = " (mean of {})".format(seeds) if row in STREAM_ROWS else ""
-        print(f"| {NAMES[row]}{mean} | {_fmt(alls)} | {_fmt(kept)} | {kept['clusters']:.0f} | {rate:.0f} |")
+        mean = f" (mean of {seeds})" if row in STREAM_ROWS else ""
+        print(
+            f"| {NAMES[row]}{mean} | {_fmt(alls)} | {_fmt(kept)} | {kept['clusters']:.0f} | {rate:.0f} |"
+        )
     for method, fn in (("agglo", ev.agglo), ("hdbscan", ev.hdbscan)):
-        a, k = ev.scores(col.labels, fn(col, chosen[method])), ev.scores(sub.labels, fn(sub, chosen[method]))
+        a, k = (
+            ev.scores(col.labels, fn(col, chosen[method])),
+            ev.scores(sub.labels, fn(sub, chosen[method])),
+        )
         print(f"| peer TF-IDF {method} | {_fmt(a)} | {_fmt(k)} | {k['clusters']:.0f} | |")
     a, k = ev.stream_scores(col, chosen["stream"])[1], ev.stream_scores(sub, chosen["stream"])[1]
     print(f"| peer TF-IDF stream (mean of 5) | {_fmt(a)} | {_fmt(k)} | {k['clusters']:.0f} | |\n")

@@ -42,7 +42,9 @@ MULTINEWS = DATASETS / "multinews-longbench" / "multi_news.jsonl"
 NEUS = DATASETS / "neus-allsides" / "data" / "naacl2022_lrc_roundup_random_order_probe"
 ECB = DATASETS / "ecbplus" / "ECB+_LREC2014" / "ECB+"
 MIN_WORDS = 120
-clock = time.process_time  # CPU seconds of this process: the machine is shared, wall time is not ours
+clock = (
+    time.process_time
+)  # CPU seconds of this process: the machine is shared, wall time is not ours
 NATURAL_COPY = 0.2  # bases sharing this share of 5-grams with an earlier base are left out
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"“A-Z])")
@@ -50,14 +52,31 @@ _NUMBER = re.compile(r"(?<![\d,.])\d{1,4}(?![\d,.]*\d)")
 
 # ---------------------------------------------------------------- copies with a site's edits
 
-FURNITURE = ["More From WIBX 950", "Read more: {title}", "Sign up for our Breaking News Newsletters",
-             "Advertisement", "Related Stories: {title}"]
-CREDITS = ["Copyright 2018 The Associated Press. All rights reserved. This material may not be "
-           "published, broadcast, rewritten or redistributed.",
-           "(Reporting by Jane Doe; Additional reporting by John Roe; Editing by Mark Heinrich)"]
+FURNITURE = [
+    "More From WIBX 950",
+    "Read more: {title}",
+    "Sign up for our Breaking News Newsletters",
+    "Advertisement",
+    "Related Stories: {title}",
+]
+CREDITS = [
+    "Copyright 2018 The Associated Press. All rights reserved. This material may not be "
+    "published, broadcast, rewritten or redistributed.",
+    "(Reporting by Jane Doe; Additional reporting by John Roe; Editing by Mark Heinrich)",
+]
 DATELINES = ["WASHINGTON (AP) — ", "NEW YORK (Reuters) - ", "LONDON — "]
-REWORD = {"said": "stated", "says": "states", "but": "however", "about": "around", "also": "additionally",
-          "after": "following", "before": "prior to", "big": "large", "help": "assist", "show": "indicate"}
+REWORD = {
+    "said": "stated",
+    "says": "states",
+    "but": "however",
+    "about": "around",
+    "also": "additionally",
+    "after": "following",
+    "before": "prior to",
+    "big": "large",
+    "help": "assist",
+    "show": "indicate",
+}
 TITLE_EDITS = ["UPDATE: {t}", "{t} | Local News", "Watch: {t}", "{t} (video)", "Report: {t}"]
 
 
@@ -81,7 +100,9 @@ class Copy:
     title: str
     raw: str
     edits: list[str] = field(default_factory=list)  # every edit applied, by name
-    expect: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, what, paragraph words)
+    expect: list[tuple[str, str, str]] = field(
+        default_factory=list
+    )  # (kind, what, paragraph words)
 
 
 def words(text: str) -> str:
@@ -95,7 +116,9 @@ def make_copy(base: Article, rng: random.Random, local: list[str], p: float = 0.
     while len(chosen) < 2:
         chosen = sorted(set(chosen) | {rng.choice(list(EDITS))}, key=list(EDITS).index)
     paras, out = list(base.paragraphs), Copy(base.title, "")
-    protected: set[int] = {0}  # the lead keeps its dateline; an edited paragraph is not edited twice
+    protected: set[int] = {
+        0
+    }  # the lead keeps its dateline; an edited paragraph is not edited twice
     for name in chosen:
         if EDITS[name](paras, out, rng, protected, local):
             out.edits.append(name)
@@ -152,7 +175,10 @@ def _reword(paras, out, rng, protected, local) -> bool:
         k = rng.choice(spots)
         tokens[k] = REWORD[tokens[k].lower()]
     else:  # drop one longer word (not a figure) in the middle of the paragraph
-        k = rng.choice([k for k in range(1, len(tokens) - 1) if tokens[k].isalpha() and len(tokens[k]) > 3] or [1])
+        k = rng.choice(
+            [k for k in range(1, len(tokens) - 1) if tokens[k].isalpha() and len(tokens[k]) > 3]
+            or [1]
+        )
         del tokens[k]
     paras[i] = " ".join(tokens)
     protected.add(i)
@@ -186,7 +212,11 @@ def _furniture(paras, out, rng, protected, local) -> bool:
 def _reflow(paras, out, rng, protected, local) -> bool:
     width = rng.randint(60, 90)
     for i, p in enumerate(paras):
-        paras[i] = "\n".join(textwrap.wrap(p, width)) if rng.random() < 0.5 else re.sub(" ", "  ", p, count=3)
+        paras[i] = (
+            "\n".join(textwrap.wrap(p, width))
+            if rng.random() < 0.5
+            else re.sub(" ", "  ", p, count=3)
+        )
     return True
 
 
@@ -205,9 +235,18 @@ def _shift(protected: set[int], at: int) -> None:
     protected.update(moved)
 
 
-EDITS = {"cut": _cut, "number": _number, "reword": _reword, "add": _add, "title": _title,
-         "dateline": _dateline, "credit": _credit, "furniture": _furniture, "reflow": _reflow,
-         "quotes": _quotes}
+EDITS = {
+    "cut": _cut,
+    "number": _number,
+    "reword": _reword,
+    "add": _add,
+    "title": _title,
+    "dateline": _dateline,
+    "credit": _credit,
+    "furniture": _furniture,
+    "reflow": _reflow,
+    "quotes": _quotes,
+}
 
 # ---------------------------------------------------------------- real base articles
 
@@ -217,7 +256,9 @@ def load_multinews() -> list[Article]:
     with open(MULTINEWS, encoding="utf-8") as fh:
         for line_no, line in enumerate(fh):
             for part in re.split(r"(?m)^Passage \d+:\n", json.loads(line)["context"])[1:]:
-                paras = [p.strip() for p in part.replace("NEWLINE_CHAR", "\n").split("\n") if p.strip()]
+                paras = [
+                    p.strip() for p in part.replace("NEWLINE_CHAR", "\n").split("\n") if p.strip()
+                ]
                 out.append(Article(f"mn{line_no}", _headline(paras), paras))
     return out
 
@@ -226,7 +267,9 @@ def load_neus() -> list[Article]:
     """NeuS keeps no paragraph breaks: its articles are laid out two sentences a paragraph."""
     out = []
     for split in ("val", "test"):
-        for line_no, line in enumerate((NEUS / f"{split}.source").read_text(encoding="utf-8").splitlines()):
+        for line_no, line in enumerate(
+            (NEUS / f"{split}.source").read_text(encoding="utf-8").splitlines()
+        ):
             for art in line.split(" [SEP] "):
                 m = re.match(r"\s*TITLE=>(.*?)ARTICLE=>(.*)", art, re.S)
                 if m:
@@ -291,8 +334,14 @@ def build_set(n: int, share: float, seed: int):
         group = [Source(id=f"b{i:04d}", raw=base.raw, title=base.title, published=day0)]
         for k in range(rng.randint(1, 3) if rng.random() < share else 0):
             c = make_copy(base, rng, local)
-            group.append(Source(id=f"b{i:04d}c{k}", raw=c.raw, title=c.title,
-                                published=day0 + dt.timedelta(days=k + 1)))
+            group.append(
+                Source(
+                    id=f"b{i:04d}c{k}",
+                    raw=c.raw,
+                    title=c.title,
+                    published=day0 + dt.timedelta(days=k + 1),
+                )
+            )
             made[group[-1].id] = c
         srcs += group
         gold.append([s.id for s in group])
@@ -316,6 +365,7 @@ def _visible(expect: tuple[str, str, str], base, copy) -> bool:
     kind, _, where = expect
     text = base.text if kind == "cut" else copy.text
     return kind == "title" or (where != "" and where in {words(p) for p in text.split("\n\n")})
+
 
 # ---------------------------------------------------------------- the systems
 
@@ -348,7 +398,9 @@ def run_datasketch(srcs, verify: bool) -> tuple[list[list[str]], float, float]:
     lsh = MinHashLSH(threshold=0.5, num_perm=128)
     for i, m in enumerate(sigs):
         lsh.insert(i, m)
-    pairs = sorted({(min(i, j), max(i, j)) for i, m in enumerate(sigs) for j in lsh.query(m) if j != i})
+    pairs = sorted(
+        {(min(i, j), max(i, j)) for i, m in enumerate(sigs) for j in lsh.query(m) if j != i}
+    )
     sets: dict[int, set[int]] = {}
     parent = list(range(len(srcs)))
     for i, j in pairs:
@@ -383,11 +435,13 @@ def _components(srcs, parent) -> list[list[str]]:
         out[_find(parent, i)].append(s.id)
     return [g for g in out.values() if len(g) > 1]
 
+
 # ---------------------------------------------------------------- scores
 
 
 def scores(gold: list[list[str]], found: list[list[str]], ids: list[str]) -> dict[str, float]:
     """Pairwise precision / recall / F1 over copy pairs, and B-cubed F1 over groups."""
+
     def pairs(groups):
         return {tuple(sorted(p)) for g in groups for p in combinations(g, 2)}
 
@@ -429,7 +483,9 @@ def lineage_table(srcs, gold, made) -> dict[str, Counter]:
                 tally[kind]["made"] += 1
                 tally[kind][_verdict(kind, what, where, found)] += 1
             tally["(spurious)"]["reported"] += sum(
-                not any(c.kind == k and _same(k, w, c) for k, w, _ in made[cid].expect) for c, _ in found)
+                not any(c.kind == k and _same(k, w, c) for k, w, _ in made[cid].expect)
+                for c, _ in found
+            )
     return tally
 
 
@@ -450,6 +506,7 @@ def _same(kind: str, what: str, change) -> bool:
         return True
     return change.text == what if kind == "number" else words(change.text) == what
 
+
 # ---------------------------------------------------------------- the run
 
 
@@ -458,8 +515,12 @@ def main() -> None:
     ap.add_argument("--bases", type=int, default=1500)
     ap.add_argument("--share", type=float, default=0.4, help="share of bases that get copies")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--subset", type=int, default=0, help="bases (with copies) for the all-pairs row (0: all)")
-    ap.add_argument("--repeat", type=int, default=5, help="timed runs per system (the fastest counts)")
+    ap.add_argument(
+        "--subset", type=int, default=0, help="bases (with copies) for the all-pairs row (0: all)"
+    )
+    ap.add_argument(
+        "--repeat", type=int, default=5, help="timed runs per system (the fastest counts)"
+    )
     args = ap.parse_args()
     if not MULTINEWS.is_file():
         sys.exit(f"{MULTINEWS} not found: this benchmark needs ../shared/datasets")
@@ -467,13 +528,17 @@ def main() -> None:
     srcs, gold, made = build_set(args.bases, args.share, args.seed)
     ids = [s.id for s in srcs]
     n_copies = len(made)
-    print(f"\n{platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}; "
-          f"{len(gold)} bases, {n_copies} copies in {sum(len(g) > 1 for g in gold)} groups, "
-          f"{len(srcs)} documents, {sum(len(s.text.split()) for s in srcs) // len(srcs)} words on average; "
-          f"built in {time.perf_counter() - t0:.1f} s\n")
-    systems = {"newsweave copy_groups": lambda: run_newsweave(srcs),
-               "datasketch MinHashLSH + exact check": lambda: run_datasketch(srcs, True),
-               "datasketch MinHashLSH, raw": lambda: run_datasketch(srcs, False)}
+    print(
+        f"\n{platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}; "
+        f"{len(gold)} bases, {n_copies} copies in {sum(len(g) > 1 for g in gold)} groups, "
+        f"{len(srcs)} documents, {sum(len(s.text.split()) for s in srcs) // len(srcs)} words on average; "
+        f"built in {time.perf_counter() - t0:.1f} s\n"
+    )
+    systems = {
+        "newsweave copy_groups": lambda: run_newsweave(srcs),
+        "datasketch MinHashLSH + exact check": lambda: run_datasketch(srcs, True),
+        "datasketch MinHashLSH, raw": lambda: run_datasketch(srcs, False),
+    }
     rows = [(name, *run) for name, run in zip(systems, best(list(systems.values()), args.repeat))]
     _print_rows(rows, gold, ids, len(srcs))
     _subset_rows(srcs, gold, args.subset)
@@ -485,20 +550,28 @@ def best(runs, repeat: int) -> list[tuple]:
     """Each system's groups, with its shortest signature and total times over `repeat` rounds;
     the systems take turns within a round, so a busy spell on the machine hits them alike."""
     rounds = [[run() for run in runs] for _ in range(max(1, repeat))]
-    return [(rounds[-1][k][0], min(r[k][1] for r in rounds), min(r[k][2] for r in rounds))
-            for k in range(len(runs))]
+    return [
+        (rounds[-1][k][0], min(r[k][1] for r in rounds), min(r[k][2] for r in rounds))
+        for k in range(len(runs))
+    ]
 
 
 def _print_rows(rows, gold, ids, n) -> None:
-    print("| system | pair P | pair R | pair F1 | B3 F1 | pairs found | signatures docs/CPU-s | grouping total CPU s |")
+    print(
+        "| system | pair P | pair R | pair F1 | B3 F1 | pairs found | signatures docs/CPU-s | grouping total CPU s |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, groups, sig_s, total in rows:
         s = scores(gold, groups, ids)
-        print(f"| {name} | {_pc(s['P'])} | {_pc(s['R'])} | {_pc(s['F1'])} | {_pc(s['B3'])} | {s['pairs']} | "
-              f"{n / sig_s:,.0f} | {total:.2f} |")
+        print(
+            f"| {name} | {_pc(s['P'])} | {_pc(s['R'])} | {_pc(s['F1'])} | {_pc(s['B3'])} | {s['pairs']} | "
+            f"{n / sig_s:,.0f} | {total:.2f} |"
+        )
     ratio = rows[1][3] / rows[0][3]
-    print(f"\nspeed: newsweave signatures {rows[1][2] / rows[0][2]:.1f}× datasketch's, whole grouping "
-          f"{ratio:.1f}× the verified datasketch row\n")
+    print(
+        f"\nspeed: newsweave signatures {rows[1][2] / rows[0][2]:.1f}× datasketch's, whole grouping "
+        f"{ratio:.1f}× the verified datasketch row\n"
+    )
 
 
 def _subset_rows(srcs, gold, n_bases) -> None:
@@ -511,10 +584,14 @@ def _subset_rows(srcs, gold, n_bases) -> None:
     print(f"All-pairs exact reference, {n_bases} bases ({len(sub)} documents):\n")
     print("| system | pair P | pair R | pair F1 | B3 F1 | total CPU s |")
     print("|---|---:|---:|---:|---:|---:|")
-    for name, g, sec in (("newsweave assign_witnesses (all pairs, exact)", ref, ref_s),
-                         ("newsweave copy_groups (same documents)", groups, total)):
+    for name, g, sec in (
+        ("newsweave assign_witnesses (all pairs, exact)", ref, ref_s),
+        ("newsweave copy_groups (same documents)", groups, total),
+    ):
         s = scores(sub_gold, g, ids)
-        print(f"| {name} | {_pc(s['P'])} | {_pc(s['R'])} | {_pc(s['F1'])} | {_pc(s['B3'])} | {sec:.2f} |")
+        print(
+            f"| {name} | {_pc(s['P'])} | {_pc(s['R'])} | {_pc(s['F1'])} | {_pc(s['B3'])} | {sec:.2f} |"
+        )
 
 
 def _print_lineage(tally) -> None:
@@ -523,8 +600,10 @@ def _print_lineage(tally) -> None:
     print("|---|---:|---:|---:|---:|")
     for kind in ("cut", "added", "number", "title", "edited"):
         t = tally[kind]
-        print(f"| {kind} | {t['made']} | {_pc(_ratio(t['right'], t['made']))} ({t['right']}) | "
-              f"{t['other kind']} | {t['missed']} |")
+        print(
+            f"| {kind} | {t['made']} | {_pc(_ratio(t['right'], t['made']))} ({t['right']}) | "
+            f"{t['other kind']} | {t['missed']} |"
+        )
     print(f"\nreported changes matching no edit made: {tally['(spurious)']['reported']}")
 
 

@@ -56,9 +56,13 @@ def real_articles() -> list[tuple[str, str, str]]:
     import cluster_data
 
     out = []
-    texts, labels = cluster_data.load_multinews(str(DATASETS / "multinews-longbench" / "multi_news.jsonl"))
+    texts, labels = cluster_data.load_multinews(
+        str(DATASETS / "multinews-longbench" / "multi_news.jsonl")
+    )
     out += [("mn", f"mn{y}", t) for t, y in zip(texts, labels)]
-    cluster_data.NEUS = str(DATASETS / "neus-allsides" / "data" / "naacl2022_lrc_roundup_random_order_probe")
+    cluster_data.NEUS = str(
+        DATASETS / "neus-allsides" / "data" / "naacl2022_lrc_roundup_random_order_probe"
+    )
     for split in ("val", "test"):
         texts, labels = cluster_data.load_neus(split)
         out += [("neus", f"{split}{y}", t) for t, y in zip(texts, labels)]
@@ -77,7 +81,10 @@ def write_real(folder: Path, n: int, seed: int = 0) -> Path:
             if story not in day:
                 day[story] = START + dt.timedelta(days=rng.randrange(DAYS))
             published = day[story] + dt.timedelta(days=rng.randrange(2))
-            fh.write(json.dumps({"id": f"r{i:05d}", "text": text, "published": published.isoformat()}) + "\n")
+            fh.write(
+                json.dumps({"id": f"r{i:05d}", "text": text, "published": published.isoformat()})
+                + "\n"
+            )
     return path
 
 
@@ -92,10 +99,15 @@ def write_synthetic(folder: Path, n: int, seed: int = 0) -> Path:
         sents = [s for s in _SENT.split(text) if s.strip()]
         if len(sents) >= 3:
             by_coll.setdefault(coll, []).append(sents)
-    vocab = {c: sorted({w for sents in v for s in sents[:5] for w in s.split()}) for c, v in by_coll.items()}
+    vocab = {
+        c: sorted({w for sents in v for s in sents[:5] for w in s.split()})
+        for c, v in by_coll.items()
+    }
     colls = sorted(by_coll)
     weights = [len(by_coll[c]) for c in colls]  # as many from each collection as it has articles
-    path = folder / f"synthetic{n}"  # files of PER_FILE lines (an input file is read whole, up to MAX_BYTES)
+    path = (
+        folder / f"synthetic{n}"
+    )  # files of PER_FILE lines (an input file is read whole, up to MAX_BYTES)
     path.mkdir()
     files = [(path / f"part{k:03d}.jsonl").open("w") for k in range((n + PER_FILE - 1) // PER_FILE)]
     for i in range(n):
@@ -109,13 +121,16 @@ def write_synthetic(folder: Path, n: int, seed: int = 0) -> Path:
         words = [rng.choice(vocab[coll]) if rng.random() < 0.1 else w for w in words]
         text = " ".join(words) + f" This report is filed as number {i} in the archive."
         published = START + dt.timedelta(days=rng.randrange(DAYS))
-        fh.write(json.dumps({"id": f"x{i:06d}", "text": text, "published": published.isoformat()}) + "\n")
+        fh.write(
+            json.dumps({"id": f"x{i:06d}", "text": text, "published": published.isoformat()}) + "\n"
+        )
     for fh in files:
         fh.close()
     return path
 
 
 # --- stages, each in a child process ------------------------------------------------------------
+
 
 def stage(name: str, db: str, arg: str) -> dict:
     import newsweave.corpus as corpus
@@ -199,7 +214,7 @@ def _init(db: str, ready=None) -> None:
     from newsweave.store import open_store
 
     _W["store"], _W["pipeline"] = open_store(db, readonly=True), Pipeline()
-    _W["pipeline"].nlp  # the model is loaded before the clock starts
+    _ = _W["pipeline"].nlp  # the model is loaded before the clock starts
     if ready is not None:
         ready.wait()
 
@@ -218,15 +233,24 @@ def child(name: str, db: Path, arg: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def corpus_run(label: str, data: Path, folder: Path, n: int, brief: list[int], sample: int,
-               modes: tuple[str, ...] = ("batch", "stream")) -> dict:
+def corpus_run(
+    label: str,
+    data: Path,
+    folder: Path,
+    n: int,
+    brief: list[int],
+    sample: int,
+    modes: tuple[str, ...] = ("batch", "stream"),
+) -> dict:
     db = folder / f"{label}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     rows = {"label": label, "n": n, "ingest": child("ingest", db, str(data))}
     for mode in modes:
         rows[mode] = child(mode, db, "")
-    rows["store_mb"] = sum(os.path.getsize(f"{db}{s}") for s in ("", "-wal") if os.path.exists(f"{db}{s}")) / 2**20
+    rows["store_mb"] = (
+        sum(os.path.getsize(f"{db}{s}") for s in ("", "-wal") if os.path.exists(f"{db}{s}")) / 2**20
+    )
     rows["briefs"] = [child("brief", db, f"{p},{sample}") for p in brief]
     _print(rows)
     return rows
@@ -235,41 +259,63 @@ def corpus_run(label: str, data: Path, folder: Path, n: int, brief: list[int], s
 def _print(r: dict) -> None:
     ing = r["ingest"]
     n = ing["ingested"]
-    print(f"\n### {r['label']}: {n} articles ingested ({ing['duplicate']} duplicate, {ing['skipped']} skipped), "
-          f"{ing['copy_groups']} copy groups ({ing['articles_in_copy_groups']} articles), store {r['store_mb']:.1f} MB\n")
+    print(
+        f"\n### {r['label']}: {n} articles ingested ({ing['duplicate']} duplicate, {ing['skipped']} skipped), "
+        f"{ing['copy_groups']} copy groups ({ing['articles_in_copy_groups']} articles), store {r['store_mb']:.1f} MB\n"
+    )
     print("| stage | seconds | articles/s | peak RSS MB | result | CPU s (this process) |")
     print("|---|---|---|---|---|---|")
     read = ing["seconds"] - ing["copies_seconds"]
     print(f"| ingest: read + clean + store | {read:.1f} | {n / read:.0f} | | |")
-    print(f"| ingest: signatures + copy groups | {ing['copies_seconds']:.1f} | {n / ing['copies_seconds']:.0f} | | |")
-    print(f"| ingest (total) | {ing['seconds']:.1f} | {n / ing['seconds']:.0f} | {ing['peak_rss_mb']:.0f} | | "
-          f"{ing.get('cpu_seconds', 0):.1f} |")
+    print(
+        f"| ingest: signatures + copy groups | {ing['copies_seconds']:.1f} | {n / ing['copies_seconds']:.0f} | | |"
+    )
+    print(
+        f"| ingest (total) | {ing['seconds']:.1f} | {n / ing['seconds']:.0f} | {ing['peak_rss_mb']:.0f} | | "
+        f"{ing.get('cpu_seconds', 0):.1f} |"
+    )
     modes = [(m, r[m]) for m in ("batch", "stream") if m in r]
     for mode, x in modes:
-        print(f"| stories {mode} | {x['seconds']:.1f} | {n / x['seconds']:.0f} | {x['peak_rss_mb']:.0f} | "
-              f"{x['stories']} stories, {x['multi']} of 2+ | {x.get('cpu_seconds', 0):.1f} |")
+        print(
+            f"| stories {mode} | {x['seconds']:.1f} | {n / x['seconds']:.0f} | {x['peak_rss_mb']:.0f} | "
+            f"{x['stories']} stories, {x['multi']} of 2+ | {x.get('cpu_seconds', 0):.1f} |"
+        )
     for mode, x in modes:
         total = ing["seconds"] + x["seconds"]
-        print(f"| **ingest to stories ({mode}), no deep extraction** | {total:.1f} | **{n / total:.0f}** | | |")
+        print(
+            f"| **ingest to stories ({mode}), no deep extraction** | {total:.1f} | **{n / total:.0f}** | | |"
+        )
     for br in r["briefs"]:
         rate = br["articles"] / br["seconds"]
         total = ing["seconds"] + r["batch"]["seconds"] + n / rate
-        rss = f"{br['peak_rss_mb']:.0f}" + (f" (+ workers {br['worker_peak_rss_mb']:.0f} each)" if br["worker_peak_rss_mb"] else "")
-        print(f"| briefs, {br['processes']} process(es): {br['stories']} stories of 2+ | {br['seconds']:.1f} | "
-              f"{rate:.1f} | {rss} | {br['articles']} articles | {br.get('cpu_seconds', 0):.1f} |")
-        print(f"| **ingest + stories (batch) + briefs, {br['processes']} process(es)** (all {n} articles, "
-              f"brief rate extrapolated) | {total:.0f} | **{n / total:.1f}** | | |")
+        rss = f"{br['peak_rss_mb']:.0f}" + (
+            f" (+ workers {br['worker_peak_rss_mb']:.0f} each)" if br["worker_peak_rss_mb"] else ""
+        )
+        print(
+            f"| briefs, {br['processes']} process(es): {br['stories']} stories of 2+ | {br['seconds']:.1f} | "
+            f"{rate:.1f} | {rss} | {br['articles']} articles | {br.get('cpu_seconds', 0):.1f} |"
+        )
+        print(
+            f"| **ingest + stories (batch) + briefs, {br['processes']} process(es)** (all {n} articles, "
+            f"brief rate extrapolated) | {total:.0f} | **{n / total:.1f}** | | |"
+        )
     sys.stdout.flush()
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=0, help="first N real articles (0: all)")
-    ap.add_argument("--brief-articles", type=int, default=100, help="brief the stories of the first N articles")
+    ap.add_argument(
+        "--brief-articles", type=int, default=100, help="brief the stories of the first N articles"
+    )
     ap.add_argument("--processes", default="1,2", help="brief stage with these process counts")
-    ap.add_argument("--scale", default="", help="synthetic corpus sizes, e.g. 20000,50000 (skips the real run)")
+    ap.add_argument(
+        "--scale", default="", help="synthetic corpus sizes, e.g. 20000,50000 (skips the real run)"
+    )
     ap.add_argument("--skip-brief", action="store_true")
-    ap.add_argument("--modes", default="batch,stream", help="story modes to time (the brief stage needs batch)")
+    ap.add_argument(
+        "--modes", default="batch,stream", help="story modes to time (the brief stage needs batch)"
+    )
     ap.add_argument("--json", type=Path)
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
@@ -279,8 +325,10 @@ def main() -> int:
         print(json.dumps(stage(args.stage, args.db, args.arg)))
         return 0
     brief = [] if args.skip_brief else [int(p) for p in args.processes.split(",") if p]
-    print(f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{time.strftime('%Y-%m-%d')}; one process per stage unless stated")
+    print(
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{time.strftime('%Y-%m-%d')}; one process per stage unless stated"
+    )
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -289,14 +337,28 @@ def main() -> int:
                 t = time.perf_counter()
                 data = write_synthetic(folder, n)
                 size = sum(f.stat().st_size for f in data.iterdir()) / 2**20
-                print(f"(synthetic {n}: written in {time.perf_counter() - t:.0f} s, {size:.0f} MB of JSON Lines)")
-                results.append(corpus_run(f"synthetic {n}", data, folder, n, brief, args.brief_articles,
-                                          tuple(args.modes.split(","))))
+                print(
+                    f"(synthetic {n}: written in {time.perf_counter() - t:.0f} s, {size:.0f} MB of JSON Lines)"
+                )
+                results.append(
+                    corpus_run(
+                        f"synthetic {n}",
+                        data,
+                        folder,
+                        n,
+                        brief,
+                        args.brief_articles,
+                        tuple(args.modes.split(",")),
+                    )
+                )
                 shutil.rmtree(data)
         else:
             data = write_real(folder, args.n)
-            results.append(corpus_run("Multi-News + NeuS val + test", data, folder, args.n, brief,
-                                      args.brief_articles))
+            results.append(
+                corpus_run(
+                    "Multi-News + NeuS val + test", data, folder, args.n, brief, args.brief_articles
+                )
+            )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2))

@@ -19,7 +19,14 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MSRP = ROOT.parent / "shared" / "datasets" / "msrp" / "MSRParaphraseCorpus" / "msr_paraphrase_train.txt"
+MSRP = (
+    ROOT.parent
+    / "shared"
+    / "datasets"
+    / "msrp"
+    / "MSRParaphraseCorpus"
+    / "msr_paraphrase_train.txt"
+)
 TOLERANCE = 1e-4
 
 
@@ -46,8 +53,10 @@ def main() -> int:
     theirs = model.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
     diff = float(np.abs(ours - theirs).max())
     cos = float((ours * theirs).sum(1).min())
-    print(f"{len(texts)} texts ({len(texts) - 2} MSRP + 2 over 256 tokens): "
-          f"max |numpy - torch| = {diff:.2e}, lowest cosine {cos:.7f}")
+    print(
+        f"{len(texts)} texts ({len(texts) - 2} MSRP + 2 over 256 tokens): "
+        f"max |numpy - torch| = {diff:.2e}, lowest cosine {cos:.7f}"
+    )
     return 0 if diff < TOLERANCE else 1
 
 

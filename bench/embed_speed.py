@@ -38,7 +38,9 @@ def main() -> int:
     args = ap.parse_args()
     from newsweave.embedding import embed
 
-    print(f"cold load: {min(cold_load() for _ in range(args.repeats)):.2f} s (best of {args.repeats})")
+    print(
+        f"cold load: {min(cold_load() for _ in range(args.repeats)):.2f} s (best of {args.repeats})"
+    )
     texts = msrp_sentences(args.sentences)
     embed(texts[:64])
     best = float("inf")

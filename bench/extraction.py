@@ -48,6 +48,7 @@ Counts = tuple[float, float, float]  # one page's (TP, FP, FN), normalised to su
 
 # --- the metric -------------------------------------------------------------------------------
 
+
 def tokens(text: str | None) -> list[str]:
     return _TOKEN.findall(text or "")
 
@@ -88,8 +89,9 @@ def prf(counts: Sequence[Counts]) -> tuple[float, float, float]:
     return (2 * p * r / (p + r) if p + r else 0.0), p, r
 
 
-def evaluate(truth: dict[str, str], pred: dict[str, str], *, n_bootstrap: int = 1000,
-             seed: int = 42) -> dict:
+def evaluate(
+    truth: dict[str, str], pred: dict[str, str], *, n_bootstrap: int = 1000, seed: int = 42
+) -> dict:
     """The benchmark's scores of `pred` (id -> text) against `truth`, with bootstrap intervals."""
     ids = sorted(truth)
     counts = [page_counts(truth[i], pred.get(i, "")) for i in ids]
@@ -101,13 +103,30 @@ def evaluate(truth: dict[str, str], pred: dict[str, str], *, n_bootstrap: int = 
         pick = [rng.randrange(len(ids)) for _ in ids]
         samples.append(prf([counts[k] for k in pick])[0])
     samples.sort()
-    ci = (samples[int(0.025 * n_bootstrap)], samples[int(0.975 * n_bootstrap)]) if samples else (f1, f1)
-    return {"f1": f1, "precision": p, "recall": r, "accuracy": statistics.mean(exact), "f1_ci": ci,
-            "pages": len(ids), "missing": sum(i not in pred for i in ids)}
+    ci = (
+        (samples[int(0.025 * n_bootstrap)], samples[int(0.975 * n_bootstrap)])
+        if samples
+        else (f1, f1)
+    )
+    return {
+        "f1": f1,
+        "precision": p,
+        "recall": r,
+        "accuracy": statistics.mean(exact),
+        "f1_ci": ci,
+        "pages": len(ids),
+        "missing": sum(i not in pred for i in ids),
+    }
 
 
-def paired_difference(truth: dict[str, str], a: dict[str, str], b: dict[str, str], *,
-                      n_bootstrap: int = 1000, seed: int = 42) -> tuple[float, float, float]:
+def paired_difference(
+    truth: dict[str, str],
+    a: dict[str, str],
+    b: dict[str, str],
+    *,
+    n_bootstrap: int = 1000,
+    seed: int = 42,
+) -> tuple[float, float, float]:
     """F1(a) - F1(b) and its 95% interval, both systems resampled on the same pages."""
     ids = sorted(truth)
     ca = [page_counts(truth[i], a.get(i, "")) for i in ids]
@@ -119,10 +138,15 @@ def paired_difference(truth: dict[str, str], a: dict[str, str], b: dict[str, str
         diffs.append(prf([ca[k] for k in pick])[0] - prf([cb[k] for k in pick])[0])
     diffs.sort()
     d = prf(ca)[0] - prf(cb)[0]
-    return (d, diffs[int(0.025 * n_bootstrap)], diffs[int(0.975 * n_bootstrap)]) if diffs else (d, d, d)
+    return (
+        (d, diffs[int(0.025 * n_bootstrap)], diffs[int(0.975 * n_bootstrap)])
+        if diffs
+        else (d, d, d)
+    )
 
 
 # --- data --------------------------------------------------------------------------------------
+
 
 def load_truth(data: Path) -> dict[str, str]:
     gt = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
@@ -138,11 +162,14 @@ def load_output(path: Path) -> dict[str, str]:
 
 
 def load_html(data: Path, ids: Sequence[str]) -> dict[str, str]:
-    return {i: gzip.decompress((data / "html" / f"{i}.html.gz").read_bytes()).decode("utf-8", "replace")
-            for i in ids}
+    return {
+        i: gzip.decompress((data / "html" / f"{i}.html.gz").read_bytes()).decode("utf-8", "replace")
+        for i in ids
+    }
 
 
 # --- systems -----------------------------------------------------------------------------------
+
 
 def trafilatura_plain(html: str) -> str:
     import trafilatura
@@ -154,7 +181,12 @@ def newsweave_before(html: str) -> str:
     """newsweave's HTML reader before ingest.html (trafilatura with favor_precision, no tables)."""
     import trafilatura
 
-    return trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
+    return (
+        trafilatura.extract(
+            html, include_comments=False, include_tables=False, favor_precision=True
+        )
+        or ""
+    )
 
 
 def newsweave_ingest(html: str) -> str:
@@ -188,7 +220,7 @@ def run_systems(pages: dict[str, str]) -> tuple[dict[str, dict[str, str]], dict[
     counts that row's time too). The systems take turns page by page, so that a busy machine
     slows them alike."""
     first = next(iter(pages.values()))
-    for name, fn, reads in SYSTEMS:  # warm-up: imports, lazy tables
+    for _name, fn, reads in SYSTEMS:  # warm-up: imports, lazy tables
         fn(first if reads == "html" else "Warm-up text.")
     out: dict[str, dict[str, str]] = {name: {} for name, _, _ in SYSTEMS}
     seconds = dict.fromkeys(out, 0.0)
@@ -206,14 +238,19 @@ def run_systems(pages: dict[str, str]) -> tuple[dict[str, dict[str, str]], dict[
 
 # --- report ------------------------------------------------------------------------------------
 
+
 def row(name: str, m: dict, published: str = "", speed: str = "") -> str:
     lo, hi = m["f1_ci"]
-    return (f"| {name} | {published} | {m['f1']:.3f} | {m['precision']:.3f} | {m['recall']:.3f} | "
-            f"{m['accuracy']:.3f} | {lo:.3f}–{hi:.3f} | {speed} |")
+    return (
+        f"| {name} | {published} | {m['f1']:.3f} | {m['precision']:.3f} | {m['recall']:.3f} | "
+        f"{m['accuracy']:.3f} | {lo:.3f}–{hi:.3f} | {speed} |"
+    )
 
 
-HEADER = ("| system | published F1 / P / R | F1 | precision | recall | accuracy | F1 95% CI | pages/s |\n"
-          "|---|---|---:|---:|---:|---:|---|---:|")
+HEADER = (
+    "| system | published F1 / P / R | F1 | precision | recall | accuracy | F1 95% CI | pages/s |\n"
+    "|---|---|---:|---:|---:|---:|---|---:|"
+)
 
 
 def check_published(data: Path, truth: dict[str, str], args) -> tuple[list[str], dict, bool]:
@@ -223,8 +260,17 @@ def check_published(data: Path, truth: dict[str, str], args) -> tuple[list[str],
         label, *pub = PUBLISHED.get(path.stem, (path.stem, None, None, None))
         results[path.stem] = m
         if pub[0] is not None:
-            ok &= all(abs(a - round(b, 3)) <= 0.001 + 1e-9 for a, b in zip(pub, (m["f1"], m["precision"], m["recall"])))
-        lines.append(row(f"{label} (published output)", m, " / ".join(f"{x:.3f}" for x in pub if x is not None)))
+            ok &= all(
+                abs(a - round(b, 3)) <= 0.001 + 1e-9
+                for a, b in zip(pub, (m["f1"], m["precision"], m["recall"]))
+            )
+        lines.append(
+            row(
+                f"{label} (published output)",
+                m,
+                " / ".join(f"{x:.3f}" for x in pub if x is not None),
+            )
+        )
     return lines, results, ok
 
 
@@ -233,7 +279,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples (0: none)")
     parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--published-only", action="store_true", help="only reproduce the published rows")
+    parser.add_argument(
+        "--published-only", action="store_true", help="only reproduce the published rows"
+    )
     parser.add_argument("--json", type=Path, help="write scores (and predictions) here")
     args = parser.parse_args(argv)
     if not (args.data / "ground-truth.json").is_file():
@@ -249,22 +297,33 @@ def main(argv: Sequence[str] | None = None) -> int:
             lines.append(row(name, m, speed=f"{speeds[name]:.1f}"))
     import trafilatura
 
-    print(f"## Zyte article-extraction benchmark: {len(truth)} pages · {platform.machine()} "
-          f"Python {platform.python_version()} · trafilatura {trafilatura.__version__} · "
-          f"bootstrap {args.bootstrap} (seed {args.seed})\n")
+    print(
+        f"## Zyte article-extraction benchmark: {len(truth)} pages · {platform.machine()} "
+        f"Python {platform.python_version()} · trafilatura {trafilatura.__version__} · "
+        f"bootstrap {args.bootstrap} (seed {args.seed})\n"
+    )
     print(HEADER)
     print("\n".join(lines))
     print(f"\npublished rows reproduced within ±0.001: {'yes' if ok else 'NO'}")
     if predictions and args.bootstrap:
         peer = predictions[SYSTEMS[0][0]]
         for name, _, _ in SYSTEMS[1:]:
-            d, lo, hi = paired_difference(truth, predictions[name], peer, n_bootstrap=args.bootstrap, seed=args.seed)
+            d, lo, hi = paired_difference(
+                truth, predictions[name], peer, n_bootstrap=args.bootstrap, seed=args.seed
+            )
             results[name]["f1_minus_trafilatura"] = (d, lo, hi)
-            print(f"- {name} minus plain trafilatura, F1 (paired bootstrap): {d:+.3f} ({lo:+.3f} to {hi:+.3f})")
+            print(
+                f"- {name} minus plain trafilatura, F1 (paired bootstrap): {d:+.3f} ({lo:+.3f} to {hi:+.3f})"
+            )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"date": time.strftime("%Y-%m-%d"), "results": results,
-                                         "predictions": predictions}, indent=1, default=list))
+        args.json.write_text(
+            json.dumps(
+                {"date": time.strftime("%Y-%m-%d"), "results": results, "predictions": predictions},
+                indent=1,
+                default=list,
+            )
+        )
     return 0 if ok else 1
 
 

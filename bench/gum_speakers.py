@@ -47,10 +47,43 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GUM = ROOT.parent / "shared" / "datasets" / "gum-coref"
-TEST = {"news_nasa", "news_sensitive", "interview_hill", "interview_libertarian", "bio_dvorak", "bio_jespersen"}
-THIRD_PERSON = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "they", "them", "their",
-                "theirs", "themselves"}
-NOT_THIRD = {"i", "me", "my", "mine", "we", "us", "our", "you", "your", "myself", "ourselves", "yourself"}
+TEST = {
+    "news_nasa",
+    "news_sensitive",
+    "interview_hill",
+    "interview_libertarian",
+    "bio_dvorak",
+    "bio_jespersen",
+}
+THIRD_PERSON = {
+    "he",
+    "she",
+    "him",
+    "her",
+    "his",
+    "hers",
+    "himself",
+    "herself",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "themselves",
+}
+NOT_THIRD = {
+    "i",
+    "me",
+    "my",
+    "mine",
+    "we",
+    "us",
+    "our",
+    "you",
+    "your",
+    "myself",
+    "ourselves",
+    "yourself",
+}
 GOLD_TYPES = {"person": "person", "place": "place", "organization": "organisation"}
 
 
@@ -104,8 +137,16 @@ def read_conllu(path: Path) -> GumDoc:
             offset += len(sep)
         new_par = False
         head = int(cols[6])
-        tok = Token(len(doc.tokens), cols[1], cols[2], cols[3], base + head - 1 if head else -1, cols[7],
-                    offset, offset + len(cols[1]))
+        tok = Token(
+            len(doc.tokens),
+            cols[1],
+            cols[2],
+            cols[3],
+            base + head - 1 if head else -1,
+            cols[7],
+            offset,
+            offset + len(cols[1]),
+        )
         doc.tokens.append(tok)
         parts.append(cols[1])
         offset += len(cols[1])
@@ -146,7 +187,9 @@ def _close(closings: str, i: int, open_: dict, out: list[Mention]) -> None:
 def mention_head(doc: GumDoc, m: Mention) -> Token:
     """The token of the mention whose head lies outside it."""
     inside = range(m.first, m.last + 1)
-    return next((doc.tokens[i] for i in inside if doc.tokens[i].head not in inside), doc.tokens[m.first])
+    return next(
+        (doc.tokens[i] for i in inside if doc.tokens[i].head not in inside), doc.tokens[m.first]
+    )
 
 
 def is_named(doc: GumDoc, m: Mention) -> bool:
@@ -154,6 +197,7 @@ def is_named(doc: GumDoc, m: Mention) -> bool:
 
 
 # ---- newsweave on one document ------------------------------------------------------------
+
 
 @dataclass
 class Run:
@@ -178,7 +222,9 @@ def run_newsweave(doc: GumDoc, nlp) -> Run:
     return Run(documents[0], by_id, ctx, quotes)
 
 
-def newsweave_answer(run: Run, doc: GumDoc, target: Token, cue: Token | None) -> tuple[str | None, str]:
+def newsweave_answer(
+    run: Run, doc: GumDoc, target: Token, cue: Token | None
+) -> tuple[str | None, str]:
     """(entity id, where it came from): the brief's quote speaker, else the resolver asked directly."""
     from newsweave.quotes.speakers import resolve_mention
 
@@ -197,8 +243,11 @@ def _spacy_token(run: Run, t: Token):
 
 
 def baseline(run: Run, target: Token, subjects_only: bool) -> str | None:
-    people = [m for m in run.document.entity_mentions
-              if m.span.end <= target.start and m.entity_id and run.entities[m.entity_id].type == "person"]
+    people = [
+        m
+        for m in run.document.entity_mentions
+        if m.span.end <= target.start and m.entity_id and run.entities[m.entity_id].type == "person"
+    ]
     if subjects_only:
         people = [m for m in people if _root_dep(run, m) in {"nsubj", "nsubjpass"}]
     return people[-1].entity_id if people else None
@@ -218,6 +267,7 @@ def right(run: Run, doc: GumDoc, entity_id: str | None, names: list[Mention]) ->
 
 
 # ---- targets -------------------------------------------------------------------------------
+
 
 def targets(doc: GumDoc, cue_lemmas: set[str]) -> list[tuple[str, Mention, Token, Token | None]]:
     """(kind, mention, head token, cue) for speech-subject and third-person-pronoun targets."""
@@ -260,8 +310,10 @@ def score_doc(doc: GumDoc, nlp, cue_lemmas: set[str], errors: list[str]) -> dict
         if not ok and errors is not None:
             shown = run.entities[answer].name if answer in run.entities else None
             ctx = doc.text[max(0, head.start - 120) : head.end + 40].replace("\n", " ¶ ")
-            errors.append(f"{doc.name}\t{kind}\t{head.form}\tgold={doc.text[doc.tokens[gold[0].first].start:doc.tokens[gold[0].last].end]}"
-                          f"\tshown={shown}\t…{ctx}")
+            errors.append(
+                f"{doc.name}\t{kind}\t{head.form}\tgold={doc.text[doc.tokens[gold[0].first].start : doc.tokens[gold[0].last].end]}"
+                f"\tshown={shown}\t…{ctx}"
+            )
     counts["types"] = _types(doc, run)
     return counts
 
@@ -277,9 +329,22 @@ def _types(doc: GumDoc, run: Run) -> collections.Counter:
         head, gold = mention_head(doc, m), GOLD_TYPES[m.etype]
         a, b = doc.tokens[m.first].start, doc.tokens[m.last].end
         c["n"] += 1
-        ours = next((run.entities[x.entity_id].type for x in run.document.entity_mentions
-                     if _covers(x.span.start, x.span.end, head, a, b) and x.entity_id in run.entities), None)
-        theirs = next((SPACY_TYPES.get(e.label_) for e in ents if _covers(e.start_char, e.end_char, head, a, b)), None)
+        ours = next(
+            (
+                run.entities[x.entity_id].type
+                for x in run.document.entity_mentions
+                if _covers(x.span.start, x.span.end, head, a, b) and x.entity_id in run.entities
+            ),
+            None,
+        )
+        theirs = next(
+            (
+                SPACY_TYPES.get(e.label_)
+                for e in ents
+                if _covers(e.start_char, e.end_char, head, a, b)
+            ),
+            None,
+        )
         c["newsweave found"] += ours is not None
         c["newsweave"] += ours == gold
         c["spacy found"] += theirs is not None
@@ -316,8 +381,12 @@ def main(argv: list[str] | None = None) -> dict:
     for path in paths:
         for kind, c in score_doc(read_conllu(path), nlp, CUE_LEMMAS, errors).items():
             total[kind].update(c)
-    result = {"split": args.split, "documents": len(paths), "seconds": round(time.perf_counter() - t0, 1),
-              **{k: dict(v) for k, v in total.items()}}
+    result = {
+        "split": args.split,
+        "documents": len(paths),
+        "seconds": round(time.perf_counter() - t0, 1),
+        **{k: dict(v) for k, v in total.items()},
+    }
     _print(result)
     save(result, errors, args.json, args.errors)
     return result
@@ -340,15 +409,19 @@ def _print(r: dict) -> None:
     for kind in ("speech subject", "pronoun"):
         c = r.get(kind, {})
         n = c.get("n", 0)
-        print(f"  {kind} ({n}): newsweave {_pct(c.get('newsweave', 0), n)}  last named {_pct(c.get('last named', 0), n)}"
-              f"  last named as subject {_pct(c.get('last subject', 0), n)}"
-              f"  (from quotes {c.get('via quote', 0)}, resolver {c.get('via resolver', 0)})")
+        print(
+            f"  {kind} ({n}): newsweave {_pct(c.get('newsweave', 0), n)}  last named {_pct(c.get('last named', 0), n)}"
+            f"  last named as subject {_pct(c.get('last subject', 0), n)}"
+            f"  (from quotes {c.get('via quote', 0)}, resolver {c.get('via resolver', 0)})"
+        )
     t = r.get("types", {})
     n = t.get("n", 0)
-    print(f"  entity types of named mentions ({n}): newsweave {_pct(t.get('newsweave', 0), n)}"
-          f" ({_pct(t.get('newsweave', 0), t.get('newsweave found', 0))} of {t.get('newsweave found', 0)} found);"
-          f" spaCy alone {_pct(t.get('spacy', 0), n)} ({_pct(t.get('spacy', 0), t.get('spacy found', 0))}"
-          f" of {t.get('spacy found', 0)} found)")
+    print(
+        f"  entity types of named mentions ({n}): newsweave {_pct(t.get('newsweave', 0), n)}"
+        f" ({_pct(t.get('newsweave', 0), t.get('newsweave found', 0))} of {t.get('newsweave found', 0)} found);"
+        f" spaCy alone {_pct(t.get('spacy', 0), n)} ({_pct(t.get('spacy', 0), t.get('spacy found', 0))}"
+        f" of {t.get('spacy found', 0)} found)"
+    )
 
 
 if __name__ == "__main__":

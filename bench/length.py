@@ -28,14 +28,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT.parent / "shared" / "examples" / "zte-2018"
 SIZES = [5_000, 10_000, 20_000, 40_000, 100_000]
-NAMES = ["Donald Trump", "Xi Jinping", "Lu Kang", "Wilbur Ross", "Liu He", "Steven Mnuchin",
-         "Lindsay Walters", "Eswar Prasad", "Chuck Schumer", "Marco Rubio"]
+NAMES = [
+    "Donald Trump",
+    "Xi Jinping",
+    "Lu Kang",
+    "Wilbur Ross",
+    "Liu He",
+    "Steven Mnuchin",
+    "Lindsay Walters",
+    "Eswar Prasad",
+    "Chuck Schumer",
+    "Marco Rubio",
+]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 def paragraphs() -> list[str]:
     """The example story's paragraphs (both reports)."""
-    folder = EXAMPLES if EXAMPLES.is_dir() else ROOT / "src" / "newsweave" / "data" / "examples" / "zte-2018"
+    folder = (
+        EXAMPLES
+        if EXAMPLES.is_dir()
+        else ROOT / "src" / "newsweave" / "data" / "examples" / "zte-2018"
+    )
     out: list[str] = []
     for path in sorted(folder.glob("*.txt")):
         out += [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
@@ -71,7 +85,7 @@ def child(words: int) -> dict:
     from newsweave import Pipeline
 
     pipeline = Pipeline()
-    pipeline.nlp  # load the model before the clock starts
+    _ = pipeline.nlp  # load the model before the clock starts
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "long.txt"
         text = article(words)
@@ -81,9 +95,15 @@ def child(words: int) -> dict:
         brief = pipeline.brief_paths([path])
         wall, cpu = time.perf_counter() - start, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"words": len(text.split()), "chars": len(text), "seconds": round(wall, 2),
-            "cpu_seconds": round(cpu, 2), "peak_mb": round(peak), "facts": len(brief.facts),
-            "sentences": sum(len(d.sentences) for d in brief.documents)}
+    return {
+        "words": len(text.split()),
+        "chars": len(text),
+        "seconds": round(wall, 2),
+        "cpu_seconds": round(cpu, 2),
+        "peak_mb": round(peak),
+        "facts": len(brief.facts),
+        "sentences": sum(len(d.sentences) for d in brief.documents),
+    }
 
 
 def run(words: int, timeout: int) -> dict:

@@ -63,7 +63,9 @@ class Result:
     def finish(self) -> Result:
         if self.latencies:
             cuts = statistics.quantiles(self.latencies, n=100, method="inclusive")
-            self.p50_ms, self.p95_ms, self.p99_ms = (round(cuts[i - 1] * 1000, 1) for i in (50, 95, 99))
+            self.p50_ms, self.p95_ms, self.p99_ms = (
+                round(cuts[i - 1] * 1000, 1) for i in (50, 95, 99)
+            )
         return self
 
     def row(self) -> dict:
@@ -94,16 +96,21 @@ async def _hammer(url: str, clients: int, duration: float, timeout: float) -> Re
     result = Result(url, "httpx", clients, duration)
     limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
     async with contextlib.AsyncExitStack() as stack:
-        https = [await stack.enter_async_context(httpx.AsyncClient(limits=limits, timeout=timeout,
-                                                                   headers={"accept": "text/html"}))
-                 for _ in range(clients)]
+        https = [
+            await stack.enter_async_context(
+                httpx.AsyncClient(limits=limits, timeout=timeout, headers={"accept": "text/html"})
+            )
+            for _ in range(clients)
+        ]
         started = time.perf_counter()
         await asyncio.gather(*(_requests(http, url, started + duration, result) for http in https))
         result.seconds = time.perf_counter() - started
     return result.finish()
 
 
-def hammer(url: str, *, clients: int = 200, duration: float = 30.0, timeout: float = 60.0) -> Result:
+def hammer(
+    url: str, *, clients: int = 200, duration: float = 30.0, timeout: float = 60.0
+) -> Result:
     """`clients` concurrent keep-alive clients GET `url` back to back for `duration` seconds."""
     return asyncio.run(_hammer(url, clients, duration, timeout))
 
@@ -124,9 +131,27 @@ def wrk(url: str, *, clients: int, duration: float) -> Result:
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
         script.write(WRK_PERCENTILES)
         script.flush()
-        out = subprocess.run(["wrk", "-t", str(threads), "-c", str(clients), "-d", f"{int(duration)}s",
-                              "-s", script.name, "-H", "Accept: text/html", "--timeout", "60s", url],
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            [
+                "wrk",
+                "-t",
+                str(threads),
+                "-c",
+                str(clients),
+                "-d",
+                f"{int(duration)}s",
+                "-s",
+                script.name,
+                "-H",
+                "Accept: text/html",
+                "--timeout",
+                "60s",
+                url,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
     result = Result(url, "wrk", clients, duration)
     result.requests = int(re.search(r"(\d+) requests in", out).group(1))
     seconds = re.search(r"requests in ([\d.]+)(\w+),", out)
@@ -145,7 +170,9 @@ def example_store(folder: Path) -> Path:
     """A store holding the bundled example story (two articles)."""
     import newsweave
 
-    examples = Path(str(resources.files("newsweave").joinpath("data", "examples")))  # a folder on disk
+    examples = Path(
+        str(resources.files("newsweave").joinpath("data", "examples"))
+    )  # a folder on disk
     with newsweave.open_store(folder / "news.db") as store:
         newsweave.ingest(sorted(examples.rglob("*.txt")), store)
     return folder / "news.db"
@@ -180,23 +207,38 @@ def serve(db: Path, port: int):
 
 def targets(base: str) -> dict[str, str]:
     story = httpx.get(base + "/api/stories", timeout=30).json()[0]["id"]
-    return {"story page": f"{base}/stories/{story}", "story list": f"{base}/", "stylesheet": f"{base}/static/style.css"}
+    return {
+        "story page": f"{base}/stories/{story}",
+        "story list": f"{base}/",
+        "stylesheet": f"{base}/static/style.css",
+    }
 
 
 def machine() -> str:
-    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")), platform.processor())
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
     return f"{os.cpu_count()}-core {model} {platform.machine()}, Python {platform.python_version()}"
 
 
 def table(rows: list[dict]) -> str:
     """The rows as the Markdown table in docs/benchmarks.md."""
-    lines = ["| target | generator | requests | req/s | errors | p50 | p95 | p99 |",
-             "|---|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| target | generator | requests | req/s | errors | p50 | p95 | p99 |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in rows:
         ms = [f"{r[k]:.1f} ms" if r[k] is not None else "–" for k in ("p50_ms", "p95_ms", "p99_ms")]
-        lines.append(f"| {r['target']} | {r['generator']} | {r['requests']:,} | {r['rps']:,.0f} | {r['errors']} | "
-                     + " | ".join(ms) + " |")
+        lines.append(
+            f"| {r['target']} | {r['generator']} | {r['requests']:,} | {r['rps']:,.0f} | {r['errors']} | "
+            + " | ".join(ms)
+            + " |"
+        )
     return "\n".join(lines)
 
 
@@ -204,20 +246,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--duration", type=float, default=30.0)
-    parser.add_argument("--peer", choices=["wrk", "none"], default="wrk" if shutil.which("wrk") else "none")
+    parser.add_argument(
+        "--peer", choices=["wrk", "none"], default="wrk" if shutil.which("wrk") else "none"
+    )
     parser.add_argument("--json", type=Path, help="also write the rows here")
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory() as tmp, serve(example_store(Path(tmp)), free_port()) as base:
         for name, url in targets(base).items():
-            assert httpx.get(url, timeout=120, headers={"accept": "text/html"}).status_code == 200, url  # warm
+            assert (
+                httpx.get(url, timeout=120, headers={"accept": "text/html"}).status_code == 200
+            ), url  # warm
             runs = [hammer(url, clients=args.clients, duration=args.duration)]
             if args.peer == "wrk":
                 runs.append(wrk(url, clients=args.clients, duration=args.duration))
             for result in runs:
                 rows.append({**result.row(), "target": name})
                 print(json.dumps(rows[-1]), flush=True)
-    print(f"\n{dt.date.today()} · {machine()} · {args.clients} clients, {args.duration:g} s per run\n")
+    print(
+        f"\n{dt.date.today()} · {machine()} · {args.clients} clients, {args.duration:g} s per run\n"
+    )
     print(table(rows))
     if args.json:
         args.json.write_text(json.dumps({"machine": machine(), "rows": rows}, indent=1))

@@ -49,7 +49,9 @@ def brief_story(pipeline, name: str):
     articles = claims_data.story(name)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{name}.jsonl"
-        path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in articles), encoding="utf-8")
+        path.write_text(
+            "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in articles), encoding="utf-8"
+        )
         brief = pipeline.brief_paths([path])
     return brief, [i for i, _ in articles]
 
@@ -101,15 +103,37 @@ def judge(brief, group, gold: str) -> str:
         return "right"
     variants = {name_key(v) for v in [entity.name, *entity.aliases]}
     a, b = set(name_key(entity.name).split()), set(name_key(gold).split())
-    if name_key(gold) in variants or name_key(entity.name).split()[-1:] == name_key(gold).split()[-1:] or a <= b:
+    if (
+        name_key(gold) in variants
+        or name_key(entity.name).split()[-1:] == name_key(gold).split()[-1:]
+        or a <= b
+    ):
         return "lenient"
     return "wrong"
 
 
 def _is_time(name: str) -> bool:
     words = set(name_key(name).split())
-    return bool(words & {"gmt", "utc", "edt", "est", "am", "pm", "monday", "tuesday", "wednesday", "thursday",
-                         "friday", "saturday", "sunday", "today", "yesterday"})
+    return bool(
+        words
+        & {
+            "gmt",
+            "utc",
+            "edt",
+            "est",
+            "am",
+            "pm",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "today",
+            "yesterday",
+        }
+    )
 
 
 def score(pipeline, gold_dir: Path, errors: list[str] | None) -> dict:
@@ -117,7 +141,9 @@ def score(pipeline, gold_dir: Path, errors: list[str] | None) -> dict:
     per_story = {}
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
-        gold = with_text(story(gold["story"]), gold)  # the gold keeps offsets, not the datasets' words
+        gold = with_text(
+            story(gold["story"]), gold
+        )  # the gold keeps offsets, not the datasets' words
         brief, ids = brief_story(pipeline, gold["story"])
         c = collections.Counter()
         for item in gold["quotes"]:
@@ -132,9 +158,11 @@ def score(pipeline, gold_dir: Path, errors: list[str] | None) -> dict:
             verdict = judge(brief, group, item["speaker"])
             c[verdict] += 1
             if verdict not in {"right", "lenient"} and errors is not None:
-                errors.append(f"{gold['story']}\ta{item['article']}\t{verdict}\tgold={item['speaker']}"
-                              f"\tshown={group.speaker}\tmention={mention.speaker_text}\tgold mention={item['mention']}"
-                              f"\t{item['text'][:90]}")
+                errors.append(
+                    f"{gold['story']}\ta{item['article']}\t{verdict}\tgold={item['speaker']}"
+                    f"\tshown={group.speaker}\tmention={mention.speaker_text}\tgold mention={item['mention']}"
+                    f"\t{item['text'][:90]}"
+                )
         per_story[gold["story"]] = dict(c)
         counts.update(c)
     return {"stories": len(per_story), "total": dict(counts), "per_story": per_story}
@@ -166,10 +194,16 @@ def _print(r: dict) -> None:
     def pct(a, b):
         return f"{100 * a / b:.1f}" if b else "-"
 
-    print(f"named speakers: {r['stories']} stories, {gold} gold items, {found} found ({pct(found, gold)}%), {r['seconds']} s")
-    print(f"  right name, of found: strict {pct(strict, found)}  lenient {pct(lenient, found)}"
-          f"   (of all gold: {pct(strict, gold)} / {pct(lenient, gold)})")
-    print(f"  wrong name {t['wrong']}  named speaker left unnamed {t['missed-name']}  place or time as speaker {t['place-time']}")
+    print(
+        f"named speakers: {r['stories']} stories, {gold} gold items, {found} found ({pct(found, gold)}%), {r['seconds']} s"
+    )
+    print(
+        f"  right name, of found: strict {pct(strict, found)}  lenient {pct(lenient, found)}"
+        f"   (of all gold: {pct(strict, gold)} / {pct(lenient, gold)})"
+    )
+    print(
+        f"  wrong name {t['wrong']}  named speaker left unnamed {t['missed-name']}  place or time as speaker {t['place-time']}"
+    )
 
 
 if __name__ == "__main__":

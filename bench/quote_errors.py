@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import quotes as bench  # noqa: E402
+import quotes as bench
 
 CACHE = Path("/tmp/qb")
 
@@ -38,8 +38,20 @@ def _parse(split: str, peer, nlp) -> list[dict]:
     for d in docs:
         source = clean(Source(id=d["id"], raw=d["text"]))
         documents, entities = extract([source], nlp)
-        paras = [(m.start(), nlp(m.group())) for m in re.finditer(r"[^\n]+", d["text"]) if m.group().strip()]
-        out.append({"d": d, "where": raw_offsets(source), "doc": documents[0], "entities": entities, "paras": paras})
+        paras = [
+            (m.start(), nlp(m.group()))
+            for m in re.finditer(r"[^\n]+", d["text"])
+            if m.group().strip()
+        ]
+        out.append(
+            {
+                "d": d,
+                "where": raw_offsets(source),
+                "doc": documents[0],
+                "entities": entities,
+                "paras": paras,
+            }
+        )
     CACHE.mkdir(exist_ok=True)
     path.write_bytes(pickle.dumps(out))
     return out
@@ -80,24 +92,34 @@ def main() -> int:
     for it in items:
         d = it["d"]
         d["index"] = peer.DocIndex(d["text"])
-        d["index"].sp = [(off + t.idx, off + t.idx + len(t), t) for off, pdoc in it["paras"] for t in pdoc]
+        d["index"].sp = [
+            (off + t.idx, off + t.idx + len(t), t) for off, pdoc in it["paras"] for t in pdoc
+        ]
     peer.annotate_gold(docs, [])
     preds = [_predict(it) for it in items]
     r = peer.evaluate(docs, preds, args.view)
-    summary = (f"{args.view}: overlap F1 {100 * r['overlap_prf'][2]:.1f}  speaker acc {100 * r['speaker_acc']:.1f} "
-               f"({r['matched_with_source']})  pair F1 {100 * r['overlap_pair_prf'][2]:.1f}  pred {r['pred']} gold {r['gold']}")
+    summary = (
+        f"{args.view}: overlap F1 {100 * r['overlap_prf'][2]:.1f}  speaker acc {100 * r['speaker_acc']:.1f} "
+        f"({r['matched_with_source']})  pair F1 {100 * r['overlap_pair_prf'][2]:.1f}  pred {r['pred']} gold {r['gold']}"
+    )
     lines = [summary]
     inview = {"direct": {"direct"}, "quoted": {"direct", "mixed"}}[args.view]
     counts = collections.Counter()
     for d, ps in zip(docs, preds):
         idx, golds = d["index"], d["attrs"]
-        m = peer.match([idx.wordset(p["content"]) for p in ps], [idx.wordset(g["content"]) for g in golds], exact=False)
+        m = peer.match(
+            [idx.wordset(p["content"]) for p in ps],
+            [idx.wordset(g["content"]) for g in golds],
+            exact=False,
+        )
         for pi, p in enumerate(ps):
             gi = m.get(pi)
             if gi is None:
                 n = len(idx.wordset(p["content"]))
                 counts["unmatched pred"] += 1
-                lines.append(f"FP ({n}w) {d['id']} {p['pieces']} how={p['how']} spk={p['speaker_text']!r}\n   {_ctx(d['text'], p['content'])}")
+                lines.append(
+                    f"FP ({n}w) {d['id']} {p['pieces']} how={p['how']} spk={p['speaker_text']!r}\n   {_ctx(d['text'], p['content'])}"
+                )
                 continue
             g = golds[gi]
             counts["tp " + p["pieces"] if g["class"] in inview else "ignored " + p["pieces"]] += 1
@@ -106,8 +128,10 @@ def main() -> int:
             gsrc = " / ".join(d["text"][a:b] for a, b in g["source"])
             key = "no speaker" if not p["speaker"] else f"wrong ({p['how']})"
             counts[key] += 1
-            lines.append(f"SPK {key} {d['id']} pred={p['speaker_text']!r} cue={p['cue_lemma']!r} gold={gsrc!r}\n"
-                         f"   {_ctx(d['text'], p['content'])}")
+            lines.append(
+                f"SPK {key} {d['id']} pred={p['speaker_text']!r} cue={p['cue_lemma']!r} gold={gsrc!r}\n"
+                f"   {_ctx(d['text'], p['content'])}"
+            )
         hit = set(m.values())
         for gi, g in enumerate(golds):
             if g["class"] in inview and gi not in hit:

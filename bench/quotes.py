@@ -70,7 +70,7 @@ def _prediction(d: dict, where: list[int], pieces: list) -> dict:
 
 
 def _kind(pieces: list) -> str:
-    """"quoted" (words in quote marks), "indirect" (reported speech) or "term" (a quoted label,
+    """ "quoted" (words in quote marks), "indirect" (reported speech) or "term" (a quoted label,
     not claimed as an attribution)."""
     kinds = {q.kind for q in pieces}
     if kinds == {"term"}:
@@ -85,7 +85,9 @@ def load_peer():
     import quotes_eval
     import quotes_gold
 
-    quotes_gold.POLNEAR = str(ROOT.parent / "shared" / "datasets" / "polnear" / "data")  # this layout
+    quotes_gold.POLNEAR = str(
+        ROOT.parent / "shared" / "datasets" / "polnear" / "data"
+    )  # this layout
     return quotes_eval
 
 
@@ -94,15 +96,25 @@ def by_how(peer, docs, preds) -> dict[str, dict[str, float]]:
     c: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for d, ps in zip(docs, preds):
         idx = d["index"]
-        m = peer.match([idx.wordset(p["content"]) for p in ps], [idx.wordset(g["content"]) for g in d["attrs"]], exact=False)
+        m = peer.match(
+            [idx.wordset(p["content"]) for p in ps],
+            [idx.wordset(g["content"]) for g in d["attrs"]],
+            exact=False,
+        )
         for pi, p in enumerate(ps):
             key = f"{p['kind']} / {p['how'] or 'no speaker'}"
             c[key]["pred"] += 1
             if pi in m:
                 c[key]["matched"] += 1
                 c[key]["speaker ok"] += peer.speaker_ok(p, d["attrs"][m[pi]], idx)
-    return {k: {"pred": v["pred"], "content precision": v["matched"] / v["pred"],
-                "speaker ok of matched": v["speaker ok"] / max(1, v["matched"])} for k, v in sorted(c.items())}
+    return {
+        k: {
+            "pred": v["pred"],
+            "content precision": v["matched"] / v["pred"],
+            "speaker ok of matched": v["speaker ok"] / max(1, v["matched"]),
+        }
+        for k, v in sorted(c.items())
+    }
 
 
 def shared_speaker_accuracy(peer, docs, a_preds, b_preds) -> tuple[float, float, int]:
@@ -111,8 +123,18 @@ def shared_speaker_accuracy(peer, docs, a_preds, b_preds) -> tuple[float, float,
     for d, pa, pb in zip(docs, a_preds, b_preds):
         idx, golds = d["index"], d["attrs"]
         gsets = [idx.wordset(g["content"]) for g in golds]
-        ma = {gi: pi for pi, gi in peer.match([idx.wordset(p["content"]) for p in pa], gsets, exact=False).items()}
-        mb = {gi: pi for pi, gi in peer.match([idx.wordset(p["content"]) for p in pb], gsets, exact=False).items()}
+        ma = {
+            gi: pi
+            for pi, gi in peer.match(
+                [idx.wordset(p["content"]) for p in pa], gsets, exact=False
+            ).items()
+        }
+        mb = {
+            gi: pi
+            for pi, gi in peer.match(
+                [idx.wordset(p["content"]) for p in pb], gsets, exact=False
+            ).items()
+        }
         for gi in ma.keys() & mb.keys():
             if golds[gi]["class"] == "direct" and golds[gi]["source"]:
                 n += 1
@@ -145,37 +167,63 @@ def main() -> int:
     rows, results = [], {}
     for view in ("direct", "quoted", "all"):
         # in the quote views newsweave claims only what it found in quote marks, as textacy does
-        for name, preds in (("textacy merged", textacy), ("newsweave", ours if view == "all" else marked)):
+        for name, preds in (
+            ("textacy merged", textacy),
+            ("newsweave", ours if view == "all" else marked),
+        ):
             r = peer.evaluate(docs, preds, view)
             rows.append((name, r))
             results[f"{view} / {name}"] = r
-    print(f"## PolNeAR {args.split}: {len(docs)} articles, "
-          f"{sum(len(d['attrs']) for d in docs)} gold attributions\n")
+    print(
+        f"## PolNeAR {args.split}: {len(docs)} articles, "
+        f"{sum(len(d['attrs']) for d in docs)} gold attributions\n"
+    )
     print(peer.scores_table(rows))
     for view in ("direct", "all"):
         for name in ("textacy merged", "newsweave"):
             print(f"\n### by gold source type, {view} view, {name}")
             print(peer.groups_table(results[f"{view} / {name}"], "source: "))
     t_acc, n_acc, n_both = shared_speaker_accuracy(peer, docs, textacy, marked)
-    print(f"\n### speaker accuracy on the {n_both} direct gold quotes (with a source) both systems found")
+    print(
+        f"\n### speaker accuracy on the {n_both} direct gold quotes (with a source) both systems found"
+    )
     print(f"- textacy {100 * t_acc:.1f}, newsweave {100 * n_acc:.1f}")
     print("\n### newsweave by kind / how the speaker was found (all gold)")
     hows = by_how(peer, docs, ours)
     for k, v in hows.items():
-        print(f"- {k}: {v['pred']} predicted, content precision {100 * v['content precision']:.1f}, "
-              f"speaker ok {100 * v['speaker ok of matched']:.1f}")
-    print(f"\nnewsweave: {seconds:.1f} s for {len(docs)} articles (clean, parse, extract, quotes); "
-          f"textacy: {stats['seconds (parse + extract)']} s (parse + extract)")
+        print(
+            f"- {k}: {v['pred']} predicted, content precision {100 * v['content precision']:.1f}, "
+            f"speaker ok {100 * v['speaker ok of matched']:.1f}"
+        )
+    print(
+        f"\nnewsweave: {seconds:.1f} s for {len(docs)} articles (clean, parse, extract, quotes); "
+        f"textacy: {stats['seconds (parse + extract)']} s (parse + extract)"
+    )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({
-            "split": args.split, "date": time.strftime("%Y-%m-%d"),
-            "machine": f"{platform.machine()} python {platform.python_version()}",
-            "results": {k: {kk: vv for kk, vv in r.items() if kk != "groups"} | {"groups": r["groups"]}
-                        for k, r in results.items()},
-            "newsweave_by_how": hows, "newsweave_seconds": seconds,
-            "shared_speaker_accuracy": {"textacy": t_acc, "newsweave": n_acc, "quotes": n_both}},
-            indent=2, default=str))
+        args.json.write_text(
+            json.dumps(
+                {
+                    "split": args.split,
+                    "date": time.strftime("%Y-%m-%d"),
+                    "machine": f"{platform.machine()} python {platform.python_version()}",
+                    "results": {
+                        k: {kk: vv for kk, vv in r.items() if kk != "groups"}
+                        | {"groups": r["groups"]}
+                        for k, r in results.items()
+                    },
+                    "newsweave_by_how": hows,
+                    "newsweave_seconds": seconds,
+                    "shared_speaker_accuracy": {
+                        "textacy": t_acc,
+                        "newsweave": n_acc,
+                        "quotes": n_both,
+                    },
+                },
+                indent=2,
+                default=str,
+            )
+        )
     return 0
 
 

@@ -22,13 +22,16 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corpus as corpus_bench  # noqa: E402  (the synthetic corpus generator)
+import corpus as corpus_bench
 
 
 def timed(label: str, f):
     wall, cpu = time.perf_counter(), time.process_time()
     out = f()
-    print(f"{label}: {time.perf_counter() - wall:.1f} s wall, {time.process_time() - cpu:.1f} s CPU", flush=True)
+    print(
+        f"{label}: {time.perf_counter() - wall:.1f} s wall, {time.process_time() - cpu:.1f} s CPU",
+        flush=True,
+    )
     return out
 
 
@@ -39,7 +42,9 @@ def split_corpus(folder: Path, n: int, new: int) -> tuple[Path, Path]:
     bulk = folder / "bulk"
     bulk.mkdir()
     for k in range(0, n, corpus_bench.PER_FILE):
-        (bulk / f"part{k // corpus_bench.PER_FILE:03d}.jsonl").write_text("\n".join(lines[k : min(k + corpus_bench.PER_FILE, n)]) + "\n")
+        (bulk / f"part{k // corpus_bench.PER_FILE:03d}.jsonl").write_text(
+            "\n".join(lines[k : min(k + corpus_bench.PER_FILE, n)]) + "\n"
+        )
     update = folder / "update.jsonl"
     update.write_text("\n".join(lines[n:]) + "\n")
     return bulk, update
@@ -61,13 +66,21 @@ def main() -> int:
         timed("stories stream, first run (every article)", lambda: corpus.stories(store, "stream"))
         store.close()
         shutil.copy(folder / "resumed.db", folder / "full.db")
-        resumed_store, full_store = open_store(folder / "resumed.db"), open_store(folder / "full.db")
+        resumed_store, full_store = (
+            open_store(folder / "resumed.db"),
+            open_store(folder / "full.db"),
+        )
         for s in (resumed_store, full_store):
-            timed(f"ingest {args.new} new", lambda: corpus.ingest([update], s))
+            timed(f"ingest {args.new} new", lambda s=s: corpus.ingest([update], s))
         full_store.put_checkpoint(corpus.STREAM_CHECKPOINT, b"")  # not a checkpoint: a full pass
-        resumed = timed(f"stories stream after {args.new} new, from the checkpoint",
-                        lambda: corpus.stories(resumed_store, "stream"))
-        full = timed(f"stories stream after {args.new} new, full pass", lambda: corpus.stories(full_store, "stream"))
+        resumed = timed(
+            f"stories stream after {args.new} new, from the checkpoint",
+            lambda: corpus.stories(resumed_store, "stream"),
+        )
+        full = timed(
+            f"stories stream after {args.new} new, full pass",
+            lambda: corpus.stories(full_store, "stream"),
+        )
         size = len(resumed_store.get_checkpoint(corpus.STREAM_CHECKPOINT) or b"")
         print(f"identical: {resumed == full}; {len(full)} stories; checkpoint {size / 1e6:.1f} MB")
         return 0 if resumed == full else 1

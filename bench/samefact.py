@@ -35,11 +35,15 @@ def newsweave_scores(pairs: list[tuple[int, str, str]]) -> list[float]:
     """The align stage's cosine for each pair, IDF over every sentence of the split."""
     from newsweave.align.vectors import cosine, sentence_vectors
     from newsweave.clean import clean
-    from newsweave.extract import extract, load as load_model
+    from newsweave.extract import extract
+    from newsweave.extract import load as load_model
     from newsweave.models import Source
 
-    sources = [clean(Source(id=f"{i}{side}", raw=text)) for i, (_, a, b) in enumerate(pairs)
-               for side, text in (("a", a), ("b", b))]
+    sources = [
+        clean(Source(id=f"{i}{side}", raw=text))
+        for i, (_, a, b) in enumerate(pairs)
+        for side, text in (("a", a), ("b", b))
+    ]
     for s in sources:
         s.witness = s.id
     documents, _ = extract(sources, load_model())
@@ -47,7 +51,10 @@ def newsweave_scores(pairs: list[tuple[int, str, str]]) -> list[float]:
     by_source: dict[str, list] = {}
     for v in vectors:
         by_source.setdefault(v.source, []).append(v)
-    return [_best(by_source.get(f"{i}a", []), by_source.get(f"{i}b", []), cosine) for i in range(len(pairs))]
+    return [
+        _best(by_source.get(f"{i}a", []), by_source.get(f"{i}b", []), cosine)
+        for i in range(len(pairs))
+    ]
 
 
 def _best(xs: list, ys: list, cosine) -> float:
@@ -67,10 +74,21 @@ def combine(lexical: list[float], dense: list[float], weight: float) -> list[flo
     return [weight * x + (1 - weight) * y for x, y in zip(lexical, dense)]
 
 
-def calibrate_mix(labels: list[int], lexical: list[float], dense: list[float]) -> tuple[float, float]:
+def calibrate_mix(
+    labels: list[int], lexical: list[float], dense: list[float]
+) -> tuple[float, float]:
     """(weight of the lexical score, threshold) with the best accuracy on training pairs."""
-    best = max((metrics(labels, combine(lexical, dense, w / 10), calibrate(labels, combine(lexical, dense, w / 10)))
-                ["accuracy"], w / 10) for w in range(11))
+    best = max(
+        (
+            metrics(
+                labels,
+                combine(lexical, dense, w / 10),
+                calibrate(labels, combine(lexical, dense, w / 10)),
+            )["accuracy"],
+            w / 10,
+        )
+        for w in range(11)
+    )
     weight = best[1]
     return weight, calibrate(labels, combine(lexical, dense, weight))
 
@@ -79,7 +97,9 @@ def tfidf_scores(pairs: list[tuple[int, str, str]]) -> list[float]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import paired_cosine_distances
 
-    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit([t for _, a, b in pairs for t in (a, b)])
+    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit(
+        [t for _, a, b in pairs for t in (a, b)]
+    )
     a, b = vec.transform([p[1] for p in pairs]), vec.transform([p[2] for p in pairs])
     return list(1 - paired_cosine_distances(a, b))
 
@@ -96,7 +116,7 @@ def metrics(labels: list[int], scores: list[float], threshold: float) -> dict[st
 
 def calibrate(labels: list[int], scores: list[float]) -> float:
     """The threshold with the best accuracy on these (training) pairs."""
-    candidates = sorted(set(round(s, 3) for s in scores))
+    candidates = sorted({round(s, 3) for s in scores})
     return max(candidates, key=lambda t: metrics(labels, scores, t)["accuracy"])
 
 
@@ -112,7 +132,9 @@ def main() -> int:
     rows = [("always yes", metrics(yte, [1.0] * len(yte), 0.5))]
     t = time.perf_counter()
     tf_tr, tf_te = tfidf_scores(train), tfidf_scores(test)
-    rows.append(("tf-idf cosine (threshold from train)", metrics(yte, tf_te, calibrate(ytr, tf_tr))))
+    rows.append(
+        ("tf-idf cosine (threshold from train)", metrics(yte, tf_te, calibrate(ytr, tf_tr)))
+    )
     tf_s = time.perf_counter() - t
     t = time.perf_counter()
     nw_tr, nw_te = newsweave_scores(train), newsweave_scores(test)
@@ -127,16 +149,28 @@ def main() -> int:
     except NewsweaveError as exc:
         print(f"(embedding rows skipped: {exc})", file=sys.stderr)
     if em_s is not None:
-        rows.append(("MiniLM cosine alone, threshold from train", metrics(yte, em_te, calibrate(ytr, em_tr))))
+        rows.append(
+            (
+                "MiniLM cosine alone, threshold from train",
+                metrics(yte, em_te, calibrate(ytr, em_tr)),
+            )
+        )
         weight, threshold = calibrate_mix(ytr, nw_tr, em_tr)
-        rows.append((f"newsweave + MiniLM ({weight:.1f} lexical), from train",
-                     metrics(yte, combine(nw_te, em_te, weight), threshold)))
+        rows.append(
+            (
+                f"newsweave + MiniLM ({weight:.1f} lexical), from train",
+                metrics(yte, combine(nw_te, em_te, weight), threshold),
+            )
+        )
     print(f"## MSRP test: {len(test)} pairs ({100 * sum(yte) / len(yte):.1f}% positive)\n")
     print("| system | threshold | accuracy | F1 |\n|---|---:|---:|---:|")
     for name, m in rows:
         print(f"| {name} | {m['threshold']:.3f} | {m['accuracy']:.1f} | {m['f1']:.1f} |")
-    print(f"\nseconds (train + test): tf-idf {tf_s:.1f}, newsweave {nw_s:.1f} (parse included)"
-          + (f", MiniLM {em_s:.1f}" if em_s is not None else "") + f"; {len(train) + len(test)} pairs")
+    print(
+        f"\nseconds (train + test): tf-idf {tf_s:.1f}, newsweave {nw_s:.1f} (parse included)"
+        + (f", MiniLM {em_s:.1f}" if em_s is not None else "")
+        + f"; {len(train) + len(test)} pairs"
+    )
     return 0
 
 

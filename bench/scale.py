@@ -107,8 +107,18 @@ def _digest(store, found, out: Path, written) -> str:
 
 def child(name: str, data: Path, folder: Path, briefs: int) -> dict:
     out = folder / "result.json"
-    cmd = [sys.executable, __file__, "--child", name, "--data", str(data), "--work", str(folder),
-           "--briefs", str(briefs)]
+    cmd = [
+        sys.executable,
+        __file__,
+        "--child",
+        name,
+        "--data",
+        str(data),
+        "--work",
+        str(folder),
+        "--briefs",
+        str(briefs),
+    ]
     subprocess.run(cmd, check=True)
     return json.loads(out.read_text())
 
@@ -125,8 +135,10 @@ def main() -> int:
         result = run_config(Path(args.data), work / "store.db", CONFIGS[args.child], args.briefs)
         (work / "result.json").write_text(json.dumps(result))
         return 0
-    print(f"{time.strftime('%Y-%m-%d')}, {platform.machine()}, Python {platform.python_version()}, "
-          f"{_cores()} cores")
+    print(
+        f"{time.strftime('%Y-%m-%d')}, {platform.machine()}, Python {platform.python_version()}, "
+        f"{_cores()} cores"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         inputs = write_inputs(Path(tmp))
         rows = []
@@ -152,22 +164,32 @@ def _cores() -> int:
 
 
 def _print(rows) -> None:
-    print("\n| input | articles | engine | Ray start | read | clean+sign | store+copies | stories | briefs (n) |"
-          " total | speed-up 2 vs 1 worker: read / clean+sign / briefs |")
+    print(
+        "\n| input | articles | engine | Ray start | read | clean+sign | store+copies | stories | briefs (n) |"
+        " total | speed-up 2 vs 1 worker: read / clean+sign / briefs |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for label, results in rows:
         one = results["ray, 1 worker"]["times"]
         for name, r in results.items():
             t = r["times"]
-            cells = [f"{t[k]:.2f}" if k in t else "" for k in ("read", "clean+sign", "store+copies")]
+            cells = [
+                f"{t[k]:.2f}" if k in t else "" for k in ("read", "clean+sign", "store+copies")
+            ]
             if "ingest" in t:
                 cells = [f"ingest {t['ingest']:.2f}", "", ""]
             speed = ""
             if name == "ray, 2 workers":
-                speed = " / ".join(f"{one[k] / max(t[k], 1e-9):.2f}x" for k in ("read", "clean+sign", "briefs"))
-            print(f"| {label} | {r['articles']} | {name} | {t['start']:.2f} | {' | '.join(cells)} | {t['stories']:.2f} "
-                  f"| {t['briefs']:.2f} ({r['briefs_written']}) | {sum(t.values()):.2f} | {speed} |")
-    print("\nseconds, wall clock; all configurations gave identical results (store, stories, briefs digests equal)")
+                speed = " / ".join(
+                    f"{one[k] / max(t[k], 1e-9):.2f}x" for k in ("read", "clean+sign", "briefs")
+                )
+            print(
+                f"| {label} | {r['articles']} | {name} | {t['start']:.2f} | {' | '.join(cells)} | {t['stories']:.2f} "
+                f"| {t['briefs']:.2f} ({r['briefs_written']}) | {sum(t.values()):.2f} | {speed} |"
+            )
+    print(
+        "\nseconds, wall clock; all configurations gave identical results (store, stories, briefs digests equal)"
+    )
 
 
 if __name__ == "__main__":

@@ -31,7 +31,9 @@ DATASETS = ROOT.parent / "shared" / "datasets"
 ROUGE = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 PEER_SYSTEMS = ("Lead-3", "Lead-k round-robin", "sumy LexRank", "sumy TextRank")
 _STATE: dict = {}
-SIMILARITY = os.environ.get("NEWSWEAVE_SIMILARITY", "lexical")  # set by --similarity for the workers
+SIMILARITY = os.environ.get(
+    "NEWSWEAVE_SIMILARITY", "lexical"
+)  # set by --similarity for the workers
 
 
 def peers():
@@ -47,8 +49,11 @@ def load(data, name: str, split: str = "test") -> list:
     test or val; tune on val)."""
     if name == "multinews":
         return data.load_multinews(DATASETS / "multinews-longbench" / "multi_news.jsonl")
-    return data.load_neus(DATASETS / "neus-allsides" / "data" / "naacl2022_lrc_roundup_random_order_probe",
-                          split=split, reference="full")
+    return data.load_neus(
+        DATASETS / "neus-allsides" / "data" / "naacl2022_lrc_roundup_random_order_probe",
+        split=split,
+        reference="full",
+    )
 
 
 def newsweave_summary(raw, budget: int) -> tuple[list[str], int, int]:
@@ -56,7 +61,9 @@ def newsweave_summary(raw, budget: int) -> tuple[list[str], int, int]:
     from newsweave.models import Source
     from newsweave.summarize import ranked
 
-    sources = [Source(id=f"a{i}", raw=_text(part), title=part.title) for i, part in enumerate(raw.articles)]
+    sources = [
+        Source(id=f"a{i}", raw=_text(part), title=part.title) for i, part in enumerate(raw.articles)
+    ]
     sources = [s for s in sources if s.raw.strip()]
     if not sources:
         return [], 0, 0
@@ -84,9 +91,14 @@ def _init() -> None:
     import newsweave
 
     data, systems = peers()
-    _STATE.update(data=data, systems=systems, fill=systems.fill, splitter=data.Splitter(),
-                  scorer=rouge_scorer.RougeScorer(list(ROUGE), use_stemmer=True),
-                  pipeline=newsweave.Pipeline(similarity=SIMILARITY))
+    _STATE.update(
+        data=data,
+        systems=systems,
+        fill=systems.fill,
+        splitter=data.Splitter(),
+        scorer=rouge_scorer.RougeScorer(list(ROUGE), use_stemmer=True),
+        pipeline=newsweave.Pipeline(similarity=SIMILARITY),
+    )
 
 
 def run_cluster(raw) -> dict:
@@ -99,51 +111,82 @@ def run_cluster(raw) -> dict:
         out["systems"][name] = _score(summary, ref, time.process_time() - t)
     t = time.process_time()
     summary, checked, n = newsweave_summary(raw, budget)
-    out["systems"]["newsweave"] = _score(summary, ref, time.process_time() - t) | {"checked": checked, "n": n}
+    out["systems"]["newsweave"] = _score(summary, ref, time.process_time() - t) | {
+        "checked": checked,
+        "n": n,
+    }
     return out
 
 
 def _score(summary: list[str], ref: str, cpu: float) -> dict:
     scores = _STATE["scorer"].score(ref, "\n".join(summary))
-    return {k: scores[k].fmeasure * 100 for k in ROUGE} | {"words": sum(len(s.split()) for s in summary),
-                                                           "cpu_s": cpu}
+    return {k: scores[k].fmeasure * 100 for k in ROUGE} | {
+        "words": sum(len(s.split()) for s in summary),
+        "cpu_s": cpu,
+    }
 
 
 def table(title: str, results: list[dict]) -> str:
-    lines = [f"### {title}: {len(results)} clusters, mean budget {mean(r['budget'] for r in results):.0f} words",
-             "", "| system | R1 | R2 | RL | RLsum | words | CPU s |", "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"### {title}: {len(results)} clusters, mean budget {mean(r['budget'] for r in results):.0f} words",
+        "",
+        "| system | R1 | R2 | RL | RLsum | words | CPU s |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for name in [*PEER_SYSTEMS, "newsweave"]:
         rows = [r["systems"][name] for r in results]
-        lines.append(f"| {name} | " + " | ".join(f"{mean(x[k] for x in rows):.2f}" for k in ROUGE)
-                     + f" | {mean(x['words'] for x in rows):.1f} | {sum(x['cpu_s'] for x in rows):.1f} |")
+        lines.append(
+            f"| {name} | "
+            + " | ".join(f"{mean(x[k] for x in rows):.2f}" for k in ROUGE)
+            + f" | {mean(x['words'] for x in rows):.1f} | {sum(x['cpu_s'] for x in rows):.1f} |"
+        )
     ours = [r["systems"]["newsweave"] for r in results]
-    lines.append(f"\nnewsweave sentences confirmed by their citations: {sum(x['checked'] for x in ours)} "
-                 f"of {sum(x['n'] for x in ours)}")
+    lines.append(
+        f"\nnewsweave sentences confirmed by their citations: {sum(x['checked'] for x in ours)} "
+        f"of {sum(x['n'] for x in ours)}"
+    )
     return "\n".join(lines)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--datasets", nargs="+", default=["multinews", "neus"], choices=["multinews", "neus"])
+    parser.add_argument(
+        "--datasets", nargs="+", default=["multinews", "neus"], choices=["multinews", "neus"]
+    )
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--json", type=Path)
-    parser.add_argument("--neus-split", choices=["test", "val"], default="test",
-                        help="NeuS split: tune on val, report test")
-    parser.add_argument("--similarity", choices=["lexical", "embed"], default="lexical",
-                        help="newsweave's same-fact similarity (embed needs the 'embed' extra)")
+    parser.add_argument(
+        "--neus-split",
+        choices=["test", "val"],
+        default="test",
+        help="NeuS split: tune on val, report test",
+    )
+    parser.add_argument(
+        "--similarity",
+        choices=["lexical", "embed"],
+        default="lexical",
+        help="newsweave's same-fact similarity (embed needs the 'embed' extra)",
+    )
     args = parser.parse_args()
     os.environ["NEWSWEAVE_SIMILARITY"] = args.similarity
     global SIMILARITY
     SIMILARITY = args.similarity
     data, _ = peers()
-    report = {"date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()} python {platform.python_version()}"}
+    report = {
+        "date": time.strftime("%Y-%m-%d"),
+        "machine": f"{platform.machine()} python {platform.python_version()}",
+    }
     for name in args.datasets:
         raws = load(data, name, args.neus_split)
         raws = raws[: args.limit] if args.limit else raws
         with Pool(args.workers, initializer=_init) as pool:
             results = list(pool.imap(run_cluster, raws, chunksize=1))
-        title = "Multi-News (LongBench 200)" if name == "multinews" else f"NeuS / AllSides {args.neus_split} (headline + body)"
+        title = (
+            "Multi-News (LongBench 200)"
+            if name == "multinews"
+            else f"NeuS / AllSides {args.neus_split} (headline + body)"
+        )
         print(table(title, results), "\n", flush=True)
         report[name] = results
     if args.json:

@@ -41,17 +41,32 @@ class StreamState:
 
     vectorizer: Vectorizer = field(default_factory=Vectorizer)
     stories: dict[int, OpenStory] = field(default_factory=dict)
-    vectors: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)  # open: (terms, weights)
+    vectors: dict[int, tuple[np.ndarray, np.ndarray]] = field(
+        default_factory=dict
+    )  # open: (terms, weights)
     dates: dict[int, dt.date | None] = field(default_factory=dict)
     label: dict[int, int] = field(default_factory=dict)  # article -> story, every article seen
-    nearest: dict[int, list[float]] = field(default_factory=dict)  # open article -> its best similarities
+    nearest: dict[int, list[float]] = field(
+        default_factory=dict
+    )  # open article -> its best similarities
     next_story: int = 0
-    sq: dict[int, float] = field(default_factory=dict)  # story -> squared norm of its summed vectors
-    last_sums: dict[int, float] = field(default_factory=dict)  # story -> the arrival's summed similarity
+    sq: dict[int, float] = field(
+        default_factory=dict
+    )  # story -> squared norm of its summed vectors
+    last_sums: dict[int, float] = field(
+        default_factory=dict
+    )  # story -> the arrival's summed similarity
 
 
-def add(state: StreamState, article: int, counts: Counter, date: dt.date | None, *,
-        threshold: float, window: int = WINDOW_DAYS) -> int:
+def add(
+    state: StreamState,
+    article: int,
+    counts: Counter,
+    date: dt.date | None,
+    *,
+    threshold: float,
+    window: int = WINDOW_DAYS,
+) -> int:
     """Assign one arriving article to a story; returns the story's number."""
     _close_stale(state, date, window)
     state.vectorizer.observe([counts])
@@ -69,7 +84,9 @@ def add(state: StreamState, article: int, counts: Counter, date: dt.date | None,
     return best
 
 
-def _scaled(state: StreamState, articles: list[int], sims: np.ndarray, article_new: list[float]) -> np.ndarray:
+def _scaled(
+    state: StreamState, articles: list[int], sims: np.ndarray, article_new: list[float]
+) -> np.ndarray:
     """Locally scale the new article's similarities; remember them as neighbours of both sides."""
     article_new += sorted(sims.tolist(), reverse=True)[:LOCAL_K]
     sigma_new = kth_best(article_new)
@@ -84,8 +101,12 @@ def _scaled(state: StreamState, articles: list[int], sims: np.ndarray, article_n
     return out
 
 
-def _best_story(state: StreamState, vector: tuple[np.ndarray, np.ndarray], date: dt.date | None,
-                nearest: list[float]) -> tuple[int | None, float]:
+def _best_story(
+    state: StreamState,
+    vector: tuple[np.ndarray, np.ndarray],
+    date: dt.date | None,
+    nearest: list[float],
+) -> tuple[int | None, float]:
     """The open story with the highest mean similarity to the article, and that mean."""
     if not state.vectors:
         state.last_sums = {}
@@ -105,8 +126,10 @@ def _best_story(state: StreamState, vector: tuple[np.ndarray, np.ndarray], date:
 def _open_matrix(state: StreamState, articles: list[int]) -> sparse.csr_matrix:
     rows = [state.vectors[a] for a in articles]
     indptr = np.cumsum([0] + [len(r[0]) for r in rows])
-    return sparse.csr_matrix((np.concatenate([r[1] for r in rows]), np.concatenate([r[0] for r in rows]),
-                              indptr), shape=(len(rows), len(state.vectorizer.vocabulary)))
+    return sparse.csr_matrix(
+        (np.concatenate([r[1] for r in rows]), np.concatenate([r[0] for r in rows]), indptr),
+        shape=(len(rows), len(state.vectorizer.vocabulary)),
+    )
 
 
 def _dense(vector: tuple[np.ndarray, np.ndarray], width: int) -> np.ndarray:

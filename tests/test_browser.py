@@ -18,10 +18,14 @@ import pytest
 
 CHROMIUM = Path(os.environ.get("NEWSWEAVE_CHROMIUM", "/usr/bin/chromium"))
 if not CHROMIUM.exists():
-    pytest.skip(f"browser tests need Chromium at {CHROMIUM} (Debian: apt-get install chromium)",
-                allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package "
-                               "(pip install -e '.[test]')")
+    pytest.skip(
+        f"browser tests need Chromium at {CHROMIUM} (Debian: apt-get install chromium)",
+        allow_module_level=True,
+    )
+sync_api = pytest.importorskip(
+    "playwright.sync_api",
+    reason="browser tests need the playwright package (pip install -e '.[test]')",
+)
 pytest.importorskip("fastapi")
 
 import newsweave  # noqa: E402
@@ -33,10 +37,22 @@ from test_serve import make_store  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "test-artifacts" / "browser"
 # no background traffic: without these Chromium keeps opening connections to the outside
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"]
-XSS = ["<script>window.__xss=1</script>", '<img src=x onerror="window.__xss=1">',
-       '"><svg onload="window.__xss=1">', "<img src=x onerror=alert(1)>"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-sync",
+]
+XSS = [
+    "<script>window.__xss=1</script>",
+    '<img src=x onerror="window.__xss=1">',
+    '"><svg onload="window.__xss=1">',
+    "<img src=x onerror=alert(1)>",
+]
 EXECUTED = "typeof window.__xss !== 'undefined'"
 ACTIVE = "document.querySelectorAll('script, img, svg, iframe, object, embed, [onerror], [onload]').length"
 
@@ -47,14 +63,18 @@ ACTIVE = "document.querySelectorAll('script, img, svg, iframe, object, embed, [o
 @pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=ARGS, headless=True
+        )
         yield launched  # each launch gets a fresh, temporary profile
         launched.close()
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, pipeline):
-    with live_server(create_app(make_store(tmp_path_factory.mktemp("browser")), pipeline=pipeline)) as url:
+    with live_server(
+        create_app(make_store(tmp_path_factory.mktemp("browser")), pipeline=pipeline)
+    ) as url:
         yield url
 
 
@@ -65,9 +85,17 @@ def evil_site(tmp_path_factory, pipeline):
     evil = []
     for i, (outlet, published, title, text) in enumerate(BRIDGE + FLOOD):
         bad = XSS[i % len(XSS)]
-        evil.append({"outlet": f"{outlet} {bad}", "published": published, "title": f"{title} {bad}",
-                     "url": "javascript:window.__xss=1", "id": f"{i}{bad}",
-                     "text": text.replace(" said", f" said {bad}", 1) + f"\n\nMore {XSS[(i + 1) % len(XSS)]} text."})
+        evil.append(
+            {
+                "outlet": f"{outlet} {bad}",
+                "published": published,
+                "title": f"{title} {bad}",
+                "url": "javascript:window.__xss=1",
+                "id": f"{i}{bad}",
+                "text": text.replace(" said", f" said {bad}", 1)
+                + f"\n\nMore {XSS[(i + 1) % len(XSS)]} text.",
+            }
+        )
     with newsweave.open_store(path) as store:
         newsweave.ingest_records(evil, store)
     with live_server(create_app(path, pipeline=pipeline)) as url:
@@ -129,14 +157,19 @@ def test_list_search_story_and_a_highlighted_citation(visit):
     page.locator("a[href^='/stories/']").first.click()
     page.wait_for_url(re.compile(r"/stories/s[0-9a-f]+$"))
     assert "Bridge" in page.locator("h1").inner_text()
-    assert page.locator("#summary").is_visible() and page.locator("#sources article.src").count() == 3
+    assert (
+        page.locator("#summary").is_visible() and page.locator("#sources article.src").count() == 3
+    )
     cite = page.locator("#summary a[href^='#s']").first
     target = cite.get_attribute("href")[1:]
     span = f"#sources mark[id='{target}']"
     before = background(page, span)
     cite.click()
     page.wait_for_url(re.compile(f"#{re.escape(target)}$"))
-    assert page.evaluate("document.querySelector(':target') && document.querySelector(':target').id") == target
+    assert (
+        page.evaluate("document.querySelector(':target') && document.querySelector(':target').id")
+        == target
+    )
     assert page.eval_on_selector(span, "e => e.matches(':target') && !!e.closest('#sources')")
     after = background(page, span)
     assert after != before and after not in ("rgba(0, 0, 0, 0)", "transparent"), (before, after)
@@ -170,7 +203,11 @@ def test_upload_two_files_gives_a_brief(visit, tmp_path):
         page.click("form.upload button")
     assert page.url.endswith("/upload") and page.locator("#summary").is_visible()
     sources = page.locator("#sources article.src").all_inner_texts()
-    assert len(sources) == 2 and any("herald.txt" in s for s in sources) and any("courier.txt" in s for s in sources)
+    assert (
+        len(sources) == 2
+        and any("herald.txt" in s for s in sources)
+        and any("courier.txt" in s for s in sources)
+    )
     assert page.locator("#summary a[href^='#s']").count() >= 1
     visit.shot("05-upload-brief")
 
@@ -179,7 +216,9 @@ def test_upload_two_files_gives_a_brief(visit, tmp_path):
 def test_the_harness_sees_a_payload_that_runs(browser, evil_site):
     """The control: with CSP bypassed, the same payloads unescaped do run and are seen."""
     v = Visit(browser, evil_site, bypass_csp=True)
-    with v.page.expect_event("dialog", timeout=15000):  # the img's onerror fires when its load fails
+    with v.page.expect_event(
+        "dialog", timeout=15000
+    ):  # the img's onerror fires when its load fails
         v.page.set_content("<p>" + "".join(XSS) + "</p>")
     assert v.page.evaluate(EXECUTED) and v.dialogs
     v.close()
@@ -190,11 +229,22 @@ def xss_pages(base: str) -> list[str]:
 
     stories = httpx.get(base + "/api/stories").json()
     assert len(stories) == 2
-    pages = ["/", "/?q=window", "/?outlet=" + quote("Gazette " + XSS[0]), "/search?q=xss", "/search?q=script",
-             "/search?q=onerror", "/upload"]
+    pages = [
+        "/",
+        "/?q=window",
+        "/?outlet=" + quote("Gazette " + XSS[0]),
+        "/search?q=xss",
+        "/search?q=script",
+        "/search?q=onerror",
+        "/upload",
+    ]
     pages += [f"/stories/{s['id']}" for s in stories]
-    pages += ["/stories/" + quote(XSS[0], safe=""), "/stories/" + quote(XSS[2], safe=""),
-              "/search?q=" + quote(XSS[1], safe=""), "/no/" + quote(XSS[1], safe="")]
+    pages += [
+        "/stories/" + quote(XSS[0], safe=""),
+        "/stories/" + quote(XSS[2], safe=""),
+        "/search?q=" + quote(XSS[1], safe=""),
+        "/no/" + quote(XSS[1], safe=""),
+    ]
     return pages
 
 
@@ -225,7 +275,9 @@ def test_uploaded_payloads_never_run_in_the_browser(browser, evil_site, tmp_path
         fieldset = page.locator("form.upload fieldset").nth(i)
         fieldset.locator("input[name=outlet]").fill(f"{outlet} {XSS[i]}")
         fieldset.locator("input[name=title]").fill(f"{title} {XSS[2]}")
-        fieldset.locator("textarea[name=text]").fill(text.replace(" said", f" said {XSS[i + 1]}", 1))
+        fieldset.locator("textarea[name=text]").fill(
+            text.replace(" said", f" said {XSS[i + 1]}", 1)
+        )
     named = tmp_path / "bridge.txt"
     named.write_text(BRIDGE[0][3] + f"\n\nMore {XSS[3]} text.", encoding="utf-8")
     page.set_input_files("input[type=file][name=files]", [str(named)])

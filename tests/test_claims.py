@@ -29,28 +29,54 @@ def _numbers(nlp, text):
 
 
 def _run(pipeline, *texts, published=(DAY, DAY)):
-    return pipeline.run([Source(id=f"s{i}", raw=t, outlet=f"Outlet {'AB'[i]}", published=published[i])
-                         for i, t in enumerate(texts)])
+    return pipeline.run(
+        [
+            Source(id=f"s{i}", raw=t, outlet=f"Outlet {'AB'[i]}", published=published[i])
+            for i, t in enumerate(texts)
+        ]
+    )
 
 
-@pytest.mark.parametrize("text, number, kind", [
-    ("The quake flattened buildings on Tuesday, killing at least five people.", "five", "dead"),
-    ("Officials say at least 24 people were killed and more than 200 injured.", "24", "dead"),
-    ("Officials say at least 24 people were killed and more than 200 injured.", "200", "injured"),
-    ("Indonesia earthquake: 24 dead and over 200 injured as quake hits Aceh.", "200", "injured"),
-    ("The 6.1-magnitude quake struck inland on Tuesday.", "6.1", "magnitude"),
-    ("It struck at a depth of 10 kilometers (6 miles) under the town.", "10 kilometers", "depth"),
-    ("It struck at a depth of 10 kilometers (6 miles) under the town.", "6 miles", "depth"),
-    ("The epicenter was 55 kilometers west of the town of Bireun.", "55 kilometers", "distance"),
-    ("It killed one man and left two others missing.", "two", "missing"),
-    ("Raj Chohan, 59, was killed by a drunk driver.", "59", "age:chohan"),
-])
+@pytest.mark.parametrize(
+    "text, number, kind",
+    [
+        ("The quake flattened buildings on Tuesday, killing at least five people.", "five", "dead"),
+        ("Officials say at least 24 people were killed and more than 200 injured.", "24", "dead"),
+        (
+            "Officials say at least 24 people were killed and more than 200 injured.",
+            "200",
+            "injured",
+        ),
+        (
+            "Indonesia earthquake: 24 dead and over 200 injured as quake hits Aceh.",
+            "200",
+            "injured",
+        ),
+        ("The 6.1-magnitude quake struck inland on Tuesday.", "6.1", "magnitude"),
+        (
+            "It struck at a depth of 10 kilometers (6 miles) under the town.",
+            "10 kilometers",
+            "depth",
+        ),
+        ("It struck at a depth of 10 kilometers (6 miles) under the town.", "6 miles", "depth"),
+        (
+            "The epicenter was 55 kilometers west of the town of Bireun.",
+            "55 kilometers",
+            "distance",
+        ),
+        ("It killed one man and left two others missing.", "two", "missing"),
+        ("Raj Chohan, 59, was killed by a drunk driver.", "59", "age:chohan"),
+    ],
+)
 def test_a_figure_says_what_it_measures(nlp, text, number, kind):
     assert _numbers(nlp, text)[number] == kind
 
 
 def test_a_count_of_other_things_is_no_toll(nlp):
-    kinds = _numbers(nlp, "A mother of two died when a driver struck her. Injured people came in two trucks, she said.")
+    kinds = _numbers(
+        nlp,
+        "A mother of two died when a driver struck her. Injured people came in two trucks, she said.",
+    )
     assert "dead" not in kinds.values() and "injured" not in kinds.values()
 
 
@@ -67,67 +93,96 @@ def test_figures_agree_across_units_qualifiers_and_rounding():
 
 
 def test_different_tolls_are_a_conflict_not_a_corroborated_fact(pipeline):
-    brief = _run(pipeline,
-                 "A strong earthquake struck Aceh province on Tuesday, killing at least five people.\n\n"
-                 "Rescuers searched collapsed homes in the mountains.",
-                 "Officials said at least 24 people were killed when the quake hit Aceh on Tuesday.\n\n"
-                 "Hundreds slept outdoors for fear of aftershocks.")
+    brief = _run(
+        pipeline,
+        "A strong earthquake struck Aceh province on Tuesday, killing at least five people.\n\n"
+        "Rescuers searched collapsed homes in the mountains.",
+        "Officials said at least 24 people were killed when the quake hit Aceh on Tuesday.\n\n"
+        "Hundreds slept outdoors for fear of aftershocks.",
+    )
     toll = [f for f in brief.figures if f.kind == "dead"]
-    assert len(toll) == 1 and toll[0].verdict == "conflict" and {v.text for v in toll[0].values} == {"five", "24"}
+    assert (
+        len(toll) == 1
+        and toll[0].verdict == "conflict"
+        and {v.text for v in toll[0].values} == {"five", "24"}
+    )
     assert any(c.kind == "number" and c.subject == "dead" for c in brief.conflicts)
     for fact in brief.facts:  # never one fact citing both tolls as agreement
-        assert not (fact.status == "corroborated" and "killing" in fact.text and len(fact.sources) == 2)
+        assert not (
+            fact.status == "corroborated" and "killing" in fact.text and len(fact.sources) == 2
+        )
 
 
 def test_a_later_higher_toll_of_dated_sources_is_an_update(pipeline):
-    brief = _run(pipeline, "The quake struck Aceh on Tuesday, killing five people.\n\nMore later.",
-                 "The quake struck Aceh on Tuesday, killing 24 people.\n\nMore later.",
-                 published=(dt.date(2013, 7, 2), dt.date(2013, 7, 3)))
+    brief = _run(
+        pipeline,
+        "The quake struck Aceh on Tuesday, killing five people.\n\nMore later.",
+        "The quake struck Aceh on Tuesday, killing 24 people.\n\nMore later.",
+        published=(dt.date(2013, 7, 2), dt.date(2013, 7, 3)),
+    )
     (toll,) = [f for f in brief.figures if f.kind == "dead"]
     assert toll.verdict == "updated" and "Outlet B" in toll.note
 
 
 def test_figures_of_different_kinds_are_never_compared(pipeline):
-    brief = _run(pipeline,
-                 "The quake struck 34 miles west of the town of Bireun. Five people died, and the magnitude was 6.1.",
-                 "The quake originated six miles beneath the surface. About 300 people slept outdoors, two said.")
+    brief = _run(
+        pipeline,
+        "The quake struck 34 miles west of the town of Bireun. Five people died, and the magnitude was 6.1.",
+        "The quake originated six miles beneath the surface. About 300 people slept outdoors, two said.",
+    )
     assert not [c for c in brief.conflicts if c.kind in ("number", "place")]
 
 
 def test_one_distance_in_two_directions_is_a_conflict_of_place(pipeline):
-    brief = _run(pipeline, "The epicenter was located 55 kilometers west of the town of Bireun.\n\nMore later.",
-                 "The quake hit inland, 55 kilometres south of Bireun, the survey said.\n\nMore later.")
+    brief = _run(
+        pipeline,
+        "The epicenter was located 55 kilometers west of the town of Bireun.\n\nMore later.",
+        "The quake hit inland, 55 kilometres south of Bireun, the survey said.\n\nMore later.",
+    )
     (place,) = [c for c in brief.conflicts if c.kind == "place"]
     assert {v.value for v in place.values} == {"55 kilometers west", "55 kilometres south"}
 
 
 def test_names_spelled_with_another_case_or_first_name_form_are_no_conflict(pipeline):
-    brief = _run(pipeline, "DONALD TRUMP met Steve Mnuchin in Washington on Monday.\n\nMore later.",
-                 "Donald Trump met Steven Mnuchin in Washington on Monday.\n\nMore later.")
+    brief = _run(
+        pipeline,
+        "DONALD TRUMP met Steve Mnuchin in Washington on Monday.\n\nMore later.",
+        "Donald Trump met Steven Mnuchin in Washington on Monday.\n\nMore later.",
+    )
     assert not [c for c in brief.conflicts if c.kind == "name"]
 
 
 def test_a_claim_inside_a_longer_sentence_is_matched(pipeline):
-    brief = _run(pipeline,
-                 "Officials say at least 24 people were killed by the quake, which struck the western tip of Sumatra island.",
-                 "The quake struck the western tip of Sumatra island on Tuesday.")
+    brief = _run(
+        pipeline,
+        "Officials say at least 24 people were killed by the quake, which struck the western tip of Sumatra island.",
+        "The quake struck the western tip of Sumatra island on Tuesday.",
+    )
     matched = [f for f in brief.facts if f.status == "corroborated"]
     assert matched and any("western tip" in f.text for f in matched)
     part = next(f for f in matched if "western tip" in f.text)
     text = brief.source("s0").text
     cited = next(m for m in part.mentions if m.source == "s0")
-    assert "24" not in text[cited.start:cited.end]  # the cited span states the claim, not the toll
+    assert (
+        "24" not in text[cited.start : cited.end]
+    )  # the cited span states the claim, not the toll
 
 
 def test_datelines_and_update_stamps_are_no_facts(pipeline):
-    brief = _run(pipeline, "Updated: July 2, 2013 15:01 IST\n\nA quake struck Aceh on Tuesday, officials said.",
-                 "Tue Jul 02 2013, 14:58 hrs\n\nA quake struck Aceh on Tuesday, officials said.")
+    brief = _run(
+        pipeline,
+        "Updated: July 2, 2013 15:01 IST\n\nA quake struck Aceh on Tuesday, officials said.",
+        "Tue Jul 02 2013, 14:58 hrs\n\nA quake struck Aceh on Tuesday, officials said.",
+    )
     assert not [f for f in brief.facts if "2013" in f.text]
 
 
 def test_a_corroborated_fact_says_why(pipeline):
-    brief = _run(pipeline, "A quake killed five people in Aceh province on Tuesday, officials said.\n\nMore later.",
-                 "Five people were killed in Aceh province on Tuesday by a quake, officials said.\n\nMore later.")
+    brief = _run(
+        pipeline,
+        "A quake killed five people in Aceh province on Tuesday, officials said.\n\nMore later.",
+        "Five people were killed in Aceh province on Tuesday by a quake, officials said.\n\nMore later.",
+    )
     fact = next(f for f in brief.facts if f.status == "corroborated")
     assert fact.why is not None and fact.why.score > 0 and any("Aceh" in n for n in fact.why.names)
     html = render(brief, "html")
@@ -137,8 +192,11 @@ def test_a_corroborated_fact_says_why(pipeline):
 def test_figures_are_in_every_format_and_the_json_contract(pipeline, brief_schema):
     import jsonschema
 
-    brief = _run(pipeline, "The 6.1-magnitude quake struck Aceh, killing five people.\n\nRoads were blocked.",
-                 "Five people died when a magnitude 6.1 quake hit Aceh on Tuesday.\n\nSchools were closed.")
+    brief = _run(
+        pipeline,
+        "The 6.1-magnitude quake struck Aceh, killing five people.\n\nRoads were blocked.",
+        "Five people died when a magnitude 6.1 quake hit Aceh on Tuesday.\n\nSchools were closed.",
+    )
     data = json.loads(render(brief, "json"))
     jsonschema.validate(data, brief_schema)
     kinds = {f["kind"]: f for f in data["figures"]}
@@ -146,7 +204,7 @@ def test_figures_are_in_every_format_and_the_json_contract(pipeline, brief_schem
     for f in data["figures"]:
         for v in f["values"]:
             text = next(s["text"] for s in data["sources"] if s["id"] == v["source"])
-            assert text[v["start"]:v["end"]] == v["text"]
+            assert text[v["start"] : v["end"]] == v["text"]
     assert "Key figures" in render(brief, "markdown") and "Key figures" in render(brief, "html")
 
 
@@ -163,12 +221,14 @@ def test_the_same_articles_in_any_order_give_the_same_brief(pipeline):
 
 
 def test_a_summary_sentence_cites_only_spans_that_state_its_figures(pipeline):
-    brief = _run(pipeline,
-                 "A strong earthquake struck Aceh province on Tuesday, killing five people, officials said.\n\n"
-                 "Rescuers searched collapsed homes in the mountains of Aceh province for survivors.",
-                 "A strong earthquake struck Aceh province on Tuesday, officials said.\n\n"
-                 "Rescuers searched collapsed homes in the mountains of Aceh province for survivors.")
+    brief = _run(
+        pipeline,
+        "A strong earthquake struck Aceh province on Tuesday, killing five people, officials said.\n\n"
+        "Rescuers searched collapsed homes in the mountains of Aceh province for survivors.",
+        "A strong earthquake struck Aceh province on Tuesday, officials said.\n\n"
+        "Rescuers searched collapsed homes in the mountains of Aceh province for survivors.",
+    )
     texts = {s.id: s.text for s in brief.sources}
     for sentence in brief.summary:
         if "five" in sentence.text:
-            assert all("five" in texts[c.source][c.start:c.end] for c in sentence.citations)
+            assert all("five" in texts[c.source][c.start : c.end] for c in sentence.citations)

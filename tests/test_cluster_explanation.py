@@ -16,7 +16,9 @@ from newsweave.cluster.explanation import StoryRows, centroid_of, explain, split
 from newsweave.cluster.features import _NAME
 
 # the names regex before it checked what comes before a name after the name's first capital
-PLAIN_NAME = re.compile(r"(?<![.!?\"\u201c]\s)(?<!^)\b((?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*)")
+PLAIN_NAME = re.compile(
+    r"(?<![.!?\"\u201c]\s)(?<!^)\b((?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*)"
+)
 
 
 def _dense(x: sparse.csr_matrix) -> tuple[np.ndarray, list[int], list[list[int]]]:
@@ -40,14 +42,20 @@ def _rows(rng: np.random.Generator, n: int, width: int) -> sparse.csr_matrix:
     data, indices, indptr = [], [], [0]
     for _ in range(n):
         k = 0 if rng.random() < 0.05 else int(rng.integers(1, 20))
-        cols = np.unique(np.r_[rng.choice(topic, min(k, 6), replace=False), rng.integers(0, width, k)])[:k]
-        vals = rng.choice([0.5, 1.0, 1.5, 2.0], len(cols)) * rng.choice([1.0, 1.0, 1.0, 1.1], len(cols))
+        cols = np.unique(
+            np.r_[rng.choice(topic, min(k, 6), replace=False), rng.integers(0, width, k)]
+        )[:k]
+        vals = rng.choice([0.5, 1.0, 1.5, 2.0], len(cols)) * rng.choice(
+            [1.0, 1.0, 1.0, 1.1], len(cols)
+        )
         vals = vals / (np.sqrt(np.sum(vals * vals)) or 1.0)
         order = rng.permutation(len(cols))
         data += vals[order].tolist()
         indices += cols[order].tolist()
         indptr.append(len(indices))
-    return sparse.csr_matrix((np.array(data), np.array(indices, dtype=np.int32), np.array(indptr)), shape=(n, width))
+    return sparse.csr_matrix(
+        (np.array(data), np.array(indices, dtype=np.int32), np.array(indptr)), shape=(n, width)
+    )
 
 
 @pytest.mark.parametrize("width", [60, 3000])  # short and long vocabularies
@@ -80,19 +88,47 @@ def test_split_gives_each_groups_rows_as_the_row_index_stores_them():
     for rows, group in zip(split(x, groups), groups):
         part = x[group]
         assert np.array_equal(rows.indptr, part.indptr)
-        assert np.array_equal(rows.cols, part.indices) and rows.vals.tobytes() == part.data.tobytes()
+        assert (
+            np.array_equal(rows.cols, part.indices) and rows.vals.tobytes() == part.data.tobytes()
+        )
 
 
 def _text(rng: random.Random) -> str:
-    pieces = ["Ann", "ZTE", "Lee", "Zte", "new", "A", "I", "Mr", ".", "!", "?", '"', "\u201c", " ", "  ",
-              "\n", "\t", "-", "é", "_", "3", "x", "Ab", "AB", "aB"]
+    pieces = [
+        "Ann",
+        "ZTE",
+        "Lee",
+        "Zte",
+        "new",
+        "A",
+        "I",
+        "Mr",
+        ".",
+        "!",
+        "?",
+        '"',
+        "\u201c",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "-",
+        "é",
+        "_",
+        "3",
+        "x",
+        "Ab",
+        "AB",
+        "aB",
+    ]
     return "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
 
 
 def test_the_names_regex_finds_what_its_plain_form_finds():
     rng = random.Random(11)
     texts = [_text(rng) for _ in range(20000)] + [
-        "Ann Lee met ZTE. Bob Smith said \u201cHello Ann\" and \"Carl Dee\" left. éAnn _Bob 3Cid Dan",
-        "\u201cAnn Lee\u201d, said Ann. ZTE and Zte! IBM? New York City\nOslo"]
+        'Ann Lee met ZTE. Bob Smith said \u201cHello Ann" and "Carl Dee" left. éAnn _Bob 3Cid Dan',
+        "\u201cAnn Lee\u201d, said Ann. ZTE and Zte! IBM? New York City\nOslo",
+    ]
     for text in texts:
         assert _NAME.findall(text) == PLAIN_NAME.findall(text), text

@@ -19,8 +19,11 @@ def _corpus(n: int = 600, width: int = 1000, seed: int = 5):
     rows, cols = [], []
     for i in range(n):
         topic = rng.integers(0, 40)
-        words = np.r_[rng.choice(10, 4, replace=False), 10 + 7 * topic + rng.choice(7, 4, replace=False),
-                      rng.integers(290, width, 2)]
+        words = np.r_[
+            rng.choice(10, 4, replace=False),
+            10 + 7 * topic + rng.choice(7, 4, replace=False),
+            rng.integers(290, width, 2),
+        ]
         rows += [i] * len(words)
         cols += words.tolist()
     weights = (rng.random(len(rows)) + 0.1) * np.where(np.array(cols) < 10, 0.2, 1.0)
@@ -44,14 +47,22 @@ def _exact(monkeypatch, x, dates):
 
 
 def _same(a: dict, b: dict) -> bool:
-    return all(a[i].keys() == b[i].keys() and np.allclose([a[i][j] for j in a[i]], [b[i][j] for j in a[i]],
-                                                          rtol=0, atol=1e-12) for i in a) and a.keys() == b.keys()
+    return (
+        all(
+            a[i].keys() == b[i].keys()
+            and np.allclose([a[i][j] for j in a[i]], [b[i][j] for j in a[i]], rtol=0, atol=1e-12)
+            for i in a
+        )
+        and a.keys() == b.keys()
+    )
 
 
 def test_pruned_graph_with_nothing_pruned_is_the_exact_graph(monkeypatch):
     x, dates = _corpus()
     exact = _exact(monkeypatch, x, dates)
-    pruned = _pruned(monkeypatch, x, dates, TERMS=10**6, MAX_DF=1.0, CANDIDATES=10**6, CANDIDATE_FLOOR=0.0)
+    pruned = _pruned(
+        monkeypatch, x, dates, TERMS=10**6, MAX_DF=1.0, CANDIDATES=10**6, CANDIDATE_FLOOR=0.0
+    )
     assert _same(pruned, exact)
 
 
@@ -62,7 +73,9 @@ def test_pruned_graph_keeps_exact_values_and_every_strong_pair(monkeypatch):
     cosines = (x @ x.T).toarray()
     for i, nbrs in pruned.items():
         for j, v in nbrs.items():
-            assert v == pytest.approx(cosines[i, j] * batch.time_factor(dates[i], dates[j]), abs=1e-12)
+            assert v == pytest.approx(
+                cosines[i, j] * batch.time_factor(dates[i], dates[j]), abs=1e-12
+            )
     strong = {(i, j) for i, nbrs in exact.items() for j, v in nbrs.items() if v >= 0.5}
     assert strong and all(j in pruned[i] for i, j in strong)
     assert sum(map(len, pruned.values())) < sum(map(len, exact.values()))  # it did prune
@@ -99,4 +112,12 @@ def test_strong_terms_drop_the_commonest_terms():
 def test_top_keeps_m_per_row_earlier_ties_first():
     indptr = np.array([0, 5, 7])
     values = np.array([0.3, 0.5, 0.3, 0.3, 0.1, 0.2, 0.9])
-    assert neighbours._top(indptr, values, 3).tolist() == [True, True, True, False, False, True, True]
+    assert neighbours._top(indptr, values, 3).tolist() == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        True,
+        True,
+    ]

@@ -43,11 +43,21 @@ def gold_set(seed: int, copies: int = 3) -> tuple[list[Source], list[list[str]]]
     srcs, gold = [], []
     for r, (report, other) in enumerate(zip(REPORTS, REPORTS[::-1])):
         local = [p for p in other.paragraphs if len(p.split()) >= 25]
-        group = [Source(id=f"r{r}", raw=report.raw, title=report.title, published=DAY + dt.timedelta(days=r))]
+        group = [
+            Source(
+                id=f"r{r}", raw=report.raw, title=report.title, published=DAY + dt.timedelta(days=r)
+            )
+        ]
         for k in range(copies):
             c = bench.make_copy(report, rng, local)
-            group.append(Source(id=f"r{r}c{k}", raw=c.raw, title=c.title,
-                                published=DAY + dt.timedelta(days=10 + 10 * r + k)))
+            group.append(
+                Source(
+                    id=f"r{r}c{k}",
+                    raw=c.raw,
+                    title=c.title,
+                    published=DAY + dt.timedelta(days=10 + 10 * r + k),
+                )
+            )
         srcs += group
         gold.append([s.id for s in group])
     return [clean(s) for s in srcs], gold
@@ -80,27 +90,45 @@ def test_empty_texts_are_not_copies_of_each_other():
 
 # ---------------------------------------------------------------- lineage on hand-made edits
 
-PARAS = ["The council approved the budget on Tuesday after a long debate about roads and parks.",
-         "It sets aside 12 million dollars for new roads and 30 million for schools over 5 years.",
-         "The mayor said the plan would help families across the city and create jobs.",
-         "Opponents argued that the tax increase was too steep for small businesses.",
-         "The vote was 7 to 2, with two members absent from the chamber that evening."]
+PARAS = [
+    "The council approved the budget on Tuesday after a long debate about roads and parks.",
+    "It sets aside 12 million dollars for new roads and 30 million for schools over 5 years.",
+    "The mayor said the plan would help families across the city and create jobs.",
+    "Opponents argued that the tax increase was too steep for small businesses.",
+    "The vote was 7 to 2, with two members absent from the chamber that evening.",
+]
 LOCAL = "Residents of Millbrook can comment on the plan at the library on Saturday morning."
 
 
 def _pair(copy_paras: list[str], title: str = "Council approves budget") -> tuple[Source, Source]:
-    a = clean(Source(id="a", raw="\n\n".join(PARAS), title="Council approves budget", published=DAY))
-    b = clean(Source(id="b", raw="\n\n".join(copy_paras), title=title, published=DAY + dt.timedelta(days=1)))
+    a = clean(
+        Source(id="a", raw="\n\n".join(PARAS), title="Council approves budget", published=DAY)
+    )
+    b = clean(
+        Source(
+            id="b", raw="\n\n".join(copy_paras), title=title, published=DAY + dt.timedelta(days=1)
+        )
+    )
     return a, b
 
 
 def test_lineage_kinds_of_hand_made_edits():
-    copy = [PARAS[0], PARAS[1].replace("12 million", "15 million"), LOCAL,
-            PARAS[2].replace("said", "stated"), PARAS[3]]  # last paragraph cut
+    copy = [
+        PARAS[0],
+        PARAS[1].replace("12 million", "15 million"),
+        LOCAL,
+        PARAS[2].replace("said", "stated"),
+        PARAS[3],
+    ]  # last paragraph cut
     a, b = _pair(copy, title="City council passes budget")
     got = [(c.kind, c.text) for c in changes(a, b)]
-    assert got == [("title", "Council approves budget -> City council passes budget"),
-                   ("number", "12 -> 15"), ("added", LOCAL), ("edited", copy[3]), ("cut", PARAS[4])]
+    assert got == [
+        ("title", "Council approves budget -> City council passes budget"),
+        ("number", "12 -> 15"),
+        ("added", LOCAL),
+        ("edited", copy[3]),
+        ("cut", PARAS[4]),
+    ]
 
 
 def test_a_dropped_figure_does_not_shift_the_others():
@@ -110,9 +138,15 @@ def test_a_dropped_figure_does_not_shift_the_others():
 
 
 def test_invisible_edits_change_nothing():
-    copy = ["WASHINGTON (AP) — " + PARAS[0], "More From WIBX 950",
-            PARAS[1].replace(" and ", "  and\n"), "“" + PARAS[2] + "”", PARAS[3], PARAS[4],
-            "Copyright 2018 The Associated Press. All rights reserved."]
+    copy = [
+        "WASHINGTON (AP) — " + PARAS[0],
+        "More From WIBX 950",
+        PARAS[1].replace(" and ", "  and\n"),
+        "“" + PARAS[2] + "”",
+        PARAS[3],
+        PARAS[4],
+        "Copyright 2018 The Associated Press. All rights reserved.",
+    ]
     assert changes(*_pair(copy)) == []
 
 
@@ -137,7 +171,9 @@ def test_grouping_ignores_input_order(seed, order):
 def test_copy_detection_is_symmetric(seed, pick):
     srcs, _ = gold_set(seed, copies=2)
     a, b = srcs[pick[0]], srcs[pick[1]]
-    assert containment(shingles(a.text), shingles(b.text)) == containment(shingles(b.text), shingles(a.text))
+    assert containment(shingles(a.text), shingles(b.text)) == containment(
+        shingles(b.text), shingles(a.text)
+    )
     if a is not b:
         assert grouping([a, b])[0] == grouping([b, a])[0]
 
@@ -176,7 +212,9 @@ def test_pairs_among_some_texts_are_the_pairs_involving_them(seed):
     """`among` leaves out the buckets without a masked text and no pair that has one, bursts
     (a bucket past BUCKET_ALL_PAIRS) included."""
     rng = np.random.default_rng(seed)
-    sigs = rng.integers(0, 3, (300, minhash.NUM_PERM), dtype=np.uint32)  # few values: many buckets shared
+    sigs = rng.integers(
+        0, 3, (300, minhash.NUM_PERM), dtype=np.uint32
+    )  # few values: many buckets shared
     sigs[200:240] = 7  # a burst of 40 identical signatures
     among = np.zeros(len(sigs), dtype=bool)
     among[rng.choice(len(sigs), 12, replace=False)] = True

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 
 from corpus_fixtures import ALL, BRIDGE, COPY, ELECTION, FLOOD, write_articles, write_jsonl
 from newsweave.clean import clean
-from newsweave.cluster import cluster
 from newsweave.cli import EXIT_OK, EXIT_SKIPPED, MODES, main
 from newsweave.cluster import MODES as CLUSTER_MODES
+from newsweave.cluster import cluster
 from newsweave.corpus import brief_story, ingest, stories
 from newsweave.errors import NotFoundError
 from newsweave.models import Source
@@ -27,7 +27,9 @@ from newsweave.store import open_store
 
 @pytest.fixture(scope="module")
 def stories_schema():
-    return json.loads(resources.files("newsweave").joinpath("schema/stories.schema.json").read_text())
+    return json.loads(
+        resources.files("newsweave").joinpath("schema/stories.schema.json").read_text()
+    )
 
 
 @pytest.fixture()
@@ -38,8 +40,10 @@ def store(tmp_path):
 
 def _stories_by_titles(store, mode="batch"):
     catalog = store.catalog([a for s in stories(store, mode) for a in s.articles])
-    return sorted(sorted(catalog[a]["outlet"] + ":" + catalog[a]["title"][:12] for a in s.articles)
-                  for s in stories(store, mode))
+    return sorted(
+        sorted(catalog[a]["outlet"] + ":" + catalog[a]["title"][:12] for a in s.articles)
+        for s in stories(store, mode)
+    )
 
 
 def test_run_report_names_every_input_and_reingest_changes_nothing(tmp_path, store):
@@ -67,7 +71,10 @@ def test_copies_of_a_wire_story_are_one_witness_with_lineage(tmp_path, store):
     assert (original.outlet, copy.outlet) == ("Gazette", "WIBX") and copy.witness == original.id
     kinds = {c.kind: c for c in group.changes[copy.id]}
     assert set(kinds) == {"title", "added", "cut"}
-    assert kinds["added"].span.slice(copy.text) == kinds["added"].text.strip() and "Utica" in kinds["added"].text
+    assert (
+        kinds["added"].span.slice(copy.text) == kinds["added"].text.strip()
+        and "Utica" in kinds["added"].text
+    )
     assert kinds["cut"].span.slice(original.text).startswith("Engineers found corroded cables")
 
 
@@ -80,7 +87,11 @@ def test_signing_in_small_chunks_gives_the_same_signatures_and_copies(tmp_path, 
     monkeypatch.setattr(corpus, "SIGN_CHUNK", 2)  # every chunk boundary, and a last short chunk
     chunked = open_store(tmp_path / "chunked.db")
     ingest(folder, chunked)
-    assert len(ALL) > 4 and len(chunked.signatures()) == len(ALL) + 1 and chunked.signatures() == whole.signatures()
+    assert (
+        len(ALL) > 4
+        and len(chunked.signatures()) == len(ALL) + 1
+        and chunked.signatures() == whole.signatures()
+    )
     assert chunked.copies() == whole.copies() != []
 
 
@@ -92,7 +103,9 @@ def test_copies_found_across_ingest_runs(tmp_path, store):
 
 
 @pytest.mark.parametrize("mode", ["batch", "stream"])
-def test_stories_are_found_in_both_modes_and_keep_the_contract(tmp_path, store, mode, stories_schema):
+def test_stories_are_found_in_both_modes_and_keep_the_contract(
+    tmp_path, store, mode, stories_schema
+):
     ingest(write_articles(tmp_path / "in", ALL + [COPY]), store)
     assert sorted(len(g) for g in _stories_by_titles(store, mode)) == [2, 2, 4]
     found = stories(store, mode)
@@ -103,7 +116,9 @@ def test_stories_are_found_in_both_modes_and_keep_the_contract(tmp_path, store, 
     assert all(m.similarity > 0 and m.terms for m in bridge.members)
     from newsweave.report.corpus import stories_list
 
-    data = stories_list(found, store.catalog(bridge.articles + [a for s in found for a in s.articles]))
+    data = stories_list(
+        found, store.catalog(bridge.articles + [a for s in found for a in s.articles])
+    )
     jsonschema.validate(data, stories_schema)
 
 
@@ -118,18 +133,26 @@ def test_stories_are_reclustered_only_when_articles_arrive(tmp_path, store):
 def test_stream_stories_close_after_a_quiet_window():
     texts = [BRIDGE[0], BRIDGE[1]]
     dates = [dt.date(2023, 3, 6), dt.date(2023, 3, 20)]  # the second arrives two weeks later
-    sources = [clean(Source(id=f"a{i}", raw=t[3], title=t[2], published=d)) for i, (t, d) in enumerate(zip(texts, dates))]
+    sources = [
+        clean(Source(id=f"a{i}", raw=t[3], title=t[2], published=d))
+        for i, (t, d) in enumerate(zip(texts, dates))
+    ]
     assert [len(s.articles) for s in cluster(sources, "stream")] == [1, 1]
     assert [s.closed for s in cluster(sources, "stream")] == [False, True]
-    near = [clean(Source(id=f"b{i}", raw=t[3], title=t[2], published=dt.date(2023, 3, 6))) for i, t in enumerate(texts)]
+    near = [
+        clean(Source(id=f"b{i}", raw=t[3], title=t[2], published=dt.date(2023, 3, 6)))
+        for i, t in enumerate(texts)
+    ]
     assert [len(s.articles) for s in cluster(near, "stream")] == [2]
 
 
 @settings(max_examples=15, deadline=None)
 @given(st.randoms(use_true_random=False))
 def test_batch_stories_do_not_depend_on_input_order(rnd: random.Random):
-    sources = [clean(Source(id=f"a{i}", raw=t, title=ti, outlet=o, published=dt.date.fromisoformat(p)))
-               for i, (o, p, ti, t) in enumerate(ALL)]
+    sources = [
+        clean(Source(id=f"a{i}", raw=t, title=ti, outlet=o, published=dt.date.fromisoformat(p)))
+        for i, (o, p, ti, t) in enumerate(ALL)
+    ]
     shuffled = list(sources)
     rnd.shuffle(shuffled)
     partition = lambda found: sorted(sorted(s.articles) for s in found)  # noqa: E731
@@ -148,12 +171,15 @@ def test_brief_of_a_stored_story_and_what_changed_since(tmp_path, store, brief_s
     jsonschema.validate(data, brief_schema)
     changes = data["changes"]
     assert changes["baseline"] and changes["new_sources"] == [store.get(grown.articles)[1].id]
-    assert any(c["to"] == "corroborated" and c["from"] == "single-source" for c in changes["status_changed"])
+    assert any(
+        c["to"] == "corroborated" and c["from"] == "single-source"
+        for c in changes["status_changed"]
+    )
     assert changes["new_facts"] and changes["conflicts_opened"]
     for c in changes["conflicts_opened"]:
         for v in c["values"]:
             text = next(s["text"] for s in data["sources"] if s["id"] == v["source"])
-            assert text[v["start"]:v["end"]]
+            assert text[v["start"] : v["end"]]
     with pytest.raises(NotFoundError):
         brief_story(store, "s-none")
 
@@ -168,7 +194,11 @@ def test_cli_ingest_stories_search_and_story_brief(tmp_path, capsys, stories_sch
     out = capsys.readouterr().out
     assert "7 ingested, 0 duplicates, 1 skipped" in out and "junk.bin" in out and "PNG" in out
     assert main(["ingest", str(folder), "--db", db, "-f", "json"]) == EXIT_SKIPPED
-    assert json.loads(capsys.readouterr().out)["counts"] == {"ingested": 0, "duplicate": 7, "skipped": 1}
+    assert json.loads(capsys.readouterr().out)["counts"] == {
+        "ingested": 0,
+        "duplicate": 7,
+        "skipped": 1,
+    }
     assert main(["stories", "--db", db, "-f", "json", "--mode", "stream"]) == EXIT_OK
     listed = json.loads(capsys.readouterr().out)
     jsonschema.validate(listed, stories_schema)
@@ -178,15 +208,20 @@ def test_cli_ingest_stories_search_and_story_brief(tmp_path, capsys, stories_sch
     assert main(["search", "--db", db, "strike wages"]) == EXIT_OK
     assert "Delta Motors" in capsys.readouterr().out
     story = next(s["id"] for s in listed if len(s["articles"]) == 3)
-    assert main(["brief", "--story", story, "--db", db, "--mode", "stream", "-f", "json"]) == EXIT_OK
+    assert (
+        main(["brief", "--story", story, "--db", db, "--mode", "stream", "-f", "json"]) == EXIT_OK
+    )
     jsonschema.validate(json.loads(capsys.readouterr().out), brief_schema)
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["brief", "--story", "s1"], "--story needs --db"),
-    (["brief", "a.txt", "--since", "last"], "--since works with --story"),
-    (["brief", "a.txt", "--example"], "give one or more PATHs"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["brief", "--story", "s1"], "--story needs --db"),
+        (["brief", "a.txt", "--since", "last"], "--since works with --story"),
+        (["brief", "a.txt", "--example"], "give one or more PATHs"),
+    ],
+)
 def test_cli_usage_errors(argv, message, capsys):
     with pytest.raises(SystemExit) as info:
         main(argv)
@@ -198,14 +233,32 @@ def test_cli_reports_store_problems_in_one_line(tmp_path, capsys):
     bad.write_text("not a database " * 50)
     assert main(["stories", "--db", str(bad)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("newsweave: ") and "not a newsweave database" in err and "Traceback" not in err
+    assert (
+        err.startswith("newsweave: ")
+        and "not a newsweave database" in err
+        and "Traceback" not in err
+    )
 
 
 def test_one_command_from_a_folder_to_stories_with_briefs(tmp_path, capsys):
     folder, out = tmp_path / "in", tmp_path / "briefs"
     write_articles(folder, ALL + [COPY])
-    assert main(["ingest", str(folder), "--db", str(tmp_path / "n.db"), "--briefs", str(out),
-                 "--briefs-format", "json", "-q"]) == EXIT_OK
+    assert (
+        main(
+            [
+                "ingest",
+                str(folder),
+                "--db",
+                str(tmp_path / "n.db"),
+                "--briefs",
+                str(out),
+                "--briefs-format",
+                "json",
+                "-q",
+            ]
+        )
+        == EXIT_OK
+    )
     index = json.loads((out / "index.json").read_text())
     assert sorted(s["articles"] for s in index) == [2, 2, 4]
     for entry in index:
@@ -229,14 +282,25 @@ def test_articles_an_interrupted_ingest_left_unsigned_are_grouped_by_the_next_ru
 def test_ingest_records_reports_each_item_and_matches_file_ingest(store, tmp_path):
     from newsweave.corpus import ingest_records
 
-    rows = [{"id": "r0", "outlet": o, "published": p, "title": t, "text": x} for o, p, t, x in FLOOD]
+    rows = [
+        {"id": "r0", "outlet": o, "published": p, "title": t, "text": x} for o, p, t, x in FLOOD
+    ]
     run = ingest_records(rows + [5, {"title": "no text"}, rows[0]], store, name="api")
     assert [(e.input, e.status) for e in run.entries] == [
-        ("api: item 1", "ingested"), ("api: item 2", "ingested"), ("api: item 5", "duplicate"),
-        ("api: item 3", "skipped"), ("api: item 4", "skipped")]
-    assert "expected an object" in run.entries[3].reason and "neither 'text' nor 'html'" in run.entries[4].reason
+        ("api: item 1", "ingested"),
+        ("api: item 2", "ingested"),
+        ("api: item 5", "duplicate"),
+        ("api: item 3", "skipped"),
+        ("api: item 4", "skipped"),
+    ]
+    assert (
+        "expected an object" in run.entries[3].reason
+        and "neither 'text' nor 'html'" in run.entries[4].reason
+    )
     stored = store.get(run.added)
-    assert [s.outlet for s in stored] == ["Gazette", "Herald"] and stored[0].published == dt.date(2023, 3, 8)
+    assert [s.outlet for s in stored] == ["Gazette", "Herald"] and stored[0].published == dt.date(
+        2023, 3, 8
+    )
     with open_store(tmp_path / "files.db") as other:
         assert ingest(write_articles(tmp_path / "in", FLOOD), other).added == run.added  # same ids
 
@@ -286,7 +350,18 @@ def test_stories_do_not_depend_on_the_hash_seed(tmp_path):
     outputs = []
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run([sys.executable, "-c", _STORIES_JSON, str(tmp_path / "in"), str(tmp_path / f"{seed}.db")],
-                              env=env, capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                _STORIES_JSON,
+                str(tmp_path / "in"),
+                str(tmp_path / f"{seed}.db"),
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1] and '"entities": ["' in outputs[0]

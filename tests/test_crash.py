@@ -26,16 +26,62 @@ from newsweave.ingest import source_id
 
 BATCHES, PER_BATCH, COPIES = 5, 60, 12
 KILLS = 6
-WORDS = ("council plan vote mayor city budget homes river bridge school tax police court judge union strike port "
-         "ship trade market bank rate price storm flood fire road rail airport hospital doctor nurse farm crop "
-         "water power grid wind solar coal mine steel car plant factory").split()
+WORDS = [
+    "council",
+    "plan",
+    "vote",
+    "mayor",
+    "city",
+    "budget",
+    "homes",
+    "river",
+    "bridge",
+    "school",
+    "tax",
+    "police",
+    "court",
+    "judge",
+    "union",
+    "strike",
+    "port",
+    "ship",
+    "trade",
+    "market",
+    "bank",
+    "rate",
+    "price",
+    "storm",
+    "flood",
+    "fire",
+    "road",
+    "rail",
+    "airport",
+    "hospital",
+    "doctor",
+    "nurse",
+    "farm",
+    "crop",
+    "water",
+    "power",
+    "grid",
+    "wind",
+    "solar",
+    "coal",
+    "mine",
+    "steel",
+    "car",
+    "plant",
+    "factory",
+]
 CLI = [sys.executable, "-c", "import sys; from newsweave.cli import main; sys.exit(main())"]
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 
 
 def _text(rng: random.Random) -> str:
-    sentences = [" ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + "." for _ in range(8)]
+    sentences = [
+        " ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + "." for _ in range(8)
+    ]
     return " ".join(sentences[:4]) + "\n\n" + " ".join(sentences[4:])
 
 
@@ -72,8 +118,12 @@ def _groups(store) -> set[frozenset[str]]:
 
 
 def _start(folders: list[Path], db: Path) -> subprocess.Popen:
-    return subprocess.Popen([*CLI, "ingest", *map(str, folders), "--db", str(db), "-q"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [*CLI, "ingest", *map(str, folders), "--db", str(db), "-q"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _finish(proc: subprocess.Popen) -> None:
@@ -100,14 +150,18 @@ def test_sigkill_at_random_moments_loses_and_duplicates_nothing(corpus, referenc
     _finish(_start(folders, tmp_path / "timing.db"))
     whole = first = time.perf_counter() - started  # one uninterrupted run, start-up included
     killed = rounds = 0
-    while killed < KILLS and rounds < 4 * KILLS:  # a round whose ingest ended before its kill doesn't count
+    while (
+        killed < KILLS and rounds < 4 * KILLS
+    ):  # a round whose ingest ended before its kill doesn't count
         proc = _start(folders[: rounds % BATCHES + 1], db)
         time.sleep(rng.uniform(0.2, 0.9) * whole)
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
             killed += 1
         else:
-            whole *= 0.7  # the machine got faster than the timing run (a shared CI runner): aim earlier
+            whole *= (
+                0.7  # the machine got faster than the timing run (a shared CI runner): aim earlier
+            )
         proc.communicate(timeout=120)
         rounds += 1
     assert killed == KILLS, f"only {killed} of {rounds} kills landed while ingest ran"
@@ -154,6 +208,7 @@ def test_signatures_and_copy_groups_are_stored_together(corpus, reference, tmp_p
     """A run that dies while regrouping leaves its articles unsigned, so the next run regroups them."""
     folders, wanted = corpus
     with open_store(tmp_path / "news.db") as store:
+
         def dies(groups):
             raise KeyboardInterrupt
 

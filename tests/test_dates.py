@@ -30,31 +30,98 @@ def _check(text, pub, expr, start, end):
 @pytest.mark.parametrize(
     "text,pub,expr,start,end",
     [
-        ("Trump's unexpected announcement Sunday comes as the two countries prepare for additional trade talks.",
-         AP, "Sunday", D(2018, 5, 13), None),
-        ("The two countries prepare for additional trade talks in Washington this week.",
-         AP, "this week", D(2018, 5, 14), D(2018, 5, 20)),
-        ("The foreign ministry said Vice Premier Liu He will visit the U.S. from Tuesday to Saturday for talks.",
-         AP, "from Tuesday to Saturday", D(2018, 5, 15), D(2018, 5, 19)),
+        (
+            "Trump's unexpected announcement Sunday comes as the two countries prepare for additional trade talks.",
+            AP,
+            "Sunday",
+            D(2018, 5, 13),
+            None,
+        ),
+        (
+            "The two countries prepare for additional trade talks in Washington this week.",
+            AP,
+            "this week",
+            D(2018, 5, 14),
+            D(2018, 5, 20),
+        ),
+        (
+            "The foreign ministry said Vice Premier Liu He will visit the U.S. from Tuesday to Saturday for talks.",
+            AP,
+            "from Tuesday to Saturday",
+            D(2018, 5, 15),
+            D(2018, 5, 19),
+        ),
         ("China on Monday welcomed Trump's comments.", AP, "Monday", AP, None),
-        ("The U.S. Commerce Department last month blocked the ZTE Corp.",
-         AP, "last month", D(2018, 4, 1), D(2018, 4, 30)),
-        ("ZTE said in early May that it had halted its main operations.",
-         AP, "early May", D(2018, 5, 1), D(2018, 5, 10)),
-        ("The U.S. responded to ZTE's punishment at trade talks in Beijing this month.",
-         AP, "this month", D(2018, 5, 1), D(2018, 5, 31)),
-        ("He said that Mr Liu would travel to Washington from today to Saturday to continue trade talks.",
-         REUTERS, "from today to Saturday", D(2018, 5, 15), D(2018, 5, 19)),
-        ("Lu Kang told a regularly scheduled news briefing yesterday that China greatly appreciated it.",
-         REUTERS, "yesterday", D(2018, 5, 14), None),
-        ("Mr Trump's announcement on Sunday was a stunning reversal.", REUTERS, "Sunday", D(2018, 5, 13), None),
-        ("It forced the company to say last week that it had suspended its main operations.",
-         REUTERS, "last week", D(2018, 5, 7), D(2018, 5, 13)),
-        ("During trade talks in Beijing earlier this month, Liu He raised the issue.",
-         REUTERS, "earlier this month", D(2018, 5, 1), D(2018, 5, 14)),
-        ("It was punishment for ZTE breaking a 2017 agreement.", REUTERS, "2017", D(2017, 1, 1), D(2017, 12, 31)),
-        ("In a second tweet on Sunday, Mr Trump said past US trade deals would be fixed.", REUTERS, "Sunday",
-         D(2018, 5, 13), None),
+        (
+            "The U.S. Commerce Department last month blocked the ZTE Corp.",
+            AP,
+            "last month",
+            D(2018, 4, 1),
+            D(2018, 4, 30),
+        ),
+        (
+            "ZTE said in early May that it had halted its main operations.",
+            AP,
+            "early May",
+            D(2018, 5, 1),
+            D(2018, 5, 10),
+        ),
+        (
+            "The U.S. responded to ZTE's punishment at trade talks in Beijing this month.",
+            AP,
+            "this month",
+            D(2018, 5, 1),
+            D(2018, 5, 31),
+        ),
+        (
+            "He said that Mr Liu would travel to Washington from today to Saturday to continue trade talks.",
+            REUTERS,
+            "from today to Saturday",
+            D(2018, 5, 15),
+            D(2018, 5, 19),
+        ),
+        (
+            "Lu Kang told a regularly scheduled news briefing yesterday that China greatly appreciated it.",
+            REUTERS,
+            "yesterday",
+            D(2018, 5, 14),
+            None,
+        ),
+        (
+            "Mr Trump's announcement on Sunday was a stunning reversal.",
+            REUTERS,
+            "Sunday",
+            D(2018, 5, 13),
+            None,
+        ),
+        (
+            "It forced the company to say last week that it had suspended its main operations.",
+            REUTERS,
+            "last week",
+            D(2018, 5, 7),
+            D(2018, 5, 13),
+        ),
+        (
+            "During trade talks in Beijing earlier this month, Liu He raised the issue.",
+            REUTERS,
+            "earlier this month",
+            D(2018, 5, 1),
+            D(2018, 5, 14),
+        ),
+        (
+            "It was punishment for ZTE breaking a 2017 agreement.",
+            REUTERS,
+            "2017",
+            D(2017, 1, 1),
+            D(2017, 12, 31),
+        ),
+        (
+            "In a second tweet on Sunday, Mr Trump said past US trade deals would be fixed.",
+            REUTERS,
+            "Sunday",
+            D(2018, 5, 13),
+            None,
+        ),
     ],
 )
 def test_example_story(text, pub, expr, start, end):
@@ -62,8 +129,17 @@ def test_example_story(text, pub, expr, start, end):
 
 
 def test_example_vague_recent_weeks():
-    d = _one("The two have proposed tens of billions of dollars in tariffs in recent weeks, fanning worries.", REUTERS)
-    assert (d.text, d.date, d.end, d.resolved, d.note) == ("recent weeks", None, None, False, "vague")
+    d = _one(
+        "The two have proposed tens of billions of dollars in tariffs in recent weeks, fanning worries.",
+        REUTERS,
+    )
+    assert (d.text, d.date, d.end, d.resolved, d.note) == (
+        "recent weeks",
+        None,
+        None,
+        False,
+        "vague",
+    )
 
 
 @pytest.mark.parametrize(
@@ -84,16 +160,50 @@ def test_example_vague_recent_weeks():
         ("The vote is this Friday.", AP, "this Friday", D(2018, 5, 18), None),
         ("Trump, who will visit Asia, spoke Sunday.", AP, "Sunday", D(2018, 5, 13), None),
         # ranges
-        ("They met from Monday through Friday.", REUTERS, "from Monday through Friday", D(2018, 5, 14), D(2018, 5, 18)),
-        ("It happened between May 3 and May 5.", AP, "between May 3 and May 5", D(2018, 5, 3), D(2018, 5, 5)),
+        (
+            "They met from Monday through Friday.",
+            REUTERS,
+            "from Monday through Friday",
+            D(2018, 5, 14),
+            D(2018, 5, 18),
+        ),
+        (
+            "It happened between May 3 and May 5.",
+            AP,
+            "between May 3 and May 5",
+            D(2018, 5, 3),
+            D(2018, 5, 5),
+        ),
         ("The summit runs May 3-5 in Singapore.", AP, "May 3-5", D(2018, 5, 3), D(2018, 5, 5)),
-        ("The summit ran 3\u20135 May 2018.", None, "3\u20135 May 2018", D(2018, 5, 3), D(2018, 5, 5)),
+        (
+            "The summit ran 3\u20135 May 2018.",
+            None,
+            "3\u20135 May 2018",
+            D(2018, 5, 3),
+            D(2018, 5, 5),
+        ),
         ("Shops close Monday through Friday.", AP, "Monday through Friday", AP, D(2018, 5, 18)),
-        ("The fair ran from Dec. 28 to Jan. 3.",
-         D(2019, 1, 10), "from Dec. 28 to Jan. 3", D(2018, 12, 28), D(2019, 1, 3)),
-        ("It ran from Thursday to Tuesday.",
-         D(2018, 5, 16), "from Thursday to Tuesday", D(2018, 5, 10), D(2018, 5, 15)),
-        ("Output fell from 2015 to 2017.", None, "from 2015 to 2017", D(2015, 1, 1), D(2017, 12, 31)),
+        (
+            "The fair ran from Dec. 28 to Jan. 3.",
+            D(2019, 1, 10),
+            "from Dec. 28 to Jan. 3",
+            D(2018, 12, 28),
+            D(2019, 1, 3),
+        ),
+        (
+            "It ran from Thursday to Tuesday.",
+            D(2018, 5, 16),
+            "from Thursday to Tuesday",
+            D(2018, 5, 10),
+            D(2018, 5, 15),
+        ),
+        (
+            "Output fell from 2015 to 2017.",
+            None,
+            "from 2015 to 2017",
+            D(2015, 1, 1),
+            D(2017, 12, 31),
+        ),
         # days relative to the publication date
         ("He spoke today.", AP, "today", AP, None),
         ("He speaks tonight.", AP, "tonight", AP, None),
@@ -132,7 +242,13 @@ def test_example_vague_recent_weeks():
         # past tense, and the nearest May 4 months after publication: the last one
         ("She was arrested on May 4th.", D(2018, 11, 17), "May 4th", D(2018, 5, 4), None),
         ("The vote will be held on May 4.", D(2018, 11, 17), "May 4", D(2019, 5, 4), None),
-        ("The law takes effect on May 4.", D(2018, 11, 17), "May 4", D(2019, 5, 4), None),  # no tense word
+        (
+            "The law takes effect on May 4.",
+            D(2018, 11, 17),
+            "May 4",
+            D(2019, 5, 4),
+            None,
+        ),  # no tense word
         ("It was signed on Sept. 3, 2016.", None, "Sept. 3, 2016", D(2016, 9, 3), None),
         ("It was signed on the 3rd of March 2016.", None, "3rd of March 2016", D(2016, 3, 3), None),
         ("Results are due in May 2019.", AP, "May 2019", D(2019, 5, 1), D(2019, 5, 31)),
@@ -149,7 +265,9 @@ def test_resolution(text, pub, expr, start, end):
 
 
 def test_direction_from_tense_in_the_clause_that_holds_the_weekday():
-    past, future = find_dates("Liu met Xi on Tuesday. Liu will meet Xi on Tuesday.", "s", D(2018, 5, 17))
+    past, future = find_dates(
+        "Liu met Xi on Tuesday. Liu will meet Xi on Tuesday.", "s", D(2018, 5, 17)
+    )
     assert (past.date, future.date) == (D(2018, 5, 15), D(2018, 5, 22))
 
 
@@ -159,47 +277,96 @@ def test_future_range_that_wraps_past_the_weekend():
 
 
 def test_no_publication_date_leaves_relative_dates_unresolved():
-    found = find_dates("Trump spoke on Sunday. The ban came last month. Liu visits from Tuesday to Saturday, "
-                       "in early May, yesterday and on May 14.", "s", None)
-    assert [d.text for d in found] == ["Sunday", "last month", "from Tuesday to Saturday", "early May", "yesterday",
-                                       "May 14"]
+    found = find_dates(
+        "Trump spoke on Sunday. The ban came last month. Liu visits from Tuesday to Saturday, "
+        "in early May, yesterday and on May 14.",
+        "s",
+        None,
+    )
+    assert [d.text for d in found] == [
+        "Sunday",
+        "last month",
+        "from Tuesday to Saturday",
+        "early May",
+        "yesterday",
+        "May 14",
+    ]
     for d in found:
-        assert d.resolved is False and d.date is None and d.end is None and "publication date" in d.note
+        assert (
+            d.resolved is False
+            and d.date is None
+            and d.end is None
+            and "publication date" in d.note
+        )
 
 
 def test_absolute_dates_resolve_without_publication_date():
-    found = find_dates("Signed May 14, 2018, under a 2017 agreement, and amended 2018-06-01.", "s", None)
+    found = find_dates(
+        "Signed May 14, 2018, under a 2017 agreement, and amended 2018-06-01.", "s", None
+    )
     assert [(d.date, d.resolved) for d in found] == [
-        (D(2018, 5, 14), True), (D(2017, 1, 1), True), (D(2018, 6, 1), True)]
+        (D(2018, 5, 14), True),
+        (D(2017, 1, 1), True),
+        (D(2018, 6, 1), True),
+    ]
 
 
-@pytest.mark.parametrize("text", ["In recent days, talks stalled.", "In the coming weeks, talks resume.",
-                                  "Over the past few months, talks stalled.", "In recent months talks stalled."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In recent days, talks stalled.",
+        "In the coming weeks, talks resume.",
+        "Over the past few months, talks stalled.",
+        "In recent months talks stalled.",
+    ],
+)
 def test_vague(text):
     d = _one(text, AP)
     assert (d.resolved, d.date, d.note) == (False, None, "vague")
 
 
-@pytest.mark.parametrize("text", ["A deal dated February 30, 2019 appeared.", "A deal dated Feb. 30 appeared.",
-                                  "A deal dated 2019-02-30 appeared.", "A deal dated 31 April 2018 appeared."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A deal dated February 30, 2019 appeared.",
+        "A deal dated Feb. 30 appeared.",
+        "A deal dated 2019-02-30 appeared.",
+        "A deal dated 31 April 2018 appeared.",
+    ],
+)
 def test_invalid_dates_are_found_but_unresolved(text):
     for pub in (AP, None):
         d = _one(text, pub)
         assert (d.resolved, d.date, d.note) == (False, None, "invalid date")
 
 
-@pytest.mark.parametrize("text", [
-    "He may go. May I ask?", "The 2017 employees left.", "A 10-year-old boy. 2018 people.",
-    "It cost $2017 in all.", "It had 12,017 staff and 2,018 shops.", "Call at 10:30 or 9 p.m.",
-    "Shares rose 2018 points.", "The Sunday Times reported it.", "Black Friday sales rose.",
-    "He read USA Today.", "He met Theresa May's aides.", "It is 1,999 miles away.", "Page 2017 of the file.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He may go. May I ask?",
+        "The 2017 employees left.",
+        "A 10-year-old boy. 2018 people.",
+        "It cost $2017 in all.",
+        "It had 12,017 staff and 2,018 shops.",
+        "Call at 10:30 or 9 p.m.",
+        "Shares rose 2018 points.",
+        "The Sunday Times reported it.",
+        "Black Friday sales rose.",
+        "He read USA Today.",
+        "He met Theresa May's aides.",
+        "It is 1,999 miles away.",
+        "Page 2017 of the file.",
+    ],
+)
 def test_not_dates(text):
     assert find_dates(text, "s", AP) == []
 
 
 def test_overlapping_matches_keep_the_longest():
-    texts = [d.text for d in find_dates("It ran from May 3 to May 5, 2018 and earlier this month.", "s", AP)]
+    texts = [
+        d.text
+        for d in find_dates("It ran from May 3 to May 5, 2018 and earlier this month.", "s", AP)
+    ]
     assert texts == ["from May 3 to May 5, 2018", "earlier this month"]
 
 
@@ -207,17 +374,29 @@ def test_sorted_by_offset_and_spans_slice_back():
     text = "Last year, yesterday and on Sunday; next week in May 2019."
     found = find_dates(text, "src", AP)
     assert [d.span.start for d in found] == sorted(d.span.start for d in found)
-    assert [text[d.span.start : d.span.end] for d in found] == ["Last year", "yesterday", "Sunday", "next week",
-                                                                 "May 2019"]
+    assert [text[d.span.start : d.span.end] for d in found] == [
+        "Last year",
+        "yesterday",
+        "Sunday",
+        "next week",
+        "May 2019",
+    ]
 
 
 def test_resolve_single_expression():
-    assert resolve("last month", AP) == (D(2018, 4, 1), D(2018, 4, 30), "last month relative to publication date")
+    assert resolve("last month", AP) == (
+        D(2018, 4, 1),
+        D(2018, 4, 30),
+        "last month relative to publication date",
+    )
     assert resolve("May 14, 2018", None)[:2] == (D(2018, 5, 14), None)
     assert resolve("Sunday", None) == (None, None, "relative date with no publication date")
     assert resolve("Wednesday", AP)[0] == D(2018, 5, 9)
     assert resolve("Wednesday", AP, future=True)[0] == D(2018, 5, 16)
-    assert resolve("from Tuesday to Saturday", AP, future=True)[:2] == (D(2018, 5, 15), D(2018, 5, 19))
+    assert resolve("from Tuesday to Saturday", AP, future=True)[:2] == (
+        D(2018, 5, 15),
+        D(2018, 5, 19),
+    )
     assert resolve("recent weeks", AP) == (None, None, "vague")
     assert resolve("February 30", AP) == (None, None, "invalid date")
     assert resolve("no date here", AP) == (None, None, "not a date expression")
@@ -225,19 +404,70 @@ def test_resolve_single_expression():
 
 def test_extreme_publication_dates_do_not_raise():
     for pub in (D.min, D.max):
-        for d in find_dates("Sunday, tomorrow, next year, last month, May 14 and in early May.", "s", pub):
+        for d in find_dates(
+            "Sunday, tomorrow, next year, last month, May 14 and in early May.", "s", pub
+        ):
             assert d.resolved == (d.date is not None)
 
 
-_WORDS = ["Sunday", "Monday", "May", "Feb.", "Sept.", "14", "3", "30", "2017", "2018-05-14", ",", " ", "-", "\u2013",
-          "from", "to", "between", "and", "through", "today", "yesterday", "last", "next", "this", "early", "mid-",
-          "month", "week", "year", "ago", "two", "in", "on", "a", "the", "recent", "weeks", "will", "said", "'s",
-          "\n", ". ", "x", "I", "$", "1990s", "\u017f", "K"]
+_WORDS = [
+    "Sunday",
+    "Monday",
+    "May",
+    "Feb.",
+    "Sept.",
+    "14",
+    "3",
+    "30",
+    "2017",
+    "2018-05-14",
+    ",",
+    " ",
+    "-",
+    "\u2013",
+    "from",
+    "to",
+    "between",
+    "and",
+    "through",
+    "today",
+    "yesterday",
+    "last",
+    "next",
+    "this",
+    "early",
+    "mid-",
+    "month",
+    "week",
+    "year",
+    "ago",
+    "two",
+    "in",
+    "on",
+    "a",
+    "the",
+    "recent",
+    "weeks",
+    "will",
+    "said",
+    "'s",
+    "\n",
+    ". ",
+    "x",
+    "I",
+    "$",
+    "1990s",
+    "\u017f",
+    "K",
+]
 
 
 @settings(max_examples=400, deadline=None)
-@given(words=st.lists(st.sampled_from(_WORDS) | st.text(max_size=4), max_size=30),
-       pub=st.none() | st.dates(), sep=st.sampled_from(["", " "]))
+@given(
+    words=st.lists(st.sampled_from(_WORDS) | st.text(max_size=4), max_size=30),
+    pub=st.none() | st.dates(),
+    sep=st.sampled_from(["", " "]),
+)
 def test_never_raises_and_spans_slice_back(words, pub, sep):
     text = sep.join(words)
     found = find_dates(text, "s", pub)

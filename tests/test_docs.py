@@ -56,4 +56,6 @@ def test_ci_runs_exactly_the_readmes_second_set_up_command():
     commands = [block.split("```", 1)[0].strip() for block in setup.split("```bash\n")[1:]]
     ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
     assert len(commands) == 2 and ci.rstrip().splitlines()[-1] == commands[1]
-    assert "apt-get install -y -qq chromium" in commands[1] and "playwright install" not in commands[1]
+    assert (
+        "apt-get install -y -qq chromium" in commands[1] and "playwright install" not in commands[1]
+    )

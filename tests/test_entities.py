@@ -14,16 +14,26 @@ def _entities(nlp, *texts):
 
 
 def test_first_name_variants_merge(nlp):
-    ents = _entities(nlp, "Treasury Secretary Steve Mnuchin met officials on Monday.", "Liu He told US Treasury Secretary Steven Mnuchin that talks would go on.")
+    ents = _entities(
+        nlp,
+        "Treasury Secretary Steve Mnuchin met officials on Monday.",
+        "Liu He told US Treasury Secretary Steven Mnuchin that talks would go on.",
+    )
     names = [n for n in ents if "Mnuchin" in n]
     assert len(names) == 1
     e = ents[names[0]]
-    assert {"Steve Mnuchin", "Steven Mnuchin"} == {e.name, *e.aliases} & {"Steve Mnuchin", "Steven Mnuchin"}
+    assert {"Steve Mnuchin", "Steven Mnuchin"} == {e.name, *e.aliases} & {
+        "Steve Mnuchin",
+        "Steven Mnuchin",
+    }
     assert e.sources == ["s0", "s1"]
 
 
 def test_honorific_surname_joins_full_name(nlp):
-    ents = _entities(nlp, "Chinese Vice-Premier Liu He told reporters that talks would go on. He said that Mr Liu would travel to Washington.")
+    ents = _entities(
+        nlp,
+        "Chinese Vice-Premier Liu He told reporters that talks would go on. He said that Mr Liu would travel to Washington.",
+    )
     assert "Liu He" in ents and "Mr Liu" in ents["Liu He"].aliases
 
 
@@ -33,31 +43,43 @@ def test_place_aliases(nlp):
 
 
 def test_roles_before_and_after_name(nlp):
-    ents = _entities(nlp, '"Fine," said Lu Kang, a spokesman for China\'s foreign ministry.', "Chinese Foreign Ministry spokesman Lu Kang told a briefing that China agreed.")
+    ents = _entities(
+        nlp,
+        '"Fine," said Lu Kang, a spokesman for China\'s foreign ministry.',
+        "Chinese Foreign Ministry spokesman Lu Kang told a briefing that China agreed.",
+    )
     roles = {r.text for r in ents["Lu Kang"].roles}
     assert "spokesman for China's foreign ministry" in roles
     assert any(r.endswith("spokesman") for r in roles)
 
 
-
 def test_times_measures_and_plural_nouns_are_not_entities(nlp):
-    text = ("A magnitude-6.1 earthquake struck Aceh province on Tuesday at 07:37 a.m. UTC (3:37 a.m. EDT).\n\n"
-            "The quake hit inland at 0737 GMT. Houses collapsed in the district. Eyewitnesses say many homes fell.")
+    text = (
+        "A magnitude-6.1 earthquake struck Aceh province on Tuesday at 07:37 a.m. UTC (3:37 a.m. EDT).\n\n"
+        "The quake hit inland at 0737 GMT. Houses collapsed in the district. Eyewitnesses say many homes fell."
+    )
     names = set(_entities(nlp, text))
     assert not names & {"UTC", "GMT", "EDT", "Houses", "Eyewitnesses", "magnitude-6.1"}
 
 
 def test_a_name_beside_a_settlement_noun_is_a_place(nlp):
-    text = ("In Suka Makmur village a landslide engulfed a plantation. People ran out of buildings in the "
-            "provincial capital Banda Aceh. The epicentre was west of the town of Bireun.")
+    text = (
+        "In Suka Makmur village a landslide engulfed a plantation. People ran out of buildings in the "
+        "provincial capital Banda Aceh. The epicentre was west of the town of Bireun."
+    )
     types = {n: e.type for n, e in _entities(nlp, text).items()}
     assert {n: types.get(n) for n in ("Suka Makmur", "Banda Aceh", "Bireun")} == {
-        "Suka Makmur": "place", "Banda Aceh": "place", "Bireun": "place"}
+        "Suka Makmur": "place",
+        "Banda Aceh": "place",
+        "Bireun": "place",
+    }
 
 
 def test_a_single_name_with_a_role_is_a_person(nlp):
-    text = ("Five people were confirmed dead, Fauzi, an official from the local disaster agency, told AFP.\n\n"
-            "Around 40 houses were damaged, said disaster agency official Fauzi.")
+    text = (
+        "Five people were confirmed dead, Fauzi, an official from the local disaster agency, told AFP.\n\n"
+        "Around 40 houses were damaged, said disaster agency official Fauzi."
+    )
     assert {n: e.type for n, e in _entities(nlp, text).items()}.get("Fauzi") == "person"
 
 
@@ -68,14 +90,20 @@ def test_hyphenated_names_are_kept_whole(nlp):
 
 
 def test_outlets_are_one_entity_under_short_and_long_names(nlp):
-    text = ("The quake killed five people, Agence France-Presse reported.\n\n"
-            "An AFP journalist saw houses collapse. The Associated Press said roads were cut. AP said later.")
+    text = (
+        "The quake killed five people, Agence France-Presse reported.\n\n"
+        "An AFP journalist saw houses collapse. The Associated Press said roads were cut. AP said later."
+    )
     outlets = {n: e.type for n, e in _entities(nlp, text).items() if e.type == "organisation"}
     assert outlets.get("AFP") == "organisation" and outlets.get("AP") == "organisation"
     assert "Agence France-Presse" not in outlets and "Associated Press" not in outlets
 
 
 def test_a_name_mostly_typed_a_place_is_a_place_everywhere(nlp):
-    ents = _entities(nlp, "People ran out of buildings in the provincial capital Banda Aceh.",
-                     "The quake was felt in the city of Banda Aceh.", "Injured people were taken to Banda Aceh, she said.")
+    ents = _entities(
+        nlp,
+        "People ran out of buildings in the provincial capital Banda Aceh.",
+        "The quake was felt in the city of Banda Aceh.",
+        "Injured people were taken to Banda Aceh, she said.",
+    )
     assert ents["Banda Aceh"].type == "place" and len([n for n in ents if n == "Banda Aceh"]) == 1

@@ -13,24 +13,40 @@ from hypothesis import strategies as st
 from newsweave.ingest import read_paths
 from newsweave.ingest.feeds import html_text, looks_like_feed
 
-BODY = ("The council voted on Tuesday to approve the new budget after a long debate. "
-        "Members said the plan would fund schools and roads. The mayor welcomed the vote.\n\n"
-        "Opponents said the budget was too large and promised to challenge it next year.")
-OTHER = ("Heavy rain flooded the river valley overnight and forced hundreds of families from their homes. "
-         "Rescue teams worked through the night.\n\nOfficials said the water would recede by the weekend.")
+BODY = (
+    "The council voted on Tuesday to approve the new budget after a long debate. "
+    "Members said the plan would fund schools and roads. The mayor welcomed the vote.\n\n"
+    "Opponents said the budget was too large and promised to challenge it next year."
+)
+OTHER = (
+    "Heavy rain flooded the river valley overnight and forced hundreds of families from their homes. "
+    "Rescue teams worked through the night.\n\nOfficials said the water would recede by the weekend."
+)
 BODY_HTML = "".join(f"<p>{p}</p>" for p in BODY.split("\n\n"))
 OTHER_HTML = "".join(f"<p>{p}</p>" for p in OTHER.split("\n\n"))
 
 
 def rss(items: str, title: str = "The Gazette", head: str = "") -> str:
-    return (f'<?xml version="1.0" encoding="utf-8"?>{head}\n<rss version="2.0" '
-            'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
-            f"<title>{title}</title><link>https://gazette.test/</link>{items}</channel></rss>")
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?>{head}\n<rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+        f"<title>{title}</title><link>https://gazette.test/</link>{items}</channel></rss>"
+    )
 
 
-def item(guid: str, *, content: str | None = None, summary: str = "A short teaser.", date: str | None = None,
-         link: str | None = "https://gazette.test/{guid}") -> str:
-    parts = [f"<title>Story {guid}</title>", f"<guid>{guid}</guid>", f"<description><![CDATA[{summary}]]></description>"]
+def item(
+    guid: str,
+    *,
+    content: str | None = None,
+    summary: str = "A short teaser.",
+    date: str | None = None,
+    link: str | None = "https://gazette.test/{guid}",
+) -> str:
+    parts = [
+        f"<title>Story {guid}</title>",
+        f"<guid>{guid}</guid>",
+        f"<description><![CDATA[{summary}]]></description>",
+    ]
     if link:
         parts.append(f"<link>{link.format(guid=guid)}</link>")
     if content is not None:
@@ -46,26 +62,44 @@ def _write(path, text):
 
 
 def test_rss_full_content_entries_become_sources(tmp_path):
-    f = _write(tmp_path / "news.rss", rss(item("a1", content=BODY_HTML, date="Tue, 05 Jan 2021 10:00:00 GMT")
-                                          + item("a2", content=OTHER_HTML, date="2021-01-06T08:00:00Z")))
+    f = _write(
+        tmp_path / "news.rss",
+        rss(
+            item("a1", content=BODY_HTML, date="Tue, 05 Jan 2021 10:00:00 GMT")
+            + item("a2", content=OTHER_HTML, date="2021-01-06T08:00:00Z")
+        ),
+    )
     result = read_paths([f])
     assert not result.skipped and not result.warnings
     a, b = result.sources
     assert a.raw == BODY and b.raw == OTHER  # paragraphs kept as blank-line separated blocks
     assert (a.title, a.url, a.published, a.outlet, a.input_id, a.path) == (
-        "Story a1", "https://gazette.test/a1", dt.date(2021, 1, 5), "The Gazette", "a1", str(f))
+        "Story a1",
+        "https://gazette.test/a1",
+        dt.date(2021, 1, 5),
+        "The Gazette",
+        "a1",
+        str(f),
+    )
     assert b.published == dt.date(2021, 1, 6)
 
 
 def test_atom_content_and_entry_ids(tmp_path):
-    atom = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>'
-            '<entry><id>urn:x:1</id><title>Flood</title><link href="https://wire.test/flood"/>'
-            f'<updated>2022-03-04T12:00:00+02:00</updated><content type="html">{OTHER_HTML.replace("<", "&lt;")}'
-            "</content></entry></feed>")
+    atom = (
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>'
+        '<entry><id>urn:x:1</id><title>Flood</title><link href="https://wire.test/flood"/>'
+        f'<updated>2022-03-04T12:00:00+02:00</updated><content type="html">{OTHER_HTML.replace("<", "&lt;")}'
+        "</content></entry></feed>"
+    )
     result = read_paths([_write(tmp_path / "wire.atom", atom)])
     (s,) = result.sources
     assert (s.raw, s.input_id, s.url, s.outlet, s.published) == (
-        OTHER, "urn:x:1", "https://wire.test/flood", "Wire", dt.date(2022, 3, 4))
+        OTHER,
+        "urn:x:1",
+        "https://wire.test/flood",
+        "Wire",
+        dt.date(2022, 3, 4),
+    )
 
 
 def test_a_feed_with_an_unknown_suffix_is_sniffed(tmp_path):
@@ -76,16 +110,25 @@ def test_a_feed_with_an_unknown_suffix_is_sniffed(tmp_path):
 
 
 def test_rss1_rdf_feed(tmp_path):
-    rdf = ('<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
-           'xmlns="http://purl.org/rss/1.0/"><channel rdf:about="https://r.test/"><title>RDF News</title></channel>'
-           f'<item rdf:about="https://r.test/1"><title>One</title><link>https://r.test/1</link>'
-           f"<description>{BODY}</description></item></rdf:RDF>")
+    rdf = (
+        '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns="http://purl.org/rss/1.0/"><channel rdf:about="https://r.test/"><title>RDF News</title></channel>'
+        f'<item rdf:about="https://r.test/1"><title>One</title><link>https://r.test/1</link>'
+        f"<description>{BODY}</description></item></rdf:RDF>"
+    )
     (s,) = read_paths([_write(tmp_path / "r.xml", rdf)]).sources
-    assert (s.outlet, s.input_id, s.raw.split()[:3]) == ("RDF News", "https://r.test/1", ["The", "council", "voted"])
+    assert (s.outlet, s.input_id, s.raw.split()[:3]) == (
+        "RDF News",
+        "https://r.test/1",
+        ["The", "council", "voted"],
+    )
 
 
 def test_teaser_only_entries_are_skipped_one_by_one_with_how_to_fetch(tmp_path):
-    f = _write(tmp_path / "t.rss", rss(item("t1") + item("t2", link=None) + item("full", content=BODY_HTML)))
+    f = _write(
+        tmp_path / "t.rss",
+        rss(item("t1") + item("t2", link=None) + item("full", content=BODY_HTML)),
+    )
     result = read_paths([f])
     assert [s.input_id for s in result.sources] == ["full"]
     first, second = result.skipped
@@ -99,7 +142,11 @@ def test_malformed_xml_without_entries_is_one_skip(tmp_path):
     f = _write(tmp_path / "bad.xml", "<rss><channel><title>x</title><oops")
     result = read_paths([f])
     (skip,) = result.skipped
-    assert skip.path == str(f) and "not well-formed" in skip.reason and "expected an RSS 2.0" in skip.reason
+    assert (
+        skip.path == str(f)
+        and "not well-formed" in skip.reason
+        and "expected an RSS 2.0" in skip.reason
+    )
 
 
 def test_a_feed_with_no_entries(tmp_path):
@@ -108,7 +155,9 @@ def test_a_feed_with_no_entries(tmp_path):
 
 
 def test_bozo_feed_with_entries_keeps_them_and_warns(tmp_path):
-    broken = rss(item("a1", content=BODY_HTML) + item("a2", content=OTHER_HTML)).replace("</channel></rss>", "<p>&bad")
+    broken = rss(item("a1", content=BODY_HTML) + item("a2", content=OTHER_HTML)).replace(
+        "</channel></rss>", "<p>&bad"
+    )
     result = read_paths([_write(tmp_path / "b.rss", broken)])
     assert [s.input_id for s in result.sources] == ["a1", "a2"] and not result.skipped
     (warning,) = result.warnings
@@ -116,8 +165,13 @@ def test_bozo_feed_with_entries_keeps_them_and_warns(tmp_path):
 
 
 def test_entries_with_bad_dates_are_kept_with_a_warning(tmp_path):
-    f = _write(tmp_path / "d.rss", rss(item("a1", content=BODY_HTML, date="last Tuesday")
-                                       + item("a2", content=OTHER_HTML, date="2021-13-45")))
+    f = _write(
+        tmp_path / "d.rss",
+        rss(
+            item("a1", content=BODY_HTML, date="last Tuesday")
+            + item("a2", content=OTHER_HTML, date="2021-13-45")
+        ),
+    )
     result = read_paths([f])
     assert [s.published for s in result.sources] == [None, None] and not result.skipped
     assert [w.split(":")[0] for w in result.warnings] == [f"{f}#entry 1", f"{f}#entry 2"]
@@ -125,18 +179,30 @@ def test_entries_with_bad_dates_are_kept_with_a_warning(tmp_path):
 
 
 def test_duplicate_entries(tmp_path):
-    f = _write(tmp_path / "dup.rss", rss(item("a1", content=BODY_HTML) + item("a1", content=OTHER_HTML)
-                                         + item("a3", content=BODY_HTML)))
+    f = _write(
+        tmp_path / "dup.rss",
+        rss(
+            item("a1", content=BODY_HTML)
+            + item("a1", content=OTHER_HTML)
+            + item("a3", content=BODY_HTML)
+        ),
+    )
     result = read_paths([f])
     assert [s.input_id for s in result.sources] == ["a1"]
     (same_id,), (same_text,) = result.skipped, result.duplicates
     assert same_id.path == f"{f}#entry 2" and "repeats the id of" in same_id.reason
-    assert same_text.path == f"{f}#entry 3" and same_text.reason.startswith(f"duplicate of {f}#entry 1")
+    assert same_text.path == f"{f}#entry 3" and same_text.reason.startswith(
+        f"duplicate of {f}#entry 1"
+    )
 
 
-LAUGHS = ('<!DOCTYPE rss [\n<!ENTITY lol "lol">\n'
-          + "".join(f'<!ENTITY lol{i} "{("&lol%s;" % ("" if i == 1 else i - 1)) * 10}">\n' for i in range(1, 10))
-          + "]>")
+LAUGHS = (
+    '<!DOCTYPE rss [\n<!ENTITY lol "lol">\n'
+    + "".join(
+        f'<!ENTITY lol{i} "{("&lol%s;" % ("" if i == 1 else i - 1)) * 10}">\n' for i in range(1, 10)
+    )
+    + "]>"
+)
 
 
 def test_billion_laughs_is_refused_quickly_with_bounded_memory(tmp_path):
@@ -148,12 +214,17 @@ def test_billion_laughs_is_refused_quickly_with_bounded_memory(tmp_path):
     tracemalloc.stop()
     assert time.perf_counter() - start < 1 and peak < 20_000_000
     (skip,) = result.skipped
-    assert not result.sources and "declares XML entities (lol, lol1, lol2, lol3, lol4, ...)" in skip.reason
+    assert (
+        not result.sources
+        and "declares XML entities (lol, lol1, lol2, lol3, lol4, ...)" in skip.reason
+    )
     assert "refused for safety" in skip.reason
 
 
-@pytest.mark.parametrize("entity", ['<!ENTITY x SYSTEM "file:///etc/passwd">',
-                                    '<!ENTITY % x SYSTEM "file:///etc/passwd"> %x;'])
+@pytest.mark.parametrize(
+    "entity",
+    ['<!ENTITY x SYSTEM "file:///etc/passwd">', '<!ENTITY % x SYSTEM "file:///etc/passwd"> %x;'],
+)
 @pytest.mark.parametrize("before", ["", "<!-- a <b>comment</b> --><?pi <c> ?>"])
 def test_external_entities_are_refused(tmp_path, entity, before):
     head = f"{before}<!DOCTYPE rss [{entity}]>"
@@ -166,21 +237,40 @@ def test_external_entities_are_refused(tmp_path, entity, before):
 
 def test_an_external_dtd_without_entities_is_fine(tmp_path):
     head = '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/rss-0.91.dtd">'
-    assert len(read_paths([_write(tmp_path / "old.rss", rss(item("a1", content=BODY_HTML), head=head))]).sources) == 1
+    assert (
+        len(
+            read_paths(
+                [_write(tmp_path / "old.rss", rss(item("a1", content=BODY_HTML), head=head))]
+            ).sources
+        )
+        == 1
+    )
 
 
 def test_html_fragments_to_text():
-    html = ("<h2>Head</h2><p>One <b>bold</b>\n word.</p><script>x()</script><ul><li>a</li><li>b</li></ul>"
-            "<p>Line<br>break &amp; more</p>")
+    html = (
+        "<h2>Head</h2><p>One <b>bold</b>\n word.</p><script>x()</script><ul><li>a</li><li>b</li></ul>"
+        "<p>Line<br>break &amp; more</p>"
+    )
     assert html_text(html) == "Head\n\nOne bold word.\n\na\n\nb\n\nLine\nbreak & more"
     assert html_text("plain  text\n\nsecond") == "plain text\n\nsecond"
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.one_of(st.binary(max_size=300), st.text(max_size=300).map(str.encode),
-                 st.sampled_from([b"<rss><channel><item><description>", b'<feed xmlns="http://www.w3.org/2005/Atom">',
-                                  b"<!DOCTYPE rss [", b"<rdf:RDF><item>"]).flatmap(
-                     lambda head: st.binary(max_size=200).map(lambda tail: head + tail))))
+@given(
+    st.one_of(
+        st.binary(max_size=300),
+        st.text(max_size=300).map(str.encode),
+        st.sampled_from(
+            [
+                b"<rss><channel><item><description>",
+                b'<feed xmlns="http://www.w3.org/2005/Atom">',
+                b"<!DOCTYPE rss [",
+                b"<rdf:RDF><item>",
+            ]
+        ).flatmap(lambda head: st.binary(max_size=200).map(lambda tail: head + tail)),
+    )
+)
 def test_random_bytes_in_a_feed_file_never_raise(data):
     import tempfile
     from pathlib import Path

@@ -44,8 +44,19 @@ from newsweave.models import Source
 from newsweave.quotes.finder import find_quote_spans, mark_directions
 
 PLAN = {
-    "html": 400, "feed": 1000, "jsonl": 1500, "csv": 1200, "warc": 400, "sidecar": 800, "gzip": 500,
-    "decode": 1000, "read_paths": 300, "clean": 800, "dates": 1000, "numbers": 1000, "quotes": 1000,
+    "html": 400,
+    "feed": 1000,
+    "jsonl": 1500,
+    "csv": 1200,
+    "warc": 400,
+    "sidecar": 800,
+    "gzip": 500,
+    "decode": 1000,
+    "read_paths": 300,
+    "clean": 800,
+    "dates": 1000,
+    "numbers": 1000,
+    "quotes": 1000,
 }
 RAN: Counter[str] = Counter()
 _TMP = Path(tempfile.mkdtemp(prefix="newsweave-fuzz-"))
@@ -53,8 +64,13 @@ atexit.register(shutil.rmtree, _TMP, True)
 
 
 def _settings(name: str):
-    return settings(max_examples=PLAN[name], deadline=None, derandomize=True, database=None,
-                    suppress_health_check=list(HealthCheck))
+    return settings(
+        max_examples=PLAN[name],
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
 
 
 def _finish(name: str) -> None:
@@ -67,36 +83,65 @@ def _finish(name: str) -> None:
 
 
 # --- seeds -----------------------------------------------------------------------------------
-BODY = ("The council approved the plan on Tuesday, officials said. \"We have waited 12 years for this,\" "
-        "Mayor Ana Ruiz told reporters. The $1.2 billion project will add 3,400 homes by March 2027, "
-        "according to the city. Critics said the cost was about 40% higher than first estimated.")
-HTML_SEED = (f"<!doctype html><html><head><meta charset=\"utf-8\"><title>Council approves plan</title>"
-             f"<meta property=\"og:site_name\" content=\"Daily Bugle\"><meta name=\"date\" content=\"2024-05-01\">"
-             f"</head><body><article><h1>Council approves plan</h1><p>{BODY}</p><p>{BODY}</p></article>"
-             f"<footer>Subscribe now</footer></body></html>")
-RSS_SEED = (f"<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
-            f"<channel><title>Bugle</title><item><title>Plan &amp; vote</title><link>https://bugle.example/a</link>"
-            f"<guid>a1</guid><pubDate>Tue, 30 Apr 2024 10:00:00 GMT</pubDate>"
-            f"<content:encoded><![CDATA[<p>{BODY}</p><p>{BODY}</p>]]></content:encoded></item>"
-            f"<item><title>Teaser</title><link>https://bugle.example/b</link><description>Short.</description></item>"
-            f"</channel></rss>")
-ATOM_SEED = (f"<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>B</title>"
-             f"<entry><id>urn:x</id><title>Plan</title><updated>2024-05-01T00:00:00Z</updated>"
-             f"<content type=\"html\">&lt;p&gt;{BODY}&lt;/p&gt;</content></entry></feed>")
-JSONL_SEED = "\n".join(json.dumps(r) for r in [
-    {"id": "a1", "outlet": "Bugle", "url": "https://bugle.example/a", "published": "2024-05-01",
-     "title": "Plan", "text": BODY},
-    {"id": "a2", "outlet": "Star", "published": "2024-05-02T10:00:00Z", "html": f"<p>{BODY}</p><p>{BODY}</p>"},
-    {"id": 3, "text": BODY.replace("council", "board"), "published": 20240501},
-]) + "\n"
+BODY = (
+    'The council approved the plan on Tuesday, officials said. "We have waited 12 years for this," '
+    "Mayor Ana Ruiz told reporters. The $1.2 billion project will add 3,400 homes by March 2027, "
+    "according to the city. Critics said the cost was about 40% higher than first estimated."
+)
+HTML_SEED = (
+    f'<!doctype html><html><head><meta charset="utf-8"><title>Council approves plan</title>'
+    f'<meta property="og:site_name" content="Daily Bugle"><meta name="date" content="2024-05-01">'
+    f"</head><body><article><h1>Council approves plan</h1><p>{BODY}</p><p>{BODY}</p></article>"
+    f"<footer>Subscribe now</footer></body></html>"
+)
+RSS_SEED = (
+    f'<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+    f"<channel><title>Bugle</title><item><title>Plan &amp; vote</title><link>https://bugle.example/a</link>"
+    f"<guid>a1</guid><pubDate>Tue, 30 Apr 2024 10:00:00 GMT</pubDate>"
+    f"<content:encoded><![CDATA[<p>{BODY}</p><p>{BODY}</p>]]></content:encoded></item>"
+    f"<item><title>Teaser</title><link>https://bugle.example/b</link><description>Short.</description></item>"
+    f"</channel></rss>"
+)
+ATOM_SEED = (
+    f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>B</title>'
+    f"<entry><id>urn:x</id><title>Plan</title><updated>2024-05-01T00:00:00Z</updated>"
+    f'<content type="html">&lt;p&gt;{BODY}&lt;/p&gt;</content></entry></feed>'
+)
+JSONL_SEED = (
+    "\n".join(
+        json.dumps(r)
+        for r in [
+            {
+                "id": "a1",
+                "outlet": "Bugle",
+                "url": "https://bugle.example/a",
+                "published": "2024-05-01",
+                "title": "Plan",
+                "text": BODY,
+            },
+            {
+                "id": "a2",
+                "outlet": "Star",
+                "published": "2024-05-02T10:00:00Z",
+                "html": f"<p>{BODY}</p><p>{BODY}</p>",
+            },
+            {"id": 3, "text": BODY.replace("council", "board"), "published": 20240501},
+        ]
+    )
+    + "\n"
+)
 
 
 def _csv_seed(delimiter: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter)
     writer.writerow(["id", "outlet", "url", "published", "title", "text"])
-    writer.writerow(["1", "Bugle", "https://bugle.example/a", "2024-05-01", "Plan, \"approved\"", BODY])
-    writer.writerow(["2", "Star", "", "May 2, 2024", "Plan", BODY.replace("\"", "'") + "\nSecond line."])
+    writer.writerow(
+        ["1", "Bugle", "https://bugle.example/a", "2024-05-01", 'Plan, "approved"', BODY]
+    )
+    writer.writerow(
+        ["2", "Star", "", "May 2, 2024", "Plan", BODY.replace('"', "'") + "\nSecond line."]
+    )
     return out.getvalue()
 
 
@@ -107,23 +152,76 @@ def _warc_seed(compressed: bool) -> bytes:
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=compressed)
     writer.write_record(writer.create_warcinfo_record("crawl.warc", {"software": "fuzz"}))
-    for uri, ctype in [("https://bugle.example/a", "text/html; charset=utf-8"), ("https://bugle.example/i.png", "image/png")]:
+    for uri, ctype in [
+        ("https://bugle.example/a", "text/html; charset=utf-8"),
+        ("https://bugle.example/i.png", "image/png"),
+    ]:
         headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(HTML_SEED.encode()),
-                                                      http_headers=headers))
+        writer.write_record(
+            writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(HTML_SEED.encode()), http_headers=headers
+            )
+        )
     return out.getvalue()
 
 
-SIDECAR_SEED = json.dumps({"outlet": "Bugle", "url": "https://bugle.example/a", "published": "2024-05-01",
-                           "title": "Council approves plan"})
-TEXT_SEEDS = [BODY + "\n\n" + BODY, "Advertisement\n\n" + BODY + "\n\nSubscribe to our newsletter.",
-              "\u201cCurly,\u201d she said. \u00abGuillemets\u00bb and ``digraphs'' \u201eLow\u201c.\n\n" + BODY]
-INSERTS = [b'"', "\u201c".encode(), "\u201d".encode(), b"``", b"''", b"\x00", b"9" * 400, b"1e999", b"-0",
-           b"NaN", b"\xff\xfe", b"\xed\xa0\x80", b"\xc3", "\u202e\u200b\ufeff\U0001F600".encode(),
-           "\u0301\u0301\u0301".encode(), b"<!ENTITY x \"y\">", b"&#0;", b"&#x110000;", b"&lol;",
-           b"<![CDATA[", b"]]>", b"<script>alert(1)</script>", b"\r\n", b"\n\n", b"\t", b",", b";", b"{", b"}",
-           b"[", b"]", b"\\u", b"<", b">", b"</p>", b"<div>" * 50, b"31/02/2024", b"year 99999", b"0000-00-00",
-           b"WARC/1.0\r\n", b"\x1f\x8b"]
+SIDECAR_SEED = json.dumps(
+    {
+        "outlet": "Bugle",
+        "url": "https://bugle.example/a",
+        "published": "2024-05-01",
+        "title": "Council approves plan",
+    }
+)
+TEXT_SEEDS = [
+    BODY + "\n\n" + BODY,
+    "Advertisement\n\n" + BODY + "\n\nSubscribe to our newsletter.",
+    "\u201cCurly,\u201d she said. \u00abGuillemets\u00bb and ``digraphs'' \u201eLow\u201c.\n\n"
+    + BODY,
+]
+INSERTS = [
+    b'"',
+    "\u201c".encode(),
+    "\u201d".encode(),
+    b"``",
+    b"''",
+    b"\x00",
+    b"9" * 400,
+    b"1e999",
+    b"-0",
+    b"NaN",
+    b"\xff\xfe",
+    b"\xed\xa0\x80",
+    b"\xc3",
+    "\u202e\u200b\ufeff\U0001f600".encode(),
+    "\u0301\u0301\u0301".encode(),
+    b'<!ENTITY x "y">',
+    b"&#0;",
+    b"&#x110000;",
+    b"&lol;",
+    b"<![CDATA[",
+    b"]]>",
+    b"<script>alert(1)</script>",
+    b"\r\n",
+    b"\n\n",
+    b"\t",
+    b",",
+    b";",
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b"\\u",
+    b"<",
+    b">",
+    b"</p>",
+    b"<div>" * 50,
+    b"31/02/2024",
+    b"year 99999",
+    b"0000-00-00",
+    b"WARC/1.0\r\n",
+    b"\x1f\x8b",
+]
 
 
 @st.composite
@@ -153,8 +251,11 @@ def inputs(seeds: list[bytes]):
 
 def texts(seeds: list[bytes]):
     """Text inputs: mutated seeds decoded leniently, or random Unicode."""
-    return st.one_of(mutated(seeds).map(lambda b: b.decode("utf-8", "replace")),
-                     mutated(seeds).map(lambda b: b.decode("utf-8", "replace")), st.text(max_size=1500))
+    return st.one_of(
+        mutated(seeds).map(lambda b: b.decode("utf-8", "replace")),
+        mutated(seeds).map(lambda b: b.decode("utf-8", "replace")),
+        st.text(max_size=1500),
+    )
 
 
 def _decoded(data: bytes, *, html: bool = False) -> str | None:
@@ -195,7 +296,9 @@ def test_html_reader_never_raises():
 
 @_settings("feed")
 @given(inputs([RSS_SEED.encode(), ATOM_SEED.encode(), RSS_SEED.encode("utf-16")]))
-@example(RSS_SEED.encode().replace(b"said the cost", b"said the\x01cost"))  # found here: lxml refused the text
+@example(
+    RSS_SEED.encode().replace(b"said the cost", b"said the\x01cost")
+)  # found here: lxml refused the text
 def _feed(data):
     RAN["feed"] += 1
     skipped, warnings = [], []
@@ -213,8 +316,15 @@ def test_feed_reader_never_raises():
 
 
 @_settings("jsonl")
-@given(inputs([JSONL_SEED.encode(), json.dumps([json.loads(x) for x in JSONL_SEED.split("\n") if x]).encode()]),
-       st.sampled_from(["a.jsonl", "a.json", "a.ndjson"]))
+@given(
+    inputs(
+        [
+            JSONL_SEED.encode(),
+            json.dumps([json.loads(x) for x in JSONL_SEED.split("\n") if x]).encode(),
+        ]
+    ),
+    st.sampled_from(["a.jsonl", "a.json", "a.ndjson"]),
+)
 def _jsonl(data, name):
     RAN["jsonl"] += 1
     _records_of(jsonl_records, data, name)
@@ -226,8 +336,10 @@ def test_jsonl_reader_never_raises():
 
 
 @_settings("csv")
-@given(inputs([_csv_seed(",").encode(), _csv_seed("\t").encode(), _csv_seed(";").encode()]),
-       st.sampled_from(["a.csv", "a.tsv"]))
+@given(
+    inputs([_csv_seed(",").encode(), _csv_seed("\t").encode(), _csv_seed(";").encode()]),
+    st.sampled_from(["a.csv", "a.tsv"]),
+)
 def _csv(data, name):
     RAN["csv"] += 1
     _records_of(csv_records, data, name)
@@ -274,17 +386,45 @@ def test_warc_reader_never_raises():
 
 
 def _json_values():
-    scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=40),
-                        st.sampled_from(["99999-01-01", "0000-00-00", "1066-10-14", "2024-02-30", "Tue, 31 Feb 2024",
-                                         "2024-05-01T25:61:00Z", "9" * 40, "-1", "\x00", "+275760-09-13"]))
-    return st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
-                                                                                                max_size=3), max_leaves=8)
+    scalars = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(),
+        st.text(max_size=40),
+        st.sampled_from(
+            [
+                "99999-01-01",
+                "0000-00-00",
+                "1066-10-14",
+                "2024-02-30",
+                "Tue, 31 Feb 2024",
+                "2024-05-01T25:61:00Z",
+                "9" * 40,
+                "-1",
+                "\x00",
+                "+275760-09-13",
+            ]
+        ),
+    )
+    return st.recursive(
+        scalars,
+        lambda inner: (
+            st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+        ),
+        max_leaves=8,
+    )
 
 
 @_settings("sidecar")
-@given(st.one_of(inputs([SIDECAR_SEED.encode()]),
-                 st.dictionaries(st.sampled_from(["outlet", "url", "published", "title", "x"]), _json_values())
-                 .map(lambda d: json.dumps(d).encode())))
+@given(
+    st.one_of(
+        inputs([SIDECAR_SEED.encode()]),
+        st.dictionaries(
+            st.sampled_from(["outlet", "url", "published", "title", "x"]), _json_values()
+        ).map(lambda d: json.dumps(d).encode()),
+    )
+)
 def _sidecar(data):
     RAN["sidecar"] += 1
     path = _TMP / "a.txt.meta.json"
@@ -306,7 +446,14 @@ def test_sidecar_reader_never_raises():
 
 
 @_settings("gzip")
-@given(inputs([gzip.compress(JSONL_SEED.encode()), gzip.compress(b"x" * 5000) + gzip.compress(JSONL_SEED.encode())]))
+@given(
+    inputs(
+        [
+            gzip.compress(JSONL_SEED.encode()),
+            gzip.compress(b"x" * 5000) + gzip.compress(JSONL_SEED.encode()),
+        ]
+    )
+)
 def _gzip(data):
     RAN["gzip"] += 1
     path = _TMP / "a.jsonl.gz"
@@ -325,9 +472,18 @@ def test_gzip_reader_never_raises():
 
 
 @_settings("decode")
-@given(inputs([HTML_SEED.encode(), HTML_SEED.encode("utf-16"), BODY.encode("latin-1", "replace"),
-               ("\ufeff" + BODY).encode(), HTML_SEED.replace("utf-8", "windows-1252").encode("cp1252", "replace")]),
-       st.sampled_from(["a.txt", "a.html", "a", "a.xml", "a.warc", "a.jsonl.gz"]))
+@given(
+    inputs(
+        [
+            HTML_SEED.encode(),
+            HTML_SEED.encode("utf-16"),
+            BODY.encode("latin-1", "replace"),
+            ("\ufeff" + BODY).encode(),
+            HTML_SEED.replace("utf-8", "windows-1252").encode("cp1252", "replace"),
+        ]
+    ),
+    st.sampled_from(["a.txt", "a.html", "a", "a.xml", "a.warc", "a.jsonl.gz"]),
+)
 def _decode(data, name):
     RAN["decode"] += 1
     assert kind_of(name, data) in {"text", "html", "jsonl", "csv", "feed", "warc"}
@@ -341,12 +497,23 @@ def test_decode_and_sniffing_never_raise():
 
 
 SUFFIXES = [".txt", ".html", ".jsonl", ".json", ".csv", ".rss", ".warc", ".jsonl.gz", ""]
-ANY_SEEDS = [HTML_SEED.encode(), RSS_SEED.encode(), JSONL_SEED.encode(), _csv_seed(",").encode(), _warc_seed(False),
-             gzip.compress(JSONL_SEED.encode()), TEXT_SEEDS[1].encode()]
+ANY_SEEDS = [
+    HTML_SEED.encode(),
+    RSS_SEED.encode(),
+    JSONL_SEED.encode(),
+    _csv_seed(",").encode(),
+    _warc_seed(False),
+    gzip.compress(JSONL_SEED.encode()),
+    TEXT_SEEDS[1].encode(),
+]
 
 
 @_settings("read_paths")
-@given(inputs(ANY_SEEDS), st.sampled_from(SUFFIXES), st.one_of(st.none(), inputs([SIDECAR_SEED.encode()])))
+@given(
+    inputs(ANY_SEEDS),
+    st.sampled_from(SUFFIXES),
+    st.one_of(st.none(), inputs([SIDECAR_SEED.encode()])),
+)
 def _read_paths(data, suffix, sidecar):
     RAN["read_paths"] += 1
     folder = Path(tempfile.mkdtemp(dir=_TMP))
@@ -388,10 +555,16 @@ def test_clean_never_raises_and_offsets_are_inside():
     _finish("clean")
 
 
-DATE_SEEDS = [t.encode() for t in [
-    "On Tuesday, May 1, 2024, and again last week; by March 2027; in the 1990s; 3-5 June; 12/31/2023.",
-    "Next year, two days ago, early next month, the weekend, 99999 BC, 0000-00-00, 1066, 2024-02-30."]]
-PUBLISHED = st.one_of(st.none(), st.dates(), st.sampled_from([dt.date.min, dt.date.max, dt.date(1, 1, 31)]))
+DATE_SEEDS = [
+    t.encode()
+    for t in [
+        "On Tuesday, May 1, 2024, and again last week; by March 2027; in the 1990s; 3-5 June; 12/31/2023.",
+        "Next year, two days ago, early next month, the weekend, 99999 BC, 0000-00-00, 1066, 2024-02-30.",
+    ]
+]
+PUBLISHED = st.one_of(
+    st.none(), st.dates(), st.sampled_from([dt.date.min, dt.date.max, dt.date(1, 1, 31)])
+)
 
 
 @_settings("dates")
@@ -409,9 +582,13 @@ def test_dates_never_raise_and_spans_slice_back():
     _finish("dates")
 
 
-NUMBER_SEEDS = [t.encode() for t in [
-    "$1.2 billion, 3,400 homes, 40%, between 10 and 20 people, 1e999 tons, 12-15 km, three million.",
-    "99999999999999999999999999999999999999 dollars, 0.000000001%, -0 degrees, 1,2,3,4,5, nine hundred."]]
+NUMBER_SEEDS = [
+    t.encode()
+    for t in [
+        "$1.2 billion, 3,400 homes, 40%, between 10 and 20 people, 1e999 tons, 12-15 km, three million.",
+        "99999999999999999999999999999999999999 dollars, 0.000000001%, -0 degrees, 1,2,3,4,5, nine hundred.",
+    ]
+]
 
 
 @_settings("numbers")

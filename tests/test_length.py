@@ -13,8 +13,10 @@ from newsweave.extract import nlp as nlp_module
 from newsweave.models import Span, SpanIndex
 from newsweave.quotes.speakers import Quoted
 
-PARAGRAPH = ('Mayor Ana Ruiz said on Tuesday that the council had approved the plan. "We waited twelve '
-             'years," she told reporters. The project will add 400 homes by March, according to the city.')
+PARAGRAPH = (
+    'Mayor Ana Ruiz said on Tuesday that the council had approved the plan. "We waited twelve '
+    'years," she told reporters. The project will add 400 homes by March, according to the city.'
+)
 
 
 class CountingDoc:
@@ -65,7 +67,9 @@ def test_quoted_ranges_and_the_span_index_answer_as_a_scan_would():
     index = SpanIndex(items)
     for start in range(0, 2100, 7):
         end = start + rng.randrange(1, 60)
-        assert index.overlapping(start, end) == [x for x in items if x.span.start < end and x.span.end > start]
+        assert index.overlapping(start, end) == [
+            x for x in items if x.span.start < end and x.span.end > start
+        ]
     assert all(index.position(x) == i for i, x in enumerate(items))
 
 
@@ -91,7 +95,9 @@ def test_a_text_longer_than_spacys_limit_is_parsed_in_pieces_with_offsets_kept(n
     [doc] = nlp_module.parse(nlp, [text])
     assert doc.text == text
     sentences = entities.sentences(doc, "a")
-    assert len(sentences) == 300 and all(text[s.span.start : s.span.end] == s.text for s in sentences)
+    assert len(sentences) == 300 and all(
+        text[s.span.start : s.span.end] == s.text for s in sentences
+    )
     mentions = entities.entity_mentions(doc, "a")
     assert all(text[m.span.start : m.span.end] == m.text for m in mentions)
     assert sum(m.text == "Ana Ruiz" for m in mentions) == 100

@@ -10,9 +10,9 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-from live_server import live_server  # noqa: E402
-from newsweave.serve import create_app  # noqa: E402
-from test_serve import make_store  # noqa: E402
+from live_server import live_server
+from newsweave.serve import create_app
+from test_serve import make_store
 
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "load.py"
 

@@ -24,7 +24,9 @@ def found(request, nlp):
 
     def run(text):
         doc = nlp(text) if request.param == "parse" else None
-        return [(n.text, n.value, n.unit, n.counts, n.qualifier) for n in find_numbers(text, "s", doc)]
+        return [
+            (n.text, n.value, n.unit, n.counts, n.qualifier) for n in find_numbers(text, "s", doc)
+        ]
 
     return run
 
@@ -38,29 +40,51 @@ def _one(text: str) -> NumberMention:
 # --- the example story (AP and Reuters), with and without a parse --------------------------
 
 AP_REUTERS = [
-    ("ZTE, a company with more than 70,000 employees that has supplied some of the world's biggest telecoms "
-     "companies, said in early May that it had halted its main operations",
-     [("70,000", 70000.0, None, "employees", "more than")]),
-    ("The U.S. Commerce Department last month blocked the ZTE Corp., a major supplier of telecom networks, "
-     "from importing American components for seven years.",
-     [("seven years", 7.0, "year", None, None)]),
-    ("ZTE has asked the department to suspend the seven-year ban on doing business with U.S. exporters.",
-     [("seven-year", 7.0, "year", "ban", None)]),
-    ("According to IDC data, ZTE sources more than 40 percent of its components from the U.S.",
-     [("40 percent", 40.0, "percent", "components", "more than")]),
-    ("The U.S. imposed the penalty on Shenzhen-based ZTE after finding that the company, which had already paid "
-     "a $1.2 billion fine, not only failed to discipline employees",
-     [("$1.2 billion", 1.2e9, "USD", "fine", None)]),
+    (
+        "ZTE, a company with more than 70,000 employees that has supplied some of the world's biggest telecoms "
+        "companies, said in early May that it had halted its main operations",
+        [("70,000", 70000.0, None, "employees", "more than")],
+    ),
+    (
+        "The U.S. Commerce Department last month blocked the ZTE Corp., a major supplier of telecom networks, "
+        "from importing American components for seven years.",
+        [("seven years", 7.0, "year", None, None)],
+    ),
+    (
+        "ZTE has asked the department to suspend the seven-year ban on doing business with U.S. exporters.",
+        [("seven-year", 7.0, "year", "ban", None)],
+    ),
+    (
+        "According to IDC data, ZTE sources more than 40 percent of its components from the U.S.",
+        [("40 percent", 40.0, "percent", "components", "more than")],
+    ),
+    (
+        "The U.S. imposed the penalty on Shenzhen-based ZTE after finding that the company, which had already paid "
+        "a $1.2 billion fine, not only failed to discipline employees",
+        [("$1.2 billion", 1.2e9, "USD", "fine", None)],
+    ),
     ("as punishment for ZTE breaking a 2017 agreement", []),
     ("prompting China's second-largest maker of telecommunications equipment", []),
-    ("Washington and Beijing have proposed tens of billions of dollars in tariffs in recent weeks", []),
-    ("Tariffs have put the world's two largest economies on course for a possible trade war.",
-     [("two", 2.0, None, "economies", None)]),
-    ("The widening trade dispute between the world's two biggest economies has taken a toll.",
-     [("two", 2.0, None, "economies", None)]),
-    ("Trump's announcement comes as the two countries prepare for additional trade talks.",
-     [("two", 2.0, None, "countries", None)]),
-    ("saying the two economic giants were working well together", [("two", 2.0, None, "giants", None)]),
+    (
+        "Washington and Beijing have proposed tens of billions of dollars in tariffs in recent weeks",
+        [],
+    ),
+    (
+        "Tariffs have put the world's two largest economies on course for a possible trade war.",
+        [("two", 2.0, None, "economies", None)],
+    ),
+    (
+        "The widening trade dispute between the world's two biggest economies has taken a toll.",
+        [("two", 2.0, None, "economies", None)],
+    ),
+    (
+        "Trump's announcement comes as the two countries prepare for additional trade talks.",
+        [("two", 2.0, None, "countries", None)],
+    ),
+    (
+        "saying the two economic giants were working well together",
+        [("two", 2.0, None, "giants", None)],
+    ),
     ("said two people briefed on those meetings", [("two", 2.0, None, "people", None)]),
 ]
 
@@ -71,7 +95,9 @@ def test_example_story_sentences(found, text, expected):
 
 
 def test_by_phrase_counts_what_it_changes_with_a_parse(nlp):
-    text = "Trump is seeking to cut U.S. trade deficit by $100 billion and to garner new concessions"
+    text = (
+        "Trump is seeking to cut U.S. trade deficit by $100 billion and to garner new concessions"
+    )
     [n] = find_numbers(text, "s", nlp(text))
     assert (n.text, n.value, n.unit, n.counts) == ("$100 billion", 1e11, "USD", "trade deficit")
     [w] = find_numbers(text, "s")
@@ -87,8 +113,18 @@ def test_bundled_example_texts(nlp):
         assert all(text[n.span.start : n.span.end] == n.text for n in parsed)
         assert not {"May", "2017", "950", "second", "one"} & {n.text for n in parsed}
     ap = find_numbers(texts[0][1], "ap", nlp(texts[0][1]))
-    assert [n.text for n in ap] == ["seven years", "two", "70,000", "seven years", "two", "40 percent",
-                                    "seven-year", "two", "$100 billion", "$1.2 billion"]
+    assert [n.text for n in ap] == [
+        "seven years",
+        "two",
+        "70,000",
+        "seven years",
+        "two",
+        "40 percent",
+        "seven-year",
+        "two",
+        "$100 billion",
+        "$1.2 billion",
+    ]
 
 
 # --- values, scales and units ---------------------------------------------------------------
@@ -159,8 +195,23 @@ def test_counts(found, text, counts):
 
 @pytest.mark.parametrize(
     "qualifier",
-    ["more than", "over", "at least", "nearly", "almost", "about", "around", "roughly", "up to", "less than",
-     "fewer than", "some", "approximately", "as many as", "an estimated"],
+    [
+        "more than",
+        "over",
+        "at least",
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "roughly",
+        "up to",
+        "less than",
+        "fewer than",
+        "some",
+        "approximately",
+        "as many as",
+        "an estimated",
+    ],
 )
 def test_qualifiers_are_kept_outside_the_span(qualifier):
     text = f"{qualifier.capitalize()} 300 people marched."
@@ -179,14 +230,36 @@ def test_qualifier_after_the_number():
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("5 to 10 percent", [("5", 5.0, "percent", None, "at least"), ("10 percent", 10.0, "percent", None, "up to")]),
-        ("5-10%", [("5", 5.0, "percent", None, "at least"), ("10%", 10.0, "percent", None, "up to")]),
-        ("$5-10 billion", [("$5", 5e9, "USD", None, "at least"), ("10 billion", 1e10, "USD", None, "up to")]),
-        ("between 5 and 10 million people",
-         [("5", 5e6, None, "people", "at least"), ("10 million", 1e7, None, "people", "up to")]),
-        ("500,000 to 1 million people",
-         [("500,000", 5e5, None, "people", "at least"), ("1 million", 1e6, None, "people", "up to")]),
-        ("rose from 5 to 10 percent", [("5", 5.0, "percent", None, None), ("10 percent", 10.0, "percent", None, None)]),
+        (
+            "5 to 10 percent",
+            [
+                ("5", 5.0, "percent", None, "at least"),
+                ("10 percent", 10.0, "percent", None, "up to"),
+            ],
+        ),
+        (
+            "5-10%",
+            [("5", 5.0, "percent", None, "at least"), ("10%", 10.0, "percent", None, "up to")],
+        ),
+        (
+            "$5-10 billion",
+            [("$5", 5e9, "USD", None, "at least"), ("10 billion", 1e10, "USD", None, "up to")],
+        ),
+        (
+            "between 5 and 10 million people",
+            [("5", 5e6, None, "people", "at least"), ("10 million", 1e7, None, "people", "up to")],
+        ),
+        (
+            "500,000 to 1 million people",
+            [
+                ("500,000", 5e5, None, "people", "at least"),
+                ("1 million", 1e6, None, "people", "up to"),
+            ],
+        ),
+        (
+            "rose from 5 to 10 percent",
+            [("5", 5.0, "percent", None, None), ("10 percent", 10.0, "percent", None, None)],
+        ),
     ],
 )
 def test_ranges_share_unit_and_scale(found, text, expected):
@@ -195,7 +268,9 @@ def test_ranges_share_unit_and_scale(found, text, expected):
 
 def test_a_percentage_then_a_count_is_not_a_range():
     assert [(n.text, n.unit) for n in find_numbers("cut 5 percent to 3,000 jobs", "s")] == [
-        ("5 percent", "percent"), ("3,000", None)]
+        ("5 percent", "percent"),
+        ("3,000", None),
+    ]
 
 
 # --- exclusions -----------------------------------------------------------------------------
@@ -204,15 +279,48 @@ def test_a_percentage_then_a_count_is_not_a_range():
 @pytest.mark.parametrize(
     "text",
     [
-        "in 2017", "a 2017 agreement", "the 1990s", "2017-18 season",
-        "on May 14", "14 May 2018", "Jan. 5", "It happened at 10 a.m. on Friday.", "at 10:30", "at 1400 GMT",
-        "the 3rd round", "21st century", "China's second-largest maker", "twenty-first century",
-        "call 555-1234", "F-35 jets", "COVID-19 cases", "open 24/7", "won 3-1", "Flight 370 vanished",
-        "More From WIBX 950", "see page 5", "ranked No. 3", "#5", "12345678", "agent 007", "a 5G network",
-        "an A320", "version 2.0",
-        "one of the officers", "the one who left", "no one came", "so one sided", "one by one",
-        "two-thirds of voters", "a three-judge panel", "a 10-point plan", "the Group of Seven nations",
-        "tens of billions of dollars", "hundreds of millions", "dozens of people", "billions of dollars",
+        "in 2017",
+        "a 2017 agreement",
+        "the 1990s",
+        "2017-18 season",
+        "on May 14",
+        "14 May 2018",
+        "Jan. 5",
+        "It happened at 10 a.m. on Friday.",
+        "at 10:30",
+        "at 1400 GMT",
+        "the 3rd round",
+        "21st century",
+        "China's second-largest maker",
+        "twenty-first century",
+        "call 555-1234",
+        "F-35 jets",
+        "COVID-19 cases",
+        "open 24/7",
+        "won 3-1",
+        "Flight 370 vanished",
+        "More From WIBX 950",
+        "see page 5",
+        "ranked No. 3",
+        "#5",
+        "12345678",
+        "agent 007",
+        "a 5G network",
+        "an A320",
+        "version 2.0",
+        "one of the officers",
+        "the one who left",
+        "no one came",
+        "so one sided",
+        "one by one",
+        "two-thirds of voters",
+        "a three-judge panel",
+        "a 10-point plan",
+        "the Group of Seven nations",
+        "tens of billions of dollars",
+        "hundreds of millions",
+        "dozens of people",
+        "billions of dollars",
         "a multibillion-dollar revenue stream",
     ],
 )
@@ -237,7 +345,10 @@ def test_same_quantity_compatible_under_qualifiers():
     assert same_quantity(_one("about 100 people"), _one("98 people")) is True
     assert same_quantity(_one("nearly 100 people"), _one("95 people")) is True
     assert same_quantity(_one("up to 10 years"), _one("seven years")) is True
-    assert same_quantity(_one("more than 60,000 employees"), _one("more than 70,000 employees")) is True
+    assert (
+        same_quantity(_one("more than 60,000 employees"), _one("more than 70,000 employees"))
+        is True
+    )
 
 
 def test_same_quantity_incompatible_values():
@@ -265,8 +376,11 @@ def test_same_quantity_ignores_case_and_plurals_of_what_is_counted():
 
 
 def test_same_quantity_is_symmetric():
-    pairs = [("at least 20 people", "25 people"), ("a $1.2 billion fine", "a $1.4 billion fine"),
-             ("70,000 employees", "70,000 dollars")]
+    pairs = [
+        ("at least 20 people", "25 people"),
+        ("a $1.2 billion fine", "a $1.4 billion fine"),
+        ("70,000 employees", "70,000 dollars"),
+    ]
     for x, y in pairs:
         assert same_quantity(_one(x), _one(y)) is same_quantity(_one(y), _one(x))
 
@@ -280,8 +394,25 @@ def test_a_doc_of_another_text_is_ignored(nlp):
 
 
 _ALPHABET = list("0123456789$%,.-–/: abmkMay€£#\n'") + [
-    "one ", "two ", "seven", "-year", " billion", " percent", "more than ", " to ", "between ", " and ", " of ",
-    "a ", "dozen", "from ", "a.m.", "Flight ", "US$", "twenty-", " or more",
+    "one ",
+    "two ",
+    "seven",
+    "-year",
+    " billion",
+    " percent",
+    "more than ",
+    " to ",
+    "between ",
+    " and ",
+    " of ",
+    "a ",
+    "dozen",
+    "from ",
+    "a.m.",
+    "Flight ",
+    "US$",
+    "twenty-",
+    " or more",
 ]
 
 
@@ -313,7 +444,9 @@ def test_a_rounded_figure_is_the_same_figure():
     assert same_quantity(_one("70.3 percent"), _one("70 percent")) is True
     assert same_quantity(_one("91.9 percent"), _one("92 percent")) is True
     assert same_quantity(_one("$1.24 billion"), _one("$1.2 billion")) is True
-    assert same_quantity(_one("$4.5 million"), _one("$4 million")) is False  # 4.5 is not rounded to 4
+    assert (
+        same_quantity(_one("$4.5 million"), _one("$4 million")) is False
+    )  # 4.5 is not rounded to 4
     assert same_quantity(_one("70.6 percent"), _one("70 percent")) is False
     assert same_quantity(_one("20 workers"), _one("21 workers")) is False
 

@@ -15,9 +15,15 @@ from newsweave.store.parquet import export  # noqa: E402
 
 
 def _contents(store) -> dict:
-    articles = [(s.id, s.text, s.outlet, s.published, s.title, s.input_id, s.witness) for _, s in store.articles()]
-    return {"articles": articles, "copies": [g.articles for g in store.copies()],
-            "stories": [(s.id, s.articles) for s in stories(store, "batch")]}
+    articles = [
+        (s.id, s.text, s.outlet, s.published, s.title, s.input_id, s.witness)
+        for _, s in store.articles()
+    ]
+    return {
+        "articles": articles,
+        "copies": [g.articles for g in store.copies()],
+        "stories": [(s.id, s.articles) for s in stories(store, "batch")],
+    }
 
 
 def test_export_then_ingest_gives_the_same_store(tmp_path):
@@ -34,13 +40,17 @@ def test_export_then_ingest_gives_the_same_store(tmp_path):
     with open_store(tmp_path / "b.db") as b:
         run = ingest([tmp_path / "out" / "articles.parquet"], b)
         assert run.count("ingested") == len(ALL) + 1
-        assert _contents(b) == before  # same ids (raw text), cleaned text, metadata, copies, stories
+        assert (
+            _contents(b) == before
+        )  # same ids (raw text), cleaned text, metadata, copies, stories
 
 
 def test_bad_parquet_rows_and_files_are_skipped_with_reasons(tmp_path):
-    rows = [{"id": "a", "text": ALL[0][3], "published": None},
-            {"id": "b", "text": None, "published": None},
-            {"id": "c", "text": "too short", "published": None}]
+    rows = [
+        {"id": "a", "text": ALL[0][3], "published": None},
+        {"id": "b", "text": None, "published": None},
+        {"id": "c", "text": "too short", "published": None},
+    ]
     pq.write_table(pa.Table.from_pylist(rows), tmp_path / "mixed.parquet")
     pq.write_table(pa.Table.from_pylist([{"body": "x"}]), tmp_path / "nocolumn.parquet")
     (tmp_path / "broken.parquet").write_bytes(b"PAR1 not really")
@@ -57,26 +67,42 @@ def test_bad_parquet_rows_and_files_are_skipped_with_reasons(tmp_path):
 def test_parquet_dates_are_read_as_dates(tmp_path):
     import datetime as dt
 
-    table = pa.Table.from_pylist([{"text": ALL[0][3], "published": dt.date(2023, 3, 6), "outlet": "Gazette"}])
+    table = pa.Table.from_pylist(
+        [{"text": ALL[0][3], "published": dt.date(2023, 3, 6), "outlet": "Gazette"}]
+    )
     pq.write_table(table, tmp_path / "d.parquet")
     with open_store(tmp_path / "s.db") as store:
         ingest([tmp_path / "d.parquet"], store)
-        (_, source), = store.articles()
+        ((_, source),) = store.articles()
     assert source.published == dt.date(2023, 3, 6) and source.outlet == "Gazette"
 
 
 def test_cli_writes_parquet_for_the_next_stage(tmp_path, capsys):
     write_jsonl(tmp_path / "in.jsonl", ALL)
-    assert main(["ingest", str(tmp_path / "in.jsonl"), "--db", str(tmp_path / "s.db"), "--parquet",
-                 str(tmp_path / "pq"), "-q"]) == 0
+    assert (
+        main(
+            [
+                "ingest",
+                str(tmp_path / "in.jsonl"),
+                "--db",
+                str(tmp_path / "s.db"),
+                "--parquet",
+                str(tmp_path / "pq"),
+                "-q",
+            ]
+        )
+        == 0
+    )
     assert "wrote articles.parquet, copies.parquet, stories.parquet" in capsys.readouterr().err
     story_rows = pq.read_table(tmp_path / "pq" / "stories.parquet").to_pylist()
     assert {r["mode"] for r in story_rows} == {"batch"} and len(story_rows) == len(ALL)
 
 
 # --- issue 29: damaged and amplified files -------------------------------------------------------
-BODY = ("The council approved the plan on Tuesday, officials said. Mayor Ana Ruiz told reporters the city "
-        "had waited twelve years. ")
+BODY = (
+    "The council approved the plan on Tuesday, officials said. Mayor Ana Ruiz told reporters the city "
+    "had waited twelve years. "
+)
 
 
 def _corrupt_parquet(path):
@@ -106,7 +132,11 @@ def test_a_corrupt_parquet_file_is_skipped_and_the_rest_of_the_run_stored(tmp_pa
 def test_a_parquet_file_declaring_millions_of_rows_is_refused_from_its_footer(tmp_path):
     import time
 
-    pq.write_table(pa.table({"text": pa.array(["x"] * 5_000_000)}), tmp_path / "many.parquet", compression="snappy")
+    pq.write_table(
+        pa.table({"text": pa.array(["x"] * 5_000_000)}),
+        tmp_path / "many.parquet",
+        compression="snappy",
+    )
     assert (tmp_path / "many.parquet").stat().st_size < 100_000
     started = time.process_time()
     from newsweave.ingest import read_paths
@@ -120,7 +150,9 @@ def test_a_parquet_file_declaring_millions_of_rows_is_refused_from_its_footer(tm
 def test_bad_rows_are_listed_up_to_twenty_then_counted(tmp_path):
     from newsweave.ingest import read_paths
 
-    rows = [{"id": str(i), "text": f"too short {i}"} for i in range(5000)] + [{"id": "ok", "text": BODY * 3}]
+    rows = [{"id": str(i), "text": f"too short {i}"} for i in range(5000)] + [
+        {"id": "ok", "text": BODY * 3}
+    ]
     pq.write_table(pa.Table.from_pylist(rows), tmp_path / "bad.parquet")
     result = read_paths([tmp_path / "bad.parquet"])
     assert len(result.sources) == 1 and len(result.skipped) == 21

@@ -17,28 +17,39 @@ def _quotes(nlp, text, kinds=("direct", "partial")):
     assign_witnesses([source])
     docs, entities = extract([source], nlp)
     names = {e.id: e.name for e in entities}
-    return [(q.text, names.get(q.speaker_id), q.kind, q.how) for q in find_quotes(docs[0], entities)
-            if q.kind in kinds]
+    return [
+        (q.text, names.get(q.speaker_id), q.kind, q.how)
+        for q in find_quotes(docs[0], entities)
+        if q.kind in kinds
+    ]
 
 
 def test_spans_inside_marks_without_trailing_comma():
     text = '"We think highly of it," said Lu Kang. "We are in close contact."'
     spans = find_quote_spans(text)
-    assert [text[s.start : s.end] for s in spans] == ["We think highly of it", "We are in close contact."]
+    assert [text[s.start : s.end] for s in spans] == [
+        "We think highly of it",
+        "We are in close contact.",
+    ]
 
 
 def test_quote_continued_over_paragraphs():
     text = '"First part of the quote.\n\n"Second part ends here," she said.'
     spans = find_quote_spans(text)
-    assert [text[s.start : s.end] for s in spans] == ["First part of the quote.", "Second part ends here"]
+    assert [text[s.start : s.end] for s in spans] == [
+        "First part of the quote.",
+        "Second part ends here",
+    ]
     assert spans[0].closed is False
 
 
 def test_an_opening_mark_typed_before_a_space_closes_the_quote(nlp):
-    text = '\u201cApparently not,\u201c said Dana Cole. \u201cA leopard does not change its spots.\u201d'
+    text = "\u201cApparently not,\u201c said Dana Cole. \u201cA leopard does not change its spots.\u201d"
     found = _quotes(nlp, text)
-    assert [(f[0], f[1]) for f in found] == [("Apparently not", "Dana Cole"),
-                                             ("A leopard does not change its spots.", "Dana Cole")]
+    assert [(f[0], f[1]) for f in found] == [
+        ("Apparently not", "Dana Cole"),
+        ("A leopard does not change its spots.", "Dana Cole"),
+    ]
 
 
 def test_unbalanced_mark_warns_and_does_not_raise():
@@ -48,7 +59,10 @@ def test_unbalanced_mark_warns_and_does_not_raise():
 
 
 def test_trailing_said_named_speaker(nlp):
-    found = _quotes(nlp, '"We think highly of the U.S. statement," said Lu Kang, a spokesman for the foreign ministry.')
+    found = _quotes(
+        nlp,
+        '"We think highly of the U.S. statement," said Lu Kang, a spokesman for the foreign ministry.',
+    )
     assert found == [("We think highly of the U.S. statement", "Lu Kang", "direct", "named")]
 
 
@@ -74,15 +88,19 @@ def _utterances(nlp, text):
 
 
 def test_a_quote_paragraph_after_the_speakers_quote_is_the_same_utterance(nlp):
-    text = ('"We will keep the plant open," said Maria Lopez, the mayor.\n\n'
-            '"The jobs matter more than the budget this year."\n\nThe council meets on Monday.')
+    text = (
+        '"We will keep the plant open," said Maria Lopez, the mayor.\n\n'
+        '"The jobs matter more than the budget this year."\n\nThe council meets on Monday.'
+    )
     assert [f[1] for f in _quotes(nlp, text)] == ["Maria Lopez", "Maria Lopez"]
     assert _utterances(nlp, text) == [0, 0]
 
 
 def test_a_quote_paragraph_before_the_speakers_attributed_quote_is_hers(nlp):
-    text = ('Dana Cole is upbeat about the vote.\n\n"Not only can we win in November, we will win big."\n\n'
-            '"The party is united for the first time in years," Cole notes.\n\nThe vote is in November.')
+    text = (
+        'Dana Cole is upbeat about the vote.\n\n"Not only can we win in November, we will win big."\n\n'
+        '"The party is united for the first time in years," Cole notes.\n\nThe vote is in November.'
+    )
     assert [f[1] for f in _quotes(nlp, text)] == ["Dana Cole", "Dana Cole"]
     assert _utterances(nlp, text) == [0, 0]
     apart = text.replace('\n\n"The party', '\n\nThe count went on.\n\n"The party')
@@ -96,8 +114,10 @@ def test_cue_in_following_sentence_and_wrote(nlp):
 
 
 def test_a_speech_verb_ending_the_sentence_before_hands_over_its_speaker(nlp):
-    text = ('Dana Cole, a professor at Drake University, agreed. "Mainstream Republicans are running '
-            'out of time to find an alternative."')
+    text = (
+        'Dana Cole, a professor at Drake University, agreed. "Mainstream Republicans are running '
+        'out of time to find an alternative."'
+    )
     assert _quotes(nlp, text)[0][1:] == ("Dana Cole", "direct", "named")
     text = 'Dana Cole agreed with the plan in the end. "Mainstream Republicans are running out of time."'
     assert _quotes(nlp, text)[0][1] == "Dana Cole"
@@ -106,8 +126,10 @@ def test_a_speech_verb_ending_the_sentence_before_hands_over_its_speaker(nlp):
 
 
 def test_quoted_words_that_modify_the_next_noun_are_a_name_not_a_statement(nlp):
-    text = ('"Jane The Virgin" star Dana Cole said the show would return. Supporters of the mayor wore '
-            '"Keep Our Schools Open" hats at the rally, she said.')
+    text = (
+        '"Jane The Virgin" star Dana Cole said the show would return. Supporters of the mayor wore '
+        '"Keep Our Schools Open" hats at the rally, she said.'
+    )
     assert _quotes(nlp, text) == []
     kept = 'Supporters chanted "Keep our schools open" at the rally, Dana Cole said.'
     assert [q[0] for q in _quotes(nlp, kept)] == ["Keep our schools open"]
@@ -116,7 +138,9 @@ def test_quoted_words_that_modify_the_next_noun_are_a_name_not_a_statement(nlp):
 def test_the_name_after_told_is_the_hearer_not_the_speaker(nlp):
     text = 'The plant will stay open. "We are ready for the inspection," told Reuters on Monday.'
     assert [q[1] for q in _quotes(nlp, text)] == [None]
-    inverted = 'The plant will stay open. "We are ready for the inspection," said Dana Cole on Monday.'
+    inverted = (
+        'The plant will stay open. "We are ready for the inspection," said Dana Cole on Monday.'
+    )
     assert [q[1] for q in _quotes(nlp, inverted)] == ["Dana Cole"]
 
 
@@ -128,14 +152,22 @@ def test_a_place_modifying_a_role_is_not_the_speaker(nlp):
 
 
 def test_a_quote_glued_to_its_cue_without_a_space(nlp):
-    found = _quotes(nlp, 'Then Dana Cole said,"Look at the numbers." Later she wrote:"We are done." '
-                         '"We will be back,"she added.')
-    assert [(f[0], f[1]) for f in found] == [("Look at the numbers.", "Dana Cole"), ("We are done.", "Dana Cole"),
-                                             ("We will be back", "Dana Cole")]
+    found = _quotes(
+        nlp,
+        'Then Dana Cole said,"Look at the numbers." Later she wrote:"We are done." '
+        '"We will be back,"she added.',
+    )
+    assert [(f[0], f[1]) for f in found] == [
+        ("Look at the numbers.", "Dana Cole"),
+        ("We are done.", "Dana Cole"),
+        ("We will be back", "Dana Cole"),
+    ]
 
 
 def test_no_cue_no_speaker(nlp):
-    found = _quotes(nlp, '"We will not comment on the order." The order was issued in April by the department.')
+    found = _quotes(
+        nlp, '"We will not comment on the order." The order was issued in April by the department.'
+    )
     assert found[0][1] is None and found[0][2] == "direct"
 
 
@@ -144,22 +176,26 @@ def test_a_scare_quote_with_no_speaker_is_not_a_quote(nlp):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list('ab "\'\n.,:')), max_size=120))
+@given(st.text(alphabet=st.sampled_from(list("ab \"'\n.,:")), max_size=120))
 def test_finder_never_raises_and_spans_are_inside(text):
     for s in find_quote_spans(text, []):
         assert 0 <= s.start < s.end <= len(text)
 
 
 def test_the_subject_of_quoted_words_is_not_their_speaker(nlp):
-    text = ('Governor Ana Ruiz said Monday that the judge who blocked Mayor Tom Hale\'s plan "got it wrong" '
-            'and vowed to use "every tool we have" to restore it.')
+    text = (
+        'Governor Ana Ruiz said Monday that the judge who blocked Mayor Tom Hale\'s plan "got it wrong" '
+        'and vowed to use "every tool we have" to restore it.'
+    )
     speakers = {q[0]: q[1] for q in _quotes(nlp, text)}
     assert speakers == {"got it wrong": "Ana Ruiz", "every tool we have": "Ana Ruiz"}
 
 
 def test_the_paper_is_the_newspaper_named_before(nlp):
-    text = ('The Daily Herald reported that the council had hired three auditors. The paper called it '
-            '"a sign that the inquiry is widening." Others disagreed.')
+    text = (
+        "The Daily Herald reported that the council had hired three auditors. The paper called it "
+        '"a sign that the inquiry is widening." Others disagreed.'
+    )
     assert [q[1] for q in _quotes(nlp, text)] == ["Daily Herald"]
 
 
@@ -167,13 +203,20 @@ INDIRECT = ("indirect",)
 
 
 def test_reported_clause_is_indirect_speech_with_its_speaker(nlp):
-    found = _quotes(nlp, "Foreign ministry spokesman Lu Kang said that Mr Liu would travel to Washington on Tuesday.",
-                    INDIRECT)
-    assert found == [("that Mr Liu would travel to Washington on Tuesday", "Lu Kang", "indirect", "named")]
+    found = _quotes(
+        nlp,
+        "Foreign ministry spokesman Lu Kang said that Mr Liu would travel to Washington on Tuesday.",
+        INDIRECT,
+    )
+    assert found == [
+        ("that Mr Liu would travel to Washington on Tuesday", "Lu Kang", "indirect", "named")
+    ]
 
 
 def test_according_to_makes_the_rest_of_the_clause_the_content(nlp):
-    found = _quotes(nlp, "The company lost $3 billion last year, according to Jane Ortiz, an analyst.", INDIRECT)
+    found = _quotes(
+        nlp, "The company lost $3 billion last year, according to Jane Ortiz, an analyst.", INDIRECT
+    )
     assert found == [("The company lost $3 billion last year", "Jane Ortiz", "indirect", "named")]
 
 
@@ -190,8 +233,10 @@ def test_a_clause_in_quote_marks_is_a_direct_quote_not_indirect_speech(nlp):
 
 def test_a_clause_that_quotes_a_few_words_stays_reported_speech(nlp):
     # most of its characters are quoted, but ten words stand outside the marks
-    text = ('Dana Cole said he hopes the rally sends a message that "parents are standing up for '
-            'their public schools."')
+    text = (
+        'Dana Cole said he hopes the rally sends a message that "parents are standing up for '
+        'their public schools."'
+    )
     found = _quotes(nlp, text, INDIRECT)
     assert [q[1:] for q in found] == [("Dana Cole", "indirect", "named")]
     assert found[0][0].startswith("he hopes the rally")
@@ -203,8 +248,10 @@ def test_a_colon_hands_the_quote_to_the_subject_of_its_clause(nlp):
 
 
 def test_a_name_beside_a_cue_the_parser_left_without_subject(nlp):
-    text = ('"I will just make this promise to you: We will achieve justice in this case," Tulsa police '
-            'Chief Chuck Jordan said Monday. "I want to assure our community: We will achieve justice."')
+    text = (
+        '"I will just make this promise to you: We will achieve justice in this case," Tulsa police '
+        'Chief Chuck Jordan said Monday. "I want to assure our community: We will achieve justice."'
+    )
     assert [q[1] for q in _quotes(nlp, text)] == ["Chuck Jordan", "Chuck Jordan"]
 
 
@@ -215,19 +262,44 @@ def test_a_label_with_party_and_state_and_no_space_before_the_quote(nlp):
 
 def test_signed_and_labelled_quotes(nlp):
     signed = '"Maybe we can build a wall around the stadium instead of the border." \u2015 Steve Quinlan.'
-    labelled = 'Pamela Padilla: "He is ignorant of our culture and our lives, and he shows it daily."'
+    labelled = (
+        'Pamela Padilla: "He is ignorant of our culture and our lives, and he shows it daily."'
+    )
     assert _quotes(nlp, signed)[0][1] == "Steve Quinlan"
     assert _quotes(nlp, labelled)[0][1] == "Pamela Padilla"
 
 
 def test_typewriter_digraph_quotes(nlp):
-    text = "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist. ``It is anti-reform.''"
+    text = (
+        "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist. ``It is anti-reform.''"
+    )
     spans = find_quote_spans(text)
     assert [text[s.start : s.end] for s in spans] == ["This isn't tax reform", "It is anti-reform."]
 
 
-_PIECES = ["Ana Ruiz", " said", " she", " told reporters", ",", ".", ": ", " ", "\n\n", '"', "\u201c", "\u201d",
-           "\u2018", "\u2019", "''", "``", " \u2015 ", "It works", " according to", " the plan", " that"]
+_PIECES = [
+    "Ana Ruiz",
+    " said",
+    " she",
+    " told reporters",
+    ",",
+    ".",
+    ": ",
+    " ",
+    "\n\n",
+    '"',
+    "\u201c",
+    "\u201d",
+    "\u2018",
+    "\u2019",
+    "''",
+    "``",
+    " \u2015 ",
+    "It works",
+    " according to",
+    " the plan",
+    " that",
+]
 
 
 @settings(max_examples=60, deadline=None)
@@ -248,36 +320,46 @@ def test_a_colon_in_a_verbless_fragment_ends(nlp):
 
 
 def test_a_name_ending_in_he_is_not_a_pronoun(nlp):
-    text = ("Donald Trump spoke on Sunday. Chinese Vice-Premier Liu He said that China would not "
-            "continue talks until the issue was resolved.")
+    text = (
+        "Donald Trump spoke on Sunday. Chinese Vice-Premier Liu He said that China would not "
+        "continue talks until the issue was resolved."
+    )
     assert [q[1:] for q in _quotes(nlp, text, INDIRECT)] == [("Liu He", "indirect", "named")]
 
 
 def test_the_company_is_the_company_named_before(nlp):
-    text = ('The Commerce Department banned sales to Acme Telecom for seven years. '
-            '"The ban threatens our existence," the company said.')
+    text = (
+        "The Commerce Department banned sales to Acme Telecom for seven years. "
+        '"The ban threatens our existence," the company said.'
+    )
     assert _quotes(nlp, text)[0][1] == "Acme Telecom"
 
 
 def test_a_ministry_is_not_its_spokesman(nlp):
-    text = ('"We think highly of it," said Lu Kang, a spokesman for China\'s foreign ministry. '
-            'The foreign ministry said that the minister would travel on Tuesday.')
+    text = (
+        '"We think highly of it," said Lu Kang, a spokesman for China\'s foreign ministry. '
+        "The foreign ministry said that the minister would travel on Tuesday."
+    )
     reported = _quotes(nlp, text, INDIRECT)
     assert reported and reported[0][1] != "Lu Kang"
 
 
 def test_the_cue_nearest_the_quote_edges_gives_the_speaker(nlp):
-    text = ('Maria Tan spoke on Tuesday. At the meeting she explained her plan: "If we lose the vote, we '
-            'will say so plainly and we will not hide it from anyone at all," she added.')
+    text = (
+        'Maria Tan spoke on Tuesday. At the meeting she explained her plan: "If we lose the vote, we '
+        'will say so plainly and we will not hide it from anyone at all," she added.'
+    )
     found = _quotes(nlp, text)
     assert [(f[1], f[3]) for f in found] == [("Maria Tan", "pronoun")]
-    quote = [q for q in _mentions(nlp, text) if q.kind == "direct"][0]
+    quote = next(q for q in _mentions(nlp, text) if q.kind == "direct")
     assert text[quote.cue_span.start : quote.cue_span.end] == "added"
 
 
 def test_a_cue_right_after_the_quote_takes_the_noun_phrase_after_it(nlp):
-    text = ('"Is the bridge going to open on time?" asked the girl, who was holding a small flag.\n\n'
-            '"Nobody here wants the plant closed," wrote a local resident who runs a popular blog.')
+    text = (
+        '"Is the bridge going to open on time?" asked the girl, who was holding a small flag.\n\n'
+        '"Nobody here wants the plant closed," wrote a local resident who runs a popular blog.'
+    )
     speakers = [q.speaker_text for q in _mentions(nlp, text) if q.kind == "direct"]
     assert speakers == ["the girl", "a local resident"]
 
@@ -289,18 +371,25 @@ def _mentions(nlp, text):
 
 
 def test_a_name_set_off_by_a_dash_before_the_colon_labels_the_quote(nlp):
-    text = ('Early numbers were wrong about the turnout - Jane Roe: "The count in the north came in '
-            'far higher than any poll had shown."\n\n'
-            'Obama has a new message for Clinton: "It is about the future."')
+    text = (
+        'Early numbers were wrong about the turnout - Jane Roe: "The count in the north came in '
+        'far higher than any poll had shown."\n\n'
+        'Obama has a new message for Clinton: "It is about the future."'
+    )
     speakers = [q.speaker_text for q in _mentions(nlp, text) if q.kind == "direct"]
     assert speakers == ["Jane Roe", "Obama"]
 
 
 def test_a_speaker_given_by_a_relative_pronoun_spans_the_noun_through_it(nlp):
-    text = ('Volunteers handed out caps that said, "Vote early, vote often."\n\n'
-            'The post came from Dana Reyes, who tweeted, "The lines are too long today."')
+    text = (
+        'Volunteers handed out caps that said, "Vote early, vote often."\n\n'
+        'The post came from Dana Reyes, who tweeted, "The lines are too long today."'
+    )
     quotes = [q for q in _mentions(nlp, text) if q.kind == "direct"]
-    assert [text[q.speaker_span.start : q.speaker_span.end] for q in quotes] == ["caps that", "Dana Reyes, who"]
+    assert [text[q.speaker_span.start : q.speaker_span.end] for q in quotes] == [
+        "caps that",
+        "Dana Reyes, who",
+    ]
     assert [q.speaker_text for q in quotes] == ["caps", "Dana Reyes"]
 
 
@@ -311,44 +400,56 @@ def test_any_verb_right_after_the_closing_mark_in_inverted_order_is_a_cue(nlp):
 
 
 def test_quoted_words_a_naming_verb_puts_on_something_are_a_term(nlp):
-    text = ('At the rally, Dana Reyes called the plan "a scheme cooked up in secret" and left.\n\n'
-            'She called for "a full and fair count" of the ballots.')
+    text = (
+        'At the rally, Dana Reyes called the plan "a scheme cooked up in secret" and left.\n\n'
+        'She called for "a full and fair count" of the ballots.'
+    )
     kinds = [q.kind for q in _mentions(nlp, text) if q.kind != "indirect"]
     assert kinds == ["term", "partial"]
 
 
 def test_a_cue_hung_on_a_reported_clause_belongs_to_the_reporter(nlp):
-    text = ('Dana Reyes said it was too early to celebrate but added, "We will know the results soon."\n\n'
-            'Tom Hale wrote the aides knew about the plan, saying, "Nobody in the office was surprised."')
+    text = (
+        'Dana Reyes said it was too early to celebrate but added, "We will know the results soon."\n\n'
+        'Tom Hale wrote the aides knew about the plan, saying, "Nobody in the office was surprised."'
+    )
     assert [q[1] for q in _quotes(nlp, text)] == ["Dana Reyes", "Tom Hale"]
 
 
 def test_a_dash_and_a_name_as_the_next_paragraph_signs_the_quote(nlp):
-    text = ('"The bridge will be finished before the winter and under budget."\n\n'
-            '- Dana Reyes, speaking at the council meeting.\n\n'
-            '"Nobody here wants the plant to close."\n\n- A worker at the plant -\n\nThe vote is on Monday.')
+    text = (
+        '"The bridge will be finished before the winter and under budget."\n\n'
+        "- Dana Reyes, speaking at the council meeting.\n\n"
+        '"Nobody here wants the plant to close."\n\n- A worker at the plant -\n\nThe vote is on Monday.'
+    )
     assert [q[1] for q in _quotes(nlp, text)] == ["Dana Reyes", None]
 
 
 def test_a_name_after_a_dash_before_the_colon_wins_over_a_cue(nlp):
-    text = ('But the polls did predict the Senate race - Jane Roe: "The count in the north came in '
-            'far higher than any poll had shown."')
+    text = (
+        'But the polls did predict the Senate race - Jane Roe: "The count in the north came in '
+        'far higher than any poll had shown."'
+    )
     assert [q.speaker_text for q in _mentions(nlp, text) if q.kind == "direct"] == ["Jane Roe"]
 
 
 def test_what_a_statement_reads_and_a_quoted_outburst_have_speakers(nlp):
-    text = ('"We regret the delay and will reopen the bridge in May," read the statement from Acme Corp.\n\n'
-            '"The council waited far too long to act," Tom Hale affirmed.\n\n'
-            '"Get out of my office," Dana Reyes barked.')
+    text = (
+        '"We regret the delay and will reopen the bridge in May," read the statement from Acme Corp.\n\n'
+        '"The council waited far too long to act," Tom Hale affirmed.\n\n'
+        '"Get out of my office," Dana Reyes barked.'
+    )
     speakers = [q.speaker_text for q in _mentions(nlp, text) if q.kind == "direct"]
     assert speakers == ["the statement", "Tom Hale", "Dana Reyes"]
 
 
 def test_a_short_noun_phrase_between_the_closing_mark_and_a_cue_speaks(nlp):
-    text = ('"What if the mayor had taken lessons?" the 43-year-old asked in the video.\n\n'
-            '"We have had better weeks than this one," Texas delegate Bill Eastland, wearing a hat and '
-            '"Vote Roe" pins, said as confetti fell.\n\n'
-            '"We will be back," the mayor of the small town on the river and her aides said.')
+    text = (
+        '"What if the mayor had taken lessons?" the 43-year-old asked in the video.\n\n'
+        '"We have had better weeks than this one," Texas delegate Bill Eastland, wearing a hat and '
+        '"Vote Roe" pins, said as confetti fell.\n\n'
+        '"We will be back," the mayor of the small town on the river and her aides said.'
+    )
     speakers = [q.speaker_text for q in _mentions(nlp, text) if q.kind == "direct"]
     assert speakers[:2] == ["the 43-year-old", "Texas delegate Bill Eastland"]
     assert speakers[2] != "river"  # a phrase with prepositions is not taken word by word
@@ -356,50 +457,68 @@ def test_a_short_noun_phrase_between_the_closing_mark_and_a_cue_speaks(nlp):
 
 def test_they_is_never_one_named_person(nlp):
     # "they" after a person's name: before, the person; a plural speaks for a group or nobody
-    text = ("Lawmakers forced the release of James Comey's memos on Thursday. "
-            'They said the memos showed "nothing new at all" about the firing.')
+    text = (
+        "Lawmakers forced the release of James Comey's memos on Thursday. "
+        'They said the memos showed "nothing new at all" about the firing.'
+    )
     assert [(f[1], f[3]) for f in _quotes(nlp, text)] == [(None, "pronoun")]
 
 
 def test_they_is_the_organisation_last_named_as_a_subject(nlp):
-    text = ("Maria Tan met the board on Monday. The Acme Corporation said it would cut 300 jobs. "
-            'They said the cuts were "painful but necessary" for the plant.')
+    text = (
+        "Maria Tan met the board on Monday. The Acme Corporation said it would cut 300 jobs. "
+        'They said the cuts were "painful but necessary" for the plant.'
+    )
     assert [(f[1], f[3]) for f in _quotes(nlp, text)] == [("Acme Corporation", "pronoun")]
 
 
 def test_a_name_before_a_lone_comma_and_cue_is_not_the_speaker(nlp):
     # "... on ZTE, said two people briefed": a comma alone is no appositive; ZTE did not speak
-    text = ("During talks in Beijing this month, Liu He told Steven Mnuchin that China would not continue "
-            "trade talks unless Washington agreed to ease the crushing sanctions on ZTE, said two people "
-            "briefed on those meetings.")
+    text = (
+        "During talks in Beijing this month, Liu He told Steven Mnuchin that China would not continue "
+        "trade talks unless Washington agreed to ease the crushing sanctions on ZTE, said two people "
+        "briefed on those meetings."
+    )
     speakers = {q.speaker_text for q in _mentions(nlp, text) if q.kind == "indirect"}
     assert "ZTE" not in speakers and "Liu He" in speakers
 
 
 def test_the_ministry_is_not_its_spokesman(nlp):
     # the role "Foreign Ministry spokesman" is a spokesman: "the foreign ministry said" is the ministry
-    text = ("Chinese Foreign Ministry spokesman Lu Kang said that Beijing welcomed the offer. "
-            "The foreign ministry said that Vice Premier Liu He would visit Washington on Tuesday.")
-    assert [f[1] for f in _quotes(nlp, text, kinds=("indirect",))] == ["Lu Kang", "Chinese Foreign Ministry"]
+    text = (
+        "Chinese Foreign Ministry spokesman Lu Kang said that Beijing welcomed the offer. "
+        "The foreign ministry said that Vice Premier Liu He would visit Washington on Tuesday."
+    )
+    assert [f[1] for f in _quotes(nlp, text, kinds=("indirect",))] == [
+        "Lu Kang",
+        "Chinese Foreign Ministry",
+    ]
 
 
 def test_house_republicans_are_not_the_house(nlp):
-    text = ('The House passed the bill on Friday. House Republicans said the vote was "a win for '
-            'taxpayers and for the country."')
+    text = (
+        'The House passed the bill on Friday. House Republicans said the vote was "a win for '
+        'taxpayers and for the country."'
+    )
     assert [(f[1], f[3]) for f in _quotes(nlp, text)] == [(None, "role")]
 
 
 def test_a_condition_is_nothing_anyone_said(nlp):
-    text = ("China would not continue the talks unless Washington agreed to ease the sanctions, "
-            "officials said. If the minister says the deal is off, the markets will fall.")
+    text = (
+        "China would not continue the talks unless Washington agreed to ease the sanctions, "
+        "officials said. If the minister says the deal is off, the markets will fall."
+    )
     speakers = {f[1] for f in _quotes(nlp, text, kinds=("indirect",))}
-    assert "Washington" not in speakers and not any(f[0].startswith("the deal") for f in
-                                                    _quotes(nlp, text, kinds=("indirect",)))
+    assert "Washington" not in speakers and not any(
+        f[0].startswith("the deal") for f in _quotes(nlp, text, kinds=("indirect",))
+    )
 
 
 def test_the_object_of_prompting_or_urging_does_the_speaking(nlp):
-    text = ("ZTE Corp makes phones. The ban was a severe blow, prompting ZTE Corp to say that it "
-            "had suspended its main operations.")
+    text = (
+        "ZTE Corp makes phones. The ban was a severe blow, prompting ZTE Corp to say that it "
+        "had suspended its main operations."
+    )
     found = [(f[0], f[1]) for f in _quotes(nlp, text, kinds=("indirect",))]
     assert found == [("that it had suspended its main operations", "ZTE Corp")]
 
@@ -411,8 +530,10 @@ def test_reported_words_in_a_relative_clause_start_after_the_cue(nlp):
 
 
 def test_the_subject_of_a_passive_cue_is_not_who_spoke(nlp):
-    text = ("Rockets hit a barn in Eshkol overnight, and no injuries were reported. "
-            "The mayor was told by aides that the town would be evacuated.")
+    text = (
+        "Rockets hit a barn in Eshkol overnight, and no injuries were reported. "
+        "The mayor was told by aides that the town would be evacuated."
+    )
     source = clean(Source(id="t", raw=text))
     assign_witnesses([source])
     docs, entities = extract([source], nlp)
@@ -433,9 +554,11 @@ def test_words_that_describe_nobody_are_no_speaker():
 
 def test_a_mark_glued_to_the_cue_after_it_closes_the_quote(nlp):
     text = 'Officials counted the dead. "Dozens of people were injured and are being treated, "said Fauzi, an official.'
-    assert _quotes(nlp, text) == [("Dozens of people were injured and are being treated", "Fauzi", "direct", "named")]
+    assert _quotes(nlp, text) == [
+        ("Dozens of people were injured and are being treated", "Fauzi", "direct", "named")
+    ]
 
 
 def test_a_finding_that_led_to_an_act_is_not_a_statement(nlp):
-    text = ("The U.S. imposed the penalty on ZTE after finding that the company had paid bonuses to employees.")
+    text = "The U.S. imposed the penalty on ZTE after finding that the company had paid bonuses to employees."
     assert _quotes(nlp, text, kinds=("indirect",)) == []

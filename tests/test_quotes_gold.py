@@ -12,11 +12,31 @@ import pytest
 AP, REUTERS = "Associated Press", "Reuters"
 # (outlet, opening words of the quoted text, speaker, how the text names the speaker)
 GOLD = [
-    (AP, "back into business", "Donald Trump", "named"),  # Trump says he would help ... get "...," saying
-    (AP, "A reversal of the ZTE decision", "Eswar Prasad", "named"),  # "...," said Eswar Prasad, a professor
-    (AP, "Trump may have recognized", "Eswar Prasad", "continuation"),  # the next paragraph of his quote
+    (
+        AP,
+        "back into business",
+        "Donald Trump",
+        "named",
+    ),  # Trump says he would help ... get "...," saying
+    (
+        AP,
+        "A reversal of the ZTE decision",
+        "Eswar Prasad",
+        "named",
+    ),  # "...," said Eswar Prasad, a professor
+    (
+        AP,
+        "Trump may have recognized",
+        "Eswar Prasad",
+        "continuation",
+    ),  # the next paragraph of his quote
     (AP, "are working together to give", "Donald Trump", "named"),  # Trump tweeted that ... "..."
-    (AP, "The President's tweet underscores", "Lindsay Walters", "named"),  # said ... Lindsay Walters
+    (
+        AP,
+        "The President's tweet underscores",
+        "Lindsay Walters",
+        "named",
+    ),  # said ... Lindsay Walters
     (AP, "I've never seen a president", "Amanda DeBusk", "named"),
     (AP, "he is looking to accomplish", "Amanda DeBusk", "named"),
     (AP, "At a minimum, the optics", "Scott Kennedy", "named"),
@@ -28,7 +48,12 @@ GOLD = [
     (AP, "Our intelligence agencies have warned", "Adam Schiff", "named"),
     (REUTERS, "get back into business, fast", "Donald Trump", "named"),
     (REUTERS, "Too many jobs in China lost", "Donald Trump", "named"),  # Mr Trump wrote on Twitter
-    (REUTERS, "greatly appreciates the positive", "Lu Kang", "named"),  # Lu Kang told a briefing that
+    (
+        REUTERS,
+        "greatly appreciates the positive",
+        "Lu Kang",
+        "named",
+    ),  # Lu Kang told a briefing that
     (REUTERS, "free, fair, balanced", "Lindsay Walters", "pronoun"),  # She said ...
 ]
 # Quoted terms, not statements: found, but not scored as anyone's words.
@@ -41,7 +66,11 @@ def found(example_brief):
     out = []
     for d in example_brief.documents:
         outlet = AP if d.source.outlet.startswith(AP) else REUTERS
-        out += [(outlet, q.text, names.get(q.speaker_id), q.how, q.kind) for q in d.quotes if q.kind != "indirect"]
+        out += [
+            (outlet, q.text, names.get(q.speaker_id), q.how, q.kind)
+            for q in d.quotes
+            if q.kind != "indirect"
+        ]
     return out
 
 
@@ -50,8 +79,11 @@ def _match(found, outlet, words):
 
 
 def test_every_annotated_quote_is_found_with_its_speaker(found):
-    wrong = [(o, w, s, _match(found, o, w)) for o, w, s, _ in GOLD
-             if not any(f[2] == s for f in _match(found, o, w))]
+    wrong = [
+        (o, w, s, _match(found, o, w))
+        for o, w, s, _ in GOLD
+        if not any(f[2] == s for f in _match(found, o, w))
+    ]
     recall = 1 - len(wrong) / len(GOLD)
     assert recall >= FLOOR_RECALL, wrong
 

@@ -16,45 +16,64 @@ def _speakers(nlp, text):
     assign_witnesses([source])
     docs, entities = extract([source], nlp)
     names = {e.id: e.name for e in entities}
-    return [(q.text, names.get(q.speaker_id)) for q in find_quotes(docs[0], entities) if q.kind != "indirect"]
+    return [
+        (q.text, names.get(q.speaker_id))
+        for q in find_quotes(docs[0], entities)
+        if q.kind != "indirect"
+    ]
 
 
 def test_a_name_in_apposition_to_a_role_subject_is_the_next_he(nlp):
-    text = ("Rescue chief Fransiskus Bambang Soelistyo said the search would go on.\n\n"
-            "Another official, Supriyadi, who is coordinating the operation, said earlier that the weather was bad.\n\n"
-            '"The visibility is only two metres," he said.\n\n'
-            '"We cannot fly today," he added.')
-    assert _speakers(nlp, text) == [("The visibility is only two metres", "Supriyadi"),
-                                    ("We cannot fly today", "Supriyadi")]
+    text = (
+        "Rescue chief Fransiskus Bambang Soelistyo said the search would go on.\n\n"
+        "Another official, Supriyadi, who is coordinating the operation, said earlier that the weather was bad.\n\n"
+        '"The visibility is only two metres," he said.\n\n'
+        '"We cannot fly today," he added.'
+    )
+    assert _speakers(nlp, text) == [
+        ("The visibility is only two metres", "Supriyadi"),
+        ("We cannot fly today", "Supriyadi"),
+    ]
 
 
 def test_she_is_never_a_man_named_by_the_text(nlp):
-    text = ("Mr. Tony Fernandes, the airline's chief executive, flew to Surabaya on Monday.\n\n"
-            "Ema Suryani, whose brother was on board, waited at the airport with her mother.\n\n"
-            "Fernandes said the company would help the families.\n\n"
-            '"I just want to know where he is," she said.')
+    text = (
+        "Mr. Tony Fernandes, the airline's chief executive, flew to Surabaya on Monday.\n\n"
+        "Ema Suryani, whose brother was on board, waited at the airport with her mother.\n\n"
+        "Fernandes said the company would help the families.\n\n"
+        '"I just want to know where he is," she said.'
+    )
     assert _speakers(nlp, text)[-1] == ("I just want to know where he is", "Ema Suryani")
 
 
 def test_he_is_never_a_woman_named_by_the_text(nlp):
-    text = ("Ms. Ema Suryani said her brother had called her before the flight.\n\n"
-            "Police chief Budi Santoso met the families on Tuesday. Suryani thanked them.\n\n"
-            '"We are doing everything we can," he added.')
+    text = (
+        "Ms. Ema Suryani said her brother had called her before the flight.\n\n"
+        "Police chief Budi Santoso met the families on Tuesday. Suryani thanked them.\n\n"
+        '"We are doing everything we can," he added.'
+    )
     assert _speakers(nlp, text)[-1] == ("We are doing everything we can", "Budi Santoso")
 
 
 def test_a_he_after_an_unnamed_speaker_is_not_the_last_person_named(nlp):
-    text = ("Senator Dave Joyce spoke at the convention on Tuesday.\n\n"
-            "A convention-goer said he was unable to find a hotel room.\n\n"
-            '"When you\'re out at 4 a.m. nothing good\'s going to happen," he said.')
-    assert _speakers(nlp, text)[-1] == ("When you're out at 4 a.m. nothing good's going to happen", None)
+    text = (
+        "Senator Dave Joyce spoke at the convention on Tuesday.\n\n"
+        "A convention-goer said he was unable to find a hotel room.\n\n"
+        "\"When you're out at 4 a.m. nothing good's going to happen,\" he said."
+    )
+    assert _speakers(nlp, text)[-1] == (
+        "When you're out at 4 a.m. nothing good's going to happen",
+        None,
+    )
 
 
 def test_a_pronoun_object_is_not_the_subject_of_its_own_verb(nlp):
     from newsweave.quotes.referents import referent
     from newsweave.quotes.speakers import Context
 
-    source = clean(Source(id="t", raw="Dana Reyes met Tom Hale in March. Later Hale told him the plan."))
+    source = clean(
+        Source(id="t", raw="Dana Reyes met Tom Hale in March. Later Hale told him the plan.")
+    )
     docs, entities = extract([source], nlp)
     ctx = Context(docs[0].nlp, docs[0].entity_mentions, {e.id: e for e in entities})
     him = next(t for t in docs[0].nlp if t.lower_ == "him")
@@ -62,31 +81,43 @@ def test_a_pronoun_object_is_not_the_subject_of_its_own_verb(nlp):
 
 
 def test_someones_spokesman_is_not_that_person_nor_another_spokesman(nlp):
-    text = ("Pentagon spokesman Michael Mann said the talks went well.\n\n"
-            'Defense Secretary Chuck Hagel called Sissi on Tuesday. "The secretary urged restraint," a Hagel spokesman said.')
+    text = (
+        "Pentagon spokesman Michael Mann said the talks went well.\n\n"
+        'Defense Secretary Chuck Hagel called Sissi on Tuesday. "The secretary urged restraint," a Hagel spokesman said.'
+    )
     assert _speakers(nlp, text)[-1] == ("The secretary urged restraint", None)
 
 
 def test_a_name_in_apposition_to_someones_role_is_the_speaker(nlp):
-    text = ('"He received the letter and replied," the Patriarch\'s press secretary, Alexander Volkov, said.')
+    text = '"He received the letter and replied," the Patriarch\'s press secretary, Alexander Volkov, said.'
     assert _speakers(nlp, text) == [("He received the letter and replied", "Alexander Volkov")]
 
 
 def test_police_is_the_one_police_force_the_story_names(nlp):
-    text = ("The Chicago Police Department opened an inquiry on Monday.\n\n"
-            '"Officers found the car abandoned," police said. "We are looking for witnesses," police sources said.')
-    assert _speakers(nlp, text) == [("Officers found the car abandoned", "Chicago Police Department"),
-                                    ("We are looking for witnesses", None)]
+    text = (
+        "The Chicago Police Department opened an inquiry on Monday.\n\n"
+        '"Officers found the car abandoned," police said. "We are looking for witnesses," police sources said.'
+    )
+    assert _speakers(nlp, text) == [
+        ("Officers found the car abandoned", "Chicago Police Department"),
+        ("We are looking for witnesses", None),
+    ]
 
 
 def test_a_surname_the_model_takes_for_a_place_is_the_person(nlp):
-    source = clean(Source(id="t", raw="Michael Bloomberg spoke on Monday.\n\nBloomberg said the city was ready."))
-    docs, entities = extract([source], nlp)
-    assert [(e.name, e.type) for e in entities if "Bloomberg" in e.name] == [("Michael Bloomberg", "person")]
+    source = clean(
+        Source(
+            id="t", raw="Michael Bloomberg spoke on Monday.\n\nBloomberg said the city was ready."
+        )
+    )
+    _docs, entities = extract([source], nlp)
+    assert [(e.name, e.type) for e in entities if "Bloomberg" in e.name] == [
+        ("Michael Bloomberg", "person")
+    ]
 
 
 def test_a_town_never_speaks(nlp):
-    text = ('The epicentre was west of the town of Bireun. "Houses shook for a minute," Bireun village residents said.')
+    text = 'The epicentre was west of the town of Bireun. "Houses shook for a minute," Bireun village residents said.'
     assert _speakers(nlp, text)[-1][1] is None
 
 
@@ -96,28 +127,44 @@ def test_a_country_named_as_the_subject_speaks_for_its_government(nlp):
 
 
 def test_a_speaker_one_outlet_leaves_unnamed_is_named_from_another(pipeline):
-    named = ('White House economic adviser Gary Cohn spoke to reporters on Friday.\n\n'
-             '"We are not going to start a trade war with anyone," Cohn said.')
-    unnamed = ('The adviser was asked about tariffs.\n\n'
-               '"We are not going to start a trade war with anyone," an official said.')
-    brief = pipeline.run([Source(id="atlantic", raw=named, outlet="The Atlantic"), Source(id="wire", raw=unnamed)])
+    named = (
+        "White House economic adviser Gary Cohn spoke to reporters on Friday.\n\n"
+        '"We are not going to start a trade war with anyone," Cohn said.'
+    )
+    unnamed = (
+        "The adviser was asked about tariffs.\n\n"
+        '"We are not going to start a trade war with anyone," an official said.'
+    )
+    brief = pipeline.run(
+        [Source(id="atlantic", raw=named, outlet="The Atlantic"), Source(id="wire", raw=unnamed)]
+    )
     group = next(g for g in brief.quotes if "trade war" in g.mentions[0].text)
     assert group.speaker == "Gary Cohn" and group.named_in == ["atlantic"]
     assert {q.span.source for q in group.mentions} == {"atlantic", "wire"}
 
 
 def test_the_mayor_is_the_mayor_named_in_this_report(nlp):
-    text = ("Philadelphia Mayor Michael Nutter ordered the camp cleared last week.\n\n"
-            "In Los Angeles, Mayor Antonio Villaraigosa met the organizers on Sunday.\n\n"
-            '"It is time for Occupy LA to move on," the mayor said.')
-    assert _speakers(nlp, text)[-1] == ("It is time for Occupy LA to move on", "Antonio Villaraigosa")
+    text = (
+        "Philadelphia Mayor Michael Nutter ordered the camp cleared last week.\n\n"
+        "In Los Angeles, Mayor Antonio Villaraigosa met the organizers on Sunday.\n\n"
+        '"It is time for Occupy LA to move on," the mayor said.'
+    )
+    assert _speakers(nlp, text)[-1] == (
+        "It is time for Occupy LA to move on",
+        "Antonio Villaraigosa",
+    )
 
 
 def test_he_after_a_role_subject_is_the_person_with_that_role(nlp):
-    text = ("Mayor Antonio Villaraigosa gave protesters until midnight. Police Commander Andrew Smith said "
-            "he thought a clash was unlikely.\n\n"
-            'The mayor complimented the protesters on Sunday. But he added: "It is time for Occupy LA to move on."')
-    assert _speakers(nlp, text)[-1] == ("It is time for Occupy LA to move on.", "Antonio Villaraigosa")
+    text = (
+        "Mayor Antonio Villaraigosa gave protesters until midnight. Police Commander Andrew Smith said "
+        "he thought a clash was unlikely.\n\n"
+        'The mayor complimented the protesters on Sunday. But he added: "It is time for Occupy LA to move on."'
+    )
+    assert _speakers(nlp, text)[-1] == (
+        "It is time for Occupy LA to move on.",
+        "Antonio Villaraigosa",
+    )
 
 
 def test_a_place_that_only_lies_somewhere_says_nothing(nlp):

@@ -7,17 +7,24 @@ import re
 import pytest
 
 from newsweave import render
-from newsweave.clean import clean
 from newsweave.models import Source
 
-HOSTILE = ('<script>alert(1)</script> Officials said on Monday the plan <img src=x onerror=alert(2)> would pass. '
-           'The minister, Jo Park, said "<b onmouseover=alert(3)>we are ready</b>" to reporters. '
-           '[bold]Not markup[/bold] and *stars* stay text.\n\nMore details about the plan came later in the day.')
+HOSTILE = (
+    "<script>alert(1)</script> Officials said on Monday the plan <img src=x onerror=alert(2)> would pass. "
+    'The minister, Jo Park, said "<b onmouseover=alert(3)>we are ready</b>" to reporters. '
+    "[bold]Not markup[/bold] and *stars* stay text.\n\nMore details about the plan came later in the day."
+)
 
 
 @pytest.fixture(scope="module")
 def hostile_brief(pipeline):
-    s = Source(id="h1", raw=HOSTILE, outlet="<script>x()</script>Evil", title='"><script>alert(4)</script>', url="javascript:alert(5)")
+    s = Source(
+        id="h1",
+        raw=HOSTILE,
+        outlet="<script>x()</script>Evil",
+        title='"><script>alert(4)</script>',
+        url="javascript:alert(5)",
+    )
     t = Source(id="h2", raw=HOSTILE.replace("Monday", "Tuesday"), outlet="Other", title="t")
     return pipeline.run([s, t])
 
@@ -26,7 +33,10 @@ def test_html_escapes_all_article_text(hostile_brief):
     page = render(hostile_brief, "html")
     assert "<script" not in page.lower() and "<img" not in page and "<b " not in page
     assert not re.search(r"<[^>]*\bon\w+=", page), "an event handler attribute made it into a tag"
-    assert "javascript:" not in page.split("<body>")[1].split("href=")[0] or "href='javascript" not in page
+    assert (
+        "javascript:" not in page.split("<body>")[1].split("href=")[0]
+        or "href='javascript" not in page
+    )
     assert "&lt;script&gt;" in page
 
 

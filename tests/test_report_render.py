@@ -45,23 +45,63 @@ def _quote(source: Source, words: str) -> QuoteMention:
 
 def _brief(ap: Source, rt: Source, *, quote_ap: str, quote_rt: str) -> Brief:
     fine_ap, fine_rt = _span(ap, AP_TEXT.split(". ")[0]), _span(rt, "Acme was fined $1 billion")
-    group = QuoteGroup("q1", "Jo Park", "e1", [_quote(ap, quote_ap), _quote(rt, quote_rt)], variant=True,
-                       diff=[("=", "we will appeal"), ("-", "the"), ("+", "this"), ("=", "ruling")],
-                       notes=["wording differs between outlets"])
+    group = QuoteGroup(
+        "q1",
+        "Jo Park",
+        "e1",
+        [_quote(ap, quote_ap), _quote(rt, quote_rt)],
+        variant=True,
+        diff=[("=", "we will appeal"), ("-", "the"), ("+", "this"), ("=", "ruling")],
+        notes=["wording differs between outlets"],
+    )
     return Brief(
         sources=[ap, rt],
-        facts=[Fact("f1", "Acme was fined.", "corroborated", [fine_ap, fine_rt], ["ap", "rt"], 2),
-               Fact("f2", "Park will appeal.", "single-source", [_span(ap, "Jo Park said")], ["ap"], 1)],
+        facts=[
+            Fact("f1", "Acme was fined.", "corroborated", [fine_ap, fine_rt], ["ap", "rt"], 2),
+            Fact(
+                "f2", "Park will appeal.", "single-source", [_span(ap, "Jo Park said")], ["ap"], 1
+            ),
+        ],
         quotes=[group],
-        entities=[Entity("e1", "Jo Park", "person", ["Mr Park", "Park"], ["ap", "rt"],
-                         roles=[Role("chief executive", fine_ap), Role("chief executive", fine_rt)]),
-                  Entity("e2", "Acme", "organisation", [], ["ap", "rt"])],
-        conflicts=[Conflict("number", [ConflictValue("ap", "$1.2 billion", *_offsets(ap, "$1.2 billion")),
-                                       ConflictValue("rt", "$1 billion", *_offsets(rt, "$1 billion"))],
-                            subject="the fine", note="outlets give different amounts", fact_id="f1")],
-        timeline=[TimelineEvent(dt.date(2018, 4, 16), dt.date(2018, 4, 20), "Acme was fined.", [fine_ap], "f1")],
-        summary=[SummarySentence("Acme was fined by the ministry.", [fine_ap, fine_rt], "corroborated", "f1"),
-                 SummarySentence("Park said the firm would appeal.", [_span(ap, "Jo Park said")], "single-source", "f2")],
+        entities=[
+            Entity(
+                "e1",
+                "Jo Park",
+                "person",
+                ["Mr Park", "Park"],
+                ["ap", "rt"],
+                roles=[Role("chief executive", fine_ap), Role("chief executive", fine_rt)],
+            ),
+            Entity("e2", "Acme", "organisation", [], ["ap", "rt"]),
+        ],
+        conflicts=[
+            Conflict(
+                "number",
+                [
+                    ConflictValue("ap", "$1.2 billion", *_offsets(ap, "$1.2 billion")),
+                    ConflictValue("rt", "$1 billion", *_offsets(rt, "$1 billion")),
+                ],
+                subject="the fine",
+                note="outlets give different amounts",
+                fact_id="f1",
+            )
+        ],
+        timeline=[
+            TimelineEvent(
+                dt.date(2018, 4, 16), dt.date(2018, 4, 20), "Acme was fined.", [fine_ap], "f1"
+            )
+        ],
+        summary=[
+            SummarySentence(
+                "Acme was fined by the ministry.", [fine_ap, fine_rt], "corroborated", "f1"
+            ),
+            SummarySentence(
+                "Park said the firm would appeal.",
+                [_span(ap, "Jo Park said")],
+                "single-source",
+                "f2",
+            ),
+        ],
         skipped=[Skipped("inputs/empty.txt", "no article text found")],
     )
 
@@ -73,24 +113,56 @@ def _offsets(source: Source, needle: str) -> tuple[int, int]:
 
 @pytest.fixture
 def brief() -> Brief:
-    ap = Source("ap", raw="WASHINGTON (AP) — " + AP_TEXT, outlet="AP", url="https://apnews.com/x", title="Acme fined",
-                published=dt.date(2018, 4, 16), text=AP_TEXT, witness="ap",
-                removed=[Removal("WASHINGTON (AP) — ", "dateline", 0, 18)])
-    rt = Source("rt", raw=RT_TEXT, outlet=None, path="in/reuters.txt", published=dt.date(2018, 4, 17),
-                text=RT_TEXT, witness="rt")
-    return _brief(ap, rt, quote_ap="we will appeal the ruling", quote_rt="we will appeal this ruling")
+    ap = Source(
+        "ap",
+        raw="WASHINGTON (AP) — " + AP_TEXT,
+        outlet="AP",
+        url="https://apnews.com/x",
+        title="Acme fined",
+        published=dt.date(2018, 4, 16),
+        text=AP_TEXT,
+        witness="ap",
+        removed=[Removal("WASHINGTON (AP) — ", "dateline", 0, 18)],
+    )
+    rt = Source(
+        "rt",
+        raw=RT_TEXT,
+        outlet=None,
+        path="in/reuters.txt",
+        published=dt.date(2018, 4, 17),
+        text=RT_TEXT,
+        witness="rt",
+    )
+    return _brief(
+        ap, rt, quote_ap="we will appeal the ruling", quote_rt="we will appeal this ruling"
+    )
 
 
-HOSTILE_TEXT = 'Officials said <img src=x onerror=alert(1)> the plan "\"><script>alert(2)</script>" would pass.'
+HOSTILE_TEXT = (
+    'Officials said <img src=x onerror=alert(1)> the plan ""><script>alert(2)</script>" would pass.'
+)
 
 
 @pytest.fixture
 def hostile() -> Brief:
-    ap = Source("ap", raw="", outlet="<b>Evil</b>", url="javascript:alert(3)",
-                title="<script>alert(1)</script>", text=f"{AP_TEXT} {HOSTILE_TEXT}")
-    rt = Source("rt", raw="", outlet="[bold]Other[/bold]", text=f"{RT_TEXT} {HOSTILE_TEXT}",
-                removed=[Removal("<img src=y onerror=alert(4)>", "<i>x</i>", 0, 5)])
-    brief = _brief(ap, rt, quote_ap='"><script>alert(2)</script>', quote_rt="<img src=x onerror=alert(1)>")
+    ap = Source(
+        "ap",
+        raw="",
+        outlet="<b>Evil</b>",
+        url="javascript:alert(3)",
+        title="<script>alert(1)</script>",
+        text=f"{AP_TEXT} {HOSTILE_TEXT}",
+    )
+    rt = Source(
+        "rt",
+        raw="",
+        outlet="[bold]Other[/bold]",
+        text=f"{RT_TEXT} {HOSTILE_TEXT}",
+        removed=[Removal("<img src=y onerror=alert(4)>", "<i>x</i>", 0, 5)],
+    )
+    brief = _brief(
+        ap, rt, quote_ap='"><script>alert(2)</script>', quote_rt="<img src=x onerror=alert(1)>"
+    )
     brief.summary[0].text = "<script>alert(5)</script> [bold]sum[/bold] *x*"
     brief.skipped[0].reason = "<img src=z onerror=alert(6)>"
     return brief
@@ -105,13 +177,23 @@ def _terminal(brief: Brief, **kwargs) -> str:
 def test_markdown_has_every_section_in_order(brief):
     text = to_markdown(brief)
     heads = [line for line in text.splitlines() if line.startswith("## ")]
-    assert heads == ["## Summary", "## Facts", "## Conflicts", "## Who said what", "## Timeline",
-                     "## Entities", "## Sources", "## Skipped inputs"]
+    assert heads == [
+        "## Summary",
+        "## Facts",
+        "## Conflicts",
+        "## Who said what",
+        "## Timeline",
+        "## Entities",
+        "## Sources",
+        "## Skipped inputs",
+    ]
     assert text.startswith("# Acme fined\n") and "2 sources, 2 independent" in text
     assert "Acme was fined by the ministry. [1][2]" in text
     assert "(single source: AP)" in text and "2 outlets / 2 independent" in text
     assert "~~the~~" in text and "**this**" in text and "reuters.txt" in text
-    assert "2018-04-16 – 2018-04-20" in text and "dateline" in text and "no article text found" in text
+    assert (
+        "2018-04-16 – 2018-04-20" in text and "dateline" in text and "no article text found" in text
+    )
 
 
 def test_markdown_entities_people_first_with_aliases_and_roles(brief):
@@ -132,19 +214,30 @@ def test_html_citations_resolve_to_marked_spans(brief):
 
 def test_html_content(brief):
     page = to_html(brief)
-    assert page.startswith("<!doctype html>") and "<script" not in page and "http" not in page.split("<body>")[0]
+    assert (
+        page.startswith("<!doctype html>")
+        and "<script" not in page
+        and "http" not in page.split("<body>")[0]
+    )
     assert "<del>the</del>" in page and "<ins>this</ins>" in page
     assert "(single source: AP)" in page and "2 outlets / 2 independent" in page
     assert "<details><summary>boilerplate removed (1)</summary>" in page and "dateline" in page
     assert "<a href='https://apnews.com/x'" in page and "2018-04-16 – 2018-04-20" in page
-    assert page.index("Who said what") < page.index("Timeline") < page.index("Entities") < page.index("Sources")
+    assert (
+        page.index("Who said what")
+        < page.index("Timeline")
+        < page.index("Entities")
+        < page.index("Sources")
+    )
 
 
 def test_html_escapes_hostile_text(hostile):
     page = to_html(hostile)
     assert "<script" not in page.lower() and "<img" not in page and "<b>Evil" not in page
     assert not re.search(r"<[^>]*\bon\w+=", page)
-    assert "javascript:" not in page.replace("javascript:alert(3)</", "")  # shown as text, never linked
+    assert "javascript:" not in page.replace(
+        "javascript:alert(3)</", ""
+    )  # shown as text, never linked
     assert "href='javascript" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert '"><' not in page.split("<body>")[1].replace("'><", "")
 
@@ -161,22 +254,36 @@ def test_terminal_output(brief):
     out = _terminal(brief)
     assert "Acme was fined by the ministry." in out and "[1][2]" in out
     assert "(single source: AP)" in out and "[-the-]" in out and "{+this+}" in out
-    assert out.index("Summary") < out.index("Facts") < out.index("Conflicts") < out.index("Timeline")
+    assert (
+        out.index("Summary") < out.index("Facts") < out.index("Conflicts") < out.index("Timeline")
+    )
     assert "the fine" in out and "reuters.txt" in out and "no article text found" in out
     assert max(len(line) for line in out.splitlines()) <= 80
 
 
 def test_terminal_keeps_markup_as_text(hostile):
     out = _terminal(hostile, no_color=True)
-    assert "[bold]sum[/bold]" in out and "[bold]Other[/bold]" in out and "<script>alert(5)</script>" in out
+    assert (
+        "[bold]sum[/bold]" in out
+        and "[bold]Other[/bold]" in out
+        and "<script>alert(5)</script>" in out
+    )
 
 
 def test_marked_handles_overlapping_nested_and_bad_spans(brief):
     text = "abcdefghij"
-    spans = [Span("ap", 0, 6), Span("ap", 2, 4), Span("ap", 4, 8), Span("ap", 5, 5), Span("ap", 8, 99)]
+    spans = [
+        Span("ap", 0, 6),
+        Span("ap", 2, 4),
+        Span("ap", 4, 8),
+        Span("ap", 5, 5),
+        Span("ap", 8, 99),
+    ]
     html = _marked(brief, text, spans)
-    assert html == ("<mark id=s1-0-6>ab<mark id=s1-2-4>cd</mark><span id=s1-4-8></span>e"
-                    "<span id=s1-5-5></span>f</mark>gh<span id=s1-8-99></span>ij")
+    assert html == (
+        "<mark id=s1-0-6>ab<mark id=s1-2-4>cd</mark><span id=s1-4-8></span>e"
+        "<span id=s1-5-5></span>f</mark>gh<span id=s1-8-99></span>ij"
+    )
 
 
 def test_common_helpers(brief):
@@ -189,15 +296,27 @@ def test_common_helpers(brief):
 
 def test_quotes_sit_under_one_heading_per_speaker_with_the_unattributed_last(brief):
     ap, rt = brief.sources
-    unattributed = QuoteGroup("q2", None, None, [QuoteMention(span=_span(rt, "we will appeal this ruling"),
-                                                              text="we will appeal this ruling")])
+    unattributed = QuoteGroup(
+        "q2",
+        None,
+        None,
+        [
+            QuoteMention(
+                span=_span(rt, "we will appeal this ruling"), text="we will appeal this ruling"
+            )
+        ],
+    )
     second = QuoteGroup("q3", "Jo Park", "e1", [_quote(ap, "we will appeal the ruling")])
     brief.quotes = [brief.quotes[0], unattributed, second]
     assert [(name, [g.id for g in gs]) for name, gs in _common.by_speaker(brief.quotes)] == [
-        ("Jo Park", ["q1", "q3"]), ("unattributed", ["q2"])]
+        ("Jo Park", ["q1", "q3"]),
+        ("unattributed", ["q2"]),
+    ]
     page = to_markdown(brief)
-    section = page[page.index("## Who said what"):page.index("## Timeline")]
-    assert section.count("**Jo Park**") == 1 and section.index("**Jo Park**") < section.index("**unattributed**")
+    section = page[page.index("## Who said what") : page.index("## Timeline")]
+    assert section.count("**Jo Park**") == 1 and section.index("**Jo Park**") < section.index(
+        "**unattributed**"
+    )
     assert to_html(brief).count("<h3>Jo Park</h3>") == 1
     out = _terminal(brief)
     assert out.count("Jo Park\n") == 1

@@ -28,20 +28,30 @@ def test_a_quoted_sentence_is_its_speakers_claim(example_brief):
 
 def test_reported_speech_is_a_claim_and_a_flat_statement_is_none(example_brief):
     # AP: "The foreign ministry said ..." (the ministry); Reuters: "He said ..." (Lu Kang)
-    said = {(s.span.source, s.speaker) for s in _fact(example_brief, "Liu He will visit the U.S.").said_by}
+    said = {
+        (s.span.source, s.speaker)
+        for s in _fact(example_brief, "Liu He will visit the U.S.").said_by
+    }
     assert {speaker for _, speaker in said} == {"Foreign Ministry", "Lu Kang"} and len(said) == 2
-    assert {s.kind for s in _fact(example_brief, "ZTE has asked the department").said_by} == {"indirect"}
+    assert {s.kind for s in _fact(example_brief, "ZTE has asked the department").said_by} == {
+        "indirect"
+    }
     assert _fact(example_brief, "The U.S. Commerce Department last month blocked").said_by == []
 
 
 def test_the_brief_says_who_said_it(example_brief, example_json):
     markdown = render(example_brief, "markdown")
-    line = next(ln for ln in markdown.splitlines() if ln.startswith("- Too many jobs in China lost."))
+    line = next(
+        ln for ln in markdown.splitlines() if ln.startswith("- Too many jobs in China lost.")
+    )
     assert line.endswith("· said by Donald Trump")
     fact = next(f for f in example_json["facts"] if f["text"].startswith("Too many jobs"))
     texts = {s["id"]: s["text"] for s in example_json["sources"]}
     for said in fact["said_by"]:
-        assert said["speaker"] == "Donald Trump" and "Too many jobs" in texts[said["source"]][said["start"]:said["end"]]
+        assert (
+            said["speaker"] == "Donald Trump"
+            and "Too many jobs" in texts[said["source"]][said["start"] : said["end"]]
+        )
 
 
 def _brief_facts(nlp, raw):
@@ -54,13 +64,17 @@ def _brief_facts(nlp, raw):
 
 
 def test_one_outlet_quotes_what_the_other_states(nlp):
-    raw = ["The Elm Street bridge will close for repairs on Monday, Mayor Ana Ruiz said. Drivers will be sent "
-           "along Oak Road and the ring road until the work ends in June, and cyclists may use the ferry.",
-           "The Elm Street bridge will close for repairs on Monday. School buses will stop at the library "
-           "instead, the district wrote to parents, and the night market moves to the harbour."]
+    raw = [
+        "The Elm Street bridge will close for repairs on Monday, Mayor Ana Ruiz said. Drivers will be sent "
+        "along Oak Road and the ring road until the work ends in June, and cyclists may use the ferry.",
+        "The Elm Street bridge will close for repairs on Monday. School buses will stop at the library "
+        "instead, the district wrote to parents, and the night market moves to the harbour.",
+    ]
     fact = next(f for f in _brief_facts(nlp, raw) if "bridge" in f.text)
     assert fact.witnesses == 2
-    assert [(s.span.source, s.speaker, s.kind) for s in fact.said_by] == [("s0", "Ana Ruiz", "indirect")]
+    assert [(s.span.source, s.speaker, s.kind) for s in fact.said_by] == [
+        ("s0", "Ana Ruiz", "indirect")
+    ]
     from newsweave.models import Brief
     from newsweave.report._common import said_line
 
@@ -68,17 +82,23 @@ def test_one_outlet_quotes_what_the_other_states(nlp):
 
 
 def test_a_quoted_phrase_or_term_does_not_make_a_claim(nlp):
-    raw = ['The council called the plan a "con" and voted 7-2 on Tuesday to close the old bridge for repairs.']
+    raw = [
+        'The council called the plan a "con" and voted 7-2 on Tuesday to close the old bridge for repairs.'
+    ]
     assert _brief_facts(nlp, raw)[0].said_by == []
 
 
 def test_a_speaker_the_text_describes_heads_its_quotes(pipeline):
-    text = ('The House passed the bill on Friday. House Republicans said the vote was "a win for '
-            'taxpayers and for the country."')
+    text = (
+        'The House passed the bill on Friday. House Republicans said the vote was "a win for '
+        'taxpayers and for the country."'
+    )
     brief = pipeline.run([Source(id="a", raw=text, outlet="A")])
     who = render(brief, "markdown").split("## Who said what")[1].split("## ")[0]
     assert "**House Republicans**" in who and "**House**" not in who and "unattributed" not in who
-    assert _fact(brief, "House Republicans said").said_by[0].speaker is None  # no entity: JSON says null
+    assert (
+        _fact(brief, "House Republicans said").said_by[0].speaker is None
+    )  # no entity: JSON says null
 
 
 def test_anonymous_sources_are_who_said_it(example_brief):

@@ -19,8 +19,8 @@ import re
 import numpy as np
 import pytest
 
-from corpus_fixtures import ALL, COPY, write_articles, write_jsonl
 from conftest import SHARED
+from corpus_fixtures import ALL, COPY, write_articles, write_jsonl
 
 ray = pytest.importorskip("ray")
 
@@ -43,21 +43,29 @@ def made(store) -> dict:
     """Everything the stages stored, in store order (ids, texts, removals, metadata, witnesses'
     groups, lineage, signatures, stories of both modes with their explanations)."""
     articles = [dataclasses.asdict(s) for _, s in store.articles()]
-    return {"articles": articles, "signatures": store.signatures(),
-            "copies": [dataclasses.asdict(g) for g in store.copies()],
-            "batch": [dataclasses.asdict(s) for s in stories(store, "batch")],
-            "stream": [dataclasses.asdict(s) for s in stories(store, "stream")]}
+    return {
+        "articles": articles,
+        "signatures": store.signatures(),
+        "copies": [dataclasses.asdict(g) for g in store.copies()],
+        "batch": [dataclasses.asdict(s) for s in stories(store, "batch")],
+        "stream": [dataclasses.asdict(s) for s in stories(store, "stream")],
+    }
 
 
 def both(tmp_path, paths, executor, **options):
     """Ingest `paths` with each engine into its own store; (runs, stores' contents)."""
     runs, contents = [], []
-    for name, run in (("embedded", lambda s: ingest(paths, s, **options)),
-                      ("ray", lambda s: scale.ingest(paths, s, executor=executor, **options))):
+    for name, run in (
+        ("embedded", lambda s: ingest(paths, s, **options)),
+        ("ray", lambda s: scale.ingest(paths, s, executor=executor, **options)),
+    ):
         with open_store(tmp_path / f"{name}.db") as store:
             runs.append(run(store))
             if name == "ray":
-                for mode in ("batch", "stream"):  # clustered on Ray first; `made` then reads the cache
+                for mode in (
+                    "batch",
+                    "stream",
+                ):  # clustered on Ray first; `made` then reads the cache
                     stories(store, mode, executor=executor)
             contents.append(made(store))
     return runs, contents
@@ -80,7 +88,9 @@ def test_shuffled_candidates_are_the_embedded_ones(executor):
     from newsweave.scale.lsh import candidate_pairs
 
     expected = minhash.candidate_pairs(sigs)
-    assert len(expected) > 800  # 400 planted pairs and the burst's 41 x 40 / 2 less its unpaired tail
+    assert (
+        len(expected) > 800
+    )  # 400 planted pairs and the burst's 41 x 40 / 2 less its unpaired tail
     assert np.array_equal(candidate_pairs(executor, sigs), expected)
     assert np.array_equal(candidate_pairs(executor, sigs[:1]), minhash.candidate_pairs(sigs[:1]))
 
@@ -99,7 +109,9 @@ def test_similarity_graph_does_not_depend_on_the_blocks():
 
     rng = np.random.default_rng(3)
     x = sparse.random(700, 400, density=0.05, format="csr", random_state=rng)
-    x = sparse.csr_matrix(sparse.diags(1 / np.sqrt(x.multiply(x).sum(axis=1).A.ravel() + 1e-12)) @ x)
+    x = sparse.csr_matrix(
+        sparse.diags(1 / np.sqrt(x.multiply(x).sum(axis=1).A.ravel() + 1e-12)) @ x
+    )
     dates = [dt.date(2024, 1, 1) + dt.timedelta(days=int(d)) for d in rng.integers(0, 30, 700)]
     assert batch.similarity_graph(x, dates, _Workers()) == batch.similarity_graph(x, dates)
 
@@ -110,7 +122,9 @@ def test_executor_keeps_order_and_makes_models(executor):
     assert executor.map(operator.mul, items, shared=3, chunk=7) == [3 * i for i in items]
     assert executor.map(str, []) == []
     seven = functools.partial(int, 7)
-    assert executor.map_model(seven, operator.mul, items) == LOCAL.map_model(seven, operator.mul, items)
+    assert executor.map_model(seven, operator.mul, items) == LOCAL.map_model(
+        seven, operator.mul, items
+    )
     assert executor.map_model(seven, operator.mul, items) == [7 * i for i in items]
 
 
@@ -126,13 +140,21 @@ def _fixture_inputs(tmp_path) -> list:
         f.write("{not json\n")
     (folder / "feed.xml").write_text(
         '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Bridge</title>'
-        f"<guid>g1</guid><description>{_xml(ALL[1][3])}</description></item></channel></rss>")
+        f"<guid>g1</guid><description>{_xml(ALL[1][3])}</description></item></channel></rss>"
+    )
     (folder / "photo.txt").write_bytes(bytes(range(256)) * 4)
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = [{"id": "p1", "outlet": "Syndicator", "text": ALL[0][3] + "\n\nA syndicator added this line today."},
-            {"id": "p2", "outlet": "Again", "text": ALL[2][3]}, {"id": "p3", "text": None}]
+    rows = [
+        {
+            "id": "p1",
+            "outlet": "Syndicator",
+            "text": ALL[0][3] + "\n\nA syndicator added this line today.",
+        },
+        {"id": "p2", "outlet": "Again", "text": ALL[2][3]},
+        {"id": "p3", "text": None},
+    ]
     pq.write_table(pa.Table.from_pylist(rows), folder / "shard.parquet")
     return [folder, tmp_path / "missing.jsonl"]
 
@@ -155,12 +177,20 @@ def test_meta_file_used_on_workers_warns_like_embedded(tmp_path, executor):
         (folder / f"{i}.txt").parent.mkdir(exist_ok=True)
         (folder / f"{i}.txt").write_text(text)
     meta = tmp_path / "meta.json"
-    meta.write_text(json.dumps({"0.txt": {"outlet": "Gazette", "published": "2023-03-06"},
-                                "1.txt": {"outlet": "Herald", "published": "next week"},
-                                "typo.txt": {"outlet": "Nobody"}}))
+    meta.write_text(
+        json.dumps(
+            {
+                "0.txt": {"outlet": "Gazette", "published": "2023-03-06"},
+                "1.txt": {"outlet": "Herald", "published": "next week"},
+                "typo.txt": {"outlet": "Nobody"},
+            }
+        )
+    )
     (runs, (a, b)) = both(tmp_path, [folder], executor, meta=meta)
     assert_same_run(*runs)
-    assert any("typo.txt" in w for w in runs[1].warnings) and any("next week" in w for w in runs[1].warnings)
+    assert any("typo.txt" in w for w in runs[1].warnings) and any(
+        "next week" in w for w in runs[1].warnings
+    )
     assert a == b
 
 
@@ -169,20 +199,37 @@ def _neus_articles(lines: int) -> list[dict]:
     publication dates: a story's articles on one day or the next, stories over 40 days."""
     rng = random.Random(5)
     rows = []
-    for k, line in enumerate(NEUS.joinpath("test.source").read_text(encoding="utf-8").splitlines()[:lines]):
+    for k, line in enumerate(
+        NEUS.joinpath("test.source").read_text(encoding="utf-8").splitlines()[:lines]
+    ):
         day = dt.date(2024, 3, 1) + dt.timedelta(days=rng.randrange(40))
         for j, art in enumerate(line.split(" [SEP] ")):
             title, _, text = art.partition("ARTICLE=>")
-            rows.append({"id": f"n{k}-{j}", "title": title.replace("TITLE=>", "").strip(), "text": text.strip(),
-                         "published": (day + dt.timedelta(days=rng.randrange(2))).isoformat()})
+            rows.append(
+                {
+                    "id": f"n{k}-{j}",
+                    "title": title.replace("TITLE=>", "").strip(),
+                    "text": text.strip(),
+                    "published": (day + dt.timedelta(days=rng.randrange(2))).isoformat(),
+                }
+            )
     return rows
 
 
 def _copy_of(row: dict, k: int) -> dict:
     """A station's copy of a wire story: new headline and id, last sentence cut, a local line."""
     sentences = re.split(r"(?<=[.!?]) ", row["text"])
-    text = " ".join(sentences[:-1] or sentences) + " Local officials had no comment on the report, the station said."
-    return {**row, "text": text, "id": f"copy{k}", "title": f"Station: {row['title']}", "outlet": f"Station {k}"}
+    text = (
+        " ".join(sentences[:-1] or sentences)
+        + " Local officials had no comment on the report, the station said."
+    )
+    return {
+        **row,
+        "text": text,
+        "id": f"copy{k}",
+        "title": f"Station: {row['title']}",
+        "outlet": f"Station {k}",
+    }
 
 
 @pytest.mark.shared
@@ -190,7 +237,11 @@ def _copy_of(row: dict, k: int) -> dict:
 def test_corpus_job_equals_embedded_on_real_articles(tmp_path, executor):
     rows = _neus_articles(100)  # 300 real articles
     copies = [_copy_of(rows[i], i) for i in range(0, 300, 30)]
-    shards = [rows[:150], rows[150:] + copies[:5], copies[5:] + rows[:3]]  # copies and duplicates cross shards
+    shards = [
+        rows[:150],
+        rows[150:] + copies[:5],
+        copies[5:] + rows[:3],
+    ]  # copies and duplicates cross shards
     folder = tmp_path / "shards"
     folder.mkdir()
     for n, shard in enumerate(shards):
@@ -204,7 +255,9 @@ def test_corpus_job_equals_embedded_on_real_articles(tmp_path, executor):
         jobs = [(store.get(s.articles), "json") for s in chosen]
     from newsweave import Pipeline
 
-    assert executor.map_model(Pipeline, brief_and_render, jobs) == LOCAL.map_model(Pipeline, brief_and_render, jobs)
+    assert executor.map_model(Pipeline, brief_and_render, jobs) == LOCAL.map_model(
+        Pipeline, brief_and_render, jobs
+    )
 
 
 def test_briefs_written_on_the_actor_pool_are_the_embedded_ones(tmp_path, executor):
@@ -212,7 +265,9 @@ def test_briefs_written_on_the_actor_pool_are_the_embedded_ones(tmp_path, execut
     out = {}
     for name, ex in (("embedded", LOCAL), ("ray", executor)):
         with open_store(tmp_path / f"{name}.db") as store:
-            (ingest if ex is LOCAL else lambda p, s: scale.ingest(p, s, executor=ex))(paths, store)
+            (ingest if ex is LOCAL else lambda p, s, ex=ex: scale.ingest(p, s, executor=ex))(
+                paths, store
+            )
             written = write_briefs(store, tmp_path / name, fmt="json", executor=ex)
             out[name] = {n: (tmp_path / name / n).read_text() for _, n in written}
             out[name]["snapshots"] = [len(store.snapshots(s.id)) for s, _ in written]
@@ -225,7 +280,10 @@ def test_cli_engine_ray_reports_like_embedded(tmp_path, executor, capsys):
     paths = [str(p) for p in _fixture_inputs(tmp_path)]
     reports = []
     for name, extra in (("embedded", []), ("ray", ["--engine", "ray", "--workers", "2"])):
-        assert main(["ingest", *paths, "--db", str(tmp_path / f"{name}.db"), "-f", "json", *extra]) == 3  # skips
+        assert (
+            main(["ingest", *paths, "--db", str(tmp_path / f"{name}.db"), "-f", "json", *extra])
+            == 3
+        )  # skips
         reports.append(json.loads(capsys.readouterr().out))
     assert reports[0] == reports[1]
     assert ray.is_initialized()  # a Ray the caller started is left running

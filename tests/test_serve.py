@@ -16,17 +16,19 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-import warnings  # noqa: E402
+import warnings
 
-import jsonschema  # noqa: E402
+import jsonschema
 
-with warnings.catch_warnings():  # newer Starlette warns that its TestClient wants httpx2; httpx works
+with (
+    warnings.catch_warnings()
+):  # newer Starlette warns that its TestClient wants httpx2; httpx works
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
-    from fastapi.testclient import TestClient  # noqa: E402
+    from fastapi.testclient import TestClient
 
-import newsweave  # noqa: E402
-from corpus_fixtures import BRIDGE, COPY, FLOOD, write_articles  # noqa: E402
-from newsweave.serve import create_app  # noqa: E402
+import newsweave
+from corpus_fixtures import BRIDGE, COPY, FLOOD, write_articles
+from newsweave.serve import create_app
 
 HTML = {"accept": "text/html,application/xhtml+xml"}
 PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>']
@@ -46,8 +48,15 @@ def make_store(folder):
     """A store of two stories in `folder`: bridge repairs (Gazette, Herald, a WIBX copy with
     boilerplate; one quote worded two ways, $4m vs $4.5m) and floods. Returns its path."""
     outlet, published, title, text = BRIDGE[1]
-    herald = (outlet, published, title, text.replace('"There is no alternative," Ruiz told reporters',
-                                                     '"We simply have no choice," Ruiz told reporters'))
+    herald = (
+        outlet,
+        published,
+        title,
+        text.replace(
+            '"There is no alternative," Ruiz told reporters',
+            '"We simply have no choice," Ruiz told reporters',
+        ),
+    )
     paths = write_articles(folder / "in", [BRIDGE[0], herald, COPY] + FLOOD)
     with newsweave.open_store(folder / "news.db") as store:
         newsweave.ingest(paths, store)
@@ -72,7 +81,11 @@ def assert_error(response, status: int, kind: str | None = None) -> dict:
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith("application/json")
     error = response.json()["error"]
-    assert set(error) >= {"status", "message", "kind"} and error["status"] == status and error["message"]
+    assert (
+        set(error) >= {"status", "message", "kind"}
+        and error["status"] == status
+        and error["message"]
+    )
     if kind:
         assert error["kind"] == kind
     return error
@@ -116,35 +129,46 @@ def test_search_finds_articles_and_filters_the_list(client, listed):
     assert hits and all(h["story"] == bridge for h in hits)
     page = client.get("/search", params={"q": "ferry"})
     assert "<mark>ferry</mark>" in page.text and f"/stories/{bridge}" in page.text
-    assert [s["id"] for s in client.get("/index.json", params={"q": "ferry"}).json()["stories"]] == [bridge]
+    assert [
+        s["id"] for s in client.get("/index.json", params={"q": "ferry"}).json()["stories"]
+    ] == [bridge]
     api = client.get("/api/search", params={"q": "flooded"}).json()
     assert api and {"article", "title", "snippet", "rank", "story"} <= set(api[0])
     assert client.get("/index.json", params={"q": "zeppelin"}).json()["stories"] == []
 
 
-@pytest.mark.parametrize("params, words", [
-    ({"outlet": "wibx"}, ["bridge"]),
-    ({"outlet": "Herald"}, ["Marsh", "bridge"]),
-    ({"since": "2023-03-08"}, ["Marsh"]),
-    ({"until": "2023-03-07"}, ["bridge"]),
-    ({"since": "2023-03-07", "until": "2023-03-07"}, ["bridge"]),
-])
+@pytest.mark.parametrize(
+    "params, words",
+    [
+        ({"outlet": "wibx"}, ["bridge"]),
+        ({"outlet": "Herald"}, ["Marsh", "bridge"]),
+        ({"since": "2023-03-08"}, ["Marsh"]),
+        ({"until": "2023-03-07"}, ["bridge"]),
+        ({"since": "2023-03-07", "until": "2023-03-07"}, ["bridge"]),
+    ],
+)
 def test_filters_by_outlet_and_date(client, params, words):
     shown = client.get("/index.json", params=params).json()["stories"]
     assert [next(w for w in words if w.lower() in s["title"].lower()) for s in shown] == words
-    assert [s["id"] for s in client.get("/api/stories", params=params).json()] == [s["id"] for s in shown]
+    assert [s["id"] for s in client.get("/api/stories", params=params).json()] == [
+        s["id"] for s in shown
+    ]
 
 
 def test_the_list_form_as_a_browser_sends_it(client, listed):
     """The filter form sends every field, the empty date fields too ("since=&until=")."""
     form = {"q": "ferry", "outlet": "", "since": "", "until": "", "mode": "batch"}
     assert client.get("/", params=form, headers=HTML).status_code == 200
-    assert [s["id"] for s in client.get("/index.json", params=form).json()["stories"]] == [story_id(listed, "bridge")]
+    assert [s["id"] for s in client.get("/index.json", params=form).json()["stories"]] == [
+        story_id(listed, "bridge")
+    ]
     assert client.get("/api/stories", params={**form, "q": ""}).json() == listed
 
 
 def test_a_bad_filter_is_a_validation_error(client):
-    error = assert_error(client.get("/index.json", params={"since": "last tuesday"}), 422, "ValidationError")
+    error = assert_error(
+        client.get("/index.json", params={"since": "last tuesday"}), 422, "ValidationError"
+    )
     assert "since" in error["message"] and error["details"]
     assert_error(client.get("/api/stories", params={"mode": "psychic"}), 422, "ValidationError")
 
@@ -162,8 +186,10 @@ def test_story_page_citations_point_at_marked_spans(bridge_page):
     assert cites and set(cites) <= tags.ids()
     marked = {a["id"] for t, a in tags.tags if t == "mark" and a.get("id")}
     assert set(cites) & marked
-    assert '<section id=summary>' in bridge_page.text
-    assert {h[1:] for h in tags.attr("a", "href") if h.startswith("#") and not h.startswith("#s")} <= tags.ids()
+    assert "<section id=summary>" in bridge_page.text
+    assert {
+        h[1:] for h in tags.attr("a", "href") if h.startswith("#") and not h.startswith("#s")
+    } <= tags.ids()
 
 
 def test_story_page_shows_facts_conflicts_quotes_timeline_and_sources(bridge_page):
@@ -171,7 +197,9 @@ def test_story_page_shows_facts_conflicts_quotes_timeline_and_sources(bridge_pag
     assert "<section id=facts>" in text and "<h3>Corroborated (" in text
     assert "<section id=conflicts>" in text and "4.5 million" in text
     assert "<section id=who-said-what>" in text and "Ruiz" in text
-    assert "Herald: “We simply have no choice”" in text and "wording differs:" in text  # per-outlet wording
+    assert (
+        "Herald: “We simply have no choice”" in text and "wording differs:" in text
+    )  # per-outlet wording
     assert "<section id=timeline>" in text and "<b>2023-03-06</b>" in text
     assert "<section id=sources>" in text and text.count("<article class=src") == 3
     assert "<details><summary>boilerplate removed" in text and "More From WIBX" in text
@@ -180,7 +208,9 @@ def test_story_page_shows_facts_conflicts_quotes_timeline_and_sources(bridge_pag
 def test_story_twin_is_the_brief_contract(client, listed):
     sid = story_id(listed, "bridge")
     twin = client.get(f"/stories/{sid}.json").json()
-    schema = json.loads(resources.files("newsweave").joinpath("schema", "brief.schema.json").read_text())
+    schema = json.loads(
+        resources.files("newsweave").joinpath("schema", "brief.schema.json").read_text()
+    )
     jsonschema.validate(twin["brief"], schema)
     assert twin["story"]["id"] == sid and len(twin["brief"]["sources"]) == 3
     assert {f["status"] for f in twin["brief"]["facts"]} >= {"corroborated"}
@@ -197,12 +227,19 @@ def test_unknown_story_is_a_404_in_the_error_shape(client):
     assert_error(client.get("/no/such/page"), 404, "NotFound")
     assert_error(client.delete("/api/stories"), 405, "MethodNotAllowed")
     page = client.get("/stories/s0000", headers=HTML)
-    assert page.status_code == 404 and "text/html" in page.headers["content-type"] and "NotFoundError" in page.text
+    assert (
+        page.status_code == 404
+        and "text/html" in page.headers["content-type"]
+        and "NotFoundError" in page.text
+    )
 
 
 def test_bad_since_is_a_400(client, listed):
-    assert_error(client.get(f"/api/stories/{story_id(listed, 'bridge')}/brief", params={"since": "soon"}), 400,
-                 "NewsweaveError")
+    assert_error(
+        client.get(f"/api/stories/{story_id(listed, 'bridge')}/brief", params={"since": "soon"}),
+        400,
+        "NewsweaveError",
+    )
 
 
 # --- upload -------------------------------------------------------------------------------------
@@ -210,26 +247,40 @@ def test_upload_form_and_its_twin(client):
     page = client.get("/upload", headers=HTML)
     tags = Tags(page.text)
     assert tags.attr("form", "enctype") == ["multipart/form-data"]
-    assert {"text", "outlet", "title", "files"} <= set(tags.attr("input", "name") + tags.attr("textarea", "name"))
+    assert {"text", "outlet", "title", "files"} <= set(
+        tags.attr("input", "name") + tags.attr("textarea", "name")
+    )
     assert client.get("/upload.json").json()["post"] == "/upload"
 
 
 def test_pasted_texts_give_a_brief(client):
-    form = {"text": [FLOOD[0][3], FLOOD[1][3], ""], "outlet": ["Gazette", "Herald", ""],
-            "title": [FLOOD[0][2], FLOOD[1][2], ""], "published": ["2023-03-08", "", ""]}
+    form = {
+        "text": [FLOOD[0][3], FLOOD[1][3], ""],
+        "outlet": ["Gazette", "Herald", ""],
+        "title": [FLOOD[0][2], FLOOD[1][2], ""],
+        "published": ["2023-03-08", "", ""],
+    }
     page = client.post("/upload", data=form, headers=HTML)
-    assert page.status_code == 200 and "<section id=summary>" in page.text and "not stored" in page.text
+    assert (
+        page.status_code == 200
+        and "<section id=summary>" in page.text
+        and "not stored" in page.text
+    )
     twin = client.post("/upload.json", data=form).json()["brief"]
-    assert sorted(s["outlet"] for s in twin["sources"]) == ["Gazette", "Herald"] and twin["summary"]  # canonical order
+    assert (
+        sorted(s["outlet"] for s in twin["sources"]) == ["Gazette", "Herald"] and twin["summary"]
+    )  # canonical order
     assert all(s["path"].startswith("pasted-") for s in twin["sources"])
 
 
 def test_uploaded_files_give_a_brief_without_a_store(client, db):
     before = client.get("/index.json").json()["total"]
     meta = json.dumps({"outlet": "Courier", "title": BRIDGE[2][2]}).encode()
-    files = [("files", ("../../courier.txt", BRIDGE[2][3].encode(), "text/plain")),
-             ("files", ("courier.txt.meta.json", meta, "application/json")),
-             ("files", ("herald.txt", BRIDGE[1][3].encode(), "text/plain"))]
+    files = [
+        ("files", ("../../courier.txt", BRIDGE[2][3].encode(), "text/plain")),
+        ("files", ("courier.txt.meta.json", meta, "application/json")),
+        ("files", ("herald.txt", BRIDGE[1][3].encode(), "text/plain")),
+    ]
     twin = client.post("/upload.json", files=files).json()["brief"]
     assert sorted(s["path"] for s in twin["sources"]) == ["courier.txt", "herald.txt"]
     assert "Courier" in [s["outlet"] for s in twin["sources"]]
@@ -254,8 +305,13 @@ def test_api_ingest_then_stories(tmp_path, pipeline):
     again = client.post("/api/articles", json=records(FLOOD)).json()
     assert again["counts"]["duplicate"] == 2
     assert_error(client.post("/api/articles", json={"text": "not a list"}), 422, "ValidationError")
-    assert_error(client.post("/api/articles", content=b"{oops", headers={"content-type": "application/json"}),
-                 422, "ValidationError")
+    assert_error(
+        client.post(
+            "/api/articles", content=b"{oops", headers={"content-type": "application/json"}
+        ),
+        422,
+        "ValidationError",
+    )
 
 
 def test_read_only_refuses_writes_and_still_reads(tmp_path, pipeline):
@@ -286,9 +342,16 @@ def test_oversized_bodies_are_refused_with_413(db, pipeline):
         for _ in range(10):
             yield b" " * 500
 
-    assert_error(client.post("/api/articles", content=chunks(), headers={"content-type": "application/json"}),
-                 413, "RequestTooLarge")
-    assert_error(client.post("/upload", files=[("files", ("a.txt", b"x" * 5000, "text/plain"))]), 413)
+    assert_error(
+        client.post(
+            "/api/articles", content=chunks(), headers={"content-type": "application/json"}
+        ),
+        413,
+        "RequestTooLarge",
+    )
+    assert_error(
+        client.post("/upload", files=[("files", ("a.txt", b"x" * 5000, "text/plain"))]), 413
+    )
     assert client.post("/api/articles", json=[]).status_code == 200
 
 
@@ -302,19 +365,39 @@ def raw_get(app, path: str) -> tuple[int, bytes]:
     async def send(message):
         sent.append(message)
 
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
-             "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
-             "headers": [(b"host", b"testserver")], "client": ("127.0.0.1", 1), "server": ("testserver", 80)}
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"testserver")],
+        "client": ("127.0.0.1", 1),
+        "server": ("testserver", 80),
+    }
     asyncio.run(app(scope, receive, send))
     return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:])
 
 
-@pytest.mark.parametrize("path", [
-    "/static/../../pyproject.toml", "/static/../../../../etc/passwd", "/static/..%2F..%2Fpyproject.toml",
-    "/static/%2e%2e/%2e%2e/pyproject.toml", "/static/..", "/stories/..%2F..%2Fetc%2Fpasswd",
-    "/stories/../../etc/passwd", "/api/stories/..%2F..%2Fetc%2Fpasswd/brief", "/static//etc/passwd",
-    "/static/style.css/../../../pyproject.toml",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/../../pyproject.toml",
+        "/static/../../../../etc/passwd",
+        "/static/..%2F..%2Fpyproject.toml",
+        "/static/%2e%2e/%2e%2e/pyproject.toml",
+        "/static/..",
+        "/stories/..%2F..%2Fetc%2Fpasswd",
+        "/stories/../../etc/passwd",
+        "/api/stories/..%2F..%2Fetc%2Fpasswd/brief",
+        "/static//etc/passwd",
+        "/static/style.css/../../../pyproject.toml",
+    ],
+)
 def test_no_path_reaches_the_file_system(client, path):
     status, body = raw_get(client.app, path)  # exactly as given
     assert status == 404, (path, body[:200])
@@ -330,12 +413,17 @@ def test_static_files_and_security_headers(client):
     csp = page.headers["content-security-policy"]
     assert "default-src 'none'" in csp and "script-src" not in csp
     assert page.headers["x-content-type-options"] == "nosniff"
-    assert assert_error(client.get("/nothing"), 404) and client.get("/nothing").headers["content-security-policy"]
+    assert (
+        assert_error(client.get("/nothing"), 404)
+        and client.get("/nothing").headers["content-security-policy"]
+    )
 
 
 def test_openapi_is_served_and_no_page_loads_outside_assets(client, bridge_page):
     spec = client.get("/openapi.json").json()
-    assert {"/api/articles", "/api/stories", "/api/stories/{story_id}/brief", "/api/search"} <= set(spec["paths"])
+    assert {"/api/articles", "/api/stories", "/api/stories/{story_id}/brief", "/api/search"} <= set(
+        spec["paths"]
+    )
     assert client.get("/docs").status_code == 404  # Swagger UI would load assets from a CDN
     for page in (client.get("/", headers=HTML), bridge_page, client.get("/upload", headers=HTML)):
         tags = Tags(page.text)
@@ -350,7 +438,10 @@ def assert_inert(html: str, where: str) -> None:
     for tag, attrs in tags.tags:
         assert tag not in {"script", "img", "svg", "iframe", "object", "embed"}, (where, tag, attrs)
         assert not [a for a in attrs if a.lower().startswith("on")], (where, tag, attrs)
-        assert not (attrs.get("href") or "").lower().lstrip().startswith("javascript:"), (where, attrs)
+        assert not (attrs.get("href") or "").lower().lstrip().startswith("javascript:"), (
+            where,
+            attrs,
+        )
     for payload in PAYLOADS:
         assert payload not in html, (where, payload)
 
@@ -360,32 +451,56 @@ def test_article_text_is_always_escaped(tmp_path, pipeline):
     evil = []
     for i, (outlet, published, title, text) in enumerate(BRIDGE):
         bad = PAYLOADS[i % 3]
-        evil.append({"outlet": f"{outlet} {bad}", "published": published, "title": f"{title} {bad}",
-                     "url": "javascript:alert(1)", "id": bad,
-                     "text": text.replace("Ruiz said", f"Ruiz said {bad}", 1) + f"\n\nMore {bad} text {PAYLOADS[2]}."})
+        evil.append(
+            {
+                "outlet": f"{outlet} {bad}",
+                "published": published,
+                "title": f"{title} {bad}",
+                "url": "javascript:alert(1)",
+                "id": bad,
+                "text": text.replace("Ruiz said", f"Ruiz said {bad}", 1)
+                + f"\n\nMore {bad} text {PAYLOADS[2]}.",
+            }
+        )
     report = client.post("/api/articles", json=evil).json()
     assert report["counts"]["ingested"] == 3
     stories = client.get("/api/stories").json()
     pages = ["/", "/?q=alert", "/search?q=alert", "/search?q=script", "/upload", "/?outlet=Gazette"]
     pages += [f"/stories/{s['id']}" for s in stories]
-    pages += ["/stories/%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/stories/x%22%3E%3Csvg%20onload=alert(1)%3E",
-              "/search?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"]
+    pages += [
+        "/stories/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "/stories/x%22%3E%3Csvg%20onload=alert(1)%3E",
+        "/search?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+    ]
     for path in pages:
         page = client.get(path, headers=HTML)
         assert page.headers["content-type"].startswith("text/html"), path
         assert_inert(page.text, path)
     story = client.get(f"/stories/{stories[0]['id']}", headers=HTML).text
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in story and "&lt;img src=x onerror=alert(1)&gt;" in story
-    form = {"text": [e["text"] for e in evil[:2]], "outlet": [e["outlet"] for e in evil[:2]],
-            "title": [e["title"] for e in evil[:2]]}
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt;" in story
+        and "&lt;img src=x onerror=alert(1)&gt;" in story
+    )
+    form = {
+        "text": [e["text"] for e in evil[:2]],
+        "outlet": [e["outlet"] for e in evil[:2]],
+        "title": [e["title"] for e in evil[:2]],
+    }
     assert_inert(client.post("/upload", data=form, headers=HTML).text, "POST /upload")
     files = [("files", ('"><svg onload=alert(1)>.txt', evil[2]["text"].encode(), "text/plain"))]
     assert_inert(client.post("/upload", files=files, headers=HTML).text, "POST /upload files")
 
 
 def test_json_is_never_served_as_html(client, listed):
-    for path in ["/index.json", f"/stories/{listed[0]['id']}.json", "/api/stories", "/search.json?q=x"]:
-        assert client.get(path, headers=HTML).headers["content-type"].startswith("application/json"), path
+    for path in [
+        "/index.json",
+        f"/stories/{listed[0]['id']}.json",
+        "/api/stories",
+        "/search.json?q=x",
+    ]:
+        assert (
+            client.get(path, headers=HTML).headers["content-type"].startswith("application/json")
+        ), path
 
 
 # --- the command and the optional extra ----------------------------------------------------------
@@ -396,7 +511,9 @@ def test_serve_command_is_thin(monkeypatch, tmp_path):
     calls = []
     monkeypatch.setattr(newsweave.serve, "run", lambda db, **kw: calls.append((db, kw)))
     assert main(["serve", "--db", str(tmp_path / "x.db"), "--port", "9000", "--read-only"]) == 0
-    assert calls == [(str(tmp_path / "x.db"), {"host": "127.0.0.1", "port": 9000, "readonly": True})]
+    assert calls == [
+        (str(tmp_path / "x.db"), {"host": "127.0.0.1", "port": 9000, "readonly": True})
+    ]
 
 
 def test_serve_with_paths_ingests_them_first(monkeypatch, tmp_path, capsys):
@@ -426,8 +543,11 @@ def test_a_missing_extra_names_it(monkeypatch, tmp_path):
 
 
 def test_brief_does_not_import_the_web_stack():
-    code = ("import sys, newsweave, newsweave.cli; newsweave.cli.build_parser(); "
-            "print(sorted(m for m in ('fastapi', 'uvicorn', 'jinja2', 'starlette') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    code = (
+        "import sys, newsweave, newsweave.cli; newsweave.cli.build_parser(); "
+        "print(sorted(m for m in ('fastapi', 'uvicorn', 'jinja2', 'starlette') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "[]"
-

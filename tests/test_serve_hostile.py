@@ -10,17 +10,24 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-with warnings.catch_warnings():  # newer Starlette warns that its TestClient wants httpx2; httpx works
+with (
+    warnings.catch_warnings()
+):  # newer Starlette warns that its TestClient wants httpx2; httpx works
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
-    from fastapi.testclient import TestClient  # noqa: E402
+    from fastapi.testclient import TestClient
 
-import newsweave  # noqa: E402
-from corpus_fixtures import FLOOD  # noqa: E402
-from newsweave.ingest.formats import MAX_ARTICLE_CHARS  # noqa: E402
-from newsweave.serve import create_app  # noqa: E402
+import newsweave
+from corpus_fixtures import FLOOD
+from newsweave.ingest.formats import MAX_ARTICLE_CHARS
+from newsweave.serve import create_app
 
 HTML = {"accept": "text/html,application/xhtml+xml"}
-SECURITY_HEADERS = {"content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"}
+SECURITY_HEADERS = {
+    "content-security-policy",
+    "x-content-type-options",
+    "x-frame-options",
+    "referrer-policy",
+}
 
 
 def records(articles):
@@ -34,7 +41,9 @@ def pipeline():
 
 @pytest.fixture()
 def client(tmp_path, pipeline):
-    return TestClient(create_app(tmp_path / "news.db", pipeline=pipeline), raise_server_exceptions=False)
+    return TestClient(
+        create_app(tmp_path / "news.db", pipeline=pipeline), raise_server_exceptions=False
+    )
 
 
 def long_text() -> str:
@@ -46,13 +55,23 @@ def test_an_article_too_long_to_brief_is_skipped_by_the_api_and_the_story_still_
     """A 1.05 MB article posted to /api/articles was stored and joined a story whose page, twin
     and brief then answered 500 for good."""
     outlet, published, title, text = FLOOD[0]
-    posted = records(FLOOD) + [{"outlet": outlet, "published": published, "title": title,
-                                "text": text + "\n\n" + long_text()}]
+    posted = records(FLOOD) + [
+        {
+            "outlet": outlet,
+            "published": published,
+            "title": title,
+            "text": text + "\n\n" + long_text(),
+        }
+    ]
     report = client.post("/api/articles", json=posted).json()
     assert report["counts"] == {"ingested": 2, "duplicate": 0, "skipped": 1}
     assert "article too long" in report["inputs"][-1]["reason"]
     (story,) = client.get("/api/stories").json()
-    for path in (f"/stories/{story['id']}", f"/stories/{story['id']}.json", f"/api/stories/{story['id']}/brief"):
+    for path in (
+        f"/stories/{story['id']}",
+        f"/stories/{story['id']}.json",
+        f"/api/stories/{story['id']}/brief",
+    ):
         assert client.get(path, headers=HTML).status_code == 200, path
 
 
@@ -65,7 +84,9 @@ def test_an_upload_too_long_to_brief_is_named_and_the_rest_briefed(client):
     assert any("too long" in s["reason"] for s in brief["skipped"])
 
 
-def test_a_crash_answers_500_with_the_security_headers_and_a_page_for_a_browser(client, monkeypatch):
+def test_a_crash_answers_500_with_the_security_headers_and_a_page_for_a_browser(
+    client, monkeypatch
+):
     """500s were answered outside the middleware that adds the headers, and in JSON to browsers."""
     from newsweave.serve import views
 
@@ -78,14 +99,14 @@ def test_a_crash_answers_500_with_the_security_headers_and_a_page_for_a_browser(
     twin = client.get("/index.json")
     assert twin.status_code == 500 and twin.json()["error"]["kind"] == "InternalError"
     for response in (page, twin):
-        assert SECURITY_HEADERS <= set(response.headers), response.headers
+        assert set(response.headers) >= SECURITY_HEADERS, response.headers
         assert "secret" not in response.text
 
 
 def test_error_messages_name_the_store_by_its_file_name_only(client, tmp_path):
     for path in ("/stories/s0000000000000000", "/api/stories/s0000000000000000/brief"):
         response = client.get(path, headers=HTML)
-        assert response.status_code == 404 and SECURITY_HEADERS <= set(response.headers)
+        assert response.status_code == 404 and set(response.headers) >= SECURITY_HEADERS
         assert "news.db" in response.text and str(tmp_path) not in response.text
 
 
@@ -94,7 +115,9 @@ def test_since_dates_at_the_ends_of_the_calendar_are_answered(client, since):
     """They overflowed in the conversion to UTC: a 500 on the story page."""
     client.post("/api/articles", json=records(FLOOD))
     (story,) = client.get("/api/stories").json()
-    assert client.get(f"/api/stories/{story['id']}/brief").status_code == 200  # a snapshot to compare with
+    assert (
+        client.get(f"/api/stories/{story['id']}/brief").status_code == 200
+    )  # a snapshot to compare with
     for path in (f"/stories/{story['id']}", f"/api/stories/{story['id']}/brief"):
         response = client.get(path, params={"since": since}, headers=HTML)
         assert response.status_code == 200, response.text[:300]
@@ -105,8 +128,10 @@ def test_a_corrupt_parquet_upload_is_a_skipped_file_not_a_500(client, tmp_path):
     from test_parquet import _corrupt_parquet
 
     _corrupt_parquet(tmp_path / "c.parquet")
-    files = [("files", ("c.parquet", (tmp_path / "c.parquet").read_bytes(), "application/octet-stream")),
-             ("files", ("good.txt", FLOOD[0][3].encode(), "text/plain"))]
+    files = [
+        ("files", ("c.parquet", (tmp_path / "c.parquet").read_bytes(), "application/octet-stream")),
+        ("files", ("good.txt", FLOOD[0][3].encode(), "text/plain")),
+    ]
     response = client.post("/upload.json", files=files)
     assert response.status_code == 200, response.text[:300]
     assert any("damaged after row" in s["reason"] for s in response.json()["brief"]["skipped"])

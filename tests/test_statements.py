@@ -11,16 +11,29 @@ from newsweave.dedup import assign_witnesses
 from newsweave.extract import extract
 from newsweave.models import Source
 
-NOT_STATEMENTS = ["(Reuters)", "(Barak Ravid)", "1:15 A.M.", "July 31, 2014 (AFP)", "Latest updates [Thursday]:",
-                  "For full story, click here (Barak Ravid)", "SUBSCRIBE TO HAARETZ AND GET FULL COVERAGE",
-                  "(News Agencies) Read full article",
-                  "Watch the video below.", "For the latest Washington news, follow @wsjpolitics"]
-STATEMENTS = ["Iron Dome intercepts rocket over Tel Aviv.", "Three soldiers were wounded by a rocket.",
-              "Death toll: 56 soldiers since July 8.", '"Read the bill before you vote," the senator said.',
-              "Netanyahu read the statement to reporters (Reuters).", "He was 84.",
-              "Trump visits 2 key states with leaders of India, Australia.",
-              "Jobless claims fell, signs the labor market continues to mend.",
-              "Sign it -- if you didn't when you bought it -- because whoever has an unsigned ticket can claim it."]
+NOT_STATEMENTS = [
+    "(Reuters)",
+    "(Barak Ravid)",
+    "1:15 A.M.",
+    "July 31, 2014 (AFP)",
+    "Latest updates [Thursday]:",
+    "For full story, click here (Barak Ravid)",
+    "SUBSCRIBE TO HAARETZ AND GET FULL COVERAGE",
+    "(News Agencies) Read full article",
+    "Watch the video below.",
+    "For the latest Washington news, follow @wsjpolitics",
+]
+STATEMENTS = [
+    "Iron Dome intercepts rocket over Tel Aviv.",
+    "Three soldiers were wounded by a rocket.",
+    "Death toll: 56 soldiers since July 8.",
+    '"Read the bill before you vote," the senator said.',
+    "Netanyahu read the statement to reporters (Reuters).",
+    "He was 84.",
+    "Trump visits 2 key states with leaders of India, Australia.",
+    "Jobless claims fell, signs the labor market continues to mend.",
+    "Sign it -- if you didn't when you bought it -- because whoever has an unsigned ticket can claim it.",
+]
 
 
 def _sentences(nlp, paragraphs):
@@ -47,8 +60,10 @@ def test_sentences_that_state_something_are_statements(nlp, line):
 def test_a_credit_two_sources_share_is_no_fact(nlp):
     from newsweave.align import align
 
-    raw = ["Rockets hit the town of Sderot on Thursday, the army said. (Reuters)",
-           "The army said rockets hit Sderot on Thursday. (Reuters)"]
+    raw = [
+        "Rockets hit the town of Sderot on Thursday, the army said. (Reuters)",
+        "The army said rockets hit Sderot on Thursday. (Reuters)",
+    ]
     sources = [clean(Source(id=f"s{i}", raw=r)) for i, r in enumerate(raw)]
     assign_witnesses(sources)
     docs, entities = extract(sources, nlp)

@@ -28,13 +28,29 @@ def store(tmp_path):
 
 
 def test_add_is_idempotent_and_keeps_every_field(store):
-    s = _source(1, outlet="Gazette", url="http://x/1", published=dt.date(2023, 3, 6), title="T", path="a.txt",
-                input_id="r1", removed=[Removal("More From WIBX", "site furniture", 10, 24)])
+    s = _source(
+        1,
+        outlet="Gazette",
+        url="http://x/1",
+        published=dt.date(2023, 3, 6),
+        title="T",
+        path="a.txt",
+        input_id="r1",
+        removed=[Removal("More From WIBX", "site furniture", 10, 24)],
+    )
     assert store.add([s, _source(2)]) == [True, True]
     assert store.add([s]) == [False] and store.count() == 2
     (back,) = store.get(["id001"])
-    assert (back.raw, back.text, back.outlet, back.url, back.published, back.title, back.path, back.input_id) == (
-        s.raw, s.text, "Gazette", "http://x/1", dt.date(2023, 3, 6), "T", "a.txt", "r1")
+    assert (
+        back.raw,
+        back.text,
+        back.outlet,
+        back.url,
+        back.published,
+        back.title,
+        back.path,
+        back.input_id,
+    ) == (s.raw, s.text, "Gazette", "http://x/1", dt.date(2023, 3, 6), "T", "a.txt", "r1")
     assert back.removed == s.removed and back.witness == "id001"
 
 
@@ -48,11 +64,21 @@ def test_articles_come_in_arrival_order_and_after_a_point(store):
 
 
 def test_search_finds_words_and_survives_fts_syntax(store):
-    store.add([_source(1, "The mayor said the bridge would close."), _source(2, "Floods hit the valley.")])
+    store.add(
+        [_source(1, "The mayor said the bridge would close."), _source(2, "Floods hit the valley.")]
+    )
     assert [h.article for h in store.search("bridge")] == ["id001"]
     assert "[bridge]" in store.search("bridge")[0].snippet
     assert [h.article for h in store.search("floods valley")] == ["id002"]
-    for hostile in ['"', "AND OR NOT", "bridge*", "NEAR(", "col:bridge", "", "';DROP TABLE articles;--"]:
+    for hostile in [
+        '"',
+        "AND OR NOT",
+        "bridge*",
+        "NEAR(",
+        "col:bridge",
+        "",
+        "';DROP TABLE articles;--",
+    ]:
         store.search(hostile)  # no exception
     assert store.count() == 2
 
@@ -64,16 +90,33 @@ def test_copies_stories_snapshots_and_cache_round_trip(store):
     (group,) = store.copies()
     assert group.articles == ["id001", "id002"] and group.changes["id002"] == [change]
     assert [s.witness for s in store.get(["id002", "id003"])] == ["id001", "id003"]
-    story = Story("sid001", "Bridge", ["id001", "id002"], [["id001", "id002"]], dt.date(2023, 3, 6), None,
-                  ["ana ruiz"], ["bridge"], [Membership("id001", 0.5, ["ana ruiz"], ["bridge"]),
-                                              Membership("id002", 0.5)], False)
+    story = Story(
+        "sid001",
+        "Bridge",
+        ["id001", "id002"],
+        [["id001", "id002"]],
+        dt.date(2023, 3, 6),
+        None,
+        ["ana ruiz"],
+        ["bridge"],
+        [Membership("id001", 0.5, ["ana ruiz"], ["bridge"]), Membership("id002", 0.5)],
+        False,
+    )
     store.put_stories("batch", [story])
     assert store.stories("batch") == [story] and store.stories("stream") == []
     store.put_snapshot(Snapshot("sid001", "2023-03-06T10:00:00+00:00", ["id001"], {"facts": []}))
     assert store.snapshots("sid001")[0].brief == {"facts": []}
-    entry = CacheEntry('"etag"', "Mon, 06 Mar 2023 10:00:00 GMT", dt.datetime(2023, 3, 6, tzinfo=dt.timezone.utc), "ab")
+    entry = CacheEntry(
+        '"etag"',
+        "Mon, 06 Mar 2023 10:00:00 GMT",
+        dt.datetime(2023, 3, 6, tzinfo=dt.UTC),
+        "ab",
+    )
     store.fetch_cache().put("http://x/feed", entry)
-    assert store.fetch_cache().get("http://x/feed") == entry and store.fetch_cache().get("http://y") is None
+    assert (
+        store.fetch_cache().get("http://x/feed") == entry
+        and store.fetch_cache().get("http://y") is None
+    )
     assert store.integrity_check() == []
 
 
@@ -91,17 +134,19 @@ def test_reopening_keeps_data_and_migrations_are_recorded(tmp_path):
 def test_read_only_store_refuses_writes(tmp_path):
     path = tmp_path / "news.db"
     open_store(path).close()
-    with open_store(path, readonly=True) as s:
-        with pytest.raises(StoreError, match="read-only"):
-            s.add([_source(1)])
+    with open_store(path, readonly=True) as s, pytest.raises(StoreError, match="read-only"):
+        s.add([_source(1)])
     with pytest.raises(StoreError, match="no such database"):
         open_store(tmp_path / "missing.db", readonly=True)
 
 
-@pytest.mark.parametrize("content, reason", [
-    (b"hello, this is not a database at all" * 20, "not a newsweave database"),
-    (None, "another program"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"hello, this is not a database at all" * 20, "not a newsweave database"),
+        (None, "another program"),
+    ],
+)
 def test_files_that_are_not_newsweave_stores_are_refused(tmp_path, content, reason):
     path = tmp_path / "other.db"
     if content is None:

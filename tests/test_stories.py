@@ -18,8 +18,10 @@ import pytest
 from conftest import SHARED
 
 NEUS = SHARED / "datasets/neus-allsides/data/naacl2022_lrc_roundup_random_order_probe/test.source"
-pytestmark = [pytest.mark.shared,
-              pytest.mark.skipif(not NEUS.is_file(), reason="NeuS/AllSides test split not present")]
+pytestmark = [
+    pytest.mark.shared,
+    pytest.mark.skipif(not NEUS.is_file(), reason="NeuS/AllSides test split not present"),
+]
 
 
 @dataclass
@@ -32,41 +34,99 @@ class Gold:
 
 
 GOLD = {
-    0: Gold(same=[{0: "A new report by Democrats", 2: "The National Rifle Association was"}],
-            quotes=[(2, "apparent use of the NRA for personal gain", "Ron Wyden")],
-            people={"Ron Wyden": {2}, "Maria Butina": {0, 2}, "Alexander Torshin": {0}}),
-    5: Gold(quotes=[(0, "made the wrong decision", "Mike Pence"),
-                    (0, "all legal means at our disposal", "Mike Pence")],
-            people={"Mike Pence": {0}, "Trump": {0, 1, 2}}),  # no outlet gives his first name
-    12: Gold(same=[{0: "The Supreme Court on Monday allowed", 1: "The Supreme Court on Monday left",
-                    2: "The Supreme Court Monday left"},
-                   {1: "The justices did not comment", 2: "The justices did not offer"},
-                   {1: "Enforcement of the law", 2: "The law, which had been blocked"}],
-             people={"Steve Pitt": {1}, "Matt Bevin": {1}}),
-    20: Gold(same=[{0: "By reporting that special counsel", 1: "Special counsel Robert Mueller has asked",
-                    2: "The news that special counsel"}],
-             quotes=[(0, "a sign that his inquiry", "Wall Street Journal")],
-             people={"Robert Mueller": {0, 1, 2}}),
-    33: Gold(same=[{0: "President Trump", 1: "White House economic adviser", 2: "A prominent Jewish member"}],
-             quotes=[(2, "can and must do better", "Gary Cohn")],
-             people={"Gary Cohn": {0, 1}, "Donald Trump": {0, 1, 2}}),
-    47: Gold(same=[{0: "House Republicans will meet Wednesday", 1: "House Republicans will gather",
-                    2: "When House Republicans meet"}],
-             people={"Liz Cheney": {0, 2}, "Marjorie Taylor Greene": {0, 2}, "Kevin McCarthy": {0},
-                     "Donald Trump": {0, 2}}),
-    61: Gold(same=[{0: "Voters in Chicago on Tuesday", 1: "Former federal prosecutor Lori Lightfoot took",
-                    2: "Former federal prosecutor Lori Lightfoot easily"},
-                   {0: "With votes in 95", 1: "The 56-year-old political newcomer",
-                    2: "Lightfoot, who had never been"},
-                   {0: "The win by Lightfoot", 1: "Former federal prosecutor Lori Lightfoot took",
-                    2: "Former federal prosecutor Lori Lightfoot easily"}],
-             people={"Lori Lightfoot": {0, 1, 2}, "Toni Preckwinkle": {0, 1, 2}, "Rahm Emanuel": {1}}),
+    0: Gold(
+        same=[{0: "A new report by Democrats", 2: "The National Rifle Association was"}],
+        quotes=[(2, "apparent use of the NRA for personal gain", "Ron Wyden")],
+        people={"Ron Wyden": {2}, "Maria Butina": {0, 2}, "Alexander Torshin": {0}},
+    ),
+    5: Gold(
+        quotes=[
+            (0, "made the wrong decision", "Mike Pence"),
+            (0, "all legal means at our disposal", "Mike Pence"),
+        ],
+        people={"Mike Pence": {0}, "Trump": {0, 1, 2}},
+    ),  # no outlet gives his first name
+    12: Gold(
+        same=[
+            {
+                0: "The Supreme Court on Monday allowed",
+                1: "The Supreme Court on Monday left",
+                2: "The Supreme Court Monday left",
+            },
+            {1: "The justices did not comment", 2: "The justices did not offer"},
+            {1: "Enforcement of the law", 2: "The law, which had been blocked"},
+        ],
+        people={"Steve Pitt": {1}, "Matt Bevin": {1}},
+    ),
+    20: Gold(
+        same=[
+            {
+                0: "By reporting that special counsel",
+                1: "Special counsel Robert Mueller has asked",
+                2: "The news that special counsel",
+            }
+        ],
+        quotes=[(0, "a sign that his inquiry", "Wall Street Journal")],
+        people={"Robert Mueller": {0, 1, 2}},
+    ),
+    33: Gold(
+        same=[
+            {
+                0: "President Trump",
+                1: "White House economic adviser",
+                2: "A prominent Jewish member",
+            }
+        ],
+        quotes=[(2, "can and must do better", "Gary Cohn")],
+        people={"Gary Cohn": {0, 1}, "Donald Trump": {0, 1, 2}},
+    ),
+    47: Gold(
+        same=[
+            {
+                0: "House Republicans will meet Wednesday",
+                1: "House Republicans will gather",
+                2: "When House Republicans meet",
+            }
+        ],
+        people={
+            "Liz Cheney": {0, 2},
+            "Marjorie Taylor Greene": {0, 2},
+            "Kevin McCarthy": {0},
+            "Donald Trump": {0, 2},
+        },
+    ),
+    61: Gold(
+        same=[
+            {
+                0: "Voters in Chicago on Tuesday",
+                1: "Former federal prosecutor Lori Lightfoot took",
+                2: "Former federal prosecutor Lori Lightfoot easily",
+            },
+            {
+                0: "With votes in 95",
+                1: "The 56-year-old political newcomer",
+                2: "Lightfoot, who had never been",
+            },
+            {
+                0: "The win by Lightfoot",
+                1: "Former federal prosecutor Lori Lightfoot took",
+                2: "Former federal prosecutor Lori Lightfoot easily",
+            },
+        ],
+        people={"Lori Lightfoot": {0, 1, 2}, "Toni Preckwinkle": {0, 1, 2}, "Rahm Emanuel": {1}},
+    ),
 }
 
 # Just under the scores recorded in docs/benchmarks.md (2026-12-07): R 0.48, P 0.92, speakers
 # 0.8 with none wrong, people 1.0, no invented conflict.
-FLOORS = {"same_fact_recall": 0.45, "same_fact_precision": 0.9, "speaker_accuracy": 0.8,
-          "wrong_speakers": 0, "people_recall": 0.95, "invented_conflicts": 0}
+FLOORS = {
+    "same_fact_recall": 0.45,
+    "same_fact_precision": 0.9,
+    "speaker_accuracy": 0.8,
+    "wrong_speakers": 0,
+    "people_recall": 0.95,
+    "invented_conflicts": 0,
+}
 
 
 def cluster_jsonl(line: str) -> str:
@@ -74,7 +134,9 @@ def cluster_jsonl(line: str) -> str:
     records = []
     for i, article in enumerate(line.split(" [SEP] ")):
         title, _, body = article.partition(" ARTICLE=> ")
-        records.append({"id": f"a{i}", "title": title.removeprefix("TITLE=> ").strip(), "text": body.strip()})
+        records.append(
+            {"id": f"a{i}", "title": title.removeprefix("TITLE=> ").strip(), "text": body.strip()}
+        )
     return "".join(json.dumps(r) + "\n" for r in records)
 
 
@@ -140,17 +202,26 @@ def score(briefs) -> dict[str, float]:
         gold_n, found_n = gold_n + len(pairs), found_n + len(found & pairs)
         predicted_n, correct_n = predicted_n + total, correct_n + len(found & pairs)
         right, wrong = quote_speakers(brief, gold)
-        quotes_right, quotes_wrong, quotes_n = quotes_right + right, quotes_wrong + wrong, quotes_n + len(gold.quotes)
+        quotes_right, quotes_wrong, quotes_n = (
+            quotes_right + right,
+            quotes_wrong + wrong,
+            quotes_n + len(gold.quotes),
+        )
         hit, n = people_found(brief, gold)
         people_hit, people_n = people_hit + hit, people_n + n
         conflicts += len(brief.conflicts)
-    return {"same_fact_recall": found_n / gold_n, "same_fact_precision": correct_n / max(predicted_n, 1),
-            "speaker_accuracy": quotes_right / quotes_n, "wrong_speakers": quotes_wrong,
-            "people_recall": people_hit / people_n, "invented_conflicts": conflicts}
+    return {
+        "same_fact_recall": found_n / gold_n,
+        "same_fact_precision": correct_n / max(predicted_n, 1),
+        "speaker_accuracy": quotes_right / quotes_n,
+        "wrong_speakers": quotes_wrong,
+        "people_recall": people_hit / people_n,
+        "invented_conflicts": conflicts,
+    }
 
 
 def _same_name(shown: str | None, gold: str) -> bool:
-    """"The Wall Street Journal" is the Wall Street Journal."""
+    """ "The Wall Street Journal" is the Wall Street Journal."""
     norm = lambda n: (n or "").casefold().removeprefix("the ")  # noqa: E731
     return norm(shown) == norm(gold)
 
@@ -160,8 +231,12 @@ def quote_speakers(brief, gold: Gold) -> tuple[int, int]:
     right = wrong = 0
     for article, words, speaker in gold.quotes:
         where = _where(brief, article, words)
-        groups = [g for g in brief.quotes for m in g.mentions
-                  if where and m.span.source == where[0] and m.span.start <= where[1] < m.span.end]
+        groups = [
+            g
+            for g in brief.quotes
+            for m in g.mentions
+            if where and m.span.source == where[0] and m.span.start <= where[1] < m.span.end
+        ]
         right += any(_same_name(g.speaker, speaker) for g in groups)
         wrong += any(g.speaker is not None and not _same_name(g.speaker, speaker) for g in groups)
     return right, wrong

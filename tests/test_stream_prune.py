@@ -17,7 +17,7 @@ import pytest
 
 from newsweave.cluster import cluster, stream
 from newsweave.cluster.features import terms
-from test_throughput import records, sources  # noqa: F401  (fixtures: a few hundred generated, dated articles)
+from test_throughput import records, sources
 
 
 def _labels(sources, **kw) -> dict[str, str]:
@@ -32,7 +32,9 @@ def _all_terms_strong(monkeypatch) -> None:
 
 @pytest.mark.parametrize("refine", [False, True])
 @pytest.mark.parametrize("window", [stream.WINDOW_DAYS, 30])
-def test_pruning_with_every_term_strong_gives_the_exact_stories(sources, monkeypatch, refine, window):
+def test_pruning_with_every_term_strong_gives_the_exact_stories(
+    sources, monkeypatch, refine, window
+):
     exact = cluster(sources, "stream", refine=refine, window=window)
     _all_terms_strong(monkeypatch)
     assert cluster(sources, "stream", refine=refine, window=window) == exact
@@ -63,7 +65,9 @@ def test_default_strong_terms_meet_fewer_articles_and_agree_mostly(sources, monk
     monkeypatch.setattr(stream, "PRUNE_ABOVE", 0)
     pruned, met = _replay(sources)
     assert len(met) == len(sources) - 1
-    assert sum(m for m, _ in met) < 0.7 * sum(n for _, n in met)  # candidates: well under the open set
+    assert sum(m for m, _ in met) < 0.7 * sum(
+        n for _, n in met
+    )  # candidates: well under the open set
     same = sum(1 for i in exact.label if _first(exact, i) == _first(pruned, i))
     assert same >= 0.9 * len(sources)
 
@@ -78,8 +82,12 @@ def test_the_index_finds_exactly_the_open_rows_sharing_a_strong_term(sources, mo
     monkeypatch.setattr(stream, "PRUNE_ABOVE", 0)
     state, _ = _replay(sources, window=1)  # stories close often, so the block compacts
     block = state.open
-    assert len(block) < len(sources) // 2 and len(block.ids) < len(sources)  # closed rows were dropped
-    strong = {a: set(stream.strong_terms(state.vectors[a], state.vectorizer).tolist()) for a in block.row}
+    assert len(block) < len(sources) // 2 and len(block.ids) < len(
+        sources
+    )  # closed rows were dropped
+    strong = {
+        a: set(stream.strong_terms(state.vectors[a], state.vectorizer).tolist()) for a in block.row
+    }
     for probe in list(block.row)[::7]:
         query = np.array(sorted(strong[probe]), dtype=np.int64)
         found = {block.ids[r] for r in block.candidates(query).tolist()}
@@ -112,7 +120,12 @@ def test_the_pruned_stream_does_not_depend_on_the_hash_seed(tmp_path):
     outputs = []
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run([sys.executable, "-c", _PRUNED_JSON, str(Path(__file__).parent)], env=env,
-                              capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", _PRUNED_JSON, str(Path(__file__).parent)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1] and len(json.loads(outputs[0])) > 20

@@ -14,19 +14,32 @@ import sys
 
 import pytest
 
+from conftest import ROOT, SHARED
 from newsweave.clean import clean
-from newsweave.cluster import REFINE_EVERY, REFINE_THRESHOLD, STREAM_THRESHOLD, cluster, cluster_stream, stream
+from newsweave.cluster import (
+    REFINE_EVERY,
+    REFINE_THRESHOLD,
+    STREAM_THRESHOLD,
+    cluster,
+    cluster_stream,
+    stream,
+)
 from newsweave.cluster.features import terms
 from newsweave.cluster.refine import due, regroup
 from newsweave.models import Source
-from conftest import ROOT, SHARED
-from test_throughput import records, sources  # noqa: F401  (fixtures: a few hundred generated, dated articles)
+from test_throughput import records, sources
 
-FIRE = ("A fire destroyed a timber warehouse on Mill Street overnight; firefighters fought the blaze for six "
-        "hours and smoke closed the rail line.")
-BUDGET = ("The council approved a budget that raises the property levy, funds road repairs and hires librarians "
-          "for the new branch library.")
-CITY = "Riverton officials said on Monday the mayor, Ana Ruiz, would speak to reporters at city hall."
+FIRE = (
+    "A fire destroyed a timber warehouse on Mill Street overnight; firefighters fought the blaze for six "
+    "hours and smoke closed the rail line."
+)
+BUDGET = (
+    "The council approved a budget that raises the property levy, funds road repairs and hires librarians "
+    "for the new branch library."
+)
+CITY = (
+    "Riverton officials said on Monday the mayor, Ana Ruiz, would speak to reporters at city hall."
+)
 # Two stories; their first articles share a paragraph about the city. At arrival the second joins
 # the first (with no neighbours yet, local scaling lifts every similarity), and stays there.
 TWO_STORIES = [
@@ -34,11 +47,23 @@ TWO_STORIES = [
     ("b1", BUDGET + " " + CITY),
     ("f2", FIRE + " Investigators are looking into the cause of the warehouse blaze."),
     ("b2", BUDGET + " The levy rise is the first in four years."),
-    ("f3", "Firefighters said the Mill Street warehouse blaze began in a timber store; the rail line reopened "
-           "after the smoke cleared."),
-    ("b3", "The property levy rise approved by the council pays for road repairs and librarians at the branch library."),
-    ("f4", "The rail line past the burned Mill Street warehouse reopened; firefighters stayed to damp down the timber."),
-    ("b4", "Librarians for the branch library and road repairs are in the budget the council approved, with a levy rise."),
+    (
+        "f3",
+        "Firefighters said the Mill Street warehouse blaze began in a timber store; the rail line reopened "
+        "after the smoke cleared.",
+    ),
+    (
+        "b3",
+        "The property levy rise approved by the council pays for road repairs and librarians at the branch library.",
+    ),
+    (
+        "f4",
+        "The rail line past the burned Mill Street warehouse reopened; firefighters stayed to damp down the timber.",
+    ),
+    (
+        "b4",
+        "Librarians for the branch library and road repairs are in the budget the council approved, with a levy rise.",
+    ),
 ]
 
 
@@ -53,13 +78,18 @@ def _groups(stories) -> dict[str, list[str]]:
 def test_refinement_fixes_an_early_wrong_assignment():
     sources = _two_stories()
     assert _groups(cluster(sources, "stream", refine=False)) == {
-        "sf1": ["f1", "b1"], "sf2": ["f2", "f3", "f4"], "sb2": ["b2", "b3", "b4"]}
+        "sf1": ["f1", "b1"],
+        "sf2": ["f2", "f3", "f4"],
+        "sb2": ["b2", "b3", "b4"],
+    }
     refined = _groups(cluster(sources, "stream"))
     assert refined == {"sf1": ["f1", "f2", "f3", "f4"], "sb1": ["b1", "b2", "b3", "b4"]}
     assert refined == _groups(cluster(sources, "batch"))
 
 
-def _run(sources: list[Source], every: int, window: int = stream.WINDOW_DAYS, on_step=None) -> stream.StreamState:
+def _run(
+    sources: list[Source], every: int, window: int = stream.WINDOW_DAYS, on_step=None
+) -> stream.StreamState:
     """The stream as `cluster_stream` drives it, calling `on_step(state, i)` after every arrival."""
     state = stream.StreamState()
     for i, s in enumerate(sources):
@@ -92,13 +122,17 @@ def test_refinement_regroups_only_open_articles(sources):
     seen: list[tuple[int, int]] = []
 
     def check(state: stream.StreamState, i: int) -> None:
-        if state.refined_at == i + 1:  # refined at this arrival: every open article is in an open story
+        if (
+            state.refined_at == i + 1
+        ):  # refined at this arrival: every open article is in an open story
             assert set(state.open.row) == {a for s in state.stories.values() for a in s.members}
             assert all(state.label[a] == s.id for s in state.stories.values() for a in s.members)
             seen.append((i, len(state.open)))
 
     _run(sources, 5, on_step=check)
-    assert len(seen) > 20 and max(n for _, n in seen) < len(sources)  # the window keeps the open set small
+    assert len(seen) > 20 and max(n for _, n in seen) < len(
+        sources
+    )  # the window keeps the open set small
 
 
 def test_an_open_story_keeps_its_number_while_its_first_article_stays_first(sources):
@@ -130,7 +164,9 @@ def test_refined_stream_is_deterministic(sources):
 
 def test_undated_refined_stream_is_batch(sources):
     undated = [Source(id=s.id, raw=s.raw, text=s.text, witness=s.witness) for s in sources]
-    assert cluster(undated, "stream") == cluster(undated, "batch")  # nothing closes: the last point regroups all
+    assert cluster(undated, "stream") == cluster(
+        undated, "batch"
+    )  # nothing closes: the last point regroups all
 
 
 NEUS = SHARED / "datasets/neus-allsides/data/naacl2022_lrc_roundup_random_order_probe/test.source"
@@ -149,6 +185,12 @@ def test_refinement_gains_on_neus_test_with_synthetic_dates():
     col = ev.Collection(*data.load_neus("test"))
     order = bench.dated(bench.sources(col.texts)[0], col.labels, 0)
     settings = {"arrival": STREAM_THRESHOLD, "refine": REFINE_THRESHOLD, "every": REFINE_EVERY}
-    f1 = {row: ev.scores(col.labels, bench.newsweave_labels(order, len(col.labels), row, settings)[0])["F1"]
-          for row in ("arrival", "refined")}
-    assert f1["arrival"] >= 0.93 and f1["refined"] >= 0.955 and f1["refined"] >= f1["arrival"] + 0.015, f1
+    f1 = {
+        row: ev.scores(
+            col.labels, bench.newsweave_labels(order, len(col.labels), row, settings)[0]
+        )["F1"]
+        for row in ("arrival", "refined")
+    }
+    assert (
+        f1["arrival"] >= 0.93 and f1["refined"] >= 0.955 and f1["refined"] >= f1["arrival"] + 0.015
+    ), f1

@@ -18,7 +18,7 @@ import newsweave.cluster as nwc
 from newsweave.cluster import StreamSettings, checkpoint, cluster_stream, resume_stream, stream
 from newsweave.corpus import ingest_records, stories
 from newsweave.store import open_store
-from test_throughput import records, sources  # noqa: F401  (fixtures: a few hundred generated, dated articles)
+from test_throughput import records, sources
 
 
 @pytest.fixture
@@ -41,7 +41,9 @@ def _representatives(sources) -> int:
 
 @pytest.mark.parametrize("prune", [False, True])
 @pytest.mark.parametrize("share", [0.1, 0.5, 0.93])
-def test_going_on_from_a_checkpoint_is_one_pass_over_all(sources, arrivals, monkeypatch, share, prune):
+def test_going_on_from_a_checkpoint_is_one_pass_over_all(
+    sources, arrivals, monkeypatch, share, prune
+):
     if prune:  # the inverted index of candidate pruning travels in the checkpoint too
         monkeypatch.setattr(stream, "PRUNE_ABOVE", 0)
     k = int(share * len(sources))
@@ -85,9 +87,15 @@ def test_a_damaged_checkpoint_is_not_used(sources, arrivals, monkeypatch, damage
 
 
 def test_values_come_back_with_their_types():
-    value = {"a": [1, 2.5, None, True, "x"], 3: (np.arange(4, dtype=np.int32), np.float64(0.25)),
-             (1, 2): {1, 2}, "c": __import__("collections").Counter({"w": 2}),
-             "d": __import__("datetime").date(2024, 3, 1), "inf": float("-inf"), "grid": np.ones((2, 3))}
+    value = {
+        "a": [1, 2.5, None, True, "x"],
+        3: (np.arange(4, dtype=np.int32), np.float64(0.25)),
+        (1, 2): {1, 2},
+        "c": __import__("collections").Counter({"w": 2}),
+        "d": __import__("datetime").date(2024, 3, 1),
+        "inf": float("-inf"),
+        "grid": np.ones((2, 3)),
+    }
     back = checkpoint.load(checkpoint.dump(value))
     assert back.keys() == value.keys()
     assert back["a"] == value["a"] and back[(1, 2)] == {1, 2} and back["c"] == value["c"]
@@ -100,9 +108,15 @@ def test_values_come_back_with_their_types():
 def test_plain_lists_and_dicts_keep_each_scalars_type():
     """Lists and dicts of plain scalars are written as JSON lists in one piece: ints stay ints
     (keys too), bools bools, floats floats, and a set or a Counter its own type."""
-    value = {"vocab": {"zte": 0, "trump": 1}, "by_id": {7: "a", 8: None}, "flags": [True, 1, 1.0, -0.0],
-             "df": __import__("collections").Counter({3: 2, 5: 1}), "seen": {1, 2, 3}, "pair": (1, "x"),
-             "mixed": [1, np.int64(2)]}
+    value = {
+        "vocab": {"zte": 0, "trump": 1},
+        "by_id": {7: "a", 8: None},
+        "flags": [True, 1, 1.0, -0.0],
+        "df": __import__("collections").Counter({3: 2, 5: 1}),
+        "seen": {1, 2, 3},
+        "pair": (1, "x"),
+        "mixed": [1, np.int64(2)],
+    }
     back = checkpoint.load(checkpoint.dump(value))
     assert back == value
     for key in value:
@@ -118,8 +132,16 @@ def _forged(tree: dict) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("name", ["os:system", "subprocess:Popen", "newsweave.store.sqlite:SQLiteStore",
-                                  "newsweave.clusterx:Thing", "newsweave.cluster.stream:WINDOW_DAYS"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "os:system",
+        "subprocess:Popen",
+        "newsweave.store.sqlite:SQLiteStore",
+        "newsweave.clusterx:Thing",
+        "newsweave.cluster.stream:WINDOW_DAYS",
+    ],
+)
 def test_the_loader_builds_only_classes_of_the_cluster_package(name):
     with pytest.raises(checkpoint.CheckpointError):
         checkpoint.load(_forged({"o": name, "f": {}}))

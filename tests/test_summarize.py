@@ -24,20 +24,26 @@ def test_novelty_is_the_share_of_weight_not_yet_shown():
 
 
 def test_a_restatement_from_the_same_source_is_left_out(pipeline):
-    text = ("The city council voted on Tuesday to close the old harbour bridge for repairs.\n\n"
-            "The council voted on Tuesday to close the old harbour bridge.\n\n"
-            "Ferry services will run every twenty minutes from the north pier until the work ends.")
+    text = (
+        "The city council voted on Tuesday to close the old harbour bridge for repairs.\n\n"
+        "The council voted on Tuesday to close the old harbour bridge.\n\n"
+        "Ferry services will run every twenty minutes from the north pier until the work ends."
+    )
     sources = [Source(id="a1", raw=text)]
     alignment = pipeline.align(sources)[3]
     texts = [s.text for s in ranked(alignment)]
     assert "The council voted on Tuesday to close the old harbour bridge." not in texts
-    assert any(t.startswith("Ferry services") for t in texts) and any(t.startswith("The city council") for t in texts)
+    assert any(t.startswith("Ferry services") for t in texts) and any(
+        t.startswith("The city council") for t in texts
+    )
     assert 0 < NOVEL < 1
 
 
 def test_reported_speech_is_a_usable_statement(pipeline):
-    text = ("Ferry services will run every twenty minutes from the north pier, officials said.\n\n"
-            '"We are ready for the crowds and the extra boats are waiting," she said.')
+    text = (
+        "Ferry services will run every twenty minutes from the north pier, officials said.\n\n"
+        '"We are ready for the crowds and the extra boats are waiting," she said.'
+    )
     _, documents, _, alignment, _ = pipeline.align([Source(id="a1", raw=text)])
     kinds = {q.kind for d in documents for q in d.quotes}
     assert "indirect" in kinds
@@ -46,9 +52,11 @@ def test_reported_speech_is_a_usable_statement(pipeline):
 
 
 def test_a_quote_given_only_to_a_pronoun_is_not_a_summary_sentence(pipeline):
-    text = ("Ferry services will run every twenty minutes from the north pier, officials said.\n\n"
-            '"We are ready for the crowds and the extra boats are waiting," she said.\n\n'
-            '"The extra boats have been tested and the crews are trained," Mayor Ana Ruiz said.')
+    text = (
+        "Ferry services will run every twenty minutes from the north pier, officials said.\n\n"
+        '"We are ready for the crowds and the extra boats are waiting," she said.\n\n'
+        '"The extra boats have been tested and the crews are trained," Mayor Ana Ruiz said.'
+    )
     alignment = pipeline.align([Source(id="a1", raw=text)])[3]
     texts = [s.text for s in ranked(alignment)]
     assert not any(t.startswith('"We are ready') for t in texts)

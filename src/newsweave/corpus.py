@@ -19,16 +19,16 @@ import functools
 import json
 import os
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .clean import split_empty
 from .dedup import arrival_order, minhash
 from .dedup import copy_groups as find_copy_groups
 from .errors import NewsweaveError, NotFoundError
 from .ingest import Fetcher, IngestResult, read_paths, read_records
-from .parallel import LOCAL, Executor
 from .models import Brief, CopyGroup, RunEntry, Skipped, Source, Story
+from .parallel import LOCAL, Executor
 from .store import Snapshot, Store
 
 if TYPE_CHECKING:
@@ -40,7 +40,15 @@ SIGN_CHUNK = 2000  # stored articles read back at a time to sign them
 # at least every pair that involves a masked text
 Candidates = Callable[["np.ndarray", "np.ndarray"], "np.ndarray"]
 
-__all__ = ["IngestRun", "ingest", "ingest_records", "stories", "story_sources", "brief_story", "write_briefs"]
+__all__ = [
+    "IngestRun",
+    "brief_story",
+    "ingest",
+    "ingest_records",
+    "stories",
+    "story_sources",
+    "write_briefs",
+]
 
 
 @dataclass
@@ -59,15 +67,23 @@ class IngestRun:
         return [e.article for e in self.entries if e.status == "ingested" and e.article]
 
 
-def ingest(paths: Iterable[str | os.PathLike], store: Store, *, meta: str | os.PathLike | None = None,
-           fetcher: Fetcher | None = None, on_input: Callable[[str], None] | None = None,
-           follow_links: bool = False) -> IngestRun:
+def ingest(
+    paths: Iterable[str | os.PathLike],
+    store: Store,
+    *,
+    meta: str | os.PathLike | None = None,
+    fetcher: Fetcher | None = None,
+    on_input: Callable[[str], None] | None = None,
+    follow_links: bool = False,
+) -> IngestRun:
     """Read, clean and store articles; update the copy groups. Returns the run report.
 
     URLs are fetched with `fetcher` (give it `store.fetch_cache()` for conditional GET across
     runs); `on_input` is called with each input as it is read."""
-    return store_result(read_paths(paths, meta=meta, fetcher=fetcher, on_input=on_input, follow_links=follow_links),
-                        store)
+    return store_result(
+        read_paths(paths, meta=meta, fetcher=fetcher, on_input=on_input, follow_links=follow_links),
+        store,
+    )
 
 
 def ingest_records(records: Iterable[dict], store: Store, *, name: str = "request") -> IngestRun:
@@ -82,8 +98,15 @@ def store_result(result: IngestResult, store: Store) -> IngestRun:
     return store_cleaned(result, sources, empty, store)
 
 
-def store_cleaned(result: IngestResult, sources: list[Source], empty: list[Skipped], store: Store, *,
-                  signatures: dict[str, bytes] | None = None, candidates: Candidates | None = None) -> IngestRun:
+def store_cleaned(
+    result: IngestResult,
+    sources: list[Source],
+    empty: list[Skipped],
+    store: Store,
+    *,
+    signatures: dict[str, bytes] | None = None,
+    candidates: Candidates | None = None,
+) -> IngestRun:
     """Store read and cleaned sources (`empty`: those cleaning left nothing of), sign them
     (unless their `signatures` are given) and regroup copies; the run report. `candidates`
     finds the LSH candidate pairs of all stored signatures (by default `minhash.candidate_pairs`)."""
@@ -91,9 +114,17 @@ def store_cleaned(result: IngestResult, sources: list[Source], empty: list[Skipp
     sources = arrival_order(sources)
     for source, new in zip(sources, store.add(sources)):
         where = source.where or source.path or source.id
-        run.entries.append(RunEntry(where, "ingested" if new else "duplicate", source.id,
-                                    "" if new else "already in the store (the same text)"))
-    run.entries += [RunEntry(d.path, "duplicate", None, d.reason) for d in result.duplicates + result.unchanged]
+        run.entries.append(
+            RunEntry(
+                where,
+                "ingested" if new else "duplicate",
+                source.id,
+                "" if new else "already in the store (the same text)",
+            )
+        )
+    run.entries += [
+        RunEntry(d.path, "duplicate", None, d.reason) for d in result.duplicates + result.unchanged
+    ]
     run.entries += [RunEntry(s.path, "skipped", None, s.reason) for s in result.skipped + empty]
     _sign_and_regroup(store, signatures or {}, candidates or minhash.candidate_pairs)
     return run
@@ -136,8 +167,13 @@ def signature_bytes(source: Source, words: dict[str, int] | None = None) -> byte
     return minhash.signature(minhash.shingle_hashes(source.text, words=words)).tobytes()
 
 
-def update_copies(store: Store, new: list[Source] | list[str], signatures: dict[str, bytes] | None = None, *,
-                  candidates: Candidates = minhash.candidate_pairs) -> list[CopyGroup]:
+def update_copies(
+    store: Store,
+    new: list[Source] | list[str],
+    signatures: dict[str, bytes] | None = None,
+    *,
+    candidates: Candidates = minhash.candidate_pairs,
+) -> list[CopyGroup]:
     """Sign the new articles (unless their `signatures` are given) and regroup copies: LSH over
     every stored signature (`candidates`), verifying only the candidate pairs that involve a new
     article; groups that changed get fresh lineage. `new` may be the stored articles' ids when
@@ -161,13 +197,16 @@ def update_copies(store: Store, new: list[Source] | list[str], signatures: dict[
     arrival = store.seqs(touched)  # same-day copies: the first to arrive is the earliest
     touched_sources = store.get(sorted(touched, key=arrival.__getitem__))
     position = {a: i for i, a in enumerate(ids)}  # the stored signatures, not signed again
-    groups = kept + find_copy_groups(touched_sources, sigs[[position[s.id] for s in touched_sources]])
+    groups = kept + find_copy_groups(
+        touched_sources, sigs[[position[s.id] for s in touched_sources]]
+    )
     store.put_copies(groups)
     return groups
 
 
-def stories(store: Store, mode: str = "batch", *, similarity: str | None = None,
-            executor: Executor = LOCAL) -> list[Story]:
+def stories(
+    store: Store, mode: str = "batch", *, similarity: str | None = None, executor: Executor = LOCAL
+) -> list[Story]:
     """The store's stories in one clustering mode, reclustered when articles were added since
     (in memory only, when the store was opened read-only). `similarity` "lexical" or "embed"
     (batch, the `embed` extra); None keeps whichever the stored stories were made with.
@@ -176,15 +215,18 @@ def stories(store: Store, mode: str = "batch", *, similarity: str | None = None,
     return fresh if fresh is not None else store.stories(mode)
 
 
-def _recluster_if_stale(store: Store, mode: str, similarity: str | None = None,
-                        executor: Executor = LOCAL) -> list[Story] | None:
+def _recluster_if_stale(
+    store: Store, mode: str, similarity: str | None = None, executor: Executor = LOCAL
+) -> list[Story] | None:
     """Recluster when articles arrived (or the clusterer or the similarity changed) since the
     stored stories were made; a read-only store gets them in memory (returned), any other stores
     them (None)."""
     from .cluster import MODES, VERSION, cluster  # numpy/scipy: only when clustering
 
     if mode not in MODES:
-        raise NewsweaveError(f"unknown clustering mode {mode!r}; expected one of {', '.join(MODES)}")
+        raise NewsweaveError(
+            f"unknown clustering mode {mode!r}; expected one of {', '.join(MODES)}"
+        )
     key, stored = f"stories.{mode}", store.get_state(f"stories.{mode}")
     if similarity is None:
         similarity = stored[2] if isinstance(stored, list) and len(stored) == 3 else "lexical"
@@ -207,13 +249,16 @@ def _recluster_if_stale(store: Store, mode: str, similarity: str | None = None,
     return None
 
 
-def _stream_from_checkpoint(store: Store, articles: list[Source], executor: Executor) -> list[Story]:
+def _stream_from_checkpoint(
+    store: Store, articles: list[Source], executor: Executor
+) -> list[Story]:
     """Stream stories going on from the store's checkpoint (only articles that arrived since it
     are passed), keeping the new checkpoint unless the store is read-only."""
     from .cluster import resume_stream
 
-    found, checkpoint = resume_stream(articles, checkpoint=store.get_checkpoint(STREAM_CHECKPOINT),
-                                      executor=executor)
+    found, checkpoint = resume_stream(
+        articles, checkpoint=store.get_checkpoint(STREAM_CHECKPOINT), executor=executor
+    )
     if not getattr(store, "readonly", False):
         store.put_checkpoint(STREAM_CHECKPOINT, checkpoint)
     return found
@@ -241,25 +286,31 @@ def story_sources(store: Store, story_id: str, mode: str = "batch") -> tuple[Sto
     else:
         found = store.find_story(mode, story_id)  # that story only, not every story of the store
     if found is None:
-        raise NotFoundError(store.path, f"no story {story_id!r} in {mode} mode; list them with: "
-                                        f"newsweave stories --db {store.path}")
+        raise NotFoundError(
+            store.path,
+            f"no story {story_id!r} in {mode} mode; list them with: "
+            f"newsweave stories --db {store.path}",
+        )
     return found, store.get(found.articles)
 
 
-def brief_story(store: Store, story_id: str, *, mode: str = "batch", pipeline=None,
-                since: str | None = None) -> Brief:
+def brief_story(
+    store: Store, story_id: str, *, mode: str = "batch", pipeline=None, since: str | None = None
+) -> Brief:
     """The brief of a stored story; with `since`, also what changed since the brief shown then
     ("last": the previous brief of this story; or an ISO date/time). The brief is remembered."""
     from .pipeline import Pipeline
-    from .report.json import to_dict
     from .report.changes import compare
+    from .report.json import to_dict
 
     _, sources = story_sources(store, story_id, mode)
     brief = (pipeline or Pipeline()).run(sources)
     data = to_dict(brief)
     if since is not None:
         before = _snapshot_before(store.snapshots(story_id), since)
-        brief.changes = compare(before.brief if before else None, data, before.created_at if before else None)
+        brief.changes = compare(
+            before.brief if before else None, data, before.created_at if before else None
+        )
     _remember(store, story_id, [s.id for s in brief.sources], data)
     return brief
 
@@ -278,15 +329,16 @@ def _parse_since(since: str) -> str:
     try:
         moment = dt.datetime.fromisoformat(since)
     except ValueError as exc:
-        raise NewsweaveError(f"--since {since!r}: expected 'last' or a date/time like 2024-05-01 or "
-                             "2024-05-01T12:00") from exc
+        raise NewsweaveError(
+            f"--since {since!r}: expected 'last' or a date/time like 2024-05-01 or 2024-05-01T12:00"
+        ) from exc
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.timezone.utc)
+        moment = moment.replace(tzinfo=dt.UTC)
     try:
-        return moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+        return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
     except OverflowError:  # before year 1 or after 9999 in UTC: before or after every snapshot
         edge = dt.datetime.min if moment.year == 1 else dt.datetime.max
-        return edge.replace(tzinfo=dt.timezone.utc).isoformat(timespec="seconds")
+        return edge.replace(tzinfo=dt.UTC).isoformat(timespec="seconds")
 
 
 def _remember(store: Store, story_id: str, articles: list[str], data: dict) -> None:
@@ -295,7 +347,7 @@ def _remember(store: Store, story_id: str, articles: list[str], data: dict) -> N
     previous = store.snapshots(story_id)
     if previous and sorted(previous[-1].articles) == articles:
         return
-    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     if not getattr(store, "readonly", False):
         store.put_snapshot(Snapshot(story_id, now, articles, data))
 
@@ -303,9 +355,17 @@ def _remember(store: Store, story_id: str, articles: list[str], data: dict) -> N
 BRIEFS_AT_ONCE = 64  # stories briefed per round: the articles of a round are in memory together
 
 
-def write_briefs(store: Store, folder: str | os.PathLike, *, mode: str = "batch", fmt: str = "markdown",
-                 min_articles: int = 2, pipeline=None, executor: Executor = LOCAL,
-                 only: Iterable[str] | None = None) -> list[tuple[Story, str]]:
+def write_briefs(
+    store: Store,
+    folder: str | os.PathLike,
+    *,
+    mode: str = "batch",
+    fmt: str = "markdown",
+    min_articles: int = 2,
+    pipeline=None,
+    executor: Executor = LOCAL,
+    only: Iterable[str] | None = None,
+) -> list[tuple[Story, str]]:
     """Write the brief of every story with at least `min_articles` articles (among the stories
     `only` names, when given) into `folder`, one file a story (`<story id>.<ext>`), and
     `index.json` listing them; returns (story, file name). `executor` makes the briefs (on Ray:
@@ -318,8 +378,11 @@ def write_briefs(store: Store, folder: str | os.PathLike, *, mode: str = "batch"
     out.mkdir(parents=True, exist_ok=True)
     model = functools.partial(_given, pipeline or Pipeline())
     wanted = None if only is None else set(only)
-    chosen = [s for s in stories(store, mode, executor=executor)
-              if len(s.articles) >= min_articles and (wanted is None or s.id in wanted)]
+    chosen = [
+        s
+        for s in stories(store, mode, executor=executor)
+        if len(s.articles) >= min_articles and (wanted is None or s.id in wanted)
+    ]
     written = []
     try:
         for start in range(0, len(chosen), BRIEFS_AT_ONCE):
@@ -332,12 +395,19 @@ def write_briefs(store: Store, folder: str | os.PathLike, *, mode: str = "batch"
                 written.append((story, name))
     finally:
         executor.release()
-    index = [{"id": s.id, "title": s.title, "articles": len(s.articles), "brief": name} for s, name in written]
-    (out / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=2), encoding="utf-8")
+    index = [
+        {"id": s.id, "title": s.title, "articles": len(s.articles), "brief": name}
+        for s, name in written
+    ]
+    (out / "index.json").write_text(
+        json.dumps(index, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     return written
 
 
-def _largest_first(executor: Executor, model, jobs: list[tuple[list[Source], str]]) -> list[tuple[dict, str]]:
+def _largest_first(
+    executor: Executor, model, jobs: list[tuple[list[Source], str]]
+) -> list[tuple[dict, str]]:
     """The briefs of the jobs, in order, handed out largest story first: workers then finish
     together (longest-processing-time-first scheduling)."""
     order = sorted(range(len(jobs)), key=lambda k: -sum(len(s.raw) for s in jobs[k][0]))

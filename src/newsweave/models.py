@@ -161,9 +161,28 @@ class DateMention:
 
 
 # Subjects of a cue that say nothing of who spoke.
-VAGUE_SPEAKERS = {"you", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "one",
-                  "this", "that", "these", "those", "who", "which", "nobody",
-                  "him", "her", "them", "me", "us"}  # an object pronoun is the hearer the parser took
+VAGUE_SPEAKERS = {
+    "you",
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "everyone",
+    "everybody",
+    "one",
+    "this",
+    "that",
+    "these",
+    "those",
+    "who",
+    "which",
+    "nobody",
+    "him",
+    "her",
+    "them",
+    "me",
+    "us",
+}  # an object pronoun is the hearer the parser took
 
 
 @dataclass
@@ -322,7 +341,9 @@ class Conflict:
     subject: str = ""
     note: str = ""
     fact_id: str | None = None
-    update: bool = False  # reported at different times: possibly a later figure, not a contradiction
+    update: bool = (
+        False  # reported at different times: possibly a later figure, not a contradiction
+    )
 
 
 @dataclass

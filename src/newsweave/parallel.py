@@ -24,7 +24,7 @@ from typing import Any, Protocol, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-__all__ = ["Executor", "LocalExecutor", "LOCAL", "chunks"]
+__all__ = ["LOCAL", "Executor", "LocalExecutor", "chunks"]
 
 
 class Executor(Protocol):
@@ -32,10 +32,18 @@ class Executor(Protocol):
 
     workers: int
 
-    def map(self, fn: Callable[..., R], items: Sequence[Any], *, shared: Any = None,
-            chunk: int | None = None) -> list[R]: ...
+    def map(
+        self,
+        fn: Callable[..., R],
+        items: Sequence[Any],
+        *,
+        shared: Any = None,
+        chunk: int | None = None,
+    ) -> list[R]: ...
 
-    def map_model(self, factory: Callable[[], Any], fn: Callable[[Any, Any], R], items: Sequence[Any]) -> list[R]: ...
+    def map_model(
+        self, factory: Callable[[], Any], fn: Callable[[Any, Any], R], items: Sequence[Any]
+    ) -> list[R]: ...
 
     def release(self) -> None:
         """Free what `map_model` keeps between calls (its workers and their models)."""
@@ -46,11 +54,19 @@ class LocalExecutor:
 
     workers = 1
 
-    def map(self, fn: Callable[..., R], items: Sequence[Any], *, shared: Any = None,
-            chunk: int | None = None) -> list[R]:
+    def map(
+        self,
+        fn: Callable[..., R],
+        items: Sequence[Any],
+        *,
+        shared: Any = None,
+        chunk: int | None = None,
+    ) -> list[R]:
         return run_chunk(fn, shared, items)
 
-    def map_model(self, factory: Callable[[], Any], fn: Callable[[Any, Any], R], items: Sequence[Any]) -> list[R]:
+    def map_model(
+        self, factory: Callable[[], Any], fn: Callable[[Any, Any], R], items: Sequence[Any]
+    ) -> list[R]:
         if not items:
             return []
         model = factory()

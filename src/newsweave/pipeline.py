@@ -7,7 +7,6 @@ package root is the one-call shortcut over it.
 from __future__ import annotations
 
 import datetime as dt
-
 import os
 from collections.abc import Iterable
 from typing import Any
@@ -28,7 +27,9 @@ PathLike = str | os.PathLike
 class Pipeline:
     """A configured newsweave pipeline; reuse one instance to keep the model loaded."""
 
-    def __init__(self, *, model: str = DEFAULT_MODEL, words: int = DEFAULT_WORDS, similarity: str = "lexical"):
+    def __init__(
+        self, *, model: str = DEFAULT_MODEL, words: int = DEFAULT_WORDS, similarity: str = "lexical"
+    ):
         self.model = model
         self.words = words
         self.similarity = similarity  # "lexical", or "embed" with the `embed` extra
@@ -37,10 +38,18 @@ class Pipeline:
     def nlp(self) -> Any:
         return load(self.model)
 
-    def brief_paths(self, paths: Iterable[PathLike], *, meta: PathLike | None = None,
-                    fetcher: Fetcher | None = None, follow_links: bool = False) -> Brief:
+    def brief_paths(
+        self,
+        paths: Iterable[PathLike],
+        *,
+        meta: PathLike | None = None,
+        fetcher: Fetcher | None = None,
+        follow_links: bool = False,
+    ) -> Brief:
         """Ingest files, folders and URLs (fetched with `fetcher`, see `read_paths`), then brief what could be read."""
-        return self.brief_ingested(read_paths(paths, meta=meta, fetcher=fetcher, follow_links=follow_links))
+        return self.brief_ingested(
+            read_paths(paths, meta=meta, fetcher=fetcher, follow_links=follow_links)
+        )
 
     def brief_example(self) -> Brief:
         """The brief of the bundled example story (ZTE, May 2018: AP and Reuters)."""
@@ -50,7 +59,9 @@ class Pipeline:
         result.sources, empty = split_empty(result.sources)
         result.skipped += empty
         if not result.sources:
-            reasons = "; ".join(f"{s.path}: {s.reason}" for s in result.skipped) or "no input files given"
+            reasons = (
+                "; ".join(f"{s.path}: {s.reason}" for s in result.skipped) or "no input files given"
+            )
             raise NoArticlesError(f"no article could be read ({reasons})")
         brief = self.run(result.sources)
         brief.skipped = list(result.skipped) + list(result.duplicates) + list(result.unchanged)
@@ -76,24 +87,46 @@ class Pipeline:
             found: list[str] = []
             find_quotes(document, entities, found)
             warnings += [f"{document.source.label}: {w}" for w in found]
-        return sources, documents, entities, align(documents, entities, similarity=self.similarity), warnings
+        return (
+            sources,
+            documents,
+            entities,
+            align(documents, entities, similarity=self.similarity),
+            warnings,
+        )
 
-    def brief_aligned(self, sources, documents, entities, alignment: Alignment, warnings: list[str]) -> Brief:
+    def brief_aligned(
+        self, sources, documents, entities, alignment: Alignment, warnings: list[str]
+    ) -> Brief:
         """The brief of aligned sources: the alignment's parts plus the summary."""
         return Brief(
-            sources=sources, documents=documents, facts=alignment.facts, quotes=alignment.quotes,
-            entities=entities, numbers=alignment.numbers, conflicts=alignment.conflicts,
-            timeline=alignment.timeline, summary=summarize(alignment, words=self.words), warnings=warnings,
+            sources=sources,
+            documents=documents,
+            facts=alignment.facts,
+            quotes=alignment.quotes,
+            entities=entities,
+            numbers=alignment.numbers,
+            conflicts=alignment.conflicts,
+            timeline=alignment.timeline,
+            summary=summarize(alignment, words=self.words),
+            warnings=warnings,
             figures=alignment.figures,
         )
+
 
 def canonical_order(source: Source) -> tuple:
     """Undated sources first, then by publication date, then by content id."""
     return (source.published is not None, source.published or dt.date.min, source.id)
 
 
-def brief(paths: Iterable[PathLike] | None = None, *, example: bool = False, meta: PathLike | None = None,
-          words: int = DEFAULT_WORDS, model: str = DEFAULT_MODEL) -> Brief:
+def brief(
+    paths: Iterable[PathLike] | None = None,
+    *,
+    example: bool = False,
+    meta: PathLike | None = None,
+    words: int = DEFAULT_WORDS,
+    model: str = DEFAULT_MODEL,
+) -> Brief:
     """One call: the cross-source brief of news files/folders (or of the bundled example)."""
     pipeline = Pipeline(model=model, words=words)
     if example:

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..models import Conflict, Document, Entity, Fact, Figure, NumberGroup, QuoteGroup, TimelineEvent
+from ..models import (
+    Conflict,
+    Document,
+    Entity,
+    Fact,
+    Figure,
+    NumberGroup,
+    QuoteGroup,
+    TimelineEvent,
+)
 from .conflicts import entity_conflicts, fact_conflicts, name_conflicts
 from .facts import group_facts, make_fact
 from .figures import fact_figures, figure_conflicts, story_figures
@@ -20,7 +29,7 @@ from .statements import is_statement
 from .timeline import build_timeline
 from .vectors import SentenceVector, cosine, sentence_vectors
 
-__all__ = ["Alignment", "align", "cosine", "SIMILARITIES"]
+__all__ = ["SIMILARITIES", "Alignment", "align", "cosine"]
 
 
 @dataclass
@@ -30,14 +39,18 @@ class Alignment:
     numbers: list[NumberGroup] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
-    vectors: dict[str, list[SentenceVector]] = field(default_factory=dict)  # fact id -> its sentences
+    vectors: dict[str, list[SentenceVector]] = field(
+        default_factory=dict
+    )  # fact id -> its sentences
     figures: list[Figure] = field(default_factory=list)
 
 
 SIMILARITIES = ("lexical", "embed")
 
 
-def align(documents: list[Document], entities: list[Entity], *, similarity: str = "lexical") -> Alignment:
+def align(
+    documents: list[Document], entities: list[Entity], *, similarity: str = "lexical"
+) -> Alignment:
     """Everything the brief says across sources, each piece with its offsets. `similarity`:
     "lexical" (words, entities, dates, numbers) or "embed" (also sentence embeddings; needs the
     `embed` extra)."""
@@ -48,7 +61,9 @@ def align(documents: list[Document], entities: list[Entity], *, similarity: str 
     names = {e.id: e.name for e in entities}
     result.quotes = group_quotes(documents, names)
     anchors = quoted_together(result.quotes, documents)
-    for i, members in enumerate(group_facts(vectors, anchors=anchors, embed=similarity == "embed"), 1):
+    for i, members in enumerate(
+        group_facts(vectors, anchors=anchors, embed=similarity == "embed"), 1
+    ):
         conflicts = fact_conflicts(members, f"f{i}")
         fact = make_fact(i, members, conflicting=bool(conflicts))
         result.facts.append(fact)
@@ -76,8 +91,12 @@ def quoted_together(groups: list[QuoteGroup], documents: list[Document]) -> set[
     sentences = {d.source.id: d.sentences for d in documents}
     out: set[frozenset] = set()
     for g in groups:
-        where = {(q.span.source, s.span.start) for q in g.mentions for s in sentences[q.span.source]
-                 if s.span.start <= q.span.start and q.span.end <= s.span.end}  # a quote within one sentence
+        where = {
+            (q.span.source, s.span.start)
+            for q in g.mentions
+            for s in sentences[q.span.source]
+            if s.span.start <= q.span.start and q.span.end <= s.span.end
+        }  # a quote within one sentence
         out |= {frozenset((a, b)) for a in where for b in where if a[0] != b[0]}
     return out
 
@@ -86,8 +105,15 @@ def _linked(conflicts: list[Conflict], facts: list[Fact]) -> list[Conflict]:
     """Each conflict names the fact whose sentence states its first value."""
     for c in conflicts:
         v = c.values[0]
-        c.fact_id = next((f.id for f in facts for m in f.mentions
-                          if m.source == v.source and m.start <= v.start < m.end), None)
+        c.fact_id = next(
+            (
+                f.id
+                for f in facts
+                for m in f.mentions
+                if m.source == v.source and m.start <= v.start < m.end
+            ),
+            None,
+        )
     return conflicts
 
 

@@ -48,7 +48,11 @@ def _separate(token: Any, span: Any) -> bool:
     before = span.doc[left.i - 1] if left.i > span.start else None
     comma = before is not None and before.text in {",", ";", "—", "–", "--"}
     if token.dep_ == "conj":
-        return token.pos_ in {"VERB", "AUX"} and token.head.dep_ == "ROOT" and token.head.pos_ in {"VERB", "AUX"}
+        return (
+            token.pos_ in {"VERB", "AUX"}
+            and token.head.dep_ == "ROOT"
+            and token.head.pos_ in {"VERB", "AUX"}
+        )
     if token.dep_ == "advcl":
         return comma and token.tag_ in {"VBG", "VBN"}
     return comma  # relcl, appos
@@ -65,7 +69,9 @@ def _part(document: Document, sentence: Sentence, token: Any, span: Any) -> Sent
     if end - start >= sentence.span.end - sentence.span.start - 2:
         return None
     text = document.source.text[start:end]
-    return Sentence(f"{sentence.id}.{start}", Span(sentence.span.source, start, end), text, sentence.paragraph)
+    return Sentence(
+        f"{sentence.id}.{start}", Span(sentence.span.source, start, end), text, sentence.paragraph
+    )
 
 
 def _says_something(token: Any, words: list[Any]) -> bool:

@@ -17,20 +17,66 @@ from .vectors import SentenceVector
 # or "writer" / "friend" describe one person two ways, and an age or a misparse ("19", "show") is
 # no title at all.
 OFFICES = {  # in their TITLE_FORMS form
-    "president", "premier", "minister", "secretary", "senator", "representative", "governor",
-    "mayor", "ambassador", "envoy", "director", "chair", "chief", "ceo", "cfo", "spokesperson",
-    "judge", "justice", "prosecutor", "attorney", "commissioner", "speaker", "chancellor", "king",
-    "queen", "general", "colonel", "admiral", "sheriff", "adviser", "counselor", "manager",
-    "editor", "professor", "lawmaker", "legislator", "commander", "councilmember", "treasurer",
-    "administrator", "superintendent", "dean", "provost",
+    "president",
+    "premier",
+    "minister",
+    "secretary",
+    "senator",
+    "representative",
+    "governor",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "director",
+    "chair",
+    "chief",
+    "ceo",
+    "cfo",
+    "spokesperson",
+    "judge",
+    "justice",
+    "prosecutor",
+    "attorney",
+    "commissioner",
+    "speaker",
+    "chancellor",
+    "king",
+    "queen",
+    "general",
+    "colonel",
+    "admiral",
+    "sheriff",
+    "adviser",
+    "counselor",
+    "manager",
+    "editor",
+    "professor",
+    "lawmaker",
+    "legislator",
+    "commander",
+    "councilmember",
+    "treasurer",
+    "administrator",
+    "superintendent",
+    "dean",
+    "provost",
 }
 _FORMER = {"former", "ex"}
 # One form for the ways a title is written ("Sen." / "Senator", "spokesman" / "spokesperson").
 TITLE_FORMS = {
-    "gov": "governor", "sen": "senator", "rep": "representative", "congressman": "representative",
-    "congresswoman": "representative", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
-    "chairman": "chair", "chairwoman": "chair", "advisor": "adviser", "col": "colonel",
-    "councilman": "councilmember", "councilwoman": "councilmember",
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "advisor": "adviser",
+    "col": "colonel",
+    "councilman": "councilmember",
+    "councilwoman": "councilmember",
 }
 
 
@@ -53,7 +99,11 @@ def fact_conflicts(members: list[SentenceVector], fact_id: str) -> list[Conflict
 
 def _in(document: Document, span: Span, name: str) -> list:
     """The document's `name` list items (numbers, dates) that start inside the span."""
-    return [x for x in document.index(name).overlapping(span.start, span.end) if span.start <= x.span.start]
+    return [
+        x
+        for x in document.index(name).overlapping(span.start, span.end)
+        if span.start <= x.span.start
+    ]
 
 
 def _date_conflicts(a: SentenceVector, b: SentenceVector, fact_id: str) -> list[Conflict]:
@@ -63,7 +113,9 @@ def _date_conflicts(a: SentenceVector, b: SentenceVector, fact_id: str) -> list[
         return []
     x, y = da[0], db[0]
     note = f"{x.text!r} ({_range(x)}) vs {y.text!r} ({_range(y)}): the same fact dated differently"
-    return [Conflict("date", [_value(x, _range(x)), _value(y, _range(y))], fact_id=fact_id, note=note)]
+    return [
+        Conflict("date", [_value(x, _range(x)), _value(y, _range(y))], fact_id=fact_id, note=note)
+    ]
 
 
 def _overlap(x: DateMention, y: DateMention) -> bool:
@@ -120,7 +172,9 @@ def _role_conflicts(e: Entity) -> list[Conflict]:
     first: dict[str, ConflictValue] = {}
     for role in e.roles:
         if _head(role.text) in OFFICES and role.span.source not in first:
-            first[role.span.source] = ConflictValue(role.span.source, role.text, role.span.start, role.span.end)
+            first[role.span.source] = ConflictValue(
+                role.span.source, role.text, role.span.start, role.span.end
+            )
     values = list(first.values())
     if len({_former(v.value) for v in values}) < 2 or not _compatible(values):
         return []

@@ -47,8 +47,13 @@ class _Group:
         return {m.source for m in self.members}
 
 
-def group_facts(vectors: list[SentenceVector], thresholds: Thresholds | None = None,
-                anchors: set[frozenset] | None = None, *, embed: bool = False) -> list[list[SentenceVector]]:
+def group_facts(
+    vectors: list[SentenceVector],
+    thresholds: Thresholds | None = None,
+    anchors: set[frozenset] | None = None,
+    *,
+    embed: bool = False,
+) -> list[list[SentenceVector]]:
     """Groups of sentences (one per source at most), strongest agreements first, then singletons.
     `anchors`: pairs of sentences, each (source, start), known to state one thing (one quote).
     With `embed`, pairs the words leave undecided (lexical score in `BAND`) are decided by the
@@ -60,15 +65,21 @@ def group_facts(vectors: list[SentenceVector], thresholds: Thresholds | None = N
     return _grouped(vectors, _pairs(vectors, thresholds, anchors or set()))
 
 
-def _grouped(vectors: list[SentenceVector], pairs: list[tuple[float, int, int]]) -> list[list[SentenceVector]]:
+def _grouped(
+    vectors: list[SentenceVector], pairs: list[tuple[float, int, int]]
+) -> list[list[SentenceVector]]:
     join = LEXICAL.join
     home: dict[int, _Group] = {}
-    for score, i, j in pairs:
+    for _score, i, j in pairs:
         _join(vectors, home, i, j, join)
     groups = {id(g): g for g in home.values()}.values()
     grouped = _without_echoes([sorted(g.members, key=_order) for g in groups])
-    grouped_sentences = {(m.source, m.sentence.span.start) for g in grouped for m in g if not m.part}
-    singles = [[v] for k, v in enumerate(vectors) if k not in home and _alone_shown(v, grouped_sentences)]
+    grouped_sentences = {
+        (m.source, m.sentence.span.start) for g in grouped for m in g if not m.part
+    }
+    singles = [
+        [v] for k, v in enumerate(vectors) if k not in home and _alone_shown(v, grouped_sentences)
+    ]
     return sorted(grouped + singles, key=lambda g: _order(g[0]))
 
 
@@ -81,11 +92,14 @@ def _alone_shown(v: SentenceVector, grouped_sentences: set[tuple[str, int]]) -> 
 
 def _without_echoes(groups: list[list[SentenceVector]]) -> list[list[SentenceVector]]:
     """Drop a group of claim parts whose sentences another group already holds together."""
-    home = {(m.source, m.sentence.span.start): k for k, g in enumerate(groups) for m in g if not m.part}
+    home = {
+        (m.source, m.sentence.span.start): k for k, g in enumerate(groups) for m in g if not m.part
+    }
 
     def echo(group: list[SentenceVector]) -> bool:
         owners = {home.get((m.source, (m.parent or m.sentence).span.start)) for m in group}
         return any(m.part for m in group) and len(owners) == 1 and None not in owners
+
     return [g for g in groups if not echo(g)]
 
 
@@ -94,7 +108,9 @@ def _order(v: SentenceVector) -> tuple:
     return (v.document.source.published or dt.date.min, v.source, v.sentence.span.start)
 
 
-def _pairs(vectors: list[SentenceVector], thresholds: Thresholds, anchors: set[frozenset]) -> list[tuple[float, int, int]]:
+def _pairs(
+    vectors: list[SentenceVector], thresholds: Thresholds, anchors: set[frozenset]
+) -> list[tuple[float, int, int]]:
     pairs, sources, after = [], [v.source for v in vectors], _run_ends(vectors)
     for i, a in enumerate(vectors):
         for j in range(after[i], len(vectors)):  # the sentences after this one's source
@@ -103,12 +119,16 @@ def _pairs(vectors: list[SentenceVector], thresholds: Thresholds, anchors: set[f
                 score = similarity(a, b)
                 if _anchored(a, b, anchors):
                     score += 1.0  # one statement: placed before any pair that merely reads alike
-                if score >= (thresholds.lead if _both_ledes(a, b) else thresholds.same) and not figures_clash(a, b):
+                if score >= (
+                    thresholds.lead if _both_ledes(a, b) else thresholds.same
+                ) and not figures_clash(a, b):
                     pairs.append((score, i, j))
     return sorted(pairs, key=lambda p: (-p[0], _order(vectors[p[1]]), _order(vectors[p[2]])))
 
 
-def _pairs_embedded(vectors: list[SentenceVector], anchors: set[frozenset]) -> list[tuple[float, int, int]]:
+def _pairs_embedded(
+    vectors: list[SentenceVector], anchors: set[frozenset]
+) -> list[tuple[float, int, int]]:
     """Pairs that state one fact: lexically sure, or in the undecided band and close enough in
     meaning (the embedding mix of `vectors.similarity` against `EMBEDDED`)."""
     sure, band, after = [], [], _run_ends(vectors)
@@ -132,8 +152,12 @@ def _pairs_embedded(vectors: list[SentenceVector], anchors: set[frozenset]) -> l
 
 
 def _anchored(a: SentenceVector, b: SentenceVector, anchors: set[frozenset]) -> bool:
-    return not a.part and not b.part and frozenset(((a.source, a.sentence.span.start),
-                                                    (b.source, b.sentence.span.start))) in anchors
+    return (
+        not a.part
+        and not b.part
+        and frozenset(((a.source, a.sentence.span.start), (b.source, b.sentence.span.start)))
+        in anchors
+    )
 
 
 def figures(v: SentenceVector) -> list[NumberMention]:
@@ -175,7 +199,9 @@ def _both_ledes(a: SentenceVector, b: SentenceVector) -> bool:
     return a.sentence is a.document.sentences[0] and b.sentence is b.document.sentences[0]
 
 
-def _join(vectors: list[SentenceVector], home: dict[int, _Group], i: int, j: int, join: float) -> None:
+def _join(
+    vectors: list[SentenceVector], home: dict[int, _Group], i: int, j: int, join: float
+) -> None:
     gi, gj = home.get(i), home.get(j)
     if gi is not None and gi is gj:
         return
@@ -224,7 +250,11 @@ def _affinity(a: SentenceVector, b: SentenceVector, join: float) -> float:
 def make_fact(index: int, members: list[SentenceVector], conflicting: bool) -> Fact:
     """A `Fact` from a group: status from its independent witnesses and conflicts."""
     witnesses = {m.witness for m in members}
-    status = "conflicting" if conflicting else ("corroborated" if len(witnesses) >= 2 else "single-source")
+    status = (
+        "conflicting"
+        if conflicting
+        else ("corroborated" if len(witnesses) >= 2 else "single-source")
+    )
     return Fact(
         id=f"f{index}",
         text=members[0].sentence.text,
@@ -238,10 +268,31 @@ def make_fact(index: int, members: list[SentenceVector], conflicting: bool) -> F
 
 def reason(members: list[SentenceVector]) -> MatchReason:
     """Why the members are one fact: the best-scoring pair of different sources and what it shares."""
-    score, a, b = max(((similarity(a, b), a, b) for i, a in enumerate(members) for b in members[i + 1:]
-                       if a.source != b.source), key=lambda t: t[0], default=(0.0, members[0], members[-1]))
+    score, a, b = max(
+        (
+            (similarity(a, b), a, b)
+            for i, a in enumerate(members)
+            for b in members[i + 1 :]
+            if a.source != b.source
+        ),
+        key=lambda t: t[0],
+        default=(0.0, members[0], members[-1]),
+    )
     shared = set(a.weights) & set(b.weights)
-    names = {m.entity_id: m.text for m in a.document.entity_mentions if m.entity_id and f"e:{m.entity_id}" in shared}
-    agreeing = [x.text for x in figures(a) if any(x.kind == y.kind and figures_agree(x, y) for y in figures(b))]
-    words = sorted((f for f in shared if f.startswith("w:")), key=lambda f: (-round(a.weights[f] * b.weights[f], 9), f))[:8]
-    return MatchReason(round(score, 3), agreeing, sorted(set(names.values())), [w[2:] for w in words])
+    names = {
+        m.entity_id: m.text
+        for m in a.document.entity_mentions
+        if m.entity_id and f"e:{m.entity_id}" in shared
+    }
+    agreeing = [
+        x.text
+        for x in figures(a)
+        if any(x.kind == y.kind and figures_agree(x, y) for y in figures(b))
+    ]
+    words = sorted(
+        (f for f in shared if f.startswith("w:")),
+        key=lambda f: (-round(a.weights[f] * b.weights[f], 9), f),
+    )[:8]
+    return MatchReason(
+        round(score, 3), agreeing, sorted(set(names.values())), [w[2:] for w in words]
+    )

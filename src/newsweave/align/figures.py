@@ -15,13 +15,23 @@ a conflict, which the note says may still be an update when the sources carry no
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
 from rapidfuzz.fuzz import ratio
 
 from ..extract.figures import EVENT_KINDS, direction_of, figures_agree
-from ..models import Conflict, ConflictValue, Document, Fact, Figure, FigureValue, NumberMention, Sentence
+from ..models import (
+    Conflict,
+    ConflictValue,
+    Document,
+    Fact,
+    Figure,
+    FigureValue,
+    NumberMention,
+    Sentence,
+)
 from .facts import figures as sentence_figures
 
 # A source's current figures are in its headline and first paragraphs; deeper down a figure is
@@ -30,9 +40,14 @@ LEAD_SENTENCES = 6
 # Two spellings of one place name compare at least this alike (rapidfuzz ratio): "Bireun" / "Bireuen".
 PLACE_SPELLING = 85
 # Words that put a sentence in another time than the story's event.
-BACKGROUND = re.compile(r"\b(?:last|previous|past)\s+(?:year|decade|month)\b|\byears?\s+ago\b|\bin\s+(?:19|20)\d\d\b"
-                        r"|\b(?:19|20)\d\d\b", re.I)
-RISE = re.compile(r"\b(?:rose|risen|climbed|jumped|increased|grew|mounted|reached)\b|\brising\b", re.I)
+BACKGROUND = re.compile(
+    r"\b(?:last|previous|past)\s+(?:year|decade|month)\b|\byears?\s+ago\b|\bin\s+(?:19|20)\d\d\b"
+    r"|\b(?:19|20)\d\d\b",
+    re.I,
+)
+RISE = re.compile(
+    r"\b(?:rose|risen|climbed|jumped|increased|grew|mounted|reached)\b|\brising\b", re.I
+)
 
 
 def story_figures(documents: list[Document]) -> list[Figure]:
@@ -77,9 +92,18 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
                     values.append(_value(member.document, n, member.sentence))
         witness = {m.source: m.witness for m in vectors[fact.id]}
         for kind, values in by_kind.items():
-            if len({witness[v.span.source] for v in values}) >= 2 and not _merged(kind, values, out):
-                out.append(_figure(f"g{len(shown) + len(out) + 1}", kind, values, [m.document for m in vectors[fact.id]],
-                                   counted[kind]))
+            if len({witness[v.span.source] for v in values}) >= 2 and not _merged(
+                kind, values, out
+            ):
+                out.append(
+                    _figure(
+                        f"g{len(shown) + len(out) + 1}",
+                        kind,
+                        values,
+                        [m.document for m in vectors[fact.id]],
+                        counted[kind],
+                    )
+                )
                 if out[-1].verdict != "agree":
                     fact.status = "conflicting"
     return out
@@ -89,7 +113,11 @@ def _merged(kind: str, values: list[FigureValue], figures: list[Figure]) -> bool
     """Add the values to a figure of the same kind whose values they all agree with (one claim
     split over two facts); False when there is none."""
     for f in figures:
-        if f.kind == kind and f.verdict == "agree" and all(_agree(v, w, kind) for v in values for w in f.values):
+        if (
+            f.kind == kind
+            and f.verdict == "agree"
+            and all(_agree(v, w, kind) for v in values for w in f.values)
+        ):
             _add_new_sources(f.values, values)
             f.note = f"{len(f.values)} sources agree"
             return True
@@ -100,8 +128,16 @@ def _one_place_one_kind(by_kind: dict[str, list[FigureValue]]) -> dict[str, list
     """Distances from one place spelled two ways ("Bireun" / "Bireuen") are one figure."""
     out: dict[str, list[FigureValue]] = {}
     for kind, values in by_kind.items():
-        same = next((k for k in out if k.startswith("distance:") and kind.startswith("distance:")
-                     and ratio(k, kind) >= PLACE_SPELLING), None)
+        same = next(
+            (
+                k
+                for k in out
+                if k.startswith("distance:")
+                and kind.startswith("distance:")
+                and ratio(k, kind) >= PLACE_SPELLING
+            ),
+            None,
+        )
         if same is None:
             out[kind] = list(values)
         else:
@@ -125,10 +161,21 @@ def figure_conflicts(figures: list[Figure]) -> list[Conflict]:
         for v in f.values:
             if not any(_agree(v, w, f.kind) for w in distinct):
                 distinct.append(v)
-        values = [ConflictValue(v.span.source, v.text + (f" {v.direction}" if v.direction else ""), v.span.start, v.span.end)
-                  for v in distinct]
-        kind = "place" if f.kind.startswith("distance:") and _directions_differ(f.values) else "number"
-        out.append(Conflict(kind, values, subject=f.label, note=f.note, update=f.verdict == "updated"))
+        values = [
+            ConflictValue(
+                v.span.source,
+                v.text + (f" {v.direction}" if v.direction else ""),
+                v.span.start,
+                v.span.end,
+            )
+            for v in distinct
+        ]
+        kind = (
+            "place" if f.kind.startswith("distance:") and _directions_differ(f.values) else "number"
+        )
+        out.append(
+            Conflict(kind, values, subject=f.label, note=f.note, update=f.verdict == "updated")
+        )
     return out
 
 
@@ -137,8 +184,12 @@ def _story_year(documents: list[Document]) -> int | None:
     day or month name most ("Tuesday, July 2, 2013"; a bare "2004" is as often background)."""
     years = Counter(d.source.published.year for d in documents if d.source.published)
     if not years:
-        years = Counter(m.date.year for d in documents for m in d.dates
-                        if m.resolved and m.date and (m.end is None or (m.end - m.date).days <= 31))
+        years = Counter(
+            m.date.year
+            for d in documents
+            for m in d.dates
+            if m.resolved and m.date and (m.end is None or (m.end - m.date).days <= 31)
+        )
     return years.most_common(1)[0][0] if years else None
 
 
@@ -146,7 +197,11 @@ def _main_figures(d: Document, year: int | None):
     """(number, sentence, kind) for the story-kind figures of `d`: tolls and measures in its
     headline and lede (its first `LEAD_SENTENCES` sentences, where an outlet states its current
     figures), a named person's age anywhere; none in background sentences."""
-    lead = d.sentences[LEAD_SENTENCES].span.start if len(d.sentences) > LEAD_SENTENCES else len(d.source.text)
+    lead = (
+        d.sentences[LEAD_SENTENCES].span.start
+        if len(d.sentences) > LEAD_SENTENCES
+        else len(d.source.text)
+    )
     for n in d.numbers:
         kind = _story_kind(d, n)
         if kind is None or (n.span.start >= lead and not kind.startswith("age:")):
@@ -190,7 +245,7 @@ def _place_after(d: Document, n: NumberMention) -> str | None:
     if span is None or not len(span):
         return None
     sent = span[0].sent
-    for t in doc[span.end:min(sent.end, span.end + 12)]:
+    for t in doc[span.end : min(sent.end, span.end + 12)]:
         if t.pos_ == "PROPN":
             return t.text.lower()
         if t.is_punct and t.text not in "()":
@@ -200,7 +255,9 @@ def _place_after(d: Document, n: NumberMention) -> str | None:
 
 def _value(d: Document, n: NumberMention, sentence: Sentence) -> FigureValue:
     direction = direction_of(n, d.source.text) if n.kind == "distance" else None
-    return FigureValue(n.span, n.text, n.value, n.unit, n.qualifier, direction, d.source.published, sentence.span)
+    return FigureValue(
+        n.span, n.text, n.value, n.unit, n.qualifier, direction, d.source.published, sentence.span
+    )
 
 
 def _agree(a: FigureValue, b: FigureValue, kind: str | None = None) -> bool:
@@ -217,19 +274,30 @@ def _directions_differ(values: list[FigureValue]) -> bool:
     return len({v.direction for v in values if v.direction}) > 1
 
 
-def _figure(ident: str, kind: str, values: list[FigureValue], documents: list[Document],
-            counted: str | None = None) -> Figure:
+def _figure(
+    ident: str,
+    kind: str,
+    values: list[FigureValue],
+    documents: list[Document],
+    counted: str | None = None,
+) -> Figure:
     label = _label(kind, counted)
-    if all(_agree(a, b, kind) for i, a in enumerate(values) for b in values[i + 1:]):
+    if all(_agree(a, b, kind) for i, a in enumerate(values) for b in values[i + 1 :]):
         return Figure(ident, kind, label, "agree", values, f"{len(values)} sources agree")
     texts = {d.source.id: d.source.text for d in documents}
     if _updated(values, texts):
         labels = {d.source.id: d.source.label for d in documents}
-        steps = "; ".join(f"{labels[v.span.source]}" + (f" ({v.published})" if v.published else "") + f": {_shown(v)}"
-                          for v in _by_time(values))
+        steps = "; ".join(
+            f"{labels[v.span.source]}"
+            + (f" ({v.published})" if v.published else "")
+            + f": {_shown(v)}"
+            for v in _by_time(values)
+        )
         latest = _by_time(values)[-1]
-        note = (f"the figure changed over time ({steps}); {labels[latest.span.source]} was published later: "
-                "an updated figure rather than a disagreement")
+        note = (
+            f"the figure changed over time ({steps}); {labels[latest.span.source]} was published later: "
+            "an updated figure rather than a disagreement"
+        )
         return Figure(ident, kind, label, "updated", values, note)
     note = "sources give different values: " + ", ".join(_shown(v) for v in values)
     if not all(v.published for v in values):
@@ -268,11 +336,14 @@ def _updated(values: list[FigureValue], texts: dict[str, str]) -> bool:
         return False
     if all(v.published for v in values) and len({v.published for v in values}) > 1:
         ordered = _by_time(values)
-        return all(a.value <= b.value or _agree(a, b) for a, b in zip(ordered, ordered[1:])
-                   if a.published != b.published)
+        return all(
+            a.value <= b.value or _agree(a, b)
+            for a, b in itertools.pairwise(ordered)
+            if a.published != b.published
+        )
     return any(RISE.search(_sentence_text(v, texts)) for v in values)
 
 
 def _sentence_text(v: FigureValue, texts: dict[str, str]) -> str:
     s = v.sentence or v.span
-    return texts[s.source][s.start:s.end]
+    return texts[s.source][s.start : s.end]

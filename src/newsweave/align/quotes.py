@@ -22,7 +22,9 @@ from ..models import Document, QuoteGroup, QuoteMention
 
 SAME_WORDS = 0.5
 SHORT_CONTENT = 3  # content words of a quote so short its every word must match
-LEFTOVER_WORDS = 4  # an utterance this short ("a mess.", "says who?") is never paired as a paraphrase
+LEFTOVER_WORDS = (
+    4  # an utterance this short ("a mess.", "says who?") is never paired as a paraphrase
+)
 _WORD = re.compile(r"[\w']+")
 
 
@@ -31,11 +33,15 @@ def group_quotes(documents: list[Document], names: dict[str, str]) -> list[Quote
     by_speaker: dict[tuple[str | None, bool], list[list[QuoteMention]]] = defaultdict(list)
     for u in (u for d in documents for u in _utterances(d)):
         quoted = [q for q in u if q.kind != "indirect"]  # the words in quote marks, if any
-        if quoted or u[0].speaker_id is not None or u[0].described_speaker:  # "sources said"; not nobody
+        if (
+            quoted or u[0].speaker_id is not None or u[0].described_speaker
+        ):  # "sources said"; not nobody
             by_speaker[(u[0].speaker_id, not quoted)].append(quoted or u)
     groups: list[list[list[QuoteMention]]] = []
     for (speaker, indirect), utts in by_speaker.items():
-        groups.extend([[u] for u in utts] if speaker is None else _match(utts, pair_leftovers=not indirect))
+        groups.extend(
+            [[u] for u in utts] if speaker is None else _match(utts, pair_leftovers=not indirect)
+        )
     groups = _name_across_outlets(groups)
     groups.sort(key=lambda g: (_doc_index(documents, g[0][0]), g[0][0].span.start))
     return [_group(i, g, names, documents) for i, g in enumerate(groups, 1)]
@@ -44,14 +50,25 @@ def group_quotes(documents: list[Document], names: dict[str, str]) -> list[Quote
 def _name_across_outlets(groups: list[list[list[QuoteMention]]]) -> list[list[list[QuoteMention]]]:
     """A quote one outlet leaves unnamed ("he said", "the official said", no cue) joins the
     group of the same words that another outlet attributes to a named speaker."""
-    named = [g for g in groups if _speaker_of(g) is not None and any(q.kind != "indirect" for u in g for q in u)]
+    named = [
+        g
+        for g in groups
+        if _speaker_of(g) is not None and any(q.kind != "indirect" for u in g for q in u)
+    ]
     out = []
     for g in groups:
         u = g[0]
         home = None
         if len(g) == 1 and u[0].speaker_id is None and any(q.kind != "indirect" for q in u):
-            home = next((h for h in named if _source(u) not in {_source(x) for x in h}
-                         and any(_same_words(u, x) for x in h)), None)
+            home = next(
+                (
+                    h
+                    for h in named
+                    if _source(u) not in {_source(x) for x in h}
+                    and any(_same_words(u, x) for x in h)
+                ),
+                None,
+            )
         if home is None:
             out.append(g)
         else:
@@ -85,13 +102,21 @@ def overlap(a: Iterable[str], b: Iterable[str]) -> float:
     return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
 
 
-def _match(utts: list[list[QuoteMention]], *, pair_leftovers: bool) -> list[list[list[QuoteMention]]]:
+def _match(
+    utts: list[list[QuoteMention]], *, pair_leftovers: bool
+) -> list[list[list[QuoteMention]]]:
     """Utterances of one speaker grouped across sources by shared words; with `pair_leftovers`,
     the one utterance left in each source is paired too (a paraphrase or translation)."""
     groups: list[list[list[QuoteMention]]] = []
     for u in utts:
-        home = next((g for g in groups if _source(u) not in {_source(x) for x in g}
-                     and any(_same_words(u, x) for x in g)), None)
+        home = next(
+            (
+                g
+                for g in groups
+                if _source(u) not in {_source(x) for x in g} and any(_same_words(u, x) for x in g)
+            ),
+            None,
+        )
         if home is None:
             groups.append([u])
         else:
@@ -147,9 +172,16 @@ def _one_topic(utts: list[list[QuoteMention]]) -> bool:
     for the Senate" are two things one person said."""
     words = [set(_words(u)) for u in utts]
     content = [_content(ws) for ws in words]
-    names = {w.casefold().removesuffix("'s") for u in utts for q in u for w in re.findall(r"(?<!^)\b[A-Z][\w.']+", q.text)}
+    names = {
+        w.casefold().removesuffix("'s")
+        for u in utts
+        for q in u
+        for w in re.findall(r"(?<!^)\b[A-Z][\w.']+", q.text)
+    }
     return all(len(ws) >= LEFTOVER_WORDS for ws in words) and all(
-        any(_telling(c & other, names) for j, other in enumerate(content) if j != i) for i, c in enumerate(content))
+        any(_telling(c & other, names) for j, other in enumerate(content) if j != i)
+        for i, c in enumerate(content)
+    )
 
 
 def _telling(shared: set[str], names: set[str]) -> bool:
@@ -158,12 +190,19 @@ def _telling(shared: set[str], names: set[str]) -> bool:
     return len(shared) >= 2 or bool(shared & names)
 
 
-def _group(index: int, group: list[list[QuoteMention]], names: dict[str, str], documents: list[Document]) -> QuoteGroup:
+def _group(
+    index: int, group: list[list[QuoteMention]], names: dict[str, str], documents: list[Document]
+) -> QuoteGroup:
     group = sorted(group, key=lambda u: (_doc_index(documents, u[0]), u[0].span.start))
     mentions = [q for u in group for q in u]
     speaker_id = _speaker_of(group)
     wordings = [" ".join(q.text for q in u) for u in group]
-    g = QuoteGroup(id=f"q{index}", speaker=names.get(speaker_id or ""), speaker_id=speaker_id, mentions=mentions)
+    g = QuoteGroup(
+        id=f"q{index}",
+        speaker=names.get(speaker_id or ""),
+        speaker_id=speaker_id,
+        mentions=mentions,
+    )
     if speaker_id is not None and any(q.speaker_id is None for q in mentions):
         g.named_in = sorted({q.span.source for q in mentions if q.speaker_id == speaker_id})
     if len(group) > 1:
@@ -217,5 +256,3 @@ def _notes(pair: tuple[str, str]) -> list[str]:
     if share >= SAME_WORDS:
         return ["wording differs inside the quote marks (edited or paraphrased)"]
     return ["different wording of the same statement (paraphrase or translation)"]
-
-

@@ -21,7 +21,9 @@ class _Said(NamedTuple):
     quote: QuoteMention
 
 
-def attribute(facts: list[Fact], members: dict[str, list[SentenceVector]], groups: list[QuoteGroup]) -> None:
+def attribute(
+    facts: list[Fact], members: dict[str, list[SentenceVector]], groups: list[QuoteGroup]
+) -> None:
     """Set each fact's `said_by` from the quote groups (`members`: the fact's sentences by id)."""
     by_source: dict[str, list[_Said]] = {}
     for g in groups:
@@ -39,12 +41,16 @@ def said_by(members: list[SentenceVector], quotes: dict[str, SpanIndex]) -> list
     found: dict[tuple[str, str], SaidBy] = {}
     for m in members:
         span = m.sentence.span
-        near = quotes[span.source].overlapping(span.start, span.end) if span.source in quotes else []
+        near = (
+            quotes[span.source].overlapping(span.start, span.end) if span.source in quotes else []
+        )
         for said in near:
             group, quote = said.group, said.quote
             if _cover(quote.span, span) >= MIN_COVER:
-                found.setdefault((span.source, group.id), SaidBy(
-                    quote.span, group.id, quote.kind, group.speaker, group.speaker_id))
+                found.setdefault(
+                    (span.source, group.id),
+                    SaidBy(quote.span, group.id, quote.kind, group.speaker, group.speaker_id),
+                )
     return list(found.values())
 
 

@@ -15,20 +15,107 @@ from ..models import Document, Sentence
 # ("Trump slams memos").
 MIN_WORDS = 3
 # Verbs of the links and buttons that ask the reader to do something.
-CALLS_TO_ACTION = {"click", "read", "subscribe", "sign", "follow", "share", "watch", "listen", "download",
-                   "get", "join", "like", "tap", "visit", "register", "log", "see", "continue"}
+CALLS_TO_ACTION = {
+    "click",
+    "read",
+    "subscribe",
+    "sign",
+    "follow",
+    "share",
+    "watch",
+    "listen",
+    "download",
+    "get",
+    "join",
+    "like",
+    "tap",
+    "visit",
+    "register",
+    "log",
+    "see",
+    "continue",
+}
 # A call to action is short or points somewhere; a long imperative without these words is advice
 # the article gives ("Sign it -- if you didn't when you bought it -- because whoever ...").
 CALL_MAX_WORDS = 8
-LINK_WORDS = {"here", "below", "link", "full", "story", "article", "newsletter", "inbox", "twitter", "facebook",
-              "instagram", "video", "videos", "podcast", "coverage", "comments", "website", "app", "live"}
+LINK_WORDS = {
+    "here",
+    "below",
+    "link",
+    "full",
+    "story",
+    "article",
+    "newsletter",
+    "inbox",
+    "twitter",
+    "facebook",
+    "instagram",
+    "video",
+    "videos",
+    "podcast",
+    "coverage",
+    "comments",
+    "website",
+    "app",
+    "live",
+}
 SUBJECTS = {"nsubj", "nsubjpass", "expl"}
 STAMP_NUMBER = re.compile(r"[\d:.,/-]+(?:[ap]m|[AP]M)?")
 # Words of an update stamp or dateline besides its dates and times.
-STAMP_WORDS = {"updated", "update", "published", "posted", "last", "modified", "on", "at", "hrs", "gmt", "utc",
-               "ist", "edt", "est", "cdt", "cst", "pdt", "pst", "bst", "cet", "wib", "am", "pm", "a.m.", "p.m.",
-               "local", "time", "by", "|", "-", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
-               "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+STAMP_WORDS = {
+    "updated",
+    "update",
+    "published",
+    "posted",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "hrs",
+    "gmt",
+    "utc",
+    "ist",
+    "edt",
+    "est",
+    "cdt",
+    "cst",
+    "pdt",
+    "pst",
+    "bst",
+    "cet",
+    "wib",
+    "am",
+    "pm",
+    "a.m.",
+    "p.m.",
+    "local",
+    "time",
+    "by",
+    "|",
+    "-",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
 
 
 def is_statement(document: Document, sentence: Sentence) -> bool:
@@ -47,9 +134,14 @@ def is_statement(document: Document, sentence: Sentence) -> bool:
 def _timestamp(words: list[Any]) -> bool:
     """A dateline or update stamp: every word a date, a time, a zone or a stamp word ("Updated:
     July 2, 2013 15:01 IST", "Tue Jul 02 2013, 14:58 hrs", "AFP, Tuesday 2 Jul 2013")."""
-    return bool(words) and all(t.ent_type_ in {"DATE", "TIME"} or t.like_num or t.lower_ in STAMP_WORDS
-                               or STAMP_NUMBER.fullmatch(t.text) or t.ent_type_ == "ORG" and len(t.text) <= 8
-                               for t in words)
+    return bool(words) and all(
+        t.ent_type_ in {"DATE", "TIME"}
+        or t.like_num
+        or t.lower_ in STAMP_WORDS
+        or STAMP_NUMBER.fullmatch(t.text)
+        or (t.ent_type_ == "ORG" and len(t.text) <= 8)
+        for t in words
+    )
 
 
 def _outside_brackets(span: Any) -> list[Any]:
@@ -67,7 +159,8 @@ def _outside_brackets(span: Any) -> list[Any]:
 def _has_subject(root: Any) -> bool:
     """A verb with a nominal subject ("He was 84."; not the adjective of "Latest updates")."""
     return root.pos_ in {"VERB", "AUX"} and any(
-        c.dep_ in SUBJECTS and c.pos_ in {"PRON", "PROPN", "NOUN"} for c in root.children)
+        c.dep_ in SUBJECTS and c.pos_ in {"PRON", "PROPN", "NOUN"} for c in root.children
+    )
 
 
 def _call_to_action(span: Any, words: list[Any]) -> bool:

@@ -29,7 +29,9 @@ def build_timeline(documents: list[Document], facts: list[Fact]) -> list[Timelin
             event = events.get(key)
             if event is None:
                 text = sent.text if sent else date.text
-                event = events[key] = TimelineEvent(date.date, date.end, text, [], fact.id if fact else None)
+                event = events[key] = TimelineEvent(
+                    date.date, date.end, text, [], fact.id if fact else None
+                )
             event.mentions.append(date.span)
     return sorted(events.values(), key=lambda e: (e.date, e.end or e.date, e.text))
 
@@ -51,5 +53,13 @@ def _placing_dates(d: Document) -> list[tuple[Sentence | None, DateMention]]:
 
 def _names_a_thing(doc: Any, date: DateMention) -> bool:
     """Does the date only modify a noun ("a 2017 agreement")? False without a parse."""
-    span = doc.char_span(date.span.start, date.span.end, alignment_mode="expand") if doc is not None else None
-    return span is not None and span.root.dep_ in NOUN_MODIFIER_DEPS and span.root.head.pos_ in {"NOUN", "PROPN"}
+    span = (
+        doc.char_span(date.span.start, date.span.end, alignment_mode="expand")
+        if doc is not None
+        else None
+    )
+    return (
+        span is not None
+        and span.root.dep_ in NOUN_MODIFIER_DEPS
+        and span.root.head.pos_ in {"NOUN", "PROPN"}
+    )

@@ -6,8 +6,9 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from ..models import Document, NumberMention, Sentence
 from .claims import claim_parts
@@ -39,7 +40,11 @@ class SentenceVector:
     def figures(self) -> list[NumberMention]:
         """The typed figures it states (numbers whose kind is known): read for every pair it is in."""
         start, end = self.sentence.span.start, self.sentence.span.end
-        return [n for n in self.document.index("numbers").overlapping(start, end) if start <= n.span.start and n.kind]
+        return [
+            n
+            for n in self.document.index("numbers").overlapping(start, end)
+            if start <= n.span.start and n.kind
+        ]
 
     @property
     def source(self) -> str:
@@ -50,16 +55,22 @@ class SentenceVector:
         return self.document.source.witness or self.document.source.id
 
 
-def sentence_vectors(documents: list[Document], *, embed: bool = False,
-                     keep: Callable[[Document, Sentence], bool] | None = None) -> list[SentenceVector]:
+def sentence_vectors(
+    documents: list[Document],
+    *,
+    embed: bool = False,
+    keep: Callable[[Document, Sentence], bool] | None = None,
+) -> list[SentenceVector]:
     """One vector per sentence of every document (those `keep` accepts), IDF-weighted over them;
     with `embed`, each also carries its sentence embedding (the `embed` extra)."""
     vectors = []
     for d in documents:
         for s, found in _document_found(d, keep):
             vectors.append(SentenceVector(s, d, _features(d, s, found), {}))
-            vectors += [SentenceVector(p, d, _features(d, p, _within(found, p), context), {}, parent=s)
-                        for p, context in claim_parts(d, s)]
+            vectors += [
+                SentenceVector(p, d, _features(d, p, _within(found, p), context), {}, parent=s)
+                for p, context in claim_parts(d, s)
+            ]
     if embed:
         embed_all(vectors)
     df = Counter(f for v in vectors for f in v.features)
@@ -83,7 +94,9 @@ def embed_all(vectors: list[SentenceVector]) -> None:
 def cosine(a: SentenceVector, b: SentenceVector) -> float:
     if not a.norm or not b.norm:
         return 0.0
-    small, big = (a.weights, b.weights) if len(a.weights) < len(b.weights) else (b.weights, a.weights)
+    small, big = (
+        (a.weights, b.weights) if len(a.weights) < len(b.weights) else (b.weights, a.weights)
+    )
     return sum(w * big.get(f, 0.0) for f, w in small.items()) / (a.norm * b.norm)
 
 
@@ -100,22 +113,31 @@ def _singular(word: str | None) -> str:
 
 
 def _content_word(tok) -> bool:
-    return tok.is_alpha and not tok.is_stop and len(tok.text) > 1 and tok.lemma_.lower() not in REPORTING
+    return (
+        tok.is_alpha
+        and not tok.is_stop
+        and len(tok.text) > 1
+        and tok.lemma_.lower() not in REPORTING
+    )
 
 
 def _idf(n: int, df: int) -> float:
     return math.log((1 + n) / (1 + df)) + 1.0
 
 
-def _document_found(document: Document, keep: Callable[[Document, Sentence], bool] | None
-                    ) -> list[tuple[Sentence, tuple[list, list, list]]]:
+def _document_found(
+    document: Document, keep: Callable[[Document, Sentence], bool] | None
+) -> list[tuple[Sentence, tuple[list, list, list]]]:
     """The resolved names, dates and numbers of each sentence `keep` accepts, grouped by sentence
     once (a scan of the whole document per sentence was quadratic in its length)."""
     names = document.by_sentence([m for m in document.entity_mentions if m.entity_id])
     dates = document.by_sentence([d for d in document.dates if d.resolved])
     numbers = document.by_sentence([n for n in document.numbers if n.unit or n.value >= 10])
-    return [(s, (names.get(s.id, []), dates.get(s.id, []), numbers.get(s.id, [])))
-            for s in document.sentences if keep is None or keep(document, s)]
+    return [
+        (s, (names.get(s.id, []), dates.get(s.id, []), numbers.get(s.id, [])))
+        for s in document.sentences
+        if keep is None or keep(document, s)
+    ]
 
 
 def _within(found: tuple[list, list, list], part: Sentence) -> tuple[list, list, list]:
@@ -124,8 +146,12 @@ def _within(found: tuple[list, list, list], part: Sentence) -> tuple[list, list,
     return tuple([x for x in items if start <= x.span.start < end] for items in found)  # type: ignore[return-value]
 
 
-def _features(document: Document, sentence: Sentence, found: tuple[list, list, list],
-              context: list | None = None) -> Counter:
+def _features(
+    document: Document,
+    sentence: Sentence,
+    found: tuple[list, list, list],
+    context: list | None = None,
+) -> Counter:
     """Content lemmas plus the resolved names, dates and numbers `found` in the sentence (or claim
     part), and the content words of the `context` a part depends on."""
     features: Counter = Counter()
@@ -136,7 +162,9 @@ def _features(document: Document, sentence: Sentence, found: tuple[list, list, l
     for m in names:
         features["e:" + m.entity_id] += 1
     if document.nlp is not None:
-        span = document.nlp.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+        span = document.nlp.char_span(
+            sentence.span.start, sentence.span.end, alignment_mode="expand"
+        )
         for tok in span or []:
             if _content_word(tok) and not any(m.span.start <= tok.idx < m.span.end for m in names):
                 features["w:" + tok.lemma_.lower()] += 1

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from ..models import Removal, Skipped, Source
 from . import rules
 
-__all__ = ["clean", "clean_text", "paragraph_spans", "split_empty", "split_cleaned"]
-EMPTY_REASON = ("nothing left after cleaning: only site furniture, a web-archive notice or an embed "
-                "template")
+__all__ = ["clean", "clean_text", "paragraph_spans", "split_cleaned", "split_empty"]
+EMPTY_REASON = (
+    "nothing left after cleaning: only site furniture, a web-archive notice or an embed template"
+)
 
 
 @dataclass
@@ -46,7 +47,9 @@ def split_cleaned(sources: list[Source]) -> tuple[list[Source], list[Skipped]]:
             kept.append(source)
             continue
         where = source.where or source.path or source.id
-        where += f" (id {source.input_id})" if source.input_id and source.input_id not in where else ""
+        where += (
+            f" (id {source.input_id})" if source.input_id and source.input_id not in where else ""
+        )
         skipped.append(Skipped(where, EMPTY_REASON))
     return kept, skipped
 
@@ -57,7 +60,9 @@ def clean_text(raw: str) -> tuple[str, list[Removal]]:
     removed: list[Removal] = []
     kept: list[str] = []
     for i, para in enumerate(paras):
-        text = _strip_removals(raw, para, first=(i == 0), last=(i == len(paras) - 1), removed=removed)
+        text = _strip_removals(
+            raw, para, first=(i == 0), last=(i == len(paras) - 1), removed=removed
+        )
         if text:
             kept.append(_normalise(text))
     return "\n\n".join(kept), removed
@@ -104,7 +109,9 @@ def _trimmed(raw: str, start: int, end: int) -> _Para:
     return _Para(start, end)
 
 
-def _strip_removals(raw: str, para: _Para, *, first: bool, last: bool, removed: list[Removal]) -> str:
+def _strip_removals(
+    raw: str, para: _Para, *, first: bool, last: bool, removed: list[Removal]
+) -> str:
     """The paragraph's text with removable parts recorded in `removed` and cut out."""
     text = para.text(raw)
     reason = _whole_paragraph_reason(text, last=last)
@@ -114,15 +121,27 @@ def _strip_removals(raw: str, para: _Para, *, first: bool, last: bool, removed: 
     start = para.start
     m = rules.LEADING_FURNITURE.match(text)
     if m and m.end() < len(text):
-        removed.append(Removal(text=m.group(0).strip(), reason="site furniture", start=start,
-                               end=start + len(m.group(0).rstrip())))
+        removed.append(
+            Removal(
+                text=m.group(0).strip(),
+                reason="site furniture",
+                start=start,
+                end=start + len(m.group(0).rstrip()),
+            )
+        )
         text, start = text[m.end() :], start + m.end()
     if first:
         at = _dateline_at(text)
         if at is not None:
             i, cut = at
-            removed.append(Removal(text=cut.strip(), reason="dateline", start=start + i,
-                                   end=start + i + len(cut.rstrip())))
+            removed.append(
+                Removal(
+                    text=cut.strip(),
+                    reason="dateline",
+                    start=start + i,
+                    end=start + i + len(cut.rstrip()),
+                )
+            )
             return text[:i] + text[i + len(cut) :]
     return text
 

@@ -58,4 +58,8 @@ def _skip_noise(raw: str, j: int, skips: dict[int, int], *, keep_space: bool) ->
 
 
 def _same(raw_ch: str, ch: str) -> bool:
-    return raw_ch == ch or raw_ch.translate(rules.QUOTE_MAP) == ch or (raw_ch.isspace() and ch.isspace())
+    return (
+        raw_ch == ch
+        or raw_ch.translate(rules.QUOTE_MAP) == ch
+        or (raw_ch.isspace() and ch.isspace())
+    )

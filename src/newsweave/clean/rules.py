@@ -56,26 +56,34 @@ PROMO_TAIL = re.compile(r"^.{0,200}\b(?i:click here|read more)\W*$")
 PROMO_MAX_WORDS = 25
 
 # Newsletter sign-up boxes, whatever their wording: "sign up" beside "newsletter" or "inbox".
-NEWSLETTER = re.compile(r"^(?i:(?=.*\bsign(?:ing)? up\b)(?=.*\b(?:newsletters?|inbox)\b)|"
-                        r"please verify you're not a robot\b)")
+NEWSLETTER = re.compile(
+    r"^(?i:(?=.*\bsign(?:ing)? up\b)(?=.*\b(?:newsletters?|inbox)\b)|"
+    r"please verify you're not a robot\b)"
+)
 NEWSLETTER_MAX_WORDS = 60
 
 # "AP writers A in X and B in Y contributed to this report.", "—Jon Marino contributed to this report.",
 # and AP's "Barzak reported from Gaza City, Gaza Strip." (a surname or two, a place, nothing else).
-CONTRIBUTORS = re.compile(r"^(?:(?i:.{0,200}\bcontributed (?:reporting\b|(?:to )?(?:this|the) (?:report|story|article)\b))|"
-                          r"[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)? reported from {PLACE}(?:, {PLACE})?\.?$)"
-                          .replace("{PLACE}", r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"))
+CONTRIBUTORS = re.compile(
+    r"^(?:(?i:.{0,200}\bcontributed (?:reporting\b|(?:to )?(?:this|the) (?:report|story|article)\b))|"
+    r"[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)? reported from {PLACE}(?:, {PLACE})?\.?$)".replace(
+        "{PLACE}", r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+    )
+)
 CREDIT_MAX_WORDS = 40
 
 # Where to reach the author: an address alone, "Write to X at a@b.com", "Twitter @handle",
 # "Follow X on Twitter @x", "X can be reached at ...".
 CONTACT = re.compile(
     r"^(?:\S+@\S+\.\w+$|Write to .{1,60}\bat \S+@|(?:Follow .{1,80} on |)Twitter:? @\w+|"
-    r"Follow .{1,80} on (?:Twitter|Facebook|Instagram)\b|.{1,60}\bcan be reached at (?:\S+@|\+?\(?\d))")
+    r"Follow .{1,80} on (?:Twitter|Facebook|Instagram)\b|.{1,60}\bcan be reached at (?:\S+@|\+?\(?\d))"
+)
 CONTACT_MAX_WORDS = 25
 
 # A byline standing alone: "By Terry Wade", "/ Source: TODAY By A. Pawlowski".
-BYLINE = re.compile(r"^(?:/\s*Source:.{0,40}?\s)?By [A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|and|de|van|von)){1,5}$")
+BYLINE = re.compile(
+    r"^(?:/\s*Source:.{0,40}?\s)?By [A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|and|de|van|von)){1,5}$"
+)
 
 # Photo and video captions of news sites' players and galleries (not article text, any length):
 # NPR "Enlarge this image toggle caption ...", BBC "Media playback is unsupported on your device
@@ -83,7 +91,8 @@ BYLINE = re.compile(r"^(?:/\s*Source:.{0,40}?\s)?By [A-Z][\w.'’-]*(?: (?:[A-Z]
 CAPTION = re.compile(
     r"^(?:(?:Enlarge this image\s+)?toggle caption\b|Media playback is unsupported on your device\b|"
     r"Image (?:copyright|caption)\b|\d{1,3}/\d{1,3}\s.*\b(?:Getty Images|AFP|Reuters|AP|EPA|PA)$|"
-    r"\((?:SOUNDBITE|BEGIN VIDEO CLIP|END VIDEO CLIP|LAUGHTER|APPLAUSE|CROSSTALK)\b[^()]*\)$)")
+    r"\((?:SOUNDBITE|BEGIN VIDEO CLIP|END VIDEO CLIP|LAUGHTER|APPLAUSE|CROSSTALK)\b[^()]*\)$)"
+)
 CAPTION_MAX_WORDS = 120
 
 # Paragraphs that are not the article at all: web-archive notices, embed templates and
@@ -114,7 +123,8 @@ PHOTO_CREDIT = re.compile(
     r"^(?:\((?:[^()]{0,80}/\s*)?(?:Staff |AP |Reuters |Getty )?(?:Photo|Photographer|Images?)\b[^()]{0,80}\)|"
     r"\(Credit: [^()]{1,60}\)|(?:Photo(?:graph)?s? (?:by|courtesy of)|Courtesy(?: of)?) [A-Z][^.!?]{0,60}|"
     r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} ?/ ?(?:(?:AFP|AP|EPA|Reuters) ?/ ?)?"
-    r"(?:Getty Images|Reuters|AP|AFP|EPA|Bloomberg|NPR|ABC|CBS|NBC|OPB|PA|[A-Z][a-z]+ Images))$")
+    r"(?:Getty Images|Reuters|AP|AFP|EPA|Bloomberg|NPR|ABC|CBS|NBC|OPB|PA|[A-Z][a-z]+ Images))$"
+)
 FURNITURE_MAX_WORDS = 16
 
 # Whole paragraphs removed, tried in order: (pattern, most words it may have or None, reason).
@@ -135,14 +145,29 @@ WHOLE_PARAGRAPH = (
 # Furniture run into the start of an article paragraph by the page's text extraction:
 # "Photo Advertisement Continue reading the main story CAIRO — ...".
 LEADING_FURNITURE = re.compile(
-    r"^(?:(?:Photo|Video|Advertisement)\s+)*(?:Continue reading the main story|Story continues below)\s+")
+    r"^(?:(?:Photo|Video|Advertisement)\s+)*(?:Continue reading the main story|Story continues below)\s+"
+)
 
 # Quote marks and spaces normalised one-for-one, so lengths never change within a paragraph.
 QUOTE_MAP = str.maketrans(
     {
-        "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
-        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
-        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\t": " ",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "«": '"',
+        "»": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\t": " ",
     }
 )
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")

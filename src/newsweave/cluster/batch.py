@@ -33,7 +33,16 @@ LOCAL_ALPHA = 0.5
 EMBED_WEIGHT = 0.3  # with sentence embeddings: 0.7 × TF-IDF cosine + 0.3 × embedding cosine
 EMBED_BLOCK = 256
 
-__all__ = ["similarity_graph", "block_rows", "time_factors", "mixed_graph", "local_scaling", "scale", "average_linkage", "time_factor"]
+__all__ = [
+    "average_linkage",
+    "block_rows",
+    "local_scaling",
+    "mixed_graph",
+    "scale",
+    "similarity_graph",
+    "time_factor",
+    "time_factors",
+]
 
 
 def time_factor(a: dt.date | None, b: dt.date | None) -> float:
@@ -44,8 +53,9 @@ def time_factor(a: dt.date | None, b: dt.date | None) -> float:
     return 1.0 if gap <= GAP_DAYS else 1.0 / (1.0 + (gap - GAP_DAYS) / GAP_SCALE)
 
 
-def similarity_graph(x: sparse.csr_matrix, dates: list[dt.date | None],
-                     executor: Executor = LOCAL) -> dict[int, dict[int, float]]:
+def similarity_graph(
+    x: sparse.csr_matrix, dates: list[dt.date | None], executor: Executor = LOCAL
+) -> dict[int, dict[int, float]]:
     """Article i -> {article j: similarity} for similar pairs (symmetric, no self-pairs): exact
     all pairs up to `neighbours.EXACT_UP_TO` articles, among pruned candidates above
     (`neighbours.py`). The row blocks are independent (each row's products do not depend on
@@ -54,8 +64,13 @@ def similarity_graph(x: sparse.csr_matrix, dates: list[dt.date | None],
     n = x.shape[0]
     if n > neighbours.EXACT_UP_TO:
         p = neighbours.strong_terms(x, neighbours.TERMS, neighbours.MAX_DF)
-        parts = _blocks(neighbours.block_candidates, (x, p, p.T.tocsr()), n,
-                        neighbours.block_size(x.shape[1]), executor)
+        parts = _blocks(
+            neighbours.block_candidates,
+            (x, p, p.T.tocsr()),
+            n,
+            neighbours.block_size(x.shape[1]),
+            executor,
+        )
     else:
         parts = _blocks(_block_pairs, x, n, BLOCK, executor)
     return _graph(n, *_best(*_joined(parts)), dates)
@@ -68,23 +83,35 @@ def _blocks(fn, shared, n: int, size: int, executor: Executor) -> list:
     return executor.map(fn, [(start, size) for start in range(0, n, size)], shared=shared, chunk=1)
 
 
-def _block_pairs(x: sparse.csr_matrix, block: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _block_pairs(
+    x: sparse.csr_matrix, block: tuple[int, int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """`block_rows` as (rows, columns, similarities) arrays."""
     return _pairs(block_rows(x, block), block[0])
 
 
-def _pairs(kept: list[tuple[np.ndarray, np.ndarray]], start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _pairs(
+    kept: list[tuple[np.ndarray, np.ndarray]], start: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per-row (columns, values) of rows start, start + 1, ... as (rows, columns, values) arrays."""
     rows = np.repeat(np.arange(start, start + len(kept)), [len(c) for c, _ in kept])
-    return rows, np.concatenate([c for c, _ in kept] + [np.zeros(0, int)]), np.concatenate([v for _, v in kept] + [np.zeros(0)])
+    return (
+        rows,
+        np.concatenate([c for c, _ in kept] + [np.zeros(0, int)]),
+        np.concatenate([v for _, v in kept] + [np.zeros(0)]),
+    )
 
 
 def _joined(parts: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    rows, cols, vals = (np.concatenate([part[k] for part in parts] + [np.zeros(0)]) for k in range(3))
+    rows, cols, vals = (
+        np.concatenate([part[k] for part in parts] + [np.zeros(0)]) for k in range(3)
+    )
     return rows.astype(np.int64), cols.astype(np.int64), vals
 
 
-def _best(rows: np.ndarray, cols: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _best(
+    rows: np.ndarray, cols: np.ndarray, vals: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each row's `NEIGHBOURS` best pairs of at least `FLOOR` (ties: smaller column first)."""
     keep = vals >= FLOOR
     rows, cols, vals = rows[keep], cols[keep], vals[keep]
@@ -103,7 +130,9 @@ def block_rows(x: sparse.csr_matrix, block: tuple[int, int]) -> list[tuple[np.nd
     return [_kept(rows, r, start + r) for r in range(rows.shape[0])]
 
 
-def mixed_graph(x: sparse.csr_matrix, e: np.ndarray, dates: list[dt.date | None]) -> dict[int, dict[int, float]]:
+def mixed_graph(
+    x: sparse.csr_matrix, e: np.ndarray, dates: list[dt.date | None]
+) -> dict[int, dict[int, float]]:
     """`similarity_graph` of the mixed similarity (1 - EMBED_WEIGHT) × TF-IDF cosine +
     EMBED_WEIGHT × embedding cosine (`e`: unit rows, negative cosines count 0), in dense blocks."""
     n = x.shape[0]
@@ -111,7 +140,9 @@ def mixed_graph(x: sparse.csr_matrix, e: np.ndarray, dates: list[dt.date | None]
     xt = x.T.tocsc()
     for start in range(0, n, EMBED_BLOCK):
         lexical = (x[start : start + EMBED_BLOCK] @ xt).toarray()
-        mixed = (1 - EMBED_WEIGHT) * lexical + EMBED_WEIGHT * np.clip(e[start : start + EMBED_BLOCK] @ e.T, 0, None)
+        mixed = (1 - EMBED_WEIGHT) * lexical + EMBED_WEIGHT * np.clip(
+            e[start : start + EMBED_BLOCK] @ e.T, 0, None
+        )
         block = sparse.csr_matrix(np.where(mixed >= FLOOR, mixed, 0.0))
         parts.append(_pairs([_kept(block, r, start + r) for r in range(block.shape[0])], start))
     return _graph(n, *_joined(parts), dates)
@@ -135,13 +166,19 @@ def time_factors(gap: np.ndarray, dated: np.ndarray) -> np.ndarray:
     return np.where(dated & (gap > GAP_DAYS), far, 1.0)
 
 
-def _graph(n: int, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, dates: list) -> dict[int, dict[int, float]]:
+def _graph(
+    n: int, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, dates: list
+) -> dict[int, dict[int, float]]:
     """The symmetric graph of directed pairs: each pair's similarity times its time factor, the
     larger of its two directions."""
     days = np.array([d.toordinal() if d else 0 for d in dates], dtype=np.int64)
     dated = np.array([d is not None for d in dates], dtype=bool)
     vals = vals * time_factors(np.abs(days[rows] - days[cols]), dated[rows] & dated[cols])
-    rows, cols, vals = np.concatenate([rows, cols]), np.concatenate([cols, rows]), np.concatenate([vals, vals])
+    rows, cols, vals = (
+        np.concatenate([rows, cols]),
+        np.concatenate([cols, rows]),
+        np.concatenate([vals, vals]),
+    )
     order = np.lexsort((cols, rows))
     rows, cols, vals = rows[order], cols[order], vals[order]
     if len(rows):
@@ -149,13 +186,18 @@ def _graph(n: int, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, dates: 
         rows, cols, vals = rows[first], cols[first], np.maximum.reduceat(vals, first)
     bounds = np.searchsorted(rows, np.arange(n + 1))
     cols, vals = cols.tolist(), vals.tolist()
-    return {i: dict(zip(cols[bounds[i] : bounds[i + 1]], vals[bounds[i] : bounds[i + 1]])) for i in range(n)}
+    return {
+        i: dict(zip(cols[bounds[i] : bounds[i + 1]], vals[bounds[i] : bounds[i + 1]]))
+        for i in range(n)
+    }
 
 
 def local_scaling(graph: dict[int, dict[int, float]]) -> dict[int, dict[int, float]]:
     """The graph with every similarity scaled by its two articles' neighbourhood density."""
     sigma = {i: kth_best(list(nbrs.values())) for i, nbrs in graph.items()}
-    return {i: {j: scale(v, sigma[i], sigma[j]) for j, v in nbrs.items()} for i, nbrs in graph.items()}
+    return {
+        i: {j: scale(v, sigma[i], sigma[j]) for j, v in nbrs.items()} for i, nbrs in graph.items()
+    }
 
 
 def kth_best(similarities: list[float], k: int = LOCAL_K) -> float:
@@ -177,7 +219,9 @@ def average_linkage(graph: dict[int, dict[int, float]], threshold: float) -> lis
     out: the same merges in the same order, without their bookkeeping."""
     active = {i for i, nbrs in graph.items() if any(v >= threshold for v in nbrs.values())}
     state = _Linkage({i: {j: v for j, v in graph[i].items() if j in active} for i in active})
-    heap = [(-v, i, j) for i, nbrs in graph.items() for j, v in nbrs.items() if i < j and v >= threshold]
+    heap = [
+        (-v, i, j) for i, nbrs in graph.items() for j, v in nbrs.items() if i < j and v >= threshold
+    ]
     heapq.heapify(heap)
     while heap:
         neg, a, b = heapq.heappop(heap)
@@ -195,7 +239,7 @@ class _Linkage:
     """Clusters during average linkage: sizes, summed similarities to neighbours, members."""
 
     def __init__(self, graph: dict[int, dict[int, float]]):
-        self.size = {i: 1 for i in graph}
+        self.size = dict.fromkeys(graph, 1)
         self.sums = {i: dict(nbrs) for i, nbrs in graph.items()}
         self.members = {i: [i] for i in graph}
 

@@ -29,7 +29,7 @@ _PLAIN = (int, float, str, bool)
 _SEQUENCES = {"l": list, "t": tuple, "s": set}  # each sequence type's tag
 _TAGS = {cls: tag for tag, cls in _SEQUENCES.items()}
 
-__all__ = ["dump", "load", "CheckpointError"]
+__all__ = ["CheckpointError", "dump", "load"]
 
 
 class CheckpointError(NewsweaveError):
@@ -41,7 +41,9 @@ def dump(value: Any) -> bytes:
     pools: dict[str, list[np.ndarray]] = {}
     sizes: dict[str, int] = {}
     tree = _encode(value, pools, sizes)
-    arrays = {f"pool_{k}": np.concatenate(v) if v else np.zeros(0, dtype=k) for k, v in pools.items()}
+    arrays = {
+        f"pool_{k}": np.concatenate(v) if v else np.zeros(0, dtype=k) for k, v in pools.items()
+    }
     meta = json.dumps({"format": FORMAT, "tree": tree}).encode()
     buffer = io.BytesIO()
     np.savez(buffer, tree=np.frombuffer(meta, dtype=np.uint8), **arrays)
@@ -59,7 +61,7 @@ def load(data: bytes) -> Any:
         return _decode(meta["tree"], pools)
     except CheckpointError:
         raise
-    except Exception as exc:  # noqa: BLE001 - any damage reads as "not a checkpoint"
+    except Exception as exc:
         raise CheckpointError(f"not a readable checkpoint ({type(exc).__name__}: {exc})") from exc
 
 
@@ -94,8 +96,10 @@ def _encode_object(v: Any, pools: dict, sizes: dict) -> Any:
     cls = type(v)
     if not cls.__module__.startswith(PACKAGE) or not hasattr(v, "__dict__"):
         raise CheckpointError(f"cannot checkpoint a {cls.__module__}.{cls.__qualname__}")
-    return {"o": f"{cls.__module__}:{cls.__qualname__}",
-            "f": {name: _encode(x, pools, sizes) for name, x in vars(v).items()}}
+    return {
+        "o": f"{cls.__module__}:{cls.__qualname__}",
+        "f": {name: _encode(x, pools, sizes) for name, x in vars(v).items()},
+    }
 
 
 def _pooled(a: np.ndarray, pools: dict, sizes: dict) -> list:

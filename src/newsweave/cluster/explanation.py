@@ -28,7 +28,16 @@ from scipy import sparse
 STORY_TERMS = 8  # terms shown for a story
 MEMBER_TERMS = 6  # terms shown for each member
 
-__all__ = ["StoryRows", "Explanation", "split", "explain", "centroid_of", "top", "STORY_TERMS", "MEMBER_TERMS"]
+__all__ = [
+    "MEMBER_TERMS",
+    "STORY_TERMS",
+    "Explanation",
+    "StoryRows",
+    "centroid_of",
+    "explain",
+    "split",
+    "top",
+]
 
 
 @dataclass(frozen=True)
@@ -69,12 +78,16 @@ def split(x: sparse.csr_matrix, groups: list[list[int]]) -> list[StoryRows]:
     return out
 
 
-def explain(rows: StoryRows, story_k: int = STORY_TERMS, member_k: int = MEMBER_TERMS) -> Explanation:
+def explain(
+    rows: StoryRows, story_k: int = STORY_TERMS, member_k: int = MEMBER_TERMS
+) -> Explanation:
     """Mean similarities, story terms and member terms of one story (what `_story` shows)."""
     used, centroid, inverse = centroid_of(rows)
     weights = rows.vals * centroid[inverse]
-    members = [top(rows.cols[lo:hi], weights[lo:hi], member_k)
-               for lo, hi in zip(rows.indptr[:-1].tolist(), rows.indptr[1:].tolist())]
+    members = [
+        top(rows.cols[lo:hi], weights[lo:hi], member_k)
+        for lo, hi in zip(rows.indptr[:-1].tolist(), rows.indptr[1:].tolist())
+    ]
     return Explanation(_mean_similarity(rows, inverse), top(used, centroid, story_k), members)
 
 
@@ -83,7 +96,11 @@ def centroid_of(rows: StoryRows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     terms): the nonzero part of the dense `x.mean(axis=0)` with its bits, which adds each term's
     weights × (1 / rows) in row order from 0, as `np.bincount` adds in input order."""
     used, inverse = np.unique(rows.cols, return_inverse=True)
-    return used, np.bincount(inverse, weights=rows.vals * (1.0 / rows.n), minlength=len(used)), inverse
+    return (
+        used,
+        np.bincount(inverse, weights=rows.vals * (1.0 / rows.n), minlength=len(used)),
+        inverse,
+    )
 
 
 def _mean_similarity(rows: StoryRows, inverse: np.ndarray) -> np.ndarray:
@@ -96,7 +113,9 @@ def _mean_similarity(rows: StoryRows, inverse: np.ndarray) -> np.ndarray:
     local = np.repeat(np.arange(n), np.diff(rows.indptr))
     e, partner = _pairs(inverse)
     cells = local[e] * n + local[partner]
-    sims = np.bincount(cells, weights=rows.vals[e] * rows.vals[partner], minlength=n * n).reshape(n, n)
+    sims = np.bincount(cells, weights=rows.vals[e] * rows.vals[partner], minlength=n * n).reshape(
+        n, n
+    )
     return (sims.sum(axis=1) - 1.0) / (n - 1)
 
 

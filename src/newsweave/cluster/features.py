@@ -29,25 +29,238 @@ _WORD = re.compile(r"[a-z][a-z'\u2019-]*[a-z]|[a-z]")
 # them at every character; the matches are those of the plain form
 # (?<![.!?"\u201c]\s)(?<!^)\b((?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*),
 # about three times as fast.
-_NAME = re.compile(r"([A-Z](?<=\W[A-Z])(?<![.!?\"\u201c]\s[A-Z])(?:[a-z]+|[A-Z]+)(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*)")
-STOP = frozenset("""
-a about above after again against all also am an and any are aren't as at be because been before
-being below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't
-down during each few for from further had hadn't has hasn't have haven't having he he'd he'll he's her
-here here's hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its
-itself just let's like me more most mr mrs ms much must mustn't my myself new no nor not now of off on
-once one only or other ought our ours ourselves out over own per said same say says shan't she she'd
-she'll she's should shouldn't so some such than that that's the their theirs them themselves then there
-there's these they they'd they'll they're they've this those though through to too two under until up
-upon us very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's
-which while who who's whom why why's will with won't would wouldn't year years yet you you'd you'll
-you're you've your yours yourself yourselves told according since still even back get got made make
-many may might well way first last time told week day according going
-""".split())
+_NAME = re.compile(
+    r"([A-Z](?<=\W[A-Z])(?<![.!?\"\u201c]\s[A-Z])(?:[a-z]+|[A-Z]+)(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*)"
+)
+STOP = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "aren't",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "can't",
+        "cannot",
+        "could",
+        "couldn't",
+        "did",
+        "didn't",
+        "do",
+        "does",
+        "doesn't",
+        "doing",
+        "don't",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "hadn't",
+        "has",
+        "hasn't",
+        "have",
+        "haven't",
+        "having",
+        "he",
+        "he'd",
+        "he'll",
+        "he's",
+        "her",
+        "here",
+        "here's",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "how's",
+        "i",
+        "i'd",
+        "i'll",
+        "i'm",
+        "i've",
+        "if",
+        "in",
+        "into",
+        "is",
+        "isn't",
+        "it",
+        "it's",
+        "its",
+        "itself",
+        "just",
+        "let's",
+        "like",
+        "me",
+        "more",
+        "most",
+        "mr",
+        "mrs",
+        "ms",
+        "much",
+        "must",
+        "mustn't",
+        "my",
+        "myself",
+        "new",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "one",
+        "only",
+        "or",
+        "other",
+        "ought",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "per",
+        "said",
+        "same",
+        "say",
+        "says",
+        "shan't",
+        "she",
+        "she'd",
+        "she'll",
+        "she's",
+        "should",
+        "shouldn't",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "that's",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "there's",
+        "these",
+        "they",
+        "they'd",
+        "they'll",
+        "they're",
+        "they've",
+        "this",
+        "those",
+        "though",
+        "through",
+        "to",
+        "too",
+        "two",
+        "under",
+        "until",
+        "up",
+        "upon",
+        "us",
+        "very",
+        "was",
+        "wasn't",
+        "we",
+        "we'd",
+        "we'll",
+        "we're",
+        "we've",
+        "were",
+        "weren't",
+        "what",
+        "what's",
+        "when",
+        "when's",
+        "where",
+        "where's",
+        "which",
+        "while",
+        "who",
+        "who's",
+        "whom",
+        "why",
+        "why's",
+        "will",
+        "with",
+        "won't",
+        "would",
+        "wouldn't",
+        "year",
+        "years",
+        "yet",
+        "you",
+        "you'd",
+        "you'll",
+        "you're",
+        "you've",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "told",
+        "according",
+        "since",
+        "still",
+        "even",
+        "back",
+        "get",
+        "got",
+        "made",
+        "make",
+        "many",
+        "may",
+        "might",
+        "well",
+        "way",
+        "first",
+        "last",
+        "time",
+        "told",
+        "week",
+        "day",
+        "according",
+        "going",
+    ]
+)
 
 EMBED_WORDS = 200  # all-MiniLM-L6-v2 reads 256 word pieces: the headline and lede carry the story
 
-__all__ = ["Vectorizer", "terms", "names", "embedding_text"]
+__all__ = ["Vectorizer", "embedding_text", "names", "terms"]
 
 
 def embedding_text(source: Source) -> str:
@@ -66,8 +279,41 @@ def terms(source: Source) -> Counter:
     return counts
 
 
-_NOT_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
-june july august september october november december dr mr mrs ms mt st jr sr prof gov sen rep gen""".split())
+_NOT_NAMES = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "mt",
+        "st",
+        "jr",
+        "sr",
+        "prof",
+        "gov",
+        "sen",
+        "rep",
+        "gen",
+    ]
+)
 
 
 def names(source: Source) -> set[str]:
@@ -104,20 +350,36 @@ class Vectorizer:
         """L2-normalised TF-IDF rows (terms outside the vocabulary are left out)."""
         idf = self._idf()
         size = sum(map(len, counts))
-        cols = np.fromiter(map(self.vocabulary.get, chain.from_iterable(counts), repeat(-1)), dtype=np.int64, count=size)
-        logs = np.fromiter(map(math.log, chain.from_iterable(c.values() for c in counts)), dtype=np.float64, count=size)
+        cols = np.fromiter(
+            map(self.vocabulary.get, chain.from_iterable(counts), repeat(-1)),
+            dtype=np.int64,
+            count=size,
+        )
+        logs = np.fromiter(
+            map(math.log, chain.from_iterable(c.values() for c in counts)),
+            dtype=np.float64,
+            count=size,
+        )
         rows = np.repeat(np.arange(len(counts)), [len(c) for c in counts])
         known = cols >= 0  # terms outside the vocabulary are left out
         cols = cols[known]
-        vals = (1.0 + logs[known]) * idf[cols]  # math.log per count, then IEEE + and ×: the same bits as per term
-        m = sparse.csr_matrix((vals, (rows[known], cols)), shape=(len(counts), len(self.vocabulary)))
+        vals = (1.0 + logs[known]) * idf[
+            cols
+        ]  # math.log per count, then IEEE + and ×: the same bits as per term
+        m = sparse.csr_matrix(
+            (vals, (rows[known], cols)), shape=(len(counts), len(self.vocabulary))
+        )
         return _normalise(m)
 
     def transform_one(self, counts: Counter) -> tuple[np.ndarray, np.ndarray]:
         """One document's row of `transform` as (term indices, weights), the same numbers in the
         same order (descending term index, as the sparse product in `_normalise` leaves them),
         at the cost of the document's terms rather than of the whole vocabulary."""
-        pairs = sorted((j, n) for j, n in ((self.vocabulary.get(t), n) for t, n in counts.items()) if j is not None)
+        pairs = sorted(
+            (j, n)
+            for j, n in ((self.vocabulary.get(t), n) for t, n in counts.items())
+            if j is not None
+        )
         if not pairs:
             return np.zeros(0, dtype=np.int32), np.zeros(0)
         index = np.array([j for j, _ in pairs], dtype=np.int32)

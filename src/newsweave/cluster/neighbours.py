@@ -25,10 +25,12 @@ CANDIDATES = 128  # candidates per article whose exact cosine is computed
 CANDIDATE_FLOOR = 0.01  # candidates whose strong terms give less are not considered
 DENSE_CELLS = 2**23  # a block of rows is made dense for the exact cosines: at most this many cells
 
-__all__ = ["strong_terms", "common_cap", "block_size", "block_candidates", "EXACT_UP_TO"]
+__all__ = ["EXACT_UP_TO", "block_candidates", "block_size", "common_cap", "strong_terms"]
 
 
-def strong_terms(x: sparse.csr_matrix, terms: int = TERMS, max_df: float = MAX_DF) -> sparse.csr_matrix:
+def strong_terms(
+    x: sparse.csr_matrix, terms: int = TERMS, max_df: float = MAX_DF
+) -> sparse.csr_matrix:
     """`x` keeping, per row, its `terms` heaviest entries among the terms not too common."""
     n = x.shape[0]
     df = np.bincount(x.indices, minlength=x.shape[1])
@@ -73,13 +75,18 @@ def block_size(width: int) -> int:
     return int(min(2048, max(64, DENSE_CELLS // max(1, width))))
 
 
-def block_candidates(shared: tuple, block: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def block_candidates(
+    shared: tuple, block: tuple[int, int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rows start .. start + size: (rows, columns, exact cosines) of each row's best
     `CANDIDATES` candidates, not itself; `shared` is (x, strong terms, their transpose)."""
     x, p, pt = shared
     start, size = block
     s = (p[start : start + size] @ pt).tocsr()
-    s.data[(s.data < CANDIDATE_FLOOR) | (s.indices == np.repeat(np.arange(start, start + s.shape[0]), np.diff(s.indptr)))] = 0.0
+    s.data[
+        (s.data < CANDIDATE_FLOOR)
+        | (s.indices == np.repeat(np.arange(start, start + s.shape[0]), np.diff(s.indptr)))
+    ] = 0.0
     s.eliminate_zeros()
     rows = np.repeat(np.arange(s.shape[0]), np.diff(s.indptr))
     keep = _top(s.indptr, s.data, CANDIDATES)
@@ -87,7 +94,9 @@ def block_candidates(shared: tuple, block: tuple[int, int]) -> tuple[np.ndarray,
     return rows + start, cols, _dots(x, start, size, rows, cols)
 
 
-def _dots(x: sparse.csr_matrix, start: int, size: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+def _dots(
+    x: sparse.csr_matrix, start: int, size: int, rows: np.ndarray, cols: np.ndarray
+) -> np.ndarray:
     """x[start + rows[k]] · x[cols[k]] for every k (the block made dense, the other side gathered)."""
     if not len(rows):
         return np.zeros(0)

@@ -38,7 +38,7 @@ from .stream import OpenBlock, OpenStory, StreamState, close_stale, strong_terms
 
 REFINE_SHARE = 0.5
 
-__all__ = ["due", "regroup", "REFINE_SHARE"]
+__all__ = ["REFINE_SHARE", "due", "regroup"]
 
 
 def due(state: StreamState, every: int) -> bool:
@@ -68,7 +68,9 @@ def _used_columns(x: sparse.csr_matrix) -> sparse.csr_matrix:
     (the candidate graph's dense blocks are sized by the width)."""
     x = sparse.csr_matrix(x)
     used, inverse = np.unique(x.indices, return_inverse=True)
-    return sparse.csr_matrix((x.data, inverse.astype(x.indices.dtype), x.indptr), shape=(x.shape[0], len(used)))
+    return sparse.csr_matrix(
+        (x.data, inverse.astype(x.indices.dtype), x.indptr), shape=(x.shape[0], len(used))
+    )
 
 
 def _numbered(state: StreamState, articles: list[int], labels: list[int]) -> dict[int, list[int]]:
@@ -76,7 +78,9 @@ def _numbered(state: StreamState, articles: list[int], labels: list[int]) -> dic
     open story's first keeps that story's number, the others get new ones."""
     founders = {story.members[0]: number for number, story in state.stories.items()}
     by_first: dict[int, list[int]] = {}
-    for a, label in zip(articles, labels):  # label: the group's first position, so by_first is in arrival order
+    for a, label in zip(
+        articles, labels
+    ):  # label: the group's first position, so by_first is in arrival order
         by_first.setdefault(articles[label], []).append(a)
     groups = {}
     for first, members in by_first.items():
@@ -87,8 +91,13 @@ def _numbered(state: StreamState, articles: list[int], labels: list[int]) -> dic
     return groups
 
 
-def _rebuild(state: StreamState, articles: list[int], x: sparse.csr_matrix, raw: dict[int, dict[int, float]],
-             groups: dict[int, list[int]]) -> None:
+def _rebuild(
+    state: StreamState,
+    articles: list[int],
+    x: sparse.csr_matrix,
+    raw: dict[int, dict[int, float]],
+    groups: dict[int, list[int]],
+) -> None:
     """Replace the open stories and the open block by the groups, with the fresh vectors and
     each article's best similarities among the open articles (its neighbours for local scaling)."""
     label = {a: number for number, members in groups.items() for a in members}
@@ -96,23 +105,37 @@ def _rebuild(state: StreamState, articles: list[int], x: sparse.csr_matrix, raw:
     for k, a in enumerate(articles):
         lo, hi = x.indptr[k], x.indptr[k + 1]
         vector = (x.indices[lo:hi].copy(), x.data[lo:hi].copy())
-        block.append(a, vector, state.dates[a], label[a], sorted(raw[k].values(), reverse=True)[:LOCAL_K],
-                     strong_terms(vector, state.vectorizer))
+        block.append(
+            a,
+            vector,
+            state.dates[a],
+            label[a],
+            sorted(raw[k].values(), reverse=True)[:LOCAL_K],
+            strong_terms(vector, state.vectorizer),
+        )
         state.vectors[a], state.label[a] = vector, label[a]
     state.open = block
     state.oldest = dt.date.min  # unknown until close_stale walks the new stories
-    state.stories = {number: OpenStory(number, members, _last([state.dates[a] for a in members]))
-                     for number, members in groups.items()}
+    state.stories = {
+        number: OpenStory(number, members, _last([state.dates[a] for a in members]))
+        for number, members in groups.items()
+    }
 
 
-def _norms(state: StreamState, articles: list[int], scaled: dict[int, dict[int, float]],
-           groups: dict[int, list[int]]) -> None:
+def _norms(
+    state: StreamState,
+    articles: list[int],
+    scaled: dict[int, dict[int, float]],
+    groups: dict[int, list[int]],
+) -> None:
     """Each group's squared centroid norm (for the centroid rule): its size plus its summed
     scaled similarities over ordered pairs, as the at-arrival pass accumulates it."""
     position = {a: k for k, a in enumerate(articles)}
     for number, members in groups.items():
         inside = {position[a] for a in members}
-        state.sq[number] = len(members) + sum(v for i in inside for j, v in scaled[i].items() if j in inside)
+        state.sq[number] = len(members) + sum(
+            v for i in inside for j, v in scaled[i].items() if j in inside
+        )
 
 
 def _last(dates: list[dt.date | None]) -> dt.date | None:

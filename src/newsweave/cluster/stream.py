@@ -51,16 +51,24 @@ class StreamState:
 
     vectorizer: Vectorizer = field(default_factory=Vectorizer)
     stories: dict[int, OpenStory] = field(default_factory=dict)
-    vectors: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)  # open: (terms, weights)
+    vectors: dict[int, tuple[np.ndarray, np.ndarray]] = field(
+        default_factory=dict
+    )  # open: (terms, weights)
     dates: dict[int, dt.date | None] = field(default_factory=dict)
     label: dict[int, int] = field(default_factory=dict)  # article -> story, every article seen
     next_story: int = 0
-    sq: dict[int, float] = field(default_factory=dict)  # story -> squared norm of its summed vectors
-    open: "OpenBlock" = field(default_factory=lambda: OpenBlock())  # the open articles, as arrays
-    counts: dict[int, Counter] = field(default_factory=dict)  # open article -> term counts (for refinement)
+    sq: dict[int, float] = field(
+        default_factory=dict
+    )  # story -> squared norm of its summed vectors
+    open: OpenBlock = field(default_factory=lambda: OpenBlock())  # the open articles, as arrays
+    counts: dict[int, Counter] = field(
+        default_factory=dict
+    )  # open article -> term counts (for refinement)
     today: dt.date | None = None  # the latest publication date seen
     refined_at: int = 0  # how many articles had arrived at the last refinement
-    checked: tuple | None = None  # (date, window, next_story, refined_at) of the last close_stale walk
+    checked: tuple | None = (
+        None  # (date, window, next_story, refined_at) of the last close_stale walk
+    )
     oldest: dt.date | None = None  # no open story's last date is earlier (None: none is dated)
 
     @property
@@ -122,8 +130,15 @@ class OpenBlock:
     def __len__(self) -> int:
         return len(self.row)
 
-    def append(self, article: int, vector: tuple[np.ndarray, np.ndarray], date: dt.date | None, label: int,
-               near: list[float], strong: np.ndarray) -> None:
+    def append(
+        self,
+        article: int,
+        vector: tuple[np.ndarray, np.ndarray],
+        date: dt.date | None,
+        label: int,
+        near: list[float],
+        strong: np.ndarray,
+    ) -> None:
         k, length = len(self.ids), len(vector[0])
         if k + 1 >= len(self.days):
             self._grow_rows(2 * len(self.days))
@@ -157,8 +172,10 @@ class OpenBlock:
         if len(self.ids) > 64 and 2 * len(self.row) < len(self.ids):
             self._compact()
         n = len(self.ids)
-        return sparse.csr_matrix((self.data[: self.nnz], self.indices[: self.nnz], self.indptr[: n + 1]),
-                                 shape=(n, width))
+        return sparse.csr_matrix(
+            (self.data[: self.nnz], self.indices[: self.nnz], self.indptr[: n + 1]),
+            shape=(n, width),
+        )
 
     def _grow_rows(self, size: int) -> None:
         n = len(self.ids)
@@ -186,7 +203,9 @@ class OpenBlock:
         keep = np.flatnonzero(self.alive[:n])
         starts, ends = self.indptr[keep], self.indptr[keep + 1]
         lengths = ends - starts
-        take = np.repeat(ends - np.cumsum(lengths), lengths) + np.arange(lengths.sum())  # the kept rows' values
+        take = np.repeat(ends - np.cumsum(lengths), lengths) + np.arange(
+            lengths.sum()
+        )  # the kept rows' values
         m, nnz = len(keep), int(lengths.sum())
         self.indices[:nnz], self.data[:nnz] = self.indices[take], self.data[take]
         self.indptr[: m + 1] = np.concatenate([[0], np.cumsum(lengths)])
@@ -201,8 +220,15 @@ class OpenBlock:
         self.postings.renumber(new_of_old)
 
 
-def add(state: StreamState, article: int, counts: Counter, date: dt.date | None, *,
-        threshold: float, window: int = WINDOW_DAYS) -> int:
+def add(
+    state: StreamState,
+    article: int,
+    counts: Counter,
+    date: dt.date | None,
+    *,
+    threshold: float,
+    window: int = WINDOW_DAYS,
+) -> int:
     """Assign one arriving article to a story; returns the story's number."""
     close_stale(state, date, window)
     state.vectorizer.observe([counts])
@@ -236,8 +262,12 @@ def strong_terms(vector: tuple[np.ndarray, np.ndarray], vectorizer: Vectorizer) 
     return index[np.argsort(-weights, kind="stable")[:STRONG_TERMS]]
 
 
-def _best_story(state: StreamState, vector: tuple[np.ndarray, np.ndarray], date: dt.date | None,
-                strong: np.ndarray) -> tuple[int | None, float, list[float], dict[int, float]]:
+def _best_story(
+    state: StreamState,
+    vector: tuple[np.ndarray, np.ndarray],
+    date: dt.date | None,
+    strong: np.ndarray,
+) -> tuple[int | None, float, list[float], dict[int, float]]:
     """The open story whose centroid is most similar to the article, that cosine, the article's
     best similarities (its neighbours so far), and its summed similarity to each open story."""
     if not len(state.open):
@@ -258,7 +288,9 @@ def _best_story(state: StreamState, vector: tuple[np.ndarray, np.ndarray], date:
     sims = _scaled(block, live, sims, kth_best(nearest))
     ids, inverse = np.unique(block.labels[live], return_inverse=True)
     sums = np.bincount(inverse, weights=sims)
-    cosines = sums / np.sqrt(np.fromiter(map(state.sq.__getitem__, ids.tolist()), dtype=float, count=len(ids)))
+    cosines = sums / np.sqrt(
+        np.fromiter(map(state.sq.__getitem__, ids.tolist()), dtype=float, count=len(ids))
+    )
     k = int(np.argmax(cosines))
     return int(ids[k]), float(cosines[k]), nearest, dict(zip(ids.tolist(), sums.tolist()))
 
@@ -285,7 +317,9 @@ def _scaled(block: OpenBlock, live: np.ndarray, sims: np.ndarray, sigma_new: flo
     sigma = np.where(kth == -np.inf, FLOOR, np.maximum(kth, FLOOR))
     # Python's float power, not numpy's (which may differ in the last bit), as batch.scale does
     products = (sigma_new * sigma).tolist()
-    root = np.fromiter(map(pow, products, repeat(LOCAL_ALPHA / 2, len(products))), dtype=float, count=len(products))
+    root = np.fromiter(
+        map(pow, products, repeat(LOCAL_ALPHA / 2, len(products))), dtype=float, count=len(products)
+    )
     return np.minimum(1.0, sims / root)
 
 

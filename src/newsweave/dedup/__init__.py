@@ -23,7 +23,7 @@ from .lineage import changes
 SHINGLE = 5
 COPY_CONTAINMENT = 0.5
 
-__all__ = ["assign_witnesses", "containment", "shingles", "copy_groups", "changes", "minhash"]
+__all__ = ["assign_witnesses", "changes", "containment", "copy_groups", "minhash", "shingles"]
 
 
 def shingles(text: str, n: int = SHINGLE) -> set[int]:
@@ -44,7 +44,9 @@ def arrival_order(sources: list[Source]) -> list[Source]:
     return sorted(sources, key=lambda s: (s.published is None, s.published or 0, index[id(s)]))
 
 
-def assign_witnesses(sources: list[Source], *, threshold: float = COPY_CONTAINMENT) -> list[list[str]]:
+def assign_witnesses(
+    sources: list[Source], *, threshold: float = COPY_CONTAINMENT
+) -> list[list[str]]:
     """Set `witness` on every source, comparing every pair; returns the groups of copies (ids),
     largest first."""
     ordered = arrival_order(sources)
@@ -58,8 +60,13 @@ def assign_witnesses(sources: list[Source], *, threshold: float = COPY_CONTAINME
     return _groups(ordered)
 
 
-def copy_groups(sources: list[Source], sigs: np.ndarray | None = None, *,
-                threshold: float = COPY_CONTAINMENT, lineage: bool = True) -> list[CopyGroup]:
+def copy_groups(
+    sources: list[Source],
+    sigs: np.ndarray | None = None,
+    *,
+    threshold: float = COPY_CONTAINMENT,
+    lineage: bool = True,
+) -> list[CopyGroup]:
     """Groups of copies among many sources (cleaned), by MinHash LSH candidates verified exactly.
 
     `sigs` may hold precomputed signatures (rows in the order of `sources`). Sets `witness` on
@@ -79,16 +86,20 @@ def copy_groups(sources: list[Source], sigs: np.ndarray | None = None, *,
     return [_group(arrival_order(g), lineage) for g in members.values() if _mark(g)]
 
 
-def _verifier(sources: list[Source], arrays: list[np.ndarray] | None,
-              threshold: float) -> Callable[[int, int], bool]:
+def _verifier(
+    sources: list[Source], arrays: list[np.ndarray] | None, threshold: float
+) -> Callable[[int, int], bool]:
     """Exact containment of two sources' shingle sets (sorted hash arrays, made when first asked)."""
     cache: dict[int, np.ndarray] = {}
     words = minhash.word_codes()
 
     def sets(i: int) -> np.ndarray:
         if i not in cache:
-            cache[i] = (minhash.distinct(arrays[i]) if arrays is not None
-                        else minhash.shingle_hashes(sources[i].text, words=words))
+            cache[i] = (
+                minhash.distinct(arrays[i])
+                if arrays is not None
+                else minhash.shingle_hashes(sources[i].text, words=words)
+            )
         return cache[i]
 
     def verify(i: int, j: int) -> bool:

@@ -34,8 +34,10 @@ def changes(earliest: Source, copy: Source) -> list[CopyChange]:
 
 
 def _paragraphs(source: Source) -> list[tuple[str, Span]]:
-    return [(" ".join(_WORD.findall(source.text[s:e].lower())), Span(source.id, s, e))
-            for s, e in paragraph_spans(source.text)]
+    return [
+        (" ".join(_WORD.findall(source.text[s:e].lower())), Span(source.id, s, e))
+        for s, e in paragraph_spans(source.text)
+    ]
 
 
 def _title_change(earliest: Source, copy: Source) -> list[CopyChange]:

@@ -29,19 +29,37 @@ _WORD = re.compile(r"\w+")
 _P = np.uint64(0x100000001B3)  # FNV prime: combines word hashes into an n-gram hash
 
 _rng = np.random.default_rng(SEED)
-_A = _rng.integers(1, 2**63, NUM_PERM, dtype=np.uint64) * np.uint64(2) + np.uint64(1)  # odd multipliers
+_A = _rng.integers(1, 2**63, NUM_PERM, dtype=np.uint64) * np.uint64(2) + np.uint64(
+    1
+)  # odd multipliers
 _B = _rng.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
 _EMPTY = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
 
-__all__ = ["shingle_hashes", "word_codes", "shingle_arrays", "distinct", "signature", "signatures", "signatures_of", "candidate_pairs",
-           "band_entries", "bucket_pairs", "unique_pairs",
-           "jaccard_estimate", "from_bytes"]
+__all__ = [
+    "band_entries",
+    "bucket_pairs",
+    "candidate_pairs",
+    "distinct",
+    "from_bytes",
+    "jaccard_estimate",
+    "shingle_arrays",
+    "shingle_hashes",
+    "signature",
+    "signatures",
+    "signatures_of",
+    "unique_pairs",
+    "word_codes",
+]
 
 
-def shingle_hashes(text: str, n: int = SHINGLE, *, words: dict[str, int] | None = None) -> np.ndarray:
+def shingle_hashes(
+    text: str, n: int = SHINGLE, *, words: dict[str, int] | None = None
+) -> np.ndarray:
     """The distinct 64-bit hashes of the text's lower-cased word n-grams, sorted. `words`
     (from `word_codes()`) shares the per-word CRCs across the texts of one job."""
-    return distinct(_ngrams(_codes(_WORD.findall(text.lower()), _Vocabulary() if words is None else words), n))
+    return distinct(
+        _ngrams(_codes(_WORD.findall(text.lower()), _Vocabulary() if words is None else words), n)
+    )
 
 
 def word_codes() -> dict[str, int]:
@@ -146,7 +164,11 @@ def band_entries(sigs: np.ndarray, first: int = 0) -> tuple[np.ndarray, np.ndarr
     band and text, texts numbered from `first`."""
     keys = _band_keys(sigs)
     n_bands, n = keys.shape
-    return np.repeat(np.arange(n_bands), n), keys.ravel(), np.tile(np.arange(first, first + n), n_bands)
+    return (
+        np.repeat(np.arange(n_bands), n),
+        keys.ravel(),
+        np.tile(np.arange(first, first + n), n_bands),
+    )
 
 
 def bucket_pairs(band: np.ndarray, key: np.ndarray, doc: np.ndarray) -> np.ndarray:
@@ -161,9 +183,14 @@ def bucket_pairs(band: np.ndarray, key: np.ndarray, doc: np.ndarray) -> np.ndarr
     bucket = np.r_[0, np.cumsum((key[1:] != key[:-1]) | (band[1:] != band[:-1]))]
     rank = np.arange(len(doc)) - np.searchsorted(bucket, bucket)  # position within its bucket
     sizes = np.bincount(bucket)
-    found = [_bucket_pairs(doc, bucket, rank, d) for d in range(1, min(int(sizes.max()), BUCKET_ALL_PAIRS))]
-    found += [_burst_pairs(doc, int(np.searchsorted(bucket, b)), int(sizes[b]))
-              for b in np.flatnonzero(sizes > BUCKET_ALL_PAIRS)]
+    found = [
+        _bucket_pairs(doc, bucket, rank, d)
+        for d in range(1, min(int(sizes.max()), BUCKET_ALL_PAIRS))
+    ]
+    found += [
+        _burst_pairs(doc, int(np.searchsorted(bucket, b)), int(sizes[b]))
+        for b in np.flatnonzero(sizes > BUCKET_ALL_PAIRS)
+    ]
     return np.concatenate(found) if found else np.zeros((0, 2), dtype=np.int64)
 
 

@@ -16,7 +16,7 @@ from .nlp import DEFAULT_MODEL, load, parse
 from .numbers import find_numbers
 from .resolve import resolve_entities
 
-__all__ = ["extract", "load", "DEFAULT_MODEL"]
+__all__ = ["DEFAULT_MODEL", "extract", "load"]
 
 
 def extract(sources: list[Source], nlp: Any) -> tuple[list[Document], list[Entity]]:

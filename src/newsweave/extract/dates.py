@@ -26,18 +26,37 @@ Date = dt.date
 Resolved = tuple[Date | None, Date | None, str]
 Match = re.Match[str]
 
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december")
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = MappingProxyType({**{n: i for i, n in enumerate(_MONTH_NAMES, 1)},
-                           **{n[:3]: i for i, n in enumerate(_MONTH_NAMES, 1)}, "sept": 9})
+MONTHS = MappingProxyType(
+    {
+        **{n: i for i, n in enumerate(_MONTH_NAMES, 1)},
+        **{n[:3]: i for i, n in enumerate(_MONTH_NAMES, 1)},
+        "sept": 9,
+    }
+)
 WEEKDAYS = MappingProxyType({n: i for i, n in enumerate(_DAY_NAMES)})
 NO_PUB = "relative date with no publication date"
 NO_YEAR = "day and month with no year and no publication date"
 
 # --- pattern pieces (compiled with re.ASCII: case-insensitive parts never match non-ASCII) ----------
-_MONTH = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))")
+_MONTH = (
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))"
+)
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b"
 _YEAR_DIGITS = r"(?:19|20)[0-9]{2}"
 _YEAR = rf"{_YEAR_DIGITS}\b"
@@ -45,22 +64,32 @@ _NAMED_DAY = r"(?<!Black )(?<!Good )(?<!Super )(?<!Bloody )(?<!Cyber )(?<!Ash )(
 _PAPER = r"(?! (?:Times|Telegraph|Mirror|Express|Post|Herald|Observer|Star|Independent|Tribune|Journal|Mail|Night)\b)"
 _WD = rf"{_NAMED_DAY}\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b{_PAPER}"
 _MOD = r"(?i:this past|this coming|next|last|this|past|coming)"
-_DAYWORD = (r"(?<!USA )\b(?i:the day before yesterday|the day after tomorrow|(?:earlier|later) today|today|tonight"
-            r"|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)\b")
+_DAYWORD = (
+    r"(?<!USA )\b(?i:the day before yesterday|the day after tomorrow|(?:earlier|later) today|today|tonight"
+    r"|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)\b"
+)
 _POINT = rf"(?:(?:\b{_MOD} )?{_WD}|{_DAYWORD})"
 _END = rf"(?:{_POINT}|{_MONTH} {_DAY}|{_DAY} {_MONTH})"
-_PART = r"(?P<part>\b(?i:early|late|mid|the middle of|the end of|end of|the beginning of|the start of))"
+_PART = (
+    r"(?P<part>\b(?i:early|late|mid|the middle of|the end of|end of|the beginning of|the start of))"
+)
 _NUMBER = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2})"
-_YEAR_CONTEXT = (r"(?:\b(?i:in|since|by|until|till|of|a|an|the|from|during|before|after|through|throughout"
-                 r"|around|fiscal|year|its|their|his|her|our)|['\u2019]s)")
-_COUNTS = (r"(?! (?i:per ?cent|employees|people|persons|workers|votes|units|jobs|troops|soldiers|students|members"
-           r"|residents|cases|deaths|dead|points|times|miles|km|kilometres|kilometers|metres|meters|feet|tons|tonnes"
-           r"|barrels|shares|copies|dollars|yuan|euros|pounds|yen|cars|homes|houses|acres|hectares|words|pages"
-           r"|seats|kg)\b)")
-_EVENTS = (r"(?=(?:agreement|deal|settlement|elections?|campaign|law|report|season|budget|census|survey|plea"
-           r"|ruling|order|visit|summit|talks|decision|investigation|probe|attacks?|crisis|war|ban|sanctions"
-           r"|accord|pact|treaty|vote|referendum|Olympics|World Cup|study|fine|penalty|merger|lawsuit|trial"
-           r"|meeting|earthquake|hurricane|shooting|levels?|results|figures|revenue|sales|profit)\b)")
+_YEAR_CONTEXT = (
+    r"(?:\b(?i:in|since|by|until|till|of|a|an|the|from|during|before|after|through|throughout"
+    r"|around|fiscal|year|its|their|his|her|our)|['\u2019]s)"
+)
+_COUNTS = (
+    r"(?! (?i:per ?cent|employees|people|persons|workers|votes|units|jobs|troops|soldiers|students|members"
+    r"|residents|cases|deaths|dead|points|times|miles|km|kilometres|kilometers|metres|meters|feet|tons|tonnes"
+    r"|barrels|shares|copies|dollars|yuan|euros|pounds|yen|cars|homes|houses|acres|hectares|words|pages"
+    r"|seats|kg)\b)"
+)
+_EVENTS = (
+    r"(?=(?:agreement|deal|settlement|elections?|campaign|law|report|season|budget|census|survey|plea"
+    r"|ruling|order|visit|summit|talks|decision|investigation|probe|attacks?|crisis|war|ban|sanctions"
+    r"|accord|pact|treaty|vote|referendum|Olympics|World Cup|study|fine|penalty|merger|lawsuit|trial"
+    r"|meeting|earthquake|hurricane|shooting|levels?|results|figures|revenue|sales|profit)\b)"
+)
 
 
 def _re(pattern: str) -> re.Pattern[str]:
@@ -68,31 +97,76 @@ def _re(pattern: str) -> re.Pattern[str]:
 
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("iso", _re(rf"(?<![0-9-])(?P<y>{_YEAR_DIGITS})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2][0-9]|3[01])(?![0-9])")),
-    ("range_md", _re(rf"(?:(?P<btw>\b(?i:between)) |\b(?i:from) )?(?P<m>{_MONTH}) (?P<d1>{_DAY})"
-                     rf"(?:\s?[-\u2013]\s?|\s(?i:to|through|until|till)\s|(?(btw)\s(?i:and)\s|(?!)))"
-                     rf"(?:(?P<m2>{_MONTH}) )?(?P<d2>{_DAY})(?:,? (?P<y>{_YEAR}))?")),
-    ("range_dm", _re(rf"(?<![0-9][.,])\b(?P<d1>{_DAY})(?:\s?[-\u2013]\s?|\s(?i:to)\s)(?P<d2>{_DAY}) (?P<m>{_MONTH})"
-                     rf"(?:,? (?P<y>{_YEAR}))?")),
-    ("range", _re(rf"(?:(?P<frm>\b(?i:from))|\b(?i:between)) (?P<a>{_END})"
-                  rf"(?: (?(frm)(?i:to|through|thru|until|till)|(?i:and)) |\s?[-\u2013]\s?)(?P<b>{_END})")),
+    (
+        "iso",
+        _re(
+            rf"(?<![0-9-])(?P<y>{_YEAR_DIGITS})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2][0-9]|3[01])(?![0-9])"
+        ),
+    ),
+    (
+        "range_md",
+        _re(
+            rf"(?:(?P<btw>\b(?i:between)) |\b(?i:from) )?(?P<m>{_MONTH}) (?P<d1>{_DAY})"
+            rf"(?:\s?[-\u2013]\s?|\s(?i:to|through|until|till)\s|(?(btw)\s(?i:and)\s|(?!)))"
+            rf"(?:(?P<m2>{_MONTH}) )?(?P<d2>{_DAY})(?:,? (?P<y>{_YEAR}))?"
+        ),
+    ),
+    (
+        "range_dm",
+        _re(
+            rf"(?<![0-9][.,])\b(?P<d1>{_DAY})(?:\s?[-\u2013]\s?|\s(?i:to)\s)(?P<d2>{_DAY}) (?P<m>{_MONTH})"
+            rf"(?:,? (?P<y>{_YEAR}))?"
+        ),
+    ),
+    (
+        "range",
+        _re(
+            rf"(?:(?P<frm>\b(?i:from))|\b(?i:between)) (?P<a>{_END})"
+            rf"(?: (?(frm)(?i:to|through|thru|until|till)|(?i:and)) |\s?[-\u2013]\s?)(?P<b>{_END})"
+        ),
+    ),
     ("wd_range", _re(rf"(?P<a>{_WD})(?:\s?[-\u2013]\s?| (?i:through|thru) )(?P<b>{_WD})")),
-    ("year_range", _re(rf"(?:\b(?i:from) (?P<a>{_YEAR}) (?i:to|until|through)|\b(?i:between) (?P<c>{_YEAR}) (?i:and))"
-                       rf" (?P<b>{_YEAR})(?![0-9%])")),
+    (
+        "year_range",
+        _re(
+            rf"(?:\b(?i:from) (?P<a>{_YEAR}) (?i:to|until|through)|\b(?i:between) (?P<c>{_YEAR}) (?i:and))"
+            rf" (?P<b>{_YEAR})(?![0-9%])"
+        ),
+    ),
     ("mdy", _re(rf"(?:{_WD},? )?(?P<m>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?(?![:.][0-9])")),
-    ("dmy", _re(rf"(?:{_WD},? )?(?<![0-9][.,])\b(?P<d>{_DAY}) (?:of )?(?P<m>{_MONTH})(?! I\b)(?:,? (?P<y>{_YEAR}))?")),
+    (
+        "dmy",
+        _re(
+            rf"(?:{_WD},? )?(?<![0-9][.,])\b(?P<d>{_DAY}) (?:of )?(?P<m>{_MONTH})(?! I\b)(?:,? (?P<y>{_YEAR}))?"
+        ),
+    ),
     ("month_year", _re(rf"(?P<m>{_MONTH}),? (?:of )?(?P<y>{_YEAR})(?![0-9%])")),
     ("part_month", _re(rf"{_PART}[- ](?P<m>{_MONTH})(?:,? (?P<y>{_YEAR}))?")),
     ("part_year", _re(rf"{_PART}[- ](?P<y>{_YEAR})(?![0-9%]|[/.,][0-9])")),
     ("rel_month", _re(rf"(?P<which>\b(?i:this|last|next)) (?P<m>{_MONTH})(?![ .]*[0-9])")),
-    ("in_month", _re(rf"\b(?i:in|since|until|till|by|during|before|after|through|throughout) (?P<s>(?P<m>{_MONTH}))"
-                     r"(?!['\u2019]s| [0-9]| (?:said|says|told|has|had|was|is|will|would)\b)")),
-    ("relative", _re(r"\b(?i:(?:(?:earlier|later) )?(?:the )?(?:this|last|next|past|coming)"
-                     r" (?:week|month|year|weekend))\b")),
+    (
+        "in_month",
+        _re(
+            rf"\b(?i:in|since|until|till|by|during|before|after|through|throughout) (?P<s>(?P<m>{_MONTH}))"
+            r"(?!['\u2019]s| [0-9]| (?:said|says|told|has|had|was|is|will|would)\b)"
+        ),
+    ),
+    (
+        "relative",
+        _re(
+            r"\b(?i:(?:(?:earlier|later) )?(?:the )?(?:this|last|next|past|coming)"
+            r" (?:week|month|year|weekend))\b"
+        ),
+    ),
     ("weekend", _re(r"\b(?i:over|during|at|on) (?P<s>(?i:the weekend))\b")),
     ("ago", _re(rf"\b(?P<n>{_NUMBER}) (?P<u>(?i:day|week|month|year))s? (?i:ago)\b")),
-    ("vague", _re(rf"\b(?i:(?:recent|coming|past|last|next)(?: (?:few|several|couple of|{_NUMBER}))?"
-                  r" (?:days|weeks|months|years))\b")),
+    (
+        "vague",
+        _re(
+            rf"\b(?i:(?:recent|coming|past|last|next)(?: (?:few|several|couple of|{_NUMBER}))?"
+            r" (?:days|weeks|months|years))\b"
+        ),
+    ),
     ("point", _re(_POINT)),
     ("decade", _re(r"(?<![0-9$\u00a3\u20ac])\b(?P<s>(?:19|20)[0-9]0s)\b")),
     ("year", _re(rf"{_YEAR_CONTEXT} (?P<s>{_YEAR})(?![0-9%]|[/.,][0-9]){_COUNTS}")),
@@ -103,11 +177,15 @@ _MD = _re(rf"(?P<m>{_MONTH}) (?P<d>{_DAY})")
 _DM = _re(rf"(?P<d>{_DAY}) (?P<m>{_MONTH})")
 _BARE_WD = _re(rf"{_WD}")
 _SENTENCE_BREAK = _re(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z])|\n")
-_PAST_IRREGULAR = (r"said|told|was|were|had|did|came|went|made|took|gave|met|left|spoke|wrote|won|lost|began|sent"
-                   r"|held|got|saw|knew|thought|brought|bought|fell|rose|grew|became|struck|stood|sought|led|paid"
-                   r"|broke|chose|ran|flew|drove|set|hit|cut|put|ago")
-_NOT_PAST = (r"(?!(?:need|indeed|proceed|exceed|succeed|speed|seed|feed|bleed|breed|hundred|red|bed|shed|embed"
-             r"|sacred|naked|wicked|kindred)\b)")
+_PAST_IRREGULAR = (
+    r"said|told|was|were|had|did|came|went|made|took|gave|met|left|spoke|wrote|won|lost|began|sent"
+    r"|held|got|saw|knew|thought|brought|bought|fell|rose|grew|became|struck|stood|sought|led|paid"
+    r"|broke|chose|ran|flew|drove|set|hit|cut|put|ago"
+)
+_NOT_PAST = (
+    r"(?!(?:need|indeed|proceed|exceed|succeed|speed|seed|feed|bleed|breed|hundred|red|bed|shed|embed"
+    r"|sacred|naked|wicked|kindred)\b)"
+)
 _TENSE = _re(
     r"(?P<fut>\b(?i:will|would|shall|going to|gonna|plans? to|planned to|planning to|intends? to|aims? to|about to"
     r"|(?:is|are|was|were) (?:due|set|scheduled|expected|slated|poised|likely|to)"
@@ -118,17 +196,44 @@ _TENSE = _re(
 # this far after publication: nearer, it may be a deadline in a past-tense sentence ("announced a
 # goal of 90% by April 19"), which no tense word marks.
 PAST_SLACK_DAYS = 90
-_DAYWORDS = MappingProxyType({
-    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "earlier today": 0,
-    "later today": 0, "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
-    "the day after tomorrow": 2,
-})
-_NUMBERS = MappingProxyType({w: i for i, w in enumerate(
-    ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))} | {"a": 1, "an": 1})
+_DAYWORDS = MappingProxyType(
+    {
+        "today": 0,
+        "tonight": 0,
+        "this morning": 0,
+        "this afternoon": 0,
+        "this evening": 0,
+        "earlier today": 0,
+        "later today": 0,
+        "yesterday": -1,
+        "last night": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }
+)
+_NUMBERS = MappingProxyType(
+    {
+        w: i
+        for i, w in enumerate(
+            ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+        )
+    }
+    | {"a": 1, "an": 1}
+)
 _MONTH_PARTS = MappingProxyType({"early": (1, 10), "mid": (11, 20), "late": (21, None)})
 _YEAR_PARTS = MappingProxyType({"early": (1, 4), "mid": (5, 8), "late": (9, 12)})
-_PART_KEYS = MappingProxyType({"early": "early", "beginning": "early", "start": "early", "mid": "mid",
-                               "middle": "mid", "late": "late", "end": "late"})
+_PART_KEYS = MappingProxyType(
+    {
+        "early": "early",
+        "beginning": "early",
+        "start": "early",
+        "mid": "mid",
+        "middle": "mid",
+        "late": "late",
+        "end": "late",
+    }
+)
 
 
 class _Hit(NamedTuple):
@@ -141,6 +246,7 @@ class _Hit(NamedTuple):
 
 # --- public API ------------------------------------------------------------------------------------
 
+
 def find_dates(text: str, source_id: str, published: Date | None) -> list[DateMention]:
     """Every date expression of `text` resolved against `published`, sorted by offset.
 
@@ -151,7 +257,9 @@ def find_dates(text: str, source_id: str, published: Date | None) -> list[DateMe
     return [_mention(text, source_id, published, hit, breaks) for hit in _select(_candidates(text))]
 
 
-def resolve(expr: str, published: Date | None, *, future: bool = False) -> tuple[Date | None, Date | None, str]:
+def resolve(
+    expr: str, published: Date | None, *, future: bool = False
+) -> tuple[Date | None, Date | None, str]:
     """Resolve one expression ("last month", "May 14, 2018", "from Tuesday to Saturday").
 
     Returns (start day, last day or None for a single day, note). `future` forces the future reading
@@ -166,6 +274,7 @@ def resolve(expr: str, published: Date | None, *, future: bool = False) -> tuple
 
 
 # --- finding ---------------------------------------------------------------------------------------
+
 
 def _candidates(text: str) -> Iterator[_Hit]:
     """Every match of every pattern, with its span (a pattern's group `s` when it has one)."""
@@ -188,10 +297,16 @@ def _select(hits: Iterator[_Hit]) -> list[_Hit]:
     return kept
 
 
-def _mention(text: str, source_id: str, pub: Date | None, hit: _Hit, breaks: list[int]) -> DateMention:
+def _mention(
+    text: str, source_id: str, pub: Date | None, hit: _Hit, breaks: list[int]
+) -> DateMention:
     tense = _tense(text, hit.start, hit.end, breaks)
     date, end, note = _resolve_hit(hit, pub, tense == "fut")
-    if tense == "past" and _after_publication(hit, date, pub) and not _future_marked(text, hit, breaks):
+    if (
+        tense == "past"
+        and _after_publication(hit, date, pub)
+        and not _future_marked(text, hit, breaks)
+    ):
         date, note = date.replace(year=date.year - 1), note + " (past tense)"
     span = Span(source_id, hit.start, hit.end)
     return DateMention(span, text[hit.start : hit.end], date, end, date is not None, note)
@@ -208,7 +323,7 @@ def _is_future(text: str, start: int, end: int, breaks: list[int]) -> bool:
 
 
 def _tense(text: str, start: int, end: int, breaks: list[int]) -> str | None:
-    """"fut", "past" or None (no tense word) for the expression's sentence.
+    """ "fut", "past" or None (no tense word) for the expression's sentence.
 
     The tense marker nearest before the expression in its sentence decides ("said ... will visit
     from Tuesday"); with none before, the first within a few words after it ("On Tuesday, Liu will").
@@ -223,7 +338,10 @@ def _tense(text: str, start: int, end: int, breaks: list[int]) -> str | None:
 
 def _future_marked(text: str, hit: _Hit, breaks: list[int]) -> bool:
     """Does any word of the expression's sentence mark the future ("will be held on May 4")?"""
-    return any(m.lastgroup == "fut" for m in _TENSE.finditer(text, *_sentence_bounds(text, hit.start, breaks)))
+    return any(
+        m.lastgroup == "fut"
+        for m in _TENSE.finditer(text, *_sentence_bounds(text, hit.start, breaks))
+    )
 
 
 def _sentence_bounds(text: str, at: int, breaks: list[int]) -> tuple[int, int]:
@@ -241,6 +359,7 @@ def _after_publication(hit: _Hit, date: Date | None, pub: Date | None) -> bool:
 
 
 # --- resolving -------------------------------------------------------------------------------------
+
 
 def _resolve_hit(hit: _Hit, pub: Date | None, future: bool) -> Resolved:
     """Dispatch to the resolver of the hit's kind; impossible dates become notes, never exceptions."""
@@ -268,7 +387,9 @@ def _days(n: int) -> dt.timedelta:
     return dt.timedelta(days=n)
 
 
-def _month_range(year: int, month: int, first: int = 1, last: int | None = None) -> tuple[Date, Date]:
+def _month_range(
+    year: int, month: int, first: int = 1, last: int | None = None
+) -> tuple[Date, Date]:
     """Days `first`..`last` (default: the month's last day) of one month."""
     following = Date(year + month // 12, month % 12 + 1, 1)
     return Date(year, month, first), Date(year, month, last) if last else following - _days(1)
@@ -318,7 +439,7 @@ def _day_month(m: Match, pub: Date | None, future: bool) -> Resolved:
 
 
 def _day_range(m: Match, pub: Date | None, future: bool) -> Resolved:
-    """"May 3-5", "between May 30 and June 2", "3-5 May 2018"."""
+    """ "May 3-5", "between May 30 and June 2", "3-5 May 2018"."""
     month = _month(m["m"])
     month2 = _month(_group(m, "m2") or m["m"])
     start, note = _day_of(month, _day(m["d1"]), m["y"], pub)
@@ -326,7 +447,11 @@ def _day_range(m: Match, pub: Date | None, future: bool) -> Resolved:
     if start is None or end is None:
         return None, None, note
     if end < start and month2 < month:
-        start, end = (start.replace(year=start.year - 1), end) if m["y"] else (start, end.replace(year=end.year + 1))
+        start, end = (
+            (start.replace(year=start.year - 1), end)
+            if m["y"]
+            else (start, end.replace(year=end.year + 1))
+        )
     return (start, end, "range") if start <= end else (None, None, "invalid date")
 
 
@@ -335,7 +460,7 @@ def _month_year(m: Match, pub: Date | None, future: bool) -> Resolved:
 
 
 def _in_month(m: Match, pub: Date | None, future: bool) -> Resolved:
-    """"in May": the month of the publication year, moved a year by tense when wholly off-side."""
+    """ "in May": the month of the publication year, moved a year by tense when wholly off-side."""
     if pub is None:
         return None, None, NO_PUB
     month = _month(m["m"])
@@ -343,7 +468,7 @@ def _in_month(m: Match, pub: Date | None, future: bool) -> Resolved:
 
 
 def _rel_month(m: Match, pub: Date | None, future: bool) -> Resolved:
-    """"last May" (the latest May before the publication month), "next May", "this May"."""
+    """ "last May" (the latest May before the publication month), "next May", "this May"."""
     if pub is None:
         return None, None, NO_PUB
     month, which = _month(m["m"]), m["which"].lower()
@@ -361,7 +486,7 @@ def _part_key(part: str) -> str:
 
 
 def _part_month(m: Match, pub: Date | None, future: bool) -> Resolved:
-    """"early May" (1-10), "mid-May" (11-20), "late May" (21-end), with or without a year."""
+    """ "early May" (1-10), "mid-May" (11-20), "late May" (21-end), with or without a year."""
     month, key = _month(m["m"]), _part_key(m["part"])
     first, last = _MONTH_PARTS[key]
     note = f"{key} {_MONTH_NAMES[month - 1].title()}"
@@ -373,7 +498,7 @@ def _part_month(m: Match, pub: Date | None, future: bool) -> Resolved:
 
 
 def _part_year(m: Match, pub: Date | None, future: bool) -> Resolved:
-    """"early 2017" (January-April), "mid-2017" (May-August), "late 2017" (September-December)."""
+    """ "early 2017" (January-April), "mid-2017" (May-August), "late 2017" (September-December)."""
     year, key = int(m["y"]), _part_key(m["part"])
     first, last = _YEAR_PARTS[key]
     return _month_range(year, first)[0], _month_range(year, last)[1], f"{key} {year}"
@@ -409,7 +534,9 @@ def _point_hit(m: Match, pub: Date | None, future: bool) -> Resolved:
     return date, None, f"{when} publication date" + (" (future tense)" if future else "")
 
 
-def _range_end(expr: str, pub: Date | None, future: bool, after: Date | None) -> tuple[Date | None, str]:
+def _range_end(
+    expr: str, pub: Date | None, future: bool, after: Date | None
+) -> tuple[Date | None, str]:
     """One end of "from X to Y": a month-day, or a day relative to the publication date. A bare
     weekday after `after` is its first occurrence on or after that day."""
     md = _MD.fullmatch(expr) or _DM.fullmatch(expr)
@@ -423,7 +550,7 @@ def _range_end(expr: str, pub: Date | None, future: bool, after: Date | None) ->
 
 
 def _range(m: Match, pub: Date | None, future: bool) -> Resolved:
-    """"from Tuesday to Saturday", "from today to Saturday", "between May 3 and May 5"."""
+    """ "from Tuesday to Saturday", "from today to Saturday", "between May 3 and May 5"."""
     start, note = _range_end(m["a"], pub, future, None)
     end, _ = _range_end(m["b"], pub, future, start) if start else (None, note)
     if start is None or end is None:
@@ -437,14 +564,22 @@ def _range(m: Match, pub: Date | None, future: bool) -> Resolved:
 
 def _year_range(m: Match, pub: Date | None, future: bool) -> Resolved:
     first, last = int(m["a"] or m["c"]), int(m["b"])
-    return (Date(first, 1, 1), Date(last, 12, 31), "years") if first < last else (None, None, "invalid date")
+    return (
+        (Date(first, 1, 1), Date(last, 12, 31), "years")
+        if first < last
+        else (None, None, "invalid date")
+    )
 
 
 def _unit_range(unit: str, pub: Date, shift: int) -> tuple[Date, Date]:
     """The calendar week (Monday-Sunday), weekend, month or year `shift` units from the publication's."""
     if unit in ("week", "weekend"):
         monday = pub - _days(pub.weekday()) + _days(7 * shift)
-        return (monday + _days(5), monday + _days(6)) if unit == "weekend" else (monday, monday + _days(6))
+        return (
+            (monday + _days(5), monday + _days(6))
+            if unit == "weekend"
+            else (monday, monday + _days(6))
+        )
     if unit == "month":
         index = pub.year * 12 + pub.month - 1 + shift
         return _month_range(index // 12, index % 12 + 1)
@@ -452,7 +587,7 @@ def _unit_range(unit: str, pub: Date, shift: int) -> tuple[Date, Date]:
 
 
 def _rolling(unit: str, pub: Date, forward: bool) -> tuple[Date, Date]:
-    """"the past week" / "the coming month": the 7/30/365 days before or after the publication."""
+    """ "the past week" / "the coming month": the 7/30/365 days before or after the publication."""
     n = {"week": 7, "month": 30, "year": 365}[unit]
     return (pub + _days(1), pub + _days(n)) if forward else (pub - _days(n), pub - _days(1))
 
@@ -466,7 +601,9 @@ def _relative(m: Match, pub: Date | None, future: bool) -> Resolved:
     note = f"{' '.join(words)} relative to publication date"
     if unit != "weekend" and (which in ("past", "coming") or (which == "next" and "the" in words)):
         return (*_rolling(unit, pub, which != "past"), note)
-    start, end = _unit_range(unit, pub, {"this": 0, "past": -1, "last": -1, "next": 1, "coming": 1}[which])
+    start, end = _unit_range(
+        unit, pub, {"this": 0, "past": -1, "last": -1, "next": 1, "coming": 1}[which]
+    )
     if which == "this" and words[0] == "earlier":
         end = max(start, pub - _days(1))
     elif which == "this" and words[0] == "later":
@@ -475,22 +612,27 @@ def _relative(m: Match, pub: Date | None, future: bool) -> Resolved:
 
 
 def _weekend(m: Match, pub: Date | None, future: bool) -> Resolved:
-    """"over the weekend": the latest Saturday-Sunday (the next one in a future-tense sentence)."""
+    """ "over the weekend": the latest Saturday-Sunday (the next one in a future-tense sentence)."""
     if pub is None:
         return None, None, NO_PUB
-    saturday = pub + _days((5 - pub.weekday()) % 7) if future else pub - _days((pub.weekday() - 5) % 7)
+    saturday = (
+        pub + _days((5 - pub.weekday()) % 7) if future else pub - _days((pub.weekday() - 5) % 7)
+    )
     return saturday, saturday + _days(1), "weekend relative to publication date"
 
 
 def _ago(m: Match, pub: Date | None, future: bool) -> Resolved:
-    """"two days ago" (a day), "a week ago" (a day, approximate), "three months ago" (that month)."""
+    """ "two days ago" (a day), "a week ago" (a day, approximate), "three months ago" (that month)."""
     if pub is None:
         return None, None, NO_PUB
     n_text, unit = m["n"].lower(), m["u"].lower()
     n = int(n_text) if n_text.isdigit() else _NUMBERS[n_text]
     if unit in ("day", "week"):
-        return pub - _days(n * (7 if unit == "week" else 1)), None, "before publication date" + (
-            " (approximate)" if unit == "week" else "")
+        return (
+            pub - _days(n * (7 if unit == "week" else 1)),
+            None,
+            "before publication date" + (" (approximate)" if unit == "week" else ""),
+        )
     return (*_unit_range(unit, pub, -n), "approximate: the calendar " + unit)
 
 
@@ -508,10 +650,30 @@ def _year(m: Match, pub: Date | None, future: bool) -> Resolved:
     return Date(year, 1, 1), Date(year, 12, 31), "year"
 
 
-_RESOLVERS: MappingProxyType[str, Callable[[Match, Date | None, bool], Resolved]] = MappingProxyType({
-    "iso": _iso, "range_md": _day_range, "range_dm": _day_range, "range": _range, "wd_range": _range,
-    "year_range": _year_range, "mdy": _day_month, "dmy": _day_month, "month_year": _month_year,
-    "part_month": _part_month, "part_year": _part_year, "rel_month": _rel_month, "in_month": _in_month,
-    "relative": _relative, "weekend": _weekend, "ago": _ago, "vague": _vague, "point": _point_hit,
-    "decade": _decade, "year": _year, "year_noun": _year,
-})
+_RESOLVERS: MappingProxyType[str, Callable[[Match, Date | None, bool], Resolved]] = (
+    MappingProxyType(
+        {
+            "iso": _iso,
+            "range_md": _day_range,
+            "range_dm": _day_range,
+            "range": _range,
+            "wd_range": _range,
+            "year_range": _year_range,
+            "mdy": _day_month,
+            "dmy": _day_month,
+            "month_year": _month_year,
+            "part_month": _part_month,
+            "part_year": _part_year,
+            "rel_month": _rel_month,
+            "in_month": _in_month,
+            "relative": _relative,
+            "weekend": _weekend,
+            "ago": _ago,
+            "vague": _vague,
+            "point": _point_hit,
+            "decade": _decade,
+            "year": _year,
+            "year_noun": _year,
+        }
+    )
+)

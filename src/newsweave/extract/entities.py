@@ -17,62 +17,325 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx"}
 # Words that give a person's gender where the text states it: honorifics and titles before a
 # name, role nouns beside it ("Kalashnikov's daughter, Elena"), nouns of an unnamed speaker.
 MALE_WORDS = {
-    "mr", "sir", "lord", "king", "prince", "duke", "father", "son", "brother", "husband", "uncle",
-    "grandfather", "nephew", "man", "boy", "gentleman", "actor", "widower", "emperor", "monk",
+    "mr",
+    "sir",
+    "lord",
+    "king",
+    "prince",
+    "duke",
+    "father",
+    "son",
+    "brother",
+    "husband",
+    "uncle",
+    "grandfather",
+    "nephew",
+    "man",
+    "boy",
+    "gentleman",
+    "actor",
+    "widower",
+    "emperor",
+    "monk",
 }  # not "spokesman", "chairman": news uses them for women too
 FEMALE_WORDS = {
-    "mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "duchess", "mother",
-    "daughter", "sister", "wife", "aunt", "grandmother", "niece", "woman", "girl", "spokeswoman",
-    "chairwoman", "congresswoman", "businesswoman", "councilwoman", "policewoman", "actress",
-    "widow", "empress", "nun", "mum", "mom",
+    "mrs",
+    "ms",
+    "miss",
+    "madam",
+    "dame",
+    "lady",
+    "queen",
+    "princess",
+    "duchess",
+    "mother",
+    "daughter",
+    "sister",
+    "wife",
+    "aunt",
+    "grandmother",
+    "niece",
+    "woman",
+    "girl",
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "businesswoman",
+    "councilwoman",
+    "policewoman",
+    "actress",
+    "widow",
+    "empress",
+    "nun",
+    "mum",
+    "mom",
 }
 # Title words that may open a person's name span ("President Donald Trump", "Rep. Adam Schiff").
 TITLE_WORDS = {
-    "president", "vice", "premier", "vice-premier", "prime", "minister", "secretary", "senator",
-    "sen", "rep", "representative", "gov", "governor", "mayor", "chancellor", "king", "queen",
-    "prince", "princess", "pope", "judge", "justice", "general", "gen", "lt", "col", "capt",
-    "chairman", "chairwoman", "chair", "ceo", "spokesman", "spokeswoman", "spokesperson",
-    "deputy", "leader", "commissioner", "ambassador", "director", "chief", "speaker",
+    "president",
+    "vice",
+    "premier",
+    "vice-premier",
+    "prime",
+    "minister",
+    "secretary",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "judge",
+    "justice",
+    "general",
+    "gen",
+    "lt",
+    "col",
+    "capt",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "deputy",
+    "leader",
+    "commissioner",
+    "ambassador",
+    "director",
+    "chief",
+    "speaker",
 } | HONORIFICS
 ORG_WORDS = {
-    "corp", "corporation", "inc", "ltd", "llc", "llp", "plc", "co", "company", "group", "bank",
-    "department", "ministry", "office", "agency", "university", "college", "institute", "center",
-    "centre", "council", "committee", "commission", "house", "party", "association", "union",
-    "court", "administration", "government", "board", "foundation", "fund", "bureau", "service",
-    "news", "times", "post", "press", "reuters", "network", "studies", "school", "senate", "congress",
+    "corp",
+    "corporation",
+    "inc",
+    "ltd",
+    "llc",
+    "llp",
+    "plc",
+    "co",
+    "company",
+    "group",
+    "bank",
+    "department",
+    "ministry",
+    "office",
+    "agency",
+    "university",
+    "college",
+    "institute",
+    "center",
+    "centre",
+    "council",
+    "committee",
+    "commission",
+    "house",
+    "party",
+    "association",
+    "union",
+    "court",
+    "administration",
+    "government",
+    "board",
+    "foundation",
+    "fund",
+    "bureau",
+    "service",
+    "news",
+    "times",
+    "post",
+    "press",
+    "reuters",
+    "network",
+    "studies",
+    "school",
+    "senate",
+    "congress",
 }
 # Nouns that make an appositive a person's role ("Eswar Prasad, a professor of ...").
 PERSON_ROLE_NOUNS = {
-    "professor", "spokesman", "spokeswoman", "spokesperson", "secretary", "chair", "chairman",
-    "chairwoman", "director", "analyst", "economist", "minister", "president", "official",
-    "adviser", "advisor", "lawyer", "attorney", "senator", "democrat", "republican", "founder",
-    "executive", "ceo", "head", "leader", "member", "researcher", "fellow", "expert", "author",
-    "editor", "reporter", "governor", "mayor", "ambassador", "premier", "partner", "strategist",
+    "professor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "director",
+    "analyst",
+    "economist",
+    "minister",
+    "president",
+    "official",
+    "adviser",
+    "advisor",
+    "lawyer",
+    "attorney",
+    "senator",
+    "democrat",
+    "republican",
+    "founder",
+    "executive",
+    "ceo",
+    "head",
+    "leader",
+    "member",
+    "researcher",
+    "fellow",
+    "expert",
+    "author",
+    "editor",
+    "reporter",
+    "governor",
+    "mayor",
+    "ambassador",
+    "premier",
+    "partner",
+    "strategist",
 }
 # Well-known organisations the small English model often tags as people.
 KNOWN_ORGS = {
-    "twitter", "facebook", "google", "qualcomm", "intel", "apple", "microsoft", "amazon",
-    "huawei", "zte", "instagram", "youtube", "tiktok", "samsung", "nvidia", "meta", "weibo",
+    "twitter",
+    "facebook",
+    "google",
+    "qualcomm",
+    "intel",
+    "apple",
+    "microsoft",
+    "amazon",
+    "huawei",
+    "zte",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "samsung",
+    "nvidia",
+    "meta",
+    "weibo",
 }
 # Speech and writing verbs (lemmas): their subjects are speakers, so named people.
 SPEECH_LEMMAS = {
-    "say", "tell", "tweet", "write", "add", "warn", "state", "announce", "pledge", "claim",
-    "note", "insist", "argue", "explain", "ask", "reply", "respond", "declare", "suggest",
-    "predict", "confirm", "deny", "acknowledge", "urge", "vow", "promise", "threaten", "post",
-    "recall", "remark", "comment", "continue", "conclude", "complain", "admit", "assert",
-    "emphasize", "stress", "describe", "call", "testify", "report", "quip", "joke", "boast",
-    "demand", "shout", "yell", "scream", "cry", "exclaim", "whisper", "mutter", "plead", "beg",
-    "chant", "sing", "recount", "retort", "lament", "muse", "wonder", "observe", "caution",
-    "advise", "proclaim", "counter", "concede", "charge", "allege", "contend", "maintain",
+    "say",
+    "tell",
+    "tweet",
+    "write",
+    "add",
+    "warn",
+    "state",
+    "announce",
+    "pledge",
+    "claim",
+    "note",
+    "insist",
+    "argue",
+    "explain",
+    "ask",
+    "reply",
+    "respond",
+    "declare",
+    "suggest",
+    "predict",
+    "confirm",
+    "deny",
+    "acknowledge",
+    "urge",
+    "vow",
+    "promise",
+    "threaten",
+    "post",
+    "recall",
+    "remark",
+    "comment",
+    "continue",
+    "conclude",
+    "complain",
+    "admit",
+    "assert",
+    "emphasize",
+    "stress",
+    "describe",
+    "call",
+    "testify",
+    "report",
+    "quip",
+    "joke",
+    "boast",
+    "demand",
+    "shout",
+    "yell",
+    "scream",
+    "cry",
+    "exclaim",
+    "whisper",
+    "mutter",
+    "plead",
+    "beg",
+    "chant",
+    "sing",
+    "recount",
+    "retort",
+    "lament",
+    "muse",
+    "wonder",
+    "observe",
+    "caution",
+    "advise",
+    "proclaim",
+    "counter",
+    "concede",
+    "charge",
+    "allege",
+    "contend",
+    "maintain",
 }
 # Words that make a span the model tags a measure or a time, never a name ("0737 GMT",
 # "UTC (3:37 a.m. EDT)", "magnitude-6.1").
-NOT_NAME_WORDS = {"gmt", "utc", "edt", "est", "pdt", "pst", "cdt", "cst", "bst", "cet", "wib", "magnitude",
-                  "a.m", "p.m"}
+NOT_NAME_WORDS = {
+    "gmt",
+    "utc",
+    "edt",
+    "est",
+    "pdt",
+    "pst",
+    "cdt",
+    "cst",
+    "bst",
+    "cet",
+    "wib",
+    "magnitude",
+    "a.m",
+    "p.m",
+}
 # Nouns of settlements and divisions: a name beside one is a place ("Suka Makmur village", "the
 # town of Bireun", "the provincial capital Banda Aceh").
-PLACE_NOUNS = {"village", "town", "city", "capital", "district", "province", "county", "region", "island",
-               "regency", "municipality", "neighborhood", "neighbourhood", "suburb", "hamlet", "subdistrict"}
+PLACE_NOUNS = {
+    "village",
+    "town",
+    "city",
+    "capital",
+    "district",
+    "province",
+    "county",
+    "region",
+    "island",
+    "regency",
+    "municipality",
+    "neighborhood",
+    "neighbourhood",
+    "suburb",
+    "hamlet",
+    "subdistrict",
+}
 # Cue words that may come before the name ("Said Ellis: ..."), which the model folds into it.
 INVERTED_CUES = {"said", "says", "added", "asked", "wrote", "tweeted", "replied", "explained"}
 # Words that open an entity span but are not part of the name: determiners and inverted cues.
@@ -132,7 +395,14 @@ def unlisted_people(doc: Any, source_id: str, known: list[EntityMention]) -> lis
         if span[0].lower_.rstrip(".") in TITLE_WORDS or any(t.lower_ in ORG_WORDS for t in span):
             continue
         covered.update(range(span.start_char, span.end_char))
-        out.append(EntityMention(Span(source_id, span.start_char, span.end_char), span.text, "person", alias=_with_honorific(span)))
+        out.append(
+            EntityMention(
+                Span(source_id, span.start_char, span.end_char),
+                span.text,
+                "person",
+                alias=_with_honorific(span),
+            )
+        )
     return out
 
 
@@ -156,7 +426,7 @@ def _speaker_slot(tok: Any) -> bool:
 
 
 def _with_honorific(span: Any) -> str | None:
-    """"Mr Liu" when the name is preceded by an honorific."""
+    """ "Mr Liu" when the name is preceded by an honorific."""
     if span.start == 0:
         return None
     prev = span.doc[span.start - 1]
@@ -193,8 +463,13 @@ def _name_span(ent: Any) -> Any | None:
 
 def _hyphenated_end(doc: Any, end: int) -> int:
     """A name ending in a hyphenated part the model cut off ("Moon Jae" of "Moon Jae-in")."""
-    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
-           and not doc[end].whitespace_ and doc[end + 1].is_alpha):
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
         end += 2
     return end
 
@@ -215,7 +490,9 @@ def _not_a_name(span: Any) -> bool:
     tok = span[0]
     if len(span) != 1 or tok.tag_ != "NNS" or not tok.is_sent_start:
         return False
-    return not any(t.text == tok.text and not t.is_sent_start for t in tok.doc)  # "Bernie Sanders" elsewhere
+    return not any(
+        t.text == tok.text and not t.is_sent_start for t in tok.doc
+    )  # "Bernie Sanders" elsewhere
 
 
 def _corrected_type(span: Any, etype: EntityType) -> EntityType:
@@ -239,9 +516,15 @@ def _place_evidence(span: Any, etype: EntityType) -> bool:
     before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
     if after is not None and after.lower_ in PLACE_NOUNS and after.tag_ in {"NN", "NNP"}:
         return True
-    if before[-1:] and before[-1] in PLACE_NOUNS or before[-2:-1] and before[-2] in PLACE_NOUNS and before[-1] == "of":
+    if (before[-1:] and before[-1] in PLACE_NOUNS) or (
+        before[-2:-1] and before[-2] in PLACE_NOUNS and before[-1] == "of"
+    ):
         return True
-    return etype == "person" and before[-1:] in (["in"], ["near"]) and (after is None or after.text not in {"'s", "’s"})
+    return (
+        etype == "person"
+        and before[-1:] in (["in"], ["near"])
+        and (after is None or after.text not in {"'s", "’s"})
+    )
 
 
 def _reads_as_person(span: Any, words: list[str]) -> bool:
@@ -263,7 +546,7 @@ def person_role(span: Any) -> Any | None:
 
 
 def _title_before(span: Any) -> str | None:
-    """"White House deputy press secretary Lindsay Walters" -> "White House deputy press secretary"."""
+    """ "White House deputy press secretary Lindsay Walters" -> "White House deputy press secretary"."""
     doc, i = span.doc, span.start
     while i > 0 and _title_token(doc[i - 1]):
         i -= 1
@@ -284,7 +567,7 @@ def _title_token(tok: Any) -> bool:
 
 
 def _appositive(span: Any) -> str | None:
-    """"Lu Kang, a spokesman for China's foreign ministry" -> "a spokesman for China's foreign ministry"."""
+    """ "Lu Kang, a spokesman for China's foreign ministry" -> "a spokesman for China's foreign ministry"."""
     doc, root = span.doc, span.root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.tag_ not in {"NNS", "NNPS"}:

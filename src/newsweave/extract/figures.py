@@ -16,6 +16,7 @@ The cue words are language data: `KIND_CUES` below, one named set per kind.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -25,11 +26,41 @@ from .numbers import TIME_UNITS, _counted_key, _interval, _rounded
 # Lemmas that say what a count of people (or a toll) measures, one set per kind. From reading the
 # tolls of the ECB+ and Multi-News dev stories (earthquakes, shootings, fires, arrests).
 KIND_CUES: dict[str, frozenset[str]] = {
-    "dead": frozenset("kill die dead death toll fatality fatal life body perish drown murder slay".split()),
-    "injured": frozenset("injure injured injury wound wounded hurt casualty hospitalize hospitalise".split()),
-    "missing": frozenset("missing miss unaccounted".split()),
-    "displaced": frozenset("evacuate evacuee displace displaced homeless flee shelter refugee".split()),
-    "arrested": frozenset("arrest arrested detain detained custody charge".split()),
+    "dead": frozenset(
+        [
+            "kill",
+            "die",
+            "dead",
+            "death",
+            "toll",
+            "fatality",
+            "fatal",
+            "life",
+            "body",
+            "perish",
+            "drown",
+            "murder",
+            "slay",
+        ]
+    ),
+    "injured": frozenset(
+        [
+            "injure",
+            "injured",
+            "injury",
+            "wound",
+            "wounded",
+            "hurt",
+            "casualty",
+            "hospitalize",
+            "hospitalise",
+        ]
+    ),
+    "missing": frozenset(["missing", "miss", "unaccounted"]),
+    "displaced": frozenset(
+        ["evacuate", "evacuee", "displace", "displaced", "homeless", "flee", "shelter", "refugee"]
+    ),
+    "arrested": frozenset(["arrest", "arrested", "detain", "detained", "custody", "charge"]),
 }
 # Tolls: counts of people that rise as a story develops, and how far apart two stated values may be
 # and still be one figure whatever their qualifiers.
@@ -40,21 +71,83 @@ TOLL_SPREAD = 3.0
 EVENT_KINDS = TOLLS | {"magnitude", "depth", "distance"}
 # What a toll counts: people, or the toll itself ("170 fatalities").
 PEOPLE = frozenset(
-    "person people man woman child children kid baby resident villager worker soldier civilian student "
-    "passenger victim other officer policeman miner tourist pilgrim prisoner protester migrant fan "
-    "citizen adult teenager girl boy member crew firefighter patient".split())
+    [
+        "person",
+        "people",
+        "man",
+        "woman",
+        "child",
+        "children",
+        "kid",
+        "baby",
+        "resident",
+        "villager",
+        "worker",
+        "soldier",
+        "civilian",
+        "student",
+        "passenger",
+        "victim",
+        "other",
+        "officer",
+        "policeman",
+        "miner",
+        "tourist",
+        "pilgrim",
+        "prisoner",
+        "protester",
+        "migrant",
+        "fan",
+        "citizen",
+        "adult",
+        "teenager",
+        "girl",
+        "boy",
+        "member",
+        "crew",
+        "firefighter",
+        "patient",
+    ]
+)
 TOLL_NOUNS = frozenset({"death", "fatality", "casualty", "injury", "life", "body"})
 # Entity types of a proper noun that is no person; "GPE" is not among them: the small model calls
 # "Raj Chohan" a place, and "Aceh, 59," reads as no sentence of news.
 NOT_PEOPLE = frozenset({"DATE", "TIME", "EVENT", "PRODUCT", "MONEY", "QUANTITY"})
 # Words between a count and its cue that carry no meaning of their own ("seven were injured").
-_PASS_THROUGH = frozenset("be have been were was are is reportedly also so far confirm confirmed more other others".split())
+_PASS_THROUGH = frozenset(
+    [
+        "be",
+        "have",
+        "been",
+        "were",
+        "was",
+        "are",
+        "is",
+        "reportedly",
+        "also",
+        "so",
+        "far",
+        "confirm",
+        "confirmed",
+        "more",
+        "other",
+        "others",
+    ]
+)
 # Words next to a number that name the measure itself ("6.1-magnitude", "magnitude 6.1", "10 km deep").
 MAGNITUDE_WORDS = frozenset({"magnitude", "richter"})
 DEPTH_WORDS = frozenset({"depth", "deep", "beneath", "below", "underground"})
 LENGTH_WORDS = frozenset({"long", "length", "tall", "high", "height", "wide", "width"})
 # Metres per unit, for comparing measures of length given in different units.
-METRES = {"km": 1000.0, "mile": 1609.344, "m": 1.0, "ft": 0.3048, "cm": 0.01, "mm": 0.001, "inch": 0.0254}
+METRES = {
+    "km": 1000.0,
+    "mile": 1609.344,
+    "m": 1.0,
+    "ft": 0.3048,
+    "cm": 0.01,
+    "mm": 0.001,
+    "inch": 0.0254,
+}
 # A converted measure is rounded by whoever converted it ("10 kilometers (6 miles)"): 6 miles is
 # 9.66 km, so conversions agree within this relative tolerance.
 CONVERSION_TOLERANCE = 0.06
@@ -87,11 +180,11 @@ def figure_kind(number: NumberMention, doc: Any = None) -> str | None:
 
 
 def _age_of(number: NumberMention, tokens: Any) -> str | None:
-    """"age:<name>" for a bare number set off after a person's name ("Raj Chohan, 59, was killed")."""
+    """ "age:<name>" for a bare number set off after a person's name ("Raj Chohan, 59, was killed")."""
     if tokens is None or number.unit or not 0 < number.value < 120:
         return None
     doc = tokens.doc
-    before = doc[tokens.start - 2:tokens.start] if tokens.start >= 2 else None
+    before = doc[tokens.start - 2 : tokens.start] if tokens.start >= 2 else None
     after = doc[tokens.end] if tokens.end < len(doc) else None
     name = before[0] if before is not None else None
     if name is None or before[1].text != "," or after is None or after.text != ",":
@@ -102,7 +195,7 @@ def _age_of(number: NumberMention, tokens: Any) -> str | None:
 
 
 def _toll_kind(number: NumberMention, tokens: Any) -> str | None:
-    """"dead", "injured", ... for a count of people (or a bare number) that a cue word describes:
+    """ "dead", "injured", ... for a count of people (or a bare number) that a cue word describes:
     first the words right after it ("24 dead and over 200 injured", "seven were injured"), then
     its chain of heads ("killing at least five people", "the death toll rose to 24")."""
     counted = _counted_key(number.counts)
@@ -119,20 +212,23 @@ def _toll_kind(number: NumberMention, tokens: Any) -> str | None:
 
 
 # A compass direction after a distance ("55 km (34 miles) west of Bireun").
-DIRECTION = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?((?:north|south)?-?(?:east|west)?(?:north|south)?)(?:ern)?\s+of\b", re.I)
+DIRECTION = re.compile(
+    r"^\s*(?:\([^)]{0,40}\)\s*)?((?:north|south)?-?(?:east|west)?(?:north|south)?)(?:ern)?\s+of\b",
+    re.I,
+)
 
 
 def direction_of(number: NumberMention, text: str) -> str | None:
-    """"west" for "55 km west of Bireun"; None when no direction follows the distance."""
-    m = DIRECTION.match(text[number.span.end:number.span.end + 60])
+    """ "west" for "55 km west of Bireun"; None when no direction follows the distance."""
+    m = DIRECTION.match(text[number.span.end : number.span.end + 60])
     return m.group(1).lower().replace("-", "") if m and m.group(1) else None
 
 
 def same_kind_in_brackets(numbers: list[NumberMention], text: str) -> None:
     """A measure converted in brackets right after another ("10 kilometers (6 miles)") is the same
     figure: it takes the kind of the one it converts (a depth stays a depth)."""
-    for before, after in zip(numbers, numbers[1:]):
-        gap = text[before.span.end:after.span.start]
+    for before, after in itertools.pairwise(numbers):
+        gap = text[before.span.end : after.span.start]
         if before.kind and before.unit in METRES and after.unit in METRES and gap.strip() == "(":
             after.kind = before.kind
 
@@ -190,11 +286,16 @@ def _after_lemmas(tokens: Any) -> set[str]:
     if tokens is None:
         return set()
     sent = tokens[0].sent
-    for t in tokens.doc[tokens.end:min(sent.end, tokens.end + 5)]:
+    for t in tokens.doc[tokens.end : min(sent.end, tokens.end + 5)]:
         lemma = t.lemma_.lower()
         if t.is_punct or t.dep_ == "cc":
             return set()
-        if lemma in _PASS_THROUGH or t.lower_ in _PASS_THROUGH or _counted_key(t.lower_) in PEOPLE or t.pos_ == "AUX":
+        if (
+            lemma in _PASS_THROUGH
+            or t.lower_ in _PASS_THROUGH
+            or _counted_key(t.lower_) in PEOPLE
+            or t.pos_ == "AUX"
+        ):
             continue
         return {lemma, t.lower_}
     return set()
@@ -210,15 +311,36 @@ def _context_lemmas(tokens: Any) -> set[str]:
     out: set[str] = set()
     node = anchor
     for step in range(4):
-        if step and node.pos_ in {"NOUN", "PROPN"} and _counted_key(node.lower_) not in PEOPLE | TOLL_NOUNS:
+        if (
+            step
+            and node.pos_ in {"NOUN", "PROPN"}
+            and _counted_key(node.lower_) not in PEOPLE | TOLL_NOUNS
+        ):
             break  # "a mother of two died": the two are not the dead
         out.add(node.lemma_.lower())
-        out.update(c.lemma_.lower() for c in node.children
-                   if c.dep_ in {"amod", "acl", "relcl", "compound", "acomp", "advmod"} and c.i not in range(tokens.start, tokens.end))
+        out.update(
+            c.lemma_.lower()
+            for c in node.children
+            if c.dep_ in {"amod", "acl", "relcl", "compound", "acomp", "advmod"}
+            and c.i not in range(tokens.start, tokens.end)
+        )
         if node.pos_ in {"VERB", "AUX"} or node.head is node:
-            out.update(c.lemma_.lower() for c in node.children if c.dep_ in {"acomp", "oprd", "xcomp", "ccomp"})
-            if anchor.dep_ not in {"nummod", "quantmod", "compound"}:  # "the toll rose to 24", not "injured people ... two trucks"
-                out.update(w.lemma_.lower() for c in node.children if c.dep_ in {"nsubj", "nsubjpass"} for w in c.subtree)
+            out.update(
+                c.lemma_.lower()
+                for c in node.children
+                if c.dep_ in {"acomp", "oprd", "xcomp", "ccomp"}
+            )
+            if anchor.dep_ not in {
+                "nummod",
+                "quantmod",
+                "compound",
+            }:  # "the toll rose to 24", not "injured people ... two trucks"
+                out.update(
+                    w.lemma_.lower()
+                    for c in node.children
+                    if c.dep_ in {"nsubj", "nsubjpass"}
+                    for w in c.subtree
+                )
             break
         node = node.head
     return out
@@ -240,5 +362,3 @@ def _verb(tokens: Any) -> str:
 def _anchor(tokens: Any) -> Any:
     outside = [t for t in tokens if not (tokens.start <= t.head.i < tokens.end) or t.head.i == t.i]
     return outside[-1] if outside else tokens[-1]
-
-

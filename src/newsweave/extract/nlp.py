@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -34,7 +35,10 @@ def load(model: str = DEFAULT_MODEL) -> Any:
 
 # A comma, colon or semicolon glued to a double quote mark and a word ('said,"Look',
 # 'done,"she'): web text drops the space; spaCy's rules keep 'said,"Look' as one token.
-_GLUED = (r'(?<=[A-Za-z])[,:;](?=["\u201c\u201d][A-Za-z])', r'(?<=[,:;])["\u201c\u201d](?=[A-Za-z])')
+_GLUED = (
+    r'(?<=[A-Za-z])[,:;](?=["\u201c\u201d][A-Za-z])',
+    r'(?<=[,:;])["\u201c\u201d](?=[A-Za-z])',
+)
 
 
 def _split_glued_quotes(nlp: Any) -> None:
@@ -123,7 +127,7 @@ def _set_sentence_starts(doc: Any) -> Any:
     from spacy.attrs import SENT_START
 
     starts = doc.to_array([SENT_START]).astype(numpy.int64)
-    for prev, tok in zip(doc[:-1], doc[1:]):
+    for prev, tok in itertools.pairwise(doc):
         starts[tok.i] = _SENT_START_VALUE[_starts_sentence(prev, tok)]
     return doc.from_array([SENT_START], starts.astype(numpy.uint64))
 

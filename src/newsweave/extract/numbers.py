@@ -24,48 +24,155 @@ from typing import Any
 
 from ..models import NumberMention, Span
 
-_UNITS_1_19 = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS_1_19)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
-SCALE_VALUES = {"dozen": 12.0, "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-                "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12}
-CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "hk$": "HKD", "a$": "AUD", "c$": "CAD", "s$": "SGD",
-                  "€": "EUR", "£": "GBP", "¥": "JPY"}
-CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yuan": "CNY", "renminbi": "CNY",
-                  "yen": "JPY", "rupee": "INR", "rouble": "RUB", "ruble": "RUB"}
+_UNITS_1_19 = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS_1_19)} | {
+    w: 20 + 10 * i for i, w in enumerate(_TENS)
+}
+SCALE_VALUES = {
+    "dozen": 12.0,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "tn": 1e12,
+}
+CURRENCY_SIGNS = {
+    "$": "USD",
+    "us$": "USD",
+    "hk$": "HKD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "s$": "SGD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+}
+CURRENCY_WORDS = {
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound": "GBP",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "yen": "JPY",
+    "rupee": "INR",
+    "rouble": "RUB",
+    "ruble": "RUB",
+}
 TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "decade")
-MEASURES = {"km": "km", "kilometre": "km", "kilometer": "km", "mile": "mile", "metre": "m", "meter": "m",
-            "foot": "ft", "feet": "ft", "ft": "ft", "inch": "inch", "inche": "inch", "cm": "cm", "mm": "mm",
-            "kg": "kg", "kilogram": "kg", "tonne": "tonne", "metric ton": "tonne", "ton": "ton",
-            "barrel": "barrel", "acre": "acre", "hectare": "hectare", "square mile": "sq mile",
-            "square kilometre": "sq km", "square kilometer": "sq km", "litre": "litre", "liter": "litre",
-            "gallon": "gallon", "mph": "mph", "megawatt": "MW", "mw": "MW", "gigawatt": "GW", "gw": "GW",
-            "degree": "degree"}
+MEASURES = {
+    "km": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "mile": "mile",
+    "metre": "m",
+    "meter": "m",
+    "foot": "ft",
+    "feet": "ft",
+    "ft": "ft",
+    "inch": "inch",
+    "inche": "inch",
+    "cm": "cm",
+    "mm": "mm",
+    "kg": "kg",
+    "kilogram": "kg",
+    "tonne": "tonne",
+    "metric ton": "tonne",
+    "ton": "ton",
+    "barrel": "barrel",
+    "acre": "acre",
+    "hectare": "hectare",
+    "square mile": "sq mile",
+    "square kilometre": "sq km",
+    "square kilometer": "sq km",
+    "litre": "litre",
+    "liter": "litre",
+    "gallon": "gallon",
+    "mph": "mph",
+    "megawatt": "MW",
+    "mw": "MW",
+    "gigawatt": "GW",
+    "gw": "GW",
+    "degree": "degree",
+}
 
 # Qualifier -> kind of bound it puts on the stated value (see `_interval`).
 QUALIFIERS = {
-    "more than": "lower", "over": "lower", "at least": "lower", "above": "lower", "upwards of": "lower",
-    "well over": "lower", "or more": "lower", "just over": "just-over", "less than": "upper",
-    "fewer than": "upper", "under": "upper", "below": "upper", "up to": "upper", "at most": "upper",
-    "no more than": "upper", "as many as": "upper", "as much as": "upper", "or less": "upper",
-    "or fewer": "upper", "nearly": "near-below", "almost": "near-below", "just under": "near-below",
-    "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx", "some": "approx",
-    "an estimated": "approx", "close to": "approx", "or so": "approx",
+    "more than": "lower",
+    "over": "lower",
+    "at least": "lower",
+    "above": "lower",
+    "upwards of": "lower",
+    "well over": "lower",
+    "or more": "lower",
+    "just over": "just-over",
+    "less than": "upper",
+    "fewer than": "upper",
+    "under": "upper",
+    "below": "upper",
+    "up to": "upper",
+    "at most": "upper",
+    "no more than": "upper",
+    "as many as": "upper",
+    "as much as": "upper",
+    "or less": "upper",
+    "or fewer": "upper",
+    "nearly": "near-below",
+    "almost": "near-below",
+    "just under": "near-below",
+    "about": "approx",
+    "around": "approx",
+    "roughly": "approx",
+    "approximately": "approx",
+    "some": "approx",
+    "an estimated": "approx",
+    "close to": "approx",
+    "or so": "approx",
 }
 _APPROX_TOLERANCE = 0.05
 _NEAR_TOLERANCE = 0.10
 _RANGE_LOW, _RANGE_HIGH = "at least", "up to"
 
 _PRE_QUALS = "|".join(
-    q.replace(" ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True) if not q.startswith("or ")
+    q.replace(" ", r"\s+")
+    for q in sorted(QUALIFIERS, key=len, reverse=True)
+    if not q.startswith("or ")
 )
 _WORDNUM = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
 _TENS_RE = "|".join(_TENS)
 _ONES_RE = "|".join(_UNITS_1_19[1:10])
-_MEASURE_RE = "|".join(sorted((k.replace(" ", r"\s+") + "s?" for k in MEASURES), key=len, reverse=True))
+_MEASURE_RE = "|".join(
+    sorted((k.replace(" ", r"\s+") + "s?" for k in MEASURES), key=len, reverse=True)
+)
 _CURWORD_RE = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 _TIME_RE = "|".join(TIME_UNITS)
 
@@ -108,21 +215,168 @@ _WORD_TOKEN = re.compile(r"[A-Za-z][\w'.-]*|\d+|[^\w\s]")
 _CAP_WORD_BEFORE = re.compile(r"(?<![\w'])[A-Z][\w.&-]*\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"'“‘(\n]\s*)$")
 
-_PRONOUN_ONE_BEFORE = frozenset("no any every each the this that which another someone anyone".split())
+_PRONOUN_ONE_BEFORE = frozenset(
+    ["no", "any", "every", "each", "the", "this", "that", "which", "another", "someone", "anyone"]
+)
 _DETERMINERS = frozenset(
-    "of its the their his her our your my a an this these those all more other additional extra such new key".split()
+    [
+        "of",
+        "its",
+        "the",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "a",
+        "an",
+        "this",
+        "these",
+        "those",
+        "all",
+        "more",
+        "other",
+        "additional",
+        "extra",
+        "such",
+        "new",
+        "key",
+    ]
 )
 _STOP_WORDS = frozenset(
-    "and or but nor to in on at by for from with into onto as than per that which who whom whose where when while "
-    "after before since ago earlier later each apiece times percent cent year years month months week weeks day "
-    "days it he she they we you i is are was were be been being have has had will would could can may might "
-    "shall should did do does said says say met went came got more less over under about around up down out "
-    "off so too also not only just even then there here if because though although".split()
+    [
+        "and",
+        "or",
+        "but",
+        "nor",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "into",
+        "onto",
+        "as",
+        "than",
+        "per",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "when",
+        "while",
+        "after",
+        "before",
+        "since",
+        "ago",
+        "earlier",
+        "later",
+        "each",
+        "apiece",
+        "times",
+        "percent",
+        "cent",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "shall",
+        "should",
+        "did",
+        "do",
+        "does",
+        "said",
+        "says",
+        "say",
+        "met",
+        "went",
+        "came",
+        "got",
+        "more",
+        "less",
+        "over",
+        "under",
+        "about",
+        "around",
+        "up",
+        "down",
+        "out",
+        "off",
+        "so",
+        "too",
+        "also",
+        "not",
+        "only",
+        "just",
+        "even",
+        "then",
+        "there",
+        "here",
+        "if",
+        "because",
+        "though",
+        "although",
+    ]
 )
-_ADJECTIVE_ENDINGS = tuple("est ic al ous ive ful less able ible ese ish ian ed ing ly".split())
+_ADJECTIVE_ENDINGS = (
+    "est",
+    "ic",
+    "al",
+    "ous",
+    "ive",
+    "ful",
+    "less",
+    "able",
+    "ible",
+    "ese",
+    "ish",
+    "ian",
+    "ed",
+    "ing",
+    "ly",
+)
 _MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "nmod", "quantmod", "appos"})
 _VERB_LINK_PREPS = frozenset({"by", "to", "from"})
-_IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot"}
+_IRREGULAR_PLURALS = {
+    "people": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "feet": "foot",
+}
 
 
 @dataclass(frozen=True)
@@ -149,8 +403,11 @@ def find_numbers(text: str, source_id: str, doc: Any = None) -> list[NumberMenti
     hits = [h for m in NUMBER.finditer(text) if (h := _hit(m)) is not None]
     hits, pairs = _join_ranges(text, hits)
     ranged = set(pairs) | set(pairs.values())
-    found = {i: _mention(text, source_id, h, doc) for i, h in enumerate(hits)
-             if i in ranged or not _excluded(text, h, doc)}
+    found = {
+        i: _mention(text, source_id, h, doc)
+        for i, h in enumerate(hits)
+        if i in ranged or not _excluded(text, h, doc)
+    }
     for low, high in pairs.items():
         found[low].counts = found[high].counts = found[high].counts or found[low].counts
     return [found[i] for i in sorted(found)]
@@ -185,8 +442,17 @@ def _hit(m: re.Match) -> _Hit | None:
     start, end = m.span("num")
     if not math.isfinite(base * scale):
         return None
-    return _Hit(start, end, m.end(), base * scale, _unit(m), scale != 1.0, bool(m["time"] and m["usep"] == "-"),
-                qualifier, m)
+    return _Hit(
+        start,
+        end,
+        m.end(),
+        base * scale,
+        _unit(m),
+        scale != 1.0,
+        bool(m["time"] and m["usep"] == "-"),
+        qualifier,
+        m,
+    )
 
 
 def _base_value(m: re.Match) -> float | None:
@@ -244,17 +510,21 @@ def _join_ranges(text: str, hits: list[_Hit]) -> tuple[list[_Hit], dict[int, int
 
 
 def _range_kind(text: str, low: _Hit, high: _Hit) -> str | None:
-    """"range", "change" (from X to Y) or None when the two hits are not two ends of one range."""
+    """ "range", "change" (from X to Y) or None when the two hits are not two ends of one range."""
     gap = text[low.tail : high.start]
     before = text[max(0, low.start - 12) : low.start].lower().rstrip()
     dash = gap in {"-", "–"}
-    same_unit = low.unit in (None, high.unit) or (dash and high.unit is None and bool(low.match["cur"]))
+    same_unit = low.unit in (None, high.unit) or (
+        dash and high.unit is None and bool(low.match["cur"])
+    )
     if low.qualifier or not (high.unit or high.scaled or low.match["cur"]) or not same_unit:
         return None
     if dash:
         return "range" if low.match["digits"] and high.match["digits"] else None
     if gap == " to ":
-        return "change" if before.endswith("from") else ("range" if low.value <= high.value else None)
+        return (
+            "change" if before.endswith("from") else ("range" if low.value <= high.value else None)
+        )
     return "range" if gap == " and " and before.endswith("between") else None
 
 
@@ -268,11 +538,19 @@ def _scale_of(high: _Hit, low: _Hit) -> float:
 def _range_pair(low: _Hit, high: _Hit, kind: str) -> tuple[_Hit, _Hit]:
     borrowed = _scale_of(high, low)
     unit = low.unit or high.unit
-    quals = (_RANGE_LOW, high.qualifier or _RANGE_HIGH) if kind == "range" else (None, high.qualifier)
+    quals = (
+        (_RANGE_LOW, high.qualifier or _RANGE_HIGH) if kind == "range" else (None, high.qualifier)
+    )
     if low.value * borrowed > high.value:  # "500,000 to 1 million": low already has its scale
         borrowed = 1.0
-    new_low = replace(low, value=low.value * borrowed, unit=unit, scaled=low.scaled or borrowed != 1.0,
-                      qualifier=quals[0], tail=high.tail)
+    new_low = replace(
+        low,
+        value=low.value * borrowed,
+        unit=unit,
+        scaled=low.scaled or borrowed != 1.0,
+        qualifier=quals[0],
+        tail=high.tail,
+    )
     return new_low, replace(high, unit=unit, qualifier=quals[1])
 
 
@@ -331,7 +609,11 @@ def _after_name(before: str) -> bool:
 def _is_hyphen_compound(hit: _Hit, after: str) -> bool:
     """ "two-thirds", "three-judge", "one-sided", "twenty-first": not counted quantities here
     ("6.1-magnitude" is: a measure named after its number)."""
-    return not hit.unit and bool(re.match(r"^[-–][A-Za-z]", after)) and not re.match(r"^[-–](?i:magnitude)\b", after)
+    return (
+        not hit.unit
+        and bool(re.match(r"^[-–][A-Za-z]", after))
+        and not re.match(r"^[-–](?i:magnitude)\b", after)
+    )
 
 
 def _is_name_word(hit: _Hit, before: str) -> bool:
@@ -356,7 +638,9 @@ def _is_pronoun(text: str, hit: _Hit, doc: Any) -> bool:
 
 def _parsed_nummod(doc: Any, hit: _Hit) -> bool:
     span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
-    return span is not None and any(t.dep_ == "nummod" and t.head.i > t.i and t.head.pos_ == "NOUN" for t in span)
+    return span is not None and any(
+        t.dep_ == "nummod" and t.head.i > t.i and t.head.pos_ == "NOUN" for t in span
+    )
 
 
 # --- what a number counts ---------------------------------------------------------------
@@ -365,7 +649,9 @@ def _parsed_nummod(doc: Any, hit: _Hit) -> bool:
 def _mention(text: str, source_id: str, hit: _Hit, doc: Any) -> NumberMention:
     counts = None if hit.unit in TIME_UNITS and not hit.hyphen_unit else _counts(text, hit, doc)
     span = Span(source_id, hit.start, hit.end)
-    return NumberMention(span, text[hit.start : hit.end], hit.value, hit.unit, counts, hit.qualifier)
+    return NumberMention(
+        span, text[hit.start : hit.end], hit.value, hit.unit, counts, hit.qualifier
+    )
 
 
 def _counts(text: str, hit: _Hit, doc: Any) -> str | None:
@@ -397,14 +683,20 @@ def _parsed_counts(span: Any) -> str | None:
     """The noun the number modifies, the object of "of"/"in" after it, or what a "by"-phrase changes."""
     anchor = _anchor(span)
     head = anchor.head
-    if head.i > span.end - 1 and anchor.dep_ in _MODIFIER_DEPS and head.pos_ in {"NOUN", "PROPN", "ADJ"}:
+    if (
+        head.i > span.end - 1
+        and anchor.dep_ in _MODIFIER_DEPS
+        and head.pos_ in {"NOUN", "PROPN", "ADJ"}
+    ):
         return _phrase(head, span.end - 1)
     obj = _prep_object(anchor, span)
     if obj is not None:
         return _phrase(obj, span.end - 1)
     if head.lower_ in _VERB_LINK_PREPS and head.head.pos_ in {"VERB", "AUX"}:
         target = _child(head.head, {"dobj"}) or _child(head.head, {"nsubj", "nsubjpass"})
-        return _phrase(target, -1) if target is not None and target.pos_ in {"NOUN", "PROPN"} else None
+        return (
+            _phrase(target, -1) if target is not None and target.pos_ in {"NOUN", "PROPN"} else None
+        )
     return None
 
 
@@ -435,7 +727,9 @@ def _phrase(token: Any, after: int) -> str | None:
     """A noun with the compound nouns right before it ("trade deficit"), none at or before `after`."""
     if not token.is_alpha or token.lower_ in _STOP_WORDS:
         return None
-    words = [c.lower_ for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > after]
+    words = [
+        c.lower_ for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > after
+    ]
     return " ".join(words + [token.lower_])
 
 
@@ -495,4 +789,4 @@ def _rounding(n: NumberMention) -> float:
     if not base:
         return 0.0
     decimals = len(m.group(1) or "")
-    return _HALF_UNIT * 10.0 ** -decimals * abs(n.value / base)
+    return _HALF_UNIT * 10.0**-decimals * abs(n.value / base)

@@ -17,33 +17,84 @@ from ..models import Entity, EntityMention, EntityType
 from .entities import HONORIFICS, name_key
 
 PLACE_ALIASES = {
-    "us": "United States", "usa": "United States", "united states": "United States",
-    "america": "United States", "united states of america": "United States",
-    "uk": "United Kingdom", "britain": "United Kingdom", "great britain": "United Kingdom",
-    "united kingdom": "United Kingdom", "eu": "European Union", "european union": "European Union",
-    "prc": "China", "mainland china": "China", "uae": "United Arab Emirates",
+    "us": "United States",
+    "usa": "United States",
+    "united states": "United States",
+    "america": "United States",
+    "united states of america": "United States",
+    "uk": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "united kingdom": "United Kingdom",
+    "eu": "European Union",
+    "european union": "European Union",
+    "prc": "China",
+    "mainland china": "China",
+    "uae": "United Arab Emirates",
 }
 # News agencies and outlets under their short and long names (keys as `name_key` makes them).
 OUTLET_ALIASES = {
-    "afp": "AFP", "agence france presse": "AFP", "ap": "AP", "associated press": "AP", "reuters": "Reuters", "thomson reuters": "Reuters",
-    "upi": "UPI", "united press international": "UPI",
-    "dpa": "dpa", "deutsche presse agentur": "dpa",
-    "bbc": "BBC", "british broadcasting corporation": "BBC", "bbc news": "BBC",
-    "cnn": "CNN", "cable news network": "CNN",
-    "nyt": "New York Times", "new york times": "New York Times",
-    "wsj": "Wall Street Journal", "wall street journal": "Wall Street Journal",
-    "wapo": "Washington Post", "washington post": "Washington Post",
-    "xinhua": "Xinhua", "xinhua news agency": "Xinhua", "kyodo": "Kyodo", "kyodo news": "Kyodo",
-    "yonhap": "Yonhap", "yonhap news agency": "Yonhap", "asian news international": "ANI",
+    "afp": "AFP",
+    "agence france presse": "AFP",
+    "ap": "AP",
+    "associated press": "AP",
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "upi": "UPI",
+    "united press international": "UPI",
+    "dpa": "dpa",
+    "deutsche presse agentur": "dpa",
+    "bbc": "BBC",
+    "british broadcasting corporation": "BBC",
+    "bbc news": "BBC",
+    "cnn": "CNN",
+    "cable news network": "CNN",
+    "nyt": "New York Times",
+    "new york times": "New York Times",
+    "wsj": "Wall Street Journal",
+    "wall street journal": "Wall Street Journal",
+    "wapo": "Washington Post",
+    "washington post": "Washington Post",
+    "xinhua": "Xinhua",
+    "xinhua news agency": "Xinhua",
+    "kyodo": "Kyodo",
+    "kyodo news": "Kyodo",
+    "yonhap": "Yonhap",
+    "yonhap news agency": "Yonhap",
+    "asian news international": "ANI",
 }
-ORG_PREFIXES = {"us", "u s", "american", "china's", "chinese", "china", "british", "uk", "eu", "the"}
+ORG_PREFIXES = {
+    "us",
+    "u s",
+    "american",
+    "china's",
+    "chinese",
+    "china",
+    "british",
+    "uk",
+    "eu",
+    "the",
+}
 ORG_SUFFIXES = {"corp", "corporation", "inc", "co", "ltd", "plc", "llc", "group", "holdings"}
 NICKNAMES = [
-    {"steve", "steven", "stephen"}, {"bill", "william", "will"}, {"bob", "robert", "rob"},
-    {"jim", "james", "jimmy"}, {"mike", "michael"}, {"dick", "richard", "rick"}, {"tom", "thomas"},
-    {"joe", "joseph"}, {"tony", "anthony"}, {"alex", "alexander", "alexandra"}, {"dan", "daniel"},
-    {"chris", "christopher"}, {"kate", "katherine", "catherine", "kathy"}, {"liz", "elizabeth"},
-    {"nick", "nicholas"}, {"andy", "andrew"}, {"ben", "benjamin"}, {"sam", "samuel"},
+    {"steve", "steven", "stephen"},
+    {"bill", "william", "will"},
+    {"bob", "robert", "rob"},
+    {"jim", "james", "jimmy"},
+    {"mike", "michael"},
+    {"dick", "richard", "rick"},
+    {"tom", "thomas"},
+    {"joe", "joseph"},
+    {"tony", "anthony"},
+    {"alex", "alexander", "alexandra"},
+    {"dan", "daniel"},
+    {"chris", "christopher"},
+    {"kate", "katherine", "catherine", "kathy"},
+    {"liz", "elizabeth"},
+    {"nick", "nicholas"},
+    {"andy", "andrew"},
+    {"ben", "benjamin"},
+    {"sam", "samuel"},
 ]
 
 
@@ -141,7 +192,11 @@ def _unique_match(token: str, clusters: list[list[EntityMention]]) -> list[Entit
     last = [c for c in clusters if any(_person_tokens(m.text)[-1] == token for m in c)]
     if len(last) == 1:
         return last[0]
-    first = [c for c in clusters if any(len(_person_tokens(m.text)) == 2 and _person_tokens(m.text)[0] == token for m in c)]
+    first = [
+        c
+        for c in clusters
+        if any(len(_person_tokens(m.text)) == 2 and _person_tokens(m.text)[0] == token for m in c)
+    ]
     return first[0] if not last and len(first) == 1 else None
 
 
@@ -170,10 +225,12 @@ def _other_key(m: EntityMention, key: str) -> tuple[str, str]:
     return ("organisation", " ".join(words) or key)
 
 
-def _attach_short_orgs(rest: dict[tuple[str, str], list[EntityMention]]) -> list[list[EntityMention]]:
-    """"Commerce" joins "Commerce Department" when that is the one organisation it begins."""
+def _attach_short_orgs(
+    rest: dict[tuple[str, str], list[EntityMention]],
+) -> list[list[EntityMention]]:
+    """ "Commerce" joins "Commerce Department" when that is the one organisation it begins."""
     groups = dict(rest)
-    for (kind, key), ms in list(rest.items()):
+    for (kind, key), _ms in list(rest.items()):
         if kind != "organisation" or " " in key:
             continue
         longer = [k for k in groups if k[0] == kind and k[1].startswith(key + " ")]

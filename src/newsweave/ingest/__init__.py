@@ -28,11 +28,29 @@ from .decode import MAX_BYTES, Unchanged, Unusable, decode, open_regular, read_b
 from .feeds import feed_records
 from .fetch import CacheEntry, FetchCache, Fetched, Fetcher, FetchPolicy, MemoryCache
 from .files import Input, folder_files, resolved, walk_inputs
-from .formats import (Record, check_article_length, check_article_text, html_article, is_gzipped, jsonl_records,
-                      kind_of, record_from_fields, summarised)
+from .formats import (
+    Record,
+    check_article_length,
+    check_article_text,
+    html_article,
+    is_gzipped,
+    jsonl_records,
+    kind_of,
+    record_from_fields,
+    summarised,
+)
 from .gz import read_gzip
+from .meta import (
+    MetaFile,
+    MetaProblem,
+    clean_meta,
+    json_type,
+    load_meta_option,
+    merge_meta,
+    read_meta_file,
+    sidecar,
+)
 from .parquet import is_parquet, parquet_records
-from .meta import MetaFile, MetaProblem, clean_meta, json_type, load_meta_option, merge_meta, read_meta_file, sidecar
 from .tabular import csv_records
 from .urls import Web, article, feed_headers, page_kind, page_text
 from .warc import is_warc, warc_records
@@ -41,9 +59,27 @@ from .warc import is_warc, warc_records
 RECORD_KINDS = {"jsonl", "csv", "warc", "feed", "parquet"}
 EXAMPLE = "examples/zte-2018"
 
-__all__ = ["IngestResult", "read_paths", "read_records", "plan_inputs", "read_input", "merge_parts", "ReadOptions",
-           "InputPart", "Input", "unused_meta", "example_sources", "source_id", "MAX_BYTES", "Fetcher",
-           "FetchPolicy", "Fetched", "FetchCache", "CacheEntry", "MemoryCache"]
+__all__ = [
+    "MAX_BYTES",
+    "CacheEntry",
+    "FetchCache",
+    "FetchPolicy",
+    "Fetched",
+    "Fetcher",
+    "IngestResult",
+    "Input",
+    "InputPart",
+    "MemoryCache",
+    "ReadOptions",
+    "example_sources",
+    "merge_parts",
+    "plan_inputs",
+    "read_input",
+    "read_paths",
+    "read_records",
+    "source_id",
+    "unused_meta",
+]
 
 
 @dataclass
@@ -51,7 +87,9 @@ class IngestResult:
     """What ingest made of its inputs: the articles, the inputs not used, and lesser problems."""
 
     sources: list[Source] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)  # not used: path + a reason a person can act on
+    skipped: list[Skipped] = field(
+        default_factory=list
+    )  # not used: path + a reason a person can act on
     warnings: list[str] = field(default_factory=list)  # used, but with a problem
     duplicates: list[Skipped] = field(default_factory=list)  # the same text as an earlier input
     unchanged: list[Skipped] = field(default_factory=list)  # fetched before and not modified since
@@ -62,9 +100,15 @@ def source_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def read_paths(paths: Iterable[str | os.PathLike], *, meta: str | os.PathLike | None = None,
-               max_bytes: int = MAX_BYTES, fetcher: Fetcher | None = None,
-               on_input: Callable[[str], None] | None = None, follow_links: bool = False) -> IngestResult:
+def read_paths(
+    paths: Iterable[str | os.PathLike],
+    *,
+    meta: str | os.PathLike | None = None,
+    max_bytes: int = MAX_BYTES,
+    fetcher: Fetcher | None = None,
+    on_input: Callable[[str], None] | None = None,
+    follow_links: bool = False,
+) -> IngestResult:
     """Read every article in the given files, folders (recursively, in sorted order) and URLs.
 
     URLs are fetched with `fetcher` (by default a `Fetcher()` with the default policy and
@@ -81,8 +125,13 @@ def read_paths(paths: Iterable[str | os.PathLike], *, meta: str | os.PathLike | 
     inputs = walk_inputs(paths, exclude, result.skipped)
     web = Web(fetcher, max_bytes, follow_links=follow_links)
     try:
-        _read_inputs(inputs if on_input is None else _announced(inputs, on_input), meta_file, max_bytes,
-                     result, web)
+        _read_inputs(
+            inputs if on_input is None else _announced(inputs, on_input),
+            meta_file,
+            max_bytes,
+            result,
+            web,
+        )
     finally:
         web.close()
     result.warnings += unused_meta(meta_file)
@@ -93,8 +142,10 @@ def unused_meta(meta_file: MetaFile | None) -> list[str]:
     """Warnings for `--meta` entries that named no input file (most likely a typo)."""
     if meta_file is None:
         return []
-    return [f"--meta {meta_file.path}: entry {key!r} names no input file; check the name"
-            for key in meta_file.unused()]
+    return [
+        f"--meta {meta_file.path}: entry {key!r} names no input file; check the name"
+        for key in meta_file.unused()
+    ]
 
 
 @dataclass(frozen=True)
@@ -118,8 +169,9 @@ class InputPart:
     deferred: bool = False  # not read: a URL or (with `defer_feeds`) a feed, for the caller to read
 
 
-def plan_inputs(paths: Iterable[str | os.PathLike], meta: str | os.PathLike | None = None
-                ) -> tuple[list[Input | Skipped], ReadOptions]:
+def plan_inputs(
+    paths: Iterable[str | os.PathLike], meta: str | os.PathLike | None = None
+) -> tuple[list[Input | Skipped], ReadOptions]:
     """The steps of an ingest in order: each input (files inside folders in sorted order), and
     each path that is no usable file or folder (skipped) where a walk meets it; and the options
     to read the inputs with."""
@@ -142,8 +194,14 @@ def read_input(options: ReadOptions, item: Input, web: Web | None = None) -> Inp
     meta_file = options.meta_file
     before = set(meta_file.used) if meta_file is not None else set()
     part = InputPart(IngestResult())
-    _read_inputs([item], meta_file, options.max_bytes, part.result, web or Web(None, options.max_bytes),
-                 notes=part.notes)
+    _read_inputs(
+        [item],
+        meta_file,
+        options.max_bytes,
+        part.result,
+        web or Web(None, options.max_bytes),
+        notes=part.notes,
+    )
     part.used_meta = (set(meta_file.used) - before) if meta_file is not None else set()
     return part
 
@@ -205,8 +263,10 @@ def example_sources() -> IngestResult:
     result = IngestResult()
     with resources.as_file(folder) as real:
         root = Path(real)
-        inputs = [Input(f"{EXAMPLE}/{rel.as_posix()}", root / rel, (rel.name,))
-                  for rel in folder_files(root, result.skipped)]
+        inputs = [
+            Input(f"{EXAMPLE}/{rel.as_posix()}", root / rel, (rel.name,))
+            for rel in folder_files(root, result.skipped)
+        ]
         _read_inputs(inputs, None, MAX_BYTES, result, Web(None))
     return result
 
@@ -217,8 +277,14 @@ def _announced(inputs: Iterable[Input], on_input: Callable[[str], None]) -> Iter
         yield item
 
 
-def _read_inputs(inputs: Iterable[Input], meta_file: MetaFile | None, max_bytes: int,
-                 result: IngestResult, web: Web, notes: list[list[str]] | None = None) -> None:
+def _read_inputs(
+    inputs: Iterable[Input],
+    meta_file: MetaFile | None,
+    max_bytes: int,
+    result: IngestResult,
+    web: Web,
+    notes: list[list[str]] | None = None,
+) -> None:
     """Read the inputs into `result`; with `notes`, every record is kept (no duplicates removed)
     and its metadata warnings go into `notes`, one list per source."""
     seen: dict[str, str] | None = {} if notes is None else None
@@ -228,11 +294,15 @@ def _read_inputs(inputs: Iterable[Input], meta_file: MetaFile | None, max_bytes:
             _add(record, item, kind, meta_file, seen, result, notes)
 
 
-def _records(item: Input, max_bytes: int, result: IngestResult, web: Web) -> tuple[str, Iterable[Record]]:
+def _records(
+    item: Input, max_bytes: int, result: IngestResult, web: Web
+) -> tuple[str, Iterable[Record]]:
     """The input's kind ("text", "html", "jsonl", "csv", "feed", "warc") and its articles (a WARC
     file's lazily, as it is read); a bad one goes to `result.skipped`."""
     if item.path is not None and is_warc(item.path):
-        return "warc", warc_records(item.path, item.given, max_bytes, result.skipped, result.warnings)
+        return "warc", warc_records(
+            item.path, item.given, max_bytes, result.skipped, result.warnings
+        )
     if item.path is not None and is_parquet(item.path.name):
         return "parquet", _parquet(item, max_bytes, result.skipped)
     kind = "text"
@@ -242,10 +312,14 @@ def _records(item: Input, max_bytes: int, result: IngestResult, web: Web) -> tup
         data = _read(item, max_bytes, result.skipped)
         kind = kind_of(item.path.name, data)
         if kind == "feed":
-            return kind, feed_records(data, item.given, result.skipped, result.warnings, follow=web.follow(False))
+            return kind, feed_records(
+                data, item.given, result.skipped, result.warnings, follow=web.follow(False)
+            )
         return kind, _parse(kind, decode(data, html=kind == "html"), item.given, result.skipped)
     except Unusable as exc:
-        (result.unchanged if isinstance(exc, Unchanged) else result.skipped).append(Skipped(item.given, str(exc)))
+        (result.unchanged if isinstance(exc, Unchanged) else result.skipped).append(
+            Skipped(item.given, str(exc))
+        )
         return kind, []
 
 
@@ -275,8 +349,14 @@ def _url_records(url: str, result: IngestResult, web: Web) -> tuple[str, list[Re
     fetched = web.get(url)
     kind, shown = page_kind(fetched), fetched.url  # without credentials
     if kind == "feed":
-        return kind, feed_records(fetched.body, shown, result.skipped, result.warnings, follow=web.follow(True),
-                                  headers=feed_headers(fetched))
+        return kind, feed_records(
+            fetched.body,
+            shown,
+            result.skipped,
+            result.warnings,
+            follow=web.follow(True),
+            headers=feed_headers(fetched),
+        )
     if kind == "jsonl":
         return kind, _parse(kind, page_text(fetched, kind), shown, result.skipped)
     body, page = article(fetched, kind)
@@ -295,8 +375,15 @@ def _parse(kind: str, text: str, given: str, skipped: list[Skipped]) -> list[Rec
     return [Record(check_article_text(text), given)]
 
 
-def _add(record: Record, item: Input, kind: str, meta_file: MetaFile | None,
-         seen: dict[str, str] | None, result: IngestResult, notes: list[list[str]] | None = None) -> None:
+def _add(
+    record: Record,
+    item: Input,
+    kind: str,
+    meta_file: MetaFile | None,
+    seen: dict[str, str] | None,
+    result: IngestResult,
+    notes: list[list[str]] | None = None,
+) -> None:
     """Make the record a Source, unless the same text was already read (then it is a duplicate;
     with `seen` None every record is kept, its warnings in a list of its own in `notes`); a
     text too long to brief is skipped."""
@@ -312,10 +399,22 @@ def _add(record: Record, item: Input, kind: str, meta_file: MetaFile | None,
     if seen is not None:
         seen[sid] = record.where
     warnings = result.warnings if notes is None else []
-    file_meta = {} if kind in RECORD_KINDS or item.path is None else _file_meta(item, meta_file, warnings)
-    layers = [clean_meta(layer, record.where, warnings) for layer in (record.meta, file_meta, record.page)]
-    result.sources.append(Source(id=sid, raw=record.text, path=item.given, input_id=record.input_id,
-                                 where=record.where, **merge_meta(layers)))
+    file_meta = (
+        {} if kind in RECORD_KINDS or item.path is None else _file_meta(item, meta_file, warnings)
+    )
+    layers = [
+        clean_meta(layer, record.where, warnings) for layer in (record.meta, file_meta, record.page)
+    ]
+    result.sources.append(
+        Source(
+            id=sid,
+            raw=record.text,
+            path=item.given,
+            input_id=record.input_id,
+            where=record.where,
+            **merge_meta(layers),
+        )
+    )
     if notes is not None:
         notes.append(warnings)
 

@@ -52,7 +52,9 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
             _refuse_size(os.fstat(fh.fileno()).st_size, max_bytes)
             data = read_at_most(fh, max_bytes + 1)
         if len(data) > max_bytes:
-            raise Unusable(f"too big: more than {max_bytes:,} bytes read (it grew while being read); {_SPLIT}")
+            raise Unusable(
+                f"too big: more than {max_bytes:,} bytes read (it grew while being read); {_SPLIT}"
+            )
         return data
     except OSError as exc:
         raise Unusable(f"cannot read it ({exc.strerror or exc}); check its permissions") from exc
@@ -61,7 +63,9 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
 def open_regular(path: Path) -> BinaryIO:
     """`path` opened for reading if it is a regular file; Unusable for a named pipe (which would
     block), a device (/dev/zero never ends), a socket or a folder; OSError if it cannot be opened."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0))
+    fd = os.open(
+        path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
+    )
     mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
         os.close(fd)
@@ -87,8 +91,13 @@ def read_at_most(fh: BinaryIO, limit: int) -> bytes:
 
 def file_kind(mode: int) -> str:
     """What a non-regular file is, for a person."""
-    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    )
     return next((name for test, name in kinds if test(mode)), "a special file")
 
 
@@ -135,8 +144,10 @@ def refuse_binary(data: bytes) -> None:
         raise Unusable(f"binary file (contains NUL bytes), not article text; {CONVERT}")
     control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     if control > len(head) * 0.1:
-        raise Unusable(f"binary file ({control} control bytes in the first {len(head)}), "
-                       f"not article text; {CONVERT}")
+        raise Unusable(
+            f"binary file ({control} control bytes in the first {len(head)}), "
+            f"not article text; {CONVERT}"
+        )
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -164,5 +175,7 @@ def _decode_with(data: bytes, codec: str) -> str:
     except UnicodeDecodeError as exc:
         name = "UTF-8" if skip else codec.upper()
         at = exc.start + skip
-        raise Unusable(f"not valid {name} (invalid byte 0x{data[at:at + 1].hex()} at offset {at}); "
-                       "re-save it as UTF-8") from exc
+        raise Unusable(
+            f"not valid {name} (invalid byte 0x{data[at : at + 1].hex()} at offset {at}); "
+            "re-save it as UTF-8"
+        ) from exc

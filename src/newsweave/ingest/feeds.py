@@ -23,11 +23,37 @@ from .formats import MIN_WORDS, Record
 
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml"}
-_ROOT = re.compile(r"\A\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE(?:[^\[>]|\[.*?\])*>\s*)*<(?:rss|feed|rdf:RDF)\b",
-                   re.DOTALL)
+_ROOT = re.compile(
+    r"\A\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE(?:[^\[>]|\[.*?\])*>\s*)*<(?:rss|feed|rdf:RDF)\b",
+    re.DOTALL,
+)
 _ENTITY = re.compile(r"<!ENTITY\s+(?:%\s*)?([^\s>]+)")
-_BLOCKS = ("p", "div", "section", "article", "blockquote", "pre", "li", "ul", "ol", "table", "tr",
-           "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "header", "footer", "hr", "dd", "dt")
+_BLOCKS = (
+    "p",
+    "div",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figure",
+    "figcaption",
+    "header",
+    "footer",
+    "hr",
+    "dd",
+    "dt",
+)
 _BLOCK, _LINE = "\ue000", "\ue001"  # private-use marks: a paragraph break, a line break
 # characters XML text cannot hold: C0 controls but tab/newline/CR, lone surrogates, U+FFFE/U+FFFF
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -58,8 +84,15 @@ def looks_like_feed(head: str) -> bool:
     return _ROOT.match(head.lstrip("\ufeff")) is not None
 
 
-def feed_records(data: bytes, where: str, skipped: list[Skipped], warnings: list[str], *,
-                 follow: Follow | None = None, headers: dict[str, str] | None = None) -> list[Record]:
+def feed_records(
+    data: bytes,
+    where: str,
+    skipped: list[Skipped],
+    warnings: list[str],
+    *,
+    follow: Follow | None = None,
+    headers: dict[str, str] | None = None,
+) -> list[Record]:
     """The articles of a feed; each unusable entry is added to `skipped` with its reason.
 
     `headers` are the HTTP response's (Content-Type for the charset, Content-Location for
@@ -76,7 +109,9 @@ def feed_records(data: bytes, where: str, skipped: list[Skipped], warnings: list
     return records
 
 
-def read_feed(data: bytes, where: str, warnings: list[str], headers: dict[str, str] | None = None) -> list[FeedEntry]:
+def read_feed(
+    data: bytes, where: str, warnings: list[str], headers: dict[str, str] | None = None
+) -> list[FeedEntry]:
     """The entries of a feed, in order; Unusable if it is not a feed or has none."""
     _screen(data, headers or {})
     parsed = _parse(data, headers or {})
@@ -87,8 +122,10 @@ def read_feed(data: bytes, where: str, warnings: list[str], headers: dict[str, s
         found = f"not well-formed ({_describe(problem)})" if problem else "a feed with no entries"
         raise Unusable(f"{EXPECTED} with entries, found {found}; check the feed in a validator")
     if problem:
-        warnings.append(f"{where}: feed is not well-formed XML ({_describe(problem)}); its "
-                        f"{len(parsed.entries)} entries were read leniently, check them")
+        warnings.append(
+            f"{where}: feed is not well-formed XML ({_describe(problem)}); its "
+            f"{len(parsed.entries)} entries were read leniently, check them"
+        )
     outlet = parsed.feed.get("title") or None
     return [_entry(raw, f"{where}#entry {n}", outlet) for n, raw in enumerate(parsed.entries, 1)]
 
@@ -106,8 +143,10 @@ def _screen(data: bytes, headers: dict[str, str]) -> None:
         names += [n for n in _ENTITY.findall(text) if n not in names]
     if names:
         shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
-        raise Unusable(f"feed declares XML entities ({shown}); refused for safety (entity expansion "
-                       "and external entities); remove the DOCTYPE's entity declarations")
+        raise Unusable(
+            f"feed declares XML entities ({shown}); refused for safety (entity expansion "
+            "and external entities); remove the DOCTYPE's entity declarations"
+        )
 
 
 def _as_parsed(data: bytes, headers: dict[str, str]) -> str:
@@ -116,7 +155,7 @@ def _as_parsed(data: bytes, headers: dict[str, str]) -> str:
 
     try:
         return convert_to_utf8(dict(headers), data, {"bozo": False}).decode("utf-8", "ignore")
-    except Exception:  # noqa: BLE001 - the parse reports what is wrong with the feed
+    except Exception:
         return ""
 
 
@@ -124,8 +163,10 @@ def _parse(data: bytes, headers: dict[str, str]) -> Any:
     import feedparser
 
     try:
-        return feedparser.parse(io.BytesIO(data), response_headers=headers, resolve_relative_uris=False)
-    except Exception as exc:  # noqa: BLE001 - a third-party parser on arbitrary input
+        return feedparser.parse(
+            io.BytesIO(data), response_headers=headers, resolve_relative_uris=False
+        )
+    except Exception as exc:
         raise Unusable(f"feed could not be parsed ({type(exc).__name__}); {EXPECTED}") from exc
 
 
@@ -142,8 +183,15 @@ def _describe(problem: Any) -> str:
 
 
 def _entry(raw: Any, where: str, outlet: str | None) -> FeedEntry:
-    link = raw.get("link") if is_url(raw.get("link")) else None  # an RSS guid may stand in for a link
-    meta = {"title": raw.get("title") or None, "url": link, "outlet": outlet, "published": _published(raw)}
+    link = (
+        raw.get("link") if is_url(raw.get("link")) else None
+    )  # an RSS guid may stand in for a link
+    meta = {
+        "title": raw.get("title") or None,
+        "url": link,
+        "outlet": outlet,
+        "published": _published(raw),
+    }
     entry_id = raw.get("id") or link
     return FeedEntry(where, _entry_text(raw), meta, str(entry_id) if entry_id else None, link)
 
@@ -158,7 +206,9 @@ def _entry_text(raw: Any) -> str:
 
 def _published(raw: Any) -> str | None:
     """The date as written (feedparser's own parse is too lenient: it turns month 13 into January)."""
-    return next((raw[key] for key in ("published", "updated") if (raw.get(key) or "").strip()), None)
+    return next(
+        (raw[key] for key in ("published", "updated") if (raw.get(key) or "").strip()), None
+    )
 
 
 def html_text(html: str) -> str:
@@ -168,12 +218,14 @@ def html_text(html: str) -> str:
     import lxml.etree
     import lxml.html
 
-    html = _NOT_XML.sub(lambda m: "\ufffd" if m[0] >= "\ud800" else "", html)  # lxml refuses to store them
+    html = _NOT_XML.sub(
+        lambda m: "\ufffd" if m[0] >= "\ud800" else "", html
+    )  # lxml refuses to store them
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (lxml.etree.ParserError, ValueError):
         return _plain(html)
-    for element in [e for e in root.iter(*_DROP)]:
+    for element in list(root.iter(*_DROP)):
         element.drop_tree()
     for element in root.iter(*_BLOCKS):
         element.text, element.tail = _BLOCK + (element.text or ""), _BLOCK + (element.tail or "")
@@ -185,8 +237,10 @@ def html_text(html: str) -> str:
 def _plain(text: str) -> str:
     """Whitespace tidied: paragraphs (marked, or apart by a blank line) apart by one blank line."""
     text = re.sub(r"\n[ \t]*\n", _BLOCK, text.replace("\r\n", "\n"))
-    blocks = ("\n".join(" ".join(line.split()) for line in block.split(_LINE)).strip("\n")
-              for block in text.split(_BLOCK))
+    blocks = (
+        "\n".join(" ".join(line.split()) for line in block.split(_LINE)).strip("\n")
+        for block in text.split(_BLOCK)
+    )
     return "\n\n".join(b for b in blocks if b.strip())
 
 
@@ -194,18 +248,24 @@ def _check_new_id(entry: FeedEntry, ids: dict[str, str]) -> None:
     if entry.input_id is None:
         return
     if entry.input_id in ids:
-        raise Unusable(f"repeats the id of {ids[entry.input_id]} ({entry.input_id!r}); "
-                       "only the first entry with an id is used")
+        raise Unusable(
+            f"repeats the id of {ids[entry.input_id]} ({entry.input_id!r}); "
+            "only the first entry with an id is used"
+        )
     ids[entry.input_id] = entry.where
 
 
 def _entry_record(entry: FeedEntry, follow: Follow | None) -> Record:
     if entry.words >= MIN_WORDS:
         return Record(entry.text, entry.where, entry.meta, input_id=entry.input_id)
-    summary = f"the feed carries only a summary of this entry ({entry.words} words), not the article"
+    summary = (
+        f"the feed carries only a summary of this entry ({entry.words} words), not the article"
+    )
     if not entry.link:
         raise Unusable(f"{summary}, and no link to it; save the article itself as a file")
     if follow is None:
-        raise Unusable(f"{summary}; fetch its link: give {entry.link} as an input, read the feed "
-                       "from its URL, or ask for its links with --follow-links")
+        raise Unusable(
+            f"{summary}; fetch its link: give {entry.link} as an input, read the feed "
+            "from its URL, or ask for its links with --follow-links"
+        )
     return follow(entry)

@@ -53,11 +53,24 @@ USER_AGENT = f"newsweave/{__version__} (+https://github.com/newsweave)"
 ROBOTS_MAX_BYTES = 500_000
 REDIRECTS = {301, 302, 303, 307, 308}
 # Media types worth reading; anything else (images, PDF, video, archives) is refused unread.
-TEXT_TYPES = {"application/xhtml+xml", "application/rss+xml", "application/atom+xml", "application/rdf+xml",
-              "application/xml", "application/json", "application/x-ndjson", "application/jsonl",
-              "application/ld+json", "application/feed+json", "application/octet-stream", ""}
-ACCEPT = ("text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, "
-          "application/xml;q=0.9, text/plain;q=0.8, application/json;q=0.8, */*;q=0.1")
+TEXT_TYPES = {
+    "application/xhtml+xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/xml",
+    "application/json",
+    "application/x-ndjson",
+    "application/jsonl",
+    "application/ld+json",
+    "application/feed+json",
+    "application/octet-stream",
+    "",
+}
+ACCEPT = (
+    "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, "
+    "application/xml;q=0.9, text/plain;q=0.8, application/json;q=0.8, */*;q=0.1"
+)
 ALLOW_HINT = "allow it with allow_private=True (--allow-private) if you trust it"
 Resolver = Callable[[str, int], Iterable[str]]
 
@@ -68,10 +81,14 @@ class FetchPolicy:
 
     connect_timeout: float = 10.0
     read_timeout: float = 20.0  # the longest wait for the next bytes
-    total_timeout: float = 60.0  # the longest a whole fetch may take: connect, headers, every redirect, body
+    total_timeout: float = (
+        60.0  # the longest a whole fetch may take: connect, headers, every redirect, body
+    )
     max_bytes: int = MAX_BYTES
     user_agent: str = USER_AGENT
-    allow_private: bool = False  # allow private, loopback and link-local addresses (tests, intranets)
+    allow_private: bool = (
+        False  # allow private, loopback and link-local addresses (tests, intranets)
+    )
     respect_robots: bool = True
     max_redirects: int = 5
 
@@ -166,9 +183,14 @@ def refusal(address: str) -> str | None:
         if embedded is not None:
             inner = refusal(str(embedded))
             return f"{inner} inside an IPv6 address" if inner else None
-    for test, label in (("is_unspecified", "an unspecified"), ("is_loopback", "a loopback"),
-                        ("is_link_local", "a link-local"), ("is_multicast", "a multicast"),
-                        ("is_reserved", "a reserved"), ("is_private", "a private")):
+    for test, label in (
+        ("is_unspecified", "an unspecified"),
+        ("is_loopback", "a loopback"),
+        ("is_link_local", "a link-local"),
+        ("is_multicast", "a multicast"),
+        ("is_reserved", "a reserved"),
+        ("is_private", "a private"),
+    ):
         if getattr(ip, test):
             return f"{label} address"
     return None if ip.is_global else "a non-public address"
@@ -201,15 +223,20 @@ class _Guard:
             why = None if self.allow_private else refusal(address)
             if why:
                 shown = f"{host} is" if literal else f"{host} resolves to {address},"
-                raise FetchError(host, f"{shown} {why}; refused so that inputs cannot reach private "
-                                       f"networks; {ALLOW_HINT}")
+                raise FetchError(
+                    host,
+                    f"{shown} {why}; refused so that inputs cannot reach private "
+                    f"networks; {ALLOW_HINT}",
+                )
         return found
 
     def _resolve(self, host: str, port: int) -> list[str]:
         try:
             found = list(self.resolver(host, port))
         except (OSError, UnicodeError) as exc:
-            raise FetchError(host, f"host {host} could not be resolved ({exc}); check the URL") from exc
+            raise FetchError(
+                host, f"host {host} could not be resolved ({exc}); check the URL"
+            ) from exc
         if not found:
             raise FetchError(host, f"host {host} has no address; check the URL")
         return found
@@ -238,8 +265,13 @@ class _PinnedBackend(httpcore.SyncBackend):
         last: Exception | None = None
         for address in self.guard.addresses(host, port):
             try:
-                stream = super().connect_tcp(address, port, _within(timeout, self.deadline(), httpcore.ConnectTimeout),
-                                             local_address, socket_options)
+                stream = super().connect_tcp(
+                    address,
+                    port,
+                    _within(timeout, self.deadline(), httpcore.ConnectTimeout),
+                    local_address,
+                    socket_options,
+                )
                 return _DeadlineStream(stream, self.deadline)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 last = exc
@@ -262,7 +294,9 @@ class _DeadlineStream(httpcore.NetworkStream):
         self.stream.close()
 
     def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> httpcore.NetworkStream:
-        tls = self.stream.start_tls(ssl_context, server_hostname, _within(timeout, self.deadline(), httpcore.ConnectTimeout))
+        tls = self.stream.start_tls(
+            ssl_context, server_hostname, _within(timeout, self.deadline(), httpcore.ConnectTimeout)
+        )
         return _DeadlineStream(tls, self.deadline)
 
     def get_extra_info(self, info: str):
@@ -283,8 +317,10 @@ TOTAL_TIME = "the fetch took longer than its total time limit"
 def _pinned_transport(guard: _Guard, deadline: Deadline) -> httpx.HTTPTransport:
     """httpx's own transport with its connection pool on the pinned backend (no proxies)."""
     transport = httpx.HTTPTransport(trust_env=False)
-    transport._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(trust_env=False),
-                                              network_backend=_PinnedBackend(guard, deadline))
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(trust_env=False),
+        network_backend=_PinnedBackend(guard, deadline),
+    )
     return transport
 
 
@@ -292,8 +328,14 @@ class Fetcher:
     """Fetches URLs under a FetchPolicy. `cache` enables conditional GET; `transport` (an
     httpx transport) and `resolver` ((host, port) -> addresses) are for tests."""
 
-    def __init__(self, policy: FetchPolicy | None = None, *, cache: FetchCache | None = None,
-                 transport: httpx.BaseTransport | None = None, resolver: Resolver | None = None):
+    def __init__(
+        self,
+        policy: FetchPolicy | None = None,
+        *,
+        cache: FetchCache | None = None,
+        transport: httpx.BaseTransport | None = None,
+        resolver: Resolver | None = None,
+    ):
         self.policy = policy or FetchPolicy()
         self.cache = cache
         self._guard = _Guard(resolver or system_resolver, self.policy.allow_private)
@@ -301,10 +343,17 @@ class Fetcher:
         self._deadline = math.inf  # of the fetch under way
         timeout = httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout)
         transport = transport or _pinned_transport(self._guard, lambda: self._deadline)
-        self._client = httpx.Client(transport=transport, timeout=timeout,
-                                    headers={"User-Agent": self.policy.user_agent, "Accept": ACCEPT,
-                                             "Accept-Encoding": "gzip, deflate"},
-                                    follow_redirects=False, trust_env=False)
+        self._client = httpx.Client(
+            transport=transport,
+            timeout=timeout,
+            headers={
+                "User-Agent": self.policy.user_agent,
+                "Accept": ACCEPT,
+                "Accept-Encoding": "gzip, deflate",
+            },
+            follow_redirects=False,
+            trust_env=False,
+        )
 
     def __enter__(self) -> Fetcher:
         return self
@@ -341,7 +390,9 @@ class Fetcher:
             self.cache.put(shown, _cache_entry(fetched))
         return fetched
 
-    def _follow(self, url: str, headers: dict[str, str], robots: bool) -> tuple[httpx.Response, str]:
+    def _follow(
+        self, url: str, headers: dict[str, str], robots: bool
+    ) -> tuple[httpx.Response, str]:
         """The first response that is not a redirect, and its URL."""
         current = url
         for hop in range(self.policy.max_redirects + 1):
@@ -356,31 +407,46 @@ class Fetcher:
                 return response, current
             response.close()
             current = _next_hop(current, location)
-        raise FetchError(url, f"more than {self.policy.max_redirects} redirects (last to {current}); "
-                              "check the URL in a browser")
+        raise FetchError(
+            url,
+            f"more than {self.policy.max_redirects} redirects (last to {current}); "
+            "check the URL in a browser",
+        )
 
     def _admit(self, url: str, robots: bool) -> None:
         """Refuse a URL by scheme, address or robots.txt before anything is sent to it."""
         parts = _parse_url(url)
         if parts.scheme not in ("http", "https"):
-            raise FetchError(url, f"only http and https URLs are fetched, not {parts.scheme or 'a bare path'}:; "
-                                  "give an http(s) URL or a file")
+            raise FetchError(
+                url,
+                f"only http and https URLs are fetched, not {parts.scheme or 'a bare path'}:; "
+                "give an http(s) URL or a file",
+            )
         if not parts.host:
             raise FetchError(url, "URL has no host name; check it")
-        self._guard.addresses(parts.raw_host.decode("ascii"), _port(parts))  # the name the connection uses
+        self._guard.addresses(
+            parts.raw_host.decode("ascii"), _port(parts)
+        )  # the name the connection uses
         if robots and not self._robots_for(parts).can_fetch(self.policy.user_agent, url):
             agent = self.policy.user_agent.split()[0]
-            raise FetchError(url, f"robots.txt of {parts.host} disallows it for {agent}; save the page "
-                                  "yourself if you may use it, or set respect_robots=False")
+            raise FetchError(
+                url,
+                f"robots.txt of {parts.host} disallows it for {agent}; save the page "
+                "yourself if you may use it, or set respect_robots=False",
+            )
 
     def _send(self, url: str, headers: dict[str, str]) -> httpx.Response:
         if time.monotonic() > self._deadline:  # a slow redirect chain
             raise FetchError(url, _too_slow(self.policy))
         try:
-            return self._client.send(self._client.build_request("GET", url, headers=headers), stream=True)
+            return self._client.send(
+                self._client.build_request("GET", url, headers=headers), stream=True
+            )
         except httpx.HTTPError as exc:
             late = isinstance(exc, httpx.TimeoutException) and time.monotonic() >= self._deadline
-            raise FetchError(url, _too_slow(self.policy) if late else _transport_reason(exc, self.policy)) from exc
+            raise FetchError(
+                url, _too_slow(self.policy) if late else _transport_reason(exc, self.policy)
+            ) from exc
         except httpx.InvalidURL as exc:
             raise FetchError(url, f"not a valid URL ({exc}); check it") from exc
 
@@ -389,10 +455,15 @@ class Fetcher:
         _check_status(final, response)
         media, charset = _media_type(response.headers.get("content-type", ""))
         if not (media.startswith("text/") or media in TEXT_TYPES):
-            raise FetchError(url, f"not text: {final} is {media}; newsweave reads HTML pages, feeds, "
-                                  "JSON Lines and plain text")
+            raise FetchError(
+                url,
+                f"not text: {final} is {media}; newsweave reads HTML pages, feeds, "
+                "JSON Lines and plain text",
+            )
         body = read_body(response, cap, self._deadline)
-        return Fetched(url, final, response.status_code, media, charset, body, headers=dict(response.headers))
+        return Fetched(
+            url, final, response.status_code, media, charset, body, headers=dict(response.headers)
+        )
 
     def _robots_for(self, parts: httpx.URL) -> urllib.robotparser.RobotFileParser:
         """The host's robots.txt rules, read once; FetchError when the host gives none usable."""
@@ -413,10 +484,18 @@ class Fetcher:
         with closing(response):
             code = response.status_code
             if code >= 500:
-                raise FetchError(url, f"robots.txt of {host} answered HTTP {code}; nothing is fetched from a host "
-                                      "whose robots.txt is unavailable (RFC 9309); try again later")
-            text = "" if code >= 400 else read_body(response, ROBOTS_MAX_BYTES, self._deadline).decode(
-                "utf-8", "replace")
+                raise FetchError(
+                    url,
+                    f"robots.txt of {host} answered HTTP {code}; nothing is fetched from a host "
+                    "whose robots.txt is unavailable (RFC 9309); try again later",
+                )
+            text = (
+                ""
+                if code >= 400
+                else read_body(response, ROBOTS_MAX_BYTES, self._deadline).decode(
+                    "utf-8", "replace"
+                )
+            )
         rules = urllib.robotparser.RobotFileParser(url)
         rules.parse(text.splitlines())
         return rules
@@ -446,20 +525,28 @@ def read_body(response: httpx.Response, cap: int, deadline: float = math.inf) ->
     `deadline` (a `time.monotonic()` value) passes: a server trickling bytes is cut off too."""
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > cap:
-        raise FetchError(str(response.url), f"larger than {cap:,} bytes (Content-Length {int(declared):,}); "
-                                            "save the article itself, or raise the limit")
+        raise FetchError(
+            str(response.url),
+            f"larger than {cap:,} bytes (Content-Length {int(declared):,}); "
+            "save the article itself, or raise the limit",
+        )
     inflate = _inflater(response.headers.get("content-encoding", ""), str(response.url))
     body = bytearray()
     try:
         for chunk in _chunks(response, deadline):
             body += inflate(chunk, cap + 1 - len(body))
             if len(body) > cap:
-                raise FetchError(str(response.url), f"larger than {cap:,} bytes{_decoded(response)}; "
-                                                    "save the article itself, or raise the limit")
+                raise FetchError(
+                    str(response.url),
+                    f"larger than {cap:,} bytes{_decoded(response)}; "
+                    "save the article itself, or raise the limit",
+                )
             if time.monotonic() > deadline:
                 raise FetchError(str(response.url), _too_slow(None))
     except zlib.error as exc:
-        raise FetchError(str(response.url), f"compressed body is corrupt ({exc}); try again later") from exc
+        raise FetchError(
+            str(response.url), f"compressed body is corrupt ({exc}); try again later"
+        ) from exc
     return bytes(body)
 
 
@@ -468,7 +555,9 @@ def _chunks(response: httpx.Response, deadline: float) -> Iterator[bytes]:
         yield from response.iter_raw()
     except httpx.HTTPError as exc:
         late = isinstance(exc, httpx.TimeoutException) and time.monotonic() >= deadline
-        raise FetchError(str(response.url), _too_slow(None) if late else _transport_reason(exc, None)) from exc
+        raise FetchError(
+            str(response.url), _too_slow(None) if late else _transport_reason(exc, None)
+        ) from exc
 
 
 def _too_slow(policy: FetchPolicy | None) -> str:
@@ -482,8 +571,11 @@ def _inflater(encoding: str, url: str) -> Callable[[bytes, int], bytes]:
     if encoding in ("", "identity"):
         return lambda chunk, limit: chunk
     if encoding not in ("gzip", "x-gzip", "deflate"):
-        raise FetchError(url, f"unsupported Content-Encoding {encoding!r}; the server ignored our "
-                              "Accept-Encoding: gzip, deflate")
+        raise FetchError(
+            url,
+            f"unsupported Content-Encoding {encoding!r}; the server ignored our "
+            "Accept-Encoding: gzip, deflate",
+        )
     return _Inflater(encoding)
 
 
@@ -491,7 +583,9 @@ class _Inflater:
     """gzip or deflate, chunk by chunk; output is never inflated past the limit asked for."""
 
     def __init__(self, encoding: str):
-        self.may_be_raw = encoding == "deflate"  # some servers send raw deflate without the zlib header
+        self.may_be_raw = (
+            encoding == "deflate"
+        )  # some servers send raw deflate without the zlib header
         self.inflate = zlib.decompressobj(zlib.MAX_WBITS | (16 if "gzip" in encoding else 0))
 
     def __call__(self, chunk: bytes, limit: int) -> bytes:
@@ -514,11 +608,16 @@ def _decoded(response: httpx.Response) -> str:
 def _check_status(url: str, response: httpx.Response) -> None:
     code = response.status_code
     if code >= 500:
-        raise FetchError(url, f"HTTP {code} {response.reason_phrase} from {url}: the server failed; try again later")
+        raise FetchError(
+            url,
+            f"HTTP {code} {response.reason_phrase} from {url}: the server failed; try again later",
+        )
     if code >= 400:
         raise FetchError(url, f"HTTP {code} {response.reason_phrase} from {url}; check the URL")
     if code != 200:
-        raise FetchError(url, f"HTTP {code} {response.reason_phrase} from {url}, expected 200 with the page")
+        raise FetchError(
+            url, f"HTTP {code} {response.reason_phrase} from {url}, expected 200 with the page"
+        )
 
 
 def _media_type(header: str) -> tuple[str, str | None]:
@@ -557,9 +656,13 @@ def _validators(entry: CacheEntry | None) -> dict[str, str]:
 
 
 def _cache_entry(fetched: Fetched) -> CacheEntry:
-    return CacheEntry(fetched.headers.get("etag"), fetched.headers.get("last-modified"),
-                      _now(), hashlib.sha256(fetched.body).hexdigest())
+    return CacheEntry(
+        fetched.headers.get("etag"),
+        fetched.headers.get("last-modified"),
+        _now(),
+        hashlib.sha256(fetched.body).hexdigest(),
+    )
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)

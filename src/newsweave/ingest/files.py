@@ -36,8 +36,9 @@ class Input:
         return self.given + ".meta.json"
 
 
-def walk_inputs(paths: Iterable[str | os.PathLike], exclude: set[Path],
-                skipped: list[Skipped]) -> Iterator[Input]:
+def walk_inputs(
+    paths: Iterable[str | os.PathLike], exclude: set[Path], skipped: list[Skipped]
+) -> Iterator[Input]:
     """Every file to read, once, in order; paths that are not usable files or folders go to `skipped`.
 
     `exclude` holds resolved paths not to read (the `--meta` file); a file named twice (say, a
@@ -67,8 +68,10 @@ def printable(text: str, keep: str = "") -> str:
         raw = text.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:  # a surrogate that is no escaped byte
         raw = text.encode("utf-8", "backslashreplace")
-    return _CONTROL.sub(lambda m: m.group() if m.group() in keep else m.group().encode("unicode_escape").decode(),
-                        raw.decode("utf-8", "backslashreplace"))
+    return _CONTROL.sub(
+        lambda m: m.group() if m.group() in keep else m.group().encode("unicode_escape").decode(),
+        raw.decode("utf-8", "backslashreplace"),
+    )
 
 
 # C0 and C1 controls, DEL, and the bidi embeddings, overrides and isolates (text shown reversed)
@@ -104,7 +107,9 @@ def folder_files(root: Path, skipped: list[Skipped]) -> list[Path]:
     for folder, dirs, files in os.walk(root, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         base = Path(folder).relative_to(root)
-        for name in sorted(files) + sorted(d for d in dirs if os.path.islink(os.path.join(folder, d))):
+        for name in sorted(files) + sorted(
+            d for d in dirs if os.path.islink(os.path.join(folder, d))
+        ):
             if name.startswith(".") or is_sidecar(Path(name)):
                 continue
             problem = _not_readable(real_root, root / base / name)
@@ -139,8 +144,13 @@ def _sidecar_of_given(path: Path, shown: str, skipped: list[Skipped]) -> bool:
         return False
     article = path.with_name(path.name.removesuffix(".meta.json"))
     if not article.is_file():
-        skipped.append(Skipped(shown, f"a metadata sidecar, not an article, and its article {article.name} "
-                                      "is missing; give the article file, its sidecar is read with it"))
+        skipped.append(
+            Skipped(
+                shown,
+                f"a metadata sidecar, not an article, and its article {article.name} "
+                "is missing; give the article file, its sidecar is read with it",
+            )
+        )
     return True
 
 
@@ -156,4 +166,3 @@ def resolved(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):
         return path
-

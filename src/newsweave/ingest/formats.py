@@ -35,8 +35,12 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 # gzip-compressed inputs read whole (decompressed, capped); any other ".gz" is refused as binary
 GZIP_SUFFIXES = (".jsonl.gz", ".ndjson.gz", ".csv.gz", ".tsv.gz")
 WARC_MAGIC = b"WARC/1."
-EXAMPLE_RECORD = '{"id": ..., "outlet": ..., "url": ..., "published": "YYYY-MM-DD", "title": ..., "text": ...}'
-_TAG = re.compile(r"<\s*(?:html|head|body|title|meta|article|section|div|p|h[1-6]|!doctype)\b", re.IGNORECASE)
+EXAMPLE_RECORD = (
+    '{"id": ..., "outlet": ..., "url": ..., "published": "YYYY-MM-DD", "title": ..., "text": ...}'
+)
+_TAG = re.compile(
+    r"<\s*(?:html|head|body|title|meta|article|section|div|p|h[1-6]|!doctype)\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -45,13 +49,15 @@ class Record:
 
     text: str
     where: str  # "file", "file:line", "file:row N" or "file#<WARC-Target-URI>"
-    meta: dict[str, Any] = field(default_factory=dict)  # the record's own fields (JSON Lines, CSV, WARC URL)
+    meta: dict[str, Any] = field(
+        default_factory=dict
+    )  # the record's own fields (JSON Lines, CSV, WARC URL)
     page: dict[str, Any] = field(default_factory=dict)  # what trafilatura found in the HTML
     input_id: str | None = None
 
 
 def kind_of(name: str, data: bytes) -> str:
-    """"text", "html", "jsonl", "csv", "feed" or "warc": by the file name's ending, else by
+    """ "text", "html", "jsonl", "csv", "feed" or "warc": by the file name's ending, else by
     sniffing the content.
 
     `name` is the file name (two-part endings such as ".warc.gz" count); a bare suffix works too.
@@ -80,7 +86,7 @@ def is_gzipped(name: str) -> bool:
 
 
 def _suffix(name: str) -> str:
-    """".txt" for "a.txt" and for ".txt" itself; "" when there is no dot."""
+    """ ".txt" for "a.txt" and for ".txt" itself; "" when there is no dot."""
     return "." + name.rsplit(".", 1)[1] if "." in name else ""
 
 
@@ -103,8 +109,10 @@ def summarised(problems: list[Skipped], given: str, listed: int = 20) -> list[Sk
 def check_article_length(text: str) -> None:
     """Unusable (with the reason) if the text is longer than MAX_ARTICLE_CHARS."""
     if len(text) > MAX_ARTICLE_CHARS:
-        raise Unusable(f"article too long: {len(text):,} characters, the limit is {MAX_ARTICLE_CHARS:,} "
-                       "(about 160,000 words); split it into its articles")
+        raise Unusable(
+            f"article too long: {len(text):,} characters, the limit is {MAX_ARTICLE_CHARS:,} "
+            "(about 160,000 words); split it into its articles"
+        )
 
 
 def check_article_text(text: str, min_words: int = MIN_WORDS) -> str:
@@ -113,9 +121,13 @@ def check_article_text(text: str, min_words: int = MIN_WORDS) -> str:
     lines = sum(1 for line in text.splitlines() if line.strip())
     one_sentence = lines == 1 and not _SENTENCE_BREAK.search(text.strip())
     if words < min_words:
-        where = "in one sentence" if one_sentence else f"in {lines} line" + ("" if lines == 1 else "s")
+        where = (
+            "in one sentence" if one_sentence else f"in {lines} line" + ("" if lines == 1 else "s")
+        )
         count = f"{words} word" + ("" if words == 1 else "s")
-        raise Unusable(f"only {count} {where}; an article needs at least a few sentences ({min_words}+ words)")
+        raise Unusable(
+            f"only {count} {where}; an article needs at least a few sentences ({min_words}+ words)"
+        )
     return text
 
 
@@ -128,9 +140,13 @@ def jsonl_records(text: str, name: str, problems: list[tuple[str, str]]) -> list
         raise Unusable(f"no records in it; expected one object per line like {EXAMPLE_RECORD}")
     if all(isinstance(obj, _BadJson) for _, obj in items):
         where, first = items[0]
-        raise Unusable(f"not JSON Lines: no line is valid JSON (line {where.rsplit(':', 1)[-1]}: {first.msg}); "
-                       f"expected one object per line like {EXAMPLE_RECORD}")
-    return [r for where, obj in items if (r := _record_or_problem(obj, where, problems)) is not None]
+        raise Unusable(
+            f"not JSON Lines: no line is valid JSON (line {where.rsplit(':', 1)[-1]}: {first.msg}); "
+            f"expected one object per line like {EXAMPLE_RECORD}"
+        )
+    return [
+        r for where, obj in items if (r := _record_or_problem(obj, where, problems)) is not None
+    ]
 
 
 @dataclass
@@ -151,8 +167,11 @@ def _whole_json(text: str, name: str) -> list[tuple[str, Any]] | None:
 
 def _json_lines(text: str, name: str) -> list[tuple[str, Any]]:
     """(where, parsed object) per non-blank line; lines end at "\n" only (U+2028 is valid inside JSON)."""
-    return [(f"{name}:{number}", _parse_line(line)) for number, line in enumerate(text.split("\n"), 1)
-            if line.strip()]
+    return [
+        (f"{name}:{number}", _parse_line(line))
+        for number, line in enumerate(text.split("\n"), 1)
+        if line.strip()
+    ]
 
 
 def _parse_line(line: str) -> Any:
@@ -174,7 +193,9 @@ def _record_or_problem(obj: Any, where: str, problems: list[tuple[str, str]]) ->
 
 def _record(obj: Any, where: str) -> Record:
     if isinstance(obj, _BadJson):
-        raise Unusable(f"not valid JSON ({obj.msg}); expected one object per line like {EXAMPLE_RECORD}")
+        raise Unusable(
+            f"not valid JSON ({obj.msg}); expected one object per line like {EXAMPLE_RECORD}"
+        )
     if not isinstance(obj, dict):
         raise Unusable(f"expected a JSON object like {EXAMPLE_RECORD}, found {json_type(obj)}")
     return record_from_fields(obj, where)
@@ -195,8 +216,10 @@ def _body(obj: dict[str, Any]) -> tuple[str, bool]:
     """The record's article: its "text", else its "html" (True when it is HTML)."""
     text, html = obj.get("text"), obj.get("html")
     if text is None and html is None:
-        raise Unusable("record has neither 'text' nor 'html'; put the article in \"text\" (plain) "
-                       "or \"html\" (a web page)")
+        raise Unusable(
+            "record has neither 'text' nor 'html'; put the article in \"text\" (plain) "
+            'or "html" (a web page)'
+        )
     if text is not None:
         if not isinstance(text, str):
             raise Unusable(f"'text' should be a string, found {json_type(text)}")
@@ -205,4 +228,3 @@ def _body(obj: dict[str, Any]) -> tuple[str, bool]:
     if not isinstance(html, str):
         raise Unusable(f"'html' should be a string, found {json_type(html)}")
     return scrub(html), True
-

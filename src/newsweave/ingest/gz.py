@@ -50,7 +50,13 @@ def gunzip_head(data: bytes, size: int = 64) -> bytes:
 
 
 def _inflate(fh, max_bytes: int) -> Inflated:
-    out, inflater, pending, consumed, fed = bytearray(), zlib.decompressobj(_GZIP_WBITS), b"", 0, False
+    out, inflater, pending, consumed, fed = (
+        bytearray(),
+        zlib.decompressobj(_GZIP_WBITS),
+        b"",
+        0,
+        False,
+    )
     while True:
         if not pending:
             pending = fh.read(CHUNK)
@@ -60,7 +66,9 @@ def _inflate(fh, max_bytes: int) -> Inflated:
         try:
             out += inflater.decompress(pending, max_bytes + 1 - len(out))
         except zlib.error as exc:
-            return _broken(bytes(out), f"corrupt gzip data near byte {consumed - len(pending):,} ({exc})")
+            return _broken(
+                bytes(out), f"corrupt gzip data near byte {consumed - len(pending):,} ({exc})"
+            )
         _refuse_past(len(out), max_bytes)
         pending, fed = (inflater.unused_data if inflater.eof else inflater.unconsumed_tail), True
         if inflater.eof and pending:  # a gzip file may hold several members, one after another
@@ -69,8 +77,10 @@ def _inflate(fh, max_bytes: int) -> Inflated:
 
 def _refuse_past(size: int, max_bytes: int) -> None:
     if size > max_bytes:
-        raise Unusable(f"decompresses to more than {max_bytes:,} bytes, the limit (a gzip bomb, or "
-                       "too many articles in one file); split it into smaller files or raise the limit")
+        raise Unusable(
+            f"decompresses to more than {max_bytes:,} bytes, the limit (a gzip bomb, or "
+            "too many articles in one file); split it into smaller files or raise the limit"
+        )
 
 
 def _at_end(out: bytes, whole: bool, size: int) -> Inflated:

@@ -21,13 +21,15 @@ from typing import Any
 
 from .decode import Unusable
 
-__all__ = ["html_article", "SHORT_WORDS"]
+__all__ = ["SHORT_WORDS", "html_article"]
 
 # as `formats.MIN_WORDS`: below this ingest refuses the text, so a second, fuller pass is worth it
 SHORT_WORDS = 25
 _OPTIONS = {"include_comments": False, "include_tables": True}
 _WORD = re.compile(r"\w+")
-_TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?(?:-{3,}:?)?\s*$")  # "|---|---|" under a table's header
+_TABLE_RULE = re.compile(
+    r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?(?:-{3,}:?)?\s*$"
+)  # "|---|---|" under a table's header
 
 
 # Extraction time and memory grow with the page (measured: 4 MB 3.2 s / 182 MB, 19.5 MB 25 s /
@@ -52,36 +54,52 @@ def html_article(html: str) -> tuple[str, dict[str, Any]]:
     import trafilatura
 
     if len(html) > MAX_HTML_CHARS:
-        raise Unusable(f"HTML page too big to extract: {len(html):,} characters, the limit is "
-                       f"{MAX_HTML_CHARS:,} (news pages are about 200 KB); save the article's text as .txt")
+        raise Unusable(
+            f"HTML page too big to extract: {len(html):,} characters, the limit is "
+            f"{MAX_HTML_CHARS:,} (news pages are about 200 KB); save the article's text as .txt"
+        )
     _check_markup(html)
     try:
         tree = trafilatura.load_html(html)  # parsed once: each pass below works on a copy
         text = _main_text(trafilatura, tree) if tree is not None else ""
         found = trafilatura.extract_metadata(tree, extensive=False) if text else None
-    except Exception as exc:  # noqa: BLE001 - a third-party parser on arbitrary input
-        raise Unusable(f"HTML could not be parsed ({type(exc).__name__}); "
-                       "save the page again or its text as .txt") from exc
+    except Exception as exc:
+        raise Unusable(
+            f"HTML could not be parsed ({type(exc).__name__}); "
+            "save the page again or its text as .txt"
+        ) from exc
     if found is None:
-        raise Unusable("HTML page with no article text found (only navigation, scripts or a "
-                       "stub?); save the article page itself, or its text as a .txt file")
-    page = {"title": found.title, "published": found.date, "url": found.url, "outlet": found.sitename}
+        raise Unusable(
+            "HTML page with no article text found (only navigation, scripts or a "
+            "stub?); save the article page itself, or its text as a .txt file"
+        )
+    page = {
+        "title": found.title,
+        "published": found.date,
+        "url": found.url,
+        "outlet": found.sitename,
+    }
     return "\n\n".join(_without_headline(paragraphs(text), found.title)), page
 
 
 def _check_markup(html: str) -> None:
     """Unusable when the page has more elements, or one element more attributes, than a parse
     can take in time (counted in one linear pass over the text, before any parse)."""
-    elements = 0
-    for tag in _TAG.finditer(html):
-        elements += 1
+    for elements, tag in enumerate(_TAG.finditer(html), 1):
         if elements > MAX_ELEMENTS:
-            raise Unusable(f"HTML page with too many elements to extract (over {MAX_ELEMENTS:,}); "
-                           "save the article's text as .txt")
+            raise Unusable(
+                f"HTML page with too many elements to extract (over {MAX_ELEMENTS:,}); "
+                "save the article's text as .txt"
+            )
         attributes = tag.group(1)
-        if len(attributes) > MAX_ATTRIBUTES * 2 and _count(_ATTRIBUTE, attributes, MAX_ATTRIBUTES) > MAX_ATTRIBUTES:
-            raise Unusable(f"HTML page with an element of over {MAX_ATTRIBUTES:,} attributes (at character "
-                           f"{tag.start():,}); no news page has one; save the article's text as .txt")
+        if (
+            len(attributes) > MAX_ATTRIBUTES * 2
+            and _count(_ATTRIBUTE, attributes, MAX_ATTRIBUTES) > MAX_ATTRIBUTES
+        ):
+            raise Unusable(
+                f"HTML page with an element of over {MAX_ATTRIBUTES:,} attributes (at character "
+                f"{tag.start():,}); no news page has one; save the article's text as .txt"
+            )
 
 
 def _count(pattern: re.Pattern, text: str, most: int) -> int:
@@ -107,7 +125,11 @@ def _main_text(trafilatura, tree) -> str:
 def paragraphs(text: str) -> list[str]:
     """trafilatura's text (one paragraph, heading or table row a line) as trimmed paragraphs,
     less the "|---|---|" rule trafilatura draws under a table's header row."""
-    return [line.strip() for line in text.splitlines() if line.strip() and not _TABLE_RULE.match(line.strip())]
+    return [
+        line.strip()
+        for line in text.splitlines()
+        if line.strip() and not _TABLE_RULE.match(line.strip())
+    ]
 
 
 def _without_headline(paras: list[str], title: str | None) -> list[str]:

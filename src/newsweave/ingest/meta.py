@@ -73,8 +73,11 @@ def _read_capped(path: Path, name: str) -> bytes:
     with open_regular(path) as fh:
         data = read_at_most(fh, MAX_META_BYTES + 1)
     if len(data) > MAX_META_BYTES:
-        raise MetaProblem(name, f"too big for metadata (over {MAX_META_BYTES:,} bytes); expected an object like "
-                                f"{EXAMPLE_META}")
+        raise MetaProblem(
+            name,
+            f"too big for metadata (over {MAX_META_BYTES:,} bytes); expected an object like "
+            f"{EXAMPLE_META}",
+        )
     return data
 
 
@@ -90,10 +93,18 @@ def read_meta_file(path: Path, shown: str | None = None) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise MetaProblem(name, f"cannot read metadata ({exc}); save it as UTF-8 JSON") from exc
     except (json.JSONDecodeError, RecursionError) as exc:
-        msg = f"{exc.msg} at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-        raise MetaProblem(name, f"not valid JSON ({msg}); expected an object like {EXAMPLE_META}") from exc
+        msg = (
+            f"{exc.msg} at line {exc.lineno}"
+            if isinstance(exc, json.JSONDecodeError)
+            else "nested too deeply"
+        )
+        raise MetaProblem(
+            name, f"not valid JSON ({msg}); expected an object like {EXAMPLE_META}"
+        ) from exc
     if not isinstance(data, dict):
-        raise MetaProblem(name, f"expected a JSON object like {EXAMPLE_META}, found {json_type(data)}")
+        raise MetaProblem(
+            name, f"expected a JSON object like {EXAMPLE_META}, found {json_type(data)}"
+        )
     return data
 
 
@@ -109,8 +120,11 @@ def load_meta_option(meta: str | os.PathLike | None) -> MetaFile | None:
         return MetaFile(os.fspath(meta), single=data)
     for key, value in data.items():
         if not isinstance(value, dict):
-            raise MetadataError(os.fspath(meta), f"expected one object like {EXAMPLE_META}, or an object mapping "
-                                f"file names to such objects; entry {key!r} is {json_type(value)}")
+            raise MetadataError(
+                os.fspath(meta),
+                f"expected one object like {EXAMPLE_META}, or an object mapping "
+                f"file names to such objects; entry {key!r} is {json_type(value)}",
+            )
     return MetaFile(os.fspath(meta), keyed={os.path.normpath(k): v for k, v in data.items()})
 
 
@@ -120,7 +134,9 @@ def clean_meta(data: dict[str, Any], where: str, warnings: list[str]) -> dict[st
     for key in ("outlet", "url", "title"):
         value = data.get(key)
         if value is not None and not isinstance(value, str):
-            warnings.append(f"{where}: {key!r} should be a string, found {json_type(value)}; ignored")
+            warnings.append(
+                f"{where}: {key!r} should be a string, found {json_type(value)}; ignored"
+            )
             value = None
         out[key] = (scrub(value).strip() or None) if isinstance(value, str) else None
     if out["url"]:
@@ -131,8 +147,10 @@ def clean_meta(data: dict[str, Any], where: str, warnings: list[str]) -> dict[st
 
 def merge_meta(layers: list[dict[str, Any]]) -> dict[str, Any]:
     """Field by field, the first layer that has a value wins."""
-    return {key: next((layer[key] for layer in layers if layer.get(key) is not None), None)
-            for key in META_KEYS}
+    return {
+        key: next((layer[key] for layer in layers if layer.get(key) is not None), None)
+        for key in META_KEYS
+    }
 
 
 def parse_published(value: Any, where: str, warnings: list[str]) -> dt.date | None:
@@ -141,8 +159,10 @@ def parse_published(value: Any, where: str, warnings: list[str]) -> dt.date | No
         return None
     parsed = parse_date_text(value.strip()) if isinstance(value, str) else None
     if parsed is None:
-        warnings.append(f"{where}: publication date {value!r} ignored: not a date (expected YYYY-MM-DD, "
-                        "an ISO 8601 date-time or an RFC 2822 date); relative dates stay unresolved")
+        warnings.append(
+            f"{where}: publication date {value!r} ignored: not a date (expected YYYY-MM-DD, "
+            "an ISO 8601 date-time or an RFC 2822 date); relative dates stay unresolved"
+        )
     return parsed
 
 
@@ -167,5 +187,11 @@ def scrub(text: str) -> str:
 
 def json_type(value: Any) -> str:
     """The JSON name of a parsed value's type, for messages."""
-    names = {dict: "an object", list: "an array", str: "a string", bool: "true/false", type(None): "null"}
+    names = {
+        dict: "an object",
+        list: "an array",
+        str: "a string",
+        bool: "true/false",
+        type(None): "null",
+    }
     return names.get(type(value), "a number")

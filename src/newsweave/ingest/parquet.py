@@ -25,14 +25,16 @@ BATCH_ROWS = 256
 MAX_ROWS = 100_000
 MAX_DECOMPRESSED = 100_000_000  # bytes of the columns read, uncompressed; 5 x the file cap
 
-__all__ = ["parquet_records", "is_parquet", "COLUMNS"]
+__all__ = ["COLUMNS", "is_parquet", "parquet_records"]
 
 
 def is_parquet(name: str) -> bool:
     return name.lower().endswith(SUFFIXES)
 
 
-def parquet_records(path: Path, given: str, max_bytes: int, skipped: list[Skipped]) -> Iterator[Record]:
+def parquet_records(
+    path: Path, given: str, max_bytes: int, skipped: list[Skipped]
+) -> Iterator[Record]:
     """The articles of a Parquet file, row by row ("file: row N"); bad rows go to `skipped`."""
     try:
         import pyarrow.parquet as pq
@@ -54,15 +56,21 @@ def _open(pq: Any, fh: Any) -> tuple[Any, list[str]]:
         shard = pq.ParquetFile(fh)
         columns = [c for c in COLUMNS if c in shard.schema_arrow.names]
         size = _uncompressed(shard.metadata, columns)
-    except Exception as exc:  # noqa: BLE001 - pyarrow's errors on a damaged file are many
-        raise Unusable(f"not a readable Parquet file ({type(exc).__name__}: {exc}); write it again") from exc
+    except Exception as exc:
+        raise Unusable(
+            f"not a readable Parquet file ({type(exc).__name__}: {exc}); write it again"
+        ) from exc
     if "text" not in columns and "html" not in columns:
-        raise Unusable(f"no 'text' or 'html' column (found: {', '.join(shard.schema_arrow.names[:8])}); "
-                       "put the article in a column named text (plain) or html (a web page)")
+        raise Unusable(
+            f"no 'text' or 'html' column (found: {', '.join(shard.schema_arrow.names[:8])}); "
+            "put the article in a column named text (plain) or html (a web page)"
+        )
     rows = shard.metadata.num_rows
     if rows > MAX_ROWS or size > MAX_DECOMPRESSED:
-        raise Unusable(f"too big to read: {rows:,} rows, {size:,} bytes uncompressed; the limits are "
-                       f"{MAX_ROWS:,} rows and {MAX_DECOMPRESSED:,} bytes a file; split it into smaller files")
+        raise Unusable(
+            f"too big to read: {rows:,} rows, {size:,} bytes uncompressed; the limits are "
+            f"{MAX_ROWS:,} rows and {MAX_DECOMPRESSED:,} bytes a file; split it into smaller files"
+        )
     return shard, columns
 
 
@@ -76,7 +84,9 @@ def _uncompressed(metadata: Any, columns: list[str]) -> int:
     return total
 
 
-def _rows(shard: Any, columns: list[str], given: str, max_bytes: int, skipped: list[Skipped]) -> Iterator[Record]:
+def _rows(
+    shard: Any, columns: list[str], given: str, max_bytes: int, skipped: list[Skipped]
+) -> Iterator[Record]:
     """Each row's record; bad rows are listed (the first few, then a count), and a damaged
     part ends the file with its reason, the rows before it read."""
     number, problems = 0, []
@@ -88,9 +98,14 @@ def _rows(shard: Any, columns: list[str], given: str, max_bytes: int, skipped: l
                     yield _record(row, f"{given}: row {number}", max_bytes)
                 except Unusable as exc:
                     problems.append(Skipped(f"{given}: row {number}", str(exc)))
-    except Exception as exc:  # noqa: BLE001 - corrupt pages surface as OSError, ArrowInvalid, ...
-        problems.append(Skipped(given, f"damaged after row {number:,} ({type(exc).__name__}: {exc}); "
-                                       "the rows before it are read; write it again"))
+    except Exception as exc:
+        problems.append(
+            Skipped(
+                given,
+                f"damaged after row {number:,} ({type(exc).__name__}: {exc}); "
+                "the rows before it are read; write it again",
+            )
+        )
     finally:
         skipped.extend(summarised(problems, given))
 

@@ -48,12 +48,16 @@ def csv_records(text: str, name: str, problems: list[tuple[str, str]]) -> list[R
     records: list[Record] = []
     before = len(problems)
     try:
-        for number, row in rows:  # noqa: B007 - `number` is read after the loop
+        for number, row in rows:
             if any(cell.strip() for cell in row):
                 _row_or_problem(row, header, columns, f"{name}:row {number}", records, problems)
     except csv.Error as exc:  # the reader cannot go on past this point
-        problems.append((f"{name}:row {number + 1}", f"not readable as CSV ({exc}); the rows after it are "
-                         "lost; check the quoting there"))
+        problems.append(
+            (
+                f"{name}:row {number + 1}",
+                f"not readable as CSV ({exc}); the rows after it are lost; check the quoting there",
+            )
+        )
     if not records and len(problems) == before:
         raise Unusable("a header row but no rows under it; expected one article a row")
     return records
@@ -81,19 +85,27 @@ def _header(rows) -> tuple[int, list[str]]:
                 found = row
                 break
     except csv.Error as exc:
-        raise Unusable(f"not readable as CSV ({exc}); expected a header row naming the columns: {EXPECTED}") from exc
+        raise Unusable(
+            f"not readable as CSV ({exc}); expected a header row naming the columns: {EXPECTED}"
+        ) from exc
     if not found:
         raise Unusable(f"no rows in it; expected a header row naming the columns: {EXPECTED}")
     if not {"text", "html"} & set(_columns(found)):
-        shown = ", ".join(repr(cell[:30]) for cell in found[:8]) + (", ..." if len(found) > 8 else "")
-        raise Unusable(f"no usable header row: its first row ({shown}) has no text or html column; "
-                       f"the first row should name the columns: {EXPECTED}")
+        shown = ", ".join(repr(cell[:30]) for cell in found[:8]) + (
+            ", ..." if len(found) > 8 else ""
+        )
+        raise Unusable(
+            f"no usable header row: its first row ({shown}) has no text or html column; "
+            f"the first row should name the columns: {EXPECTED}"
+        )
     return number, found
 
 
 def _columns(header: list[str]) -> dict[str, int]:
     """Field name -> column index; the field's own name wins over its other names."""
-    names = [cell.strip().lstrip("\ufeff").lower().replace(" ", "_").replace("-", "_") for cell in header]
+    names = [
+        cell.strip().lstrip("\ufeff").lower().replace(" ", "_").replace("-", "_") for cell in header
+    ]
     found: dict[str, int] = {}
     for field, aliases in FIELDS.items():
         index = next((names.index(alias) for alias in aliases if alias in names), None)
@@ -102,8 +114,14 @@ def _columns(header: list[str]) -> dict[str, int]:
     return found
 
 
-def _row_or_problem(row: list[str], header: list[str], columns: dict[str, int], where: str,
-                    records: list[Record], problems: list[tuple[str, str]]) -> None:
+def _row_or_problem(
+    row: list[str],
+    header: list[str],
+    columns: dict[str, int],
+    where: str,
+    records: list[Record],
+    problems: list[tuple[str, str]],
+) -> None:
     try:
         records.append(record_from_fields(_fields(row, header, columns), where))
     except Unusable as exc:
@@ -114,11 +132,17 @@ def _fields(row: list[str], header: list[str], columns: dict[str, int]) -> dict[
     """The row as record fields; empty cells are missing values."""
     width = len(header)
     if len(row) != width and not (len(row) > width and not "".join(row[width:]).strip()):
-        raise Unusable(f"{len(row)} fields where the header has {width}; a delimiter or quote inside "
-                       "a cell needs the whole cell in double quotes")
+        raise Unusable(
+            f"{len(row)} fields where the header has {width}; a delimiter or quote inside "
+            "a cell needs the whole cell in double quotes"
+        )
     fields = {field: row[index] if row[index].strip() else None for field, index in columns.items()}
     if fields.get("text") is None and fields.get("html") is None:
-        empty = [repr(header[columns[name]].strip()) for name in ("text", "html") if name in columns]
+        empty = [
+            repr(header[columns[name]].strip()) for name in ("text", "html") if name in columns
+        ]
         cells = " and ".join(empty) + (" cell is" if len(empty) == 1 else " cells are")
-        raise Unusable(f"no article: the {cells} empty; put the article text in it, or remove the row")
+        raise Unusable(
+            f"no article: the {cells} empty; put the article text in it, or remove the row"
+        )
     return fields

@@ -17,14 +17,22 @@ from .feeds import FEED_TYPES, FeedEntry, Follow, looks_like_feed
 from .fetch import Fetched, Fetcher, FetchPolicy
 from .formats import Record, check_article_text, html_article, kind_of
 
-KINDS = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text",
-         "application/json": "jsonl", "application/x-ndjson": "jsonl", "application/jsonl": "jsonl"}
+KINDS = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/plain": "text",
+    "application/json": "jsonl",
+    "application/x-ndjson": "jsonl",
+    "application/jsonl": "jsonl",
+}
 
 
 class Web:
     """Ingest's way to the network: one Fetcher (made on first use) for URLs and teaser links."""
 
-    def __init__(self, fetcher: Fetcher | None, max_bytes: int = MAX_BYTES, *, follow_links: bool = False):
+    def __init__(
+        self, fetcher: Fetcher | None, max_bytes: int = MAX_BYTES, *, follow_links: bool = False
+    ):
         self.given = fetcher is not None
         self.follow_links = follow_links
         self._fetcher = fetcher
@@ -48,7 +56,9 @@ class Web:
         except FetchError as exc:
             raise Unusable(exc.reason) from exc
         if fetched.not_modified:
-            raise Unchanged("not modified since it was last fetched (HTTP 304); nothing new to read")
+            raise Unchanged(
+                "not modified since it was last fetched (HTTP 304); nothing new to read"
+            )
         return fetched
 
     def follow(self, from_url: bool) -> Follow | None:
@@ -60,18 +70,22 @@ class Web:
         try:
             fetched = self.get(entry.link)
         except Unusable as exc:
-            raise Unusable(f"the feed carries only a summary; fetching its link failed: {exc}") from exc
+            raise Unusable(
+                f"the feed carries only a summary; fetching its link failed: {exc}"
+            ) from exc
         kind = page_kind(fetched)
         if kind not in ("html", "text"):
-            raise Unusable(f"the feed carries only a summary, and its link {fetched.final_url} is "
-                           f"{kind}, not an article page; give the article's own URL")
+            raise Unusable(
+                f"the feed carries only a summary, and its link {fetched.final_url} is "
+                f"{kind}, not an article page; give the article's own URL"
+            )
         body, page = article(fetched, kind)
         meta = dict(entry.meta, url=page.pop("url", None) or fetched.final_url)
         return Record(check_article_text(body), entry.where, meta, page, entry.input_id)
 
 
 def page_kind(fetched: Fetched) -> str:
-    """"html", "feed", "jsonl" or "text": by Content-Type, else by the URL's suffix and content."""
+    """ "html", "feed", "jsonl" or "text": by Content-Type, else by the URL's suffix and content."""
     if fetched.content_type in FEED_TYPES or looks_like_feed(peek(fetched.body)):
         return "feed"
     if fetched.content_type in KINDS:

@@ -45,8 +45,9 @@ def is_warc(path: Path) -> bool:
     return kind_of(path.name, b"") == "warc" or kind_of("", _head(path)) == "warc"
 
 
-def warc_records(path: Path, given: str, max_bytes: int, skipped: list[Skipped],
-                 warnings: list[str]) -> Iterator[Record]:
+def warc_records(
+    path: Path, given: str, max_bytes: int, skipped: list[Skipped], warnings: list[str]
+) -> Iterator[Record]:
     """The article pages of a WARC file, one at a time; the rest is counted into one warning."""
     passed: Counter[str] = Counter()
     before = len(skipped)
@@ -70,8 +71,10 @@ def _nothing_in(passed: Counter[str]) -> str:
     if not passed:
         return "no WARC records in it; expected a web archive (WARC/1.0 or 1.1) as written by a crawler"
     total = sum(passed.values())
-    return (f"no article pages in it: {total} record{'' if total == 1 else 's'} ({_kinds(passed)}), none "
-            "an HTML page with a 2xx status; expected a crawl of article pages")
+    return (
+        f"no article pages in it: {total} record{'' if total == 1 else 's'} ({_kinds(passed)}), none "
+        "an HTML page with a 2xx status; expected a crawl of article pages"
+    )
 
 
 def _head(path: Path) -> bytes:
@@ -88,8 +91,14 @@ def _head_bytes(path: Path) -> bytes:
         return b""  # reading it again reports the problem
 
 
-def _pages(path: Path, given: str, max_bytes: int, passed: Counter[str], skipped: list[Skipped],
-           warnings: list[str]) -> Iterator[Record]:
+def _pages(
+    path: Path,
+    given: str,
+    max_bytes: int,
+    passed: Counter[str],
+    skipped: list[Skipped],
+    warnings: list[str],
+) -> Iterator[Record]:
     """Each article page; returns how many there were. A break in the file ends it with a Skipped."""
     from warcio.archiveiterator import ArchiveIterator
 
@@ -105,16 +114,20 @@ def _pages(path: Path, given: str, max_bytes: int, passed: Counter[str], skipped
                     yield page
             _check_end(archive.offset, os.fstat(fh.fileno()).st_size, given, found, skipped)
     except OSError as exc:
-        skipped.append(Skipped(given, f"cannot read it ({exc.strerror or exc}); check its permissions"))
+        skipped.append(
+            Skipped(given, f"cannot read it ({exc.strerror or exc}); check its permissions")
+        )
     except Unusable as exc:  # not a regular file
         skipped.append(Skipped(given, str(exc)))
-    except Exception as exc:  # noqa: BLE001 - a third-party parser on arbitrary, possibly cut, input
+    except Exception as exc:
         _break_at(getattr(archive, "offset", 0), exc, path, given, found, skipped)
     _report_noise(noise.getvalue(), given, warnings)
     return found
 
 
-def _break_at(offset: int, exc: Exception, path: Path, given: str, found: int, skipped: list[Skipped]) -> None:
+def _break_at(
+    offset: int, exc: Exception, path: Path, given: str, found: int, skipped: list[Skipped]
+) -> None:
     what = _what(exc, _head_bytes(path).startswith(GZIP_MAGIC))
     skipped.append(Skipped(f"{given}@{offset}", _broken(what, found, offset)))
 
@@ -134,8 +147,10 @@ def _report_noise(noise: str, given: str, warnings: list[str]) -> None:
     lines = [line.strip() for line in noise.splitlines() if line.strip()]
     if lines:
         said = _printable("; ".join(lines[:2]).removeprefix("WARNING: "))
-        warnings.append(f"{given}: some records may be damaged (warcio: {said}); pages near there may be "
-                        "cut short or run together")
+        warnings.append(
+            f"{given}: some records may be damaged (warcio: {said}); pages near there may be "
+            "cut short or run together"
+        )
 
 
 def _check_end(offset: int, size: int, given: str, found: int, skipped: list[Skipped]) -> None:
@@ -155,20 +170,33 @@ def _what(exc: Exception, compressed: bool) -> str:
     message = _printable(str(exc).strip().splitlines()[0]) if str(exc).strip() else ""
     if type(exc).__name__ == "ArchiveLoadFailed":
         # warcio reads a gzip member it cannot decompress as raw bytes, and finds no WARC header there
-        return "corrupt gzip data, not a readable record" if compressed and "first line" in message else message
+        return (
+            "corrupt gzip data, not a readable record"
+            if compressed and "first line" in message
+            else message
+        )
     return f"a malformed record ({type(exc).__name__}{': ' + message if message else ''})"
 
 
 def _broken(what: str, found: int, offset: int) -> str:
     if offset == 0:
         return f"not readable as a WARC file: {what}; expected a web archive (WARC/1.0 or 1.1) from a crawler"
-    kept = (f"the {found} article page{' before it was' if found == 1 else 's before it were'} read"
-            if found else "no article page came before it")
+    kept = (
+        f"the {found} article page{' before it was' if found == 1 else 's before it were'} read"
+        if found
+        else "no article page came before it"
+    )
     return f"the WARC file breaks off here: {what} (cut short?); {kept}, the rest is lost; download or copy it again"
 
 
-def _page(record: Any, given: str, offset: int, max_bytes: int, passed: Counter[str],
-          skipped: list[Skipped]) -> Record | None:
+def _page(
+    record: Any,
+    given: str,
+    offset: int,
+    max_bytes: int,
+    passed: Counter[str],
+    skipped: list[Skipped],
+) -> Record | None:
     """The record as an article page, or None (counted in `passed`, or a Skipped with the reason)."""
     reason = pass_over(record)
     if reason is not None:
@@ -179,8 +207,13 @@ def _page(record: Any, given: str, offset: int, max_bytes: int, passed: Counter[
     try:
         text, page = html_article(_html(record, max_bytes))
         page = {**page, "outlet": page.get("outlet") or site_of(uri)}
-        return Record(check_article_text(text), where, {"url": uri}, page,
-                      record.rec_headers.get_header("WARC-Record-ID"))
+        return Record(
+            check_article_text(text),
+            where,
+            {"url": uri},
+            page,
+            record.rec_headers.get_header("WARC-Record-ID"),
+        )
     except Unusable as exc:
         skipped.append(Skipped(where, str(exc)))
         return None
@@ -199,7 +232,11 @@ def pass_over(record: Any) -> str | None:
     """What a WARC record is if not an article page ("request record", "redirect", ...), else None."""
     if record.rec_type != "response":
         kind = record.rec_type
-        return f"{kind} record" if isinstance(kind, str) and kind.isascii() and kind.isalpha() else "unknown record"
+        return (
+            f"{kind} record"
+            if isinstance(kind, str) and kind.isascii() and kind.isalpha()
+            else "unknown record"
+        )
     http = record.http_headers
     if http is None or not http.protocol.upper().startswith("HTTP"):
         return "non-HTTP response"
@@ -219,17 +256,25 @@ def _html(record: Any, max_bytes: int) -> str:
     """The page's HTML: the payload (at most `max_bytes`) decoded by its charset."""
     try:
         payload = record.content_stream().read(max_bytes + 1)
-    except Exception as exc:  # noqa: BLE001 - a bad chunked or content encoding
-        raise Unusable(f"the page's body could not be read ({type(exc).__name__}: {_printable(str(exc))}); "
-                       "the record is damaged, or compressed in a way warcio cannot undo") from exc
+    except Exception as exc:
+        raise Unusable(
+            f"the page's body could not be read ({type(exc).__name__}: {_printable(str(exc))}); "
+            "the record is damaged, or compressed in a way warcio cannot undo"
+        ) from exc
     if len(payload) > max_bytes:
-        raise Unusable(f"page too big: over {max_bytes:,} bytes, the limit for one record; "
-                       "raise the limit to read it")
+        raise Unusable(
+            f"page too big: over {max_bytes:,} bytes, the limit for one record; "
+            "raise the limit to read it"
+        )
     missing = getattr(record.raw_stream, "limit", 0)
     if missing:
-        raise Unusable(f"the record is cut short: {missing:,} of its bytes are missing (the file ends "
-                       "early?); download or copy the file again")
-    return payload.decode(page_charset(payload, record.http_headers.get_header("Content-Type")), "replace")
+        raise Unusable(
+            f"the record is cut short: {missing:,} of its bytes are missing (the file ends "
+            "early?); download or copy the file again"
+        )
+    return payload.decode(
+        page_charset(payload, record.http_headers.get_header("Content-Type")), "replace"
+    )
 
 
 def page_charset(payload: bytes, content_type: str | None) -> str:

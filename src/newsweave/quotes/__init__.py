@@ -8,15 +8,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models import Document, Entity, QuoteMention, Sentence, Span, SpanIndex
 from ..clean import paragraph_spans
+from ..models import Document, Entity, QuoteMention, Sentence, Span, SpanIndex
+from .finder import QuoteSpan, find_quote_spans, mark_directions
 from .frames import colon_lead, headed_lead, label, signature, signed_paragraph
 from .indirect import find_indirect
-from .finder import QuoteSpan, find_quote_spans, mark_directions
-from .speakers import (CUE_LEMMAS, Attribution, Context, Quoted, attribute, bind_pronoun, cue_tokens, in_quotes,
-                       inverted_speaker, resolve_subject)
+from .speakers import (
+    CUE_LEMMAS,
+    Attribution,
+    Context,
+    Quoted,
+    attribute,
+    bind_pronoun,
+    cue_tokens,
+    in_quotes,
+    inverted_speaker,
+    resolve_subject,
+)
 
-__all__ = ["find_quotes", "find_quote_spans"]
+__all__ = ["find_quote_spans", "find_quotes"]
 
 _COMPLEMENTS = {"ccomp", "dobj", "xcomp", "parataxis", "advcl", "conj"}
 # Verbs that, alone at the end of a sentence, announce the quote that follows ("Cole agreed.").
@@ -25,7 +35,9 @@ NAMING_CUES = {"call", "describe", "label", "dub", "brand", "term"}
 TERM_WORDS = 4  # quoted words with no verb up to this length are a term, not a statement
 
 
-def find_quotes(document: Document, entities: list[Entity], warnings: list[str] | None = None) -> list[QuoteMention]:
+def find_quotes(
+    document: Document, entities: list[Entity], warnings: list[str] | None = None
+) -> list[QuoteMention]:
     """Find every quote of a document and attribute it; sets and returns `document.quotes`."""
     text = document.source.text
     spans = find_quote_spans(text, warnings, mark_directions(document.source))
@@ -35,7 +47,9 @@ def find_quotes(document: Document, entities: list[Entity], warnings: list[str] 
     out: list[QuoteMention] = []
     for i, q in enumerate(spans):
         sents = _sentences_around(document, q)
-        found = _by_layout(ctx, text, paragraphs, q) or _attribution(ctx, document, sents, quoted, q)
+        found = _by_layout(ctx, text, paragraphs, q) or _attribution(
+            ctx, document, sents, quoted, q
+        )
         found = found or _governing_verb(ctx, q, quoted) or _verb_after(ctx, q, quoted)
         found = found or colon_lead(ctx, text, q.start, quoted)
         if found is None and i > 0:
@@ -43,22 +57,34 @@ def find_quotes(document: Document, entities: list[Entity], warnings: list[str] 
         out.append(_mention(document, q, sents, found))
     _join_lead_paragraphs(out, spans, text, paragraphs)
     out = [q for q in out if q.kind != "partial" or q.how is not None]  # scare quotes, titles
-    out = sorted(out + find_indirect(document, ctx, quoted), key=lambda q: (q.span.start, -q.span.end))
+    out = sorted(
+        out + find_indirect(document, ctx, quoted), key=lambda q: (q.span.start, -q.span.end)
+    )
     _mark_terms(document, out)
     _number_utterances(out)
     document.quotes = out
     return out
 
 
-def _join_lead_paragraphs(out: list[QuoteMention], spans: list[QuoteSpan], text: str,
-                          paragraphs: list[tuple[int, int]]) -> None:
-    """"“Not only can he win.” ¶ “He may be the only one,” Viguerie notes.": a paragraph that is
+def _join_lead_paragraphs(
+    out: list[QuoteMention], spans: list[QuoteSpan], text: str, paragraphs: list[tuple[int, int]]
+) -> None:
+    """ "“Not only can he win.” ¶ “He may be the only one,” Viguerie notes.": a paragraph that is
     only a quote, with no speaker of its own, begins the utterance of the quote that opens the
     next paragraph (news style names the speaker once, in the second paragraph)."""
     for i in range(len(out) - 2, -1, -1):  # backwards: a run of such paragraphs joins in turn
         q, nxt = out[i], out[i + 1]
-        if q.how is None and nxt.how is not None and _leads_into(text, paragraphs, spans[i], spans[i + 1]):
-            q.speaker_id, q.speaker_text, q.cue, q.how = nxt.speaker_id, nxt.speaker_text, nxt.cue, "continuation"
+        if (
+            q.how is None
+            and nxt.how is not None
+            and _leads_into(text, paragraphs, spans[i], spans[i + 1])
+        ):
+            q.speaker_id, q.speaker_text, q.cue, q.how = (
+                nxt.speaker_id,
+                nxt.speaker_text,
+                nxt.cue,
+                "continuation",
+            )
             q.speaker_span, q.cue_span = nxt.speaker_span, nxt.cue_span
 
 
@@ -81,16 +107,23 @@ def _mark_terms(document: Document, quotes: list[QuoteMention]) -> None:
     for q in (q for q in quotes if q.kind != "indirect"):
         words = document.nlp.char_span(q.span.start, q.span.end, alignment_mode="expand")
         reported = any(a <= q.span.start and q.span.end <= b for a, b in clauses)
-        if words is not None and (_modifies_next_noun(words) or (
-                q.kind == "partial" and (_named_by_cue(document, q, words) or not reported and _is_label(words)))):
+        if words is not None and (
+            _modifies_next_noun(words)
+            or (
+                q.kind == "partial"
+                and (_named_by_cue(document, q, words) or (not reported and _is_label(words)))
+            )
+        ):
             q.kind = "term"
 
 
 def _named_by_cue(document: Document, q: QuoteMention, words: Any) -> bool:
-    """"called the plan 'reckless and unhinged'", "described it as 'a remnant of another era'":
+    """ "called the plan 'reckless and unhinged'", "described it as 'a remnant of another era'":
     quoted words with no finite verb that a naming verb puts on something are a label ("called
     for 'a full count'" is a demand)."""
-    cue = document.nlp.char_span(q.cue_span.start, q.cue_span.end) if q.cue_span is not None else None
+    cue = (
+        document.nlp.char_span(q.cue_span.start, q.cue_span.end) if q.cue_span is not None else None
+    )
     if cue is None or cue[0].lemma_.lower() not in NAMING_CUES or _calls_for(cue[0]):
         return False
     finite = any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in words)
@@ -98,12 +131,14 @@ def _named_by_cue(document: Document, q: QuoteMention, words: Any) -> bool:
 
 
 def _calls_for(cue: Any) -> bool:
-    """"called for 'a full count'" is a demand, not a name."""
+    """ "called for 'a full count'" is a demand, not a name."""
     return cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "for"
 
 
 def _is_label(words: Any) -> bool:
-    return len([t for t in words if t.is_alpha]) <= TERM_WORDS and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+    return len([t for t in words if t.is_alpha]) <= TERM_WORDS and not any(
+        t.pos_ in {"VERB", "AUX"} for t in words
+    )
 
 
 def _modifies_next_noun(words: Any) -> bool:
@@ -115,7 +150,11 @@ def _modifies_next_noun(words: Any) -> bool:
     if i == words.end or i == len(doc) or words[-1].is_punct or doc[i].is_sent_start:
         return False  # no closing mark, or the quoted sentence ended
     alpha = [t for t in words if t.is_alpha]
-    return doc[i].pos_ == "NOUN" and len(alpha) <= 2 * TERM_WORDS and all(t.is_title or t.is_upper for t in alpha)
+    return (
+        doc[i].pos_ == "NOUN"
+        and len(alpha) <= 2 * TERM_WORDS
+        and all(t.is_title or t.is_upper for t in alpha)
+    )
 
 
 def _number_utterances(quotes: list[QuoteMention]) -> None:
@@ -141,9 +180,12 @@ def _governing_verb(ctx: Context, q: QuoteSpan, quoted: Quoted) -> Attribution |
     words = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
     for tok in words or []:
         head = tok.head
-        if not (q.start <= head.idx < q.end) and head.pos_ in {"VERB", "AUX"} and tok.dep_ in _COMPLEMENTS:
-            if head.idx not in quoted:
-                return attribute(ctx, [head], q.start, quoted)
+        if (
+            not (q.start <= head.idx < q.end)
+            and head.pos_ in {"VERB", "AUX"}
+            and tok.dep_ in _COMPLEMENTS
+        ) and head.idx not in quoted:
+            return attribute(ctx, [head], q.start, quoted)
     return None
 
 
@@ -151,7 +193,11 @@ def _verb_after(ctx: Context, q: QuoteSpan, quoted: Quoted) -> Attribution | Non
     """'"This is wonderful!" beamed Tom Hale': a verb in the past or present tense right after
     the closing mark, with its speaker after it, stands in for a cue (inverted order)."""
     words = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
-    after = [t for t in ctx.doc[words.end : words.end + 3] if not t.is_punct] if words is not None else []
+    after = (
+        [t for t in ctx.doc[words.end : words.end + 3] if not t.is_punct]
+        if words is not None
+        else []
+    )
     verb = after[0] if after else None
     if verb is None or verb.tag_ not in {"VBD", "VBZ"} or in_quotes(verb, quoted):
         return None
@@ -159,15 +205,24 @@ def _verb_after(ctx: Context, q: QuoteSpan, quoted: Quoted) -> Attribution | Non
     return resolve_subject(ctx, speaker, verb) if speaker is not None else None
 
 
-def _by_layout(ctx: Context, text: str, paragraphs: list[tuple[int, int]], q: QuoteSpan) -> Attribution | None:
+def _by_layout(
+    ctx: Context, text: str, paragraphs: list[tuple[int, int]], q: QuoteSpan
+) -> Attribution | None:
     """A speaker signed after the quote ("” ― Name", or "― Name" as the next paragraph), labelled
     before it ("Name: “") or named after a dash before its colon ("POLLS - Jane Roe: “")."""
     at = next((k for k, (a, b) in enumerate(paragraphs) if a <= q.start <= b), None)
     start, end = paragraphs[at] if at is not None else (0, len(text))
     found = signature(ctx, text, q.end, end) if q.closed else None
-    if found is None and at is not None and at + 1 < len(paragraphs) and _ends_paragraph(text, q, end):
+    if (
+        found is None
+        and at is not None
+        and at + 1 < len(paragraphs)
+        and _ends_paragraph(text, q, end)
+    ):
         found = signed_paragraph(ctx, text, *paragraphs[at + 1])
-    return found or label(ctx, text, start, max(start, q.start - 1)) or headed_lead(ctx, text, q.start)
+    return (
+        found or label(ctx, text, start, max(start, q.start - 1)) or headed_lead(ctx, text, q.start)
+    )
 
 
 def _ends_paragraph(text: str, q: QuoteSpan, para_end: int) -> bool:
@@ -178,7 +233,9 @@ def _sentences_around(document: Document, q: QuoteSpan) -> list[Sentence]:
     return document.index("sentences").overlapping(q.start - 1, q.end + 1)
 
 
-def _attribution(ctx: Context, document: Document, sents: list[Sentence], quoted: Quoted, q: QuoteSpan) -> Attribution | None:
+def _attribution(
+    ctx: Context, document: Document, sents: list[Sentence], quoted: Quoted, q: QuoteSpan
+) -> Attribution | None:
     """Look for a cue in the quote's own sentences, then in the next sentence of its paragraph."""
     if not sents:
         return None
@@ -188,7 +245,11 @@ def _attribution(ctx: Context, document: Document, sents: list[Sentence], quoted
         frames.append([nxt])
     for frame in frames:
         span = ctx.doc.char_span(frame[0].span.start, frame[-1].span.end, alignment_mode="expand")
-        found = attribute(ctx, cue_tokens(span, quoted), q.start, quoted, q.end) if span is not None else None
+        found = (
+            attribute(ctx, cue_tokens(span, quoted), q.start, quoted, q.end)
+            if span is not None
+            else None
+        )
         if found is not None:
             if found.how == "pronoun" and found.text:
                 bind_pronoun(ctx, found.text.lower(), found.entity_id)
@@ -196,8 +257,10 @@ def _attribution(ctx: Context, document: Document, sents: list[Sentence], quoted
     return _lead_in(ctx, document, sents[0], quoted, q)
 
 
-def _lead_in(ctx: Context, document: Document, first: Sentence, quoted: Quoted, q: QuoteSpan) -> Attribution | None:
-    """"Dianne Bystrom agreed. “Mainstream Republicans are running out of time.”": a sentence of
+def _lead_in(
+    ctx: Context, document: Document, first: Sentence, quoted: Quoted, q: QuoteSpan
+) -> Attribution | None:
+    """ "Dianne Bystrom agreed. “Mainstream Republicans are running out of time.”": a sentence of
     the quote's paragraph whose speech verb says nothing itself (no object, no clause) hands
     its speaker to the quote that opens the next sentence."""
     i = document.index("sentences").position(first)
@@ -206,7 +269,12 @@ def _lead_in(ctx: Context, document: Document, first: Sentence, quoted: Quoted, 
         return None
     span = ctx.doc.char_span(prev.span.start, prev.span.end, alignment_mode="expand")
     root = span.root if span is not None else None
-    if root is None or root.lemma_.lower() not in LEAD_IN_LEMMAS or _says_something(root) or in_quotes(root, quoted):
+    if (
+        root is None
+        or root.lemma_.lower() not in LEAD_IN_LEMMAS
+        or _says_something(root)
+        or in_quotes(root, quoted)
+    ):
         return None
     return attribute(ctx, [root], q.start, quoted)
 
@@ -215,7 +283,9 @@ def _says_something(cue: Any) -> bool:
     """The verb has its own content: a clause, a complement or an object (what one "told" is
     whom, so that object does not count)."""
     deps = _COMPLEMENTS | {"attr", "oprd"}
-    return any(c.dep_ in deps and not (c.dep_ == "dobj" and cue.lemma_ == "tell") for c in cue.children)
+    return any(
+        c.dep_ in deps and not (c.dep_ == "dobj" and cue.lemma_ == "tell") for c in cue.children
+    )
 
 
 def _next_in_paragraph(document: Document, sent: Sentence) -> Sentence | None:
@@ -225,7 +295,9 @@ def _next_in_paragraph(document: Document, sent: Sentence) -> Sentence | None:
     return None
 
 
-def _continuation(last: QuoteMention, last_span: QuoteSpan, document: Document, q: QuoteSpan) -> Attribution | None:
+def _continuation(
+    last: QuoteMention, last_span: QuoteSpan, document: Document, q: QuoteSpan
+) -> Attribution | None:
     """A quote with no cue of its own continues the previous quote of its paragraph, the one
     left open at the end of the previous paragraph, or (news style) the speaker's quote that
     ended the previous paragraph when this paragraph opens with the quote."""
@@ -236,14 +308,24 @@ def _continuation(last: QuoteMention, last_span: QuoteSpan, document: Document, 
         return None
     # a closed quote continues only into a paragraph that opens with the next quote
     here = around[0]
-    if here.paragraph != before.paragraph and last_span.closed and not _opens_paragraph(document, here, q):
+    if (
+        here.paragraph != before.paragraph
+        and last_span.closed
+        and not _opens_paragraph(document, here, q)
+    ):
         return None
     if last.how is None:
         return None
     # one utterance, even over a paragraph break: news style sets a long quote as "“A,” she
     # said. ¶ “B.”", and the second paragraph goes on with what she said
-    return Attribution(last.speaker_id, last.speaker_text, last.cue, "continuation",
-                       _offsets(last.speaker_span), _offsets(last.cue_span))
+    return Attribution(
+        last.speaker_id,
+        last.speaker_text,
+        last.cue,
+        "continuation",
+        _offsets(last.speaker_span),
+        _offsets(last.cue_span),
+    )
 
 
 def _opens_paragraph(document: Document, here: Sentence, q: QuoteSpan) -> bool:
@@ -258,7 +340,9 @@ def _offsets(span: Span | None) -> tuple[int, int] | None:
     return None if span is None else (span.start, span.end)
 
 
-def _mention(document: Document, q: QuoteSpan, sents: list[Sentence], found: Attribution | None) -> QuoteMention:
+def _mention(
+    document: Document, q: QuoteSpan, sents: list[Sentence], found: Attribution | None
+) -> QuoteMention:
     text = document.source.text
     span = Span(document.source.id, q.start, q.end)
     mention = QuoteMention(span=span, text=text[q.start : q.end], kind=_kind(text, q, sents))

@@ -21,7 +21,13 @@ _TRAILING = " ,;:"
 _MARK = re.compile(r"\"|``|(?<!')''(?!')")
 _DIGRAPH = {"``": "open"}
 _WORD_AFTER = re.compile(r"[a-z]+")
-_CURLY = {"\u201c": "open", "\u201e": "open", "\u00ab": "open", "\u201d": "close", "\u00bb": "close"}
+_CURLY = {
+    "\u201c": "open",
+    "\u201e": "open",
+    "\u00ab": "open",
+    "\u201d": "close",
+    "\u00bb": "close",
+}
 
 
 @dataclass
@@ -31,8 +37,9 @@ class QuoteSpan:
     closed: bool
 
 
-def find_quote_spans(text: str, warnings: list[str] | None = None,
-                     directions: dict[int, str] | None = None) -> list[QuoteSpan]:
+def find_quote_spans(
+    text: str, warnings: list[str] | None = None, directions: dict[int, str] | None = None
+) -> list[QuoteSpan]:
     """Spans of the words inside double quote marks, paragraph by paragraph.
 
     `directions` ({offset: "open" | "close"}) says which way the received text's curly marks
@@ -56,8 +63,9 @@ def mark_directions(source: Source) -> dict[int, str]:
     return out
 
 
-def _paragraph_quotes(text: str, start: int, end: int, warnings: list[str] | None,
-                      directions: dict[int, str]) -> list[QuoteSpan]:
+def _paragraph_quotes(
+    text: str, start: int, end: int, warnings: list[str] | None, directions: dict[int, str]
+) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     open_at: int | None = None  # just past the opening mark
     for m in _MARK.finditer(text, start, end):
@@ -68,10 +76,18 @@ def _paragraph_quotes(text: str, start: int, end: int, warnings: list[str] | Non
             else:
                 _warn(warnings, f"closing quote mark with no opening mark at offset {i}")
         elif way == "open" and not _before_space(text, m.end(), end):
-            _warn(warnings, f"quote opened at offset {open_at - 1} is not closed before the next opens")
+            _warn(
+                warnings,
+                f"quote opened at offset {open_at - 1} is not closed before the next opens",
+            )
             open_at = m.end()
-        elif way == "close" or _can_close(text, m.end() - 1, end) or not _can_open(text, i, start) \
-                or _after_clause_end(text, i, open_at) or _cue_glued(text, m.end()):
+        elif (
+            way == "close"
+            or _can_close(text, m.end() - 1, end)
+            or not _can_open(text, i, start)
+            or _after_clause_end(text, i, open_at)
+            or _cue_glued(text, m.end())
+        ):
             out.append(_span(text, open_at, i, closed=True))
             open_at = None
     if open_at is not None:

@@ -16,9 +16,13 @@ from .speakers import Attribution, Context, Quoted, remember, resolve_subject, s
 
 _SIGNATURE = re.compile(r'"?\s*[\u2015\u2014\u2013-]{1,2}\s*(?=[A-Z])')
 # "Name:", "Rep. Trey Gowdy (R-S.C.):" (a party and state in brackets), the quote may touch the colon
-_LABEL = re.compile(r"(?P<name>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})(?: \([^()\n]{1,12}\))?:(?:\s|$)")
+_LABEL = re.compile(
+    r"(?P<name>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})(?: \([^()\n]{1,12}\))?:(?:\s|$)"
+)
 # "HEADLINE - Jane Roe: “...”", "More from Roe and Poe: “...”": a name set off before the colon
-_HEADED_NAME = re.compile(r"(?:\s[-\u2013\u2014]\s*|\b[Ff]rom )(?P<name>[A-Z][\w.'\u2019-]*(?: (?:and )?[A-Z][\w.'\u2019-]*){0,4})$")
+_HEADED_NAME = re.compile(
+    r"(?:\s[-\u2013\u2014]\s*|\b[Ff]rom )(?P<name>[A-Z][\w.'\u2019-]*(?: (?:and )?[A-Z][\w.'\u2019-]*){0,4})$"
+)
 MAX_NAME_TOKENS = 5
 MAX_SIGNED_TOKENS = 14  # "-President Obama, tweeting after Clinton's speech."
 _DASHES = set("\u2015\u2014\u2013-")
@@ -55,7 +59,7 @@ def signed_paragraph(ctx: Context, text: str, para_start: int, para_end: int) ->
 
 
 def label(ctx: Context, text: str, para_start: int, quote_start: int) -> Attribution | None:
-    """"Name:" opening the paragraph, right before the quote (or the transcript line)."""
+    """ "Name:" opening the paragraph, right before the quote (or the transcript line)."""
     m = _LABEL.match(text, para_start, quote_start)
     if m is None or text[m.end() : quote_start].strip(' "') or m.start("name") != para_start:
         return None
@@ -64,7 +68,7 @@ def label(ctx: Context, text: str, para_start: int, quote_start: int) -> Attribu
 
 
 def colon_lead(ctx: Context, text: str, quote_start: int, quoted: Quoted) -> Attribution | None:
-    """"Obama is rolling out a new message: 'It's about me.'": the subject of the clause the
+    """ "Obama is rolling out a new message: 'It's about me.'": the subject of the clause the
     colon ends speaks the quote."""
     at = _colon_before(text, quote_start)  # the colon may end the previous paragraph
     colon = ctx.doc.char_span(at, at + 1, alignment_mode="expand") if at is not None else None
@@ -119,7 +123,9 @@ def _name_at(ctx: Context, start: int, end: int) -> Any | None:
         return None
     words = []
     for tok in span:
-        if tok.pos_ != "PROPN" and not (tok.is_title or tok.is_upper) or len(words) == MAX_NAME_TOKENS:
+        if (tok.pos_ != "PROPN" and not (tok.is_title or tok.is_upper)) or len(
+            words
+        ) == MAX_NAME_TOKENS:
             break
         words.append(tok)
     return span[: len(words)] if words else None
@@ -130,5 +136,11 @@ def _attribution(ctx: Context, name: Any, cue_at: tuple[int, int]) -> Attributio
     if entity_id is not None:
         remember(ctx, entity_id)
     cue = ctx.text[cue_at[0] : cue_at[1]]
-    return Attribution(entity_id, name.text, cue, "named" if entity_id else "role",
-                       (name.start_char, name.end_char), cue_at)
+    return Attribution(
+        entity_id,
+        name.text,
+        cue,
+        "named" if entity_id else "role",
+        (name.start_char, name.end_char),
+        cue_at,
+    )

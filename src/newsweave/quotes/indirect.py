@@ -16,20 +16,111 @@ from .speakers import Context, Quoted, attribute, in_quotes
 
 # Verbs that report speech, writing, belief or findings, taking a clause ("said that ...").
 CLAUSE_CUES = {
-    "say", "tell", "add", "write", "tweet", "post", "state", "announce", "claim", "argue", "insist",
-    "note", "explain", "warn", "suggest", "report", "reveal", "confirm", "deny", "acknowledge",
-    "admit", "concede", "assert", "contend", "maintain", "allege", "charge", "accuse", "predict",
-    "estimate", "conclude", "find", "show", "indicate", "believe", "think", "feel", "know",
-    "expect", "hope", "fear", "worry", "doubt", "agree", "recall", "remind", "declare", "stress",
-    "emphasize", "point", "observe", "testify", "promise", "vow", "pledge", "threaten", "boast",
-    "complain", "joke", "respond", "reply", "answer", "ask", "wonder", "question", "announce",
-    "signal", "hint", "imply", "speculate", "guess", "assume", "suspect", "understand", "learn",
-    "hear", "read", "see", "realize", "recognize", "decide", "say", "mean", "caution", "counter",
+    "say",
+    "tell",
+    "add",
+    "write",
+    "tweet",
+    "post",
+    "state",
+    "announce",
+    "claim",
+    "argue",
+    "insist",
+    "note",
+    "explain",
+    "warn",
+    "suggest",
+    "report",
+    "reveal",
+    "confirm",
+    "deny",
+    "acknowledge",
+    "admit",
+    "concede",
+    "assert",
+    "contend",
+    "maintain",
+    "allege",
+    "charge",
+    "accuse",
+    "predict",
+    "estimate",
+    "conclude",
+    "find",
+    "show",
+    "indicate",
+    "believe",
+    "think",
+    "feel",
+    "know",
+    "expect",
+    "hope",
+    "fear",
+    "worry",
+    "doubt",
+    "agree",
+    "recall",
+    "remind",
+    "declare",
+    "stress",
+    "emphasize",
+    "point",
+    "observe",
+    "testify",
+    "promise",
+    "vow",
+    "pledge",
+    "threaten",
+    "boast",
+    "complain",
+    "joke",
+    "respond",
+    "reply",
+    "answer",
+    "ask",
+    "wonder",
+    "question",
+    "signal",
+    "hint",
+    "imply",
+    "speculate",
+    "guess",
+    "assume",
+    "suspect",
+    "understand",
+    "learn",
+    "hear",
+    "read",
+    "see",
+    "realize",
+    "recognize",
+    "decide",
+    "mean",
+    "caution",
+    "counter",
 }
 # Verbs that report an intention or a demand with an infinitive ("vowed to fight").
 INFINITIVE_CUES = {
-    "promise", "vow", "pledge", "threaten", "urge", "ask", "call", "want", "plan", "refuse",
-    "agree", "decline", "offer", "demand", "order", "tell", "encourage", "invite", "intend",
+    "promise",
+    "vow",
+    "pledge",
+    "threaten",
+    "urge",
+    "ask",
+    "call",
+    "want",
+    "plan",
+    "refuse",
+    "agree",
+    "decline",
+    "offer",
+    "demand",
+    "order",
+    "tell",
+    "encourage",
+    "invite",
+    "intend",
 }
 _CLAUSE_DEPS = {"ccomp"}
 # Subordinators of a condition: the speech act in the clause has not happened.
@@ -75,26 +166,28 @@ def _content(tok: Any, sent: Any) -> Any | None:
         if clause is not None:
             return _after(tok, _subtree(clause))
     if lemma in INFINITIVE_CUES:
-        inf = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+        inf = next(
+            (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None
+        )
         if inf is not None:
             return _subtree(inf)
     return None
 
 
 def _hypothetical(verb: Any) -> bool:
-    """"unless Washington agreed to ease the sanctions", "if he says so": a condition, not
+    """ "unless Washington agreed to ease the sanctions", "if he says so": a condition, not
     something anyone said."""
     return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children)
 
 
 def _circumstance(verb: Any) -> bool:
-    """"The U.S. imposed the penalty after finding that ...": a gerund in a time adjunct tells
+    """ "The U.S. imposed the penalty after finding that ...": a gerund in a time adjunct tells
     what led to an act; it is not anyone's statement."""
     return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in TIME_PREPOSITIONS
 
 
 def _according_to(tok: Any, sent: Any) -> Any | None:
-    """"X happened, according to Y": the clause the prepositional phrase hangs on, without it."""
+    """ "X happened, according to Y": the clause the prepositional phrase hangs on, without it."""
     head = tok.head
     while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head.i != head.i:
         head = head.head
@@ -102,11 +195,15 @@ def _according_to(tok: Any, sent: Any) -> Any | None:
     words = [t for t in head.subtree if t.i not in drop and not t.is_punct]
     if not words:
         return None
-    return sent.doc[words[0].i : words[-1].i + 1] if words[-1].i < tok.i or words[0].i > tok.i + 1 else None
+    return (
+        sent.doc[words[0].i : words[-1].i + 1]
+        if words[-1].i < tok.i or words[0].i > tok.i + 1
+        else None
+    )
 
 
 def _after(cue: Any, clause: Any) -> Any:
-    """"a move that trade experts said could make it harder": the relative pronoun belongs to
+    """ "a move that trade experts said could make it harder": the relative pronoun belongs to
     the clause, but the reported words are the ones after the cue."""
     return clause.doc[cue.i + 1 : clause.end] if clause.start < cue.i < clause.end else clause
 
@@ -125,17 +222,27 @@ def _words_outside(content: Any, quoted: Quoted) -> int:
     return sum(1 for t in content if t.is_alpha and not in_quotes(t, quoted))
 
 
-def _mention(document: Document, ctx: Context, cue: Any, content: Any,
-             quoted: Quoted, sentence_id: str) -> QuoteMention | None:
+def _mention(
+    document: Document, ctx: Context, cue: Any, content: Any, quoted: Quoted, sentence_id: str
+) -> QuoteMention | None:
     start, end = content.start_char, content.end_char
     if _words_outside(content, quoted) <= MAX_WORDS_OUTSIDE:
         return None  # a direct quote: the quote finder has it
     found = attribute(ctx, [cue], start, quoted)
     sid = document.source.id
-    mention = QuoteMention(Span(sid, start, end), document.source.text[start:end], kind="indirect",
-                           sentence_id=sentence_id)
+    mention = QuoteMention(
+        Span(sid, start, end),
+        document.source.text[start:end],
+        kind="indirect",
+        sentence_id=sentence_id,
+    )
     if found is not None:
-        mention.speaker_id, mention.speaker_text, mention.cue, mention.how = found.entity_id, found.text, found.cue, found.how
+        mention.speaker_id, mention.speaker_text, mention.cue, mention.how = (
+            found.entity_id,
+            found.text,
+            found.cue,
+            found.how,
+        )
         mention.speaker_span = Span(sid, *found.at) if found.at else None
         mention.cue_span = Span(sid, *found.cue_at) if found.cue_at else None
     return mention

@@ -83,7 +83,9 @@ def _score(ctx: Any, c: Candidate, sentence: int, mentions: int) -> float:
     score = -SENTENCE_COST * (sentence - c.sentence)
     score += SUBJECT * c.subject + SPEECH_SUBJECT * c.speech - QUOTED_COST * c.quoted
     if c.entity_id is not None:
-        score += LAST_SPEAKER * (c.entity_id == ctx.last_speaker) + SALIENCE * min(math.log2(mentions), MAX_SALIENCE)
+        score += LAST_SPEAKER * (c.entity_id == ctx.last_speaker) + SALIENCE * min(
+            math.log2(mentions), MAX_SALIENCE
+        )
     return score
 
 
@@ -100,6 +102,7 @@ def _clause_subject(pronoun: Any) -> Any | None:
 
 
 # ---- per-document tables, built once ----------------------------------------------------
+
 
 def _sentence_of(ctx: Any, offset: int) -> int:
     return bisect_right(_sentence_starts(ctx), offset) - 1
@@ -129,8 +132,15 @@ def _named(ctx: Any, m: Any) -> Candidate | None:
     if span is None:
         return None
     role = _role_of(span.root)
-    return Candidate(m.entity_id, m.span.start, m.span.end, _sentence_of(ctx, m.span.start), role is not None,
-                     role is not None and _speech(role.head), _in_quotes(ctx, m.span.start))
+    return Candidate(
+        m.entity_id,
+        m.span.start,
+        m.span.end,
+        _sentence_of(ctx, m.span.start),
+        role is not None,
+        role is not None and _speech(role.head),
+        _in_quotes(ctx, m.span.start),
+    )
 
 
 def _role_of(tok: Any) -> Any | None:
@@ -164,13 +174,26 @@ def _described(ctx: Any) -> list[Candidate]:
             continue
         word, speech = tok.lower_, _speech(tok.head)
         role = word in PERSON_ROLE_NOUNS or word in FEMALE_WORDS or word in MALE_WORDS
-        if not (speech or role) or any(c.dep_ == "appos" for c in tok.children) \
-                or any(t.idx in covered for t in tok.subtree):
+        if (
+            not (speech or role)
+            or any(c.dep_ == "appos" for c in tok.children)
+            or any(t.idx in covered for t in tok.subtree)
+        ):
             continue
         gender = "f" if word in FEMALE_WORDS else "m" if word in MALE_WORDS else None
         holder = role_holder(ctx, tok.idx, tok.lemma_.lower()) if role else None
-        out.append(Candidate(holder, tok.idx, tok.idx + len(tok), _sentence_of(ctx, tok.idx), True, speech,
-                             _in_quotes(ctx, tok.idx), gender))
+        out.append(
+            Candidate(
+                holder,
+                tok.idx,
+                tok.idx + len(tok),
+                _sentence_of(ctx, tok.idx),
+                True,
+                speech,
+                _in_quotes(ctx, tok.idx),
+                gender,
+            )
+        )
     return out
 
 
@@ -186,8 +209,11 @@ def genders(ctx: Any) -> dict[str, str]:
             if _is_person(ctx, m.entity_id):
                 _vote_words(ctx, m, votes.setdefault(m.entity_id, [0, 0]))
         _vote_pronouns(ctx, votes)
-        ctx.cache["genders"] = {e: ("m" if v[0] > v[1] else "f") for e, v in votes.items()
-                                if max(v) >= 1 and min(v) * 2 < max(v)}
+        ctx.cache["genders"] = {
+            e: ("m" if v[0] > v[1] else "f")
+            for e, v in votes.items()
+            if max(v) >= 1 and min(v) * 2 < max(v)
+        }
     return ctx.cache["genders"]
 
 
@@ -195,7 +221,11 @@ def _vote_words(ctx: Any, m: Any, v: list[int]) -> None:
     """An honorific or a gendered title before the name, a gendered role noun stated with it."""
     span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
     before = span.doc[span.start - 1] if span is not None and span.start > 0 else None
-    words = [before.lower_.rstrip(".")] if before is not None and not before.is_sent_end and not before.is_space else []
+    words = (
+        [before.lower_.rstrip(".")]
+        if before is not None and not before.is_sent_end and not before.is_space
+        else []
+    )
     if m.role is not None:
         words += [w.lower().strip(",.") for w in m.role.text.split()]
     for w in words:
@@ -226,14 +256,15 @@ def _vote_pronouns(ctx: Any, votes: dict[str, list[int]]) -> None:
         v = votes[entity]
         if role is not None:
             for tok in role.head.subtree:
-                if (tok.tag_ == "PRP$" or tok.lower_ in {"himself", "herself"}) and _same_clause(tok, role):
+                if (tok.tag_ == "PRP$" or tok.lower_ in {"himself", "herself"}) and _same_clause(
+                    tok, role
+                ):
                     v[0] += tok.lower_ in MALE_PRONOUNS
                     v[1] += tok.lower_ in FEMALE_PRONOUNS
         opening = sents[s + 1][0] if s + 1 < len(sents) and s + 1 not in named else None
         if opening is not None and not _in_quotes(ctx, opening.idx):
             v[0] += opening.lower_ == "he"
             v[1] += opening.lower_ == "she"
-
 
 
 def _same_clause(tok: Any, subject: Any) -> bool:

@@ -22,7 +22,16 @@ from .referents import PERSONAL_PRONOUNS, referent, role_holder
 
 # Beyond the speech verbs entities know: what a sign, statement or ad "reads", and the manner
 # verbs news uses for a quoted outburst ("Trump barked"); not "question" ("questioning the vote").
-CUE_LEMMAS = SPEECH_LEMMAS | {"read", "bark", "boom", "lecture", "affirm", "assure", "snap", "interject"}
+CUE_LEMMAS = SPEECH_LEMMAS | {
+    "read",
+    "bark",
+    "boom",
+    "lecture",
+    "affirm",
+    "assure",
+    "snap",
+    "interject",
+}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 PLURAL_PRONOUNS = {"they", "we"}
 RELATIVES = {"who", "which", "that"}
@@ -33,15 +42,63 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Cues whose object is the hearer: "told Reuters", "asked the senator".
 ADDRESSEE_CUES = {"tell", "ask", "inform", "remind", "assure"}
 # "The paper called it ..." -> the last news organisation named before it.
-MEDIA_NOUNS = {"paper", "newspaper", "daily", "outlet", "network", "broadcaster", "magazine", "agency"}
-MEDIA_NAME_WORDS = {"journal", "times", "post", "news", "herald", "tribune", "gazette", "telegraph",
-                    "guardian", "reuters", "ap", "bloomberg", "cnn", "bbc", "press", "daily", "mail"}
+MEDIA_NOUNS = {
+    "paper",
+    "newspaper",
+    "daily",
+    "outlet",
+    "network",
+    "broadcaster",
+    "magazine",
+    "agency",
+}
+MEDIA_NAME_WORDS = {
+    "journal",
+    "times",
+    "post",
+    "news",
+    "herald",
+    "tribune",
+    "gazette",
+    "telegraph",
+    "guardian",
+    "reuters",
+    "ap",
+    "bloomberg",
+    "cnn",
+    "bbc",
+    "press",
+    "daily",
+    "mail",
+}
 # Links climbed from a cue to the verb whose subject speaks ("..., saying", "before asking her").
 _CLIMB = {"advcl", "conj", "xcomp", "ccomp", "relcl", "pcomp", "prep"}
 # "The company said ..." -> the company named last (not a ministry or a court).
-COMPANY_NOUNS = {"company", "firm", "carrier", "maker", "manufacturer", "retailer", "insurer", "lender"}
-PUBLIC_BODIES = {"department", "ministry", "commission", "court", "congress", "senate", "house",
-                 "government", "administration", "agency", "council", "committee", "office"}
+COMPANY_NOUNS = {
+    "company",
+    "firm",
+    "carrier",
+    "maker",
+    "manufacturer",
+    "retailer",
+    "insurer",
+    "lender",
+}
+PUBLIC_BODIES = {
+    "department",
+    "ministry",
+    "commission",
+    "court",
+    "congress",
+    "senate",
+    "house",
+    "government",
+    "administration",
+    "agency",
+    "council",
+    "committee",
+    "office",
+}
 NOT_PUBLIC = "\0not-public"  # `Context.earlier` key: names with no word of PUBLIC_BODIES
 # What an organisation issues and the text makes speak: "a police statement said".
 STATEMENT_NOUNS = {"statement", "release", "report", "filing", "notice", "memo", "bulletin"}
@@ -162,15 +219,22 @@ def cue_tokens(span: Any, quoted: Quoted) -> list[Any]:
     for tok in span:
         if tok.idx in quoted:
             continue
-        if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in CUE_LEMMAS:
-            out.append(tok)
-        elif tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        if (tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in CUE_LEMMAS) or (
+            tok.lower_ == "according"
+            and tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].lower_ == "to"
+        ):
             out.append(tok)
     return out
 
 
-def attribute(ctx: Context, cues: list[Any], quote_start: int,
-              quoted: Quoted = NOT_QUOTED, quote_end: int | None = None) -> Attribution | None:
+def attribute(
+    ctx: Context,
+    cues: list[Any],
+    quote_start: int,
+    quoted: Quoted = NOT_QUOTED,
+    quote_end: int | None = None,
+) -> Attribution | None:
     """The speaker given by the cue nearest the quote that has a usable subject. Nearness is
     measured from the quote's edges: '"<long quote>," she said' is nearer to "she said" than
     to a cue in the sentence before it."""
@@ -196,16 +260,30 @@ def _subject(cue: Any, quoted: Quoted = NOT_QUOTED) -> Any | None:
     if cue.lower_ == "according":
         to = cue.doc[cue.i + 1]
         return next((c for c in to.children if c.dep_ == "pobj"), None)
-    return (syntactic_subject(cue, quoted) or _adjacent_name(cue, quoted) or inverted_speaker(cue, quoted)
-            or speaker_after_mark(cue, quoted))
+    return (
+        syntactic_subject(cue, quoted)
+        or _adjacent_name(cue, quoted)
+        or inverted_speaker(cue, quoted)
+        or speaker_after_mark(cue, quoted)
+    )
 
 
 def syntactic_subject(cue: Any, quoted: Quoted) -> Any | None:
     verb = cue
     for _ in range(5):
         skip = in_quotes(verb, quoted) or (verb is not cue and _reported(verb, quoted))
-        subj = None if skip else next((c for c in verb.children if c.dep_ in SUBJECT_DEPS
-                                       and not c.is_punct and not in_quotes(c, quoted)), None)
+        subj = (
+            None
+            if skip
+            else next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ in SUBJECT_DEPS and not c.is_punct and not in_quotes(c, quoted)
+                ),
+                None,
+            )
+        )
         if subj is not None and subj.dep_ == "nsubjpass" and verb is cue:
             return _agent(cue)  # "no injuries were reported", "he was told by aides that"
         if subj is not None:
@@ -227,12 +305,18 @@ def _agent(verb: Any) -> Any | None:
 
 
 def _object_control(verb: Any, quoted: Quoted) -> Any | None:
-    """"prompting the company to say", "urged him to explain": the object of the verb an
+    """ "prompting the company to say", "urged him to explain": the object of the verb an
     infinitive hangs on does the speaking, not that verb's subject."""
     if verb.dep_ != "xcomp":
         return None
-    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
-                 and not in_quotes(c, quoted)), None)
+    return next(
+        (
+            c
+            for c in verb.head.children
+            if c.dep_ == "dobj" and c.i < verb.i and not in_quotes(c, quoted)
+        ),
+        None,
+    )
 
 
 def _reported(verb: Any, quoted: Quoted) -> bool:
@@ -241,7 +325,9 @@ def _reported(verb: Any, quoted: Quoted) -> bool:
     the reporter's, not the clause subject's ("it", "the aides"). A speech verb inside the quote
     reports nothing of the writer's."""
     head = verb.head
-    return verb.dep_ == "ccomp" and head.lemma_.lower() in CUE_LEMMAS and not in_quotes(head, quoted)
+    return (
+        verb.dep_ == "ccomp" and head.lemma_.lower() in CUE_LEMMAS and not in_quotes(head, quoted)
+    )
 
 
 def in_quotes(tok: Any, quoted: Quoted) -> bool:
@@ -250,13 +336,16 @@ def in_quotes(tok: Any, quoted: Quoted) -> bool:
 
 
 def _adjacent_name(cue: Any, quoted: Quoted) -> Any | None:
-    """"... ," Tulsa police Chief Chuck Jordan said / said Chuck Jordan: the name's last word.
+    """ "... ," Tulsa police Chief Chuck Jordan said / said Chuck Jordan: the name's last word.
     The name after "told" or "asked" is whom it was said to ("..., told The Huffington Post")."""
     after_ok = cue.lemma_.lower() not in ADDRESSEE_CUES
     for ent in _entities_near(cue):
-        if ent.label_ in {"PERSON", "ORG"} and (_just_before(ent, cue) or after_ok and ent.start == cue.i + 1):
-            if ent.start_char not in quoted:
-                return ent[-1]
+        if (
+            ent.label_ in {"PERSON", "ORG"}
+            and (_just_before(ent, cue) or (after_ok and ent.start == cue.i + 1))
+            and ent.start_char not in quoted
+        ):
+            return ent[-1]
     return None
 
 
@@ -324,7 +413,9 @@ def _phrase_words(gap: Any, quoted: Quoted) -> list[Any]:
 
 def _infix_hyphen(tok: Any) -> bool:
     """The hyphens of "43-year-old" (no space on either side)."""
-    return tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    return (
+        tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    )
 
 
 def _noun_phrase_word(tok: Any) -> bool:
@@ -351,8 +442,12 @@ def _just_before(ent: Any, cue: Any) -> bool:
     if not len(gap):
         return True
     # an appositive has words between its commas: "on ZTE, said two people" is not ZTE speaking
-    return (3 <= len(gap) <= MAX_APPOSITIVE and gap[0].text == "," and gap[-1].text == ","
-            and not any(t.is_quote for t in gap))
+    return (
+        3 <= len(gap) <= MAX_APPOSITIVE
+        and gap[0].text == ","
+        and gap[-1].text == ","
+        and not any(t.is_quote for t in gap)
+    )
 
 
 def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
@@ -387,11 +482,14 @@ def _may_speak(ctx: Context, entity_id: str, subj: Any, cue: Any) -> bool:
 
 
 def _through_relative(subj: Any, cue: Any, at: tuple[int, int]) -> tuple[int, int]:
-    """"water bottles that said", "Rikkie Wells, who tweeted": the cue's own subject is the
+    """ "water bottles that said", "Rikkie Wells, who tweeted": the cue's own subject is the
     relative pronoun; the speaker's words run from the noun it stands for through it."""
     for clause in (c for c in subj.children if c.dep_ == "relcl"):
         if clause.left_edge.i <= cue.i <= clause.right_edge.i:
-            rel = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVES), None)
+            rel = next(
+                (c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVES),
+                None,
+            )
             if rel is not None and rel.i > subj.i:
                 return at[0], rel.idx + len(rel)
     return at
@@ -402,13 +500,13 @@ def _chars(span: Any) -> tuple[int, int]:
 
 
 def _cue_chars(cue: Any) -> tuple[int, int]:
-    """"said", or both words of "according to"."""
+    """ "said", or both words of "according to"."""
     end = cue.i + 2 if cue.lower_ == "according" else cue.i + 1
     return _chars(cue.doc[cue.i : end])
 
 
 def _entity_in_phrase(ctx: Context, subj: Any) -> str | None:
-    """"White House deputy press secretary Lindsay Walters": the person inside the subject phrase;
+    """ "White House deputy press secretary Lindsay Walters": the person inside the subject phrase;
     else the organisation of "a White House official". A place only modifies ("a New Hampshire
     Republican" is no statement of New Hampshire's): the speaker stays the role. Nor is a
     party group its institution's: "House Republicans" are not the House. Nor is a person's
@@ -453,7 +551,7 @@ def _phrase(tok: Any) -> Any:
 
 
 def _pronoun_referent(ctx: Context, subj: Any) -> str | None:
-    """"he"/"she": the scored choice of `referents` (gender, recency, subjects, the last
+    """ "he"/"she": the scored choice of `referents` (gender, recency, subjects, the last
     speaker); "they"/"we"/"it": the organisation last named as a subject (a plural is never one
     named person), else nobody; "I" (outside quotes): the person last named."""
     if subj.lower_ in PLURAL_PRONOUNS | {"it"}:
@@ -464,13 +562,23 @@ def _pronoun_referent(ctx: Context, subj: Any) -> str | None:
 
 
 def _recent_organisation(ctx: Context, before: int) -> str | None:
-    return next((m.entity_id for m in ctx.earlier("organisation", before) if m.entity_id and ctx.is_subject(m)), None)
+    return next(
+        (
+            m.entity_id
+            for m in ctx.earlier("organisation", before)
+            if m.entity_id and ctx.is_subject(m)
+        ),
+        None,
+    )
 
 
 def _recent_person(ctx: Context, before: int) -> str | None:
     """The person most recently named as a grammatical subject before `before`, else named at all."""
     named = next((m.entity_id for m in ctx.earlier("person", before) if m.entity_id), None)
-    return next((m.entity_id for m in ctx.earlier("person", before) if m.entity_id and ctx.is_subject(m)), named)
+    return next(
+        (m.entity_id for m in ctx.earlier("person", before) if m.entity_id and ctx.is_subject(m)),
+        named,
+    )
 
 
 def remember(ctx: Context, entity_id: str | None) -> None:
@@ -481,11 +589,15 @@ def remember(ctx: Context, entity_id: str | None) -> None:
 
 
 def _by_role(ctx: Context, subj: Any) -> str | None:
-    """"the spokesman" -> the person whose stated role is a spokesman; "the ministry" -> the
+    """ "the spokesman" -> the person whose stated role is a spokesman; "the ministry" -> the
     organisation named with that word; "the company" -> the company last named; else nobody."""
     noun = subj.lemma_.lower()
-    if any(_modifies_role(t, subj) and ctx.entities.get(ctx.entity_at(t) or "") is not None
-           and ctx.entities[ctx.entity_at(t)].type == "person" for t in _head_phrase(subj)):
+    if any(
+        _modifies_role(t, subj)
+        and ctx.entities.get(ctx.entity_at(t) or "") is not None
+        and ctx.entities[ctx.entity_at(t)].type == "person"
+        for t in _head_phrase(subj)
+    ):
         return None  # "a Hagel spokesman": someone's spokesman, not the one spokesman named
     holder = role_holder(ctx, subj.idx, noun)
     if holder is not None:
@@ -501,24 +613,38 @@ def _by_role(ctx: Context, subj: Any) -> str | None:
 
 
 def _police(ctx: Context, subj: Any) -> str | None:
-    """"police said", "a police statement": the one police force the story names ("Chicago
+    """ "police said", "a police statement": the one police force the story names ("Chicago
     Police Department", "LAPD"), if it names exactly one."""
-    if not (subj.lower_ == "police" or subj.lemma_.lower() in STATEMENT_NOUNS
-            and any(t.lower_ == "police" for t in subj.lefts)):
+    if not (
+        subj.lower_ == "police"
+        or (
+            subj.lemma_.lower() in STATEMENT_NOUNS and any(t.lower_ == "police" for t in subj.lefts)
+        )
+    ):
         return None  # "police sources", "police commanders": people of the force, unnamed
-    forces = [e.id for e in ctx.entities.values() if e.type == "organisation"
-              and ("police" in e.name.lower().split() or re.fullmatch(r"[A-Z]{1,4}PD", e.name))]
+    forces = [
+        e.id
+        for e in ctx.entities.values()
+        if e.type == "organisation"
+        and ("police" in e.name.lower().split() or re.fullmatch(r"[A-Z]{1,4}PD", e.name))
+    ]
     return forces[0] if len(forces) == 1 else None
 
 
 def _organisation_named(ctx: Context, subj: Any) -> str | None:
-    """"the foreign ministry" -> the organisation "Foreign Ministry" of any source: two or more
+    """ "the foreign ministry" -> the organisation "Foreign Ministry" of any source: two or more
     words of the phrase, all in the organisation's name."""
     words = {t.lower_ for t in _head_phrase(subj) if t.is_alpha and t.pos_ != "DET"}
     if len(words) < 2:
         return None
-    return next((e.id for e in ctx.entities.values()
-                 if e.type == "organisation" and words <= set(e.name.lower().split())), None)
+    return next(
+        (
+            e.id
+            for e in ctx.entities.values()
+            if e.type == "organisation" and words <= set(e.name.lower().split())
+        ),
+        None,
+    )
 
 
 def bind_pronoun(ctx: Context, pronoun: str, entity_id: str | None) -> None:

@@ -7,13 +7,37 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..models import Brief, Conflict, Entity, Fact, Figure, FigureValue, MatchReason, QuoteGroup, Removal, Source, Span, SummarySentence, TimelineEvent
+from ..models import (
+    Brief,
+    Conflict,
+    Entity,
+    Fact,
+    Figure,
+    FigureValue,
+    MatchReason,
+    QuoteGroup,
+    Removal,
+    Source,
+    Span,
+    SummarySentence,
+    TimelineEvent,
+)
 
 STATUS_ORDER = ("corroborated", "conflicting", "single-source")
-STATUS_TITLE = {"corroborated": "Corroborated", "conflicting": "Conflicting", "single-source": "Single-source"}
+STATUS_TITLE = {
+    "corroborated": "Corroborated",
+    "conflicting": "Conflicting",
+    "single-source": "Single-source",
+}
 KIND_ORDER = ("number", "place", "date", "name", "role", "quote")
-KIND_TITLE = {"number": "Numbers", "place": "Places", "date": "Dates", "name": "Names", "role": "Roles and titles",
-              "quote": "Quote wording"}
+KIND_TITLE = {
+    "number": "Numbers",
+    "place": "Places",
+    "date": "Dates",
+    "name": "Names",
+    "role": "Roles and titles",
+    "quote": "Quote wording",
+}
 VERDICT_TITLE = {"agree": "agree", "updated": "updated over time", "conflict": "conflict"}
 TYPE_TITLE = {"person": "People", "organisation": "Organisations", "place": "Places"}
 
@@ -48,7 +72,7 @@ def witnesses(brief: Brief) -> int:
 
 
 def headline(brief: Brief) -> str:
-    """"3 sources, 2 independent"."""
+    """ "3 sources, 2 independent"."""
     return f"{len(brief.sources)} sources, {witnesses(brief)} independent"
 
 
@@ -103,7 +127,7 @@ def entities_by_type(brief: Brief) -> dict[str, list[Entity]]:
 
 
 def type_title(etype: str) -> str:
-    """"People" for "person", and so on."""
+    """ "People" for "person", and so on."""
     return TYPE_TITLE.get(etype, etype.capitalize())
 
 
@@ -120,7 +144,7 @@ def roles(entity: Entity) -> list[str]:
 
 
 def entity_details(entity: Entity) -> list[str]:
-    """"also Mr Park, Park" (when it had other names), then each distinct role."""
+    """ "also Mr Park, Park" (when it had other names), then each distinct role."""
     also = [f"also {', '.join(entity.aliases)}"] if entity.aliases else []
     return also + roles(entity)
 
@@ -172,8 +196,10 @@ def by_speaker(groups: Iterable[QuoteGroup]) -> list[tuple[str, list[QuoteGroup]
 
 
 def when(event: TimelineEvent) -> str:
-    """"2018-04-16", or "2018-04-16 – 2018-04-20" for a range; flagged when sources disagree."""
-    day = f"{event.date} – {event.end}" if event.end and event.end != event.date else str(event.date)
+    """ "2018-04-16", or "2018-04-16 – 2018-04-20" for a range; flagged when sources disagree."""
+    day = (
+        f"{event.date} – {event.end}" if event.end and event.end != event.date else str(event.date)
+    )
     return f"{day} (sources disagree on this date)" if event.disputed else day
 
 
@@ -183,14 +209,14 @@ def fact_sources(fact: Fact) -> list[str]:
 
 
 def fact_line(brief: Brief, fact: Fact) -> str:
-    """"2 outlets / 2 independent: AP, Reuters" or "single source: AP", then who said it, if
+    """ "2 outlets / 2 independent: AP, Reuters" or "single source: AP", then who said it, if
     the sources report it as someone's words ("· said by Lu Kang")."""
     said = said_line(brief, fact)
     return witness_line(brief, fact) + (f" · {said}" if said else "")
 
 
 def witness_line(brief: Brief, fact: Fact) -> str:
-    """"2 outlets / 2 independent: AP, Reuters" or "single source: AP"."""
+    """ "2 outlets / 2 independent: AP, Reuters" or "single source: AP"."""
     sources = fact_sources(fact)
     if fact.status == "single-source":
         return "single source: " + labels(brief, sources)
@@ -199,13 +225,17 @@ def witness_line(brief: Brief, fact: Fact) -> str:
 
 
 def said_line(brief: Brief, fact: Fact) -> str:
-    """"said by Donald Trump"; "said by Lu Kang (in AP)" when other sources state it as their
+    """ "said by Donald Trump"; "said by Lu Kang (in AP)" when other sources state it as their
     own; "" when no source attributes it."""
     if not fact.said_by:
         return ""
     groups = {g.id: g for g in brief.quotes}
-    names = list(dict.fromkeys(s.speaker or _described_at(groups.get(s.quote)) or "an unnamed speaker"
-                               for s in fact.said_by))
+    names = list(
+        dict.fromkeys(
+            s.speaker or _described_at(groups.get(s.quote)) or "an unnamed speaker"
+            for s in fact.said_by
+        )
+    )
     sources = distinct_sources(s.span for s in fact.said_by)
     where = "" if set(sources) >= set(fact_sources(fact)) else f" (in {labels(brief, sources)})"
     return f"said by {', '.join(names)}{where}"
@@ -225,7 +255,7 @@ def brief_witness(brief: Brief, source_id: str) -> str:
 
 
 def summary_tag(brief: Brief, sentence: SummarySentence) -> str:
-    """"" for corroborated sentences, else their status and outlets ("single source: AP")."""
+    """ "" for corroborated sentences, else their status and outlets ("single source: AP")."""
     if sentence.status == "corroborated":
         return ""
     return f"{sentence.status.replace('-', ' ')}: {labels(brief, distinct_sources(sentence.citations))}"
@@ -265,7 +295,7 @@ def figures(brief: Brief) -> list[Figure]:
 
 
 def figure_value(brief: Brief, v: FigureValue) -> str:
-    """"AP: at least 24" (with the direction of a distance)."""
+    """ "AP: at least 24" (with the direction of a distance)."""
     shown = " ".join(x for x in (v.qualifier, v.text, v.direction) if x)
     return f"{label(brief, v.span.source)}: {shown}"
 

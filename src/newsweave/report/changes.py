@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["compare", "change_lines"]
+__all__ = ["change_lines", "compare"]
 
 
-def compare(before: dict[str, Any] | None, after: dict[str, Any], since: str | None) -> dict[str, Any]:
+def compare(
+    before: dict[str, Any] | None, after: dict[str, Any], since: str | None
+) -> dict[str, Any]:
     """The changes from `before` (None: no earlier brief) to `after`."""
     before = before or {"sources": [], "facts": [], "quotes": [], "conflicts": []}
     old_facts = {_key(m): f for f in before["facts"] for m in f["mentions"]}
@@ -22,12 +24,24 @@ def compare(before: dict[str, Any] | None, after: dict[str, Any], since: str | N
     return {
         "since": since,
         "baseline": since is not None,
-        "new_sources": sorted({s["id"] for s in after["sources"]} - {s["id"] for s in before["sources"]}),
-        "new_facts": [f["id"] for f in after["facts"] if not any(_key(m) in old_facts for m in f["mentions"])],
+        "new_sources": sorted(
+            {s["id"] for s in after["sources"]} - {s["id"] for s in before["sources"]}
+        ),
+        "new_facts": [
+            f["id"] for f in after["facts"] if not any(_key(m) in old_facts for m in f["mentions"])
+        ],
         "status_changed": _status_changes(after["facts"], old_facts),
-        "new_quotes": [q["id"] for q in after["quotes"] if not any(_key(m) in old_quotes for m in q["mentions"])],
-        "conflicts_opened": [c for c in after["conflicts"] if _conflict_key(c) not in old_conflicts],
-        "conflicts_resolved": [c for c in before["conflicts"] if _conflict_key(c) not in new_conflicts],
+        "new_quotes": [
+            q["id"]
+            for q in after["quotes"]
+            if not any(_key(m) in old_quotes for m in q["mentions"])
+        ],
+        "conflicts_opened": [
+            c for c in after["conflicts"] if _conflict_key(c) not in old_conflicts
+        ],
+        "conflicts_resolved": [
+            c for c in before["conflicts"] if _conflict_key(c) not in new_conflicts
+        ],
     }
 
 
@@ -49,8 +63,9 @@ def _status_changes(facts: list[dict], old: dict[tuple, dict]) -> list[dict[str,
     return out
 
 
-def change_lines(changes: dict[str, Any], facts: dict[str, str], quotes: dict[str, str],
-                 labels: dict[str, str]) -> list[str]:
+def change_lines(
+    changes: dict[str, Any], facts: dict[str, str], quotes: dict[str, str], labels: dict[str, str]
+) -> list[str]:
     """Plain-text lines describing the changes (callers escape them for their format).
 
     `facts` and `quotes` map ids to their text, `labels` source ids to outlet names."""
@@ -59,12 +74,22 @@ def change_lines(changes: dict[str, Any], facts: dict[str, str], quotes: dict[st
     lines = [f"Since the brief of {changes['since']}:"]
     lines += [f"new source: {labels.get(s, s)}" for s in changes["new_sources"]]
     lines += [f"new fact: {facts.get(f, f)}" for f in changes["new_facts"]]
-    lines += [f"now {c['to']} (was {c['from']}): {facts.get(c['fact'], c['fact'])}" for c in changes["status_changed"]]
+    lines += [
+        f"now {c['to']} (was {c['from']}): {facts.get(c['fact'], c['fact'])}"
+        for c in changes["status_changed"]
+    ]
     lines += [f"new quote: {quotes.get(q, q)}" for q in changes["new_quotes"]]
-    lines += [f"conflict opened ({c['kind']}): {_values(c, labels)}" for c in changes["conflicts_opened"]]
-    lines += [f"conflict resolved ({c['kind']}): {_values(c, labels)}" for c in changes["conflicts_resolved"]]
+    lines += [
+        f"conflict opened ({c['kind']}): {_values(c, labels)}" for c in changes["conflicts_opened"]
+    ]
+    lines += [
+        f"conflict resolved ({c['kind']}): {_values(c, labels)}"
+        for c in changes["conflicts_resolved"]
+    ]
     return lines if len(lines) > 1 else lines + ["nothing new."]
 
 
 def _values(conflict: dict[str, Any], labels: dict[str, str]) -> str:
-    return "; ".join(f"{labels.get(v['source'], v['source'])}: {v['value']}" for v in conflict["values"])
+    return "; ".join(
+        f"{labels.get(v['source'], v['source'])}: {v['value']}" for v in conflict["values"]
+    )

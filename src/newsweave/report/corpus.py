@@ -14,11 +14,18 @@ from ..models import RunEntry, Story
 __all__ = ["run_dict", "run_text", "stories_list", "stories_text"]
 
 
-def run_dict(entries: list[RunEntry], warnings: list[str], totals: dict[str, int]) -> dict[str, Any]:
+def run_dict(
+    entries: list[RunEntry], warnings: list[str], totals: dict[str, int]
+) -> dict[str, Any]:
     return {
-        "inputs": [{"input": e.input, "status": e.status, "article": e.article, "reason": e.reason} for e in entries],
-        "counts": {status: sum(1 for e in entries if e.status == status)
-                   for status in ("ingested", "duplicate", "skipped")},
+        "inputs": [
+            {"input": e.input, "status": e.status, "article": e.article, "reason": e.reason}
+            for e in entries
+        ],
+        "counts": {
+            status: sum(1 for e in entries if e.status == status)
+            for status in ("ingested", "duplicate", "skipped")
+        },
         "warnings": list(warnings),
         "store": totals,
     }
@@ -27,12 +34,17 @@ def run_dict(entries: list[RunEntry], warnings: list[str], totals: dict[str, int
 def run_text(entries: list[RunEntry], warnings: list[str], totals: dict[str, int]) -> str:
     """One line an input (status, input, article id or reason), then the counts."""
     width = min(60, max((len(e.input) for e in entries), default=10))
-    lines = [f"{e.status:<9}  {e.input:<{width}}  {e.article or ''}"
-             + (f"  {e.reason}" if e.reason else "") for e in entries]
+    lines = [
+        f"{e.status:<9}  {e.input:<{width}}  {e.article or ''}"
+        + (f"  {e.reason}" if e.reason else "")
+        for e in entries
+    ]
     lines += [f"warning    {w}" for w in warnings]
     counts = run_dict(entries, warnings, totals)["counts"]
-    lines.append(f"{counts['ingested']} ingested, {counts['duplicate']} duplicates, {counts['skipped']} skipped; "
-                 f"the store holds {totals['articles']} articles, {totals['copy_groups']} groups of copies")
+    lines.append(
+        f"{counts['ingested']} ingested, {counts['duplicate']} duplicates, {counts['skipped']} skipped; "
+        f"the store holds {totals['articles']} articles, {totals['copy_groups']} groups of copies"
+    )
     return "\n".join(lines)
 
 
@@ -44,37 +56,58 @@ def stories_list(stories: list[Story], catalog: dict[str, dict[str, Any]]) -> li
 def _story(story: Story, catalog: dict[str, dict[str, Any]]) -> dict[str, Any]:
     why = {m.article: m for m in story.members}
     return {
-        "id": story.id, "title": story.title,
+        "id": story.id,
+        "title": story.title,
         "articles": [_article(a, catalog.get(a, {}), why.get(a)) for a in story.articles],
         "copies": story.copies,
-        "first": _iso(story.first), "last": _iso(story.last), "closed": story.closed,
+        "first": _iso(story.first),
+        "last": _iso(story.last),
+        "closed": story.closed,
         "outlets": len({catalog.get(a, {}).get("outlet") or a for a in story.articles}),
         "independent": len({catalog.get(a, {}).get("witness") or a for a in story.articles}),
-        "entities": story.entities, "terms": story.terms,
+        "entities": story.entities,
+        "terms": story.terms,
     }
 
 
 def _article(article: str, meta: dict[str, Any], why) -> dict[str, Any]:
-    out = {"id": article, "outlet": meta.get("outlet"), "published": meta.get("published"),
-           "path": meta.get("path"), "input_id": meta.get("input_id"), "title": meta.get("title"),
-           "url": meta.get("url"), "witness": meta.get("witness") or article}
+    out = {
+        "id": article,
+        "outlet": meta.get("outlet"),
+        "published": meta.get("published"),
+        "path": meta.get("path"),
+        "input_id": meta.get("input_id"),
+        "title": meta.get("title"),
+        "url": meta.get("url"),
+        "witness": meta.get("witness") or article,
+    }
     if why is not None:
         out["why"] = {"similarity": why.similarity, "entities": why.entities, "terms": why.terms}
     return out
 
 
-def stories_text(stories: list[Story], catalog: dict[str, dict[str, Any]], *, explain: bool = False) -> str:
+def stories_text(
+    stories: list[Story], catalog: dict[str, dict[str, Any]], *, explain: bool = False
+) -> str:
     """A story a block: id, title, counts and dates, then its articles."""
     blocks = []
     for data in stories_list(stories, catalog):
-        when = " to ".join(dict.fromkeys(d for d in (data["first"], data["last"]) if d)) or "undated"
-        head = (f"{data['id']}  {data['title']}\n  {_count(len(data['articles']), 'article')}, "
-                f"{_count(data['outlets'], 'outlet')}, {data['independent']} independent; {when}"
-                + ("; closed" if data["closed"] else ""))
+        when = (
+            " to ".join(dict.fromkeys(d for d in (data["first"], data["last"]) if d)) or "undated"
+        )
+        head = (
+            f"{data['id']}  {data['title']}\n  {_count(len(data['articles']), 'article')}, "
+            f"{_count(data['outlets'], 'outlet')}, {data['independent']} independent; {when}"
+            + ("; closed" if data["closed"] else "")
+        )
         if data["entities"]:
             head += f"\n  shared: {', '.join(data['entities'])}"
         blocks.append("\n".join([head, *(_article_line(a, explain) for a in data["articles"])]))
-    return "\n\n".join(blocks) if blocks else "no stories: ingest articles first (newsweave ingest PATH --db FILE)"
+    return (
+        "\n\n".join(blocks)
+        if blocks
+        else "no stories: ingest articles first (newsweave ingest PATH --db FILE)"
+    )
 
 
 def _article_line(a: dict[str, Any], explain: bool) -> str:
@@ -83,8 +116,9 @@ def _article_line(a: dict[str, Any], explain: bool) -> str:
     line = f"  - {a['id']}  {name}  {a['published'] or ''}  {a['title'] or ''}".rstrip() + copy
     why = a.get("why")
     if explain and why:
-        line += (f"\n      similarity {why['similarity']:.2f}; terms: {', '.join(why['terms'])}"
-                 + (f"; names: {', '.join(why['entities'])}" if why["entities"] else ""))
+        line += f"\n      similarity {why['similarity']:.2f}; terms: {', '.join(why['terms'])}" + (
+            f"; names: {', '.join(why['entities'])}" if why["entities"] else ""
+        )
     return line
 
 

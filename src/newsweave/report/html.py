@@ -34,17 +34,31 @@ def esc(text: object) -> str:
 def to_html(brief: Brief) -> str:
     """The whole brief as one HTML page."""
     head = f"<h1>{esc(c.title(brief))}</h1><p class=meta>{esc(c.headline(brief))}</p>"
-    return ("<!doctype html><html lang=en><head><meta charset=utf-8>"
-            "<meta name=viewport content='width=device-width,initial-scale=1'>"
-            f"<title>{esc(c.title(brief))} · newsweave</title><style>{CSS}</style></head>"
-            f"<body>{head}{sections(brief)}</body></html>\n")
+    return (
+        "<!doctype html><html lang=en><head><meta charset=utf-8>"
+        "<meta name=viewport content='width=device-width,initial-scale=1'>"
+        f"<title>{esc(c.title(brief))} · newsweave</title><style>{CSS}</style></head>"
+        f"<body>{head}{sections(brief)}</body></html>\n"
+    )
 
 
 def sections(brief: Brief) -> str:
     """The brief's sections (no page around them), each a `<section id>`: what the web app shows."""
     changes = _section("What changed", _list(esc(line) for line in c.changes(brief)))
-    return "".join([changes, _summary(brief), _figures(brief), _facts(brief), _conflicts(brief), _quotes(brief), _timeline(brief),
-                    _entities(brief), _sources(brief), _skipped(brief)])
+    return "".join(
+        [
+            changes,
+            _summary(brief),
+            _figures(brief),
+            _facts(brief),
+            _conflicts(brief),
+            _quotes(brief),
+            _timeline(brief),
+            _entities(brief),
+            _sources(brief),
+            _skipped(brief),
+        ]
+    )
 
 
 def _link(brief: Brief, number: int, span: Span) -> str:
@@ -95,12 +109,18 @@ def _fact(brief: Brief, fact: Fact) -> str:
 
 def _figures(brief: Brief) -> str:
     rows = "".join(_figure_row(brief, f) for f in c.figures(brief))
-    table = f"<table><tr><th>figure</th><th>verdict</th><th>values</th></tr>{rows}</table>" if rows else ""
+    table = (
+        f"<table><tr><th>figure</th><th>verdict</th><th>values</th></tr>{rows}</table>"
+        if rows
+        else ""
+    )
     return _section("Key figures", table)
 
 
 def _figure_row(brief: Brief, f) -> str:
-    values = "<br>".join(f"{esc(c.figure_value(brief, v))}{_refs(brief, [v.span])}" for v in f.values)
+    values = "<br>".join(
+        f"{esc(c.figure_value(brief, v))}{_refs(brief, [v.span])}" for v in f.values
+    )
     note = f"<details><summary>why</summary>{esc(f.note)}</details>" if f.note else ""
     return f"<tr><td>{esc(f.label)}</td><td class={f.verdict}>{esc(c.VERDICT_TITLE[f.verdict])}{note}</td><td>{values}</td></tr>"
 
@@ -108,7 +128,9 @@ def _figure_row(brief: Brief, f) -> str:
 def _conflicts(brief: Brief) -> str:
     parts = []
     for kind, conflicts in c.conflicts_by_kind(brief).items():
-        parts.append(f"<h3>{esc(c.KIND_TITLE.get(kind, kind))}</h3>{_list(_conflict(brief, x) for x in conflicts)}")
+        parts.append(
+            f"<h3>{esc(c.KIND_TITLE.get(kind, kind))}</h3>{_list(_conflict(brief, x) for x in conflicts)}"
+        )
     return _section("Conflicts", "".join(parts))
 
 
@@ -123,30 +145,42 @@ def _conflict(brief: Brief, conflict: Conflict) -> str:
 
 
 def _quotes(brief: Brief) -> str:
-    return _section("Who said what", "".join(
-        f"<h3>{esc(name)}</h3>" + "".join(_quote_group(brief, g) for g in groups)
-        for name, groups in c.by_speaker(brief.quotes)))
+    return _section(
+        "Who said what",
+        "".join(
+            f"<h3>{esc(name)}</h3>" + "".join(_quote_group(brief, g) for g in groups)
+            for name, groups in c.by_speaker(brief.quotes)
+        ),
+    )
 
 
 def _quote_group(brief: Brief, g: QuoteGroup) -> str:
     lines = ["<div class=quote-group>"]
     left, right = c.marks(g)
     for sid, text, span in c.wordings(g):
-        lines.append(f"<p class=quote>{esc(c.label(brief, sid))}: {left}{esc(text)}{right}{_refs(brief, [span])}</p>")
+        lines.append(
+            f"<p class=quote>{esc(c.label(brief, sid))}: {left}{esc(text)}{right}{_refs(brief, [span])}</p>"
+        )
     if g.variant and g.diff:
-        lines.append("<p class=quote>wording differs: " + " ".join(_diff_word(op, w) for op, w in g.diff) + "</p>")
+        lines.append(
+            "<p class=quote>wording differs: "
+            + " ".join(_diff_word(op, w) for op, w in g.diff)
+            + "</p>"
+        )
     lines += [f"<p class='quote meta'>{esc(note)}</p>" for note in g.notes]
     return "".join(lines) + "</div>"
 
 
 def _diff_word(op: str, words: str) -> str:
-    """"-" words (only in the first wording) as <del>, "+" words (only in the second) as <ins>."""
+    """ "-" words (only in the first wording) as <del>, "+" words (only in the second) as <ins>."""
     tag = {"-": "del", "+": "ins"}.get(op)
     return f"<{tag}>{esc(words)}</{tag}>" if tag else esc(words)
 
 
 def _timeline(brief: Brief) -> str:
-    items = (f"<b>{esc(c.when(e))}</b>: {esc(e.text)}{_refs(brief, e.mentions)}" for e in brief.timeline)
+    items = (
+        f"<b>{esc(c.when(e))}</b>: {esc(e.text)}{_refs(brief, e.mentions)}" for e in brief.timeline
+    )
     return _section("Timeline", _list(items))
 
 
@@ -154,7 +188,9 @@ def _entities(brief: Brief) -> str:
     parts = []
     for etype, entities in c.entities_by_type(brief).items():
         if entities:
-            parts.append(f"<h3>{esc(c.type_title(etype))}</h3>{_list(_entity(brief, e) for e in entities)}")
+            parts.append(
+                f"<h3>{esc(c.type_title(etype))}</h3>{_list(_entity(brief, e) for e in entities)}"
+            )
     return _section("Entities", "".join(parts))
 
 
@@ -176,7 +212,9 @@ def _cited_spans(brief: Brief) -> dict[str, list[Span]]:
     spans = [x for s in brief.summary for x in s.citations]
     spans += [m.span for g in brief.quotes for m in g.mentions]
     spans += [Span(v.source, v.start, v.end) for x in brief.conflicts for v in x.values]
-    spans += [m for f in brief.facts for m in f.mentions] + [m for e in brief.timeline for m in e.mentions]
+    spans += [m for f in brief.facts for m in f.mentions] + [
+        m for e in brief.timeline for m in e.mentions
+    ]
     spans += [v.span for f in brief.figures for v in f.values]
     out: dict[str, list[Span]] = {}
     for span in dict.fromkeys(spans):
@@ -186,9 +224,11 @@ def _cited_spans(brief: Brief) -> dict[str, list[Span]]:
 
 def _source(brief: Brief, number: int, s: Source, spans: list[Span]) -> str:
     title = f"“{esc(s.title)}” · " if s.title else ""
-    return (f"<article class=src id=source-{number}><h3>[{number}] {esc(s.label)}</h3>"
-            f"<p class=meta>{title}{esc(c.published(s))}{_url(s)}</p>{_removed(s)}"
-            f"<p class=text>{_marked(brief, s.text, spans)}</p></article>")
+    return (
+        f"<article class=src id=source-{number}><h3>[{number}] {esc(s.label)}</h3>"
+        f"<p class=meta>{title}{esc(c.published(s))}{_url(s)}</p>{_removed(s)}"
+        f"<p class=text>{_marked(brief, s.text, spans)}</p></article>"
+    )
 
 
 def _url(s: Source) -> str:
@@ -203,7 +243,9 @@ def _removed(s: Source) -> str:
     """A collapsed list of what clean removed from the source, with reasons."""
     if not s.removed:
         return ""
-    items = _list(f"{esc(r.text)} <span class=meta>({esc(c.removal_reason(r))})</span>" for r in s.removed)
+    items = _list(
+        f"{esc(r.text)} <span class=meta>({esc(c.removal_reason(r))})</span>" for r in s.removed
+    )
     return f"<details><summary>boilerplate removed ({len(s.removed)})</summary>{items}</details>"
 
 
@@ -231,9 +273,14 @@ def _tags(brief: Brief, length: int, spans: list[Span]) -> list[tuple[int, int, 
             inserts.append((min(max(span.start, 0), length), 2, 0, f"<span id={ident}></span>"))
             continue
         open_ends.append(span.end)
-        inserts += [(span.start, 1, -span.end, f"<mark id={ident}>"), (span.end, 0, -span.start, "</mark>")]
+        inserts += [
+            (span.start, 1, -span.end, f"<mark id={ident}>"),
+            (span.end, 0, -span.start, "</mark>"),
+        ]
     return inserts
 
 
 def _skipped(brief: Brief) -> str:
-    return _section("Skipped inputs", _list(f"{esc(s.path)}: {esc(s.reason)}" for s in brief.skipped))
+    return _section(
+        "Skipped inputs", _list(f"{esc(s.path)}: {esc(s.reason)}" for s in brief.skipped)
+    )

@@ -10,8 +10,22 @@ from typing import Any
 
 from .. import __version__
 from ..models import (
-    Brief, Conflict, DateMention, Entity, Fact, Figure, FigureValue, MatchReason, NumberGroup, QuoteGroup,
-    QuoteMention, SaidBy, Source, Span, SummarySentence, TimelineEvent,
+    Brief,
+    Conflict,
+    DateMention,
+    Entity,
+    Fact,
+    Figure,
+    FigureValue,
+    MatchReason,
+    NumberGroup,
+    QuoteGroup,
+    QuoteMention,
+    SaidBy,
+    Source,
+    Span,
+    SummarySentence,
+    TimelineEvent,
 )
 
 SCHEMA_VERSION = 1
@@ -51,18 +65,33 @@ def _iso(d) -> str | None:
 
 def _source(s: Source) -> dict[str, Any]:
     return {
-        "id": s.id, "outlet": s.outlet, "url": s.url, "published": _iso(s.published), "title": s.title,
-        "path": s.path, "text": s.text,
-        "removed": [{"text": r.text, "reason": r.reason, "raw_start": r.start, "raw_end": r.end} for r in s.removed],
-        "witness": s.witness or s.id, "input_id": s.input_id,
+        "id": s.id,
+        "outlet": s.outlet,
+        "url": s.url,
+        "published": _iso(s.published),
+        "title": s.title,
+        "path": s.path,
+        "text": s.text,
+        "removed": [
+            {"text": r.text, "reason": r.reason, "raw_start": r.start, "raw_end": r.end}
+            for r in s.removed
+        ],
+        "witness": s.witness or s.id,
+        "input_id": s.input_id,
     }
 
 
 def _fact(f: Fact) -> dict[str, Any]:
     return {
-        "id": f.id, "text": f.text, "status": f.status, "mentions": [span(m) for m in f.mentions],
-        "outlets": len(f.sources), "independent": f.witnesses, "sources": f.sources,
-        "said_by": [_said(s) for s in f.said_by], "why": _why(f.why),
+        "id": f.id,
+        "text": f.text,
+        "status": f.status,
+        "mentions": [span(m) for m in f.mentions],
+        "outlets": len(f.sources),
+        "independent": f.witnesses,
+        "sources": f.sources,
+        "said_by": [_said(s) for s in f.said_by],
+        "why": _why(f.why),
     }
 
 
@@ -73,24 +102,51 @@ def _why(w: MatchReason | None) -> dict[str, Any] | None:
 
 
 def _figure(f: Figure) -> dict[str, Any]:
-    return {"id": f.id, "kind": f.kind, "label": f.label, "verdict": f.verdict, "note": f.note,
-            "values": [_figure_value(v) for v in f.values]}
+    return {
+        "id": f.id,
+        "kind": f.kind,
+        "label": f.label,
+        "verdict": f.verdict,
+        "note": f.note,
+        "values": [_figure_value(v) for v in f.values],
+    }
 
 
 def _figure_value(v: FigureValue) -> dict[str, Any]:
-    return {**span(v.span), "text": v.text, "value": v.value, "unit": v.unit, "qualifier": v.qualifier,
-            "direction": v.direction, "published": _iso(v.published),
-            "sentence": _maybe_span(v.sentence)}
+    return {
+        **span(v.span),
+        "text": v.text,
+        "value": v.value,
+        "unit": v.unit,
+        "qualifier": v.qualifier,
+        "direction": v.direction,
+        "published": _iso(v.published),
+        "sentence": _maybe_span(v.sentence),
+    }
 
 
 def _said(s: SaidBy) -> dict[str, Any]:
-    return {**span(s.span), "quote": s.quote, "kind": s.kind, "speaker": s.speaker, "speaker_id": s.speaker_id}
+    return {
+        **span(s.span),
+        "quote": s.quote,
+        "kind": s.kind,
+        "speaker": s.speaker,
+        "speaker_id": s.speaker_id,
+    }
 
 
 def _quote_mention(q: QuoteMention) -> dict[str, Any]:
-    return {**span(q.span), "text": q.text, "kind": q.kind, "speaker_text": q.speaker_text, "cue": q.cue,
-            "how": q.how, "speaker_span": _maybe_span(q.speaker_span), "cue_span": _maybe_span(q.cue_span),
-            "utterance": q.utterance}
+    return {
+        **span(q.span),
+        "text": q.text,
+        "kind": q.kind,
+        "speaker_text": q.speaker_text,
+        "cue": q.cue,
+        "how": q.how,
+        "speaker_span": _maybe_span(q.speaker_span),
+        "cue_span": _maybe_span(q.cue_span),
+        "utterance": q.utterance,
+    }
 
 
 def _maybe_span(s: Span | None) -> dict[str, Any] | None:
@@ -99,39 +155,81 @@ def _maybe_span(s: Span | None) -> dict[str, Any] | None:
 
 def _quote(g: QuoteGroup) -> dict[str, Any]:
     return {
-        "id": g.id, "speaker": g.speaker, "mentions": [_quote_mention(q) for q in g.mentions],
-        "variant": g.variant, "speaker_id": g.speaker_id, "kind": g.mentions[0].kind if g.mentions else None,
+        "id": g.id,
+        "speaker": g.speaker,
+        "mentions": [_quote_mention(q) for q in g.mentions],
+        "variant": g.variant,
+        "speaker_id": g.speaker_id,
+        "kind": g.mentions[0].kind if g.mentions else None,
         "sources": sorted({q.span.source for q in g.mentions}),
-        "diff": [{"op": op, "text": text} for op, text in g.diff], "notes": g.notes, "named_in": g.named_in,
+        "diff": [{"op": op, "text": text} for op, text in g.diff],
+        "notes": g.notes,
+        "named_in": g.named_in,
     }
 
 
 def _entity(e: Entity) -> dict[str, Any]:
     return {
-        "id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases, "sources": e.sources,
+        "id": e.id,
+        "name": e.name,
+        "type": e.type,
+        "aliases": e.aliases,
+        "sources": e.sources,
         "roles": [{"text": r.text, **span(r.span)} for r in e.roles],
         "mentions": [span(m) for m in e.mentions],
     }
 
 
 def _number(n: NumberGroup) -> dict[str, Any]:
-    return {"value": n.value, "unit": n.unit, "text": n.text, "mentions": [span(m) for m in n.mentions], "counts": n.counts}
+    return {
+        "value": n.value,
+        "unit": n.unit,
+        "text": n.text,
+        "mentions": [span(m) for m in n.mentions],
+        "counts": n.counts,
+    }
 
 
 def _conflict(c: Conflict) -> dict[str, Any]:
-    values = [{"source": v.source, "value": v.value, "start": v.start, "end": v.end} for v in c.values]
-    return {"kind": c.kind, "values": values, "subject": c.subject, "note": c.note, "fact": c.fact_id,
-            "update": c.update}
+    values = [
+        {"source": v.source, "value": v.value, "start": v.start, "end": v.end} for v in c.values
+    ]
+    return {
+        "kind": c.kind,
+        "values": values,
+        "subject": c.subject,
+        "note": c.note,
+        "fact": c.fact_id,
+        "update": c.update,
+    }
 
 
 def _event(t: TimelineEvent) -> dict[str, Any]:
-    return {"date": _iso(t.date), "end": _iso(t.end), "text": t.text, "mentions": [span(m) for m in t.mentions],
-            "fact": t.fact_id, "disputed": t.disputed}
+    return {
+        "date": _iso(t.date),
+        "end": _iso(t.end),
+        "text": t.text,
+        "mentions": [span(m) for m in t.mentions],
+        "fact": t.fact_id,
+        "disputed": t.disputed,
+    }
 
 
 def _summary(s: SummarySentence) -> dict[str, Any]:
-    return {"text": s.text, "citations": [span(c) for c in s.citations], "status": s.status, "fact": s.fact_id}
+    return {
+        "text": s.text,
+        "citations": [span(c) for c in s.citations],
+        "status": s.status,
+        "fact": s.fact_id,
+    }
 
 
 def _date(d: DateMention) -> dict[str, Any]:
-    return {**span(d.span), "text": d.text, "date": _iso(d.date), "end": _iso(d.end), "resolved": d.resolved, "note": d.note}
+    return {
+        **span(d.span),
+        "text": d.text,
+        "date": _iso(d.date),
+        "end": _iso(d.end),
+        "resolved": d.resolved,
+        "note": d.note,
+    }

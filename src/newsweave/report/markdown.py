@@ -21,13 +21,24 @@ def md(text: object) -> str:
 
 def to_markdown(brief: Brief) -> str:
     """The whole brief as one Markdown document."""
-    parts = [_header(brief), _changes(brief), _summary(brief), _figures(brief), _facts(brief), _conflicts(brief), _quotes(brief),
-             _timeline(brief), _entities(brief), _sources(brief), _skipped(brief)]
+    parts = [
+        _header(brief),
+        _changes(brief),
+        _summary(brief),
+        _figures(brief),
+        _facts(brief),
+        _conflicts(brief),
+        _quotes(brief),
+        _timeline(brief),
+        _entities(brief),
+        _sources(brief),
+        _skipped(brief),
+    ]
     return "\n\n".join(p for p in parts if p).rstrip() + "\n"
 
 
 def _refs(brief: Brief, spans: Iterable[Span]) -> str:
-    """"[1][2]": the numbers of the sources cited (no link definitions exist, so they stay text)."""
+    """ "[1][2]": the numbers of the sources cited (no link definitions exist, so they stay text)."""
     return "".join(f"[{n}]" for n, _ in c.refs(brief, spans))
 
 
@@ -50,7 +61,9 @@ def _summary(brief: Brief) -> str:
 
 def _summary_line(brief: Brief, sentence: SummarySentence) -> str:
     tag = c.summary_tag(brief, sentence)
-    return f"- {md(sentence.text)} {_refs(brief, sentence.citations)}" + (f" *({md(tag)})*" if tag else "")
+    return f"- {md(sentence.text)} {_refs(brief, sentence.citations)}" + (
+        f" *({md(tag)})*" if tag else ""
+    )
 
 
 def _figures(brief: Brief) -> str:
@@ -78,7 +91,12 @@ def _fact_line(brief: Brief, fact: Fact) -> str:
 def _conflicts(brief: Brief) -> str:
     lines: list[str] = []
     for kind, conflicts in c.conflicts_by_kind(brief).items():
-        lines += [f"### {md(c.KIND_TITLE.get(kind, kind))}", "", *(_conflict_line(brief, x) for x in conflicts), ""]
+        lines += [
+            f"### {md(c.KIND_TITLE.get(kind, kind))}",
+            "",
+            *(_conflict_line(brief, x) for x in conflicts),
+            "",
+        ]
     return _section("Conflicts", lines).rstrip()
 
 
@@ -101,14 +119,19 @@ def _quotes(brief: Brief) -> str:
 def _quote_lines(brief: Brief, g: QuoteGroup) -> list[str]:
     n = c.numbers(brief)
     left, right = c.marks(g)
-    lines = [f"- {md(c.label(brief, sid))} [{n.get(sid, '?')}]: {left}{md(text)}{right}" for sid, text, _ in c.wordings(g)]
+    lines = [
+        f"- {md(c.label(brief, sid))} [{n.get(sid, '?')}]: {left}{md(text)}{right}"
+        for sid, text, _ in c.wordings(g)
+    ]
     if g.variant and g.diff:
-        lines.append("- wording differs: " + " ".join(_diff_word(op, words) for op, words in g.diff))
+        lines.append(
+            "- wording differs: " + " ".join(_diff_word(op, words) for op, words in g.diff)
+        )
     return lines + [f"- *{md(note)}*" for note in g.notes]
 
 
 def _diff_word(op: str, words: str) -> str:
-    """"-" words struck through (only in the first wording), "+" words in bold (only in the second)."""
+    """ "-" words struck through (only in the first wording), "+" words in bold (only in the second)."""
     if op == "-":
         return f"~~{md(words)}~~"
     if op == "+":
@@ -117,7 +140,9 @@ def _diff_word(op: str, words: str) -> str:
 
 
 def _timeline(brief: Brief) -> str:
-    lines = [f"- **{md(c.when(e))}**: {md(e.text)} {_refs(brief, e.mentions)}" for e in brief.timeline]
+    lines = [
+        f"- **{md(c.when(e))}**: {md(e.text)} {_refs(brief, e.mentions)}" for e in brief.timeline
+    ]
     return _section("Timeline", lines)
 
 
@@ -125,7 +150,12 @@ def _entities(brief: Brief) -> str:
     lines: list[str] = []
     for etype, entities in c.entities_by_type(brief).items():
         if entities:
-            lines += [f"### {md(c.type_title(etype))}", "", *(_entity_line(brief, e) for e in entities), ""]
+            lines += [
+                f"### {md(c.type_title(etype))}",
+                "",
+                *(_entity_line(brief, e) for e in entities),
+                "",
+            ]
     return _section("Entities", lines).rstrip()
 
 
@@ -139,7 +169,10 @@ def _entity_line(brief: Brief, e: Entity) -> str:
 def _sources(brief: Brief) -> str:
     lines: list[str] = []
     for i, s in enumerate(brief.sources, 1):
-        lines += [_source_line(i, s), *(f"   - removed: “{md(r.text)}” ({md(c.removal_reason(r))})" for r in s.removed)]
+        lines += [
+            _source_line(i, s),
+            *(f"   - removed: “{md(r.text)}” ({md(c.removal_reason(r))})" for r in s.removed),
+        ]
     return _section("Sources", lines)
 
 

@@ -19,8 +19,21 @@ STATUS_STYLE = {"corroborated": "green", "conflicting": "red", "single-source": 
 
 def print_brief(brief: Brief, console: Console) -> None:
     """Print every section of the brief, in the order the other formats use."""
-    console.print(Panel(f"[bold]{escape(c.title(brief))}[/bold]", subtitle=c.headline(brief), box=box.ROUNDED))
-    for section in (_changes, _summary, _figures, _facts, _conflicts, _quotes, _timeline, _entities, _sources, _skipped):
+    console.print(
+        Panel(f"[bold]{escape(c.title(brief))}[/bold]", subtitle=c.headline(brief), box=box.ROUNDED)
+    )
+    for section in (
+        _changes,
+        _summary,
+        _figures,
+        _facts,
+        _conflicts,
+        _quotes,
+        _timeline,
+        _entities,
+        _sources,
+        _skipped,
+    ):
         section(brief, console)
 
 
@@ -29,7 +42,7 @@ def _rule(console: Console, title: str) -> None:
 
 
 def _refs(brief: Brief, spans: Iterable[Span]) -> str:
-    """"[1][2]" (dim), the numbers of the sources cited."""
+    """ "[1][2]" (dim), the numbers of the sources cited."""
     return "[dim]" + "".join(f"\\[{n}]" for n, _ in c.refs(brief, spans)) + "[/dim]"
 
 
@@ -61,7 +74,9 @@ def _figures(brief: Brief, console: Console) -> None:
     for f in c.figures(brief):
         values = "; ".join(escape(c.figure_value(brief, v)) for v in f.values)
         verdict = f"[{VERDICT_STYLE[f.verdict]}]{escape(c.VERDICT_TITLE[f.verdict])}[/]"
-        console.print(f"  • [bold]{escape(f.label)}[/bold] ({verdict}): {values} {_refs(brief, [v.span for v in f.values])}")
+        console.print(
+            f"  • [bold]{escape(f.label)}[/bold] ({verdict}): {values} {_refs(brief, [v.span for v in f.values])}"
+        )
 
 
 def _facts(brief: Brief, console: Console) -> None:
@@ -74,7 +89,9 @@ def _facts(brief: Brief, console: Console) -> None:
         title = escape(c.STATUS_TITLE.get(status, status))
         console.print(f"[{STATUS_STYLE.get(status, 'bold')} bold]{title} ({len(facts)})[/]")
         for f in facts:
-            console.print(f"  • {escape(f.text)} {_refs(brief, f.mentions)} [dim]{escape(c.fact_line(brief, f))}[/dim]")
+            console.print(
+                f"  • {escape(f.text)} {_refs(brief, f.mentions)} [dim]{escape(c.fact_line(brief, f))}[/dim]"
+            )
 
 
 def _conflicts(brief: Brief, console: Console) -> None:
@@ -88,14 +105,21 @@ def _conflicts(brief: Brief, console: Console) -> None:
         table.add_column(name, ratio=ratio, overflow="fold")
     for kind, conflicts in groups.items():
         for x in conflicts:
-            table.add_row(escape(c.KIND_TITLE.get(kind, kind)), escape(x.subject), _conflict_values(brief, x),
-                          f"[dim]{escape(x.note)}[/dim]")
+            table.add_row(
+                escape(c.KIND_TITLE.get(kind, kind)),
+                escape(x.subject),
+                _conflict_values(brief, x),
+                f"[dim]{escape(x.note)}[/dim]",
+            )
     console.print(table)
 
 
 def _conflict_values(brief: Brief, conflict: Conflict) -> str:
     """One line per source: "AP: “1,000”"."""
-    return "\n".join(f"{escape(c.label(brief, v.source))}: [bold]“{escape(v.value)}”[/bold]" for v in conflict.values)
+    return "\n".join(
+        f"{escape(c.label(brief, v.source))}: [bold]“{escape(v.value)}”[/bold]"
+        for v in conflict.values
+    )
 
 
 def _quotes(brief: Brief, console: Console) -> None:
@@ -111,15 +135,19 @@ def _quotes(brief: Brief, console: Console) -> None:
 def _quote_group(brief: Brief, g: QuoteGroup, console: Console) -> None:
     left, right = c.marks(g)
     for sid, text, span in c.wordings(g):
-        console.print(f"  {escape(c.label(brief, sid))} {_refs(brief, [span])}: {left}{escape(text)}{right}")
+        console.print(
+            f"  {escape(c.label(brief, sid))} {_refs(brief, [span])}: {left}{escape(text)}{right}"
+        )
     if g.variant and g.diff:
-        console.print("  [dim]wording differs:[/dim] " + " ".join(_diff_word(op, w) for op, w in g.diff))
+        console.print(
+            "  [dim]wording differs:[/dim] " + " ".join(_diff_word(op, w) for op, w in g.diff)
+        )
     for note in g.notes:
         console.print(f"  [dim]{escape(note)}[/dim]")
 
 
 def _diff_word(op: str, words: str) -> str:
-    """"-" words red and struck (only in the first wording), "+" words green (only in the second);
+    """ "-" words red and struck (only in the first wording), "+" words green (only in the second);
     the op stays visible as [-x-] / {+x+} so the diff reads without colour."""
     if op == "-":
         return f"[red strike]{escape(f'[-{words}-]')}[/]"
@@ -133,7 +161,9 @@ def _timeline(brief: Brief, console: Console) -> None:
         return
     _rule(console, "Timeline")
     for e in brief.timeline:
-        console.print(f"[bold]{escape(c.when(e))}[/bold]  {escape(e.text)} {_refs(brief, e.mentions)}")
+        console.print(
+            f"[bold]{escape(c.when(e))}[/bold]  {escape(e.text)} {_refs(brief, e.mentions)}"
+        )
 
 
 def _entities(brief: Brief, console: Console) -> None:
@@ -163,7 +193,9 @@ def _sources(brief: Brief, console: Console) -> None:
         if s.url:
             console.print(f"    [dim]{escape(s.url)}[/dim]", overflow="fold")
         for r in s.removed:
-            console.print(f"    [dim]removed: “{escape(r.text)}” ({escape(c.removal_reason(r))})[/dim]")
+            console.print(
+                f"    [dim]removed: “{escape(r.text)}” ({escape(c.removal_reason(r))})[/dim]"
+            )
 
 
 def _skipped(brief: Brief, console: Console) -> None:

@@ -19,4 +19,4 @@ Needs the `ray` extra.
 from .engine import RayExecutor, session
 from .jobs import clean_and_sign, ingest
 
-__all__ = ["ingest", "session", "RayExecutor", "clean_and_sign"]
+__all__ = ["RayExecutor", "clean_and_sign", "ingest", "session"]

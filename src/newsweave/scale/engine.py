@@ -19,7 +19,7 @@ from ..parallel import chunks, run_chunk
 PURPOSE = "the Ray engine (--engine ray)"
 TASKS_PER_WORKER = 4  # a map is cut into about this many pieces a worker, for balance
 
-__all__ = ["RayExecutor", "session", "import_ray"]
+__all__ = ["RayExecutor", "import_ray", "session"]
 
 
 def import_ray() -> Any:
@@ -50,8 +50,11 @@ def session(address: str | None = None, workers: int | None = None) -> Iterator[
 
 
 def _start(ray: Any, address: str | None, workers: int | None) -> None:
-    options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
-                               "logging_level": logging.WARNING}
+    options: dict[str, Any] = {
+        "include_dashboard": False,
+        "log_to_driver": False,
+        "logging_level": logging.WARNING,
+    }
     # token authentication stays on; only its note that it is on is quietened
     logging.getLogger("ray._private.authentication").setLevel(logging.ERROR)
     if address is None:
@@ -60,9 +63,11 @@ def _start(ray: Any, address: str | None, workers: int | None) -> None:
         ray.init(address=address, **options)
     except (ConnectionError, RuntimeError, ValueError) as exc:
         where = f"the Ray cluster at {address}" if address else "a local Ray"
-        raise NewsweaveError(f"could not start {where}: {exc}; check --address (e.g. ray://head:10001 or "
-                             "auto), that the cluster runs the same Ray version, and for a cluster with token "
-                             "authentication set RAY_AUTH_MODE=token and RAY_AUTH_TOKEN (docs/scale.md)") from exc
+        raise NewsweaveError(
+            f"could not start {where}: {exc}; check --address (e.g. ray://head:10001 or "
+            "auto), that the cluster runs the same Ray version, and for a cluster with token "
+            "authentication set RAY_AUTH_MODE=token and RAY_AUTH_TOKEN (docs/scale.md)"
+        ) from exc
 
 
 class RayExecutor:
@@ -75,7 +80,9 @@ class RayExecutor:
         self._task = self.ray.remote(run_chunk)
         self._pool: tuple[Callable, list] | None = None  # (factory, its actors)
 
-    def map(self, fn: Callable, items: Sequence[Any], *, shared: Any = None, chunk: int | None = None) -> list:
+    def map(
+        self, fn: Callable, items: Sequence[Any], *, shared: Any = None, chunk: int | None = None
+    ) -> list:
         if not items:
             return []
         self.release()  # tasks need the CPUs an actor pool holds
@@ -85,12 +92,18 @@ class RayExecutor:
         futures = [self._task.remote(fn, ref, list(part)) for part in chunks(items, size)]
         return [y for part in self.ray.get(futures) for y in part]
 
-    def map_model(self, factory: Callable[[], Any], fn: Callable[[Any, Any], Any], items: Sequence[Any]) -> list:
+    def map_model(
+        self, factory: Callable[[], Any], fn: Callable[[Any, Any], Any], items: Sequence[Any]
+    ) -> list:
         if not items:
             return []
         from ray.util import ActorPool
 
-        return list(ActorPool(self._actors(factory)).map(lambda actor, item: actor.run.remote(fn, item), items))
+        return list(
+            ActorPool(self._actors(factory)).map(
+                lambda actor, item: actor.run.remote(fn, item), items
+            )
+        )
 
     def release(self) -> None:
         """Stop the actor pool, if one is up (its CPUs go back to the cluster)."""

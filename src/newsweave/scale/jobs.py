@@ -19,7 +19,15 @@ from collections.abc import Iterable
 
 from ..clean import clean, split_cleaned
 from ..corpus import IngestRun, signature_bytes, store_cleaned
-from ..ingest import Fetcher, InputPart, ReadOptions, merge_parts, plan_inputs, read_input, unused_meta
+from ..ingest import (
+    Fetcher,
+    InputPart,
+    ReadOptions,
+    merge_parts,
+    plan_inputs,
+    read_input,
+    unused_meta,
+)
 from ..ingest.files import Input
 from ..ingest.urls import Web
 from ..models import Source
@@ -28,28 +36,45 @@ from ..store import Store
 
 SIGN_SLICE = 256  # articles cleaned and signed per task
 
-__all__ = ["ingest", "clean_and_sign"]
+__all__ = ["clean_and_sign", "ingest"]
 
 
-def ingest(paths: Iterable[str | os.PathLike], store: Store, *, executor: Executor = LOCAL,
-           meta: str | os.PathLike | None = None, fetcher: Fetcher | None = None,
-           follow_links: bool = False) -> IngestRun:
+def ingest(
+    paths: Iterable[str | os.PathLike],
+    store: Store,
+    *,
+    executor: Executor = LOCAL,
+    meta: str | os.PathLike | None = None,
+    fetcher: Fetcher | None = None,
+    follow_links: bool = False,
+) -> IngestRun:
     """Read, clean and store articles with `executor`; update the copy groups. The run report,
     with the seconds each step took in `timings` (read, clean+sign, store+copies)."""
     clock = _Clock()
     steps, options = plan_inputs(paths, meta)
     options = dataclasses.replace(options, defer_feeds=follow_links)
     inputs = [step for step in steps if isinstance(step, Input)]
-    parts = _resolved(inputs, executor.map(read_input, inputs, shared=options, chunk=1), options, fetcher,
-                      follow_links)
+    parts = _resolved(
+        inputs,
+        executor.map(read_input, inputs, shared=options, chunk=1),
+        options,
+        fetcher,
+        follow_links,
+    )
     result = merge_parts(steps, parts)
     result.warnings += unused_meta(options.meta_file)
     clock.lap("read")
     prepared = executor.map(clean_and_sign, result.sources, chunk=SIGN_SLICE)
     kept, empty = split_cleaned([source for source, _ in prepared])
     clock.lap("clean+sign")
-    run = store_cleaned(result, kept, empty, store, signatures={s.id: sig for s, sig in prepared if sig},
-                        candidates=_candidates(executor))
+    run = store_cleaned(
+        result,
+        kept,
+        empty,
+        store,
+        signatures={s.id: sig for s, sig in prepared if sig},
+        candidates=_candidates(executor),
+    )
     clock.lap("store+copies")
     run.timings = clock.laps
     return run
@@ -71,13 +96,21 @@ def clean_and_sign(source: Source) -> tuple[Source, bytes]:
     return source, signature_bytes(source) if source.text.strip() else b""
 
 
-def _resolved(inputs: list[Input], parts: list[InputPart], options: ReadOptions,
-              fetcher: Fetcher | None, follow_links: bool) -> list[InputPart]:
+def _resolved(
+    inputs: list[Input],
+    parts: list[InputPart],
+    options: ReadOptions,
+    fetcher: Fetcher | None,
+    follow_links: bool,
+) -> list[InputPart]:
     """Each input's part, reading here what a worker left (URLs, feeds whose links it follows),
     and the `--meta` entries the workers used marked as used."""
     web = Web(fetcher, options.max_bytes, follow_links=follow_links)
     try:
-        parts = [read_input(options, item, web) if part.deferred else part for item, part in zip(inputs, parts)]
+        parts = [
+            read_input(options, item, web) if part.deferred else part
+            for item, part in zip(inputs, parts)
+        ]
     finally:
         web.close()
     if options.meta_file is not None:
@@ -91,4 +124,6 @@ def _candidates(executor: Executor):
     from .engine import RayExecutor
     from .lsh import candidate_pairs
 
-    return functools.partial(candidate_pairs, executor) if isinstance(executor, RayExecutor) else None
+    return (
+        functools.partial(candidate_pairs, executor) if isinstance(executor, RayExecutor) else None
+    )

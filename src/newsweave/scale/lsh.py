@@ -21,7 +21,9 @@ SLICE = 4096  # signatures per map task
 __all__ = ["candidate_pairs"]
 
 
-def candidate_pairs(executor: RayExecutor, sigs: np.ndarray, among: np.ndarray | None = None) -> np.ndarray:
+def candidate_pairs(
+    executor: RayExecutor, sigs: np.ndarray, among: np.ndarray | None = None
+) -> np.ndarray:
     """The pairs `minhash.candidate_pairs(sigs)` gives, found by a Ray shuffle. `among` is not
     used: these are all the pairs, which include every pair of those texts (the caller keeps
     the ones it asked for)."""
@@ -29,7 +31,10 @@ def candidate_pairs(executor: RayExecutor, sigs: np.ndarray, among: np.ndarray |
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
     executor.release()  # the shuffle's tasks need the CPUs an actor pool holds
-    ray, parts = executor.ray, max(2, executor.workers)  # two parts at least: a task then returns a list
+    ray, parts = (
+        executor.ray,
+        max(2, executor.workers),
+    )  # two parts at least: a task then returns a list
     mapper = ray.remote(num_returns=parts)(_split_entries)
     table = ray.put(sigs)
     mapped = [mapper.remote(table, start, parts) for start in range(0, n, SLICE)]
@@ -38,7 +43,9 @@ def candidate_pairs(executor: RayExecutor, sigs: np.ndarray, among: np.ndarray |
     return minhash.unique_pairs(np.concatenate(found), n)
 
 
-def _split_entries(sigs: np.ndarray, start: int, parts: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+def _split_entries(
+    sigs: np.ndarray, start: int, parts: int
+) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """Map: the LSH entries of signatures start .. start + SLICE, split by bucket into `parts`."""
     band, key, doc = minhash.band_entries(sigs[start : start + SLICE], first=start)
     with np.errstate(over="ignore"):

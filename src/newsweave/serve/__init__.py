@@ -17,15 +17,28 @@ from importlib.util import find_spec
 
 from ..errors import MissingExtraError
 
-__all__ = ["create_app", "run", "DEFAULT_HOST", "DEFAULT_PORT"]
+__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "create_app", "run"]
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8080
-_PACKAGES = {"fastapi": "fastapi", "starlette": "fastapi", "pydantic": "fastapi", "jinja2": "jinja2",
-             "multipart": "python-multipart", "python_multipart": "python-multipart", "uvicorn": "uvicorn"}
+_PACKAGES = {
+    "fastapi": "fastapi",
+    "starlette": "fastapi",
+    "pydantic": "fastapi",
+    "jinja2": "jinja2",
+    "multipart": "python-multipart",
+    "python_multipart": "python-multipart",
+    "uvicorn": "uvicorn",
+}
 
 
-def create_app(store_path: str | os.PathLike, *, readonly: bool = False, max_body: int | None = None, pipeline=None):
+def create_app(
+    store_path: str | os.PathLike,
+    *,
+    readonly: bool = False,
+    max_body: int | None = None,
+    pipeline=None,
+):
     """The ASGI app over the store at `store_path` (see `app.create_app`)."""
     if not (find_spec("python_multipart") or find_spec("multipart")):  # FastAPI needs it for forms
         raise MissingExtraError("python-multipart", "serve", "newsweave serve")
@@ -34,11 +47,18 @@ def create_app(store_path: str | os.PathLike, *, readonly: bool = False, max_bod
         from .app import create_app as make
     except ImportError as exc:
         raise _missing(exc) from exc
-    return make(os.fspath(store_path), readonly=readonly, max_body=max_body or MAX_BODY, pipeline=pipeline)
+    return make(
+        os.fspath(store_path), readonly=readonly, max_body=max_body or MAX_BODY, pipeline=pipeline
+    )
 
 
-def run(store_path: str | os.PathLike, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-        readonly: bool = False) -> None:
+def run(
+    store_path: str | os.PathLike,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    readonly: bool = False,
+) -> None:
     """Serve the store with uvicorn until interrupted."""
     app = create_app(store_path, readonly=readonly)
     try:

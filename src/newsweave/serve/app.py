@@ -27,7 +27,13 @@ from starlette.exceptions import HTTPException
 
 from .. import __version__
 from ..errors import (
-    InputError, MissingExtraError, NewsweaveError, NoArticlesError, NotFoundError, ReadOnlyError, StoreError,
+    InputError,
+    MissingExtraError,
+    NewsweaveError,
+    NoArticlesError,
+    NotFoundError,
+    ReadOnlyError,
+    StoreError,
 )
 from ..ingest.files import resolved
 from ..store import Store, open_store
@@ -41,8 +47,13 @@ Mode = Literal["batch", "stream"]
 Day = Annotated[dt.date | None, BeforeValidator(lambda v: v or None)]
 # most specific first: the first class an error is an instance of gives its HTTP status
 STATUS: list[tuple[type[NewsweaveError], int]] = [
-    (NotFoundError, 404), (ReadOnlyError, 403), (StoreError, 500), (MissingExtraError, 500),
-    (InputError, 400), (NoArticlesError, 400), (NewsweaveError, 400),
+    (NotFoundError, 404),
+    (ReadOnlyError, 403),
+    (StoreError, 500),
+    (MissingExtraError, 500),
+    (InputError, 400),
+    (NoArticlesError, 400),
+    (NewsweaveError, 400),
 ]
 HTTP_KIND = {404: "NotFound", 405: "MethodNotAllowed", 413: "RequestTooLarge"}
 STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
@@ -67,14 +78,21 @@ class Article(BaseModel):
     title: str | None = None
 
 
-def create_app(store_path: str, *, readonly: bool = False, max_body: int = MAX_BODY, pipeline=None) -> FastAPI:
+def create_app(
+    store_path: str, *, readonly: bool = False, max_body: int = MAX_BODY, pipeline=None
+) -> FastAPI:
     """The web app over the store at `store_path` (created if new, unless `readonly`)."""
     from ..pipeline import Pipeline
 
     settings = Settings(str(store_path), readonly, max_body)
     open_store(settings.store_path, readonly=readonly).close()  # fail now, not on the first request
-    app = FastAPI(title="newsweave", version=__version__, docs_url=None, redoc_url=None,
-                  description="Cross-source briefs of the news stories in a newsweave store.")
+    app = FastAPI(
+        title="newsweave",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        description="Cross-source briefs of the news stories in a newsweave store.",
+    )
     app.state.settings = settings
     app.state.briefs = views.Briefs(pipeline or Pipeline())
     app.state.pages = _templates()
@@ -89,16 +107,24 @@ def create_app(store_path: str, *, readonly: bool = False, max_body: int = MAX_B
 
 
 def _templates() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.PackageLoader("newsweave.serve", "templates"), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("newsweave.serve", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.globals["version"] = __version__
     return env
 
 
 def _static_files() -> dict[str, tuple[bytes, str]]:
     folder = resources.files("newsweave.serve").joinpath("static")
-    return {f.name: (f.read_bytes(), STATIC_TYPES.get("." + f.name.rsplit(".", 1)[-1], "text/plain"))
-            for f in folder.iterdir() if f.is_file() and not f.name.startswith(".")}
+    return {
+        f.name: (f.read_bytes(), STATIC_TYPES.get("." + f.name.rsplit(".", 1)[-1], "text/plain"))
+        for f in folder.iterdir()
+        if f.is_file() and not f.name.startswith(".")
+    }
 
 
 def get_store(request: Request) -> Iterator[Store]:
@@ -138,31 +164,41 @@ def _json_url(request: Request) -> str:
     return twin + (f"?{request.url.query}" if request.url.query else "")
 
 
-def error_response(request: Request, status: int, message: str, kind: str, details: Any = None) -> Response:
+def error_response(
+    request: Request, status: int, message: str, kind: str, details: Any = None
+) -> Response:
     body = error_body(status, message, kind, details)
     if _wants_page(request):
         page = request.app.state.pages.get_template("error.html")
-        return HTMLResponse(page.render(error=body["error"], json_url=None, path=request.url.path), status)
+        return HTMLResponse(
+            page.render(error=body["error"], json_url=None, path=request.url.path), status
+        )
     return JSONResponse(body, status)
 
 
 async def _newsweave_error(request: Request, exc: NewsweaveError) -> Response:
     status = next(code for cls, code in STATUS if isinstance(exc, cls))
-    return error_response(request, status, _public(str(exc), request.app.state.settings), type(exc).__name__)
+    return error_response(
+        request, status, _public(str(exc), request.app.state.settings), type(exc).__name__
+    )
 
 
 def _public(message: str, settings: Settings) -> str:
     """The message as a web client may see it: the store by its file name, never the server's
     folders ("/srv/data/news.db: ..." -> "news.db: ...")."""
     store = Path(settings.store_path)
-    for shown in sorted({str(store), str(store.absolute()), str(resolved(store))}, key=len, reverse=True):
+    for shown in sorted(
+        {str(store), str(store.absolute()), str(resolved(store))}, key=len, reverse=True
+    ):
         message = message.replace(shown, store.name)
     return message
 
 
 async def _invalid(request: Request, exc: RequestValidationError) -> Response:
-    details = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
-               for e in exc.errors()]
+    details = [
+        {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+        for e in exc.errors()
+    ]
     where = "; ".join(f"{'.'.join(map(str, d['loc']))}: {d['msg']}" for d in details)
     return error_response(request, 422, f"invalid request: {where}", "ValidationError", details)
 
@@ -171,7 +207,9 @@ async def _http_error(request: Request, exc: HTTPException) -> Response:
     message = exc.detail if isinstance(exc.detail, str) else "error"
     if exc.status_code == 404 and message == "Not Found":
         message = f"no page at {request.url.path}"
-    return error_response(request, exc.status_code, message, HTTP_KIND.get(exc.status_code, "HTTPError"))
+    return error_response(
+        request, exc.status_code, message, HTTP_KIND.get(exc.status_code, "HTTPError")
+    )
 
 
 class CrashResponse:
@@ -198,11 +236,17 @@ class CrashResponse:
             if started:
                 raise  # too late for an error response: the server closes the connection
             LOG.exception("internal error answering %s %s", scope.get("method"), scope.get("path"))
-            response = error_response(Request(scope), 500, "internal error; see the server log", "InternalError")
+            response = error_response(
+                Request(scope), 500, "internal error; see the server log", "InternalError"
+            )
             await response(scope, receive, send)
 
 
-HANDLERS = {NewsweaveError: _newsweave_error, RequestValidationError: _invalid, HTTPException: _http_error}
+HANDLERS = {
+    NewsweaveError: _newsweave_error,
+    RequestValidationError: _invalid,
+    HTTPException: _http_error,
+}
 
 
 # --- pages and their JSON twins -----------------------------------------------------------------
@@ -212,33 +256,59 @@ pages = APIRouter()
 def _twin(router: APIRouter, path: str, twin: str, methods: tuple[str, ...] = ("GET",)):
     """Register one endpoint at a page URL and at its `.json` twin (the twin first, so that
     `/stories/{id}.json` is not read as a story id ending in ".json")."""
+
     def register(endpoint):
-        router.add_api_route(twin, endpoint, methods=list(methods), name=endpoint.__name__ + "_json")
-        router.add_api_route(path, endpoint, methods=list(methods), name=endpoint.__name__,
-                             response_class=HTMLResponse)
+        router.add_api_route(
+            twin, endpoint, methods=list(methods), name=endpoint.__name__ + "_json"
+        )
+        router.add_api_route(
+            path,
+            endpoint,
+            methods=list(methods),
+            name=endpoint.__name__,
+            response_class=HTMLResponse,
+        )
         return endpoint
+
     return register
 
 
 @_twin(pages, "/", "/index.json")
-def story_list(request: Request, store: Store = Depends(get_store), q: str | None = None,
-               outlet: str | None = None, since: Day = None, until: Day = None,
-               mode: Mode = "batch") -> Response:
+def story_list(
+    request: Request,
+    store: Store = Depends(get_store),
+    q: str | None = None,
+    outlet: str | None = None,
+    since: Day = None,
+    until: Day = None,
+    mode: Mode = "batch",
+) -> Response:
     """The stories, newest first: counts, search (`q`, FTS5), filters by outlet and dates."""
-    query = views.ListQuery(mode, (q or "").strip() or None, (outlet or "").strip() or None, since, until)
+    query = views.ListQuery(
+        mode, (q or "").strip() or None, (outlet or "").strip() or None, since, until
+    )
     return respond(request, views.story_list(store, query))
 
 
 @_twin(pages, "/stories/{story_id}", "/stories/{story_id}.json")
-def story(request: Request, story_id: str, store: Store = Depends(get_store), mode: Mode = "batch",
-          since: str | None = None) -> Response:
+def story(
+    request: Request,
+    story_id: str,
+    store: Store = Depends(get_store),
+    mode: Mode = "batch",
+    since: str | None = None,
+) -> Response:
     """A story's brief: summary with citations, facts, conflicts, quotes, timeline, sources."""
-    view = views.story_page(store, request.app.state.briefs, story_id, mode=mode, since=since or None)
+    view = views.story_page(
+        store, request.app.state.briefs, story_id, mode=mode, since=since or None
+    )
     return respond(request, view)
 
 
 @_twin(pages, "/search", "/search.json")
-def search(request: Request, store: Store = Depends(get_store), q: str = "", mode: Mode = "batch") -> Response:
+def search(
+    request: Request, store: Store = Depends(get_store), q: str = "", mode: Mode = "batch"
+) -> Response:
     """Articles matching the words (titles and texts, FTS5), each with its story."""
     return respond(request, views.search(store, q, mode=mode))
 
@@ -250,11 +320,19 @@ def upload_form(request: Request) -> Response:
 
 
 @_twin(pages, "/upload", "/upload.json", methods=("POST",))
-def upload(request: Request, text: list[str] = Form([]), outlet: list[str] = Form([]),
-           title: list[str] = Form([]), published: list[str] = Form([]),
-           files: list[UploadFile] = File([])) -> Response:
+def upload(
+    request: Request,
+    text: list[str] = Form([]),
+    outlet: list[str] = Form([]),
+    title: list[str] = Form([]),
+    published: list[str] = Form([]),
+    files: list[UploadFile] = File([]),
+) -> Response:
     """The brief of the pasted texts (with their outlet, title, date) and uploaded files."""
-    pastes = [views.Paste(t, *(_nth(x, i) for x in (outlet, title, published))) for i, t in enumerate(text)]
+    pastes = [
+        views.Paste(t, *(_nth(x, i) for x in (outlet, title, published)))
+        for i, t in enumerate(text)
+    ]
     uploads = [(f.filename or "upload", f.file.read()) for f in files if f.filename]
     return respond(request, views.upload_brief(request.app.state.briefs, pastes, uploads))
 
@@ -277,7 +355,9 @@ api = APIRouter(prefix="/api")
 
 
 @api.post("/articles")
-def ingest_articles(articles: list[Article] = Body(...), store: Store = Depends(get_store)) -> dict[str, Any]:
+def ingest_articles(
+    articles: list[Article] = Body(...), store: Store = Depends(get_store)
+) -> dict[str, Any]:
     """Ingest articles into the store; the run report (as `newsweave ingest --format json`).
     403 when the server runs with `--read-only`."""
     records = [a.model_dump(exclude_none=True) for a in articles]
@@ -285,28 +365,46 @@ def ingest_articles(articles: list[Article] = Body(...), store: Store = Depends(
 
 
 @api.get("/stories")
-def api_stories(store: Store = Depends(get_store), q: str | None = None, outlet: str | None = None,
-                since: Day = None, until: Day = None,
-                mode: Mode = "batch") -> list[dict[str, Any]]:
+def api_stories(
+    store: Store = Depends(get_store),
+    q: str | None = None,
+    outlet: str | None = None,
+    since: Day = None,
+    until: Day = None,
+    mode: Mode = "batch",
+) -> list[dict[str, Any]]:
     """The stories JSON contract (docs/json-contract.md), newest first, with the list's filters."""
-    query = views.ListQuery(mode, (q or "").strip() or None, (outlet or "").strip() or None, since, until)
+    query = views.ListQuery(
+        mode, (q or "").strip() or None, (outlet or "").strip() or None, since, until
+    )
     return views.story_list(store, query).data["stories"]
 
 
 @api.get("/stories/{story_id}/brief")
-def api_brief(request: Request, story_id: str, store: Store = Depends(get_store), mode: Mode = "batch",
-              since: str | None = None) -> dict[str, Any]:
+def api_brief(
+    request: Request,
+    story_id: str,
+    store: Store = Depends(get_store),
+    mode: Mode = "batch",
+    since: str | None = None,
+) -> dict[str, Any]:
     """The brief JSON contract (docs/json-contract.md) of a stored story."""
-    view = views.story_page(store, request.app.state.briefs, story_id, mode=mode, since=since or None)
+    view = views.story_page(
+        store, request.app.state.briefs, story_id, mode=mode, since=since or None
+    )
     return view.data["brief"]
 
 
 @api.get("/search")
-def api_search(q: str = Query(..., min_length=1), store: Store = Depends(get_store),
-               limit: int = Query(20, ge=1, le=200), mode: Mode = "batch") -> list[dict[str, Any]]:
+def api_search(
+    q: str = Query(..., min_length=1),
+    store: Store = Depends(get_store),
+    limit: int = Query(20, ge=1, le=200),
+    mode: Mode = "batch",
+) -> list[dict[str, Any]]:
     """Articles matching the words: `article`, `title`, `snippet` (terms in [ ]), `rank`, `story`."""
     hits = views.search(store, q, mode=mode, limit=limit).data["hits"]
     return [{k: v for k, v in h.items() if k != "parts"} for h in hits]
 
 
-__all__ = ["create_app", "MAX_BODY", "TooLarge"]
+__all__ = ["MAX_BODY", "TooLarge", "create_app"]

@@ -12,10 +12,16 @@ from typing import Any
 
 from starlette.exceptions import HTTPException
 
-CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
-       "frame-ancestors 'none'")
-HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
-           (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
+    "frame-ancestors 'none'"
+)
+HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
 
 
 def error_body(status: int, message: str, kind: str, details: Any = None) -> dict[str, Any]:
@@ -71,9 +77,17 @@ class BodyLimit:
     async def _refuse(self, send) -> None:
         error = error_body(413, TooLarge(self.max_body).detail, "RequestTooLarge")
         body = json.dumps(error, separators=(",", ":")).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                                (b"connection", b"close")]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
 
@@ -82,4 +96,5 @@ def _with_headers(send):
         if message["type"] == "http.response.start":
             message = {**message, "headers": list(message.get("headers", [])) + HEADERS}
         await send(message)
+
     return sending

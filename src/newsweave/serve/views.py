@@ -31,9 +31,18 @@ from ..store import SearchHit, Store
 SEARCH_LIMIT = 50
 _MARKED = re.compile(r"\[([^\[\]]*)\]")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
-TOC = [("what-changed", "What changed"), ("summary", "Summary"), ("key-figures", "Key figures"), ("facts", "Facts"), ("conflicts", "Conflicts"),
-       ("who-said-what", "Who said what"), ("timeline", "Timeline"), ("entities", "Entities"),
-       ("sources", "Sources"), ("skipped-inputs", "Skipped inputs")]
+TOC = [
+    ("what-changed", "What changed"),
+    ("summary", "Summary"),
+    ("key-figures", "Key figures"),
+    ("facts", "Facts"),
+    ("conflicts", "Conflicts"),
+    ("who-said-what", "Who said what"),
+    ("timeline", "Timeline"),
+    ("entities", "Entities"),
+    ("sources", "Sources"),
+    ("skipped-inputs", "Skipped inputs"),
+]
 
 
 @dataclass
@@ -72,7 +81,9 @@ class Briefs:
         key = (store.path, story_id, mode, since, store.last_seq())
         with self._lock:
             if key not in self._kept:
-                self._kept[key] = brief_story(store, story_id, mode=mode, pipeline=self.pipeline, since=since)
+                self._kept[key] = brief_story(
+                    store, story_id, mode=mode, pipeline=self.pipeline, since=since
+                )
                 while len(self._kept) > self.size:
                     self._kept.popitem(last=False)
             self._kept.move_to_end(key)
@@ -90,8 +101,14 @@ def story_list(store: Store, query: ListQuery) -> View:
     hits = store.search(query.q, limit=SEARCH_LIMIT) if query.q else []
     found = {h.article for h in hits}
     shown = [s for s in listed if _keep(s, query, found)]
-    data = {"stories": shown, "filters": query.given(), "count": len(shown), "total": len(listed),
-            "outlets": _outlets(listed), "modes": ["batch", "stream"]}
+    data = {
+        "stories": shown,
+        "filters": query.given(),
+        "count": len(shown),
+        "total": len(listed),
+        "outlets": _outlets(listed),
+        "modes": ["batch", "stream"],
+    }
     return View("stories.html", data)
 
 
@@ -104,7 +121,9 @@ def _keep(story: dict[str, Any], query: ListQuery, found: set[str]) -> bool:
     articles = story["articles"]
     if query.q and not any(a["id"] in found for a in articles):
         return False
-    if query.outlet and not any((a["outlet"] or "").casefold() == query.outlet.casefold() for a in articles):
+    if query.outlet and not any(
+        (a["outlet"] or "").casefold() == query.outlet.casefold() for a in articles
+    ):
         return False
     first, last = story["first"] or story["last"], story["last"] or story["first"]
     if query.since and not (last and last >= query.since.isoformat()):
@@ -113,7 +132,9 @@ def _keep(story: dict[str, Any], query: ListQuery, found: set[str]) -> bool:
 
 
 def _outlets(listed: list[dict[str, Any]]) -> list[str]:
-    return sorted({a["outlet"] for s in listed for a in s["articles"] if a["outlet"]}, key=str.casefold)
+    return sorted(
+        {a["outlet"] for s in listed for a in s["articles"] if a["outlet"]}, key=str.casefold
+    )
 
 
 def search(store: Store, q: str, *, mode: str = "batch", limit: int = SEARCH_LIMIT) -> View:
@@ -126,24 +147,35 @@ def search(store: Store, q: str, *, mode: str = "batch", limit: int = SEARCH_LIM
 
 
 def _hit(hit: SearchHit, story: str | None, meta: dict[str, Any]) -> dict[str, Any]:
-    return {"article": hit.article, "title": hit.title, "snippet": hit.snippet, "rank": hit.rank, "story": story,
-            "outlet": meta.get("outlet"), "published": meta.get("published"),
-            "parts": snippet_parts(hit.snippet)}
+    return {
+        "article": hit.article,
+        "title": hit.title,
+        "snippet": hit.snippet,
+        "rank": hit.rank,
+        "story": story,
+        "outlet": meta.get("outlet"),
+        "published": meta.get("published"),
+        "parts": snippet_parts(hit.snippet),
+    }
 
 
 def snippet_parts(snippet: str) -> list[dict[str, Any]]:
     """The snippet as pieces, `match` true for the words FTS5 marked with [ ]."""
     parts, pos = [], 0
     for m in _MARKED.finditer(snippet):
-        parts += [{"text": snippet[pos:m.start()], "match": False}, {"text": m.group(1), "match": True}]
+        parts += [
+            {"text": snippet[pos : m.start()], "match": False},
+            {"text": m.group(1), "match": True},
+        ]
         pos = m.end()
     parts.append({"text": snippet[pos:], "match": False})
     return [p for p in parts if p["text"]]
 
 
 # --- briefs --------------------------------------------------------------------------------------
-def story_page(store: Store, briefs: Briefs, story_id: str, *, mode: str = "batch",
-               since: str | None = None) -> View:
+def story_page(
+    store: Store, briefs: Briefs, story_id: str, *, mode: str = "batch", since: str | None = None
+) -> View:
     """A stored story: its listing and its brief (the brief JSON contract under "brief")."""
     brief = briefs.story(store, story_id, mode=mode, since=since)  # NotFoundError for an unknown id
     story = next(s for s in stories(store, mode) if s.id == story_id)
@@ -153,8 +185,12 @@ def story_page(store: Store, briefs: Briefs, story_id: str, *, mode: str = "batc
 
 def _brief_view(template: str, brief: Brief, data: dict[str, Any]) -> View:
     sections = html.sections(brief)
-    extra = {"sections": sections, "title": _common.title(brief), "headline": _common.headline(brief),
-             "toc": [(ident, name) for ident, name in TOC if f"<section id={ident}>" in sections]}
+    extra = {
+        "sections": sections,
+        "title": _common.title(brief),
+        "headline": _common.headline(brief),
+        "toc": [(ident, name) for ident, name in TOC if f"<section id={ident}>" in sections],
+    }
     return View(template, {**data, "brief": to_dict(brief)}, extra)
 
 
@@ -169,14 +205,22 @@ class Paste:
 
 
 def upload_form(max_body: int) -> View:
-    fields = {"text": "article text (repeat text/outlet/title/published for more articles)",
-              "outlet": "optional", "title": "optional", "published": "optional, YYYY-MM-DD",
-              "files": "article files: any format newsweave brief reads (.txt with .meta.json, .html, "
-                       ".jsonl, .csv, feeds, WARC)"}
-    return View("upload.html", {"post": "/upload", "fields": fields, "max_body": max_body, "slots": 3})
+    fields = {
+        "text": "article text (repeat text/outlet/title/published for more articles)",
+        "outlet": "optional",
+        "title": "optional",
+        "published": "optional, YYYY-MM-DD",
+        "files": "article files: any format newsweave brief reads (.txt with .meta.json, .html, "
+        ".jsonl, .csv, feeds, WARC)",
+    }
+    return View(
+        "upload.html", {"post": "/upload", "fields": fields, "max_body": max_body, "slots": 3}
+    )
 
 
-def upload_brief(briefs: Briefs, pastes: Iterable[Paste], files: Iterable[tuple[str, bytes]]) -> View:
+def upload_brief(
+    briefs: Briefs, pastes: Iterable[Paste], files: Iterable[tuple[str, bytes]]
+) -> View:
     """The brief of pasted texts and uploaded files, made in a temporary folder; nothing is stored."""
     with tempfile.TemporaryDirectory(prefix="newsweave-upload-") as tmp:
         root = Path(tmp)
@@ -191,8 +235,15 @@ def _write_uploads(root: Path, pastes: list[Paste], files: list[tuple[str, bytes
     for number, paste in enumerate(pastes, 1):
         path = root / f"pasted-{number}.txt"
         path.write_text(paste.text, encoding="utf-8")
-        meta = {k: v for k, v in (("outlet", paste.outlet), ("title", paste.title),
-                                  ("published", paste.published)) if v and v.strip()}
+        meta = {
+            k: v
+            for k, v in (
+                ("outlet", paste.outlet),
+                ("title", paste.title),
+                ("published", paste.published),
+            )
+            if v and v.strip()
+        }
         if meta:
             path.with_name(path.name + ".meta.json").write_text(json.dumps(meta), encoding="utf-8")
     for name, data in files:
@@ -228,6 +279,10 @@ def _relative(result: IngestResult, root: Path) -> None:
 def ingest_articles(store: Store, records: list[dict[str, Any]]) -> dict[str, Any]:
     """Ingest records into the store; the run report as `newsweave ingest --format json` prints it."""
     if getattr(store, "readonly", False):
-        raise ReadOnlyError(store.path, "the server runs with --read-only; articles cannot be added")
+        raise ReadOnlyError(
+            store.path, "the server runs with --read-only; articles cannot be added"
+        )
     run: IngestRun = ingest_records(records, store, name="request")
-    return run_dict(run.entries, run.warnings, {"articles": store.count(), "copy_groups": len(store.copies())})
+    return run_dict(
+        run.entries, run.warnings, {"articles": store.count(), "copy_groups": len(store.copies())}
+    )

@@ -1,7 +1,7 @@
 """Store: the corpus on disk. SQLite by default (one file, WAL, FTS5), behind the `Store` interface.
 
-    >>> store = open_store("news.db")          # or "sqlite:///path/news.db"
-    >>> store.add(sources)                     # idempotent: ids are content hashes
+>>> store = open_store("news.db")          # or "sqlite:///path/news.db"
+>>> store.add(sources)                     # idempotent: ids are content hashes
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from ..errors import StoreError
 from .base import CacheEntry, SearchHit, Snapshot, Store
 from .sqlite import SQLiteStore
 
-__all__ = ["open_store", "Store", "SQLiteStore", "SearchHit", "Snapshot", "CacheEntry"]
+__all__ = ["CacheEntry", "SQLiteStore", "SearchHit", "Snapshot", "Store", "open_store"]
 
 
 def open_store(url: str | os.PathLike, *, readonly: bool = False) -> Store:
@@ -21,6 +21,8 @@ def open_store(url: str | os.PathLike, *, readonly: bool = False) -> Store:
     if "://" in text:
         scheme, _, rest = text.partition("://")
         if scheme != "sqlite":
-            raise StoreError(text, f"unknown store kind {scheme!r}; use a file path or sqlite:///path")
+            raise StoreError(
+                text, f"unknown store kind {scheme!r}; use a file path or sqlite:///path"
+            )
         text = rest[1:]  # as SQLAlchemy: sqlite:///relative.db, sqlite:////absolute.db
     return SQLiteStore(text, readonly=readonly)

@@ -117,6 +117,7 @@ class Store(ABC):
     def put_checkpoint(self, key: str, data: bytes) -> None:
         """Keep a stage's state between runs as bytes (the stream clusterer's, so new articles
         go on from it); a store that cannot keep one drops it, and the stage starts afresh."""
+        return None
 
     def get_checkpoint(self, key: str) -> bytes | None:
         """The bytes last kept under `key`, or None."""

@@ -24,12 +24,18 @@ from .base import Store
 __all__ = ["export"]
 
 
-def export(store: Store, folder: str | os.PathLike, modes: tuple[str, ...] = ("batch", "stream")) -> list[Path]:
+def export(
+    store: Store, folder: str | os.PathLike, modes: tuple[str, ...] = ("batch", "stream")
+) -> list[Path]:
     """Write the store's articles, copies and stored stories into `folder`; the files written."""
     pa, pq = _pyarrow()
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    tables = {"articles": _articles(store), "copies": _copies(store), "stories": _stories(store, modes)}
+    tables = {
+        "articles": _articles(store),
+        "copies": _copies(store),
+        "stories": _stories(store, modes),
+    }
     written = []
     for name, rows in tables.items():
         path = out / f"{name}.parquet"
@@ -40,10 +46,22 @@ def export(store: Store, folder: str | os.PathLike, modes: tuple[str, ...] = ("b
 
 def _articles(store: Store) -> list[dict[str, Any]]:
     signatures = store.signatures()
-    return [{"article": s.id, "id": s.input_id, "outlet": s.outlet, "url": s.url,
-             "published": s.published.isoformat() if s.published else None, "title": s.title, "text": s.raw,
-             "cleaned": s.text, "path": s.path, "witness": s.witness or s.id, "signature": signatures.get(s.id)}
-            for _, s in store.articles()]
+    return [
+        {
+            "article": s.id,
+            "id": s.input_id,
+            "outlet": s.outlet,
+            "url": s.url,
+            "published": s.published.isoformat() if s.published else None,
+            "title": s.title,
+            "text": s.raw,
+            "cleaned": s.text,
+            "path": s.path,
+            "witness": s.witness or s.id,
+            "signature": signatures.get(s.id),
+        }
+        for _, s in store.articles()
+    ]
 
 
 def _copies(store: Store) -> list[dict[str, Any]]:
@@ -51,8 +69,18 @@ def _copies(store: Store) -> list[dict[str, Any]]:
 
 
 def _stories(store: Store, modes: tuple[str, ...]) -> list[dict[str, Any]]:
-    return [{"mode": mode, "story": story.id, "title": story.title, "article": m.article, "similarity": m.similarity}
-            for mode in modes for story in store.stories(mode) for m in story.members]
+    return [
+        {
+            "mode": mode,
+            "story": story.id,
+            "title": story.title,
+            "article": m.article,
+            "similarity": m.similarity,
+        }
+        for mode in modes
+        for story in store.stories(mode)
+        for m in story.members
+    ]
 
 
 def _pyarrow() -> tuple[Any, Any]:
@@ -65,11 +93,29 @@ def _pyarrow() -> tuple[Any, Any]:
 
 
 _SCHEMAS = {
-    "articles": lambda pa: pa.schema([("article", pa.string()), ("id", pa.string()), ("outlet", pa.string()),
-                                      ("url", pa.string()), ("published", pa.string()), ("title", pa.string()),
-                                      ("text", pa.string()), ("cleaned", pa.string()), ("path", pa.string()),
-                                      ("witness", pa.string()), ("signature", pa.binary())]),
+    "articles": lambda pa: pa.schema(
+        [
+            ("article", pa.string()),
+            ("id", pa.string()),
+            ("outlet", pa.string()),
+            ("url", pa.string()),
+            ("published", pa.string()),
+            ("title", pa.string()),
+            ("text", pa.string()),
+            ("cleaned", pa.string()),
+            ("path", pa.string()),
+            ("witness", pa.string()),
+            ("signature", pa.binary()),
+        ]
+    ),
     "copies": lambda pa: pa.schema([("earliest", pa.string()), ("article", pa.string())]),
-    "stories": lambda pa: pa.schema([("mode", pa.string()), ("story", pa.string()), ("title", pa.string()),
-                                     ("article", pa.string()), ("similarity", pa.float64())]),
+    "stories": lambda pa: pa.schema(
+        [
+            ("mode", pa.string()),
+            ("story", pa.string()),
+            ("title", pa.string()),
+            ("article", pa.string()),
+            ("similarity", pa.float64()),
+        ]
+    ),
 }

@@ -36,15 +36,27 @@ class SQLiteStore(Store):
 
     # --- articles -------------------------------------------------------------------------
     def add(self, sources: Iterable[Source]) -> list[bool]:
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         added = []
         with self._write() as db:
             for s in sources:
                 cur = db.execute(
                     "INSERT OR IGNORE INTO articles (id, raw, text, removed, outlet, url, published, title, "
                     "path, input_id, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (s.id, s.raw, s.text, _removed_json(s.removed), s.outlet, s.url,
-                     s.published.isoformat() if s.published else None, s.title, s.path, s.input_id, now))
+                    (
+                        s.id,
+                        s.raw,
+                        s.text,
+                        _removed_json(s.removed),
+                        s.outlet,
+                        s.url,
+                        s.published.isoformat() if s.published else None,
+                        s.title,
+                        s.path,
+                        s.input_id,
+                        now,
+                    ),
+                )
                 added.append(cur.rowcount == 1)
         return added
 
@@ -53,7 +65,9 @@ class SQLiteStore(Store):
         found: dict[str, Source] = {}
         for chunk in _chunks(wanted, 500):
             marks = ",".join("?" * len(chunk))
-            for row in self._db.execute(f"SELECT {_COLUMNS} FROM articles WHERE id IN ({marks})", chunk):
+            for row in self._db.execute(
+                f"SELECT {_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
+            ):
                 found[row[1]] = _source(row)
         self._set_witnesses(found.values())
         return [found[i] for i in wanted if i in found]
@@ -64,14 +78,18 @@ class SQLiteStore(Store):
         for chunk in _chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
             for row in self._db.execute(
-                    "SELECT a.id, a.seq, a.outlet, a.url, a.published, a.title, a.path, a.input_id, "
-                    f"coalesce(c.earliest, a.id) FROM articles a LEFT JOIN copies c ON c.article = a.id "
-                    f"WHERE a.id IN ({marks})", chunk):
+                "SELECT a.id, a.seq, a.outlet, a.url, a.published, a.title, a.path, a.input_id, "
+                f"coalesce(c.earliest, a.id) FROM articles a LEFT JOIN copies c ON c.article = a.id "
+                f"WHERE a.id IN ({marks})",
+                chunk,
+            ):
                 out[row[0]] = dict(zip(keys, row[1:]))
         return out
 
     def articles(self, *, after: int = 0) -> Iterator[tuple[int, Source]]:
-        rows = self._db.execute(f"SELECT {_COLUMNS} FROM articles WHERE seq > ? ORDER BY seq", (after,))
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM articles WHERE seq > ? ORDER BY seq", (after,)
+        )
         witness = dict(self._db.execute("SELECT article, earliest FROM copies"))
         for row in rows:
             source = _source(row)
@@ -89,13 +107,17 @@ class SQLiteStore(Store):
         out: dict[str, int] = {}
         for chunk in _chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
-            out.update(self._db.execute(f"SELECT id, seq FROM articles WHERE id IN ({marks})", chunk))
+            out.update(
+                self._db.execute(f"SELECT id, seq FROM articles WHERE id IN ({marks})", chunk)
+            )
         return out
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
-        sql = ("SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', ' … ', 12), bm25(articles_fts) "
-               "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
-               "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?")
+        sql = (
+            "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', ' … ', 12), bm25(articles_fts) "
+            "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?"
+        )
         try:
             rows = self._db.execute(sql, (_fts_query(query), limit)).fetchall()
         except sqlite3.OperationalError as exc:
@@ -107,23 +129,30 @@ class SQLiteStore(Store):
         earliest: dict[str, str] = {}
         for chunk in _chunks([s.id for s in sources], 500):  # one query per 500 articles
             marks = ",".join("?" * len(chunk))
-            earliest.update(self._db.execute(f"SELECT article, earliest FROM copies WHERE article IN ({marks})",
-                                             chunk))
+            earliest.update(
+                self._db.execute(
+                    f"SELECT article, earliest FROM copies WHERE article IN ({marks})", chunk
+                )
+            )
         for s in sources:
             s.witness = earliest.get(s.id, s.id)
 
     # --- copies -----------------------------------------------------------------------------
     def put_signatures(self, signatures: dict[str, bytes]) -> None:
         with self._write() as db:
-            db.executemany("INSERT OR REPLACE INTO signatures (article, minhash) VALUES (?, ?)",
-                           signatures.items())
+            db.executemany(
+                "INSERT OR REPLACE INTO signatures (article, minhash) VALUES (?, ?)",
+                signatures.items(),
+            )
 
     def signatures(self) -> dict[str, bytes]:
         return dict(self._db.execute("SELECT article, minhash FROM signatures"))
 
     def put_embeddings(self, vectors: dict[str, bytes]) -> None:
         with self._write() as db:
-            db.executemany("INSERT OR REPLACE INTO embeddings (article, vector) VALUES (?, ?)", vectors.items())
+            db.executemany(
+                "INSERT OR REPLACE INTO embeddings (article, vector) VALUES (?, ?)", vectors.items()
+            )
 
     def embeddings(self) -> dict[str, bytes]:
         return dict(self._db.execute("SELECT article, vector FROM embeddings"))
@@ -140,20 +169,29 @@ class SQLiteStore(Store):
         return bytes(row[0]) if row else None
 
     def unsigned(self) -> list[str]:
-        return [r[0] for r in self._db.execute(
-            "SELECT id FROM articles WHERE id NOT IN (SELECT article FROM signatures) ORDER BY seq")]
+        return [
+            r[0]
+            for r in self._db.execute(
+                "SELECT id FROM articles WHERE id NOT IN (SELECT article FROM signatures) ORDER BY seq"
+            )
+        ]
 
     def put_copies(self, groups: list[CopyGroup]) -> None:
-        rows = [(a, g.earliest, json.dumps([_change_json(c) for c in g.changes.get(a, [])]))
-                for g in groups for a in g.articles]
+        rows = [
+            (a, g.earliest, json.dumps([_change_json(c) for c in g.changes.get(a, [])]))
+            for g in groups
+            for a in g.articles
+        ]
         with self._write() as db:
             db.execute("DELETE FROM copies")
             db.executemany("INSERT INTO copies (article, earliest, changes) VALUES (?, ?, ?)", rows)
 
     def copies(self) -> list[CopyGroup]:
         groups: dict[str, CopyGroup] = {}
-        rows = self._db.execute("SELECT c.article, c.earliest, c.changes FROM copies c "
-                                "JOIN articles a ON a.id = c.article ORDER BY a.seq")
+        rows = self._db.execute(
+            "SELECT c.article, c.earliest, c.changes FROM copies c "
+            "JOIN articles a ON a.id = c.article ORDER BY a.seq"
+        )
         for article, earliest, changes in rows:
             group = groups.setdefault(earliest, CopyGroup(earliest, []))
             group.articles.append(article)
@@ -167,39 +205,60 @@ class SQLiteStore(Store):
         with self._write() as db:
             db.execute("DELETE FROM stories WHERE mode = ?", (mode,))
             db.execute("DELETE FROM story_articles WHERE mode = ?", (mode,))
-            db.executemany("INSERT INTO stories VALUES (?,?,?,?,?,?,?,?,?,?)",
-                           [_story_row(mode, i, s) for i, s in enumerate(stories)])
-            db.executemany("INSERT INTO story_articles VALUES (?,?,?,?,?,?,?)",
-                           [_member_row(mode, s, i, m) for s in stories for i, m in enumerate(s.members)])
+            db.executemany(
+                "INSERT INTO stories VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [_story_row(mode, i, s) for i, s in enumerate(stories)],
+            )
+            db.executemany(
+                "INSERT INTO story_articles VALUES (?,?,?,?,?,?,?)",
+                [_member_row(mode, s, i, m) for s in stories for i, m in enumerate(s.members)],
+            )
 
     def stories(self, mode: str) -> list[Story]:
         members: dict[str, list[Membership]] = {}
         for story, article, sim, ents, terms in self._db.execute(
-                "SELECT story, article, similarity, entities, terms FROM story_articles WHERE mode = ? "
-                "ORDER BY story, position", (mode,)):
-            members.setdefault(story, []).append(Membership(article, sim, json.loads(ents), json.loads(terms)))
-        rows = self._db.execute("SELECT id, title, first, last, closed, entities, terms, copies FROM stories "
-                                "WHERE mode = ? ORDER BY position", (mode,))
+            "SELECT story, article, similarity, entities, terms FROM story_articles WHERE mode = ? "
+            "ORDER BY story, position",
+            (mode,),
+        ):
+            members.setdefault(story, []).append(
+                Membership(article, sim, json.loads(ents), json.loads(terms))
+            )
+        rows = self._db.execute(
+            "SELECT id, title, first, last, closed, entities, terms, copies FROM stories "
+            "WHERE mode = ? ORDER BY position",
+            (mode,),
+        )
         return [_story(row, members.get(row[0], [])) for row in rows]
 
     def find_story(self, mode: str, story_id: str) -> Story | None:
         """One story, read alone (the primary key and the story index), not the whole table."""
-        row = self._db.execute("SELECT id, title, first, last, closed, entities, terms, copies FROM stories "
-                               "WHERE mode = ? AND id = ?", (mode, story_id)).fetchone()
+        row = self._db.execute(
+            "SELECT id, title, first, last, closed, entities, terms, copies FROM stories "
+            "WHERE mode = ? AND id = ?",
+            (mode, story_id),
+        ).fetchone()
         if row is None:
             return None
-        members = [Membership(article, sim, json.loads(ents), json.loads(terms))
-                   for article, sim, ents, terms in self._db.execute(
-                       "SELECT article, similarity, entities, terms FROM story_articles WHERE mode = ? AND story = ? "
-                       "ORDER BY position", (mode, story_id))]
+        members = [
+            Membership(article, sim, json.loads(ents), json.loads(terms))
+            for article, sim, ents, terms in self._db.execute(
+                "SELECT article, similarity, entities, terms FROM story_articles WHERE mode = ? AND story = ? "
+                "ORDER BY position",
+                (mode, story_id),
+            )
+        ]
         return _story(row, members)
 
     def story(self, mode: str, story_id: str) -> Story:
         """`find_story`, with NotFoundError for an unknown id."""
         found = self.find_story(mode, story_id)
         if found is None:
-            raise NotFoundError(self.path, f"no story {story_id!r} (mode {mode}); list them with "
-                                           f"newsweave stories --db {self.path}")
+            raise NotFoundError(
+                self.path,
+                f"no story {story_id!r} (mode {mode}); list them with "
+                f"newsweave stories --db {self.path}",
+            )
         return found
 
     def get_state(self, key: str) -> Any:
@@ -208,24 +267,36 @@ class SQLiteStore(Store):
 
     def put_state(self, key: str, value: Any) -> None:
         with self._write() as db:
-            db.execute("INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)", (key, json.dumps(value)))
+            db.execute(
+                "INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)", (key, json.dumps(value))
+            )
 
     # --- snapshots --------------------------------------------------------------------------
     def put_snapshot(self, snapshot: Snapshot) -> None:
         with self._write() as db:
-            db.execute("INSERT INTO snapshots (story, created_at, articles, brief) VALUES (?,?,?,?)",
-                       (snapshot.story, snapshot.created_at, json.dumps(snapshot.articles),
-                        json.dumps(snapshot.brief, ensure_ascii=False)))
+            db.execute(
+                "INSERT INTO snapshots (story, created_at, articles, brief) VALUES (?,?,?,?)",
+                (
+                    snapshot.story,
+                    snapshot.created_at,
+                    json.dumps(snapshot.articles),
+                    json.dumps(snapshot.brief, ensure_ascii=False),
+                ),
+            )
 
     def snapshots(self, story: str) -> list[Snapshot]:
-        rows = self._db.execute("SELECT story, created_at, articles, brief FROM snapshots WHERE story = ? "
-                                "ORDER BY n", (story,))
+        rows = self._db.execute(
+            "SELECT story, created_at, articles, brief FROM snapshots WHERE story = ? ORDER BY n",
+            (story,),
+        )
         return [Snapshot(s, c, json.loads(a), json.loads(b)) for s, c, a, b in rows]
 
     # --- fetch cache ------------------------------------------------------------------------
     def cache_get(self, url: str) -> CacheEntry | None:
-        row = self._db.execute("SELECT etag, last_modified, fetched_at, content_hash FROM fetch_cache "
-                               "WHERE url = ?", (url,)).fetchone()
+        row = self._db.execute(
+            "SELECT etag, last_modified, fetched_at, content_hash FROM fetch_cache WHERE url = ?",
+            (url,),
+        ).fetchone()
         if row is None:
             return None
         etag, modified, fetched, digest = row
@@ -233,8 +304,16 @@ class SQLiteStore(Store):
 
     def cache_put(self, url: str, entry: CacheEntry) -> None:
         with self._write() as db:
-            db.execute("INSERT OR REPLACE INTO fetch_cache VALUES (?,?,?,?,?)",
-                       (url, entry.etag, entry.last_modified, entry.fetched_at.isoformat(), entry.content_hash))
+            db.execute(
+                "INSERT OR REPLACE INTO fetch_cache VALUES (?,?,?,?,?)",
+                (
+                    url,
+                    entry.etag,
+                    entry.last_modified,
+                    entry.fetched_at.isoformat(),
+                    entry.content_hash,
+                ),
+            )
 
     # --- housekeeping -----------------------------------------------------------------------
     def integrity_check(self) -> list[str]:
@@ -242,8 +321,13 @@ class SQLiteStore(Store):
         with self._one_snapshot():
             problems = [r[0] for r in self._db.execute("PRAGMA integrity_check") if r[0] != "ok"]
             problems += [f"foreign key: {r}" for r in self._db.execute("PRAGMA foreign_key_check")]
-            fts, articles = self._db.execute("SELECT count(*) FROM articles_fts").fetchone()[0], self.count()
-        return problems + ([f"full-text index has {fts} rows for {articles} articles"] if fts != articles else [])
+            fts, articles = (
+                self._db.execute("SELECT count(*) FROM articles_fts").fetchone()[0],
+                self.count(),
+            )
+        return problems + (
+            [f"full-text index has {fts} rows for {articles} articles"] if fts != articles else []
+        )
 
     @contextmanager
     def _one_snapshot(self) -> Iterator[None]:
@@ -273,7 +357,9 @@ class SQLiteStore(Store):
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         if self.readonly:
-            raise ReadOnlyError(self.path, "opened read-only; open it without --read-only to change it")
+            raise ReadOnlyError(
+                self.path, "opened read-only; open it without --read-only to change it"
+            )
         if self._depth:  # inside transaction(): its BEGIN and COMMIT
             yield self._db
             return
@@ -291,19 +377,29 @@ def _begin(db: sqlite3.Connection, path: str) -> None:
     try:
         db.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        raise StoreError(path, f"another process has been writing to this store for over {BUSY_TIMEOUT_MS // 1000} s "
-                               f"({exc}); try again when it has finished") from exc
+        raise StoreError(
+            path,
+            f"another process has been writing to this store for over {BUSY_TIMEOUT_MS // 1000} s "
+            f"({exc}); try again when it has finished",
+        ) from exc
 
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     if not path.parent.is_dir():
         raise StoreError(str(path), f"folder {str(path.parent)!r} does not exist; create it first")
     if readonly and not path.is_file():
-        raise StoreError(str(path), "no such database; create it with newsweave ingest PATH --db FILE")
+        raise StoreError(
+            str(path), "no such database; create it with newsweave ingest PATH --db FILE"
+        )
     uri = path.resolve().as_uri() + ("?mode=ro" if readonly else "")
     try:
-        db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
-                             check_same_thread=False)
+        db = sqlite3.connect(
+            uri,
+            uri=True,
+            isolation_level=None,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            check_same_thread=False,
+        )
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         _check_is_ours(db, str(path))
         if not readonly:
@@ -311,8 +407,11 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
             db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
-        raise StoreError(str(path), f"not a newsweave database ({exc}); give a new file name or an "
-                                    "existing newsweave store") from exc
+        raise StoreError(
+            str(path),
+            f"not a newsweave database ({exc}); give a new file name or an "
+            "existing newsweave store",
+        ) from exc
     return db
 
 
@@ -320,8 +419,10 @@ def _check_is_ours(db: sqlite3.Connection, path: str) -> None:
     app = db.execute("PRAGMA application_id").fetchone()[0]
     tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     if app != APPLICATION_ID and (app != 0 or tables):
-        raise StoreError(path, "an SQLite database of another program, not a newsweave store; "
-                               "give a new file name")
+        raise StoreError(
+            path,
+            "an SQLite database of another program, not a newsweave store; give a new file name",
+        )
 
 
 def _migrate(db: sqlite3.Connection, path: str) -> None:
@@ -334,8 +435,11 @@ def _migrate(db: sqlite3.Connection, path: str) -> None:
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > len(MIGRATIONS):
-                raise StoreError(path, f"made by a newer newsweave (schema {version}, this one knows "
-                                       f"{len(MIGRATIONS)}); upgrade newsweave")
+                raise StoreError(
+                    path,
+                    f"made by a newer newsweave (schema {version}, this one knows "
+                    f"{len(MIGRATIONS)}); upgrade newsweave",
+                )
             if version < len(MIGRATIONS):
                 _apply(db, MIGRATIONS[version], version + 1)
         except BaseException:
@@ -381,9 +485,18 @@ def _removed_json(removed: list[Removal]) -> str:
 
 def _source(row: tuple) -> Source:
     _, sid, raw, text, removed, outlet, url, published, title, path, input_id = row
-    return Source(id=sid, raw=raw, text=text, removed=[Removal(*r) for r in json.loads(removed)],
-                  outlet=outlet, url=url, published=dt.date.fromisoformat(published) if published else None,
-                  title=title, path=path, input_id=input_id)
+    return Source(
+        id=sid,
+        raw=raw,
+        text=text,
+        removed=[Removal(*r) for r in json.loads(removed)],
+        outlet=outlet,
+        url=url,
+        published=dt.date.fromisoformat(published) if published else None,
+        title=title,
+        path=path,
+        input_id=input_id,
+    )
 
 
 def _change_json(c: CopyChange) -> list:
@@ -400,17 +513,43 @@ def _iso(d: dt.date | None) -> str | None:
 
 
 def _story_row(mode: str, position: int, s: Story) -> tuple:
-    return (mode, s.id, s.title, _iso(s.first), _iso(s.last), int(s.closed), json.dumps(s.entities),
-            json.dumps(s.terms), json.dumps(s.copies), position)
+    return (
+        mode,
+        s.id,
+        s.title,
+        _iso(s.first),
+        _iso(s.last),
+        int(s.closed),
+        json.dumps(s.entities),
+        json.dumps(s.terms),
+        json.dumps(s.copies),
+        position,
+    )
 
 
 def _member_row(mode: str, s: Story, position: int, m: Membership) -> tuple:
-    return (mode, m.article, s.id, position, m.similarity, json.dumps(m.entities), json.dumps(m.terms))
+    return (
+        mode,
+        m.article,
+        s.id,
+        position,
+        m.similarity,
+        json.dumps(m.entities),
+        json.dumps(m.terms),
+    )
 
 
 def _story(row: tuple, members: list[Membership]) -> Story:
     sid, title, first, last, closed, entities, terms, copies = row
-    return Story(id=sid, title=title, articles=[m.article for m in members], copies=json.loads(copies),
-                 first=dt.date.fromisoformat(first) if first else None,
-                 last=dt.date.fromisoformat(last) if last else None, entities=json.loads(entities),
-                 terms=json.loads(terms), members=members, closed=bool(closed))
+    return Story(
+        id=sid,
+        title=title,
+        articles=[m.article for m in members],
+        copies=json.loads(copies),
+        first=dt.date.fromisoformat(first) if first else None,
+        last=dt.date.fromisoformat(last) if last else None,
+        entities=json.loads(entities),
+        terms=json.loads(terms),
+        members=members,
+        closed=bool(closed),
+    )

@@ -24,12 +24,14 @@ WORDS_PER_SENTENCE = 20  # a longer summary may hold more sentences
 NOVEL = 0.3
 WITNESS_WEIGHT = 10.0  # each extra witness outranks any centrality difference
 LEAD_WEIGHT = 0.1  # bonus of a fact stated in a source's first paragraph
-_DEPENDENT_START = re.compile(r"^(?:He|She|They|It|This|That|These|Those|But|And|Also|However)\b|^\"[a-z]")
+_DEPENDENT_START = re.compile(
+    r"^(?:He|She|They|It|This|That|These|Those|But|And|Also|However)\b|^\"[a-z]"
+)
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 
-__all__ = ["summarize", "ranked", "DEFAULT_WORDS"]
+__all__ = ["DEFAULT_WORDS", "ranked", "summarize"]
 
 
 def summarize(alignment: Alignment, *, words: int = DEFAULT_WORDS) -> list[SummarySentence]:
@@ -51,8 +53,10 @@ def ranked(alignment: Alignment) -> list[SummarySentence]:
     """Every usable fact sentence, best first (corroborated, most witnesses, most central),
     each citing all its sources, each adding enough that the ones ranked above it did not say."""
     centrality = _centrality(alignment)
-    order = sorted((f for f in alignment.facts if _usable(f, alignment)),
-                   key=lambda f: -_worth(f, centrality[f.id]))
+    order = sorted(
+        (f for f in alignment.facts if _usable(f, alignment)),
+        key=lambda f: -_worth(f, centrality[f.id]),
+    )
     kept: list[SummarySentence] = []
     shown: set[str] = set()
     for fact in order:
@@ -91,7 +95,11 @@ def _unquoted(v: SentenceVector) -> str:
     speech ("ferries will run, officials said") is a statement with its source, not a quote."""
     span, text = v.sentence.span, v.document.source.text
     keep = [True] * (span.end - span.start)
-    for q in (q for q in v.document.index("quotes").overlapping(span.start, span.end) if q.kind != "indirect"):
+    for q in (
+        q
+        for q in v.document.index("quotes").overlapping(span.start, span.end)
+        if q.kind != "indirect"
+    ):
         for i in range(max(q.span.start, span.start), min(q.span.end, span.end)):
             keep[i - span.start] = False
     return "".join(c if k else " " for c, k in zip(text[span.start : span.end], keep))
@@ -113,7 +121,9 @@ def _centrality(alignment: Alignment) -> dict[str, float]:
         mean = 0.0
         if v.norm and others:
             own = sum(w * w for w in v.weights.values()) / v.norm
-            mean = (sum(w * total.get(f, 0.0) for f, w in v.weights.items()) - own) / (v.norm * others)
+            mean = (sum(w * total.get(f, 0.0) for f, w in v.weights.items()) - own) / (
+                v.norm * others
+            )
         out[fid] = mean + LEAD_WEIGHT / (1 + v.sentence.paragraph)
     return out
 
@@ -139,14 +149,20 @@ def _sentence(fact: Fact, best: SentenceVector, members: list[SentenceVector]) -
     a span that gives no value, or another value, for a figure the sentence states is not cited."""
     stating = [m for m in members if m is best or states_figures(best, m)]
     spans = {m.sentence.span for m in stating}
-    citations = [best.sentence.span] + [m for m in fact.mentions if m != best.sentence.span and m in spans]
+    citations = [best.sentence.span] + [
+        m for m in fact.mentions if m != best.sentence.span and m in spans
+    ]
     status = fact.status
     if status == "corroborated" and len({m.witness for m in stating}) < 2:
         status = "single-source"  # the other sources do not state its figures
-    return SummarySentence(text=best.sentence.text, citations=citations, status=status, fact_id=fact.id)
+    return SummarySentence(
+        text=best.sentence.text, citations=citations, status=status, fact_id=fact.id
+    )
 
 
 def states_figures(shown: SentenceVector, other: SentenceVector) -> bool:
     """Does `other` give every typed figure of `shown`, with a value that agrees?"""
     theirs = figures(other)
-    return all(any(y.kind == x.kind and figures_agree(x, y) for y in theirs) for x in figures(shown))
+    return all(
+        any(y.kind == x.kind and figures_agree(x, y) for y in theirs) for x in figures(shown)
+    )
