@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsweave.extract.dates import find_dates, resolve
+from newsweave.extract.dates import date_line, find_dates, resolve
 
 D = dt.date
 AP, REUTERS = D(2018, 5, 14), D(2018, 5, 15)  # a Monday and a Tuesday
@@ -477,3 +477,45 @@ def test_never_raises_and_spans_slice_back(words, pub, sep):
         assert d.resolved == (d.date is not None)
         assert d.end is None or (d.date is not None and d.end >= d.date)
         assert prev is None or prev.span.end <= d.span.start
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "start", "end"),
+    [
+        (
+            "In April last year an 8.6-magnitude quake struck.",
+            "April last year",
+            "2012-04-01",
+            "2012-04-30",
+        ),
+        ("It opened in May of next year.", "May of next year", "2014-05-01", "2014-05-31"),
+        ("Sales fell in June this year.", "June this year", "2013-06-01", "2013-06-30"),
+    ],
+)
+def test_a_month_of_last_or_next_year_counts_from_the_publication_year(text, expr, start, end):
+    (d,) = find_dates(text, "s", D(2013, 7, 2))
+    assert d.text == expr and (d.date, d.end) == (D.fromisoformat(start), D.fromisoformat(end))
+
+
+def test_without_a_publication_date_the_article_date_line_anchors_relative_dates():
+    text = (
+        "http://example.com/news/quake\n\nQuake hits Aceh\n\nWEDNESDAY 03 JULY 2013\n\n"
+        "The quake struck yesterday afternoon. In April last year another quake hit."
+    )
+    found = {d.text: d for d in find_dates(text, "s", None)}
+    assert found["yesterday"].date == D(2013, 7, 2)
+    assert "date line" in found["yesterday"].note
+    assert found["April last year"].date == D(2012, 4, 1)
+    assert date_line(text) == D(2013, 7, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council met on May 14, 2018, and voted to close the bridge.\n\nMore later.",
+        "Quake hits Aceh\n\nThe quake struck on Tuesday.",
+        "\n\n".join(["A short line."] * 7 + ["July 2, 2013"]),
+    ],
+)
+def test_no_date_line_in_a_sentence_or_below_the_top(text):
+    assert date_line(text) is None

@@ -395,12 +395,18 @@ class NumberGroup:
 
 @dataclass
 class TimelineEvent:
-    date: dt.date
+    """One event: its date range (None for an undated event, `Brief.undated`), the text of its
+    leading statement, and its citations (the placing date in each statement; for an undated
+    event, each statement)."""
+
+    date: dt.date | None
     end: dt.date | None
     text: str
     mentions: list[Span]
     fact_id: str | None = None
     disputed: bool = False  # the sources date this fact differently (see the date conflict)
+    facts: list[str] = field(default_factory=list)  # every fact stating the event (fact_id first)
+    note: str = ""  # for an undated event: why no date places it
 
 
 @dataclass
@@ -423,6 +429,7 @@ class Brief:
     numbers: list[NumberGroup] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
+    undated: list[TimelineEvent] = field(default_factory=list)  # events no date places
     summary: list[SummarySentence] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)

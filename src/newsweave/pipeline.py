@@ -108,6 +108,7 @@ class Pipeline:
             numbers=alignment.numbers,
             conflicts=alignment.conflicts,
             timeline=alignment.timeline,
+            undated=alignment.undated,
             summary=summarize(alignment, words=self.words),
             warnings=warnings,
             figures=alignment.figures,

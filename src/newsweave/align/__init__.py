@@ -26,7 +26,7 @@ from .figures import fact_figures, figure_conflicts, story_figures
 from .quotes import group_quotes
 from .said import attribute
 from .statements import is_statement
-from .timeline import build_timeline
+from .timeline import build_timeline, undated_events
 from .vectors import SentenceVector, cosine, sentence_vectors
 
 __all__ = ["SIMILARITIES", "Alignment", "align", "cosine"]
@@ -39,6 +39,7 @@ class Alignment:
     numbers: list[NumberGroup] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
+    undated: list[TimelineEvent] = field(default_factory=list)
     vectors: dict[str, list[SentenceVector]] = field(
         default_factory=dict
     )  # fact id -> its sentences
@@ -78,7 +79,8 @@ def align(
     result.figures += fact_figures(result.facts, result.vectors, result.figures)
     result.conflicts += _linked(figure_conflicts(result.figures), result.facts)
     result.numbers = group_numbers(documents)
-    result.timeline = build_timeline(documents, result.facts)
+    result.timeline = build_timeline(documents, result.facts, result.vectors)
+    result.undated = undated_events(documents, result.facts, result.vectors)
     disputed = {c.fact_id for c in result.conflicts if c.kind == "date"}
     for event in result.timeline:
         event.disputed = event.fact_id in disputed

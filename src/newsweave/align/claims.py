@@ -66,8 +66,8 @@ def _part(document: Document, sentence: Sentence, token: Any, span: Any) -> Sent
     if len(words) < MIN_PART_WORDS or not _says_something(token, words):
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    if end - start >= sentence.span.end - sentence.span.start - 2:
-        return None
+    if end <= start or end - start >= sentence.span.end - sentence.span.start - 2:
+        return None  # (end <= start: a subtree the parse left out of order; a crash on Multi-News)
     text = document.source.text[start:end]
     return Sentence(
         f"{sentence.id}.{start}", Span(sentence.span.source, start, end), text, sentence.paragraph

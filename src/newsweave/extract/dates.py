@@ -7,6 +7,10 @@ guessed. Weekdays point back in time unless their sentence is future-marked ("wi
 Tuesday to Saturday"): the tense marker nearest before the expression in its sentence decides, else
 the first one after it. Vague spans ("recent weeks") are found but not resolved.
 
+Without a publication date, an article's own date line (a short paragraph near its top that is
+only a full date, "Tue Jul 02 2013, 14:58 hrs", "Updated: July 2, 2013 15:01 IST") stands in for
+it: relative dates resolve against the day the article gives itself, with a note that says so.
+
 Every pattern proposes candidates; where candidates overlap the longest wins (ties: the earlier
 pattern in `PATTERNS`). Spans exclude context words such as "in" or "on".
 """
@@ -143,6 +147,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month_year", _re(rf"(?P<m>{_MONTH}),? (?:of )?(?P<y>{_YEAR})(?![0-9%])")),
     ("part_month", _re(rf"{_PART}[- ](?P<m>{_MONTH})(?:,? (?P<y>{_YEAR}))?")),
     ("part_year", _re(rf"{_PART}[- ](?P<y>{_YEAR})(?![0-9%]|[/.,][0-9])")),
+    (
+        "month_rel_year",
+        _re(rf"(?P<m>{_MONTH}),? (?:of )?(?P<which>\b(?i:this|last|next)) (?i:year)\b"),
+    ),
     ("rel_month", _re(rf"(?P<which>\b(?i:this|last|next)) (?P<m>{_MONTH})(?![ .]*[0-9])")),
     (
         "in_month",
@@ -196,6 +204,11 @@ _TENSE = _re(
 # this far after publication: nearer, it may be a deadline in a past-tense sentence ("announced a
 # goal of 90% by April 19"), which no tense word marks.
 PAST_SLACK_DAYS = 90
+# The date line: within the first paragraphs (URL, headline, byline come first), at most this long.
+DATE_LINE_PARAGRAPHS, DATE_LINE_WORDS = 6, 12
+DATE_LINE_NOTE = " (against the article's date line)"
+_FULL_DATES = frozenset({"iso", "mdy", "dmy"})
+_SELF_NOTES = frozenset({"absolute", "month", "year", "years", "decade", "range"})
 _DAYWORDS = MappingProxyType(
     {
         "today": 0,
@@ -248,13 +261,44 @@ class _Hit(NamedTuple):
 
 
 def find_dates(text: str, source_id: str, published: Date | None) -> list[DateMention]:
-    """Every date expression of `text` resolved against `published`, sorted by offset.
+    """Every date expression of `text` resolved against `published` (without it, against the
+    article's own date line, if it has one), sorted by offset.
 
     `text[m.span.start:m.span.end] == m.text` for every mention; overlapping candidates keep the
     longest. Nothing raises: impossible dates come back unresolved with note "invalid date".
     """
     breaks = _sentence_starts(text)
-    return [_mention(text, source_id, published, hit, breaks) for hit in _select(_candidates(text))]
+    line = date_line(text) if published is None else None
+    out = [
+        _mention(text, source_id, published or line, hit, breaks)
+        for hit in _select(_candidates(text))
+    ]
+    if line is not None:
+        for m in out:
+            if m.resolved and m.note not in _SELF_NOTES:
+                m.note += DATE_LINE_NOTE
+    return out
+
+
+def reference_date(text: str, published: Date | None) -> Date | None:
+    """The day an article is written from: its publication date, else its own date line."""
+    return published or date_line(text)
+
+
+def date_line(text: str) -> Date | None:
+    """The day of an article's date line: the first of its top paragraphs that is short and holds
+    a full date (day, month and year) and nothing that reads as a sentence; None without one."""
+    for para in text.split("\n\n")[:DATE_LINE_PARAGRAPHS]:
+        para = para.strip()
+        if len(para.split()) > DATE_LINE_WORDS or para.endswith((".", "?", "!")):
+            continue
+        for candidate in (para, para.title()) if para.isupper() else (para,):
+            for hit in _select(_candidates(candidate)):
+                if hit.kind in _FULL_DATES and hit.match["y"]:
+                    date, _, _ = _resolve_hit(hit, None, False)
+                    if date is not None:
+                        return date
+    return None
 
 
 def resolve(
@@ -480,6 +524,16 @@ def _rel_month(m: Match, pub: Date | None, future: bool) -> Resolved:
     return (*_month_range(year, month), f"{which} {_MONTH_NAMES[month - 1].title()}")
 
 
+def _month_rel_year(m: Match, pub: Date | None, future: bool) -> Resolved:
+    """ "April last year", "May of next year", "June this year": that month of the year counted
+    from the publication year."""
+    if pub is None:
+        return None, None, NO_PUB
+    which = m["which"].lower()
+    year = pub.year + {"this": 0, "last": -1, "next": 1}[which]
+    return (*_month_range(year, _month(m["m"])), f"month of {which} year")
+
+
 def _part_key(part: str) -> str:
     words = part.lower().split()
     return _PART_KEYS[words[-2] if words[-1] == "of" else words[0]]
@@ -664,6 +718,7 @@ _RESOLVERS: MappingProxyType[str, Callable[[Match, Date | None, bool], Resolved]
             "month_year": _month_year,
             "part_month": _part_month,
             "part_year": _part_year,
+            "month_rel_year": _month_rel_year,
             "rel_month": _rel_month,
             "in_month": _in_month,
             "relative": _relative,

@@ -196,7 +196,10 @@ def by_speaker(groups: Iterable[QuoteGroup]) -> list[tuple[str, list[QuoteGroup]
 
 
 def when(event: TimelineEvent) -> str:
-    """ "2018-04-16", or "2018-04-16 – 2018-04-20" for a range; flagged when sources disagree."""
+    """ "2018-04-16", or "2018-04-16 – 2018-04-20" for a range; flagged when sources disagree;
+    "undated" for an event no date places (`Brief.undated`)."""
+    if event.date is None:
+        return "undated"
     day = (
         f"{event.date} – {event.end}" if event.end and event.end != event.date else str(event.date)
     )

@@ -179,7 +179,8 @@ def _diff_word(op: str, words: str) -> str:
 
 def _timeline(brief: Brief) -> str:
     items = (
-        f"<b>{esc(c.when(e))}</b>: {esc(e.text)}{_refs(brief, e.mentions)}" for e in brief.timeline
+        f"<b>{esc(c.when(e))}</b>: {esc(e.text)}{_refs(brief, e.mentions)}"
+        for e in [*brief.timeline, *brief.undated]
     )
     return _section("Timeline", _list(items))
 
@@ -213,7 +214,7 @@ def _cited_spans(brief: Brief) -> dict[str, list[Span]]:
     spans += [m.span for g in brief.quotes for m in g.mentions]
     spans += [Span(v.source, v.start, v.end) for x in brief.conflicts for v in x.values]
     spans += [m for f in brief.facts for m in f.mentions] + [
-        m for e in brief.timeline for m in e.mentions
+        m for e in [*brief.timeline, *brief.undated] for m in e.mentions
     ]
     spans += [v.span for f in brief.figures for v in f.values]
     out: dict[str, list[Span]] = {}

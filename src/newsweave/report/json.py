@@ -46,6 +46,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         "figures": [_figure(f) for f in brief.figures],
         "conflicts": [_conflict(c) for c in brief.conflicts],
         "timeline": [_event(t) for t in brief.timeline],
+        "undated": [_undated(t) for t in brief.undated],
         "summary": [_summary(s) for s in brief.summary],
         "dates": [_date(d) for doc in brief.documents for d in doc.dates],
         "skipped": [{"path": s.path, "reason": s.reason} for s in brief.skipped],
@@ -211,7 +212,18 @@ def _event(t: TimelineEvent) -> dict[str, Any]:
         "text": t.text,
         "mentions": [span(m) for m in t.mentions],
         "fact": t.fact_id,
+        "facts": list(t.facts),
         "disputed": t.disputed,
+    }
+
+
+def _undated(t: TimelineEvent) -> dict[str, Any]:
+    return {
+        "text": t.text,
+        "mentions": [span(m) for m in t.mentions],
+        "fact": t.fact_id,
+        "facts": list(t.facts),
+        "note": t.note,
     }
 
 

@@ -141,7 +141,8 @@ def _diff_word(op: str, words: str) -> str:
 
 def _timeline(brief: Brief) -> str:
     lines = [
-        f"- **{md(c.when(e))}**: {md(e.text)} {_refs(brief, e.mentions)}" for e in brief.timeline
+        f"- **{md(c.when(e))}**: {md(e.text)} {_refs(brief, e.mentions)}"
+        for e in [*brief.timeline, *brief.undated]
     ]
     return _section("Timeline", lines)
 

@@ -157,10 +157,10 @@ def _diff_word(op: str, words: str) -> str:
 
 
 def _timeline(brief: Brief, console: Console) -> None:
-    if not brief.timeline:
+    if not brief.timeline and not brief.undated:
         return
     _rule(console, "Timeline")
-    for e in brief.timeline:
+    for e in [*brief.timeline, *brief.undated]:
         console.print(
             f"[bold]{escape(c.when(e))}[/bold]  {escape(e.text)} {_refs(brief, e.mentions)}"
         )
