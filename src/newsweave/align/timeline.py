@@ -29,6 +29,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # on (the Aceh quake told by 14 outlets: its "on Tuesday" sentences and the leading one share
 # 0.37-0.63; two of them that tell different parts of the day 0.23).
 SAME_EVENT = 0.3
+BACKGROUND_DAYS = 45  # a statement placed this long before its article's own date is background
 THING_DAYS = 27  # a date that can name a thing spans a month or more ("2004", "May 2012")
 BACKGROUND_ONLY = "its only dates name earlier things"
 
@@ -77,6 +78,22 @@ def undated_events(
             event.mentions.append(sent.span)
     merged = _merged(list(events.values()), vectors or {}, lambda e: None)
     return sorted(merged, key=lambda e: order[e.fact_id])
+
+
+def background(d: Document, sentence: Sentence) -> bool:
+    """Does the statement tell of another time than its article's: is it placed by a date that
+    ends more than BACKGROUND_DAYS before the article's own date ("In 2004, a huge earthquake
+    ...", "In April last year ...")? Without such a date to compare, by a year or longer span."""
+    start, end = sentence.span.start, sentence.span.end
+    dates = [x for x in d.dates if start <= x.span.start < end]
+    anchor = reference_date(d.source.text, d.source.published)
+    date = _placing_date(d.nlp, dates, anchor)
+    if date is None:
+        return False
+    last = date.end or date.date
+    if anchor is not None:
+        return (anchor - last).days > BACKGROUND_DAYS
+    return (last - date.date).days >= 364
 
 
 def _statements(documents: list[Document], facts: list[Fact]):

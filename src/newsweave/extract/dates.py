@@ -288,7 +288,7 @@ def reference_date(text: str, published: Date | None) -> Date | None:
 def date_line(text: str) -> Date | None:
     """The day of an article's date line: the first of its top paragraphs that is short and holds
     a full date (day, month and year) and nothing that reads as a sentence; None without one."""
-    for para in text.split("\n\n")[:DATE_LINE_PARAGRAPHS]:
+    for para in text.split("\n\n", DATE_LINE_PARAGRAPHS)[:DATE_LINE_PARAGRAPHS]:
         para = para.strip()
         if len(para.split()) > DATE_LINE_WORDS or para.endswith((".", "?", "!")):
             continue

@@ -1,7 +1,9 @@
 """Stage 7, summarize: a short extractive summary, cited by construction.
 
 Every summary sentence is a source sentence of one fact, and cites that fact's sentences in every
-source that states it. Corroborated facts come first, then the most central single-source ones;
+source that states it. The news leads: the statement of the article's own time that gives the
+story's headline figures (the toll first; `lead.py`), never background, a caption or a quote.
+Then corroborated facts, then the most central single-source ones;
 a candidate too similar to one already chosen is skipped; sentences that lean on the previous
 sentence ("He said ...", a quote continued from before) are not used out of context.
 """
@@ -15,6 +17,7 @@ from ..align.facts import figures
 from ..align.vectors import SentenceVector
 from ..extract.figures import figures_agree
 from ..models import Fact, SummarySentence
+from .lead import lead_index
 
 MIN_SENTENCES, MAX_SENTENCES = 3, 7
 DEFAULT_WORDS = 140
@@ -57,10 +60,14 @@ def ranked(alignment: Alignment) -> list[SummarySentence]:
         (f for f in alignment.facts if _usable(f, alignment)),
         key=lambda f: -_worth(f, centrality[f.id]),
     )
+    bests = [_best(alignment.vectors[f.id]) for f in order]
+    lead = lead_index(alignment, bests, _unquoted)
+    if lead is not None:  # the news and its key figures first
+        order.insert(0, order.pop(lead))
+        bests.insert(0, bests.pop(lead))
     kept: list[SummarySentence] = []
     shown: set[str] = set()
-    for fact in order:
-        best = _best(alignment.vectors[fact.id])
+    for fact, best in zip(order, bests):
         if _novelty(best, shown) >= NOVEL:
             kept.append(_sentence(fact, best, alignment.vectors[fact.id]))
             shown.update(best.weights)

@@ -1,0 +1,74 @@
+"""Which sentence leads the summary: the news, with its key figures.
+
+A lead is a statement of the article's own time, in a source's first paragraphs, that a reader can
+take alone: not background (placed by a date well before its article's, `align.timeline.background`:
+"In 2004, a huge earthquake ..."), not a caption ("Here's a slideshow ..."), not a quote (one that
+opens with a quote mark, or is mostly quoted words: "The news is fake because ..."), and without a
+"today" or "yesterday" no date could resolve. Of those, the one that gives most of the story's
+headline figures (the toll first, then the other counts of people, then the magnitude: the kinds
+`align.figures` found in two or more sources; a headline's count half) leads; at equal figures,
+the best ranked. A story
+without such figures is led by its best ranked lead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..align import Alignment
+from ..align.facts import figures
+from ..align.timeline import background
+from ..align.vectors import SentenceVector
+from ..extract.dates import NO_PUB
+from ..extract.figures import TOLLS
+
+LEAD_PARAGRAPHS = 6  # the URL, headline and date line come first in many received texts
+# Headline figures and how much each counts toward leading: the dead most.
+HEADLINE_WEIGHTS = {"dead": 4.0, **dict.fromkeys(TOLLS - {"dead"}, 2.0), "magnitude": 1.0}
+HEADLINE_SHARE = 0.5  # a headline (no closing stop) tells its figures in shorthand: it counts half
+QUOTED_SHARE = 0.5  # a sentence with at most this share of its words outside quote marks is a quote
+# Words that present pictures or media rather than state news.
+CAPTION = re.compile(
+    r"^(?:Here(?:['’]s| is| are)|Click|Watch|See|Scroll|Pictured|Above|Below)\b"
+    r"|\b(?:slide ?shows?|photo (?:gallery|essay)|galler(?:y|ies)|images?|photos?|pictures?|video)"
+    r" (?:of|from|shows?|below|above)\b",
+    re.I,
+)
+QUOTE_OPEN = re.compile(r"^[\"“‘']")
+SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
+
+__all__ = ["lead_index"]
+
+
+def lead_index(alignment: Alignment, candidates: list[SentenceVector], unquoted) -> int | None:
+    """The index in `candidates` (best ranked first) of the sentence to lead with; None when none
+    may lead. `unquoted` gives a sentence's words outside its quote marks."""
+    kinds = {f.kind for f in alignment.figures} & set(HEADLINE_WEIGHTS)
+    best, best_score = None, -1.0
+    for i, v in enumerate(candidates):
+        if not may_lead(v, unquoted(v)):
+            continue
+        score = _headline_score(v, kinds)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def may_lead(v: SentenceVector, outside: str) -> bool:
+    """Is the sentence the article's news, standing alone (see the module's docstring)?"""
+    text = v.sentence.text
+    if v.sentence.paragraph >= LEAD_PARAGRAPHS or CAPTION.search(text) or QUOTE_OPEN.search(text):
+        return False
+    if len(outside.split()) <= QUOTED_SHARE * len(text.split()):
+        return False
+    start, end = v.sentence.span.start, v.sentence.span.end
+    dates = [x for x in v.document.dates if start <= x.span.start < end]
+    if any(not x.resolved and x.note == NO_PUB for x in dates):
+        return False
+    return not background(v.document, v.parent or v.sentence)
+
+
+def _headline_score(v: SentenceVector, kinds: set[str]) -> float:
+    """The weight of the story's headline figure kinds the sentence states (half for a headline)."""
+    score = sum(HEADLINE_WEIGHTS[k] for k in {n.kind for n in figures(v)} & kinds)
+    return score if SENTENCE_END.search(v.sentence.text.strip()) else score * HEADLINE_SHARE
