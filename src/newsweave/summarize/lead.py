@@ -1,14 +1,14 @@
 """Which sentence leads the summary: the news, with its key figures.
 
-A lead is a statement of the article's own time, in a source's first paragraphs, that a reader can
-take alone: not background (placed by a date well before its article's, `align.timeline.background`:
-"In 2004, a huge earthquake ..."), not a caption ("Here's a slideshow ..."), not a quote (one that
-opens with a quote mark, or is mostly quoted words: "The news is fake because ..."), and without a
-"today" or "yesterday" no date could resolve. Of those, the one that gives most of the story's
-headline figures (the toll first, then the other counts of people, then the magnitude: the kinds
-`align.figures` found in two or more sources; a headline's count half) leads; at equal figures,
-the best ranked. A story
-without such figures is led by its best ranked lead.
+A lead is a statement of the article's own time that a reader can take alone: not background
+(placed by a date well before its article's, `align.timeline.background`: "In 2004, a huge
+earthquake ..."), not a caption ("Here's a slideshow ...", "A woman waves the flag ..."), not a
+quote (one that opens with a quote mark, or is mostly quoted words: "The news is fake because
+..."), and without a "today" or "yesterday" no date could resolve. Where the story has headline
+figures (the toll, the other counts of people, the magnitude: the kinds `align.figures` found in
+two or more sources), the lead in a source's first paragraphs that gives most of them (the toll
+counts most; a headline, half) leads, at equal figures the best ranked; otherwise the best
+ranked lead.
 """
 
 from __future__ import annotations
@@ -31,8 +31,14 @@ QUOTED_SHARE = 0.5  # a sentence with at most this share of its words outside qu
 CAPTION = re.compile(
     r"^(?:Here(?:['’]s| is| are)|Click|Watch|See|Scroll|Pictured|Above|Below)\b"
     r"|\b(?:slide ?shows?|photo (?:gallery|essay)|galler(?:y|ies)|images?|photos?|pictures?|video)"
-    r" (?:of|from|shows?|below|above)\b",
+    r" (?:of|from|shows?|below|above)\b"
+    r"|\b(?:is|are) (?:seen|pictured|shown)\b|\b(?:poses|gestures|waves|holds up|looks on)\b"
+    r"|\((?:AP|AFP|Reuters)? ?(?:Photo|Image|Picture)",
     re.I,
+)
+# Days that mean nothing out of context when no date resolves them.
+DAY_WORDS = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)\b", re.I
 )
 QUOTE_OPEN = re.compile(r"^[\"“‘']")
 SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
@@ -44,26 +50,27 @@ def lead_index(alignment: Alignment, candidates: list[SentenceVector], unquoted)
     """The index in `candidates` (best ranked first) of the sentence to lead with; None when none
     may lead. `unquoted` gives a sentence's words outside its quote marks."""
     kinds = {f.kind for f in alignment.figures} & set(HEADLINE_WEIGHTS)
-    best, best_score = None, -1.0
+    first, best, best_score = None, None, 0.0
     for i, v in enumerate(candidates):
         if not may_lead(v, unquoted(v)):
             continue
-        score = _headline_score(v, kinds)
+        first = i if first is None else first
+        score = _headline_score(v, kinds) if v.sentence.paragraph < LEAD_PARAGRAPHS else 0.0
         if score > best_score:
             best, best_score = i, score
-    return best
+    return best if best is not None else first
 
 
 def may_lead(v: SentenceVector, outside: str) -> bool:
     """Is the sentence the article's news, standing alone (see the module's docstring)?"""
     text = v.sentence.text
-    if v.sentence.paragraph >= LEAD_PARAGRAPHS or CAPTION.search(text) or QUOTE_OPEN.search(text):
-        return False
+    if CAPTION.search(text) or QUOTE_OPEN.search(text) or not text[:1].isupper():
+        return False  # (a lower-case start: a clause cut from its sentence)
     if len(outside.split()) <= QUOTED_SHARE * len(text.split()):
         return False
     start, end = v.sentence.span.start, v.sentence.span.end
     dates = [x for x in v.document.dates if start <= x.span.start < end]
-    if any(not x.resolved and x.note == NO_PUB for x in dates):
+    if any(not x.resolved and x.note == NO_PUB and DAY_WORDS.search(x.text) for x in dates):
         return False
     return not background(v.document, v.parent or v.sentence)
 
