@@ -6,8 +6,8 @@ earthquake ..."), not a caption ("Here's a slideshow ...", "A woman waves the fl
 quote (one that opens with a quote mark, or is mostly quoted words: "The news is fake because
 ..."), and without a "today" or "yesterday" no date could resolve. Where the story has headline
 figures (the toll, the other counts of people, the magnitude: the kinds `align.figures` found in
-two or more sources), the lead in a source's first paragraphs that gives most of them (the toll
-counts most; a headline, half) leads, at equal figures the best ranked; otherwise the best
+two or more sources), the best ranked lead in a source's first paragraphs that gives the weightiest of them
+(the toll, then the other counts of people, then the magnitude) leads; otherwise the best
 ranked lead.
 """
 
@@ -25,7 +25,6 @@ from ..extract.figures import TOLLS
 LEAD_PARAGRAPHS = 6  # the URL, headline and date line come first in many received texts
 # Headline figures and how much each counts toward leading: the dead most.
 HEADLINE_WEIGHTS = {"dead": 4.0, **dict.fromkeys(TOLLS - {"dead"}, 2.0), "magnitude": 1.0}
-HEADLINE_SHARE = 0.5  # a headline (no closing stop) tells its figures in shorthand: it counts half
 QUOTED_SHARE = 0.5  # a sentence with at most this share of its words outside quote marks is a quote
 # Words that present pictures or media rather than state news.
 CAPTION = re.compile(
@@ -36,12 +35,14 @@ CAPTION = re.compile(
     r"|\((?:AP|AFP|Reuters)? ?(?:Photo|Image|Picture)",
     re.I,
 )
+FRAGMENT = re.compile(r"\W*[a-z]")  # a lower-case start: a clause cut from its sentence
 # Days that mean nothing out of context when no date resolves them.
 DAY_WORDS = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)\b", re.I
 )
-QUOTE_OPEN = re.compile(r"^[\"“‘']")
-SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
+# A sentence that opens with a quote, unless the quote is a headline's tag ("'Bullets came from
+# nowhere': gun violence kills 17").
+QUOTE_OPEN = re.compile(r"^[\"“‘'](?![^\"“”‘’']*[\"”’']:\s)")
 
 __all__ = ["lead_index"]
 
@@ -64,8 +65,8 @@ def lead_index(alignment: Alignment, candidates: list[SentenceVector], unquoted)
 def may_lead(v: SentenceVector, outside: str) -> bool:
     """Is the sentence the article's news, standing alone (see the module's docstring)?"""
     text = v.sentence.text
-    if CAPTION.search(text) or QUOTE_OPEN.search(text) or not text[:1].isupper():
-        return False  # (a lower-case start: a clause cut from its sentence)
+    if CAPTION.search(text) or QUOTE_OPEN.search(text) or FRAGMENT.match(text):
+        return False
     if len(outside.split()) <= QUOTED_SHARE * len(text.split()):
         return False
     start, end = v.sentence.span.start, v.sentence.span.end
@@ -76,6 +77,6 @@ def may_lead(v: SentenceVector, outside: str) -> bool:
 
 
 def _headline_score(v: SentenceVector, kinds: set[str]) -> float:
-    """The weight of the story's headline figure kinds the sentence states (half for a headline)."""
-    score = sum(HEADLINE_WEIGHTS[k] for k in {n.kind for n in figures(v)} & kinds)
-    return score if SENTENCE_END.search(v.sentence.text.strip()) else score * HEADLINE_SHARE
+    """The weight of the weightiest of the story's headline figure kinds the sentence states (the
+    best ranked sentence giving the toll leads, not the one that packs in most figures)."""
+    return max((HEADLINE_WEIGHTS[k] for k in {n.kind for n in figures(v)} & kinds), default=0.0)
