@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__
 from .errors import NewsweaveError
 from .parallel import LOCAL
-from .report import FORMATS
+from .report import DETAILS, FORMATS
 from .summarize import DEFAULT_WORDS
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
@@ -87,6 +87,7 @@ def _add_brief(commands) -> None:
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write the brief to FILE instead of standard output"
     )
+    _add_detail(p, "--detail")
     p.add_argument(
         "--words",
         type=int,
@@ -111,6 +112,17 @@ def _add_brief(commands) -> None:
         "-q", "--quiet", action="store_true", help="do not list skipped inputs and warnings"
     )
     p.set_defaults(run=_brief)
+
+
+def _add_detail(p, flag: str) -> None:
+    p.add_argument(
+        flag,
+        choices=DETAILS,
+        default="brief",
+        help="text, markdown and html: brief (default: the story at a glance, who reports what, "
+        "the best single-source claims) or full (every fact, quote and section as well; in HTML "
+        "the sections start open); json is always whole",
+    )
 
 
 def _add_follow_links(p) -> None:
@@ -546,15 +558,17 @@ def _print_json(data) -> None:
 
 def _write(args: argparse.Namespace, brief, render) -> None:
     if args.output:
-        Path(args.output).write_text(render(brief, args.format), encoding="utf-8")
+        Path(args.output).write_text(
+            render(brief, args.format, detail=args.detail), encoding="utf-8"
+        )
     elif args.format == "text" and sys.stdout.isatty():
         from rich.console import Console
 
         from .report.terminal import print_brief
 
-        print_brief(brief, Console())
+        print_brief(brief, Console(), detail=args.detail)
     else:
-        sys.stdout.write(render(brief, args.format))
+        sys.stdout.write(render(brief, args.format, detail=args.detail))
         sys.stdout.write("\n")
 
 

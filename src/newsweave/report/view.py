@@ -1,0 +1,283 @@
+"""The report view model: what every human-readable rendering shows, built once from a `Brief`.
+
+Terminal, Markdown, HTML and the web app's story page render a `Report`: numbered sources, the
+story at a glance (verdict, key figures, key claims, real conflicts, main speakers), the coverage
+grid, and the detail sections, each with its id and title. The ranking itself is align.rank's;
+this module only chooses how much of it fits the reader's two minutes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..align import rank
+from ..models import Brief, Conflict, CoverageRow, Figure, KeyClaim, QuoteGroup, Span, Speaker
+from . import _common as c
+
+Detail = Literal["brief", "full"]
+DETAILS: tuple[Detail, ...] = ("brief", "full")
+GLANCE_WORDS = 200  # the at-a-glance part's budget (the key claims get what the rest leaves)
+MIN_CLAIMS = 5
+CLAIM_WORDS = 32  # a longer claim is cut with "…" (its citation gives the whole sentence)
+QUOTE_WORDS = 20
+FIGURES, CONFLICTS, VALUES = 3, 2, 3
+SINGLE_SHOWN, SINGLE_WORDS = 2, 16  # single-source claims in the short form, and their length
+
+# The detail sections, in order: (id, title). Their ids are the HTML section ids.
+SECTIONS = (
+    ("what-changed", "What changed"),
+    ("summary", "Summary"),
+    ("key-figures", "Key figures"),
+    ("facts", "Facts"),
+    ("conflicts", "Conflicts"),
+    ("who-said-what", "Who said what"),
+    ("timeline", "Timeline"),
+    ("entities", "Entities"),
+    ("sources", "Sources"),
+    ("skipped-inputs", "Skipped inputs"),
+)
+GLANCE_ID, GLANCE_TITLE = "at-a-glance", "At a glance"
+COVERAGE_ID, COVERAGE_TITLE = "coverage", "Who reports what"
+STATE_MARK = {"states": "●", "omits": "·", "contradicts": "✕"}
+
+
+@dataclass
+class SourceRef:
+    number: int
+    id: str
+    label: str
+    short: str  # the label without its "(republished by ...)" note, at most three words
+
+
+@dataclass
+class Cited:
+    """A piece of text and the spans that cite it."""
+
+    text: str
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class GlanceFigure:
+    label: str
+    verdict: str  # "agree", "updated", "conflict"; "" for a number group (no verdict)
+    values: list[Cited]  # one per distinct value, citing every source that gives it
+
+
+@dataclass
+class GlanceConflict:
+    subject: str
+    kind: str
+    values: list[Cited]  # "AP: 1,000", citing the value
+
+
+@dataclass
+class GlanceQuote:
+    speaker: str
+    text: str
+    marks: tuple[str, str]
+    span: Span
+    outlets: int  # how many outlets quote this speaker
+
+
+@dataclass
+class Glance:
+    verdict: str
+    figures: list[GlanceFigure]
+    claims: list[KeyClaim]
+    conflicts: list[GlanceConflict]
+    speakers: list[GlanceQuote]
+    single: list[KeyClaim]  # the best single-source claims not among `claims`
+    single_total: int  # how many single-source facts there are in all
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    count: int  # how many items it holds (facts, quotes, ...): what "--detail full" adds
+
+
+@dataclass
+class Report:
+    brief: Brief
+    detail: Detail
+    title: str
+    headline: str
+    sources: list[SourceRef]
+    glance: Glance
+    coverage: list[CoverageRow]  # one row per key claim shown, cells in source order
+    sections: list[Section]  # the detail sections that have something to show
+
+    def number(self, source_id: str) -> int:
+        return next((s.number for s in self.sources if s.id == source_id), 0)
+
+
+def build(brief: Brief, detail: Detail = "brief") -> Report:
+    """The report of a brief: everything the human-readable renderings show."""
+    if detail not in DETAILS:
+        raise ValueError(f"unknown detail {detail!r}; expected one of {', '.join(DETAILS)}")
+    glance = _glance(brief)
+    return Report(
+        brief=brief,
+        detail=detail,
+        title=c.title(brief),
+        headline=c.headline(brief),
+        sources=[
+            SourceRef(i, s.id, s.label, short(s.label)) for i, s in enumerate(brief.sources, 1)
+        ],
+        glance=glance,
+        coverage=rank.coverage(brief, glance.claims),
+        sections=sections(brief),
+    )
+
+
+def cites(brief: Brief, spans) -> list[tuple[int, Span]]:
+    """(source number, first span there) for each cited source, by source number."""
+    return sorted(c.refs(brief, spans), key=lambda pair: pair[0])
+
+
+def claim_spans(brief: Brief, claim: KeyClaim) -> list[Span]:
+    """The shown span of a key claim, then its fact's mentions in the other sources."""
+    fact = next((f for f in brief.facts if f.id == claim.fact_id), None)
+    return [claim.span] + (list(fact.mentions) if fact else [])
+
+
+def short(label: str) -> str:
+    """ "Associated Press (republished by WIBX 950)" -> "Associated Press"."""
+    words = re.sub(r"\s*\(.*?\)", "", label).split() or label.split()
+    return " ".join(words[:3]) if words else label
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def trim(text: str, most: int) -> str:
+    """The text cut to `most` words, with "…" where it was cut."""
+    parts = text.split()
+    return text if len(parts) <= most else " ".join(parts[:most]) + " …"
+
+
+# --- at a glance ---------------------------------------------------------------------------------
+def _glance(brief: Brief) -> Glance:
+    figures = _figures(brief)
+    conflicts = [_conflict(brief, x) for x in rank.real_conflicts(brief)[:CONFLICTS]]
+    ranked = rank.key_claims(brief)
+    speakers = [_quote(brief, s) for s in rank.speakers(brief, shown=(k.text for k in ranked))]
+    used = words(verdict(brief)) + sum(_words(f) for f in figures)
+    used += sum(_words(x) for x in conflicts) + sum(words(q.text) + 3 for q in speakers)
+    claims = _fit(ranked, GLANCE_WORDS - used)
+    chosen = {k.fact_id for k in claims}
+    single = [f for f in brief.facts if f.status == "single-source"]
+    best_single = rank.ranked_facts(brief, (f for f in single if f.id not in chosen), SINGLE_SHOWN)
+    return Glance(
+        verdict(brief), figures, claims, conflicts, speakers, best_single, len(single)
+    )  # fmt: skip
+
+
+def verdict(brief: Brief) -> str:
+    """ "2 sources, 2 independent, 2018-05-13 – 2018-05-14"."""
+    days = sorted(s.published for s in brief.sources if s.published)
+    span = (
+        "" if not days else f", {days[0]}" if days[0] == days[-1] else f", {days[0]} – {days[-1]}"
+    )
+    return f"{c.headline(brief)}{span}"
+
+
+def _fit(claims: list[KeyClaim], budget: int) -> list[KeyClaim]:
+    """As many key claims as the budget holds (at least MIN_CLAIMS), each cut to CLAIM_WORDS."""
+    out: list[KeyClaim] = []
+    for k in claims:
+        shown = trim(k.text, CLAIM_WORDS)
+        if len(out) >= MIN_CLAIMS and words(shown) + 2 > budget:
+            break
+        out.append(k)
+        budget -= words(shown) + 2
+    return out
+
+
+def _figures(brief: Brief) -> list[GlanceFigure]:
+    """The key figures (conflicts and updates first); without any, the numbers most sources give."""
+    if brief.figures:
+        return [_figure(f) for f in c.figures(brief)[:FIGURES]]
+    groups = [g for g in brief.numbers if len({m.source for m in g.mentions}) > 1]
+    groups.sort(key=lambda g: -len({m.source for m in g.mentions}))
+    return [
+        GlanceFigure(g.counts or g.unit or "number", "", [Cited(g.text, list(g.mentions))])
+        for g in groups[:FIGURES]
+    ]
+
+
+def _figure(f: Figure) -> GlanceFigure:
+    values: dict[str, Cited] = {}
+    for v in f.values:
+        text = " ".join(x for x in (v.qualifier, v.text, v.direction) if x)
+        values.setdefault(text.casefold(), Cited(text)).spans.append(v.span)
+    ranked = sorted(values.values(), key=lambda x: -len({s.source for s in x.spans}))
+    return GlanceFigure(f.label, f.verdict, ranked[:VALUES])
+
+
+def _conflict(brief: Brief, x: Conflict) -> GlanceConflict:
+    values: dict[str, Cited] = {}
+    for v in x.values:
+        values.setdefault(v.value.casefold(), Cited(v.value)).spans.append(
+            Span(v.source, v.start, v.end)
+        )
+    return GlanceConflict(
+        x.subject or c.KIND_TITLE.get(x.kind, x.kind), x.kind, list(values.values())[:VALUES]
+    )
+
+
+def _quote(brief: Brief, speaker: Speaker) -> GlanceQuote:
+    group: QuoteGroup = next(g for g in brief.quotes if g.id == speaker.quote)
+    mention = group.mentions[0]
+    return GlanceQuote(
+        speaker.name, trim(mention.text, QUOTE_WORDS), c.marks(group), mention.span, len(speaker.sources)
+    )  # fmt: skip
+
+
+def _words(item: GlanceFigure | GlanceConflict) -> int:
+    head = item.label if isinstance(item, GlanceFigure) else item.subject
+    return words(head) + 2 + sum(words(v.text) + 1 for v in item.values)
+
+
+# --- detail sections -------------------------------------------------------------------------------
+def sections(brief: Brief) -> list[Section]:
+    """The detail sections that have something to show, in `SECTIONS` order."""
+    counts = {
+        "what-changed": len(c.changes(brief)),
+        "summary": len(brief.summary),
+        "key-figures": len(brief.figures),
+        "facts": len(brief.facts),
+        "conflicts": len(brief.conflicts),
+        "who-said-what": len(brief.quotes),
+        "timeline": len(brief.timeline),
+        "entities": len(brief.entities),
+        "sources": len(brief.sources),
+        "skipped-inputs": len(brief.skipped),
+    }
+    return [Section(i, t, counts[i]) for i, t in SECTIONS if counts[i] or i == "sources"]
+
+
+def more_line(report: Report) -> str:
+    """What `--detail full` adds: "Summary (4), Facts (58), ..." (the sources are listed anyway)."""
+    return ", ".join(f"{s.title} ({s.count})" for s in report.sections if s.id != "sources")
+
+
+def grid_header(count: int) -> list[str]:
+    """Source numbers as column heads, one character a column: tens over units past 9."""
+    units = "".join(str(n % 10) for n in range(1, count + 1))
+    if count < 10:
+        return [units]
+    return ["".join(str(n // 10) if n >= 10 else " " for n in range(1, count + 1)), units]
+
+
+def grid_rows(report: Report) -> list[tuple[int, str]]:
+    """(claim number, one mark per source: ● states, ✕ contradicts, · omits) for each key claim."""
+    return [
+        (i, "".join(STATE_MARK[cell.state] for cell in row.cells))
+        for i, row in enumerate(report.coverage, 1)
+    ]
