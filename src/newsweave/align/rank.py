@@ -118,7 +118,8 @@ def _main_terms(brief: Brief) -> set[str]:
     """The content words the most witnesses use (each witness counted once)."""
     texts = {s.witness or s.id: s.text for s in brief.sources}
     counts = Counter(w for text in texts.values() for w in content_words(text))
-    return {w for w, n in counts.most_common(MAIN_TERMS) if n > 1 or len(texts) == 1}
+    top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAIN_TERMS]
+    return {w for w, n in top if n > 1 or len(texts) == 1}
 
 
 def _main_entity_spans(brief: Brief) -> list[list[Span]]:

@@ -82,10 +82,7 @@ def glance(report: Report) -> str:
     parts = []
     if g.figures:
         parts.append("<h3>Key figures</h3>" + _list(_glance_figure(brief, f) for f in g.figures))
-    claims = (
-        f"{esc(view.trim(k.text, view.CLAIM_WORDS))}{_cites(brief, view.claim_spans(brief, k))}"
-        for k in g.claims
-    )
+    claims = (f"{esc(k.text)}{_cites(brief, view.claim_spans(brief, k.claim))}" for k in g.claims)
     parts.append("<h3>Key claims</h3>" + _list(claims, "ol") if g.claims else "")
     if g.conflicts:
         parts.append("<h3>Conflicts</h3>" + _list(_glance_conflict(brief, x) for x in g.conflicts))

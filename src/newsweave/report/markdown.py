@@ -49,7 +49,7 @@ def _glance(report: Report) -> str:
     if g.claims:
         lines += ["**Key claims**", ""]
         lines += [
-            f"{i}. {md(view.trim(k.text, view.CLAIM_WORDS))} {_cites(brief, view.claim_spans(brief, k))}"
+            f"{i}. {md(k.text)} {_cites(brief, view.claim_spans(brief, k.claim))}"
             for i, k in enumerate(g.claims, 1)
         ] + [""]
     if g.conflicts:

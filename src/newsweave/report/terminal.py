@@ -68,8 +68,7 @@ def _glance(report: Report, console: Console) -> None:
     if g.claims:
         console.print("[dim]Key claims[/dim]")
     for i, k in enumerate(g.claims, 1):
-        text = escape(view.trim(k.text, view.CLAIM_WORDS))
-        console.print(f"{i:>2}. {text} {_cites(brief, view.claim_spans(brief, k))}")
+        console.print(f"{i:>2}. {escape(k.text)} {_cites(brief, view.claim_spans(brief, k.claim))}")
     for x in g.conflicts:
         console.print(
             f"[red]Conflict[/red] {escape(x.subject)}: {_values(brief, x.values, ' vs ')}"

@@ -21,9 +21,12 @@ DETAILS: tuple[Detail, ...] = ("brief", "full")
 GLANCE_WORDS = 200  # the at-a-glance part's budget (the key claims get what the rest leaves)
 MIN_CLAIMS = 5
 CLAIM_WORDS = 32  # a longer claim is cut with "…" (its citation gives the whole sentence)
-QUOTE_WORDS = 20
+SHORTEST = 16  # claims are never cut shorter than this to fit the budget
+OVERHEAD = 16  # words of headings and frames around the at-a-glance part
+QUOTE_WORDS = 16
+SOURCE_WORDS = 16  # the short form's source list beyond this many words leaves fewer claims
 FIGURES, CONFLICTS, VALUES = 3, 2, 3
-SINGLE_SHOWN, SINGLE_WORDS = 2, 16  # single-source claims in the short form, and their length
+SINGLE_SHOWN, SINGLE_WORDS = 2, 14  # single-source claims in the short form, and their length
 
 # The detail sections, in order: (id, title). Their ids are the HTML section ids.
 SECTIONS = (
@@ -83,10 +86,16 @@ class GlanceQuote:
 
 
 @dataclass
+class GlanceClaim:
+    claim: KeyClaim
+    text: str  # as shown: cut with "…" where the budget asks (the span cites the whole sentence)
+
+
+@dataclass
 class Glance:
     verdict: str
     figures: list[GlanceFigure]
-    claims: list[KeyClaim]
+    claims: list[GlanceClaim]
     conflicts: list[GlanceConflict]
     speakers: list[GlanceQuote]
     single: list[KeyClaim]  # the best single-source claims not among `claims`
@@ -129,7 +138,7 @@ def build(brief: Brief, detail: Detail = "brief") -> Report:
             SourceRef(i, s.id, s.label, short(s.label)) for i, s in enumerate(brief.sources, 1)
         ],
         glance=glance,
-        coverage=rank.coverage(brief, glance.claims),
+        coverage=rank.coverage(brief, [k.claim for k in glance.claims]),
         sections=sections(brief),
     )
 
@@ -164,18 +173,27 @@ def trim(text: str, most: int) -> str:
 # --- at a glance ---------------------------------------------------------------------------------
 def _glance(brief: Brief) -> Glance:
     figures = _figures(brief)
-    conflicts = [_conflict(brief, x) for x in rank.real_conflicts(brief)[:CONFLICTS]]
+    shown = {s for f in figures for v in f.values for s in v.spans}
+    conflicts = [_conflict(brief, x) for x in rank.real_conflicts(brief) if not _shown(x, shown)][
+        :CONFLICTS
+    ]
     ranked = rank.key_claims(brief)
     speakers = [_quote(brief, s) for s in rank.speakers(brief, shown=(k.text for k in ranked))]
     used = words(verdict(brief)) + sum(_words(f) for f in figures)
     used += sum(_words(x) for x in conflicts) + sum(words(q.text) + 3 for q in speakers)
-    claims = _fit(ranked, GLANCE_WORDS - used)
-    chosen = {k.fact_id for k in claims}
+    listed = sum(words(short(s.label)) + 1 for s in brief.sources)  # the short form lists them
+    claims = _fit(ranked, GLANCE_WORDS - OVERHEAD - used - max(listed - SOURCE_WORDS, 0))
+    chosen = {k.claim.fact_id for k in claims}
     single = [f for f in brief.facts if f.status == "single-source"]
     best_single = rank.ranked_facts(brief, (f for f in single if f.id not in chosen), SINGLE_SHOWN)
     return Glance(
         verdict(brief), figures, claims, conflicts, speakers, best_single, len(single)
     )  # fmt: skip
+
+
+def _shown(conflict: Conflict, spans: set[Span]) -> bool:
+    """Every value of the conflict is already shown as a key figure's value."""
+    return all(Span(v.source, v.start, v.end) in spans for v in conflict.values)
 
 
 def verdict(brief: Brief) -> str:
@@ -187,16 +205,19 @@ def verdict(brief: Brief) -> str:
     return f"{c.headline(brief)}{span}"
 
 
-def _fit(claims: list[KeyClaim], budget: int) -> list[KeyClaim]:
-    """As many key claims as the budget holds (at least MIN_CLAIMS), each cut to CLAIM_WORDS."""
-    out: list[KeyClaim] = []
+def _fit(claims: list[KeyClaim], budget: int) -> list[GlanceClaim]:
+    """As many key claims as the budget holds (at least MIN_CLAIMS), each cut to CLAIM_WORDS,
+    or shorter where the MIN_CLAIMS best would not fit whole."""
+    chosen: list[KeyClaim] = []
+    left = budget
     for k in claims:
-        shown = trim(k.text, CLAIM_WORDS)
-        if len(out) >= MIN_CLAIMS and words(shown) + 2 > budget:
+        cost = min(words(k.text), CLAIM_WORDS) + 2
+        if len(chosen) >= MIN_CLAIMS and cost > left:
             break
-        out.append(k)
-        budget -= words(shown) + 2
-    return out
+        chosen.append(k)
+        left -= cost
+    most = CLAIM_WORDS if left >= 0 else max(SHORTEST, budget // max(len(chosen), 1) - 2)
+    return [GlanceClaim(k, trim(k.text, most)) for k in chosen]
 
 
 def _figures(brief: Brief) -> list[GlanceFigure]:
