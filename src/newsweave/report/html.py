@@ -26,7 +26,7 @@ details{color:#555;margin:.5rem 0}li{margin:.25rem 0}
 table{border-collapse:collapse}td,th{border-bottom:1px solid #eee;padding:.2rem .5rem;text-align:left;vertical-align:top}
 td.conflict{color:#a00}td.updated{color:#8a5a00}td.agree{color:#070}
 .conflict{color:#a00}.updated{color:#8a5a00}.agree{color:#070}
-details.section>summary{font-size:1.2rem;font-weight:600;cursor:pointer;margin-top:1rem}
+details.section>summary{font-size:1.2rem;font-weight:600;cursor:pointer;margin-top:1rem}details.section>section>h2{display:none}
 .grid{overflow-x:auto}table.coverage td{text-align:center}table.coverage a{text-decoration:none;color:inherit}
 td.states{color:#070}td.contradicts{color:#a00;font-weight:700}td.omits{color:#bbb}th.claim{font-weight:400;max-width:22rem}
 """
@@ -55,11 +55,12 @@ def to_html(brief: Brief, *, detail: Detail = "brief") -> str:
 
 
 def body(report: Report) -> str:
-    """At a glance, who reports what, then each detail section in a `<details>`: the page body
-    the CLI and the web app's story page share."""
-    is_open = " open" if report.detail == "full" else ""
+    """At a glance, who reports what, then each detail section in a `<details>` (the cited
+    summary and what changed open, the rest folded; all open with `detail="full"`): the page
+    body the CLI and the web app's story page share."""
     folded = "".join(
-        f"<details class=section{is_open}><summary>{esc(s.title)} ({s.count})</summary>"
+        f"<details class=section{' open' if s.open or report.detail == 'full' else ''}>"
+        f"<summary>{esc(s.title)} ({s.count})</summary>"
         f"{SECTIONS[s.id](report.brief)}</details>"
         for s in report.sections
     )
@@ -88,7 +89,7 @@ def glance(report: Report) -> str:
         parts.append("<h3>Conflicts</h3>" + _list(_glance_conflict(brief, x) for x in g.conflicts))
     if g.speakers:
         parts.append("<h3>Voices</h3>" + _list(_voice(brief, q) for q in g.speakers))
-    return _section(view.GLANCE_TITLE, "".join(parts))
+    return _section(view.GLANCE_TITLE, "".join(parts), view.GLANCE_ID)
 
 
 def _glance_values(brief: Brief, values: list[view.Cited], sep: str = "; ") -> str:
@@ -127,10 +128,11 @@ def coverage(report: Report) -> str:
         + "</tr>"
         for i, (k, row) in enumerate(zip(report.glance.claims, report.coverage, strict=True), 1)
     )
-    key = "<p class=meta>● states it · ✕ contradicts it · omits it</p>"
+    key = "<p class=meta>● states it, ✕ contradicts it, · omits it</p>"
     return _section(
         view.COVERAGE_TITLE,
-        f"<div class=grid><table class=coverage><tr><th>claim</th>{heads}</tr>{rows}</table></div>{key}",
+        ident=view.COVERAGE_ID,
+        inner=f"<div class=grid><table class=coverage><tr><th>claim</th>{heads}</tr>{rows}</table></div>{key}",
     )
 
 
@@ -154,8 +156,8 @@ def _refs(brief: Brief, spans: Iterable[Span], *, every: bool = False) -> str:
     return f"<span class=refs>{''.join(_link(brief, n, s) for n, s in pairs)}</span>"
 
 
-def _section(title: str, inner: str) -> str:
-    ident = "-".join(title.lower().split())
+def _section(title: str, inner: str, ident: str | None = None) -> str:
+    ident = ident or "-".join(title.lower().split())
     return f"<section id={ident}><h2>{esc(title)}</h2>{inner}</section>" if inner else ""
 
 

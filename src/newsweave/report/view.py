@@ -41,6 +41,7 @@ SECTIONS = (
     ("sources", "Sources"),
     ("skipped-inputs", "Skipped inputs"),
 )
+UNFOLDED = ("what-changed", "summary")  # short, cited prose: open where the sections fold
 GLANCE_ID, GLANCE_TITLE = "at-a-glance", "At a glance"
 COVERAGE_ID, COVERAGE_TITLE = "coverage", "Who reports what"
 STATE_MARK = {"states": "●", "omits": "·", "contradicts": "✕"}
@@ -107,6 +108,7 @@ class Section:
     id: str
     title: str
     count: int  # how many items it holds (facts, quotes, ...): what "--detail full" adds
+    open: bool = False  # shown unfolded where the sections fold (HTML): the cited summary
 
 
 @dataclass
@@ -280,7 +282,9 @@ def sections(brief: Brief) -> list[Section]:
         "sources": len(brief.sources),
         "skipped-inputs": len(brief.skipped),
     }
-    return [Section(i, t, counts[i]) for i, t in SECTIONS if counts[i] or i == "sources"]
+    return [
+        Section(i, t, counts[i], i in UNFOLDED) for i, t in SECTIONS if counts[i] or i == "sources"
+    ]
 
 
 def more_line(report: Report) -> str:
