@@ -40,7 +40,7 @@ MIN_WORDS, MAX_WORDS = 6, 60  # a usable claim: a sentence, not a fragment or a 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LEANING = re.compile(r"^(?:He|She|They|It|This|That|These|Those|But|And|Also)\b|^[\"“]?[a-z]")
 
-__all__ = ["coverage", "key_claims", "ranked_facts", "real_conflicts", "speakers"]
+__all__ = ["coverage", "key_claims", "ranked_facts", "real_conflicts", "repeats", "speakers"]
 
 
 def content_words(text: str) -> set[str]:
@@ -196,7 +196,7 @@ def real_conflicts(brief: Brief) -> list[Conflict]:
 
 
 def speakers(brief: Brief, limit: int = SPEAKERS, shown: Iterable[str] = ()) -> list[Speaker]:
-    """The named speakers quoted by the most outlets, each with their most telling quote, one
+    """The named speakers quoted by the most outlets, each with their most telling quote: one
     that does not repeat the `shown` texts (the key claims) where they have one."""
     groups: dict[str, list] = {}
     for g in brief.quotes:
@@ -204,12 +204,12 @@ def speakers(brief: Brief, limit: int = SPEAKERS, shown: Iterable[str] = ()) -> 
             groups.setdefault(g.speaker_id or g.speaker, []).append(g)
     ranked = sorted(groups.values(), key=lambda gs: (-len(_sources(gs)), -len(gs)))
     seen = [content_words(t) for t in shown]
-    out = []
-    for gs in ranked:
-        best = _telling(gs, seen)
-        if not _repeats_any(best.mentions[0].text, seen):
-            out.append(Speaker(gs[0].speaker, best.id, _sources(gs)))
-    return out[:limit]
+    return [Speaker(gs[0].speaker, _telling(gs, seen).id, _sources(gs)) for gs in ranked[:limit]]
+
+
+def repeats(text: str, shown: Iterable[str]) -> bool:
+    """The text mostly repeats (in content words) one of the `shown` texts."""
+    return _repeats_any(text, [content_words(t) for t in shown])
 
 
 def _repeats_any(text: str, seen: list[set[str]]) -> bool:

@@ -25,7 +25,7 @@ SHORTEST = 16  # claims are never cut shorter than this to fit the budget
 OVERHEAD = 16  # words of headings and frames around the at-a-glance part
 QUOTE_WORDS = 16
 SOURCE_WORDS = 16  # the short form's source list beyond this many words leaves fewer claims
-FIGURES, CONFLICTS, VALUES = 3, 2, 3
+FIGURES, CONFLICTS, VALUES, SPEAKERS = 3, 2, 3, 3
 SINGLE_SHOWN, SINGLE_WORDS = 2, 14  # single-source claims in the short form, and their length
 
 # The detail sections, in order: (id, title). Their ids are the HTML section ids.
@@ -180,7 +180,9 @@ def _glance(brief: Brief) -> Glance:
         :CONFLICTS
     ]
     ranked = rank.key_claims(brief)
-    speakers = [_quote(brief, s) for s in rank.speakers(brief, shown=(k.text for k in ranked))]
+    claims = [k.text for k in ranked]
+    voices = [_quote(brief, s) for s in rank.speakers(brief, SPEAKERS * 2, shown=claims)]
+    speakers = [q for q in voices if not rank.repeats(q.text, claims)][:SPEAKERS]
     used = words(verdict(brief)) + sum(_words(f) for f in figures)
     used += sum(_words(x) for x in conflicts) + sum(words(q.text) + 3 for q in speakers)
     listed = sum(words(short(s.label)) + 1 for s in brief.sources)  # the short form lists them
@@ -223,10 +225,15 @@ def _fit(claims: list[KeyClaim], budget: int) -> list[GlanceClaim]:
 
 
 def _figures(brief: Brief) -> list[GlanceFigure]:
-    """The key figures (conflicts and updates first); without any, the numbers most sources give."""
+    """The key figures (conflicts and updates first); without any, the numbers in digits most
+    sources give ("one side" is no figure)."""
     if brief.figures:
         return [_figure(f) for f in c.figures(brief)[:FIGURES]]
-    groups = [g for g in brief.numbers if len({m.source for m in g.mentions}) > 1]
+    groups = [
+        g
+        for g in brief.numbers
+        if len({m.source for m in g.mentions}) > 1 and any(ch.isdigit() for ch in g.text)
+    ]
     groups.sort(key=lambda g: -len({m.source for m in g.mentions}))
     return [
         GlanceFigure(g.counts or g.unit or "number", "", [Cited(g.text, list(g.mentions))])
