@@ -320,3 +320,20 @@ def test_a_claim_naming_the_main_entities_is_more_central():
     brief.facts = [named, plain]
     by_id = {k.fact_id: k for k in rank.key_claims(brief)}
     assert by_id["f1"].central > by_id["f2"].central
+
+
+def test_story_briefs_of_a_corpus_take_the_detail(tmp_path, capsys):
+    from corpus_fixtures import BRIDGE, write_articles
+
+    write_articles(tmp_path / "in", BRIDGE)
+    db, short, full = tmp_path / "n.db", tmp_path / "short", tmp_path / "full"
+    assert (
+        main(["ingest", str(tmp_path / "in"), "--db", str(db), "--briefs", str(short), "-q"]) == 0
+    )
+    command = ["stories", "--db", str(db), "--briefs", str(full), "--briefs-detail", "full"]
+    assert main(command) == 0
+    capsys.readouterr()
+    (a,) = short.glob("*.md")
+    (b,) = full.glob("*.md")
+    assert "## At a glance" in a.read_text() and "## Facts" not in a.read_text()
+    assert "## At a glance" in b.read_text() and "## Facts" in b.read_text()

@@ -203,6 +203,7 @@ def _add_briefs_options(p, *, mode: bool = True) -> None:
         default="markdown",
         help="format of those briefs (default: markdown)",
     )
+    _add_detail(p, "--briefs-detail")
     if mode:
         p.add_argument(
             "--mode",
@@ -491,7 +492,12 @@ def _briefs(args: argparse.Namespace, store, executor=LOCAL) -> None:
         from .corpus import write_briefs
 
         written = write_briefs(
-            store, args.briefs, mode=args.mode, fmt=args.briefs_format, executor=executor
+            store,
+            args.briefs,
+            mode=args.mode,
+            fmt=args.briefs_format,
+            detail=args.briefs_detail,
+            executor=executor,
         )
         print(
             f"newsweave: wrote {len(written)} briefs and index.json to {args.briefs}",
