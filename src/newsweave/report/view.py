@@ -18,14 +18,15 @@ from . import _common as c
 
 Detail = Literal["brief", "full"]
 DETAILS: tuple[Detail, ...] = ("brief", "full")
-GLANCE_WORDS = 200  # the at-a-glance part's budget (the key claims get what the rest leaves)
+GLANCE_WORDS = 215  # the at-a-glance part's budget (the key claims get what the rest leaves)
 MIN_CLAIMS = 5
 CLAIM_WORDS = 32  # a longer claim is cut with "…" (its citation gives the whole sentence)
 SHORTEST = 16  # claims are never cut shorter than this to fit the budget
 OVERHEAD = 16  # words of headings and frames around the at-a-glance part
 QUOTE_WORDS = 16
 SOURCE_WORDS = 16  # the short form's source list beyond this many words leaves fewer claims
-FIGURES, CONFLICTS, VALUES, SPEAKERS = 3, 2, 3, 3
+FIGURES, VALUES, SPEAKERS = 3, 3, 3
+LEAN = ((3, 2), (2, 1), (1, 1))  # (voices, conflicts) shown, tried in turn until claims fit whole
 SINGLE_SHOWN, SINGLE_WORDS = 2, 14  # single-source claims in the short form, and their length
 
 # The detail sections, in order: (id, title). Their ids are the HTML section ids.
@@ -175,29 +176,37 @@ def trim(text: str, most: int) -> str:
 # --- at a glance ---------------------------------------------------------------------------------
 def _glance(brief: Brief) -> Glance:
     figures = _figures(brief)
-    shown = {s for f in figures for v in f.values for s in v.spans}
-    conflicts = [_conflict(brief, x) for x in rank.real_conflicts(brief) if not _shown(x, shown)][
-        :CONFLICTS
-    ]
+    shown = [s for f in figures for v in f.values for s in v.spans]
+    conflicts = [_conflict(brief, x) for x in rank.real_conflicts(brief) if not _shown(x, shown)]
     ranked = rank.key_claims(brief)
-    claims = [k.text for k in ranked]
-    voices = [_quote(brief, s) for s in rank.speakers(brief, SPEAKERS * 2, shown=claims)]
-    speakers = [q for q in voices if not rank.repeats(q.text, claims)][:SPEAKERS]
-    used = words(verdict(brief)) + sum(_words(f) for f in figures)
-    used += sum(_words(x) for x in conflicts) + sum(words(q.text) + 3 for q in speakers)
+    texts = [k.text for k in ranked]
+    voices = [_quote(brief, s) for s in rank.speakers(brief, SPEAKERS * 2, shown=texts)]
+    voices = [q for q in voices if not rank.repeats(q.text, texts)]
     listed = sum(words(short(s.label)) + 1 for s in brief.sources)  # the short form lists them
-    claims = _fit(ranked, GLANCE_WORDS - OVERHEAD - used - max(listed - SOURCE_WORDS, 0))
+    fixed = words(verdict(brief)) + sum(_words(f) for f in figures) + OVERHEAD
+    fixed += max(listed - SOURCE_WORDS, 0)
+    for n_voices, n_conflicts in LEAN:  # fewer voices and conflicts before claims are cut
+        used = fixed + sum(_words(x) for x in conflicts[:n_conflicts])
+        used += sum(words(q.text) + 3 for q in voices[:n_voices])
+        claims = _fit(ranked, GLANCE_WORDS - used)
+        if all(k.text == trim(k.claim.text, CLAIM_WORDS) for k in claims):
+            break
     chosen = {k.claim.fact_id for k in claims}
     single = [f for f in brief.facts if f.status == "single-source"]
     best_single = rank.ranked_facts(brief, (f for f in single if f.id not in chosen), SINGLE_SHOWN)
     return Glance(
-        verdict(brief), figures, claims, conflicts, speakers, best_single, len(single)
+        verdict(brief), figures, claims, conflicts[:n_conflicts], voices[:n_voices], best_single,
+        len(single),
     )  # fmt: skip
 
 
-def _shown(conflict: Conflict, spans: set[Span]) -> bool:
-    """Every value of the conflict is already shown as a key figure's value."""
-    return all(Span(v.source, v.start, v.end) in spans for v in conflict.values)
+def _shown(conflict: Conflict, spans: list[Span]) -> bool:
+    """A value of the conflict is a key figure's value already shown."""
+    return any(
+        v.source == s.source and v.start < s.end and s.start < v.end
+        for v in conflict.values
+        for s in spans
+    )
 
 
 def verdict(brief: Brief) -> str:
@@ -242,10 +251,11 @@ def _figures(brief: Brief) -> list[GlanceFigure]:
 
 
 def _figure(f: Figure) -> GlanceFigure:
-    values: dict[str, Cited] = {}
+    values: dict[tuple, Cited] = {}  # one entry a value: "55 km" and "55 kilometres" are one
     for v in f.values:
         text = " ".join(x for x in (v.qualifier, v.text, v.direction) if x)
-        values.setdefault(text.casefold(), Cited(text)).spans.append(v.span)
+        key = (v.qualifier, v.value, v.unit, v.direction)
+        values.setdefault(key, Cited(text)).spans.append(v.span)
     ranked = sorted(values.values(), key=lambda x: -len({s.source for s in x.spans}))
     return GlanceFigure(f.label, f.verdict, ranked[:VALUES])
 
