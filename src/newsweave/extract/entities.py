@@ -566,8 +566,9 @@ def _title_token(tok: Any) -> bool:
     return tok.pos_ in {"NOUN", "PROPN", "ADJ"} and tok.ent_type_ not in {"PERSON", "DATE"}
 
 
-def _appositive(span: Any) -> str | None:
-    """ "Lu Kang, a spokesman for China's foreign ministry" -> "a spokesman for China's foreign ministry"."""
+def _appositive(span: Any) -> Any | None:
+    """ "Lu Kang, a spokesman for China's foreign ministry" -> "a spokesman for China's foreign ministry"
+    (the spaCy span of the role)."""
     doc, root = span.doc, span.root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.tag_ not in {"NNS", "NNPS"}:

@@ -121,7 +121,7 @@ def _name_at(ctx: Context, start: int, end: int) -> Any | None:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    words = []
+    words: list[Any] = []
     for tok in span:
         if (tok.pos_ != "PROPN" and not (tok.is_title or tok.is_upper)) or len(
             words

@@ -159,7 +159,9 @@ class Context:
         """The entity of each character offset inside a resolved mention (the first mention wins)."""
         out: dict[int, str] = {}
         for m in self.mentions:
-            for i in range(m.span.start, m.span.end) if m.entity_id else ():
+            if m.entity_id is None:
+                continue
+            for i in range(m.span.start, m.span.end):
                 out.setdefault(i, m.entity_id)
         return out
 
@@ -520,7 +522,7 @@ def _entity_in_phrase(ctx: Context, subj: Any) -> str | None:
         return None
     if not people and subj.ent_type_ == "NORP":
         return None
-    return (people or [e for e in found if kinds[e] != "place"] or [None])[0]
+    return next(iter(people or [e for e in found if kinds[e] != "place"]), None)
 
 
 def _modifies_role(tok: Any, subj: Any) -> bool:
@@ -594,8 +596,8 @@ def _by_role(ctx: Context, subj: Any) -> str | None:
     noun = subj.lemma_.lower()
     if any(
         _modifies_role(t, subj)
-        and ctx.entities.get(ctx.entity_at(t) or "") is not None
-        and ctx.entities[ctx.entity_at(t)].type == "person"
+        and (modifier := ctx.entities.get(ctx.entity_at(t) or "")) is not None
+        and modifier.type == "person"
         for t in _head_phrase(subj)
     ):
         return None  # "a Hagel spokesman": someone's spokesman, not the one spokesman named
