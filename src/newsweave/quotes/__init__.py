@@ -9,19 +9,18 @@ from __future__ import annotations
 from typing import Any
 
 from ..clean import paragraph_spans
+from ..lexicon import CUE_LEMMAS
 from ..models import Document, Entity, QuoteKind, QuoteMention, Sentence, Span, SpanIndex
 from .finder import QuoteSpan, find_quote_spans, mark_directions
 from .frames import colon_lead, headed_lead, label, signature, signed_paragraph
 from .indirect import find_indirect
+from .quoted import Quoted, in_quotes
 from .speakers import (
-    CUE_LEMMAS,
     Attribution,
     Context,
-    Quoted,
     attribute,
     bind_pronoun,
     cue_tokens,
-    in_quotes,
     inverted_speaker,
     resolve_subject,
 )
