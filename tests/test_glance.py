@@ -6,6 +6,7 @@ outlets, each telling it with some of the same facts, one giving another death t
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import re
@@ -337,3 +338,23 @@ def test_story_briefs_of_a_corpus_take_the_detail(tmp_path, capsys):
     (b,) = full.glob("*.md")
     assert "## At a glance" in a.read_text() and "## Facts" not in a.read_text()
     assert "## At a glance" in b.read_text() and "## Facts" in b.read_text()
+
+
+def test_the_short_form_opens_with_what_changed_capped(example_brief):
+    brief = copy.copy(example_brief)
+    brief.changes = {
+        "since": "2024-03-01T10:00:00",
+        "baseline": True,
+        "new_sources": [],
+        "new_facts": [f.id for f in example_brief.facts[:8]],
+        "status_changed": [],
+        "new_quotes": [],
+        "conflicts_opened": [],
+        "conflicts_resolved": [],
+    }
+    text = render(brief, "text", width=100)
+    assert text.index("What changed") < text.index("At a glance")
+    assert "Since the brief of 2024-03-01T10:00:00" in text and "… 4 more" in text
+    markdown = render(brief, "markdown")
+    assert markdown.index("## What changed") < markdown.index("## At a glance")
+    assert render(example_brief, "text", width=100).count("What changed") == 0

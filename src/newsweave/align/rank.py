@@ -40,7 +40,15 @@ MIN_WORDS, MAX_WORDS = 6, 60  # a usable claim: a sentence, not a fragment or a 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LEANING = re.compile(r"^(?:He|She|They|It|This|That|These|Those|But|And|Also)\b|^[\"“]?[a-z]")
 
-__all__ = ["coverage", "key_claims", "ranked_facts", "real_conflicts", "repeats", "speakers"]
+__all__ = [
+    "coverage",
+    "key_claims",
+    "ranked_facts",
+    "real_conflicts",
+    "repeats",
+    "speakers",
+    "usable",
+]
 
 
 def content_words(text: str) -> set[str]:
@@ -50,7 +58,7 @@ def content_words(text: str) -> set[str]:
 
 def key_claims(brief: Brief, limit: int = KEY_CLAIMS) -> list[KeyClaim]:
     """The story's most important claims, best first, no two saying nearly the same thing."""
-    return ranked_facts(brief, (f for f in brief.facts if _usable(f)), limit)
+    return ranked_facts(brief, (f for f in brief.facts if usable(f)), limit)
 
 
 def ranked_facts(brief: Brief, facts: Iterable[Fact], limit: int | None = None) -> list[KeyClaim]:
@@ -70,7 +78,7 @@ def ranked_facts(brief: Brief, facts: Iterable[Fact], limit: int | None = None) 
     return chosen
 
 
-def _usable(fact: Fact) -> bool:
+def usable(fact: Fact) -> bool:
     """A claim that reads on its own: a sane length, not leaning on the sentence before."""
     return MIN_WORDS <= len(fact.text.split()) <= MAX_WORDS and not _LEANING.search(fact.text)
 

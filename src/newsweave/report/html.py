@@ -26,7 +26,7 @@ details{color:#555;margin:.5rem 0}li{margin:.25rem 0}
 table{border-collapse:collapse}td,th{border-bottom:1px solid #eee;padding:.2rem .5rem;text-align:left;vertical-align:top}
 td.conflict{color:#a00}td.updated{color:#8a5a00}td.agree{color:#070}
 .conflict{color:#a00}.updated{color:#8a5a00}.agree{color:#070}
-details.section>summary{font-size:1.2rem;font-weight:600;cursor:pointer;margin-top:1rem}details.section>section>h2{display:none}
+details.section{color:inherit}details.section>summary{font-size:1.2rem;font-weight:600;cursor:pointer;margin-top:1rem}details.section>section>h2{display:none}
 .grid{overflow-x:auto}table.coverage td{text-align:center}table.coverage a{text-decoration:none;color:inherit}
 td.states{color:#070}td.contradicts{color:#a00;font-weight:700}td.omits{color:#bbb}th.claim{font-weight:400;max-width:22rem}
 """

@@ -33,12 +33,19 @@ def to_markdown(brief: Brief, *, detail: Detail = "brief") -> str:
     if detail == "full":
         parts += [SECTIONS[s.id](brief) for s in report.sections]
     else:
+        parts[1:1] = [_changes_short(report)]
         parts += [_single(report), _sources_short(report), _more(report)]
     return "\n\n".join(p for p in parts if p).rstrip() + "\n"
 
 
 def _cites(brief: Brief, spans: Iterable[Span]) -> str:
     return "".join(f"[{n}]" for n, _ in view.cites(brief, spans))
+
+
+def _changes_short(report: Report) -> str:
+    lines, more = view.changes(report)
+    items = [f"- {md(line)}" for line in lines] + ([f"- … {more} more"] if more else [])
+    return _section("What changed", items) if lines else ""
 
 
 def _glance(report: Report) -> str:

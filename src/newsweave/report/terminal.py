@@ -46,6 +46,8 @@ def print_brief(brief: Brief, console: Console, *, detail: Detail = "brief") -> 
             box=box.ROUNDED,
         )
     )
+    if detail == "brief":
+        _changes_short(report, console)
     _glance(report, console)
     _coverage(report, console)
     if detail == "full":
@@ -55,6 +57,16 @@ def print_brief(brief: Brief, console: Console, *, detail: Detail = "brief") -> 
     _single(report, console)
     _sources_short(report, console)
     console.print(f"[dim]More with --detail full: {escape(view.more_line(report))}[/dim]")
+
+
+def _changes_short(report: Report, console: Console) -> None:
+    lines, more = view.changes(report)
+    if lines:
+        _rule(console, "What changed")
+        for line in lines:
+            console.print(f"  {escape(line)}")
+        if more:
+            console.print(f"  [dim]… {more} more[/dim]")
 
 
 def _glance(report: Report, console: Console) -> None:

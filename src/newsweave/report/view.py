@@ -27,6 +27,7 @@ QUOTE_WORDS = 16
 SOURCE_WORDS = 16  # the short form's source list beyond this many words leaves fewer claims
 FIGURES, VALUES, SPEAKERS = 3, 3, 3
 LEAN = ((3, 2), (2, 1), (1, 1))  # (voices, conflicts) shown, tried in turn until claims fit whole
+CHANGES = 5  # lines of what changed (--since) in the short form
 SINGLE_SHOWN, SINGLE_WORDS = 2, 14  # single-source claims in the short form, and their length
 
 # The detail sections, in order: (id, title). Their ids are the HTML section ids.
@@ -193,7 +194,8 @@ def _glance(brief: Brief) -> Glance:
             break
     chosen = {k.claim.fact_id for k in claims}
     single = [f for f in brief.facts if f.status == "single-source"]
-    best_single = rank.ranked_facts(brief, (f for f in single if f.id not in chosen), SINGLE_SHOWN)
+    rest = (f for f in single if f.id not in chosen and rank.usable(f))
+    best_single = rank.ranked_facts(brief, rest, SINGLE_SHOWN)
     return Glance(
         verdict(brief), figures, claims, conflicts[:n_conflicts], voices[:n_voices], best_single,
         len(single),
@@ -302,6 +304,13 @@ def sections(brief: Brief) -> list[Section]:
     return [
         Section(i, t, counts[i], i in UNFOLDED) for i, t in SECTIONS if counts[i] or i == "sources"
     ]
+
+
+def changes(report: Report) -> tuple[list[str], int]:
+    """The first CHANGES lines of what changed since an earlier brief (`--since`), and how many
+    more there are: the short form shows them first, as the reader asked for them."""
+    lines = c.changes(report.brief)
+    return lines[:CHANGES], max(len(lines) - CHANGES, 0)
 
 
 def more_line(report: Report) -> str:
