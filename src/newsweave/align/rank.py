@@ -2,7 +2,7 @@
 
 A claim's score is its independent witnesses (each one outranks any difference below), plus how
 central it is (it names the story's main terms and entities) and how early it comes in its article
-(lede position). Claims are then chosen best first, skipping one that mostly repeats a claim
+(lede position), less a little for a sentence that opens with a quote (the voices show quotes). Claims are then chosen best first, skipping one that mostly repeats a claim
 already chosen. The coverage grid says, for each key claim and each source, whether the source
 states it (citing its sentence), contradicts it (a conflict or a key figure in conflict, citing the
 differing value) or omits it.
@@ -31,8 +31,11 @@ from ..models import (
 KEY_CLAIMS = 8  # at most this many key claims
 SPEAKERS = 3
 QUOTE_MIN, QUOTE_MAX = 6, 40  # the words of a quote that stands for its speaker
-CENTRAL_WEIGHT = 0.6  # with LEDE_WEIGHT below 1: one more witness outranks both
-LEDE_WEIGHT = 0.35
+# Central and lede add, a quote subtracts: their spread stays below 1, so one more independent
+# witness always outranks them. A claim that is someone's quoted words shows under the voices.
+CENTRAL_WEIGHT = 0.45
+LEDE_WEIGHT = 0.25
+QUOTED_WEIGHT = 0.25
 MAIN_TERMS = 12  # the story's main terms: its most widely used content words
 MAIN_ENTITIES = 5
 REPEAT = 0.6  # a claim sharing this share of its content words with one chosen repeats it
@@ -79,8 +82,12 @@ def ranked_facts(brief: Brief, facts: Iterable[Fact], limit: int | None = None) 
 
 
 def usable(fact: Fact) -> bool:
-    """A claim that reads on its own: a sane length, not leaning on the sentence before."""
-    return MIN_WORDS <= len(fact.text.split()) <= MAX_WORDS and not _LEANING.search(fact.text)
+    """A claim that reads on its own: a sane length, not leaning on the sentence before, not a
+    piece of a quote that runs on into (or in from) another sentence."""
+    text = fact.text
+    if not MIN_WORDS <= len(text.split()) <= MAX_WORDS or _LEANING.search(text):
+        return False
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
 def _repeats(words: set[str], other: set[str]) -> bool:
@@ -104,7 +111,8 @@ class _Story:
         witnesses = fact.witnesses or len({self.witness.get(s, s) for s in sources})
         span = min(fact.mentions, key=self.index) if fact.mentions else Span("", 0, 0)
         central, lede = self.central(fact), 1 / (1 + self.index(span) / 2)
-        score = witnesses + CENTRAL_WEIGHT * central + LEDE_WEIGHT * lede
+        quoted = fact.text.lstrip().startswith(('"', "“"))
+        score = witnesses + CENTRAL_WEIGHT * central + LEDE_WEIGHT * lede - QUOTED_WEIGHT * quoted
         return KeyClaim(
             fact.id, fact.text, fact.status, round(score, 4), witnesses, sources, span,
             round(central, 4), round(lede, 4),
