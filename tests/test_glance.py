@@ -358,3 +358,24 @@ def test_the_short_form_opens_with_what_changed_capped(example_brief):
     markdown = render(brief, "markdown")
     assert markdown.index("## What changed") < markdown.index("## At a glance")
     assert render(example_brief, "text", width=100).count("What changed") == 0
+
+
+def test_a_quote_ranks_below_a_statement_of_as_many_outlets_never_above_one_of_more():
+    def fact(ident, text, sources):
+        spans = [Span(s, 0, 90) for s in sources]
+        return Fact(ident, text, "corroborated", spans, list(sources), len(sources))
+
+    quoted = fact("f1", '"We will rebuild every house in the valley," the governor said.', "ab")
+    plain = fact("f2", "Floodwater cut the only road between the two mountain towns.", "bc")
+    lone = fact("f3", "Engineers began surveying the damaged bridge over the river.", "a")
+    order = [k.fact_id for k in rank.key_claims(_hand_brief([quoted, plain, lone]))]
+    assert order.index("f2") < order.index("f1") < order.index("f3")
+
+
+def test_a_piece_of_a_quote_running_across_sentences_is_no_key_claim():
+    piece = Fact("f1", 'Commerce Department has been instructed to get it done!"',
+                 "corroborated", [Span("a", 0, 60), Span("b", 0, 60)], ["a", "b"], 2)  # fmt: skip
+    whole = Fact("f2", "The Commerce Department was told to lift the ban on the company.",
+                 "single-source", [Span("c", 0, 60)], ["c"], 1)  # fmt: skip
+    assert not rank.usable(piece) and rank.usable(whole)
+    assert [k.fact_id for k in rank.key_claims(_hand_brief([piece, whole]))] == ["f2"]
