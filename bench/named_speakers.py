@@ -1,11 +1,15 @@
 """Who said it, by name: the speaker name the brief puts over each quote, against our gold.
 
     .venv/bin/python bench/named_speakers.py [--gold bench/speakers_gold] [--json OUT] [--errors]
+    .venv/bin/python bench/named_speakers.py --gold bench/speakers_gold_test   # the held-out test
+                                                             # split: run once at the end of a round
 
 Gold: `bench/speakers_gold/<story>.json` (see its README): every direct quote and piece of
 reported speech of Multi-News stories (lines 0-49, loaded by `bench/claims_data.py` exactly as
 the annotator read them), each with the speaker's name as a reader should see it ("Gary Cohn"),
-"UNNAMED: <description>" for a speaker the story never names, or "UNKNOWN".
+"UNNAMED: <description>" for a speaker the story never names, or "UNKNOWN". Any other gold
+folder (`bench/speakers_gold_test/`: Multi-News lines 50-199) is a held-out split: its stories are
+loaded with `claims_data.story(name, test=True)`.
 
 Each story's articles go to newsweave as one JSON Lines file (id, text), as a user would give
 them. For each gold item, the brief's quote mentions of that article overlapping the gold words
@@ -43,10 +47,13 @@ GOLD = ROOT / "bench" / "speakers_gold"
 _MARKS = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 
 
-def brief_story(pipeline, name: str):
-    import claims_data
+def is_test(gold_dir: Path) -> bool:
+    """Any gold folder but the dev one is held out: its stories may come from the held-out lines."""
+    return gold_dir.resolve() != GOLD.resolve()
 
-    articles = claims_data.story(name)
+
+def brief_story(pipeline, name: str, test: bool = False):
+    articles = story(name, test)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{name}.jsonl"
         path.write_text(
@@ -139,12 +146,13 @@ def _is_time(name: str) -> bool:
 def score(pipeline, gold_dir: Path, errors: list[str] | None) -> dict:
     counts: dict = collections.Counter()
     per_story = {}
+    test = is_test(gold_dir)
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         gold = with_text(
-            story(gold["story"]), gold
+            story(gold["story"], test), gold
         )  # the gold keeps offsets, not the datasets' words
-        brief, ids = brief_story(pipeline, gold["story"])
+        brief, ids = brief_story(pipeline, gold["story"], test)
         c = collections.Counter()
         for item in gold["quotes"]:
             c["gold"] += 1
@@ -170,7 +178,13 @@ def score(pipeline, gold_dir: Path, errors: list[str] | None) -> dict:
 
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument(
+        "--gold",
+        type=Path,
+        default=GOLD,
+        help="gold folder (default bench/speakers_gold, the dev set; bench/speakers_gold_test is "
+        "the held-out test split, run once at the end of a round)",
+    )
     ap.add_argument("--json", type=Path)
     ap.add_argument("--errors", type=Path, help="write every wrong item here (TSV)")
     args = ap.parse_args(argv)
