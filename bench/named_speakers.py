@@ -52,8 +52,8 @@ def is_test(gold_dir: Path) -> bool:
     return gold_dir.resolve() != GOLD.resolve()
 
 
-def brief_story(pipeline, name: str, test: bool = False):
-    articles = story(name, test)
+def brief_story(pipeline, name: str, articles: list[tuple[str, str]]):
+    """The brief of a story's articles, given as one JSON Lines file, and the articles' ids."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{name}.jsonl"
         path.write_text(
@@ -63,18 +63,37 @@ def brief_story(pipeline, name: str, test: bool = False):
     return brief, [i for i, _ in articles]
 
 
-def locate(brief, ident: str, words: str) -> tuple[str, int, int] | None:
-    """(source id, start, end) of gold words in the cleaned text of the article `ident`."""
+def locate(brief, ident: str, words: str, nth: int = 0) -> tuple[str, int, int] | None:
+    """(source id, start, end) of gold words in the cleaned text of the article `ident`: their
+    `nth` occurrence there (an article that repeats a paragraph), else the first."""
     source = next((s for s in brief.sources if s.input_id == ident), None)
     if source is None:
         return None
     text, words = source.text.translate(_MARKS), words.translate(_MARKS).strip()
-    at = text.find(words)
+    at = _find_nth(text, words, nth)
     if at < 0:
-        at = " ".join(text.split()).find(" ".join(words.split()))  # whitespace differences only
+        at = _find_nth(" ".join(text.split()), " ".join(words.split()), nth)  # whitespace only
         if at < 0:
             return None
     return source.id, at, at + len(words)
+
+
+def _find_nth(text: str, words: str, nth: int) -> int:
+    """Where the `nth` occurrence of `words` starts in `text` (the first if there are fewer; -1 if none)."""
+    first = at = text.find(words)
+    for _ in range(nth):
+        at = text.find(words, at + 1)
+        if at < 0:
+            return first
+    return at
+
+
+def occurrence(article: str, item: dict) -> int:
+    """How many times a gold item's words start in its article before the item's own offsets."""
+    n, at = 0, article.find(item["text"])
+    while 0 <= at < item["start"]:
+        n, at = n + 1, article.find(item["text"], at + 1)
+    return n
 
 
 def shown(brief, where: tuple[str, int, int]) -> tuple[object, object] | None:
@@ -149,14 +168,14 @@ def score(pipeline, gold_dir: Path, errors: list[str] | None) -> dict:
     test = is_test(gold_dir)
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
-        gold = with_text(
-            story(gold["story"], test), gold
-        )  # the gold keeps offsets, not the datasets' words
-        brief, ids = brief_story(pipeline, gold["story"], test)
+        articles = story(gold["story"], test)
+        gold = with_text(articles, gold)  # the gold keeps offsets, not the datasets' words
+        brief, ids = brief_story(pipeline, gold["story"], articles)
         c = collections.Counter()
         for item in gold["quotes"]:
             c["gold"] += 1
-            where = locate(brief, ids[item["article"]], item["text"])
+            nth = occurrence(articles[item["article"]][1], item)
+            where = locate(brief, ids[item["article"]], item["text"], nth)
             hit = shown(brief, where) if where is not None else None
             if hit is None:
                 c["not found"] += 1
