@@ -79,9 +79,13 @@ def main(argv: list[str]) -> None:
         )
     out = Path(argv[1])
     for name in argv[2:]:
+        try:
+            articles = story(name, test)
+        except ValueError as e:
+            sys.exit(f"claims_data.py: {name}: {e}")
         folder = out / name
         folder.mkdir(parents=True, exist_ok=True)
-        for i, (ident, text) in enumerate(story(name, test)):
+        for i, (ident, text) in enumerate(articles):
             (folder / f"article-{i}.txt").write_text(
                 f"[article {i}: {ident}]\n\n{text}\n", encoding="utf-8"
             )
