@@ -1,0 +1,245 @@
+"""What a reader must be told before trusting a brief: articles that may not be one story,
+articles not in English, and a brief with one witness only (nothing can be corroborated).
+
+`caveats(sources)` runs after clean and dedup (it reads `Source.text` and `Source.witness`)
+and returns `Caveat`s, each with a one-line message naming the articles concerned; the
+pipeline puts them first in `Brief.warnings` and in `Brief.caveats`. No check changes the
+brief itself or the exit code.
+
+Not one story: the articles' story vectors and similarity graph are the clustering stage's
+(`cluster.features`, `cluster.batch.similarity_graph`, no time factor); articles joined by no
+edge of at least `LINK` fall apart into groups (connected components). The bar is the graph's
+own floor, checked on NeuS val (`bench/one_story.py --tune`): 2.1% of the articles of a real
+three-outlet story have no such link, 90.5% of pairs of articles from two stories have none.
+
+Language: the share of each language's commonest function words (`FUNCTION_WORDS`: English,
+German, French, Spanish, Italian, Portuguese, Dutch) and, for text mostly in another script,
+the script's name (`SCRIPTS`: Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai, Hangul,
+Japanese kana, CJK ideographs). It cannot tell other Latin-script languages; it says nothing
+of a text under `MIN_WORDS` words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+from .cluster import batch
+from .cluster.features import Vectorizer, terms
+from .models import Caveat, Source
+
+LINK = batch.FLOOR  # the least similarity that keeps two articles in one story (NeuS val)
+MIN_WORDS = 20  # fewer words than this: too short to tell the language
+FOREIGN_SHARE = 0.12  # a language's function words make at least this share of the words...
+FOREIGN_MARGIN = 2.0  # ... and this many times the English share
+SPLIT_HINT = "newsweave ingest --db stories.db FILES, then newsweave stories --db stories.db"
+
+__all__ = ["FUNCTION_WORDS", "LINK", "caveats", "language", "story_groups"]
+
+
+def _words(listed: str) -> frozenset[str]:
+    return frozenset(listed.split())
+
+
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "English": _words(
+        "the and of to is was that with for on are by this from have has were which it "
+        "said would will been they their be at not but"
+    ),
+    "German": _words(
+        "der die und das ist nicht ein eine mit auf sich den dem des von zu auch im wurde "
+        "sind für werden nach wie aus bei sagte er sie es wir"
+    ),
+    "French": _words(
+        "le la les des et est une du que qui dans pour pas sur au par avec ce il sont ont "
+        "été aux cette nous déclaré selon"
+    ),
+    "Spanish": _words(
+        "el la los las de que y en del por con una para es se su al lo como más pero fue "
+        "según dijo ha"
+    ),
+    "Italian": _words(
+        "il di che è la per un una del della non sono con gli le nel alla anche dei ha "
+        "come più detto"
+    ),
+    "Portuguese": _words(
+        "o os de que e do da dos das em um uma para com não no na por mais foi ao pelo são disse"
+    ),
+    "Dutch": _words(
+        "de het een van en is niet dat op zijn met voor ook aan er maar om bij werd naar wordt zei"
+    ),
+}
+# The first word of a letter's Unicode name -> the script named in the warning.
+SCRIPTS = {
+    "CYRILLIC": "Cyrillic script",
+    "GREEK": "Greek script",
+    "ARABIC": "Arabic script",
+    "HEBREW": "Hebrew script",
+    "DEVANAGARI": "Devanagari script",
+    "THAI": "Thai script",
+    "HANGUL": "Korean (Hangul)",
+    "HIRAGANA": "Japanese",
+    "KATAKANA": "Japanese",
+    "CJK": "Chinese or Japanese (CJK ideographs)",
+}
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def caveats(sources: Sequence[Source]) -> list[Caveat]:
+    """The reader's warnings for these cleaned, deduplicated sources, most serious first."""
+    languages = {s.id: language(s.text) for s in sources}
+    found = _foreign(sources, languages)
+    english = [s for s in sources if languages[s.id] in (None, "English")]
+    found += _not_one_story(english)
+    found += _one_witness(sources)
+    return found
+
+
+def language(text: str) -> str | None:
+    """The language (or script) the text is written in, by `FUNCTION_WORDS` and `SCRIPTS`;
+    None when it is too short to tell or no listed language stands out."""
+    script = _script(text)
+    if script:
+        return script
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < MIN_WORDS:
+        return None
+    shares = {
+        name: sum(w in listed for w in words) / len(words)
+        for name, listed in FUNCTION_WORDS.items()
+    }
+    best = max(shares, key=shares.get)
+    if best == "English":
+        return best
+    foreign = shares[best] >= FOREIGN_SHARE and shares[best] >= FOREIGN_MARGIN * shares["English"]
+    return best if foreign else None
+
+
+def _script(text: str) -> str | None:
+    """The script of most of the letters when it is not Latin, else None."""
+    counts = Counter(unicodedata.name(ch, "?").split(" ")[0] for ch in text if ch.isalpha())
+    letters = sum(counts.values())
+    if not letters:
+        return None
+    first, n = counts.most_common(1)[0]
+    return SCRIPTS.get(first) if n > letters / 2 else None
+
+
+def story_groups(sources: Sequence[Source]) -> list[list[Source]]:
+    """The sources in groups that share no link of `LINK` or more (one group: one story),
+    largest first, each in the order given."""
+    counts = [terms(s) for s in sources]
+    vectorizer = Vectorizer()
+    vectorizer.observe(counts)
+    graph = batch.similarity_graph(vectorizer.transform(counts), [None] * len(sources))
+    label = list(range(len(sources)))
+    for i in range(len(sources)):
+        for j, similarity in graph[i].items():
+            if similarity >= LINK:
+                _join(label, i, j)
+    groups: dict[int, list[Source]] = {}
+    for i, source in enumerate(sources):
+        groups.setdefault(_root(label, i), []).append(source)
+    return sorted(groups.values(), key=len, reverse=True)
+
+
+def _root(label: list[int], i: int) -> int:
+    while label[i] != i:
+        i = label[i]
+    return i
+
+
+def _join(label: list[int], i: int, j: int) -> None:
+    a, b = _root(label, i), _root(label, j)
+    label[max(a, b)] = min(a, b)
+
+
+def name(source: Source) -> str:
+    """How a warning names an article: where it was read (as given: a file, a JSON Lines
+    line), else its record id or content id, with its outlet when known."""
+    own = source.where or source.path or source.input_id or source.id
+    return f"{own} ({source.outlet})" if source.outlet and source.outlet != own else own
+
+
+def _names(sources: Sequence[Source]) -> str:
+    return ", ".join(name(s) for s in sources)
+
+
+def _foreign(sources: Sequence[Source], languages: dict[str, str | None]) -> list[Caveat]:
+    """One caveat per language other than English, naming its articles."""
+    by_language: dict[str, list[Source]] = {}
+    for s in sources:
+        if languages[s.id] not in (None, "English"):
+            by_language.setdefault(languages[s.id], []).append(s)
+    return [
+        Caveat(
+            "not-english",
+            f"{_names(found)} {'looks' if len(found) == 1 else 'look'} like {lang}, not English: "
+            "the analysis (sentences, names, speakers, facts) is English-only, so what the "
+            "brief shows of it may be missing or wrong",
+            [s.id for s in found],
+            language=lang,
+        )
+        for lang, found in by_language.items()
+    ]
+
+
+def _not_one_story(sources: Sequence[Source]) -> list[Caveat]:
+    """A caveat when the witnesses fall apart into groups that share almost no words."""
+    reps = list({s.witness or s.id: s for s in reversed(sources)}.values())[::-1]
+    if len(reps) < 2:
+        return []
+    groups = story_groups(reps)
+    if len(groups) == 1:
+        return []
+    main, rest = groups[0], [s for g in groups[1:] for s in g]
+    if all(len(g) == 1 for g in groups):
+        message = (
+            f"{_names(reps)} share almost no words with each other: they may be "
+            f"{len(groups)} different stories"
+        )
+    elif all(len(g) == 1 for g in groups[1:]):
+        message = (
+            f"{_names(rest)} {'shares' if len(rest) == 1 else 'share'} almost no words with "
+            f"the other articles ({_names(main)}): {'it' if len(rest) == 1 else 'they'} may "
+            "be another story"
+        )
+    else:
+        message = (
+            f"these articles fall into {len(groups)} groups that share almost no words: "
+            + "; ".join(f"[{_names(g)}]" for g in groups)
+            + ": they may be different stories"
+        )
+    return [
+        Caveat(
+            "not-one-story",
+            f"{message}, and the brief mixes them; to split articles into stories: {SPLIT_HINT}",
+            _members(sources, reps if len(main) == 1 else rest),
+            groups=sorted((_members(sources, g) for g in groups), key=len, reverse=True),
+        )
+    ]
+
+
+def _members(sources: Sequence[Source], reps: list[Source]) -> list[str]:
+    """The ids of the sources that are the representatives `reps` or copies of them."""
+    witnesses = {s.witness or s.id for s in reps}
+    return [s.id for s in sources if (s.witness or s.id) in witnesses]
+
+
+def _one_witness(sources: Sequence[Source]) -> list[Caveat]:
+    """A caveat when every source is one witness (one article, or copies of one report)."""
+    if len({s.witness or s.id for s in sources}) != 1:
+        return []
+    if len(sources) == 1:
+        what = f"one article ({name(sources[0])})"
+    else:
+        what = f"{len(sources)} copies of one report ({_names(sources)})"
+    return [
+        Caveat(
+            "one-witness",
+            f"{what}: nothing can be corroborated; every fact is this report's alone",
+            [s.id for s in sources],
+        )
+    ]
