@@ -156,3 +156,15 @@ def test_cli_warns_on_two_stories_and_keeps_exit_0(tmp_path, capsys, brief_schem
     assert caveat["kind"] == "not-one-story" and caveat["message"] == brief["warnings"][0]
     warning = next(line for line in captured.err.splitlines() if "different stories" in line)
     assert all(p in warning for p in paths)
+
+
+def test_a_brief_of_one_article_says_so_once_instead_of_per_fact(pipeline):
+    from newsweave.report.markdown import to_markdown
+
+    brief = pipeline.run([Source(id="only", raw=BRIDGE_A + "\n\n" + BRIDGE_C, where="only.txt")])
+    assert [c.kind for c in brief.caveats] == ["one-witness"]
+    assert brief.warnings[0].startswith("one article (only.txt): nothing can be corroborated")
+    assert all(f.status == "single-source" for f in brief.facts) and brief.facts
+    text = to_markdown(brief)
+    assert "One article: nothing can be corroborated." in text
+    assert "single source" not in text
