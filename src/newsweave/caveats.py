@@ -187,17 +187,18 @@ def _foreign(sources: Sequence[Source], languages: dict[str, str | None]) -> lis
 
 
 def _not_one_story(sources: Sequence[Source]) -> list[Caveat]:
-    """A caveat when the witnesses fall apart into groups that share almost no words."""
-    reps = list({s.witness or s.id: s for s in reversed(sources)}.values())[::-1]
-    if len(reps) < 2:
+    """A caveat when the articles fall apart into groups that share almost no words (copies of
+    one report share most of their words, so they stay together)."""
+    if len({s.witness or s.id for s in sources}) < 2:
         return []
-    groups = story_groups(reps)
+    groups = story_groups(sources)
     if len(groups) == 1:
         return []
     main, rest = groups[0], [s for g in groups[1:] for s in g]
-    if all(len(g) == 1 for g in groups):
+    if len(main) == 1:
+        rest = list(sources)
         message = (
-            f"{_names(reps)} share almost no words with each other: they may be "
+            f"{_names(rest)} share almost no words with each other: they may be "
             f"{len(groups)} different stories"
         )
     elif all(len(g) == 1 for g in groups[1:]):
@@ -216,16 +217,10 @@ def _not_one_story(sources: Sequence[Source]) -> list[Caveat]:
         Caveat(
             "not-one-story",
             f"{message}, and the brief mixes them; to split articles into stories: {SPLIT_HINT}",
-            _members(sources, reps if len(main) == 1 else rest),
-            groups=sorted((_members(sources, g) for g in groups), key=len, reverse=True),
+            [s.id for s in rest],
+            groups=[[s.id for s in g] for g in groups],
         )
     ]
-
-
-def _members(sources: Sequence[Source], reps: list[Source]) -> list[str]:
-    """The ids of the sources that are the representatives `reps` or copies of them."""
-    witnesses = {s.witness or s.id for s in reps}
-    return [s.id for s in sources if (s.witness or s.id) in witnesses]
 
 
 def _one_witness(sources: Sequence[Source]) -> list[Caveat]:
