@@ -119,7 +119,11 @@ def language(text: str) -> str | None:
 
 def _script(text: str) -> str | None:
     """The script of most of the letters when it is not Latin, else None."""
-    counts = Counter(unicodedata.name(ch, "?").split(" ")[0] for ch in text if ch.isalpha())
+    counts = Counter(
+        "LATIN" if ch < "\u0250" else unicodedata.name(ch, "?").split(" ")[0]
+        for ch in text
+        if ch.isalpha()
+    )
     letters = sum(counts.values())
     if not letters:
         return None
