@@ -595,6 +595,7 @@ def _spans_of(raw: str, warnings: list[str] | None = None) -> list[str]:
         ),
         ("„Er nannte es ‚einen Fehler‘“, sagte sie.", ["Er nannte es 'einen Fehler'"]),
         ("The mayor called the plan ‚unworkable’ on Monday.", ["unworkable"]),
+        ("The firm‚ which said it’s fine‚ was sold.", []),
         (
             "The mayor said it was \u201cover\u201d and that he\u2019d \u2018rather not\u2019 talk.",
             ["over"],

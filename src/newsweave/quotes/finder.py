@@ -83,10 +83,10 @@ def mark_directions(source: Source) -> dict[int, str]:
 def _direction(glyph: str, opened: str | None, raw: str, j: int) -> str | None:
     """Which way the mark `glyph` at raw[j] faces, given the mark that opened the quote now
     open (None: none is)."""
-    if glyph == _LOW_SINGLE:
-        return "open"
-    if glyph in _SINGLE_CLOSE:
-        return "close" if opened == _LOW_SINGLE else None
+    if glyph == _LOW_SINGLE:  # opens before a word, never a comma typed as ‚
+        return "open" if _word_edge(raw, j - 1) and not _word_edge(raw, j + 1) else None
+    if glyph in _SINGLE_CLOSE:  # closes after a word, never an apostrophe inside one (it’s)
+        return "close" if opened == _LOW_SINGLE and _word_edge(raw, j + 1) else None
     if glyph == "\u201c" and opened == _LOW_DOUBLE:
         return "close"
     if glyph == "\u00ab" and opened == "\u00bb":
@@ -94,6 +94,11 @@ def _direction(glyph: str, opened: str | None, raw: str, j: int) -> str | None:
     if glyph == "\u00bb" and opened is None and j + 1 < len(raw) and raw[j + 1].isalnum():
         return "open"
     return _CURLY.get(glyph)
+
+
+def _word_edge(raw: str, j: int) -> bool:
+    """Is raw[j] outside any word: the text's edge, a space or a punctuation mark?"""
+    return j < 0 or j >= len(raw) or not raw[j].isalnum()
 
 
 def _single_quotes(text: str, directions: dict[int, str]) -> list[QuoteSpan]:
