@@ -3,7 +3,8 @@ articles not in English, and a brief with one witness only (nothing can be corro
 
 `caveats(sources)` runs after clean and dedup (it reads `Source.text` and `Source.witness`)
 and returns `Caveat`s, each with a one-line message naming the articles concerned; the
-pipeline puts them first in `Brief.warnings` and in `Brief.caveats`. No check changes the
+pipeline puts them in `Brief.caveats` and their messages first among the pipeline's
+`Brief.warnings`. No check changes the
 brief itself or the exit code.
 
 Not one story: the articles' story vectors and similarity graph are the clustering stage's
@@ -12,9 +13,9 @@ edge of at least `LINK` fall apart into groups (connected components). The bar i
 own floor, checked on NeuS val (`bench/one_story.py --tune`): 2.1% of the articles of a real
 three-outlet story have no such link, 90.5% of pairs of articles from two stories have none.
 
-Language: the share of each language's commonest function words (`FUNCTION_WORDS`: English,
-German, French, Spanish, Italian, Portuguese, Dutch) and, for text mostly in another script,
-the script's name (`SCRIPTS`: Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai, Hangul,
+Language: the share of each language's commonest function words (`lexicon.FUNCTION_WORDS`:
+English, German, French, Spanish, Italian, Portuguese, Dutch) and, for text mostly in another
+script, the script's name (`SCRIPTS`: Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai, Hangul,
 Japanese kana, CJK ideographs). It cannot tell other Latin-script languages; it says nothing
 of a text under `MIN_WORDS` words.
 """
@@ -28,6 +29,7 @@ from collections.abc import Sequence
 
 from .cluster import batch
 from .cluster.features import Vectorizer, terms
+from .lexicon import FUNCTION_WORDS
 from .models import Caveat, Source
 
 LINK = batch.FLOOR  # the least similarity that keeps two articles in one story (NeuS val)
@@ -36,41 +38,9 @@ FOREIGN_SHARE = 0.12  # a language's function words make at least this share of 
 FOREIGN_MARGIN = 2.0  # ... and this many times the English share
 SPLIT_HINT = "newsweave ingest --db stories.db FILES, then newsweave stories --db stories.db"
 
-__all__ = ["FUNCTION_WORDS", "LINK", "caveats", "language", "story_groups"]
+__all__ = ["LINK", "SCRIPTS", "caveats", "language", "story_groups"]
 
 
-def _words(listed: str) -> frozenset[str]:
-    return frozenset(listed.split())
-
-
-FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "English": _words(
-        "the and of to is was that with for on are by this from have has were which it "
-        "said would will been they their be at not but"
-    ),
-    "German": _words(
-        "der die und das ist nicht ein eine mit auf sich den dem des von zu auch im wurde "
-        "sind für werden nach wie aus bei sagte er sie es wir"
-    ),
-    "French": _words(
-        "le la les des et est une du que qui dans pour pas sur au par avec ce il sont ont "
-        "été aux cette nous déclaré selon"
-    ),
-    "Spanish": _words(
-        "el la los las de que y en del por con una para es se su al lo como más pero fue "
-        "según dijo ha"
-    ),
-    "Italian": _words(
-        "il di che è la per un una del della non sono con gli le nel alla anche dei ha "
-        "come più detto"
-    ),
-    "Portuguese": _words(
-        "o os de que e do da dos das em um uma para com não no na por mais foi ao pelo são disse"
-    ),
-    "Dutch": _words(
-        "de het een van en is niet dat op zijn met voor ook aan er maar om bij werd naar wordt zei"
-    ),
-}
 # The first word of a letter's Unicode name -> the script named in the warning.
 SCRIPTS = {
     "CYRILLIC": "Cyrillic script",
@@ -110,7 +80,7 @@ def language(text: str) -> str | None:
         name: sum(w in listed for w in words) / len(words)
         for name, listed in FUNCTION_WORDS.items()
     }
-    best = max(shares, key=shares.get)
+    best = max(shares, key=lambda name: shares[name])
     if best == "English":
         return best
     foreign = shares[best] >= FOREIGN_SHARE and shares[best] >= FOREIGN_MARGIN * shares["English"]
@@ -175,8 +145,9 @@ def _foreign(sources: Sequence[Source], languages: dict[str, str | None]) -> lis
     """One caveat per language other than English, naming its articles."""
     by_language: dict[str, list[Source]] = {}
     for s in sources:
-        if languages[s.id] not in (None, "English"):
-            by_language.setdefault(languages[s.id], []).append(s)
+        found = languages[s.id]
+        if found is not None and found != "English":
+            by_language.setdefault(found, []).append(s)
     return [
         Caveat(
             "not-english",
