@@ -34,6 +34,11 @@ CHESS = (
     "pieces, taking the title for a fourth time. Her opponent resigned after forty moves when "
     "a queen sacrifice left him without defence. Prize money this year was a record."
 )
+CHESS_B = (
+    "In Oslo the chess champion defended her title, winning the tournament's final game after "
+    "her opponent resigned. A queen sacrifice decided the game on move forty, and the champion "
+    "collected record prize money for a fourth title."
+)
 GERMAN = (
     "Die Brücke über den Fluss Varn ist am Dienstagabend eingestürzt. Drei Autos fielen ins "
     "Wasser, und zwei Fahrer werden noch vermisst, sagte die Feuerwehr. Die Brücke wurde 1962 "
@@ -80,6 +85,23 @@ def test_an_outlier_among_one_story_is_named_alone():
     assert caveat.message.startswith("chess.txt shares almost no words with the other articles")
     assert "a.txt, b.txt, c.txt" in caveat.message
     assert caveat.groups == [["a", "b", "c"], ["chess"]]
+
+
+def test_two_groups_are_named_group_by_group():
+    (caveat,) = caveats(_sources(a=BRIDGE_A, chess=CHESS, b=BRIDGE_B, chess2=CHESS_B))
+    assert "fall into 2 groups that share almost no words" in caveat.message
+    assert "[a.txt, b.txt]; [chess.txt, chess2.txt]" in caveat.message
+    assert caveat.groups == [["a", "b"], ["chess", "chess2"]] and caveat.sources == [
+        "chess",
+        "chess2",
+    ]
+
+
+def test_a_long_list_of_articles_is_cut_in_the_message_not_in_the_caveat():
+    texts = {f"b{i:02d}": BRIDGE_A + f" Update {i}." for i in range(12)}
+    (caveat,) = caveats(_sources(chess=CHESS, **texts))
+    assert "b09.txt and 2 more" in caveat.message and "b10.txt" not in caveat.message
+    assert len(caveat.groups[0]) == 12
 
 
 def test_story_groups_use_the_cluster_vectors():

@@ -33,6 +33,7 @@ from .lexicon import FUNCTION_WORDS
 from .models import Caveat, Source
 
 LINK = batch.FLOOR  # the least similarity that keeps two articles in one story (NeuS val)
+NAMED = 10  # articles named in one message; the rest are counted
 MIN_WORDS = 20  # fewer words than this: too short to tell the language
 FOREIGN_SHARE = 0.12  # a language's function words make at least this share of the words...
 FOREIGN_MARGIN = 2.0  # ... and this many times the English share
@@ -138,7 +139,10 @@ def name(source: Source) -> str:
 
 
 def _names(sources: Sequence[Source]) -> str:
-    return ", ".join(name(s) for s in sources)
+    """The articles' names, the first `NAMED` of them and how many more (the caveat's
+    `sources` and `groups` list them all)."""
+    shown = ", ".join(name(s) for s in sources[:NAMED])
+    return shown + (f" and {len(sources) - NAMED} more" if len(sources) > NAMED else "")
 
 
 def _foreign(sources: Sequence[Source], languages: dict[str, str | None]) -> list[Caveat]:
@@ -179,13 +183,14 @@ def _not_one_story(sources: Sequence[Source]) -> list[Caveat]:
     elif all(len(g) == 1 for g in groups[1:]):
         message = (
             f"{_names(rest)} {'shares' if len(rest) == 1 else 'share'} almost no words with "
-            f"the other articles ({_names(main)}): {'it' if len(rest) == 1 else 'they'} may "
-            "be another story"
+            f"the other articles ({_names(main)}): "
+            + ("it may be another story" if len(rest) == 1 else "they may be other stories")
         )
     else:
         message = (
             f"these articles fall into {len(groups)} groups that share almost no words: "
-            + "; ".join(f"[{_names(g)}]" for g in groups)
+            + "; ".join(f"[{_names(g)}]" for g in groups[:NAMED])
+            + (f" and {len(groups) - NAMED} more" if len(groups) > NAMED else "")
             + ": they may be different stories"
         )
     return [
