@@ -190,3 +190,18 @@ def test_a_brief_of_one_article_says_so_once_instead_of_per_fact(pipeline):
     text = to_markdown(brief)
     assert "One article: nothing can be corroborated." in text
     assert "single source" not in text
+
+
+def test_a_german_article_is_named_and_its_quote_still_found(pipeline):
+    brief = pipeline.run(
+        [
+            Source(id="de", raw=GERMAN, where="de.txt"),
+            Source(id="en", raw=BRIDGE_A, where="en.txt"),
+        ]
+    )
+    assert [(c.kind, c.sources, c.language) for c in brief.caveats] == [
+        ("not-english", ["de"], "German")
+    ]
+    assert brief.warnings[0].startswith("de.txt looks like German, not English")
+    quoted = [m.text for q in brief.quotes for m in q.mentions if m.span.source == "de"]
+    assert "Wir suchen die ganze Nacht" in quoted
