@@ -149,9 +149,9 @@ def _foreign(sources: Sequence[Source], languages: dict[str, str | None]) -> lis
     """One caveat per language other than English, naming its articles."""
     by_language: dict[str, list[Source]] = {}
     for s in sources:
-        found = languages[s.id]
-        if found is not None and found != "English":
-            by_language.setdefault(found, []).append(s)
+        detected = languages[s.id]
+        if detected is not None and detected != "English":
+            by_language.setdefault(detected, []).append(s)
     return [
         Caveat(
             "not-english",
