@@ -43,6 +43,7 @@ from .limits import BodyLimit, TooLarge, error_body
 LOG = logging.getLogger("newsweave.serve")
 MAX_BODY = 20 * 1024 * 1024
 Mode = Literal["batch", "stream"]
+Sort = Literal["newest", "sources"]  # views.SORTS
 # a form's empty date field ("since=") means no date, not an invalid one
 Day = Annotated[dt.date | None, BeforeValidator(lambda v: v or None)]
 # most specific first: the first class an error is an instance of gives its HTTP status
@@ -282,12 +283,23 @@ def story_list(
     since: Day = None,
     until: Day = None,
     mode: Mode = "batch",
+    sort: Sort = "newest",
+    multi: bool = False,
+    page: int = Query(1, ge=1),
+    per_page: int = Query(views.PER_PAGE, ge=1, le=views.MAX_PER_PAGE),
 ) -> Response:
-    """The stories, newest first: counts, search (`q`, FTS5), filters by outlet and dates."""
-    query = views.ListQuery(
-        mode, (q or "").strip() or None, (outlet or "").strip() or None, since, until
-    )
+    """The stories, a page at a time, newest first or most sources first: counts, lede and key
+    figure; search (`q`, FTS5), filters by outlet, dates and size (`multi`: two or more articles)."""
+    query = _list_query(q, outlet, since, until, mode, sort, multi)
+    query.page, query.per_page = page, per_page
     return respond(request, views.story_list(store, query))
+
+
+def _list_query(q, outlet, since, until, mode, sort="newest", multi=False) -> views.ListQuery:
+    """The list's filters from the query string (blank words as none)."""
+    return views.ListQuery(
+        mode, (q or "").strip() or None, (outlet or "").strip() or None, since, until, sort, multi
+    )
 
 
 @_twin(pages, "/stories/{story_id}", "/stories/{story_id}.json")
@@ -372,12 +384,13 @@ def api_stories(
     since: Day = None,
     until: Day = None,
     mode: Mode = "batch",
+    sort: Sort = "newest",
+    multi: bool = False,
 ) -> list[dict[str, Any]]:
-    """The stories JSON contract (docs/json-contract.md), newest first, with the list's filters."""
-    query = views.ListQuery(
-        mode, (q or "").strip() or None, (outlet or "").strip() or None, since, until
-    )
-    return views.story_list(store, query).data["stories"]
+    """The stories JSON contract (docs/json-contract.md), every one the list's filters keep
+    (not a page), newest first or `sort=sources`."""
+    query = _list_query(q, outlet, since, until, mode, sort, multi)
+    return views.found_stories(store, query)[0]
 
 
 @api.get("/stories/{story_id}/brief")

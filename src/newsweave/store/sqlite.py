@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import NotFoundError, ReadOnlyError, StoreError
 from ..models import CopyChange, CopyGroup, Membership, Removal, Source, Span, Story
-from .base import CacheEntry, SearchHit, Snapshot, Store
+from .base import CacheEntry, SearchHit, Snapshot, Store, StoredFigures
 from .migrations import MIGRATIONS
 
 APPLICATION_ID = 0x6E777665  # "nwve": marks a file as a newsweave database
@@ -290,6 +290,21 @@ class SQLiteStore(Store):
             (story,),
         )
         return [Snapshot(s, c, json.loads(a), json.loads(b)) for s, c, a, b in rows]
+
+    def latest_figures(self, stories: Iterable[str]) -> dict[str, StoredFigures]:
+        out: dict[str, StoredFigures] = {}
+        for chunk in _chunks(list(dict.fromkeys(stories)), 500):
+            marks = ",".join("?" * len(chunk))
+            for story, created, articles, figures in self._db.execute(
+                "SELECT story, created_at, articles, json_extract(brief, '$.figures') "
+                "FROM snapshots WHERE n IN (SELECT max(n) FROM snapshots "
+                f"WHERE story IN ({marks}) GROUP BY story)",
+                chunk,
+            ):
+                out[story] = StoredFigures(
+                    story, created, json.loads(articles), json.loads(figures or "[]")
+                )
+        return out
 
     # --- fetch cache ------------------------------------------------------------------------
     def cache_get(self, url: str) -> CacheEntry | None:

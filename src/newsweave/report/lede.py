@@ -1,0 +1,204 @@
+"""What the story list shows of each story without making its brief: a lede and one key figure.
+
+The lede is the first sentence of the story's lead article (its earliest; arrival order breaks
+ties), cited by (article, start, end) in the cleaned text; a first sentence that only repeats the
+article's title is passed over, and an article with no text beyond its title gives the title
+(`from` says which). The key figure comes, with `from` saying where from, either from the
+story's remembered brief (its first key figure, one that two or more independent sources give),
+when that brief was made from exactly the story's current articles, or else from the first
+quantity stated in the lede (`extract.numbers`: years, dates and ids are not quantities). Both
+cost one read of the lead articles' texts and one of the remembered briefs' figures per page.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..extract.numbers import find_numbers
+from ..models import Source
+
+if TYPE_CHECKING:
+    from ..store import StoredFigures
+
+# A lede is cut (at a word) beyond this many characters: the list shows a line or two per story.
+LEDE_CHARS = 280
+# A sentence ends at . ! ? (and any closing quote or bracket) before a capital, or at a newline.
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z])|\n")
+# ... but not after a title or a month shortened, or initials ("Dr. Ruiz", "O.J. Simpson").
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "mt",
+        "gov",
+        "sen",
+        "rep",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "prof",
+        "rev",
+        "jr",
+        "sr",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "no",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+_NOT_WORD = re.compile(r"\W+")
+
+__all__ = ["ABBREVIATIONS", "LEDE_CHARS", "key_figure", "lead_article", "lede"]
+
+
+def lead_article(listed: dict[str, Any]) -> str:
+    """The id of a listed story's earliest article (undated ones last; then the story's order)."""
+    articles = listed["articles"]
+    order = range(len(articles))
+    first = min(order, key=lambda i: (articles[i]["published"] or "9999", i))
+    return articles[first]["id"]
+
+
+def lede(source: Source, story_title: str | None = None) -> dict[str, Any]:
+    """The article's first sentence that is not its title: `text`, `article`, `start`, `end`
+    (offsets into the cleaned text), `cut` (True when shortened to LEDE_CHARS), `from`, and
+    `is_title` (the story's title is this sentence or its start, so a page shows it once)."""
+    found = _first_sentence(source)
+    found["is_title"] = _starts_with(found["text"], story_title)
+    return found
+
+
+def _first_sentence(source: Source) -> dict[str, Any]:
+    start = _skip_space(source.text, 0)
+    while start < len(source.text):
+        end = _sentence_end(source.text, start)
+        if not _same_words(source.text[start:end], source.title):
+            return _cited(source, start, end)
+        start = _skip_space(source.text, end)
+    title = source.title or source.text.strip()
+    return {
+        "text": title,
+        "article": source.id,
+        "start": None,
+        "end": None,
+        "cut": False,
+        "from": "title",
+    }
+
+
+def key_figure(
+    listed: dict[str, Any], lede: dict[str, Any] | None, stored: StoredFigures | None
+) -> dict[str, Any] | None:
+    """The story's key figure from its remembered brief when that brief is current, else the
+    first quantity in the lede; None when neither has one."""
+    current = stored is not None and sorted(stored.articles) == sorted(
+        a["id"] for a in listed["articles"]
+    )
+    if current and stored.figures and stored.figures[0].get("values"):
+        return _from_brief(stored)
+    if lede is None or lede["start"] is None:
+        return None
+    found = find_numbers(lede["text"], lede["article"])
+    if not found:
+        return None
+    n = found[0]
+    shown = " ".join(x for x in (n.qualifier, n.text) if x)
+    return {
+        "text": shown,
+        "label": n.counts,
+        "verdict": None,
+        "from": "lede",
+        "article": lede["article"],
+        "start": lede["start"] + n.span.start,
+        "end": lede["start"] + n.span.end,
+        "made": None,
+    }
+
+
+def _from_brief(stored: StoredFigures) -> dict[str, Any]:
+    figure = stored.figures[0]
+    value = figure["values"][0]
+    shown = " ".join(x for x in (value.get("qualifier"), value["text"]) if x)
+    return {
+        "text": shown,
+        "label": figure["label"],
+        "verdict": figure["verdict"],
+        "from": "brief",
+        "article": value["source"],
+        "start": value["start"],
+        "end": value["end"],
+        "made": stored.created_at,
+    }
+
+
+def _cited(source: Source, start: int, end: int) -> dict[str, Any]:
+    cut = end - start > LEDE_CHARS
+    if cut:
+        space = source.text.rfind(" ", start, start + LEDE_CHARS)
+        end = space if space > start else start + LEDE_CHARS
+    return {
+        "text": source.text[start:end],
+        "article": source.id,
+        "start": start,
+        "end": end,
+        "cut": cut,
+        "from": "text",
+    }
+
+
+def _sentence_end(text: str, start: int) -> int:
+    end = next(
+        (m.end() for m in SENTENCE_END.finditer(text, start) if not _shortened(text, start, m)),
+        len(text),
+    )
+    return len(text[start:end].rstrip()) + start
+
+
+def _shortened(text: str, start: int, end: re.Match) -> bool:
+    """Whether the stop ending `end` closes an abbreviation or initials, not a sentence."""
+    if end.group().startswith("\n") or not end.group().startswith("."):
+        return False
+    word = _WORD_BEFORE.search(text, start, end.start())
+    return bool(word) and (
+        word.group(1).casefold() in ABBREVIATIONS or _INITIALS.fullmatch(word.group(1)) is not None
+    )
+
+
+def _skip_space(text: str, at: int) -> int:
+    return len(text) - len(text[at:].lstrip()) if at < len(text) else at
+
+
+def _words(text: str) -> str:
+    return _NOT_WORD.sub(" ", text).strip().casefold()
+
+
+def _same_words(sentence: str, title: str | None) -> bool:
+    return bool(title) and _words(sentence) == _words(title)
+
+
+def _starts_with(sentence: str, title: str | None) -> bool:
+    """Whether the title is the sentence or its start (a title cut short ends in "…")."""
+    head = _words((title or "").rstrip(".… "))
+    return bool(head) and (_words(sentence) + " ").startswith(head + " ")
