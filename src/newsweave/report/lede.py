@@ -69,6 +69,7 @@ ABBREVIATIONS = frozenset(
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 _NOT_WORD = re.compile(r"\W+")
+_NOT_SPACE = re.compile(r"\S")
 
 __all__ = ["ABBREVIATIONS", "LEDE_CHARS", "key_figure", "lead_article", "lede"]
 
@@ -187,7 +188,8 @@ def _shortened(text: str, start: int, end: re.Match) -> bool:
 
 
 def _skip_space(text: str, at: int) -> int:
-    return len(text) - len(text[at:].lstrip()) if at < len(text) else at
+    found = _NOT_SPACE.search(text, at)
+    return found.start() if found else len(text)
 
 
 def _words(text: str) -> str:
@@ -195,10 +197,17 @@ def _words(text: str) -> str:
 
 
 def _same_words(sentence: str, title: str | None) -> bool:
-    return bool(title) and _words(sentence) == _words(title)
+    if not title or len(sentence) > 2 * len(title) + 10:  # cheap: not the title
+        return False
+    return _words(sentence) == _words(title)
 
 
 def _starts_with(sentence: str, title: str | None) -> bool:
-    """Whether the title is the sentence or its start (a title cut short ends in "…")."""
-    head = _words((title or "").rstrip(".… "))
-    return bool(head) and (_words(sentence) + " ").startswith(head + " ")
+    """Whether the title is the sentence or its start (a title cut short ends in "…", maybe
+    inside a word)."""
+    if not title:
+        return False
+    cut = title.rstrip().endswith(("…", "..."))
+    head = _words(title.rstrip(".… "))
+    start = _words(sentence[: 2 * len(title) + 10]) + " "
+    return bool(head) and start.startswith(head if cut else head + " ")

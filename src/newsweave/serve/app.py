@@ -96,6 +96,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.briefs = views.Briefs(pipeline or Pipeline())
+    app.state.listings = views.Listings()
     app.state.pages = _templates()
     app.state.static = _static_files()
     app.add_middleware(CrashResponse)  # inside BodyLimit, so a 500 gets the security headers too
@@ -292,7 +293,7 @@ def story_list(
     figure; search (`q`, FTS5), filters by outlet, dates and size (`multi`: two or more articles)."""
     query = _list_query(q, outlet, since, until, mode, sort, multi)
     query.page, query.per_page = page, per_page
-    return respond(request, views.story_list(store, query))
+    return respond(request, views.story_list(store, query, request.app.state.listings))
 
 
 def _list_query(q, outlet, since, until, mode, sort="newest", multi=False) -> views.ListQuery:
@@ -322,7 +323,8 @@ def search(
     request: Request, store: Store = Depends(get_store), q: str = "", mode: Mode = "batch"
 ) -> Response:
     """Articles matching the words (titles and texts, FTS5), each with its story."""
-    return respond(request, views.search(store, q, mode=mode))
+    listings = request.app.state.listings
+    return respond(request, views.search(store, q, mode=mode, listings=listings))
 
 
 @_twin(pages, "/upload", "/upload.json")
@@ -378,6 +380,7 @@ def ingest_articles(
 
 @api.get("/stories")
 def api_stories(
+    request: Request,
     store: Store = Depends(get_store),
     q: str | None = None,
     outlet: str | None = None,
@@ -390,7 +393,7 @@ def api_stories(
     """The stories JSON contract (docs/json-contract.md), every one the list's filters keep
     (not a page), newest first or `sort=sources`."""
     query = _list_query(q, outlet, since, until, mode, sort, multi)
-    return views.found_stories(store, query)[0]
+    return views.found_stories(store, query, request.app.state.listings)[0]
 
 
 @api.get("/stories/{story_id}/brief")
@@ -410,13 +413,15 @@ def api_brief(
 
 @api.get("/search")
 def api_search(
+    request: Request,
     q: str = Query(..., min_length=1),
     store: Store = Depends(get_store),
     limit: int = Query(20, ge=1, le=200),
     mode: Mode = "batch",
 ) -> list[dict[str, Any]]:
     """Articles matching the words: `article`, `title`, `snippet` (terms in [ ]), `rank`, `story`."""
-    hits = views.search(store, q, mode=mode, limit=limit).data["hits"]
+    listings = request.app.state.listings
+    hits = views.search(store, q, mode=mode, limit=limit, listings=listings).data["hits"]
     return [{k: v for k, v in h.items() if k != "parts"} for h in hits]
 
 

@@ -117,14 +117,38 @@ class Briefs:
             return self.pipeline.brief_ingested(result)
 
 
+class Listings:
+    """The stories of a clustering mode as listed, kept while the store is unchanged (the same
+    newest article and the same stored clustering), so paging through the list or searching
+    reads and clusters the store once, not per request."""
+
+    def __init__(self, size: int = 4):
+        self.size = size
+        self._lock = threading.Lock()
+        self._kept: OrderedDict[tuple, list[dict[str, Any]]] = OrderedDict()
+
+    def get(self, store: Store, mode: str) -> list[dict[str, Any]]:
+        key = (store.path, mode, store.last_seq(), json.dumps(store.get_state(f"stories.{mode}")))
+        with self._lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+        listed = _listed(store, mode)
+        with self._lock:
+            self._kept[key] = listed
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+        return listed
+
+
 # --- the story list and search ------------------------------------------------------------------
-def story_list(store: Store, query: ListQuery) -> View:
+def story_list(store: Store, query: ListQuery, listings: Listings | None = None) -> View:
     """One page of the stories, filtered by search words, outlet, dates and size, in the order
     asked; each with its lede and key figure (`report.lede`), and links to the pages around."""
-    shown, listed = found_stories(store, query)
+    shown, listed = found_stories(store, query, listings)
     pages = max(1, -(-len(shown) // query.per_page))
     start = (query.page - 1) * query.per_page
-    page = shown[start : start + query.per_page]
+    page = [dict(s) for s in shown[start : start + query.per_page]]  # the kept ones stay as listed
     _add_ledes(store, page)
     links = {
         "next": query.link(query.page + 1) if query.page < pages else None,
@@ -149,10 +173,10 @@ def story_list(store: Store, query: ListQuery) -> View:
 
 
 def found_stories(
-    store: Store, query: ListQuery
+    store: Store, query: ListQuery, listings: Listings | None = None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The stories the filters keep, in the order asked, and every story of the mode."""
-    listed = _listed(store, query.mode)
+    listed = listings.get(store, query.mode) if listings else _listed(store, query.mode)
     hits = store.search(query.q, limit=SEARCH_LIMIT) if query.q else []
     found = {h.article for h in hits}
     shown = [s for s in listed if _keep(s, query, found)]
@@ -200,10 +224,20 @@ def _outlets(listed: list[dict[str, Any]]) -> list[str]:
     )
 
 
-def search(store: Store, q: str, *, mode: str = "batch", limit: int = SEARCH_LIMIT) -> View:
+def search(
+    store: Store,
+    q: str,
+    *,
+    mode: str = "batch",
+    limit: int = SEARCH_LIMIT,
+    listings: Listings | None = None,
+) -> View:
     """Articles matching the words (FTS5), each with its story."""
     hits = store.search(q, limit=limit) if q.strip() else []
-    story_of = {a["id"]: s for s in _listed(store, mode) for a in s["articles"]}
+    if not hits:
+        return View("search.html", {"query": q, "mode": mode, "hits": [], "count": 0})
+    listed = listings.get(store, mode) if listings else _listed(store, mode)
+    story_of = {a["id"]: s for s in listed for a in s["articles"]}
     catalog = store.catalog(h.article for h in hits)
     rows = [_hit(h, story_of.get(h.article), catalog.get(h.article, {})) for h in hits]
     return View("search.html", {"query": q, "mode": mode, "hits": rows, "count": len(rows)})
