@@ -194,11 +194,13 @@ def test_a_brief_of_other_articles_is_not_the_story_s_figure():
     listed = {"articles": [{"id": "a"}, {"id": "b"}]}
     value = {"source": "a", "start": 4, "end": 7, "text": "$4m", "qualifier": None}
     figures = [{"label": "money", "verdict": "agree", "values": [value]}]
-    said = lede(Source("a", "", text="The toll rose to 24 on Monday. Then more."))
+    said = lede(Source("a", "", text="The quake killed 24 people on Monday. Then more."))
     assert key_figure(listed, said, StoredFigures("s", "t", ["a", "b"], figures))["from"] == "brief"
     stale = key_figure(listed, said, StoredFigures("s", "t", ["a"], figures))
     assert (stale["from"], stale["text"], stale["start"], stale["end"]) == ("lede", "24", 17, 19)
     assert key_figure(listed, said, StoredFigures("s", "t", ["a", "b"], []))["from"] == "lede"
+    bare = lede(Source("a", "", text="H.R. 667, as the bill is known, would rename it. More."))
+    assert key_figure(listed, bare, None) is None  # a number with no unit and no count
 
 
 @pytest.mark.parametrize(
@@ -224,6 +226,7 @@ def test_a_brief_of_other_articles_is_not_the_story_s_figure():
             None,
             "No stop at all and no capital after it",
         ),
+        ("Fatal crash\nA car hit a wall on Monday. More.", None, "A car hit a wall on Monday."),
     ],
 )
 def test_the_lede_is_the_first_sentence_that_is_not_the_title(text, title, expected):
@@ -331,3 +334,17 @@ def test_search_hits_show_title_and_outlet_apart(client, everything):
         o not in t for o, t in zip(outlets, titles)
     )
     assert 'href="/?q=ferry"' in page  # the stories these articles belong to
+
+
+def test_the_kept_listing_follows_new_articles(tmp_path, pipeline):
+    from test_serve import records
+
+    client = TestClient(create_app(tmp_path / "grow.db", pipeline=pipeline))
+    client.post("/api/articles", json=records(FLOOD))
+    assert client.get("/index.json").json()["count"] == 1
+    assert client.get("/index.json").json()["count"] == 1  # kept: the same store, the same list
+    client.post("/api/articles", json=records([ZOO]))
+    after = client.get("/index.json").json()
+    assert after["count"] == after["total"] == 2 and "zoo" in after["stories"][0]["title"].lower()
+    hits = client.get("/search.json", params={"q": "crocodiles"}).json()["hits"]
+    assert hits[0]["story"] == after["stories"][0]["id"]

@@ -2,12 +2,13 @@
 
 The lede is the first sentence of the story's lead article (its earliest; arrival order breaks
 ties), cited by (article, start, end) in the cleaned text; a first sentence that only repeats the
-article's title is passed over, and an article with no text beyond its title gives the title
-(`from` says which). The key figure comes, with `from` saying where from, either from the
-story's remembered brief (its first key figure, one that two or more independent sources give),
-when that brief was made from exactly the story's current articles, or else from the first
-quantity stated in the lede (`extract.numbers`: years, dates and ids are not quantities). Both
-cost one read of the lead articles' texts and one of the remembered briefs' figures per page.
+article's title, or a short line with no stop (a subheading), is passed over, and an article
+with no text beyond its title gives the title (`from` says which). The key figure comes, with
+`from` saying where from, either from the story's remembered brief (its first key figure, one
+that two or more independent sources give), when that brief was made from exactly the story's
+current articles, or else from the first quantity in the lede with a unit or what it counts
+(`extract.numbers`: years, dates and ids are not quantities). Both cost one read of the lead
+articles' texts and one of the remembered briefs' figures per page.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 # A lede is cut (at a word) beyond this many characters: the list shows a line or two per story.
 LEDE_CHARS = 280
+# A first line shorter than this, with no stop at its end, is a heading, not the lede.
+HEADING_WORDS = 8
 # A sentence ends at . ! ? (and any closing quote or bracket) before a capital, or at a newline.
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z])|\n")
 # ... but not after a title or a month shortened, or initials ("Dr. Ruiz", "O.J. Simpson").
@@ -95,7 +98,8 @@ def _first_sentence(source: Source) -> dict[str, Any]:
     start = _skip_space(source.text, 0)
     while start < len(source.text):
         end = _sentence_end(source.text, start)
-        if not _same_words(source.text[start:end], source.title):
+        sentence = source.text[start:end]
+        if not (_same_words(sentence, source.title) or _heading(sentence)):
             return _cited(source, start, end)
         start = _skip_space(source.text, end)
     title = source.title or source.text.strip()
@@ -121,8 +125,8 @@ def key_figure(
         return _from_brief(stored)
     if lede is None or lede["start"] is None:
         return None
-    found = find_numbers(lede["text"], lede["article"])
-    if not found:
+    found = [n for n in find_numbers(lede["text"], lede["article"]) if n.unit or n.counts]
+    if not found:  # a bare number ("H.R. 667") says too little to show alone
         return None
     n = found[0]
     shown = " ".join(x for x in (n.qualifier, n.text) if x)
@@ -190,6 +194,13 @@ def _shortened(text: str, start: int, end: re.Match) -> bool:
 def _skip_space(text: str, at: int) -> int:
     found = _NOT_SPACE.search(text, at)
     return found.start() if found else len(text)
+
+
+def _heading(sentence: str) -> bool:
+    """A line of a few words with no closing stop: a subheading or a caption credit."""
+    return not sentence.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?")) and (
+        len(sentence.split()) < HEADING_WORDS
+    )
 
 
 def _words(text: str) -> str:
