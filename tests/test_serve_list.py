@@ -348,3 +348,17 @@ def test_the_kept_listing_follows_new_articles(tmp_path, pipeline):
     assert after["count"] == after["total"] == 2 and "zoo" in after["stories"][0]["title"].lower()
     hits = client.get("/search.json", params={"q": "crocodiles"}).json()["hits"]
     assert hits[0]["story"] == after["stories"][0]["id"]
+
+
+def test_search_says_when_it_shows_only_the_first_hits(client, db):
+    from newsweave.serve import views
+
+    with newsweave.open_store(db, readonly=True) as store:
+        capped = views.search(store, "bridge", limit=2)
+        assert capped.data["count"] == capped.data["limit"] == 2
+    shown = client.app.state.pages.get_template("search.html")
+    assert "The first 2 articles match" in shown.render(**capped.data, json_url=None, path="/")
+    page = client.get("/search", params={"q": "bridge"}, headers=HTML).text
+    data = client.get("/search.json", params={"q": "bridge"}).json()
+    assert data["limit"] == 50 and data["count"] < 50
+    assert f"{data['count']} articles match" in page and "The first" not in page

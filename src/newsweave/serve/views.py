@@ -234,13 +234,14 @@ def search(
 ) -> View:
     """Articles matching the words (FTS5), each with its story."""
     hits = store.search(q, limit=limit) if q.strip() else []
+    data = {"query": q, "mode": mode, "limit": limit}
     if not hits:
-        return View("search.html", {"query": q, "mode": mode, "hits": [], "count": 0})
+        return View("search.html", {**data, "hits": [], "count": 0})
     listed = listings.get(store, mode) if listings else _listed(store, mode)
     story_of = {a["id"]: s for s in listed for a in s["articles"]}
     catalog = store.catalog(h.article for h in hits)
     rows = [_hit(h, story_of.get(h.article), catalog.get(h.article, {})) for h in hits]
-    return View("search.html", {"query": q, "mode": mode, "hits": rows, "count": len(rows)})
+    return View("search.html", {**data, "hits": rows, "count": len(rows)})
 
 
 def _hit(hit: SearchHit, story: dict[str, Any] | None, meta: dict[str, Any]) -> dict[str, Any]:
