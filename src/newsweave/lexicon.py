@@ -229,3 +229,12 @@ PLACE_ALIASES = {
 # Words that make a span the model tags a measure or a time, never a name ("0737 GMT",
 # "UTC (3:37 a.m. EDT)", "magnitude-6.1").
 NOT_NAME_WORDS = words("gmt utc edt est pdt pst cdt cst bst cet wib magnitude a.m p.m")
+
+# --- Sentences ------------------------------------------------------------------------------------
+
+# Short forms whose full stop ends no sentence ("Dr. Ruiz", "St. Louis", "on Jan. 5", "Acme Inc.
+# said"): honorifics, titles, street and company words, months (report.lede).
+ABBREVIATIONS = HONORIFICS | words(
+    "st mt gov sen rep gen lt col sgt capt rev jr sr inc co corp ltd no vs "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)

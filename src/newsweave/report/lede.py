@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..extract.numbers import find_numbers
+from ..lexicon import ABBREVIATIONS
 from ..models import Source
 
 if TYPE_CHECKING:
@@ -28,53 +29,13 @@ LEDE_CHARS = 280
 HEADING_WORDS = 8
 # A sentence ends at . ! ? (and any closing quote or bracket) before a capital, or at a newline.
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z])|\n")
-# ... but not after a title or a month shortened, or initials ("Dr. Ruiz", "O.J. Simpson").
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "mt",
-        "gov",
-        "sen",
-        "rep",
-        "gen",
-        "lt",
-        "col",
-        "sgt",
-        "capt",
-        "prof",
-        "rev",
-        "jr",
-        "sr",
-        "inc",
-        "co",
-        "corp",
-        "ltd",
-        "no",
-        "vs",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
+# ... but not after a short form (lexicon.ABBREVIATIONS) or initials ("O.J. Simpson").
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 _NOT_WORD = re.compile(r"\W+")
 _NOT_SPACE = re.compile(r"\S")
 
-__all__ = ["ABBREVIATIONS", "LEDE_CHARS", "key_figure", "lead_article", "lede"]
+__all__ = ["LEDE_CHARS", "key_figure", "lead_article", "lede"]
 
 
 def lead_article(listed: dict[str, Any]) -> str:
@@ -118,10 +79,7 @@ def key_figure(
 ) -> dict[str, Any] | None:
     """The story's key figure from its remembered brief when that brief is current, else the
     first quantity in the lede; None when neither has one."""
-    current = stored is not None and sorted(stored.articles) == sorted(
-        a["id"] for a in listed["articles"]
-    )
-    if current and stored.figures and stored.figures[0].get("values"):
+    if stored is not None and _current(stored, listed) and stored.figures[0].get("values"):
         return _from_brief(stored)
     if lede is None or lede["start"] is None:
         return None
@@ -140,6 +98,13 @@ def key_figure(
         "end": lede["start"] + n.span.end,
         "made": None,
     }
+
+
+def _current(stored: StoredFigures, listed: dict[str, Any]) -> bool:
+    """Whether the brief has figures and was made from exactly the story's articles."""
+    return bool(stored.figures) and sorted(stored.articles) == sorted(
+        a["id"] for a in listed["articles"]
+    )
 
 
 def _from_brief(stored: StoredFigures) -> dict[str, Any]:
@@ -186,9 +151,9 @@ def _shortened(text: str, start: int, end: re.Match) -> bool:
     if end.group().startswith("\n") or not end.group().startswith("."):
         return False
     word = _WORD_BEFORE.search(text, start, end.start())
-    return bool(word) and (
-        word.group(1).casefold() in ABBREVIATIONS or _INITIALS.fullmatch(word.group(1)) is not None
-    )
+    if word is None:
+        return False
+    return word.group(1).casefold() in ABBREVIATIONS or bool(_INITIALS.fullmatch(word.group(1)))
 
 
 def _skip_space(text: str, at: int) -> int:
