@@ -137,7 +137,7 @@ class Briefs:
 class Listings:
     """The stories of a clustering mode as listed, kept while the store is unchanged (the same
     newest article and the same stored clustering), so paging through the list or searching
-    reads and clusters the store once, not per request."""
+    reads and clusters the store once, not per request. `Listings(0)` keeps none."""
 
     def __init__(self, size: int = 4):
         self.size = size
@@ -193,7 +193,7 @@ def found_stories(
     store: Store, query: ListQuery, listings: Listings | None = None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The stories the filters keep, in the order asked, and every story of the mode."""
-    listed = listings.get(store, query.mode) if listings else _listed(store, query.mode)
+    listed = (listings or Listings(0)).get(store, query.mode)
     hits = store.search(query.q, limit=SEARCH_LIMIT) if query.q else []
     found = {h.article for h in hits}
     shown = [s for s in listed if _keep(s, query, found)]
@@ -254,7 +254,7 @@ def search(
     data = {"query": q, "mode": mode, "limit": limit}
     if not hits:
         return View("search.html", {**data, "hits": [], "count": 0})
-    listed = listings.get(store, mode) if listings else _listed(store, mode)
+    listed = (listings or Listings(0)).get(store, mode)
     story_of = {a["id"]: s for s in listed for a in s["articles"]}
     catalog = store.catalog(h.article for h in hits)
     rows = [_hit(h, story_of.get(h.article), catalog.get(h.article, {})) for h in hits]
