@@ -362,3 +362,23 @@ def test_search_says_when_it_shows_only_the_first_hits(client, db):
     data = client.get("/search.json", params={"q": "bridge"}).json()
     assert data["limit"] == 50 and data["count"] < 50
     assert f"{data['count']} articles match" in page and "The first" not in page
+
+
+def test_the_list_search_reads_every_matching_article(tmp_path):
+    from newsweave.store.base import Store
+
+    with newsweave.open_store(make_list_store(tmp_path)) as store:
+        found = store.matching("bridge")
+        assert found == [h.article for h in store.search("bridge", limit=100)]
+        assert len(found) == 4 and store.matching("bridge", limit=1) == found[:1]
+        assert Store.matching(store, "bridge") == found  # the interface's default
+
+
+def test_the_list_search_is_not_cut_at_the_search_page_s_limit(client, monkeypatch):
+    from newsweave.serve import views
+
+    every = client.get("/index.json", params={"q": "said"}).json()["count"]
+    monkeypatch.setattr(views, "SEARCH_LIMIT", 1)  # the search page's: not the list's
+    assert client.get("/index.json", params={"q": "said"}).json()["count"] == every >= 4
+    monkeypatch.setattr(views, "LIST_MATCHES", 1)
+    assert client.get("/index.json", params={"q": "said"}).json()["count"] == 1

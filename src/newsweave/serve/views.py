@@ -31,6 +31,7 @@ from ..report.lede import key_figure, lead_article, lede
 from ..store import SearchHit, Store
 
 SEARCH_LIMIT = 50
+LIST_MATCHES = 10_000  # articles a list search reads: the stories of all of them are listed
 PER_PAGE = 50  # stories a list page shows (per_page: 1 to MAX_PER_PAGE)
 MAX_PER_PAGE = 200
 SORTS = ("newest", "sources")
@@ -194,8 +195,7 @@ def found_stories(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The stories the filters keep, in the order asked, and every story of the mode."""
     listed = (listings or Listings(0)).get(store, query.mode)
-    hits = store.search(query.q, limit=SEARCH_LIMIT) if query.q else []
-    found = {h.article for h in hits}
+    found = set(store.matching(query.q, limit=LIST_MATCHES)) if query.q else set()
     shown = [s for s in listed if _keep(s, query, found)]
     if query.sort == "sources":  # stable: newest first among equals
         shown.sort(key=lambda s: (-s["independent"], -s["outlets"], -len(s["articles"])))

@@ -80,6 +80,11 @@ class Store(ABC):
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Full-text search over titles and cleaned texts."""
 
+    def matching(self, query: str, *, limit: int = 10_000) -> list[str]:
+        """Ids of the articles the search matches, best first, without snippets (stores may
+        override this to skip making them)."""
+        return [h.article for h in self.search(query, limit=limit)]
+
     # copies of one wire story
     @abstractmethod
     def put_signatures(self, signatures: dict[str, bytes]) -> None: ...

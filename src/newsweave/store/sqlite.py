@@ -113,16 +113,21 @@ class SQLiteStore(Store):
         return out
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        columns = "a.id, a.title, snippet(articles_fts, 1, '[', ']', ' … ', 12), bm25(articles_fts)"
+        return [SearchHit(*row) for row in self._match(columns, query, limit)]
+
+    def matching(self, query: str, *, limit: int = 10_000) -> list[str]:
+        return [row[0] for row in self._match("a.id", query, limit)]
+
+    def _match(self, columns: str, query: str, limit: int) -> list[tuple]:
         sql = (
-            "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', ' … ', 12), bm25(articles_fts) "
-            "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+            f"SELECT {columns} FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?"
         )
         try:
-            rows = self._db.execute(sql, (_fts_query(query), limit)).fetchall()
+            return self._db.execute(sql, (_fts_query(query), limit)).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(self.path, f"cannot search for {query!r} ({exc})") from exc
-        return [SearchHit(*row) for row in rows]
 
     def _set_witnesses(self, sources: Iterable[Source]) -> None:
         sources = list(sources)
