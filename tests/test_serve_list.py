@@ -382,3 +382,17 @@ def test_the_list_search_is_not_cut_at_the_search_page_s_limit(client, monkeypat
     assert client.get("/index.json", params={"q": "said"}).json()["count"] == every >= 4
     monkeypatch.setattr(views, "LIST_MATCHES", 1)
     assert client.get("/index.json", params={"q": "said"}).json()["count"] == 1
+
+
+def test_a_page_s_stories_keep_the_stories_contract(client):
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    schema = json.loads(
+        resources.files("newsweave").joinpath("schema", "stories.schema.json").read_text()
+    )
+    page = client.get("/index.json", params={"per_page": 2, "page": 2}).json()
+    jsonschema.validate(page["stories"], schema)
+    jsonschema.validate(client.get("/api/stories").json(), schema)
