@@ -267,3 +267,12 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "de het een van en is niet dat op zijn met voor ook aan er maar om bij werd naar wordt zei"
     ),
 }
+
+# --- Sentences ------------------------------------------------------------------------------------
+
+# Short forms whose full stop ends no sentence ("Dr. Ruiz", "St. Louis", "on Jan. 5", "Acme Inc.
+# said"): honorifics, titles, street and company words, months (report.lede).
+ABBREVIATIONS = HONORIFICS | words(
+    "st mt gov sen rep gen lt col sgt capt rev jr sr inc co corp ltd no vs "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
