@@ -379,3 +379,20 @@ def test_a_piece_of_a_quote_running_across_sentences_is_no_key_claim():
                  "single-source", [Span("c", 0, 60)], ["c"], 1)  # fmt: skip
     assert not rank.usable(piece) and rank.usable(whole)
     assert [k.fact_id for k in rank.key_claims(_hand_brief([piece, whole]))] == ["f2"]
+
+
+def test_a_caveat_opens_the_glance_and_one_witness_lists_no_single_source_part(example_brief):
+    from newsweave.models import Caveat
+
+    brief = copy.copy(example_brief)
+    message = "articles a.txt and b.txt may not be one story"
+    brief.caveats = [Caveat("not-one-story", message, ["a", "b"], [["a"], ["b"]])]
+    for fmt in ("text", "markdown", "html"):
+        out = " ".join(render(brief, fmt, width=200).split())
+        assert "Caution:" in out and message in out
+        assert out.index("Caution:") < out.index("Key claims")
+    one = copy.copy(example_brief)
+    one.sources = [example_brief.sources[0]]
+    one.facts = [f for f in example_brief.facts if f.sources == [one.sources[0].id]]
+    text = render(one, "text", width=100)
+    assert "nothing can be corroborated" in text and "Only one source says" not in text

@@ -27,7 +27,7 @@ table{border-collapse:collapse}td,th{border-bottom:1px solid #eee;padding:.2rem 
 td.conflict{color:#a00}td.updated{color:#8a5a00}td.agree{color:#070}
 .conflict{color:#a00}.updated{color:#8a5a00}.agree{color:#070}
 details.section{color:inherit}details.section>summary{font-size:1.2rem;font-weight:600;cursor:pointer;margin-top:1rem}details.section>section>h2{display:none}
-.grid{overflow-x:auto}table.coverage td{text-align:center}table.coverage a{text-decoration:none;color:inherit}
+.caution{color:#a00}.grid{overflow-x:auto}table.coverage td{text-align:center}table.coverage a{text-decoration:none;color:inherit}
 td.states{color:#070}td.contradicts{color:#a00;font-weight:700}td.omits{color:#bbb}th.claim{font-weight:400;max-width:22rem}
 """
 
@@ -80,7 +80,7 @@ def _cites(brief: Brief, spans: Iterable[Span]) -> str:
 def glance(report: Report) -> str:
     """The story at a glance: key figures, key claims, real conflicts, voices."""
     brief, g = report.brief, report.glance
-    parts = []
+    parts = [f"<p class=caution><b>Caution:</b> {esc(caveat)}</p>" for caveat in g.caveats]
     if g.figures:
         parts.append("<h3>Key figures</h3>" + _list(_glance_figure(brief, f) for f in g.figures))
     claims = (f"{esc(k.text)}{_cites(brief, view.claim_spans(brief, k.claim))}" for k in g.claims)

@@ -12,6 +12,7 @@ from .. import __version__
 from ..align import rank
 from ..models import (
     Brief,
+    Caveat,
     Conflict,
     CoverageRow,
     DateMention,
@@ -59,6 +60,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         "skipped": [{"path": s.path, "reason": s.reason} for s in brief.skipped],
         "warnings": list(brief.warnings),
         **_ranked(brief),
+        "caveats": [_caveat(c) for c in brief.caveats],
         "newsweave": {"version": __version__, "schema": SCHEMA_VERSION},
         **({"changes": brief.changes} if brief.changes is not None else {}),
     }
@@ -102,6 +104,16 @@ def _coverage_row(row: CoverageRow) -> dict[str, Any]:
             {"source": c.source, "state": c.state, "span": span(c.span) if c.span else None}
             for c in row.cells
         ],
+    }
+
+
+def _caveat(c: Caveat) -> dict[str, Any]:
+    return {
+        "kind": c.kind,
+        "message": c.message,
+        "sources": list(c.sources),
+        "groups": [list(g) for g in c.groups],
+        "language": c.language,
     }
 
 

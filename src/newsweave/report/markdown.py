@@ -50,7 +50,7 @@ def _changes_short(report: Report) -> str:
 
 def _glance(report: Report) -> str:
     brief, g = report.brief, report.glance
-    lines: list[str] = []
+    lines: list[str] = [f"**Caution:** {md(caveat)}\n" for caveat in g.caveats]
     if g.figures:
         lines += ["**Key figures**", "", *(_glance_figure(brief, f) for f in g.figures), ""]
     if g.claims:

@@ -72,6 +72,8 @@ def _changes_short(report: Report, console: Console) -> None:
 def _glance(report: Report, console: Console) -> None:
     brief, g = report.brief, report.glance
     _rule(console, view.GLANCE_TITLE)
+    for caveat in g.caveats:
+        console.print(f"[red bold]Caution:[/] {escape(caveat)}")
     if g.figures:
         console.print("[dim]Key figures[/dim]")
     for f in g.figures:

@@ -97,6 +97,7 @@ class GlanceClaim:
 @dataclass
 class Glance:
     verdict: str
+    caveats: list[str]  # what to know before trusting it (not one story, not English)
     figures: list[GlanceFigure]
     claims: list[GlanceClaim]
     conflicts: list[GlanceConflict]
@@ -184,7 +185,9 @@ def _glance(brief: Brief) -> Glance:
     voices = [_quote(brief, s) for s in rank.speakers(brief, SPEAKERS * 2, shown=texts)]
     voices = [q for q in voices if not rank.repeats(q.text, texts)]
     listed = sum(words(short(s.label)) + 1 for s in brief.sources)  # the short form lists them
+    caveats = [x.message for x in brief.caveats if x.kind != "one-witness"]  # in the headline
     fixed = words(verdict(brief)) + sum(_words(f) for f in figures) + OVERHEAD
+    fixed += sum(words(x) + 1 for x in caveats)
     fixed += max(listed - SOURCE_WORDS, 0)
     for n_voices, n_conflicts in LEAN:  # fewer voices and conflicts before claims are cut
         used = fixed + sum(_words(x) for x in conflicts[:n_conflicts])
@@ -193,12 +196,13 @@ def _glance(brief: Brief) -> Glance:
         if all(k.text == trim(k.claim.text, CLAIM_WORDS) for k in claims):
             break
     chosen = {k.claim.fact_id for k in claims}
-    single = [f for f in brief.facts if f.status == "single-source"]
+    one_witness = c.witnesses(brief) == 1  # every fact is single-source: the headline says so
+    single = [f for f in brief.facts if f.status == "single-source" and not one_witness]
     rest = (f for f in single if f.id not in chosen and rank.usable(f))
     best_single = rank.ranked_facts(brief, rest, SINGLE_SHOWN)
     return Glance(
-        verdict(brief), figures, claims, conflicts[:n_conflicts], voices[:n_voices], best_single,
-        len(single),
+        verdict(brief), caveats, figures, claims, conflicts[:n_conflicts], voices[:n_voices],
+        best_single, len(single),
     )  # fmt: skip
 
 
