@@ -181,29 +181,43 @@ def _glance(brief: Brief) -> Glance:
     shown = [s for f in figures for v in f.values for s in v.spans]
     conflicts = [_conflict(brief, x) for x in rank.real_conflicts(brief) if not _shown(x, shown)]
     ranked = rank.key_claims(brief)
-    texts = [k.text for k in ranked]
-    voices = [_quote(brief, s) for s in rank.speakers(brief, SPEAKERS * 2, shown=texts)]
-    voices = [q for q in voices if not rank.repeats(q.text, texts)]
-    listed = sum(words(short(s.label)) + 1 for s in brief.sources)  # the short form lists them
+    voices = _voices(brief, [k.text for k in ranked])
     caveats = [x.message for x in brief.caveats if x.kind != "one-witness"]  # in the headline
-    fixed = words(verdict(brief)) + sum(_words(f) for f in figures) + OVERHEAD
-    fixed += sum(words(x) + 1 for x in caveats)
-    fixed += max(listed - SOURCE_WORDS, 0)
+    fixed = _fixed_words(brief, figures, caveats)
     for n_voices, n_conflicts in LEAN:  # fewer voices and conflicts before claims are cut
         used = fixed + sum(_words(x) for x in conflicts[:n_conflicts])
         used += sum(words(q.text) + 3 for q in voices[:n_voices])
         claims = _fit(ranked, GLANCE_WORDS - used)
         if all(k.text == trim(k.claim.text, CLAIM_WORDS) for k in claims):
             break
-    chosen = {k.claim.fact_id for k in claims}
-    one_witness = c.witnesses(brief) == 1  # every fact is single-source: the headline says so
-    single = [f for f in brief.facts if f.status == "single-source" and not one_witness]
-    rest = (f for f in single if f.id not in chosen and rank.usable(f))
-    best_single = rank.ranked_facts(brief, rest, SINGLE_SHOWN)
+    single, best = _single(brief, {k.claim.fact_id for k in claims})
     return Glance(
         verdict(brief), caveats, figures, claims, conflicts[:n_conflicts], voices[:n_voices],
-        best_single, len(single),
+        best, len(single),
     )  # fmt: skip
+
+
+def _voices(brief: Brief, claims: list[str]) -> list[GlanceQuote]:
+    """The main speakers' quotes, those that repeat a key claim left out."""
+    voices = [_quote(brief, s) for s in rank.speakers(brief, SPEAKERS * 2, shown=claims)]
+    return [q for q in voices if not rank.repeats(q.text, claims)]
+
+
+def _fixed_words(brief: Brief, figures: list[GlanceFigure], caveats: list[str]) -> int:
+    """Words the glance spends before claims, voices and conflicts (a long source list too)."""
+    listed = sum(words(short(s.label)) + 1 for s in brief.sources)  # the short form lists them
+    fixed = words(verdict(brief)) + sum(_words(f) for f in figures) + OVERHEAD
+    return fixed + sum(words(x) + 1 for x in caveats) + max(listed - SOURCE_WORDS, 0)
+
+
+def _single(brief: Brief, chosen: set[str]):
+    """(every single-source fact, the best few not among the key claims); none when the brief
+    has one witness (every fact is single-source: the headline says so)."""
+    if c.witnesses(brief) == 1:
+        return [], []
+    single = [f for f in brief.facts if f.status == "single-source"]
+    rest = (f for f in single if f.id not in chosen and rank.usable(f))
+    return single, rank.ranked_facts(brief, rest, SINGLE_SHOWN)
 
 
 def _shown(conflict: Conflict, spans: list[Span]) -> bool:
