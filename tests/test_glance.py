@@ -396,3 +396,11 @@ def test_a_caveat_opens_the_glance_and_one_witness_lists_no_single_source_part(e
     one.facts = [f for f in example_brief.facts if f.sources == [one.sources[0].id]]
     text = render(one, "text", width=100)
     assert "nothing can be corroborated" in text and "Only one source says" not in text
+
+
+def test_every_grid_citation_has_its_marked_span(stories):
+    page = to_html(stories[5])
+    grid = page.split("<table class=coverage>")[1].split("</table>")[0]
+    targets = set(re.findall(r"href='#(s\d+-\d+-\d+)'", grid))
+    marked = set(re.findall(r"<(?:mark|span) id=(s\d+-\d+-\d+)>", page))
+    assert targets and targets <= marked

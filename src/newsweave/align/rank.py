@@ -5,7 +5,7 @@ central it is (it names the story's main terms and entities) and how early it co
 (lede position), less a little for a sentence that opens with a quote (the voices show quotes). Claims are then chosen best first, skipping one that mostly repeats a claim
 already chosen. The coverage grid says, for each key claim and each source, whether the source
 states it (citing its sentence), contradicts it (a conflict or a key figure in conflict, citing the
-differing value) or omits it.
+sentence that gives the differing value) or omits it.
 """
 
 from __future__ import annotations
@@ -157,9 +157,22 @@ def coverage(brief: Brief, claims: list[KeyClaim]) -> list[CoverageRow]:
     rows = []
     for claim in claims:
         fact = facts[claim.fact_id]
-        against = _contradictions(brief, fact, claim.span)
+        against = {
+            source: _sentence(brief, span)
+            for source, span in _contradictions(brief, fact, claim.span).items()
+        }
         rows.append(CoverageRow(claim.fact_id, [_cell(s.id, fact, against) for s in brief.sources]))
     return rows
+
+
+def _sentence(brief: Brief, span: Span) -> Span:
+    """The sentence holding the span (a differing value read in its words: "55 kilometers west
+    of Bireun", not "55 kilometers"); the span itself where no sentence holds it."""
+    doc = next((d for d in brief.documents if d.source.id == span.source), None)
+    for sentence in doc.sentences if doc else []:
+        if sentence.span.start <= span.start and span.end <= sentence.span.end:
+            return sentence.span
+    return span
 
 
 def _cell(source: str, fact: Fact, against: dict[str, Span]) -> CoverageCell:

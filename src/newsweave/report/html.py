@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
+from ..align import rank
 from ..models import Brief, Conflict, Entity, Fact, QuoteGroup, Source, Span, SummarySentence
 from . import _common as c
 from . import view
@@ -306,6 +307,8 @@ def _cited_spans(brief: Brief) -> dict[str, list[Span]]:
     spans += [v.span for f in brief.figures for v in f.values]
     if not brief.figures:  # at a glance falls back to the number groups
         spans += [m for g in brief.numbers for m in g.mentions]
+    grid = rank.coverage(brief, rank.key_claims(brief))  # a contradiction cites its sentence
+    spans += [cell.span for row in grid for cell in row.cells if cell.span]
     out: dict[str, list[Span]] = {}
     for span in dict.fromkeys(spans):
         out.setdefault(span.source, []).append(span)
