@@ -29,7 +29,7 @@ td.conflict{color:#a00}td.updated{color:#8a5a00}td.agree{color:#070}
 .conflict{color:#a00}.updated{color:#8a5a00}.agree{color:#070}
 details.section{color:inherit}details.section>summary{font-size:1.2rem;font-weight:600;cursor:pointer;margin-top:1rem}details.section>section>h2{display:none}
 .caution{color:#a00}.grid{overflow-x:auto}table.coverage td{text-align:center}table.coverage a{text-decoration:none;color:inherit}
-td.states{color:#070}td.contradicts{color:#a00;font-weight:700}td.omits{color:#bbb}th.claim{font-weight:400;max-width:22rem}
+td.states{color:#070}td.contradicts{color:#a00;font-weight:700}td.omits{color:#bbb}th.claim{font-weight:400;min-width:14rem;max-width:22rem}
 """
 
 
