@@ -22,6 +22,7 @@ from ..models import (
     CoverageCell,
     CoverageRow,
     Fact,
+    Figure,
     KeyClaim,
     QuoteGroup,
     Span,
@@ -187,20 +188,34 @@ def _contradictions(brief: Brief, fact: Fact, shown: Span) -> dict[str, Span]:
     conflicts of this fact (not updates over time) and key figures in conflict it states."""
     out: dict[str, Span] = {}
     for conflict in brief.conflicts:
-        if conflict.update or not _about(conflict, fact):
-            continue
-        mine = next((v.value for v in conflict.values if v.source == shown.source), None)
-        for v in conflict.values:
-            if mine is not None and v.value != mine and v.source != shown.source:
-                out.setdefault(v.source, Span(v.source, v.start, v.end))
+        if not conflict.update and _about(conflict, fact):
+            for span in _conflicting(conflict, shown):
+                out.setdefault(span.source, span)
     for figure in brief.figures:
-        if figure.verdict != "conflict":
-            continue
-        mine = next((v for v in figure.values if _within(v.sentence or v.span, shown)), None)
-        for v in figure.values if mine else []:
-            if v.value != mine.value and v.span.source != shown.source:
-                out.setdefault(v.span.source, v.span)
+        if figure.verdict == "conflict":
+            for span in _differing(figure, shown):
+                out.setdefault(span.source, span)
     return out
+
+
+def _conflicting(conflict: Conflict, shown: Span) -> list[Span]:
+    """The conflict's values in other sources that differ from the shown source's value."""
+    mine = next((v.value for v in conflict.values if v.source == shown.source), None)
+    return [
+        Span(v.source, v.start, v.end)
+        for v in conflict.values
+        if mine is not None and v.value != mine and v.source != shown.source
+    ]
+
+
+def _differing(figure: Figure, shown: Span) -> list[Span]:
+    """The figure's values in other sources that differ from the one the shown sentence gives."""
+    mine = next((v for v in figure.values if _within(v.sentence or v.span, shown)), None)
+    if mine is None:
+        return []
+    return [
+        v.span for v in figure.values if v.value != mine.value and v.span.source != shown.source
+    ]
 
 
 def _about(conflict: Conflict, fact: Fact) -> bool:
