@@ -8,6 +8,8 @@ Stages read and add to these dataclasses; no opaque dicts travel between stages.
     extract   -> Document (sentences, entity mentions, numbers, dates)
     quotes    -> Document.quotes (QuoteMention with resolved speakers)
     align     -> Fact, QuoteGroup, Conflict, TimelineEvent, NumberGroup
+    align.rank -> KeyClaim (the story's most important claims, ranked), Coverage (who states,
+                 omits or contradicts each), Speaker (the main speakers, one quote each)
     summarize -> SummarySentence
     report    -> Brief rendered as terminal / Markdown / HTML / JSON
 
@@ -25,10 +27,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .lexicon import VAGUE_SPEAKERS
+
 EntityType = Literal["person", "organisation", "place"]
 FactStatus = Literal["corroborated", "single-source", "conflicting"]
 FigureVerdict = Literal["agree", "updated", "conflict"]
 QuoteKind = Literal["direct", "partial", "indirect", "term"]
+CaveatKind = Literal["not-one-story", "not-english", "one-witness"]
 
 
 @dataclass(frozen=True, order=True)
@@ -158,31 +163,6 @@ class DateMention:
     end: dt.date | None = None
     resolved: bool = False
     note: str = ""
-
-
-# Subjects of a cue that say nothing of who spoke.
-VAGUE_SPEAKERS = {
-    "you",
-    "someone",
-    "somebody",
-    "anyone",
-    "anybody",
-    "everyone",
-    "everybody",
-    "one",
-    "this",
-    "that",
-    "these",
-    "those",
-    "who",
-    "which",
-    "nobody",
-    "him",
-    "her",
-    "them",
-    "me",
-    "us",
-}  # an object pronoun is the hearer the parser took
 
 
 @dataclass
@@ -418,6 +398,63 @@ class SummarySentence:
 
 
 @dataclass
+class KeyClaim:
+    """A fact ranked among the story's most important claims (align.rank): `score` is its
+    independent outlets plus how central and how early it is; `span` the mention shown."""
+
+    fact_id: str
+    text: str
+    status: FactStatus
+    score: float
+    witnesses: int
+    sources: list[str]
+    span: Span
+    central: float = 0.0  # share of the story's main terms and entities it names, 0..1
+    lede: float = 0.0  # 1 for a first sentence, falling with the sentence index
+
+
+CoverageState = Literal["states", "omits", "contradicts"]
+
+
+@dataclass
+class CoverageCell:
+    """What one source does with one key claim; `span` cites it (None where it omits it)."""
+
+    source: str
+    state: CoverageState
+    span: Span | None = None
+
+
+@dataclass
+class CoverageRow:
+    """One key claim across every source of the brief, in source order."""
+
+    fact_id: str
+    cells: list[CoverageCell]
+
+
+@dataclass
+class Speaker:
+    """A main speaker of the story and the quote that stands for them (align.rank)."""
+
+    name: str
+    quote: str  # the id of the QuoteGroup shown
+    sources: list[str]  # the outlets that quote this speaker at all
+
+
+@dataclass
+class Caveat:
+    """Something a reader must know before trusting a brief (`newsweave.caveats`); its
+    `message` (naming the articles) is also one of `Brief.warnings`."""
+
+    kind: CaveatKind
+    message: str
+    sources: list[str]  # the articles concerned (the outliers, the non-English ones, ...)
+    groups: list[list[str]] = field(default_factory=list)  # not-one-story: article groups
+    language: str | None = None  # not-english: the language or script detected
+
+
+@dataclass
 class Brief:
     """The cross-source brief of one story: what `newsweave brief` produces."""
 
@@ -434,6 +471,7 @@ class Brief:
     figures: list[Figure] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    caveats: list[Caveat] = field(default_factory=list)
     changes: dict[str, Any] | None = None  # with --since: what changed since an earlier brief
 
     def source(self, source_id: str) -> Source:
