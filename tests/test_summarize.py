@@ -134,3 +134,15 @@ def test_a_today_no_date_resolves_never_leads(pipeline):
 )
 def test_captions_may_not_lead(text, leads):
     assert (CAPTION_WORDS.search(text) is None) is leads
+
+
+def test_a_date_line_is_no_summary_sentence(pipeline):
+    text = (
+        "A rabid raccoon attacked a jogger on a wooded trail near Hope on Saturday.\n\n"
+        "By Alex Acquisto, BDN Staff • June 14, 2017 2:30 pm\n\n"
+        "The animal control officer confirmed that the raccoon tested positive for rabies."
+    )
+    alignment = pipeline.align([Source(id="a1", raw=text)])[3]
+    texts = [s.text for s in ranked(alignment)]
+    assert not [t for t in texts if "BDN Staff" in t]
+    assert any(t.startswith("A rabid raccoon") for t in texts)

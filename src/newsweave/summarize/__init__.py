@@ -15,6 +15,7 @@ import re
 from ..align import Alignment
 from ..align.facts import figures
 from ..align.vectors import SentenceVector
+from ..extract.dates import date_line
 from ..extract.figures import figures_agree
 from ..models import Fact, SummarySentence
 from .lead import lead_index
@@ -81,10 +82,13 @@ def _worth(fact: Fact, centrality: float) -> float:
 
 
 def _usable(fact: Fact, alignment: Alignment) -> bool:
-    """Self-contained: a sane length, not leaning on the previous sentence, not a bare quote."""
+    """Self-contained: a sane length, not leaning on the previous sentence, not a bare quote, not
+    a date line ("By Alex Acquisto, BDN Staff • June 14, 2017 2:30 pm")."""
     best = _best(alignment.vectors[fact.id])
     text = best.sentence.text
     if not 6 <= len(text.split()) <= 60 or _DEPENDENT_START.search(text) or text.count('"') % 2:
+        return False
+    if date_line(text) is not None:
         return False
     outside = _unquoted(best)
     return len(outside.split()) >= 4 and not _pronoun_attribution(outside)

@@ -6,7 +6,7 @@ earthquake ..."), not a caption ("Here's a slideshow ...", "A woman waves the fl
 quote (one that opens with a quote mark, or is mostly quoted words: "The news is fake because
 ..."), and without a "today" or "yesterday" no date could resolve. Where the story has headline
 figures (the toll, the other counts of people, the magnitude: the kinds `align.figures` found in
-two or more sources), the best ranked lead in a source's first paragraphs that gives the weightiest of them
+two or more sources), of the three best ranked leads, the best ranked one in a source's first paragraphs that gives the weightiest of them
 (the toll, then the other counts of people, then the magnitude) leads; otherwise the best
 ranked lead.
 """
@@ -14,6 +14,7 @@ ranked lead.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..align import Alignment
 from ..align.facts import figures
@@ -22,6 +23,7 @@ from ..align.vectors import SentenceVector
 from ..extract.dates import NO_PUB
 from ..extract.figures import TOLLS
 
+LEAD_REACH = 3  # only the best ranked leads compete on figures: a toll deeper down is background
 LEAD_PARAGRAPHS = 6  # the URL, headline and date line come first in many received texts
 # Headline figures and how much each counts toward leading: the dead most.
 HEADLINE_WEIGHTS = {"dead": 4.0, **dict.fromkeys(TOLLS - {"dead"}, 2.0), "magnitude": 1.0}
@@ -51,11 +53,11 @@ def lead_index(alignment: Alignment, candidates: list[SentenceVector], unquoted)
     """The index in `candidates` (best ranked first) of the sentence to lead with; None when none
     may lead. `unquoted` gives a sentence's words outside its quote marks."""
     kinds = {f.kind for f in alignment.figures} & set(HEADLINE_WEIGHTS)
-    first, best, best_score = None, None, 0.0
-    for i, v in enumerate(candidates):
-        if not may_lead(v, unquoted(v)):
-            continue
-        first = i if first is None else first
+    may = (i for i, v in enumerate(candidates) if may_lead(v, unquoted(v)))
+    leads = list(islice(may, LEAD_REACH))
+    first, best, best_score = (leads[0] if leads else None), None, 0.0
+    for i in leads:
+        v = candidates[i]
         score = _headline_score(v, kinds) if v.sentence.paragraph < LEAD_PARAGRAPHS else 0.0
         if score > best_score:
             best, best_score = i, score
