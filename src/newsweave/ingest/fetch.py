@@ -39,14 +39,14 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field, replace
-from typing import Protocol
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpcore
 import httpx
 
-from .. import __version__
+from .._version import __version__
 from ..errors import FetchError
+from ..fetchcache import CacheEntry, FetchCache, MemoryCache  # noqa: F401 (re-exported)
 from .decode import MAX_BYTES
 
 USER_AGENT = f"newsweave/{__version__} (+https://github.com/newsweave)"
@@ -91,41 +91,6 @@ class FetchPolicy:
     )
     respect_robots: bool = True
     max_redirects: int = 5
-
-
-@dataclass(frozen=True)
-class CacheEntry:
-    """What a cache keeps of the last successful fetch of a URL."""
-
-    etag: str | None
-    last_modified: str | None
-    fetched_at: dt.datetime
-    content_hash: str  # SHA-256 hex digest of the last body
-
-
-class FetchCache(Protocol):
-    """Where a Fetcher keeps validators for conditional GET, keyed by the URL as asked.
-
-    Two methods, no other contract: `get` returns what `put` stored last for the URL (or None);
-    `put` may overwrite. A SQLite table (url primary key, one column per CacheEntry field) fits.
-    """
-
-    def get(self, url: str) -> CacheEntry | None: ...
-
-    def put(self, url: str, entry: CacheEntry) -> None: ...
-
-
-class MemoryCache:
-    """A FetchCache in a dict: for one process (tests, a long-running server)."""
-
-    def __init__(self) -> None:
-        self.entries: dict[str, CacheEntry] = {}
-
-    def get(self, url: str) -> CacheEntry | None:
-        return self.entries.get(url)
-
-    def put(self, url: str, entry: CacheEntry) -> None:
-        self.entries[url] = entry
 
 
 @dataclass

@@ -25,7 +25,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, BeforeValidator
 from starlette.exceptions import HTTPException
 
-from .. import __version__
+from .._version import __version__
 from ..errors import (
     InputError,
     MissingExtraError,

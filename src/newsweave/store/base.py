@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from ..ingest.fetch import CacheEntry
+from ..fetchcache import CacheEntry
 from ..models import CopyGroup, Source, Story
 
 
