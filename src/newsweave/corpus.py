@@ -27,6 +27,7 @@ from .dedup import arrival_order, minhash
 from .dedup import copy_groups as find_copy_groups
 from .errors import NewsweaveError, NotFoundError
 from .ingest import Fetcher, IngestResult, read_paths, read_records
+from .kinds import MODES, Mode, Similarity, choose
 from .models import Brief, CopyGroup, RunEntry, Skipped, Source, Story
 from .parallel import LOCAL, Executor
 from .store import Snapshot, Store
@@ -205,7 +206,11 @@ def update_copies(
 
 
 def stories(
-    store: Store, mode: str = "batch", *, similarity: str | None = None, executor: Executor = LOCAL
+    store: Store,
+    mode: Mode = "batch",
+    *,
+    similarity: Similarity | None = None,
+    executor: Executor = LOCAL,
 ) -> list[Story]:
     """The store's stories in one clustering mode, reclustered when articles were added since
     (in memory only, when the store was opened read-only). `similarity` "lexical" or "embed"
@@ -216,17 +221,14 @@ def stories(
 
 
 def _recluster_if_stale(
-    store: Store, mode: str, similarity: str | None = None, executor: Executor = LOCAL
+    store: Store, mode: Mode, similarity: Similarity | None = None, executor: Executor = LOCAL
 ) -> list[Story] | None:
     """Recluster when articles arrived (or the clusterer or the similarity changed) since the
     stored stories were made; a read-only store gets them in memory (returned), any other stores
     them (None)."""
-    from .cluster import MODES, VERSION, cluster  # numpy/scipy: only when clustering
+    from .cluster import VERSION, cluster  # numpy/scipy: only when clustering
 
-    if mode not in MODES:
-        raise NewsweaveError(
-            f"unknown clustering mode {mode!r}; expected one of {', '.join(MODES)}"
-        )
+    mode = choose("mode", mode, MODES)
     key, stored = f"stories.{mode}", store.get_state(f"stories.{mode}")
     if similarity is None:
         similarity = stored[2] if isinstance(stored, list) and len(stored) == 3 else "lexical"
@@ -278,7 +280,7 @@ def _keep_embeddings(store: Store, new: dict) -> None:
         store.put_embeddings({a: np.asarray(v, dtype=np.float32).tobytes() for a, v in new.items()})
 
 
-def story_sources(store: Store, story_id: str, mode: str = "batch") -> tuple[Story, list[Source]]:
+def story_sources(store: Store, story_id: str, mode: Mode = "batch") -> tuple[Story, list[Source]]:
     """The story and its stored articles (cleaned, with witnesses)."""
     fresh = _recluster_if_stale(store, mode)
     if fresh is not None:  # read-only and stale: clustered in memory
@@ -295,7 +297,7 @@ def story_sources(store: Store, story_id: str, mode: str = "batch") -> tuple[Sto
 
 
 def brief_story(
-    store: Store, story_id: str, *, mode: str = "batch", pipeline=None, since: str | None = None
+    store: Store, story_id: str, *, mode: Mode = "batch", pipeline=None, since: str | None = None
 ) -> Brief:
     """The brief of a stored story; with `since`, also what changed since the brief shown then
     ("last": the previous brief of this story; or an ISO date/time). The brief is remembered."""
@@ -359,7 +361,7 @@ def write_briefs(
     store: Store,
     folder: str | os.PathLike,
     *,
-    mode: str = "batch",
+    mode: Mode = "batch",
     fmt: str = "markdown",
     min_articles: int = 2,
     pipeline=None,

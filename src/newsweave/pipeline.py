@@ -17,6 +17,7 @@ from .dedup import assign_witnesses
 from .errors import NoArticlesError
 from .extract import DEFAULT_MODEL, extract, load
 from .ingest import Fetcher, IngestResult, example_sources, read_paths
+from .kinds import Similarity
 from .models import Brief, Source
 from .quotes import find_quotes
 from .summarize import DEFAULT_WORDS, summarize
@@ -28,7 +29,11 @@ class Pipeline:
     """A configured newsweave pipeline; reuse one instance to keep the model loaded."""
 
     def __init__(
-        self, *, model: str = DEFAULT_MODEL, words: int = DEFAULT_WORDS, similarity: str = "lexical"
+        self,
+        *,
+        model: str = DEFAULT_MODEL,
+        words: int = DEFAULT_WORDS,
+        similarity: Similarity = "lexical",
     ):
         self.model = model
         self.words = words

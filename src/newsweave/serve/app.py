@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import jinja2
 from fastapi import APIRouter, Body, Depends, FastAPI, File, Form, Query, Request, UploadFile
@@ -36,13 +36,13 @@ from ..errors import (
     StoreError,
 )
 from ..ingest.files import resolved
+from ..kinds import Mode
 from ..store import Store, open_store
 from . import views
 from .limits import BodyLimit, TooLarge, error_body
 
 LOG = logging.getLogger("newsweave.serve")
 MAX_BODY = 20 * 1024 * 1024
-Mode = Literal["batch", "stream"]
 # a form's empty date field ("since=") means no date, not an invalid one
 Day = Annotated[dt.date | None, BeforeValidator(lambda v: v or None)]
 # most specific first: the first class an error is an instance of gives its HTTP status

@@ -22,6 +22,7 @@ from typing import Any
 from ..corpus import IngestRun, brief_story, ingest_records, stories
 from ..errors import ReadOnlyError
 from ..ingest import IngestResult, read_paths
+from ..kinds import MODES
 from ..models import Brief
 from ..report import _common, html
 from ..report.corpus import run_dict, stories_list
@@ -107,7 +108,7 @@ def story_list(store: Store, query: ListQuery) -> View:
         "count": len(shown),
         "total": len(listed),
         "outlets": _outlets(listed),
-        "modes": ["batch", "stream"],
+        "modes": list(MODES),
     }
     return View("stories.html", data)
 
