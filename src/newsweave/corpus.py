@@ -242,7 +242,7 @@ def _recluster_if_stale(
         found = _stream_from_checkpoint(store, articles, executor)
     else:
         found = cluster(articles, mode, similarity=similarity, embeddings=known, executor=executor)
-    if getattr(store, "readonly", False):
+    if store.readonly:
         return found
     if known is not None:
         _keep_embeddings(store, {a: v for a, v in known.items() if a not in before})
@@ -261,7 +261,7 @@ def _stream_from_checkpoint(
     found, checkpoint = resume_stream(
         articles, checkpoint=store.get_checkpoint(STREAM_CHECKPOINT), executor=executor
     )
-    if not getattr(store, "readonly", False):
+    if not store.readonly:
         store.put_checkpoint(STREAM_CHECKPOINT, checkpoint)
     return found
 
@@ -350,7 +350,7 @@ def _remember(store: Store, story_id: str, articles: list[str], data: dict) -> N
     if previous and sorted(previous[-1].articles) == articles:
         return
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    if not getattr(store, "readonly", False):
+    if not store.readonly:
         store.put_snapshot(Snapshot(story_id, now, articles, data))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from .align import Alignment, align
 from .clean import clean, split_empty
@@ -18,11 +18,21 @@ from .errors import NoArticlesError
 from .extract import DEFAULT_MODEL, extract, load
 from .ingest import Fetcher, IngestResult, example_sources, read_paths
 from .kinds import Similarity
-from .models import Brief, Source
+from .models import Brief, Document, Entity, Source
 from .quotes import find_quotes
 from .summarize import DEFAULT_WORDS, summarize
 
 PathLike = str | os.PathLike
+
+
+class Aligned(NamedTuple):
+    """Every stage up to alignment, for one set of sources (`Pipeline.align`)."""
+
+    sources: list[Source]  # in the canonical order, cleaned, with witnesses
+    documents: list[Document]
+    entities: list[Entity]
+    alignment: Alignment
+    warnings: list[str]  # each prefixed with its source's label
 
 
 class Pipeline:
@@ -77,8 +87,8 @@ class Pipeline:
         """Brief sources that are already ingested (their `raw` text and metadata set)."""
         return self.brief_aligned(*self.align(sources))
 
-    def align(self, sources: list[Source]) -> tuple[list[Source], list, list, Alignment, list[str]]:
-        """Every stage up to alignment: (sources, documents, entities, alignment, warnings). The
+    def align(self, sources: list[Source]) -> Aligned:
+        """Every stage up to alignment, named (`Aligned`; it unpacks as the 5-tuple it was). The
         sources are taken in one order whatever order they came in (oldest first, then by content
         id), so the same articles always give the same brief."""
         sources = sorted(sources, key=canonical_order)
@@ -92,7 +102,7 @@ class Pipeline:
             found: list[str] = []
             find_quotes(document, entities, found)
             warnings += [f"{document.source.label}: {w}" for w in found]
-        return (
+        return Aligned(
             sources,
             documents,
             entities,
@@ -101,7 +111,12 @@ class Pipeline:
         )
 
     def brief_aligned(
-        self, sources, documents, entities, alignment: Alignment, warnings: list[str]
+        self,
+        sources: list[Source],
+        documents: list[Document],
+        entities: list[Entity],
+        alignment: Alignment,
+        warnings: list[str],
     ) -> Brief:
         """The brief of aligned sources: the alignment's parts plus the summary."""
         return Brief(

@@ -279,7 +279,7 @@ def _relative(result: IngestResult, root: Path) -> None:
 # --- the API's ingest ---------------------------------------------------------------------------
 def ingest_articles(store: Store, records: list[dict[str, Any]]) -> dict[str, Any]:
     """Ingest records into the store; the run report as `newsweave ingest --format json` prints it."""
-    if getattr(store, "readonly", False):
+    if store.readonly:
         raise ReadOnlyError(
             store.path, "the server runs with --read-only; articles cannot be added"
         )
