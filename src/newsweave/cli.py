@@ -363,7 +363,7 @@ def _fetcher(args: argparse.Namespace, cache=None):
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from .corpus import ingest
+    from .corpus import ingest, stories
     from .report.corpus import run_dict, run_text
     from .store import open_store
 
@@ -372,25 +372,26 @@ def _ingest(args: argparse.Namespace) -> int:
         _fetcher(args, store.fetch_cache()) as fetcher,
         _engine(args) as executor,
     ):
-        if executor is LOCAL:
-            with _progress(args) as tick:
-                run = ingest(
-                    args.paths,
-                    store,
-                    meta=args.meta,
-                    fetcher=fetcher,
-                    on_input=tick,
-                    follow_links=args.follow_links,
-                )
-        else:
-            run = _ingest_on(executor, args, store, fetcher)
-        totals = {"articles": store.count(), "copy_groups": len(store.copies())}
+        if args.engine == "ray" and not args.quiet:
+            print(f"newsweave: ray engine, {executor.workers} workers", file=sys.stderr)
+        with _progress(args) as tick:
+            run = ingest(
+                args.paths,
+                store,
+                executor=executor,
+                meta=args.meta,
+                fetcher=fetcher,
+                on_input=tick,
+                follow_links=args.follow_links,
+            )
+        if args.engine == "ray":  # the stories too, as later asked for (cached in the store)
+            stories(store, args.mode, executor=executor)
         _briefs(args, store, executor)
         _parquet(args, store, executor)
     if args.format == "json":
-        _print_json(run_dict(run.entries, run.warnings, totals))
+        _print_json(run_dict(run.entries, run.warnings, run.totals))
     else:
-        report = run_text(run.entries, run.warnings, totals)
+        report = run_text(run.entries, run.warnings, run.totals)
         print(report.rsplit("\n", 1)[-1] if args.quiet else report)
     return EXIT_SKIPPED if run.count("skipped") else EXIT_OK
 
@@ -440,25 +441,6 @@ def _engine(args: argparse.Namespace):
     from .scale import session
 
     return session(args.address, args.workers)
-
-
-def _ingest_on(executor, args: argparse.Namespace, store, fetcher):
-    """Ingest with the Ray engine, then cluster (stories cached in the store, as later asked for)."""
-    from . import scale
-    from .corpus import stories
-
-    if not args.quiet:
-        print(f"newsweave: ray engine, {executor.workers} workers", file=sys.stderr)
-    run = scale.ingest(
-        args.paths,
-        store,
-        executor=executor,
-        meta=args.meta,
-        fetcher=fetcher,
-        follow_links=args.follow_links,
-    )
-    stories(store, args.mode, executor=executor)
-    return run
 
 
 def _parquet(args: argparse.Namespace, store, executor) -> None:
@@ -528,12 +510,11 @@ def _ingest_quietly(args: argparse.Namespace) -> None:
 
     with open_store(args.db) as store:
         run = ingest(args.paths, store)
-        totals = {"articles": store.count(), "copy_groups": len(store.copies())}
     for entry in run.entries:
         if entry.status == "skipped":
             _say(f"skipped {entry.input}: {entry.reason}")
     print(
-        "newsweave: " + run_text(run.entries, run.warnings, totals).rsplit("\n", 1)[-1],
+        "newsweave: " + run_text(run.entries, run.warnings, run.totals).rsplit("\n", 1)[-1],
         file=sys.stderr,
     )
 

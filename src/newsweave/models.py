@@ -412,6 +412,38 @@ class SummarySentence:
 
 
 @dataclass
+class StatusChange:
+    """A fact whose status changed since an earlier brief (JSON: fact, from, to)."""
+
+    fact: str
+    before: FactStatus
+    after: FactStatus
+
+
+@dataclass
+class Changes:
+    """What changed in a story's brief since an earlier one (`brief --story ID --since WHEN`).
+
+    A fact, quote or conflict is new when none of its mentions or values was in the earlier
+    brief (articles never change, so offsets compare across briefs). `changes["baseline"]`
+    reads a field by its JSON contract name, as the dict this replaced was read."""
+
+    since: str | None  # when the earlier brief was shown (None: there was none)
+    baseline: bool  # False: no earlier brief, everything is new
+    new_sources: list[str] = field(default_factory=list)
+    new_facts: list[str] = field(default_factory=list)
+    status_changed: list[StatusChange] = field(default_factory=list)
+    new_quotes: list[str] = field(default_factory=list)
+    conflicts_opened: list[Conflict] = field(default_factory=list)
+    conflicts_resolved: list[Conflict] = field(default_factory=list)
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self.__dataclass_fields__:
+            raise KeyError(key)
+        return getattr(self, key)
+
+
+@dataclass
 class Brief:
     """The cross-source brief of one story: what `newsweave brief` produces."""
 
@@ -427,7 +459,7 @@ class Brief:
     figures: list[Figure] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    changes: dict[str, Any] | None = None  # with --since: what changed since an earlier brief
+    changes: Changes | None = None  # with --since: what changed since an earlier brief
 
     def source(self, source_id: str) -> Source:
         for s in self.sources:

@@ -17,13 +17,14 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..errors import MissingExtraError
 from ..models import Skipped, Source
+from ..parallel import LOCAL, Executor, chunks
 from .decode import MAX_BYTES, Unchanged, Unusable, decode, open_regular, read_bytes
 from .feeds import feed_records
 from .fetch import CacheEntry, FetchCache, Fetched, Fetcher, FetchPolicy, MemoryCache
@@ -108,34 +109,69 @@ def read_paths(
     fetcher: Fetcher | None = None,
     on_input: Callable[[str], None] | None = None,
     follow_links: bool = False,
+    executor: Executor = LOCAL,
 ) -> IngestResult:
     """Read every article in the given files, folders (recursively, in sorted order) and URLs.
 
-    URLs are fetched with `fetcher` (by default a `Fetcher()` with the default policy and
-    `max_bytes`). Teaser entries of a feed are fetched through their links when the feed came
-    from a URL, or from a file with `follow_links`. Bad inputs are reported in `skipped`,
-    never raised; only a missing or malformed `meta` file (which the user asked for explicitly)
-    raises `MetadataError`. `on_input` is called with each input as it is read (for progress).
-    """
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    meta_file = load_meta_option(meta)
-    exclude = {resolved(Path(meta))} if meta is not None else set()
-    result = IngestResult()
-    inputs = walk_inputs(paths, exclude, result.skipped)
-    web = Web(fetcher, max_bytes, follow_links=follow_links)
+    Each input is read on its own by `executor` (in this process with `LOCAL`; on a Ray worker
+    with the Ray engine's): a file, a WARC or a JSON Lines shard. What may go online (URLs, and
+    feed files whose teaser entries are followed) is read here, with `fetcher` (by default a
+    `Fetcher()` with the default policy and `max_bytes`); then the parts are merged in input
+    order, a text read before making later readings duplicates. Teaser entries of a feed are
+    fetched through their links when the feed came from a URL, or from a file with
+    `follow_links`. Bad inputs are reported in `skipped`, never raised; only a missing or
+    malformed `meta` file (which the user asked for explicitly) raises `MetadataError`.
+    `on_input` is called with each input before it is read (for progress; inputs are then
+    handed to the executor one at a time)."""
+    steps, options = plan_inputs(paths, meta)
+    options = replace(options, max_bytes=max_bytes, defer_feeds=follow_links)
+    inputs = [step for step in steps if isinstance(step, Input)]
+    parts = _read_parts(executor, inputs, options, on_input)
+    parts = _read_deferred(inputs, parts, options, fetcher, follow_links)
+    result = merge_parts(steps, parts)
+    result.warnings += unused_meta(options.meta_file)
+    return result
+
+
+def _read_parts(
+    executor: Executor,
+    inputs: list[Input],
+    options: ReadOptions,
+    on_input: Callable[[str], None] | None,
+) -> list[InputPart]:
+    """Each input read by the executor; with `on_input`, handed out a round of one input a
+    worker at a time, each announced before its round."""
+    if on_input is None:
+        return executor.map(read_input, inputs, shared=options, chunk=1)
+    parts: list[InputPart] = []
+    for round_ in chunks(inputs, executor.workers):
+        for item in round_:
+            on_input(item.given)
+        parts += executor.map(read_input, round_, shared=options, chunk=1)
+    return parts
+
+
+def _read_deferred(
+    inputs: list[Input],
+    parts: list[InputPart],
+    options: ReadOptions,
+    fetcher: Fetcher | None,
+    follow_links: bool,
+) -> list[InputPart]:
+    """Each input's part, reading here what the executor left (URLs, feeds whose links are
+    followed), and the `--meta` entries the parts used marked as used."""
+    web = Web(fetcher, options.max_bytes, follow_links=follow_links)
     try:
-        _read_inputs(
-            inputs if on_input is None else _announced(inputs, on_input),
-            meta_file,
-            max_bytes,
-            result,
-            web,
-        )
+        parts = [
+            read_input(options, item, web) if part.deferred else part
+            for item, part in zip(inputs, parts)
+        ]
     finally:
         web.close()
-    result.warnings += unused_meta(meta_file)
-    return result
+    if options.meta_file is not None:
+        for part in parts:
+            options.meta_file.used |= part.used_meta
+    return parts
 
 
 def unused_meta(meta_file: MetaFile | None) -> list[str]:
@@ -194,14 +230,10 @@ def read_input(options: ReadOptions, item: Input, web: Web | None = None) -> Inp
     meta_file = options.meta_file
     before = set(meta_file.used) if meta_file is not None else set()
     part = InputPart(IngestResult())
-    _read_inputs(
-        [item],
-        meta_file,
-        options.max_bytes,
-        part.result,
-        web or Web(None, options.max_bytes),
-        notes=part.notes,
-    )
+    web = web or Web(None, options.max_bytes)
+    kind, records = _records(item, options.max_bytes, part.result, web)
+    for record in records:
+        _add(record, item, kind, meta_file, None, part.result, part.notes)
     part.used_meta = (set(meta_file.used) - before) if meta_file is not None else set()
     return part
 
@@ -260,38 +292,15 @@ def read_records(records: Iterable[Any], *, name: str = "records") -> IngestResu
 def example_sources() -> IngestResult:
     """The bundled example story: an AP and a Reuters report of one May 2018 story."""
     folder = resources.files("newsweave").joinpath("data", *EXAMPLE.split("/"))
-    result = IngestResult()
+    skipped: list[Skipped] = []
     with resources.as_file(folder) as real:
         root = Path(real)
         inputs = [
             Input(f"{EXAMPLE}/{rel.as_posix()}", root / rel, (rel.name,))
-            for rel in folder_files(root, result.skipped)
+            for rel in folder_files(root, skipped)
         ]
-        _read_inputs(inputs, None, MAX_BYTES, result, Web(None))
-    return result
-
-
-def _announced(inputs: Iterable[Input], on_input: Callable[[str], None]) -> Iterable[Input]:
-    for item in inputs:
-        on_input(item.given)
-        yield item
-
-
-def _read_inputs(
-    inputs: Iterable[Input],
-    meta_file: MetaFile | None,
-    max_bytes: int,
-    result: IngestResult,
-    web: Web,
-    notes: list[list[str]] | None = None,
-) -> None:
-    """Read the inputs into `result`; with `notes`, every record is kept (no duplicates removed)
-    and its metadata warnings go into `notes`, one list per source."""
-    seen: dict[str, str] | None = {} if notes is None else None
-    for item in inputs:
-        kind, records = _records(item, max_bytes, result, web)
-        for record in records:
-            _add(record, item, kind, meta_file, seen, result, notes)
+        steps: list[Input | Skipped] = [*skipped, *inputs]
+        return merge_parts(steps, [read_input(ReadOptions(), item) for item in inputs])
 
 
 def _records(

@@ -11,6 +11,7 @@ from typing import Any
 from .._version import __version__
 from ..models import (
     Brief,
+    Changes,
     Conflict,
     DateMention,
     Entity,
@@ -51,7 +52,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         "skipped": [{"path": s.path, "reason": s.reason} for s in brief.skipped],
         "warnings": list(brief.warnings),
         "newsweave": {"version": __version__, "schema": SCHEMA_VERSION},
-        **({"changes": brief.changes} if brief.changes is not None else {}),
+        **({"changes": _changes(brief.changes)} if brief.changes is not None else {}),
     }
 
 
@@ -201,6 +202,21 @@ def _conflict(c: Conflict) -> dict[str, Any]:
         "note": c.note,
         "fact": c.fact_id,
         "update": c.update,
+    }
+
+
+def _changes(c: Changes) -> dict[str, Any]:
+    return {
+        "since": c.since,
+        "baseline": c.baseline,
+        "new_sources": list(c.new_sources),
+        "new_facts": list(c.new_facts),
+        "status_changed": [
+            {"fact": s.fact, "from": s.before, "to": s.after} for s in c.status_changed
+        ],
+        "new_quotes": list(c.new_quotes),
+        "conflicts_opened": [_conflict(x) for x in c.conflicts_opened],
+        "conflicts_resolved": [_conflict(x) for x in c.conflicts_resolved],
     }
 
 

@@ -284,6 +284,4 @@ def ingest_articles(store: Store, records: list[dict[str, Any]]) -> dict[str, An
             store.path, "the server runs with --read-only; articles cannot be added"
         )
     run: IngestRun = ingest_records(records, store, name="request")
-    return run_dict(
-        run.entries, run.warnings, {"articles": store.count(), "copy_groups": len(store.copies())}
-    )
+    return run_dict(run.entries, run.warnings, run.totals)
