@@ -25,6 +25,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .lexicon import VAGUE_SPEAKERS
+
 EntityType = Literal["person", "organisation", "place"]
 FactStatus = Literal["corroborated", "single-source", "conflicting"]
 FigureVerdict = Literal["agree", "updated", "conflict"]
@@ -158,31 +160,6 @@ class DateMention:
     end: dt.date | None = None
     resolved: bool = False
     note: str = ""
-
-
-# Subjects of a cue that say nothing of who spoke.
-VAGUE_SPEAKERS = {
-    "you",
-    "someone",
-    "somebody",
-    "anyone",
-    "anybody",
-    "everyone",
-    "everybody",
-    "one",
-    "this",
-    "that",
-    "these",
-    "those",
-    "who",
-    "which",
-    "nobody",
-    "him",
-    "her",
-    "them",
-    "me",
-    "us",
-}  # an object pronoun is the hearer the parser took
 
 
 @dataclass

@@ -240,7 +240,8 @@ class _PinnedBackend(httpcore.SyncBackend):
                 return _DeadlineStream(stream, self.deadline)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 last = exc
-        raise last  # type: ignore[misc]  # addresses() is never empty
+        assert last is not None  # addresses() is never empty
+        raise last
 
 
 class _DeadlineStream(httpcore.NetworkStream):

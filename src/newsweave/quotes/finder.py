@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..clean import paragraph_spans
 from ..clean.offsets import raw_offsets
-from ..extract.entities import INVERTED_CUES
+from ..lexicon import INVERTED_CUES
 from ..models import Source
 
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,")
