@@ -10,7 +10,6 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..kinds import Mode
 from ..models import Brief, Source, Story
 from ..parallel import LOCAL, Executor
 from ..store import Store
@@ -26,7 +25,7 @@ def brief_story(
     store: Store,
     story_id: str,
     *,
-    mode: Mode = "batch",
+    mode: str = "batch",
     pipeline=None,
     since: str | None = None,
 ) -> Brief:
@@ -52,7 +51,7 @@ def write_briefs(
     store: Store,
     folder: str | os.PathLike,
     *,
-    mode: Mode = "batch",
+    mode: str = "batch",
     fmt: str = "markdown",
     min_articles: int = 2,
     pipeline=None,

@@ -90,7 +90,9 @@ def update_copies(
     their `signatures` are given."""
     import numpy as np  # loaded with minhash already
 
-    store.put_signatures(_signatures(new) if signatures is None else signatures)
+    if signatures is None:
+        signatures = _signatures([s for s in new if isinstance(s, Source)])
+    store.put_signatures(signatures)
     stored = store.signatures()
     ids = list(stored)
     sigs = minhash.from_bytes([stored[i] for i in ids])

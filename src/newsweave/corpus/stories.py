@@ -48,9 +48,9 @@ class ClusterKey:
 
 def stories(
     store: Store,
-    mode: Mode = "batch",
+    mode: str = "batch",
     *,
-    similarity: Similarity | None = None,
+    similarity: str | None = None,
     executor: Executor = LOCAL,
 ) -> list[Story]:
     """The store's stories in one clustering mode, reclustered when articles were added since
@@ -61,7 +61,7 @@ def stories(
     return fresh if fresh is not None else store.stories(mode)
 
 
-def story_sources(store: Store, story_id: str, mode: Mode = "batch") -> tuple[Story, list[Source]]:
+def story_sources(store: Store, story_id: str, mode: str = "batch") -> tuple[Story, list[Source]]:
     """The story and its stored articles (cleaned, with witnesses)."""
     fresh = _recluster_if_stale(store, mode)
     if fresh is not None:  # read-only and stale: clustered in memory
@@ -78,32 +78,34 @@ def story_sources(store: Store, story_id: str, mode: Mode = "batch") -> tuple[St
 
 
 def _recluster_if_stale(
-    store: Store, mode: Mode, similarity: Similarity | None = None, executor: Executor = LOCAL
+    store: Store, mode: str, similarity: str | None = None, executor: Executor = LOCAL
 ) -> list[Story] | None:
     """Recluster when the stored stories' `ClusterKey` is not the current one; a read-only
     store gets them in memory (returned), any other stores them (None)."""
     from ..cluster import VERSION, cluster  # numpy/scipy: only when clustering
 
-    mode = choose("mode", mode, MODES)
-    stored = ClusterKey.from_state(store.get_state(ClusterKey.state_key(mode)))
+    chosen = choose("mode", mode, MODES)
+    stored = ClusterKey.from_state(store.get_state(ClusterKey.state_key(chosen)))
     if similarity is None:
         similarity = stored.similarity if stored is not None else "lexical"
-    current = ClusterKey(store.last_seq(), VERSION, similarity)
+    current = ClusterKey(store.last_seq(), VERSION, choose("similarity", similarity, SIMILARITIES))
     if stored == current:
         return None
     articles = [s for _, s in store.articles()]
-    known = _stored_embeddings(store) if similarity == "embed" else None
+    known = _stored_embeddings(store) if current.similarity == "embed" else None
     before = set(known or ())
-    if mode == "stream" and similarity == "lexical":
+    if chosen == "stream" and current.similarity == "lexical":
         found = _stream_from_checkpoint(store, articles, executor)
     else:
-        found = cluster(articles, mode, similarity=similarity, embeddings=known, executor=executor)
+        found = cluster(
+            articles, chosen, similarity=current.similarity, embeddings=known, executor=executor
+        )
     if store.readonly:
         return found
     if known is not None:
         _keep_embeddings(store, {a: v for a, v in known.items() if a not in before})
-    store.put_stories(mode, found)
-    store.put_state(ClusterKey.state_key(mode), current.to_state())
+    store.put_stories(chosen, found)
+    store.put_state(ClusterKey.state_key(chosen), current.to_state())
     return None
 
 
@@ -117,7 +119,7 @@ def _stream_from_checkpoint(
     found, checkpoint = resume_stream(
         articles, checkpoint=store.get_checkpoint(STREAM_CHECKPOINT), executor=executor
     )
-    if not store.readonly:
+    if checkpoint is not None and not store.readonly:
         store.put_checkpoint(STREAM_CHECKPOINT, checkpoint)
     return found
 

@@ -14,7 +14,7 @@ import re
 import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -147,7 +147,7 @@ def search(store: Store, q: str, *, mode: str = "batch", limit: int = SEARCH_LIM
     return View("search.html", {"query": q, "mode": mode, "hits": rows, "count": len(rows)})
 
 
-def _hit(hit: SearchHit, story: str | None, meta: dict[str, Any]) -> dict[str, Any]:
+def _hit(hit: SearchHit, story: str | None, meta: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "article": hit.article,
         "title": hit.title,

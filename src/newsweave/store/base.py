@@ -42,9 +42,6 @@ class ArticleInfo(TypedDict):
     witness: str  # the earliest copy of its copy group (itself when it has none)
 
 
-CATALOG_KEYS = tuple(ArticleInfo.__annotations__)
-
-
 @dataclass
 class Snapshot:
     """A brief of a story as it was shown once, to tell later what changed."""

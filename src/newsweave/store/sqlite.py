@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import ReadOnlyError, StoreError
 from ..models import CopyChange, CopyGroup, Membership, Removal, Source, Span, Story
-from .base import CATALOG_KEYS, ArticleInfo, CacheEntry, SearchHit, Snapshot, Store
+from .base import ArticleInfo, CacheEntry, SearchHit, Snapshot, Store
 from .migrations import MIGRATIONS
 
 APPLICATION_ID = 0x6E777665  # "nwve": marks a file as a newsweave database
@@ -82,7 +82,17 @@ class SQLiteStore(Store):
                 f"WHERE a.id IN ({marks})",
                 chunk,
             ):
-                out[row[0]] = ArticleInfo(**dict(zip(CATALOG_KEYS, row[1:])))
+                seq, outlet, url, published, title, path, input_id, witness = row[1:]
+                out[row[0]] = ArticleInfo(
+                    seq=seq,
+                    outlet=outlet,
+                    url=url,
+                    published=published,
+                    title=title,
+                    path=path,
+                    input_id=input_id,
+                    witness=witness,
+                )
         return out
 
     def articles(self, *, after: int = 0) -> Iterator[tuple[int, Source]]:
