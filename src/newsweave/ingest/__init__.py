@@ -22,23 +22,21 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import MissingExtraError
 from ..models import Skipped, Source
 from ..parallel import LOCAL, Executor, chunks
-from .decode import MAX_BYTES, Unchanged, Unusable, decode, open_regular, read_bytes
+from .decode import MAX_BYTES, Unchanged, Unusable, open_regular, read_bytes
 from .feeds import feed_records
 from .fetch import CacheEntry, FetchCache, Fetched, Fetcher, FetchPolicy, MemoryCache
 from .files import Input, folder_files, resolved, walk_inputs
 from .formats import (
+    InputKind,
     Record,
     check_article_length,
     check_article_text,
-    html_article,
     is_gzipped,
     jsonl_records,
     kind_of,
     record_from_fields,
-    summarised,
 )
 from .gz import read_gzip
 from .meta import (
@@ -51,13 +49,12 @@ from .meta import (
     read_meta_file,
     sidecar,
 )
-from .parquet import is_parquet, parquet_records
-from .tabular import csv_records
+from .readers import READERS, Opened, claimed_kind, table_records
+from .result import IngestResult
 from .urls import Web, article, feed_headers, page_kind, page_text
-from .warc import is_warc, warc_records
 
 # kinds whose records carry their own metadata (no sidecar, no --meta)
-RECORD_KINDS = {"jsonl", "csv", "warc", "feed", "parquet"}
+RECORD_KINDS = {kind for kind, reader in READERS.items() if reader.own_metadata}
 EXAMPLE = "examples/zte-2018"
 
 __all__ = [
@@ -81,19 +78,6 @@ __all__ = [
     "source_id",
     "unused_meta",
 ]
-
-
-@dataclass
-class IngestResult:
-    """What ingest made of its inputs: the articles, the inputs not used, and lesser problems."""
-
-    sources: list[Source] = field(default_factory=list)
-    skipped: list[Skipped] = field(
-        default_factory=list
-    )  # not used: path + a reason a person can act on
-    warnings: list[str] = field(default_factory=list)  # used, but with a problem
-    duplicates: list[Skipped] = field(default_factory=list)  # the same text as an earlier input
-    unchanged: list[Skipped] = field(default_factory=list)  # fetched before and not modified since
 
 
 def source_id(text: str) -> str:
@@ -305,39 +289,24 @@ def example_sources() -> IngestResult:
 
 def _records(
     item: Input, max_bytes: int, result: IngestResult, web: Web
-) -> tuple[str, Iterable[Record]]:
-    """The input's kind ("text", "html", "jsonl", "csv", "feed", "warc") and its articles (a WARC
-    file's lazily, as it is read); a bad one goes to `result.skipped`."""
-    if item.path is not None and is_warc(item.path):
-        return "warc", warc_records(
-            item.path, item.given, max_bytes, result.skipped, result.warnings
-        )
-    if item.path is not None and is_parquet(item.path.name):
-        return "parquet", _parquet(item, max_bytes, result.skipped)
-    kind = "text"
+) -> tuple[InputKind, Iterable[Record]]:
+    """The input's kind and its articles, by the reader `readers.READERS` has for the kind (a
+    WARC or Parquet file's lazily, as it is read); a bad one goes to `result.skipped`."""
+    kind: InputKind = "text"
     try:
         if item.path is None:
             return _url_records(item.url, result, web)
-        data = _read(item, max_bytes, result.skipped)
-        kind = kind_of(item.path.name, data)
-        if kind == "feed":
-            return kind, feed_records(
-                data, item.given, result.skipped, result.warnings, follow=web.follow(False)
-            )
-        return kind, _parse(kind, decode(data, html=kind == "html"), item.given, result.skipped)
+        claimed = claimed_kind(item.path)
+        opened = Opened(item.given, item.path, b"", max_bytes, result, web)
+        if claimed is None:
+            opened.data = _read(item, max_bytes, result.skipped)
+        kind = claimed or kind_of(item.path.name, opened.data)
+        return kind, READERS[kind].read(opened)
     except Unusable as exc:
         (result.unchanged if isinstance(exc, Unchanged) else result.skipped).append(
             Skipped(item.given, str(exc))
         )
         return kind, []
-
-
-def _parquet(item: Input, max_bytes: int, skipped: list[Skipped]) -> Iterable[Record]:
-    """A Parquet file's records; one that cannot be opened is skipped with the reason."""
-    try:
-        yield from parquet_records(item.path, item.given, max_bytes, skipped)
-    except (Unusable, MissingExtraError) as exc:
-        skipped.append(Skipped(item.given, str(exc)))
 
 
 def _read(item: Input, max_bytes: int, skipped: list[Skipped]) -> bytes:
@@ -350,10 +319,7 @@ def _read(item: Input, max_bytes: int, skipped: list[Skipped]) -> bytes:
     return inflated.data
 
 
-_READERS = {"jsonl": jsonl_records, "csv": csv_records}
-
-
-def _url_records(url: str, result: IngestResult, web: Web) -> tuple[str, list[Record]]:
+def _url_records(url: str, result: IngestResult, web: Web) -> tuple[InputKind, list[Record]]:
     """A fetched page read by its kind: a feed's entries, JSON Lines records, or one article."""
     fetched = web.get(url)
     kind, shown = page_kind(fetched), fetched.url  # without credentials
@@ -367,27 +333,15 @@ def _url_records(url: str, result: IngestResult, web: Web) -> tuple[str, list[Re
             headers=feed_headers(fetched),
         )
     if kind == "jsonl":
-        return kind, _parse(kind, page_text(fetched, kind), shown, result.skipped)
+        return kind, table_records(jsonl_records, page_text(fetched, kind), shown, result)
     body, page = article(fetched, kind)
     return kind, [Record(check_article_text(body), shown, page=page)]
-
-
-def _parse(kind: str, text: str, given: str, skipped: list[Skipped]) -> list[Record]:
-    if kind in _READERS:
-        problems: list[tuple[str, str]] = []
-        records = _READERS[kind](text, given, problems)
-        skipped.extend(summarised([Skipped(where, reason) for where, reason in problems], given))
-        return records
-    if kind == "html":
-        body, page = html_article(text)
-        return [Record(check_article_text(body), given, page=page)]
-    return [Record(check_article_text(text), given)]
 
 
 def _add(
     record: Record,
     item: Input,
-    kind: str,
+    kind: InputKind,
     meta_file: MetaFile | None,
     seen: dict[str, str] | None,
     result: IngestResult,
@@ -409,7 +363,9 @@ def _add(
         seen[sid] = record.where
     warnings = result.warnings if notes is None else []
     file_meta = (
-        {} if kind in RECORD_KINDS or item.path is None else _file_meta(item, meta_file, warnings)
+        {}
+        if READERS[kind].own_metadata or item.path is None
+        else _file_meta(item, meta_file, warnings)
     )
     layers = [
         clean_meta(layer, record.where, warnings) for layer in (record.meta, file_meta, record.page)
