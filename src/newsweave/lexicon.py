@@ -151,10 +151,13 @@ ORG_PREFIXES = words("us u s american china's chinese china british uk eu the")
 ORG_SUFFIXES = words("corp corporation inc co ltd plc llc group holdings")
 # "The company said ..." -> the company named last (not a ministry or a court).
 COMPANY_NOUNS = words("company firm carrier maker manufacturer retailer insurer lender")
-# Words of a public body's name: "the company" never resolves to one of these.
+# Words of a name that is no company's (public bodies, forces, institutions, associations):
+# "the company said" never resolves to "U.S. Postal Service" or "Chicago Police".
 PUBLIC_BODIES = words(
     "department ministry commission court congress senate house government administration agency "
-    "council committee office"
+    "council committee office service police army navy military university college school "
+    "hospital church party union association foundation institute bureau authority embassy "
+    "federation league organization organisation society nations prosecutors"
 )
 
 # --- News outlets ---------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from .align import Alignment, align
 from .clean import clean, split_empty
 from .dedup import assign_witnesses
 from .errors import NoArticlesError
-from .extract import DEFAULT_MODEL, extract, load
+from .extract import DEFAULT_MODEL, extract, load, load_new
 from .ingest import Fetcher, IngestResult, example_sources, read_paths
 from .kinds import Similarity
 from .models import Brief, Document, Entity, Source
@@ -48,10 +48,18 @@ class Pipeline:
         self.model = model
         self.words = words
         self.similarity = similarity  # "lexical", or "embed" with the `embed` extra
+        self._own_nlp: Any = None  # a model of its own (`fork`); else the shared one
 
     @property
     def nlp(self) -> Any:
-        return load(self.model)
+        return self._own_nlp if self._own_nlp is not None else load(self.model)
+
+    def fork(self) -> Pipeline:
+        """The same options on a model of its own, so two threads can brief at once (the web
+        app briefs uploads on a fork: a long upload never holds a story page)."""
+        twin = Pipeline(model=self.model, words=self.words, similarity=self.similarity)
+        twin._own_nlp = load_new(self.model)
+        return twin
 
     def brief_paths(
         self,

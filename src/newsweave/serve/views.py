@@ -69,30 +69,47 @@ class ListQuery:
 
 
 class Briefs:
-    """Computes briefs one at a time (the language model is shared) and keeps the last few,
-    keyed by the store's newest article, so a page and its JSON twin cost one brief."""
+    """Computes briefs and keeps the last few story briefs, keyed by the store's newest article,
+    so a page and its JSON twin cost one brief. A model briefs one text at a time: story briefs
+    take turns on `pipeline`, uploads on `uploads` (a fork of it with a model of its own, made
+    at the first upload), so a long upload never holds a story page; a kept brief never waits."""
 
-    def __init__(self, pipeline, size: int = 16):
+    def __init__(self, pipeline, size: int = 16, uploads=None):
         self.pipeline = pipeline
         self.size = size
-        self._lock = threading.Lock()
+        self._uploads = uploads
+        self._story_turn = threading.Lock()
+        self._upload_turn = threading.Lock()
+        self._kept_lock = threading.Lock()
         self._kept: OrderedDict[tuple, Brief] = OrderedDict()
 
     def story(self, store: Store, story_id: str, *, mode: str, since: str | None) -> Brief:
         key = (store.path, story_id, mode, since, store.last_seq())
-        with self._lock:
-            if key not in self._kept:
-                self._kept[key] = brief_story(
-                    store, story_id, mode=mode, pipeline=self.pipeline, since=since
-                )
-                while len(self._kept) > self.size:
-                    self._kept.popitem(last=False)
-            self._kept.move_to_end(key)
-            return self._kept[key]
+        kept = self._kept_brief(key)
+        if kept is not None:
+            return kept
+        with self._story_turn:
+            kept = self._kept_brief(key)  # briefed by the request this one waited for
+            if kept is not None:
+                return kept
+            brief = brief_story(store, story_id, mode=mode, pipeline=self.pipeline, since=since)
+        with self._kept_lock:
+            self._kept[key] = brief
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+        return brief
+
+    def _kept_brief(self, key: tuple) -> Brief | None:
+        with self._kept_lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+            return self._kept.get(key)
 
     def ingested(self, result: IngestResult) -> Brief:
-        with self._lock:
-            return self.pipeline.brief_ingested(result)
+        with self._upload_turn:
+            if self._uploads is None:
+                self._uploads = self.pipeline.fork()
+            return self._uploads.brief_ingested(result)
 
 
 # --- the story list and search ------------------------------------------------------------------
