@@ -40,3 +40,17 @@ def test_a_reader_added_by_one_entry_is_used(tmp_path, monkeypatch):
     (tmp_path / "a.upper.meta.json").write_text(json.dumps({"outlet": "Sidecar"}))
     (source,) = read_paths([tmp_path / "a.upper"]).sources
     assert source.raw.startswith("the bridge") and source.outlet == "Upper Wire"
+
+
+def test_ingest_reports_through_one_diagnostics_collector():
+    from newsweave.ingest import IngestResult, read_records
+    from newsweave.models import Diagnostics, Skipped
+
+    notes = Diagnostics()
+    notes.warn("closing quote mark with no opening mark", about="Reuters")
+    notes.skip("a.txt", "empty")
+    assert notes.warnings == ["Reuters: closing quote mark with no opening mark"]
+    assert notes.skipped == [Skipped("a.txt", "empty")]
+    result = read_records([{"text": "too short"}, 7], name="request")
+    assert isinstance(result, IngestResult) and isinstance(result, Diagnostics)
+    assert [s.path for s in result.skipped] == ["request: item 1", "request: item 2"]

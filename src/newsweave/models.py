@@ -99,6 +99,24 @@ class Skipped:
 
 
 @dataclass
+class Diagnostics:
+    """What a run tells its user besides its result: warnings (used, with a problem) and skips
+    (not used, with the reason). A stage adds to the one collector it is given (`warn`, `skip`)
+    rather than to lists passed down its calls; `IngestResult` is one, `Pipeline.align` keeps
+    one for the brief's warnings."""
+
+    warnings: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def warn(self, message: str, *, about: str | None = None) -> None:
+        """A warning, prefixed with what it is about ("Reuters: ...") when given."""
+        self.warnings.append(f"{about}: {message}" if about else message)
+
+    def skip(self, where: str, reason: str) -> None:
+        self.skipped.append(Skipped(where, reason))
+
+
+@dataclass
 class Sentence:
     id: str
     span: Span

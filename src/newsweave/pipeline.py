@@ -18,7 +18,7 @@ from .errors import NoArticlesError
 from .extract import DEFAULT_MODEL, extract, load, load_new
 from .ingest import Fetcher, IngestResult, example_sources, read_paths
 from .kinds import Similarity
-from .models import Brief, Document, Entity, Source
+from .models import Brief, Diagnostics, Document, Entity, Source
 from .quotes import find_quotes
 from .summarize import DEFAULT_WORDS, summarize
 
@@ -105,17 +105,18 @@ class Pipeline:
                 clean(source)
         assign_witnesses(sources)
         documents, entities = extract(sources, self.nlp)
-        warnings: list[str] = []
+        notes = Diagnostics()
         for document in documents:
             found: list[str] = []
             find_quotes(document, entities, found)
-            warnings += [f"{document.source.label}: {w}" for w in found]
+            for warning in found:
+                notes.warn(warning, about=document.source.label)
         return Aligned(
             sources,
             documents,
             entities,
             align(documents, entities, similarity=self.similarity),
-            warnings,
+            notes.warnings,
         )
 
     def brief_aligned(

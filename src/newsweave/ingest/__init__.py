@@ -269,7 +269,7 @@ def read_records(records: Iterable[Any], *, name: str = "records") -> IngestResu
                 raise Unusable(f"expected an object with a 'text', found {json_type(obj)}")
             _add(record_from_fields(obj, where), item, "jsonl", None, seen, result)
         except Unusable as exc:
-            result.skipped.append(Skipped(where, str(exc)))
+            result.skip(where, str(exc))
     return result
 
 
@@ -353,7 +353,7 @@ def _add(
     try:
         check_article_length(record.text)
     except Unusable as exc:
-        result.skipped.append(Skipped(record.where, str(exc)))
+        result.skip(record.where, str(exc))
         return
     sid = source_id(record.text)
     if seen is not None and sid in seen:

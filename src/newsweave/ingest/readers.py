@@ -109,7 +109,7 @@ def _parquet(o: Opened) -> Iterable[Record]:
     try:
         yield from parquet_records(o.path, o.given, o.max_bytes, o.result.skipped)
     except (Unusable, MissingExtraError) as exc:
-        o.result.skipped.append(Skipped(o.given, str(exc)))
+        o.result.skip(o.given, str(exc))
 
 
 READERS: dict[InputKind, Reader] = {
