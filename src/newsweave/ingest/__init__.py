@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..models import Skipped, Source
+from ..models import Diagnostics, Skipped, Source
 from ..parallel import LOCAL, Executor, chunks
 from .decode import MAX_BYTES, Unchanged, Unusable, open_regular, read_bytes
 from .feeds import feed_records
@@ -299,7 +299,7 @@ def _records(
         claimed = claimed_kind(item.path)
         opened = Opened(item.given, item.path, b"", max_bytes, result, web)
         if claimed is None:
-            opened.data = _read(item, max_bytes, result.skipped)
+            opened.data = _read(item, max_bytes, result)
         kind = claimed or kind_of(item.path.name, opened.data)
         return kind, READERS[kind].read(opened)
     except Unusable as exc:
@@ -309,13 +309,13 @@ def _records(
         return kind, []
 
 
-def _read(item: Input, max_bytes: int, skipped: list[Skipped]) -> bytes:
+def _read(item: Input, max_bytes: int, notes: Diagnostics) -> bytes:
     """The file's bytes; decompressed for `.jsonl.gz` and the like, where a cut-off end is skipped."""
     if not is_gzipped(item.path.name):
         return read_bytes(item.path, max_bytes)
     inflated = read_gzip(item.path, max_bytes)
     if inflated.problem:
-        skipped.append(Skipped(item.given, inflated.problem))
+        notes.skip(item.given, inflated.problem)
     return inflated.data
 
 
