@@ -122,7 +122,12 @@ def test_list_page_and_its_twin_agree(client, listed):
     assert (len(bridge["articles"]), bridge["outlets"], bridge["independent"]) == (3, 3, 2)
     assert ">3</td>" in page.text and ">2</td>" in page.text
     assert client.get("/", headers={"accept": "application/json"}).json()["stories"] == listed
-    assert client.get("/api/stories").json() == listed
+    assert client.get("/api/stories").json() == [plain(s) for s in listed]
+
+
+def plain(listed_story: dict) -> dict:
+    """A story of the list page without what only the page adds (its lede and key figure)."""
+    return {k: v for k, v in listed_story.items() if k not in ("lede", "figure")}
 
 
 def test_search_finds_articles_and_filters_the_list(client, listed):
@@ -164,7 +169,7 @@ def test_the_list_form_as_a_browser_sends_it(client, listed):
     assert [s["id"] for s in client.get("/index.json", params=form).json()["stories"]] == [
         story_id(listed, "bridge")
     ]
-    assert client.get("/api/stories", params={**form, "q": ""}).json() == listed
+    assert client.get("/api/stories", params={**form, "q": ""}).json() == [plain(s) for s in listed]
 
 
 def test_a_bad_filter_is_a_validation_error(client):

@@ -205,3 +205,16 @@ def test_corpus_mode_gives_the_same_stories_and_briefs_in_either_store(tmp_path)
             brief = brief_story(store, biggest.id, since="last")
             found[name].append(sorted(f.text for f in brief.facts))
     assert found["memory"] == found["sqlite"]
+
+
+def test_matching_and_the_latest_figures(store):
+    store.add(
+        [_source(1, "The mayor said the bridge would close."), _source(2, "Floods hit the valley.")]
+    )
+    assert store.matching("bridge") == ["id001"] and store.matching("nothing") == []
+    figures = [{"id": "g1", "kind": "dead", "values": []}]
+    store.put_snapshot(Snapshot("s1", "2023-03-06T10:00:00+00:00", ["id001"], {"figures": []}))
+    store.put_snapshot(Snapshot("s1", "2023-03-07T10:00:00+00:00", ["id001"], {"figures": figures}))
+    latest = store.latest_figures(["s1", "s2", "s1"])
+    assert set(latest) == {"s1"} and latest["s1"].figures == figures
+    assert latest["s1"].created_at.startswith("2023-03-07") and latest["s1"].articles == ["id001"]

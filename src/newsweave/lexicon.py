@@ -232,3 +232,47 @@ PLACE_ALIASES = {
 # Words that make a span the model tags a measure or a time, never a name ("0737 GMT",
 # "UTC (3:37 a.m. EDT)", "magnitude-6.1").
 NOT_NAME_WORDS = words("gmt utc edt est pdt pst cdt cst bst cet wib magnitude a.m p.m")
+
+# --- Languages other than English -----------------------------------------------------------------
+
+# The commonest function words of each language newsweave can name (`caveats.language`: the
+# language whose words make the largest share of a text's words), in that language, lower case;
+# English too, as the share the others are weighed against. Chosen from each language's most
+# frequent words, leaving out those it shares with English ("a", "in").
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "English": words(
+        "the and of to is was that with for on are by this from have has were which it "
+        "said would will been they their be at not but"
+    ),
+    "German": words(
+        "der die und das ist nicht ein eine mit auf sich den dem des von zu auch im wurde "
+        "sind für werden nach wie aus bei sagte er sie es wir"
+    ),
+    "French": words(
+        "le la les des et est une du que qui dans pour pas sur au par avec ce il sont ont "
+        "été aux cette nous déclaré selon"
+    ),
+    "Spanish": words(
+        "el la los las de que y en del por con una para es se su al lo como más pero fue "
+        "según dijo ha"
+    ),
+    "Italian": words(
+        "il di che è la per un una del della non sono con gli le nel alla anche dei ha "
+        "come più detto"
+    ),
+    "Portuguese": words(
+        "o os de que e do da dos das em um uma para com não no na por mais foi ao pelo são disse"
+    ),
+    "Dutch": words(
+        "de het een van en is niet dat op zijn met voor ook aan er maar om bij werd naar wordt zei"
+    ),
+}
+
+# --- Sentences ------------------------------------------------------------------------------------
+
+# Short forms whose full stop ends no sentence ("Dr. Ruiz", "St. Louis", "on Jan. 5", "Acme Inc.
+# said"): honorifics, titles, street and company words, months (report.lede).
+ABBREVIATIONS = HONORIFICS | words(
+    "st mt gov sen rep gen lt col sgt capt rev jr sr inc co corp ltd no vs "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)

@@ -31,6 +31,7 @@ EntityType = Literal["person", "organisation", "place"]
 FactStatus = Literal["corroborated", "single-source", "conflicting"]
 FigureVerdict = Literal["agree", "updated", "conflict"]
 QuoteKind = Literal["direct", "partial", "indirect", "term"]
+CaveatKind = Literal["not-one-story", "not-english", "one-witness"]
 
 
 @dataclass(frozen=True, order=True)
@@ -439,6 +440,18 @@ class Changes:
 
 
 @dataclass
+class Caveat:
+    """Something a reader must know before trusting a brief (`newsweave.caveats`); its
+    `message` (naming the articles) is also one of `Brief.warnings`."""
+
+    kind: CaveatKind
+    message: str
+    sources: list[str]  # the articles concerned (the outliers, the non-English ones, ...)
+    groups: list[list[str]] = field(default_factory=list)  # not-one-story: article groups
+    language: str | None = None  # not-english: the language or script detected
+
+
+@dataclass
 class Brief:
     """The cross-source brief of one story: what `newsweave brief` produces."""
 
@@ -454,6 +467,7 @@ class Brief:
     figures: list[Figure] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    caveats: list[Caveat] = field(default_factory=list)
     changes: Changes | None = None  # with --since: what changed since an earlier brief
 
     def source(self, source_id: str) -> Source:

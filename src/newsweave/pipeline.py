@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from .align import Alignment, align
+from .caveats import caveats
 from .clean import clean, split_empty
 from .dedup import assign_witnesses
 from .errors import NoArticlesError
@@ -127,7 +128,9 @@ class Pipeline:
         alignment: Alignment,
         warnings: list[str],
     ) -> Brief:
-        """The brief of aligned sources: the alignment's parts plus the summary."""
+        """The brief of aligned sources: the alignment's parts plus the summary, the reader's
+        caveats (`newsweave.caveats`) first among the warnings."""
+        found = caveats(sources)
         return Brief(
             sources=sources,
             documents=documents,
@@ -138,8 +141,9 @@ class Pipeline:
             conflicts=alignment.conflicts,
             timeline=alignment.timeline,
             summary=summarize(alignment, words=self.words),
-            warnings=warnings,
+            warnings=[c.message for c in found] + warnings,
             figures=alignment.figures,
+            caveats=found,
         )
 
 

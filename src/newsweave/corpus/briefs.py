@@ -32,18 +32,19 @@ def brief_story(
     """The brief of a stored story; with `since`, also what changed since the brief shown then
     ("last": the previous brief of this story; or an ISO date/time). The brief is remembered."""
     from ..pipeline import Pipeline
+    from ..report.json import to_dict
 
     _, sources = story_sources(store, story_id, mode)
     brief = (pipeline or Pipeline()).run(sources)
-    marks = BriefMarks.of(brief)
+    data = to_dict(brief)  # the snapshot, taken before `changes` is set (as it always was)
     if since is not None:
         before = snapshot_before(store.snapshots(story_id), since)
         brief.changes = compare(
             BriefMarks.from_json(before.brief) if before else None,
-            marks,
+            BriefMarks.of(brief),
             before.created_at if before else None,
         )
-    remember(store, story_id, [s.id for s in brief.sources], marks)
+    remember(store, story_id, [s.id for s in brief.sources], data)
     return brief
 
 
@@ -78,10 +79,10 @@ def write_briefs(
         for start in range(0, len(chosen), BRIEFS_AT_ONCE):
             part = chosen[start : start + BRIEFS_AT_ONCE]
             made = _largest_first(executor, model, [(store.get(s.articles), fmt) for s in part])
-            for story, (marks, text) in zip(part, made):
+            for story, (data, text) in zip(part, made):
                 name = f"{story.id}.{_EXTENSIONS[fmt]}"
                 (out / name).write_text(text, encoding="utf-8")
-                remember(store, story.id, story.articles, marks)
+                remember(store, story.id, story.articles, data)
                 written.append((story, name))
     finally:
         executor.release()
@@ -97,7 +98,7 @@ def write_briefs(
 
 def _largest_first(
     executor: Executor, model, jobs: list[tuple[list[Source], str]]
-) -> list[tuple[BriefMarks, str]]:
+) -> list[tuple[dict, str]]:
     """The briefs of the jobs, in order, handed out largest story first: workers then finish
     together (longest-processing-time-first scheduling)."""
     order = sorted(range(len(jobs)), key=lambda k: -sum(len(s.raw) for s in jobs[k][0]))
@@ -108,14 +109,15 @@ def _largest_first(
     return out
 
 
-def brief_and_render(pipeline, job: tuple[list[Source], str]) -> tuple[BriefMarks, str]:
-    """The brief of one story's sources as (its snapshot marks, the brief rendered in the
-    format): what a worker sends back (small, picklable; no language-model objects)."""
+def brief_and_render(pipeline, job: tuple[list[Source], str]) -> tuple[dict, str]:
+    """The brief of one story's sources as (JSON data, the brief rendered in the format): what
+    a worker sends back (small, picklable; no language-model objects)."""
     from ..report import render
+    from ..report.json import to_dict
 
     sources, fmt = job
     brief = pipeline.run(sources)
-    return BriefMarks.of(brief), render(brief, fmt)
+    return to_dict(brief), render(brief, fmt)
 
 
 def _given(value):

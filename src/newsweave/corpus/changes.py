@@ -1,9 +1,9 @@
 """What changed in a story's brief since an earlier one, over typed snapshots.
 
-A snapshot keeps what `--since` compares (`BriefMarks`): the sources, each fact's id, status
-and mentions, each quote group's id and mentions, and the conflicts. The store keeps it as the
-part of the brief JSON contract that holds these (older snapshots hold the whole brief JSON;
-both read back the same). Articles never change (ids are content hashes), so a mention's
+A snapshot is the brief as the JSON contract (the web list reads its figures); `--since`
+compares what it needs of two briefs as `BriefMarks`: the sources, each fact's id, status and
+mentions, each quote group's id and mentions, and the conflicts, built from the `Brief` shown
+now and read back from the snapshot kept then. Articles never change (ids are content hashes), so a mention's
 `(source, start, end)` is the same in both briefs: a fact, quote or conflict is new when none
 of its mentions or values was in the earlier brief.
 """
@@ -11,7 +11,7 @@ of its mentions or values was in the earlier brief.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import NewsweaveError
@@ -64,17 +64,6 @@ class BriefMarks:
             [_conflict(c) for c in data.get("conflicts", [])],
         )
 
-    def to_json(self) -> dict[str, Any]:
-        """The part of the brief JSON contract that holds the marks (keys as the contract's)."""
-        return {
-            "sources": [{"id": s} for s in self.sources],
-            "facts": [
-                {"id": f.id, "status": f.status, "mentions": _spans(f.mentions)} for f in self.facts
-            ],
-            "quotes": [{"id": q.id, "mentions": _spans(q.mentions)} for q in self.quotes],
-            "conflicts": [_conflict_json(c) for c in self.conflicts],
-        }
-
 
 def compare(before: BriefMarks | None, after: BriefMarks, since: str | None) -> Changes:
     """The changes from `before` (None: no earlier brief) to `after`."""
@@ -115,15 +104,15 @@ def snapshot_before(snapshots: list[Snapshot], since: str) -> Snapshot | None:
     return earlier[-1] if earlier else None
 
 
-def remember(store: Store, story_id: str, articles: list[str], marks: BriefMarks) -> None:
-    """Keep a brief's marks as a snapshot when its articles differ from the last one kept
-    (not in a read-only store)."""
+def remember(store: Store, story_id: str, articles: list[str], data: dict[str, Any]) -> None:
+    """Keep a brief (`data`: its JSON contract) as a snapshot when its articles differ from the
+    last one kept (not in a read-only store)."""
     articles = sorted(articles)
     previous = store.snapshots(story_id)
     if store.readonly or (previous and sorted(previous[-1].articles) == articles):
         return
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    store.put_snapshot(Snapshot(story_id, now, articles, marks.to_json()))
+    store.put_snapshot(Snapshot(story_id, now, articles, data))
 
 
 def _parse_since(since: str) -> str:
@@ -150,10 +139,6 @@ def _marks(item: dict[str, Any]) -> list[Mark]:
     return [(m["source"], m["start"], m["end"]) for m in item["mentions"]]
 
 
-def _spans(marks: list[Mark]) -> list[dict[str, Any]]:
-    return [{"source": s, "start": a, "end": b} for s, a, b in marks]
-
-
 def _conflict_key(conflict: Conflict) -> tuple:
     return conflict.kind, tuple(sorted((v.source, v.start, v.end) for v in conflict.values))
 
@@ -167,15 +152,3 @@ def _conflict(data: dict[str, Any]) -> Conflict:
         data.get("fact"),
         data.get("update", False),
     )
-
-
-def _conflict_json(c: Conflict) -> dict[str, Any]:
-    """As the brief JSON contract writes a conflict (`report/json.py`), read back by `_conflict`."""
-    return {
-        "kind": c.kind,
-        "values": [asdict(v) for v in c.values],
-        "subject": c.subject,
-        "note": c.note,
-        "fact": c.fact_id,
-        "update": c.update,
-    }

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 
 from ..errors import StoreError
-from .base import ArticleInfo, CacheEntry, SearchHit, Snapshot, Store
+from .base import ArticleInfo, CacheEntry, SearchHit, Snapshot, Store, StoredFigures
 from .memory import MemoryStore
 from .sqlite import SQLiteStore
 
@@ -21,6 +21,7 @@ __all__ = [
     "SearchHit",
     "Snapshot",
     "Store",
+    "StoredFigures",
     "open_store",
 ]
 
