@@ -16,7 +16,7 @@ The parts, each over the `Store` interface only:
     ingest.py   read, clean, sign and store (one path over any executor); the run report
     copies.py   signatures, LSH candidates, copy groups and their lineage
     stories.py  stories clustered on demand, cached in the store under a `ClusterKey`
-    changes.py  what a snapshot keeps of a brief (`BriefMarks`) and what changed since
+    changes.py  what `--since` compares of two briefs (`BriefMarks`) and what changed since
     briefs.py   a story's brief (remembered), every story's brief written to a folder
 """
 
