@@ -209,7 +209,7 @@ def plan_inputs(
 def read_input(options: ReadOptions, item: Input, web: Web | None = None) -> InputPart:
     """Read one input alone, every record kept (duplicates too). Without `web`, URLs and (when
     `defer_feeds`) feeds are left `deferred`: reading them may go online, which the caller does."""
-    if web is None and (item.path is None or (options.defer_feeds and _is_feed(item))):
+    if web is None and (item.path is None or (options.defer_feeds and _is_feed(item.path))):
         return InputPart(IngestResult(), deferred=True)
     meta_file = options.meta_file
     before = set(meta_file.used) if meta_file is not None else set()
@@ -225,7 +225,7 @@ def read_input(options: ReadOptions, item: Input, web: Web | None = None) -> Inp
 def merge_parts(steps: list[Input | Skipped], parts: Iterable[InputPart]) -> IngestResult:
     """The inputs read apart, merged in order as one `read_paths` run makes them: a text read
     before makes its later readings duplicates (their metadata warnings dropped)."""
-    into, seen, parts = IngestResult(), {}, iter(parts)
+    into, seen, parts = IngestResult(), dict[str, str](), iter(parts)
     for step in steps:
         if isinstance(step, Skipped):
             into.skipped.append(step)
@@ -244,13 +244,13 @@ def merge_parts(steps: list[Input | Skipped], parts: Iterable[InputPart]) -> Ing
     return into
 
 
-def _is_feed(item: Input) -> bool:
+def _is_feed(path: Path) -> bool:
     try:
-        with open_regular(item.path) as f:
+        with open_regular(path) as f:
             head = f.read(65536)
     except (OSError, Unusable):
         return False  # read_input reports it
-    return kind_of(item.path.name, head) == "feed"
+    return kind_of(path.name, head) == "feed"
 
 
 def _duplicate_of(first: str) -> str:
@@ -261,7 +261,7 @@ def read_records(records: Iterable[Any], *, name: str = "records") -> IngestResu
     """Articles given as objects with the JSON Lines fields (`id`, `outlet`, `url`, `published`,
     `title`, `text` or `html`), as a web API receives them; a bad one is skipped as "name: item N"."""
     result = IngestResult()
-    item, seen = Input(name, None, (name,)), {}
+    item, seen = Input(name, None, (name,)), dict[str, str]()
     for number, obj in enumerate(records, 1):
         where = f"{name}: item {number}"
         try:
@@ -299,7 +299,7 @@ def _records(
         claimed = claimed_kind(item.path)
         opened = Opened(item.given, item.path, b"", max_bytes, result, web)
         if claimed is None:
-            opened.data = _read(item, max_bytes, result)
+            opened.data = _read(item.path, item.given, max_bytes, result)
         kind = claimed or kind_of(item.path.name, opened.data)
         return kind, READERS[kind].read(opened)
     except Unusable as exc:
@@ -309,13 +309,13 @@ def _records(
         return kind, []
 
 
-def _read(item: Input, max_bytes: int, notes: Diagnostics) -> bytes:
+def _read(path: Path, given: str, max_bytes: int, notes: Diagnostics) -> bytes:
     """The file's bytes; decompressed for `.jsonl.gz` and the like, where a cut-off end is skipped."""
-    if not is_gzipped(item.path.name):
-        return read_bytes(item.path, max_bytes)
-    inflated = read_gzip(item.path, max_bytes)
+    if not is_gzipped(path.name):
+        return read_bytes(path, max_bytes)
+    inflated = read_gzip(path, max_bytes)
     if inflated.problem:
-        notes.skip(item.given, inflated.problem)
+        notes.skip(given, inflated.problem)
     return inflated.data
 
 
@@ -386,6 +386,7 @@ def _add(
 
 def _file_meta(item: Input, meta_file: MetaFile | None, warnings: list[str]) -> dict[str, Any]:
     """A plain or HTML file's metadata: its sidecar if it has one, else its `--meta` entry."""
+    assert item.path is not None  # URLs have no file metadata
     car = sidecar(item.path)
     if car.is_file():
         try:

@@ -73,7 +73,7 @@ def _story(story: Story, catalog: Mapping[str, Mapping[str, Any]]) -> dict[str, 
     }
 
 
-def _article(article: str, meta: dict[str, Any], why) -> dict[str, Any]:
+def _article(article: str, meta: Mapping[str, Any], why) -> dict[str, Any]:
     out = {
         "id": article,
         "outlet": meta.get("outlet"),
