@@ -138,10 +138,19 @@ class MemoryStore(Store):
         self._copies = copy.deepcopy(groups)
 
     def copies(self) -> list[CopyGroup]:
-        groups = [g for g in copy.deepcopy(self._copies) if g.earliest in self._articles]
-        for g in groups:
-            g.articles.sort(key=lambda a: (a != g.earliest, self._articles[a][0]))
-        return sorted(groups, key=lambda g: self._articles[g.articles[0]][0])
+        """As the SQLite store gives them: stored members only, in arrival order with the
+        earliest first; groups in the order their first member arrived."""
+        groups = []
+        for g in copy.deepcopy(self._copies):
+            stored = sorted((a for a in g.articles if a in self._articles), key=self._seq_of)
+            if stored:
+                g.articles = sorted(stored, key=lambda a: a != g.earliest)
+                g.changes = {a: c for a, c in g.changes.items() if a in self._articles}
+                groups.append((self._seq_of(stored[0]), g))
+        return [g for _, g in sorted(groups, key=lambda pair: pair[0])]
+
+    def _seq_of(self, article: str) -> int:
+        return self._articles[article][0]
 
     # --- stories, state, snapshots, fetch cache -------------------------------------------
     def put_stories(self, mode: str, stories: list[Story]) -> None:
