@@ -104,3 +104,15 @@ def test_the_cluster_key_round_trips_and_refuses_what_is_not_one():
     assert ClusterKey.from_state(key.to_state()) == key
     for bad in (None, [], [1, 2], ["1", 8, "lexical"], [1, 8, "magic"], {"last_seq": 1}):
         assert ClusterKey.from_state(bad) is None
+
+
+def test_changes_read_back_from_their_json_as_code_that_set_a_dict_does():
+    from newsweave.models import Changes
+
+    before = BriefMarks.of(_brief(1, ["single-source"], ["12", "13"]))
+    after = _brief(2, ["corroborated", "single-source"], [])
+    after.changes = compare(before, BriefMarks.of(after), "2023-03-06T10:00:00+00:00")
+    data = to_dict(after)["changes"]
+    assert Changes.of(data) == after.changes and Changes.of(after.changes) is after.changes
+    after.changes = data  # a dict, as the field once held: rendered the same
+    assert to_dict(after)["changes"] == data

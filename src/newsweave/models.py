@@ -343,6 +343,21 @@ class Conflict:
         False  # reported at different times: possibly a later figure, not a contradiction
     )
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Conflict:
+        """A conflict as the brief JSON contract writes it (a snapshot's, read back)."""
+        values = [
+            ConflictValue(v["source"], v["value"], v["start"], v["end"]) for v in data["values"]
+        ]
+        return cls(
+            data["kind"],
+            values,
+            data.get("subject", ""),
+            data.get("note", ""),
+            data.get("fact"),
+            data.get("update", False),
+        )
+
 
 @dataclass
 class FigureValue:
@@ -439,6 +454,23 @@ class Changes:
         if key not in self.__dataclass_fields__:
             raise KeyError(key)
         return getattr(self, key)
+
+    @classmethod
+    def of(cls, value: Changes | dict[str, Any]) -> Changes:
+        """`value` as `Changes`: given the JSON contract's `changes` object (as code written for
+        the dict this replaced sets `Brief.changes`), read into the typed form."""
+        if isinstance(value, Changes):
+            return value
+        return cls(
+            value["since"],
+            value["baseline"],
+            list(value["new_sources"]),
+            list(value["new_facts"]),
+            [StatusChange(c["fact"], c["from"], c["to"]) for c in value["status_changed"]],
+            list(value["new_quotes"]),
+            [Conflict.from_json(c) for c in value["conflicts_opened"]],
+            [Conflict.from_json(c) for c in value["conflicts_resolved"]],
+        )
 
 
 @dataclass

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import NewsweaveError
-from ..models import Brief, Changes, Conflict, ConflictValue, StatusChange
+from ..models import Brief, Changes, Conflict, StatusChange
 from ..store import Snapshot, Store
 
 Mark = tuple[str, int, int]  # (source, start, end)
@@ -61,7 +61,7 @@ class BriefMarks:
             [s["id"] for s in data.get("sources", [])],
             [FactMarks(f["id"], f["status"], _marks(f)) for f in data.get("facts", [])],
             [QuoteMarks(q["id"], _marks(q)) for q in data.get("quotes", [])],
-            [_conflict(c) for c in data.get("conflicts", [])],
+            [Conflict.from_json(c) for c in data.get("conflicts", [])],
         )
 
 
@@ -141,14 +141,3 @@ def _marks(item: dict[str, Any]) -> list[Mark]:
 
 def _conflict_key(conflict: Conflict) -> tuple:
     return conflict.kind, tuple(sorted((v.source, v.start, v.end) for v in conflict.values))
-
-
-def _conflict(data: dict[str, Any]) -> Conflict:
-    return Conflict(
-        data["kind"],
-        [ConflictValue(v["source"], v["value"], v["start"], v["end"]) for v in data["values"]],
-        data.get("subject", ""),
-        data.get("note", ""),
-        data.get("fact"),
-        data.get("update", False),
-    )

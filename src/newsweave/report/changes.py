@@ -5,17 +5,23 @@ as lines for the renderers. The changes themselves (`models.Changes`) are found 
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..models import Changes, Conflict
 
 __all__ = ["change_lines"]
 
 
 def change_lines(
-    changes: Changes, facts: dict[str, str], quotes: dict[str, str], labels: dict[str, str]
+    changes: Changes | dict[str, Any],
+    facts: dict[str, str],
+    quotes: dict[str, str],
+    labels: dict[str, str],
 ) -> list[str]:
     """Plain-text lines describing the changes (callers escape them for their format).
 
     `facts` and `quotes` map ids to their text, `labels` source ids to outlet names."""
+    changes = Changes.of(changes)
     if not changes.baseline:
         return ["No earlier brief of this story: everything below is new."]
     lines = [f"Since the brief of {changes.since}:"]

@@ -267,7 +267,8 @@ def _conflict(c: Conflict) -> dict[str, Any]:
     }
 
 
-def _changes(c: Changes) -> dict[str, Any]:
+def _changes(changes: Changes | dict[str, Any]) -> dict[str, Any]:
+    c = Changes.of(changes)
     return {
         "since": c.since,
         "baseline": c.baseline,
