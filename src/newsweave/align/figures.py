@@ -21,7 +21,8 @@ from collections import Counter
 
 from rapidfuzz.fuzz import ratio
 
-from ..extract.figures import EVENT_KINDS, direction_of, figures_agree
+from ..extract.figures import EVENT_KINDS, LOCAL, direction_of, figures_agree, times_of_day
+from ..extract.stamps import stamp, stamp_lines
 from ..models import (
     Conflict,
     ConflictValue,
@@ -46,7 +47,9 @@ BACKGROUND = re.compile(
     re.I,
 )
 RISE = re.compile(
-    r"\b(?:rose|risen|climbed|jumped|increased|grew|mounted|reached)\b|\brising\b", re.I
+    r"\b(?:rose|risen|climbed|jumped|increased|grew|mounted|reached)\b|\brising\b"
+    r"|\b(?:bringing|brought|brings|raising|raised|pushing|pushed)\b[^.]{0,60}\bto\b",
+    re.I,
 )
 
 
@@ -56,13 +59,15 @@ def story_figures(documents: list[Document]) -> list[Figure]:
     by_kind: dict[str, list[FigureValue]] = {}
     for d in documents:
         seen: set[str] = set()
-        for n, sentence, kind in _main_figures(d, year):
+        for n, sentence, kind in itertools.chain(_main_figures(d, year), _event_times(d, year)):
             if kind not in seen:
                 seen.add(kind)
                 by_kind.setdefault(kind, []).append(_value(d, n, sentence))
     witness = {d.source.id: d.source.witness or d.source.id for d in documents}
     out = []
     for kind, values in _one_place_one_kind(by_kind).items():
+        if kind.startswith("time:"):
+            values = _agreeing(values, kind)
         if len({witness[v.span.source] for v in values}) >= 2:
             out.append(_figure(f"g{len(out) + 1}", kind, values, documents))
     return out
@@ -124,6 +129,14 @@ def _merged(kind: str, values: list[FigureValue], figures: list[Figure]) -> bool
     return False
 
 
+def _agreeing(values: list[FigureValue], kind: str) -> list[FigureValue]:
+    """The values that agree with the value most others agree with. The first time of day of two
+    ledes may time different things (a deadline in one city, an arrest in another): times that
+    differ are left uncompared rather than called a conflict."""
+    best = max(values, key=lambda v: sum(_agree(v, w, kind) for w in values))
+    return [v for v in values if _agree(v, best, kind)]
+
+
 def _one_place_one_kind(by_kind: dict[str, list[FigureValue]]) -> dict[str, list[FigureValue]]:
     """Distances from one place spelled two ways ("Bireun" / "Bireuen") are one figure."""
     out: dict[str, list[FigureValue]] = {}
@@ -152,31 +165,43 @@ def _add_new_sources(target: list[FigureValue], values: list[FigureValue]) -> No
 
 
 def figure_conflicts(figures: list[Figure]) -> list[Conflict]:
-    """A conflict (or an update) for each figure whose values differ, one value per distinct value."""
+    """A conflict (or an update) for each figure whose values differ, one value per distinct value,
+    and a conflict of place for a distance from one place given in different directions ("55 km
+    west of Bireun" / "55 km south of Bireun": the distance agrees, the place does not)."""
     out = []
     for f in figures:
+        if _directions_differ(f.values):
+            directions = {v.direction: v for v in f.values if v.direction}
+            note = f"sources give different directions from one place: {', '.join(directions)}"
+            out.append(Conflict("place", _conflict_values(directions.values()), f.label, note))
         if f.verdict == "agree":
             continue
         distinct: list[FigureValue] = []
         for v in f.values:
-            if not any(_agree(v, w, f.kind) for w in distinct):
+            if not any(_agree(v, w, f.kind, directions=False) for w in distinct):
                 distinct.append(v)
-        values = [
-            ConflictValue(
-                v.span.source,
-                v.text + (f" {v.direction}" if v.direction else ""),
-                v.span.start,
-                v.span.end,
-            )
-            for v in distinct
-        ]
-        kind = (
-            "place" if f.kind.startswith("distance:") and _directions_differ(f.values) else "number"
-        )
         out.append(
-            Conflict(kind, values, subject=f.label, note=f.note, update=f.verdict == "updated")
+            Conflict(
+                "date" if f.kind.startswith("time:") else "number",
+                _conflict_values(distinct),
+                subject=f.label,
+                note=f.note,
+                update=f.verdict == "updated",
+            )
         )
     return out
+
+
+def _conflict_values(values) -> list[ConflictValue]:
+    return [
+        ConflictValue(
+            v.span.source,
+            v.text + (f" {v.direction}" if v.direction else ""),
+            v.span.start,
+            v.span.end,
+        )
+        for v in values
+    ]
 
 
 def _story_year(documents: list[Document]) -> int | None:
@@ -197,11 +222,7 @@ def _main_figures(d: Document, year: int | None):
     """(number, sentence, kind) for the story-kind figures of `d`: tolls and measures in its
     headline and lede (its first `LEAD_SENTENCES` sentences, where an outlet states its current
     figures), a named person's age anywhere; none in background sentences."""
-    lead = (
-        d.sentences[LEAD_SENTENCES].span.start
-        if len(d.sentences) > LEAD_SENTENCES
-        else len(d.source.text)
-    )
+    lead = _lead_end(d)
     for n in d.numbers:
         kind = _story_kind(d, n)
         if kind is None or (n.span.start >= lead and not kind.startswith("age:")):
@@ -210,6 +231,25 @@ def _main_figures(d: Document, year: int | None):
         if sentence is None or _background(d, sentence, year):
             continue
         yield n, sentence, kind
+
+
+def _event_times(d: Document, year: int | None):
+    """(time, sentence, kind) for the times of day in the headline and lede of `d` ("struck at
+    0737 GMT"), but not its publication stamp ("Updated: July 2, 2013 15:01 IST")."""
+    lead = _lead_end(d)
+    stamped = stamp_lines(d.source.text)
+    for n in times_of_day(d.source.text, d.source.id):
+        if n.span.start >= lead or any(s <= n.span.start < e for _, s, e in stamped):
+            continue
+        sentence = _sentence_of(d, n.span.start)
+        if sentence is not None and not _background(d, sentence, year):
+            yield n, sentence, n.kind
+
+
+def _lead_end(d: Document) -> int:
+    if len(d.sentences) > LEAD_SENTENCES:
+        return d.sentences[LEAD_SENTENCES].span.start
+    return len(d.source.text)
 
 
 def _story_kind(d: Document, n: NumberMention) -> str | None:
@@ -256,12 +296,22 @@ def _place_after(d: Document, n: NumberMention) -> str | None:
 def _value(d: Document, n: NumberMention, sentence: Sentence) -> FigureValue:
     direction = direction_of(n, d.source.text) if n.kind == "distance" else None
     return FigureValue(
-        n.span, n.text, n.value, n.unit, n.qualifier, direction, d.source.published, sentence.span
+        n.span, n.text, n.value, n.unit, n.qualifier, direction, _published(d), sentence.span
     )
 
 
-def _agree(a: FigureValue, b: FigureValue, kind: str | None = None) -> bool:
-    if a.direction and b.direction and a.direction != b.direction:
+def _published(d: Document):
+    """The day the source was published: from its metadata, else its own stamp line."""
+    if d.source.published:
+        return d.source.published
+    stamped = stamp(d.source.text)
+    return stamped[0] if stamped else None
+
+
+def _agree(
+    a: FigureValue, b: FigureValue, kind: str | None = None, *, directions: bool = True
+) -> bool:
+    if directions and a.direction and b.direction and a.direction != b.direction:
         return False
     return figures_agree(_number(a, kind), _number(b, kind))
 
@@ -282,7 +332,9 @@ def _figure(
     counted: str | None = None,
 ) -> Figure:
     label = _label(kind, counted)
-    if all(_agree(a, b, kind) for i, a in enumerate(values) for b in values[i + 1 :]):
+    if all(
+        _agree(a, b, kind, directions=False) for i, a in enumerate(values) for b in values[i + 1 :]
+    ):
         return Figure(ident, kind, label, "agree", values, f"{len(values)} sources agree")
     texts = {d.source.id: d.source.text for d in documents}
     if _updated(values, texts):
@@ -312,6 +364,8 @@ def _label(kind: str, counted: str | None = None) -> str:
         return head
     if head == "distance":
         return f"distance from {rest.title()}"
+    if head == "time":
+        return f"time of day ({rest.upper() if rest != LOCAL else rest})"
     if head == "age":
         return f"age of {rest.title()}" if rest else "age"
     key, _, verb = rest.partition(":")

@@ -1,0 +1,169 @@
+"""Key figures: times of day with their zones, publication stamps read from a report's head, a
+distance that agrees in value but not in direction, tolls said to have risen (issue 25)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsweave.extract.figures import figures_agree, times_of_day
+from newsweave.extract.stamps import stamp, stamp_lines
+from newsweave.models import Source
+
+
+def _time(text):
+    (n,) = times_of_day(text, "s")
+    return n
+
+
+def _run(pipeline, *texts, published=None):
+    published = published or (None,) * len(texts)
+    return pipeline.run(
+        [
+            Source(id=f"s{i}", raw=t, outlet=f"Outlet {'ABCD'[i]}", published=published[i])
+            for i, t in enumerate(texts)
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "text, minutes, kind, qualifier",
+    [
+        ("It took place at 7:37 AM local time.", 7 * 60 + 37, "time:local", None),
+        ("The quake struck inland at 0737 GMT.", 7 * 60 + 37, "time:utc", None),
+        ("It struck at 3:37 p.m. WIB on Tuesday.", 8 * 60 + 37, "time:utc", None),  # UTC+7
+        ("It happened at about 9:25 Thursday morning.", 9 * 60 + 25, "time:local", "about"),
+        ("The crash happened around 7 p.m. on Friday.", 19 * 60, "time:local", "around"),
+        ("He failed sobriety tests shortly after 2 a.m.", 120, "time:local", "shortly after"),
+        ("The train left at 6:15 IST.", 6 * 60 + 15, "time:ist", None),  # India or Israel: kept
+        ("They defied a midnight deadline.", 0, "time:local", None),
+        ("The meeting began at 9:25 hours.", 9 * 60 + 25, "time:local", None),
+    ],
+)
+def test_a_time_of_day_is_read_with_its_zone(text, minutes, kind, qualifier):
+    n = _time(text)
+    assert (n.value, n.kind, n.qualifier) == (minutes, kind, qualifier)
+    assert text[n.span.start : n.span.end] == n.text
+
+
+def test_no_time_of_day_in_scores_decimals_and_years():
+    assert times_of_day("A 43-39 record, 3.5 points and 2013 sales; 1.5 million people.", "s") == []
+
+
+def test_times_agree_within_their_qualifiers_and_one_zone_only():
+    assert figures_agree(_time("just after 2:30 a.m."), _time("shortly after 2 a.m."))
+    assert figures_agree(_time("at about 9:25"), _time("at 9.25 p.m."))  # 12-hour clock
+    assert not figures_agree(_time("at 7:37 a.m."), _time("at 8:37 a.m."))
+    assert figures_agree(_time("at 07:37 a.m. UTC"), _time("at 3:37 a.m. EDT"))  # UTC-4
+    assert not figures_agree(_time("at 7 p.m."), _time("at about 7:30 p.m."))
+
+
+@pytest.mark.parametrize(
+    "head, day",
+    [
+        ("Tue Jul 2, 2013 1:28PM GMT", dt.date(2013, 7, 2)),
+        ("WEDNESDAY 03 JULY 2013", dt.date(2013, 7, 3)),
+        ("INDONESIA, July 2, 2013\n\nUpdated: July 3, 2013 15:01 IST", dt.date(2013, 7, 3)),
+        ("3 July 2013 Last updated at 13:38 GMT", dt.date(2013, 7, 3)),
+        ("Published on Jul 02, 2013 4:22 PM", dt.date(2013, 7, 2)),
+    ],
+)
+def test_a_publication_stamp_in_the_head_gives_the_day(head, day):
+    text = (
+        f"Quake hits Aceh\n\n{head}\n\nA strong earthquake struck Aceh on Tuesday, officials said."
+    )
+    assert stamp(text)[0] == day
+
+
+def test_a_date_in_a_sentence_or_headline_is_no_stamp():
+    assert stamp("The quake struck on July 2, 2013 in Aceh province, killing five.") is None
+    assert stamp("Magnitude-6.1 quake hits Indonesia; 1 dead\n\nMore text here.") is None
+    # a time-only stamp is a stamp line (its time is no event time) but names no day
+    assert [day for day, _, _ in stamp_lines("Quake\n\nUpdated 9:06 AM\n\nText.")] == [None]
+
+
+def test_tolls_of_reports_stamped_on_different_days_are_an_update(pipeline):
+    brief = _run(
+        pipeline,
+        "Quake hits Aceh\n\nTuesday, July 2, 2013\n\n"
+        "The quake struck Aceh on Tuesday, killing five people.\n\nMore later.",
+        "Quake toll in Aceh\n\nWEDNESDAY 03 JULY 2013\n\n"
+        "The quake struck Aceh on Tuesday, killing 24 people.\n\nMore later.",
+    )
+    (toll,) = [f for f in brief.figures if f.kind == "dead"]
+    assert toll.verdict == "updated"
+    assert [v.published for v in toll.values] == [dt.date(2013, 7, 2), dt.date(2013, 7, 3)]
+
+
+def test_unstamped_different_tolls_stay_a_conflict_that_may_be_an_update(pipeline):
+    brief = _run(
+        pipeline,
+        "The quake struck Aceh on Tuesday, killing five people.\n\nMore later.",
+        "The quake struck Aceh on Tuesday, killing 24 people.\n\nMore later.",
+    )
+    (toll,) = [f for f in brief.figures if f.kind == "dead"]
+    assert toll.verdict == "conflict" and "may be a figure that changed" in toll.note
+
+
+def test_a_toll_brought_to_a_new_figure_is_an_update(pipeline):
+    brief = _run(
+        pipeline,
+        "The quake struck Aceh on Tuesday, killing five people.\n\nMore later.",
+        "A mosque collapsed in Aceh, bringing the confirmed death toll from the quake to 11.\n\n"
+        "More later.",
+    )
+    (toll,) = [f for f in brief.figures if f.kind == "dead"]
+    assert toll.verdict == "updated"
+
+
+def test_event_times_are_compared_in_one_zone_and_stamps_are_no_event_time(pipeline):
+    brief = _run(
+        pipeline,
+        "Quake hits Aceh\n\nTue Jul 2, 2013 1:28PM GMT\n\n"
+        "The quake struck inland at 0737 GMT on Tuesday.\n\nMore later.",
+        "Quake in Aceh\n\nUpdated: July 2, 2013 15:01 IST\n\n"
+        "The quake struck at 07:37 a.m. UTC (3:37 a.m. EDT) on Tuesday.\n\nMore later.",
+        "Quake in Aceh\n\nThe quake took place at 7:37 AM local time on Tuesday.\n\nMore later.",
+    )
+    times = [f for f in brief.figures if f.kind.startswith("time:")]
+    assert [(f.kind, f.verdict, len(f.values)) for f in times] == [("time:utc", "agree", 2)]
+    assert times[0].label == "time of day (UTC)"
+    # 7:37 local time is no conflict with 07:37 GMT: the text does not give Aceh's offset
+    assert not [c for c in brief.conflicts if c.kind == "date"]
+
+
+def test_different_first_times_of_two_ledes_are_left_uncompared(pipeline):
+    brief = _run(
+        pipeline,
+        "Protesters in Philadelphia ignored a 5 p.m. Sunday deadline to leave the plaza.\n\nMore.",
+        "Protesters in Los Angeles defied a midnight deadline to vacate the lawn.\n\nMore.",
+    )
+    assert not [f for f in brief.figures if f.kind.startswith("time:")]
+    assert not brief.conflicts
+
+
+def test_one_distance_in_two_directions_agrees_in_value_and_conflicts_in_place(pipeline):
+    brief = _run(
+        pipeline,
+        "The epicenter was located 55 kilometers west of the town of Bireun.\n\nMore later.",
+        "The quake hit inland, 55 kilometres south of Bireun, the survey said.\n\nMore later.",
+    )
+    (distance,) = [f for f in brief.figures if f.kind.startswith("distance:")]
+    assert distance.verdict == "agree"
+    (place,) = [c for c in brief.conflicts if c.kind == "place"]
+    assert {v.value for v in place.values} == {"55 kilometers west", "55 kilometres south"}
+    assert not [c for c in brief.conflicts if c.kind == "number"]
+
+
+def test_a_toll_named_by_what_it_counts_is_that_kind(nlp):
+    from newsweave.extract.figures import figure_kind
+    from newsweave.extract.numbers import find_numbers
+
+    for text, kind in [
+        ("It brought the confirmed death toll from the disaster to 11.", "dead"),
+        ("The injury toll rose to 40 on Monday.", "injured"),
+    ]:
+        doc = nlp(text)
+        (n,) = find_numbers(text, "s", doc=doc)
+        assert figure_kind(n, doc) == kind, text
