@@ -167,3 +167,74 @@ def test_a_toll_named_by_what_it_counts_is_that_kind(nlp):
         doc = nlp(text)
         (n,) = find_numbers(text, "s", doc=doc)
         assert figure_kind(n, doc) == kind, text
+
+
+def test_an_age_before_a_name_is_that_persons_age(nlp):
+    from newsweave.extract.figures import figure_kind
+    from newsweave.extract.numbers import find_numbers
+
+    for text, kind in [
+        ("On Saturday, 32-year-old Englishman Robert Buckley fell.", "age:buckley"),
+        ("Paramedics found the 49-year-old Sementilli on Monday.", "age:sementilli"),
+        ("A 59-year-old woman died on Friday.", "age"),
+        ("A 36-year-old Australian climber died on Friday.", "age"),
+    ]:
+        doc = nlp(text)
+        (n,) = find_numbers(text, "s", doc=doc)
+        assert figure_kind(n, doc) == kind, text
+
+
+def test_one_persons_age_given_two_ways_and_two_spellings_is_one_figure(pipeline):
+    brief = _run(
+        pipeline,
+        "Climber dies\n\nThe 31-year-old Robert Buckley fell 700 meters on Saturday.\n\nMore.",
+        "Climber dies\n\nRescuers said Robert Buckley, 32, fell on Saturday.\n\nMore.",
+        "Second death\n\nThe body of 32-year-old Englishman Robert Bukley was found.\n\nMore.",
+    )
+    (age,) = [f for f in brief.figures if f.kind.startswith("age:")]
+    assert age.verdict == "conflict" and len(age.values) == 3
+    assert any(c.kind == "number" and c.subject == age.label for c in brief.conflicts)
+
+
+def test_durations_in_different_units_are_compared():
+    from newsweave.extract.numbers import find_numbers
+
+    def duration(text):
+        (n,) = find_numbers(text, "s")
+        n.kind = "duration:"
+        return n
+
+    assert duration("for around 15 seconds").unit == "second"
+    assert not figures_agree(duration("for around 15 seconds"), duration("for around one minute"))
+    assert figures_agree(duration("for 120 seconds"), duration("for about two minutes"))
+    assert figures_agree(duration("for 60 seconds"), duration("for one minute"))
+
+
+def test_counts_of_one_thing_in_one_fact_agree_whatever_their_verbs(pipeline):
+    brief = _run(
+        pipeline,
+        "Navy foils pirate attack\n\nIndian sailors seized six rifles from the pirates in the Gulf "
+        "of Aden on Thursday, the Navy said.\n\nThe merchant ships continued their voyage to "
+        "Mumbai under escort.",
+        "Pirates caught\n\nThe Indian warship confiscated six rifles from the pirates in the Gulf "
+        "of Aden on Thursday.\n\nOfficials in Delhi praised the crew for its quick response to "
+        "the distress call.",
+    )
+    rifles = [f for f in brief.figures if "rifle" in f.kind]
+    assert [(f.kind, f.verdict, len(f.values)) for f in rifles] == [("count:rifle", "agree", 2)]
+
+
+def test_counts_that_differ_are_compared_only_under_one_verb(pipeline):
+    brief = _run(
+        pipeline,
+        "Cheeks named Sixers coach\n\n"
+        "Maurice Cheeks, the new Sixers coach, played 11 seasons with the Philadelphia team.\n\n"
+        "He was fired by Portland in March after a losing run.",
+        "Sixers hire Cheeks\n\n"
+        "Maurice Cheeks, the new Sixers coach, served seven seasons with the Philadelphia team.\n\n"
+        "General manager Billy King praised his patience with young players.",
+    )
+    (fact,) = [f for f in brief.facts if "seasons" in f.text]
+    assert fact.status == "corroborated"  # one fact: its two counts of seasons meet
+    assert not [f for f in brief.figures if "season" in f.kind]
+    assert not [c for c in brief.conflicts if c.kind == "number"]

@@ -21,7 +21,14 @@ from collections import Counter
 
 from rapidfuzz.fuzz import ratio
 
-from ..extract.figures import EVENT_KINDS, LOCAL, direction_of, figures_agree, times_of_day
+from ..extract.figures import (
+    EVENT_KINDS,
+    LOCAL,
+    TOLLS,
+    direction_of,
+    figures_agree,
+    times_of_day,
+)
 from ..extract.stamps import stamp, stamp_lines
 from ..models import (
     Conflict,
@@ -40,6 +47,8 @@ from .facts import figures as sentence_figures
 LEAD_SENTENCES = 6
 # Two spellings of one place name compare at least this alike (rapidfuzz ratio): "Bireun" / "Bireuen".
 PLACE_SPELLING = 85
+# Kinds keyed by a name ("distance:bireun", "age:rait"), whose spellings may differ.
+NAMED_KINDS = frozenset({"distance", "age"})
 # Words that put a sentence in another time than the story's event.
 BACKGROUND = re.compile(
     r"\b(?:last|previous|past)\s+(?:year|decade|month)\b|\byears?\s+ago\b|\bin\s+(?:19|20)\d\d\b"
@@ -84,34 +93,53 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
             continue
         by_kind: dict[str, list[FigureValue]] = {}
         counted: dict[str, str | None] = {}
+        stated: dict[tuple[str, int], str] = {}  # a value's own kind, with its verb
         for member in vectors[fact.id]:
             found = sentence_figures(member)
             for n in found:
                 if (n.span.source, n.span.start) in cited or n.kind.split(":")[0] in EVENT_KINDS:
                     continue
-                if sum(o.kind == n.kind for o in found) > 1:
+                kind = _fact_kind(n.kind)
+                if sum(_fact_kind(o.kind) == kind for o in found) > 1:
                     continue  # a list of figures of one kind ("40, 30 and 20 percent") is not paired value by value
-                values = by_kind.setdefault(n.kind, [])
-                counted.setdefault(n.kind, n.counts)
+                values = by_kind.setdefault(kind, [])
+                counted.setdefault(kind, n.counts)
                 if all(v.span.source != member.source for v in values):
                     values.append(_value(member.document, n, member.sentence))
+                    stated[(n.span.source, n.span.start)] = n.kind
         witness = {m.source: m.witness for m in vectors[fact.id]}
-        for kind, values in by_kind.items():
+        documents = [m.document for m in vectors[fact.id]]
+        for kind, values in _split_by_verb(by_kind, stated):
             if len({witness[v.span.source] for v in values}) >= 2 and not _merged(
                 kind, values, out
             ):
-                out.append(
-                    _figure(
-                        f"g{len(shown) + len(out) + 1}",
-                        kind,
-                        values,
-                        [m.document for m in vectors[fact.id]],
-                        counted[kind],
-                    )
-                )
+                ident = f"g{len(shown) + len(out) + 1}"
+                out.append(_figure(ident, kind, values, documents, counted[_fact_kind(kind)]))
                 if out[-1].verdict != "agree":
                     fact.status = "conflicting"
     return out
+
+
+def _split_by_verb(by_kind: dict[str, list[FigureValue]], stated: dict[tuple[str, int], str]):
+    """(kind, values) of a fact's figures: counts of one thing that agree whatever their verbs,
+    and, where they differ, only those of one verb compared ("played 11 seasons" and "seven
+    seasons as an assistant" count different seasons)."""
+    for kind, values in by_kind.items():
+        if all(_agree(a, b, kind) for i, a in enumerate(values) for b in values[i + 1 :]):
+            yield kind, values
+            continue
+        by_verb: dict[str, list[FigureValue]] = {}
+        for v in values:
+            by_verb.setdefault(stated[(v.span.source, v.span.start)], []).append(v)
+        yield from by_verb.items()
+
+
+def _fact_kind(kind: str) -> str:
+    """Inside one fact, a count is keyed by what it counts, not by its verb: the sentences state one
+    claim, and "seized six rifles" / "confiscated six rifles" / "14 rifles were found" give one
+    figure."""
+    head, _, rest = kind.partition(":")
+    return f"count:{rest.partition(':')[0]}" if head == "count" else kind
 
 
 def _merged(kind: str, values: list[FigureValue], figures: list[Figure]) -> bool:
@@ -138,16 +166,18 @@ def _agreeing(values: list[FigureValue], kind: str) -> list[FigureValue]:
 
 
 def _one_place_one_kind(by_kind: dict[str, list[FigureValue]]) -> dict[str, list[FigureValue]]:
-    """Distances from one place spelled two ways ("Bireun" / "Bireuen") are one figure."""
+    """Distances from one place, or ages of one person, spelled two ways ("Bireun" / "Bireuen",
+    "Rait" / "Raite") are one figure."""
     out: dict[str, list[FigureValue]] = {}
     for kind, values in by_kind.items():
+        head, _, name = kind.partition(":")
         same = next(
             (
                 k
                 for k in out
-                if k.startswith("distance:")
-                and kind.startswith("distance:")
-                and ratio(k, kind) >= PLACE_SPELLING
+                if head in NAMED_KINDS
+                and k.startswith(f"{head}:")
+                and ratio(k.partition(":")[2], name) >= PLACE_SPELLING
             ),
             None,
         )
@@ -337,7 +367,7 @@ def _figure(
     ):
         return Figure(ident, kind, label, "agree", values, f"{len(values)} sources agree")
     texts = {d.source.id: d.source.text for d in documents}
-    if _updated(values, texts):
+    if _updated(values, texts, kind):
         labels = {d.source.id: d.source.label for d in documents}
         steps = "; ".join(
             f"{labels[v.span.source]}"
@@ -383,12 +413,17 @@ def _by_time(values: list[FigureValue]) -> list[FigureValue]:
     return sorted(values, key=lambda v: (v.published, v.value))
 
 
-def _updated(values: list[FigureValue], texts: dict[str, str]) -> bool:
-    """Later reports give the later figure: dated sources whose values follow their dates, or a
-    value said to have risen."""
+def _updated(values: list[FigureValue], texts: dict[str, str], kind: str) -> bool:
+    """Later reports give the later figure: dated sources whose tolls follow their dates (a count
+    of the past, "13 countries", does not move with the day of the report), or a value said to
+    have risen."""
     if any(v.direction for v in values):
         return False
-    if all(v.published for v in values) and len({v.published for v in values}) > 1:
+    if (
+        kind in TOLLS
+        and all(v.published for v in values)
+        and len({v.published for v in values}) > 1
+    ):
         ordered = _by_time(values)
         return all(
             a.value <= b.value or _agree(a, b)

@@ -16,12 +16,13 @@ The cue words are language data: `KIND_CUES` below, one named set per kind.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from typing import Any
 
 from ..models import NumberMention, Span
-from .numbers import TIME_UNITS, _counted_key, _interval, _rounded
+from .numbers import SECONDS, TIME_UNITS, _counted_key, _interval, _rounded
 
 # Lemmas that say what a count of people (or a toll) measures, one set per kind. From reading the
 # tolls of the ECB+ and Multi-News dev stories (earthquakes, shootings, fires, arrests).
@@ -170,7 +171,9 @@ def figure_kind(number: NumberMention, doc: Any = None) -> str | None:
     if number.unit and number.unit.isupper() and len(number.unit) == 3:
         return f"money:{number.unit}"
     if number.unit in TIME_UNITS:
-        return "age" if "old" in near else f"duration:{_counted_key(number.counts)}"
+        if "old" in near:
+            return _named_age(tokens) or "age"  # "32-year-old Englishman Robert Buckley"
+        return f"duration:{_counted_key(number.counts)}"
     kind = _age_of(number, tokens) or _toll_kind(number, tokens)
     if kind:
         return kind
@@ -192,6 +195,24 @@ def _age_of(number: NumberMention, tokens: Any) -> str | None:
     if name.ent_type_ != "PERSON" and (name.pos_ != "PROPN" or name.ent_type_ in NOT_PEOPLE):
         return None
     return f"age:{before[0].lower_}"
+
+
+def _named_age(tokens: Any) -> str | None:
+    """ "age:<family name>" for an age right before the person's name ("36-year-old Duncan Rait",
+    "the 49-year-old Sementilli", "32-year-old Englishman Robert Buckley"); None before a common
+    noun ("a 59-year-old woman")."""
+    if tokens is None:
+        return None
+    doc, sent = tokens.doc, tokens[0].sent
+    for t in doc[tokens.end : min(sent.end, tokens.end + 4)]:
+        if t.pos_ == "PROPN" and t.ent_type_ not in NOT_PEOPLE:
+            end = t.i
+            while end + 1 < sent.end and doc[end + 1].pos_ == "PROPN":
+                end += 1
+            return f"age:{doc[end].lower_}"
+        if t.is_punct or t.pos_ not in {"ADJ", "NOUN"} or not t.text[:1].isupper():
+            return None  # a common noun, a verb: no name follows
+    return None
 
 
 def _toll_kind(number: NumberMention, tokens: Any) -> str | None:
@@ -241,11 +262,17 @@ def figures_agree(a: NumberMention, b: NumberMention) -> bool:
     if a.unit in METRES and b.unit in METRES and a.unit != b.unit:
         x, y = a.value * METRES[a.unit], b.value * METRES[b.unit]
         return abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y))
+    if a.unit in SECONDS and b.unit in SECONDS and a.unit != b.unit:
+        a, b = _in_seconds(a), _in_seconds(b)  # "around one minute" / "around 15 seconds"
     if a.kind in TOLLS and far_apart([a.value, b.value]):
         return False
     low_a, high_a = _interval(a)
     low_b, high_b = _interval(b)
     return max(low_a, low_b) <= min(high_a, high_b) or _rounded(a, b) or _rounded(b, a)
+
+
+def _in_seconds(n: NumberMention) -> NumberMention:
+    return dataclasses.replace(n, value=n.value * SECONDS[n.unit], unit="second")
 
 
 def far_apart(values: list[float]) -> bool:

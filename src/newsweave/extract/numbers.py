@@ -88,7 +88,9 @@ CURRENCY_WORDS = {
     "rouble": "RUB",
     "ruble": "RUB",
 }
-TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "decade")
+TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decade")
+# Seconds in a unit of time, for durations given in different units ("one minute" / "60 seconds").
+SECONDS = {"second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0, "week": 604800.0}
 MEASURES = {
     "km": "km",
     "kilometre": "km",
