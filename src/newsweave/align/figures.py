@@ -97,7 +97,7 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
         for member in vectors[fact.id]:
             found = sentence_figures(member)
             for n in found:
-                if (n.span.source, n.span.start) in cited or n.kind.split(":")[0] in EVENT_KINDS:
+                if (n.span.source, n.span.start) in cited:
                     continue
                 kind = _fact_kind(n.kind)
                 if sum(_fact_kind(o.kind) == kind for o in found) > 1:
@@ -114,7 +114,9 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
                 kind, values, out
             ):
                 ident = f"g{len(shown) + len(out) + 1}"
-                out.append(_figure(ident, kind, values, documents, counted[_fact_kind(kind)]))
+                out.append(
+                    _figure(ident, kind, values, documents, counted[_fact_kind(kind)], claim=True)
+                )
                 if out[-1].verdict != "agree":
                     fact.status = "conflicting"
     return out
@@ -360,8 +362,9 @@ def _figure(
     values: list[FigureValue],
     documents: list[Document],
     counted: str | None = None,
+    claim: bool = False,
 ) -> Figure:
-    label = _label(kind, counted)
+    label = _label(kind, counted, claim)
     if all(
         _agree(a, b, kind, directions=False) for i, a in enumerate(values) for b in values[i + 1 :]
     ):
@@ -387,13 +390,15 @@ def _figure(
     return Figure(ident, kind, label, "conflict", values, note)
 
 
-def _label(kind: str, counted: str | None = None) -> str:
-    """For readers: "dead", "distance from Bireun", "age of Chohan", "rifles (seize)", "money: fine"."""
+def _label(kind: str, counted: str | None = None, claim: bool = False) -> str:
+    """For readers: "dead", "distance from Bireun", "age of Chohan", "rifles (seize)", "money: fine";
+    "dead (in one claim)" for a toll or measure of one claim several sources state, not the story's
+    own ("the 2004 tsunami killed 170,000 people in the province", "four died in hospitals")."""
     head, _, rest = kind.partition(":")
     if head in EVENT_KINDS - {"distance"}:
-        return head
+        return f"{head} (in one claim)" if claim else head
     if head == "distance":
-        return f"distance from {rest.title()}"
+        return f"distance from {rest.title()}" if rest else "distance (in one claim)"
     if head == "time":
         return f"time of day ({rest.upper() if rest != LOCAL else rest})"
     if head == "age":
