@@ -238,3 +238,39 @@ def test_counts_that_differ_are_compared_only_under_one_verb(pipeline):
     assert fact.status == "corroborated"  # one fact: its two counts of seasons meet
     assert not [f for f in brief.figures if "season" in f.kind]
     assert not [c for c in brief.conflicts if c.kind == "number"]
+
+
+def test_years_and_ordinals_of_a_sentence_are_read(nlp):
+    from newsweave.extract.ordinals import claim_marks
+
+    text = (
+        "This is the fifth successful anti-piracy operation since the ship, a 2008 model, "
+        "joined the 79th fleet in 2011; the 2003-04 season, $2013 and 8/2/2013 are no years."
+    )
+    found = claim_marks(text, "s", 0, len(text), nlp(text))
+    assert [(n.text, n.value, n.kind) for n in found] == [
+        ("fifth", 5, "ordinal:operation"),
+        ("2008", 2008, "year"),
+        ("79th", 79, "ordinal:fleet"),
+        ("2011", 2011, "year"),
+    ]
+
+
+def test_a_year_one_fact_states_is_a_figure_and_different_years_are_left_uncompared(pipeline):
+    same = _run(
+        pipeline,
+        "Driver held\n\nThe driver of a gray 2013 Toyota Camry struck the woman in Queens on "
+        "Friday night.\n\nShe died at the scene, police said.",
+        "Woman killed\n\nThe driver of a grey 2013 Toyota Camry struck a woman in Queens on "
+        "Friday night.\n\nHer family gathered at the temple on Saturday.",
+    )
+    assert [(f.kind, f.verdict) for f in same.figures if f.kind == "year"] == [("year", "agree")]
+    other = _run(
+        pipeline,
+        "Driver held\n\nThe driver of a gray 2013 Toyota Camry struck the woman in Queens on "
+        "Friday night.\n\nShe died at the scene, police said.",
+        "Woman killed\n\nThe driver of a grey 2012 Toyota Camry struck a woman in Queens on "
+        "Friday night.\n\nHer family gathered at the temple on Saturday.",
+    )
+    assert next(f for f in other.facts if "Camry" in f.text).status != "single-source"
+    assert not [f for f in other.figures if f.kind == "year"]

@@ -29,6 +29,7 @@ from ..extract.figures import (
     figures_agree,
     times_of_day,
 )
+from ..extract.ordinals import claim_marks
 from ..extract.stamps import stamp, stamp_lines
 from ..models import (
     Conflict,
@@ -47,6 +48,10 @@ from .facts import figures as sentence_figures
 LEAD_SENTENCES = 6
 # Two spellings of one place name compare at least this alike (rapidfuzz ratio): "Bireun" / "Bireuen".
 PLACE_SPELLING = 85
+# Figures that are no quantities: a year, a rank, a time of day. Inside one fact they agree or are
+# left uncompared: a grouped sentence may state another year or rank ("hosted in 2001 and 2005")
+# besides the claim's.
+MARKS = frozenset({"year", "ordinal", "time"})
 # Kinds keyed by a name ("distance:bireun", "age:rait"), whose spellings may differ.
 NAMED_KINDS = frozenset({"distance", "age"})
 # Words that put a sentence in another time than the story's event.
@@ -95,7 +100,7 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
         counted: dict[str, str | None] = {}
         stated: dict[tuple[str, int], str] = {}  # a value's own kind, with its verb
         for member in vectors[fact.id]:
-            found = sentence_figures(member)
+            found = sentence_figures(member) + _marks(member)
             for n in found:
                 if (n.span.source, n.span.start) in cited:
                     continue
@@ -130,10 +135,20 @@ def _split_by_verb(by_kind: dict[str, list[FigureValue]], stated: dict[tuple[str
         if all(_agree(a, b, kind) for i, a in enumerate(values) for b in values[i + 1 :]):
             yield kind, values
             continue
+        if kind.partition(":")[0] in MARKS:
+            continue  # "in 2001" / "in 2007", "the fourth" / "the fifth": one claim may hold both
         by_verb: dict[str, list[FigureValue]] = {}
         for v in values:
             by_verb.setdefault(stated[(v.span.source, v.span.start)], []).append(v)
         yield from by_verb.items()
+
+
+def _marks(member) -> list[NumberMention]:
+    """The years, ranks and times of day a fact's sentence states."""
+    d, span = member.document, member.sentence.span
+    text = d.source.text
+    times = [n for n in times_of_day(text[: span.end], d.source.id) if n.span.start >= span.start]
+    return claim_marks(text, d.source.id, span.start, span.end, d.nlp) + times
 
 
 def _fact_kind(kind: str) -> str:
@@ -403,6 +418,8 @@ def _label(kind: str, counted: str | None = None, claim: bool = False) -> str:
         return f"time of day ({rest.upper() if rest != LOCAL else rest})"
     if head == "age":
         return f"age of {rest.title()}" if rest else "age"
+    if head in {"year", "ordinal"}:
+        return f"{head} ({rest})" if rest else head
     key, _, verb = rest.partition(":")
     thing = counted or key or head
     if head == "count":

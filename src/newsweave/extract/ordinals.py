@@ -1,0 +1,83 @@
+"""Years and ordinals a claim states: "a 2013 Toyota Camry", "retired in 1993", "the fifth
+successful anti-piracy operation", "the 79th Academy Awards", "for a second time".
+
+They are no quantities (`numbers` leaves them out: a year is no count), but when several sources
+state one claim, its year or rank is a figure a reader checks like any other. Each comes as a
+`NumberMention` with kind "year" or "ordinal:<what it ranks>" ("ordinal:operation").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..models import NumberMention, Span
+
+ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+}
+_ORDINAL = re.compile(
+    rf"\b(?:(?P<word>(?i:{'|'.join(ORDINAL_WORDS)}))|(?P<digits>\d{{1,3}})(?:st|nd|rd|th))\b"
+)
+# A year: 1800-2099 standing alone ("in 2007", "a 2013 Toyota Camry"), not a season ("2003-04"),
+# an amount ("$2013"), part of a longer number or of a date in digits ("8/2/2013").
+_YEAR = re.compile(r"(?<![\w$£€/.,:-])(?:18|19|20)\d\d(?![\w/]|-\d|[.,]\d)")
+
+
+def claim_marks(text: str, source_id: str, start: int, end: int, doc: Any) -> list[NumberMention]:
+    """The years and ordinals stated in `text[start:end]` (one sentence), in order."""
+    out = [
+        NumberMention(
+            Span(source_id, m.start() + start, m.end() + start),
+            m.group(0),
+            float(m.group(0)),
+            kind="year",
+        )
+        for m in _YEAR.finditer(text[start:end])
+    ]
+    for m in _ORDINAL.finditer(text[start:end]):
+        value = ORDINAL_WORDS[m["word"].lower()] if m["word"] else int(m["digits"])
+        at = m.start() + start
+        ranked = _ranked(doc, at, m.end() + start)
+        if ranked:
+            out.append(
+                NumberMention(
+                    Span(source_id, at, m.end() + start),
+                    m.group(0),
+                    float(value),
+                    counts=ranked,
+                    kind=f"ordinal:{ranked}",
+                )
+            )
+    return sorted(out, key=lambda n: n.span.start)
+
+
+def _ranked(doc: Any, start: int, end: int) -> str | None:
+    """What an ordinal ranks: the noun it modifies ("the fifth successful operation" ->
+    "operation", "the 79th Academy Awards" -> "award"); None without a parse or such a noun."""
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span[-1]
+    for _ in range(3):  # "the fifth successful operation": fifth -> successful -> operation
+        if token.dep_ not in {"amod", "nummod", "compound", "advmod"} or token.head is token:
+            return None
+        token = token.head
+        if token.pos_ in {"NOUN", "PROPN"}:
+            return token.lemma_.lower()
+        if token.pos_ != "ADJ":
+            return None
+    return None
