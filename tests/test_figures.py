@@ -274,3 +274,29 @@ def test_a_year_one_fact_states_is_a_figure_and_different_years_are_left_uncompa
     )
     assert next(f for f in other.facts if "Camry" in f.text).status != "single-source"
     assert not [f for f in other.figures if f.kind == "year"]
+
+
+def test_one_fact_dated_by_two_weekday_names_is_a_date_conflict(pipeline):
+    brief = _run(
+        pipeline,
+        "Kleiner seeks costs\n\nVenture firm Kleiner Perkins filed legal paperwork Wednesday "
+        "seeking $972,814 in legal costs from Ellen Pao.\n\nThe firm won the case in March.",
+        "Firm wants costs\n\nKleiner Perkins is seeking $972,814 in legal costs from Ellen Pao, "
+        "according to a court filing on Thursday.\n\nPao has said she will appeal.",
+    )
+    (date,) = [c for c in brief.conflicts if c.kind == "date"]
+    assert {v.value for v in date.values} == {"Wednesday", "Thursday"}
+
+
+def test_two_events_of_one_fact_on_two_weekdays_are_no_conflict(pipeline):
+    brief = _run(
+        pipeline,
+        "Jackson arrested\n\nChargers receiver Vincent Jackson was arrested on suspicion of drunk "
+        "driving on Tuesday morning.\n\nHe was released on bail.",
+        "Jackson to play\n\nThe arrest of Chargers receiver Vincent Jackson on suspicion of drunk "
+        "driving will not affect his status for Sunday's playoff game.\n\nThe team declined to "
+        "comment.",
+    )
+    (fact,) = [f for f in brief.facts if "Jackson" in f.text and "driving" in f.text]
+    assert fact.status != "single-source"  # one fact: its two weekdays meet
+    assert not [c for c in brief.conflicts if c.kind == "date"]
