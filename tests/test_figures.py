@@ -300,3 +300,19 @@ def test_two_events_of_one_fact_on_two_weekdays_are_no_conflict(pipeline):
     (fact,) = [f for f in brief.facts if "Jackson" in f.text and "driving" in f.text]
     assert fact.status != "single-source"  # one fact: its two weekdays meet
     assert not [c for c in brief.conflicts if c.kind == "date"]
+
+
+def test_the_days_a_sentence_names_are_figures_but_relative_days_are_not():
+    from newsweave.extract.dates import find_dates
+    from newsweave.extract.ordinals import date_marks
+
+    text = (
+        "The Navy said on Thursday that the attack of July 2, 2013 was foiled; the ship sailed in "
+        "March, and yesterday the crew rested."
+    )
+    found = date_marks(find_dates(text, "s", None))
+    assert [(n.text, n.value, n.kind) for n in found] == [
+        ("Thursday", 4, "weekday"),
+        ("July 2, 2013", 20130702, "date"),
+        ("March", 3, "month"),
+    ]

@@ -29,7 +29,7 @@ from ..extract.figures import (
     figures_agree,
     times_of_day,
 )
-from ..extract.ordinals import claim_marks
+from ..extract.ordinals import claim_marks, date_marks
 from ..extract.stamps import stamp, stamp_lines
 from ..models import (
     Conflict,
@@ -51,7 +51,7 @@ PLACE_SPELLING = 85
 # Figures that are no quantities: a year, a rank, a time of day. Inside one fact they agree or are
 # left uncompared: a grouped sentence may state another year or rank ("hosted in 2001 and 2005")
 # besides the claim's.
-MARKS = frozenset({"year", "ordinal", "time"})
+MARKS = frozenset({"year", "ordinal", "time", "date", "weekday", "month"})
 # Kinds keyed by a name ("distance:bireun", "age:rait"), whose spellings may differ.
 NAMED_KINDS = frozenset({"distance", "age"})
 # Words that put a sentence in another time than the story's event.
@@ -144,11 +144,14 @@ def _split_by_verb(by_kind: dict[str, list[FigureValue]], stated: dict[tuple[str
 
 
 def _marks(member) -> list[NumberMention]:
-    """The years, ranks and times of day a fact's sentence states."""
+    """The years, ranks, times of day and days a fact's sentence states."""
     d, span = member.document, member.sentence.span
     text = d.source.text
     times = [n for n in times_of_day(text[: span.end], d.source.id) if n.span.start >= span.start]
-    return claim_marks(text, d.source.id, span.start, span.end, d.nlp) + times
+    dates = [
+        m for m in d.index("dates").overlapping(span.start, span.end) if m.span.start >= span.start
+    ]
+    return claim_marks(text, d.source.id, span.start, span.end, d.nlp) + times + date_marks(dates)
 
 
 def _fact_kind(kind: str) -> str:

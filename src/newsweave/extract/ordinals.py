@@ -1,5 +1,5 @@
-"""Years and ordinals a claim states: "a 2013 Toyota Camry", "retired in 1993", "the fifth
-successful anti-piracy operation", "the 79th Academy Awards", "for a second time".
+"""Years, ordinals and days a claim states: "a 2013 Toyota Camry", "retired in 1993", "the fifth
+successful anti-piracy operation", "the 79th Academy Awards", "for a second time", "on Thursday".
 
 They are no quantities (`numbers` leaves them out: a year is no count), but when several sources
 state one claim, its year or rank is a figure a reader checks like any other. Each comes as a
@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..models import NumberMention, Span
+from ..models import DateMention, NumberMention, Span
+from .dates import MONTHS, WEEKDAYS
 
 ORDINAL_WORDS = {
     "first": 1,
@@ -81,3 +82,26 @@ def _ranked(doc: Any, start: int, end: int) -> str | None:
         if token.pos_ != "ADJ":
             return None
     return None
+
+
+def date_marks(dates: list[DateMention]) -> list[NumberMention]:
+    """The days a sentence's date expressions name, as figures: "date" (a day resolved to the
+    calendar: the value YYYYMMDD), "weekday" ("on Thursday": 1-7, Monday 1) or "month" ("in
+    March": 1-12). Relative days ("yesterday", "this week") are none: they depend on when the
+    source was published."""
+    out = []
+    for m in dates:
+        if m.resolved and m.date and (m.end is None or m.end == m.date):
+            value, kind = m.date.year * 10000 + m.date.month * 100 + m.date.day, "date"
+        else:
+            words = re.findall(r"[a-z]+", m.text.lower())
+            days = {WEEKDAYS[w] + 1 for w in words if w in WEEKDAYS}
+            months = {MONTHS[w] for w in words if w in MONTHS}
+            if len(days) == 1 and not months:
+                value, kind = days.pop(), "weekday"
+            elif len(months) == 1 and not days and not re.search(r"\d", m.text):
+                value, kind = months.pop(), "month"
+            else:
+                continue
+        out.append(NumberMention(m.span, m.text, float(value), kind=kind))
+    return out
