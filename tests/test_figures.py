@@ -245,7 +245,8 @@ def test_years_and_ordinals_of_a_sentence_are_read(nlp):
 
     text = (
         "This is the fifth successful anti-piracy operation since the ship, a 2008 model, "
-        "joined the 79th fleet in 2011; the 2003-04 season, $2013 and 8/2/2013 are no years."
+        "joined the 79th fleet in 2011 on 117th Street; the 2003-04 season, $2013 and 8/2/2013 "
+        "are no years."
     )
     found = claim_marks(text, "s", 0, len(text), nlp(text))
     assert [(n.text, n.value, n.kind) for n in found] == [

@@ -31,6 +31,10 @@ ORDINAL_WORDS = {
 _ORDINAL = re.compile(
     rf"\b(?:(?P<word>(?i:{'|'.join(ORDINAL_WORDS)}))|(?P<digits>\d{{1,3}})(?:st|nd|rd|th))\b"
 )
+# Words an ordinal names a place with, not a rank ("117th Street", "the 5th Precinct").
+ADDRESS_WORDS = frozenset(
+    ["street", "avenue", "road", "st", "ave", "boulevard", "lane", "floor", "precinct", "district"]
+)
 # A year: 1800-2099 standing alone ("in 2007", "a 2013 Toyota Camry"), not a season ("2003-04"),
 # an amount ("$2013"), part of a longer number or of a date in digits ("8/2/2013").
 _YEAR = re.compile(r"(?<![\w$£€/.,:-])(?:18|19|20)\d\d(?![\w/]|-\d|[.,]\d)")
@@ -51,7 +55,7 @@ def claim_marks(text: str, source_id: str, start: int, end: int, doc: Any) -> li
         value = ORDINAL_WORDS[m["word"].lower()] if m["word"] else int(m["digits"])
         at = m.start() + start
         ranked = _ranked(doc, at, m.end() + start)
-        if ranked:
+        if ranked and ranked not in ADDRESS_WORDS:
             out.append(
                 NumberMention(
                     Span(source_id, at, m.end() + start),
