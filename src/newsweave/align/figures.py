@@ -232,7 +232,7 @@ def figure_conflicts(figures: list[Figure]) -> list[Conflict]:
                 distinct.append(v)
         out.append(
             Conflict(
-                "date" if f.kind.startswith("time:") else "number",
+                "number",
                 _conflict_values(distinct),
                 subject=f.label,
                 note=f.note,
