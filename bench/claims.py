@@ -5,6 +5,8 @@ TF-IDF sentence-matching peer run in the same script on the same articles.
     .venv/bin/pip install -e '.[bench]'
     .venv/bin/python bench/claims.py                 # every story of the gold
     .venv/bin/python bench/claims.py mn-5 ecb-37-ecbplus -v   # some, with every error listed
+    .venv/bin/python bench/claims.py --gold bench/claims_gold_test   # the held-out test split: run
+                                                                      # once at the end of a round
 
 What is scored is what the reader sees:
 - corroborated: the gold lists, per story, every claim two or more articles state, with the exact
@@ -37,7 +39,8 @@ from claims_data import story, with_text, words_hash
 GOLD = Path(__file__).resolve().parent / "claims_gold"
 # Pairs the brief groups that the annotators did not list (they gave one place per article for each
 # claim), judged afterwards by a second annotator: same claim or not (bench/claims_gold/README.md).
-ADJUDICATED = GOLD / "adjudicated.json"
+# A gold folder without this file (the test split) has no judged pairs.
+ADJUDICATED = "adjudicated.json"
 
 
 @dataclass
@@ -81,12 +84,13 @@ class Score:
         }
 
 
-def adjudicated() -> dict[str, bool]:
+def adjudicated(gold_dir: Path = GOLD) -> dict[str, bool]:
     """Pair hash (`pair_key`) -> same claim."""
-    if not ADJUDICATED.is_file():
+    path = gold_dir / ADJUDICATED
+    if not path.is_file():
         return {}
     out = {}
-    for j in json.loads(ADJUDICATED.read_text(encoding="utf-8")):
+    for j in json.loads(path.read_text(encoding="utf-8")):
         out[j["pair"]] = bool(j["same"])
     return out
 
@@ -96,15 +100,21 @@ def pair_key(story_name: str, a: tuple[int, str], b: tuple[int, str]) -> str:
     return words_hash("|".join([story_name, *map(str, min(a, b)), *map(str, max(a, b))]))
 
 
-def load_gold(names: list[str]) -> dict[str, dict]:
-    files = sorted(f for f in GOLD.glob("*.json") if f.name != ADJUDICATED.name)
+def is_test(gold_dir: Path) -> bool:
+    """Any gold folder but the dev one is held out: its stories may come from the held-out lines."""
+    return gold_dir.resolve() != GOLD.resolve()
+
+
+def load_gold(names: list[str], gold_dir: Path = GOLD) -> dict[str, dict]:
+    files = sorted(f for f in gold_dir.glob("*.json") if f.name != ADJUDICATED)
     gold = {f.stem: json.loads(f.read_text(encoding="utf-8")) for f in files}
-    return {k: with_text(story(k), v) for k, v in gold.items() if not names or k in names}
+    test = is_test(gold_dir)
+    return {k: with_text(story(k, test), v) for k, v in gold.items() if not names or k in names}
 
 
-def brief_of(pipeline, name: str):
+def brief_of(pipeline, name: str, test: bool = False):
     """The brief of a story's articles fed as JSON Lines with ids a0, a1, ... and no metadata."""
-    articles = story(name)
+    articles = story(name, test)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{name}.jsonl"
         path.write_text(
@@ -443,10 +453,27 @@ class _PeerFact:
     id: str = "peer"
 
 
+def _unjudged_line(label: str, s: Score) -> str:
+    """Corroborated precision counts a brief pair that neither the gold nor the adjudication covers
+    as wrong: a lower bound. Counted right instead, it gives the upper bound."""
+    r = lambda a, b: round(100 * a / b, 1) if b else float("nan")  # noqa: E731
+    n = len(s.unjudged)
+    return (
+        f"{label}: {n} of {s.predicted_pairs} brief pairs unjudged; corroborated precision "
+        f"{r(s.right_pairs, s.predicted_pairs)} (unjudged counted wrong) to "
+        f"{r(s.right_pairs + n, s.predicted_pairs)} (counted right)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("stories", nargs="*", help="story names (default: all in the gold folder)")
     parser.add_argument(
-        "stories", nargs="*", help="story names (default: all in bench/claims_gold)"
+        "--gold",
+        type=Path,
+        default=GOLD,
+        help="gold folder (default bench/claims_gold, the dev set; bench/claims_gold_test is the "
+        "held-out test split, run once at the end of a round)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="list every error")
     parser.add_argument(
@@ -465,9 +492,10 @@ def main() -> None:
 
     pipeline = Pipeline(**({"similarity": args.similarity} if args.similarity else {}))
     total, peer = Score(), Score()
-    judged = adjudicated()
-    for name, gold in load_gold(args.stories).items():
-        brief = brief_of(pipeline, name)
+    judged = adjudicated(args.gold)
+    test = is_test(args.gold)
+    for name, gold in load_gold(args.stories, args.gold).items():
+        brief = brief_of(pipeline, name, test)
         s = score_story(name, gold, brief, judged)
         p = score_story(name, gold, PeerBrief(brief, args.peer_threshold), judged)
         print(
@@ -487,6 +515,8 @@ def main() -> None:
         f"\ngold pairs {total.gold_pairs}, brief pairs {total.predicted_pairs}, single-source facts {total.single}, "
         f"gold conflicts {total.gold_conflicts}, brief conflicts {total.predicted_conflicts}, gold figures {total.gold_figures}"
     )
+    for label, s in (("newsweave", total), ("TF-IDF", peer)):
+        print(_unjudged_line(label, s))
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2), encoding="utf-8")
     if args.unjudged:

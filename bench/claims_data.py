@@ -2,8 +2,10 @@
 lists of (article id, text), exactly as `bench/claims.py` feeds them to newsweave and as the
 annotators read them (`python bench/claims_data.py dump OUTDIR` writes one file an article).
 
-Multi-News (`../shared/datasets/multinews-longbench/multi_news.jsonl`, lines 0-49 only): each line's
-`context` holds the articles, each after a line `Passage N:`; NEWLINE_CHAR is a line break.
+Multi-News (`../shared/datasets/multinews-longbench/multi_news.jsonl`): each line's `context` holds
+the articles, each after a line `Passage N:`; NEWLINE_CHAR is a line break. Lines 0-49 feed the dev
+gold (`bench/claims_gold/`); lines 50-199 only the held-out test gold (`bench/claims_gold_test/`,
+read with `test=True`, `--test` below).
 ECB+ (`../shared/datasets/ecbplus/`): one subtopic's documents, tokens joined back into text by
 `../shared/tools/ecb_story.py` (imported, not copied).
 """
@@ -21,12 +23,17 @@ SHARED = ROOT.parent / "shared"
 MULTINEWS = SHARED / "datasets" / "multinews-longbench" / "multi_news.jsonl"
 ECB = SHARED / "datasets" / "ecbplus" / "ECB+_LREC2014" / "ECB+"
 PASSAGE = re.compile(r"(?m)^Passage \d+:\n")
+DEV_LINES, TEST_LINES = range(0, 50), range(50, 200)
 
 
-def multinews(line: int) -> list[tuple[str, str]]:
-    """Articles of Multi-News line `line` (0-49 only: the rest is held out of development)."""
-    if not 0 <= line < 50:
-        raise ValueError("the claims gold takes Multi-News stories from lines 0-49 only")
+def multinews(line: int, test: bool = False) -> list[tuple[str, str]]:
+    """Articles of Multi-News line `line`: 0-49 (dev), or 50-199 with `test` (the held-out split)."""
+    lines = TEST_LINES if test else DEV_LINES
+    if line not in lines:
+        raise ValueError(
+            f"the claims {'test' if test else 'dev'} gold takes Multi-News stories from lines "
+            f"{lines.start}-{lines.stop - 1} only"
+        )
     with open(MULTINEWS, encoding="utf-8") as fh:
         for i, row in enumerate(fh):
             if i == line:
@@ -53,25 +60,32 @@ def ecb(topic: int, kind: str) -> list[tuple[str, str]]:
     return out
 
 
-def story(name: str) -> list[tuple[str, str]]:
-    """`mn-<line>` or `ecb-<topic>-<ecb|ecbplus>`."""
+def story(name: str, test: bool = False) -> list[tuple[str, str]]:
+    """`mn-<line>` or `ecb-<topic>-<ecb|ecbplus>`; `test`: a story of the held-out test gold."""
     kind, _, rest = name.partition("-")
     if kind == "mn":
-        return multinews(int(rest))
+        return multinews(int(rest), test)
     topic, _, sub = rest.partition("-")
     return ecb(int(topic), sub)
 
 
 def main(argv: list[str]) -> None:
+    test = "--test" in argv
+    argv = [a for a in argv if a != "--test"]
     if len(argv) < 3 or argv[0] != "dump":
         sys.exit(
-            "usage: claims_data.py dump OUTDIR STORY...  (STORY: mn-<line> or ecb-<topic>-<ecb|ecbplus>)"
+            "usage: claims_data.py dump [--test] OUTDIR STORY...  (STORY: mn-<line> or "
+            "ecb-<topic>-<ecb|ecbplus>; --test: a story of the held-out test gold)"
         )
     out = Path(argv[1])
     for name in argv[2:]:
+        try:
+            articles = story(name, test)
+        except ValueError as e:
+            sys.exit(f"claims_data.py: {name}: {e}")
         folder = out / name
         folder.mkdir(parents=True, exist_ok=True)
-        for i, (ident, text) in enumerate(story(name)):
+        for i, (ident, text) in enumerate(articles):
             (folder / f"article-{i}.txt").write_text(
                 f"[article {i}: {ident}]\n\n{text}\n", encoding="utf-8"
             )

@@ -371,7 +371,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--errors", type=Path, help="write every wrong target here (TSV)")
     args = ap.parse_args(argv)
     from newsweave.extract import load
-    from newsweave.quotes.speakers import CUE_LEMMAS
+    from newsweave.lexicon import CUE_LEMMAS
 
     nlp = load()
     total: dict = collections.defaultdict(collections.Counter)

@@ -1,6 +1,7 @@
 """`newsweave serve` under load, on loopback: many concurrent clients for a fixed time.
 
     .venv/bin/python bench/load.py [--clients 200] [--duration 30] [--peer wrk] [--json out.json]
+    .venv/bin/python bench/load.py --db news.db    # an existing store instead, served read-only
 
 A store is made in a temporary folder from the bundled example story (AP and Reuters, ZTE), and
 `newsweave serve` runs on it as a separate process (`python -m newsweave.cli serve`, one uvicorn
@@ -9,7 +10,7 @@ request (the story page's brief is computed once and kept), then hammered: `--cl
 keep-alive clients, each sending its next GET as soon as the last one answers, for `--duration`
 seconds. An error is any exception or any status other than 200. Latency is from sending to the
 end of the body; p50/p95/p99 are over every request made. Targets: the story page, the story
-list, and the stylesheet (a fixed in-memory response: the floor of the framework's cost).
+list (its first page), and the stylesheet (a fixed in-memory response: the floor of the framework's cost).
 
 The load generator is asyncio + httpx (in this script), and, with `--peer wrk`, Debian's `wrk`
 (`apt-get install wrk`; `-t 2 -c CLIENTS -d DURATION`, percentiles from a `done` script) on the same targets, which
@@ -185,9 +186,10 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(db: Path, port: int):
+def serve(db: Path, port: int, *, readonly: bool = False):
     """`newsweave serve` as a separate process, until the block ends; yields the base URL."""
     command = [sys.executable, "-m", "newsweave.cli", "serve", "--db", str(db), "--port", str(port)]
+    command += ["--read-only"] if readonly else []
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -250,9 +252,17 @@ def main(argv: list[str] | None = None) -> int:
         "--peer", choices=["wrk", "none"], default="wrk" if shutil.which("wrk") else "none"
     )
     parser.add_argument("--json", type=Path, help="also write the rows here")
+    parser.add_argument(
+        "--db", type=Path, help="serve this store read-only (default: the bundled example's)"
+    )
     args = parser.parse_args(argv)
     rows = []
-    with tempfile.TemporaryDirectory() as tmp, serve(example_store(Path(tmp)), free_port()) as base:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        serve(
+            args.db or example_store(Path(tmp)), free_port(), readonly=args.db is not None
+        ) as base,
+    ):
         for name, url in targets(base).items():
             assert (
                 httpx.get(url, timeout=120, headers={"accept": "text/html"}).status_code == 200

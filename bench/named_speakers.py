@@ -1,11 +1,15 @@
 """Who said it, by name: the speaker name the brief puts over each quote, against our gold.
 
     .venv/bin/python bench/named_speakers.py [--gold bench/speakers_gold] [--json OUT] [--errors]
+    .venv/bin/python bench/named_speakers.py --gold bench/speakers_gold_test   # the held-out test
+                                                             # split: run once at the end of a round
 
 Gold: `bench/speakers_gold/<story>.json` (see its README): every direct quote and piece of
 reported speech of Multi-News stories (lines 0-49, loaded by `bench/claims_data.py` exactly as
 the annotator read them), each with the speaker's name as a reader should see it ("Gary Cohn"),
-"UNNAMED: <description>" for a speaker the story never names, or "UNKNOWN".
+"UNNAMED: <description>" for a speaker the story never names, or "UNKNOWN". Any other gold
+folder (`bench/speakers_gold_test/`: Multi-News lines 50-199) is a held-out split: its stories are
+loaded with `claims_data.story(name, test=True)`.
 
 Each story's articles go to newsweave as one JSON Lines file (id, text), as a user would give
 them. For each gold item, the brief's quote mentions of that article overlapping the gold words
@@ -43,10 +47,13 @@ GOLD = ROOT / "bench" / "speakers_gold"
 _MARKS = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 
 
-def brief_story(pipeline, name: str):
-    import claims_data
+def is_test(gold_dir: Path) -> bool:
+    """Any gold folder but the dev one is held out: its stories may come from the held-out lines."""
+    return gold_dir.resolve() != GOLD.resolve()
 
-    articles = claims_data.story(name)
+
+def brief_story(pipeline, name: str, articles: list[tuple[str, str]]):
+    """The brief of a story's articles, given as one JSON Lines file, and the articles' ids."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{name}.jsonl"
         path.write_text(
@@ -56,18 +63,37 @@ def brief_story(pipeline, name: str):
     return brief, [i for i, _ in articles]
 
 
-def locate(brief, ident: str, words: str) -> tuple[str, int, int] | None:
-    """(source id, start, end) of gold words in the cleaned text of the article `ident`."""
+def locate(brief, ident: str, words: str, nth: int = 0) -> tuple[str, int, int] | None:
+    """(source id, start, end) of gold words in the cleaned text of the article `ident`: their
+    `nth` occurrence there (an article that repeats a paragraph), else the first."""
     source = next((s for s in brief.sources if s.input_id == ident), None)
     if source is None:
         return None
     text, words = source.text.translate(_MARKS), words.translate(_MARKS).strip()
-    at = text.find(words)
+    at = _find_nth(text, words, nth)
     if at < 0:
-        at = " ".join(text.split()).find(" ".join(words.split()))  # whitespace differences only
+        at = _find_nth(" ".join(text.split()), " ".join(words.split()), nth)  # whitespace only
         if at < 0:
             return None
     return source.id, at, at + len(words)
+
+
+def _find_nth(text: str, words: str, nth: int) -> int:
+    """Where the `nth` occurrence of `words` starts in `text` (the first if there are fewer; -1 if none)."""
+    first = at = text.find(words)
+    for _ in range(nth):
+        at = text.find(words, at + 1)
+        if at < 0:
+            return first
+    return at
+
+
+def occurrence(article: str, item: dict) -> int:
+    """How many times a gold item's words start in its article before the item's own offsets."""
+    n, at = 0, article.find(item["text"])
+    while 0 <= at < item["start"]:
+        n, at = n + 1, article.find(item["text"], at + 1)
+    return n
 
 
 def shown(brief, where: tuple[str, int, int]) -> tuple[object, object] | None:
@@ -139,16 +165,17 @@ def _is_time(name: str) -> bool:
 def score(pipeline, gold_dir: Path, errors: list[str] | None) -> dict:
     counts: dict = collections.Counter()
     per_story = {}
+    test = is_test(gold_dir)
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
-        gold = with_text(
-            story(gold["story"]), gold
-        )  # the gold keeps offsets, not the datasets' words
-        brief, ids = brief_story(pipeline, gold["story"])
+        articles = story(gold["story"], test)
+        gold = with_text(articles, gold)  # the gold keeps offsets, not the datasets' words
+        brief, ids = brief_story(pipeline, gold["story"], articles)
         c = collections.Counter()
         for item in gold["quotes"]:
             c["gold"] += 1
-            where = locate(brief, ids[item["article"]], item["text"])
+            nth = occurrence(articles[item["article"]][1], item)
+            where = locate(brief, ids[item["article"]], item["text"], nth)
             hit = shown(brief, where) if where is not None else None
             if hit is None:
                 c["not found"] += 1
@@ -170,7 +197,13 @@ def score(pipeline, gold_dir: Path, errors: list[str] | None) -> dict:
 
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument(
+        "--gold",
+        type=Path,
+        default=GOLD,
+        help="gold folder (default bench/speakers_gold, the dev set; bench/speakers_gold_test is "
+        "the held-out test split, run once at the end of a round)",
+    )
     ap.add_argument("--json", type=Path)
     ap.add_argument("--errors", type=Path, help="write every wrong item here (TSV)")
     args = ap.parse_args(argv)

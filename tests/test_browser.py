@@ -105,9 +105,10 @@ def evil_site(tmp_path_factory, pipeline):
 class Visit:
     """A page in a fresh context that records dialogs, failed requests and every URL it asked for."""
 
-    def __init__(self, browser, base: str, **options):
+    def __init__(self, browser, base: str, viewport: dict | None = None, **options):
         self.base = base
-        self.context = browser.new_context(viewport={"width": 1100, "height": 900}, **options)
+        viewport = viewport or {"width": 1100, "height": 900}
+        self.context = browser.new_context(viewport=viewport, **options)
         self.page = self.context.new_page()
         self.dialogs: list[str] = []
         self.requests: list[str] = []
@@ -179,10 +180,13 @@ def test_list_search_story_and_a_highlighted_citation(visit):
 
 def test_the_list_filter_finds_a_story(visit):
     page = visit.page
-    visit.go("/")
-    page.fill("form.filters input[name=q]", "flooded")
-    page.click("form.filters button")
-    page.wait_for_url(re.compile(r"[?&]q=flooded"))
+    visit.go("/")  # the one search box finds articles, then the stories they belong to
+    page.fill("form.find input[name=q]", "flooded")
+    page.press("form.find input[name=q]", "Enter")
+    page.wait_for_url(re.compile(r"/search\?q=flooded"))
+    page.click("text=the stories they belong to")
+    page.wait_for_url(re.compile(r"/\?q=flooded$"))
+    assert page.input_value("form.find input[name=q]") == "flooded"
     titles = page.locator("table.stories tbody tr a").all_inner_texts()
     assert len(titles) == 1 and "Marsh Valley" in titles[0]
     page.locator("table.stories tbody tr a").first.click()

@@ -16,6 +16,9 @@ Generated from `newsweave --help` by `python tests/test_docs.py`; a test fails w
 
 Exit codes: 0 success; 1 error or nothing could be briefed; 2 usage error; 3 the brief was
 produced but some inputs were skipped (each is named on standard error with the reason).
+Warnings a reader needs (articles that may not be one story, an article not in English, a brief
+of one article: nothing can be corroborated) are printed on standard error and kept in the JSON
+`warnings` and `caveats`; they do not change the exit code.
 """
 
 

@@ -753,3 +753,23 @@ def test_random_bytes_served_as_a_feed_never_raise(shared_server, data):
     shared_server.routes["/f"] = (200, {"Content-Type": "application/rss+xml"}, data)
     result = read_paths([shared_server.url("/f")], fetcher=shared_server.fetcher)
     assert len(result.sources) + len(result.skipped) >= 1
+
+
+def test_a_resolver_that_hangs_is_cut_off_by_the_fetch_deadline():
+    """The system resolver has no timeout: a lookup that hangs ends the fetch at its total time."""
+    release = threading.Event()
+
+    def stuck(host, port):
+        release.wait(30)
+        return ["93.184.216.34"]
+
+    policy = FetchPolicy(total_timeout=0.5, respect_robots=False)
+    transport = httpx.MockTransport(lambda r: httpx.Response(200))
+    try:
+        with Fetcher(policy, resolver=stuck, transport=transport) as f:
+            start = time.perf_counter()
+            reason = _fail(f, "https://slow-dns.test/a")
+        assert reason.startswith("host slow-dns.test did not resolve within the fetch's total")
+        assert time.perf_counter() - start < 2
+    finally:
+        release.set()

@@ -11,7 +11,7 @@ import pytest
 from newsweave.extract import entities
 from newsweave.extract import nlp as nlp_module
 from newsweave.models import Span, SpanIndex
-from newsweave.quotes.speakers import Quoted
+from newsweave.quotes.quoted import Quoted
 
 PARAGRAPH = (
     'Mayor Ana Ruiz said on Tuesday that the council had approved the plan. "We waited twelve '

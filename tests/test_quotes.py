@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,6 +11,7 @@ from newsweave.dedup import assign_witnesses
 from newsweave.extract import extract
 from newsweave.models import Source
 from newsweave.quotes import find_quote_spans, find_quotes
+from newsweave.quotes.finder import mark_directions
 
 
 def _quotes(nlp, text, kinds=("direct", "partial")):
@@ -562,3 +564,50 @@ def test_a_mark_glued_to_the_cue_after_it_closes_the_quote(nlp):
 def test_a_finding_that_led_to_an_act_is_not_a_statement(nlp):
     text = "The U.S. imposed the penalty on ZTE after finding that the company had paid bonuses to employees."
     assert _quotes(nlp, text, kinds=("indirect",)) == []
+
+
+def _spans_of(raw: str, warnings: list[str] | None = None) -> list[str]:
+    """The quoted words found in `raw`, read with the way its curly marks faced."""
+    source = clean(Source(id="t", raw=raw))
+    spans = find_quote_spans(source.text, warnings, mark_directions(source))
+    return [source.text[s.start : s.end] for s in spans]
+
+
+@pytest.mark.parametrize(
+    "raw, quoted",
+    [
+        (
+            "„Wir sind bereit“, sagte der Minister. Er fügte hinzu: „Das Gesetz kommt.“",
+            ["Wir sind bereit", "Das Gesetz kommt."],
+        ),
+        (
+            "»Wir sind bereit«, sagte der Minister. Dann: »Das Gesetz kommt.«",
+            ["Wir sind bereit", "Das Gesetz kommt."],
+        ),
+        (
+            "« Nous sommes prêts », a déclaré le ministre. Il a ajouté : « La loi arrive. »",
+            ["Nous sommes prêts", "La loi arrive."],
+        ),
+        ("«Nous sommes prêts», a déclaré le ministre.", ["Nous sommes prêts"]),
+        (
+            "Der Minister sprach von einem ‚historischen Tag‘ und sagte: „Wir feiern.“",
+            ["historischen Tag", "Wir feiern."],
+        ),
+        ("„Er nannte es ‚einen Fehler‘“, sagte sie.", ["Er nannte es 'einen Fehler'"]),
+        ("The mayor called the plan ‚unworkable’ on Monday.", ["unworkable"]),
+        ("The firm‚ which said it’s fine‚ was sold.", []),
+        (
+            "The mayor said it was \u201cover\u201d and that he\u2019d \u2018rather not\u2019 talk.",
+            ["over"],
+        ),
+    ],
+)
+def test_quotes_in_german_french_and_low_marks(raw, quoted):
+    warnings: list[str] = []
+    assert _spans_of(raw, warnings) == quoted
+    assert warnings == []
+
+
+def test_german_quote_gets_its_speaker_when_the_cue_is_english(nlp):
+    found = _quotes(nlp, "„We are ready“, said Anna Weber, the minister.")
+    assert [(f[0], f[1]) for f in found] == [("We are ready", "Anna Weber")]

@@ -9,6 +9,8 @@ import asyncio
 import json
 import subprocess
 import sys
+import threading
+import time
 from html.parser import HTMLParser
 from importlib import resources
 
@@ -28,7 +30,7 @@ with (
 
 import newsweave
 from corpus_fixtures import BRIDGE, COPY, FLOOD, write_articles
-from newsweave.serve import create_app
+from newsweave.serve import create_app, views
 
 HTML = {"accept": "text/html,application/xhtml+xml"}
 PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>']
@@ -120,7 +122,12 @@ def test_list_page_and_its_twin_agree(client, listed):
     assert (len(bridge["articles"]), bridge["outlets"], bridge["independent"]) == (3, 3, 2)
     assert ">3</td>" in page.text and ">2</td>" in page.text
     assert client.get("/", headers={"accept": "application/json"}).json()["stories"] == listed
-    assert client.get("/api/stories").json() == listed
+    assert client.get("/api/stories").json() == [plain(s) for s in listed]
+
+
+def plain(listed_story: dict) -> dict:
+    """A story of the list page without what only the page adds (its lede and key figure)."""
+    return {k: v for k, v in listed_story.items() if k not in ("lede", "figure")}
 
 
 def test_search_finds_articles_and_filters_the_list(client, listed):
@@ -162,7 +169,7 @@ def test_the_list_form_as_a_browser_sends_it(client, listed):
     assert [s["id"] for s in client.get("/index.json", params=form).json()["stories"]] == [
         story_id(listed, "bridge")
     ]
-    assert client.get("/api/stories", params={**form, "q": ""}).json() == listed
+    assert client.get("/api/stories", params={**form, "q": ""}).json() == [plain(s) for s in listed]
 
 
 def test_a_bad_filter_is_a_validation_error(client):
@@ -551,3 +558,46 @@ def test_brief_does_not_import_the_web_stack():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+class _HeldUpload:
+    """An upload pipeline that briefs nothing until released: a long upload in progress."""
+
+    def __init__(self):
+        self.started, self.release = threading.Event(), threading.Event()
+
+    def brief_ingested(self, result):
+        self.started.set()
+        assert self.release.wait(30)
+        return "upload brief"
+
+
+def test_story_pages_are_briefed_while_an_upload_is_being_briefed(db, pipeline, listed):
+    held = _HeldUpload()
+    briefs = views.Briefs(pipeline, uploads=held)
+    upload = threading.Thread(target=briefs.ingested, args=(None,))
+    upload.start()
+    try:
+        assert held.started.wait(30)
+        story = next(s for s in listed if len(s["articles"]) >= 2)["id"]
+        with newsweave.open_store(db, readonly=True) as store:
+            t0 = time.perf_counter()
+            brief = briefs.story(store, story, mode="batch", since=None)  # not kept: briefed now
+            assert brief.facts and time.perf_counter() - t0 < 20
+            t0 = time.perf_counter()
+            assert briefs.story(store, story, mode="batch", since=None) is brief  # kept
+            assert time.perf_counter() - t0 < 0.5
+        assert upload.is_alive()  # the upload was still being briefed all along
+    finally:
+        held.release.set()
+        upload.join(30)
+
+
+def test_uploads_are_briefed_on_a_fork_with_a_model_of_its_own(pipeline):
+    fork = pipeline.fork()
+    assert fork.nlp is not pipeline.nlp and fork.nlp is fork.nlp
+    assert (fork.model, fork.words, fork.similarity) == (
+        pipeline.model,
+        pipeline.words,
+        pipeline.similarity,
+    )

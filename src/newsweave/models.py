@@ -25,10 +25,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .lexicon import VAGUE_SPEAKERS
+
 EntityType = Literal["person", "organisation", "place"]
 FactStatus = Literal["corroborated", "single-source", "conflicting"]
 FigureVerdict = Literal["agree", "updated", "conflict"]
 QuoteKind = Literal["direct", "partial", "indirect", "term"]
+CaveatKind = Literal["not-one-story", "not-english", "one-witness"]
 
 
 @dataclass(frozen=True, order=True)
@@ -158,31 +161,6 @@ class DateMention:
     end: dt.date | None = None
     resolved: bool = False
     note: str = ""
-
-
-# Subjects of a cue that say nothing of who spoke.
-VAGUE_SPEAKERS = {
-    "you",
-    "someone",
-    "somebody",
-    "anyone",
-    "anybody",
-    "everyone",
-    "everybody",
-    "one",
-    "this",
-    "that",
-    "these",
-    "those",
-    "who",
-    "which",
-    "nobody",
-    "him",
-    "her",
-    "them",
-    "me",
-    "us",
-}  # an object pronoun is the hearer the parser took
 
 
 @dataclass
@@ -412,6 +390,18 @@ class SummarySentence:
 
 
 @dataclass
+class Caveat:
+    """Something a reader must know before trusting a brief (`newsweave.caveats`); its
+    `message` (naming the articles) is also one of `Brief.warnings`."""
+
+    kind: CaveatKind
+    message: str
+    sources: list[str]  # the articles concerned (the outliers, the non-English ones, ...)
+    groups: list[list[str]] = field(default_factory=list)  # not-one-story: article groups
+    language: str | None = None  # not-english: the language or script detected
+
+
+@dataclass
 class Brief:
     """The cross-source brief of one story: what `newsweave brief` produces."""
 
@@ -427,6 +417,7 @@ class Brief:
     figures: list[Figure] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    caveats: list[Caveat] = field(default_factory=list)
     changes: dict[str, Any] | None = None  # with --since: what changed since an earlier brief
 
     def source(self, source_id: str) -> Source:

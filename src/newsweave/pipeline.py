@@ -12,10 +12,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from .align import Alignment, align
+from .caveats import caveats
 from .clean import clean, split_empty
 from .dedup import assign_witnesses
 from .errors import NoArticlesError
-from .extract import DEFAULT_MODEL, extract, load
+from .extract import DEFAULT_MODEL, extract, load, load_new
 from .ingest import Fetcher, IngestResult, example_sources, read_paths
 from .models import Brief, Source
 from .quotes import find_quotes
@@ -33,10 +34,18 @@ class Pipeline:
         self.model = model
         self.words = words
         self.similarity = similarity  # "lexical", or "embed" with the `embed` extra
+        self._own_nlp: Any = None  # a model of its own (`fork`); else the shared one
 
     @property
     def nlp(self) -> Any:
-        return load(self.model)
+        return self._own_nlp if self._own_nlp is not None else load(self.model)
+
+    def fork(self) -> Pipeline:
+        """The same options on a model of its own, so two threads can brief at once (the web
+        app briefs uploads on a fork: a long upload never holds a story page)."""
+        twin = Pipeline(model=self.model, words=self.words, similarity=self.similarity)
+        twin._own_nlp = load_new(self.model)
+        return twin
 
     def brief_paths(
         self,
@@ -98,7 +107,9 @@ class Pipeline:
     def brief_aligned(
         self, sources, documents, entities, alignment: Alignment, warnings: list[str]
     ) -> Brief:
-        """The brief of aligned sources: the alignment's parts plus the summary."""
+        """The brief of aligned sources: the alignment's parts plus the summary, the reader's
+        caveats (`newsweave.caveats`) first among the warnings."""
+        found = caveats(sources)
         return Brief(
             sources=sources,
             documents=documents,
@@ -109,8 +120,9 @@ class Pipeline:
             conflicts=alignment.conflicts,
             timeline=alignment.timeline,
             summary=summarize(alignment, words=self.words),
-            warnings=warnings,
+            warnings=[c.message for c in found] + warnings,
             figures=alignment.figures,
+            caveats=found,
         )
 
 

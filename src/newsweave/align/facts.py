@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..extract.figures import EVENT_KINDS, direction_of, figures_agree
-from ..models import Fact, MatchReason, NumberMention
+from ..models import Fact, FactStatus, MatchReason, NumberMention
 from .vectors import SentenceVector, cosine, embed_all, similarity
 
 
@@ -87,7 +87,7 @@ def _alone_shown(v: SentenceVector, grouped_sentences: set[tuple[str, int]]) -> 
     """A sentence no other source states is a single-source fact; so is a claim part of a sentence
     that a group holds for another of its claims ("..., adding that a ferry would run"), which
     would otherwise be hidden under that claim. A lone part of a lone sentence: the sentence shows it."""
-    return not v.part or (v.source, v.parent.span.start) in grouped_sentences
+    return v.parent is None or not v.part or (v.source, v.parent.span.start) in grouped_sentences
 
 
 def _without_echoes(groups: list[list[SentenceVector]]) -> list[list[SentenceVector]]:
@@ -206,17 +206,18 @@ def _join(
     if gi is not None and gi is gj:
         return
     if gi is None and gj is None:
-        group = _Group([vectors[i], vectors[j]])
-        home[i] = home[j] = group
+        home[i] = home[j] = _Group([vectors[i], vectors[j]])
         return
     if gi is not None and gj is not None:
-        if MERGE is not None and _mergeable(gi, gj, join):
+        if MERGE is not None and _mergeable(gi, gj, join, MERGE):
             gi.members += gj.members  # one claim grouped twice (headlines here, ledes there)
             for k, g in home.items():
                 if g is gj:
                     home[k] = gi
         return
     group, k = (gi, j) if gi is not None else (gj, i)
+    if group is None:
+        return
     newcomer = vectors[k]
     if newcomer.source in group.sources():
         return
@@ -228,15 +229,15 @@ def _join(
     home[k] = group
 
 
-def _mergeable(a: _Group, b: _Group, join: float) -> bool:
-    """Two groups of other sources that read alike on average, as much as `MERGE` times the join
+def _mergeable(a: _Group, b: _Group, join: float, merge: float) -> bool:
+    """Two groups of other sources that read alike on average, as much as `merge` times the join
     threshold, with no figure that disagrees, state one claim."""
     if a.sources() & b.sources():
         return False
     pairs = [(x, y) for x in a.members for y in b.members]
     if any(figures_clash(x, y) for x, y in pairs):
         return False
-    return sum(_affinity(x, y, join) for x, y in pairs) / len(pairs) >= MERGE
+    return sum(_affinity(x, y, join) for x, y in pairs) / len(pairs) >= merge
 
 
 def _affinity(a: SentenceVector, b: SentenceVector, join: float) -> float:
@@ -250,7 +251,7 @@ def _affinity(a: SentenceVector, b: SentenceVector, join: float) -> float:
 def make_fact(index: int, members: list[SentenceVector], conflicting: bool) -> Fact:
     """A `Fact` from a group: status from its independent witnesses and conflicts."""
     witnesses = {m.witness for m in members}
-    status = (
+    status: FactStatus = (
         "conflicting"
         if conflicting
         else ("corroborated" if len(witnesses) >= 2 else "single-source")

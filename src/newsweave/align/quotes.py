@@ -251,7 +251,8 @@ def _notes(pair: tuple[str, str]) -> list[str]:
     if a == b:
         return ["same words, different punctuation or spelling"]
     share = overlap(a, b)
-    if share >= 0.9 and " ".join(min(a, b, key=len)) in " ".join(max(a, b, key=len)):
+    shorter, longer = sorted((a, b), key=len)
+    if share >= 0.9 and " ".join(shorter) in " ".join(longer):
         return ["one outlet quotes only part of the words (truncation)"]
     if share >= SAME_WORDS:
         return ["wording differs inside the quote marks (edited or paraphrased)"]

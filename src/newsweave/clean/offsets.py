@@ -7,6 +7,8 @@ point at the original document (a highlight in the saved page, a benchmark's gol
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..models import Removal, Source
 from . import rules
 
@@ -20,7 +22,7 @@ def raw_offsets(source: Source) -> list[int]:
     return align(source.raw, source.text, source.removed)
 
 
-def align(raw: str, text: str, removed: list[Removal] = ()) -> list[int]:
+def align(raw: str, text: str, removed: Sequence[Removal] = ()) -> list[int]:
     """Offsets map from `text` (cleaned from `raw`) back into `raw`; see `raw_offsets`."""
     skips = {r.start: r.end for r in removed}
     out: list[int] = []

@@ -17,7 +17,7 @@ import importlib
 import io
 import json
 from collections import Counter
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -41,7 +41,7 @@ def dump(value: Any) -> bytes:
     pools: dict[str, list[np.ndarray]] = {}
     sizes: dict[str, int] = {}
     tree = _encode(value, pools, sizes)
-    arrays = {
+    arrays: dict[str, Any] = {
         f"pool_{k}": np.concatenate(v) if v else np.zeros(0, dtype=k) for k, v in pools.items()
     }
     meta = json.dumps({"format": FORMAT, "tree": tree}).encode()
@@ -145,7 +145,7 @@ def _decode_object(name: str, fields: dict, pools: dict) -> Any:
     cls = getattr(importlib.import_module(module), qualname, None)
     if not isinstance(cls, type):
         raise CheckpointError(f"the checkpoint names {name!r}, which is not a class here")
-    obj = cls.__new__(cls)
+    obj = cast(Any, cls).__new__(cls)
     obj.__dict__.update({k: _decode(x, pools) for k, x in fields.items()})
     return obj
 

@@ -117,7 +117,7 @@ class OpenBlock:
         self.ids: list[int] = []
         self.row: dict[int, int] = {}  # open article -> its row
         self.nnz = 0
-        self.indices = np.zeros(1024, dtype=np.int32)
+        self.indices: np.ndarray = np.zeros(1024, dtype=np.int32)
         self.data = np.zeros(1024)
         self.indptr = np.zeros(65, dtype=np.int32)
         self.days = np.zeros(64, dtype=np.int64)

@@ -72,8 +72,9 @@ def copy_groups(
     `sigs` may hold precomputed signatures (rows in the order of `sources`). Sets `witness` on
     every source; returns only groups of two or more, each with the lineage of its copies.
     """
-    arrays = minhash.shingle_arrays([s.text for s in sources]) if sigs is None else None
+    arrays = None
     if sigs is None:
+        arrays = minhash.shingle_arrays([s.text for s in sources])
         sigs = minhash.signatures_of(arrays)
     parent = list(range(len(sources)))
     verify = _verifier(sources, arrays, threshold)

@@ -12,11 +12,11 @@ from ..models import Document, Entity, Source
 from .dates import find_dates
 from .entities import entity_mentions, sentences
 from .figures import figure_kind, same_kind_in_brackets
-from .nlp import DEFAULT_MODEL, load, parse
+from .nlp import DEFAULT_MODEL, load, load_new, parse
 from .numbers import find_numbers
 from .resolve import resolve_entities
 
-__all__ = ["DEFAULT_MODEL", "extract", "load"]
+__all__ = ["DEFAULT_MODEL", "extract", "load", "load_new"]
 
 
 def extract(sources: list[Source], nlp: Any) -> tuple[list[Document], list[Entity]]:

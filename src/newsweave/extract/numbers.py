@@ -469,7 +469,8 @@ def _base_value(m: re.Match) -> float | None:
 def _word_value(word: str) -> float | None:
     """ "seven" -> 7, "twenty-five" -> 25."""
     parts = [WORD_VALUES.get(p) for p in word.lower().split("-")]
-    return float(sum(parts)) if parts and None not in parts else None
+    known = [p for p in parts if p is not None]
+    return float(sum(known)) if known and len(known) == len(parts) else None
 
 
 def _scale(m: re.Match) -> float:
@@ -502,7 +503,7 @@ def _measure(word: str) -> str | None:
 
 def _join_ranges(text: str, hits: list[_Hit]) -> tuple[list[_Hit], dict[int, int]]:
     """Give both ends of "5 to 10 percent" / "$5-10 billion" one unit and scale; pair them low -> high."""
-    out, pairs = list(hits), {}
+    out, pairs = list(hits), dict[int, int]()
     for i in range(len(out) - 1):
         kind = None if i in pairs.values() else _range_kind(text, out[i], out[i + 1])
         if kind is not None:
@@ -788,7 +789,7 @@ def _rounding(n: NumberMention) -> float:
     """Just under half a unit of the last digit stated ("70": 0.4999; "$1.2 billion": $0.04999 billion)."""
     m = _STATED_DIGITS.search(n.text)
     base = float(m.group(0).replace(",", "")) if m else 0.0
-    if not base:
+    if m is None or not base:
         return 0.0
     decimals = len(m.group(1) or "")
     return _HALF_UNIT * 10.0**-decimals * abs(n.value / base)

@@ -13,89 +13,16 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
+from ..lexicon import (
+    HONORIFICS,
+    NICKNAMES,
+    ORG_PREFIXES,
+    ORG_SUFFIXES,
+    OUTLET_ALIASES,
+    PLACE_ALIASES,
+)
 from ..models import Entity, EntityMention, EntityType
-from .entities import HONORIFICS, name_key
-
-PLACE_ALIASES = {
-    "us": "United States",
-    "usa": "United States",
-    "united states": "United States",
-    "america": "United States",
-    "united states of america": "United States",
-    "uk": "United Kingdom",
-    "britain": "United Kingdom",
-    "great britain": "United Kingdom",
-    "united kingdom": "United Kingdom",
-    "eu": "European Union",
-    "european union": "European Union",
-    "prc": "China",
-    "mainland china": "China",
-    "uae": "United Arab Emirates",
-}
-# News agencies and outlets under their short and long names (keys as `name_key` makes them).
-OUTLET_ALIASES = {
-    "afp": "AFP",
-    "agence france presse": "AFP",
-    "ap": "AP",
-    "associated press": "AP",
-    "reuters": "Reuters",
-    "thomson reuters": "Reuters",
-    "upi": "UPI",
-    "united press international": "UPI",
-    "dpa": "dpa",
-    "deutsche presse agentur": "dpa",
-    "bbc": "BBC",
-    "british broadcasting corporation": "BBC",
-    "bbc news": "BBC",
-    "cnn": "CNN",
-    "cable news network": "CNN",
-    "nyt": "New York Times",
-    "new york times": "New York Times",
-    "wsj": "Wall Street Journal",
-    "wall street journal": "Wall Street Journal",
-    "wapo": "Washington Post",
-    "washington post": "Washington Post",
-    "xinhua": "Xinhua",
-    "xinhua news agency": "Xinhua",
-    "kyodo": "Kyodo",
-    "kyodo news": "Kyodo",
-    "yonhap": "Yonhap",
-    "yonhap news agency": "Yonhap",
-    "asian news international": "ANI",
-}
-ORG_PREFIXES = {
-    "us",
-    "u s",
-    "american",
-    "china's",
-    "chinese",
-    "china",
-    "british",
-    "uk",
-    "eu",
-    "the",
-}
-ORG_SUFFIXES = {"corp", "corporation", "inc", "co", "ltd", "plc", "llc", "group", "holdings"}
-NICKNAMES = [
-    {"steve", "steven", "stephen"},
-    {"bill", "william", "will"},
-    {"bob", "robert", "rob"},
-    {"jim", "james", "jimmy"},
-    {"mike", "michael"},
-    {"dick", "richard", "rick"},
-    {"tom", "thomas"},
-    {"joe", "joseph"},
-    {"tony", "anthony"},
-    {"alex", "alexander", "alexandra"},
-    {"dan", "daniel"},
-    {"chris", "christopher"},
-    {"kate", "katherine", "catherine", "kathy"},
-    {"liz", "elizabeth"},
-    {"nick", "nicholas"},
-    {"andy", "andrew"},
-    {"ben", "benjamin"},
-    {"sam", "samuel"},
-]
+from .entities import name_key
 
 
 def resolve_entities(mentions: Iterable[EntityMention]) -> list[Entity]:

@@ -33,6 +33,7 @@ import ipaddress
 import math
 import re
 import socket
+import threading
 import time
 import urllib.robotparser
 import zlib
@@ -196,6 +197,9 @@ def refusal(address: str) -> str | None:
     return None if ip.is_global else "a non-public address"
 
 
+Deadline = Callable[[], float]  # the `time.monotonic()` by which the fetch under way must end
+
+
 def system_resolver(host: str, port: int) -> list[str]:
     """Every address the system resolver gives for host (A and AAAA), in its order."""
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
@@ -206,8 +210,10 @@ class _Guard:
     """Resolves each host once and checks every address; the addresses it returns are the
     only ones connected to."""
 
-    def __init__(self, resolver: Resolver, allow_private: bool):
-        self.resolver, self.allow_private = resolver, allow_private
+    def __init__(
+        self, resolver: Resolver, allow_private: bool, deadline: Deadline = lambda: math.inf
+    ):
+        self.resolver, self.allow_private, self.deadline = resolver, allow_private, deadline
         self.known: dict[tuple[str, int], list[str]] = {}
 
     def addresses(self, host: str, port: int) -> list[str]:
@@ -232,7 +238,11 @@ class _Guard:
 
     def _resolve(self, host: str, port: int) -> list[str]:
         try:
-            found = list(self.resolver(host, port))
+            found = _by_deadline(lambda: list(self.resolver(host, port)), self.deadline())
+        except TimeoutError:
+            raise FetchError(
+                host, f"host {host} did not resolve within the fetch's total time limit; try again"
+            ) from None
         except (OSError, UnicodeError) as exc:
             raise FetchError(
                 host, f"host {host} could not be resolved ({exc}); check the URL"
@@ -242,15 +252,35 @@ class _Guard:
         return found
 
 
+def _by_deadline(resolve: Callable[[], list[str]], deadline: float) -> list[str]:
+    """`resolve()`, given up (TimeoutError) when the deadline passes first: the system resolver
+    has no timeout of its own, so it runs in a daemon thread that a stuck lookup leaves behind."""
+    if deadline == math.inf:
+        return resolve()
+    done: list[list[str] | BaseException] = []
+
+    def run() -> None:
+        try:
+            done.append(resolve())
+        except BaseException as exc:
+            done.append(exc)
+
+    worker = threading.Thread(target=run, name="newsweave-resolve", daemon=True)
+    worker.start()
+    worker.join(max(0.0, deadline - time.monotonic()))
+    if not done:
+        raise TimeoutError
+    if isinstance(done[0], BaseException):
+        raise done[0]
+    return done[0]
+
+
 def _literal(host: str) -> str | None:
     """The address, if the host is an IP address literal (IPv6 with or without brackets)."""
     try:
         return str(ipaddress.ip_address(host.strip("[]")))
     except ValueError:
         return None
-
-
-Deadline = Callable[[], float]  # the `time.monotonic()` by which the fetch under way must end
 
 
 class _PinnedBackend(httpcore.SyncBackend):
@@ -275,7 +305,8 @@ class _PinnedBackend(httpcore.SyncBackend):
                 return _DeadlineStream(stream, self.deadline)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 last = exc
-        raise last  # type: ignore[misc]  # addresses() is never empty
+        assert last is not None  # addresses() is never empty
+        raise last
 
 
 class _DeadlineStream(httpcore.NetworkStream):
@@ -338,7 +369,9 @@ class Fetcher:
     ):
         self.policy = policy or FetchPolicy()
         self.cache = cache
-        self._guard = _Guard(resolver or system_resolver, self.policy.allow_private)
+        self._guard = _Guard(
+            resolver or system_resolver, self.policy.allow_private, lambda: self._deadline
+        )
         self._robots: dict[str, urllib.robotparser.RobotFileParser | FetchError] = {}
         self._deadline = math.inf  # of the fetch under way
         timeout = httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout)

@@ -81,7 +81,7 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 def _candidates(paths: Iterable[str | os.PathLike], skipped: list[Skipped]) -> Iterator[Input]:
     for given in paths:
         if is_url(given):  # shown without credentials; the URL as given is its first name
-            yield Input(shown_name(without_credentials(given)), None, (str(given),))
+            yield Input(shown_name(without_credentials(str(given))), None, (str(given),))
             continue
         shown, path = shown_name(given), Path(given)
         if path.is_dir():

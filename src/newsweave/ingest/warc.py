@@ -25,7 +25,7 @@ import io
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import redirect_stderr
 from pathlib import Path
 from typing import Any
@@ -98,7 +98,7 @@ def _pages(
     passed: Counter[str],
     skipped: list[Skipped],
     warnings: list[str],
-) -> Iterator[Record]:
+) -> Generator[Record, None, int]:
     """Each article page; returns how many there were. A break in the file ends it with a Skipped."""
     from warcio.archiveiterator import ArchiveIterator
 

@@ -9,19 +9,18 @@ from __future__ import annotations
 from typing import Any
 
 from ..clean import paragraph_spans
-from ..models import Document, Entity, QuoteMention, Sentence, Span, SpanIndex
+from ..lexicon import CUE_LEMMAS
+from ..models import Document, Entity, QuoteKind, QuoteMention, Sentence, Span, SpanIndex
 from .finder import QuoteSpan, find_quote_spans, mark_directions
 from .frames import colon_lead, headed_lead, label, signature, signed_paragraph
 from .indirect import find_indirect
+from .quoted import Quoted, in_quotes
 from .speakers import (
-    CUE_LEMMAS,
     Attribution,
     Context,
-    Quoted,
     attribute,
     bind_pronoun,
     cue_tokens,
-    in_quotes,
     inverted_speaker,
     resolve_subject,
 )
@@ -359,7 +358,7 @@ def _span(document: Document, at: tuple[int, int] | None) -> Span | None:
     return None if at is None else Span(document.source.id, at[0], at[1])
 
 
-def _kind(text: str, q: QuoteSpan, sents: list[Sentence]) -> str:
+def _kind(text: str, q: QuoteSpan, sents: list[Sentence]) -> QuoteKind:
     """Direct: a whole utterance ("..." said X / X said, "..."); partial: words inside a sentence."""
     first = text[q.start : q.start + 1]
     opens_sentence = bool(sents) and q.start - 1 <= sents[0].span.start

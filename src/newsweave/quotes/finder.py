@@ -3,16 +3,23 @@
 News convention handled: a quote that runs over several paragraphs leaves each paragraph but
 the last unclosed, and reopens at the start of the next. Unbalanced marks never raise: the
 finder makes a best guess and reports a warning.
+
+Marks of other conventions are read by the way the received text faced them
+(`mark_directions`): “…” and ‘…’ (English), „…“ and ‚…‘ (German: the mark that opens in
+English closes after „ or ‚), «…» (French, spaces inside or not) and »…« (German). Single
+marks count only as the unambiguous low ‚ and its closing ‘ or ’ (a straight or curly
+apostrophe is too often a word's), and only outside double quotes.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..clean import paragraph_spans
 from ..clean.offsets import raw_offsets
-from ..extract.entities import INVERTED_CUES
+from ..lexicon import INVERTED_CUES
 from ..models import Source
 
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,")
@@ -21,13 +28,15 @@ _TRAILING = " ,;:"
 _MARK = re.compile(r"\"|``|(?<!')''(?!')")
 _DIGRAPH = {"``": "open"}
 _WORD_AFTER = re.compile(r"[a-z]+")
+_LOW_DOUBLE, _LOW_SINGLE = "\u201e", "\u201a"  # „ and ‚ always open
 _CURLY = {
-    "\u201c": "open",
-    "\u201e": "open",
-    "\u00ab": "open",
+    "\u201c": "open",  # “ (closes after „)
+    _LOW_DOUBLE: "open",
+    "\u00ab": "open",  # « (closes after »)
     "\u201d": "close",
-    "\u00bb": "close",
+    "\u00bb": "close",  # » (opens a »…« quote)
 }
+_SINGLE_CLOSE = "\u2018\u2019"  # ‘ and ’ after ‚
 
 
 @dataclass
@@ -40,27 +49,72 @@ class QuoteSpan:
 def find_quote_spans(
     text: str, warnings: list[str] | None = None, directions: dict[int, str] | None = None
 ) -> list[QuoteSpan]:
-    """Spans of the words inside double quote marks, paragraph by paragraph.
+    """Spans of the words inside double quote marks, paragraph by paragraph, and inside the
+    single marks ‚…‘ outside them.
 
     `directions` ({offset: "open" | "close"}) says which way the received text's curly marks
     faced, where it had them (see `mark_directions`); other marks are judged by their context.
     """
     spans: list[QuoteSpan] = []
+    directions = directions or {}
     for start, end in paragraph_spans(text):
-        spans.extend(_paragraph_quotes(text, start, end, warnings, directions or {}))
-    return [s for s in spans if s.end > s.start]
+        spans.extend(_paragraph_quotes(text, start, end, warnings, directions))
+    spans += [q for q in _single_quotes(text, directions) if not _inside(q, spans)]
+    return sorted((s for s in spans if s.end > s.start), key=lambda s: s.start)
 
 
 def mark_directions(source: Source) -> dict[int, str]:
-    """{offset in the cleaned text: "open" | "close"} for each double mark that was curly."""
+    """{offset in the cleaned text: "open" | "close"} for each quote mark that was curly (or
+    low, or a guillemet) in the received text: double marks, and the single ‚ with the ‘ or ’
+    that closes it."""
     where = raw_offsets(source)
-    out = {}
+    out: dict[int, str] = {}
+    opened: dict[str, str | None] = {'"': None, "'": None}  # the mark that opened, per kind
     for i, ch in enumerate(source.text):
-        if ch == '"' and where[i] < len(source.raw):
-            kind = _CURLY.get(source.raw[where[i]])
-            if kind:
-                out[i] = kind
+        if ch in opened and where[i] < len(source.raw):
+            glyph = source.raw[where[i]]
+            way = _direction(glyph, opened[ch], source.raw, where[i])
+            if way:
+                out[i] = way
+                opened[ch] = glyph if way == "open" else None
     return out
+
+
+def _direction(glyph: str, opened: str | None, raw: str, j: int) -> str | None:
+    """Which way the mark `glyph` at raw[j] faces, given the mark that opened the quote now
+    open (None: none is)."""
+    if glyph == _LOW_SINGLE:  # opens before a word, never a comma typed as ‚
+        return "open" if _word_edge(raw, j - 1) and not _word_edge(raw, j + 1) else None
+    if glyph in _SINGLE_CLOSE:  # closes after a word, never an apostrophe inside one (it’s)
+        return "close" if opened == _LOW_SINGLE and _word_edge(raw, j + 1) else None
+    if glyph == "\u201c" and opened == _LOW_DOUBLE:
+        return "close"
+    if glyph == "\u00ab" and opened == "\u00bb":
+        return "close"
+    if glyph == "\u00bb" and opened is None and j + 1 < len(raw) and raw[j + 1].isalnum():
+        return "open"
+    return _CURLY.get(glyph)
+
+
+def _word_edge(raw: str, j: int) -> bool:
+    """Is raw[j] outside any word: the text's edge, a space or a punctuation mark?"""
+    return j < 0 or j >= len(raw) or not raw[j].isalnum()
+
+
+def _single_quotes(text: str, directions: dict[int, str]) -> list[QuoteSpan]:
+    """Spans inside single marks that `directions` pairs (an opening ‚, then its closing mark
+    in the same paragraph)."""
+    out = []
+    for start, end in paragraph_spans(text):
+        marks = [i for i in range(start, end) if text[i] == "'" and i in directions]
+        for a, b in pairwise(marks):
+            if directions[a] == "open" and directions[b] == "close":
+                out.append(_span(text, a + 1, b, closed=True))
+    return out
+
+
+def _inside(quote: QuoteSpan, spans: list[QuoteSpan]) -> bool:
+    return any(s.start <= quote.start and quote.end <= s.end for s in spans)
 
 
 def _paragraph_quotes(

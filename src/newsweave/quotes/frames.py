@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..extract.entities import INVERTED_CUES
-from .speakers import Attribution, Context, Quoted, remember, resolve_subject, syntactic_subject
+from ..lexicon import INVERTED_CUES, PRONOUNS
+from .quoted import Quoted
+from .speakers import Attribution, Context, remember, resolve_subject, syntactic_subject
 
 _SIGNATURE = re.compile(r'"?\s*[\u2015\u2014\u2013-]{1,2}\s*(?=[A-Z])')
 # "Name:", "Rep. Trey Gowdy (R-S.C.):" (a party and state in brackets), the quote may touch the colon
@@ -27,7 +28,7 @@ MAX_NAME_TOKENS = 5
 MAX_SIGNED_TOKENS = 14  # "-President Obama, tweeting after Clinton's speech."
 _DASHES = set("\u2015\u2014\u2013-")
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
-_PERSONAL = {"he", "she", "they", "we", "i"}
+_PERSONAL = PRONOUNS - {"it"}  # who may sign or head a quote
 
 
 def signature(ctx: Context, text: str, quote_end: int, para_end: int) -> Attribution | None:
@@ -121,7 +122,7 @@ def _name_at(ctx: Context, start: int, end: int) -> Any | None:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    words = []
+    words: list[Any] = []
     for tok in span:
         if (tok.pos_ != "PROPN" and not (tok.is_title or tok.is_upper)) or len(
             words

@@ -24,11 +24,15 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from ..extract.entities import FEMALE_WORDS, MALE_WORDS, PERSON_ROLE_NOUNS, SPEECH_LEMMAS
+from ..lexicon import (
+    FEMALE_PRONOUNS,
+    FEMALE_WORDS,
+    MALE_PRONOUNS,
+    MALE_WORDS,
+    PERSON_ROLE_NOUNS,
+    SPEECH_LEMMAS,
+)
 
-MALE_PRONOUNS = {"he", "him", "his", "himself"}
-FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
-PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _OBJECT_DEPS = {"dobj", "iobj", "dative"}
 _PREPOSITIONS = {"for", "of", "at", "in", "with", "on", "from", "to"}

@@ -12,119 +12,37 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..extract.entities import INVERTED_CUES, PLACE_NOUNS, SPEECH_LEMMAS
+from ..lexicon import (
+    ADDRESSEE_CUES,
+    COMPANY_NOUNS,
+    CUE_LEMMAS,
+    INVERTED_CUES,
+    MEDIA_NAME_WORDS,
+    MEDIA_NOUNS,
+    PERSONAL_PRONOUNS,
+    PLACE_NOUNS,
+    PLURAL_PRONOUNS,
+    PRONOUNS,
+    PUBLIC_BODIES,
+    RELATIVES,
+    STATEMENT_NOUNS,
+)
 from ..models import Entity, EntityMention
-from .referents import PERSONAL_PRONOUNS, referent, role_holder
+from .quoted import NOT_QUOTED, Quoted, in_quotes
+from .referents import referent, role_holder
 
-# Beyond the speech verbs entities know: what a sign, statement or ad "reads", and the manner
-# verbs news uses for a quoted outburst ("Trump barked"); not "question" ("questioning the vote").
-CUE_LEMMAS = SPEECH_LEMMAS | {
-    "read",
-    "bark",
-    "boom",
-    "lecture",
-    "affirm",
-    "assure",
-    "snap",
-    "interject",
-}
-PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-PLURAL_PRONOUNS = {"they", "we"}
-RELATIVES = {"who", "which", "that"}
 MAX_NAME_WORDS = 6  # words of "Rubio spokesman Alex Conant" after an inverted cue
 MAX_APPOSITIVE = 16  # tokens of ", a spokesman for the ministry," between a name and its cue
 MAX_PHRASE_WORDS = 8  # words of "Texas delegate Bill Eastland" between a closing mark and its cue
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-# Cues whose object is the hearer: "told Reuters", "asked the senator".
-ADDRESSEE_CUES = {"tell", "ask", "inform", "remind", "assure"}
-# "The paper called it ..." -> the last news organisation named before it.
-MEDIA_NOUNS = {
-    "paper",
-    "newspaper",
-    "daily",
-    "outlet",
-    "network",
-    "broadcaster",
-    "magazine",
-    "agency",
-}
-MEDIA_NAME_WORDS = {
-    "journal",
-    "times",
-    "post",
-    "news",
-    "herald",
-    "tribune",
-    "gazette",
-    "telegraph",
-    "guardian",
-    "reuters",
-    "ap",
-    "bloomberg",
-    "cnn",
-    "bbc",
-    "press",
-    "daily",
-    "mail",
-}
 # Links climbed from a cue to the verb whose subject speaks ("..., saying", "before asking her").
 _CLIMB = {"advcl", "conj", "xcomp", "ccomp", "relcl", "pcomp", "prep"}
-# "The company said ..." -> the company named last (not a ministry or a court).
-COMPANY_NOUNS = {
-    "company",
-    "firm",
-    "carrier",
-    "maker",
-    "manufacturer",
-    "retailer",
-    "insurer",
-    "lender",
-}
-PUBLIC_BODIES = {
-    "department",
-    "ministry",
-    "commission",
-    "court",
-    "congress",
-    "senate",
-    "house",
-    "government",
-    "administration",
-    "agency",
-    "council",
-    "committee",
-    "office",
-}
 NOT_PUBLIC = "\0not-public"  # `Context.earlier` key: names with no word of PUBLIC_BODIES
-# What an organisation issues and the text makes speak: "a police statement said".
-STATEMENT_NOUNS = {"statement", "release", "report", "filing", "notice", "memo", "bulletin"}
 _CLAUSE_DEPS = {"relcl", "acl", "prep", "ccomp", "advcl"}
-
-
-class Quoted:
-    """The character ranges inside quote marks, merged: `offset in quoted` by bisection
-    (a scan of every quote for every token was quadratic in the length of a long article)."""
-
-    def __init__(self, ranges: Iterable[tuple[int, int]] = ()):
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for a, b in sorted(r for r in ranges if r[0] < r[1]):
-            if self.ends and a <= self.ends[-1]:
-                self.ends[-1] = max(self.ends[-1], b)
-            else:
-                self.starts.append(a)
-                self.ends.append(b)
-
-    def __contains__(self, offset: int) -> bool:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return i >= 0 and offset < self.ends[i]
-
-
-NOT_QUOTED = Quoted()
 
 
 @dataclass
@@ -159,7 +77,9 @@ class Context:
         """The entity of each character offset inside a resolved mention (the first mention wins)."""
         out: dict[int, str] = {}
         for m in self.mentions:
-            for i in range(m.span.start, m.span.end) if m.entity_id else ():
+            if m.entity_id is None:
+                continue
+            for i in range(m.span.start, m.span.end):
                 out.setdefault(i, m.entity_id)
         return out
 
@@ -328,11 +248,6 @@ def _reported(verb: Any, quoted: Quoted) -> bool:
     return (
         verb.dep_ == "ccomp" and head.lemma_.lower() in CUE_LEMMAS and not in_quotes(head, quoted)
     )
-
-
-def in_quotes(tok: Any, quoted: Quoted) -> bool:
-    """Is the token inside quote marks (the words of a quote are never its cue or speaker)?"""
-    return tok.idx in quoted
 
 
 def _adjacent_name(cue: Any, quoted: Quoted) -> Any | None:
@@ -520,7 +435,7 @@ def _entity_in_phrase(ctx: Context, subj: Any) -> str | None:
         return None
     if not people and subj.ent_type_ == "NORP":
         return None
-    return (people or [e for e in found if kinds[e] != "place"] or [None])[0]
+    return next(iter(people or [e for e in found if kinds[e] != "place"]), None)
 
 
 def _modifies_role(tok: Any, subj: Any) -> bool:
@@ -594,8 +509,8 @@ def _by_role(ctx: Context, subj: Any) -> str | None:
     noun = subj.lemma_.lower()
     if any(
         _modifies_role(t, subj)
-        and ctx.entities.get(ctx.entity_at(t) or "") is not None
-        and ctx.entities[ctx.entity_at(t)].type == "person"
+        and (modifier := ctx.entities.get(ctx.entity_at(t) or "")) is not None
+        and modifier.type == "person"
         for t in _head_phrase(subj)
     ):
         return None  # "a Hagel spokesman": someone's spokesman, not the one spokesman named

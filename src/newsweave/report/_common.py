@@ -72,7 +72,15 @@ def witnesses(brief: Brief) -> int:
 
 
 def headline(brief: Brief) -> str:
-    """ "3 sources, 2 independent"."""
+    """ "3 sources, 2 independent"; said once when nothing can be corroborated (one witness),
+    so that facts need not each be labelled single-source."""
+    if witnesses(brief) == 1:
+        what = (
+            "One article"
+            if len(brief.sources) == 1
+            else f"{len(brief.sources)} copies of one report"
+        )
+        return f"{what}: nothing can be corroborated"
     return f"{len(brief.sources)} sources, {witnesses(brief)} independent"
 
 
@@ -218,6 +226,8 @@ def fact_line(brief: Brief, fact: Fact) -> str:
 def witness_line(brief: Brief, fact: Fact) -> str:
     """ "2 outlets / 2 independent: AP, Reuters" or "single source: AP"."""
     sources = fact_sources(fact)
+    if witnesses(brief) == 1:  # the headline says it once
+        return labels(brief, sources)
     if fact.status == "single-source":
         return "single source: " + labels(brief, sources)
     independent = fact.witnesses or len({brief_witness(brief, s) for s in sources})
@@ -256,7 +266,7 @@ def brief_witness(brief: Brief, source_id: str) -> str:
 
 def summary_tag(brief: Brief, sentence: SummarySentence) -> str:
     """ "" for corroborated sentences, else their status and outlets ("single source: AP")."""
-    if sentence.status == "corroborated":
+    if sentence.status == "corroborated" or witnesses(brief) == 1:
         return ""
     return f"{sentence.status.replace('-', ' ')}: {labels(brief, distinct_sources(sentence.citations))}"
 

@@ -11,6 +11,7 @@ from typing import Any
 from .. import __version__
 from ..models import (
     Brief,
+    Caveat,
     Conflict,
     DateMention,
     Entity,
@@ -50,8 +51,19 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         "dates": [_date(d) for doc in brief.documents for d in doc.dates],
         "skipped": [{"path": s.path, "reason": s.reason} for s in brief.skipped],
         "warnings": list(brief.warnings),
+        "caveats": [_caveat(c) for c in brief.caveats],
         "newsweave": {"version": __version__, "schema": SCHEMA_VERSION},
         **({"changes": brief.changes} if brief.changes is not None else {}),
+    }
+
+
+def _caveat(c: Caveat) -> dict[str, Any]:
+    return {
+        "kind": c.kind,
+        "message": c.message,
+        "sources": list(c.sources),
+        "groups": [list(g) for g in c.groups],
+        "language": c.language,
     }
 
 

@@ -101,7 +101,7 @@ class RayExecutor:
 
         return list(
             ActorPool(self._actors(factory)).map(
-                lambda actor, item: actor.run.remote(fn, item), items
+                lambda actor, item: actor.run.remote(fn, item), list(items)
             )
         )
 

@@ -43,6 +43,7 @@ from .limits import BodyLimit, TooLarge, error_body
 LOG = logging.getLogger("newsweave.serve")
 MAX_BODY = 20 * 1024 * 1024
 Mode = Literal["batch", "stream"]
+Sort = Literal["newest", "sources"]  # views.SORTS
 # a form's empty date field ("since=") means no date, not an invalid one
 Day = Annotated[dt.date | None, BeforeValidator(lambda v: v or None)]
 # most specific first: the first class an error is an instance of gives its HTTP status
@@ -95,6 +96,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.briefs = views.Briefs(pipeline or Pipeline())
+    app.state.listings = views.Listings()
     app.state.pages = _templates()
     app.state.static = _static_files()
     app.add_middleware(CrashResponse)  # inside BodyLimit, so a 500 gets the security headers too
@@ -282,12 +284,23 @@ def story_list(
     since: Day = None,
     until: Day = None,
     mode: Mode = "batch",
+    sort: Sort = "newest",
+    multi: bool = False,
+    page: int = Query(1, ge=1),
+    per_page: int = Query(views.PER_PAGE, ge=1, le=views.MAX_PER_PAGE),
 ) -> Response:
-    """The stories, newest first: counts, search (`q`, FTS5), filters by outlet and dates."""
-    query = views.ListQuery(
-        mode, (q or "").strip() or None, (outlet or "").strip() or None, since, until
+    """The stories, a page at a time, newest first or most sources first: counts, lede and key
+    figure; search (`q`, FTS5), filters by outlet, dates and size (`multi`: two or more articles)."""
+    query = _list_query(q, outlet, since, until, mode, sort, multi)
+    query.page, query.per_page = page, per_page
+    return respond(request, views.story_list(store, query, request.app.state.listings))
+
+
+def _list_query(q, outlet, since, until, mode, sort="newest", multi=False) -> views.ListQuery:
+    """The list's filters from the query string (blank words as none)."""
+    return views.ListQuery(
+        mode, (q or "").strip() or None, (outlet or "").strip() or None, since, until, sort, multi
     )
-    return respond(request, views.story_list(store, query))
 
 
 @_twin(pages, "/stories/{story_id}", "/stories/{story_id}.json")
@@ -310,7 +323,8 @@ def search(
     request: Request, store: Store = Depends(get_store), q: str = "", mode: Mode = "batch"
 ) -> Response:
     """Articles matching the words (titles and texts, FTS5), each with its story."""
-    return respond(request, views.search(store, q, mode=mode))
+    listings = request.app.state.listings
+    return respond(request, views.search(store, q, mode=mode, listings=listings))
 
 
 @_twin(pages, "/upload", "/upload.json")
@@ -366,18 +380,20 @@ def ingest_articles(
 
 @api.get("/stories")
 def api_stories(
+    request: Request,
     store: Store = Depends(get_store),
     q: str | None = None,
     outlet: str | None = None,
     since: Day = None,
     until: Day = None,
     mode: Mode = "batch",
+    sort: Sort = "newest",
+    multi: bool = False,
 ) -> list[dict[str, Any]]:
-    """The stories JSON contract (docs/json-contract.md), newest first, with the list's filters."""
-    query = views.ListQuery(
-        mode, (q or "").strip() or None, (outlet or "").strip() or None, since, until
-    )
-    return views.story_list(store, query).data["stories"]
+    """The stories JSON contract (docs/json-contract.md), every one the list's filters keep
+    (not a page), newest first or `sort=sources`."""
+    query = _list_query(q, outlet, since, until, mode, sort, multi)
+    return views.found_stories(store, query, request.app.state.listings)[0]
 
 
 @api.get("/stories/{story_id}/brief")
@@ -397,13 +413,15 @@ def api_brief(
 
 @api.get("/search")
 def api_search(
+    request: Request,
     q: str = Query(..., min_length=1),
     store: Store = Depends(get_store),
     limit: int = Query(20, ge=1, le=200),
     mode: Mode = "batch",
 ) -> list[dict[str, Any]]:
     """Articles matching the words: `article`, `title`, `snippet` (terms in [ ]), `rank`, `story`."""
-    hits = views.search(store, q, mode=mode, limit=limit).data["hits"]
+    listings = request.app.state.listings
+    hits = views.search(store, q, mode=mode, limit=limit, listings=listings).data["hits"]
     return [{k: v for k, v in h.items() if k != "parts"} for h in hits]
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from ..corpus import IngestRun, brief_story, ingest_records, stories
 from ..errors import ReadOnlyError
@@ -26,9 +27,14 @@ from ..models import Brief
 from ..report import _common, html
 from ..report.corpus import run_dict, stories_list
 from ..report.json import to_dict
+from ..report.lede import key_figure, lead_article, lede
 from ..store import SearchHit, Store
 
 SEARCH_LIMIT = 50
+LIST_MATCHES = 10_000  # articles a list search reads: the stories of all of them are listed
+PER_PAGE = 50  # stories a list page shows (per_page: 1 to MAX_PER_PAGE)
+MAX_PER_PAGE = 200
+SORTS = ("newest", "sources")
 _MARKED = re.compile(r"\[([^\[\]]*)\]")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 TOC = [
@@ -54,62 +60,158 @@ class View:
 
 @dataclass
 class ListQuery:
-    """The story list's filters, as given in the query string."""
+    """The story list's filters, order and page, as given in the query string."""
 
     mode: str = "batch"
     q: str | None = None
     outlet: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
+    sort: str = "newest"  # or "sources": most independent sources first
+    multi: bool = False  # only stories of two or more articles
+    page: int = 1
+    per_page: int = PER_PAGE
 
     def given(self) -> dict[str, Any]:
-        """Every filter (None when not given), dates as ISO strings."""
-        return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in vars(self).items()}
+        """Every filter (None when not given), dates as ISO strings; not the page."""
+        return {
+            k: v.isoformat() if isinstance(v, dt.date) else v
+            for k, v in vars(self).items()
+            if k not in ("page", "per_page")
+        }
+
+    def link(self, page: int) -> str:
+        """The query string of another page of the same list (defaults left out)."""
+        defaults = ListQuery()
+        shown = {k: v for k, v in self.given().items() if v and v != getattr(defaults, k)}
+        if self.multi:
+            shown["multi"] = 1
+        if self.per_page != PER_PAGE:
+            shown["per_page"] = self.per_page
+        return urlencode({**shown, "page": page})
 
 
 class Briefs:
-    """Computes briefs one at a time (the language model is shared) and keeps the last few,
-    keyed by the store's newest article, so a page and its JSON twin cost one brief."""
+    """Computes briefs and keeps the last few story briefs, keyed by the store's newest article,
+    so a page and its JSON twin cost one brief. A model briefs one text at a time: story briefs
+    take turns on `pipeline`, uploads on `uploads` (a fork of it with a model of its own, made
+    at the first upload), so a long upload never holds a story page; a kept brief never waits."""
 
-    def __init__(self, pipeline, size: int = 16):
+    def __init__(self, pipeline, size: int = 16, uploads=None):
         self.pipeline = pipeline
         self.size = size
-        self._lock = threading.Lock()
+        self._uploads = uploads
+        self._story_turn = threading.Lock()
+        self._upload_turn = threading.Lock()
+        self._kept_lock = threading.Lock()
         self._kept: OrderedDict[tuple, Brief] = OrderedDict()
 
     def story(self, store: Store, story_id: str, *, mode: str, since: str | None) -> Brief:
         key = (store.path, story_id, mode, since, store.last_seq())
-        with self._lock:
-            if key not in self._kept:
-                self._kept[key] = brief_story(
-                    store, story_id, mode=mode, pipeline=self.pipeline, since=since
-                )
-                while len(self._kept) > self.size:
-                    self._kept.popitem(last=False)
-            self._kept.move_to_end(key)
-            return self._kept[key]
+        kept = self._kept_brief(key)
+        if kept is not None:
+            return kept
+        with self._story_turn:
+            kept = self._kept_brief(key)  # briefed by the request this one waited for
+            if kept is not None:
+                return kept
+            brief = brief_story(store, story_id, mode=mode, pipeline=self.pipeline, since=since)
+        with self._kept_lock:
+            self._kept[key] = brief
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+        return brief
+
+    def _kept_brief(self, key: tuple) -> Brief | None:
+        with self._kept_lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+            return self._kept.get(key)
 
     def ingested(self, result: IngestResult) -> Brief:
+        with self._upload_turn:
+            if self._uploads is None:
+                self._uploads = self.pipeline.fork()
+            return self._uploads.brief_ingested(result)
+
+
+class Listings:
+    """The stories of a clustering mode as listed, kept while the store is unchanged (the same
+    newest article and the same stored clustering), so paging through the list or searching
+    reads and clusters the store once, not per request. `Listings(0)` keeps none."""
+
+    def __init__(self, size: int = 4):
+        self.size = size
+        self._lock = threading.Lock()
+        self._kept: OrderedDict[tuple, list[dict[str, Any]]] = OrderedDict()
+
+    def get(self, store: Store, mode: str) -> list[dict[str, Any]]:
+        key = (store.path, mode, store.last_seq(), json.dumps(store.get_state(f"stories.{mode}")))
         with self._lock:
-            return self.pipeline.brief_ingested(result)
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+        listed = _listed(store, mode)
+        with self._lock:
+            self._kept[key] = listed
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+        return listed
 
 
 # --- the story list and search ------------------------------------------------------------------
-def story_list(store: Store, query: ListQuery) -> View:
-    """Stories newest first, with their counts; filtered by search words, outlet and dates."""
-    listed = _listed(store, query.mode)
-    hits = store.search(query.q, limit=SEARCH_LIMIT) if query.q else []
-    found = {h.article for h in hits}
-    shown = [s for s in listed if _keep(s, query, found)]
+def story_list(store: Store, query: ListQuery, listings: Listings | None = None) -> View:
+    """One page of the stories, filtered by search words, outlet, dates and size, in the order
+    asked; each with its lede and key figure (`report.lede`), and links to the pages around."""
+    shown, listed = found_stories(store, query, listings)
+    pages = max(1, -(-len(shown) // query.per_page))
+    start = (query.page - 1) * query.per_page
+    page = [dict(s) for s in shown[start : start + query.per_page]]  # the kept ones stay as listed
+    _add_ledes(store, page)
+    links = {
+        "next": query.link(query.page + 1) if query.page < pages else None,
+        "prev": query.link(min(query.page, pages + 1) - 1) if query.page > 1 else None,
+    }
     data = {
-        "stories": shown,
+        "stories": page,
         "filters": query.given(),
         "count": len(shown),
         "total": len(listed),
         "outlets": _outlets(listed),
         "modes": ["batch", "stream"],
+        "sorts": list(SORTS),
+        "page": query.page,
+        "pages": pages,
+        "per_page": query.per_page,
+        "offset": start,
+        **{k: v and f"/index.json?{v}" for k, v in links.items()},
     }
-    return View("stories.html", data)
+    html_links = {k: v and f"/?{v}" for k, v in links.items()}
+    return View("stories.html", data, {**html_links, "default_per_page": PER_PAGE})
+
+
+def found_stories(
+    store: Store, query: ListQuery, listings: Listings | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The stories the filters keep, in the order asked, and every story of the mode."""
+    listed = (listings or Listings(0)).get(store, query.mode)
+    found = set(store.matching(query.q, limit=LIST_MATCHES)) if query.q else set()
+    shown = [s for s in listed if _keep(s, query, found)]
+    if query.sort == "sources":  # stable: newest first among equals
+        shown.sort(key=lambda s: (-s["independent"], -s["outlets"], -len(s["articles"])))
+    return shown, listed
+
+
+def _add_ledes(store: Store, page: list[dict[str, Any]]) -> None:
+    """Each story's `lede` and `figure` (None when it has none): one read of the lead articles'
+    texts and one of the remembered briefs' figures for the whole page."""
+    leads = {s["id"]: lead_article(s) for s in page}
+    texts = {source.id: source for source in store.get(set(leads.values()))}
+    stored = store.latest_figures(leads)
+    for story in page:
+        source = texts.get(leads[story["id"]])
+        story["lede"] = lede(source, story["title"]) if source is not None else None
+        story["figure"] = key_figure(story, story["lede"], stored.get(story["id"]))
 
 
 def _listed(store: Store, mode: str) -> list[dict[str, Any]]:
@@ -119,6 +221,8 @@ def _listed(store: Store, mode: str) -> list[dict[str, Any]]:
 
 def _keep(story: dict[str, Any], query: ListQuery, found: set[str]) -> bool:
     articles = story["articles"]
+    if query.multi and len(articles) < 2:
+        return False
     if query.q and not any(a["id"] in found for a in articles):
         return False
     if query.outlet and not any(
@@ -137,25 +241,38 @@ def _outlets(listed: list[dict[str, Any]]) -> list[str]:
     )
 
 
-def search(store: Store, q: str, *, mode: str = "batch", limit: int = SEARCH_LIMIT) -> View:
+def search(
+    store: Store,
+    q: str,
+    *,
+    mode: str = "batch",
+    limit: int = SEARCH_LIMIT,
+    listings: Listings | None = None,
+) -> View:
     """Articles matching the words (FTS5), each with its story."""
     hits = store.search(q, limit=limit) if q.strip() else []
-    story_of = {a["id"]: s["id"] for s in _listed(store, mode) for a in s["articles"]}
+    data = {"query": q, "mode": mode, "limit": limit}
+    if not hits:
+        return View("search.html", {**data, "hits": [], "count": 0})
+    listed = (listings or Listings(0)).get(store, mode)
+    story_of = {a["id"]: s for s in listed for a in s["articles"]}
     catalog = store.catalog(h.article for h in hits)
     rows = [_hit(h, story_of.get(h.article), catalog.get(h.article, {})) for h in hits]
-    return View("search.html", {"query": q, "mode": mode, "hits": rows, "count": len(rows)})
+    return View("search.html", {**data, "hits": rows, "count": len(rows)})
 
 
-def _hit(hit: SearchHit, story: str | None, meta: dict[str, Any]) -> dict[str, Any]:
+def _hit(hit: SearchHit, story: dict[str, Any] | None, meta: dict[str, Any]) -> dict[str, Any]:
     return {
         "article": hit.article,
         "title": hit.title,
         "snippet": hit.snippet,
         "rank": hit.rank,
-        "story": story,
+        "story": story and story["id"],
         "outlet": meta.get("outlet"),
         "published": meta.get("published"),
         "parts": snippet_parts(hit.snippet),
+        "story_title": story and story["title"],
+        "story_articles": story and len(story["articles"]),
     }
 
 

@@ -9,10 +9,18 @@ from __future__ import annotations
 import os
 
 from ..errors import StoreError
-from .base import CacheEntry, SearchHit, Snapshot, Store
+from .base import CacheEntry, SearchHit, Snapshot, Store, StoredFigures
 from .sqlite import SQLiteStore
 
-__all__ = ["CacheEntry", "SQLiteStore", "SearchHit", "Snapshot", "Store", "open_store"]
+__all__ = [
+    "CacheEntry",
+    "SQLiteStore",
+    "SearchHit",
+    "Snapshot",
+    "Store",
+    "StoredFigures",
+    "open_store",
+]
 
 
 def open_store(url: str | os.PathLike, *, readonly: bool = False) -> Store:

@@ -36,6 +36,16 @@ class Snapshot:
     brief: dict[str, Any]  # the brief's JSON contract
 
 
+@dataclass
+class StoredFigures:
+    """The key figures of a story's latest remembered brief, and the articles it was made from."""
+
+    story: str
+    created_at: str
+    articles: list[str]
+    figures: list[dict[str, Any]]  # the brief contract's "figures"
+
+
 class Store(ABC):
     """A newsweave corpus: articles, copy groups, signatures, stories, snapshots, fetch cache."""
 
@@ -69,6 +79,11 @@ class Store(ABC):
     @abstractmethod
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Full-text search over titles and cleaned texts."""
+
+    def matching(self, query: str, *, limit: int = 10_000) -> list[str]:
+        """Ids of the articles the search matches, best first, without snippets (stores may
+        override this to skip making them)."""
+        return [h.article for h in self.search(query, limit=limit)]
 
     # copies of one wire story
     @abstractmethod
@@ -130,6 +145,18 @@ class Store(ABC):
     @abstractmethod
     def snapshots(self, story: str) -> list[Snapshot]:
         """Snapshots of a story, oldest first."""
+
+    def latest_figures(self, stories: Iterable[str]) -> dict[str, StoredFigures]:
+        """For each story with a snapshot, the figures of its latest one (stores may override
+        this to read only the figures, not whole briefs)."""
+        out = {}
+        for story in dict.fromkeys(stories):
+            kept = self.snapshots(story)
+            if kept:
+                last = kept[-1]
+                figures = last.brief.get("figures") or []
+                out[story] = StoredFigures(story, last.created_at, last.articles, figures)
+        return out
 
     # conditional GET
     def fetch_cache(self) -> StoreFetchCache:

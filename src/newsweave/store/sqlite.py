@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import NotFoundError, ReadOnlyError, StoreError
 from ..models import CopyChange, CopyGroup, Membership, Removal, Source, Span, Story
-from .base import CacheEntry, SearchHit, Snapshot, Store
+from .base import CacheEntry, SearchHit, Snapshot, Store, StoredFigures
 from .migrations import MIGRATIONS
 
 APPLICATION_ID = 0x6E777665  # "nwve": marks a file as a newsweave database
@@ -113,16 +113,21 @@ class SQLiteStore(Store):
         return out
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        columns = "a.id, a.title, snippet(articles_fts, 1, '[', ']', ' … ', 12), bm25(articles_fts)"
+        return [SearchHit(*row) for row in self._match(columns, query, limit)]
+
+    def matching(self, query: str, *, limit: int = 10_000) -> list[str]:
+        return [row[0] for row in self._match("a.id", query, limit)]
+
+    def _match(self, columns: str, query: str, limit: int) -> list[tuple]:
         sql = (
-            "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', ' … ', 12), bm25(articles_fts) "
-            "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+            f"SELECT {columns} FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?"
         )
         try:
-            rows = self._db.execute(sql, (_fts_query(query), limit)).fetchall()
+            return self._db.execute(sql, (_fts_query(query), limit)).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(self.path, f"cannot search for {query!r} ({exc})") from exc
-        return [SearchHit(*row) for row in rows]
 
     def _set_witnesses(self, sources: Iterable[Source]) -> None:
         sources = list(sources)
@@ -290,6 +295,21 @@ class SQLiteStore(Store):
             (story,),
         )
         return [Snapshot(s, c, json.loads(a), json.loads(b)) for s, c, a, b in rows]
+
+    def latest_figures(self, stories: Iterable[str]) -> dict[str, StoredFigures]:
+        out: dict[str, StoredFigures] = {}
+        for chunk in _chunks(list(dict.fromkeys(stories)), 500):
+            marks = ",".join("?" * len(chunk))
+            for story, created, articles, figures in self._db.execute(
+                "SELECT story, created_at, articles, json_extract(brief, '$.figures') "
+                "FROM snapshots WHERE n IN (SELECT max(n) FROM snapshots "
+                f"WHERE story IN ({marks}) GROUP BY story)",
+                chunk,
+            ):
+                out[story] = StoredFigures(
+                    story, created, json.loads(articles), json.loads(figures or "[]")
+                )
+        return out
 
     # --- fetch cache ------------------------------------------------------------------------
     def cache_get(self, url: str) -> CacheEntry | None:

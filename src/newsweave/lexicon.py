@@ -1,0 +1,278 @@
+"""The language newsweave reads by: every word list a stage uses, named once, one set per concept.
+
+Each set says what it is for and where it comes from. Stages import from here (a leaf module,
+like `models`); a list that only one regular expression uses stays beside that expression.
+All are English and lower case unless said otherwise; names are compared through
+`extract.entities.name_key`.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one space-separated string."""
+    return frozenset(text.split())
+
+
+# --- People: honorifics, gendered words, titles and roles, first-name variants --------------------
+
+# Honorifics before a name ("Mr Liu", "Dr. Fauci"), dropped when names are compared.
+HONORIFICS = words("mr mrs ms miss dr prof sir dame mx")
+# Words that give a person's gender where the text states it: honorifics and titles before a
+# name, role nouns beside it ("Kalashnikov's daughter, Elena"), nouns of an unnamed speaker.
+# Not "spokesman", "chairman": news uses them for women too.
+MALE_WORDS = words(
+    "mr sir lord king prince duke father son brother husband uncle grandfather nephew man boy "
+    "gentleman actor widower emperor monk"
+)
+FEMALE_WORDS = words(
+    "mrs ms miss madam dame lady queen princess duchess mother daughter sister wife aunt "
+    "grandmother niece woman girl spokeswoman chairwoman congresswoman businesswoman councilwoman "
+    "policewoman actress widow empress nun mum mom"
+)
+# Title words that may open a person's name span ("President Donald Trump", "Rep. Adam Schiff").
+TITLE_WORDS = (
+    words(
+        "president vice premier vice-premier prime minister secretary senator sen rep representative "
+        "gov governor mayor chancellor king queen prince princess pope judge justice general gen lt "
+        "col capt chairman chairwoman chair ceo spokesman spokeswoman spokesperson deputy leader "
+        "commissioner ambassador director chief speaker"
+    )
+    | HONORIFICS
+)
+# Nouns that make an appositive a person's role ("Eswar Prasad, a professor of ...").
+PERSON_ROLE_NOUNS = words(
+    "professor spokesman spokeswoman spokesperson secretary chair chairman chairwoman director "
+    "analyst economist minister president official adviser advisor lawyer attorney senator "
+    "democrat republican founder executive ceo head leader member researcher fellow expert author "
+    "editor reporter governor mayor ambassador premier partner strategist"
+)
+# First names that are one person's ("Steve" / "Steven Mnuchin"): common English short forms.
+NICKNAMES = (
+    words("steve steven stephen"),
+    words("bill william will"),
+    words("bob robert rob"),
+    words("jim james jimmy"),
+    words("mike michael"),
+    words("dick richard rick"),
+    words("tom thomas"),
+    words("joe joseph"),
+    words("tony anthony"),
+    words("alex alexander alexandra"),
+    words("dan daniel"),
+    words("chris christopher"),
+    words("kate katherine catherine kathy"),
+    words("liz elizabeth"),
+    words("nick nicholas"),
+    words("andy andrew"),
+    words("ben benjamin"),
+    words("sam samuel"),
+)
+
+# --- Pronouns -------------------------------------------------------------------------------------
+
+# Third-person pronouns by gender: a he/she resolves to a person of that gender where the text
+# gives one (quotes.referents).
+MALE_PRONOUNS = words("he him his himself")
+FEMALE_PRONOUNS = words("she her hers herself")
+PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
+# Subject pronouns that may head a speech cue ("he said"); the first-person ones are the
+# writer's or a quoted speaker's.
+PRONOUNS = words("he she they it we i")
+# Pronouns for a group: never resolved to one named person.
+PLURAL_PRONOUNS = words("they we")
+# Relative pronouns that stand for the noun before them ("the minister, who said ...").
+RELATIVES = words("who which that")
+# Subjects of a cue that say nothing of who spoke (an object pronoun is the hearer the parser
+# took for the subject).
+VAGUE_SPEAKERS = words(
+    "you someone somebody anyone anybody everyone everybody one this that these those who which "
+    "nobody him her them me us"
+)
+
+# --- Speech: the verbs and nouns that attribute words to a speaker --------------------------------
+
+# Speech and writing verbs (lemmas): their subjects are speakers, so named people.
+SPEECH_LEMMAS = words(
+    "say tell tweet write add warn state announce pledge claim note insist argue explain ask "
+    "reply respond declare suggest predict confirm deny acknowledge urge vow promise threaten "
+    "post recall remark comment continue conclude complain admit assert emphasize stress describe "
+    "call testify report quip joke boast demand shout yell scream cry exclaim whisper mutter "
+    "plead beg chant sing recount retort lament muse wonder observe caution advise proclaim "
+    "counter concede charge allege contend maintain"
+)
+# Beyond the speech verbs entities know: what a sign, statement or ad "reads", and the manner
+# verbs news uses for a quoted outburst ("Trump barked"); not "question" ("questioning the vote").
+CUE_LEMMAS = SPEECH_LEMMAS | words("read bark boom lecture affirm assure snap interject")
+# Cue words that may come before the name ("Said Ellis: ..."), which the model folds into it.
+INVERTED_CUES = words("said says added asked wrote tweeted replied explained")
+# Cues whose object is the hearer: "told Reuters", "asked the senator".
+ADDRESSEE_CUES = words("tell ask inform remind assure")
+# What an organisation issues and the text makes speak: "a police statement said".
+STATEMENT_NOUNS = words("statement release report filing notice memo bulletin")
+# Verbs that report speech, writing, belief or findings, taking a clause ("said that ...").
+CLAUSE_CUES = words(
+    "say tell add write tweet post state announce claim argue insist note explain warn suggest "
+    "report reveal confirm deny acknowledge admit concede assert contend maintain allege charge "
+    "accuse predict estimate conclude find show indicate believe think feel know expect hope fear "
+    "worry doubt agree recall remind declare stress emphasize point observe testify promise vow "
+    "pledge threaten boast complain joke respond reply answer ask wonder question signal hint "
+    "imply speculate guess assume suspect understand learn hear read see realize recognize decide "
+    "mean caution counter"
+)
+# Verbs that report an intention or a demand with an infinitive ("vowed to fight").
+INFINITIVE_CUES = words(
+    "promise vow pledge threaten urge ask call want plan refuse agree decline offer demand order "
+    "tell encourage invite intend"
+)
+# Subordinators of a condition: the speech act in the clause has not happened.
+CONDITIONS = words("if unless")
+# Prepositions of a time adjunct whose gerund is a circumstance, not a statement.
+TIME_PREPOSITIONS = words("after before upon since following")
+
+# --- Organisations --------------------------------------------------------------------------------
+
+# Words that make a capitalised name an organisation's ("Commerce Department", "Reuters").
+ORG_WORDS = words(
+    "corp corporation inc ltd llc llp plc co company group bank department ministry office agency "
+    "university college institute center centre council committee commission house party "
+    "association union court administration government board foundation fund bureau service news "
+    "times post press reuters network studies school senate congress"
+)
+# Well-known organisations the small English model often tags as people.
+KNOWN_ORGS = words(
+    "twitter facebook google qualcomm intel apple microsoft amazon huawei zte instagram youtube "
+    "tiktok samsung nvidia meta weibo"
+)
+# Words before an organisation's name that are not part of it ("U.S. Commerce Department",
+# "China's ZTE"), dropped when names are compared.
+ORG_PREFIXES = words("us u s american china's chinese china british uk eu the")
+# Legal and corporate suffixes ("ZTE Corp.", "Apple Inc."), dropped when names are compared.
+ORG_SUFFIXES = words("corp corporation inc co ltd plc llc group holdings")
+# "The company said ..." -> the company named last (not a ministry or a court).
+COMPANY_NOUNS = words("company firm carrier maker manufacturer retailer insurer lender")
+# Words of a name that is no company's (public bodies, forces, institutions, associations):
+# "the company said" never resolves to "U.S. Postal Service" or "Chicago Police".
+PUBLIC_BODIES = words(
+    "department ministry commission court congress senate house government administration agency "
+    "council committee office service police army navy military university college school "
+    "hospital church party union association foundation institute bureau authority embassy "
+    "federation league organization organisation society nations prosecutors"
+)
+
+# --- News outlets ---------------------------------------------------------------------------------
+
+# "The paper called it ..." -> the last news organisation named before it.
+MEDIA_NOUNS = words("paper newspaper daily outlet network broadcaster magazine agency")
+# Words of a news organisation's name ("Wall Street Journal", "Daily Mail"): what "the paper" is.
+MEDIA_NAME_WORDS = words(
+    "journal times post news herald tribune gazette telegraph guardian reuters ap bloomberg cnn "
+    "bbc press daily mail"
+)
+# News agencies and outlets under their short and long names (keys as `name_key` makes them).
+OUTLET_ALIASES = {
+    "afp": "AFP",
+    "agence france presse": "AFP",
+    "ap": "AP",
+    "associated press": "AP",
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "upi": "UPI",
+    "united press international": "UPI",
+    "dpa": "dpa",
+    "deutsche presse agentur": "dpa",
+    "bbc": "BBC",
+    "british broadcasting corporation": "BBC",
+    "bbc news": "BBC",
+    "cnn": "CNN",
+    "cable news network": "CNN",
+    "nyt": "New York Times",
+    "new york times": "New York Times",
+    "wsj": "Wall Street Journal",
+    "wall street journal": "Wall Street Journal",
+    "wapo": "Washington Post",
+    "washington post": "Washington Post",
+    "xinhua": "Xinhua",
+    "xinhua news agency": "Xinhua",
+    "kyodo": "Kyodo",
+    "kyodo news": "Kyodo",
+    "yonhap": "Yonhap",
+    "yonhap news agency": "Yonhap",
+    "asian news international": "ANI",
+}
+
+# --- Places ---------------------------------------------------------------------------------------
+
+# Nouns of settlements and divisions: a name beside one is a place ("Suka Makmur village", "the
+# town of Bireun", "the provincial capital Banda Aceh").
+PLACE_NOUNS = words(
+    "village town city capital district province county region island regency municipality "
+    "neighborhood neighbourhood suburb hamlet subdistrict"
+)
+# Countries and unions under their short and long names (keys as `name_key` makes them).
+PLACE_ALIASES = {
+    "us": "United States",
+    "usa": "United States",
+    "united states": "United States",
+    "america": "United States",
+    "united states of america": "United States",
+    "uk": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "united kingdom": "United Kingdom",
+    "eu": "European Union",
+    "european union": "European Union",
+    "prc": "China",
+    "mainland china": "China",
+    "uae": "United Arab Emirates",
+}
+
+# --- Measures and times that are never names ------------------------------------------------------
+
+# Words that make a span the model tags a measure or a time, never a name ("0737 GMT",
+# "UTC (3:37 a.m. EDT)", "magnitude-6.1").
+NOT_NAME_WORDS = words("gmt utc edt est pdt pst cdt cst bst cet wib magnitude a.m p.m")
+
+# --- Languages other than English -----------------------------------------------------------------
+
+# The commonest function words of each language newsweave can name (`caveats.language`: the
+# language whose words make the largest share of a text's words), in that language, lower case;
+# English too, as the share the others are weighed against. Chosen from each language's most
+# frequent words, leaving out those it shares with English ("a", "in").
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "English": words(
+        "the and of to is was that with for on are by this from have has were which it "
+        "said would will been they their be at not but"
+    ),
+    "German": words(
+        "der die und das ist nicht ein eine mit auf sich den dem des von zu auch im wurde "
+        "sind für werden nach wie aus bei sagte er sie es wir"
+    ),
+    "French": words(
+        "le la les des et est une du que qui dans pour pas sur au par avec ce il sont ont "
+        "été aux cette nous déclaré selon"
+    ),
+    "Spanish": words(
+        "el la los las de que y en del por con una para es se su al lo como más pero fue "
+        "según dijo ha"
+    ),
+    "Italian": words(
+        "il di che è la per un una del della non sono con gli le nel alla anche dei ha "
+        "come più detto"
+    ),
+    "Portuguese": words(
+        "o os de que e do da dos das em um uma para com não no na por mais foi ao pelo são disse"
+    ),
+    "Dutch": words(
+        "de het een van en is niet dat op zijn met voor ook aan er maar om bij werd naar wordt zei"
+    ),
+}
+
+# --- Sentences ------------------------------------------------------------------------------------
+
+# Short forms whose full stop ends no sentence ("Dr. Ruiz", "St. Louis", "on Jan. 5", "Acme Inc.
+# said"): honorifics, titles, street and company words, months (report.lede).
+ABBREVIATIONS = HONORIFICS | words(
+    "st mt gov sen rep gen lt col sgt capt rev jr sr inc co corp ltd no vs "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)

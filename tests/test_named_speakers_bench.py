@@ -1,0 +1,49 @@
+"""`bench/named_speakers.py` finds each gold item's words in the brief's cleaned text: the same
+occurrence as the gold's offsets when an article repeats the words (a caption and its paragraph)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def _module():
+    sys.path.insert(0, str(BENCH))
+    spec = importlib.util.spec_from_file_location(
+        "bench_named_speakers", BENCH / "named_speakers.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+ARTICLE = (
+    "Caption: the officer said “the error was caught quickly.”\n\n"
+    "Body text.\n\nThe officer said “the error was caught quickly.” Then more."
+)
+WORDS = "the error was caught quickly."
+
+
+def test_second_occurrence_is_located_at_the_second_place():
+    ns = _module()
+    second = ARTICLE.rindex(WORDS)
+    item = {"text": WORDS, "start": second}
+    assert ns.occurrence(ARTICLE, item) == 1
+    assert ns.occurrence(ARTICLE, {"text": WORDS, "start": ARTICLE.index(WORDS)}) == 0
+    cleaned = "  " + ARTICLE.replace("“", '"').replace("”", '"')  # cleaning shifts offsets
+    brief = SimpleNamespace(sources=[SimpleNamespace(input_id="a0", id="s1", text=cleaned)])
+    sid, start, end = ns.locate(brief, "a0", WORDS, ns.occurrence(ARTICLE, item))
+    assert (sid, start, end) == ("s1", cleaned.rindex(WORDS), cleaned.rindex(WORDS) + len(WORDS))
+    assert ns.locate(brief, "a0", WORDS)[1] == cleaned.index(WORDS)
+
+
+def test_fewer_occurrences_in_the_cleaned_text_fall_back_to_the_first():
+    ns = _module()
+    brief = SimpleNamespace(sources=[SimpleNamespace(input_id="a0", id="s1", text="x " + WORDS)])
+    assert ns.locate(brief, "a0", WORDS, 3) == ("s1", 2, 2 + len(WORDS))
+    assert ns.locate(brief, "a0", "words not there at all", 0) is None
+    assert ns.locate(brief, "missing", WORDS, 0) is None
