@@ -147,7 +147,7 @@ def _marks(member) -> list[NumberMention]:
     """The years, ranks, times of day and days a fact's sentence states."""
     d, span = member.document, member.sentence.span
     text = d.source.text
-    times = [n for n in times_of_day(text[: span.end], d.source.id) if n.span.start >= span.start]
+    times = times_of_day(text, d.source.id, span.start, span.end)
     dates = [
         m for m in d.index("dates").overlapping(span.start, span.end) if m.span.start >= span.start
     ]

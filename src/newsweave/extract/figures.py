@@ -462,28 +462,29 @@ _DAYPART = re.compile(
 )
 
 
-def times_of_day(text: str, source_id: str) -> list[NumberMention]:
+def times_of_day(
+    text: str, source_id: str, start: int = 0, end: int | None = None
+) -> list[NumberMention]:
     """Every time of day stated in `text` ("7:37 AM local time", "0737 GMT", "about 7 p.m."), as a
     figure of kind "time:utc" (a zone with a known offset: the value converted to UTC),
     "time:local" (local time or no zone) or "time:<zone>" (a zone of several offsets); the value in
     minutes after midnight, the unit naming the zone and, for "9:25" with no a.m./p.m., the
-    12-hour clock (9:25 or 21:25)."""
+    12-hour clock (9:25 or 21:25). `start`, `end`: read only there (one sentence)."""
     out = []
-    for m in TIME_OF_DAY.finditer(text):
+    for m in TIME_OF_DAY.finditer(text, start, len(text) if end is None else end):
         minutes, twelve = _clock(m, text)
         if minutes is None:
             continue
         zone = " ".join((m["zone"] or LOCAL).lower().split()).removesuffix(" time")
         if zone in ZONE_OFFSETS:
             minutes, zone = (minutes - ZONE_OFFSETS[zone]) % _DAY, "utc"
-        start, end = m.span("time")
         unit = f"{zone if zone == LOCAL else zone.upper()} time" + (
             f", {CLOCK_12}" if twelve else ""
         )
         qual = " ".join(m["qual"].lower().split()) if m["qual"] else None
         out.append(
             NumberMention(
-                Span(source_id, start, end),
+                Span(source_id, *m.span("time")),
                 m["time"],
                 float(minutes),
                 unit,
