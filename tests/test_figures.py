@@ -317,3 +317,17 @@ def test_the_days_a_sentence_names_are_figures_but_relative_days_are_not():
         ("July 2, 2013", 20130702, "date"),
         ("March", 3, "month"),
     ]
+
+
+def test_every_time_two_ledes_share_is_a_figure(pipeline):
+    brief = _run(
+        pipeline,
+        "Camp cleared\n\nPolice moved in at 4 a.m. on Wednesday to clear the protest camp.\n\n"
+        "The protesters had ignored a 5 p.m. deadline on Sunday to leave the park.",
+        "Protest camp cleared\n\nThe protesters had defied a deadline set for 5 p.m. Sunday.\n\n"
+        "Officers arrived at about 4 a.m. on Wednesday and cleared the camp by dawn.",
+    )
+    times = sorted(
+        (f.verdict, [v.text for v in f.values]) for f in brief.figures if f.kind == "time:local"
+    )
+    assert times == [("agree", ["4 a.m.", "4 a.m."]), ("agree", ["5 p.m.", "5 p.m."])]

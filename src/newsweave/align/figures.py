@@ -71,19 +71,23 @@ def story_figures(documents: list[Document]) -> list[Figure]:
     """The story's figures that two or more independent sources give, in order of first mention."""
     year = _story_year(documents)
     by_kind: dict[str, list[FigureValue]] = {}
+    times: dict[str, list[FigureValue]] = {}
     for d in documents:
         seen: set[str] = set()
-        for n, sentence, kind in itertools.chain(_main_figures(d, year), _event_times(d, year)):
+        for n, sentence, kind in _main_figures(d, year):
             if kind not in seen:
                 seen.add(kind)
                 by_kind.setdefault(kind, []).append(_value(d, n, sentence))
+        for n, sentence, kind in _event_times(d, year):
+            times.setdefault(kind, []).append(_value(d, n, sentence))
     witness = {d.source.id: d.source.witness or d.source.id for d in documents}
     out = []
     for kind, values in _one_place_one_kind(by_kind).items():
-        if kind.startswith("time:"):
-            values = _agreeing(values, kind)
         if len({witness[v.span.source] for v in values}) >= 2:
             out.append(_figure(f"g{len(out) + 1}", kind, values, documents))
+    for kind, values in times.items():
+        for same in _same_times(values, kind, witness):
+            out.append(_figure(f"g{len(out) + 1}", kind, same, documents))
     return out
 
 
@@ -177,12 +181,25 @@ def _merged(kind: str, values: list[FigureValue], figures: list[Figure]) -> bool
     return False
 
 
-def _agreeing(values: list[FigureValue], kind: str) -> list[FigureValue]:
-    """The values that agree with the value most others agree with. The first time of day of two
-    ledes may time different things (a deadline in one city, an arrest in another): times that
-    differ are left uncompared rather than called a conflict."""
-    best = max(values, key=lambda v: sum(_agree(v, w, kind) for w in values))
-    return [v for v in values if _agree(v, best, kind)]
+def _same_times(values: list[FigureValue], kind: str, witness: dict[str, str]):
+    """Groups of ledes' times of day that agree, one value a source, each given by two or more
+    independent sources, the most widely given first. Two ledes' times that differ may time
+    different things (a deadline in one city, an arrest in another): they are left uncompared
+    rather than called a conflict."""
+    left = list(values)
+    while left:
+        best = max(
+            left,
+            key=lambda v: len({witness[w.span.source] for w in left if _agree(v, w, kind)}),
+        )
+        group: list[FigureValue] = []
+        for v in left:
+            if _agree(v, best, kind) and all(v.span.source != w.span.source for w in group):
+                group.append(v)
+        if len({witness[v.span.source] for v in group}) < 2:
+            return
+        yield group
+        left = [v for v in left if not _agree(v, best, kind)]
 
 
 def _one_place_one_kind(by_kind: dict[str, list[FigureValue]]) -> dict[str, list[FigureValue]]:
