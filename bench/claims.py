@@ -359,22 +359,7 @@ def _score_figures(name, gold, brief, where, s: Score) -> None:
         if len({loc[0] for loc in locs}) < 2:
             continue
         s.gold_figures += 1
-        numbers = _figure_numbers(brief)
-        # the brief figure citing most of the gold values' words (a sentence may give several
-        # figures: "killed 230,000 people in 13 countries"), then most of its numbers
-        candidates = [
-            f
-            for f in getattr(brief, "figures", [])
-            if len(_value_hits([v.span for v in f.values], locs, numbers)) >= 2
-        ]
-        match = max(
-            candidates,
-            key=lambda f: (
-                len(_value_hits([v.span for v in f.values], locs, numbers, strict=True)),
-                len(_value_hits([v.span for v in f.values], locs, numbers)),
-            ),
-            default=None,
-        )
+        match = best_figure(brief, locs)
         if match is None:
             s.errors.append(f"{name} figure not found: {fig['quantity']} ({fig['verdict']})")
             continue
@@ -385,6 +370,26 @@ def _score_figures(name, gold, brief, where, s: Score) -> None:
             s.errors.append(
                 f"{name} figure {fig['quantity']}: {match.verdict}, gold {fig['verdict']}"
             )
+
+
+def best_figure(brief, locs):
+    """The brief figure citing two or more of a gold figure's values, the one citing most of the
+    gold values' words (a sentence may give several figures: "killed 230,000 people in 13
+    countries"), then most of its numbers; None when none does."""
+    numbers = _figure_numbers(brief)
+    candidates = [
+        f
+        for f in getattr(brief, "figures", [])
+        if len(_value_hits([v.span for v in f.values], locs, numbers)) >= 2
+    ]
+    return max(
+        candidates,
+        key=lambda f: (
+            len(_value_hits([v.span for v in f.values], locs, numbers, strict=True)),
+            len(_value_hits([v.span for v in f.values], locs, numbers)),
+        ),
+        default=None,
+    )
 
 
 def _full(brief, span) -> str:

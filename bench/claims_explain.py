@@ -20,7 +20,15 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from claims import Located, _gold_differences, _gold_value, _value_hits, brief_of, load_gold
+from claims import (
+    Located,
+    _gold_differences,
+    _gold_value,
+    _value_hits,
+    best_figure,
+    brief_of,
+    load_gold,
+)
 
 
 def _numbers_in(brief, loc):
@@ -56,15 +64,7 @@ def explain_figure(brief, where, fig) -> str:
             shown.append(f"{n.text}={n.value:g} {n.unit or ''} kind={n.kind} {figs or ''}")
         lines.append(f"    a{v['article']} {v['text']!r} -> {'; '.join(shown) or 'UNREAD'}")
     located = [(*loc, _gold_value(v)) for v, loc in locs if loc is not None]
-    numbers = {(v.span.source, v.span.start): v.value for f in brief.figures for v in f.values}
-    match = next(
-        (
-            f
-            for f in brief.figures
-            if len(_value_hits([v.span for v in f.values], located, numbers)) >= 2
-        ),
-        None,
-    )
+    match = best_figure(brief, located)
     if match is not None:
         cause = "right" if match.verdict == fig["verdict"] else f"verdict ({match.verdict})"
     elif sum(bool(_numbers_in(brief, loc)) for _, loc in locs if loc) < 2:
