@@ -244,7 +244,7 @@ class CrashResponse:
             await response(scope, receive, send)
 
 
-HANDLERS = {
+HANDLERS: dict[type[Exception], Any] = {
     NewsweaveError: _newsweave_error,
     RequestValidationError: _invalid,
     HTTPException: _http_error,

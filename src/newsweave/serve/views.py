@@ -386,9 +386,9 @@ def _relative(result: IngestResult, root: Path) -> None:
     prefix = str(root) + "/"
     for s in result.sources:
         s.path, s.where = (x.replace(prefix, "") if x else x for x in (s.path, s.where))
-    for s in result.skipped + result.duplicates:
-        s.path = s.path.replace(prefix, "")
-        s.reason = s.reason.replace(prefix, "")
+    for skip in result.skipped + result.duplicates:
+        skip.path = skip.path.replace(prefix, "")
+        skip.reason = skip.reason.replace(prefix, "")
     result.warnings = [w.replace(prefix, "") for w in result.warnings]
 
 
