@@ -165,6 +165,8 @@ def _names_in(text: str, names) -> set[int]:
 
 
 def _overlap(x: DateMention, y: DateMention) -> bool:
+    if x.date is None or y.date is None:
+        return True  # an unresolved date disagrees with none
     return x.date <= (y.end or y.date) and y.date <= (x.end or x.date)
 
 

@@ -81,7 +81,7 @@ def story_figures(documents: list[Document]) -> list[Figure]:
         for n, sentence, kind in _event_times(d, year):
             times.setdefault(kind, []).append(_value(d, n, sentence))
     witness = {d.source.id: d.source.witness or d.source.id for d in documents}
-    out = []
+    out: list[Figure] = []
     for kind, values in _one_place_one_kind(by_kind).items():
         if len({witness[v.span.source] for v in values}) >= 2:
             out.append(_figure(f"g{len(out) + 1}", kind, values, documents))
@@ -115,7 +115,7 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
                 counted.setdefault(kind, n.counts)
                 if all(v.span.source != member.source for v in values):
                     values.append(_value(member.document, n, member.sentence))
-                    stated[(n.span.source, n.span.start)] = n.kind
+                    stated[(n.span.source, n.span.start)] = n.kind or kind
         witness = {m.source: m.witness for m in vectors[fact.id]}
         documents = [m.document for m in vectors[fact.id]]
         for kind, values in _split_by_verb(by_kind, stated):
@@ -158,12 +158,12 @@ def _marks(member) -> list[NumberMention]:
     return claim_marks(text, d.source.id, span.start, span.end, d.nlp) + times + date_marks(dates)
 
 
-def _fact_kind(kind: str) -> str:
+def _fact_kind(kind: str | None) -> str:
     """Inside one fact, a count is keyed by what it counts, not by its verb: the sentences state one
     claim, and "seized six rifles" / "confiscated six rifles" / "14 rifles were found" give one
     figure."""
-    head, _, rest = kind.partition(":")
-    return f"count:{rest.partition(':')[0]}" if head == "count" else kind
+    head, _, rest = (kind or "").partition(":")
+    return f"count:{rest.partition(':')[0]}" if head == "count" else kind or ""
 
 
 def _merged(kind: str, values: list[FigureValue], figures: list[Figure]) -> bool:

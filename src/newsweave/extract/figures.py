@@ -189,12 +189,12 @@ def _age_of(number: NumberMention, tokens: Any) -> str | None:
     doc = tokens.doc
     before = doc[tokens.start - 2 : tokens.start] if tokens.start >= 2 else None
     after = doc[tokens.end] if tokens.end < len(doc) else None
-    name = before[0] if before is not None else None
-    if name is None or before[1].text != "," or after is None or after.text != ",":
+    if before is None or before[1].text != "," or after is None or after.text != ",":
         return None
+    name = before[0]
     if name.ent_type_ != "PERSON" and (name.pos_ != "PROPN" or name.ent_type_ in NOT_PEOPLE):
         return None
-    return f"age:{before[0].lower_}"
+    return f"age:{name.lower_}"
 
 
 def _named_age(tokens: Any) -> str | None:
@@ -272,7 +272,7 @@ def figures_agree(a: NumberMention, b: NumberMention) -> bool:
 
 
 def _in_seconds(n: NumberMention) -> NumberMention:
-    return dataclasses.replace(n, value=n.value * SECONDS[n.unit], unit="second")
+    return dataclasses.replace(n, value=n.value * SECONDS[n.unit or "second"], unit="second")
 
 
 def far_apart(values: list[float]) -> bool:
