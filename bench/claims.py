@@ -114,7 +114,11 @@ def load_gold(names: list[str], gold_dir: Path = GOLD) -> dict[str, dict]:
 
 def brief_of(pipeline, name: str, test: bool = False):
     """The brief of a story's articles fed as JSON Lines with ids a0, a1, ... and no metadata."""
-    articles = story(name, test)
+    return brief_articles(pipeline, story(name, test), name)
+
+
+def brief_articles(pipeline, articles: list[tuple[str, str]], name: str = "story"):
+    """The brief of (id, text) articles fed as JSON Lines with ids a0, a1, ... and no metadata."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{name}.jsonl"
         path.write_text(

@@ -178,6 +178,32 @@ def test_list_search_story_and_a_highlighted_citation(visit):
     visit.shot("03-story-citation")
 
 
+def test_the_story_opens_at_a_glance_with_the_grid_and_folds_the_rest(visit):
+    page = visit.page
+    visit.go("/")
+    page.locator("a[href^='/stories/']", has_text="Bridge").first.click()
+    page.wait_for_url(re.compile(r"/stories/s[0-9a-f]+$"))
+    glance, grid = page.locator("#at-a-glance"), page.locator("#coverage table.coverage")
+    assert glance.is_visible() and grid.is_visible()
+    assert glance.locator("ol li").count() >= 1
+    assert grid.locator("tr").count() == glance.locator("ol li").count() + 1
+    assert page.locator("details.section").count() >= 4
+    facts = page.locator("details.section", has=page.locator("#facts"))
+    assert not page.locator("#facts").is_visible()
+    visit.shot("08-story-at-a-glance")
+    facts.locator("> summary").click()  # no script: the browser unfolds it
+    assert page.locator("#facts").is_visible() and facts.get_attribute("open") is not None
+    cell = grid.locator("td.states a").first
+    target = cell.get_attribute("href")[1:]
+    assert not page.locator(f"#sources mark[id='{target}']").is_visible()
+    cell.click()  # a cited cell unfolds the sources and shows its span
+    page.wait_for_url(re.compile(f"#{re.escape(target)}$"))
+    span = page.locator(f"#sources mark[id='{target}']")
+    assert span.is_visible() and span.inner_text().strip()
+    assert page.locator("script").count() == 0
+    visit.shot("09-story-grid-citation")
+
+
 def test_the_list_filter_finds_a_story(visit):
     page = visit.page
     visit.go("/")  # the one search box finds articles, then the stories they belong to

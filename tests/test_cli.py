@@ -50,7 +50,7 @@ def test_json_output_validates(story, capsys, brief_schema):
     "fmt,marker", [("markdown", "## Summary"), ("html", "<!doctype html>"), ("text", "Summary")]
 )
 def test_other_formats(story, capsys, fmt, marker):
-    assert main(["brief", str(story), "-f", fmt]) == EXIT_OK
+    assert main(["brief", str(story), "-f", fmt, "--detail", "full"]) == EXIT_OK
     assert marker in capsys.readouterr().out
 
 

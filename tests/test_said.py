@@ -40,7 +40,7 @@ def test_reported_speech_is_a_claim_and_a_flat_statement_is_none(example_brief):
 
 
 def test_the_brief_says_who_said_it(example_brief, example_json):
-    markdown = render(example_brief, "markdown")
+    markdown = render(example_brief, "markdown", detail="full")
     line = next(
         ln for ln in markdown.splitlines() if ln.startswith("- Too many jobs in China lost.")
     )
@@ -94,7 +94,7 @@ def test_a_speaker_the_text_describes_heads_its_quotes(pipeline):
         'taxpayers and for the country."'
     )
     brief = pipeline.run([Source(id="a", raw=text, outlet="A")])
-    who = render(brief, "markdown").split("## Who said what")[1].split("## ")[0]
+    who = render(brief, "markdown", detail="full").split("## Who said what")[1].split("## ")[0]
     assert "**House Republicans**" in who and "**House**" not in who and "unattributed" not in who
     assert (
         _fact(brief, "House Republicans said").said_by[0].speaker is None
@@ -107,5 +107,9 @@ def test_anonymous_sources_are_who_said_it(example_brief):
     assert [(s.kind, s.speaker) for s in fact.said_by] == [("indirect", None)]
     group = next(g for g in example_brief.quotes if g.id == fact.said_by[0].quote)
     assert [m.described_speaker for m in group.mentions] == ["Sources"]
-    who = render(example_brief, "markdown").split("## Who said what")[1].split("\n## ")[0]
+    who = (
+        render(example_brief, "markdown", detail="full")
+        .split("## Who said what")[1]
+        .split("\n## ")[0]
+    )
     assert "**Sources**" in who and "Beijing had demanded" in who.split("**Sources**")[1]

@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__
 from .errors import NewsweaveError
 from .parallel import LOCAL
-from .report import FORMATS
+from .report import DETAILS, FORMATS
 from .summarize import DEFAULT_WORDS
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
@@ -87,6 +87,7 @@ def _add_brief(commands) -> None:
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write the brief to FILE instead of standard output"
     )
+    _add_detail(p, "--detail")
     p.add_argument(
         "--words",
         type=int,
@@ -111,6 +112,17 @@ def _add_brief(commands) -> None:
         "-q", "--quiet", action="store_true", help="do not list skipped inputs and warnings"
     )
     p.set_defaults(run=_brief)
+
+
+def _add_detail(p, flag: str) -> None:
+    p.add_argument(
+        flag,
+        choices=DETAILS,
+        default="brief",
+        help="text, markdown and html: brief (default: the story at a glance, who reports what, "
+        "the best single-source claims) or full (every fact, quote and section as well; in HTML "
+        "the sections start open); json is always whole",
+    )
 
 
 def _add_follow_links(p) -> None:
@@ -191,6 +203,7 @@ def _add_briefs_options(p, *, mode: bool = True) -> None:
         default="markdown",
         help="format of those briefs (default: markdown)",
     )
+    _add_detail(p, "--briefs-detail")
     if mode:
         p.add_argument(
             "--mode",
@@ -479,7 +492,12 @@ def _briefs(args: argparse.Namespace, store, executor=LOCAL) -> None:
         from .corpus import write_briefs
 
         written = write_briefs(
-            store, args.briefs, mode=args.mode, fmt=args.briefs_format, executor=executor
+            store,
+            args.briefs,
+            mode=args.mode,
+            fmt=args.briefs_format,
+            detail=args.briefs_detail,
+            executor=executor,
         )
         print(
             f"newsweave: wrote {len(written)} briefs and index.json to {args.briefs}",
@@ -546,15 +564,17 @@ def _print_json(data) -> None:
 
 def _write(args: argparse.Namespace, brief, render) -> None:
     if args.output:
-        Path(args.output).write_text(render(brief, args.format), encoding="utf-8")
+        Path(args.output).write_text(
+            render(brief, args.format, detail=args.detail), encoding="utf-8"
+        )
     elif args.format == "text" and sys.stdout.isatty():
         from rich.console import Console
 
         from .report.terminal import print_brief
 
-        print_brief(brief, Console())
+        print_brief(brief, Console(), detail=args.detail)
     else:
-        sys.stdout.write(render(brief, args.format))
+        sys.stdout.write(render(brief, args.format, detail=args.detail))
         sys.stdout.write("\n")
 
 

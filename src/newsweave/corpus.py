@@ -361,6 +361,7 @@ def write_briefs(
     *,
     mode: str = "batch",
     fmt: str = "markdown",
+    detail: str = "brief",
     min_articles: int = 2,
     pipeline=None,
     executor: Executor = LOCAL,
@@ -368,8 +369,9 @@ def write_briefs(
 ) -> list[tuple[Story, str]]:
     """Write the brief of every story with at least `min_articles` articles (among the stories
     `only` names, when given) into `folder`, one file a story (`<story id>.<ext>`), and
-    `index.json` listing them; returns (story, file name). `executor` makes the briefs (on Ray:
-    an actor pool, the language model loaded once a worker)."""
+    `index.json` listing them; returns (story, file name). `detail` as `newsweave brief
+    --detail`. `executor` makes the briefs (on Ray: an actor pool, the language model loaded
+    once a worker)."""
     from pathlib import Path
 
     from .pipeline import Pipeline
@@ -387,7 +389,9 @@ def write_briefs(
     try:
         for start in range(0, len(chosen), BRIEFS_AT_ONCE):
             part = chosen[start : start + BRIEFS_AT_ONCE]
-            made = _largest_first(executor, model, [(store.get(s.articles), fmt) for s in part])
+            made = _largest_first(
+                executor, model, [(store.get(s.articles), fmt, detail) for s in part]
+            )
             for story, (data, text) in zip(part, made):
                 name = f"{story.id}.{_EXTENSIONS[fmt]}"
                 (out / name).write_text(text, encoding="utf-8")
@@ -406,7 +410,7 @@ def write_briefs(
 
 
 def _largest_first(
-    executor: Executor, model, jobs: list[tuple[list[Source], str]]
+    executor: Executor, model, jobs: list[tuple[list[Source], str, str]]
 ) -> list[tuple[dict, str]]:
     """The briefs of the jobs, in order, handed out largest story first: workers then finish
     together (longest-processing-time-first scheduling)."""
@@ -418,15 +422,16 @@ def _largest_first(
     return out
 
 
-def brief_and_render(pipeline, job: tuple[list[Source], str]) -> tuple[dict, str]:
-    """The brief of one story's sources as (JSON data, the brief rendered in the format): what a
-    worker sends back (small, picklable; no language-model objects)."""
+def brief_and_render(pipeline, job: tuple) -> tuple[dict, str]:
+    """The brief of one story's sources as (JSON data, the brief rendered in the format and
+    detail): what a worker sends back (small, picklable; no language-model objects). `job` is
+    (sources, format, detail), or (sources, format) for the default detail."""
     from .report import render
     from .report.json import to_dict
 
-    sources, fmt = job
+    sources, fmt, *detail = job
     brief = pipeline.run(sources)
-    return to_dict(brief), render(brief, fmt)
+    return to_dict(brief), render(brief, fmt, detail=detail[0] if detail else "brief")
 
 
 def _given(value):

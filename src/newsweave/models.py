@@ -8,6 +8,8 @@ Stages read and add to these dataclasses; no opaque dicts travel between stages.
     extract   -> Document (sentences, entity mentions, numbers, dates)
     quotes    -> Document.quotes (QuoteMention with resolved speakers)
     align     -> Fact, QuoteGroup, Conflict, TimelineEvent, NumberGroup
+    align.rank -> KeyClaim (the story's most important claims, ranked), Coverage (who states,
+                 omits or contradicts each), Speaker (the main speakers, one quote each)
     summarize -> SummarySentence
     report    -> Brief rendered as terminal / Markdown / HTML / JSON
 
@@ -387,6 +389,51 @@ class SummarySentence:
     citations: list[Span]
     status: FactStatus
     fact_id: str
+
+
+@dataclass
+class KeyClaim:
+    """A fact ranked among the story's most important claims (align.rank): `score` is its
+    independent outlets plus how central and how early it is; `span` the mention shown."""
+
+    fact_id: str
+    text: str
+    status: FactStatus
+    score: float
+    witnesses: int
+    sources: list[str]
+    span: Span
+    central: float = 0.0  # share of the story's main terms and entities it names, 0..1
+    lede: float = 0.0  # 1 for a first sentence, falling with the sentence index
+
+
+CoverageState = Literal["states", "omits", "contradicts"]
+
+
+@dataclass
+class CoverageCell:
+    """What one source does with one key claim; `span` cites it (None where it omits it)."""
+
+    source: str
+    state: CoverageState
+    span: Span | None = None
+
+
+@dataclass
+class CoverageRow:
+    """One key claim across every source of the brief, in source order."""
+
+    fact_id: str
+    cells: list[CoverageCell]
+
+
+@dataclass
+class Speaker:
+    """A main speaker of the story and the quote that stands for them (align.rank)."""
+
+    name: str
+    quote: str  # the id of the QuoteGroup shown
+    sources: list[str]  # the outlets that quote this speaker at all
 
 
 @dataclass

@@ -1,44 +1,37 @@
 """Stage 8, report: the brief as terminal text (rich), Markdown, self-contained HTML or JSON.
 
-All renderers read the same `Brief`; HTML escapes every piece of article text.
+All renderers read the same `Brief`; the human-readable ones render its `view.Report` (the story
+at a glance, the coverage grid, the detail sections). HTML escapes every piece of article text.
+Each format is one module with `render(brief, *, detail, width, color) -> str` and one entry in
+`_MODULES`.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from ..models import Brief
+from .view import DETAILS, Detail
 
-FORMATS = ("text", "markdown", "html", "json")
+_MODULES = {"text": "terminal", "markdown": "markdown", "html": "html", "json": "json"}
+FORMATS = tuple(_MODULES)
 
-__all__ = ["FORMATS", "render"]
-
-
-def render(brief: Brief, fmt: str, *, width: int | None = None, color: bool = False) -> str:
-    """The brief as a string in one of `FORMATS`."""
-    if fmt == "json":
-        from .json import to_json
-
-        return to_json(brief)
-    if fmt == "markdown":
-        from .markdown import to_markdown
-
-        return to_markdown(brief)
-    if fmt == "html":
-        from .html import to_html
-
-        return to_html(brief)
-    if fmt == "text":
-        return _terminal(brief, width=width, color=color)
-    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+__all__ = ["DETAILS", "FORMATS", "render"]
 
 
-def _terminal(brief: Brief, *, width: int | None, color: bool) -> str:
-    import io
-
-    from rich.console import Console
-
-    from .terminal import print_brief
-
-    out = io.StringIO()
-    console = Console(file=out, width=width or 100, no_color=not color, force_terminal=color)
-    print_brief(brief, console)
-    return out.getvalue()
+def render(
+    brief: Brief,
+    fmt: str,
+    *,
+    width: int | None = None,
+    color: bool = False,
+    detail: Detail = "brief",
+) -> str:
+    """The brief as a string in one of `FORMATS`; `detail` "brief" (the story at a glance, the
+    coverage grid and what more there is) or "full" (every section too). JSON is always whole."""
+    if fmt not in _MODULES:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if detail not in DETAILS:
+        raise ValueError(f"unknown detail {detail!r}; expected one of {', '.join(DETAILS)}")
+    module = import_module(f".{_MODULES[fmt]}", __name__)
+    return module.render(brief, detail=detail, width=width, color=color)

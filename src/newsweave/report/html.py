@@ -9,8 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
+from ..align import rank
 from ..models import Brief, Conflict, Entity, Fact, QuoteGroup, Source, Span, SummarySentence
 from . import _common as c
+from . import view
+from .view import Detail, Report
 
 CSS = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -23,6 +26,10 @@ del{color:#a00}ins{color:#070;text-decoration:none;font-weight:600}
 details{color:#555;margin:.5rem 0}li{margin:.25rem 0}
 table{border-collapse:collapse}td,th{border-bottom:1px solid #eee;padding:.2rem .5rem;text-align:left;vertical-align:top}
 td.conflict{color:#a00}td.updated{color:#8a5a00}td.agree{color:#070}
+.conflict{color:#a00}.updated{color:#8a5a00}.agree{color:#070}
+details.section{color:inherit}details.section>summary{font-size:1.2rem;font-weight:600;cursor:pointer;margin-top:1rem}details.section>section>h2{display:none}
+.caution{color:#a00}.grid{overflow-x:auto}table.coverage td{text-align:center}table.coverage a{text-decoration:none;color:inherit}
+td.states{color:#070}td.contradicts{color:#a00;font-weight:700}td.omits{color:#bbb}th.claim{font-weight:400;min-width:14rem;max-width:22rem}
 """
 
 
@@ -31,34 +38,112 @@ def esc(text: object) -> str:
     return escape("" if text is None else str(text), quote=True)
 
 
-def to_html(brief: Brief) -> str:
-    """The whole brief as one HTML page."""
-    head = f"<h1>{esc(c.title(brief))}</h1><p class=meta>{esc(c.headline(brief))}</p>"
+def render(brief: Brief, *, detail: Detail = "brief", **_: object) -> str:
+    return to_html(brief, detail=detail)
+
+
+def to_html(brief: Brief, *, detail: Detail = "brief") -> str:
+    """The whole brief as one HTML page: the story at a glance and who reports what, then every
+    section in a collapsible `<details>` (open with `detail="full"`)."""
+    report = view.build(brief, detail)
+    head = f"<h1>{esc(report.title)}</h1><p class=meta>{esc(report.glance.verdict)}</p>"
     return (
         "<!doctype html><html lang=en><head><meta charset=utf-8>"
         "<meta name=viewport content='width=device-width,initial-scale=1'>"
-        f"<title>{esc(c.title(brief))} · newsweave</title><style>{CSS}</style></head>"
-        f"<body>{head}{sections(brief)}</body></html>\n"
+        f"<title>{esc(report.title)} · newsweave</title><style>{CSS}</style></head>"
+        f"<body>{head}{body(report)}</body></html>\n"
     )
+
+
+def body(report: Report) -> str:
+    """At a glance, who reports what, then each detail section in a `<details>` (the cited
+    summary and what changed open, the rest folded; all open with `detail="full"`): the page
+    body the CLI and the web app's story page share."""
+    folded = "".join(
+        f"<details class=section{' open' if s.open or report.detail == 'full' else ''}>"
+        f"<summary>{esc(s.title)} ({s.count})</summary>"
+        f"{SECTIONS[s.id](report.brief)}</details>"
+        for s in report.sections
+    )
+    return glance(report) + coverage(report) + folded
 
 
 def sections(brief: Brief) -> str:
-    """The brief's sections (no page around them), each a `<section id>`: what the web app shows."""
-    changes = _section("What changed", _list(esc(line) for line in c.changes(brief)))
-    return "".join(
-        [
-            changes,
-            _summary(brief),
-            _figures(brief),
-            _facts(brief),
-            _conflicts(brief),
-            _quotes(brief),
-            _timeline(brief),
-            _entities(brief),
-            _sources(brief),
-            _skipped(brief),
-        ]
+    """Every detail section (no page around them, none folded), each a `<section id>`."""
+    return "".join(SECTIONS[s.id](brief) for s in view.sections(brief))
+
+
+def _cites(brief: Brief, spans: Iterable[Span]) -> str:
+    links = "".join(_link(brief, n, s) for n, s in view.cites(brief, spans))
+    return f"<span class=refs>{links}</span>"
+
+
+def glance(report: Report) -> str:
+    """The story at a glance: key figures, key claims, real conflicts, voices."""
+    brief, g = report.brief, report.glance
+    parts = [f"<p class=caution><b>Caution:</b> {esc(caveat)}</p>" for caveat in g.caveats]
+    if g.figures:
+        parts.append("<h3>Key figures</h3>" + _list(_glance_figure(brief, f) for f in g.figures))
+    claims = (f"{esc(k.text)}{_cites(brief, view.claim_spans(brief, k.claim))}" for k in g.claims)
+    parts.append("<h3>Key claims</h3>" + _list(claims, "ol") if g.claims else "")
+    if g.conflicts:
+        parts.append("<h3>Conflicts</h3>" + _list(_glance_conflict(brief, x) for x in g.conflicts))
+    if g.speakers:
+        parts.append("<h3>Voices</h3>" + _list(_voice(brief, q) for q in g.speakers))
+    return _section(view.GLANCE_TITLE, "".join(parts), view.GLANCE_ID)
+
+
+def _glance_values(brief: Brief, values: list[view.Cited], sep: str = "; ") -> str:
+    return sep.join(f"{esc(v.text)}{_cites(brief, v.spans)}" for v in values)
+
+
+def _glance_figure(brief: Brief, f: view.GlanceFigure) -> str:
+    verdict = (
+        f" <span class={f.verdict}>({esc(c.VERDICT_TITLE[f.verdict])})</span>" if f.verdict else ""
     )
+    return f"<b>{esc(f.label)}</b>{verdict}: {_glance_values(brief, f.values)}"
+
+
+def _glance_conflict(brief: Brief, x: view.GlanceConflict) -> str:
+    return f"<b>{esc(x.subject)}</b>: {_glance_values(brief, x.values, ' vs ')}"
+
+
+def _voice(brief: Brief, q: view.GlanceQuote) -> str:
+    left, right = q.marks
+    return f"<b>{esc(q.speaker)}</b>: {left}{esc(q.text)}{right}{_cites(brief, [q.span])}"
+
+
+STATE_TITLE = {"states": "states it", "omits": "omits it", "contradicts": "contradicts it"}
+
+
+def coverage(report: Report) -> str:
+    """Who reports what: a table of key claims by source, each cell linking to its span."""
+    if not report.coverage:
+        return ""
+    heads = "".join(
+        f"<th title='{esc(s.label)}'>[{s.number}] {esc(s.short)}</th>" for s in report.sources
+    )
+    rows = "".join(
+        f"<tr><th class=claim>{i}. {esc(view.trim(k.text, 12))}</th>"
+        + "".join(_cell(report, cell) for cell in row.cells)
+        + "</tr>"
+        for i, (k, row) in enumerate(zip(report.glance.claims, report.coverage, strict=True), 1)
+    )
+    key = "<p class=meta>● states it, ✕ contradicts it, · omits it</p>"
+    return _section(
+        view.COVERAGE_TITLE,
+        ident=view.COVERAGE_ID,
+        inner=f"<div class=grid><table class=coverage><tr><th>claim</th>{heads}</tr>{rows}</table></div>{key}",
+    )
+
+
+def _cell(report: Report, cell) -> str:
+    mark = view.STATE_MARK[cell.state]
+    title = f"{esc(c.label(report.brief, cell.source))} {STATE_TITLE[cell.state]}"
+    if cell.span is None:
+        return f"<td class={cell.state} title='{title}'>{mark}</td>"
+    href = c.anchor(report.brief, cell.span)
+    return f"<td class={cell.state} title='{title}'><a href='#{href}'>{mark}</a></td>"
 
 
 def _link(brief: Brief, number: int, span: Span) -> str:
@@ -72,14 +157,18 @@ def _refs(brief: Brief, spans: Iterable[Span], *, every: bool = False) -> str:
     return f"<span class=refs>{''.join(_link(brief, n, s) for n, s in pairs)}</span>"
 
 
-def _section(title: str, inner: str) -> str:
-    ident = "-".join(title.lower().split())
+def _section(title: str, inner: str, ident: str | None = None) -> str:
+    ident = ident or "-".join(title.lower().split())
     return f"<section id={ident}><h2>{esc(title)}</h2>{inner}</section>" if inner else ""
 
 
 def _list(items: Iterable[str], tag: str = "ul") -> str:
     joined = "".join(f"<li>{item}</li>" for item in items)
     return f"<{tag}>{joined}</{tag}>" if joined else ""
+
+
+def _changes(brief: Brief) -> str:
+    return _section("What changed", _list(esc(line) for line in c.changes(brief)))
 
 
 def _summary(brief: Brief) -> str:
@@ -216,6 +305,10 @@ def _cited_spans(brief: Brief) -> dict[str, list[Span]]:
         m for e in brief.timeline for m in e.mentions
     ]
     spans += [v.span for f in brief.figures for v in f.values]
+    if not brief.figures:  # at a glance falls back to the number groups
+        spans += [m for g in brief.numbers for m in g.mentions]
+    grid = rank.coverage(brief, rank.key_claims(brief))  # a contradiction cites its sentence
+    spans += [cell.span for row in grid for cell in row.cells if cell.span]
     out: dict[str, list[Span]] = {}
     for span in dict.fromkeys(spans):
         out.setdefault(span.source, []).append(span)
@@ -284,3 +377,17 @@ def _skipped(brief: Brief) -> str:
     return _section(
         "Skipped inputs", _list(f"{esc(s.path)}: {esc(s.reason)}" for s in brief.skipped)
     )
+
+
+SECTIONS = {
+    "what-changed": _changes,
+    "summary": _summary,
+    "key-figures": _figures,
+    "facts": _facts,
+    "conflicts": _conflicts,
+    "who-said-what": _quotes,
+    "timeline": _timeline,
+    "entities": _entities,
+    "sources": _sources,
+    "skipped-inputs": _skipped,
+}

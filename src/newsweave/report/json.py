@@ -9,15 +9,18 @@ import json
 from typing import Any
 
 from .. import __version__
+from ..align import rank
 from ..models import (
     Brief,
     Caveat,
     Conflict,
+    CoverageRow,
     DateMention,
     Entity,
     Fact,
     Figure,
     FigureValue,
+    KeyClaim,
     MatchReason,
     NumberGroup,
     QuoteGroup,
@@ -30,6 +33,11 @@ from ..models import (
 )
 
 SCHEMA_VERSION = 1
+
+
+def render(brief: Brief, **_: object) -> str:
+    """The whole brief, whatever the detail asked for the other formats."""
+    return to_json(brief)
 
 
 def to_json(brief: Brief, *, indent: int | None = 2) -> str:
@@ -51,9 +59,51 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         "dates": [_date(d) for doc in brief.documents for d in doc.dates],
         "skipped": [{"path": s.path, "reason": s.reason} for s in brief.skipped],
         "warnings": list(brief.warnings),
+        **_ranked(brief),
         "caveats": [_caveat(c) for c in brief.caveats],
         "newsweave": {"version": __version__, "schema": SCHEMA_VERSION},
         **({"changes": brief.changes} if brief.changes is not None else {}),
+    }
+
+
+def _ranked(brief: Brief) -> dict[str, Any]:
+    """Added keys: the key claims best first (align.rank), the coverage grid (key claim by
+    source: states / omits / contradicts, cited) and the main speakers."""
+    claims = rank.key_claims(brief)
+    return {
+        "key_claims": [_key_claim(k) for k in claims],
+        "coverage": {
+            "sources": [s.id for s in brief.sources],
+            "claims": [_coverage_row(row) for row in rank.coverage(brief, claims)],
+        },
+        "speakers": [
+            {"name": s.name, "quote": s.quote, "sources": s.sources}
+            for s in rank.speakers(brief, shown=(k.text for k in claims))
+        ],
+    }
+
+
+def _key_claim(k: KeyClaim) -> dict[str, Any]:
+    return {
+        "fact": k.fact_id,
+        "text": k.text,
+        "status": k.status,
+        "score": k.score,
+        "witnesses": k.witnesses,
+        "sources": k.sources,
+        "span": span(k.span),
+        "central": k.central,
+        "lede": k.lede,
+    }
+
+
+def _coverage_row(row: CoverageRow) -> dict[str, Any]:
+    return {
+        "fact": row.fact_id,
+        "cells": [
+            {"source": c.source, "state": c.state, "span": span(c.span) if c.span else None}
+            for c in row.cells
+        ],
     }
 
 

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 from ..models import Brief, Conflict, Entity, Fact, QuoteGroup, Source, Span, SummarySentence
 from . import _common as c
+from . import view
+from .view import Detail, Report
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!{}])")
 _LEADING = re.compile(r"^(\d+)([.)])|^([-+=])")
@@ -19,22 +21,97 @@ def md(text: object) -> str:
     return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", flat)
 
 
-def to_markdown(brief: Brief) -> str:
-    """The whole brief as one Markdown document."""
-    parts = [
-        _header(brief),
-        _changes(brief),
-        _summary(brief),
-        _figures(brief),
-        _facts(brief),
-        _conflicts(brief),
-        _quotes(brief),
-        _timeline(brief),
-        _entities(brief),
-        _sources(brief),
-        _skipped(brief),
-    ]
+def render(brief: Brief, *, detail: Detail = "brief", **_: object) -> str:
+    return to_markdown(brief, detail=detail)
+
+
+def to_markdown(brief: Brief, *, detail: Detail = "brief") -> str:
+    """The brief as one Markdown document: the story at a glance and who reports what, then
+    every section (`detail="full"`) or the short form's capped lists."""
+    report = view.build(brief, detail)
+    parts = [_header(report), _glance(report), _coverage(report)]
+    if detail == "full":
+        parts += [SECTIONS[s.id](brief) for s in report.sections]
+    else:
+        parts[1:1] = [_changes_short(report)]
+        parts += [_single(report), _sources_short(report), _more(report)]
     return "\n\n".join(p for p in parts if p).rstrip() + "\n"
+
+
+def _cites(brief: Brief, spans: Iterable[Span]) -> str:
+    return "".join(f"[{n}]" for n, _ in view.cites(brief, spans))
+
+
+def _changes_short(report: Report) -> str:
+    lines, more = view.changes(report)
+    items = [f"- {md(line)}" for line in lines] + ([f"- … {more} more"] if more else [])
+    return _section("What changed", items) if lines else ""
+
+
+def _glance(report: Report) -> str:
+    brief, g = report.brief, report.glance
+    lines: list[str] = [f"**Caution:** {md(caveat)}\n" for caveat in g.caveats]
+    if g.figures:
+        lines += ["**Key figures**", "", *(_glance_figure(brief, f) for f in g.figures), ""]
+    if g.claims:
+        lines += ["**Key claims**", ""]
+        lines += [
+            f"{i}. {md(k.text)} {_cites(brief, view.claim_spans(brief, k.claim))}"
+            for i, k in enumerate(g.claims, 1)
+        ] + [""]
+    if g.conflicts:
+        lines += ["**Conflicts**", "", *(_glance_conflict(brief, x) for x in g.conflicts), ""]
+    if g.speakers:
+        lines += ["**Voices**", "", *(_voice(brief, q) for q in g.speakers)]
+    return _section(view.GLANCE_TITLE, lines).rstrip()
+
+
+def _glance_values(brief: Brief, values: list[view.Cited], sep: str = "; ") -> str:
+    return sep.join(f"{md(v.text)} {_cites(brief, v.spans)}" for v in values)
+
+
+def _glance_figure(brief: Brief, f: view.GlanceFigure) -> str:
+    verdict = f" ({md(c.VERDICT_TITLE[f.verdict])})" if f.verdict else ""
+    return f"- **{md(f.label)}**{verdict}: {_glance_values(brief, f.values)}"
+
+
+def _glance_conflict(brief: Brief, x: view.GlanceConflict) -> str:
+    return f"- **{md(x.subject)}**: {_glance_values(brief, x.values, ' vs ')}"
+
+
+def _voice(brief: Brief, q: view.GlanceQuote) -> str:
+    left, right = q.marks
+    return f"- **{md(q.speaker)}**: {left}{md(q.text)}{right} {_cites(brief, [q.span])}"
+
+
+def _coverage(report: Report) -> str:
+    if not report.coverage:
+        return ""
+    head = "| claim | " + " | ".join(f"[{s.number}]" for s in report.sources) + " |"
+    rule = "|---|" + "---|" * len(report.sources)
+    rows = [f"| {number} | " + " | ".join(marks) + " |" for number, marks in view.grid_rows(report)]
+    key = "● states, ✕ contradicts, · omits"
+    return _section(view.COVERAGE_TITLE, [head, rule, *rows, "", key])
+
+
+def _single(report: Report) -> str:
+    g = report.glance
+    lines = [
+        f"- {md(view.trim(k.text, view.SINGLE_WORDS))} {_cites(report.brief, [k.span])}"
+        for k in g.single
+    ]
+    more = g.single_total - len(g.single)
+    lines += [f"- … {more} more"] if more > 0 and lines else []
+    return _section(f"Only one source says ({g.single_total})", lines)
+
+
+def _sources_short(report: Report) -> str:
+    return "Sources: " + " ".join(f"[{s.number}] {md(s.short)}" for s in report.sources)
+
+
+def _more(report: Report) -> str:
+    more = view.more_line(report)
+    return f"*More with --detail full: {md(more)}*" if more else ""
 
 
 def _refs(brief: Brief, spans: Iterable[Span]) -> str:
@@ -46,8 +123,8 @@ def _section(title: str, lines: list[str]) -> str:
     return "\n".join([f"## {title}", "", *lines]) if lines else ""
 
 
-def _header(brief: Brief) -> str:
-    return f"# {md(c.title(brief))}\n\n{c.headline(brief)}."
+def _header(report: Report) -> str:
+    return f"# {md(report.title)}\n\n{md(report.glance.verdict)}."
 
 
 def _changes(brief: Brief) -> str:
@@ -195,3 +272,17 @@ def _url(s: Source) -> str:
 
 def _skipped(brief: Brief) -> str:
     return _section("Skipped inputs", [f"- {md(s.path)}: {md(s.reason)}" for s in brief.skipped])
+
+
+SECTIONS = {
+    "what-changed": _changes,
+    "summary": _summary,
+    "key-figures": _figures,
+    "facts": _facts,
+    "conflicts": _conflicts,
+    "who-said-what": _quotes,
+    "timeline": _timeline,
+    "entities": _entities,
+    "sources": _sources,
+    "skipped-inputs": _skipped,
+}

@@ -1,7 +1,12 @@
-"""The brief in a terminal, with rich. Article text is escaped so "[bold]" in a source stays text."""
+"""The brief in a terminal, with rich. Article text is escaped so "[bold]" in a source stays text.
+
+The story at a glance and the coverage grid come first; `detail="full"` adds every section, the
+short form ranks and caps the single-source claims and lists the sources.
+"""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 
 from rich import box
@@ -13,28 +18,131 @@ from rich.table import Table
 
 from ..models import Brief, Conflict, Entity, QuoteGroup, Span
 from . import _common as c
+from . import view
+from .view import Detail, Report
 
 STATUS_STYLE = {"corroborated": "green", "conflicting": "red", "single-source": "yellow"}
+STATE_STYLE = {"states": "green", "omits": "dim", "contradicts": "red bold"}
 
 
-def print_brief(brief: Brief, console: Console) -> None:
-    """Print every section of the brief, in the order the other formats use."""
+def render(
+    brief: Brief, *, detail: Detail = "brief", width: int | None = None, color: bool = False
+) -> str:
+    """The brief as terminal text (`color` adds ANSI styles)."""
+    out = io.StringIO()
+    console = Console(file=out, width=width or 100, no_color=not color, force_terminal=color)
+    print_brief(brief, console, detail=detail)
+    return out.getvalue()
+
+
+def print_brief(brief: Brief, console: Console, *, detail: Detail = "brief") -> None:
+    """Print the story at a glance and who reports what; then every section (`detail="full"`,
+    in the order the other formats use) or the short form's capped lists."""
+    report = view.build(brief, detail)
     console.print(
-        Panel(f"[bold]{escape(c.title(brief))}[/bold]", subtitle=c.headline(brief), box=box.ROUNDED)
+        Panel(
+            f"[bold]{escape(report.title)}[/bold]",
+            subtitle=escape(report.glance.verdict),
+            box=box.ROUNDED,
+        )
     )
-    for section in (
-        _changes,
-        _summary,
-        _figures,
-        _facts,
-        _conflicts,
-        _quotes,
-        _timeline,
-        _entities,
-        _sources,
-        _skipped,
-    ):
-        section(brief, console)
+    if detail == "brief":
+        _changes_short(report, console)
+    _glance(report, console)
+    _coverage(report, console)
+    if detail == "full":
+        for section in report.sections:
+            SECTIONS[section.id](brief, console)
+        return
+    _single(report, console)
+    _sources_short(report, console)
+    console.print(f"[dim]More with --detail full: {escape(view.more_line(report))}[/dim]")
+
+
+def _changes_short(report: Report, console: Console) -> None:
+    lines, more = view.changes(report)
+    if lines:
+        _rule(console, "What changed")
+        for line in lines:
+            console.print(f"  {escape(line)}")
+        if more:
+            console.print(f"  [dim]… {more} more[/dim]")
+
+
+def _glance(report: Report, console: Console) -> None:
+    brief, g = report.brief, report.glance
+    _rule(console, view.GLANCE_TITLE)
+    for caveat in g.caveats:
+        console.print(f"[red bold]Caution:[/] {escape(caveat)}")
+    if g.figures:
+        console.print("[dim]Key figures[/dim]")
+    for f in g.figures:
+        verdict = f" ({_verdict(f.verdict)})" if f.verdict else ""
+        console.print(f"  [bold]{escape(f.label)}[/bold]{verdict}: {_values(brief, f.values)}")
+    if g.claims:
+        console.print("[dim]Key claims[/dim]")
+    for i, k in enumerate(g.claims, 1):
+        console.print(f"{i:>2}. {escape(k.text)} {_cites(brief, view.claim_spans(brief, k.claim))}")
+    for x in g.conflicts:
+        console.print(
+            f"[red]Conflict[/red] {escape(x.subject)}: {_values(brief, x.values, ' vs ')}"
+        )
+    if g.speakers:
+        console.print("[dim]Voices[/dim]")
+    for q in g.speakers:
+        left, right = q.marks
+        console.print(
+            f"  [bold]{escape(q.speaker)}[/bold]: {left}{escape(q.text)}{right} {_cites(brief, [q.span])}"
+        )
+
+
+def _cites(brief: Brief, spans: Iterable[Span]) -> str:
+    """ "[1][2]" (dim), by source number."""
+    return "[dim]" + "".join(f"\\[{n}]" for n, _ in view.cites(brief, spans)) + "[/dim]"
+
+
+def _verdict(verdict: str) -> str:
+    return f"[{VERDICT_STYLE[verdict]}]{escape(c.VERDICT_TITLE[verdict])}[/]"
+
+
+def _values(brief: Brief, values: list[view.Cited], sep: str = "; ") -> str:
+    return sep.join(f"{escape(v.text)} {_cites(brief, v.spans)}" for v in values)
+
+
+def _coverage(report: Report, console: Console) -> None:
+    if not report.coverage:
+        return
+    _rule(console, f"{view.COVERAGE_TITLE} (● states  ✕ contradicts  · omits)")
+    pad = " " * 4
+    for head in view.grid_header(len(report.sources)):
+        console.print(f"[dim]{pad}{head}[/dim]", highlight=False)
+    for (number, marks), row in zip(view.grid_rows(report), report.coverage, strict=True):
+        cells = "".join(
+            f"[{STATE_STYLE[cell.state]}]{mark}[/]"
+            for cell, mark in zip(row.cells, marks, strict=True)
+        )
+        console.print(f"{number:>2}. {cells}", highlight=False)
+
+
+def _single(report: Report, console: Console) -> None:
+    g = report.glance
+    if not g.single:
+        return
+    _rule(console, f"Only one source says ({g.single_total})")
+    for k in g.single:
+        console.print(
+            f"  • {escape(view.trim(k.text, view.SINGLE_WORDS))} {_cites(report.brief, [k.span])}"
+        )
+    more = g.single_total - len(g.single)
+    if more > 0:
+        console.print(f"  [dim]… {more} more[/dim]")
+
+
+def _sources_short(report: Report, console: Console) -> None:
+    console.print(
+        "[dim]Sources:[/dim] "
+        + " ".join(f"\\[{s.number}] {escape(s.short)}" for s in report.sources)
+    )
 
 
 def _rule(console: Console, title: str) -> None:
@@ -203,3 +311,17 @@ def _skipped(brief: Brief, console: Console) -> None:
         _rule(console, "Skipped inputs")
         for s in brief.skipped:
             console.print(f"[red]{escape(s.path)}[/red]: {escape(s.reason)}")
+
+
+SECTIONS = {
+    "what-changed": _changes,
+    "summary": _summary,
+    "key-figures": _figures,
+    "facts": _facts,
+    "conflicts": _conflicts,
+    "who-said-what": _quotes,
+    "timeline": _timeline,
+    "entities": _entities,
+    "sources": _sources,
+    "skipped-inputs": _skipped,
+}

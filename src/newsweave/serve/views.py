@@ -24,7 +24,7 @@ from ..corpus import IngestRun, brief_story, ingest_records, stories
 from ..errors import ReadOnlyError
 from ..ingest import IngestResult, read_paths
 from ..models import Brief
-from ..report import _common, html
+from ..report import html, view
 from ..report.corpus import run_dict, stories_list
 from ..report.json import to_dict
 from ..report.lede import key_figure, lead_article, lede
@@ -37,18 +37,6 @@ MAX_PER_PAGE = 200
 SORTS = ("newest", "sources")
 _MARKED = re.compile(r"\[([^\[\]]*)\]")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
-TOC = [
-    ("what-changed", "What changed"),
-    ("summary", "Summary"),
-    ("key-figures", "Key figures"),
-    ("facts", "Facts"),
-    ("conflicts", "Conflicts"),
-    ("who-said-what", "Who said what"),
-    ("timeline", "Timeline"),
-    ("entities", "Entities"),
-    ("sources", "Sources"),
-    ("skipped-inputs", "Skipped inputs"),
-]
 
 
 @dataclass
@@ -300,13 +288,20 @@ def story_page(
     return _brief_view("story.html", brief, {"story": listing, "mode": mode, "since": since})
 
 
-def _brief_view(template: str, brief: Brief, data: dict[str, Any]) -> View:
-    sections = html.sections(brief)
+def _brief_view(
+    template: str, brief: Brief, data: dict[str, Any], detail: view.Detail = "brief"
+) -> View:
+    """The brief's page: at a glance and who reports what, then the sections, folded unless
+    `detail` is "full" (one `report.view.Report` rendered by `report.html`); its JSON twin is
+    the brief contract."""
+    report = view.build(brief, detail)
+    toc = [(view.GLANCE_ID, view.GLANCE_TITLE)]
+    toc += [(view.COVERAGE_ID, view.COVERAGE_TITLE)] if report.coverage else []
     extra = {
-        "sections": sections,
-        "title": _common.title(brief),
-        "headline": _common.headline(brief),
-        "toc": [(ident, name) for ident, name in TOC if f"<section id={ident}>" in sections],
+        "sections": html.body(report),
+        "title": report.title,
+        "headline": report.headline,
+        "toc": toc + [(s.id, s.title) for s in report.sections],
     }
     return View(template, {**data, "brief": to_dict(brief)}, extra)
 
@@ -345,7 +340,7 @@ def upload_brief(
         result = read_paths([root])
         _relative(result, root)
         brief = briefs.ingested(result)
-    return _brief_view("brief.html", brief, {})
+    return _brief_view("brief.html", brief, {}, detail="full")  # one upload: shown whole
 
 
 def _write_uploads(root: Path, pastes: list[Paste], files: list[tuple[str, bytes]]) -> None:
