@@ -22,7 +22,8 @@ import re
 from typing import Any
 
 from ..models import NumberMention, Span
-from .numbers import SECONDS, TIME_UNITS, _counted_key, _interval, _rounded
+from .numbers import _counted_key, _interval, _rounded
+from .quantity_words import SECONDS, TIME_UNITS
 
 # Lemmas that say what a count of people (or a toll) measures, one set per kind. From reading the
 # tolls of the ECB+ and Multi-News dev stories (earthquakes, shootings, fires, arrests).
