@@ -22,12 +22,11 @@ source's *cleaned* text (`Source.text`), so `source.text[span.start:span.end]` i
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .lexicon import VAGUE_SPEAKERS
+from .spans import SpanIndex
 
 EntityType = Literal["person", "organisation", "place"]
 FactStatus = Literal["corroborated", "single-source", "conflicting"]
@@ -202,16 +201,6 @@ class QuoteMention:
     cue_span: Span | None = None  # the cue: "said", "according to", "tweeted"
     utterance: int = 0  # pieces of one utterance split by a cue ("A," he said, "B.") share it
 
-    @property
-    def described_speaker(self) -> str | None:
-        """The words describing a speaker the text does not name ("House Republicans", "two
-        people briefed on the talks"); None where it names one, or for words that describe
-        nobody ("you", "someone", "them", "no injuries")."""
-        if self.how != "role" or not self.speaker_text:
-            return None
-        words = self.speaker_text.casefold()
-        return None if words in VAGUE_SPEAKERS or words.startswith("no ") else self.speaker_text
-
 
 @dataclass
 class Document:
@@ -248,37 +237,6 @@ class Document:
         if cached is None or cached.items is not items or len(cached.items) != cached.size:
             cached = self.__dict__["_index_" + name] = SpanIndex(items)
         return cached
-
-
-class SpanIndex:
-    """Items with a `span` in one text, found by overlap with a character range by bisection:
-    a scan of every item for every sentence or quote made a long article quadratic."""
-
-    def __init__(self, items: list):
-        self.items, self.size = items, len(items)
-        self._order = sorted(range(len(items)), key=lambda i: items[i].span.start)
-        self._starts = [items[i].span.start for i in self._order]
-        self._longest = max((x.span.end - x.span.start for x in items), default=0)
-        self._ids: dict[str, Any] | None = None
-
-    def overlapping(self, start: int, end: int) -> list:
-        """The items whose span shares a character with [start, end), in list order."""
-        lo = bisect.bisect_left(self._starts, start - self._longest)
-        hi = bisect.bisect_left(self._starts, end)
-        return [self.items[i] for i in sorted(self._order[lo:hi]) if self.items[i].span.end > start]
-
-    def by_id(self, item_id: str) -> Any | None:
-        """The item with this `id` (items that have one: sentences)."""
-        if self._ids is None:
-            self._ids = {x.id: x for x in reversed(self.items)}  # the first of an id wins
-        return self._ids.get(item_id)
-
-    def position(self, item: Any) -> int:
-        """The position of `item` (by identity) in the list."""
-        k = bisect.bisect_left(self._starts, item.span.start)
-        while self.items[self._order[k]] is not item:
-            k += 1
-        return self._order[k]
 
 
 @dataclass
