@@ -261,7 +261,8 @@ def _gold_differences(gold: dict) -> list[dict]:
             "values": [
                 {**v, "value": v.get("value", numbered.get((v["article"], v["text"])))}
                 for v in c["values"]
-            ],
+            ]
+            + _figure_values_of(c, gold),
         }
         for c in gold.get("conflicts", [])
     ]
@@ -280,20 +281,40 @@ def _gold_differences(gold: dict) -> list[dict]:
     return out
 
 
-def _value_hits(values, locs, numbers=None) -> set[str]:
+def _figure_values_of(conflict: dict, gold: dict) -> list[dict]:
+    """The other values of the gold figure a conflict of numbers is about (the conflict names some
+    of the articles, the figure every article that gives the quantity): "Buckley, 32" in one more
+    article is a value of the conflict "32 vs 31" too."""
+    texts = {(v["article"], v["text"]) for v in conflict["values"]}
+    for fig in gold.get("figures", []):
+        values = fig["values"]
+        if fig["verdict"] != "agree" and texts & {(v["article"], v["text"]) for v in values}:
+            return [v for v in values if (v["article"], v["text"]) not in texts]
+    return []
+
+
+def _value_hits(values, locs, numbers=None, strict=False) -> set[str]:
     """Sources of gold values that the brief's values match: the brief's value lies in the gold
     value's words, or (figures) it is the same number in the same article, stated elsewhere in it
-    (the gold names one place an article gives its figure; the brief may cite its headline)."""
+    (the gold names one place an article gives its figure; the brief may cite its headline).
+    `strict`: the brief's value lies in the gold value's words and is the gold's number."""
     numbers = numbers or {}
     hits = set()
     for loc in locs:
         for v in values:
             if v.source != loc[0]:
                 continue
-            if (v.start < loc[2] and loc[1] < v.end) or (
+            number = numbers.get((v.source, v.start))
+            same = (
                 loc[3] is not None
-                and numbers.get((v.source, v.start)) is not None
-                and abs(numbers[(v.source, v.start)] - loc[3]) <= 1e-6 * max(1.0, abs(loc[3]))
+                and number is not None
+                and abs(number - loc[3]) <= 1e-6 * max(1.0, abs(loc[3]))
+            )
+            inside = v.start < loc[2] and loc[1] < v.end
+            if (
+                (inside and (same or loc[3] is None or number is None))
+                if strict
+                else (inside or same)
             ):
                 hits.add(loc[0])
     return hits
@@ -342,15 +363,7 @@ def _score_figures(name, gold, brief, where, s: Score) -> None:
         if len({loc[0] for loc in locs}) < 2:
             continue
         s.gold_figures += 1
-        numbers = _figure_numbers(brief)
-        match = next(
-            (
-                f
-                for f in getattr(brief, "figures", [])
-                if len(_value_hits([v.span for v in f.values], locs, numbers)) >= 2
-            ),
-            None,
-        )
+        match = best_figure(brief, locs)
         if match is None:
             s.errors.append(f"{name} figure not found: {fig['quantity']} ({fig['verdict']})")
             continue
@@ -361,6 +374,26 @@ def _score_figures(name, gold, brief, where, s: Score) -> None:
             s.errors.append(
                 f"{name} figure {fig['quantity']}: {match.verdict}, gold {fig['verdict']}"
             )
+
+
+def best_figure(brief, locs):
+    """The brief figure citing two or more of a gold figure's values, the one citing most of the
+    gold values' words (a sentence may give several figures: "killed 230,000 people in 13
+    countries"), then most of its numbers; None when none does."""
+    numbers = _figure_numbers(brief)
+    candidates = [
+        f
+        for f in getattr(brief, "figures", [])
+        if len(_value_hits([v.span for v in f.values], locs, numbers)) >= 2
+    ]
+    return max(
+        candidates,
+        key=lambda f: (
+            len(_value_hits([v.span for v in f.values], locs, numbers, strict=True)),
+            len(_value_hits([v.span for v in f.values], locs, numbers)),
+        ),
+        default=None,
+    )
 
 
 def _full(brief, span) -> str:

@@ -134,6 +134,7 @@ def write_synthetic(folder: Path, n: int, seed: int = 0) -> Path:
 
 def stage(name: str, db: str, arg: str) -> dict:
     import newsweave.corpus as corpus
+    import newsweave.corpus.copies as copies
     from newsweave.store import open_store
 
     out: dict = {"stage": name}
@@ -141,7 +142,7 @@ def stage(name: str, db: str, arg: str) -> dict:
     if name == "ingest":
         store = open_store(db)
         copies_time = [0.0]
-        update = corpus.update_copies
+        update = copies.update_copies
 
         def timed_update(*a, **k):
             t = time.perf_counter()
@@ -150,7 +151,7 @@ def stage(name: str, db: str, arg: str) -> dict:
             finally:
                 copies_time[0] += time.perf_counter() - t
 
-        corpus.update_copies = timed_update
+        copies.update_copies = timed_update
         t = time.perf_counter()
         run = corpus.ingest([arg], store)
         out["seconds"] = time.perf_counter() - t

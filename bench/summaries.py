@@ -67,7 +67,8 @@ def newsweave_summary(raw, budget: int) -> tuple[list[str], int, int]:
     sources = [s for s in sources if s.raw.strip()]
     if not sources:
         return [], 0, 0
-    sources, _, _, alignment, _ = _STATE["pipeline"].align(sources)
+    aligned = _STATE["pipeline"].align(sources)
+    sources, alignment = aligned.sources, aligned.alignment
     sentences = ranked(alignment)
     texts = {s.id: s.text for s in sources}
     taken = _STATE["fill"]([s.text for s in sentences], budget)

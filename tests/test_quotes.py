@@ -10,7 +10,7 @@ from newsweave.clean import clean
 from newsweave.dedup import assign_witnesses
 from newsweave.extract import extract
 from newsweave.models import Source
-from newsweave.quotes import find_quote_spans, find_quotes
+from newsweave.quotes import described_speaker, find_quote_spans, find_quotes
 from newsweave.quotes.finder import mark_directions
 
 
@@ -547,7 +547,7 @@ def test_words_that_describe_nobody_are_no_speaker():
     from newsweave.models import QuoteMention, Span
 
     def described(words, how="role"):
-        return QuoteMention(Span("t", 0, 1), "x", how=how, speaker_text=words).described_speaker
+        return described_speaker(QuoteMention(Span("t", 0, 1), "x", how=how, speaker_text=words))
 
     assert described("Sources briefed on the matter") == "Sources briefed on the matter"
     assert [described(w) for w in ("no injuries", "them", "Someone")] == [None, None, None]

@@ -7,7 +7,7 @@ from newsweave.clean import clean
 from newsweave.dedup import assign_witnesses
 from newsweave.extract import extract
 from newsweave.models import Source
-from newsweave.quotes import find_quotes
+from newsweave.quotes import described_speaker, find_quotes
 from newsweave.report import render
 
 
@@ -106,7 +106,7 @@ def test_anonymous_sources_are_who_said_it(example_brief):
     fact = _fact(example_brief, "Beijing had demanded the ZTE issue be resolved")
     assert [(s.kind, s.speaker) for s in fact.said_by] == [("indirect", None)]
     group = next(g for g in example_brief.quotes if g.id == fact.said_by[0].quote)
-    assert [m.described_speaker for m in group.mentions] == ["Sources"]
+    assert [described_speaker(m) for m in group.mentions] == ["Sources"]
     who = (
         render(example_brief, "markdown", detail="full")
         .split("## Who said what")[1]

@@ -10,8 +10,7 @@ exceptions in `newsweave.errors`, and `render` for the output formats; corpus mo
 `open_store`, `ingest`, `ingest_records`, `stories`, `brief_story`; the web app: `newsweave.serve`.
 """
 
-__version__ = "0.1.0"
-
+from ._version import __version__
 from .corpus import IngestRun, brief_story, ingest, ingest_records, stories
 from .errors import (
     FetchError,

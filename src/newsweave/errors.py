@@ -7,6 +7,7 @@
     ├── NoArticlesError       nothing usable was left to brief (every input skipped)
     ├── MissingExtraError     an optional dependency is not installed (names the extra)
     ├── ModelError            a packaged model could not be loaded
+    ├── OptionError           an option's value is not one newsweave knows (also a ValueError)
     └── StoreError            a store can't be opened or used (names the file and why)
         ├── NotFoundError     a story or article id is not in the store
         └── ReadOnlyError     a change was asked of a store opened read-only
@@ -57,6 +58,17 @@ class MissingExtraError(NewsweaveError):
 
 class ModelError(NewsweaveError):
     """A packaged model is missing or broken."""
+
+
+class OptionError(NewsweaveError, ValueError):
+    """An option (a clustering mode, a similarity, ...) was given a value newsweave does not
+    know. `option` names it, `choices` are the values it takes."""
+
+    def __init__(self, option: str, value: object, choices: tuple[str, ...]):
+        super().__init__(f"{option} must be one of {', '.join(choices)}, not {value!r}")
+        self.option = option
+        self.value = value
+        self.choices = choices
 
 
 class StoreError(NewsweaveError):

@@ -22,12 +22,11 @@ source's *cleaned* text (`Source.text`), so `source.text[span.start:span.end]` i
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .lexicon import VAGUE_SPEAKERS
+from .spans import SpanIndex
 
 EntityType = Literal["person", "organisation", "place"]
 FactStatus = Literal["corroborated", "single-source", "conflicting"]
@@ -99,6 +98,24 @@ class Skipped:
 
     path: str
     reason: str
+
+
+@dataclass
+class Diagnostics:
+    """What a run tells its user besides its result: warnings (used, with a problem) and skips
+    (not used, with the reason). A stage adds to the one collector it is given (`warn`, `skip`)
+    rather than to lists passed down its calls; `IngestResult` is one, `Pipeline.align` keeps
+    one for the brief's warnings."""
+
+    warnings: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def warn(self, message: str, *, about: str | None = None) -> None:
+        """A warning, prefixed with what it is about ("Reuters: ...") when given."""
+        self.warnings.append(f"{about}: {message}" if about else message)
+
+    def skip(self, where: str, reason: str) -> None:
+        self.skipped.append(Skipped(where, reason))
 
 
 @dataclass
@@ -184,16 +201,6 @@ class QuoteMention:
     cue_span: Span | None = None  # the cue: "said", "according to", "tweeted"
     utterance: int = 0  # pieces of one utterance split by a cue ("A," he said, "B.") share it
 
-    @property
-    def described_speaker(self) -> str | None:
-        """The words describing a speaker the text does not name ("House Republicans", "two
-        people briefed on the talks"); None where it names one, or for words that describe
-        nobody ("you", "someone", "them", "no injuries")."""
-        if self.how != "role" or not self.speaker_text:
-            return None
-        words = self.speaker_text.casefold()
-        return None if words in VAGUE_SPEAKERS or words.startswith("no ") else self.speaker_text
-
 
 @dataclass
 class Document:
@@ -230,37 +237,6 @@ class Document:
         if cached is None or cached.items is not items or len(cached.items) != cached.size:
             cached = self.__dict__["_index_" + name] = SpanIndex(items)
         return cached
-
-
-class SpanIndex:
-    """Items with a `span` in one text, found by overlap with a character range by bisection:
-    a scan of every item for every sentence or quote made a long article quadratic."""
-
-    def __init__(self, items: list):
-        self.items, self.size = items, len(items)
-        self._order = sorted(range(len(items)), key=lambda i: items[i].span.start)
-        self._starts = [items[i].span.start for i in self._order]
-        self._longest = max((x.span.end - x.span.start for x in items), default=0)
-        self._ids: dict[str, Any] | None = None
-
-    def overlapping(self, start: int, end: int) -> list:
-        """The items whose span shares a character with [start, end), in list order."""
-        lo = bisect.bisect_left(self._starts, start - self._longest)
-        hi = bisect.bisect_left(self._starts, end)
-        return [self.items[i] for i in sorted(self._order[lo:hi]) if self.items[i].span.end > start]
-
-    def by_id(self, item_id: str) -> Any | None:
-        """The item with this `id` (items that have one: sentences)."""
-        if self._ids is None:
-            self._ids = {x.id: x for x in reversed(self.items)}  # the first of an id wins
-        return self._ids.get(item_id)
-
-    def position(self, item: Any) -> int:
-        """The position of `item` (by identity) in the list."""
-        k = bisect.bisect_left(self._starts, item.span.start)
-        while self.items[self._order[k]] is not item:
-            k += 1
-        return self._order[k]
 
 
 @dataclass
@@ -324,6 +300,21 @@ class Conflict:
     update: bool = (
         False  # reported at different times: possibly a later figure, not a contradiction
     )
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Conflict:
+        """A conflict as the brief JSON contract writes it (a snapshot's, read back)."""
+        values = [
+            ConflictValue(v["source"], v["value"], v["start"], v["end"]) for v in data["values"]
+        ]
+        return cls(
+            data["kind"],
+            values,
+            data.get("subject", ""),
+            data.get("note", ""),
+            data.get("fact"),
+            data.get("update", False),
+        )
 
 
 @dataclass
@@ -395,6 +386,55 @@ class SummarySentence:
     citations: list[Span]
     status: FactStatus
     fact_id: str
+
+
+@dataclass
+class StatusChange:
+    """A fact whose status changed since an earlier brief (JSON: fact, from, to)."""
+
+    fact: str
+    before: FactStatus
+    after: FactStatus
+
+
+@dataclass
+class Changes:
+    """What changed in a story's brief since an earlier one (`brief --story ID --since WHEN`).
+
+    A fact, quote or conflict is new when none of its mentions or values was in the earlier
+    brief (articles never change, so offsets compare across briefs). `changes["baseline"]`
+    reads a field by its JSON contract name, as the dict this replaced was read."""
+
+    since: str | None  # when the earlier brief was shown (None: there was none)
+    baseline: bool  # False: no earlier brief, everything is new
+    new_sources: list[str] = field(default_factory=list)
+    new_facts: list[str] = field(default_factory=list)
+    status_changed: list[StatusChange] = field(default_factory=list)
+    new_quotes: list[str] = field(default_factory=list)
+    conflicts_opened: list[Conflict] = field(default_factory=list)
+    conflicts_resolved: list[Conflict] = field(default_factory=list)
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self.__dataclass_fields__:
+            raise KeyError(key)
+        return getattr(self, key)
+
+    @classmethod
+    def of(cls, value: Changes | dict[str, Any]) -> Changes:
+        """`value` as `Changes`: given the JSON contract's `changes` object (as code written for
+        the dict this replaced sets `Brief.changes`), read into the typed form."""
+        if isinstance(value, Changes):
+            return value
+        return cls(
+            value["since"],
+            value["baseline"],
+            list(value["new_sources"]),
+            list(value["new_facts"]),
+            [StatusChange(c["fact"], c["from"], c["to"]) for c in value["status_changed"]],
+            list(value["new_quotes"]),
+            [Conflict.from_json(c) for c in value["conflicts_opened"]],
+            [Conflict.from_json(c) for c in value["conflicts_resolved"]],
+        )
 
 
 @dataclass
@@ -472,7 +512,7 @@ class Brief:
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     caveats: list[Caveat] = field(default_factory=list)
-    changes: dict[str, Any] | None = None  # with --since: what changed since an earlier brief
+    changes: Changes | None = None  # with --since: what changed since an earlier brief
 
     def source(self, source_id: str) -> Source:
         for s in self.sources:

@@ -19,12 +19,12 @@ picklable.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-__all__ = ["LOCAL", "Executor", "LocalExecutor", "chunks"]
+__all__ = ["LOCAL", "Executor", "FindsCandidates", "LocalExecutor", "chunks"]
 
 
 class Executor(Protocol):
@@ -47,6 +47,17 @@ class Executor(Protocol):
 
     def release(self) -> None:
         """Free what `map_model` keeps between calls (its workers and their models)."""
+
+
+@runtime_checkable
+class FindsCandidates(Protocol):
+    """An executor that finds the copy candidates of a corpus itself (the Ray engine: a shuffle
+    of the LSH entries by bucket). Others leave it to `dedup.minhash.candidate_pairs`."""
+
+    def candidate_pairs(self, sigs: Any, among: Any = None) -> Any:
+        """At least every candidate pair (index pairs, (k, 2)) of the signatures (n, 128) that
+        involves a text `among` marks (all pairs may be given)."""
+        ...
 
 
 class LocalExecutor:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from .align import Alignment, align
 from .caveats import caveats
@@ -18,18 +18,33 @@ from .dedup import assign_witnesses
 from .errors import NoArticlesError
 from .extract import DEFAULT_MODEL, extract, load, load_new
 from .ingest import Fetcher, IngestResult, example_sources, read_paths
-from .models import Brief, Source
+from .kinds import Similarity
+from .models import Brief, Diagnostics, Document, Entity, Source
 from .quotes import find_quotes
 from .summarize import DEFAULT_WORDS, summarize
 
 PathLike = str | os.PathLike
 
 
+class Aligned(NamedTuple):
+    """Every stage up to alignment, for one set of sources (`Pipeline.align`)."""
+
+    sources: list[Source]  # in the canonical order, cleaned, with witnesses
+    documents: list[Document]
+    entities: list[Entity]
+    alignment: Alignment
+    warnings: list[str]  # each prefixed with its source's label
+
+
 class Pipeline:
     """A configured newsweave pipeline; reuse one instance to keep the model loaded."""
 
     def __init__(
-        self, *, model: str = DEFAULT_MODEL, words: int = DEFAULT_WORDS, similarity: str = "lexical"
+        self,
+        *,
+        model: str = DEFAULT_MODEL,
+        words: int = DEFAULT_WORDS,
+        similarity: Similarity = "lexical",
     ):
         self.model = model
         self.words = words
@@ -81,8 +96,8 @@ class Pipeline:
         """Brief sources that are already ingested (their `raw` text and metadata set)."""
         return self.brief_aligned(*self.align(sources))
 
-    def align(self, sources: list[Source]) -> tuple[list[Source], list, list, Alignment, list[str]]:
-        """Every stage up to alignment: (sources, documents, entities, alignment, warnings). The
+    def align(self, sources: list[Source]) -> Aligned:
+        """Every stage up to alignment, named (`Aligned`; it unpacks as the 5-tuple it was). The
         sources are taken in one order whatever order they came in (oldest first, then by content
         id), so the same articles always give the same brief."""
         sources = sorted(sources, key=canonical_order)
@@ -91,21 +106,27 @@ class Pipeline:
                 clean(source)
         assign_witnesses(sources)
         documents, entities = extract(sources, self.nlp)
-        warnings: list[str] = []
+        notes = Diagnostics()
         for document in documents:
             found: list[str] = []
             find_quotes(document, entities, found)
-            warnings += [f"{document.source.label}: {w}" for w in found]
-        return (
+            for warning in found:
+                notes.warn(warning, about=document.source.label)
+        return Aligned(
             sources,
             documents,
             entities,
             align(documents, entities, similarity=self.similarity),
-            warnings,
+            notes.warnings,
         )
 
     def brief_aligned(
-        self, sources, documents, entities, alignment: Alignment, warnings: list[str]
+        self,
+        sources: list[Source],
+        documents: list[Document],
+        entities: list[Entity],
+        alignment: Alignment,
+        warnings: list[str],
     ) -> Brief:
         """The brief of aligned sources: the alignment's parts plus the summary, the reader's
         caveats (`newsweave.caveats`) first among the warnings."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..kinds import SIMILARITIES, Similarity, choose
 from ..models import (
     Conflict,
     Document,
@@ -46,17 +47,13 @@ class Alignment:
     figures: list[Figure] = field(default_factory=list)
 
 
-SIMILARITIES = ("lexical", "embed")
-
-
 def align(
-    documents: list[Document], entities: list[Entity], *, similarity: str = "lexical"
+    documents: list[Document], entities: list[Entity], *, similarity: Similarity = "lexical"
 ) -> Alignment:
     """Everything the brief says across sources, each piece with its offsets. `similarity`:
     "lexical" (words, entities, dates, numbers) or "embed" (also sentence embeddings; needs the
     `embed` extra)."""
-    if similarity not in SIMILARITIES:
-        raise ValueError(f"similarity must be one of {SIMILARITIES}, not {similarity!r}")
+    similarity = choose("similarity", similarity, SIMILARITIES)
     result = Alignment()
     vectors = sentence_vectors(documents, keep=is_statement)
     names = {e.id: e.name for e in entities}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
+from ..extract.dates import MONTHS, WEEKDAYS
 from ..models import Conflict, ConflictValue, DateMention, Document, Entity, Span
 from .vectors import SentenceVector
 
@@ -107,6 +108,9 @@ def _in(document: Document, span: Span, name: str) -> list:
 
 
 def _date_conflicts(a: SentenceVector, b: SentenceVector, fact_id: str) -> list[Conflict]:
+    named = _named_day_conflict(a, b, fact_id)
+    if named:
+        return named
     da = [d for d in _in(a.document, a.sentence.span, "dates") if d.resolved]
     db = [d for d in _in(b.document, b.sentence.span, "dates") if d.resolved]
     if len(da) != 1 or len(db) != 1 or _overlap(da[0], db[0]):
@@ -118,7 +122,51 @@ def _date_conflicts(a: SentenceVector, b: SentenceVector, fact_id: str) -> list[
     ]
 
 
+def _named_day_conflict(a: SentenceVector, b: SentenceVector, fact_id: str) -> list[Conflict]:
+    """One fact's sentences each giving one date, named by different weekdays ("on Thursday" /
+    "on Friday") or months ("in April" / "in May 2012"): one event within a week (a month) is
+    dated two ways, whatever the sources' publication days. Relative days ("yesterday") are not
+    compared: they depend on when each source was published."""
+    da, db = _in(a.document, a.sentence.span, "dates"), _in(b.document, b.sentence.span, "dates")
+    if len(da) != 1 or len(db) != 1:
+        return []
+    x, y = da[0], db[0]
+    gx, gy = _governor(a.document, x), _governor(b.document, y)
+    if gx is None or gx != gy:
+        return []  # "arrested Tuesday" / "for Sunday's game": two events of one sentence pair
+    for names in (WEEKDAYS, MONTHS):
+        nx, ny = _names_in(x.text, names), _names_in(y.text, names)
+        if len(nx) == 1 and len(ny) == 1 and nx != ny:
+            note = f"{x.text!r} vs {y.text!r}: the same fact dated on different days by name"
+            return [Conflict("date", [_value(x), _value(y)], fact_id=fact_id, note=note)]
+    return []
+
+
+def _governor(document: Document, m: DateMention) -> str | None:
+    """The stem of the verb or noun a date expression dates ("filed paperwork Wednesday" and "a
+    court filing on Thursday": "fil"); None without a parse."""
+    doc = document.nlp
+    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand") if doc else None
+    if span is None or not len(span):
+        return None
+    token = span.root
+    for _ in range(4):
+        if token.head is token:
+            return None
+        token = token.head
+        if token.pos_ in {"VERB", "NOUN"} and not (span.start <= token.i < span.end):
+            return re.sub(r"(?:ing|ed|es|e|s)$", "", token.lemma_.lower())
+    return None
+
+
+def _names_in(text: str, names) -> set[int]:
+    """The weekdays (or months) a date expression names, by number ("Sept." and "September": 9)."""
+    return {names[w] for w in re.findall(r"[a-z]+", text.lower()) if w in names}
+
+
 def _overlap(x: DateMention, y: DateMention) -> bool:
+    if x.date is None or y.date is None:
+        return True  # an unresolved date disagrees with none
     return x.date <= (y.end or y.date) and y.date <= (x.end or x.date)
 
 

@@ -21,7 +21,16 @@ from collections import Counter
 
 from rapidfuzz.fuzz import ratio
 
-from ..extract.figures import EVENT_KINDS, direction_of, figures_agree
+from ..extract.figures import (
+    EVENT_KINDS,
+    LOCAL,
+    TOLLS,
+    direction_of,
+    figures_agree,
+    times_of_day,
+)
+from ..extract.ordinals import claim_marks, date_marks
+from ..extract.stamps import stamp, stamp_lines
 from ..models import (
     Conflict,
     ConflictValue,
@@ -39,6 +48,12 @@ from .facts import figures as sentence_figures
 LEAD_SENTENCES = 6
 # Two spellings of one place name compare at least this alike (rapidfuzz ratio): "Bireun" / "Bireuen".
 PLACE_SPELLING = 85
+# Figures that are no quantities: a year, a rank, a time of day. Inside one fact they agree or are
+# left uncompared: a grouped sentence may state another year or rank ("hosted in 2001 and 2005")
+# besides the claim's.
+MARKS = frozenset({"year", "ordinal", "time", "date", "weekday", "month"})
+# Kinds keyed by a name ("distance:bireun", "age:rait"), whose spellings may differ.
+NAMED_KINDS = frozenset({"distance", "age"})
 # Words that put a sentence in another time than the story's event.
 BACKGROUND = re.compile(
     r"\b(?:last|previous|past)\s+(?:year|decade|month)\b|\byears?\s+ago\b|\bin\s+(?:19|20)\d\d\b"
@@ -46,7 +61,9 @@ BACKGROUND = re.compile(
     re.I,
 )
 RISE = re.compile(
-    r"\b(?:rose|risen|climbed|jumped|increased|grew|mounted|reached)\b|\brising\b", re.I
+    r"\b(?:rose|risen|climbed|jumped|increased|grew|mounted|reached)\b|\brising\b"
+    r"|\b(?:bringing|brought|brings|raising|raised|pushing|pushed)\b[^.]{0,60}\bto\b",
+    re.I,
 )
 
 
@@ -54,17 +71,23 @@ def story_figures(documents: list[Document]) -> list[Figure]:
     """The story's figures that two or more independent sources give, in order of first mention."""
     year = _story_year(documents)
     by_kind: dict[str, list[FigureValue]] = {}
+    times: dict[str, list[FigureValue]] = {}
     for d in documents:
         seen: set[str] = set()
         for n, sentence, kind in _main_figures(d, year):
             if kind not in seen:
                 seen.add(kind)
                 by_kind.setdefault(kind, []).append(_value(d, n, sentence))
+        for n, sentence, kind in _event_times(d, year):
+            times.setdefault(kind, []).append(_value(d, n, sentence))
     witness = {d.source.id: d.source.witness or d.source.id for d in documents}
-    out = []
+    out: list[Figure] = []
     for kind, values in _one_place_one_kind(by_kind).items():
         if len({witness[v.span.source] for v in values}) >= 2:
             out.append(_figure(f"g{len(out) + 1}", kind, values, documents))
+    for kind, values in times.items():
+        for same in _same_times(values, kind, witness):
+            out.append(_figure(f"g{len(out) + 1}", kind, same, documents))
     return out
 
 
@@ -79,34 +102,68 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
             continue
         by_kind: dict[str, list[FigureValue]] = {}
         counted: dict[str, str | None] = {}
+        stated: dict[tuple[str, int], str] = {}  # a value's own kind, with its verb
         for member in vectors[fact.id]:
-            found = sentence_figures(member)
+            found = sentence_figures(member) + _marks(member)
             for n in found:
-                if (n.span.source, n.span.start) in cited or n.kind.split(":")[0] in EVENT_KINDS:
+                if (n.span.source, n.span.start) in cited:
                     continue
-                if sum(o.kind == n.kind for o in found) > 1:
+                kind = _fact_kind(n.kind)
+                if sum(_fact_kind(o.kind) == kind for o in found) > 1:
                     continue  # a list of figures of one kind ("40, 30 and 20 percent") is not paired value by value
-                values = by_kind.setdefault(n.kind, [])
-                counted.setdefault(n.kind, n.counts)
+                values = by_kind.setdefault(kind, [])
+                counted.setdefault(kind, n.counts)
                 if all(v.span.source != member.source for v in values):
                     values.append(_value(member.document, n, member.sentence))
+                    stated[(n.span.source, n.span.start)] = n.kind or kind
         witness = {m.source: m.witness for m in vectors[fact.id]}
-        for kind, values in by_kind.items():
+        documents = [m.document for m in vectors[fact.id]]
+        for kind, values in _split_by_verb(by_kind, stated):
             if len({witness[v.span.source] for v in values}) >= 2 and not _merged(
                 kind, values, out
             ):
+                ident = f"g{len(shown) + len(out) + 1}"
                 out.append(
-                    _figure(
-                        f"g{len(shown) + len(out) + 1}",
-                        kind,
-                        values,
-                        [m.document for m in vectors[fact.id]],
-                        counted[kind],
-                    )
+                    _figure(ident, kind, values, documents, counted[_fact_kind(kind)], claim=True)
                 )
                 if out[-1].verdict != "agree":
                     fact.status = "conflicting"
     return out
+
+
+def _split_by_verb(by_kind: dict[str, list[FigureValue]], stated: dict[tuple[str, int], str]):
+    """(kind, values) of a fact's figures: counts of one thing that agree whatever their verbs,
+    and, where they differ, only those of one verb compared ("played 11 seasons" and "seven
+    seasons as an assistant" count different seasons)."""
+    for kind, values in by_kind.items():
+        if all(_agree(a, b, kind) for i, a in enumerate(values) for b in values[i + 1 :]):
+            yield kind, values
+            continue
+        if kind.partition(":")[0] in MARKS:
+            continue  # "in 2001" / "in 2007", "the fourth" / "the fifth": one claim may hold both
+        by_verb: dict[str, list[FigureValue]] = {}
+        for v in values:
+            by_verb.setdefault(stated[(v.span.source, v.span.start)], []).append(v)
+        yield from by_verb.items()
+
+
+def _marks(member) -> list[NumberMention]:
+    """The years, ranks, times of day and days a fact's sentence states."""
+    d, span = member.document, member.sentence.span
+    text = d.source.text
+    times = times_of_day(text, d.source.id, span.start, span.end)
+    dates = [
+        m for m in d.index("dates").overlapping(span.start, span.end) if m.span.start >= span.start
+    ]
+    return claim_marks(text, d.source.id, span.start, span.end, d.nlp) + times + date_marks(dates)
+
+
+def _fact_kind(kind: str | None) -> str:
+    """Inside one fact, a count is keyed by what it counts, not by its verb: the sentences state one
+    claim, and "seized six rifles" / "confiscated six rifles" / "14 rifles were found" give one
+    figure."""
+    head, _, rest = (kind or "").partition(":")
+    return f"count:{rest.partition(':')[0]}" if head == "count" else kind or ""
 
 
 def _merged(kind: str, values: list[FigureValue], figures: list[Figure]) -> bool:
@@ -124,17 +181,40 @@ def _merged(kind: str, values: list[FigureValue], figures: list[Figure]) -> bool
     return False
 
 
+def _same_times(values: list[FigureValue], kind: str, witness: dict[str, str]):
+    """Groups of ledes' times of day that agree, one value a source, each given by two or more
+    independent sources, the most widely given first. Two ledes' times that differ may time
+    different things (a deadline in one city, an arrest in another): they are left uncompared
+    rather than called a conflict."""
+    left = list(values)
+    while left:
+        best = max(
+            left,
+            key=lambda v: len({witness[w.span.source] for w in left if _agree(v, w, kind)}),
+        )
+        group: list[FigureValue] = []
+        for v in left:
+            if _agree(v, best, kind) and all(v.span.source != w.span.source for w in group):
+                group.append(v)
+        if len({witness[v.span.source] for v in group}) < 2:
+            return
+        yield group
+        left = [v for v in left if not _agree(v, best, kind)]
+
+
 def _one_place_one_kind(by_kind: dict[str, list[FigureValue]]) -> dict[str, list[FigureValue]]:
-    """Distances from one place spelled two ways ("Bireun" / "Bireuen") are one figure."""
+    """Distances from one place, or ages of one person, spelled two ways ("Bireun" / "Bireuen",
+    "Rait" / "Raite") are one figure."""
     out: dict[str, list[FigureValue]] = {}
     for kind, values in by_kind.items():
+        head, _, name = kind.partition(":")
         same = next(
             (
                 k
                 for k in out
-                if k.startswith("distance:")
-                and kind.startswith("distance:")
-                and ratio(k, kind) >= PLACE_SPELLING
+                if head in NAMED_KINDS
+                and k.startswith(f"{head}:")
+                and ratio(k.partition(":")[2], name) >= PLACE_SPELLING
             ),
             None,
         )
@@ -152,31 +232,43 @@ def _add_new_sources(target: list[FigureValue], values: list[FigureValue]) -> No
 
 
 def figure_conflicts(figures: list[Figure]) -> list[Conflict]:
-    """A conflict (or an update) for each figure whose values differ, one value per distinct value."""
+    """A conflict (or an update) for each figure whose values differ, one value per distinct value,
+    and a conflict of place for a distance from one place given in different directions ("55 km
+    west of Bireun" / "55 km south of Bireun": the distance agrees, the place does not)."""
     out = []
     for f in figures:
+        if _directions_differ(f.values):
+            directions = {v.direction: v for v in f.values if v.direction}
+            note = f"sources give different directions from one place: {', '.join(directions)}"
+            out.append(Conflict("place", _conflict_values(directions.values()), f.label, note))
         if f.verdict == "agree":
             continue
         distinct: list[FigureValue] = []
         for v in f.values:
-            if not any(_agree(v, w, f.kind) for w in distinct):
+            if not any(_agree(v, w, f.kind, directions=False) for w in distinct):
                 distinct.append(v)
-        values = [
-            ConflictValue(
-                v.span.source,
-                v.text + (f" {v.direction}" if v.direction else ""),
-                v.span.start,
-                v.span.end,
-            )
-            for v in distinct
-        ]
-        kind = (
-            "place" if f.kind.startswith("distance:") and _directions_differ(f.values) else "number"
-        )
         out.append(
-            Conflict(kind, values, subject=f.label, note=f.note, update=f.verdict == "updated")
+            Conflict(
+                "number",
+                _conflict_values(distinct),
+                subject=f.label,
+                note=f.note,
+                update=f.verdict == "updated",
+            )
         )
     return out
+
+
+def _conflict_values(values) -> list[ConflictValue]:
+    return [
+        ConflictValue(
+            v.span.source,
+            v.text + (f" {v.direction}" if v.direction else ""),
+            v.span.start,
+            v.span.end,
+        )
+        for v in values
+    ]
 
 
 def _story_year(documents: list[Document]) -> int | None:
@@ -197,11 +289,7 @@ def _main_figures(d: Document, year: int | None):
     """(number, sentence, kind) for the story-kind figures of `d`: tolls and measures in its
     headline and lede (its first `LEAD_SENTENCES` sentences, where an outlet states its current
     figures), a named person's age anywhere; none in background sentences."""
-    lead = (
-        d.sentences[LEAD_SENTENCES].span.start
-        if len(d.sentences) > LEAD_SENTENCES
-        else len(d.source.text)
-    )
+    lead = _lead_end(d)
     for n in d.numbers:
         kind = _story_kind(d, n)
         if kind is None or (n.span.start >= lead and not kind.startswith("age:")):
@@ -210,6 +298,25 @@ def _main_figures(d: Document, year: int | None):
         if sentence is None or _background(d, sentence, year):
             continue
         yield n, sentence, kind
+
+
+def _event_times(d: Document, year: int | None):
+    """(time, sentence, kind) for the times of day in the headline and lede of `d` ("struck at
+    0737 GMT"), but not its publication stamp ("Updated: July 2, 2013 15:01 IST")."""
+    lead = _lead_end(d)
+    stamped = stamp_lines(d.source.text)
+    for n in times_of_day(d.source.text, d.source.id):
+        if n.span.start >= lead or any(s <= n.span.start < e for _, s, e in stamped):
+            continue
+        sentence = _sentence_of(d, n.span.start)
+        if sentence is not None and not _background(d, sentence, year):
+            yield n, sentence, n.kind
+
+
+def _lead_end(d: Document) -> int:
+    if len(d.sentences) > LEAD_SENTENCES:
+        return d.sentences[LEAD_SENTENCES].span.start
+    return len(d.source.text)
 
 
 def _story_kind(d: Document, n: NumberMention) -> str | None:
@@ -256,12 +363,22 @@ def _place_after(d: Document, n: NumberMention) -> str | None:
 def _value(d: Document, n: NumberMention, sentence: Sentence) -> FigureValue:
     direction = direction_of(n, d.source.text) if n.kind == "distance" else None
     return FigureValue(
-        n.span, n.text, n.value, n.unit, n.qualifier, direction, d.source.published, sentence.span
+        n.span, n.text, n.value, n.unit, n.qualifier, direction, _published(d), sentence.span
     )
 
 
-def _agree(a: FigureValue, b: FigureValue, kind: str | None = None) -> bool:
-    if a.direction and b.direction and a.direction != b.direction:
+def _published(d: Document):
+    """The day the source was published: from its metadata, else its own stamp line."""
+    if d.source.published:
+        return d.source.published
+    stamped = stamp(d.source.text)
+    return stamped[0] if stamped else None
+
+
+def _agree(
+    a: FigureValue, b: FigureValue, kind: str | None = None, *, directions: bool = True
+) -> bool:
+    if directions and a.direction and b.direction and a.direction != b.direction:
         return False
     return figures_agree(_number(a, kind), _number(b, kind))
 
@@ -280,12 +397,15 @@ def _figure(
     values: list[FigureValue],
     documents: list[Document],
     counted: str | None = None,
+    claim: bool = False,
 ) -> Figure:
-    label = _label(kind, counted)
-    if all(_agree(a, b, kind) for i, a in enumerate(values) for b in values[i + 1 :]):
+    label = _label(kind, counted, claim)
+    if all(
+        _agree(a, b, kind, directions=False) for i, a in enumerate(values) for b in values[i + 1 :]
+    ):
         return Figure(ident, kind, label, "agree", values, f"{len(values)} sources agree")
     texts = {d.source.id: d.source.text for d in documents}
-    if _updated(values, texts):
+    if _updated(values, texts, kind):
         labels = {d.source.id: d.source.label for d in documents}
         steps = "; ".join(
             f"{labels[v.span.source]}"
@@ -305,15 +425,21 @@ def _figure(
     return Figure(ident, kind, label, "conflict", values, note)
 
 
-def _label(kind: str, counted: str | None = None) -> str:
-    """For readers: "dead", "distance from Bireun", "age of Chohan", "rifles (seize)", "money: fine"."""
+def _label(kind: str, counted: str | None = None, claim: bool = False) -> str:
+    """For readers: "dead", "distance from Bireun", "age of Chohan", "rifles (seize)", "money: fine";
+    "dead (in one claim)" for a toll or measure of one claim several sources state, not the story's
+    own ("the 2004 tsunami killed 170,000 people in the province", "four died in hospitals")."""
     head, _, rest = kind.partition(":")
     if head in EVENT_KINDS - {"distance"}:
-        return head
+        return f"{head} (in one claim)" if claim else head
     if head == "distance":
-        return f"distance from {rest.title()}"
+        return f"distance from {rest.title()}" if rest else "distance (in one claim)"
+    if head == "time":
+        return f"time of day ({rest.upper() if rest != LOCAL else rest})"
     if head == "age":
         return f"age of {rest.title()}" if rest else "age"
+    if head in {"year", "ordinal"}:
+        return f"{head} ({rest})" if rest else head
     key, _, verb = rest.partition(":")
     thing = counted or key or head
     if head == "count":
@@ -329,12 +455,17 @@ def _by_time(values: list[FigureValue]) -> list[FigureValue]:
     return sorted(values, key=lambda v: (v.published, v.value))
 
 
-def _updated(values: list[FigureValue], texts: dict[str, str]) -> bool:
-    """Later reports give the later figure: dated sources whose values follow their dates, or a
-    value said to have risen."""
+def _updated(values: list[FigureValue], texts: dict[str, str], kind: str) -> bool:
+    """Later reports give the later figure: dated sources whose tolls follow their dates (a count
+    of the past, "13 countries", does not move with the day of the report), or a value said to
+    have risen."""
     if any(v.direction for v in values):
         return False
-    if all(v.published for v in values) and len({v.published for v in values}) > 1:
+    if (
+        kind in TOLLS
+        and all(v.published for v in values)
+        and len({v.published for v in values}) > 1
+    ):
         ordered = _by_time(values)
         return all(
             a.value <= b.value or _agree(a, b)

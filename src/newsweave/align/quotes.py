@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..models import Document, QuoteGroup, QuoteMention
+from ..quotes import described_speaker
 
 SAME_WORDS = 0.5
 SHORT_CONTENT = 3  # content words of a quote so short its every word must match
@@ -34,7 +35,7 @@ def group_quotes(documents: list[Document], names: dict[str, str]) -> list[Quote
     for u in (u for d in documents for u in _utterances(d)):
         quoted = [q for q in u if q.kind != "indirect"]  # the words in quote marks, if any
         if (
-            quoted or u[0].speaker_id is not None or u[0].described_speaker
+            quoted or u[0].speaker_id is not None or described_speaker(u[0])
         ):  # "sources said"; not nobody
             by_speaker[(u[0].speaker_id, not quoted)].append(quoted or u)
     groups: list[list[list[QuoteMention]]] = []

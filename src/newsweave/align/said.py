@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..models import Fact, QuoteGroup, QuoteMention, SaidBy, Span, SpanIndex
+from ..models import Fact, QuoteGroup, QuoteMention, SaidBy, Span
+from ..spans import SpanIndex
 from .vectors import SentenceVector
 
 # The quoted or reported words must cover this share of the sentence's characters: "Trump says

@@ -19,6 +19,7 @@ from dataclasses import astuple, dataclass
 import numpy as np
 
 from ..errors import NewsweaveError
+from ..kinds import MODES, SIMILARITIES, Mode, Similarity, choose
 from ..models import Membership, Source, Story
 from ..parallel import LOCAL, Executor
 from . import batch, stream
@@ -38,8 +39,6 @@ REFINE_THRESHOLD = (
     BATCH_THRESHOLD  # stream refinement regroups the open stories as batch groups a corpus
 )
 REFINE_EVERY = 25  # arrivals between refinement points; chosen on NeuS val with synthetic dates (bench/clusters.py --dated)
-MODES = ("batch", "stream")
-SIMILARITIES = ("lexical", "embed")
 VERSION = 8  # bump when clustering changes: a store's cached stories are then recomputed
 
 __all__ = [
@@ -61,11 +60,11 @@ __all__ = [
 
 def cluster(
     sources: Sequence[Source],
-    mode: str = "batch",
+    mode: Mode = "batch",
     *,
     threshold: float | None = None,
     window: int = stream.WINDOW_DAYS,
-    similarity: str = "lexical",
+    similarity: Similarity = "lexical",
     embeddings: dict[str, np.ndarray] | None = None,
     refine: bool = True,
     executor: Executor = LOCAL,
@@ -77,11 +76,8 @@ def cluster(
     article's headline and lede into the TF-IDF similarity; `embeddings` may hold them already
     (article id -> unit vector), the rest are computed. `executor` runs the independent parts
     (term counts, blocks of the similarity matrix: `newsweave.parallel`)."""
-    if similarity not in SIMILARITIES:
-        raise NewsweaveError(
-            f"unknown similarity {similarity!r}; expected one of {', '.join(SIMILARITIES)}"
-        )
-    if mode == "stream":
+    similarity = choose("similarity", similarity, SIMILARITIES)
+    if choose("mode", mode, MODES) == "stream":
         if similarity != "lexical":
             raise NewsweaveError("--similarity embed works in batch mode only; use --mode batch")
         return cluster_stream(

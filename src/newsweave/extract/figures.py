@@ -16,12 +16,14 @@ The cue words are language data: `KIND_CUES` below, one named set per kind.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from typing import Any
 
-from ..models import NumberMention
-from .numbers import TIME_UNITS, _counted_key, _interval, _rounded
+from ..models import NumberMention, Span
+from .numbers import _counted_key, _interval, _rounded
+from .quantity_words import SECONDS, TIME_UNITS
 
 # Lemmas that say what a count of people (or a toll) measures, one set per kind. From reading the
 # tolls of the ECB+ and Multi-News dev stories (earthquakes, shootings, fires, arrests).
@@ -170,7 +172,9 @@ def figure_kind(number: NumberMention, doc: Any = None) -> str | None:
     if number.unit and number.unit.isupper() and len(number.unit) == 3:
         return f"money:{number.unit}"
     if number.unit in TIME_UNITS:
-        return "age" if "old" in near else f"duration:{_counted_key(number.counts)}"
+        if "old" in near:
+            return _named_age(tokens) or "age"  # "32-year-old Englishman Robert Buckley"
+        return f"duration:{_counted_key(number.counts)}"
     kind = _age_of(number, tokens) or _toll_kind(number, tokens)
     if kind:
         return kind
@@ -186,12 +190,30 @@ def _age_of(number: NumberMention, tokens: Any) -> str | None:
     doc = tokens.doc
     before = doc[tokens.start - 2 : tokens.start] if tokens.start >= 2 else None
     after = doc[tokens.end] if tokens.end < len(doc) else None
-    name = before[0] if before is not None else None
-    if name is None or before[1].text != "," or after is None or after.text != ",":
+    if before is None or before[1].text != "," or after is None or after.text != ",":
         return None
+    name = before[0]
     if name.ent_type_ != "PERSON" and (name.pos_ != "PROPN" or name.ent_type_ in NOT_PEOPLE):
         return None
-    return f"age:{before[0].lower_}"
+    return f"age:{name.lower_}"
+
+
+def _named_age(tokens: Any) -> str | None:
+    """ "age:<family name>" for an age right before the person's name ("36-year-old Duncan Rait",
+    "the 49-year-old Sementilli", "32-year-old Englishman Robert Buckley"); None before a common
+    noun ("a 59-year-old woman")."""
+    if tokens is None:
+        return None
+    doc, sent = tokens.doc, tokens[0].sent
+    for t in doc[tokens.end : min(sent.end, tokens.end + 4)]:
+        if t.pos_ == "PROPN" and t.ent_type_ not in NOT_PEOPLE:
+            end = t.i
+            while end + 1 < sent.end and doc[end + 1].pos_ == "PROPN":
+                end += 1
+            return f"age:{doc[end].lower_}"
+        if t.is_punct or t.pos_ not in {"ADJ", "NOUN"} or not t.text[:1].isupper():
+            return None  # a common noun, a verb: no name follows
+    return None
 
 
 def _toll_kind(number: NumberMention, tokens: Any) -> str | None:
@@ -199,9 +221,10 @@ def _toll_kind(number: NumberMention, tokens: Any) -> str | None:
     first the words right after it ("24 dead and over 200 injured", "seven were injured"), then
     its chain of heads ("killing at least five people", "the death toll rose to 24")."""
     counted = _counted_key(number.counts)
+    head = counted.split()[-1] if counted else ""
     for kind, cues in KIND_CUES.items():
-        if counted in cues:
-            return kind  # "1 dead", "leaving 24 dead", "170 fatalities"
+        if counted in cues or (head == "toll" and set(counted.split()[:-1]) & cues):
+            return kind  # "1 dead", "leaving 24 dead", "170 fatalities", "the death toll to 11"
     if counted and counted not in PEOPLE and counted not in TOLL_NOUNS:
         return None
     for lemmas in (_after_lemmas(tokens), _context_lemmas(tokens)):
@@ -235,14 +258,22 @@ def same_kind_in_brackets(numbers: list[NumberMention], text: str) -> None:
 
 def figures_agree(a: NumberMention, b: NumberMention) -> bool:
     """Do two values of one kind of figure agree (qualifiers, rounding and unit conversion understood)?"""
+    if (a.kind or "").startswith("time:"):
+        return times_agree(a, b)
     if a.unit in METRES and b.unit in METRES and a.unit != b.unit:
         x, y = a.value * METRES[a.unit], b.value * METRES[b.unit]
         return abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y))
+    if a.unit in SECONDS and b.unit in SECONDS and a.unit != b.unit:
+        a, b = _in_seconds(a), _in_seconds(b)  # "around one minute" / "around 15 seconds"
     if a.kind in TOLLS and far_apart([a.value, b.value]):
         return False
     low_a, high_a = _interval(a)
     low_b, high_b = _interval(b)
     return max(low_a, low_b) <= min(high_a, high_b) or _rounded(a, b) or _rounded(b, a)
+
+
+def _in_seconds(n: NumberMention) -> NumberMention:
+    return dataclasses.replace(n, value=n.value * SECONDS[n.unit or "second"], unit="second")
 
 
 def far_apart(values: list[float]) -> bool:
@@ -362,3 +393,141 @@ def _verb(tokens: Any) -> str:
 def _anchor(tokens: Any) -> Any:
     outside = [t for t in tokens if not (tokens.start <= t.head.i < tokens.end) or t.head.i == t.i]
     return outside[-1] if outside else tokens[-1]
+
+
+# --- times of day -------------------------------------------------------------------------------
+# Offsets from UTC, in minutes, of the zones a time is converted from. A zone name that several
+# countries use for different offsets ("IST": India or Israel, "CST": China or the US) is not here:
+# a time in it is compared only with times stated in the same zone.
+ZONE_OFFSETS = {
+    "gmt": 0,
+    "utc": 0,
+    "bst": 60,
+    "cet": 60,
+    "cest": 120,
+    "eet": 120,
+    "eest": 180,
+    "msk": 180,
+    "wib": 420,
+    "wita": 480,
+    "wit": 540,
+    "sgt": 480,
+    "hkt": 480,
+    "jst": 540,
+    "kst": 540,
+    "aest": 600,
+    "aedt": 660,
+    "nzst": 720,
+    "nzdt": 780,
+    "est": -300,
+    "edt": -240,
+    "cdt": -300,
+    "mst": -420,
+    "mdt": -360,
+    "pst": -480,
+    "pdt": -420,
+}
+AMBIGUOUS_ZONES = ("ist", "cst", "et", "pt", "ct", "mt")
+# A time with no zone, or in "local time", is the time where the story happens: comparable with
+# other local times, never converted (the text does not say the place's offset).
+LOCAL = "local"
+# Qualifiers of a time of day and the minutes they allow around it ("shortly after 2 a.m.").
+TIME_QUALIFIERS = {
+    "about": (-15, 15),
+    "around": (-15, 15),
+    "approximately": (-15, 15),
+    "roughly": (-15, 15),
+    "shortly after": (0, 30),
+    "just after": (0, 30),
+    "just past": (0, 30),
+    "soon after": (0, 30),
+    "shortly before": (-30, 0),
+    "just before": (-30, 0),
+}
+CLOCK_12 = "12-hour clock"  # a unit's mark: "9:25" with no a.m./p.m. is 9:25 or 21:25
+_DAY = 24 * 60
+_ZONES_RE = "|".join(sorted([*ZONE_OFFSETS, *AMBIGUOUS_ZONES], key=len, reverse=True))
+_TIME_QUALS_RE = "|".join(q.replace(" ", r"\s+") for q in TIME_QUALIFIERS)
+TIME_OF_DAY = re.compile(
+    rf"(?:\b(?P<qual>(?i:{_TIME_QUALS_RE}))\s+)?"
+    r"(?P<time>(?<![\w.:,/$-])(?:"
+    r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ampm>(?i:[ap]\.\s?m\.|[ap]m\b))"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])"
+    r"|(?P<hh>[01]\d|2[0-3])[.:]?(?P<mm>[0-5]\d)(?=\s*(?i:hrs|hours|gmt|utc)\b)"
+    r"|(?P<word>(?i:noon|midnight))\b"
+    r"))"
+    rf"(?:\s+(?P<zone>(?i:local\s+time)|(?i:{_ZONES_RE})\b))?"
+)
+_DAYPART = re.compile(
+    r"^\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+|in\s+the\s+)(?P<part>morning|afternoon|evening|night)\b"
+)
+
+
+def times_of_day(
+    text: str, source_id: str, start: int = 0, end: int | None = None
+) -> list[NumberMention]:
+    """Every time of day stated in `text` ("7:37 AM local time", "0737 GMT", "about 7 p.m."), as a
+    figure of kind "time:utc" (a zone with a known offset: the value converted to UTC),
+    "time:local" (local time or no zone) or "time:<zone>" (a zone of several offsets); the value in
+    minutes after midnight, the unit naming the zone and, for "9:25" with no a.m./p.m., the
+    12-hour clock (9:25 or 21:25). `start`, `end`: read only there (one sentence)."""
+    out = []
+    for m in TIME_OF_DAY.finditer(text, start, len(text) if end is None else end):
+        minutes, twelve = _clock(m, text)
+        if minutes is None:
+            continue
+        zone = " ".join((m["zone"] or LOCAL).lower().split()).removesuffix(" time")
+        if zone in ZONE_OFFSETS:
+            minutes, zone = (minutes - ZONE_OFFSETS[zone]) % _DAY, "utc"
+        unit = f"{zone if zone == LOCAL else zone.upper()} time" + (
+            f", {CLOCK_12}" if twelve else ""
+        )
+        qual = " ".join(m["qual"].lower().split()) if m["qual"] else None
+        out.append(
+            NumberMention(
+                Span(source_id, *m.span("time")),
+                m["time"],
+                float(minutes),
+                unit,
+                None,
+                qual,
+                f"time:{zone}",
+            )
+        )
+    return out
+
+
+def _clock(m: re.Match, text: str) -> tuple[int | None, bool]:
+    """Minutes after midnight, and whether the hour may be a.m. or p.m."""
+    if m["word"]:
+        return (720 if m["word"].lower() == "noon" else 0), False
+    if m["ampm"]:
+        hour = int(m["h"])
+        if not 1 <= hour <= 12:
+            return None, False
+        pm = m["ampm"].lower().startswith("p")
+        return (hour % 12 + 12 * pm) * 60 + int(m["m"] or 0), False
+    hour, minute = (m["h24"], m["m24"]) if m["h24"] else (m["hh"], m["mm"])
+    part = _DAYPART.match(text[m.end("time") : m.end("time") + 40])
+    value = int(hour) * 60 + int(minute)
+    if part and int(hour) <= 12:
+        evening = part["part"] != "morning" and not (part["part"] == "night" and int(hour) < 5)
+        return (int(hour) % 12 + 12 * evening) * 60 + int(minute), False
+    hours = re.match(r"\s*(?i:hrs|hours)\b", text[m.end("time") :])
+    return value, not (int(hour) > 12 or hour.startswith("0") or m["hh"] or hours)
+
+
+def times_agree(a: NumberMention, b: NumberMention) -> bool:
+    """Two times of one zone agree when the minutes their qualifiers allow meet ("shortly after
+    2 a.m." / "just after 2:30 a.m."); a time on the 12-hour clock matches either half of the day."""
+    low_a, high_a = _time_interval(a)
+    low_b, high_b = _time_interval(b)
+    shifts = [0, _DAY, -_DAY]
+    if CLOCK_12 in (a.unit or "") or CLOCK_12 in (b.unit or ""):
+        shifts += [720, -720, _DAY + 720, -_DAY - 720]
+    return any(max(low_a, low_b + s) <= min(high_a, high_b + s) for s in shifts)
+
+
+def _time_interval(n: NumberMention) -> tuple[float, float]:
+    before, after = TIME_QUALIFIERS.get(n.qualifier or "", (0, 0))
+    return n.value + before, n.value + after

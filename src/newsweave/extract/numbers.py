@@ -23,141 +23,23 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..models import NumberMention, Span
+from .quantity_words import (
+    ADJECTIVE_ENDINGS,
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    DETERMINERS,
+    IRREGULAR_PLURALS,
+    MEASURES,
+    PRONOUN_ONE_BEFORE,
+    QUALIFIERS,
+    SCALE_VALUES,
+    STOP_WORDS,
+    TENS,
+    TIME_UNITS,
+    UNITS_1_19,
+    WORD_VALUES,
+)
 
-_UNITS_1_19 = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS_1_19)} | {
-    w: 20 + 10 * i for i, w in enumerate(_TENS)
-}
-SCALE_VALUES = {
-    "dozen": 12.0,
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "k": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "b": 1e9,
-    "bn": 1e9,
-    "bln": 1e9,
-    "tn": 1e12,
-}
-CURRENCY_SIGNS = {
-    "$": "USD",
-    "us$": "USD",
-    "hk$": "HKD",
-    "a$": "AUD",
-    "c$": "CAD",
-    "s$": "SGD",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "JPY",
-}
-CURRENCY_WORDS = {
-    "dollar": "USD",
-    "euro": "EUR",
-    "pound": "GBP",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "yen": "JPY",
-    "rupee": "INR",
-    "rouble": "RUB",
-    "ruble": "RUB",
-}
-TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "decade")
-MEASURES = {
-    "km": "km",
-    "kilometre": "km",
-    "kilometer": "km",
-    "mile": "mile",
-    "metre": "m",
-    "meter": "m",
-    "foot": "ft",
-    "feet": "ft",
-    "ft": "ft",
-    "inch": "inch",
-    "inche": "inch",
-    "cm": "cm",
-    "mm": "mm",
-    "kg": "kg",
-    "kilogram": "kg",
-    "tonne": "tonne",
-    "metric ton": "tonne",
-    "ton": "ton",
-    "barrel": "barrel",
-    "acre": "acre",
-    "hectare": "hectare",
-    "square mile": "sq mile",
-    "square kilometre": "sq km",
-    "square kilometer": "sq km",
-    "litre": "litre",
-    "liter": "litre",
-    "gallon": "gallon",
-    "mph": "mph",
-    "megawatt": "MW",
-    "mw": "MW",
-    "gigawatt": "GW",
-    "gw": "GW",
-    "degree": "degree",
-}
-
-# Qualifier -> kind of bound it puts on the stated value (see `_interval`).
-QUALIFIERS = {
-    "more than": "lower",
-    "over": "lower",
-    "at least": "lower",
-    "above": "lower",
-    "upwards of": "lower",
-    "well over": "lower",
-    "or more": "lower",
-    "just over": "just-over",
-    "less than": "upper",
-    "fewer than": "upper",
-    "under": "upper",
-    "below": "upper",
-    "up to": "upper",
-    "at most": "upper",
-    "no more than": "upper",
-    "as many as": "upper",
-    "as much as": "upper",
-    "or less": "upper",
-    "or fewer": "upper",
-    "nearly": "near-below",
-    "almost": "near-below",
-    "just under": "near-below",
-    "about": "approx",
-    "around": "approx",
-    "roughly": "approx",
-    "approximately": "approx",
-    "some": "approx",
-    "an estimated": "approx",
-    "close to": "approx",
-    "or so": "approx",
-}
 _APPROX_TOLERANCE = 0.05
 _NEAR_TOLERANCE = 0.10
 _RANGE_LOW, _RANGE_HIGH = "at least", "up to"
@@ -168,8 +50,8 @@ _PRE_QUALS = "|".join(
     if not q.startswith("or ")
 )
 _WORDNUM = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
-_TENS_RE = "|".join(_TENS)
-_ONES_RE = "|".join(_UNITS_1_19[1:10])
+_TENS_RE = "|".join(TENS)
+_ONES_RE = "|".join(UNITS_1_19[1:10])
 _MEASURE_RE = "|".join(
     sorted((k.replace(" ", r"\s+") + "s?" for k in MEASURES), key=len, reverse=True)
 )
@@ -215,168 +97,8 @@ _WORD_TOKEN = re.compile(r"[A-Za-z][\w'.-]*|\d+|[^\w\s]")
 _CAP_WORD_BEFORE = re.compile(r"(?<![\w'])[A-Z][\w.&-]*\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"'“‘(\n]\s*)$")
 
-_PRONOUN_ONE_BEFORE = frozenset(
-    ["no", "any", "every", "each", "the", "this", "that", "which", "another", "someone", "anyone"]
-)
-_DETERMINERS = frozenset(
-    [
-        "of",
-        "its",
-        "the",
-        "their",
-        "his",
-        "her",
-        "our",
-        "your",
-        "my",
-        "a",
-        "an",
-        "this",
-        "these",
-        "those",
-        "all",
-        "more",
-        "other",
-        "additional",
-        "extra",
-        "such",
-        "new",
-        "key",
-    ]
-)
-_STOP_WORDS = frozenset(
-    [
-        "and",
-        "or",
-        "but",
-        "nor",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "into",
-        "onto",
-        "as",
-        "than",
-        "per",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "where",
-        "when",
-        "while",
-        "after",
-        "before",
-        "since",
-        "ago",
-        "earlier",
-        "later",
-        "each",
-        "apiece",
-        "times",
-        "percent",
-        "cent",
-        "year",
-        "years",
-        "month",
-        "months",
-        "week",
-        "weeks",
-        "day",
-        "days",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "i",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "have",
-        "has",
-        "had",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "shall",
-        "should",
-        "did",
-        "do",
-        "does",
-        "said",
-        "says",
-        "say",
-        "met",
-        "went",
-        "came",
-        "got",
-        "more",
-        "less",
-        "over",
-        "under",
-        "about",
-        "around",
-        "up",
-        "down",
-        "out",
-        "off",
-        "so",
-        "too",
-        "also",
-        "not",
-        "only",
-        "just",
-        "even",
-        "then",
-        "there",
-        "here",
-        "if",
-        "because",
-        "though",
-        "although",
-    ]
-)
-_ADJECTIVE_ENDINGS = (
-    "est",
-    "ic",
-    "al",
-    "ous",
-    "ive",
-    "ful",
-    "less",
-    "able",
-    "ible",
-    "ese",
-    "ish",
-    "ian",
-    "ed",
-    "ing",
-    "ly",
-)
 _MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "nmod", "quantmod", "appos"})
 _VERB_LINK_PREPS = frozenset({"by", "to", "from"})
-_IRREGULAR_PLURALS = {
-    "people": "person",
-    "men": "man",
-    "women": "woman",
-    "children": "child",
-    "feet": "foot",
-}
 
 
 @dataclass(frozen=True)
@@ -629,12 +351,12 @@ def _is_pronoun(text: str, hit: _Hit, doc: Any) -> bool:
     if word not in {"one", "zero"} or hit.unit or hit.scaled:
         return False
     words = re.findall(r"[A-Za-z]+", text[max(0, hit.start - 20) : hit.start].lower())
-    if words and words[-1] in _PRONOUN_ONE_BEFORE:
+    if words and words[-1] in PRONOUN_ONE_BEFORE:
         return True
     if doc is not None:
         return not _parsed_nummod(doc, hit)
     following = re.findall(r"[A-Za-z]+", text[hit.end : hit.end + 20].lower())
-    return not following or following[0] in _DETERMINERS or _heuristic_counts(text, hit) is None
+    return not following or following[0] in DETERMINERS or _heuristic_counts(text, hit) is None
 
 
 def _parsed_nummod(doc: Any, hit: _Hit) -> bool:
@@ -665,15 +387,15 @@ def _counts(text: str, hit: _Hit, doc: Any) -> str | None:
 
 def _heuristic_counts(text: str, hit: _Hit) -> str | None:
     """The first noun-looking word after the number, skipping "of its", determiners and adjectives."""
-    skip = _DETERMINERS | ({"in", "worth"} if hit.unit in CURRENCY_SIGNS.values() else frozenset())
+    skip = DETERMINERS | ({"in", "worth"} if hit.unit in CURRENCY_SIGNS.values() else frozenset())
     fallback = None
     for token in _WORD_TOKEN.findall(text[hit.tail : hit.tail + 80])[:6]:
         word = token.rstrip(".").lower()
         if word in skip or token[0].isupper():
             continue
-        if not token[0].isalpha() or word in _STOP_WORDS:
+        if not token[0].isalpha() or word in STOP_WORDS:
             break
-        if not word.endswith("s") and word.endswith(_ADJECTIVE_ENDINGS):
+        if not word.endswith("s") and word.endswith(ADJECTIVE_ENDINGS):
             fallback = fallback or word
             continue
         return word
@@ -726,7 +448,7 @@ def _child(token: Any, deps: set[str]) -> Any:
 
 def _phrase(token: Any, after: int) -> str | None:
     """A noun with the compound nouns right before it ("trade deficit"), none at or before `after`."""
-    if not token.is_alpha or token.lower_ in _STOP_WORDS:
+    if not token.is_alpha or token.lower_ in STOP_WORDS:
         return None
     words = [
         c.lower_ for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > after
@@ -738,8 +460,8 @@ def _phrase(token: Any, after: int) -> str | None:
 
 
 def _singular(word: str) -> str:
-    if word in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[word]
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("sses", "xes", "ches", "shes")):

@@ -17,27 +17,26 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import MissingExtraError
-from ..models import Skipped, Source
-from .decode import MAX_BYTES, Unchanged, Unusable, decode, open_regular, read_bytes
+from ..models import Diagnostics, Skipped, Source
+from ..parallel import LOCAL, Executor, chunks
+from .decode import MAX_BYTES, Unchanged, Unusable, open_regular, read_bytes
 from .feeds import feed_records
 from .fetch import CacheEntry, FetchCache, Fetched, Fetcher, FetchPolicy, MemoryCache
 from .files import Input, folder_files, resolved, walk_inputs
 from .formats import (
+    InputKind,
     Record,
     check_article_length,
     check_article_text,
-    html_article,
     is_gzipped,
     jsonl_records,
     kind_of,
     record_from_fields,
-    summarised,
 )
 from .gz import read_gzip
 from .meta import (
@@ -50,13 +49,12 @@ from .meta import (
     read_meta_file,
     sidecar,
 )
-from .parquet import is_parquet, parquet_records
-from .tabular import csv_records
+from .readers import READERS, Opened, claimed_kind, table_records
+from .result import IngestResult
 from .urls import Web, article, feed_headers, page_kind, page_text
-from .warc import is_warc, warc_records
 
 # kinds whose records carry their own metadata (no sidecar, no --meta)
-RECORD_KINDS = {"jsonl", "csv", "warc", "feed", "parquet"}
+RECORD_KINDS = {kind for kind, reader in READERS.items() if reader.own_metadata}
 EXAMPLE = "examples/zte-2018"
 
 __all__ = [
@@ -82,19 +80,6 @@ __all__ = [
 ]
 
 
-@dataclass
-class IngestResult:
-    """What ingest made of its inputs: the articles, the inputs not used, and lesser problems."""
-
-    sources: list[Source] = field(default_factory=list)
-    skipped: list[Skipped] = field(
-        default_factory=list
-    )  # not used: path + a reason a person can act on
-    warnings: list[str] = field(default_factory=list)  # used, but with a problem
-    duplicates: list[Skipped] = field(default_factory=list)  # the same text as an earlier input
-    unchanged: list[Skipped] = field(default_factory=list)  # fetched before and not modified since
-
-
 def source_id(text: str) -> str:
     """The content hash that identifies an article: 16 hex digits of SHA-256 of its text."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
@@ -108,34 +93,69 @@ def read_paths(
     fetcher: Fetcher | None = None,
     on_input: Callable[[str], None] | None = None,
     follow_links: bool = False,
+    executor: Executor = LOCAL,
 ) -> IngestResult:
     """Read every article in the given files, folders (recursively, in sorted order) and URLs.
 
-    URLs are fetched with `fetcher` (by default a `Fetcher()` with the default policy and
-    `max_bytes`). Teaser entries of a feed are fetched through their links when the feed came
-    from a URL, or from a file with `follow_links`. Bad inputs are reported in `skipped`,
-    never raised; only a missing or malformed `meta` file (which the user asked for explicitly)
-    raises `MetadataError`. `on_input` is called with each input as it is read (for progress).
-    """
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    meta_file = load_meta_option(meta)
-    exclude = {resolved(Path(meta))} if meta is not None else set()
-    result = IngestResult()
-    inputs = walk_inputs(paths, exclude, result.skipped)
-    web = Web(fetcher, max_bytes, follow_links=follow_links)
+    Each input is read on its own by `executor` (in this process with `LOCAL`; on a Ray worker
+    with the Ray engine's): a file, a WARC or a JSON Lines shard. What may go online (URLs, and
+    feed files whose teaser entries are followed) is read here, with `fetcher` (by default a
+    `Fetcher()` with the default policy and `max_bytes`); then the parts are merged in input
+    order, a text read before making later readings duplicates. Teaser entries of a feed are
+    fetched through their links when the feed came from a URL, or from a file with
+    `follow_links`. Bad inputs are reported in `skipped`, never raised; only a missing or
+    malformed `meta` file (which the user asked for explicitly) raises `MetadataError`.
+    `on_input` is called with each input before it is read (for progress; inputs are then
+    handed to the executor one at a time)."""
+    steps, options = plan_inputs(paths, meta)
+    options = replace(options, max_bytes=max_bytes, defer_feeds=follow_links)
+    inputs = [step for step in steps if isinstance(step, Input)]
+    parts = _read_parts(executor, inputs, options, on_input)
+    parts = _read_deferred(inputs, parts, options, fetcher, follow_links)
+    result = merge_parts(steps, parts)
+    result.warnings += unused_meta(options.meta_file)
+    return result
+
+
+def _read_parts(
+    executor: Executor,
+    inputs: list[Input],
+    options: ReadOptions,
+    on_input: Callable[[str], None] | None,
+) -> list[InputPart]:
+    """Each input read by the executor; with `on_input`, handed out a round of one input a
+    worker at a time, each announced before its round."""
+    if on_input is None:
+        return executor.map(read_input, inputs, shared=options, chunk=1)
+    parts: list[InputPart] = []
+    for round_ in chunks(inputs, executor.workers):
+        for item in round_:
+            on_input(item.given)
+        parts += executor.map(read_input, round_, shared=options, chunk=1)
+    return parts
+
+
+def _read_deferred(
+    inputs: list[Input],
+    parts: list[InputPart],
+    options: ReadOptions,
+    fetcher: Fetcher | None,
+    follow_links: bool,
+) -> list[InputPart]:
+    """Each input's part, reading here what the executor left (URLs, feeds whose links are
+    followed), and the `--meta` entries the parts used marked as used."""
+    web = Web(fetcher, options.max_bytes, follow_links=follow_links)
     try:
-        _read_inputs(
-            inputs if on_input is None else _announced(inputs, on_input),
-            meta_file,
-            max_bytes,
-            result,
-            web,
-        )
+        parts = [
+            read_input(options, item, web) if part.deferred else part
+            for item, part in zip(inputs, parts)
+        ]
     finally:
         web.close()
-    result.warnings += unused_meta(meta_file)
-    return result
+    if options.meta_file is not None:
+        for part in parts:
+            options.meta_file.used |= part.used_meta
+    return parts
 
 
 def unused_meta(meta_file: MetaFile | None) -> list[str]:
@@ -189,19 +209,15 @@ def plan_inputs(
 def read_input(options: ReadOptions, item: Input, web: Web | None = None) -> InputPart:
     """Read one input alone, every record kept (duplicates too). Without `web`, URLs and (when
     `defer_feeds`) feeds are left `deferred`: reading them may go online, which the caller does."""
-    if web is None and (item.path is None or (options.defer_feeds and _is_feed(item))):
+    if web is None and (item.path is None or (options.defer_feeds and _is_feed(item.path))):
         return InputPart(IngestResult(), deferred=True)
     meta_file = options.meta_file
     before = set(meta_file.used) if meta_file is not None else set()
     part = InputPart(IngestResult())
-    _read_inputs(
-        [item],
-        meta_file,
-        options.max_bytes,
-        part.result,
-        web or Web(None, options.max_bytes),
-        notes=part.notes,
-    )
+    web = web or Web(None, options.max_bytes)
+    kind, records = _records(item, options.max_bytes, part.result, web)
+    for record in records:
+        _add(record, item, kind, meta_file, None, part.result, part.notes)
     part.used_meta = (set(meta_file.used) - before) if meta_file is not None else set()
     return part
 
@@ -209,7 +225,7 @@ def read_input(options: ReadOptions, item: Input, web: Web | None = None) -> Inp
 def merge_parts(steps: list[Input | Skipped], parts: Iterable[InputPart]) -> IngestResult:
     """The inputs read apart, merged in order as one `read_paths` run makes them: a text read
     before makes its later readings duplicates (their metadata warnings dropped)."""
-    into, seen, parts = IngestResult(), {}, iter(parts)
+    into, seen, parts = IngestResult(), dict[str, str](), iter(parts)
     for step in steps:
         if isinstance(step, Skipped):
             into.skipped.append(step)
@@ -228,13 +244,13 @@ def merge_parts(steps: list[Input | Skipped], parts: Iterable[InputPart]) -> Ing
     return into
 
 
-def _is_feed(item: Input) -> bool:
+def _is_feed(path: Path) -> bool:
     try:
-        with open_regular(item.path) as f:
+        with open_regular(path) as f:
             head = f.read(65536)
     except (OSError, Unusable):
         return False  # read_input reports it
-    return kind_of(item.path.name, head) == "feed"
+    return kind_of(path.name, head) == "feed"
 
 
 def _duplicate_of(first: str) -> str:
@@ -245,7 +261,7 @@ def read_records(records: Iterable[Any], *, name: str = "records") -> IngestResu
     """Articles given as objects with the JSON Lines fields (`id`, `outlet`, `url`, `published`,
     `title`, `text` or `html`), as a web API receives them; a bad one is skipped as "name: item N"."""
     result = IngestResult()
-    item, seen = Input(name, None, (name,)), {}
+    item, seen = Input(name, None, (name,)), dict[str, str]()
     for number, obj in enumerate(records, 1):
         where = f"{name}: item {number}"
         try:
@@ -253,69 +269,39 @@ def read_records(records: Iterable[Any], *, name: str = "records") -> IngestResu
                 raise Unusable(f"expected an object with a 'text', found {json_type(obj)}")
             _add(record_from_fields(obj, where), item, "jsonl", None, seen, result)
         except Unusable as exc:
-            result.skipped.append(Skipped(where, str(exc)))
+            result.skip(where, str(exc))
     return result
 
 
 def example_sources() -> IngestResult:
     """The bundled example story: an AP and a Reuters report of one May 2018 story."""
     folder = resources.files("newsweave").joinpath("data", *EXAMPLE.split("/"))
-    result = IngestResult()
+    skipped: list[Skipped] = []
     with resources.as_file(folder) as real:
         root = Path(real)
         inputs = [
             Input(f"{EXAMPLE}/{rel.as_posix()}", root / rel, (rel.name,))
-            for rel in folder_files(root, result.skipped)
+            for rel in folder_files(root, skipped)
         ]
-        _read_inputs(inputs, None, MAX_BYTES, result, Web(None))
-    return result
-
-
-def _announced(inputs: Iterable[Input], on_input: Callable[[str], None]) -> Iterable[Input]:
-    for item in inputs:
-        on_input(item.given)
-        yield item
-
-
-def _read_inputs(
-    inputs: Iterable[Input],
-    meta_file: MetaFile | None,
-    max_bytes: int,
-    result: IngestResult,
-    web: Web,
-    notes: list[list[str]] | None = None,
-) -> None:
-    """Read the inputs into `result`; with `notes`, every record is kept (no duplicates removed)
-    and its metadata warnings go into `notes`, one list per source."""
-    seen: dict[str, str] | None = {} if notes is None else None
-    for item in inputs:
-        kind, records = _records(item, max_bytes, result, web)
-        for record in records:
-            _add(record, item, kind, meta_file, seen, result, notes)
+        steps: list[Input | Skipped] = [*skipped, *inputs]
+        return merge_parts(steps, [read_input(ReadOptions(), item) for item in inputs])
 
 
 def _records(
     item: Input, max_bytes: int, result: IngestResult, web: Web
-) -> tuple[str, Iterable[Record]]:
-    """The input's kind ("text", "html", "jsonl", "csv", "feed", "warc") and its articles (a WARC
-    file's lazily, as it is read); a bad one goes to `result.skipped`."""
-    if item.path is not None and is_warc(item.path):
-        return "warc", warc_records(
-            item.path, item.given, max_bytes, result.skipped, result.warnings
-        )
-    if item.path is not None and is_parquet(item.path.name):
-        return "parquet", _parquet(item, max_bytes, result.skipped)
-    kind = "text"
+) -> tuple[InputKind, Iterable[Record]]:
+    """The input's kind and its articles, by the reader `readers.READERS` has for the kind (a
+    WARC or Parquet file's lazily, as it is read); a bad one goes to `result.skipped`."""
+    kind: InputKind = "text"
     try:
         if item.path is None:
             return _url_records(item.url, result, web)
-        data = _read(item, max_bytes, result.skipped)
-        kind = kind_of(item.path.name, data)
-        if kind == "feed":
-            return kind, feed_records(
-                data, item.given, result.skipped, result.warnings, follow=web.follow(False)
-            )
-        return kind, _parse(kind, decode(data, html=kind == "html"), item.given, result.skipped)
+        claimed = claimed_kind(item.path)
+        opened = Opened(item.given, item.path, b"", max_bytes, result, web)
+        if claimed is None:
+            opened.data = _read(item.path, item.given, max_bytes, result)
+        kind = claimed or kind_of(item.path.name, opened.data)
+        return kind, READERS[kind].read(opened)
     except Unusable as exc:
         (result.unchanged if isinstance(exc, Unchanged) else result.skipped).append(
             Skipped(item.given, str(exc))
@@ -323,28 +309,17 @@ def _records(
         return kind, []
 
 
-def _parquet(item: Input, max_bytes: int, skipped: list[Skipped]) -> Iterable[Record]:
-    """A Parquet file's records; one that cannot be opened is skipped with the reason."""
-    try:
-        yield from parquet_records(item.path, item.given, max_bytes, skipped)
-    except (Unusable, MissingExtraError) as exc:
-        skipped.append(Skipped(item.given, str(exc)))
-
-
-def _read(item: Input, max_bytes: int, skipped: list[Skipped]) -> bytes:
+def _read(path: Path, given: str, max_bytes: int, notes: Diagnostics) -> bytes:
     """The file's bytes; decompressed for `.jsonl.gz` and the like, where a cut-off end is skipped."""
-    if not is_gzipped(item.path.name):
-        return read_bytes(item.path, max_bytes)
-    inflated = read_gzip(item.path, max_bytes)
+    if not is_gzipped(path.name):
+        return read_bytes(path, max_bytes)
+    inflated = read_gzip(path, max_bytes)
     if inflated.problem:
-        skipped.append(Skipped(item.given, inflated.problem))
+        notes.skip(given, inflated.problem)
     return inflated.data
 
 
-_READERS = {"jsonl": jsonl_records, "csv": csv_records}
-
-
-def _url_records(url: str, result: IngestResult, web: Web) -> tuple[str, list[Record]]:
+def _url_records(url: str, result: IngestResult, web: Web) -> tuple[InputKind, list[Record]]:
     """A fetched page read by its kind: a feed's entries, JSON Lines records, or one article."""
     fetched = web.get(url)
     kind, shown = page_kind(fetched), fetched.url  # without credentials
@@ -358,27 +333,15 @@ def _url_records(url: str, result: IngestResult, web: Web) -> tuple[str, list[Re
             headers=feed_headers(fetched),
         )
     if kind == "jsonl":
-        return kind, _parse(kind, page_text(fetched, kind), shown, result.skipped)
+        return kind, table_records(jsonl_records, page_text(fetched, kind), shown, result)
     body, page = article(fetched, kind)
     return kind, [Record(check_article_text(body), shown, page=page)]
-
-
-def _parse(kind: str, text: str, given: str, skipped: list[Skipped]) -> list[Record]:
-    if kind in _READERS:
-        problems: list[tuple[str, str]] = []
-        records = _READERS[kind](text, given, problems)
-        skipped.extend(summarised([Skipped(where, reason) for where, reason in problems], given))
-        return records
-    if kind == "html":
-        body, page = html_article(text)
-        return [Record(check_article_text(body), given, page=page)]
-    return [Record(check_article_text(text), given)]
 
 
 def _add(
     record: Record,
     item: Input,
-    kind: str,
+    kind: InputKind,
     meta_file: MetaFile | None,
     seen: dict[str, str] | None,
     result: IngestResult,
@@ -390,7 +353,7 @@ def _add(
     try:
         check_article_length(record.text)
     except Unusable as exc:
-        result.skipped.append(Skipped(record.where, str(exc)))
+        result.skip(record.where, str(exc))
         return
     sid = source_id(record.text)
     if seen is not None and sid in seen:
@@ -400,7 +363,9 @@ def _add(
         seen[sid] = record.where
     warnings = result.warnings if notes is None else []
     file_meta = (
-        {} if kind in RECORD_KINDS or item.path is None else _file_meta(item, meta_file, warnings)
+        {}
+        if READERS[kind].own_metadata or item.path is None
+        else _file_meta(item, meta_file, warnings)
     )
     layers = [
         clean_meta(layer, record.where, warnings) for layer in (record.meta, file_meta, record.page)
@@ -421,6 +386,7 @@ def _add(
 
 def _file_meta(item: Input, meta_file: MetaFile | None, warnings: list[str]) -> dict[str, Any]:
     """A plain or HTML file's metadata: its sidecar if it has one, else its `--meta` entry."""
+    assert item.path is not None  # URLs have no file metadata
     car = sidecar(item.path)
     if car.is_file():
         try:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Skipped
+from ..models import Diagnostics, Skipped
 from .decode import Unusable, bom_codec, refuse_binary
 from .fetch import is_url
 from .formats import MIN_WORDS, Record
@@ -93,24 +93,26 @@ def feed_records(
     follow: Follow | None = None,
     headers: dict[str, str] | None = None,
 ) -> list[Record]:
-    """The articles of a feed; each unusable entry is added to `skipped` with its reason.
+    """The articles of a feed; each unusable entry is added to `skipped` with its reason (one
+    `Diagnostics` over `skipped` and `warnings`).
 
     `headers` are the HTTP response's (Content-Type for the charset, Content-Location for
     relative links) when the feed was fetched.
     """
+    notes = Diagnostics(warnings=warnings, skipped=skipped)
     records: list[Record] = []
     ids: dict[str, str] = {}
-    for entry in read_feed(data, where, warnings, headers):
+    for entry in read_feed(data, where, notes, headers):
         try:
             _check_new_id(entry, ids)
             records.append(_entry_record(entry, follow))
         except Unusable as exc:
-            skipped.append(Skipped(entry.where, str(exc)))
+            notes.skip(entry.where, str(exc))
     return records
 
 
 def read_feed(
-    data: bytes, where: str, warnings: list[str], headers: dict[str, str] | None = None
+    data: bytes, where: str, notes: Diagnostics, headers: dict[str, str] | None = None
 ) -> list[FeedEntry]:
     """The entries of a feed, in order; Unusable if it is not a feed or has none."""
     _screen(data, headers or {})
@@ -122,9 +124,10 @@ def read_feed(
         found = f"not well-formed ({_describe(problem)})" if problem else "a feed with no entries"
         raise Unusable(f"{EXPECTED} with entries, found {found}; check the feed in a validator")
     if problem:
-        warnings.append(
-            f"{where}: feed is not well-formed XML ({_describe(problem)}); its "
-            f"{len(parsed.entries)} entries were read leniently, check them"
+        notes.warn(
+            f"feed is not well-formed XML ({_describe(problem)}); its "
+            f"{len(parsed.entries)} entries were read leniently, check them",
+            about=where,
         )
     outlet = parsed.feed.get("title") or None
     return [_entry(raw, f"{where}#entry {n}", outlet) for n, raw in enumerate(parsed.entries, 1)]

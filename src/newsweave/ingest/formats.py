@@ -11,13 +11,15 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from ..models import Skipped
 from .decode import Unusable, peek
 from .html import html_article  # the HTML reader lives in ingest.html; importable from here too
 from .meta import META_KEYS, json_type, scrub
 
+# The kinds of input ingest reads, owned here; each has its reader in `readers.READERS`.
+InputKind = Literal["text", "html", "jsonl", "csv", "feed", "warc", "parquet"]
 MIN_WORDS = 25
 # The longest article text ingest accepts (about 160,000 words; spaCy's own default limit). A
 # longer one is parsed in pieces, but briefing it takes minutes (bench/length.py: 100,000 words,
@@ -56,9 +58,9 @@ class Record:
     input_id: str | None = None
 
 
-def kind_of(name: str, data: bytes) -> str:
-    """ "text", "html", "jsonl", "csv", "feed" or "warc": by the file name's ending, else by
-    sniffing the content.
+def kind_of(name: str, data: bytes) -> InputKind:
+    """The input's kind by the file name's ending, else by sniffing the content: "text",
+    "html", "jsonl", "csv", "feed" or "warc" (Parquet files are claimed by their reader).
 
     `name` is the file name (two-part endings such as ".warc.gz" count); a bare suffix works too.
     Content starting with "WARC/1." is a WARC file whatever its name.

@@ -15,9 +15,10 @@ from ..errors import FetchError
 from .decode import MAX_BYTES, Unchanged, Unusable, bom_codec, decode, peek, refuse_binary
 from .feeds import FEED_TYPES, FeedEntry, Follow, looks_like_feed
 from .fetch import Fetched, Fetcher, FetchPolicy
-from .formats import Record, check_article_text, html_article, kind_of
+from .formats import InputKind, Record, check_article_text, html_article, kind_of
 
-KINDS = {
+# a page's kind by its Content-Type
+KINDS: dict[str, InputKind] = {
     "text/html": "html",
     "application/xhtml+xml": "html",
     "text/plain": "text",
@@ -84,7 +85,7 @@ class Web:
         return Record(check_article_text(body), entry.where, meta, page, entry.input_id)
 
 
-def page_kind(fetched: Fetched) -> str:
+def page_kind(fetched: Fetched) -> InputKind:
     """ "html", "feed", "jsonl" or "text": by Content-Type, else by the URL's suffix and content."""
     if fetched.content_type in FEED_TYPES or looks_like_feed(peek(fetched.body)):
         return "feed"
@@ -101,7 +102,7 @@ def feed_headers(fetched: Fetched) -> dict[str, str]:
     return headers
 
 
-def page_text(fetched: Fetched, kind: str) -> str:
+def page_text(fetched: Fetched, kind: InputKind) -> str:
     """The body as text: the HTTP charset when it is given and works, else as for a file."""
     codec = _codec(fetched.charset)
     if codec and not bom_codec(fetched.body) and fetched.body.strip():
@@ -113,7 +114,7 @@ def page_text(fetched: Fetched, kind: str) -> str:
     return decode(fetched.body, html=kind == "html")
 
 
-def article(fetched: Fetched, kind: str) -> tuple[str, dict]:
+def article(fetched: Fetched, kind: InputKind) -> tuple[str, dict]:
     """An HTML or plain-text page's article text and page metadata (its URL: canonical, else final)."""
     text = page_text(fetched, kind)
     body, page = html_article(text) if kind == "html" else (text, {})

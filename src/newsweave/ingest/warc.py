@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..models import Skipped
+from ..models import Diagnostics, Skipped
 from .decode import Unusable, bom_codec, declared_charset, open_regular
 from .formats import Record, check_article_text, html_article, kind_of
 from .gz import GZIP_MAGIC, gunzip_head
@@ -48,15 +48,17 @@ def is_warc(path: Path) -> bool:
 def warc_records(
     path: Path, given: str, max_bytes: int, skipped: list[Skipped], warnings: list[str]
 ) -> Iterator[Record]:
-    """The article pages of a WARC file, one at a time; the rest is counted into one warning."""
+    """The article pages of a WARC file, one at a time; the rest is counted into one warning.
+    Problems go to `skipped` and `warnings` (one `Diagnostics` over both lists)."""
+    notes = Diagnostics(warnings=warnings, skipped=skipped)
     passed: Counter[str] = Counter()
     before = len(skipped)
-    found = yield from _pages(path, given, max_bytes, passed, skipped, warnings)
+    found = yield from _pages(path, given, max_bytes, passed, notes)
     if found or len(skipped) > before:
         if passed:
-            warnings.append(f"{given}: {_passed_over(passed)}")
+            notes.warn(_passed_over(passed), about=given)
     else:
-        skipped.append(Skipped(given, _nothing_in(passed)))
+        notes.skip(given, _nothing_in(passed))
 
 
 def _passed_over(passed: Counter[str]) -> str:
@@ -96,8 +98,7 @@ def _pages(
     given: str,
     max_bytes: int,
     passed: Counter[str],
-    skipped: list[Skipped],
-    warnings: list[str],
+    notes: Diagnostics,
 ) -> Generator[Record, None, int]:
     """Each article page; returns how many there were. A break in the file ends it with a Skipped."""
     from warcio.archiveiterator import ArchiveIterator
@@ -108,28 +109,26 @@ def _pages(
             archive = ArchiveIterator(fh)
             for record in _quietly(archive, noise):
                 with redirect_stderr(noise):
-                    page = _page(record, given, archive.offset, max_bytes, passed, skipped)
+                    page = _page(record, given, archive.offset, max_bytes, passed, notes)
                 if page is not None:
                     found += 1
                     yield page
-            _check_end(archive.offset, os.fstat(fh.fileno()).st_size, given, found, skipped)
+            _check_end(archive.offset, os.fstat(fh.fileno()).st_size, given, found, notes)
     except OSError as exc:
-        skipped.append(
-            Skipped(given, f"cannot read it ({exc.strerror or exc}); check its permissions")
-        )
+        notes.skip(given, f"cannot read it ({exc.strerror or exc}); check its permissions")
     except Unusable as exc:  # not a regular file
-        skipped.append(Skipped(given, str(exc)))
+        notes.skip(given, str(exc))
     except Exception as exc:
-        _break_at(getattr(archive, "offset", 0), exc, path, given, found, skipped)
-    _report_noise(noise.getvalue(), given, warnings)
+        _break_at(getattr(archive, "offset", 0), exc, path, given, found, notes)
+    _report_noise(noise.getvalue(), given, notes)
     return found
 
 
 def _break_at(
-    offset: int, exc: Exception, path: Path, given: str, found: int, skipped: list[Skipped]
+    offset: int, exc: Exception, path: Path, given: str, found: int, notes: Diagnostics
 ) -> None:
     what = _what(exc, _head_bytes(path).startswith(GZIP_MAGIC))
-    skipped.append(Skipped(f"{given}@{offset}", _broken(what, found, offset)))
+    notes.skip(f"{given}@{offset}", _broken(what, found, offset))
 
 
 def _quietly(records: Iterator[Any], sink: io.StringIO) -> Iterator[Any]:
@@ -142,22 +141,23 @@ def _quietly(records: Iterator[Any], sink: io.StringIO) -> Iterator[Any]:
         yield record
 
 
-def _report_noise(noise: str, given: str, warnings: list[str]) -> None:
+def _report_noise(noise: str, given: str, notes: Diagnostics) -> None:
     """warcio's own complaints (a wrong Content-Length, a corrupt gzip block) as one warning."""
     lines = [line.strip() for line in noise.splitlines() if line.strip()]
     if lines:
         said = _printable("; ".join(lines[:2]).removeprefix("WARNING: "))
-        warnings.append(
-            f"{given}: some records may be damaged (warcio: {said}); pages near there may be "
-            "cut short or run together"
+        notes.warn(
+            f"some records may be damaged (warcio: {said}); pages near there may be "
+            "cut short or run together",
+            about=given,
         )
 
 
-def _check_end(offset: int, size: int, given: str, found: int, skipped: list[Skipped]) -> None:
+def _check_end(offset: int, size: int, given: str, found: int, notes: Diagnostics) -> None:
     """warcio stops quietly at a cut gzip member: the bytes after the last record read tell."""
     if offset < size:
         what = f"{size - offset:,} bytes at the end are not a whole record"
-        skipped.append(Skipped(f"{given}@{offset}", _broken(what, found, offset)))
+        notes.skip(f"{given}@{offset}", _broken(what, found, offset))
 
 
 def _printable(text: str, limit: int = 120) -> str:
@@ -195,7 +195,7 @@ def _page(
     offset: int,
     max_bytes: int,
     passed: Counter[str],
-    skipped: list[Skipped],
+    notes: Diagnostics,
 ) -> Record | None:
     """The record as an article page, or None (counted in `passed`, or a Skipped with the reason)."""
     reason = pass_over(record)
@@ -215,7 +215,7 @@ def _page(
             record.rec_headers.get_header("WARC-Record-ID"),
         )
     except Unusable as exc:
-        skipped.append(Skipped(where, str(exc)))
+        notes.skip(where, str(exc))
         return None
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..clean import paragraph_spans
-from ..lexicon import CUE_LEMMAS
-from ..models import Document, Entity, QuoteKind, QuoteMention, Sentence, Span, SpanIndex
+from ..lexicon import CUE_LEMMAS, VAGUE_SPEAKERS
+from ..models import Document, Entity, QuoteKind, QuoteMention, Sentence, Span
+from ..spans import SpanIndex
 from .finder import QuoteSpan, find_quote_spans, mark_directions
 from .frames import colon_lead, headed_lead, label, signature, signed_paragraph
 from .indirect import find_indirect
@@ -25,7 +26,7 @@ from .speakers import (
     resolve_subject,
 )
 
-__all__ = ["find_quote_spans", "find_quotes"]
+__all__ = ["described_speaker", "find_quote_spans", "find_quotes"]
 
 _COMPLEMENTS = {"ccomp", "dobj", "xcomp", "parataxis", "advcl", "conj"}
 # Verbs that, alone at the end of a sentence, announce the quote that follows ("Cole agreed.").
@@ -366,3 +367,13 @@ def _kind(text: str, q: QuoteSpan, sents: list[Sentence]) -> QuoteKind:
     if first.isupper() and (opens_sentence or before.endswith((",", ":"))):
         return "direct"
     return "partial"
+
+
+def described_speaker(mention: QuoteMention) -> str | None:
+    """The words describing a speaker the text does not name ("House Republicans", "two people
+    briefed on the talks"); None where it names one, or for words that describe nobody ("you",
+    "someone", "them", "no injuries")."""
+    if mention.how != "role" or not mention.speaker_text:
+        return None
+    words = mention.speaker_text.casefold()
+    return None if words in VAGUE_SPEAKERS or words.startswith("no ") else mention.speaker_text

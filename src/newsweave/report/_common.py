@@ -22,6 +22,7 @@ from ..models import (
     SummarySentence,
     TimelineEvent,
 )
+from ..quotes import described_speaker
 
 STATUS_ORDER = ("corroborated", "conflicting", "single-source")
 STATUS_TITLE = {
@@ -188,7 +189,7 @@ def speaker(group: QuoteGroup) -> str:
 def described(group: QuoteGroup) -> str | None:
     """The words naming a speaker the text describes but does not name (no entity), if any;
     not a word that describes nobody ("you", "someone")."""
-    return next((m.described_speaker for m in group.mentions if m.described_speaker), None)
+    return next((d for m in group.mentions if (d := described_speaker(m))), None)
 
 
 def by_speaker(groups: Iterable[QuoteGroup]) -> list[tuple[str, list[QuoteGroup]]]:

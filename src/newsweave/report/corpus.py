@@ -7,6 +7,7 @@ keys may be added, never renamed or dropped.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..models import RunEntry, Story
@@ -48,12 +49,14 @@ def run_text(entries: list[RunEntry], warnings: list[str], totals: dict[str, int
     return "\n".join(lines)
 
 
-def stories_list(stories: list[Story], catalog: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def stories_list(
+    stories: list[Story], catalog: Mapping[str, Mapping[str, Any]]
+) -> list[dict[str, Any]]:
     """The stories as the JSON contract."""
     return [_story(s, catalog) for s in stories]
 
 
-def _story(story: Story, catalog: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _story(story: Story, catalog: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     why = {m.article: m for m in story.members}
     return {
         "id": story.id,
@@ -70,7 +73,7 @@ def _story(story: Story, catalog: dict[str, dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _article(article: str, meta: dict[str, Any], why) -> dict[str, Any]:
+def _article(article: str, meta: Mapping[str, Any], why) -> dict[str, Any]:
     out = {
         "id": article,
         "outlet": meta.get("outlet"),
@@ -87,7 +90,7 @@ def _article(article: str, meta: dict[str, Any], why) -> dict[str, Any]:
 
 
 def stories_text(
-    stories: list[Story], catalog: dict[str, dict[str, Any]], *, explain: bool = False
+    stories: list[Story], catalog: Mapping[str, Mapping[str, Any]], *, explain: bool = False
 ) -> str:
     """A story a block: id, title, counts and dates, then its articles."""
     blocks = []

@@ -8,11 +8,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .. import __version__
+from .._version import __version__
 from ..align import rank
 from ..models import (
     Brief,
     Caveat,
+    Changes,
     Conflict,
     CoverageRow,
     DateMention,
@@ -63,7 +64,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         **_ranked(brief),
         "caveats": [_caveat(c) for c in brief.caveats],
         "newsweave": {"version": __version__, "schema": SCHEMA_VERSION},
-        **({"changes": brief.changes} if brief.changes is not None else {}),
+        **({"changes": _changes(brief.changes)} if brief.changes is not None else {}),
     }
 
 
@@ -264,6 +265,22 @@ def _conflict(c: Conflict) -> dict[str, Any]:
         "note": c.note,
         "fact": c.fact_id,
         "update": c.update,
+    }
+
+
+def _changes(changes: Changes | dict[str, Any]) -> dict[str, Any]:
+    c = Changes.of(changes)
+    return {
+        "since": c.since,
+        "baseline": c.baseline,
+        "new_sources": list(c.new_sources),
+        "new_facts": list(c.new_facts),
+        "status_changed": [
+            {"fact": s.fact, "from": s.before, "to": s.after} for s in c.status_changed
+        ],
+        "new_quotes": list(c.new_quotes),
+        "conflicts_opened": [_conflict(x) for x in c.conflicts_opened],
+        "conflicts_resolved": [_conflict(x) for x in c.conflicts_resolved],
     }
 
 

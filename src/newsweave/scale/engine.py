@@ -105,6 +105,13 @@ class RayExecutor:
             )
         )
 
+    def candidate_pairs(self, sigs: Any, among: Any = None) -> Any:
+        """Copy candidates by a shuffle of the LSH entries by bucket (`lsh.py`): this executor
+        is a `parallel.FindsCandidates`."""
+        from .lsh import candidate_pairs
+
+        return candidate_pairs(self, sigs, among)
+
     def release(self) -> None:
         """Stop the actor pool, if one is up (its CPUs go back to the cluster)."""
         if self._pool is not None:

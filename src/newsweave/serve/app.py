@@ -25,7 +25,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, BeforeValidator
 from starlette.exceptions import HTTPException
 
-from .. import __version__
+from .._version import __version__
 from ..errors import (
     InputError,
     MissingExtraError,
@@ -36,13 +36,13 @@ from ..errors import (
     StoreError,
 )
 from ..ingest.files import resolved
+from ..kinds import Mode
 from ..store import Store, open_store
 from . import views
 from .limits import BodyLimit, TooLarge, error_body
 
 LOG = logging.getLogger("newsweave.serve")
 MAX_BODY = 20 * 1024 * 1024
-Mode = Literal["batch", "stream"]
 Sort = Literal["newest", "sources"]  # views.SORTS
 # a form's empty date field ("since=") means no date, not an invalid one
 Day = Annotated[dt.date | None, BeforeValidator(lambda v: v or None)]

@@ -14,7 +14,7 @@ import re
 import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from urllib.parse import urlencode
 from ..corpus import IngestRun, brief_story, ingest_records, stories
 from ..errors import ReadOnlyError
 from ..ingest import IngestResult, read_paths
+from ..kinds import MODES
 from ..models import Brief
 from ..report import html, view
 from ..report.corpus import run_dict, stories_list
@@ -166,7 +167,7 @@ def story_list(store: Store, query: ListQuery, listings: Listings | None = None)
         "count": len(shown),
         "total": len(listed),
         "outlets": _outlets(listed),
-        "modes": ["batch", "stream"],
+        "modes": list(MODES),
         "sorts": list(SORTS),
         "page": query.page,
         "pages": pages,
@@ -249,7 +250,7 @@ def search(
     return View("search.html", {**data, "hits": rows, "count": len(rows)})
 
 
-def _hit(hit: SearchHit, story: dict[str, Any] | None, meta: dict[str, Any]) -> dict[str, Any]:
+def _hit(hit: SearchHit, story: dict[str, Any] | None, meta: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "article": hit.article,
         "title": hit.title,
@@ -390,11 +391,9 @@ def _relative(result: IngestResult, root: Path) -> None:
 # --- the API's ingest ---------------------------------------------------------------------------
 def ingest_articles(store: Store, records: list[dict[str, Any]]) -> dict[str, Any]:
     """Ingest records into the store; the run report as `newsweave ingest --format json` prints it."""
-    if getattr(store, "readonly", False):
+    if store.readonly:
         raise ReadOnlyError(
             store.path, "the server runs with --read-only; articles cannot be added"
         )
     run: IngestRun = ingest_records(records, store, name="request")
-    return run_dict(
-        run.entries, run.warnings, {"articles": store.count(), "copy_groups": len(store.copies())}
-    )
+    return run_dict(run.entries, run.warnings, run.totals)

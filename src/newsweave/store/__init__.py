@@ -1,6 +1,6 @@
 """Store: the corpus on disk. SQLite by default (one file, WAL, FTS5), behind the `Store` interface.
 
->>> store = open_store("news.db")          # or "sqlite:///path/news.db"
+>>> store = open_store("news.db")          # or "sqlite:///path/news.db", or "memory:"
 >>> store.add(sources)                     # idempotent: ids are content hashes
 """
 
@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 
 from ..errors import StoreError
-from .base import CacheEntry, SearchHit, Snapshot, Store, StoredFigures
+from .base import ArticleInfo, CacheEntry, SearchHit, Snapshot, Store, StoredFigures
+from .memory import MemoryStore
 from .sqlite import SQLiteStore
 
 __all__ = [
+    "ArticleInfo",
     "CacheEntry",
+    "MemoryStore",
     "SQLiteStore",
     "SearchHit",
     "Snapshot",
@@ -24,8 +27,11 @@ __all__ = [
 
 
 def open_store(url: str | os.PathLike, *, readonly: bool = False) -> Store:
-    """Open (creating if needed) the store at `url`: a file path or `sqlite:///relative.db` / `sqlite:////abs/path.db`."""
+    """Open (creating if needed) the store at `url`: a file path or `sqlite:///relative.db` /
+    `sqlite:////abs/path.db`; `memory:` is an empty store in this process (`MemoryStore`)."""
     text = os.fspath(url)
+    if text == "memory:":
+        return MemoryStore(readonly=readonly)
     if "://" in text:
         scheme, _, rest = text.partition("://")
         if scheme != "sqlite":

@@ -1,5 +1,7 @@
 """The store interface: what corpus mode needs from a database, so a server database can
-implement it later. `SQLiteStore` (one file, WAL, FTS5) is the default implementation.
+implement it later. `SQLiteStore` (one file, WAL, FTS5) is the default implementation,
+`MemoryStore` (dicts, one process) the second; tests/test_store_contract.py runs the same
+contract against both.
 
 Articles are keyed by content hash (`Source.id`), so adding the same article again changes
 nothing; each article also gets an arrival number (`seq`), which orders streaming clustering
@@ -12,9 +14,10 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
-from ..ingest.fetch import CacheEntry
+from ..errors import NotFoundError
+from ..fetchcache import CacheEntry
 from ..models import CopyGroup, Source, Story
 
 
@@ -24,6 +27,19 @@ class SearchHit:
     title: str | None
     snippet: str  # cleaned text around the match, terms marked with [ ]
     rank: float
+
+
+class ArticleInfo(TypedDict):
+    """An article's metadata without its text (`Store.catalog`)."""
+
+    seq: int  # arrival number
+    outlet: str | None
+    url: str | None
+    published: str | None  # ISO date
+    title: str | None
+    path: str | None
+    input_id: str | None
+    witness: str  # the earliest copy of its copy group (itself when it has none)
 
 
 @dataclass
@@ -50,6 +66,7 @@ class Store(ABC):
     """A newsweave corpus: articles, copy groups, signatures, stories, snapshots, fetch cache."""
 
     path: str
+    readonly: bool = False  # opened read-only: every write raises ReadOnlyError
 
     # articles
     @abstractmethod
@@ -61,9 +78,8 @@ class Store(ABC):
         """The stored sources with these ids, in the order asked (unknown ids left out)."""
 
     @abstractmethod
-    def catalog(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """Metadata of articles without their text: id -> {seq, outlet, url, published, title,
-        path, input_id, witness}."""
+    def catalog(self, ids: Iterable[str]) -> dict[str, ArticleInfo]:
+        """Metadata of articles without their text, by id (unknown ids left out)."""
 
     @abstractmethod
     def articles(self, *, after: int = 0) -> Iterator[tuple[int, Source]]:
@@ -75,6 +91,10 @@ class Store(ABC):
     @abstractmethod
     def last_seq(self) -> int:
         """The arrival number of the newest article (0 when empty)."""
+
+    @abstractmethod
+    def seqs(self, ids: Iterable[str]) -> dict[str, int]:
+        """Arrival numbers of the given articles (unknown ids left out)."""
 
     @abstractmethod
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
@@ -122,8 +142,20 @@ class Store(ABC):
         """One story of a mode, or None (stores may override this to read only that story)."""
         return next((s for s in self.stories(mode) if s.id == story_id), None)
 
+    def story(self, mode: str, story_id: str) -> Story:
+        """`find_story`, with NotFoundError for an unknown id."""
+        found = self.find_story(mode, story_id)
+        if found is None:
+            raise NotFoundError(
+                self.path,
+                f"no story {story_id!r} (mode {mode}); list them with "
+                f"newsweave stories --db {self.path}",
+            )
+        return found
+
     @abstractmethod
-    def get_state(self, key: str) -> Any: ...
+    def get_state(self, key: str) -> Any:
+        """The value last kept under `key` by `put_state`, or None."""
 
     @abstractmethod
     def put_state(self, key: str, value: Any) -> None:

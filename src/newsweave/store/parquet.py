@@ -19,14 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MissingExtraError
+from ..kinds import MODES
 from .base import Store
 
 __all__ = ["export"]
 
 
-def export(
-    store: Store, folder: str | os.PathLike, modes: tuple[str, ...] = ("batch", "stream")
-) -> list[Path]:
+def export(store: Store, folder: str | os.PathLike, modes: tuple[str, ...] = MODES) -> list[Path]:
     """Write the store's articles, copies and stored stories into `folder`; the files written."""
     pa, pq = _pyarrow()
     out = Path(folder)

@@ -15,9 +15,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..errors import NotFoundError, ReadOnlyError, StoreError
+from ..errors import ReadOnlyError, StoreError
 from ..models import CopyChange, CopyGroup, Membership, Removal, Source, Span, Story
-from .base import CacheEntry, SearchHit, Snapshot, Store, StoredFigures
+from .base import ArticleInfo, CacheEntry, SearchHit, Snapshot, Store, StoredFigures
 from .migrations import MIGRATIONS
 
 APPLICATION_ID = 0x6E777665  # "nwve": marks a file as a newsweave database
@@ -72,9 +72,8 @@ class SQLiteStore(Store):
         self._set_witnesses(found.values())
         return [found[i] for i in wanted if i in found]
 
-    def catalog(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        out: dict[str, dict[str, Any]] = {}
-        keys = ("seq", "outlet", "url", "published", "title", "path", "input_id", "witness")
+    def catalog(self, ids: Iterable[str]) -> dict[str, ArticleInfo]:
+        out: dict[str, ArticleInfo] = {}
         for chunk in _chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
             for row in self._db.execute(
@@ -83,7 +82,17 @@ class SQLiteStore(Store):
                 f"WHERE a.id IN ({marks})",
                 chunk,
             ):
-                out[row[0]] = dict(zip(keys, row[1:]))
+                seq, outlet, url, published, title, path, input_id, witness = row[1:]
+                out[row[0]] = ArticleInfo(
+                    seq=seq,
+                    outlet=outlet,
+                    url=url,
+                    published=published,
+                    title=title,
+                    path=path,
+                    input_id=input_id,
+                    witness=witness,
+                )
         return out
 
     def articles(self, *, after: int = 0) -> Iterator[tuple[int, Source]]:
@@ -254,17 +263,6 @@ class SQLiteStore(Store):
             )
         ]
         return _story(row, members)
-
-    def story(self, mode: str, story_id: str) -> Story:
-        """`find_story`, with NotFoundError for an unknown id."""
-        found = self.find_story(mode, story_id)
-        if found is None:
-            raise NotFoundError(
-                self.path,
-                f"no story {story_id!r} (mode {mode}); list them with "
-                f"newsweave stories --db {self.path}",
-            )
-        return found
 
     def get_state(self, key: str) -> Any:
         row = self._db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()

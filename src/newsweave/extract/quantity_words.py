@@ -1,0 +1,157 @@
+"""The words of quantities: number words, scale words, currencies, units of measure and time,
+the qualifiers that bound a value, and the words around a number that say it is no quantity.
+English, lower case; `extract.numbers` builds its patterns from them."""
+
+from __future__ import annotations
+
+UNITS_1_19 = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(UNITS_1_19)} | {
+    w: 20 + 10 * i for i, w in enumerate(TENS)
+}
+SCALE_VALUES = {
+    "dozen": 12.0,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "tn": 1e12,
+}
+CURRENCY_SIGNS = {
+    "$": "USD",
+    "us$": "USD",
+    "hk$": "HKD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "s$": "SGD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+}
+CURRENCY_WORDS = {
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound": "GBP",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "yen": "JPY",
+    "rupee": "INR",
+    "rouble": "RUB",
+    "ruble": "RUB",
+}
+TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decade")
+# Seconds in a unit of time, for durations given in different units ("one minute" / "60 seconds").
+SECONDS = {"second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0, "week": 604800.0}
+MEASURES = {
+    "km": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "mile": "mile",
+    "metre": "m",
+    "meter": "m",
+    "foot": "ft",
+    "feet": "ft",
+    "ft": "ft",
+    "inch": "inch",
+    "inche": "inch",
+    "cm": "cm",
+    "mm": "mm",
+    "kg": "kg",
+    "kilogram": "kg",
+    "tonne": "tonne",
+    "metric ton": "tonne",
+    "ton": "ton",
+    "barrel": "barrel",
+    "acre": "acre",
+    "hectare": "hectare",
+    "square mile": "sq mile",
+    "square kilometre": "sq km",
+    "square kilometer": "sq km",
+    "litre": "litre",
+    "liter": "litre",
+    "gallon": "gallon",
+    "mph": "mph",
+    "megawatt": "MW",
+    "mw": "MW",
+    "gigawatt": "GW",
+    "gw": "GW",
+    "degree": "degree",
+}
+
+# Qualifier -> kind of bound it puts on the stated value (see `_interval`).
+QUALIFIERS = {
+    "more than": "lower",
+    "over": "lower",
+    "at least": "lower",
+    "above": "lower",
+    "upwards of": "lower",
+    "well over": "lower",
+    "or more": "lower",
+    "just over": "just-over",
+    "less than": "upper",
+    "fewer than": "upper",
+    "under": "upper",
+    "below": "upper",
+    "up to": "upper",
+    "at most": "upper",
+    "no more than": "upper",
+    "as many as": "upper",
+    "as much as": "upper",
+    "or less": "upper",
+    "or fewer": "upper",
+    "nearly": "near-below",
+    "almost": "near-below",
+    "just under": "near-below",
+    "about": "approx",
+    "around": "approx",
+    "roughly": "approx",
+    "approximately": "approx",
+    "some": "approx",
+    "an estimated": "approx",
+    "close to": "approx",
+    "or so": "approx",
+}
+# Words before "one" that make it a pronoun ("no one", "the one who"), not a count.
+PRONOUN_ONE_BEFORE = frozenset(
+    ["no", "any", "every", "each", "the", "this", "that", "which", "another", "someone", "anyone"]
+)
+# Words between a number and what it counts, skipped to find the counted noun ("70,000 of its
+# employees", "5 more ships").
+DETERMINERS = frozenset(
+    (
+        "of its the their his her our your my a an this these those all more other additional "
+        "extra such new key"
+    ).split()
+)
+# Words that are never what a number counts: function words, time and unit words, speech verbs.
+STOP_WORDS = frozenset(
+    (
+        "and or but nor to in on at by for from with into onto as than per that which who whom "
+        "whose where when while after before since ago earlier later each apiece times percent "
+        "cent year years month months week weeks day days it he she they we you i is are was were "
+        "be been being have has had will would could can may might shall should did do does said "
+        "says say met went came got more less over under about around up down out off so too also "
+        "not only just even then there here if because though although"
+    ).split()
+)
+# Endings of an adjective before the counted noun ("7 Chinese firms"), skipped.
+ADJECTIVE_ENDINGS = tuple("est ic al ous ive ful less able ible ese ish ian ed ing ly".split())
+# Plurals whose singular is not the word less "s": counted things compare in the singular.
+IRREGULAR_PLURALS = {
+    "people": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "feet": "foot",
+}

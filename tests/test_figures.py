@@ -1,0 +1,333 @@
+"""Key figures: times of day with their zones, publication stamps read from a report's head, a
+distance that agrees in value but not in direction, tolls said to have risen (issue 25)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsweave.extract.figures import figures_agree, times_of_day
+from newsweave.extract.stamps import stamp, stamp_lines
+from newsweave.models import Source
+
+
+def _time(text):
+    (n,) = times_of_day(text, "s")
+    return n
+
+
+def _run(pipeline, *texts, published=None):
+    published = published or (None,) * len(texts)
+    return pipeline.run(
+        [
+            Source(id=f"s{i}", raw=t, outlet=f"Outlet {'ABCD'[i]}", published=published[i])
+            for i, t in enumerate(texts)
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "text, minutes, kind, qualifier",
+    [
+        ("It took place at 7:37 AM local time.", 7 * 60 + 37, "time:local", None),
+        ("The quake struck inland at 0737 GMT.", 7 * 60 + 37, "time:utc", None),
+        ("It struck at 3:37 p.m. WIB on Tuesday.", 8 * 60 + 37, "time:utc", None),  # UTC+7
+        ("It happened at about 9:25 Thursday morning.", 9 * 60 + 25, "time:local", "about"),
+        ("The crash happened around 7 p.m. on Friday.", 19 * 60, "time:local", "around"),
+        ("He failed sobriety tests shortly after 2 a.m.", 120, "time:local", "shortly after"),
+        ("The train left at 6:15 IST.", 6 * 60 + 15, "time:ist", None),  # India or Israel: kept
+        ("They defied a midnight deadline.", 0, "time:local", None),
+        ("The meeting began at 9:25 hours.", 9 * 60 + 25, "time:local", None),
+    ],
+)
+def test_a_time_of_day_is_read_with_its_zone(text, minutes, kind, qualifier):
+    n = _time(text)
+    assert (n.value, n.kind, n.qualifier) == (minutes, kind, qualifier)
+    assert text[n.span.start : n.span.end] == n.text
+
+
+def test_no_time_of_day_in_scores_decimals_and_years():
+    assert times_of_day("A 43-39 record, 3.5 points and 2013 sales; 1.5 million people.", "s") == []
+
+
+def test_times_agree_within_their_qualifiers_and_one_zone_only():
+    assert figures_agree(_time("just after 2:30 a.m."), _time("shortly after 2 a.m."))
+    assert figures_agree(_time("at about 9:25"), _time("at 9.25 p.m."))  # 12-hour clock
+    assert not figures_agree(_time("at 7:37 a.m."), _time("at 8:37 a.m."))
+    assert figures_agree(_time("at 07:37 a.m. UTC"), _time("at 3:37 a.m. EDT"))  # UTC-4
+    assert not figures_agree(_time("at 7 p.m."), _time("at about 7:30 p.m."))
+
+
+@pytest.mark.parametrize(
+    "head, day",
+    [
+        ("Tue Jul 2, 2013 1:28PM GMT", dt.date(2013, 7, 2)),
+        ("WEDNESDAY 03 JULY 2013", dt.date(2013, 7, 3)),
+        ("INDONESIA, July 2, 2013\n\nUpdated: July 3, 2013 15:01 IST", dt.date(2013, 7, 3)),
+        ("3 July 2013 Last updated at 13:38 GMT", dt.date(2013, 7, 3)),
+        ("Published on Jul 02, 2013 4:22 PM", dt.date(2013, 7, 2)),
+    ],
+)
+def test_a_publication_stamp_in_the_head_gives_the_day(head, day):
+    text = (
+        f"Quake hits Aceh\n\n{head}\n\nA strong earthquake struck Aceh on Tuesday, officials said."
+    )
+    assert stamp(text)[0] == day
+
+
+def test_a_date_in_a_sentence_or_headline_is_no_stamp():
+    assert stamp("The quake struck on July 2, 2013 in Aceh province, killing five.") is None
+    assert stamp("Magnitude-6.1 quake hits Indonesia; 1 dead\n\nMore text here.") is None
+    # a time-only stamp is a stamp line (its time is no event time) but names no day
+    assert [day for day, _, _ in stamp_lines("Quake\n\nUpdated 9:06 AM\n\nText.")] == [None]
+
+
+def test_tolls_of_reports_stamped_on_different_days_are_an_update(pipeline):
+    brief = _run(
+        pipeline,
+        "Quake hits Aceh\n\nTuesday, July 2, 2013\n\n"
+        "The quake struck Aceh on Tuesday, killing five people.\n\nMore later.",
+        "Quake toll in Aceh\n\nWEDNESDAY 03 JULY 2013\n\n"
+        "The quake struck Aceh on Tuesday, killing 24 people.\n\nMore later.",
+    )
+    (toll,) = [f for f in brief.figures if f.kind == "dead"]
+    assert toll.verdict == "updated"
+    assert [v.published for v in toll.values] == [dt.date(2013, 7, 2), dt.date(2013, 7, 3)]
+
+
+def test_unstamped_different_tolls_stay_a_conflict_that_may_be_an_update(pipeline):
+    brief = _run(
+        pipeline,
+        "The quake struck Aceh on Tuesday, killing five people.\n\nMore later.",
+        "The quake struck Aceh on Tuesday, killing 24 people.\n\nMore later.",
+    )
+    (toll,) = [f for f in brief.figures if f.kind == "dead"]
+    assert toll.verdict == "conflict" and "may be a figure that changed" in toll.note
+
+
+def test_a_toll_brought_to_a_new_figure_is_an_update(pipeline):
+    brief = _run(
+        pipeline,
+        "The quake struck Aceh on Tuesday, killing five people.\n\nMore later.",
+        "A mosque collapsed in Aceh, bringing the confirmed death toll from the quake to 11.\n\n"
+        "More later.",
+    )
+    (toll,) = [f for f in brief.figures if f.kind == "dead"]
+    assert toll.verdict == "updated"
+
+
+def test_event_times_are_compared_in_one_zone_and_stamps_are_no_event_time(pipeline):
+    brief = _run(
+        pipeline,
+        "Quake hits Aceh\n\nTue Jul 2, 2013 1:28PM GMT\n\n"
+        "The quake struck inland at 0737 GMT on Tuesday.\n\nMore later.",
+        "Quake in Aceh\n\nUpdated: July 2, 2013 15:01 IST\n\n"
+        "The quake struck at 07:37 a.m. UTC (3:37 a.m. EDT) on Tuesday.\n\nMore later.",
+        "Quake in Aceh\n\nThe quake took place at 7:37 AM local time on Tuesday.\n\nMore later.",
+    )
+    times = [f for f in brief.figures if f.kind.startswith("time:")]
+    assert [(f.kind, f.verdict, len(f.values)) for f in times] == [("time:utc", "agree", 2)]
+    assert times[0].label == "time of day (UTC)"
+    # 7:37 local time is no conflict with 07:37 GMT: the text does not give Aceh's offset
+    assert not [c for c in brief.conflicts if c.kind == "date"]
+
+
+def test_different_first_times_of_two_ledes_are_left_uncompared(pipeline):
+    brief = _run(
+        pipeline,
+        "Protesters in Philadelphia ignored a 5 p.m. Sunday deadline to leave the plaza.\n\nMore.",
+        "Protesters in Los Angeles defied a midnight deadline to vacate the lawn.\n\nMore.",
+    )
+    assert not [f for f in brief.figures if f.kind.startswith("time:")]
+    assert not brief.conflicts
+
+
+def test_one_distance_in_two_directions_agrees_in_value_and_conflicts_in_place(pipeline):
+    brief = _run(
+        pipeline,
+        "The epicenter was located 55 kilometers west of the town of Bireun.\n\nMore later.",
+        "The quake hit inland, 55 kilometres south of Bireun, the survey said.\n\nMore later.",
+    )
+    (distance,) = [f for f in brief.figures if f.kind.startswith("distance:")]
+    assert distance.verdict == "agree"
+    (place,) = [c for c in brief.conflicts if c.kind == "place"]
+    assert {v.value for v in place.values} == {"55 kilometers west", "55 kilometres south"}
+    assert not [c for c in brief.conflicts if c.kind == "number"]
+
+
+def test_a_toll_named_by_what_it_counts_is_that_kind(nlp):
+    from newsweave.extract.figures import figure_kind
+    from newsweave.extract.numbers import find_numbers
+
+    for text, kind in [
+        ("It brought the confirmed death toll from the disaster to 11.", "dead"),
+        ("The injury toll rose to 40 on Monday.", "injured"),
+    ]:
+        doc = nlp(text)
+        (n,) = find_numbers(text, "s", doc=doc)
+        assert figure_kind(n, doc) == kind, text
+
+
+def test_an_age_before_a_name_is_that_persons_age(nlp):
+    from newsweave.extract.figures import figure_kind
+    from newsweave.extract.numbers import find_numbers
+
+    for text, kind in [
+        ("On Saturday, 32-year-old Englishman Robert Buckley fell.", "age:buckley"),
+        ("Paramedics found the 49-year-old Sementilli on Monday.", "age:sementilli"),
+        ("A 59-year-old woman died on Friday.", "age"),
+        ("A 36-year-old Australian climber died on Friday.", "age"),
+    ]:
+        doc = nlp(text)
+        (n,) = find_numbers(text, "s", doc=doc)
+        assert figure_kind(n, doc) == kind, text
+
+
+def test_one_persons_age_given_two_ways_and_two_spellings_is_one_figure(pipeline):
+    brief = _run(
+        pipeline,
+        "Climber dies\n\nThe 31-year-old Robert Buckley fell 700 meters on Saturday.\n\nMore.",
+        "Climber dies\n\nRescuers said Robert Buckley, 32, fell on Saturday.\n\nMore.",
+        "Second death\n\nThe body of 32-year-old Englishman Robert Bukley was found.\n\nMore.",
+    )
+    (age,) = [f for f in brief.figures if f.kind.startswith("age:")]
+    assert age.verdict == "conflict" and len(age.values) == 3
+    assert any(c.kind == "number" and c.subject == age.label for c in brief.conflicts)
+
+
+def test_durations_in_different_units_are_compared():
+    from newsweave.extract.numbers import find_numbers
+
+    def duration(text):
+        (n,) = find_numbers(text, "s")
+        n.kind = "duration:"
+        return n
+
+    assert duration("for around 15 seconds").unit == "second"
+    assert not figures_agree(duration("for around 15 seconds"), duration("for around one minute"))
+    assert figures_agree(duration("for 120 seconds"), duration("for about two minutes"))
+    assert figures_agree(duration("for 60 seconds"), duration("for one minute"))
+
+
+def test_counts_of_one_thing_in_one_fact_agree_whatever_their_verbs(pipeline):
+    brief = _run(
+        pipeline,
+        "Navy foils pirate attack\n\nIndian sailors seized six rifles from the pirates in the Gulf "
+        "of Aden on Thursday, the Navy said.\n\nThe merchant ships continued their voyage to "
+        "Mumbai under escort.",
+        "Pirates caught\n\nThe Indian warship confiscated six rifles from the pirates in the Gulf "
+        "of Aden on Thursday.\n\nOfficials in Delhi praised the crew for its quick response to "
+        "the distress call.",
+    )
+    rifles = [f for f in brief.figures if "rifle" in f.kind]
+    assert [(f.kind, f.verdict, len(f.values)) for f in rifles] == [("count:rifle", "agree", 2)]
+
+
+def test_counts_that_differ_are_compared_only_under_one_verb(pipeline):
+    brief = _run(
+        pipeline,
+        "Cheeks named Sixers coach\n\n"
+        "Maurice Cheeks, the new Sixers coach, played 11 seasons with the Philadelphia team.\n\n"
+        "He was fired by Portland in March after a losing run.",
+        "Sixers hire Cheeks\n\n"
+        "Maurice Cheeks, the new Sixers coach, served seven seasons with the Philadelphia team.\n\n"
+        "General manager Billy King praised his patience with young players.",
+    )
+    (fact,) = [f for f in brief.facts if "seasons" in f.text]
+    assert fact.status == "corroborated"  # one fact: its two counts of seasons meet
+    assert not [f for f in brief.figures if "season" in f.kind]
+    assert not [c for c in brief.conflicts if c.kind == "number"]
+
+
+def test_years_and_ordinals_of_a_sentence_are_read(nlp):
+    from newsweave.extract.ordinals import claim_marks
+
+    text = (
+        "This is the fifth successful anti-piracy operation since the ship, a 2008 model, "
+        "joined the 79th fleet in 2011 on 117th Street; the 2003-04 season, $2013 and 8/2/2013 "
+        "are no years."
+    )
+    found = claim_marks(text, "s", 0, len(text), nlp(text))
+    assert [(n.text, n.value, n.kind) for n in found] == [
+        ("fifth", 5, "ordinal:operation"),
+        ("2008", 2008, "year"),
+        ("79th", 79, "ordinal:fleet"),
+        ("2011", 2011, "year"),
+    ]
+
+
+def test_a_year_one_fact_states_is_a_figure_and_different_years_are_left_uncompared(pipeline):
+    same = _run(
+        pipeline,
+        "Driver held\n\nThe driver of a gray 2013 Toyota Camry struck the woman in Queens on "
+        "Friday night.\n\nShe died at the scene, police said.",
+        "Woman killed\n\nThe driver of a grey 2013 Toyota Camry struck a woman in Queens on "
+        "Friday night.\n\nHer family gathered at the temple on Saturday.",
+    )
+    assert [(f.kind, f.verdict) for f in same.figures if f.kind == "year"] == [("year", "agree")]
+    other = _run(
+        pipeline,
+        "Driver held\n\nThe driver of a gray 2013 Toyota Camry struck the woman in Queens on "
+        "Friday night.\n\nShe died at the scene, police said.",
+        "Woman killed\n\nThe driver of a grey 2012 Toyota Camry struck a woman in Queens on "
+        "Friday night.\n\nHer family gathered at the temple on Saturday.",
+    )
+    assert next(f for f in other.facts if "Camry" in f.text).status != "single-source"
+    assert not [f for f in other.figures if f.kind == "year"]
+
+
+def test_one_fact_dated_by_two_weekday_names_is_a_date_conflict(pipeline):
+    brief = _run(
+        pipeline,
+        "Kleiner seeks costs\n\nVenture firm Kleiner Perkins filed legal paperwork Wednesday "
+        "seeking $972,814 in legal costs from Ellen Pao.\n\nThe firm won the case in March.",
+        "Firm wants costs\n\nKleiner Perkins is seeking $972,814 in legal costs from Ellen Pao, "
+        "according to a court filing on Thursday.\n\nPao has said she will appeal.",
+    )
+    (date,) = [c for c in brief.conflicts if c.kind == "date"]
+    assert {v.value for v in date.values} == {"Wednesday", "Thursday"}
+
+
+def test_two_events_of_one_fact_on_two_weekdays_are_no_conflict(pipeline):
+    brief = _run(
+        pipeline,
+        "Jackson arrested\n\nChargers receiver Vincent Jackson was arrested on suspicion of drunk "
+        "driving on Tuesday morning.\n\nHe was released on bail.",
+        "Jackson to play\n\nThe arrest of Chargers receiver Vincent Jackson on suspicion of drunk "
+        "driving will not affect his status for Sunday's playoff game.\n\nThe team declined to "
+        "comment.",
+    )
+    (fact,) = [f for f in brief.facts if "Jackson" in f.text and "driving" in f.text]
+    assert fact.status != "single-source"  # one fact: its two weekdays meet
+    assert not [c for c in brief.conflicts if c.kind == "date"]
+
+
+def test_the_days_a_sentence_names_are_figures_but_relative_days_are_not():
+    from newsweave.extract.dates import find_dates
+    from newsweave.extract.ordinals import date_marks
+
+    text = (
+        "The Navy said on Thursday that the attack of July 2, 2013 was foiled; the ship sailed in "
+        "March, and yesterday the crew rested."
+    )
+    found = date_marks(find_dates(text, "s", None))
+    assert [(n.text, n.value, n.kind) for n in found] == [
+        ("Thursday", 4, "weekday"),
+        ("July 2, 2013", 20130702, "date"),
+        ("March", 3, "month"),
+    ]
+
+
+def test_every_time_two_ledes_share_is_a_figure(pipeline):
+    brief = _run(
+        pipeline,
+        "Camp cleared\n\nPolice moved in at 4 a.m. on Wednesday to clear the protest camp.\n\n"
+        "The protesters had ignored a 5 p.m. deadline on Sunday to leave the park.",
+        "Protest camp cleared\n\nThe protesters had defied a deadline set for 5 p.m. Sunday.\n\n"
+        "Officers arrived at about 4 a.m. on Wednesday and cleared the camp by dawn.",
+    )
+    times = sorted(
+        (f.verdict, [v.text for v in f.values]) for f in brief.figures if f.kind == "time:local"
+    )
+    assert times == [("agree", ["4 a.m.", "4 a.m."]), ("agree", ["5 p.m.", "5 p.m."])]
