@@ -77,7 +77,7 @@ def undated_events(
         if sent.span not in event.mentions:
             event.mentions.append(sent.span)
     merged = _merged(list(events.values()), vectors or {}, lambda e: None)
-    return sorted(merged, key=lambda e: order[e.fact_id])
+    return sorted(merged, key=lambda e: order.get(e.fact_id or "", len(order)))
 
 
 def background(d: Document, sentence: Sentence) -> bool:
@@ -88,7 +88,7 @@ def background(d: Document, sentence: Sentence) -> bool:
     dates = [x for x in d.dates if start <= x.span.start < end]
     anchor = reference_date(d.source.text, d.source.published)
     date = _placing_date(d.nlp, dates, anchor)
-    if date is None:
+    if date is None or date.date is None:
         return False
     last = date.end or date.date
     if anchor is not None:
@@ -106,8 +106,8 @@ def _statements(documents: list[Document], facts: list[Fact]):
             sent = d.sentence_at(date.span.start)
             key = sent.span.start if sent else None
             by_sentence.setdefault(key, (sent, []))[1].append(date)
-        for key, (sent, dates) in by_sentence.items():
-            fact = fact_of.get((d.source.id, key)) if sent else None
+        for sent, dates in by_sentence.values():
+            fact = fact_of.get((d.source.id, sent.span.start)) if sent is not None else None
             if sent is not None and fact is None:
                 continue  # not a statement ("July 31, 2014 (AFP)" under a photo): no event
             yield d, sent, fact, dates
@@ -148,7 +148,9 @@ def _placing_date(doc: Any, dates: list[DateMention], anchor: dt.date | None) ->
 
 
 def _distance(date: DateMention, anchor: dt.date) -> int:
-    """Days from `anchor` to the date's range (0 inside it)."""
+    """Days from `anchor` to the date's range (0 inside it); an unresolved date is never near."""
+    if date.date is None:
+        return 10**6
     last = date.end or date.date
     return max((date.date - anchor).days, (anchor - last).days, 0)
 

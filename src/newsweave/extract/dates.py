@@ -25,228 +25,34 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from ..models import DateMention, Span
+from .date_patterns import (
+    BARE_WD,
+    DATE_LINE_NOTE,
+    DATE_LINE_PARAGRAPHS,
+    DATE_LINE_WORDS,
+    DAYWORDS,
+    DM,
+    FULL_DATES,
+    MD,
+    MONTH_NAMES,
+    MONTH_PARTS,
+    MONTHS,
+    NO_PUB,
+    NO_YEAR,
+    NUMBERS,
+    PART_KEYS,
+    PAST_SLACK_DAYS,
+    PATTERNS,
+    SELF_NOTES,
+    SENTENCE_BREAK,
+    TENSE,
+    WEEKDAYS,
+    YEAR_PARTS,
+)
 
 Date = dt.date
 Resolved = tuple[Date | None, Date | None, str]
 Match = re.Match[str]
-
-_MONTH_NAMES = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = MappingProxyType(
-    {
-        **{n: i for i, n in enumerate(_MONTH_NAMES, 1)},
-        **{n[:3]: i for i, n in enumerate(_MONTH_NAMES, 1)},
-        "sept": 9,
-    }
-)
-WEEKDAYS = MappingProxyType({n: i for i, n in enumerate(_DAY_NAMES)})
-NO_PUB = "relative date with no publication date"
-NO_YEAR = "day and month with no year and no publication date"
-
-# --- pattern pieces (compiled with re.ASCII: case-insensitive parts never match non-ASCII) ----------
-_MONTH = (
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))"
-)
-_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b"
-_YEAR_DIGITS = r"(?:19|20)[0-9]{2}"
-_YEAR = rf"{_YEAR_DIGITS}\b"
-_NAMED_DAY = r"(?<!Black )(?<!Good )(?<!Super )(?<!Bloody )(?<!Cyber )(?<!Ash )(?<!Palm )(?<!Easter )(?<!Holy )"
-_PAPER = r"(?! (?:Times|Telegraph|Mirror|Express|Post|Herald|Observer|Star|Independent|Tribune|Journal|Mail|Night)\b)"
-_WD = rf"{_NAMED_DAY}\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b{_PAPER}"
-_MOD = r"(?i:this past|this coming|next|last|this|past|coming)"
-_DAYWORD = (
-    r"(?<!USA )\b(?i:the day before yesterday|the day after tomorrow|(?:earlier|later) today|today|tonight"
-    r"|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)\b"
-)
-_POINT = rf"(?:(?:\b{_MOD} )?{_WD}|{_DAYWORD})"
-_END = rf"(?:{_POINT}|{_MONTH} {_DAY}|{_DAY} {_MONTH})"
-_PART = (
-    r"(?P<part>\b(?i:early|late|mid|the middle of|the end of|end of|the beginning of|the start of))"
-)
-_NUMBER = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2})"
-_YEAR_CONTEXT = (
-    r"(?:\b(?i:in|since|by|until|till|of|a|an|the|from|during|before|after|through|throughout"
-    r"|around|fiscal|year|its|their|his|her|our)|['\u2019]s)"
-)
-_COUNTS = (
-    r"(?! (?i:per ?cent|employees|people|persons|workers|votes|units|jobs|troops|soldiers|students|members"
-    r"|residents|cases|deaths|dead|points|times|miles|km|kilometres|kilometers|metres|meters|feet|tons|tonnes"
-    r"|barrels|shares|copies|dollars|yuan|euros|pounds|yen|cars|homes|houses|acres|hectares|words|pages"
-    r"|seats|kg)\b)"
-)
-_EVENTS = (
-    r"(?=(?:agreement|deal|settlement|elections?|campaign|law|report|season|budget|census|survey|plea"
-    r"|ruling|order|visit|summit|talks|decision|investigation|probe|attacks?|crisis|war|ban|sanctions"
-    r"|accord|pact|treaty|vote|referendum|Olympics|World Cup|study|fine|penalty|merger|lawsuit|trial"
-    r"|meeting|earthquake|hurricane|shooting|levels?|results|figures|revenue|sales|profit)\b)"
-)
-
-
-def _re(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.ASCII)
-
-
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "iso",
-        _re(
-            rf"(?<![0-9-])(?P<y>{_YEAR_DIGITS})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2][0-9]|3[01])(?![0-9])"
-        ),
-    ),
-    (
-        "range_md",
-        _re(
-            rf"(?:(?P<btw>\b(?i:between)) |\b(?i:from) )?(?P<m>{_MONTH}) (?P<d1>{_DAY})"
-            rf"(?:\s?[-\u2013]\s?|\s(?i:to|through|until|till)\s|(?(btw)\s(?i:and)\s|(?!)))"
-            rf"(?:(?P<m2>{_MONTH}) )?(?P<d2>{_DAY})(?:,? (?P<y>{_YEAR}))?"
-        ),
-    ),
-    (
-        "range_dm",
-        _re(
-            rf"(?<![0-9][.,])\b(?P<d1>{_DAY})(?:\s?[-\u2013]\s?|\s(?i:to)\s)(?P<d2>{_DAY}) (?P<m>{_MONTH})"
-            rf"(?:,? (?P<y>{_YEAR}))?"
-        ),
-    ),
-    (
-        "range",
-        _re(
-            rf"(?:(?P<frm>\b(?i:from))|\b(?i:between)) (?P<a>{_END})"
-            rf"(?: (?(frm)(?i:to|through|thru|until|till)|(?i:and)) |\s?[-\u2013]\s?)(?P<b>{_END})"
-        ),
-    ),
-    ("wd_range", _re(rf"(?P<a>{_WD})(?:\s?[-\u2013]\s?| (?i:through|thru) )(?P<b>{_WD})")),
-    (
-        "year_range",
-        _re(
-            rf"(?:\b(?i:from) (?P<a>{_YEAR}) (?i:to|until|through)|\b(?i:between) (?P<c>{_YEAR}) (?i:and))"
-            rf" (?P<b>{_YEAR})(?![0-9%])"
-        ),
-    ),
-    ("mdy", _re(rf"(?:{_WD},? )?(?P<m>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?(?![:.][0-9])")),
-    (
-        "dmy",
-        _re(
-            rf"(?:{_WD},? )?(?<![0-9][.,])\b(?P<d>{_DAY}) (?:of )?(?P<m>{_MONTH})(?! I\b)(?:,? (?P<y>{_YEAR}))?"
-        ),
-    ),
-    ("month_year", _re(rf"(?P<m>{_MONTH}),? (?:of )?(?P<y>{_YEAR})(?![0-9%])")),
-    ("part_month", _re(rf"{_PART}[- ](?P<m>{_MONTH})(?:,? (?P<y>{_YEAR}))?")),
-    ("part_year", _re(rf"{_PART}[- ](?P<y>{_YEAR})(?![0-9%]|[/.,][0-9])")),
-    (
-        "month_rel_year",
-        _re(rf"(?P<m>{_MONTH}),? (?:of )?(?P<which>\b(?i:this|last|next)) (?i:year)\b"),
-    ),
-    ("rel_month", _re(rf"(?P<which>\b(?i:this|last|next)) (?P<m>{_MONTH})(?![ .]*[0-9])")),
-    (
-        "in_month",
-        _re(
-            rf"\b(?i:in|since|until|till|by|during|before|after|through|throughout) (?P<s>(?P<m>{_MONTH}))"
-            r"(?!['\u2019]s| [0-9]| (?:said|says|told|has|had|was|is|will|would)\b)"
-        ),
-    ),
-    (
-        "relative",
-        _re(
-            r"\b(?i:(?:(?:earlier|later) )?(?:the )?(?:this|last|next|past|coming)"
-            r" (?:week|month|year|weekend))\b"
-        ),
-    ),
-    ("weekend", _re(r"\b(?i:over|during|at|on) (?P<s>(?i:the weekend))\b")),
-    ("ago", _re(rf"\b(?P<n>{_NUMBER}) (?P<u>(?i:day|week|month|year))s? (?i:ago)\b")),
-    (
-        "vague",
-        _re(
-            rf"\b(?i:(?:recent|coming|past|last|next)(?: (?:few|several|couple of|{_NUMBER}))?"
-            r" (?:days|weeks|months|years))\b"
-        ),
-    ),
-    ("point", _re(_POINT)),
-    ("decade", _re(r"(?<![0-9$\u00a3\u20ac])\b(?P<s>(?:19|20)[0-9]0s)\b")),
-    ("year", _re(rf"{_YEAR_CONTEXT} (?P<s>{_YEAR})(?![0-9%]|[/.,][0-9]){_COUNTS}")),
-    ("year_noun", _re(rf"(?<![0-9$\u00a3\u20ac.,/-])\b(?P<s>{_YEAR}) {_EVENTS}")),
-)
-
-_MD = _re(rf"(?P<m>{_MONTH}) (?P<d>{_DAY})")
-_DM = _re(rf"(?P<d>{_DAY}) (?P<m>{_MONTH})")
-_BARE_WD = _re(rf"{_WD}")
-_SENTENCE_BREAK = _re(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z])|\n")
-_PAST_IRREGULAR = (
-    r"said|told|was|were|had|did|came|went|made|took|gave|met|left|spoke|wrote|won|lost|began|sent"
-    r"|held|got|saw|knew|thought|brought|bought|fell|rose|grew|became|struck|stood|sought|led|paid"
-    r"|broke|chose|ran|flew|drove|set|hit|cut|put|ago"
-)
-_NOT_PAST = (
-    r"(?!(?:need|indeed|proceed|exceed|succeed|speed|seed|feed|bleed|breed|hundred|red|bed|shed|embed"
-    r"|sacred|naked|wicked|kindred)\b)"
-)
-_TENSE = _re(
-    r"(?P<fut>\b(?i:will|would|shall|going to|gonna|plans? to|planned to|planning to|intends? to|aims? to|about to"
-    r"|(?:is|are|was|were) (?:due|set|scheduled|expected|slated|poised|likely|to)"
-    r"|(?:due|set|scheduled|expected|slated|poised|planned) (?:to|for|on)|next|upcoming)\b|['\u2019]ll\b)"
-    rf"|(?P<past>\b(?:{_PAST_IRREGULAR})\b|\b{_NOT_PAST}[a-z]{{2,}}ed\b)"
-)
-# A past-tense yearless day is moved to the year before only when the nearest-year rule put it
-# this far after publication: nearer, it may be a deadline in a past-tense sentence ("announced a
-# goal of 90% by April 19"), which no tense word marks.
-PAST_SLACK_DAYS = 90
-# The date line: within the first paragraphs (URL, headline, byline come first), at most this long.
-DATE_LINE_PARAGRAPHS, DATE_LINE_WORDS = 6, 12
-DATE_LINE_NOTE = " (against the article's date line)"
-_FULL_DATES = frozenset({"iso", "mdy", "dmy"})
-_SELF_NOTES = frozenset({"absolute", "month", "year", "years", "decade", "range"})
-_DAYWORDS = MappingProxyType(
-    {
-        "today": 0,
-        "tonight": 0,
-        "this morning": 0,
-        "this afternoon": 0,
-        "this evening": 0,
-        "earlier today": 0,
-        "later today": 0,
-        "yesterday": -1,
-        "last night": -1,
-        "tomorrow": 1,
-        "the day before yesterday": -2,
-        "the day after tomorrow": 2,
-    }
-)
-_NUMBERS = MappingProxyType(
-    {
-        w: i
-        for i, w in enumerate(
-            ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-        )
-    }
-    | {"a": 1, "an": 1}
-)
-_MONTH_PARTS = MappingProxyType({"early": (1, 10), "mid": (11, 20), "late": (21, None)})
-_YEAR_PARTS = MappingProxyType({"early": (1, 4), "mid": (5, 8), "late": (9, 12)})
-_PART_KEYS = MappingProxyType(
-    {
-        "early": "early",
-        "beginning": "early",
-        "start": "early",
-        "mid": "mid",
-        "middle": "mid",
-        "late": "late",
-        "end": "late",
-    }
-)
 
 
 class _Hit(NamedTuple):
@@ -275,7 +81,7 @@ def find_dates(text: str, source_id: str, published: Date | None) -> list[DateMe
     ]
     if line is not None:
         for m in out:
-            if m.resolved and m.note not in _SELF_NOTES:
+            if m.resolved and m.note not in SELF_NOTES:
                 m.note += DATE_LINE_NOTE
     return out
 
@@ -294,7 +100,7 @@ def date_line(text: str) -> Date | None:
             continue
         for candidate in (para, para.title()) if para.isupper() else (para,):
             for hit in _select(_candidates(candidate)):
-                if hit.kind in _FULL_DATES and hit.match["y"]:
+                if hit.kind in FULL_DATES and hit.match["y"]:
                     date, _, _ = _resolve_hit(hit, None, False)
                     if date is not None:
                         return date
@@ -348,6 +154,7 @@ def _mention(
     date, end, note = _resolve_hit(hit, pub, tense == "fut")
     if (
         tense == "past"
+        and date is not None
         and _after_publication(hit, date, pub)
         and not _future_marked(text, hit, breaks)
     ):
@@ -358,7 +165,7 @@ def _mention(
 
 def _sentence_starts(text: str) -> list[int]:
     """Offsets where sentences start: after [.!?] + space + capital, or after a newline."""
-    return [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+    return [0] + [m.end() for m in SENTENCE_BREAK.finditer(text)]
 
 
 def _is_future(text: str, start: int, end: int, breaks: list[int]) -> bool:
@@ -373,10 +180,10 @@ def _tense(text: str, start: int, end: int, breaks: list[int]) -> str | None:
     from Tuesday"); with none before, the first within a few words after it ("On Tuesday, Liu will").
     """
     first, last = _sentence_bounds(text, start, breaks)
-    before = list(_TENSE.finditer(text, first, start))
+    before = list(TENSE.finditer(text, first, start))
     if before:
         return before[-1].lastgroup
-    after = _TENSE.search(text, end, min(max(last, end), end + 60))
+    after = TENSE.search(text, end, min(max(last, end), end + 60))
     return after.lastgroup if after is not None else None
 
 
@@ -384,7 +191,7 @@ def _future_marked(text: str, hit: _Hit, breaks: list[int]) -> bool:
     """Does any word of the expression's sentence mark the future ("will be held on May 4")?"""
     return any(
         m.lastgroup == "fut"
-        for m in _TENSE.finditer(text, *_sentence_bounds(text, hit.start, breaks))
+        for m in TENSE.finditer(text, *_sentence_bounds(text, hit.start, breaks))
     )
 
 
@@ -521,7 +328,7 @@ def _rel_month(m: Match, pub: Date | None, future: bool) -> Resolved:
         year -= 1
     elif which == "next" and month <= pub.month:
         year += 1
-    return (*_month_range(year, month), f"{which} {_MONTH_NAMES[month - 1].title()}")
+    return (*_month_range(year, month), f"{which} {MONTH_NAMES[month - 1].title()}")
 
 
 def _month_rel_year(m: Match, pub: Date | None, future: bool) -> Resolved:
@@ -536,14 +343,14 @@ def _month_rel_year(m: Match, pub: Date | None, future: bool) -> Resolved:
 
 def _part_key(part: str) -> str:
     words = part.lower().split()
-    return _PART_KEYS[words[-2] if words[-1] == "of" else words[0]]
+    return PART_KEYS[words[-2] if words[-1] == "of" else words[0]]
 
 
 def _part_month(m: Match, pub: Date | None, future: bool) -> Resolved:
     """ "early May" (1-10), "mid-May" (11-20), "late May" (21-end), with or without a year."""
     month, key = _month(m["m"]), _part_key(m["part"])
-    first, last = _MONTH_PARTS[key]
-    note = f"{key} {_MONTH_NAMES[month - 1].title()}"
+    first, last = MONTH_PARTS[key]
+    note = f"{key} {MONTH_NAMES[month - 1].title()}"
     if m["y"]:
         return (*_month_range(int(m["y"]), month, first, last), note)
     if pub is None:
@@ -554,7 +361,7 @@ def _part_month(m: Match, pub: Date | None, future: bool) -> Resolved:
 def _part_year(m: Match, pub: Date | None, future: bool) -> Resolved:
     """ "early 2017" (January-April), "mid-2017" (May-August), "late 2017" (September-December)."""
     year, key = int(m["y"]), _part_key(m["part"])
-    first, last = _YEAR_PARTS[key]
+    first, last = YEAR_PARTS[key]
     return _month_range(year, first)[0], _month_range(year, last)[1], f"{key} {year}"
 
 
@@ -574,8 +381,8 @@ def _weekday(pub: Date, wd: int, mod: str, future: bool) -> Date:
 def _point(expr: str, pub: Date, future: bool) -> Date:
     """One day named relative to the publication date: today, yesterday, (next/last) Sunday."""
     e = " ".join(expr.lower().split())
-    if e in _DAYWORDS:
-        return pub + _days(_DAYWORDS[e])
+    if e in DAYWORDS:
+        return pub + _days(DAYWORDS[e])
     *mods, name = e.split()
     return _weekday(pub, WEEKDAYS[name], " ".join(mods), future)
 
@@ -593,12 +400,12 @@ def _range_end(
 ) -> tuple[Date | None, str]:
     """One end of "from X to Y": a month-day, or a day relative to the publication date. A bare
     weekday after `after` is its first occurrence on or after that day."""
-    md = _MD.fullmatch(expr) or _DM.fullmatch(expr)
+    md = MD.fullmatch(expr) or DM.fullmatch(expr)
     if md:
         return _day_of(_month(md["m"]), _day(md["d"]), None, pub)
     if pub is None:
         return None, NO_PUB
-    if after and _BARE_WD.fullmatch(expr):
+    if after and BARE_WD.fullmatch(expr):
         return after + _days((WEEKDAYS[expr.lower()] - after.weekday()) % 7), ""
     return _point(expr, pub, future), ""
 
@@ -609,7 +416,7 @@ def _range(m: Match, pub: Date | None, future: bool) -> Resolved:
     end, _ = _range_end(m["b"], pub, future, start) if start else (None, note)
     if start is None or end is None:
         return None, None, note
-    if end < start and (_MD.fullmatch(m["b"]) or _DM.fullmatch(m["b"])):
+    if end < start and (MD.fullmatch(m["b"]) or DM.fullmatch(m["b"])):
         end = end.replace(year=end.year + 1)
     if end < start:
         end += _days(7 * -(-(start - end).days // 7))
@@ -680,7 +487,7 @@ def _ago(m: Match, pub: Date | None, future: bool) -> Resolved:
     if pub is None:
         return None, None, NO_PUB
     n_text, unit = m["n"].lower(), m["u"].lower()
-    n = int(n_text) if n_text.isdigit() else _NUMBERS[n_text]
+    n = int(n_text) if n_text.isdigit() else NUMBERS[n_text]
     if unit in ("day", "week"):
         return (
             pub - _days(n * (7 if unit == "week" else 1)),

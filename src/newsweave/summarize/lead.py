@@ -81,4 +81,6 @@ def may_lead(v: SentenceVector, outside: str) -> bool:
 def _headline_score(v: SentenceVector, kinds: set[str]) -> float:
     """The weight of the weightiest of the story's headline figure kinds the sentence states (the
     best ranked sentence giving the toll leads, not the one that packs in most figures)."""
-    return max((HEADLINE_WEIGHTS[k] for k in {n.kind for n in figures(v)} & kinds), default=0.0)
+    return max(
+        (HEADLINE_WEIGHTS[k] for k in {n.kind for n in figures(v) if n.kind} & kinds), default=0.0
+    )
