@@ -62,3 +62,20 @@ def test_ci_runs_exactly_the_readmes_second_set_up_command():
     assert (
         "apt-get install -y -qq chromium" in commands[1] and "playwright install" not in commands[1]
     )
+
+
+def test_the_benchmarks_page_is_the_render_of_the_result_records():
+    """docs/benchmarks.md is generated from bench/results/page-*.json (bench/benchmarks_page.py
+    --write): edit a record, not the page; and the page stays a short reference (under 40 KB)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "benchmarks_page.py"
+    spec = importlib.util.spec_from_file_location("benchmarks_page", path)
+    page = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(page)
+    rendered = page.render(page.records())
+    assert page.PAGE.read_text(encoding="utf-8") == rendered, (
+        "docs/benchmarks.md is not the render of bench/results/page-*.json: run "
+        "bench/benchmarks_page.py --write"
+    )
+    assert len(rendered.encode()) < page.LIMIT_BYTES
