@@ -404,3 +404,41 @@ def test_every_grid_citation_has_its_marked_span(stories):
     targets = set(re.findall(r"href='#(s\d+-\d+-\d+)'", grid))
     marked = set(re.findall(r"<(?:mark|span) id=(s\d+-\d+-\d+)>", page))
     assert targets and targets <= marked
+
+
+def test_background_ranks_after_the_story_s_own_news_however_many_outlets_tell_it():
+    news = Fact(
+        "f1", "The ferry sank off Port Alder killing twelve people on Monday.", "corroborated",
+        [Span("a", 0, 90), Span("b", 0, 90)], ["a", "b"], 2,
+    )  # fmt: skip
+    past = Fact(
+        "f2", "In 2004, a storm sank another ferry in the strait, killing 300 people.",
+        "corroborated", [Span(s, 100, 190) for s in "abc"], ["a", "b", "c"], 3, background=True,
+    )  # fmt: skip
+    assert [k.fact_id for k in rank.key_claims(_hand_brief([past, news]))] == ["f1", "f2"]
+
+
+def test_a_background_fact_is_marked_and_its_toll_is_no_key_conflict(pipeline):
+    from newsweave.ingest import IngestResult
+    from newsweave.models import Source
+
+    past = "In 2004, a tsunami off Aceh killed {n} people in {c} countries."
+    texts = [
+        "A strong earthquake struck Aceh on Tuesday, killing 24 people, officials said. "
+        + past.format(n="230,000", c=14)
+        + " Rescuers searched collapsed homes in the villages.",
+        "An earthquake hit Aceh province on Tuesday and killed 24 people, officials said. "
+        + past.format(n="230,000", c=13)
+        + " Soldiers joined the search for survivors.",
+    ]
+    sources = [
+        Source(id=f"s{i}", raw=t, text=t, outlet=o, published=dt.date(2013, 7, 2))
+        for i, (t, o) in enumerate(zip(texts, ["Gazette", "Herald"]))
+    ]
+    brief = pipeline.brief_ingested(IngestResult(sources=sources))
+    tsunami = [f for f in brief.facts if "2004" in f.text]
+    assert tsunami and all(f.background for f in tsunami)
+    assert not any(f.background for f in brief.facts if "Tuesday" in f.text)
+    ids = {f.id for f in tsunami}
+    assert any(c.fact_id in ids for c in brief.conflicts)  # 14 vs 13 countries: in full detail
+    assert all(c.fact_id not in ids for c in rank.real_conflicts(brief))  # not at a glance

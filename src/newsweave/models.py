@@ -265,6 +265,7 @@ class Fact:
     score: float = 0.0
     said_by: list[SaidBy] = field(default_factory=list)
     why: MatchReason | None = None  # for a fact of several sources: why they were grouped
+    background: bool = False  # tells of another time than the story's ("In 2004, a tsunami ...")
 
 
 @dataclass

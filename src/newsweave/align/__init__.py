@@ -27,7 +27,7 @@ from .figures import fact_figures, figure_conflicts, story_figures
 from .quotes import group_quotes
 from .said import attribute
 from .statements import is_statement
-from .timeline import build_timeline, undated_events
+from .timeline import background, build_timeline, undated_events
 from .vectors import SentenceVector, cosine, sentence_vectors
 
 __all__ = ["SIMILARITIES", "Alignment", "align", "cosine"]
@@ -64,6 +64,7 @@ def align(
     ):
         conflicts = fact_conflicts(members, f"f{i}")
         fact = make_fact(i, members, conflicting=bool(conflicts))
+        fact.background = _background(members)
         result.facts.append(fact)
         result.conflicts.extend(conflicts)
         result.vectors[fact.id] = members
@@ -82,6 +83,12 @@ def align(
     for event in result.timeline:
         event.disputed = event.fact_id in disputed
     return result
+
+
+def _background(members: list[SentenceVector]) -> bool:
+    """Most of the fact's sentences tell of another time than their article's (`background`)."""
+    told = [background(m.document, m.parent or m.sentence) for m in members]
+    return sum(told) * 2 > len(told)
 
 
 def quoted_together(groups: list[QuoteGroup], documents: list[Document]) -> set[frozenset]:

@@ -68,7 +68,11 @@ def key_claims(brief: Brief, limit: int = KEY_CLAIMS) -> list[KeyClaim]:
 def ranked_facts(brief: Brief, facts: Iterable[Fact], limit: int | None = None) -> list[KeyClaim]:
     """The facts as key claims, best first, each adding something those above it did not say."""
     story = _Story(brief)
-    scored = sorted((story.claim(f) for f in facts), key=lambda k: (-k.score, k.fact_id))
+    background = {f.id for f in brief.facts if f.background}  # the story's own news first
+    scored = sorted(
+        (story.claim(f) for f in facts),
+        key=lambda k: (k.fact_id in background, -k.score, k.fact_id),
+    )
     chosen: list[KeyClaim] = []
     shown: list[set[str]] = []
     for claim in scored:
@@ -233,9 +237,14 @@ def _within(span: Span, sentence: Span) -> bool:
 
 # --- conflicts and speakers ---------------------------------------------------------------------
 def real_conflicts(brief: Brief) -> list[Conflict]:
-    """Contradictions, not updates over time or differences of quote wording; those with the
-    most sources first."""
-    real = [x for x in brief.conflicts if not x.update and x.kind != "quote"]
+    """Contradictions, not updates over time or differences of quote wording, nor about the
+    background (the toll of an earlier disaster); those with the most sources first."""
+    background = {f.id for f in brief.facts if f.background}
+    real = [
+        x
+        for x in brief.conflicts
+        if not x.update and x.kind != "quote" and x.fact_id not in background
+    ]
     return sorted(real, key=lambda x: -len({v.source for v in x.values}))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..align.figures import MARKS
 from ..models import (
     Brief,
     Conflict,
@@ -302,10 +303,23 @@ def changes(brief: Brief) -> list[str]:
     return change_lines(brief.changes, facts, quotes, {s.id: s.label for s in brief.sources})
 
 
+DATING_MARKS = MARKS - {"time"}  # a year, rank or day named in a fact: after the quantities
+
+
 def figures(brief: Brief) -> list[Figure]:
-    """Key figures, those in conflict or updated first, then by how many sources give them."""
+    """Key figures, those of the story's own news before background ones ("killed 230,000 in 14
+    countries" in 2004), then those in conflict or updated first, then by how many sources give them."""
     rank = {"conflict": 0, "updated": 1, "agree": 2}
-    return sorted(brief.figures, key=lambda f: (rank[f.verdict], -len(f.values)))
+    told = {m for f in brief.facts if f.background for m in f.mentions}
+    return sorted(
+        brief.figures,
+        key=lambda f: (
+            f.kind.partition(":")[0] in DATING_MARKS,  # the timeline dates the story
+            all((v.sentence or v.span) in told for v in f.values),
+            rank[f.verdict],
+            -len(f.values),
+        ),
+    )
 
 
 def figure_value(brief: Brief, v: FigureValue) -> str:

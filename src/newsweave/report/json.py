@@ -156,6 +156,7 @@ def _fact(f: Fact) -> dict[str, Any]:
         "sources": f.sources,
         "said_by": [_said(s) for s in f.said_by],
         "why": _why(f.why),
+        "background": f.background,
     }
 
 
