@@ -442,3 +442,16 @@ def test_a_background_fact_is_marked_and_its_toll_is_no_key_conflict(pipeline):
     ids = {f.id for f in tsunami}
     assert any(c.fact_id in ids for c in brief.conflicts)  # 14 vs 13 countries: in full detail
     assert all(c.fact_id not in ids for c in rank.real_conflicts(brief))  # not at a glance
+
+
+def test_a_day_or_year_named_in_a_fact_is_no_key_figure_at_a_glance():
+    from newsweave.models import Figure, FigureValue
+
+    def figure(kind, label, text, value):
+        spans = [Span(s, 10, 13) for s in "ab"]
+        return Figure(kind, kind, label, "agree", [FigureValue(x, text, value) for x in spans])
+
+    brief = _hand_brief([])
+    brief.figures = [figure("weekday", "day", "Sunday", 7), figure("dead", "dead", "12", 12)]
+    assert [f.label for f in v._figures(brief)] == ["dead"]
+    assert [f.label for f in brief.figures] == ["day", "dead"]  # the full section keeps both

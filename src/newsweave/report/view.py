@@ -256,8 +256,9 @@ def _fit(claims: list[KeyClaim], budget: int) -> list[GlanceClaim]:
 def _figures(brief: Brief) -> list[GlanceFigure]:
     """The key figures (conflicts and updates first); without any, the numbers in digits most
     sources give ("one side" is no figure)."""
-    if brief.figures:
-        return [_figure(f) for f in c.figures(brief)[:FIGURES]]
+    quantities = [f for f in c.figures(brief) if f.kind.partition(":")[0] not in c.DATING_MARKS]
+    if quantities:  # a year or a day named in a fact is for the timeline, not a key figure
+        return [_figure(f) for f in quantities[:FIGURES]]
     groups = [
         g
         for g in brief.numbers
