@@ -59,8 +59,10 @@ def _split_glued_quotes(nlp: Any) -> None:
 # memory grows with the piece (a 248,000-character text took 800 MB to parse whole, 90 MB in
 # 20,000-character pieces; bench/length.py). News articles are shorter and parse whole.
 PIECE_CHARS = 50_000
-# At most this much text (or 8 texts) goes through the model at once.
-BATCH_CHARS, BATCH_TEXTS = 100_000, 8
+# At most this much text (or 8 texts) goes through the model at once: one piece of a long text
+# (100,000 characters, two pieces, took a 40,000-word brief to 517 MB peak; 50,000: 364 MB, the
+# same time; bench/length.py). News articles of a story still go 8 at a time.
+BATCH_CHARS, BATCH_TEXTS = 50_000, 8
 
 
 def parse(nlp: Any, texts: list[str]) -> list[Any]:
