@@ -74,13 +74,12 @@ class Corpus:
     """The generated folder: every path written, and the marker words of the good articles."""
 
     def __init__(self, root: Path, seed: int):
-        self.root, self.rng, self.n = root, random.Random(seed), 0
+        self.root, self.rng = root, random.Random(seed)
         self.files: list[Path] = []
         self.markers: dict[str, Path] = {}  # a good article's marker -> its file
         self.kinds: Counter[str] = Counter()
 
     def marker(self) -> str:
-        self.n += 1
         return "zq" + "".join(self.rng.choice("bcdfghjklmnprstvwxz") for _ in range(8)) + "x"
 
     def write(self, kind: str, name: str, data: bytes | str, good: list[str] = ()) -> Path:

@@ -286,24 +286,21 @@ def _changes(changes: Changes | dict[str, Any]) -> dict[str, Any]:
 
 
 def _event(t: TimelineEvent) -> dict[str, Any]:
-    return {
-        "date": _iso(t.date),
-        "end": _iso(t.end),
-        "text": t.text,
-        "mentions": [span(m) for m in t.mentions],
-        "fact": t.fact_id,
-        "facts": list(t.facts),
-        "disputed": t.disputed,
-    }
+    told = _told(t)
+    return {"date": _iso(t.date), "end": _iso(t.end), **told, "disputed": t.disputed}
 
 
 def _undated(t: TimelineEvent) -> dict[str, Any]:
+    return {**_told(t), "note": t.note}
+
+
+def _told(t: TimelineEvent) -> dict[str, Any]:
+    """What a timeline entry, dated or not, says and where."""
     return {
         "text": t.text,
         "mentions": [span(m) for m in t.mentions],
         "fact": t.fact_id,
         "facts": list(t.facts),
-        "note": t.note,
     }
 
 

@@ -275,10 +275,7 @@ def _twin(router: APIRouter, path: str, twin: str, methods: tuple[str, ...] = ("
     return register
 
 
-@_twin(pages, "/", "/index.json")
-def story_list(
-    request: Request,
-    store: Store = Depends(get_store),
+def list_query(
     q: str | None = None,
     outlet: str | None = None,
     since: Day = None,
@@ -286,21 +283,25 @@ def story_list(
     mode: Mode = "batch",
     sort: Sort = "newest",
     multi: bool = False,
+) -> views.ListQuery:
+    """The list's filters from the query string (blank words as none), for every list route."""
+    return views.ListQuery(
+        mode, (q or "").strip() or None, (outlet or "").strip() or None, since, until, sort, multi
+    )
+
+
+@_twin(pages, "/", "/index.json")
+def story_list(
+    request: Request,
+    store: Store = Depends(get_store),
+    query: views.ListQuery = Depends(list_query),
     page: int = Query(1, ge=1),
     per_page: int = Query(views.PER_PAGE, ge=1, le=views.MAX_PER_PAGE),
 ) -> Response:
     """The stories, a page at a time, newest first or most sources first: counts, lede and key
     figure; search (`q`, FTS5), filters by outlet, dates and size (`multi`: two or more articles)."""
-    query = _list_query(q, outlet, since, until, mode, sort, multi)
     query.page, query.per_page = page, per_page
     return respond(request, views.story_list(store, query, request.app.state.listings))
-
-
-def _list_query(q, outlet, since, until, mode, sort="newest", multi=False) -> views.ListQuery:
-    """The list's filters from the query string (blank words as none)."""
-    return views.ListQuery(
-        mode, (q or "").strip() or None, (outlet or "").strip() or None, since, until, sort, multi
-    )
 
 
 @_twin(pages, "/stories/{story_id}", "/stories/{story_id}.json")
@@ -382,17 +383,10 @@ def ingest_articles(
 def api_stories(
     request: Request,
     store: Store = Depends(get_store),
-    q: str | None = None,
-    outlet: str | None = None,
-    since: Day = None,
-    until: Day = None,
-    mode: Mode = "batch",
-    sort: Sort = "newest",
-    multi: bool = False,
+    query: views.ListQuery = Depends(list_query),
 ) -> list[dict[str, Any]]:
     """The stories JSON contract (docs/json-contract.md), every one the list's filters keep
     (not a page), newest first or `sort=sources`."""
-    query = _list_query(q, outlet, since, until, mode, sort, multi)
     return views.found_stories(store, query, request.app.state.listings)[0]
 
 
