@@ -17,7 +17,7 @@ with (
     from fastapi.testclient import TestClient
 
 import newsweave
-from corpus_fixtures import FLOOD
+from corpus_fixtures import ELECTION, FLOOD
 from newsweave.ingest.formats import MAX_ARTICLE_CHARS
 from newsweave.serve import create_app
 
@@ -135,3 +135,47 @@ def test_a_corrupt_parquet_upload_is_a_skipped_file_not_a_500(client, tmp_path):
     response = client.post("/upload.json", files=files)
     assert response.status_code == 200, response.text[:300]
     assert any("damaged after row" in s["reason"] for s in response.json()["brief"]["skipped"])
+
+
+class _Counting:
+    """The pipeline, counting the briefs it makes."""
+
+    def __init__(self, pipeline):
+        self.pipeline, self.runs = pipeline, 0
+
+    def run(self, sources):
+        self.runs += 1
+        return self.pipeline.run(sources)
+
+    def __getattr__(self, name):
+        return getattr(self.pipeline, name)
+
+
+def test_a_kept_story_brief_is_not_made_again_when_other_stories_get_articles(tmp_path, pipeline):
+    """Briefs were kept by the store's newest article: while articles of any story were posted,
+    every story page made its brief again (issue 29: story pages under 1 s meanwhile)."""
+    counting = _Counting(pipeline)
+    client = TestClient(create_app(tmp_path / "news.db", pipeline=counting))
+    client.post("/api/articles", json=records(FLOOD))
+    (story,) = client.get("/api/stories").json()
+    assert client.get(f"/stories/{story['id']}", headers=HTML).status_code == 200
+    assert counting.runs == 1
+    report = client.post("/api/articles", json=records(ELECTION)).json()
+    assert report["counts"]["ingested"] == len(ELECTION)
+    assert len(client.get("/api/stories").json()) == 2  # a story of their own
+    for path in (f"/stories/{story['id']}", f"/api/stories/{story['id']}/brief"):
+        assert client.get(path, headers=HTML).status_code == 200
+    assert counting.runs == 1  # the kept brief: the story's articles are the same
+    client.post("/api/articles", json=records([_ANOTHER_FLOOD_REPORT]))
+    assert client.get(f"/api/stories/{story['id']}/brief").json()["sources"][2:]  # a third source
+    assert counting.runs == 2  # the story changed: briefed again
+
+
+_ANOTHER_FLOOD_REPORT = (
+    "Courier",
+    "2023-03-09",
+    "Marsh Valley families wait for flood water to fall",
+    "Families forced from their homes by the Marsh Valley floods waited in shelters on Thursday, "
+    "emergency services said.\n\nThe river rose two metres overnight on Tuesday and rescue boats "
+    "worked through the night. Officials still expect the water to recede by the weekend.",
+)

@@ -23,7 +23,7 @@ The parts, each over the `Store` interface only:
 from .briefs import BRIEFS_AT_ONCE, brief_and_render, brief_story, write_briefs
 from .copies import SIGN_CHUNK, Candidates, signature_bytes, update_copies
 from .ingest import IngestRun, clean_and_sign, ingest, ingest_records, store_cleaned, totals
-from .stories import STREAM_CHECKPOINT, ClusterKey, stories, story_sources
+from .stories import STREAM_CHECKPOINT, ClusterKey, find_story, stories, story_sources
 
 __all__ = [
     "BRIEFS_AT_ONCE",
@@ -35,6 +35,7 @@ __all__ = [
     "brief_and_render",
     "brief_story",
     "clean_and_sign",
+    "find_story",
     "ingest",
     "ingest_records",
     "signature_bytes",

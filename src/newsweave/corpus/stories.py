@@ -15,7 +15,7 @@ from ..store import Store
 
 STREAM_CHECKPOINT = "stories.stream"
 
-__all__ = ["STREAM_CHECKPOINT", "ClusterKey", "stories", "story_sources"]
+__all__ = ["STREAM_CHECKPOINT", "ClusterKey", "find_story", "stories", "story_sources"]
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,13 @@ def stories(
 
 def story_sources(store: Store, story_id: str, mode: str = "batch") -> tuple[Story, list[Source]]:
     """The story and its stored articles (cleaned, with witnesses)."""
+    found = find_story(store, story_id, mode)
+    return found, store.get(found.articles)
+
+
+def find_story(store: Store, story_id: str, mode: str = "batch") -> Story:
+    """One story as clustered now (reclustered first when articles arrived), read alone;
+    NotFoundError for an unknown id."""
     fresh = _recluster_if_stale(store, mode)
     if fresh is not None:  # read-only and stale: clustered in memory
         found = next((s for s in fresh if s.id == story_id), None)
@@ -74,7 +81,7 @@ def story_sources(store: Store, story_id: str, mode: str = "batch") -> tuple[Sto
             f"no story {story_id!r} in {mode} mode; list them with: "
             f"newsweave stories --db {store.path}",
         )
-    return found, store.get(found.articles)
+    return found
 
 
 def _recluster_if_stale(

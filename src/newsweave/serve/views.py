@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from ..corpus import IngestRun, brief_story, ingest_records, stories
+from ..corpus import IngestRun, brief_story, find_story, ingest_records, stories
 from ..errors import ReadOnlyError
 from ..ingest import IngestResult, read_paths
 from ..kinds import MODES
@@ -81,8 +81,9 @@ class ListQuery:
 
 
 class Briefs:
-    """Computes briefs and keeps the last few story briefs, keyed by the store's newest article,
-    so a page and its JSON twin cost one brief. A model briefs one text at a time: story briefs
+    """Computes briefs and keeps the last few story briefs, keyed by the story's articles (a
+    brief reads nothing else), so a page and its JSON twin cost one brief, and articles stored
+    in other stories do not make a story's kept brief stale. A model briefs one text at a time: story briefs
     take turns on `pipeline`, uploads on `uploads` (a fork of it with a model of its own, made
     at the first upload), so a long upload never holds a story page; a kept brief never waits."""
 
@@ -96,7 +97,8 @@ class Briefs:
         self._kept: OrderedDict[tuple, Brief] = OrderedDict()
 
     def story(self, store: Store, story_id: str, *, mode: str, since: str | None) -> Brief:
-        key = (store.path, story_id, mode, since, store.last_seq())
+        found = find_story(store, story_id, mode)  # NotFoundError for an unknown id
+        key = (store.path, story_id, mode, since, tuple(found.articles))
         kept = self._kept_brief(key)
         if kept is not None:
             return kept
@@ -284,7 +286,7 @@ def story_page(
 ) -> View:
     """A stored story: its listing and its brief (the brief JSON contract under "brief")."""
     brief = briefs.story(store, story_id, mode=mode, since=since)  # NotFoundError for an unknown id
-    story = next(s for s in stories(store, mode) if s.id == story_id)
+    story = find_story(store, story_id, mode)  # clustered by the brief's turn: read alone
     listing = stories_list([story], store.catalog(story.articles))[0]
     return _brief_view("story.html", brief, {"story": listing, "mode": mode, "since": since})
 
