@@ -225,11 +225,14 @@ def story_paths(story_id: str) -> list[tuple[str, str, dict]]:
 
 
 def check_stories(client, tally: Tally, stories: list[dict]) -> dict[str, list[str]]:
-    """Each story's page, twin and brief API: story id -> the failures (empty when all 200)."""
+    """Each story's twin, brief API and page: story id -> the failures (empty when all 200).
+    The page last: it is answered from the brief the twin made (a browser asking first may get
+    202, the page saying the brief is being prepared)."""
     out = {}
     for story in stories:
         failed = []
-        for endpoint, path, headers in story_paths(story["id"]):
+        page, twin, brief = story_paths(story["id"])
+        for endpoint, path, headers in (twin, brief, page):
             try:
                 response = client.get(path, headers=headers)
             except Exception as exc:  # a dropped connection, a timeout
@@ -293,6 +296,7 @@ def percentiles(values: list[float]) -> dict:
 def send_uploads(client, tally: Tally, sent: list[Payload]) -> None:
     """Every payload to the upload form, as a browser's form post and as its JSON twin in turn."""
     for i, payload in enumerate(sent):
+        _progress("uploads", i, len(sent))
         page = i % 2 == 0
         endpoint = "POST /upload" if page else "POST /upload.json"
         try:
@@ -308,7 +312,8 @@ def send_uploads(client, tally: Tally, sent: list[Payload]) -> None:
 
 def send_articles(client, tally: Tally, sent: list[Payload]) -> None:
     """Every payload to `POST /api/articles`, in the form it takes (`api_body`): stored."""
-    for payload in sent:
+    for i, payload in enumerate(sent):
+        _progress("ingest", i, len(sent))
         shape, body = api_body(payload)
         endpoint = f"POST /api/articles ({shape})"
         try:
@@ -318,6 +323,11 @@ def send_articles(client, tally: Tally, sent: list[Payload]) -> None:
             tally.record(endpoint, response)
         except Exception as exc:
             tally.record(endpoint, error=f"{payload.kind}/{payload.name!r}: {exc!r}")
+
+
+def _progress(phase: str, i: int, n: int) -> None:
+    if i % 250 == 0:
+        print(f"{time.strftime('%H:%M:%S')} {phase}: {i} of {n}", file=sys.stderr, flush=True)
 
 
 def run(corpus: hostile_corpus.Corpus, workdir: Path) -> dict:

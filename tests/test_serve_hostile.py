@@ -4,6 +4,8 @@ article can break a story for good. In process (Starlette's TestClient, no socke
 
 from __future__ import annotations
 
+import threading
+import time
 import warnings
 
 import pytest
@@ -179,3 +181,79 @@ _ANOTHER_FLOOD_REPORT = (
     "emergency services said.\n\nThe river rose two metres overnight on Tuesday and rescue boats "
     "worked through the night. Officials still expect the water to recede by the weekend.",
 )
+
+
+class _Held(_Counting):
+    """The pipeline, making no brief until released (or failing when told to)."""
+
+    def __init__(self, pipeline, fail: bool = False):
+        super().__init__(pipeline)
+        self.release, self.fail = threading.Event(), fail
+
+    def run(self, sources):
+        assert self.release.wait(30)
+        if self.fail:
+            raise RuntimeError("a bug in the brief")
+        return super().run(sources)
+
+
+def _story_client(tmp_path, pipeline, page_wait=0.2):
+    client = TestClient(
+        create_app(tmp_path / "news.db", pipeline=pipeline, page_wait=page_wait),
+        raise_server_exceptions=False,
+    )
+    client.post("/api/articles", json=records(FLOOD))
+    (story,) = client.get("/api/stories").json()
+    return client, f"/stories/{story['id']}"
+
+
+def test_a_story_page_whose_brief_takes_long_says_it_is_being_prepared_and_reloads(
+    tmp_path, pipeline
+):
+    """A story page waited for its whole brief (1.4 s of CPU for 10 ECB+ articles): with
+    `page_wait` a browser gets, within that time, a page that reloads itself (no script) while
+    the brief is made in the background, then the brief. Scripts and the API still wait."""
+    held = _Held(pipeline)
+    client, path = _story_client(tmp_path, held)
+    t0 = time.perf_counter()
+    page = client.get(path, headers=HTML)
+    assert time.perf_counter() - t0 < 5
+    assert page.status_code == 202 and set(page.headers) >= SECURITY_HEADERS
+    assert '<meta http-equiv="refresh" content="2">' in page.text
+    assert "Floods force families" in page.text and "being prepared" in page.text
+    assert "<script" not in page.text
+    assert client.get(path, headers=HTML).status_code == 202  # one brief in the making, not two
+    held.release.set()
+    for _ in range(100):
+        page = client.get(path, headers=HTML)
+        if page.status_code == 200:
+            break
+        time.sleep(0.1)
+    assert page.status_code == 200 and "being prepared" not in page.text
+    assert held.runs == 1
+    assert client.get(path + ".json").json()["brief"]["sources"]  # the twin: the kept brief
+
+
+def test_without_a_browser_a_story_page_still_waits_for_its_brief(tmp_path, pipeline):
+    held = _Held(pipeline)
+    held.release.set()
+    client, path = _story_client(tmp_path, held, page_wait=0.0)
+    for headers in ({"accept": "*/*"}, {"accept": "application/json"}):
+        response = client.get(path, headers=headers)
+        assert response.status_code == 200 and "being prepared" not in response.text
+
+
+def test_a_brief_that_fails_in_the_background_answers_500_not_a_page_that_reloads_for_ever(
+    tmp_path, pipeline
+):
+    held = _Held(pipeline, fail=True)
+    client, path = _story_client(tmp_path, held, page_wait=0.0)
+    assert client.get(path, headers=HTML).status_code == 202
+    held.release.set()
+    for _ in range(100):
+        page = client.get(path, headers=HTML)
+        if page.status_code != 202:
+            break
+        time.sleep(0.1)
+    assert page.status_code == 500 and set(page.headers) >= SECURITY_HEADERS
+    assert "being prepared" not in page.text

@@ -21,6 +21,7 @@ __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "create_app", "run"]
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8080
+PAGE_WAIT_S = 0.8  # `newsweave serve`: a browser waits at most this long for an unkept brief
 _PACKAGES = {
     "fastapi": "fastapi",
     "starlette": "fastapi",
@@ -38,6 +39,7 @@ def create_app(
     readonly: bool = False,
     max_body: int | None = None,
     pipeline=None,
+    page_wait: float | None = None,
 ):
     """The ASGI app over the store at `store_path` (see `app.create_app`)."""
     if not (find_spec("python_multipart") or find_spec("multipart")):  # FastAPI needs it for forms
@@ -48,7 +50,11 @@ def create_app(
     except ImportError as exc:
         raise _missing(exc) from exc
     return make(
-        os.fspath(store_path), readonly=readonly, max_body=max_body or MAX_BODY, pipeline=pipeline
+        os.fspath(store_path),
+        readonly=readonly,
+        max_body=max_body or MAX_BODY,
+        pipeline=pipeline,
+        page_wait=page_wait,
     )
 
 
@@ -59,8 +65,9 @@ def run(
     port: int = DEFAULT_PORT,
     readonly: bool = False,
 ) -> None:
-    """Serve the store with uvicorn until interrupted."""
-    app = create_app(store_path, readonly=readonly)
+    """Serve the store with uvicorn until interrupted (a browser waits at most `PAGE_WAIT_S`
+    for a story page whose brief is not kept: see `app.create_app`)."""
+    app = create_app(store_path, readonly=readonly, page_wait=PAGE_WAIT_S)
     try:
         import uvicorn
     except ImportError as exc:

@@ -65,6 +65,7 @@ class Settings:
     store_path: str
     readonly: bool
     max_body: int
+    page_wait: float | None = None  # see create_app
 
 
 class Article(BaseModel):
@@ -80,12 +81,21 @@ class Article(BaseModel):
 
 
 def create_app(
-    store_path: str, *, readonly: bool = False, max_body: int = MAX_BODY, pipeline=None
+    store_path: str,
+    *,
+    readonly: bool = False,
+    max_body: int = MAX_BODY,
+    pipeline=None,
+    page_wait: float | None = None,
 ) -> FastAPI:
-    """The web app over the store at `store_path` (created if new, unless `readonly`)."""
+    """The web app over the store at `store_path` (created if new, unless `readonly`).
+    `page_wait`: a browser (`Accept: text/html`) asking for a story page whose brief is not
+    kept waits at most this many seconds for it, then gets a page that reloads itself while the
+    brief is made in the background; None: every story page waits for its brief (the JSON twin
+    and the API always do)."""
     from ..pipeline import Pipeline
 
-    settings = Settings(str(store_path), readonly, max_body)
+    settings = Settings(str(store_path), readonly, max_body, page_wait)
     open_store(settings.store_path, readonly=readonly).close()  # fail now, not on the first request
     app = FastAPI(
         title="newsweave",
@@ -313,10 +323,24 @@ def story(
     since: str | None = None,
 ) -> Response:
     """A story's brief: summary with citations, facts, conflicts, quotes, timeline, sources."""
-    view = views.story_page(
-        store, request.app.state.briefs, story_id, mode=mode, since=since or None
+    settings: Settings = request.app.state.settings
+    briefs = request.app.state.briefs
+    if settings.page_wait is None or not _wants_page(request):
+        view = views.story_page(store, briefs, story_id, mode=mode, since=since or None)
+        return respond(request, view)
+    view = views.story_page_soon(
+        store,
+        briefs,
+        story_id,
+        mode=mode,
+        since=since or None,
+        wait=settings.page_wait,
+        reopen=lambda: open_store(settings.store_path, readonly=settings.readonly),
     )
-    return respond(request, view)
+    response = respond(request, view)
+    if view.data.get("preparing"):
+        response.status_code = 202  # accepted: the brief is being made
+    return response
 
 
 @_twin(pages, "/search", "/search.json")

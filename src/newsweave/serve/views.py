@@ -35,6 +35,7 @@ SEARCH_LIMIT = 50
 LIST_MATCHES = 10_000  # articles a list search reads: the stories of all of them are listed
 PER_PAGE = 50  # stories a list page shows (per_page: 1 to MAX_PER_PAGE)
 MAX_PER_PAGE = 200
+REFRESH_S = 2  # a story page whose brief is being prepared reloads itself after this
 SORTS = ("newest", "sources")
 _MARKED = re.compile(r"\[([^\[\]]*)\]")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -95,10 +96,11 @@ class Briefs:
         self._upload_turn = threading.Lock()
         self._kept_lock = threading.Lock()
         self._kept: OrderedDict[tuple, Brief] = OrderedDict()
+        self._making: dict[tuple, threading.Thread] = {}  # briefs made in the background
+        self._failed: dict[tuple, Exception] = {}  # their errors, raised at the next request
 
     def story(self, store: Store, story_id: str, *, mode: str, since: str | None) -> Brief:
-        found = find_story(store, story_id, mode)  # NotFoundError for an unknown id
-        key = (store.path, story_id, mode, since, tuple(found.articles))
+        key = _key(store, find_story(store, story_id, mode), mode, since)  # NotFoundError
         kept = self._kept_brief(key)
         if kept is not None:
             return kept
@@ -113,6 +115,43 @@ class Briefs:
                 self._kept.popitem(last=False)
         return brief
 
+    def story_soon(
+        self, store: Store, story_id: str, *, mode: str, since: str | None, wait: float, reopen
+    ) -> Brief | None:
+        """The story's brief when it is kept or made within `wait` seconds; else None, and the
+        brief goes on being made in a background thread (over its own store, `reopen()`) and is
+        kept for a later request. An error making it is raised by the next request."""
+        key = _key(store, find_story(store, story_id, mode), mode, since)  # NotFoundError
+        kept = self._kept_brief(key)
+        if kept is not None:
+            return kept
+        with self._kept_lock:
+            job = self._making.get(key)
+            if job is None and key not in self._failed:
+                job = threading.Thread(
+                    target=self._make, args=(key, reopen, story_id, mode, since), daemon=True
+                )
+                self._making[key] = job
+                job.start()
+        if job is not None:
+            job.join(wait)
+        with self._kept_lock:
+            failed = self._failed.pop(key, None)
+        if failed is not None:
+            raise failed
+        return self._kept_brief(key)
+
+    def _make(self, key: tuple, reopen, story_id: str, mode: str, since: str | None) -> None:
+        try:
+            with reopen() as store:
+                self.story(store, story_id, mode=mode, since=since)
+        except Exception as exc:  # raised to the next request for this brief
+            with self._kept_lock:
+                self._failed[key] = exc
+        finally:
+            with self._kept_lock:
+                self._making.pop(key, None)
+
     def _kept_brief(self, key: tuple) -> Brief | None:
         with self._kept_lock:
             if key in self._kept:
@@ -124,6 +163,11 @@ class Briefs:
             if self._uploads is None:
                 self._uploads = self.pipeline.fork()
             return self._uploads.brief_ingested(result)
+
+
+def _key(store: Store, story, mode: str, since: str | None) -> tuple:
+    """What a story's brief is made of: the story's articles (and what `since` compares with)."""
+    return (store.path, story.id, mode, since, tuple(story.articles))
 
 
 class Listings:
@@ -286,6 +330,32 @@ def story_page(
 ) -> View:
     """A stored story: its listing and its brief (the brief JSON contract under "brief")."""
     brief = briefs.story(store, story_id, mode=mode, since=since)  # NotFoundError for an unknown id
+    return _story_view(store, brief, story_id, mode, since)
+
+
+def story_page_soon(
+    store: Store,
+    briefs: Briefs,
+    story_id: str,
+    *,
+    mode: str = "batch",
+    since: str | None = None,
+    wait: float = 1.0,
+    reopen=None,
+) -> View:
+    """`story_page` when the brief is kept or made within `wait` seconds; else a page saying it
+    is being prepared, which reloads itself every `REFRESH_S` seconds (no script: a meta
+    refresh) while the brief is made in the background (`Briefs.story_soon`)."""
+    brief = briefs.story_soon(store, story_id, mode=mode, since=since, wait=wait, reopen=reopen)
+    if brief is not None:
+        return _story_view(store, brief, story_id, mode, since)
+    story = find_story(store, story_id, mode)
+    listing = stories_list([story], store.catalog(story.articles))[0]
+    data = {"story": listing, "mode": mode, "since": since, "preparing": True}
+    return View("preparing.html", data, {"refresh": REFRESH_S})
+
+
+def _story_view(store: Store, brief: Brief, story_id: str, mode: str, since: str | None) -> View:
     story = find_story(store, story_id, mode)  # clustered by the brief's turn: read alone
     listing = stories_list([story], store.catalog(story.articles))[0]
     return _brief_view("story.html", brief, {"story": listing, "mode": mode, "since": since})
