@@ -40,6 +40,16 @@ def test_every_name_of_an_outlet_has_one_key(names, key):
     assert {outlet_key(n) for n in names} == {key}
 
 
+def test_an_outlet_carried_by_another_is_the_origin():
+    assert outlet_key("Associated Press (republished by WIBX 950)") == "ap"
+    assert outlet_key("Reuters via Yahoo News") == "reuters"
+    assert outlet_key("The Guardian (via AP)") == "ap"
+    assert canonical_outlet("Associated Press (republished by WIBX 950)") == (
+        "AP (republished by WIBX 950)"
+    )
+    assert outlet_key("Jakarta Post (via the town crier)") != outlet_key("Jakarta Post")
+
+
 def test_outlets_not_alike_keep_apart():
     keys = [outlet_key(n) for n in ("AP", "AFP", "ABC News", "BBC", "Bloomberg", "Jakarta Globe")]
     assert len(set(keys)) == len(keys)
@@ -122,6 +132,15 @@ def test_copies_and_outlets_join_through_each_other():
     assert {first.witness, copy.witness, update.witness} == {"f"}
     assert groups == [["f", "y", "u"]]
     assert [len(g) for g in assign_witnesses([first, copy, update], outlets=False)] == [2, 1]
+
+
+def test_agreeing_values_say_how_many_are_independent():
+    from newsweave.align.figures import agree_note
+    from newsweave.models import FigureValue, Span
+
+    values = [FigureValue(Span(i, 0, 1), "5", 5.0) for i in "abc"]
+    assert agree_note(values, {"a": "a", "b": "a", "c": "c"}) == "3 sources agree (2 independent)"
+    assert agree_note(values, {}) == "3 sources agree"
 
 
 def test_unknown_outlets_show_one_spelling():

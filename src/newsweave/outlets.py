@@ -96,6 +96,9 @@ _DOMAIN = re.compile(
     r"^(?:[a-z][a-z0-9+.-]*://)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d+)?(?:/\S*)?$"
 )
 _NOT_WORD = re.compile(r"[^\w]+")
+# An outlet named with who carried its report: "AP (republished by WIBX 950)", "Reuters via MSN".
+_CARRIED = re.compile(r"^(.+?)\s*(\([^()]*\)|\bvia\s+\S.*)$", re.I)
+_VIA = re.compile(r"^\((?:via|from|by)\s+([^()]+)\)$", re.I)
 
 
 def _words(name: str) -> str:
@@ -166,20 +169,37 @@ def _known_domain(host: str) -> str | None:
     return next((_BY_DOMAIN[d] for d in above if d in _BY_DOMAIN), None)
 
 
+def _split(name: str) -> tuple[str, str]:
+    """An outlet's name and what it adds of who carried the report: "AP (republished by WIBX
+    950)" -> ("AP", "(republished by WIBX 950)"), "Reuters via MSN" -> ("Reuters", "via MSN")."""
+    found = _CARRIED.match(name.strip())
+    return (found.group(1), found.group(2)) if found else (name.strip(), "")
+
+
+def _origin(name: str) -> str:
+    """The outlet whose report it is: the name's own outlet, or a listed one it names as the
+    source in brackets ("The Guardian (via AP)", "Jakarta Post (from Reuters)")."""
+    head, rest = _split(name)
+    via = _VIA.match(rest)
+    return via.group(1) if via and _words(via.group(1)) in _BY_NAME else head
+
+
 def known_outlet(name: str | None) -> str | None:
-    """The name shown for a listed outlet (`OUTLETS`), given any of its names or addresses;
-    None for an outlet not listed."""
+    """The name shown for a listed outlet (`OUTLETS`), given any of its names or addresses
+    (or one of them "(republished by ...)", "via ..."); None for an outlet not listed."""
     if not name or not name.strip():
         return None
-    if _DOMAIN.match(name.strip().casefold()):
-        host = _host(name)
+    head = _origin(name)
+    if _DOMAIN.match(head.casefold()):
+        host = _host(head)
         return _known_domain(host) if host else None
-    return _BY_NAME.get(_words(name))
+    return _BY_NAME.get(_words(head))
 
 
 def outlet_key(name: str) -> str:
     """One key for every name of an outlet: a listed outlet's shown name in lower case, else
-    the registered domain of an address, else the name's words ("" for no name)."""
+    the registered domain of an address, else the name's words ("" for no name). A listed
+    outlet carried by another ("Reuters (published by The Straits Times)") is the listed one."""
     shown = known_outlet(name)
     if shown is not None:
         return _words(shown)
@@ -189,11 +209,14 @@ def outlet_key(name: str) -> str:
 
 
 def canonical_outlet(name: str | None) -> str | None:
-    """The name to show for an outlet: the listed name ("Associated Press" -> "AP"), else the
-    name as given, its spaces tidied; None for no name."""
+    """The name to show for an outlet: the listed name ("Associated Press" -> "AP", "Associated
+    Press (republished by WIBX 950)" -> "AP (republished by WIBX 950)"), else the name as
+    given, its spaces tidied; None for no name."""
     if not name or not name.strip():
         return None
-    return known_outlet(name) or " ".join(name.split())
+    head, rest = _split(name)
+    known = known_outlet(head)
+    return " ".join(f"{known} {rest}".split()) if known else " ".join(name.split())
 
 
 def source_outlet_key(outlet: str | None, url: str | None) -> str | None:

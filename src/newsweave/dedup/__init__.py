@@ -84,13 +84,15 @@ def assign_witnesses(
 
 def name_outlets(sources: Sequence[Source]) -> None:
     """Set `outlet_name` on every source: one name for one outlet however its articles give it
-    (a listed outlet's name, else the first spelling given: "Jakarta Post" for "The Jakarta
-    Post" too), or the listed outlet its URL is on when it gives no outlet."""
+    (a listed outlet's name, "AP" for "Associated Press"; else the first spelling given: "The
+    Jakarta Post" for "Jakarta Post" too), or the listed outlet its URL is on when it gives no
+    outlet."""
     first: dict[str, str] = {}
     for s in sources:
         if s.outlet and s.outlet.strip():
             shown = canonical_outlet(s.outlet)
-            s.outlet_name = first.setdefault(outlet_key(s.outlet) or shown, shown)
+            listed = known_outlet(s.outlet) is not None  # its own note kept ("AP (via MSN)")
+            s.outlet_name = shown if listed else first.setdefault(outlet_key(s.outlet), shown)
         else:
             s.outlet_name = known_outlet(s.url) if s.url else None
 
