@@ -28,6 +28,7 @@ __all__ = [
     "outlet_entity",
     "outlet_key",
     "registered_domain",
+    "shown_outlet",
     "source_outlet_key",
 ]
 
@@ -217,6 +218,16 @@ def canonical_outlet(name: str | None) -> str | None:
     head, rest = _split(name)
     known = known_outlet(head)
     return " ".join(f"{known} {rest}".split()) if known else " ".join(name.split())
+
+
+def shown_outlet(outlet: str | None, url: str | None) -> str | None:
+    """The name to show for a source's outlet: `canonical_outlet` of its outlet, else the
+    listed outlet its URL is on (an http(s) address), else None."""
+    if outlet and outlet.strip():
+        return canonical_outlet(outlet)
+    if url and url.strip().casefold().startswith(("http://", "https://", "www.")):
+        return known_outlet(url)
+    return None
 
 
 def source_outlet_key(outlet: str | None, url: str | None) -> str | None:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 import numpy as np
 
 from ..models import CopyGroup, Source
-from ..outlets import canonical_outlet, known_outlet, outlet_key, source_outlet_key
+from ..outlets import known_outlet, outlet_key, shown_outlet, source_outlet_key
 from . import minhash
 from .lineage import changes
 
@@ -89,12 +89,10 @@ def name_outlets(sources: Sequence[Source]) -> None:
     outlet."""
     first: dict[str, str] = {}
     for s in sources:
-        if s.outlet and s.outlet.strip():
-            shown = canonical_outlet(s.outlet)
-            listed = known_outlet(s.outlet) is not None  # its own note kept ("AP (via MSN)")
-            s.outlet_name = shown if listed else first.setdefault(outlet_key(s.outlet), shown)
-        else:
-            s.outlet_name = known_outlet(s.url) if s.url else None
+        shown = shown_outlet(s.outlet, s.url)
+        if shown is not None and known_outlet(s.outlet) is None and s.outlet:
+            shown = first.setdefault(outlet_key(s.outlet), shown)  # not listed: first spelling
+        s.outlet_name = shown
 
 
 def _independence_keys(source: Source) -> list[Hashable]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..dedup import independent
 from ..models import RunEntry, Story
-from ..outlets import source_outlet_key
+from ..outlets import shown_outlet, source_outlet_key
 
 __all__ = ["run_dict", "run_text", "stories_list", "stories_text"]
 
@@ -93,6 +93,7 @@ def _article(article: str, meta: Mapping[str, Any], why) -> dict[str, Any]:
         "title": meta.get("title"),
         "url": meta.get("url"),
         "witness": meta.get("witness") or article,
+        "outlet_name": shown_outlet(meta.get("outlet"), meta.get("url")),
     }
     if why is not None:
         out["why"] = {"similarity": why.similarity, "entities": why.entities, "terms": why.terms}
@@ -124,7 +125,7 @@ def stories_text(
 
 
 def _article_line(a: dict[str, Any], explain: bool) -> str:
-    name = a["outlet"] or a["input_id"] or a["path"] or a["id"]
+    name = a["outlet_name"] or a["input_id"] or a["path"] or a["id"]
     copy = "" if a["witness"] == a["id"] else f"  (copy of {a['witness']})"
     line = f"  - {a['id']}  {name}  {a['published'] or ''}  {a['title'] or ''}".rstrip() + copy
     why = a.get("why")
