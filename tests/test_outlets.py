@@ -157,7 +157,8 @@ def test_one_outlet_alone_is_one_witness_and_says_so():
     assign_witnesses(srcs)
     found = {c.kind: c for c in caveats(srcs)}
     assert "2 articles, all from Reuters" in found["one-witness"].message
-    assert "every fact is Reuters's alone" in found["one-witness"].message
+    assert "every fact comes from Reuters alone" in found["one-witness"].message
+    assert "(Thomson Reuters)" not in found["one-witness"].message
 
 
 def test_two_stories_of_one_outlet_still_read_as_two_stories():

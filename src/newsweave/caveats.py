@@ -137,7 +137,8 @@ def name(source: Source) -> str:
     """How a warning names an article: where it was read (as given: a file, a JSON Lines
     line), else its record id or content id, with its outlet when known."""
     own = source.where or source.path or source.input_id or source.id
-    return f"{own} ({source.outlet})" if source.outlet and source.outlet != own else own
+    outlet = source.label if source.outlet else None  # the name every report shows
+    return f"{own} ({outlet})" if outlet and outlet != own else own
 
 
 def _names(sources: Sequence[Source]) -> str:
@@ -212,11 +213,11 @@ def _one_witness(sources: Sequence[Source]) -> list[Caveat]:
     if len({s.witness or s.id for s in sources}) != 1:
         return []
     outlet = one_outlet(sources)
-    whose = f"{outlet}'s" if outlet and len(sources) > 1 else "this report's"
+    whose = f"comes from {outlet}" if outlet and len(sources) > 1 else "is this report's"
     return [
         Caveat(
             "one-witness",
-            f"{one_witness(sources, named=True)}: nothing can be corroborated; every fact is "
+            f"{one_witness(sources, named=True)}: nothing can be corroborated; every fact "
             f"{whose} alone",
             [s.id for s in sources],
         )
