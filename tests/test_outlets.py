@@ -50,6 +50,16 @@ def test_an_outlet_carried_by_another_is_the_origin():
     assert outlet_key("Jakarta Post (via the town crier)") != outlet_key("Jakarta Post")
 
 
+def test_a_feeds_section_is_its_outlets():
+    assert outlet_key("BBC News - World") == outlet_key(
+        "Reuters: World News".replace("Reuters", "BBC")
+    )
+    assert canonical_outlet("Reuters: Top News") == "Reuters"
+    assert canonical_outlet("The Guardian | World news") == "The Guardian"
+    assert canonical_outlet("CNN.com - RSS Channel - World") == "CNN"
+    assert outlet_key("Jakarta Post - Jakarta") == "jakarta post jakarta"  # not listed: as given
+
+
 def test_outlets_not_alike_keep_apart():
     keys = [outlet_key(n) for n in ("AP", "AFP", "ABC News", "BBC", "Bloomberg", "Jakarta Globe")]
     assert len(set(keys)) == len(keys)

@@ -99,6 +99,8 @@ _DOMAIN = re.compile(
 _NOT_WORD = re.compile(r"[^\w]+")
 # An outlet named with who carried its report: "AP (republished by WIBX 950)", "Reuters via MSN".
 _CARRIED = re.compile(r"^(.+?)\s*(\([^()]*\)|\bvia\s+\S.*)$", re.I)
+# A section after an outlet's name, as feeds title themselves: "BBC News - World", "NPR: News".
+_SECTION = re.compile(r"\s+[-–—|]\s+|:\s+")
 _VIA = re.compile(r"^\((?:via|from|by)\s+([^()]+)\)$", re.I)
 
 
@@ -187,14 +189,21 @@ def _origin(name: str) -> str:
 
 def known_outlet(name: str | None) -> str | None:
     """The name shown for a listed outlet (`OUTLETS`), given any of its names or addresses
-    (or one of them "(republished by ...)", "via ..."); None for an outlet not listed."""
+    (or one of them "(republished by ...)", "via ...", or with a section as a feed titles
+    itself, "BBC News - World", "Reuters: Top News"); None for an outlet not listed."""
     if not name or not name.strip():
         return None
     head = _origin(name)
-    if _DOMAIN.match(head.casefold()):
-        host = _host(head)
+    found = _listed(head)
+    section = _SECTION.split(head, maxsplit=1)
+    return found if found is not None or len(section) == 1 else _listed(section[0])
+
+
+def _listed(name: str) -> str | None:
+    if _DOMAIN.match(name.casefold()):
+        host = _host(name)
         return _known_domain(host) if host else None
-    return _BY_NAME.get(_words(head))
+    return _BY_NAME.get(_words(name))
 
 
 def outlet_key(name: str) -> str:
