@@ -98,7 +98,8 @@ def name_outlets(sources: Sequence[Source]) -> None:
 def _independence_keys(source: Source) -> list[Hashable]:
     """What makes a source one witness with others: its copy group, and its outlet if known."""
     outlet = source_outlet_key(source.outlet, source.url)
-    return [("copy", source.witness or source.id)] + ([("outlet", outlet)] if outlet else [])
+    keys: list[Hashable] = [("copy", source.witness or source.id)]
+    return keys + ([("outlet", outlet)] if outlet else [])
 
 
 def joined(keys: Sequence[Iterable[Hashable]]) -> list[int]:
