@@ -82,29 +82,39 @@ def _grouped(
     grouped_sentences = {
         (m.source, m.sentence.span.start) for g in grouped for m in g if not m.part
     }
-    singles = [
+    support = support or {}
+    alone = {
         k for k, v in enumerate(vectors) if k not in home and _alone_shown(v, grouped_sentences)
-    ]
-    return sorted(grouped + _supported(vectors, singles, support or {}), key=lambda g: _order(g[0]))
+    }
+    # a claim part of a lone sentence is shown too where another witness states it
+    backed = {k for k in support if k not in home and k not in alone}
+    supported = _supported(vectors, sorted(alone | backed), support, alone)
+    return sorted(grouped + supported, key=lambda g: _order(g[0]))
 
 
 def _supported(
-    vectors: list[SentenceVector], singles: list[int], support: dict[int, tuple[float, int]]
+    vectors: list[SentenceVector],
+    lone: list[int],
+    support: dict[int, tuple[float, int]],
+    shown: set[int],
 ) -> list[list[SentenceVector]]:
-    """Each lone sentence as a fact of its own, with the sentence of another witness that best
-    states its claim (`support`, at least `sameclaim.SUPPORT`) even where that sentence is grouped
-    for another claim: a sentence states several claims, but sits in one group."""
+    """Each lone sentence (`shown`) as a fact of its own, with the sentence of another witness
+    that best states its claim (`support`, at least `sameclaim.SUPPORT`) even where that sentence
+    is grouped for another claim: a sentence states several claims, but sits in one group. A claim
+    part of a lone sentence becomes a fact only with such a sentence beside it."""
     out: list[list[SentenceVector]] = []
     taken: set[int] = set()
-    for k in singles:
+    lone_set = set(lone)  # a lone partner joins one fact; a grouped one may back several
+    for k in lone:
         if k in taken:
             continue
-        taken.add(k)
         best = support.get(k)
         if best is None or best[1] in taken or _dated_apart(vectors[k], vectors[best[1]], 0):
-            out.append([vectors[k]])
+            if k in shown:
+                taken.add(k)
+                out.append([vectors[k]])
             continue
-        taken.add(best[1])
+        taken |= {k, best[1]} if best[1] in lone_set else {k}
         out.append([vectors[k], vectors[best[1]]])  # the fact reads as the lone sentence
     return out
 
