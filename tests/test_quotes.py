@@ -611,3 +611,43 @@ def test_quotes_in_german_french_and_low_marks(raw, quoted):
 def test_german_quote_gets_its_speaker_when_the_cue_is_english(nlp):
     found = _quotes(nlp, "„We are ready“, said Anna Weber, the minister.")
     assert [(f[0], f[1]) for f in found] == [("We are ready", "Anna Weber")]
+
+
+def test_a_quote_glued_to_the_sentence_before_it_opens_there():
+    """Text that lost its paragraph breaks: 'investigators."The' closes one quote and starts the
+    next sentence; 'place."Each' opens a quote, and the pairs after it stay right."""
+    text = (
+        'Jo Roe said: "We work with investigators."The agency is looking into it.'
+        'An aide stood by as this was taking place."Each child winced," a prosecutor said.'
+    )
+    spans = [text[s.start : s.end] for s in find_quote_spans(text)]
+    assert spans == ["We work with investigators.", "Each child winced"]
+
+
+def test_a_list_of_sayings_under_headings_is_the_named_persons(nlp):
+    """The headings name nobody; the paragraph introducing the list names whose quotes they are."""
+    text = (
+        "Fabio Rossi taught thousands of stylists.\n\n"
+        "Some of our favorite Rossi quotes that we gathered over the years:\n\n"
+        'ON HAPPINESS: "To be truly happy, you must give everything."\n\n'
+        'PAYING IT FORWARD: "We are all in the same business."\n\n'
+        "He died on Monday."
+    )
+    found = _quotes(nlp, text)
+    assert [(q[0], q[1]) for q in found] == [
+        ("To be truly happy, you must give everything.", "Fabio Rossi"),
+        ("We are all in the same business.", "Fabio Rossi"),
+    ]
+
+
+def test_a_heading_without_a_list_introduction_is_no_speaker(nlp):
+    found = _quotes(nlp, 'Markets fell.\n\nON HAPPINESS: "To be truly happy, give everything."')
+    assert [q[1] for q in found] == [None] and found[0][3] is None
+
+
+def test_the_owner_of_a_saying_before_a_colon_speaks_the_quote(nlp):
+    text = (
+        "Fabio Rossi was always there with a thought. His favorite quote was his own: "
+        '"Being a leader is not about age."'
+    )
+    assert [q[1] for q in _quotes(nlp, text)] == ["Fabio Rossi"]

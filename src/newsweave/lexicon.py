@@ -110,6 +110,9 @@ INVERTED_CUES = words("said says added asked wrote tweeted replied explained")
 ADDRESSEE_CUES = words("tell ask inform remind assure")
 # What an organisation issues and the text makes speak: "a police statement said".
 STATEMENT_NOUNS = words("statement release report filing notice memo bulletin")
+# Nouns for what someone said, as a list or a colon introduces it ("favorite Sementilli quotes:",
+# "His favorite quote was his own:"): their possessor or name modifier is the speaker.
+SAYING_NOUNS = words("quote quotation saying remark word thought tweet line message motto")
 # Verbs that report speech, writing, belief or findings, taking a clause ("said that ...").
 CLAUSE_CUES = words(
     "say tell add write tweet post state announce claim argue insist note explain warn suggest "

@@ -368,7 +368,7 @@ def _just_before(ent: Any, cue: Any) -> bool:
 def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
     at = _through_relative(subj, cue, _chars(_phrase(subj)))
     found = Attribution(None, _phrase(subj).text, cue.text, "role", at, _cue_chars(cue))
-    if subj.lower_ in PRONOUNS and not subj.ent_type_:  # not the "He" of the name "Liu He"
+    if subj.lower_ in PRONOUNS | PERSONAL_PRONOUNS and not subj.ent_type_:  # not "Liu He"
         found.entity_id, found.how = _pronoun_referent(ctx, subj), "pronoun"
         return found
     entity_id = ctx.entity_at(subj) or _entity_in_phrase(ctx, subj)
