@@ -651,3 +651,13 @@ def test_the_owner_of_a_saying_before_a_colon_speaks_the_quote(nlp):
         '"Being a leader is not about age."'
     )
     assert [q[1] for q in _quotes(nlp, text)] == ["Fabio Rossi"]
+
+
+def test_police_said_is_the_one_force_however_often_it_is_renamed(nlp):
+    """ "LAPD" (its initials) and "Los Angeles Police" are the Los Angeles Police Department."""
+    text = (
+        "The Los Angeles Police Department opened an inquiry. The LAPD asked for help, and "
+        "Los Angeles Police officers searched the house.\n\n"
+        'Police said: "The suspects fled on foot."'
+    )
+    assert [q[1] for q in _quotes(nlp, text)] == ["Los Angeles Police Department"]

@@ -538,12 +538,22 @@ def _police(ctx: Context, subj: Any) -> str | None:
     ):
         return None  # "police sources", "police commanders": people of the force, unnamed
     forces = [
-        e.id
+        e
         for e in ctx.entities.values()
         if e.type == "organisation"
         and ("police" in e.name.lower().split() or re.fullmatch(r"[A-Z]{1,4}PD", e.name))
     ]
-    return forces[0] if len(forces) == 1 else None
+    forces = [e for e in forces if not any(_shorter_name_of(e.name, o.name) for o in forces)]
+    return forces[0].id if len(forces) == 1 else None
+
+
+def _shorter_name_of(short: str, full: str) -> bool:
+    """ "Chicago Police" of "Chicago Police Department", "LAPD" (its initials) of "Los Angeles
+    Police Department": the same body, named shorter."""
+    words = full.split()
+    return short != full and (
+        full.startswith(short + " ") or short == "".join(w[0] for w in words if w[0].isupper())
+    )
 
 
 def _organisation_named(ctx: Context, subj: Any) -> str | None:
