@@ -131,3 +131,8 @@ def test_a_lone_surname_is_the_family_member_the_story_is_about(nlp):
         nlp, "Vidal Rossi spoke first. Then Maria Rossi spoke. Rossi said the family was grateful."
     )
     assert "Rossi" in ents  # named alike: the lone surname is neither
+
+
+def test_a_plural_name_after_the_is_a_group_not_a_person(nlp):
+    ents = _entities(nlp, "The Jets cheerleaders won a settlement. The Jets denied the claims.")
+    assert ents["Jets"].type == "organisation"

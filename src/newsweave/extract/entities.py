@@ -187,11 +187,20 @@ def _corrected_type(span: Any, etype: EntityType) -> EntityType:
     words = [t.lower_.rstrip(".") for t in span]
     if _place_evidence(span, etype):
         return "place"
-    if etype == "person" and (set(words) & ORG_WORDS or " ".join(words) in KNOWN_ORGS):
+    if etype == "person" and (
+        set(words) & ORG_WORDS or " ".join(words) in KNOWN_ORGS or _plural_after_the(span)
+    ):
         return "organisation"
     if etype != "person" and _reads_as_person(span, words):
         return "person"
     return etype
+
+
+def _plural_after_the(span: Any) -> bool:
+    """ "the Jets", "the Clintons": one plural proper noun after "the" is a team, a band or a
+    family, never one person."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return len(span) == 1 and span[0].tag_ == "NNPS" and before == "the"
 
 
 def _place_evidence(span: Any, etype: EntityType) -> bool:
