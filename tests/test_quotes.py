@@ -661,3 +661,21 @@ def test_police_said_is_the_one_force_however_often_it_is_renamed(nlp):
         'Police said: "The suspects fled on foot."'
     )
     assert [q[1] for q in _quotes(nlp, text)] == ["Los Angeles Police Department"]
+
+
+def test_a_qualified_role_is_the_holder_whose_role_it_meets(nlp):
+    text = (
+        'Daycare spokeswoman Lissa Christman said: "We notified the state agency at once."\n\n'
+        '"We are investigating the abuse," an agency spokeswoman said.'
+    )
+    assert [q[1] for q in _quotes(nlp, text)] == ["Lissa Christman", None]
+
+
+def test_someones_spokeswoman_and_the_spokeswoman_after_her_are_the_one_named_for_them(nlp):
+    text = (
+        "Pao and her team are considering the proposal, said Heather Wilson, a spokeswoman "
+        "for Pao. Kleiner spokeswoman Christina Lee declined to comment.\n\n"
+        'A Pao spokeswoman said the team was "considering the proposal." The spokeswoman '
+        'said the team would "respond in two weeks."'
+    )
+    assert [q[1] for q in _quotes(nlp, text)] == ["Heather Wilson", "Heather Wilson"]

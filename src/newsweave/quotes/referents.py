@@ -282,10 +282,18 @@ def _same_clause(tok: Any, subject: Any) -> bool:
     return True
 
 
-def role_holder(ctx: Any, before: int, noun: str) -> str | None:
+def role_holder(
+    ctx: Any, before: int, noun: str, qualifiers: frozenset[str] = frozenset()
+) -> str | None:
     """The person whose stated role has this head ("the mayor"): the one named last before it
-    in this document, else the only one in the story (two mayors elsewhere: nobody)."""
-    holders = _holders(ctx).get(noun, set())
+    in this document, else the only one in the story (two mayors elsewhere: nobody). Words
+    that qualify the noun must meet the role: "a Pao spokeswoman" is the one whose role is "a
+    spokeswoman for Pao", and "an agency spokeswoman" is not "daycare spokeswoman" Jo Roe."""
+    holders = {
+        e
+        for e in _holders(ctx).get(noun, set())
+        if not qualifiers or any(qualifiers & _role_words(r.text) for r in ctx.entities[e].roles)
+    }
     here = [m.entity_id for m in ctx.mentions if m.entity_id in holders and m.span.end <= before]
     if here:
         return here[-1]
@@ -302,6 +310,10 @@ def _holders(ctx: Any) -> dict[str, set[str]]:
                     table.setdefault(head, set()).add(e.id)
         ctx.cache["holders"] = table
     return ctx.cache["holders"]
+
+
+def _role_words(role: str) -> set[str]:
+    return {w.removesuffix("'s").removesuffix("\u2019s").strip(",.") for w in role.lower().split()}
 
 
 def role_heads(role: str) -> list[str]:

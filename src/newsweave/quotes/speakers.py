@@ -507,6 +507,16 @@ def _by_role(ctx: Context, subj: Any) -> str | None:
     """ "the spokesman" -> the person whose stated role is a spokesman; "the ministry" -> the
     organisation named with that word; "the company" -> the company last named; else nobody."""
     noun = subj.lemma_.lower()
+    qualifiers = frozenset(
+        t.lower_ for t in _head_phrase(subj) if _modifies_role(t, subj) and t.is_alpha
+    )
+    said = ctx.cache.setdefault("role_speakers", {})  # role noun -> who last spoke under it
+    if noun in said and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        return said[noun]  # "A Pao spokeswoman said ... The spokeswoman said": the same one
+    holder = role_holder(ctx, subj.idx, noun, qualifiers)
+    if holder is not None:
+        said[noun] = holder
+        return holder
     if any(
         _modifies_role(t, subj)
         and (modifier := ctx.entities.get(ctx.entity_at(t) or "")) is not None
@@ -514,9 +524,6 @@ def _by_role(ctx: Context, subj: Any) -> str | None:
         for t in _head_phrase(subj)
     ):
         return None  # "a Hagel spokesman": someone's spokesman, not the one spokesman named
-    holder = role_holder(ctx, subj.idx, noun)
-    if holder is not None:
-        return holder
     words = {noun} | (MEDIA_NAME_WORDS if noun in MEDIA_NOUNS else set())
     named = [next(ctx.earlier("organisation", subj.idx, w), None) for w in words]
     nearest = max((m for m in named if m is not None), key=lambda m: m.span.start, default=None)
