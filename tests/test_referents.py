@@ -170,3 +170,17 @@ def test_he_after_a_role_subject_is_the_person_with_that_role(nlp):
 def test_a_place_that_only_lies_somewhere_says_nothing(nlp):
     text = 'Indonesia lies on the Pacific "Ring of Fire, a stretch where earthquakes are common."'
     assert all(name is None for _, name in _speakers(nlp, text))
+
+
+def test_a_he_opening_a_sentence_goes_on_with_the_subject_of_the_one_before(nlp):
+    """The last speaker, Trump, loses to the subject of the sentence just before."""
+    text = (
+        "Greg Gianforte body-slammed a reporter.\n\n"
+        'Trump praised him at a rally. "He is my type," Trump said. The crowd cheered loudly.\n\n'
+        "Gianforte pleaded guilty last year. He apologized that night, saying, "
+        '"When you make a mistake you have to own it."'
+    )
+    assert _speakers(nlp, text)[-1] == (
+        "When you make a mistake you have to own it.",
+        "Greg Gianforte",
+    )
