@@ -136,3 +136,13 @@ def test_a_lone_surname_is_the_family_member_the_story_is_about(nlp):
 def test_a_plural_name_after_the_is_a_group_not_a_person(nlp):
     ents = _entities(nlp, "The Jets cheerleaders won a settlement. The Jets denied the claims.")
     assert ents["Jets"].type == "organisation"
+
+
+def test_a_name_stops_at_a_lower_case_word_the_model_ran_it_on_with(nlp):
+    ents = _entities(
+        nlp,
+        "Isaiah Silva wants half. Isaiah claims Frances has upwards of $100 mil. "
+        "Carla del Ponte works at the Bank of America.",
+    )
+    assert "Isaiah" in ents and not [n for n in ents if "claims" in n]
+    assert "Carla del Ponte" in ents and "Bank of America" in ents

@@ -679,3 +679,21 @@ def test_someones_spokeswoman_and_the_spokeswoman_after_her_are_the_one_named_fo
         'said the team would "respond in two weeks."'
     )
     assert [q[1] for q in _quotes(nlp, text)] == ["Heather Wilson", "Heather Wilson"]
+
+
+def test_the_one_who_uses_something_to_argue_argues_not_the_thing(nlp):
+    text = (
+        "The cheerleader's attorney, Patricia Pierce, used the rates for games to argue that "
+        "the actual hourly pay was well below the minimum wage."
+    )
+    found = _quotes(nlp, text, kinds=("indirect",))
+    assert [q[1] for q in found] == ["Patricia Pierce"]
+
+
+def test_a_dateline_the_parser_takes_for_a_subject_is_not_the_speaker(nlp):
+    text = (
+        "CAIRO (Reuters) - European Union foreign policy chief Catherine Ashton said on Tuesday "
+        "she found that the deposed president was well."
+    )
+    found = _quotes(nlp, text, kinds=("indirect",))
+    assert found and found[0][1] == "Catherine Ashton"

@@ -9,6 +9,7 @@ from ..lexicon import (
     HONORIFICS,
     INVERTED_CUES,
     KNOWN_ORGS,
+    NAME_PARTICLES,
     NOT_NAME_WORDS,
     ORG_WORDS,
     PERSON_ROLE_NOUNS,
@@ -144,7 +145,14 @@ def _name_span(ent: Any) -> Any | None:
     while end > start and ent.doc[end - 1].text in {"'s", "'", "’s"}:
         end -= 1
     end = _hyphenated_end(ent.doc, end)
+    end = next((i for i in range(start + 1, end) if _not_name_word(ent.doc[i])), end)
     return ent.doc[start:end] if end > start else None
+
+
+def _not_name_word(tok: Any) -> bool:
+    """A lower-case content word, which no name has: the model ran the name on ("Isaiah claims
+    Frances"); "of", "and", "for" ("Bank of America") and particles ("del") are kept."""
+    return tok.is_alpha and tok.is_lower and not tok.is_stop and tok.lower_ not in NAME_PARTICLES
 
 
 def _hyphenated_end(doc: Any, end: int) -> int:

@@ -21,6 +21,7 @@ from ..lexicon import (
     COMPANY_NOUNS,
     CUE_LEMMAS,
     INVERTED_CUES,
+    MEANS_VERBS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
     PERSONAL_PRONOUNS,
@@ -192,18 +193,7 @@ def syntactic_subject(cue: Any, quoted: Quoted) -> Any | None:
     verb = cue
     for _ in range(5):
         skip = in_quotes(verb, quoted) or (verb is not cue and _reported(verb, quoted))
-        subj = (
-            None
-            if skip
-            else next(
-                (
-                    c
-                    for c in verb.children
-                    if c.dep_ in SUBJECT_DEPS and not c.is_punct and not in_quotes(c, quoted)
-                ),
-                None,
-            )
-        )
+        subj = None if skip else _nearest_subject(verb, quoted)
         if subj is not None and subj.dep_ == "nsubjpass" and verb is cue:
             return _agent(cue)  # "no injuries were reported", "he was told by aides that"
         if subj is not None:
@@ -218,6 +208,18 @@ def syntactic_subject(cue: Any, quoted: Quoted) -> Any | None:
     return None
 
 
+def _nearest_subject(verb: Any, quoted: Quoted) -> Any | None:
+    """The verb's subject outside quotes; of two ("CAIRO (Reuters) - ... chief Catherine Ashton
+    said": a dateline the parser took for one), the one nearest before the verb."""
+    found = [
+        c
+        for c in verb.children
+        if c.dep_ in SUBJECT_DEPS and not c.is_punct and not in_quotes(c, quoted)
+    ]
+    before = [c for c in found if c.i < verb.i]
+    return before[-1] if before else next(iter(found), None)
+
+
 def _agent(verb: Any) -> Any | None:
     """The "by" phrase of a passive cue ("was told by aides"): the one who spoke, if named."""
     by = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -227,8 +229,8 @@ def _agent(verb: Any) -> Any | None:
 def _object_control(verb: Any, quoted: Quoted) -> Any | None:
     """ "prompting the company to say", "urged him to explain": the object of the verb an
     infinitive hangs on does the speaking, not that verb's subject."""
-    if verb.dep_ != "xcomp":
-        return None
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in MEANS_VERBS:
+        return None  # "used the rates to argue": the one who used them argues
     return next(
         (
             c
