@@ -697,3 +697,11 @@ def test_a_dateline_the_parser_takes_for_a_subject_is_not_the_speaker(nlp):
     )
     found = _quotes(nlp, text, kinds=("indirect",))
     assert found and found[0][1] == "Catherine Ashton"
+
+
+def test_a_plural_role_is_never_the_one_person_named_with_that_role(nlp):
+    text = (
+        "Clark Davis, an organizer of the camp, spoke on Monday.\n\n"
+        '"The camp has grown to 400 tents," organizers said.'
+    )
+    assert [q[1] for q in _quotes(nlp, text)] == [None]

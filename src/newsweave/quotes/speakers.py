@@ -515,7 +515,8 @@ def _by_role(ctx: Context, subj: Any) -> str | None:
     said = ctx.cache.setdefault("role_speakers", {})  # role noun -> who last spoke under it
     if noun in said and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
         return said[noun]  # "A Pao spokeswoman said ... The spokeswoman said": the same one
-    holder = role_holder(ctx, subj.idx, noun, qualifiers)
+    plural = subj.tag_ in {"NNS", "NNPS"}  # "organizers said": never the one organizer named
+    holder = None if plural else role_holder(ctx, subj.idx, noun, qualifiers)
     if holder is not None:
         said[noun] = holder
         return holder
