@@ -705,3 +705,12 @@ def test_a_plural_role_is_never_the_one_person_named_with_that_role(nlp):
         '"The camp has grown to 400 tents," organizers said.'
     )
     assert [q[1] for q in _quotes(nlp, text)] == [None]
+
+
+def test_the_one_a_paper_quotes_as_saying_is_the_speaker(nlp):
+    text = (
+        "Izvestia quotes Kalashnikov's daughter, Elena, as saying she believes a priest helped "
+        "her father compose the letter."
+    )
+    found = _quotes(nlp, text, kinds=("indirect",))
+    assert found[0][:2] == ("she believes a priest helped her father compose the letter", "Elena")

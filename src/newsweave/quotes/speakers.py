@@ -201,7 +201,7 @@ def syntactic_subject(cue: Any, quoted: Quoted) -> Any | None:
             return verb.head if subj.lower_ in RELATIVES and verb.dep_ == "relcl" else subj
         if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
             return None
-        controller = _object_control(verb, quoted)
+        controller = _object_control(verb, quoted) or _quoted_as(verb, quoted)
         if controller is not None:
             return controller
         verb = verb.head
@@ -238,6 +238,20 @@ def _object_control(verb: Any, quoted: Quoted) -> Any | None:
             if c.dep_ == "dobj" and c.i < verb.i and not in_quotes(c, quoted)
         ),
         None,
+    )
+
+
+def _quoted_as(verb: Any, quoted: Quoted) -> Any | None:
+    """ "Izvestia quotes his daughter, Elena, as saying": the one quoted speaks, not the paper."""
+    head = verb.head
+    if (
+        verb.dep_ != "pcomp"
+        or head.lower_ != "as"
+        or head.head.lemma_.lower() not in {"quote", "cite"}
+    ):
+        return None
+    return next(
+        (c for c in head.head.children if c.dep_ == "dobj" and not in_quotes(c, quoted)), None
     )
 
 
@@ -431,6 +445,10 @@ def _entity_in_phrase(ctx: Context, subj: Any) -> str | None:
     "the Patriarch's press secretary, Alexander Volkov", is the speaker)."""
     found = [e for e in (ctx.entity_at(t) for t in _head_phrase(subj) if t.pos_ == "PROPN") if e]
     kinds = {e: ctx.entities[e].type if e in ctx.entities else None for e in found}
+    named = [ctx.entity_at(c) for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    named = [e for e in named if e in kinds and kinds[e] != "place"]
+    if subj.pos_ == "NOUN" and named:
+        return named[0]  # "Kalashnikov's daughter, Elena": the name, however the model typed it
     modifiers = {ctx.entity_at(t) for t in _head_phrase(subj) if _modifies_role(t, subj)}
     people = [e for e in found if kinds[e] == "person" and e not in modifiers]
     if not people and any(kinds[e] == "person" for e in found):
