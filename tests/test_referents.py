@@ -184,3 +184,13 @@ def test_a_he_opening_a_sentence_goes_on_with_the_subject_of_the_one_before(nlp)
         "When you make a mistake you have to own it.",
         "Greg Gianforte",
     )
+
+
+def test_a_role_word_before_a_name_resolves_to_that_name(nlp):
+    from newsweave.quotes.speakers import Context, resolve_mention
+
+    source = clean(Source(id="t", raw="Biologist Nick Bos tells Wikinews about the ants."))
+    docs, entities = extract([source], nlp)
+    ctx = Context(docs[0].nlp, docs[0].entity_mentions, {e.id: e for e in entities})
+    role = next(t for t in docs[0].nlp if t.text == "Biologist")
+    assert {e.id: e.name for e in entities}[resolve_mention(ctx, role)] == "Nick Bos"
