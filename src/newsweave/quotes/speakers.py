@@ -611,6 +611,6 @@ def resolve_mention(ctx: Context, tok: Any, cue: Any | None = None) -> str | Non
     goes to the pronoun choice."""
     if tok.lower_ in PERSONAL_PRONOUNS and not tok.ent_type_:
         return referent(ctx, tok)
-    if tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.pos_ == "PROPN":
+    if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and ctx.entity_at(tok) is None:
         tok = tok.head  # "Biologist Nick Bos": the role word before a name is that name's
     return resolve_subject(ctx, tok, cue if cue is not None else tok).entity_id
