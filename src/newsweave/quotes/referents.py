@@ -13,8 +13,8 @@ convention-goer said" is that convention-goer, not the last person named. Rules,
 2. Binding: not the subject of the pronoun's own verb ("Kelly told him": him is not Kelly).
 3. Score, highest wins: recency (a cost per sentence back), grammatical subject (a name in
    apposition to a role subject counts: "Another official, Supriyadi, ... said"), the subject
-   of the sentence just before a sentence the pronoun opens as its subject ("Gianforte pleaded
-   guilty. He apologized"), subject of a speech cue, the document's last speaker, a name inside quote marks (a cost: quoted words are
+   of the sentence just before one whose main verb has the pronoun as subject ("Gianforte
+   pleaded guilty. He apologized"), subject of a speech cue, the document's last speaker, a name inside quote marks (a cost: quoted words are
    someone else's), and how often the person was named so far (the subject of a profile).
 """
 
@@ -69,7 +69,7 @@ def referent(ctx: Any, pronoun: Any) -> str | None:
     gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f"
     sentence = _sentence_of(ctx, pronoun.idx)
     bound = _clause_subject(pronoun)
-    opens = pronoun.dep_ in SUBJECT_DEPS and pronoun.is_sent_start
+    opens = pronoun.dep_ in SUBJECT_DEPS and pronoun.head.dep_ == "ROOT"
     best, best_score = None, -math.inf
     seen: dict[str | None, int] = {}
     for c in _candidates(ctx):
