@@ -714,3 +714,21 @@ def test_the_one_a_paper_quotes_as_saying_is_the_speaker(nlp):
     )
     found = _quotes(nlp, text, kinds=("indirect",))
     assert found[0][:2] == ("she believes a priest helped her father compose the letter", "Elena")
+
+
+def test_an_organisation_the_model_missed_here_is_known_by_its_name_from_another_source(nlp):
+    sources = [
+        clean(Source(id="a", raw="The LAPD said on Monday that the camp would be cleared.")),
+        clean(
+            Source(
+                id="b",
+                raw="The LAPD early Monday declared an unlawful assembly and ordered the "
+                "protesters to immediately disperse or face arrest.",
+            )
+        ),
+    ]
+    assign_witnesses(sources)
+    docs, entities = extract(sources, nlp)
+    names = {e.id: e.name for e in entities}
+    found = find_quotes(docs[1], entities)
+    assert [names.get(q.speaker_id) for q in found] == ["LAPD"]

@@ -89,9 +89,21 @@ class Context:
         found = self._entity_by_offset.get(tok.idx)
         if found is not None:
             return found
-        if tok.pos_ == "PROPN":
-            return self._by_surname(tok.text)
-        return None
+        found = self._by_surname(tok.text) if tok.pos_ == "PROPN" else None
+        if found is None and (tok.is_upper or tok.is_title):
+            found = self._one_word_names.get(tok.text)  # "LAPD", tagged a common noun
+        return found
+
+    @functools.cached_property
+    def _one_word_names(self) -> dict[str, str]:
+        """Organisations by a one-word name or alias ("LAPD"), for a mention the model missed
+        in this document."""
+        out: dict[str, str] = {}
+        for e in self.entities.values():
+            for name in [e.name, *e.aliases] if e.type == "organisation" else ():
+                if " " not in name:
+                    out.setdefault(name, e.id)
+        return out
 
     def _by_surname(self, word: str) -> str | None:
         hits = self._people_by_word.get(word.casefold(), [])
