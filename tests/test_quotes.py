@@ -732,3 +732,13 @@ def test_an_organisation_the_model_missed_here_is_known_by_its_name_from_another
     names = {e.id: e.name for e in entities}
     found = find_quotes(docs[1], entities)
     assert [names.get(q.speaker_id) for q in found] == ["LAPD"]
+
+
+def test_they_after_unnamed_people_said_is_those_people_not_the_last_organisation(nlp):
+    text = (
+        "The Department of Children and Family Services said it is investigating. "
+        '"Each child winced," prosecutors said in court on Monday. "The burns were '
+        'discovered by a mother," they said.'
+    )
+    found = _quotes(nlp, text)
+    assert [q[1] for q in found[-1:]] == [None]

@@ -44,6 +44,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CLIMB = {"advcl", "conj", "xcomp", "ccomp", "relcl", "pcomp", "prep"}
 NOT_PUBLIC = "\0not-public"  # `Context.earlier` key: names with no word of PUBLIC_BODIES
 _CLAUSE_DEPS = {"relcl", "acl", "prep", "ccomp", "advcl"}
+PLURAL_REACH = 80  # tokens back to look for the plural noun a "they" may stand for
 
 
 @dataclass
@@ -502,7 +503,15 @@ def _pronoun_referent(ctx: Context, subj: Any) -> str | None:
     speaker); "they"/"we"/"it": the organisation last named as a subject (a plural is never one
     named person), else nobody; "I" (outside quotes): the person last named."""
     if subj.lower_ in PLURAL_PRONOUNS | {"it"}:
-        return _recent_organisation(ctx, subj.idx)
+        found = _recent_organisation(ctx, subj.idx)
+        group = _plural_subject_before(ctx, subj) if subj.lower_ == "they" else None
+        if (
+            found is not None
+            and group is not None
+            and group.idx > _last_named(ctx, found, subj.idx)
+        ):
+            return None  # "prosecutors said ... they said": those people, unnamed
+        return found
     if subj.lower_ in PERSONAL_PRONOUNS:
         return referent(ctx, subj)
     return _recent_person(ctx, subj.idx)
@@ -516,6 +525,23 @@ def _recent_organisation(ctx: Context, before: int) -> str | None:
             if m.entity_id and ctx.is_subject(m)
         ),
         None,
+    )
+
+
+def _plural_subject_before(ctx: Context, pronoun: Any) -> Any | None:
+    """The nearest plural common-noun subject ("prosecutors") outside quotes before a "they",
+    within a few sentences."""
+    doc = pronoun.doc
+    for tok in reversed(doc[max(0, pronoun.i - PLURAL_REACH) : pronoun.i]):
+        if tok.dep_ in SUBJECT_DEPS and tok.tag_ == "NNS" and tok.idx not in ctx.quoted:
+            return tok
+    return None
+
+
+def _last_named(ctx: Context, entity_id: str, before: int) -> int:
+    """Where the entity was last named before the offset (-1: not at all)."""
+    return next(
+        (m.span.start for m in ctx.earlier("organisation", before) if m.entity_id == entity_id), -1
     )
 
 
