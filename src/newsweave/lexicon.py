@@ -175,37 +175,7 @@ MEDIA_NAME_WORDS = words(
     "journal times post news herald tribune gazette telegraph guardian reuters ap bloomberg cnn "
     "bbc press daily mail"
 )
-# News agencies and outlets under their short and long names (keys as `name_key` makes them).
-OUTLET_ALIASES = {
-    "afp": "AFP",
-    "agence france presse": "AFP",
-    "ap": "AP",
-    "associated press": "AP",
-    "reuters": "Reuters",
-    "thomson reuters": "Reuters",
-    "upi": "UPI",
-    "united press international": "UPI",
-    "dpa": "dpa",
-    "deutsche presse agentur": "dpa",
-    "bbc": "BBC",
-    "british broadcasting corporation": "BBC",
-    "bbc news": "BBC",
-    "cnn": "CNN",
-    "cable news network": "CNN",
-    "nyt": "New York Times",
-    "new york times": "New York Times",
-    "wsj": "Wall Street Journal",
-    "wall street journal": "Wall Street Journal",
-    "wapo": "Washington Post",
-    "washington post": "Washington Post",
-    "xinhua": "Xinhua",
-    "xinhua news agency": "Xinhua",
-    "kyodo": "Kyodo",
-    "kyodo news": "Kyodo",
-    "yonhap": "Yonhap",
-    "yonhap news agency": "Yonhap",
-    "asian news international": "ANI",
-}
+# News agencies and outlets under their names and web addresses: `newsweave.outlets.OUTLETS`.
 
 # --- Places ---------------------------------------------------------------------------------------
 

@@ -18,10 +18,10 @@ from ..lexicon import (
     NICKNAMES,
     ORG_PREFIXES,
     ORG_SUFFIXES,
-    OUTLET_ALIASES,
     PLACE_ALIASES,
 )
 from ..models import Entity, EntityMention, EntityType
+from ..outlets import outlet_entity
 from .entities import name_key
 
 
@@ -39,7 +39,7 @@ def _group(mentions: list[EntityMention]) -> list[list[EntityMention]]:
     persons = Counter(name_key(m.text) for m in mentions if m.type == "person")
     for m in mentions:
         key = name_key(m.text)
-        if key in OUTLET_ALIASES:
+        if outlet_entity(m.text):
             m.type = "organisation"  # "AP" the model took for a person
         elif m.type == "person" and places[key] > persons[key]:
             m.type = "place"  # "Banda Aceh" typed a person here, a place in most mentions
@@ -149,8 +149,8 @@ def _person_index(groups: list[list[EntityMention]]) -> dict[str, list[EntityMen
 
 
 def _other_key(m: EntityMention, key: str) -> tuple[str, str]:
-    if key in OUTLET_ALIASES:
-        return ("organisation", name_key(OUTLET_ALIASES[key]))
+    if outlet := outlet_entity(m.text):  # "AFP" / "Agence France-Presse": one outlet
+        return ("organisation", name_key(outlet))
     if m.type == "place":
         return ("place", name_key(PLACE_ALIASES.get(key, key)))
     words = [w for w in key.split() if w not in ORG_SUFFIXES]
@@ -204,9 +204,9 @@ def _canonical_name(group: list[EntityMention], etype: EntityType) -> str:
     if etype == "person":
         full = {f: n for f, n in forms.items() if len(f.split()) > 1} or forms
         return _fullest(max(full, key=lambda f: (full[f], len(f), f)), full)
-    outlet = next((OUTLET_ALIASES[k] for k in map(name_key, forms) if k in OUTLET_ALIASES), None)
+    outlet = next(filter(None, map(outlet_entity, forms)), None)
     if outlet is not None:
-        return outlet
+        return _display(outlet)
     return max(forms, key=lambda f: (forms[f], -len(f), f))
 
 
