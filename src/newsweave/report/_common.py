@@ -177,6 +177,14 @@ def wordings(group: QuoteGroup) -> list[tuple[str, str, Span]]:
     return [(sid, " … ".join(parts), first[sid]) for sid, parts in texts.items()]
 
 
+def named_elsewhere(brief: Brief, group: QuoteGroup, source_id: str) -> str:
+    """ "named in AP" beside the words of a source that leaves the group's speaker unnamed ("he
+    said") when other sources name them (`QuoteGroup.named_in`); else ""."""
+    if not group.named_in or source_id in group.named_in:
+        return ""
+    return f"named in {labels(brief, group.named_in)}"
+
+
 def marks(group: QuoteGroup) -> tuple[str, str]:
     """How to set a group's words: in quote marks, or as reported speech (no marks)."""
     if all(m.kind == "indirect" for m in group.mentions):
