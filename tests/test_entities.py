@@ -107,3 +107,42 @@ def test_a_name_mostly_typed_a_place_is_a_place_everywhere(nlp):
         "Injured people were taken to Banda Aceh, she said.",
     )
     assert ents["Banda Aceh"].type == "place" and len([n for n in ents if n == "Banda Aceh"]) == 1
+
+
+def test_a_person_is_named_by_the_fullest_form_the_stories_give(nlp):
+    ents = _entities(
+        nlp,
+        "The press secretary, Cyril Alexander Volkov, told the paper about the letter.",
+        "Alexander Volkov said the leader wrote back. Alexander Volkov spoke on Monday.",
+    )
+    volkov = [n for n in ents if "Volkov" in n]
+    assert volkov == ["Cyril Alexander Volkov"]
+    assert "Alexander Volkov" in ents["Cyril Alexander Volkov"].aliases
+
+
+def test_a_lone_surname_is_the_family_member_the_story_is_about(nlp):
+    ents = _entities(
+        nlp,
+        "Fabio Rossi died on Monday. Fabio Rossi led the program. Friends mourned Fabio Rossi. "
+        "Among his mentors was his sister Mirella Rota Rossi. Rossi was 49.",
+    )
+    assert "Rossi" in ents["Fabio Rossi"].aliases and "Rossi" not in ents
+    ents = _entities(
+        nlp, "Vidal Rossi spoke first. Then Maria Rossi spoke. Rossi said the family was grateful."
+    )
+    assert "Rossi" in ents  # named alike: the lone surname is neither
+
+
+def test_a_plural_name_after_the_is_a_group_not_a_person(nlp):
+    ents = _entities(nlp, "The Jets cheerleaders won a settlement. The Jets denied the claims.")
+    assert ents["Jets"].type == "organisation"
+
+
+def test_a_name_stops_at_a_lower_case_word_the_model_ran_it_on_with(nlp):
+    ents = _entities(
+        nlp,
+        "Isaiah Silva wants half. Isaiah claims Frances has upwards of $100 mil. "
+        "Carla del Ponte works at the Bank of America.",
+    )
+    assert "Isaiah" in ents and not [n for n in ents if "claims" in n]
+    assert "Carla del Ponte" in ents and "Bank of America" in ents

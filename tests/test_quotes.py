@@ -611,3 +611,134 @@ def test_quotes_in_german_french_and_low_marks(raw, quoted):
 def test_german_quote_gets_its_speaker_when_the_cue_is_english(nlp):
     found = _quotes(nlp, "„We are ready“, said Anna Weber, the minister.")
     assert [(f[0], f[1]) for f in found] == [("We are ready", "Anna Weber")]
+
+
+def test_a_quote_glued_to_the_sentence_before_it_opens_there():
+    """Text that lost its paragraph breaks: 'investigators."The' closes one quote and starts the
+    next sentence; 'place."Each' opens a quote, and the pairs after it stay right."""
+    text = (
+        'Jo Roe said: "We work with investigators."The agency is looking into it.'
+        'An aide stood by as this was taking place."Each child winced," a prosecutor said.'
+    )
+    spans = [text[s.start : s.end] for s in find_quote_spans(text)]
+    assert spans == ["We work with investigators.", "Each child winced"]
+
+
+def test_a_list_of_sayings_under_headings_is_the_named_persons(nlp):
+    """The headings name nobody; the paragraph introducing the list names whose quotes they are."""
+    text = (
+        "Fabio Rossi taught thousands of stylists.\n\n"
+        "Some of our favorite Rossi quotes that we gathered over the years:\n\n"
+        'ON HAPPINESS: "To be truly happy, you must give everything."\n\n'
+        'PAYING IT FORWARD: "We are all in the same business."\n\n'
+        "He died on Monday."
+    )
+    found = _quotes(nlp, text)
+    assert [(q[0], q[1]) for q in found] == [
+        ("To be truly happy, you must give everything.", "Fabio Rossi"),
+        ("We are all in the same business.", "Fabio Rossi"),
+    ]
+
+
+def test_a_heading_without_a_list_introduction_is_no_speaker(nlp):
+    found = _quotes(nlp, 'Markets fell.\n\nON HAPPINESS: "To be truly happy, give everything."')
+    assert [q[1] for q in found] == [None] and found[0][3] is None
+
+
+def test_the_owner_of_a_saying_before_a_colon_speaks_the_quote(nlp):
+    text = (
+        "Fabio Rossi was always there with a thought. His favorite quote was his own: "
+        '"Being a leader is not about age."'
+    )
+    assert [q[1] for q in _quotes(nlp, text)] == ["Fabio Rossi"]
+
+
+def test_police_said_is_the_one_force_however_often_it_is_renamed(nlp):
+    """ "LAPD" (its initials) and "Los Angeles Police" are the Los Angeles Police Department."""
+    text = (
+        "The Los Angeles Police Department opened an inquiry. The LAPD asked for help, and "
+        "Los Angeles Police officers searched the house.\n\n"
+        'Police said: "The suspects fled on foot."'
+    )
+    assert [q[1] for q in _quotes(nlp, text)] == ["Los Angeles Police Department"]
+
+
+def test_a_qualified_role_is_the_holder_whose_role_it_meets(nlp):
+    text = (
+        'Daycare spokeswoman Lissa Christman said: "We notified the state agency at once."\n\n'
+        '"We are investigating the abuse," an agency spokeswoman said.'
+    )
+    assert [q[1] for q in _quotes(nlp, text)] == ["Lissa Christman", None]
+
+
+def test_someones_spokeswoman_and_the_spokeswoman_after_her_are_the_one_named_for_them(nlp):
+    text = (
+        "Pao and her team are considering the proposal, said Heather Wilson, a spokeswoman "
+        "for Pao. Kleiner spokeswoman Christina Lee declined to comment.\n\n"
+        'A Pao spokeswoman said the team was "considering the proposal." The spokeswoman '
+        'said the team would "respond in two weeks."'
+    )
+    assert [q[1] for q in _quotes(nlp, text)] == ["Heather Wilson", "Heather Wilson"]
+
+
+def test_the_one_who_uses_something_to_argue_argues_not_the_thing(nlp):
+    text = (
+        "The cheerleader's attorney, Patricia Pierce, used the rates for games to argue that "
+        "the actual hourly pay was well below the minimum wage."
+    )
+    found = _quotes(nlp, text, kinds=("indirect",))
+    assert [q[1] for q in found] == ["Patricia Pierce"]
+
+
+def test_a_dateline_the_parser_takes_for_a_subject_is_not_the_speaker(nlp):
+    text = (
+        "CAIRO (Reuters) - European Union foreign policy chief Catherine Ashton said on Tuesday "
+        "she found that the deposed president was well."
+    )
+    found = _quotes(nlp, text, kinds=("indirect",))
+    assert found and found[0][1] == "Catherine Ashton"
+
+
+def test_a_plural_role_is_never_the_one_person_named_with_that_role(nlp):
+    text = (
+        "Clark Davis, an organizer of the camp, spoke on Monday.\n\n"
+        '"The camp has grown to 400 tents," organizers said.'
+    )
+    assert [q[1] for q in _quotes(nlp, text)] == [None]
+
+
+def test_the_one_a_paper_quotes_as_saying_is_the_speaker(nlp):
+    text = (
+        "Izvestia quotes Kalashnikov's daughter, Elena, as saying she believes a priest helped "
+        "her father compose the letter."
+    )
+    found = _quotes(nlp, text, kinds=("indirect",))
+    assert found[0][:2] == ("she believes a priest helped her father compose the letter", "Elena")
+
+
+def test_an_organisation_the_model_missed_here_is_known_by_its_name_from_another_source(nlp):
+    sources = [
+        clean(Source(id="a", raw="The LAPD said on Monday that the camp would be cleared.")),
+        clean(
+            Source(
+                id="b",
+                raw="The LAPD early Monday declared an unlawful assembly and ordered the "
+                "protesters to immediately disperse or face arrest.",
+            )
+        ),
+    ]
+    assign_witnesses(sources)
+    docs, entities = extract(sources, nlp)
+    names = {e.id: e.name for e in entities}
+    found = find_quotes(docs[1], entities)
+    assert [names.get(q.speaker_id) for q in found] == ["LAPD"]
+
+
+def test_they_after_unnamed_people_said_is_those_people_not_the_last_organisation(nlp):
+    text = (
+        "The Department of Children and Family Services said it is investigating. "
+        '"Each child winced," prosecutors said in court on Monday. "The burns were '
+        'discovered by a mother," they said.'
+    )
+    found = _quotes(nlp, text)
+    assert [q[1] for q in found[-1:]] == [None]

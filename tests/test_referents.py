@@ -170,3 +170,27 @@ def test_he_after_a_role_subject_is_the_person_with_that_role(nlp):
 def test_a_place_that_only_lies_somewhere_says_nothing(nlp):
     text = 'Indonesia lies on the Pacific "Ring of Fire, a stretch where earthquakes are common."'
     assert all(name is None for _, name in _speakers(nlp, text))
+
+
+def test_a_he_opening_a_sentence_goes_on_with_the_subject_of_the_one_before(nlp):
+    """The last speaker, Trump, loses to the subject of the sentence just before."""
+    text = (
+        "Greg Gianforte body-slammed a reporter.\n\n"
+        'Trump praised him at a rally. "He is my type," Trump said. The crowd cheered loudly.\n\n'
+        "Gianforte pleaded guilty last year. He apologized that night, saying, "
+        '"When you make a mistake you have to own it."'
+    )
+    assert _speakers(nlp, text)[-1] == (
+        "When you make a mistake you have to own it.",
+        "Greg Gianforte",
+    )
+
+
+def test_a_role_word_before_a_name_resolves_to_that_name(nlp):
+    from newsweave.quotes.speakers import Context, resolve_mention
+
+    source = clean(Source(id="t", raw="Biologist Nick Bos tells Wikinews about the ants."))
+    docs, entities = extract([source], nlp)
+    ctx = Context(docs[0].nlp, docs[0].entity_mentions, {e.id: e for e in entities})
+    role = next(t for t in docs[0].nlp if t.text == "Biologist")
+    assert {e.id: e.name for e in entities}[resolve_mention(ctx, role)] == "Nick Bos"

@@ -322,3 +322,19 @@ def test_quotes_sit_under_one_heading_per_speaker_with_the_unattributed_last(bri
     assert to_html(brief).count("<h3>Jo Park</h3>") == 1
     out = _terminal(brief)
     assert out.count("Jo Park\n") == 1
+
+
+def test_words_whose_speaker_another_outlet_names_say_where_the_name_comes_from(brief):
+    """Reuters' "he said" quote, named by AP: every format prints "(named in AP)" beside
+    Reuters' words, and nothing beside AP's own."""
+    group = brief.quotes[0]
+    group.mentions[1].speaker_id = group.mentions[1].speaker_text = None
+    group.named_in = ["ap"]
+    text_out = _terminal(brief)
+    line = next(x for x in text_out.splitlines() if "we will appeal this ruling" in x)
+    assert line.rstrip().endswith("(named in AP)")
+    assert "named in" not in next(x for x in text_out.splitlines() if "appeal the ruling" in x)
+    page = to_markdown(brief, detail="full")
+    assert "we will appeal this ruling” *(named in AP)*" in page
+    assert page.count("named in") == 1
+    assert "this ruling”" in to_html(brief) and "(named in AP)</span>" in to_html(brief)

@@ -1,5 +1,6 @@
 """What a reader must be told before trusting a brief: articles that may not be one story,
-articles not in English, and a brief with one witness only (nothing can be corroborated).
+articles not in English, and a brief with one witness only (nothing can be corroborated: one
+article, copies of one report, or the articles of one outlet).
 
 `caveats(sources)` runs after clean and dedup (it reads `Source.text` and `Source.witness`)
 and returns `Caveat`s, each with a one-line message naming the articles concerned; the
@@ -31,6 +32,7 @@ from .cluster import batch
 from .cluster.features import Vectorizer, terms
 from .lexicon import FUNCTION_WORDS
 from .models import Caveat, Source
+from .outlets import source_outlet_key
 
 LINK = batch.FLOOR  # the least similarity that keeps two articles in one story (NeuS val)
 NAMED = 10  # articles named in one message; the rest are counted
@@ -39,7 +41,7 @@ FOREIGN_SHARE = 0.12  # a language's function words make at least this share of 
 FOREIGN_MARGIN = 2.0  # ... and this many times the English share
 SPLIT_HINT = "newsweave ingest --db stories.db FILES, then newsweave stories --db stories.db"
 
-__all__ = ["LINK", "SCRIPTS", "caveats", "language", "story_groups"]
+__all__ = ["LINK", "SCRIPTS", "caveats", "language", "one_outlet", "one_witness", "story_groups"]
 
 
 # The first word of a letter's Unicode name -> the script named in the warning.
@@ -135,7 +137,8 @@ def name(source: Source) -> str:
     """How a warning names an article: where it was read (as given: a file, a JSON Lines
     line), else its record id or content id, with its outlet when known."""
     own = source.where or source.path or source.input_id or source.id
-    return f"{own} ({source.outlet})" if source.outlet and source.outlet != own else own
+    outlet = source.label if source.outlet else None  # the name every report shows
+    return f"{own} ({outlet})" if outlet and outlet != own else own
 
 
 def _names(sources: Sequence[Source]) -> str:
@@ -167,8 +170,9 @@ def _foreign(sources: Sequence[Source], languages: dict[str, str | None]) -> lis
 
 def _not_one_story(sources: Sequence[Source]) -> list[Caveat]:
     """A caveat when the articles fall apart into groups that share almost no words (copies of
-    one report share most of their words, so they stay together)."""
-    if len({s.witness or s.id for s in sources}) < 2:
+    one report share most of their words, so they stay together; two stories of one outlet do
+    not)."""
+    if len(sources) < 2:
         return []
     groups = story_groups(sources)
     if len(groups) == 1:
@@ -204,17 +208,42 @@ def _not_one_story(sources: Sequence[Source]) -> list[Caveat]:
 
 
 def _one_witness(sources: Sequence[Source]) -> list[Caveat]:
-    """A caveat when every source is one witness (one article, or copies of one report)."""
+    """A caveat when every source is one witness (one article, copies of one report, or the
+    articles of one outlet)."""
     if len({s.witness or s.id for s in sources}) != 1:
         return []
-    if len(sources) == 1:
-        what = f"one article ({name(sources[0])})"
-    else:
-        what = f"{len(sources)} copies of one report ({_names(sources)})"
+    outlet = one_outlet(sources)
+    whose = f"comes from {outlet}" if outlet and len(sources) > 1 else "is this report's"
     return [
         Caveat(
             "one-witness",
-            f"{what}: nothing can be corroborated; every fact is this report's alone",
+            f"{one_witness(sources, named=True)}: nothing can be corroborated; every fact "
+            f"{whose} alone",
             [s.id for s in sources],
         )
     ]
+
+
+def one_outlet(sources: Sequence[Source]) -> str | None:
+    """The outlet every source is from (its name as shown), None when they are not all from
+    one known outlet."""
+    if not all(s.outlet_name or s.outlet for s in sources):
+        return None
+    shown = {s.label for s in sources}
+    return shown.pop() if len(shown) == 1 else None
+
+
+def one_witness(sources: Sequence[Source], *, named: bool = False) -> str:
+    """What sources that are one witness are: "one article", "3 articles, all from Reuters",
+    "2 copies of one report", "3 copies of one report or articles of one outlet"; with
+    `named`, the articles named in brackets."""
+    names = f" ({_names(sources)})" if named else ""
+    if len(sources) == 1:
+        return f"one article{names}"
+    outlet = one_outlet(sources)
+    if outlet is not None:
+        return f"{len(sources)} articles, all from {outlet}{names}"
+    keys = Counter(source_outlet_key(s.outlet, s.url) for s in sources)
+    if any(n > 1 for key, n in keys.items() if key):
+        return f"{len(sources)} copies of one report or articles of one outlet{names}"
+    return f"{len(sources)} copies of one report{names}"

@@ -108,8 +108,14 @@ CUE_LEMMAS = SPEECH_LEMMAS | words("read bark boom lecture affirm assure snap in
 INVERTED_CUES = words("said says added asked wrote tweeted replied explained")
 # Cues whose object is the hearer: "told Reuters", "asked the senator".
 ADDRESSEE_CUES = words("tell ask inform remind assure")
+# Verbs whose object is the means, not the speaker, of an infinitive after it ("used the rates to
+# argue", "cited a poll to claim"); other verbs' objects speak ("prompting the company to say").
+MEANS_VERBS = words("use cite employ invoke quote take")
 # What an organisation issues and the text makes speak: "a police statement said".
 STATEMENT_NOUNS = words("statement release report filing notice memo bulletin")
+# Nouns for what someone said, as a list or a colon introduces it ("favorite Sementilli quotes:",
+# "His favorite quote was his own:"): their possessor or name modifier is the speaker.
+SAYING_NOUNS = words("quote quotation saying remark word thought tweet line message motto")
 # Verbs that report speech, writing, belief or findings, taking a clause ("said that ...").
 CLAUSE_CUES = words(
     "say tell add write tweet post state announce claim argue insist note explain warn suggest "
@@ -169,37 +175,7 @@ MEDIA_NAME_WORDS = words(
     "journal times post news herald tribune gazette telegraph guardian reuters ap bloomberg cnn "
     "bbc press daily mail"
 )
-# News agencies and outlets under their short and long names (keys as `name_key` makes them).
-OUTLET_ALIASES = {
-    "afp": "AFP",
-    "agence france presse": "AFP",
-    "ap": "AP",
-    "associated press": "AP",
-    "reuters": "Reuters",
-    "thomson reuters": "Reuters",
-    "upi": "UPI",
-    "united press international": "UPI",
-    "dpa": "dpa",
-    "deutsche presse agentur": "dpa",
-    "bbc": "BBC",
-    "british broadcasting corporation": "BBC",
-    "bbc news": "BBC",
-    "cnn": "CNN",
-    "cable news network": "CNN",
-    "nyt": "New York Times",
-    "new york times": "New York Times",
-    "wsj": "Wall Street Journal",
-    "wall street journal": "Wall Street Journal",
-    "wapo": "Washington Post",
-    "washington post": "Washington Post",
-    "xinhua": "Xinhua",
-    "xinhua news agency": "Xinhua",
-    "kyodo": "Kyodo",
-    "kyodo news": "Kyodo",
-    "yonhap": "Yonhap",
-    "yonhap news agency": "Yonhap",
-    "asian news international": "ANI",
-}
+# News agencies and outlets under their names and web addresses: `newsweave.outlets.OUTLETS`.
 
 # --- Places ---------------------------------------------------------------------------------------
 
@@ -231,6 +207,8 @@ PLACE_ALIASES = {
 
 # Words that make a span the model tags a measure or a time, never a name ("0737 GMT",
 # "UTC (3:37 a.m. EDT)", "magnitude-6.1").
+# Lower-case words inside names ("Carla del Ponte", "Osama bin Laden", "Ludwig van Beethoven").
+NAME_PARTICLES = words("de del della di da van von der den la le du al el bin ibn ben dos das y")
 NOT_NAME_WORDS = words("gmt utc edt est pdt pst cdt cst bst cet wib magnitude a.m p.m")
 
 # --- Languages other than English -----------------------------------------------------------------

@@ -4,7 +4,8 @@ Stages read and add to these dataclasses; no opaque dicts travel between stages.
 
     ingest    -> Source (raw text + metadata)
     clean     -> Source.text (cleaned) + Source.removed
-    dedup     -> Source.witness (copies of one wire story share a witness)
+    dedup     -> Source.witness (copies of one wire story and one outlet's articles share a
+                 witness), Source.outlet_name (one name shown for an outlet's names)
     extract   -> Document (sentences, entity mentions, numbers, dates)
     quotes    -> Document.quotes (QuoteMention with resolved speakers)
     align     -> Fact, QuoteGroup, Conflict, TimelineEvent, NumberGroup
@@ -26,6 +27,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .outlets import canonical_outlet
 from .spans import SpanIndex
 
 EntityType = Literal["person", "organisation", "place"]
@@ -79,12 +81,17 @@ class Source:
     text: str = ""
     removed: list[Removal] = field(default_factory=list)
     witness: str = ""
+    # the outlet's name as every report shows it (dedup: one name for "AP" and "Associated
+    # Press"; an outlet known by its URL's domain alone); None: the outlet as given, if any
+    outlet_name: str | None = None
 
     @property
     def label(self) -> str:
-        """A short human name: its outlet, else its JSON Lines id, else its file name, else its id."""
-        if self.outlet:
-            return self.outlet
+        """A short human name: its outlet (the name shown for it), else its JSON Lines id, else
+        its file name, else its id."""
+        shown = self.outlet_name or canonical_outlet(self.outlet)
+        if shown:
+            return shown
         if self.input_id:
             return self.input_id
         if self.path:

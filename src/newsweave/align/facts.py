@@ -1,7 +1,8 @@
 """Same-fact grouping: sentences of different witnesses that state the same thing form one fact.
 
-Pairs are scored by the cosine of their IDF-weighted vectors (words, entities, dates, numbers),
-mixed with the cosine of sentence embeddings when the optional `embed` extra is used.
+Pairs are scored by the same-claim model (`sameclaim.probability`: shared words, names, figures,
+spelling, spaCy's contextual vectors), or, when the optional `embed` extra is used, by the cosine
+of their IDF-weighted vectors mixed with the cosine of sentence embeddings.
 Groups grow from the strongest pair down; a sentence joins a group only when its source is not
 in it yet and it is similar enough to the group's average, which stops chains (A~B, B~C, A!~C)
 from gluing unrelated sentences together.
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..extract.figures import EVENT_KINDS, direction_of, figures_agree
 from ..models import Fact, FactStatus, MatchReason, NumberMention
+from . import sameclaim
 from .vectors import SentenceVector, cosine, embed_all, similarity
 
 
@@ -33,6 +35,9 @@ SAME_FACT = LEXICAL.same
 # Two established groups of disjoint sources merge when their members are this many times the join
 # threshold alike on average (None: never merge).
 MERGE: float | None = 1.0
+# Two sentences each dated once this many days apart tell of two events (a date conflict within one
+# event is days, not months, apart: "Wednesday" / "Friday").
+APART_DAYS = 31
 # Lexical scores from which a pair is decided by the embeddings too. 0.08 (a third fewer sentences
 # embedded) scored the same on the claims gold (bench/claims.py: 69.6 / 69.3 corroborated recall)
 # but lost two of 23 pairs on the annotated NeuS stories (tests/test_stories.py), so every pair is.
@@ -49,7 +54,6 @@ class _Group:
 
 def group_facts(
     vectors: list[SentenceVector],
-    thresholds: Thresholds | None = None,
     anchors: set[frozenset] | None = None,
     *,
     embed: bool = False,
@@ -58,15 +62,16 @@ def group_facts(
     `anchors`: pairs of sentences, each (source, start), known to state one thing (one quote).
     With `embed`, pairs the words leave undecided (lexical score in `BAND`) are decided by the
     sentence embeddings as well: a paraphrase shares few words."""
-    if thresholds is None:
-        thresholds = EMBEDDED if vectors and vectors[0].embedding is not None else LEXICAL
     if embed:
         return _grouped(vectors, _pairs_embedded(vectors, anchors or set()))
-    return _grouped(vectors, _pairs(vectors, thresholds, anchors or set()))
+    pairs, support = _pairs(vectors, anchors or set())
+    return _grouped(vectors, pairs, support)
 
 
 def _grouped(
-    vectors: list[SentenceVector], pairs: list[tuple[float, int, int]]
+    vectors: list[SentenceVector],
+    pairs: list[tuple[float, int, int]],
+    support: dict[int, tuple[float, int]] | None = None,
 ) -> list[list[SentenceVector]]:
     join = LEXICAL.join
     home: dict[int, _Group] = {}
@@ -77,10 +82,41 @@ def _grouped(
     grouped_sentences = {
         (m.source, m.sentence.span.start) for g in grouped for m in g if not m.part
     }
-    singles = [
-        [v] for k, v in enumerate(vectors) if k not in home and _alone_shown(v, grouped_sentences)
-    ]
-    return sorted(grouped + singles, key=lambda g: _order(g[0]))
+    support = support or {}
+    alone = {
+        k for k, v in enumerate(vectors) if k not in home and _alone_shown(v, grouped_sentences)
+    }
+    # a claim part of a lone sentence is shown too where another witness states it
+    backed = {k for k in support if k not in home and k not in alone}
+    supported = _supported(vectors, sorted(alone | backed), support, alone)
+    return sorted(grouped + supported, key=lambda g: _order(g[0]))
+
+
+def _supported(
+    vectors: list[SentenceVector],
+    lone: list[int],
+    support: dict[int, tuple[float, int]],
+    shown: set[int],
+) -> list[list[SentenceVector]]:
+    """Each lone sentence (`shown`) as a fact of its own, with the sentence of another witness
+    that best states its claim (`support`, at least `sameclaim.SUPPORT`) even where that sentence
+    is grouped for another claim: a sentence states several claims, but sits in one group. A claim
+    part of a lone sentence becomes a fact only with such a sentence beside it."""
+    out: list[list[SentenceVector]] = []
+    taken: set[int] = set()
+    lone_set = set(lone)  # a lone partner joins one fact; a grouped one may back several
+    for k in lone:
+        if k in taken:
+            continue
+        best = support.get(k)
+        if best is None or best[1] in taken or _dated_apart(vectors[k], vectors[best[1]], 0):
+            if k in shown:
+                taken.add(k)
+                out.append([vectors[k]])
+            continue
+        taken |= {k, best[1]} if best[1] in lone_set else {k}
+        out.append([vectors[k], vectors[best[1]]])  # the fact reads as the lone sentence
+    return out
 
 
 def _alone_shown(v: SentenceVector, grouped_sentences: set[tuple[str, int]]) -> bool:
@@ -109,21 +145,90 @@ def _order(v: SentenceVector) -> tuple:
 
 
 def _pairs(
-    vectors: list[SentenceVector], thresholds: Thresholds, anchors: set[frozenset]
-) -> list[tuple[float, int, int]]:
-    pairs, sources, after = [], [v.source for v in vectors], _run_ends(vectors)
+    vectors: list[SentenceVector], anchors: set[frozenset]
+) -> tuple[list[tuple[float, int, int]], dict[int, tuple[float, int]]]:
+    """Pairs of different sources the same-claim model says state one claim (`sameclaim.SAME`), or
+    that carry one quote, strongest first; and for each sentence, the sentence of another witness
+    likeliest to state its claim, where that is at least `sameclaim.SUPPORT`. Where a claim part
+    of a sentence states the claim about as well as the whole sentence, the part is cited."""
+    scores = _narrowest(vectors, _scores(vectors, anchors))
+    pairs = sorted(
+        (
+            (score, i, j)
+            for (i, j), score in scores.items()
+            if score >= sameclaim.SAME
+            or (score >= sameclaim.SAME_KIND and _one_kind(vectors[i], vectors[j]))
+        ),
+        key=lambda p: (-p[0], _order(vectors[p[1]]), _order(vectors[p[2]])),
+    )
+    support: dict[int, tuple[float, int]] = {}
+    for (i, j), score in scores.items():
+        if score >= sameclaim.SUPPORT and vectors[i].witness != vectors[j].witness:
+            for k, other in ((i, j), (j, i)):
+                if score > support.get(k, (0.0, -1))[0]:
+                    support[k] = (score, other)
+    return pairs, support
+
+
+def _scores(vectors: list[SentenceVector], anchors: set[frozenset]) -> dict[tuple[int, int], float]:
+    """Same-claim probabilities of the pairs of different sources that reach `SAME` or `SUPPORT`
+    (plus 1 for a pair that carries one quote) and whose figures and dates agree."""
+    floor = min(sameclaim.SAME, sameclaim.SUPPORT, sameclaim.SAME_KIND)
+    scores, sources, after = {}, [v.source for v in vectors], _run_ends(vectors)
     for i, a in enumerate(vectors):
         for j in range(after[i], len(vectors)):  # the sentences after this one's source
             b = vectors[j]
-            if sources[i] != sources[j]:
-                score = similarity(a, b)
-                if _anchored(a, b, anchors):
-                    score += 1.0  # one statement: placed before any pair that merely reads alike
-                if score >= (
-                    thresholds.lead if _both_ledes(a, b) else thresholds.same
-                ) and not figures_clash(a, b):
-                    pairs.append((score, i, j))
-    return sorted(pairs, key=lambda p: (-p[0], _order(vectors[p[1]]), _order(vectors[p[2]])))
+            if sources[i] == sources[j]:
+                continue
+            score = sameclaim.probability(a, b)
+            if _anchored(a, b, anchors):
+                score += 1.0  # one statement: placed before any pair that merely reads alike
+            if score >= floor and not figures_clash(a, b):
+                if score < sameclaim.DATED_APART and _dated_apart(a, b, 0):
+                    continue  # dated differently: one claim only if all else is alike
+                scores[(i, j)] = score
+    return scores
+
+
+def _one_kind(a: SentenceVector, b: SentenceVector) -> bool:
+    """They give an amount of money in one currency: sentences the model finds only loosely alike
+    may still state one cost or price, with values that agree or conflict (durations and counts
+    are too common a kind to pair on: "two decades in office" / "19 years on the council")."""
+    kinds = {n.kind for n in figures(a)} & {n.kind for n in figures(b)}
+    return any(k.startswith("money:") for k in kinds if k)
+
+
+def _narrowest(
+    vectors: list[SentenceVector], scores: dict[tuple[int, int], float]
+) -> dict[tuple[int, int], float]:
+    """Drop a pair of a whole sentence where one of its claim parts pairs with the same sentence
+    nearly as well (within `sameclaim.NARROWER`) and that sentence does not state the rest of it
+    (`_covers`): the part states the claim, the rest of the sentence says more than the other
+    source does."""
+    whole = {(v.source, v.sentence.span.start): k for k, v in enumerate(vectors) if not v.part}
+    best_part: dict[tuple[int, int], float] = {}
+    for (i, j), score in scores.items():
+        for part, other in ((i, j), (j, i)):
+            v = vectors[part]
+            if v.parent is not None:
+                key = (whole.get((v.source, v.parent.span.start), -1), other)
+                best_part[key] = max(best_part.get(key, 0.0), score)
+
+    def narrower(i: int, j: int, score: float) -> bool:
+        return best_part.get((i, j), 0.0) >= score - sameclaim.NARROWER and not _covers(
+            vectors[j], vectors[i]
+        )
+
+    return {
+        (i, j): score
+        for (i, j), score in scores.items()
+        if not narrower(i, j, score) and not narrower(j, i, score)
+    }
+
+
+def _covers(a: SentenceVector, b: SentenceVector) -> bool:
+    """Does `a` hold most of `b`'s words (its character 4-grams, `sameclaim.COVERS`)?"""
+    return bool(b.grams) and len(a.grams & b.grams) >= sameclaim.COVERS * len(b.grams)
 
 
 def _pairs_embedded(
@@ -168,13 +273,29 @@ def figures(v: SentenceVector) -> list[NumberMention]:
 def figures_clash(a: SentenceVector, b: SentenceVector) -> bool:
     """Do the sentences give figures of one kind that disagree ("killing five" / "killing 24";
     "a 6.4-magnitude quake" / "an 8.6-magnitude quake")? Such sentences are never one fact: they
-    are a conflict or an update, which the story's figures show."""
+    are a conflict or an update, which the story's figures show. Nor are two sentences each dated
+    once, more than `APART_DAYS` apart ("In 2004, a tsunami killed ..." / "The quake on Tuesday
+    killed ..."): they tell of two events, not of one dated two ways."""
+    if _dated_apart(a, b):
+        return True
     fa, fb = figures(a), figures(b)
     for kind in {n.kind for n in fa} & {n.kind for n in fb} & EVENT_KINDS:
         xs, ys = [n for n in fa if n.kind == kind], [n for n in fb if n.kind == kind]
         if not any(figures_agree(x, y) and _same_way(x, a, y, b) for x in xs for y in ys):
             return True
     return False
+
+
+def _dated_apart(a: SentenceVector, b: SentenceVector, days: int = APART_DAYS) -> bool:
+    """Each is dated once, more than `days` apart."""
+    da, db = a.dates, b.dates
+    if len(da) != 1 or len(db) != 1:
+        return False
+    x, y = da[0], db[0]
+    if x.date is None or y.date is None:
+        return False
+    gap = max(x.date - (y.end or y.date), y.date - (x.end or x.date))
+    return gap.days > days
 
 
 def _same_way(x: NumberMention, a: SentenceVector, y: NumberMention, b: SentenceVector) -> bool:
@@ -241,11 +362,12 @@ def _mergeable(a: _Group, b: _Group, join: float, merge: float) -> bool:
 
 
 def _affinity(a: SentenceVector, b: SentenceVector, join: float) -> float:
-    """How near two sentences are, as a multiple of the join threshold of their kind of score."""
-    lexical = cosine(a, b) / join
+    """How near two sentences are, as a multiple of the join threshold of their kind of score:
+    the same-claim probability, or with embeddings the lexical and embedding cosines."""
     if a.embedding is None or b.embedding is None:
-        return lexical
-    return max(lexical, similarity(a, b) / EMBEDDED.join)
+        bar = sameclaim.SAME_KIND if _one_kind(a, b) else sameclaim.JOIN
+        return sameclaim.probability(a, b) / bar
+    return max(cosine(a, b) / join, similarity(a, b) / EMBEDDED.join)
 
 
 def make_fact(index: int, members: list[SentenceVector], conflicting: bool) -> Fact:

@@ -120,7 +120,7 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
         documents = [m.document for m in vectors[fact.id]]
         for kind, values in _split_by_verb(by_kind, stated):
             if len({witness[v.span.source] for v in values}) >= 2 and not _merged(
-                kind, values, out
+                kind, values, out, witness
             ):
                 ident = f"g{len(shown) + len(out) + 1}"
                 out.append(
@@ -166,7 +166,9 @@ def _fact_kind(kind: str | None) -> str:
     return f"count:{rest.partition(':')[0]}" if head == "count" else kind or ""
 
 
-def _merged(kind: str, values: list[FigureValue], figures: list[Figure]) -> bool:
+def _merged(
+    kind: str, values: list[FigureValue], figures: list[Figure], witness: dict[str, str]
+) -> bool:
     """Add the values to a figure of the same kind whose values they all agree with (one claim
     split over two facts); False when there is none."""
     for f in figures:
@@ -176,7 +178,7 @@ def _merged(kind: str, values: list[FigureValue], figures: list[Figure]) -> bool
             and all(_agree(v, w, kind) for v in values for w in f.values)
         ):
             _add_new_sources(f.values, values)
-            f.note = f"{len(f.values)} sources agree"
+            f.note = agree_note(f.values, witness)
             return True
     return False
 
@@ -391,6 +393,14 @@ def _directions_differ(values: list[FigureValue]) -> bool:
     return len({v.direction for v in values if v.direction}) > 1
 
 
+def agree_note(values: list[FigureValue], witness: dict[str, str]) -> str:
+    """ "3 sources agree", or "3 sources agree (2 independent)" when some of them are one
+    witness (copies of one report, or one outlet's articles)."""
+    n = len(values)
+    independent = len({witness.get(v.span.source, v.span.source) for v in values})
+    return f"{n} sources agree" + ("" if independent == n else f" ({independent} independent)")
+
+
 def _figure(
     ident: str,
     kind: str,
@@ -403,7 +413,8 @@ def _figure(
     if all(
         _agree(a, b, kind, directions=False) for i, a in enumerate(values) for b in values[i + 1 :]
     ):
-        return Figure(ident, kind, label, "agree", values, f"{len(values)} sources agree")
+        witness = {d.source.id: d.source.witness or d.source.id for d in documents}
+        return Figure(ident, kind, label, "agree", values, agree_note(values, witness))
     texts = {d.source.id: d.source.text for d in documents}
     if _updated(values, texts, kind):
         labels = {d.source.id: d.source.label for d in documents}

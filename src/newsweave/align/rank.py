@@ -137,10 +137,12 @@ class _Story:
 
 def _main_terms(brief: Brief) -> set[str]:
     """The content words the most witnesses use (each witness counted once)."""
-    texts = {s.witness or s.id: s.text for s in brief.sources}
-    counts = Counter(w for text in texts.values() for w in content_words(text))
+    words: dict[str, set[str]] = {}  # a witness's words: one outlet's articles, or copies
+    for s in brief.sources:
+        words.setdefault(s.witness or s.id, set()).update(content_words(s.text))
+    counts = Counter(w for used in words.values() for w in used)
     top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAIN_TERMS]
-    return {w for w, n in top if n > 1 or len(texts) == 1}
+    return {w for w, n in top if n > 1 or len(words) == 1}
 
 
 def _main_entity_spans(brief: Brief) -> list[list[Span]]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..models import Document, NumberMention, Sentence
+from ..models import DateMention, Document, NumberMention, Sentence
 from .claims import claim_parts
 
 # Feature prefixes; entities, dates and numbers count more than a single word.
@@ -20,6 +21,9 @@ WEIGHTS = {"w": 1.0, "e": 1.5, "d": 2.0, "n": 2.0}
 EMBED_MIX = 0.2
 # Reporting verbs say how a fact reached the page, not what it is.
 REPORTING = {"say", "tell", "add", "report", "state", "according", "announce", "note", "claim"}
+# Main verbs that say nothing of what a sentence is about.
+LIGHT_VERBS = frozenset({"say", "be"})
+_NON_WORD = re.compile(r"[^a-z0-9 ]+")
 
 
 @dataclass
@@ -45,6 +49,55 @@ class SentenceVector:
             for n in self.document.index("numbers").overlapping(start, end)
             if start <= n.span.start and n.kind
         ]
+
+    @functools.cached_property
+    def dates(self) -> list[DateMention]:
+        """The resolved dates it states."""
+        start, end = self.sentence.span.start, self.sentence.span.end
+        return [
+            d
+            for d in self.document.index("dates").overlapping(start, end)
+            if start <= d.span.start and d.resolved
+        ]
+
+    @functools.cached_property
+    def grams(self) -> frozenset[str]:
+        """Character 4-grams of its lower-cased letters, digits and spaces."""
+        t = _NON_WORD.sub("", self.sentence.text.lower())
+        return frozenset(t[i : i + 4] for i in range(len(t) - 3))
+
+    @property
+    def words(self) -> int:
+        return len(self.sentence.text.split())
+
+    @functools.cached_property
+    def _parsed(self) -> tuple[Any, str]:
+        """The unit mean of spaCy's contextual vectors over its content words (None without
+        them), and its main verb's lemma ("" for "say" and "be")."""
+        doc = self.document.nlp
+        span = (
+            doc.char_span(self.sentence.span.start, self.sentence.span.end, alignment_mode="expand")
+            if doc is not None
+            else None
+        )
+        if span is None:
+            return None, ""
+        verb = span.root.lemma_.lower()
+        rows = [t.i for t in span if t.is_alpha and not t.is_stop]
+        tensor = getattr(doc, "tensor", None)
+        if not rows or tensor is None or not len(tensor):
+            return None, "" if verb in LIGHT_VERBS else verb
+        mean = tensor[rows].mean(0)
+        norm = float((mean @ mean) ** 0.5)
+        return (mean / norm if norm else None), "" if verb in LIGHT_VERBS else verb
+
+    @property
+    def context(self) -> Any:
+        return self._parsed[0]
+
+    @property
+    def verb(self) -> str:
+        return self._parsed[1]
 
     @property
     def source(self) -> str:

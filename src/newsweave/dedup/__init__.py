@@ -1,29 +1,45 @@
-"""Stage 3, dedup: copies of one wire story count as one witness.
+"""Stage 3, dedup: copies of one wire story, and the articles of one outlet, are one witness.
 
 Two sources whose cleaned texts share most of their word 5-grams (containment of the smaller in
-the larger, at least `COPY_CONTAINMENT`) are copies of one story. They get the same
-`Source.witness`, the id of the earliest copy (first published, then first given); facts later
-count witnesses, not outlets.
+the larger, at least `COPY_CONTAINMENT`) are copies of one story. Two sources of one outlet
+(`outlets.source_outlet_key`: "AP", "Associated Press" and an apnews.com address are one; a
+source with neither outlet nor URL is never joined by outlet) are one witness too: an update
+and its first version, or two pieces by one agency, do not corroborate each other. The union
+of both relations (union-find) shares one `Source.witness`, the id of its earliest source
+(first published, then first given); facts later count witnesses, not articles.
 
 A brief compares every pair (`assign_witnesses`); a corpus finds candidate pairs with MinHash
 LSH first (`copy_groups`, see `minhash.py`) and verifies each exactly, then records what every
-copy changed against the earliest (`lineage.py`).
+copy changed against the earliest (`lineage.py`). A corpus keeps only copies as a witness
+(clustering treats copies as one article; one outlet reports many stories); the brief of a
+story joins its articles' outlets (`assign_witnesses`), and the story list counts
+independent witnesses the same way (`independent`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 
 import numpy as np
 
 from ..models import CopyGroup, Source
+from ..outlets import known_outlet, outlet_key, shown_outlet, source_outlet_key
 from . import minhash
 from .lineage import changes
 
 SHINGLE = 5
 COPY_CONTAINMENT = 0.5
 
-__all__ = ["assign_witnesses", "changes", "containment", "copy_groups", "minhash", "shingles"]
+__all__ = [
+    "assign_witnesses",
+    "changes",
+    "containment",
+    "copy_groups",
+    "independent",
+    "joined",
+    "minhash",
+    "shingles",
+]
 
 
 def shingles(text: str, n: int = SHINGLE) -> set[int]:
@@ -45,10 +61,11 @@ def arrival_order(sources: list[Source]) -> list[Source]:
 
 
 def assign_witnesses(
-    sources: list[Source], *, threshold: float = COPY_CONTAINMENT
+    sources: list[Source], *, threshold: float = COPY_CONTAINMENT, outlets: bool = True
 ) -> list[list[str]]:
-    """Set `witness` on every source, comparing every pair; returns the groups of copies (ids),
-    largest first."""
+    """Set `witness` on every source: copies (comparing every pair) and, with `outlets`, the
+    articles of one outlet share the earliest one's id. Returns the groups (ids), largest first
+    (with `outlets=False`, the groups of copies)."""
     ordered = arrival_order(sources)
     sets = {s.id: shingles(s.text) for s in ordered}
     for s in ordered:
@@ -57,7 +74,55 @@ def assign_witnesses(
         for b in ordered[i + 1 :]:
             if b.witness == b.id and containment(sets[a.id], sets[b.id]) >= threshold:
                 b.witness = a.witness
+    name_outlets(ordered)
+    if outlets:
+        roots = joined([_independence_keys(s) for s in ordered])
+        for s, root in zip(ordered, roots):
+            s.witness = ordered[root].id
     return _groups(ordered)
+
+
+def name_outlets(sources: Sequence[Source]) -> None:
+    """Set `outlet_name` on every source: one name for one outlet however its articles give it
+    (a listed outlet's name, "AP" for "Associated Press"; else the first spelling given: "The
+    Jakarta Post" for "Jakarta Post" too), or the listed outlet its URL is on when it gives no
+    outlet."""
+    first: dict[str, str] = {}
+    for s in sources:
+        shown = shown_outlet(s.outlet, s.url)
+        if shown is not None and known_outlet(s.outlet) is None and s.outlet:
+            shown = first.setdefault(outlet_key(s.outlet), shown)  # not listed: first spelling
+        s.outlet_name = shown
+
+
+def _independence_keys(source: Source) -> list[Hashable]:
+    """What makes a source one witness with others: its copy group, and its outlet if known."""
+    outlet = source_outlet_key(source.outlet, source.url)
+    keys: list[Hashable] = [("copy", source.witness or source.id)]
+    return keys + ([("outlet", outlet)] if outlet else [])
+
+
+def joined(keys: Sequence[Iterable[Hashable]]) -> list[int]:
+    """Union-find over items that share a key: each item's group as the index of its first
+    item (items given earliest first, so that is the group's earliest)."""
+    parent = list(range(len(keys)))
+    first: dict[Hashable, int] = {}
+    for i, item in enumerate(keys):
+        for key in item:
+            j = first.setdefault(key, i)
+            if j != i:
+                _union(parent, i, j)
+    return [_find(parent, i) for i in range(len(keys))]
+
+
+def independent(articles: Iterable[tuple[str, str | None, str | None]]) -> int:
+    """How many independent witnesses articles amount to, each given as (its copy group's
+    earliest id, outlet, URL): copies of one story, and one outlet's articles, count once."""
+    keys = [
+        [("copy", copy)] + ([("outlet", o)] if (o := source_outlet_key(outlet, url)) else [])
+        for copy, outlet, url in articles
+    ]
+    return len(set(joined(keys)))
 
 
 def copy_groups(

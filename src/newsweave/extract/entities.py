@@ -9,6 +9,7 @@ from ..lexicon import (
     HONORIFICS,
     INVERTED_CUES,
     KNOWN_ORGS,
+    NAME_PARTICLES,
     NOT_NAME_WORDS,
     ORG_WORDS,
     PERSON_ROLE_NOUNS,
@@ -144,7 +145,14 @@ def _name_span(ent: Any) -> Any | None:
     while end > start and ent.doc[end - 1].text in {"'s", "'", "’s"}:
         end -= 1
     end = _hyphenated_end(ent.doc, end)
+    end = next((i for i in range(start + 1, end) if _not_name_word(ent.doc[i])), end)
     return ent.doc[start:end] if end > start else None
+
+
+def _not_name_word(tok: Any) -> bool:
+    """A lower-case content word, which no name has: the model ran the name on ("Isaiah claims
+    Frances"); "of", "and", "for" ("Bank of America") and particles ("del") are kept."""
+    return tok.is_alpha and tok.is_lower and not tok.is_stop and tok.lower_ not in NAME_PARTICLES
 
 
 def _hyphenated_end(doc: Any, end: int) -> int:
@@ -187,11 +195,20 @@ def _corrected_type(span: Any, etype: EntityType) -> EntityType:
     words = [t.lower_.rstrip(".") for t in span]
     if _place_evidence(span, etype):
         return "place"
-    if etype == "person" and (set(words) & ORG_WORDS or " ".join(words) in KNOWN_ORGS):
+    if etype == "person" and (
+        set(words) & ORG_WORDS or " ".join(words) in KNOWN_ORGS or _plural_after_the(span)
+    ):
         return "organisation"
     if etype != "person" and _reads_as_person(span, words):
         return "person"
     return etype
+
+
+def _plural_after_the(span: Any) -> bool:
+    """ "the Jets", "the Clintons": one plural proper noun after "the" is a team, a band or a
+    family, never one person."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return len(span) == 1 and span[0].tag_ == "NNPS" and before == "the"
 
 
 def _place_evidence(span: Any, etype: EntityType) -> bool:

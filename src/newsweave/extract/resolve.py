@@ -18,10 +18,10 @@ from ..lexicon import (
     NICKNAMES,
     ORG_PREFIXES,
     ORG_SUFFIXES,
-    OUTLET_ALIASES,
     PLACE_ALIASES,
 )
 from ..models import Entity, EntityMention, EntityType
+from ..outlets import outlet_entity
 from .entities import name_key
 
 
@@ -39,7 +39,7 @@ def _group(mentions: list[EntityMention]) -> list[list[EntityMention]]:
     persons = Counter(name_key(m.text) for m in mentions if m.type == "person")
     for m in mentions:
         key = name_key(m.text)
-        if key in OUTLET_ALIASES:
+        if outlet_entity(m.text):
             m.type = "organisation"  # "AP" the model took for a person
         elif m.type == "person" and places[key] > persons[key]:
             m.type = "place"  # "Banda Aceh" typed a person here, a place in most mentions
@@ -119,12 +119,22 @@ def _unique_match(token: str, clusters: list[list[EntityMention]]) -> list[Entit
     last = [c for c in clusters if any(_person_tokens(m.text)[-1] == token for m in c)]
     if len(last) == 1:
         return last[0]
+    if len(last) > 1:
+        return _dominant(last)
     first = [
         c
         for c in clusters
         if any(len(_person_tokens(m.text)) == 2 and _person_tokens(m.text)[0] == token for m in c)
     ]
     return first[0] if not last and len(first) == 1 else None
+
+
+def _dominant(clusters: list[list[EntityMention]]) -> list[EntityMention] | None:
+    """Of several people with one surname ("Fabio Sementilli" and his sister "Mirella Rota
+    Sementilli"), the one the stories name at least twice as often as any other: a lone
+    "Sementilli" is the story's subject. Else none (two Sassoons named alike: nobody)."""
+    ranked = sorted(clusters, key=len, reverse=True)
+    return ranked[0] if len(ranked[0]) >= 2 * len(ranked[1]) else None
 
 
 def _person_index(groups: list[list[EntityMention]]) -> dict[str, list[EntityMention]]:
@@ -139,8 +149,8 @@ def _person_index(groups: list[list[EntityMention]]) -> dict[str, list[EntityMen
 
 
 def _other_key(m: EntityMention, key: str) -> tuple[str, str]:
-    if key in OUTLET_ALIASES:
-        return ("organisation", name_key(OUTLET_ALIASES[key]))
+    if outlet := outlet_entity(m.text):  # "AFP" / "Agence France-Presse": one outlet
+        return ("organisation", name_key(outlet))
     if m.type == "place":
         return ("place", name_key(PLACE_ALIASES.get(key, key)))
     words = [w for w in key.split() if w not in ORG_SUFFIXES]
@@ -193,11 +203,27 @@ def _canonical_name(group: list[EntityMention], etype: EntityType) -> str:
         return PLACE_ALIASES.get(key, forms.most_common(1)[0][0])
     if etype == "person":
         full = {f: n for f, n in forms.items() if len(f.split()) > 1} or forms
-        return max(full, key=lambda f: (full[f], len(f), f))
-    outlet = next((OUTLET_ALIASES[k] for k in map(name_key, forms) if k in OUTLET_ALIASES), None)
+        return _fullest(max(full, key=lambda f: (full[f], len(f), f)), full)
+    outlet = next(filter(None, map(outlet_entity, forms)), None)
     if outlet is not None:
-        return outlet
+        return _display(outlet)
     return max(forms, key=lambda f: (forms[f], -len(f), f))
+
+
+def _fullest(name: str, forms: Iterable[str]) -> str:
+    """The longest form that has every word of the commonest name and ends as it does: "Cyril
+    Alexander Volkov" once, over "Alexander Volkov" twice (a middle or first name the other
+    mentions leave out)."""
+    words = name.split()
+    longer = [
+        f
+        for f in forms
+        if len(f.split()) > len(words)
+        and f.split()[-1] == words[-1]
+        and set(words) <= set(f.split())
+        and all(w[:1].isupper() for w in f.split())
+    ]
+    return max(longer, key=lambda f: (len(f.split()), f), default=name)
 
 
 def _aliases(group: list[EntityMention], name: str) -> list[str]:

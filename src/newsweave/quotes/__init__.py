@@ -13,7 +13,7 @@ from ..lexicon import CUE_LEMMAS, VAGUE_SPEAKERS
 from ..models import Document, Entity, QuoteKind, QuoteMention, Sentence, Span
 from ..spans import SpanIndex
 from .finder import QuoteSpan, find_quote_spans, mark_directions
-from .frames import colon_lead, headed_lead, label, signature, signed_paragraph
+from .frames import colon_lead, headed_lead, label, listed, signature, signed_paragraph
 from .indirect import find_indirect
 from .quoted import Quoted, in_quotes
 from .speakers import (
@@ -221,7 +221,10 @@ def _by_layout(
     ):
         found = signed_paragraph(ctx, text, *paragraphs[at + 1])
     return (
-        found or label(ctx, text, start, max(start, q.start - 1)) or headed_lead(ctx, text, q.start)
+        found
+        or label(ctx, text, start, max(start, q.start - 1))
+        or (listed(ctx, text, paragraphs, at) if at is not None else None)
+        or headed_lead(ctx, text, q.start)
     )
 
 

@@ -125,7 +125,9 @@ def _paragraph_quotes(
     for m in _MARK.finditer(text, start, end):
         i, way = m.start(), directions.get(m.start()) or _DIGRAPH.get(m.group())
         if open_at is None:
-            if way == "open" or (way is None and _can_open(text, i, start)):
+            if way == "open" or (
+                way is None and (_can_open(text, i, start) or _lost_break(text, i, end))
+            ):
                 open_at = m.end()
             else:
                 _warn(warnings, f"closing quote mark with no opening mark at offset {i}")
@@ -175,6 +177,18 @@ def _cue_glued(text: str, i: int) -> bool:
 
 def _can_open(text: str, i: int, para_start: int) -> bool:
     return i == para_start or text[i - 1] in _OPEN_BEFORE
+
+
+def _lost_break(text: str, i: int, para_end: int) -> bool:
+    """With no quote open, a mark glued between a sentence's end and a capital opens a quote
+    ('with investigators."The state ...': text that lost its paragraph breaks)."""
+    return (
+        i >= 2
+        and text[i - 1] in ".!?"
+        and text[i - 2] not in "\"'"
+        and i + 1 < para_end
+        and text[i + 1].isupper()
+    )
 
 
 def _can_close(text: str, i: int, para_end: int) -> bool:

@@ -3,7 +3,9 @@
 - a signature after the quote: "“We can build a wall.” ― Steve Quinlan";
 - a label before it at the start of a paragraph: "Pamela Padilla: “He is ignorant ...”",
   "PENCE: Well, look, ..." (a transcript line);
-- a colon ending the clause before it: "Obama has a new message: “It's about me.”".
+- a colon ending the clause before it: "Obama has a new message: “It's about me.”";
+- a list of someone's sayings under headings: "Some favorite Sementilli quotes:" ¶
+  "ON HAPPINESS: “...”" ¶ "ON VISION: “...”" (the heading names nobody).
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..lexicon import INVERTED_CUES, PRONOUNS
-from .quoted import Quoted
+from ..lexicon import INVERTED_CUES, PERSONAL_PRONOUNS, PRONOUNS, SAYING_NOUNS
+from .quoted import Quoted, in_quotes
 from .speakers import Attribution, Context, remember, resolve_subject, syntactic_subject
 
 _SIGNATURE = re.compile(r'"?\s*[\u2015\u2014\u2013-]{1,2}\s*(?=[A-Z])')
@@ -28,7 +30,8 @@ MAX_NAME_TOKENS = 5
 MAX_SIGNED_TOKENS = 14  # "-President Obama, tweeting after Clinton's speech."
 _DASHES = set("\u2015\u2014\u2013-")
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
-_PERSONAL = PRONOUNS - {"it"}  # who may sign or head a quote
+_PERSONAL = (PRONOUNS - {"it"}) | PERSONAL_PRONOUNS  # who may sign or head a quote ("his" own)
+MAX_LIST = 12  # headed paragraphs between a list's introduction and a quote of it
 
 
 def signature(ctx: Context, text: str, quote_end: int, para_end: int) -> Attribution | None:
@@ -65,7 +68,61 @@ def label(ctx: Context, text: str, para_start: int, quote_start: int) -> Attribu
     if m is None or text[m.end() : quote_start].strip(' "') or m.start("name") != para_start:
         return None
     name = _name_at(ctx, para_start, m.end("name"))
-    return _attribution(ctx, name, (m.end("name"), m.end("name") + 1)) if name is not None else None
+    if name is None or is_heading(name):
+        return None
+    return _attribution(ctx, name, (m.end("name"), m.end("name") + 1))
+
+
+def is_heading(name: Any) -> bool:
+    """An upper-case label with a function word ("ON HAPPINESS", "PAYING IT FORWARD") heads a
+    section and names nobody (a transcript's "PENCE:" or "MODERATOR:" has none)."""
+    words = [t for t in name if t.is_alpha]
+    return bool(words) and all(t.is_upper for t in words) and any(t.is_stop for t in words)
+
+
+def listed(
+    ctx: Context, text: str, paragraphs: list[tuple[int, int]], at: int
+) -> Attribution | None:
+    """ "Some of our favorite Sementilli quotes:" ¶ "ON HAPPINESS: “...”" ¶ "ON VISION: “...”": a
+    paragraph ending in a colon that names someone's quotes (or sayings, words, tweets)
+    introduces a list of them, and each paragraph under a heading after it is theirs."""
+    if not _headed(ctx, text, *paragraphs[at]):
+        return None
+    for k in range(at - 1, max(-1, at - 1 - MAX_LIST), -1):
+        start, end = paragraphs[k]
+        if text[start:end].rstrip().endswith(":"):
+            return _sayings_of(ctx, start, end)
+        if not _headed(ctx, text, start, end):
+            return None
+    return None
+
+
+def _headed(ctx: Context, text: str, start: int, end: int) -> bool:
+    """Does the paragraph open with a heading and a colon, then a quote?"""
+    m = _LABEL.match(text, start, end)
+    if m is None or not text[m.end() : end].lstrip().startswith('"'):
+        return False
+    name = _name_at(ctx, start, m.end("name"))
+    return name is not None and is_heading(name)
+
+
+def _sayings_of(ctx: Context, start: int, end: int) -> Attribution | None:
+    """The name right before a saying noun of the paragraph ("Sementilli quotes", "Trump's
+    tweets"), as the speaker."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    for tok in span if span is not None else []:
+        if tok.lower_.removesuffix("s") not in SAYING_NOUNS or tok.i == 0:
+            continue
+        owner = tok.doc[tok.i - 1]
+        if owner.lower_ in {"'s", "\u2019s"} and owner.i > 0:
+            owner = tok.doc[owner.i - 1]
+        if owner.pos_ == "PROPN" and ctx.entity_at(owner) is not None:
+            return _attribution(ctx, owner.doc[owner.i : owner.i + 1], _chars(tok))
+    return None
+
+
+def _chars(tok: Any) -> tuple[int, int]:
+    return tok.idx, tok.idx + len(tok)
 
 
 def colon_lead(ctx: Context, text: str, quote_start: int, quoted: Quoted) -> Attribution | None:
@@ -75,10 +132,18 @@ def colon_lead(ctx: Context, text: str, quote_start: int, quoted: Quoted) -> Att
     colon = ctx.doc.char_span(at, at + 1, alignment_mode="expand") if at is not None else None
     if colon is None:
         return None
-    subject = _clause_subject(colon[0], quoted)
+    subject = _owner(_clause_subject(colon[0], quoted))
     if subject is None or (subject.pos_ == "PRON" and subject.lower_ not in _PERSONAL):
         return None  # "It was simple: ..." names nobody
     return resolve_subject(ctx, subject, colon[0])
+
+
+def _owner(subject: Any | None) -> Any | None:
+    """ "His favorite quote was his own:", "Trump's message was clear:": the one whose saying
+    the subject is speaks the quote; any other subject speaks for itself."""
+    if subject is None or subject.lemma_.lower() not in SAYING_NOUNS:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "poss"), subject)
 
 
 def _colon_before(text: str, quote_start: int) -> int | None:
@@ -108,13 +173,18 @@ def _headed_label(ctx: Context, text: str, colon: int) -> Attribution | None:
 
 def _clause_subject(colon: Any, quoted: Quoted) -> Any | None:
     """The subject of the verb the colon ends ("Obama is rolling out a message:"), or the name
-    of an inverted cue ("Said Ellis:")."""
+    of an inverted cue ("Said Ellis:"). The parser may hang the colon on the quote's own verb:
+    then the clause is the one of the word before the colon ("was his own:")."""
     head = colon.head
     if head.pos_ == "PROPN" and any(c.lower_ in INVERTED_CUES for c in head.children):
         return head
+    if in_quotes(head, quoted) and colon.i > 0:
+        head = colon.doc[colon.i - 1]
     while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
         head = head.head
-    return syntactic_subject(head, quoted) if head.pos_ in {"VERB", "AUX"} else None
+    if head.pos_ not in {"VERB", "AUX"} or in_quotes(head, quoted):
+        return None
+    return syntactic_subject(head, quoted)
 
 
 def _name_at(ctx: Context, start: int, end: int) -> Any | None:

@@ -12,8 +12,9 @@ convention-goer said" is that convention-goer, not the last person named. Rules,
    (names-dataset) loads gigabytes; an unknown gender agrees with both.
 2. Binding: not the subject of the pronoun's own verb ("Kelly told him": him is not Kelly).
 3. Score, highest wins: recency (a cost per sentence back), grammatical subject (a name in
-   apposition to a role subject counts: "Another official, Supriyadi, ... said"), subject of a
-   speech cue, the document's last speaker, a name inside quote marks (a cost: quoted words are
+   apposition to a role subject counts: "Another official, Supriyadi, ... said"), the subject
+   of the sentence just before one whose main verb has the pronoun as subject ("Gianforte
+   pleaded guilty. He apologized"), subject of a speech cue, the document's last speaker, a name inside quote marks (a cost: quoted words are
    someone else's), and how often the person was named so far (the subject of a profile).
 """
 
@@ -46,6 +47,7 @@ LAST_SPEAKER = 1.5
 QUOTED_COST = 3.0
 SALIENCE = 2.0  # times log2(mentions so far), up to MAX_SALIENCE
 MAX_SALIENCE = 2.0  # a person named four times is as salient as one named forty
+CONTINUED_SUBJECT = 1.5  # "Gianforte pleaded guilty. He apologized": a sentence's subject goes on
 HONORIFIC_VOTES = 3  # an honorific outweighs a few pronouns
 
 
@@ -67,6 +69,7 @@ def referent(ctx: Any, pronoun: Any) -> str | None:
     gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f"
     sentence = _sentence_of(ctx, pronoun.idx)
     bound = _clause_subject(pronoun)
+    opens = pronoun.dep_ in SUBJECT_DEPS and pronoun.head.dep_ == "ROOT"
     best, best_score = None, -math.inf
     seen: dict[str | None, int] = {}
     for c in _candidates(ctx):
@@ -78,6 +81,7 @@ def referent(ctx: Any, pronoun: Any) -> str | None:
         if not _agrees(ctx, c, gender) or (bound is not None and c.start <= bound.idx < c.end):
             continue
         score = _score(ctx, c, sentence, seen[c.entity_id])
+        score += CONTINUED_SUBJECT * (opens and c.subject and c.sentence == sentence - 1)
         if score >= best_score:  # ties go to the later mention
             best, best_score = c, score
     return best.entity_id if best is not None else None
@@ -282,10 +286,18 @@ def _same_clause(tok: Any, subject: Any) -> bool:
     return True
 
 
-def role_holder(ctx: Any, before: int, noun: str) -> str | None:
+def role_holder(
+    ctx: Any, before: int, noun: str, qualifiers: frozenset[str] = frozenset()
+) -> str | None:
     """The person whose stated role has this head ("the mayor"): the one named last before it
-    in this document, else the only one in the story (two mayors elsewhere: nobody)."""
-    holders = _holders(ctx).get(noun, set())
+    in this document, else the only one in the story (two mayors elsewhere: nobody). Words
+    that qualify the noun must meet the role: "a Pao spokeswoman" is the one whose role is "a
+    spokeswoman for Pao", and "an agency spokeswoman" is not "daycare spokeswoman" Jo Roe."""
+    holders = {
+        e
+        for e in _holders(ctx).get(noun, set())
+        if not qualifiers or any(qualifiers & _role_words(r.text) for r in ctx.entities[e].roles)
+    }
     here = [m.entity_id for m in ctx.mentions if m.entity_id in holders and m.span.end <= before]
     if here:
         return here[-1]
@@ -302,6 +314,10 @@ def _holders(ctx: Any) -> dict[str, set[str]]:
                     table.setdefault(head, set()).add(e.id)
         ctx.cache["holders"] = table
     return ctx.cache["holders"]
+
+
+def _role_words(role: str) -> set[str]:
+    return {w.removesuffix("'s").removesuffix("\u2019s").strip(",.") for w in role.lower().split()}
 
 
 def role_heads(role: str) -> list[str]:

@@ -21,6 +21,7 @@ from ..lexicon import (
     COMPANY_NOUNS,
     CUE_LEMMAS,
     INVERTED_CUES,
+    MEANS_VERBS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
     PERSONAL_PRONOUNS,
@@ -43,6 +44,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CLIMB = {"advcl", "conj", "xcomp", "ccomp", "relcl", "pcomp", "prep"}
 NOT_PUBLIC = "\0not-public"  # `Context.earlier` key: names with no word of PUBLIC_BODIES
 _CLAUSE_DEPS = {"relcl", "acl", "prep", "ccomp", "advcl"}
+PLURAL_REACH = 80  # tokens back to look for the plural noun a "they" may stand for
 
 
 @dataclass
@@ -88,9 +90,21 @@ class Context:
         found = self._entity_by_offset.get(tok.idx)
         if found is not None:
             return found
-        if tok.pos_ == "PROPN":
-            return self._by_surname(tok.text)
-        return None
+        found = self._by_surname(tok.text) if tok.pos_ == "PROPN" else None
+        if found is None and (tok.is_upper or tok.is_title):
+            found = self._one_word_names.get(tok.text)  # "LAPD", tagged a common noun
+        return found
+
+    @functools.cached_property
+    def _one_word_names(self) -> dict[str, str]:
+        """Organisations by a one-word name or alias ("LAPD"), for a mention the model missed
+        in this document."""
+        out: dict[str, str] = {}
+        for e in self.entities.values():
+            for name in [e.name, *e.aliases] if e.type == "organisation" else ():
+                if " " not in name:
+                    out.setdefault(name, e.id)
+        return out
 
     def _by_surname(self, word: str) -> str | None:
         hits = self._people_by_word.get(word.casefold(), [])
@@ -192,18 +206,7 @@ def syntactic_subject(cue: Any, quoted: Quoted) -> Any | None:
     verb = cue
     for _ in range(5):
         skip = in_quotes(verb, quoted) or (verb is not cue and _reported(verb, quoted))
-        subj = (
-            None
-            if skip
-            else next(
-                (
-                    c
-                    for c in verb.children
-                    if c.dep_ in SUBJECT_DEPS and not c.is_punct and not in_quotes(c, quoted)
-                ),
-                None,
-            )
-        )
+        subj = None if skip else _nearest_subject(verb, quoted)
         if subj is not None and subj.dep_ == "nsubjpass" and verb is cue:
             return _agent(cue)  # "no injuries were reported", "he was told by aides that"
         if subj is not None:
@@ -211,11 +214,23 @@ def syntactic_subject(cue: Any, quoted: Quoted) -> Any | None:
             return verb.head if subj.lower_ in RELATIVES and verb.dep_ == "relcl" else subj
         if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
             return None
-        controller = _object_control(verb, quoted)
+        controller = _object_control(verb, quoted) or _quoted_as(verb, quoted)
         if controller is not None:
             return controller
         verb = verb.head
     return None
+
+
+def _nearest_subject(verb: Any, quoted: Quoted) -> Any | None:
+    """The verb's subject outside quotes; of two ("CAIRO (Reuters) - ... chief Catherine Ashton
+    said": a dateline the parser took for one), the one nearest before the verb."""
+    found = [
+        c
+        for c in verb.children
+        if c.dep_ in SUBJECT_DEPS and not c.is_punct and not in_quotes(c, quoted)
+    ]
+    before = [c for c in found if c.i < verb.i]
+    return before[-1] if before else next(iter(found), None)
 
 
 def _agent(verb: Any) -> Any | None:
@@ -227,8 +242,8 @@ def _agent(verb: Any) -> Any | None:
 def _object_control(verb: Any, quoted: Quoted) -> Any | None:
     """ "prompting the company to say", "urged him to explain": the object of the verb an
     infinitive hangs on does the speaking, not that verb's subject."""
-    if verb.dep_ != "xcomp":
-        return None
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in MEANS_VERBS:
+        return None  # "used the rates to argue": the one who used them argues
     return next(
         (
             c
@@ -236,6 +251,20 @@ def _object_control(verb: Any, quoted: Quoted) -> Any | None:
             if c.dep_ == "dobj" and c.i < verb.i and not in_quotes(c, quoted)
         ),
         None,
+    )
+
+
+def _quoted_as(verb: Any, quoted: Quoted) -> Any | None:
+    """ "Izvestia quotes his daughter, Elena, as saying": the one quoted speaks, not the paper."""
+    head = verb.head
+    if (
+        verb.dep_ != "pcomp"
+        or head.lower_ != "as"
+        or head.head.lemma_.lower() not in {"quote", "cite"}
+    ):
+        return None
+    return next(
+        (c for c in head.head.children if c.dep_ == "dobj" and not in_quotes(c, quoted)), None
     )
 
 
@@ -368,7 +397,7 @@ def _just_before(ent: Any, cue: Any) -> bool:
 def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
     at = _through_relative(subj, cue, _chars(_phrase(subj)))
     found = Attribution(None, _phrase(subj).text, cue.text, "role", at, _cue_chars(cue))
-    if subj.lower_ in PRONOUNS and not subj.ent_type_:  # not the "He" of the name "Liu He"
+    if subj.lower_ in PRONOUNS | PERSONAL_PRONOUNS and not subj.ent_type_:  # not "Liu He"
         found.entity_id, found.how = _pronoun_referent(ctx, subj), "pronoun"
         return found
     entity_id = ctx.entity_at(subj) or _entity_in_phrase(ctx, subj)
@@ -429,6 +458,10 @@ def _entity_in_phrase(ctx: Context, subj: Any) -> str | None:
     "the Patriarch's press secretary, Alexander Volkov", is the speaker)."""
     found = [e for e in (ctx.entity_at(t) for t in _head_phrase(subj) if t.pos_ == "PROPN") if e]
     kinds = {e: ctx.entities[e].type if e in ctx.entities else None for e in found}
+    named = [ctx.entity_at(c) for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    named = [e for e in named if e in kinds and kinds[e] != "place"]
+    if subj.pos_ == "NOUN" and named:
+        return named[0]  # "Kalashnikov's daughter, Elena": the name, however the model typed it
     modifiers = {ctx.entity_at(t) for t in _head_phrase(subj) if _modifies_role(t, subj)}
     people = [e for e in found if kinds[e] == "person" and e not in modifiers]
     if not people and any(kinds[e] == "person" for e in found):
@@ -470,7 +503,15 @@ def _pronoun_referent(ctx: Context, subj: Any) -> str | None:
     speaker); "they"/"we"/"it": the organisation last named as a subject (a plural is never one
     named person), else nobody; "I" (outside quotes): the person last named."""
     if subj.lower_ in PLURAL_PRONOUNS | {"it"}:
-        return _recent_organisation(ctx, subj.idx)
+        found = _recent_organisation(ctx, subj.idx)
+        group = _plural_subject_before(ctx, subj) if subj.lower_ == "they" else None
+        if (
+            found is not None
+            and group is not None
+            and group.idx > _last_named(ctx, found, subj.idx)
+        ):
+            return None  # "prosecutors said ... they said": those people, unnamed
+        return found
     if subj.lower_ in PERSONAL_PRONOUNS:
         return referent(ctx, subj)
     return _recent_person(ctx, subj.idx)
@@ -484,6 +525,23 @@ def _recent_organisation(ctx: Context, before: int) -> str | None:
             if m.entity_id and ctx.is_subject(m)
         ),
         None,
+    )
+
+
+def _plural_subject_before(ctx: Context, pronoun: Any) -> Any | None:
+    """The nearest plural common-noun subject ("prosecutors") outside quotes before a "they",
+    within a few sentences."""
+    doc = pronoun.doc
+    for tok in reversed(doc[max(0, pronoun.i - PLURAL_REACH) : pronoun.i]):
+        if tok.dep_ in SUBJECT_DEPS and tok.tag_ == "NNS" and tok.idx not in ctx.quoted:
+            return tok
+    return None
+
+
+def _last_named(ctx: Context, entity_id: str, before: int) -> int:
+    """Where the entity was last named before the offset (-1: not at all)."""
+    return next(
+        (m.span.start for m in ctx.earlier("organisation", before) if m.entity_id == entity_id), -1
     )
 
 
@@ -507,6 +565,17 @@ def _by_role(ctx: Context, subj: Any) -> str | None:
     """ "the spokesman" -> the person whose stated role is a spokesman; "the ministry" -> the
     organisation named with that word; "the company" -> the company last named; else nobody."""
     noun = subj.lemma_.lower()
+    qualifiers = frozenset(
+        t.lower_ for t in _head_phrase(subj) if _modifies_role(t, subj) and t.is_alpha
+    )
+    said = ctx.cache.setdefault("role_speakers", {})  # role noun -> who last spoke under it
+    if noun in said and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        return said[noun]  # "A Pao spokeswoman said ... The spokeswoman said": the same one
+    plural = subj.tag_ in {"NNS", "NNPS"}  # "organizers said": never the one organizer named
+    holder = None if plural else role_holder(ctx, subj.idx, noun, qualifiers)
+    if holder is not None:
+        said[noun] = holder
+        return holder
     if any(
         _modifies_role(t, subj)
         and (modifier := ctx.entities.get(ctx.entity_at(t) or "")) is not None
@@ -514,9 +583,6 @@ def _by_role(ctx: Context, subj: Any) -> str | None:
         for t in _head_phrase(subj)
     ):
         return None  # "a Hagel spokesman": someone's spokesman, not the one spokesman named
-    holder = role_holder(ctx, subj.idx, noun)
-    if holder is not None:
-        return holder
     words = {noun} | (MEDIA_NAME_WORDS if noun in MEDIA_NOUNS else set())
     named = [next(ctx.earlier("organisation", subj.idx, w), None) for w in words]
     nearest = max((m for m in named if m is not None), key=lambda m: m.span.start, default=None)
@@ -538,12 +604,22 @@ def _police(ctx: Context, subj: Any) -> str | None:
     ):
         return None  # "police sources", "police commanders": people of the force, unnamed
     forces = [
-        e.id
+        e
         for e in ctx.entities.values()
         if e.type == "organisation"
         and ("police" in e.name.lower().split() or re.fullmatch(r"[A-Z]{1,4}PD", e.name))
     ]
-    return forces[0] if len(forces) == 1 else None
+    forces = [e for e in forces if not any(_shorter_name_of(e.name, o.name) for o in forces)]
+    return forces[0].id if len(forces) == 1 else None
+
+
+def _shorter_name_of(short: str, full: str) -> bool:
+    """ "Chicago Police" of "Chicago Police Department", "LAPD" (its initials) of "Los Angeles
+    Police Department": the same body, named shorter."""
+    words = full.split()
+    return short != full and (
+        full.startswith(short + " ") or short == "".join(w[0] for w in words if w[0].isupper())
+    )
 
 
 def _organisation_named(ctx: Context, subj: Any) -> str | None:
@@ -573,4 +649,6 @@ def resolve_mention(ctx: Context, tok: Any, cue: Any | None = None) -> str | Non
     goes to the pronoun choice."""
     if tok.lower_ in PERSONAL_PRONOUNS and not tok.ent_type_:
         return referent(ctx, tok)
+    if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and ctx.entity_at(tok) is None:
+        tok = tok.head  # "Biologist Nick Bos": the role word before a name is that name's
     return resolve_subject(ctx, tok, cue if cue is not None else tok).entity_id

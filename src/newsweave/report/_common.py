@@ -5,9 +5,11 @@ Nothing here formats markup: each renderer escapes and decorates the plain strin
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from ..align.figures import MARKS
+from ..caveats import one_witness
 from ..models import (
     Brief,
     Conflict,
@@ -58,8 +60,14 @@ def label(brief: Brief, source_id: str) -> str:
 
 
 def labels(brief: Brief, source_ids: Iterable[str]) -> str:
-    """Outlet labels joined with commas: "AP, Reuters"."""
-    return ", ".join(label(brief, sid) for sid in source_ids)
+    """Outlet labels joined with commas, an outlet of several articles once with their count:
+    "AP, Reuters", "Reuters (2 articles), AP"."""
+    counts = Counter(label(brief, sid) for sid in source_ids)
+    return ", ".join(f"{name} ({n} articles)" if n > 1 else name for name, n in counts.items())
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def title(brief: Brief) -> str:
@@ -77,12 +85,7 @@ def headline(brief: Brief) -> str:
     """ "3 sources, 2 independent"; said once when nothing can be corroborated (one witness),
     so that facts need not each be labelled single-source."""
     if witnesses(brief) == 1:
-        what = (
-            "One article"
-            if len(brief.sources) == 1
-            else f"{len(brief.sources)} copies of one report"
-        )
-        return f"{what}: nothing can be corroborated"
+        return f"{capitalised(one_witness(brief.sources))}: nothing can be corroborated"
     return f"{len(brief.sources)} sources, {witnesses(brief)} independent"
 
 
@@ -174,6 +177,14 @@ def wordings(group: QuoteGroup) -> list[tuple[str, str, Span]]:
     return [(sid, " … ".join(parts), first[sid]) for sid, parts in texts.items()]
 
 
+def named_elsewhere(brief: Brief, group: QuoteGroup, source_id: str) -> str:
+    """ "named in AP" beside the words of a source that leaves the group's speaker unnamed ("he
+    said") when other sources name them (`QuoteGroup.named_in`); else ""."""
+    if not group.named_in or source_id in group.named_in:
+        return ""
+    return f"named in {labels(brief, group.named_in)}"
+
+
 def marks(group: QuoteGroup) -> tuple[str, str]:
     """How to set a group's words: in quote marks, or as reported speech (no marks)."""
     if all(m.kind == "indirect" for m in group.mentions):
@@ -236,7 +247,8 @@ def witness_line(brief: Brief, fact: Fact) -> str:
     if fact.status == "single-source":
         return "single source: " + labels(brief, sources)
     independent = fact.witnesses or len({brief_witness(brief, s) for s in sources})
-    return f"{len(sources)} outlets / {independent} independent: {labels(brief, sources)}"
+    outlets = len({label(brief, s) for s in sources})
+    return f"{outlets} outlets / {independent} independent: {labels(brief, sources)}"
 
 
 def said_line(brief: Brief, fact: Fact) -> str:

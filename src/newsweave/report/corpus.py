@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..dedup import independent
 from ..models import RunEntry, Story
+from ..outlets import shown_outlet, source_outlet_key
 
 __all__ = ["run_dict", "run_text", "stories_list", "stories_text"]
 
@@ -66,11 +68,19 @@ def _story(story: Story, catalog: Mapping[str, Mapping[str, Any]]) -> dict[str, 
         "first": _iso(story.first),
         "last": _iso(story.last),
         "closed": story.closed,
-        "outlets": len({catalog.get(a, {}).get("outlet") or a for a in story.articles}),
-        "independent": len({catalog.get(a, {}).get("witness") or a for a in story.articles}),
+        "outlets": len({_outlet(a, catalog.get(a, {})) for a in story.articles}),
+        "independent": independent(
+            (m.get("witness") or a, m.get("outlet"), m.get("url"))
+            for a, m in ((a, catalog.get(a, {})) for a in story.articles)
+        ),
         "entities": story.entities,
         "terms": story.terms,
     }
+
+
+def _outlet(article: str, meta: Mapping[str, Any]) -> str:
+    """The outlet an article counts as (its names merged, `outlets.outlet_key`), else itself."""
+    return source_outlet_key(meta.get("outlet"), meta.get("url")) or article
 
 
 def _article(article: str, meta: Mapping[str, Any], why) -> dict[str, Any]:
@@ -83,6 +93,7 @@ def _article(article: str, meta: Mapping[str, Any], why) -> dict[str, Any]:
         "title": meta.get("title"),
         "url": meta.get("url"),
         "witness": meta.get("witness") or article,
+        "outlet_name": shown_outlet(meta.get("outlet"), meta.get("url")),
     }
     if why is not None:
         out["why"] = {"similarity": why.similarity, "entities": why.entities, "terms": why.terms}
@@ -114,7 +125,7 @@ def stories_text(
 
 
 def _article_line(a: dict[str, Any], explain: bool) -> str:
-    name = a["outlet"] or a["input_id"] or a["path"] or a["id"]
+    name = a["outlet_name"] or a["input_id"] or a["path"] or a["id"]
     copy = "" if a["witness"] == a["id"] else f"  (copy of {a['witness']})"
     line = f"  - {a['id']}  {name}  {a['published'] or ''}  {a['title'] or ''}".rstrip() + copy
     why = a.get("why")

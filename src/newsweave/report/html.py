@@ -247,8 +247,10 @@ def _quote_group(brief: Brief, g: QuoteGroup) -> str:
     lines = ["<div class=quote-group>"]
     left, right = c.marks(g)
     for sid, text, span in c.wordings(g):
+        named = c.named_elsewhere(brief, g, sid)
+        note = f" <span class=meta>({esc(named)})</span>" if named else ""
         lines.append(
-            f"<p class=quote>{esc(c.label(brief, sid))}: {left}{esc(text)}{right}{_refs(brief, [span])}</p>"
+            f"<p class=quote>{esc(c.label(brief, sid))}: {left}{esc(text)}{right}{_refs(brief, [span])}{note}</p>"
         )
     if g.variant and g.diff:
         lines.append(

@@ -32,6 +32,7 @@ from ..models import (
     SummarySentence,
     TimelineEvent,
 )
+from ..outlets import canonical_outlet
 
 SCHEMA_VERSION = 1
 
@@ -142,6 +143,7 @@ def _source(s: Source) -> dict[str, Any]:
         ],
         "witness": s.witness or s.id,
         "input_id": s.input_id,
+        "outlet_name": s.outlet_name or canonical_outlet(s.outlet),
     }
 
 

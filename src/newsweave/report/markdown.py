@@ -198,6 +198,7 @@ def _quote_lines(brief: Brief, g: QuoteGroup) -> list[str]:
     left, right = c.marks(g)
     lines = [
         f"- {md(c.label(brief, sid))} [{n.get(sid, '?')}]: {left}{md(text)}{right}"
+        + (f" *({md(named)})*" if (named := c.named_elsewhere(brief, g, sid)) else "")
         for sid, text, _ in c.wordings(g)
     ]
     if g.variant and g.diff:

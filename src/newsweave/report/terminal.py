@@ -243,8 +243,10 @@ def _quotes(brief: Brief, console: Console) -> None:
 def _quote_group(brief: Brief, g: QuoteGroup, console: Console) -> None:
     left, right = c.marks(g)
     for sid, text, span in c.wordings(g):
+        named = c.named_elsewhere(brief, g, sid)
         console.print(
             f"  {escape(c.label(brief, sid))} {_refs(brief, [span])}: {left}{escape(text)}{right}"
+            + (f" [dim]({escape(named)})[/dim]" if named else "")
         )
     if g.variant and g.diff:
         console.print(

@@ -25,6 +25,7 @@ from ..errors import ReadOnlyError
 from ..ingest import IngestResult, read_paths
 from ..kinds import MODES
 from ..models import Brief
+from ..outlets import known_outlet, outlet_key, source_outlet_key
 from ..report import html, view
 from ..report.corpus import run_dict, stories_list
 from ..report.json import to_dict
@@ -261,7 +262,7 @@ def _keep(story: dict[str, Any], query: ListQuery, found: set[str]) -> bool:
     if query.q and not any(a["id"] in found for a in articles):
         return False
     if query.outlet and not any(
-        (a["outlet"] or "").casefold() == query.outlet.casefold() for a in articles
+        source_outlet_key(a["outlet"], a.get("url")) == outlet_key(query.outlet) for a in articles
     ):
         return False
     first, last = story["first"] or story["last"], story["last"] or story["first"]
@@ -271,9 +272,11 @@ def _keep(story: dict[str, Any], query: ListQuery, found: set[str]) -> bool:
 
 
 def _outlets(listed: list[dict[str, Any]]) -> list[str]:
-    return sorted(
-        {a["outlet"] for s in listed for a in s["articles"] if a["outlet"]}, key=str.casefold
-    )
+    """The outlets of the listed stories, each once under the name shown for it."""
+    named: dict[str, str] = {}
+    for a in (a for s in listed for a in s["articles"] if a["outlet"]):
+        named.setdefault(outlet_key(a["outlet"]), known_outlet(a["outlet"]) or a["outlet_name"])
+    return sorted(set(named.values()), key=str.casefold)
 
 
 def search(
