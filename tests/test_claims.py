@@ -185,8 +185,13 @@ def test_a_corroborated_fact_says_why(pipeline):
     )
     fact = next(f for f in brief.facts if f.status == "corroborated")
     assert fact.why is not None and fact.why.score > 0 and any("Aceh" in n for n in fact.why.names)
+    assert fact.why.same_claim is not None and 0.6 <= fact.why.same_claim <= 1.0
     html = render(brief, "html")
     assert "<details><summary>why grouped</summary>" in html and "<script" not in html
+    assert f"same claim: {fact.why.same_claim:.0%}" in html
+    data = json.loads(render(brief, "json"))
+    (shown,) = [f for f in data["facts"] if f["id"] == fact.id]
+    assert shown["why"]["same_claim"] == fact.why.same_claim
 
 
 def test_figures_are_in_every_format_and_the_json_contract(pipeline, brief_schema):

@@ -361,6 +361,9 @@ class MatchReason:
     figures: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
+    # the same-claim model's probability for the best pair (align.sameclaim), with the lexical
+    # decision; None with embeddings
+    same_claim: float | None = None
 
 
 @dataclass

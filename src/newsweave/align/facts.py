@@ -416,6 +416,18 @@ def reason(members: list[SentenceVector]) -> MatchReason:
         (f for f in shared if f.startswith("w:")),
         key=lambda f: (-round(a.weights[f] * b.weights[f], 9), f),
     )[:8]
+    same_claim = None
+    if a.embedding is None:
+        same_claim = max(
+            sameclaim.probability(x, y)
+            for i, x in enumerate(members)
+            for y in members[i + 1 :]
+            if x.source != y.source
+        )
     return MatchReason(
-        round(score, 3), agreeing, sorted(set(names.values())), [w[2:] for w in words]
+        round(score, 3),
+        agreeing,
+        sorted(set(names.values())),
+        [w[2:] for w in words],
+        None if same_claim is None else round(min(same_claim, 1.0), 3),
     )

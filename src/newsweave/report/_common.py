@@ -347,4 +347,5 @@ def why(reason: MatchReason | None) -> str:
     parts = [f"shared figures: {', '.join(reason.figures)}"] if reason.figures else []
     parts += [f"names: {', '.join(reason.names)}"] if reason.names else []
     parts += [f"words: {', '.join(reason.words)}"] if reason.words else []
+    parts += [f"same claim: {reason.same_claim:.0%}"] if reason.same_claim is not None else []
     return "; ".join(parts + [f"similarity {reason.score:.2f}"])

@@ -165,7 +165,13 @@ def _fact(f: Fact) -> dict[str, Any]:
 def _why(w: MatchReason | None) -> dict[str, Any] | None:
     if w is None:
         return None
-    return {"score": w.score, "figures": w.figures, "names": w.names, "words": w.words}
+    return {
+        "score": w.score,
+        "figures": w.figures,
+        "names": w.names,
+        "words": w.words,
+        "same_claim": w.same_claim,
+    }
 
 
 def _figure(f: Figure) -> dict[str, Any]:
