@@ -303,3 +303,52 @@ def test_a_listed_newspaper_is_an_organisation_not_a_person(nlp):
     assign_witnesses([src])
     _, entities = extract([src], nlp)
     assert {e.name: e.type for e in entities}.get("Haaretz") == "organisation"
+
+
+# --- the corpus path ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def flood_store():
+    from newsweave.corpus import ingest_records
+    from newsweave.store import open_store
+
+    store = open_store("memory:")
+    ingest_records([{**r, "id": r["id"]} for r in RECORDS], store)
+    return store
+
+
+def test_a_stored_story_counts_one_outlet_once(flood_store):
+    from newsweave.corpus import stories
+
+    found = stories(flood_store, "batch")
+    assert [len(s.articles) for s in found] == [3]
+    [data] = stories_list(found, flood_store.catalog(found[0].articles))
+    assert (data["outlets"], data["independent"]) == (2, 2)
+    assert sorted(a["outlet_name"] for a in data["articles"]) == ["AP", "Reuters", "Reuters"]
+    # the store keeps copies only: every article is its own copy group's witness
+    assert all(a["witness"] == a["id"] for a in data["articles"])
+
+
+def test_a_stored_storys_brief_joins_one_outlets_articles(flood_store, pipeline):
+    from newsweave.corpus import brief_story, stories
+
+    story = stories(flood_store, "batch")[0]
+    brief = brief_story(flood_store, story.id, pipeline=pipeline)
+    assert len({s.witness for s in brief.sources}) == 2
+    assert _fact(brief, "main bridge in Riverton").status == "single-source"
+
+
+def test_the_web_list_filters_and_lists_an_outlet_by_any_name(flood_store):
+    from newsweave.serve.views import ListQuery, found_stories
+
+    for name in ("AP", "Associated Press", "apnews.com", "Thomson Reuters"):
+        shown, _ = found_stories(flood_store, ListQuery(outlet=name))
+        assert len(shown) == 1, name
+    assert found_stories(flood_store, ListQuery(outlet="AFP"))[0] == []
+
+
+def test_the_web_lists_each_outlet_once(flood_store):
+    from newsweave.serve.views import ListQuery, story_list
+
+    assert story_list(flood_store, ListQuery()).data["outlets"] == ["AP", "Reuters"]
