@@ -11,7 +11,7 @@ from itertools import combinations
 
 from ..extract.dates import MONTHS, WEEKDAYS
 from ..models import Conflict, ConflictValue, DateMention, Document, Entity, Span
-from .vectors import SentenceVector
+from .vectors import SentenceVector, days_apart
 
 # The titles of an office or post, the only descriptions two sources can disagree on ("White House
 # spokesman" / "deputy press secretary", "former mayor" / "mayor"): "actor" / "beleaguered star"
@@ -111,11 +111,11 @@ def _date_conflicts(a: SentenceVector, b: SentenceVector, fact_id: str) -> list[
     named = _named_day_conflict(a, b, fact_id)
     if named:
         return named
-    da = [d for d in _in(a.document, a.sentence.span, "dates") if d.resolved]
-    db = [d for d in _in(b.document, b.sentence.span, "dates") if d.resolved]
-    if len(da) != 1 or len(db) != 1 or _overlap(da[0], db[0]):
+    if len(a.dates) != 1 or len(b.dates) != 1:
         return []
-    x, y = da[0], db[0]
+    x, y = a.dates[0], b.dates[0]
+    if (days_apart(x, y) or 0) <= 0:  # they overlap, or one is unresolved
+        return []
     note = f"{x.text!r} ({_range(x)}) vs {y.text!r} ({_range(y)}): the same fact dated differently"
     return [
         Conflict("date", [_value(x, _range(x)), _value(y, _range(y))], fact_id=fact_id, note=note)
@@ -162,12 +162,6 @@ def _governor(document: Document, m: DateMention) -> str | None:
 def _names_in(text: str, names) -> set[int]:
     """The weekdays (or months) a date expression names, by number ("Sept." and "September": 9)."""
     return {names[w] for w in re.findall(r"[a-z]+", text.lower()) if w in names}
-
-
-def _overlap(x: DateMention, y: DateMention) -> bool:
-    if x.date is None or y.date is None:
-        return True  # an unresolved date disagrees with none
-    return x.date <= (y.end or y.date) and y.date <= (x.end or x.date)
 
 
 def _range(d: DateMention) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..extract.figures import EVENT_KINDS, direction_of, figures_agree
 from ..models import Fact, FactStatus, MatchReason, NumberMention
 from . import sameclaim
-from .vectors import SentenceVector, cosine, embed_all, similarity
+from .vectors import SentenceVector, cosine, days_apart, embed_all, similarity
 
 
 @dataclass(frozen=True)
@@ -288,14 +288,10 @@ def figures_clash(a: SentenceVector, b: SentenceVector) -> bool:
 
 def _dated_apart(a: SentenceVector, b: SentenceVector, days: int = APART_DAYS) -> bool:
     """Each is dated once, more than `days` apart."""
-    da, db = a.dates, b.dates
-    if len(da) != 1 or len(db) != 1:
+    if len(a.dates) != 1 or len(b.dates) != 1:
         return False
-    x, y = da[0], db[0]
-    if x.date is None or y.date is None:
-        return False
-    gap = max(x.date - (y.end or y.date), y.date - (x.end or x.date))
-    return gap.days > days
+    gap = days_apart(a.dates[0], b.dates[0])
+    return gap is not None and gap > days
 
 
 def _same_way(x: NumberMention, a: SentenceVector, y: NumberMention, b: SentenceVector) -> bool:
@@ -317,7 +313,7 @@ def _run_ends(vectors: list[SentenceVector]) -> list[int]:
 
 
 def _both_ledes(a: SentenceVector, b: SentenceVector) -> bool:
-    return a.sentence is a.document.sentences[0] and b.sentence is b.document.sentences[0]
+    return a.lede and b.lede
 
 
 def _join(

@@ -84,7 +84,7 @@ def features(
         "figure": float(any(f.startswith("n:") for f in shared)),
         "parts": float(a.part) + float(b.part),
         "verb": float(bool(a.verb) and a.verb == b.verb),
-        "ledes": float(_lede(a) and _lede(b)),
+        "ledes": float(a.lede and b.lede),
     }
 
 
@@ -103,7 +103,3 @@ def _dot(x, y) -> float:
     if x is None or y is None:
         return 0.0
     return float(x @ y)
-
-
-def _lede(v: SentenceVector) -> bool:
-    return v.sentence is v.document.sentences[0]

@@ -60,6 +60,11 @@ class SentenceVector:
             if start <= d.span.start and d.resolved
         ]
 
+    @property
+    def lede(self) -> bool:
+        """Is it its article's opening sentence?"""
+        return self.sentence is self.document.sentences[0]
+
     @functools.cached_property
     def grams(self) -> frozenset[str]:
         """Character 4-grams of its lower-cased letters, digits and spaces."""
@@ -226,3 +231,11 @@ def _features(
     for num in numbers:
         features[f"n:{num.value:g}:{num.unit}:{_singular(num.counts)}"] += 1
     return features
+
+
+def days_apart(x: DateMention, y: DateMention) -> int | None:
+    """Days between two dates or date ranges (0 or less: they overlap); None when either is
+    unresolved."""
+    if x.date is None or y.date is None:
+        return None
+    return max(x.date - (y.end or y.date), y.date - (x.end or x.date)).days
