@@ -22,6 +22,7 @@ from ..models import (
     TimelineEvent,
 )
 from .conflicts import entity_conflicts, fact_conflicts, name_conflicts
+from .crossfigures import cross_figures
 from .facts import group_facts, make_fact
 from .figures import fact_figures, figure_conflicts, story_figures
 from .quotes import group_quotes
@@ -75,6 +76,7 @@ def align(
     result.conflicts += name_conflicts(entities, texts) + entity_conflicts(entities)
     result.figures = story_figures(documents)
     result.figures += fact_figures(result.facts, result.vectors, result.figures)
+    result.figures = cross_figures(vectors, result.figures)
     result.conflicts += _linked(figure_conflicts(result.figures), result.facts)
     result.numbers = group_numbers(documents)
     result.timeline = build_timeline(documents, result.facts, result.vectors)

@@ -390,6 +390,70 @@ def _verb(tokens: Any) -> str:
     return ""
 
 
+@dataclasses.dataclass(frozen=True)
+class Frame:
+    """Where a figure stands in its sentence: the verb that governs it, that verb's subject, and
+    the places it is counted over (proper nouns and `PLACE_NOUNS`) ("killed 170,000 people in the province" / "across
+    Asia": scope {"province"} / {"asia"})."""
+
+    verb: str = ""
+    subject: str = ""
+    scope: frozenset[str] = frozenset()
+
+
+# Prepositions that set the places a figure is counted over, and the common nouns of places.
+SCOPE_PREPOSITIONS = frozenset({"in", "across", "around", "throughout"})
+PLACE_NOUNS = frozenset(
+    {
+        "province",
+        "region",
+        "state",
+        "country",
+        "district",
+        "county",
+        "city",
+        "town",
+        "village",
+        "area",
+        "capital",
+        "island",
+        "world",
+    }
+)
+
+
+def figure_frame(number: NumberMention, doc: Any = None) -> Frame:
+    """The figure's `Frame`; empty without a parse."""
+    tokens = _tokens(number, doc)
+    if tokens is None:
+        return Frame()
+    node = _anchor(tokens)
+    heads = [node]
+    for _ in range(4):
+        if node.pos_ == "VERB" or node.head is node:
+            break
+        node = node.head
+        heads.append(node)
+    verb = node.lemma_.lower() if node.pos_ == "VERB" else ""
+    subject = next(
+        (
+            c.lemma_.lower()
+            for c in node.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON"
+        ),
+        "",
+    )
+    scope = frozenset(
+        o.lemma_.lower()
+        for h in heads
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ in SCOPE_PREPOSITIONS
+        for o in p.children
+        if o.dep_ == "pobj" and o not in heads and (o.pos_ == "PROPN" or o.lemma_ in PLACE_NOUNS)
+    )
+    return Frame(verb if verb else "", subject if verb else "", scope)
+
+
 def _anchor(tokens: Any) -> Any:
     outside = [t for t in tokens if not (tokens.start <= t.head.i < tokens.end) or t.head.i == t.i]
     return outside[-1] if outside else tokens[-1]

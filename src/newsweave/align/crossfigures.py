@@ -1,0 +1,250 @@
+"""Figures compared across outlets by what they measure and the event they tell of, whatever fact
+their sentences were grouped in.
+
+Two outlets' sentences often state one figure beside different other claims ("A 36-year-old
+climber is dead after falling about 150 metres at Mount Cook" / "On Friday, 36-year-old Duncan
+Rait died after slipping and falling about 60m from a ridge"): the fact grouping never compares
+them. Here every typed figure of every statement (`extract.figures.figure_kind`) is keyed by its
+type (a toll, a magnitude, a distance, a duration, money in one currency, a count of one thing)
+and anchored in its sentence's words, names and dates (the IDF-weighted sentence vectors of
+`align.vectors`, the figures themselves left out). Values of one key in sentences alike enough are
+one figure: compared, they agree, were updated or conflict.
+
+Guards: figures of different types never meet; a sentence about another time (`timeline.background`)
+meets only another such sentence, and sentences dated in different years never meet; values that differ need sentences more alike than values that
+agree; and one source is taken to agree with itself: a source giving two different values of one
+key ("six rifles in this raid", "14 rifles in five raids") tells of two things, so its two values
+never join one figure.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from ..extract.figures import TOLLS, Frame, direction_of, figure_frame, figures_agree
+from ..models import Document, Figure, NumberMention
+from .figures import figure_value, make_figure
+from .timeline import background
+from .vectors import SentenceVector
+
+# Anchor scores (`anchor_score`: sentence cosine, figures left out, plus `FRAME_BONUS` for each of
+# a shared verb and subject) above which two values of one key are one figure: lower for values
+# that agree than for values that differ. Read on the claims dev stories (bench/claims.py).
+AGREE_LINK = 0.3
+CLASH_LINK = 0.35
+FRAME_BONUS = 0.2
+# Kinds compared across the story besides counts, durations and money.
+MEASURES = TOLLS | {"magnitude", "depth", "distance", "length"}
+
+
+@dataclass
+class _Item:
+    """One typed figure of one statement."""
+
+    number: NumberMention
+    vector: SentenceVector
+    key: str
+    past: bool  # the sentence tells of another time than its article's
+    frame: Frame
+    settled: bool = False  # a value of the story's own figures: only agreeing values join it
+
+    @property
+    def source(self) -> str:
+        return self.vector.source
+
+    @property
+    def witness(self) -> str:
+        return self.vector.witness
+
+    @property
+    def at(self) -> tuple[str, int]:
+        return self.number.span.source, self.number.span.start
+
+
+def figure_key(kind: str | None) -> str | None:
+    """What a figure is compared by: its kind for tolls and measures, "duration", "money:USD",
+    "count:<thing counted>"; None for kinds never compared across sentences (years, ranks, times
+    of day, ages, percentages: a share of what is worded too freely)."""
+    head, _, rest = (kind or "").partition(":")
+    if head in MEASURES:
+        return head
+    if head == "duration":
+        return head
+    if head == "money":
+        return kind
+    if head == "count":
+        thing = rest.partition(":")[0]
+        return f"count:{thing}" if thing else None
+    return None
+
+
+def cross_figures(vectors: list[SentenceVector], shown: list[Figure]) -> list[Figure]:
+    """The story's figures with those compared across outlets added: a group of values that differ
+    replaces the figures whose values it holds; one that agrees is added when no figure cites it."""
+    cited = {(v.span.source, v.span.start) for f in shown for v in f.values}
+    items = _items(vectors, cited)
+    out = list(shown)
+    for group in [part for g in _groups(items) for part in _corroborated(g)]:
+        figure = _as_figure(group)
+        places = {i.at for i in group}
+        if figure.verdict == "agree":
+            if not places & cited:
+                out.append(figure)
+                cited |= places
+            continue
+        out = [f for f in out if not _within(f, places)]
+        out.append(figure)
+        cited |= places
+    for n, f in enumerate(out, 1):
+        f.id = f"g{n}"
+    return out
+
+
+def _items(vectors: list[SentenceVector], cited: set[tuple[str, int]]) -> list[_Item]:
+    """The typed figures of whole statements; a distance in a direction from a place ("55 km
+    south of Bireun") is compared with the place (`align.figures`), not here."""
+    items = []
+    for v in vectors:
+        if v.part:
+            continue
+        past = background(v.document, v.sentence)
+        for n in v.figures:
+            key = figure_key(n.kind)
+            if key is None or (key == "distance" and direction_of(n, v.document.source.text)):
+                continue
+            if key.startswith("count:") and n.value == 1 and not n.unit:
+                continue  # "one Australian and one English climber": no figure
+            frame = figure_frame(n, v.document.nlp)
+            settled = key in TOLLS and ((n.span.source, n.span.start) in cited or not past)
+            items.append(_Item(n, v, key, past, frame, settled))
+    return items
+
+
+def _groups(items: list[_Item]) -> list[list[_Item]]:
+    """Values of one key joined, best-anchored pair first, while each source stays consistent:
+    first values that agree (each group one value as several sources give it), then groups whose
+    values differ."""
+    agree: list[tuple[float, int, int]] = []
+    clash: list[tuple[float, int, int]] = []
+    for i, a in enumerate(items):
+        for b in items[i + 1 :]:
+            if a.key != b.key or a.witness == b.witness or not _same_time(a, b):
+                continue
+            same = _agree(a, b)
+            if not same and (a.settled or b.settled or _elsewhere(a.frame, b.frame)):
+                continue  # "in the province" / "across Asia": counted over different places
+            score = anchor_score(a, b)
+            if score >= (AGREE_LINK if same else CLASH_LINK):
+                (agree if same else clash).append((score, id(a), id(b)))
+    group_of: dict[int, list[_Item]] = {id(i): [i] for i in items}
+    for _, x, y in sorted(agree, reverse=True) + sorted(clash, reverse=True):
+        ga, gb = group_of[x], group_of[y]
+        if ga is gb or not _consistent(ga + gb):
+            continue
+        ga.extend(gb)
+        for item in gb:
+            group_of[id(item)] = ga
+    seen: set[int] = set()
+    out = []
+    for g in group_of.values():
+        if id(g) not in seen and len({i.witness for i in g}) >= 2:
+            seen.add(id(g))
+            out.append(sorted(g, key=lambda i: (i.source, i.number.span.start)))
+    return out
+
+
+def _corroborated(group: list[_Item]) -> list[list[_Item]]:
+    """The group, when its values agree or one of its values is given by two or more witnesses;
+    else its parts that give one value: where every source gives another number ("22 houses", "40
+    houses", "300 houses") they count different places, not one figure in dispute."""
+    parts: list[list[_Item]] = []
+    for i in group:
+        part = next((p for p in parts if _same_value(p[0], i)), None)
+        if part is None:
+            parts.append([i])
+        else:
+            part.append(i)
+    if len(parts) == 1 or any(len({i.witness for i in p}) >= 2 for p in parts):
+        return [group]
+    return [p for p in parts if len({i.witness for i in p}) >= 2]
+
+
+def _same_time(a: _Item, b: _Item) -> bool:
+    """Both of the story's time or both of another, and not dated in different years ("In 2004, a
+    9.1-magnitude quake" / "In April last year an 8.6-magnitude quake")."""
+    if a.past != b.past:
+        return False
+    ya, yb = _years(a.vector), _years(b.vector)
+    return not (ya and yb and not ya & yb)
+
+
+def _years(v: SentenceVector) -> set[int]:
+    return {d.date.year for d in v.dates if d.date is not None}
+
+
+def _elsewhere(a: Frame, b: Frame) -> bool:
+    """Are two figures counted over different places ("in the province" / "across Asia")?"""
+    return bool(a.scope and b.scope and not a.scope & b.scope)
+
+
+def _consistent(group: list[_Item]) -> bool:
+    """Every source's values in the group agree with each other."""
+    by_source: dict[str, list[_Item]] = {}
+    for i in group:
+        by_source.setdefault(i.source, []).append(i)
+    if not all(_agree(a, b) for g in by_source.values() for a in g for b in g if a is not b):
+        return False
+    settled = [i for i in group if i.settled]
+    return all(_agree(a, b) for a in settled for b in group)
+
+
+def _agree(a: _Item, b: _Item) -> bool:
+    return figures_agree(a.number, b.number)
+
+
+def _same_value(a: _Item, b: _Item) -> bool:
+    """One value, qualifiers aside ("at least 22" agrees with "40" but is not the same value)."""
+    return figures_agree(replace(a.number, qualifier=None), replace(b.number, qualifier=None))
+
+
+def anchor_score(a: _Item, b: _Item) -> float:
+    """How alike the sentences of two figures are (`anchor_cosine`), plus `FRAME_BONUS` for one
+    verb governing both ("fell about 600m" / "fell 700 meters") and for one subject ("the quake
+    was felt for 15 seconds" / "the quake shook houses for one minute")."""
+    score = anchor_cosine(a.vector, b.vector, {_feature(a.number), _feature(b.number)})
+    if a.frame.verb and a.frame.verb == b.frame.verb:
+        score += FRAME_BONUS
+    if a.frame.subject and a.frame.subject == b.frame.subject:
+        score += FRAME_BONUS
+    return score
+
+
+def _feature(n: NumberMention) -> str:
+    return f"n:{n.value:g}:{n.unit}:"
+
+
+def anchor_cosine(a: SentenceVector, b: SentenceVector, left_out: set[str]) -> float:
+    """Cosine of two sentence vectors over their words, names, dates and numbers, but for the
+    numbers named in `left_out` (feature prefixes: the figures compared)."""
+    wa = {f: w for f, w in a.weights.items() if not f.startswith(tuple(left_out))}
+    wb = {f: w for f, w in b.weights.items() if not f.startswith(tuple(left_out))}
+    na, nb = math.sqrt(sum(w * w for w in wa.values())), math.sqrt(sum(w * w for w in wb.values()))
+    if not na or not nb:
+        return 0.0
+    return sum(w * wb.get(f, 0.0) for f, w in wa.items()) / (na * nb)
+
+
+def _as_figure(group: list[_Item]) -> Figure:
+    """The group's figure, one value a source (its first)."""
+    first: dict[str, _Item] = {}
+    for i in group:
+        first.setdefault(i.source, i)
+    documents: dict[str, Document] = {i.source: i.vector.document for i in group}
+    values = [figure_value(i.vector.document, i.number, i.vector.sentence) for i in first.values()]
+    kind = group[0].number.kind or group[0].key
+    return make_figure("g0", kind, values, list(documents.values()), group[0].number.counts)
+
+
+def _within(figure: Figure, places: set[tuple[str, int]]) -> bool:
+    return all((v.span.source, v.span.start) in places for v in figure.values)

@@ -1,0 +1,99 @@
+"""Figures compared across outlets by type and event, whatever facts their sentences are in
+(align/crossfigures.py, issue 25)."""
+
+from __future__ import annotations
+
+from newsweave.models import Source
+
+
+def _run(pipeline, *texts):
+    return pipeline.run(
+        [Source(id=f"s{i}", raw=t, outlet=f"Outlet {'ABCD'[i]}") for i, t in enumerate(texts)]
+    )
+
+
+def _numbers(brief):
+    return [c for c in brief.conflicts if c.kind == "number"]
+
+
+def _cited(brief, value):
+    return brief.source(value.source).text[value.start : value.end]
+
+
+def test_values_in_sentences_stating_other_claims_are_compared(pipeline):
+    brief = _run(
+        pipeline,
+        "Climber dies in the Alps\n\nA 41-year-old Dutch climber is dead after falling about 150 "
+        "metres near the Dent Blanche glacier.\n\nRescuers reached the body by helicopter.",
+        "Dutch climber killed\n\nOn Monday, 41-year-old Pieter Smit died after slipping and falling "
+        "about 60 metres from a ridge near the Dent Blanche glacier.\n\nHe had been climbing with "
+        "his brother.",
+        "Alpine fall\n\nThe 41-year-old Dutchman slipped on Monday, falling about 60 metres from a "
+        "ridge near the Dent Blanche glacier, police said.\n\nThe weather was clear.",
+    )
+    (conflict,) = _numbers(brief)
+    assert {v.value for v in conflict.values} == {"150 metres", "60 metres"}
+    assert all(_cited(brief, v) == v.value for v in conflict.values)
+    (figure,) = [f for f in brief.figures if f.kind == "distance"]
+    assert figure.verdict == "conflict" and len(figure.values) == 3
+
+
+def test_a_source_giving_two_values_of_one_thing_tells_of_two_things(pipeline):
+    brief = _run(
+        pipeline,
+        "Navy seizes arms\n\nThe sailors seized six rifles from the skiff on Thursday. Over five "
+        "operations the crew has seized 14 rifles in all.\n\nThe ship returns to port next week.",
+        "Arms haul\n\nThe sailors seized six rifles from the skiff on Thursday, officials said.\n\n"
+        "The crew has seized 14 rifles in five operations.",
+        "Pirates disarmed\n\nThe warship's crew has now seized 14 rifles in five operations, the "
+        "navy said.\n\nNo sailor was hurt.",
+    )
+    assert not _numbers(brief)
+
+
+def test_figures_of_another_time_are_not_compared_with_the_story(pipeline):
+    brief = _run(
+        pipeline,
+        "Quake hits coast\n\nA 6.1-magnitude quake struck the coast on Tuesday, officials "
+        "said.\n\nIn 2004, a 9.1-magnitude quake struck the same coast.",
+        "Strong quake\n\nThe 6.1-magnitude quake struck the coast on Tuesday morning.\n\nIn 2004, "
+        "a 9.1-magnitude quake struck the coast, triggering a tsunami.",
+        "Coast shaken\n\nA 9.1-magnitude quake struck the coast in 2004, and on Tuesday a "
+        "6.1-magnitude quake struck again.\n\nSchools were closed.",
+    )
+    assert not [c for c in _numbers(brief) if "9.1" in {v.value for v in c.values}]
+
+
+def test_counts_over_different_places_are_not_compared(pipeline):
+    brief = _run(
+        pipeline,
+        "Storm toll\n\nThe storm destroyed 300 houses in the province, officials said.\n\nRoads "
+        "were closed.",
+        "Storm damage\n\nThe storm destroyed 300 houses in the province on Sunday.\n\nPower was "
+        "cut.",
+        "Storm hits\n\nAid groups said on Sunday that the storm destroyed 2,000 houses across the "
+        "region, leaving families without shelter.\n\nSchools stayed shut.",
+    )
+    assert not _numbers(brief)
+
+
+def test_every_source_giving_another_number_is_no_conflict(pipeline):
+    brief = _run(
+        pipeline,
+        "Quake damage\n\nAt least 22 houses were damaged in the district, he said.\n\nMore later.",
+        "Damage report\n\nAround 40 houses were damaged by the quake, an official said.\n\nMore "
+        "later.",
+        "Houses damaged\n\nThe quake damaged more than 300 houses, the agency said.\n\nMore later.",
+    )
+    assert not _numbers(brief)
+
+
+def test_the_same_thing_told_two_ways_is_one_figure_that_agrees(pipeline):
+    brief = _run(
+        pipeline,
+        "Quake hits\n\nThe quake struck at noon. Four other people died in hospitals in the "
+        "district, officials said.\n\nMore later.",
+        "Quake toll\n\nAnother four people died in hospitals in the district, an official "
+        "said, after the quake struck.\n\nMore later.",
+    )
+    assert not _numbers(brief)
