@@ -86,10 +86,61 @@ def story_figures(documents: list[Document]) -> list[Figure]:
     for kind, values in _one_place_one_kind(by_kind).items():
         if len({witness[v.span.source] for v in values}) >= 2:
             out.append(make_figure(f"g{len(out) + 1}", kind, values, documents))
-    for kind, values in times.items():
-        for same in _same_times(values, kind, witness):
-            out.append(make_figure(f"g{len(out) + 1}", kind, same, documents))
+    timed = [
+        make_figure("g0", kind, same, documents)
+        for kind, values in times.items()
+        for same in _same_times(values, kind, witness)
+    ]
+    for f in _zone_clashes(timed, documents, year) + timed:
+        f.id = f"g{len(out) + 1}"
+        out.append(f)
     return out
+
+
+def _zone_clashes(timed: list[Figure], documents: list[Document], year: int | None) -> list[Figure]:
+    """One figure in conflict for the story's clock time given in UTC by some sources and as
+    "local time", in so many words, by others ("0737 GMT" / "7:37 AM local time"): one of them
+    names the wrong zone (unless the place keeps UTC, which the note says). The figures it
+    replaces are taken out of `timed`."""
+    for a in [f for f in timed if f.kind == "time:utc"]:
+        minutes = a.values[0].value
+        local = [v for v in _local_times(documents, year) if v.value == minutes]
+        if len({v.span.source for v in local} - {v.span.source for v in a.values}) < 1:
+            continue
+        timed[:] = [f for f in timed if f is not a and not _within_values(f, local)]
+        note = (
+            f"the same clock time is given in UTC ({_shown(a.values[0])}) and as local time "
+            f"({_shown(local[0])}): one of them names the wrong zone, unless local time is UTC"
+        )
+        values = a.values + _first_per_source(local)
+        return [Figure("g0", "time", "time of day (UTC or local)", "conflict", values, note)]
+    return []
+
+
+def _local_times(documents: list[Document], year: int | None) -> list[FigureValue]:
+    """Times of day called local in so many words ("7:37 AM local time"), not in background."""
+    out = []
+    for d in documents:
+        for n in times_of_day(d.source.text, d.source.id):
+            said = d.source.text[n.span.start : n.span.end + 12]
+            if n.kind != f"time:{LOCAL}" or not re.search(r"\blocal\b", said, re.I):
+                continue
+            sentence = _sentence_of(d, n.span.start)
+            if sentence is not None and not _background(d, sentence, year):
+                out.append(figure_value(d, n, sentence))
+    return out
+
+
+def _first_per_source(values: list[FigureValue]) -> list[FigureValue]:
+    first: dict[str, FigureValue] = {}
+    for v in values:
+        first.setdefault(v.span.source, v)
+    return list(first.values())
+
+
+def _within_values(f: Figure, values: list[FigureValue]) -> bool:
+    places = {(v.span.source, v.span.start) for v in values}
+    return all((v.span.source, v.span.start) in places for v in f.values)
 
 
 def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure]) -> list[Figure]:
@@ -268,7 +319,10 @@ def figure_conflicts(figures: list[Figure]) -> list[Conflict]:
             continue
         distinct: list[FigureValue] = []
         for v in f.values:
-            if not any(_agree(v, w, f.kind, directions=False) for w in distinct):
+            if not any(
+                _agree(v, w, f.kind, directions=False) and (f.kind != "time" or v.unit == w.unit)
+                for w in distinct
+            ):
                 distinct.append(v)
         out.append(
             Conflict(
