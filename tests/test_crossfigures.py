@@ -36,6 +36,7 @@ def test_values_in_sentences_stating_other_claims_are_compared(pipeline):
     assert all(_cited(brief, v) == v.value for v in conflict.values)
     (figure,) = [f for f in brief.figures if f.kind == "distance"]
     assert figure.verdict == "conflict" and len(figure.values) == 3
+    assert figure.label == "distance (fall)"
 
 
 def test_a_source_giving_two_values_of_one_thing_tells_of_two_things(pipeline):

@@ -20,6 +20,7 @@ never join one figure.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..extract.figures import TOLLS, Frame, direction_of, figure_frame, figures_agree
@@ -81,21 +82,18 @@ def figure_key(kind: str | None) -> str | None:
 
 def cross_figures(vectors: list[SentenceVector], shown: list[Figure]) -> list[Figure]:
     """The story's figures with those compared across outlets added: a group of values that differ
-    replaces the figures whose values it holds; one that agrees is added when no figure cites it."""
+    replaces the figures whose values it holds; one that agrees is added unless a figure already
+    compares two of its values."""
     cited = {(v.span.source, v.span.start) for f in shown for v in f.values}
     items = _items(vectors, cited)
     out = list(shown)
     for group in [part for g in _groups(items) for part in _corroborated(g)]:
         figure = _as_figure(group)
         places = {i.at for i in group}
-        if figure.verdict == "agree":
-            if not places & cited:
-                out.append(figure)
-                cited |= places
-            continue
-        out = [f for f in out if not _within(f, places)]
-        out.append(figure)
-        cited |= places
+        if figure.verdict != "agree":
+            out = [f for f in out if not _within(f, places)]
+        if figure.verdict != "agree" or not any(_compares(f, places) for f in out):
+            out.append(figure)
     for n, f in enumerate(out, 1):
         f.id = f"g{n}"
     return out
@@ -243,7 +241,19 @@ def _as_figure(group: list[_Item]) -> Figure:
     documents: dict[str, Document] = {i.source: i.vector.document for i in group}
     values = [figure_value(i.vector.document, i.number, i.vector.sentence) for i in first.values()]
     kind = group[0].number.kind or group[0].key
-    return make_figure("g0", kind, values, list(documents.values()), group[0].number.counts)
+    figure = make_figure("g0", kind, values, list(documents.values()), group[0].number.counts)
+    verbs = Counter(i.frame.verb for i in group if i.frame.verb)
+    if not group[0].key.startswith("count:") and verbs:
+        # "distance (fall)", "duration (feel)": what was measured, not "(in one claim)"
+        figure.label = f"{group[0].key.partition(':')[0]} ({verbs.most_common(1)[0][0]})"
+    return figure
+
+
+def _compares(figure: Figure, places: set[tuple[str, int]]) -> bool:
+    """Does the figure cite two of the places, in different sources?"""
+    return (
+        len({v.span.source for v in figure.values if (v.span.source, v.span.start) in places}) > 1
+    )
 
 
 def _within(figure: Figure, places: set[tuple[str, int]]) -> bool:
