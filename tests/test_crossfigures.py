@@ -98,3 +98,29 @@ def test_the_same_thing_told_two_ways_is_one_figure_that_agrees(pipeline):
         "said, after the quake struck.\n\nMore later.",
     )
     assert not _numbers(brief)
+
+
+def test_one_event_dated_by_two_month_names_in_different_facts_is_a_date_conflict(pipeline):
+    brief = _run(
+        pipeline,
+        "Composer's letter\n\nThe composer Ivan Petrov, who died last month aged 88, wrote a long "
+        "emotional letter to Archbishop Lev in May 2012, church officials say.\n\nThe letter was "
+        "typed on his own paper.",
+        "Petrov letter published\n\nPetrov, who died in December at the age of 88, in April "
+        "wrote a lengthy emotional letter to Archbishop Lev, a daily reported.\n\nHis daughter "
+        "helped him.",
+    )
+    (conflict,) = [c for c in brief.conflicts if c.kind == "date"]
+    assert {v.value for v in conflict.values} == {"May 2012", "April"}
+    assert all(_cited(brief, v) == v.value for v in conflict.values)
+
+
+def test_a_source_dating_one_verb_on_two_days_tells_of_two_events(pipeline):
+    brief = _run(
+        pipeline,
+        "Two climbers die\n\nJan Smit, a climber, died on Friday after a fall on Mount Dore.\n\n"
+        "Tom Jones, a climber, died on Saturday after a fall on Mount Dore.",
+        "Climber dies\n\nA climber from Leeds, Tom Jones, died on Saturday after a fall on Mount "
+        "Dore, police said.\n\nHis companions were rescued by helicopter on Sunday.",
+    )
+    assert not [c for c in brief.conflicts if c.kind == "date"]

@@ -11,7 +11,12 @@ from itertools import combinations
 
 from ..extract.dates import MONTHS, WEEKDAYS
 from ..models import Conflict, ConflictValue, DateMention, Document, Entity, Span
+from .crossfigures import anchor_cosine
 from .vectors import SentenceVector, days_apart
+
+# Cosine of two sentences (their dates left out) above which two dates naming one verb date one
+# event (`day_conflicts`). Read on the claims dev stories (bench/claims.py).
+DAY_LINK = 0.4
 
 # The titles of an office or post, the only descriptions two sources can disagree on ("White House
 # spokesman" / "deputy press secretary", "former mayor" / "mayor"): "actor" / "beleaguered star"
@@ -136,10 +141,28 @@ def _named_day_conflict(a: SentenceVector, b: SentenceVector, fact_id: str) -> l
         return []  # "arrested Tuesday" / "for Sunday's game": two events of one sentence pair
     for names in (WEEKDAYS, MONTHS):
         nx, ny = _names_in(x.text, names), _names_in(y.text, names)
-        if len(nx) == 1 and len(ny) == 1 and nx != ny:
+        if (
+            len(nx) == 1
+            and len(ny) == 1
+            and nx != ny
+            and _one_day(a.document, gx, names)
+            and _one_day(b.document, gy, names)
+        ):
             note = f"{x.text!r} vs {y.text!r}: the same fact dated on different days by name"
             return [Conflict("date", [_value(x), _value(y)], fact_id=fact_id, note=note)]
     return []
+
+
+def _one_day(document: Document, governor: str, names) -> bool:
+    """Does the document name at most one day (of `names`: weekdays or months) for the verb or
+    noun? "Smit died on Friday", "Jones died on Saturday": two events, not one dated twice."""
+    days = {
+        day
+        for m in document.dates
+        if _names_in(m.text, names) and _governor(document, m) == governor
+        for day in _names_in(m.text, names)
+    }
+    return len(days) <= 1
 
 
 def _governor(document: Document, m: DateMention) -> str | None:
@@ -170,6 +193,45 @@ def _range(d: DateMention) -> str:
 
 def _value(m, value: str | None = None) -> ConflictValue:
     return ConflictValue(m.span.source, value or m.text, m.span.start, m.span.end)
+
+
+def day_conflicts(vectors: list[SentenceVector], shown: list[Conflict]) -> list[Conflict]:
+    """Outlets that date one event by different weekday or month names, whatever facts their
+    sentences are in ("wrote a letter to the Patriarch in May 2012" / "in April wrote a lengthy
+    letter to Patriarch Kirill"): the dates name the same verb or noun (`_governor`) in sentences
+    alike enough (`DAY_LINK`, their dates left out). A source that names two days for one verb
+    ("Rait died on Friday", "Buckley died on Saturday") tells of two events: it is left out."""
+    named = [x for v in vectors if not v.part for x in _named_days(v)]
+    days: dict[tuple[str, str, str], set[int]] = {}
+    for v, _m, governor, kind, day in named:
+        days.setdefault((v.source, governor, kind), set()).add(day)
+    named = [x for x in named if len(days[(x[0].source, x[2], x[3])]) == 1]
+    cited = {(v.source, v.start) for c in shown for v in c.values}
+    out: list[Conflict] = []
+    for i, (a, x, ga, ka, da) in enumerate(named):
+        for b, y, gb, kb, db in named[i + 1 :]:
+            if (ga, ka) != (gb, kb) or da == db or a.witness == b.witness:
+                continue
+            if {(x.span.source, x.span.start), (y.span.source, y.span.start)} & cited:
+                continue
+            if anchor_cosine(a, b, {"d:"}) >= DAY_LINK:
+                note = f"{x.text!r} vs {y.text!r}: one event dated on different days by name"
+                out.append(Conflict("date", [_value(x), _value(y)], note=note))
+                cited |= {(x.span.source, x.span.start), (y.span.source, y.span.start)}
+    return out
+
+
+def _named_days(v: SentenceVector):
+    """(vector, date, its governor, "weekday" or "month", the day's number) for each date of the
+    sentence that names one weekday or one month."""
+    for m in _in(v.document, v.sentence.span, "dates"):
+        governor = _governor(v.document, m)
+        if governor is None:
+            continue
+        for kind, names in (("weekday", WEEKDAYS), ("month", MONTHS)):
+            found = _names_in(m.text, names)
+            if len(found) == 1:
+                yield v, m, governor, kind, next(iter(found))
 
 
 def entity_conflicts(entities: list[Entity]) -> list[Conflict]:
