@@ -124,3 +124,20 @@ def test_a_source_dating_one_verb_on_two_days_tells_of_two_events(pipeline):
         "Dore, police said.\n\nHis companions were rescued by helicopter on Sunday.",
     )
     assert not [c for c in brief.conflicts if c.kind == "date"]
+
+
+def test_a_year_or_day_outlets_give_for_one_verb_is_a_figure_whatever_the_facts(pipeline):
+    brief = _run(
+        pipeline,
+        "Coach named\n\nThe new coach, a guard on the 1983 title team, played 11 seasons before "
+        "retiring in 1993 and then moved into coaching.\n\nHe starts on Monday.",
+        "Team hires coach\n\nThe club hired the former guard, who won a title in 1983 and later "
+        "coached in Portland for four years, before retiring in 1993, officials said.\n\nFans "
+        "cheered.",
+    )
+    (retired,) = [f for f in brief.figures if f.label == "year (retire)"]
+    assert retired.verdict == "agree"
+    assert {
+        brief.source(v.span.source).text[v.span.start : v.span.end] for v in retired.values
+    } == {"1993"}
+    assert len(retired.values) == 2

@@ -22,7 +22,7 @@ from ..models import (
     TimelineEvent,
 )
 from .conflicts import day_conflicts, entity_conflicts, fact_conflicts, name_conflicts
-from .crossfigures import cross_figures
+from .crossfigures import cross_figures, cross_marks
 from .facts import group_facts, make_fact
 from .figures import fact_figures, figure_conflicts, story_figures
 from .quotes import group_quotes
@@ -77,7 +77,7 @@ def align(
     result.conflicts += _linked(day_conflicts(vectors, result.conflicts), result.facts)
     result.figures = story_figures(documents)
     result.figures += fact_figures(result.facts, result.vectors, result.figures)
-    result.figures = cross_figures(vectors, result.figures)
+    result.figures = cross_marks(vectors, cross_figures(vectors, result.figures))
     result.conflicts += _linked(figure_conflicts(result.figures), result.facts)
     result.numbers = group_numbers(documents)
     result.timeline = build_timeline(documents, result.facts, result.vectors)

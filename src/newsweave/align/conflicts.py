@@ -10,6 +10,7 @@ import re
 from itertools import combinations
 
 from ..extract.dates import MONTHS, WEEKDAYS
+from ..extract.figures import governor, stem
 from ..models import Conflict, ConflictValue, DateMention, Document, Entity, Span
 from .crossfigures import anchor_cosine
 from .vectors import SentenceVector, days_apart
@@ -168,18 +169,8 @@ def _one_day(document: Document, governor: str, names) -> bool:
 def _governor(document: Document, m: DateMention) -> str | None:
     """The stem of the verb or noun a date expression dates ("filed paperwork Wednesday" and "a
     court filing on Thursday": "fil"); None without a parse."""
-    doc = document.nlp
-    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand") if doc else None
-    if span is None or not len(span):
-        return None
-    token = span.root
-    for _ in range(4):
-        if token.head is token:
-            return None
-        token = token.head
-        if token.pos_ in {"VERB", "NOUN"} and not (span.start <= token.i < span.end):
-            return re.sub(r"(?:ing|ed|es|e|s)$", "", token.lemma_.lower())
-    return None
+    lemma = governor(document.nlp, m.span)
+    return stem(lemma) if lemma else None
 
 
 def _names_in(text: str, names) -> set[int]:
@@ -203,8 +194,8 @@ def day_conflicts(vectors: list[SentenceVector], shown: list[Conflict]) -> list[
     ("Rait died on Friday", "Buckley died on Saturday") tells of two events: it is left out."""
     named = [x for v in vectors if not v.part for x in _named_days(v)]
     days: dict[tuple[str, str, str], set[int]] = {}
-    for v, _m, governor, kind, day in named:
-        days.setdefault((v.source, governor, kind), set()).add(day)
+    for v, _m, verb, kind, day in named:
+        days.setdefault((v.source, verb, kind), set()).add(day)
     named = [x for x in named if len(days[(x[0].source, x[2], x[3])]) == 1]
     cited = {(v.source, v.start) for c in shown for v in c.values}
     out: list[Conflict] = []
@@ -225,13 +216,13 @@ def _named_days(v: SentenceVector):
     """(vector, date, its governor, "weekday" or "month", the day's number) for each date of the
     sentence that names one weekday or one month."""
     for m in _in(v.document, v.sentence.span, "dates"):
-        governor = _governor(v.document, m)
-        if governor is None:
+        verb = _governor(v.document, m)
+        if verb is None:
             continue
         for kind, names in (("weekday", WEEKDAYS), ("month", MONTHS)):
             found = _names_in(m.text, names)
             if len(found) == 1:
-                yield v, m, governor, kind, next(iter(found))
+                yield v, m, verb, kind, next(iter(found))
 
 
 def entity_conflicts(entities: list[Entity]) -> list[Conflict]:

@@ -23,9 +23,17 @@ import math
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from ..extract.figures import TOLLS, Frame, direction_of, figure_frame, figures_agree
+from ..extract.figures import (
+    TOLLS,
+    Frame,
+    direction_of,
+    figure_frame,
+    figures_agree,
+    governor,
+    stem,
+)
 from ..models import Document, Figure, NumberMention
-from .figures import figure_value, make_figure
+from .figures import figure_value, make_figure, sentence_marks
 from .timeline import background
 from .vectors import SentenceVector
 
@@ -94,9 +102,43 @@ def cross_figures(vectors: list[SentenceVector], shown: list[Figure]) -> list[Fi
             out = [f for f in out if not _within(f, places)]
         if figure.verdict != "agree" or not any(_compares(f, places) for f in out):
             out.append(figure)
-    for n, f in enumerate(out, 1):
+    return _numbered(out)
+
+
+def cross_marks(vectors: list[SentenceVector], shown: list[Figure]) -> list[Figure]:
+    """The years, days, times of day and ranks (`align.figures.sentence_marks`) that outlets give
+    for one verb or noun ("retired in 1993" / "before retiring in 1993", "return to court Dec.
+    26" / "next court appearance is Dec. 26"), in sentences alike enough, whatever facts they are
+    in: figures that agree, added unless a figure already compares two of their values. Values
+    that differ are left uncompared here (a sentence may name several years; dates named by
+    different weekdays or months: `align.conflicts.day_conflicts`)."""
+    items = []
+    for v in vectors:
+        if v.part:
+            continue
+        for n in sentence_marks(v):
+            verb = governor(v.document.nlp, n.span)
+            if verb:
+                items.append(_Item(n, v, f"{n.kind}|{stem(verb)}", False, Frame(verb=verb)))
+    out = list(shown)
+    for group in _groups(items, same=lambda a, b: a.number.value == b.number.value):
+        if not any(_compares(f, {i.at for i in group}) for f in out):
+            figure = _as_figure(group)
+            verb = group[0].frame.verb
+            # "year (retire)", "ordinal (season, end)"
+            figure.label = (
+                f"{figure.label[:-1]}, {verb})"
+                if "(" in figure.label
+                else f"{figure.label} ({verb})"
+            )
+            out.append(figure)
+    return _numbered(out)
+
+
+def _numbered(figures: list[Figure]) -> list[Figure]:
+    for n, f in enumerate(figures, 1):
         f.id = f"g{n}"
-    return out
+    return figures
 
 
 def _items(vectors: list[SentenceVector], cited: set[tuple[str, int]]) -> list[_Item]:
@@ -119,7 +161,7 @@ def _items(vectors: list[SentenceVector], cited: set[tuple[str, int]]) -> list[_
     return items
 
 
-def _groups(items: list[_Item]) -> list[list[_Item]]:
+def _groups(items: list[_Item], same=None) -> list[list[_Item]]:
     """Values of one key joined, best-anchored pair first, while each source stays consistent:
     first values that agree (each group one value as several sources give it), then groups whose
     values differ."""
@@ -129,12 +171,12 @@ def _groups(items: list[_Item]) -> list[list[_Item]]:
         for b in items[i + 1 :]:
             if a.key != b.key or a.witness == b.witness or not _same_time(a, b):
                 continue
-            same = _agree(a, b)
-            if not same and (a.settled or b.settled or _elsewhere(a.frame, b.frame)):
+            alike = (same or _agree)(a, b)
+            if not alike and (same or a.settled or b.settled or _elsewhere(a.frame, b.frame)):
                 continue  # "in the province" / "across Asia": counted over different places
             score = anchor_score(a, b)
-            if score >= (AGREE_LINK if same else CLASH_LINK):
-                (agree if same else clash).append((score, id(a), id(b)))
+            if score >= (AGREE_LINK if alike else CLASH_LINK):
+                (agree if alike else clash).append((score, id(a), id(b)))
     group_of: dict[int, list[_Item]] = {id(i): [i] for i in items}
     for _, x, y in sorted(agree, reverse=True) + sorted(clash, reverse=True):
         ga, gb = group_of[x], group_of[y]
@@ -243,7 +285,7 @@ def _as_figure(group: list[_Item]) -> Figure:
     kind = group[0].number.kind or group[0].key
     figure = make_figure("g0", kind, values, list(documents.values()), group[0].number.counts)
     verbs = Counter(i.frame.verb for i in group if i.frame.verb)
-    if not group[0].key.startswith("count:") and verbs:
+    if not group[0].key.startswith("count:") and "|" not in group[0].key and verbs:
         # "distance (fall)", "duration (feel)": what was measured, not "(in one claim)"
         figure.label = f"{group[0].key.partition(':')[0]} ({verbs.most_common(1)[0][0]})"
     return figure

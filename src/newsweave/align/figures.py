@@ -157,7 +157,7 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
         # a value's own kind, with its verb, and the places it is counted over
         stated: dict[tuple[str, int], tuple[str, frozenset[str]]] = {}
         for member in vectors[fact.id]:
-            found = sentence_figures(member) + _marks(member)
+            found = sentence_figures(member) + sentence_marks(member)
             for n in found:
                 if (n.span.source, n.span.start) in cited:
                     continue
@@ -219,7 +219,7 @@ def _elsewhere(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b and not a & b)
 
 
-def _marks(member) -> list[NumberMention]:
+def sentence_marks(member) -> list[NumberMention]:
     """The years, ranks, times of day and days a fact's sentence states."""
     d, span = member.document, member.sentence.span
     text = d.source.text

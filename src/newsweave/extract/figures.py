@@ -454,6 +454,27 @@ def figure_frame(number: NumberMention, doc: Any = None) -> Frame:
     return Frame(verb if verb else "", subject if verb else "", scope)
 
 
+def governor(doc: Any, span: Span) -> str | None:
+    """The lemma of the verb or noun an expression (a date, a year) hangs on ("filed paperwork
+    Wednesday": "file"); None without a parse."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand") if doc else None
+    if tokens is None or not len(tokens):
+        return None
+    token = tokens.root
+    for _ in range(4):
+        if token.head is token:
+            return None
+        token = token.head
+        if token.pos_ in {"VERB", "NOUN"} and not (tokens.start <= token.i < tokens.end):
+            return str(token.lemma_.lower())
+    return None
+
+
+def stem(word: str) -> str:
+    """One form for a verb and its noun ("filed" / "a court filing": "fil")."""
+    return re.sub(r"(?:ing|ed|es|e|s)$", "", word)
+
+
 def _anchor(tokens: Any) -> Any:
     outside = [t for t in tokens if not (tokens.start <= t.head.i < tokens.end) or t.head.i == t.i]
     return outside[-1] if outside else tokens[-1]
