@@ -113,6 +113,9 @@ def test_one_event_dated_by_two_month_names_in_different_facts_is_a_date_conflic
     (conflict,) = [c for c in brief.conflicts if c.kind == "date"]
     assert {v.value for v in conflict.values} == {"May 2012", "April"}
     assert all(_cited(brief, v) == v.value for v in conflict.values)
+    (month,) = [f for f in brief.figures if f.verdict == "conflict"]
+    assert (month.kind, month.label) == ("month", "month (in dispute)")
+    assert sorted(v.value for v in month.values) == [4, 5]
 
 
 def test_a_source_dating_one_verb_on_two_days_tells_of_two_events(pipeline):

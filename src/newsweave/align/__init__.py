@@ -22,7 +22,7 @@ from ..models import (
     TimelineEvent,
 )
 from .conflicts import day_conflicts, entity_conflicts, fact_conflicts, name_conflicts
-from .crossfigures import cross_figures, cross_marks
+from .crossfigures import cross_figures, cross_marks, date_figures
 from .facts import group_facts, make_fact
 from .figures import fact_figures, figure_conflicts, story_figures
 from .quotes import group_quotes
@@ -79,6 +79,7 @@ def align(
     result.figures += fact_figures(result.facts, result.vectors, result.figures)
     result.figures = cross_marks(vectors, cross_figures(vectors, result.figures))
     result.conflicts += _linked(figure_conflicts(result.figures), result.facts)
+    result.figures = date_figures(result.conflicts, documents, result.figures)
     result.numbers = group_numbers(documents)
     result.timeline = build_timeline(documents, result.facts, result.vectors)
     result.undated = undated_events(documents, result.facts, result.vectors)

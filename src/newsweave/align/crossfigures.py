@@ -20,9 +20,11 @@ never join one figure.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from ..extract.dates import MONTHS, WEEKDAYS
 from ..extract.figures import (
     TOLLS,
     Frame,
@@ -32,7 +34,8 @@ from ..extract.figures import (
     governor,
     stem,
 )
-from ..models import Document, Figure, NumberMention
+from ..extract.ordinals import date_marks
+from ..models import Conflict, Document, Figure, FigureValue, NumberMention
 from .figures import figure_value, make_figure, sentence_marks
 from .timeline import background
 from .vectors import SentenceVector
@@ -133,6 +136,46 @@ def cross_marks(vectors: list[SentenceVector], shown: list[Figure]) -> list[Figu
             )
             out.append(figure)
     return _numbered(out)
+
+
+def date_figures(
+    conflicts: list[Conflict], documents: list[Document], shown: list[Figure]
+) -> list[Figure]:
+    """The figures, with a figure in conflict for each conflict of dates whose values name days
+    (`extract.ordinals.date_marks`: a calendar day, a weekday, a month), so that the key figures
+    show the day of the event in dispute as they show a toll in dispute."""
+    by_id = {d.source.id: d for d in documents}
+    out = list(shown)
+    for c in conflicts:
+        if c.kind != "date":
+            continue
+        values = [v for x in c.values if (v := _day_value(by_id[x.source], x.start)) is not None]
+        kinds = {kind for kind, _ in values}
+        if len(values) >= 2 and len(kinds) == 1:
+            kind = kinds.pop()
+            note = c.note or "sources date it differently"
+            figure = Figure(
+                "g0", kind, f"{kind} (in dispute)", "conflict", [v for _, v in values], note
+            )
+            out.append(figure)
+    return _numbered(out)
+
+
+def _day_value(d: Document, start: int) -> tuple[str, FigureValue] | None:
+    """(kind, value) of the day a date expression at `start` names: the one weekday or month it
+    names ("on Thursday", "in May 2012"), else its calendar day; None for a relative day."""
+    found = [m for m in d.dates if m.span.start == start]
+    sentence = d.sentence_at(start)
+    if not found or sentence is None:
+        return None
+    words = re.findall(r"[a-z]+", found[0].text.lower())
+    for kind, names, shift in (("weekday", WEEKDAYS, 1), ("month", MONTHS, 0)):
+        named = {names[w] + shift for w in words if w in names}
+        if len(named) == 1:
+            n = NumberMention(found[0].span, found[0].text, float(named.pop()), kind=kind)
+            return kind, figure_value(d, n, sentence)
+    marks = date_marks(found)
+    return ("date", figure_value(d, marks[0], sentence)) if marks else None
 
 
 def _numbered(figures: list[Figure]) -> list[Figure]:
