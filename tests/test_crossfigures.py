@@ -144,3 +144,15 @@ def test_a_year_or_day_outlets_give_for_one_verb_is_a_figure_whatever_the_facts(
         brief.source(v.span.source).text[v.span.start : v.span.end] for v in retired.values
     } == {"1993"}
     assert len(retired.values) == 2
+
+
+def test_ages_said_two_ways_in_different_facts_are_one_figure(pipeline):
+    brief = _run(
+        pipeline,
+        "Inventor's letter\n\nIvan Petrov, who died last month aged 94, wrote a letter to the "
+        "archbishop, officials say.\n\nThe letter was typed.",
+        "Letter published\n\nThe daily printed the letter of Petrov, who died in December at the "
+        "age of 94.\n\nHis daughter helped.",
+    )
+    (age,) = [f for f in brief.figures if f.kind == "age"]
+    assert age.verdict == "agree" and sorted(v.value for v in age.values) == [94, 94]

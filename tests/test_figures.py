@@ -185,6 +185,20 @@ def test_an_age_before_a_name_is_that_persons_age(nlp):
         assert figure_kind(n, doc) == kind, text
 
 
+def test_a_number_said_to_be_an_age_is_an_age(nlp):
+    from newsweave.extract.figures import figure_kind
+    from newsweave.extract.numbers import find_numbers
+
+    for text, kind in [
+        ("The inventor, who died last month aged 94, wrote a letter.", "age"),
+        ("He first went into a church at the age of 91.", "age"),
+        ("He stayed at the house for 91 nights.", "count:night:stay"),
+    ]:
+        doc = nlp(text)
+        (n,) = find_numbers(text, "s", doc=doc)
+        assert figure_kind(n, doc) == kind, text
+
+
 def test_one_persons_age_given_two_ways_and_two_spellings_is_one_figure(pipeline):
     brief = _run(
         pipeline,

@@ -46,8 +46,10 @@ from .vectors import SentenceVector
 AGREE_LINK = 0.3
 CLASH_LINK = 0.35
 FRAME_BONUS = 0.2
-# Kinds compared across the story besides counts, durations and money.
-MEASURES = TOLLS | {"magnitude", "depth", "distance", "length"}
+# Kinds compared across the story besides counts, durations and money; of those, the kinds whose
+# values are only grouped where they agree (the ages of several people in one story differ).
+MEASURES = TOLLS | {"magnitude", "depth", "distance", "length", "age"}
+AGREE_ONLY = frozenset({"age"})
 
 
 @dataclass
@@ -79,8 +81,8 @@ def figure_key(kind: str | None) -> str | None:
     "count:<thing counted>"; None for kinds never compared across sentences (years, ranks, times
     of day, ages, percentages: a share of what is worded too freely)."""
     head, _, rest = (kind or "").partition(":")
-    if head in MEASURES:
-        return head
+    if head in MEASURES and not (head == "age" and rest):
+        return head  # a named age ("age:rait") is a story figure (`align.figures`)
     if head == "duration":
         return head
     if head == "money":
@@ -199,7 +201,9 @@ def _items(vectors: list[SentenceVector], cited: set[tuple[str, int]]) -> list[_
             if key.startswith("count:") and n.value == 1 and not n.unit:
                 continue  # "one Australian and one English climber": no figure
             frame = figure_frame(n, v.document.nlp)
-            settled = key in TOLLS and ((n.span.source, n.span.start) in cited or not past)
+            settled = key in AGREE_ONLY or (
+                key in TOLLS and ((n.span.source, n.span.start) in cited or not past)
+            )
             items.append(_Item(n, v, key, past, frame, settled))
     return items
 

@@ -175,12 +175,20 @@ def figure_kind(number: NumberMention, doc: Any = None) -> str | None:
         if "old" in near:
             return _named_age(tokens) or "age"  # "32-year-old Englishman Robert Buckley"
         return f"duration:{_counted_key(number.counts)}"
-    kind = _age_of(number, tokens) or _toll_kind(number, tokens)
+    kind = _age_of(number, tokens) or _stated_age(number, tokens) or _toll_kind(number, tokens)
     if kind:
         return kind
     if number.unit or number.counts:
         return f"count:{_counted_key(number.counts) or number.unit}:{_verb(tokens)}"
     return None
+
+
+def _stated_age(number: NumberMention, tokens: Any) -> str | None:
+    """ "age" for a bare number said to be one ("died last month aged 94", "at the age of 91")."""
+    if tokens is None or number.unit or not 0 < number.value < 120:
+        return None
+    before = [t.lower_ for t in tokens.doc[max(0, tokens.start - 3) : tokens.start]]
+    return "age" if before[-1:] == ["aged"] or before[-3:] == ["the", "age", "of"] else None
 
 
 def _age_of(number: NumberMention, tokens: Any) -> str | None:
