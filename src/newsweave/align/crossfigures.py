@@ -191,21 +191,25 @@ def _items(vectors: list[SentenceVector], cited: set[tuple[str, int]]) -> list[_
     south of Bireun") is compared with the place (`align.figures`), not here."""
     items = []
     for v in vectors:
-        if v.part:
-            continue
-        past = background(v.document, v.sentence)
-        for n in v.figures:
-            key = figure_key(n.kind)
-            if key is None or (key == "distance" and direction_of(n, v.document.source.text)):
-                continue
-            if key.startswith("count:") and n.value == 1 and not n.unit:
-                continue  # "one Australian and one English climber": no figure
+        keyed = [(n, key) for n in ([] if v.part else v.figures) if (key := _compared(n, v))]
+        past = bool(keyed) and background(v.document, v.sentence)
+        for n, key in keyed:
             frame = figure_frame(n, v.document.nlp)
             settled = key in AGREE_ONLY or (
                 key in TOLLS and ((n.span.source, n.span.start) in cited or not past)
             )
             items.append(_Item(n, v, key, past, frame, settled))
     return items
+
+
+def _compared(n: NumberMention, v: SentenceVector) -> str | None:
+    """The figure's key (`figure_key`), None when it is not compared here."""
+    key = figure_key(n.kind)
+    if key is None or (key == "distance" and direction_of(n, v.document.source.text)):
+        return None
+    if key.startswith("count:") and n.value == 1 and not n.unit:
+        return None  # "one Australian and one English climber": no figure
+    return key
 
 
 def _groups(items: list[_Item], same=None) -> list[list[_Item]]:
