@@ -156,3 +156,36 @@ def test_ages_said_two_ways_in_different_facts_are_one_figure(pipeline):
     )
     (age,) = [f for f in brief.figures if f.kind == "age"]
     assert age.verdict == "agree" and sorted(v.value for v in age.values) == [94, 94]
+
+
+def _names(brief):
+    return [c for c in brief.conflicts if c.kind == "name"]
+
+
+def _holders(pipeline, first, second):
+    return _run(
+        pipeline,
+        f"Receiver arrested\n\nThe team's receiver was arrested on Sunday. {first} said the "
+        "club was aware of the arrest.\n\nThe player was released on bail.",
+        f"Player held\n\nPolice held the receiver overnight. {second} declined to comment on "
+        "the case.\n\nA hearing is set for May.",
+    )
+
+
+def test_one_post_given_to_two_names_is_a_conflict_of_names(pipeline):
+    brief = _holders(
+        pipeline, "Falcons general manager P.J. Harlow", "Falcons general manager P.J. Brennan"
+    )
+    (conflict,) = _names(brief)
+    assert {v.value for v in conflict.values} == {"P.J. Harlow", "P.J. Brennan"}
+    assert all(_cited(brief, v) == v.value for v in conflict.values)
+
+
+def test_a_name_spelled_two_ways_or_another_post_is_no_conflict_of_names(pipeline):
+    spelled = _holders(
+        pipeline, "Falcons general manager Omar Morsi", "Falcons general manager Omar Mursi"
+    )
+    other_team = _holders(
+        pipeline, "Falcons general manager P.J. Harlow", "Ravens head coach P.J. Brennan"
+    )
+    assert not _names(spelled) and not _names(other_team)

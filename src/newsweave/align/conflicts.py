@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
+from rapidfuzz.fuzz import ratio
+
 from ..extract.dates import MONTHS, WEEKDAYS
 from ..extract.figures import governor, stem
 from ..models import Conflict, ConflictValue, DateMention, Document, Entity, Span
 from .crossfigures import anchor_cosine
 from .vectors import SentenceVector, days_apart
 
+# Family names at least this alike (rapidfuzz ratio) are spellings of one ("Morsi" / "Mursi").
+SPELLING = 70
 # Cosine of two sentences (their dates left out) above which two dates naming one verb date one
 # event (`day_conflicts`). Read on the claims dev stories (bench/claims.py).
 DAY_LINK = 0.4
@@ -251,6 +255,54 @@ def name_conflicts(entities: list[Entity], texts: dict[str, str]) -> list[Confli
             note = f"spellings of one person's name ({' / '.join(sorted(set(forms.values())))}); merged as {e.name}"
             out.append(Conflict("name", values, subject=e.name, note=note))
     return out
+
+
+def holder_conflicts(entities: list[Entity], texts: dict[str, str]) -> list[Conflict]:
+    """One post given to two names by different sources ("Chargers general manager A.J. Smith" /
+    "Chargers general manager A.J. Butler"): two people of one given name and different family
+    names, never named by one source together, each given the same title of an office with the
+    same other words (the organisation). One of the names is likely wrong."""
+    people = [e for e in entities if e.type == "person" and len(e.name.split()) > 1]
+    out = []
+    for a, b in combinations(people, 2):
+        if set(a.sources) & set(b.sources) or _given_name(a.name) != _given_name(b.name):
+            continue
+        if ratio(_family_name(a.name), _family_name(b.name)) >= SPELLING:
+            continue  # "Morsi" / "Mursi": one name spelled two ways
+        post = _shared_post(a, b)
+        if post is None:
+            continue
+        values = [_named(e, texts) for e in (a, b)]
+        note = (
+            f"{a.name} and {b.name} are each called {post!r} by different sources: one post, "
+            "two names; one of them may be wrong"
+        )
+        out.append(Conflict("name", values, subject=post, note=note))
+    return out
+
+
+def _given_name(name: str) -> str:
+    """ "A.J. Smith" and "AJ Butler": "aj"."""
+    return name.split()[0].replace(".", "").casefold()
+
+
+def _shared_post(a: Entity, b: Entity) -> str | None:
+    """A title both are given: one office word and a word beside it in common ("Chargers
+    general manager" / "Chargers General Manager"); None when there is none."""
+    for x in a.roles:
+        for y in b.roles:
+            head = _head(x.text)
+            if head not in OFFICES or head != _head(y.text):
+                continue
+            if set(_title_words(x.text)) & set(_title_words(y.text)) - {head}:
+                return x.text
+    return None
+
+
+def _named(e: Entity, texts: dict[str, str]) -> ConflictValue:
+    """The entity's first mention, as written."""
+    span = e.mentions[0]
+    return ConflictValue(span.source, span.slice(texts[span.source]), span.start, span.end)
 
 
 def _family_name(name: str) -> str:
