@@ -126,10 +126,11 @@ def test_event_times_are_compared_in_one_zone_and_stamps_are_no_event_time(pipel
         "The quake struck at 07:37 a.m. UTC (3:37 a.m. EDT) on Tuesday.\n\nMore later.",
         "Quake in Aceh\n\nThe quake took place at 7:37 AM local time on Tuesday.\n\nMore later.",
     )
-    times = [f for f in brief.figures if f.kind.startswith("time:")]
-    assert [(f.kind, f.verdict, len(f.values)) for f in times] == [("time:utc", "agree", 2)]
-    assert times[0].label == "time of day (UTC)"
-    # 7:37 local time is no conflict with 07:37 GMT: the text does not give Aceh's offset
+    times = [f for f in brief.figures if f.kind.startswith("time")]
+    # the stamps are no event times; 07:37 UTC and 3:37 a.m. EDT agree; 7:37 local time is the
+    # same clock reading in another zone: one of them names the wrong zone (a conflict of zones)
+    assert [(f.kind, f.verdict, len(f.values)) for f in times] == [("time", "conflict", 3)]
+    assert times[0].label == "time of day (UTC or local)"
     assert not [c for c in brief.conflicts if c.kind == "date"]
 
 
@@ -178,6 +179,20 @@ def test_an_age_before_a_name_is_that_persons_age(nlp):
         ("Paramedics found the 49-year-old Sementilli on Monday.", "age:sementilli"),
         ("A 59-year-old woman died on Friday.", "age"),
         ("A 36-year-old Australian climber died on Friday.", "age"),
+    ]:
+        doc = nlp(text)
+        (n,) = find_numbers(text, "s", doc=doc)
+        assert figure_kind(n, doc) == kind, text
+
+
+def test_a_number_said_to_be_an_age_is_an_age(nlp):
+    from newsweave.extract.figures import figure_kind
+    from newsweave.extract.numbers import find_numbers
+
+    for text, kind in [
+        ("The inventor, who died last month aged 94, wrote a letter.", "age"),
+        ("He first went into a church at the age of 91.", "age"),
+        ("He stayed at the house for 91 nights.", "count:night:stay"),
     ]:
         doc = nlp(text)
         (n,) = find_numbers(text, "s", doc=doc)
@@ -331,3 +346,31 @@ def test_every_time_two_ledes_share_is_a_figure(pipeline):
         (f.verdict, [v.text for v in f.values]) for f in brief.figures if f.kind == "time:local"
     )
     assert times == [("agree", ["4 a.m.", "4 a.m."]), ("agree", ["5 p.m.", "5 p.m."])]
+
+
+def test_one_clock_time_in_utc_and_as_local_time_is_a_conflict_of_zones(pipeline):
+    brief = _run(
+        pipeline,
+        "Quake hits island\n\nThe quake struck inland at 0737 GMT, the survey said.\n\nMore.",
+        "Island quake\n\nThe quake hit inland at 0737 GMT on Tuesday.\n\nMore later.",
+        "Quake felt\n\nA strong quake shook the island on Tuesday.\n\nIt took place at 7:37 AM "
+        "local time, officials said.\n\nMore later.",
+    )
+    (figure,) = [f for f in brief.figures if f.kind == "time"]
+    assert figure.verdict == "conflict" and len(figure.values) == 3
+    (conflict,) = [c for c in brief.conflicts if c.kind == "number"]
+    assert {v.value for v in conflict.values} == {"0737", "7:37 AM"}
+    for v in conflict.values:
+        assert brief.source(v.source).text[v.start : v.end] == v.value
+
+
+def test_a_clock_time_with_no_zone_named_is_no_conflict_of_zones(pipeline):
+    brief = _run(
+        pipeline,
+        "Quake hits island\n\nThe quake struck inland at 0737 GMT, the survey said.\n\nMore.",
+        "Island quake\n\nThe quake hit inland at 0737 GMT on Tuesday.\n\nMore later.",
+        "Quake felt\n\nA strong quake shook the island on Tuesday.\n\nIt took place at 7:37 AM, "
+        "officials said.\n\nMore later.",
+    )
+    assert not [f for f in brief.figures if f.kind == "time"]
+    assert not brief.conflicts

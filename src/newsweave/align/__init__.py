@@ -21,7 +21,14 @@ from ..models import (
     QuoteGroup,
     TimelineEvent,
 )
-from .conflicts import entity_conflicts, fact_conflicts, name_conflicts
+from .conflicts import (
+    day_conflicts,
+    entity_conflicts,
+    fact_conflicts,
+    holder_conflicts,
+    name_conflicts,
+)
+from .crossfigures import cross_figures, cross_marks, date_figures
 from .facts import group_facts, make_fact
 from .figures import fact_figures, figure_conflicts, story_figures
 from .quotes import group_quotes
@@ -73,9 +80,13 @@ def align(
     # Quote wording is not a conflict: the quote groups show each outlet's words with a diff (on the
     # claims gold, none of the 7 quote-wording "conflicts" was a disagreement; bench/claims.py).
     result.conflicts += name_conflicts(entities, texts) + entity_conflicts(entities)
+    result.conflicts += holder_conflicts(entities, texts)
+    result.conflicts += _linked(day_conflicts(vectors, result.conflicts), result.facts)
     result.figures = story_figures(documents)
     result.figures += fact_figures(result.facts, result.vectors, result.figures)
+    result.figures = cross_marks(vectors, cross_figures(vectors, result.figures))
     result.conflicts += _linked(figure_conflicts(result.figures), result.facts)
+    result.figures = date_figures(result.conflicts, documents, result.figures)
     result.numbers = group_numbers(documents)
     result.timeline = build_timeline(documents, result.facts, result.vectors)
     result.undated = undated_events(documents, result.facts, result.vectors)

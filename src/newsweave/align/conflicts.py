@@ -9,9 +9,19 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
+from rapidfuzz.fuzz import ratio
+
 from ..extract.dates import MONTHS, WEEKDAYS
+from ..extract.figures import governor, stem
 from ..models import Conflict, ConflictValue, DateMention, Document, Entity, Span
+from .crossfigures import anchor_cosine
 from .vectors import SentenceVector, days_apart
+
+# Family names at least this alike (rapidfuzz ratio) are spellings of one ("Morsi" / "Mursi").
+SPELLING = 70
+# Cosine of two sentences (their dates left out) above which two dates naming one verb date one
+# event (`day_conflicts`). Read on the claims dev stories (bench/claims.py).
+DAY_LINK = 0.4
 
 # The titles of an office or post, the only descriptions two sources can disagree on ("White House
 # spokesman" / "deputy press secretary", "former mayor" / "mayor"): "actor" / "beleaguered star"
@@ -136,27 +146,35 @@ def _named_day_conflict(a: SentenceVector, b: SentenceVector, fact_id: str) -> l
         return []  # "arrested Tuesday" / "for Sunday's game": two events of one sentence pair
     for names in (WEEKDAYS, MONTHS):
         nx, ny = _names_in(x.text, names), _names_in(y.text, names)
-        if len(nx) == 1 and len(ny) == 1 and nx != ny:
+        if (
+            len(nx) == 1
+            and len(ny) == 1
+            and nx != ny
+            and _one_day(a.document, gx, names)
+            and _one_day(b.document, gy, names)
+        ):
             note = f"{x.text!r} vs {y.text!r}: the same fact dated on different days by name"
             return [Conflict("date", [_value(x), _value(y)], fact_id=fact_id, note=note)]
     return []
 
 
+def _one_day(document: Document, governor: str, names) -> bool:
+    """Does the document name at most one day (of `names`: weekdays or months) for the verb or
+    noun? "Smit died on Friday", "Jones died on Saturday": two events, not one dated twice."""
+    days = {
+        day
+        for m in document.dates
+        if _names_in(m.text, names) and _governor(document, m) == governor
+        for day in _names_in(m.text, names)
+    }
+    return len(days) <= 1
+
+
 def _governor(document: Document, m: DateMention) -> str | None:
     """The stem of the verb or noun a date expression dates ("filed paperwork Wednesday" and "a
     court filing on Thursday": "fil"); None without a parse."""
-    doc = document.nlp
-    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand") if doc else None
-    if span is None or not len(span):
-        return None
-    token = span.root
-    for _ in range(4):
-        if token.head is token:
-            return None
-        token = token.head
-        if token.pos_ in {"VERB", "NOUN"} and not (span.start <= token.i < span.end):
-            return re.sub(r"(?:ing|ed|es|e|s)$", "", token.lemma_.lower())
-    return None
+    lemma = governor(document.nlp, m.span)
+    return stem(lemma) if lemma else None
 
 
 def _names_in(text: str, names) -> set[int]:
@@ -170,6 +188,45 @@ def _range(d: DateMention) -> str:
 
 def _value(m, value: str | None = None) -> ConflictValue:
     return ConflictValue(m.span.source, value or m.text, m.span.start, m.span.end)
+
+
+def day_conflicts(vectors: list[SentenceVector], shown: list[Conflict]) -> list[Conflict]:
+    """Outlets that date one event by different weekday or month names, whatever facts their
+    sentences are in ("wrote a letter to the Patriarch in May 2012" / "in April wrote a lengthy
+    letter to Patriarch Kirill"): the dates name the same verb or noun (`_governor`) in sentences
+    alike enough (`DAY_LINK`, their dates left out). A source that names two days for one verb
+    ("Rait died on Friday", "Buckley died on Saturday") tells of two events: it is left out."""
+    named = [x for v in vectors if not v.part for x in _named_days(v)]
+    days: dict[tuple[str, str, str], set[int]] = {}
+    for v, _m, verb, kind, day in named:
+        days.setdefault((v.source, verb, kind), set()).add(day)
+    named = [x for x in named if len(days[(x[0].source, x[2], x[3])]) == 1]
+    cited = {(v.source, v.start) for c in shown for v in c.values}
+    out: list[Conflict] = []
+    for i, (a, x, ga, ka, da) in enumerate(named):
+        for b, y, gb, kb, db in named[i + 1 :]:
+            if (ga, ka) != (gb, kb) or da == db or a.witness == b.witness:
+                continue
+            if {(x.span.source, x.span.start), (y.span.source, y.span.start)} & cited:
+                continue
+            if anchor_cosine(a, b, {"d:"}) >= DAY_LINK:
+                note = f"{x.text!r} vs {y.text!r}: one event dated on different days by name"
+                out.append(Conflict("date", [_value(x), _value(y)], note=note))
+                cited |= {(x.span.source, x.span.start), (y.span.source, y.span.start)}
+    return out
+
+
+def _named_days(v: SentenceVector):
+    """(vector, date, its governor, "weekday" or "month", the day's number) for each date of the
+    sentence that names one weekday or one month."""
+    for m in _in(v.document, v.sentence.span, "dates"):
+        verb = _governor(v.document, m)
+        if verb is None:
+            continue
+        for kind, names in (("weekday", WEEKDAYS), ("month", MONTHS)):
+            found = _names_in(m.text, names)
+            if len(found) == 1:
+                yield v, m, verb, kind, next(iter(found))
 
 
 def entity_conflicts(entities: list[Entity]) -> list[Conflict]:
@@ -198,6 +255,54 @@ def name_conflicts(entities: list[Entity], texts: dict[str, str]) -> list[Confli
             note = f"spellings of one person's name ({' / '.join(sorted(set(forms.values())))}); merged as {e.name}"
             out.append(Conflict("name", values, subject=e.name, note=note))
     return out
+
+
+def holder_conflicts(entities: list[Entity], texts: dict[str, str]) -> list[Conflict]:
+    """One post given to two names by different sources ("Chargers general manager A.J. Smith" /
+    "Chargers general manager A.J. Butler"): two people of one given name and different family
+    names, never named by one source together, each given the same title of an office with the
+    same other words (the organisation). One of the names is likely wrong."""
+    people = [e for e in entities if e.type == "person" and len(e.name.split()) > 1]
+    out = []
+    for a, b in combinations(people, 2):
+        if set(a.sources) & set(b.sources) or _given_name(a.name) != _given_name(b.name):
+            continue
+        if ratio(_family_name(a.name), _family_name(b.name)) >= SPELLING:
+            continue  # "Morsi" / "Mursi": one name spelled two ways
+        post = _shared_post(a, b)
+        if post is None:
+            continue
+        values = [_named(e, texts) for e in (a, b)]
+        note = (
+            f"{a.name} and {b.name} are each called {post!r} by different sources: one post, "
+            "two names; one of them may be wrong"
+        )
+        out.append(Conflict("name", values, subject=post, note=note))
+    return out
+
+
+def _given_name(name: str) -> str:
+    """ "A.J. Smith" and "AJ Butler": "aj"."""
+    return name.split()[0].replace(".", "").casefold()
+
+
+def _shared_post(a: Entity, b: Entity) -> str | None:
+    """A title both are given: one office word and a word beside it in common ("Chargers
+    general manager" / "Chargers General Manager"); None when there is none."""
+    for x in a.roles:
+        for y in b.roles:
+            head = _head(x.text)
+            if head not in OFFICES or head != _head(y.text):
+                continue
+            if set(_title_words(x.text)) & set(_title_words(y.text)) - {head}:
+                return x.text
+    return None
+
+
+def _named(e: Entity, texts: dict[str, str]) -> ConflictValue:
+    """The entity's first mention, as written."""
+    span = e.mentions[0]
+    return ConflictValue(span.source, span.slice(texts[span.source]), span.start, span.end)
 
 
 def _family_name(name: str) -> str:

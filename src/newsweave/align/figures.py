@@ -26,6 +26,7 @@ from ..extract.figures import (
     LOCAL,
     TOLLS,
     direction_of,
+    figure_frame,
     figures_agree,
     times_of_day,
 )
@@ -77,18 +78,69 @@ def story_figures(documents: list[Document]) -> list[Figure]:
         for n, sentence, kind in _main_figures(d, year):
             if kind not in seen:
                 seen.add(kind)
-                by_kind.setdefault(kind, []).append(_value(d, n, sentence))
+                by_kind.setdefault(kind, []).append(figure_value(d, n, sentence))
         for n, sentence, kind in _event_times(d, year):
-            times.setdefault(kind, []).append(_value(d, n, sentence))
+            times.setdefault(kind, []).append(figure_value(d, n, sentence))
     witness = {d.source.id: d.source.witness or d.source.id for d in documents}
     out: list[Figure] = []
     for kind, values in _one_place_one_kind(by_kind).items():
         if len({witness[v.span.source] for v in values}) >= 2:
-            out.append(_figure(f"g{len(out) + 1}", kind, values, documents))
-    for kind, values in times.items():
-        for same in _same_times(values, kind, witness):
-            out.append(_figure(f"g{len(out) + 1}", kind, same, documents))
+            out.append(make_figure(f"g{len(out) + 1}", kind, values, documents))
+    timed = [
+        make_figure("g0", kind, same, documents)
+        for kind, values in times.items()
+        for same in _same_times(values, kind, witness)
+    ]
+    for f in _zone_clashes(timed, documents, year) + timed:
+        f.id = f"g{len(out) + 1}"
+        out.append(f)
     return out
+
+
+def _zone_clashes(timed: list[Figure], documents: list[Document], year: int | None) -> list[Figure]:
+    """One figure in conflict for the story's clock time given in UTC by some sources and as
+    "local time", in so many words, by others ("0737 GMT" / "7:37 AM local time"): one of them
+    names the wrong zone (unless the place keeps UTC, which the note says). The figures it
+    replaces are taken out of `timed`."""
+    for a in [f for f in timed if f.kind == "time:utc"]:
+        minutes = a.values[0].value
+        local = [v for v in _local_times(documents, year) if v.value == minutes]
+        if len({v.span.source for v in local} - {v.span.source for v in a.values}) < 1:
+            continue
+        timed[:] = [f for f in timed if f is not a and not _within_values(f, local)]
+        note = (
+            f"the same clock time is given in UTC ({_shown(a.values[0])}) and as local time "
+            f"({_shown(local[0])}): one of them names the wrong zone, unless local time is UTC"
+        )
+        values = a.values + _first_per_source(local)
+        return [Figure("g0", "time", "time of day (UTC or local)", "conflict", values, note)]
+    return []
+
+
+def _local_times(documents: list[Document], year: int | None) -> list[FigureValue]:
+    """Times of day called local in so many words ("7:37 AM local time"), not in background."""
+    out = []
+    for d in documents:
+        for n in times_of_day(d.source.text, d.source.id):
+            said = d.source.text[n.span.start : n.span.end + 12]
+            if n.kind != f"time:{LOCAL}" or not re.search(r"\blocal\b", said, re.I):
+                continue
+            sentence = _sentence_of(d, n.span.start)
+            if sentence is not None and not _background(d, sentence, year):
+                out.append(figure_value(d, n, sentence))
+    return out
+
+
+def _first_per_source(values: list[FigureValue]) -> list[FigureValue]:
+    first: dict[str, FigureValue] = {}
+    for v in values:
+        first.setdefault(v.span.source, v)
+    return list(first.values())
+
+
+def _within_values(f: Figure, values: list[FigureValue]) -> bool:
+    places = {(v.span.source, v.span.start) for v in values}
+    return all((v.span.source, v.span.start) in places for v in f.values)
 
 
 def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure]) -> list[Figure]:
@@ -102,9 +154,10 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
             continue
         by_kind: dict[str, list[FigureValue]] = {}
         counted: dict[str, str | None] = {}
-        stated: dict[tuple[str, int], str] = {}  # a value's own kind, with its verb
+        # a value's own kind, with its verb, and the places it is counted over
+        stated: dict[tuple[str, int], tuple[str, frozenset[str]]] = {}
         for member in vectors[fact.id]:
-            found = sentence_figures(member) + _marks(member)
+            found = sentence_figures(member) + sentence_marks(member)
             for n in found:
                 if (n.span.source, n.span.start) in cited:
                     continue
@@ -114,8 +167,9 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
                 values = by_kind.setdefault(kind, [])
                 counted.setdefault(kind, n.counts)
                 if all(v.span.source != member.source for v in values):
-                    values.append(_value(member.document, n, member.sentence))
-                    stated[(n.span.source, n.span.start)] = n.kind or kind
+                    values.append(figure_value(member.document, n, member.sentence))
+                    scope = figure_frame(n, member.document.nlp).scope
+                    stated[(n.span.source, n.span.start)] = (n.kind or kind, scope)
         witness = {m.source: m.witness for m in vectors[fact.id]}
         documents = [m.document for m in vectors[fact.id]]
         for kind, values in _split_by_verb(by_kind, stated):
@@ -124,17 +178,23 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
             ):
                 ident = f"g{len(shown) + len(out) + 1}"
                 out.append(
-                    _figure(ident, kind, values, documents, counted[_fact_kind(kind)], claim=True)
+                    make_figure(
+                        ident, kind, values, documents, counted[_fact_kind(kind)], claim=True
+                    )
                 )
                 if out[-1].verdict != "agree":
                     fact.status = "conflicting"
     return out
 
 
-def _split_by_verb(by_kind: dict[str, list[FigureValue]], stated: dict[tuple[str, int], str]):
+def _split_by_verb(
+    by_kind: dict[str, list[FigureValue]],
+    stated: dict[tuple[str, int], tuple[str, frozenset[str]]],
+):
     """(kind, values) of a fact's figures: counts of one thing that agree whatever their verbs,
-    and, where they differ, only those of one verb compared ("played 11 seasons" and "seven
-    seasons as an assistant" count different seasons)."""
+    and, where they differ, only those of one verb and one scope compared ("played 11 seasons"
+    and "seven seasons as an assistant" count different seasons; "300 houses in the province"
+    and "2,000 houses across the region" count different places)."""
     for kind, values in by_kind.items():
         if all(_agree(a, b, kind) for i, a in enumerate(values) for b in values[i + 1 :]):
             yield kind, values
@@ -143,11 +203,23 @@ def _split_by_verb(by_kind: dict[str, list[FigureValue]], stated: dict[tuple[str
             continue  # "in 2001" / "in 2007", "the fourth" / "the fifth": one claim may hold both
         by_verb: dict[str, list[FigureValue]] = {}
         for v in values:
-            by_verb.setdefault(stated[(v.span.source, v.span.start)], []).append(v)
-        yield from by_verb.items()
+            verb, scope = stated[(v.span.source, v.span.start)]
+            same = [
+                w
+                for w in by_verb.get(verb, [])
+                if _elsewhere(stated[(w.span.source, w.span.start)][1], scope)
+            ]
+            key = verb if not same else f"{verb}@{'/'.join(sorted(scope))}"
+            by_verb.setdefault(key, []).append(v)
+        yield from ((key.partition("@")[0], values) for key, values in by_verb.items())
 
 
-def _marks(member) -> list[NumberMention]:
+def _elsewhere(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Counted over different places ("in the province" / "across the region")?"""
+    return bool(a and b and not a & b)
+
+
+def sentence_marks(member) -> list[NumberMention]:
     """The years, ranks, times of day and days a fact's sentence states."""
     d, span = member.document, member.sentence.span
     text = d.source.text
@@ -247,7 +319,10 @@ def figure_conflicts(figures: list[Figure]) -> list[Conflict]:
             continue
         distinct: list[FigureValue] = []
         for v in f.values:
-            if not any(_agree(v, w, f.kind, directions=False) for w in distinct):
+            if not any(
+                _agree(v, w, f.kind, directions=False) and (f.kind != "time" or v.unit == w.unit)
+                for w in distinct
+            ):
                 distinct.append(v)
         out.append(
             Conflict(
@@ -362,7 +437,7 @@ def _place_after(d: Document, n: NumberMention) -> str | None:
     return None
 
 
-def _value(d: Document, n: NumberMention, sentence: Sentence) -> FigureValue:
+def figure_value(d: Document, n: NumberMention, sentence: Sentence) -> FigureValue:
     direction = direction_of(n, d.source.text) if n.kind == "distance" else None
     return FigureValue(
         n.span, n.text, n.value, n.unit, n.qualifier, direction, _published(d), sentence.span
@@ -401,7 +476,7 @@ def agree_note(values: list[FigureValue], witness: dict[str, str]) -> str:
     return f"{n} sources agree" + ("" if independent == n else f" ({independent} independent)")
 
 
-def _figure(
+def make_figure(
     ident: str,
     kind: str,
     values: list[FigureValue],

@@ -175,12 +175,20 @@ def figure_kind(number: NumberMention, doc: Any = None) -> str | None:
         if "old" in near:
             return _named_age(tokens) or "age"  # "32-year-old Englishman Robert Buckley"
         return f"duration:{_counted_key(number.counts)}"
-    kind = _age_of(number, tokens) or _toll_kind(number, tokens)
+    kind = _age_of(number, tokens) or _stated_age(number, tokens) or _toll_kind(number, tokens)
     if kind:
         return kind
     if number.unit or number.counts:
         return f"count:{_counted_key(number.counts) or number.unit}:{_verb(tokens)}"
     return None
+
+
+def _stated_age(number: NumberMention, tokens: Any) -> str | None:
+    """ "age" for a bare number said to be one ("died last month aged 94", "at the age of 91")."""
+    if tokens is None or number.unit or not 0 < number.value < 120:
+        return None
+    before = [t.lower_ for t in tokens.doc[max(0, tokens.start - 3) : tokens.start]]
+    return "age" if before[-1:] == ["aged"] or before[-3:] == ["the", "age", "of"] else None
 
 
 def _age_of(number: NumberMention, tokens: Any) -> str | None:
@@ -388,6 +396,91 @@ def _verb(tokens: Any) -> str:
             break
         node = node.head
     return ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Frame:
+    """Where a figure stands in its sentence: the verb that governs it, that verb's subject, and
+    the places it is counted over (proper nouns and `PLACE_NOUNS`) ("killed 170,000 people in the province" / "across
+    Asia": scope {"province"} / {"asia"})."""
+
+    verb: str = ""
+    subject: str = ""
+    scope: frozenset[str] = frozenset()
+
+
+# Prepositions that set the places a figure is counted over, and the common nouns of places.
+SCOPE_PREPOSITIONS = frozenset({"in", "across", "around", "throughout"})
+PLACE_NOUNS = frozenset(
+    {
+        "province",
+        "region",
+        "state",
+        "country",
+        "district",
+        "county",
+        "city",
+        "town",
+        "village",
+        "area",
+        "capital",
+        "island",
+        "world",
+    }
+)
+
+
+def figure_frame(number: NumberMention, doc: Any = None) -> Frame:
+    """The figure's `Frame`; empty without a parse."""
+    tokens = _tokens(number, doc)
+    if tokens is None:
+        return Frame()
+    node = _anchor(tokens)
+    heads = [node]
+    for _ in range(4):
+        if node.pos_ == "VERB" or node.head is node:
+            break
+        node = node.head
+        heads.append(node)
+    verb = node.lemma_.lower() if node.pos_ == "VERB" else ""
+    subject = next(
+        (
+            c.lemma_.lower()
+            for c in node.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON"
+        ),
+        "",
+    )
+    scope = frozenset(
+        o.lemma_.lower()
+        for h in heads
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ in SCOPE_PREPOSITIONS
+        for o in p.children
+        if o.dep_ == "pobj" and o not in heads and (o.pos_ == "PROPN" or o.lemma_ in PLACE_NOUNS)
+    )
+    return Frame(verb if verb else "", subject if verb else "", scope)
+
+
+def governor(doc: Any, span: Span) -> str | None:
+    """The lemma of the verb or noun an expression (a date, a year) hangs on ("filed paperwork
+    Wednesday": "file"); None without a parse."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand") if doc else None
+    if tokens is None or not len(tokens):
+        return None
+    token = tokens.root
+    for _ in range(4):
+        if token.head is token:
+            return None
+        token = token.head
+        if token.pos_ in {"VERB", "NOUN"} and not (tokens.start <= token.i < tokens.end):
+            return str(token.lemma_.lower())
+    return None
+
+
+def stem(word: str) -> str:
+    """One form for a verb and its noun ("filed" / "a court filing": "fil")."""
+    return re.sub(r"(?:ing|ed|es|e|s)$", "", word)
 
 
 def _anchor(tokens: Any) -> Any:

@@ -1,0 +1,353 @@
+"""Figures compared across outlets by what they measure and the event they tell of, whatever fact
+their sentences were grouped in.
+
+Two outlets' sentences often state one figure beside different other claims ("A 36-year-old
+climber is dead after falling about 150 metres at Mount Cook" / "On Friday, 36-year-old Duncan
+Rait died after slipping and falling about 60m from a ridge"): the fact grouping never compares
+them. Here every typed figure of every statement (`extract.figures.figure_kind`) is keyed by its
+type (a toll, a magnitude, a distance, a duration, money in one currency, a count of one thing)
+and anchored in its sentence's words, names and dates (the IDF-weighted sentence vectors of
+`align.vectors`, the figures themselves left out). Values of one key in sentences alike enough are
+one figure: compared, they agree, were updated or conflict.
+
+Guards: figures of different types never meet; a sentence about another time (`timeline.background`)
+meets only another such sentence, and sentences dated in different years never meet; values that differ need sentences more alike than values that
+agree; and one source is taken to agree with itself: a source giving two different values of one
+key ("six rifles in this raid", "14 rifles in five raids") tells of two things, so its two values
+never join one figure.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from ..extract.dates import MONTHS, WEEKDAYS
+from ..extract.figures import (
+    TOLLS,
+    Frame,
+    direction_of,
+    figure_frame,
+    figures_agree,
+    governor,
+    stem,
+)
+from ..extract.ordinals import date_marks
+from ..models import Conflict, Document, Figure, FigureValue, NumberMention
+from .figures import figure_value, make_figure, sentence_marks
+from .timeline import background
+from .vectors import SentenceVector
+
+# Anchor scores (`anchor_score`: sentence cosine, figures left out, plus `FRAME_BONUS` for each of
+# a shared verb and subject) above which two values of one key are one figure: lower for values
+# that agree than for values that differ. Read on the claims dev stories (bench/claims.py).
+AGREE_LINK = 0.3
+CLASH_LINK = 0.35
+FRAME_BONUS = 0.2
+# Kinds compared across the story besides counts, durations and money; of those, the kinds whose
+# values are only grouped where they agree (the ages of several people in one story differ).
+MEASURES = TOLLS | {"magnitude", "depth", "distance", "length", "age"}
+AGREE_ONLY = frozenset({"age"})
+
+
+@dataclass
+class _Item:
+    """One typed figure of one statement."""
+
+    number: NumberMention
+    vector: SentenceVector
+    key: str
+    past: bool  # the sentence tells of another time than its article's
+    frame: Frame
+    settled: bool = False  # a value of the story's own figures: only agreeing values join it
+
+    @property
+    def source(self) -> str:
+        return self.vector.source
+
+    @property
+    def witness(self) -> str:
+        return self.vector.witness
+
+    @property
+    def at(self) -> tuple[str, int]:
+        return self.number.span.source, self.number.span.start
+
+
+def figure_key(kind: str | None) -> str | None:
+    """What a figure is compared by: its kind for tolls and measures, "duration", "money:USD",
+    "count:<thing counted>"; None for kinds never compared across sentences (years, ranks, times
+    of day, ages, percentages: a share of what is worded too freely)."""
+    head, _, rest = (kind or "").partition(":")
+    if head in MEASURES and not (head == "age" and rest):
+        return head  # a named age ("age:rait") is a story figure (`align.figures`)
+    if head == "duration":
+        return head
+    if head == "money":
+        return kind
+    if head == "count":
+        thing = rest.partition(":")[0]
+        return f"count:{thing}" if thing else None
+    return None
+
+
+def cross_figures(vectors: list[SentenceVector], shown: list[Figure]) -> list[Figure]:
+    """The story's figures with those compared across outlets added: a group of values that differ
+    replaces the figures whose values it holds; one that agrees is added unless a figure already
+    compares two of its values."""
+    cited = {(v.span.source, v.span.start) for f in shown for v in f.values}
+    items = _items(vectors, cited)
+    out = list(shown)
+    for group in [part for g in _groups(items) for part in _corroborated(g)]:
+        figure = _as_figure(group)
+        places = {i.at for i in group}
+        if figure.verdict != "agree":
+            out = [f for f in out if not _within(f, places)]
+        if figure.verdict != "agree" or not any(_compares(f, places) for f in out):
+            out.append(figure)
+    return _numbered(out)
+
+
+def cross_marks(vectors: list[SentenceVector], shown: list[Figure]) -> list[Figure]:
+    """The years, days, times of day and ranks (`align.figures.sentence_marks`) that outlets give
+    for one verb or noun ("retired in 1993" / "before retiring in 1993", "return to court Dec.
+    26" / "next court appearance is Dec. 26"), in sentences alike enough, whatever facts they are
+    in: figures that agree, added unless a figure already compares two of their values. Values
+    that differ are left uncompared here (a sentence may name several years; dates named by
+    different weekdays or months: `align.conflicts.day_conflicts`)."""
+    items = []
+    for v in vectors:
+        if v.part:
+            continue
+        for n in sentence_marks(v):
+            verb = governor(v.document.nlp, n.span)
+            if verb:
+                items.append(_Item(n, v, f"{n.kind}|{stem(verb)}", False, Frame(verb=verb)))
+    out = list(shown)
+    for group in _groups(items, same=lambda a, b: a.number.value == b.number.value):
+        if not any(_compares(f, {i.at for i in group}) for f in out):
+            figure = _as_figure(group)
+            verb = group[0].frame.verb
+            # "year (retire)", "ordinal (season, end)"
+            figure.label = (
+                f"{figure.label[:-1]}, {verb})"
+                if "(" in figure.label
+                else f"{figure.label} ({verb})"
+            )
+            out.append(figure)
+    return _numbered(out)
+
+
+def date_figures(
+    conflicts: list[Conflict], documents: list[Document], shown: list[Figure]
+) -> list[Figure]:
+    """The figures, with a figure in conflict for each conflict of dates whose values name days
+    (`extract.ordinals.date_marks`: a calendar day, a weekday, a month), so that the key figures
+    show the day of the event in dispute as they show a toll in dispute."""
+    by_id = {d.source.id: d for d in documents}
+    out = list(shown)
+    for c in conflicts:
+        if c.kind != "date":
+            continue
+        values = [v for x in c.values if (v := _day_value(by_id[x.source], x.start)) is not None]
+        kinds = {kind for kind, _ in values}
+        if len(values) >= 2 and len(kinds) == 1:
+            kind = kinds.pop()
+            note = c.note or "sources date it differently"
+            figure = Figure(
+                "g0", kind, f"{kind} (in dispute)", "conflict", [v for _, v in values], note
+            )
+            out.append(figure)
+    return _numbered(out)
+
+
+def _day_value(d: Document, start: int) -> tuple[str, FigureValue] | None:
+    """(kind, value) of the day a date expression at `start` names: the one weekday or month it
+    names ("on Thursday", "in May 2012"), else its calendar day; None for a relative day."""
+    found = [m for m in d.dates if m.span.start == start]
+    sentence = d.sentence_at(start)
+    if not found or sentence is None:
+        return None
+    words = re.findall(r"[a-z]+", found[0].text.lower())
+    for kind, names, shift in (("weekday", WEEKDAYS, 1), ("month", MONTHS, 0)):
+        named = {names[w] + shift for w in words if w in names}
+        if len(named) == 1:
+            n = NumberMention(found[0].span, found[0].text, float(named.pop()), kind=kind)
+            return kind, figure_value(d, n, sentence)
+    marks = date_marks(found)
+    return ("date", figure_value(d, marks[0], sentence)) if marks else None
+
+
+def _numbered(figures: list[Figure]) -> list[Figure]:
+    for n, f in enumerate(figures, 1):
+        f.id = f"g{n}"
+    return figures
+
+
+def _items(vectors: list[SentenceVector], cited: set[tuple[str, int]]) -> list[_Item]:
+    """The typed figures of whole statements; a distance in a direction from a place ("55 km
+    south of Bireun") is compared with the place (`align.figures`), not here."""
+    items = []
+    for v in vectors:
+        keyed = [(n, key) for n in ([] if v.part else v.figures) if (key := _compared(n, v))]
+        past = bool(keyed) and background(v.document, v.sentence)
+        for n, key in keyed:
+            frame = figure_frame(n, v.document.nlp)
+            settled = key in AGREE_ONLY or (
+                key in TOLLS and ((n.span.source, n.span.start) in cited or not past)
+            )
+            items.append(_Item(n, v, key, past, frame, settled))
+    return items
+
+
+def _compared(n: NumberMention, v: SentenceVector) -> str | None:
+    """The figure's key (`figure_key`), None when it is not compared here."""
+    key = figure_key(n.kind)
+    if key is None or (key == "distance" and direction_of(n, v.document.source.text)):
+        return None
+    if key.startswith("count:") and n.value == 1 and not n.unit:
+        return None  # "one Australian and one English climber": no figure
+    return key
+
+
+def _groups(items: list[_Item], same=None) -> list[list[_Item]]:
+    """Values of one key joined, best-anchored pair first, while each source stays consistent:
+    first values that agree (each group one value as several sources give it), then groups whose
+    values differ."""
+    agree: list[tuple[float, int, int]] = []
+    clash: list[tuple[float, int, int]] = []
+    for i, a in enumerate(items):
+        for b in items[i + 1 :]:
+            if a.key != b.key or a.witness == b.witness or not _same_time(a, b):
+                continue
+            alike = (same or _agree)(a, b)
+            if not alike and (same or a.settled or b.settled or _elsewhere(a.frame, b.frame)):
+                continue  # "in the province" / "across Asia": counted over different places
+            score = anchor_score(a, b)
+            if score >= (AGREE_LINK if alike else CLASH_LINK):
+                (agree if alike else clash).append((score, id(a), id(b)))
+    group_of: dict[int, list[_Item]] = {id(i): [i] for i in items}
+    for _, x, y in sorted(agree, reverse=True) + sorted(clash, reverse=True):
+        ga, gb = group_of[x], group_of[y]
+        if ga is gb or not _consistent(ga + gb):
+            continue
+        ga.extend(gb)
+        for item in gb:
+            group_of[id(item)] = ga
+    seen: set[int] = set()
+    out = []
+    for g in group_of.values():
+        if id(g) not in seen and len({i.witness for i in g}) >= 2:
+            seen.add(id(g))
+            out.append(sorted(g, key=lambda i: (i.source, i.number.span.start)))
+    return out
+
+
+def _corroborated(group: list[_Item]) -> list[list[_Item]]:
+    """The group, when its values agree or one of its values is given by two or more witnesses;
+    else its parts that give one value: where every source gives another number ("22 houses", "40
+    houses", "300 houses") they count different places, not one figure in dispute."""
+    parts: list[list[_Item]] = []
+    for i in group:
+        part = next((p for p in parts if _same_value(p[0], i)), None)
+        if part is None:
+            parts.append([i])
+        else:
+            part.append(i)
+    if len(parts) == 1 or any(len({i.witness for i in p}) >= 2 for p in parts):
+        return [group]
+    return [p for p in parts if len({i.witness for i in p}) >= 2]
+
+
+def _same_time(a: _Item, b: _Item) -> bool:
+    """Both of the story's time or both of another, and not dated in different years ("In 2004, a
+    9.1-magnitude quake" / "In April last year an 8.6-magnitude quake")."""
+    if a.past != b.past:
+        return False
+    ya, yb = _years(a.vector), _years(b.vector)
+    return not (ya and yb and not ya & yb)
+
+
+def _years(v: SentenceVector) -> set[int]:
+    return {d.date.year for d in v.dates if d.date is not None}
+
+
+def _elsewhere(a: Frame, b: Frame) -> bool:
+    """Are two figures counted over different places ("in the province" / "across Asia")?"""
+    return bool(a.scope and b.scope and not a.scope & b.scope)
+
+
+def _consistent(group: list[_Item]) -> bool:
+    """Every source's values in the group agree with each other."""
+    by_source: dict[str, list[_Item]] = {}
+    for i in group:
+        by_source.setdefault(i.source, []).append(i)
+    if not all(_agree(a, b) for g in by_source.values() for a in g for b in g if a is not b):
+        return False
+    settled = [i for i in group if i.settled]
+    return all(_agree(a, b) for a in settled for b in group)
+
+
+def _agree(a: _Item, b: _Item) -> bool:
+    return figures_agree(a.number, b.number)
+
+
+def _same_value(a: _Item, b: _Item) -> bool:
+    """One value, qualifiers aside ("at least 22" agrees with "40" but is not the same value)."""
+    return figures_agree(replace(a.number, qualifier=None), replace(b.number, qualifier=None))
+
+
+def anchor_score(a: _Item, b: _Item) -> float:
+    """How alike the sentences of two figures are (`anchor_cosine`), plus `FRAME_BONUS` for one
+    verb governing both ("fell about 600m" / "fell 700 meters") and for one subject ("the quake
+    was felt for 15 seconds" / "the quake shook houses for one minute")."""
+    score = anchor_cosine(a.vector, b.vector, {_feature(a.number), _feature(b.number)})
+    if a.frame.verb and a.frame.verb == b.frame.verb:
+        score += FRAME_BONUS
+    if a.frame.subject and a.frame.subject == b.frame.subject:
+        score += FRAME_BONUS
+    return score
+
+
+def _feature(n: NumberMention) -> str:
+    return f"n:{n.value:g}:{n.unit}:"
+
+
+def anchor_cosine(a: SentenceVector, b: SentenceVector, left_out: set[str]) -> float:
+    """Cosine of two sentence vectors over their words, names, dates and numbers, but for the
+    numbers named in `left_out` (feature prefixes: the figures compared)."""
+    wa = {f: w for f, w in a.weights.items() if not f.startswith(tuple(left_out))}
+    wb = {f: w for f, w in b.weights.items() if not f.startswith(tuple(left_out))}
+    na, nb = math.sqrt(sum(w * w for w in wa.values())), math.sqrt(sum(w * w for w in wb.values()))
+    if not na or not nb:
+        return 0.0
+    return sum(w * wb.get(f, 0.0) for f, w in wa.items()) / (na * nb)
+
+
+def _as_figure(group: list[_Item]) -> Figure:
+    """The group's figure, one value a source (its first)."""
+    first: dict[str, _Item] = {}
+    for i in group:
+        first.setdefault(i.source, i)
+    documents: dict[str, Document] = {i.source: i.vector.document for i in group}
+    values = [figure_value(i.vector.document, i.number, i.vector.sentence) for i in first.values()]
+    kind = group[0].number.kind or group[0].key
+    figure = make_figure("g0", kind, values, list(documents.values()), group[0].number.counts)
+    verbs = Counter(i.frame.verb for i in group if i.frame.verb)
+    if not group[0].key.startswith("count:") and "|" not in group[0].key and verbs:
+        # "distance (fall)", "duration (feel)": what was measured, not "(in one claim)"
+        figure.label = f"{group[0].key.partition(':')[0]} ({verbs.most_common(1)[0][0]})"
+    return figure
+
+
+def _compares(figure: Figure, places: set[tuple[str, int]]) -> bool:
+    """Does the figure cite two of the places, in different sources?"""
+    return (
+        len({v.span.source for v in figure.values if (v.span.source, v.span.start) in places}) > 1
+    )
+
+
+def _within(figure: Figure, places: set[tuple[str, int]]) -> bool:
+    return all((v.span.source, v.span.start) in places for v in figure.values)

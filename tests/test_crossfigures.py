@@ -1,0 +1,191 @@
+"""Figures compared across outlets by type and event, whatever facts their sentences are in
+(align/crossfigures.py, issue 25)."""
+
+from __future__ import annotations
+
+from newsweave.models import Source
+
+
+def _run(pipeline, *texts):
+    return pipeline.run(
+        [Source(id=f"s{i}", raw=t, outlet=f"Outlet {'ABCD'[i]}") for i, t in enumerate(texts)]
+    )
+
+
+def _numbers(brief):
+    return [c for c in brief.conflicts if c.kind == "number"]
+
+
+def _cited(brief, value):
+    return brief.source(value.source).text[value.start : value.end]
+
+
+def test_values_in_sentences_stating_other_claims_are_compared(pipeline):
+    brief = _run(
+        pipeline,
+        "Climber dies in the Alps\n\nA 41-year-old Dutch climber is dead after falling about 150 "
+        "metres near the Dent Blanche glacier.\n\nRescuers reached the body by helicopter.",
+        "Dutch climber killed\n\nOn Monday, 41-year-old Pieter Smit died after slipping and falling "
+        "about 60 metres from a ridge near the Dent Blanche glacier.\n\nHe had been climbing with "
+        "his brother.",
+        "Alpine fall\n\nThe 41-year-old Dutchman slipped on Monday, falling about 60 metres from a "
+        "ridge near the Dent Blanche glacier, police said.\n\nThe weather was clear.",
+    )
+    (conflict,) = _numbers(brief)
+    assert {v.value for v in conflict.values} == {"150 metres", "60 metres"}
+    assert all(_cited(brief, v) == v.value for v in conflict.values)
+    (figure,) = [f for f in brief.figures if f.kind == "distance"]
+    assert figure.verdict == "conflict" and len(figure.values) == 3
+    assert figure.label == "distance (fall)"
+
+
+def test_a_source_giving_two_values_of_one_thing_tells_of_two_things(pipeline):
+    brief = _run(
+        pipeline,
+        "Navy seizes arms\n\nThe sailors seized six rifles from the skiff on Thursday. Over five "
+        "operations the crew has seized 14 rifles in all.\n\nThe ship returns to port next week.",
+        "Arms haul\n\nThe sailors seized six rifles from the skiff on Thursday, officials said.\n\n"
+        "The crew has seized 14 rifles in five operations.",
+        "Pirates disarmed\n\nThe warship's crew has now seized 14 rifles in five operations, the "
+        "navy said.\n\nNo sailor was hurt.",
+    )
+    assert not _numbers(brief)
+
+
+def test_figures_of_another_time_are_not_compared_with_the_story(pipeline):
+    brief = _run(
+        pipeline,
+        "Quake hits coast\n\nA 6.1-magnitude quake struck the coast on Tuesday, officials "
+        "said.\n\nIn 2004, a 9.1-magnitude quake struck the same coast.",
+        "Strong quake\n\nThe 6.1-magnitude quake struck the coast on Tuesday morning.\n\nIn 2004, "
+        "a 9.1-magnitude quake struck the coast, triggering a tsunami.",
+        "Coast shaken\n\nA 9.1-magnitude quake struck the coast in 2004, and on Tuesday a "
+        "6.1-magnitude quake struck again.\n\nSchools were closed.",
+    )
+    assert not [c for c in _numbers(brief) if "9.1" in {v.value for v in c.values}]
+
+
+def test_counts_over_different_places_are_not_compared(pipeline):
+    brief = _run(
+        pipeline,
+        "Storm toll\n\nThe storm destroyed 300 houses in the province, officials said.\n\nRoads "
+        "were closed.",
+        "Storm damage\n\nThe storm destroyed 300 houses in the province on Sunday.\n\nPower was "
+        "cut.",
+        "Storm hits\n\nAid groups said on Sunday that the storm destroyed 2,000 houses across the "
+        "region, leaving families without shelter.\n\nSchools stayed shut.",
+    )
+    assert not _numbers(brief)
+
+
+def test_every_source_giving_another_number_is_no_conflict(pipeline):
+    brief = _run(
+        pipeline,
+        "Quake damage\n\nAt least 22 houses were damaged in the district, he said.\n\nMore later.",
+        "Damage report\n\nAround 40 houses were damaged by the quake, an official said.\n\nMore "
+        "later.",
+        "Houses damaged\n\nThe quake damaged more than 300 houses, the agency said.\n\nMore later.",
+    )
+    assert not _numbers(brief)
+
+
+def test_the_same_thing_told_two_ways_is_one_figure_that_agrees(pipeline):
+    brief = _run(
+        pipeline,
+        "Quake hits\n\nThe quake struck at noon. Four other people died in hospitals in the "
+        "district, officials said.\n\nMore later.",
+        "Quake toll\n\nAnother four people died in hospitals in the district, an official "
+        "said, after the quake struck.\n\nMore later.",
+    )
+    assert not _numbers(brief)
+
+
+def test_one_event_dated_by_two_month_names_in_different_facts_is_a_date_conflict(pipeline):
+    brief = _run(
+        pipeline,
+        "Composer's letter\n\nThe composer Ivan Petrov, who died last month aged 88, wrote a long "
+        "emotional letter to Archbishop Lev in May 2012, church officials say.\n\nThe letter was "
+        "typed on his own paper.",
+        "Petrov letter published\n\nPetrov, who died in December at the age of 88, in April "
+        "wrote a lengthy emotional letter to Archbishop Lev, a daily reported.\n\nHis daughter "
+        "helped him.",
+    )
+    (conflict,) = [c for c in brief.conflicts if c.kind == "date"]
+    assert {v.value for v in conflict.values} == {"May 2012", "April"}
+    assert all(_cited(brief, v) == v.value for v in conflict.values)
+    (month,) = [f for f in brief.figures if f.verdict == "conflict"]
+    assert (month.kind, month.label) == ("month", "month (in dispute)")
+    assert sorted(v.value for v in month.values) == [4, 5]
+
+
+def test_a_source_dating_one_verb_on_two_days_tells_of_two_events(pipeline):
+    brief = _run(
+        pipeline,
+        "Two climbers die\n\nJan Smit, a climber, died on Friday after a fall on Mount Dore.\n\n"
+        "Tom Jones, a climber, died on Saturday after a fall on Mount Dore.",
+        "Climber dies\n\nA climber from Leeds, Tom Jones, died on Saturday after a fall on Mount "
+        "Dore, police said.\n\nHis companions were rescued by helicopter on Sunday.",
+    )
+    assert not [c for c in brief.conflicts if c.kind == "date"]
+
+
+def test_a_year_or_day_outlets_give_for_one_verb_is_a_figure_whatever_the_facts(pipeline):
+    brief = _run(
+        pipeline,
+        "Coach named\n\nThe new coach, a guard on the 1983 title team, played 11 seasons before "
+        "retiring in 1993 and then moved into coaching.\n\nHe starts on Monday.",
+        "Team hires coach\n\nThe club hired the former guard, who won a title in 1983 and later "
+        "coached in Portland for four years, before retiring in 1993, officials said.\n\nFans "
+        "cheered.",
+    )
+    (retired,) = [f for f in brief.figures if f.label == "year (retire)"]
+    assert retired.verdict == "agree"
+    assert {
+        brief.source(v.span.source).text[v.span.start : v.span.end] for v in retired.values
+    } == {"1993"}
+    assert len(retired.values) == 2
+
+
+def test_ages_said_two_ways_in_different_facts_are_one_figure(pipeline):
+    brief = _run(
+        pipeline,
+        "Inventor's letter\n\nIvan Petrov, who died last month aged 94, wrote a letter to the "
+        "archbishop, officials say.\n\nThe letter was typed.",
+        "Letter published\n\nThe daily printed the letter of Petrov, who died in December at the "
+        "age of 94.\n\nHis daughter helped.",
+    )
+    (age,) = [f for f in brief.figures if f.kind == "age"]
+    assert age.verdict == "agree" and sorted(v.value for v in age.values) == [94, 94]
+
+
+def _names(brief):
+    return [c for c in brief.conflicts if c.kind == "name"]
+
+
+def _holders(pipeline, first, second):
+    return _run(
+        pipeline,
+        f"Receiver arrested\n\nThe team's receiver was arrested on Sunday. {first} said the "
+        "club was aware of the arrest.\n\nThe player was released on bail.",
+        f"Player held\n\nPolice held the receiver overnight. {second} declined to comment on "
+        "the case.\n\nA hearing is set for May.",
+    )
+
+
+def test_one_post_given_to_two_names_is_a_conflict_of_names(pipeline):
+    brief = _holders(
+        pipeline, "Falcons general manager P.J. Harlow", "Falcons general manager P.J. Brennan"
+    )
+    (conflict,) = _names(brief)
+    assert {v.value for v in conflict.values} == {"P.J. Harlow", "P.J. Brennan"}
+    assert all(_cited(brief, v) == v.value for v in conflict.values)
+
+
+def test_a_name_spelled_two_ways_or_another_post_is_no_conflict_of_names(pipeline):
+    spelled = _holders(
+        pipeline, "Falcons general manager Omar Morsi", "Falcons general manager Omar Mursi"
+    )
+    other_team = _holders(
+        pipeline, "Falcons general manager P.J. Harlow", "Ravens head coach P.J. Brennan"
+    )
+    assert not _names(spelled) and not _names(other_team)
