@@ -742,3 +742,68 @@ def test_they_after_unnamed_people_said_is_those_people_not_the_last_organisatio
     )
     found = _quotes(nlp, text)
     assert [q[1] for q in found[-1:]] == [None]
+
+
+def test_a_judging_verb_reports_whom_it_judges_and_for_what(nlp):
+    text = "Governor Ann Kolb praised the city council for cutting the budget on Monday."
+    found = _quotes(nlp, text, INDIRECT)
+    assert found == [
+        ("the city council for cutting the budget on Monday", "Ann Kolb", "indirect", "named")
+    ]
+
+
+def test_a_judged_phrase_stops_before_a_clause_on_a_name_in_it(nlp):
+    text = (
+        "Mayor Tom Reyes thanked the board for hiring Jane Ortiz, an auditor who said that the "
+        "books were sound."
+    )
+    found = [(f[0], f[1]) for f in _quotes(nlp, text, INDIRECT)]
+    assert ("the board for hiring Jane Ortiz", "Tom Reyes") in found
+
+
+def test_the_statement_speaks_for_whoever_issued_it(nlp):
+    text = (
+        "The Green Valley Party said in a statement that it would appeal. The statement said the "
+        "rally would go ahead on Sunday."
+    )
+    found = [(f[0], f[1]) for f in _quotes(nlp, text, INDIRECT)]
+    assert ("the rally would go ahead on Sunday", "Green Valley Party") in found
+
+
+def test_its_website_speaks_for_the_organisation_of_the_sentence(nlp):
+    text = "The Acme Corporation runs four plants in Ohio, according to its website."
+    found = [(f[0], f[1]) for f in _quotes(nlp, text, INDIRECT)]
+    assert found == [("The Acme Corporation runs four plants in Ohio", "Acme Corporation")]
+
+
+def test_a_survey_speaks_for_the_person_it_is_named_for(nlp):
+    text = "Fewer firms won appeals last year, according to John Baker's survey."
+    assert [f[1] for f in _quotes(nlp, text, INDIRECT)] == ["John Baker"]
+
+
+def test_the_news_station_is_the_outlet_last_credited(nlp):
+    text = (
+        "The driver fled the scene, WXYZ reported. He was found two hours later, the news "
+        "station said."
+    )
+    found = [(f[0], f[1]) for f in _quotes(nlp, text, INDIRECT)]
+    assert ("He was found two hours later", "WXYZ") in found
+
+
+def test_officials_from_an_organisation_speak_for_it(nlp):
+    text = "Officials from the Green Valley Party told reporters that the vote was rigged."
+    assert [f[1] for f in _quotes(nlp, text, INDIRECT)] == ["Green Valley Party"]
+
+
+def test_who_on_a_body_in_a_persons_description_is_the_person(nlp):
+    text = (
+        "The minister praised Anna Berg, a member of a World Bank panel on Kenya who said in "
+        "March that the dam had failed."
+    )
+    found = [(f[0], f[1]) for f in _quotes(nlp, text, INDIRECT)]
+    assert ("that the dam had failed", "Anna Berg") in found
+
+
+def test_the_company_is_never_a_police_force(nlp):
+    text = 'The LAPD said two men were armed. "We are shocked," the company said.'
+    assert [f[1] for f in _quotes(nlp, text)] == [None]

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..lexicon import CLAUSE_CUES, CONDITIONS, INFINITIVE_CUES, TIME_PREPOSITIONS
+from ..lexicon import (
+    CLAUSE_CUES,
+    CONDITIONS,
+    INFINITIVE_CUES,
+    JUDGING_CUES,
+    JUDGING_PREPOSITIONS,
+    TIME_PREPOSITIONS,
+)
 from ..models import Document, QuoteMention, Span
 from .quoted import Quoted, in_quotes
 from .speakers import Context, attribute
@@ -61,7 +68,34 @@ def _content(tok: Any, sent: Any) -> Any | None:
         )
         if inf is not None:
             return _subtree(inf)
+    if lemma in JUDGING_CUES:
+        return _judged(tok)
     return None
+
+
+def _judged(verb: Any) -> Any | None:
+    """ "praised the council for acting", "accused the opposition of stalling": whom the speaker
+    judges and for what, up to a clause or appositive on a name in it ("for welcoming Jane Roe,
+    a member of a panel who said ..." : what the member said is hers, not the speaker's)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    prep = next(
+        (
+            c
+            for c in [*verb.children, *obj.children]
+            if c.dep_ == "prep" and c.lower_ in JUDGING_PREPOSITIONS and c.i > obj.i
+        ),
+        None,
+    )
+    if prep is None:
+        return None
+    doc, end = verb.doc, prep.right_edge.i + 1
+    cuts = [t.left_edge.i for t in doc[prep.i : end] if t.dep_ in {"relcl", "appos"}]
+    span = doc[obj.left_edge.i : min([end, *cuts])]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    return span
 
 
 def _hypothetical(verb: Any) -> bool:
