@@ -807,3 +807,57 @@ def test_who_on_a_body_in_a_persons_description_is_the_person(nlp):
 def test_the_company_is_never_a_police_force(nlp):
     text = 'The LAPD said two men were armed. "We are shocked," the company said.'
     assert [f[1] for f in _quotes(nlp, text)] == [None]
+
+
+def test_the_one_holding_a_sign_speaks_its_words(nlp):
+    text = 'Maria Lopez held a sign that read, "We are all neighbors here."'
+    assert [q[1] for q in _quotes(nlp, text)] == ["Maria Lopez"]
+
+
+def test_an_age_epithet_is_the_person_just_named(nlp):
+    text = (
+        "Singer Tom Wade canceled his tour on Monday. The 31-year-old singer said that he "
+        "needed rest."
+    )
+    found = [(f[0], f[1]) for f in _quotes(nlp, text, INDIRECT)]
+    assert ("that he needed rest", "Tom Wade") in found
+
+
+def test_as_reported_in_a_magazine_the_magazine_speaks(nlp):
+    text = (
+        'Ann Lee founded the school and, as reported in Vogue in 2012, "Kindness guides her work '
+        'every day."'
+    )
+    assert [q[1] for q in _quotes(nlp, text)] == ["Vogue"]
+
+
+def test_the_company_is_the_firm_someone_works_for(nlp):
+    text = (
+        "Rossi was a chef who served as vice president of training for Marcella. "
+        '"We are devastated," the company said.'
+    )
+    assert [q[1] for q in _quotes(nlp, text)] == ["Marcella"]
+
+
+def test_the_spokesman_after_someones_spokesman_stays_unnamed(nlp):
+    text = (
+        "Joe Park, a spokesman for the city, declined to comment. Mayor Ann Reyes will appeal. "
+        '"We will appeal," a Reyes spokesman said. "We will win," the spokesman said.'
+    )
+    assert [q[1] for q in _quotes(nlp, text)] == [None, None]
+
+
+def test_a_name_typed_a_place_here_and_an_organisation_elsewhere_speaks_as_the_organisation():
+    from newsweave.models import Entity
+    from newsweave.quotes.context import Context
+    from newsweave.quotes.speakers import _organisation_twin
+
+    entities = {
+        "ledger": Entity("ledger", "Ledger", "organisation", aliases=["LEDGER"]),
+        "ledger-2": Entity("ledger-2", "LEDGER", "place"),
+        "paris": Entity("paris", "Paris", "place"),
+    }
+    ctx = Context(None, [], entities)
+    assert _organisation_twin(ctx, "ledger-2") == "ledger"
+    assert _organisation_twin(ctx, "paris") == "paris"
+    assert _organisation_twin(ctx, None) is None

@@ -113,6 +113,9 @@ ADDRESSEE_CUES = words("tell ask inform remind assure")
 MEANS_VERBS = words("use cite employ invoke quote take")
 # What an organisation issues and the text makes speak: "a police statement said".
 STATEMENT_NOUNS = words("statement release report filing notice memo bulletin")
+# Verbs whose object carries words that someone shows or acts out ("held a sign that read",
+# "played the host, who chastised"): the subject of the verb is the speaker.
+HOLDER_VERBS = words("hold carry wear display raise wave play portray")
 # What speaks for its author ("the statement said", "according to its website", "Westlaw data"):
 # the author is the one who issued it, not nobody.
 DOCUMENT_NOUNS = STATEMENT_NOUNS | words(
@@ -177,6 +180,9 @@ AGENT_NOUNS = words(
     "official representative spokesman spokeswoman spokesperson executive leader member aide staff"
 )
 AGENT_PREPOSITIONS = words("from of for at")
+# Verbs that tie a person to the firm they work for ("works for Acme", "joined Acme"): that
+# firm is a company, whatever type the model gave its name.
+EMPLOYMENT_VERBS = words("work serve join found lead run head")
 # "The company said ..." -> the company named last (not a ministry or a court).
 COMPANY_NOUNS = words("company firm carrier maker manufacturer retailer insurer lender")
 # Words of a name that is no company's (public bodies, forces, institutions, associations):

@@ -13,14 +13,17 @@ from ..lexicon import (
     AGENT_PREPOSITIONS,
     COMPANY_NOUNS,
     DOCUMENT_NOUNS,
+    EMPLOYMENT_VERBS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
+    PERSON_ROLE_NOUNS,
     STATEMENT_NOUNS,
 )
 from .authors import Resolve, document_author, last_reporter
 from .context import NOT_PUBLIC, POLICE_ACRONYM, Context
 from .referents import role_holder
 
+EMPLOYER_REACH = 200  # tokens back to look for the firm someone works for
 _CLAUSE_DEPS = {"relcl", "acl", "prep", "ccomp", "advcl"}
 
 
@@ -99,6 +102,7 @@ def by_role(ctx: Context, subj: Any, resolve: Resolve) -> str | None:
         and modifier.type == "person"
         for t in head_phrase(subj)
     ):
+        said[noun] = None  # "The spokesman" after it is that one, unnamed too
         return None  # "a Hagel spokesman": someone's spokesman, not the one spokesman named
     words = {noun} | (MEDIA_NAME_WORDS if noun in MEDIA_NOUNS else set())
     named = [next(ctx.earlier("organisation", subj.idx, w), None) for w in words]
@@ -108,12 +112,45 @@ def by_role(ctx: Context, subj: Any, resolve: Resolve) -> str | None:
     if nearest is not None:
         return nearest[1]  # "the paper", "the station": the outlet last named or credited
     if noun in COMPANY_NOUNS:
-        return next((m.entity_id for m in ctx.earlier("organisation", subj.idx, NOT_PUBLIC)), None)
+        return _last_company(ctx, subj)
     return (
         _organisation_named(ctx, subj)
         or _police(ctx, subj)
         or (_body_of(ctx, subj) if noun in AGENT_NOUNS else None)
     )
+
+
+def _last_company(ctx: Context, subj: Any) -> str | None:
+    """ "the company": the nearest before it of an organisation named (not a public body) and a
+    name someone works for ("vice president of sales for Brava", "joined Brava")."""
+    firm = next((m for m in ctx.earlier("organisation", subj.idx, NOT_PUBLIC) if m.entity_id), None)
+    doc, lo = subj.doc, firm.span.end if firm is not None else 0
+    for tok in reversed(doc[max(0, subj.i - EMPLOYER_REACH) : subj.i]):
+        if tok.idx < lo:
+            break
+        entity = ctx.entities.get(ctx.entity_at(tok) or "") if _employer(tok) else None
+        if entity is not None and entity.type != "place" and tok.idx not in ctx.quoted:
+            return entity.id
+    return firm.entity_id if firm is not None else None
+
+
+def _employer(tok: Any) -> bool:
+    """Is the name the firm of someone's job ("president of sales for Brava", "an engineer at
+    Brava", "works for Brava", "joined Brava")?"""
+    if tok.pos_ != "PROPN":
+        return False
+    if tok.dep_ == "dobj":
+        return tok.head.lemma_.lower() in EMPLOYMENT_VERBS
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"for", "at"}:
+        return False
+    head = tok.head.head
+    for _ in range(3):  # "president of sales for": up through "of" phrases
+        if head.lemma_.lower() in PERSON_ROLE_NOUNS | EMPLOYMENT_VERBS:
+            return True
+        if head.dep_ not in {"pobj", "prep"}:
+            return False
+        head = head.head
+    return False
 
 
 def _body_of(ctx: Context, subj: Any) -> str | None:

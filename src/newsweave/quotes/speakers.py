@@ -10,11 +10,13 @@ else nobody (`None`), never a guess.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from ..lexicon import (
     ADDRESSEE_CUES,
     CUE_LEMMAS,
+    HOLDER_VERBS,
     INVERTED_CUES,
     MEANS_VERBS,
     PERSON_ROLE_NOUNS,
@@ -34,6 +36,8 @@ MAX_APPOSITIVE = 16  # tokens of ", a spokesman for the ministry," between a nam
 MAX_PHRASE_WORDS = 8  # words of "Texas delegate Bill Eastland" between a closing mark and its cue
 # Links climbed from a cue to the verb whose subject speaks ("..., saying", "before asking her").
 _CLIMB = {"advcl", "conj", "xcomp", "ccomp", "relcl", "pcomp", "prep"}
+_SOURCE = {"in", "by"}  # "as reported in X", "as stated by X"
+_AGE = re.compile(r"\b\d{1,3}-year-old\b")
 PLURAL_REACH = 80  # tokens back to look for the plural noun a "they" may stand for
 
 
@@ -85,11 +89,24 @@ def _subject(cue: Any, quoted: Quoted = NOT_QUOTED) -> Any | None:
         to = cue.doc[cue.i + 1]
         return next((c for c in to.children if c.dep_ == "pobj"), None)
     return (
-        syntactic_subject(cue, quoted)
+        _source_of_as(cue)
+        or syntactic_subject(cue, quoted)
         or _adjacent_name(cue, quoted)
         or inverted_speaker(cue, quoted)
         or speaker_after_mark(cue, quoted)
     )
+
+
+def _source_of_as(cue: Any) -> Any | None:
+    """ "as reported in the Ledger", "as stated by Roe": the name after the participle speaks,
+    not the subject of the clause the "as" phrase hangs on."""
+    if cue.tag_ != "VBN" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    for prep in (c for c in cue.children if c.dep_ in {"prep", "agent"} and c.lower_ in _SOURCE):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ == "PROPN":
+            return obj
+    return None
 
 
 def syntactic_subject(cue: Any, quoted: Quoted) -> Any | None:
@@ -102,7 +119,7 @@ def syntactic_subject(cue: Any, quoted: Quoted) -> Any | None:
         if subj is not None:
             # "McCaskill, who said ...": the speaker is the noun the clause hangs on
             if subj.lower_ in RELATIVES and verb.dep_ == "relcl":
-                return _antecedent(verb.head) if subj.lower_ == "who" else verb.head
+                return _holder(_antecedent(verb.head) if subj.lower_ == "who" else verb.head)
             return subj
         if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
             return None
@@ -125,6 +142,15 @@ def _antecedent(noun: Any) -> Any:
     if not _is_person_word(tok):
         return noun
     return tok.head if tok.dep_ == "appos" and tok.head.pos_ == "PROPN" else tok
+
+
+def _holder(noun: Any) -> Any:
+    """ "Roe held a sign that read", "Poe played the host, who chastised": the one who holds or
+    acts out the thing speaks, not the thing."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in HOLDER_VERBS:
+        return noun
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), noun)
 
 
 def _is_person_word(tok: Any) -> bool:
@@ -310,7 +336,7 @@ def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
     if subj.lower_ in PRONOUNS | PERSONAL_PRONOUNS and not subj.ent_type_:  # not "Liu He"
         found.entity_id, found.how = _pronoun_referent(ctx, subj), "pronoun"
         return found
-    entity_id = ctx.entity_at(subj) or entity_in_phrase(ctx, subj)
+    entity_id = _organisation_twin(ctx, ctx.entity_at(subj) or entity_in_phrase(ctx, subj))
     if entity_id is not None and not _may_speak(ctx, entity_id, subj, cue):
         entity_id = None
     if entity_id is not None:
@@ -318,7 +344,35 @@ def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
         found.entity_id, found.how = entity_id, "named"
         return found
     found.entity_id = by_role(ctx, subj, functools.partial(_resolved, ctx))
+    if found.entity_id is None and _age_epithet(subj):
+        found.entity_id = _recent_person(ctx, subj.idx)
     return found
+
+
+def _age_epithet(subj: Any) -> bool:
+    """ "The 23-year-old comedian", "the 43-year-old": news style's stand-in for the person
+    just named (as "he" is), not a new one."""
+    if subj.tag_ != "NN" or not any(c.lower_ == "the" for c in subj.children):
+        return False
+    return bool(_AGE.search(subj.doc[subj.left_edge.i : subj.i + 1].text))
+
+
+def _organisation_twin(ctx: Context, entity_id: str | None) -> str | None:
+    """A name the model typed a place here and an organisation elsewhere in the story ("as
+    reported in MODERN"): as a speaker it is the organisation."""
+    entity = ctx.entities.get(entity_id or "")
+    if entity is None or entity.type != "place":
+        return entity_id
+    key = entity.name.casefold()
+    twin = next(
+        (
+            e.id
+            for e in ctx.entities.values()
+            if e.type == "organisation" and key in {n.casefold() for n in [e.name, *e.aliases]}
+        ),
+        None,
+    )
+    return twin or entity_id
 
 
 def _resolved(ctx: Context, tok: Any, verb: Any) -> str | None:
