@@ -861,3 +861,23 @@ def test_a_name_typed_a_place_here_and_an_organisation_elsewhere_speaks_as_the_o
     assert _organisation_twin(ctx, "ledger-2") == "ledger"
     assert _organisation_twin(ctx, "paris") == "paris"
     assert _organisation_twin(ctx, None) is None
+
+
+def test_they_with_no_organisation_is_described_by_the_group_before(nlp):
+    text = (
+        "Investigators gave no motive for the fire on Monday. They said the back door of the "
+        "shop was open."
+    )
+    [mention] = [q for q in _mentions(nlp, text) if q.kind == "indirect"]
+    assert mention.speaker_id is None
+    assert described_speaker(mention) == "Investigators"
+    assert text[mention.speaker_span.start : mention.speaker_span.end] == "They"
+
+
+def test_police_and_prosecutors_are_not_the_police_force_alone(nlp):
+    text = (
+        "The Dayton Police Department opened an inquiry. Two guards stole the paintings, "
+        "police and prosecutors say."
+    )
+    found = _quotes(nlp, text, INDIRECT)
+    assert [(f[0], f[1]) for f in found] == [("Two guards stole the paintings", None)]

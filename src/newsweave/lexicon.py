@@ -81,6 +81,13 @@ PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 PRONOUNS = words("he she they it we i")
 # Pronouns for a group: never resolved to one named person.
 PLURAL_PRONOUNS = words("they we")
+# Plural nouns for people who speak as a group ("Detectives ... They said"): what an unresolved
+# "they" may be described by (with the role nouns of PERSON_ROLE_NOUNS).
+SPEAKING_GROUPS = words(
+    "police detective officer investigator prosecutor authority researcher scientist expert "
+    "lawyer source witness resident protester organizer organiser doctor agent activist critic "
+    "official"
+)
 # Relative pronouns that stand for the noun before them ("the minister, who said ...").
 RELATIVES = words("who which that")
 # Subjects of a cue that say nothing of who spoke (an object pronoun is the hearer the parser
@@ -148,7 +155,7 @@ INFINITIVE_CUES = words(
 # phrase being what is claimed ("praised the council for acting", "accused her of lying").
 JUDGING_CUES = words(
     "praise blame credit accuse thank rap criticize criticise fault commend applaud condemn laud "
-    "hail slam"
+    "hail slam compliment congratulate salute blast chide scold rebuke berate castigate"
 )
 JUDGING_PREPOSITIONS = words("for of with")
 # Subordinators of a condition: the speech act in the clause has not happened.

@@ -82,6 +82,8 @@ def by_role(ctx: Context, subj: Any, resolve: Resolve) -> str | None:
     organisation named with that word; "the company" -> the company last named; "the statement"
     -> its author (`authors`, resolving names with `resolve`); else nobody."""
     noun = subj.lemma_.lower()
+    if any(c.dep_ == "conj" for c in subj.children):
+        return None  # "police and prosecutors said": two speakers, neither one alone
     author = document_author(ctx, subj, resolve) if noun in DOCUMENT_NOUNS else None
     if author is not None:
         return author

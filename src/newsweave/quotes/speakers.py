@@ -25,6 +25,7 @@ from ..lexicon import (
     PLURAL_PRONOUNS,
     PRONOUNS,
     RELATIVES,
+    SPEAKING_GROUPS,
 )
 from .context import SUBJECT_DEPS, Attribution, Context
 from .quoted import NOT_QUOTED, Quoted, in_quotes
@@ -335,6 +336,8 @@ def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
     found = Attribution(None, _phrase(subj).text, cue.text, "role", at, _cue_chars(cue))
     if subj.lower_ in PRONOUNS | PERSONAL_PRONOUNS and not subj.ent_type_:  # not "Liu He"
         found.entity_id, found.how = _pronoun_referent(ctx, subj), "pronoun"
+        if found.entity_id is None and subj.lower_ == "they":
+            _describe_group(ctx, found, subj, cue)
         return found
     entity_id = _organisation_twin(ctx, ctx.entity_at(subj) or entity_in_phrase(ctx, subj))
     if entity_id is not None and not _may_speak(ctx, entity_id, subj, cue):
@@ -445,6 +448,19 @@ def _pronoun_referent(ctx: Context, subj: Any) -> str | None:
     if subj.lower_ in PERSONAL_PRONOUNS:
         return referent(ctx, subj)
     return _recent_person(ctx, subj.idx)
+
+
+def _describe_group(ctx: Context, found: Attribution, they: Any, cue: Any) -> None:
+    """ "Detectives gave no motive. They said ...": a "they" no organisation stands for is the
+    group of people last the subject before it; its words describe the speaker (and name it
+    where they do: "police" for the one force named). The speaker's offsets stay on "they"."""
+    group = _plural_subject_before(ctx, they)
+    if group is None or not (
+        group.lemma_.lower() in SPEAKING_GROUPS | PERSON_ROLE_NOUNS or group.lower_ == "police"
+    ):
+        return
+    described = resolve_subject(ctx, group, cue)
+    found.entity_id, found.text = described.entity_id, described.text
 
 
 def _plural_subject_before(ctx: Context, pronoun: Any) -> Any | None:
