@@ -26,6 +26,8 @@ SHORT_CONTENT = 3  # content words of a quote so short its every word must match
 LEFTOVER_WORDS = (
     4  # an utterance this short ("a mess.", "says who?") is never paired as a paraphrase
 )
+BARE_WORDS = 6  # content words of a bare (unquoted) piece matched to another outlet's quote
+BARE_SHARE = 0.8  # share of them the quote must hold
 _WORD = re.compile(r"[\w']+")
 
 
@@ -50,7 +52,8 @@ def group_quotes(documents: list[Document], names: dict[str, str]) -> list[Quote
 
 def _name_across_outlets(groups: list[list[list[QuoteMention]]]) -> list[list[list[QuoteMention]]]:
     """A quote one outlet leaves unnamed ("he said", "the official said", no cue) joins the
-    group of the same words that another outlet attributes to a named speaker."""
+    group of the same words that another outlet attributes to a named speaker; so do words
+    one outlet prints bare, with no speaker and no quote marks (a post), that another quotes."""
     named = [
         g
         for g in groups
@@ -60,13 +63,14 @@ def _name_across_outlets(groups: list[list[list[QuoteMention]]]) -> list[list[li
     for g in groups:
         u = g[0]
         home = None
-        if len(g) == 1 and u[0].speaker_id is None and any(q.kind != "indirect" for q in u):
+        if len(g) == 1 and u[0].speaker_id is None:
+            quoted = any(q.kind != "indirect" for q in u)
             home = next(
                 (
                     h
                     for h in named
                     if _source(u) not in {_source(x) for x in h}
-                    and any(_same_words(u, x) for x in h)
+                    and any(_same_words(u, x) if quoted else _inside(u, x) for x in h)
                 ),
                 None,
             )
@@ -75,6 +79,14 @@ def _name_across_outlets(groups: list[list[list[QuoteMention]]]) -> list[list[li
         else:
             home.append(u)
     return out
+
+
+def _inside(u: list[QuoteMention], x: list[QuoteMention]) -> bool:
+    """Is an unattributed piece with no quote marks the words another outlet quotes (a post or
+    letter one outlet prints bare and another quotes, with its author)? Nearly all its content
+    words, and enough of them to be a statement, are in the quote."""
+    a, b = _content(set(_words(u))), _content(set(_words(x)))
+    return len(a) >= BARE_WORDS and len(a & b) >= BARE_SHARE * len(a)
 
 
 def _speaker_of(group: list[list[QuoteMention]]) -> str | None:
