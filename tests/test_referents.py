@@ -211,3 +211,14 @@ def test_words_one_outlet_prints_bare_join_the_quote_another_attributes(pipeline
     )
     group = next(g for g in brief.quotes if any(m.span.source == "wire" for m in g.mentions))
     assert group.speaker == "Ann Wade" and group.named_in == ["blog"]
+
+
+def test_reported_speech_beside_a_quote_of_the_same_cue_is_a_statement_of_its_own(pipeline):
+    text = (
+        "The club met on Friday.\n\n"
+        "\u201cThe talks are over,\u201d we are told. Meanwhile, sources close to the club say "
+        "the coach will leave in June."
+    )
+    brief = pipeline.run([Source(id="wire", raw=text)])
+    said = [m.text for g in brief.quotes for m in g.mentions]
+    assert "the coach will leave in June" in said

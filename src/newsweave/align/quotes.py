@@ -36,10 +36,11 @@ def group_quotes(documents: list[Document], names: dict[str, str]) -> list[Quote
     by_speaker: dict[tuple[str | None, bool], list[list[QuoteMention]]] = defaultdict(list)
     for u in (u for d in documents for u in _utterances(d)):
         quoted = [q for q in u if q.kind != "indirect"]  # the words in quote marks, if any
-        if (
-            quoted or u[0].speaker_id is not None or described_speaker(u[0])
-        ):  # "sources said"; not nobody
-            by_speaker[(u[0].speaker_id, not quoted)].append(quoted or u)
+        for part in (quoted, _reported_apart(u, quoted)) if quoted else (u,):
+            if part and (
+                part is quoted or part[0].speaker_id is not None or described_speaker(part[0])
+            ):  # "sources said"; not nobody
+                by_speaker[(part[0].speaker_id, part is not quoted)].append(part)
     groups: list[list[list[QuoteMention]]] = []
     for (speaker, indirect), utts in by_speaker.items():
         groups.extend(
@@ -48,6 +49,17 @@ def group_quotes(documents: list[Document], names: dict[str, str]) -> list[Quote
     groups = _name_across_outlets(groups)
     groups.sort(key=lambda g: (_doc_index(documents, g[0][0]), g[0][0].span.start))
     return [_group(i, g, names, documents) for i, g in enumerate(groups, 1)]
+
+
+def _reported_apart(u: list[QuoteMention], quoted: list[QuoteMention]) -> list[QuoteMention]:
+    """The reported speech of an utterance outside its quoted words ("“A,” sources say. They say
+    B." through one cue): a statement of its own, not context of the quote."""
+    return [
+        q
+        for q in u
+        if q.kind == "indirect"
+        and not any(q.span.start < x.span.end and x.span.start < q.span.end for x in quoted)
+    ]
 
 
 def _name_across_outlets(groups: list[list[list[QuoteMention]]]) -> list[list[list[QuoteMention]]]:
