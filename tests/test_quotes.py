@@ -881,3 +881,11 @@ def test_police_and_prosecutors_are_not_the_police_force_alone(nlp):
     )
     found = _quotes(nlp, text, INDIRECT)
     assert [(f[0], f[1]) for f in found] == [("Two guards stole the paintings", None)]
+
+
+def test_a_voiced_stance_reports_its_clause(nlp):
+    text = "Mayor Ann Cole expressed optimism that the council was interested in the plan."
+    found = _quotes(nlp, text, INDIRECT)
+    assert [(f[0], f[1]) for f in found] == [
+        ("that the council was interested in the plan", "Ann Cole")
+    ]

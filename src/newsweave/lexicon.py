@@ -158,6 +158,13 @@ JUDGING_CUES = words(
     "hail slam compliment congratulate salute blast chide scold rebuke berate castigate"
 )
 JUDGING_PREPOSITIONS = words("for of with")
+# Verbs that voice a stance whose content is the noun's clause ("expressed fears he was
+# responsible", "voiced hope that the talks would resume").
+VOICING_VERBS = words("express voice")
+STANCE_NOUNS = words(
+    "fear hope concern doubt belief confidence optimism worry view opinion regret frustration "
+    "skepticism scepticism"
+)
 # Subordinators of a condition: the speech act in the clause has not happened.
 CONDITIONS = words("if unless")
 # Prepositions of a time adjunct whose gerund is a circumstance, not a statement.

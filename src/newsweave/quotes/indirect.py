@@ -17,7 +17,9 @@ from ..lexicon import (
     INFINITIVE_CUES,
     JUDGING_CUES,
     JUDGING_PREPOSITIONS,
+    STANCE_NOUNS,
     TIME_PREPOSITIONS,
+    VOICING_VERBS,
 )
 from ..models import Document, QuoteMention, Span
 from .quoted import Quoted, in_quotes
@@ -70,6 +72,18 @@ def _content(tok: Any, sent: Any) -> Any | None:
             return _subtree(inf)
     if lemma in JUDGING_CUES:
         return _judged(tok)
+    if lemma in VOICING_VERBS:
+        return _voiced(tok)
+    return None
+
+
+def _voiced(verb: Any) -> Any | None:
+    """ "expressed optimism that the talks would resume", "expressing fears he was to blame":
+    the clause of the stance noun the verb voices."""
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+        if noun.lemma_.lower() in STANCE_NOUNS:
+            clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"}), None)
+            return _subtree(clause) if clause is not None and clause.i > noun.i else None
     return None
 
 
