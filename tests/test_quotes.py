@@ -889,3 +889,11 @@ def test_a_voiced_stance_reports_its_clause(nlp):
     assert [(f[0], f[1]) for f in found] == [
         ("that the council was interested in the plan", "Ann Cole")
     ]
+
+
+def test_an_as_clause_reports_the_clause_it_hangs_on(nlp):
+    text = "As the Ledger reported at the time, the mayor owns a large share of the stadium."
+    found = _quotes(nlp, text, INDIRECT)
+    assert [(f[0], f[1]) for f in found] == [
+        ("the mayor owns a large share of the stadium", "Ledger")
+    ]

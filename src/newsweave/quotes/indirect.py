@@ -60,6 +60,8 @@ def _content(tok: Any, sent: Any) -> Any | None:
         return _according_to(tok, sent)
     if tok.pos_ not in {"VERB", "AUX"} or _hypothetical(tok) or _circumstance(tok):
         return None
+    if lemma in CLAUSE_CUES and _as_clause(tok):
+        return _rest_of_clause(tok, tok.head, sent)
     if lemma in CLAUSE_CUES:
         clause = next((c for c in tok.children if c.dep_ in _CLAUSE_DEPS), None)
         if clause is not None:
@@ -129,13 +131,28 @@ def _according_to(tok: Any, sent: Any) -> Any | None:
     head = tok.head
     while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head.i != head.i:
         head = head.head
+    return _rest_of_clause(tok, head, sent)
+
+
+def _as_clause(verb: Any) -> bool:
+    """ "As the Ledger reported at the time, ...": a cue in an "as" clause with a subject of
+    its own reports the clause it hangs on."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
+
+
+def _rest_of_clause(tok: Any, head: Any, sent: Any) -> Any | None:
+    """The words of `head`'s clause wholly before or wholly after the phrase of `tok`."""
     drop = {t.i for t in tok.subtree} | {tok.i + 1}
     words = [t for t in head.subtree if t.i not in drop and not t.is_punct]
     if not words:
         return None
     return (
         sent.doc[words[0].i : words[-1].i + 1]
-        if words[-1].i < tok.i or words[0].i > tok.i + 1
+        if words[-1].i < tok.left_edge.i or words[0].i > max(tok.right_edge.i, tok.i + 1)
         else None
     )
 
