@@ -897,3 +897,21 @@ def test_an_as_clause_reports_the_clause_it_hangs_on(nlp):
     assert [(f[0], f[1]) for f in found] == [
         ("the mayor owns a large share of the stadium", "Ledger")
     ]
+
+
+def test_a_claim_that_is_its_owners(nlp):
+    text = "The board rejected Dana Cole's claim that she was fired for her union work."
+    found = _quotes(nlp, text, INDIRECT)
+    assert [(f[0], f[1]) for f in found] == [("that she was fired for her union work", "Dana Cole")]
+
+
+def test_a_report_that_nobody_named_is_described_not_named(nlp):
+    text = "Asked about a media report that she had sold the farm, Ann Lee smiled."
+    [mention] = [q for q in _mentions(nlp, text) if q.kind == "indirect"]
+    assert mention.text == "that she had sold the farm" and mention.speaker_id is None
+    assert described_speaker(mention) == "a media report"
+
+
+def test_a_question_of_a_verb_not_of_speech_reports_nothing(nlp):
+    text = "Engineers will see if the bridge can carry more trucks next year."
+    assert _quotes(nlp, text, INDIRECT) == []

@@ -165,6 +165,15 @@ STANCE_NOUNS = words(
     "fear hope concern doubt belief confidence optimism worry view opinion regret frustration "
     "skepticism scepticism"
 )
+# Nouns whose "that" clause is what someone said ("her claim that she was fired", "a media
+# report that talks had begun"): the possessor, else the noun's own phrase, is the speaker.
+CONTENT_NOUNS = words(
+    "report claim argument assertion allegation suggestion contention insistence denial warning "
+    "statement announcement admission acknowledgment acknowledgement prediction accusation"
+)
+# Subordinators of an indirect question ("see if", "decide whether"): with a verb that is not
+# one of speech, no statement is reported.
+QUESTION_MARKS = words("if whether")
 # Subordinators of a condition: the speech act in the clause has not happened.
 CONDITIONS = words("if unless")
 # Prepositions of a time adjunct whose gerund is a circumstance, not a statement.

@@ -14,16 +14,19 @@ from typing import Any
 from ..lexicon import (
     CLAUSE_CUES,
     CONDITIONS,
+    CONTENT_NOUNS,
     INFINITIVE_CUES,
     JUDGING_CUES,
     JUDGING_PREPOSITIONS,
+    QUESTION_MARKS,
+    SPEECH_LEMMAS,
     STANCE_NOUNS,
     TIME_PREPOSITIONS,
     VOICING_VERBS,
 )
 from ..models import Document, QuoteMention, Span
 from .quoted import Quoted, in_quotes
-from .speakers import Context, attribute
+from .speakers import Attribution, Context, attribute, resolve_subject
 
 _CLAUSE_DEPS = {"ccomp"}
 # A clause with no more words than this outside quote marks ("that" + the quote) is the quote.
@@ -58,13 +61,15 @@ def _content(tok: Any, sent: Any) -> Any | None:
     lemma = tok.lemma_.lower()
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return _according_to(tok, sent)
+    if tok.pos_ == "NOUN" and lemma in CONTENT_NOUNS:
+        return _noun_content(tok)
     if tok.pos_ not in {"VERB", "AUX"} or _hypothetical(tok) or _circumstance(tok):
         return None
     if lemma in CLAUSE_CUES and _as_clause(tok):
         return _rest_of_clause(tok, tok.head, sent)
     if lemma in CLAUSE_CUES:
         clause = next((c for c in tok.children if c.dep_ in _CLAUSE_DEPS), None)
-        if clause is not None:
+        if clause is not None and not _unspoken_question(tok, clause):
             return _after(tok, _subtree(clause))
     if lemma in INFINITIVE_CUES:
         inf = next(
@@ -77,6 +82,33 @@ def _content(tok: Any, sent: Any) -> Any | None:
     if lemma in VOICING_VERBS:
         return _voiced(tok)
     return None
+
+
+def _unspoken_question(verb: Any, clause: Any) -> bool:
+    """ "would see if it opens up", "decided whether to go": an indirect question of a verb that
+    is not one of speech reports no statement ("asked whether" does)."""
+    return verb.lemma_.lower() not in SPEECH_LEMMAS and any(
+        c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children
+    )
+
+
+def _noun_content(noun: Any) -> Any | None:
+    """ "her claim that she was fired", "a media report that talks had begun": the noun's "that"
+    clause (a "that" that is the clause's subject or object makes a relative clause instead:
+    "the report that she wrote")."""
+    for clause in (c for c in noun.children if c.dep_ in {"acl", "relcl", "ccomp"}):
+        if clause.i > noun.i and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+        ):
+            return _subtree(clause)
+    return None
+
+
+def _noun_speaker(ctx: Context, noun: Any) -> Attribution:
+    """The one a content noun is of: its possessor ("her claim"), else the noun's own phrase
+    ("a media report", resolved as a subject would be)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return resolve_subject(ctx, owner if owner is not None else noun, noun)
 
 
 def _voiced(verb: Any) -> Any | None:
@@ -183,7 +215,7 @@ def _mention(
     start, end = content.start_char, content.end_char
     if _words_outside(content, quoted) <= MAX_WORDS_OUTSIDE:
         return None  # a direct quote: the quote finder has it
-    found = attribute(ctx, [cue], start, quoted)
+    found = _noun_speaker(ctx, cue) if cue.pos_ == "NOUN" else attribute(ctx, [cue], start, quoted)
     sid = document.source.id
     mention = QuoteMention(
         Span(sid, start, end),
