@@ -879,8 +879,9 @@ def test_police_and_prosecutors_are_not_the_police_force_alone(nlp):
         "The Dayton Police Department opened an inquiry. Two guards stole the paintings, "
         "police and prosecutors say."
     )
-    found = _quotes(nlp, text, INDIRECT)
-    assert [(f[0], f[1]) for f in found] == [("Two guards stole the paintings", None)]
+    [mention] = [q for q in _mentions(nlp, text) if q.kind == "indirect"]
+    assert (mention.text, mention.speaker_id) == ("Two guards stole the paintings", None)
+    assert described_speaker(mention) == "police and prosecutors"
 
 
 def test_a_voiced_stance_reports_its_clause(nlp):

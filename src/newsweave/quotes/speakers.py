@@ -427,7 +427,11 @@ def _phrase(tok: Any) -> Any:
     start = tok.left_edge.i
     while start < tok.i and (tok.doc[start].is_punct or tok.doc[start].lower_ in INVERTED_CUES):
         start += 1
-    span = tok.doc[start : tok.i + 1]
+    end = tok.i  # "police and prosecutors": a group of common nouns is described whole
+    for c in tok.children if tok.pos_ == "NOUN" else ():
+        if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > tok.i:
+            end = max(end, c.i)
+    span = tok.doc[start : end + 1]
     return span if len(span) <= 6 else tok.doc[tok.i : tok.i + 1]
 
 
