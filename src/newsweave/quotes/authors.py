@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..lexicon import ANAPHORIC_DETERMINERS, FURTHER_WORDS, ISSUING_VERBS
-from .context import SUBJECT_DEPS, Context
+from .context import SUBJECT_DEPS, Context, recent_organisation
 
 Resolve = Callable[[Any, Any], "str | None"]  # (speaker token, its verb) -> entity id
 _BY = {"by", "from"}
@@ -75,8 +75,6 @@ def _its(ctx: Context, subj: Any) -> str | None:
         entity = ctx.entities.get(found or "")
         if entity is not None and entity.type == "organisation":
             return entity.id
-    from .roles import recent_organisation
-
     return recent_organisation(ctx, subj.idx)
 
 

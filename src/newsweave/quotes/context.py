@@ -118,3 +118,15 @@ class Context:
             span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
             self._subjects[key] = span is not None and span.root.dep_ in SUBJECT_DEPS
         return self._subjects[key]
+
+
+def recent_organisation(ctx: Context, before: int) -> str | None:
+    """The organisation last named as a grammatical subject before offset `before`."""
+    return next(
+        (
+            m.entity_id
+            for m in ctx.earlier("organisation", before)
+            if m.entity_id and ctx.is_subject(m)
+        ),
+        None,
+    )

@@ -1,8 +1,10 @@
 """Who a described speaker is: the entity named inside the subject phrase ("White House
 spokeswoman Lindsay Walters", "a White House official"), else the one a role noun stands for
 ("the spokesman" -> the person given that role; "the ministry" -> the organisation named with
-that word; "the company" -> the company last named; "police" -> the one police force named),
-else the author of a document that speaks ("the statement said", `authors`)."""
+that word; "the paper", "the news station" -> the outlet last named or credited; "the company"
+-> the company last named or the firm someone works for; "police" -> the one police force named;
+"officials from the party" -> the party), else the author of a document that speaks ("the
+statement said", `authors`). A coordinated subject ("police and prosecutors") is nobody single."""
 
 from __future__ import annotations
 
@@ -64,17 +66,6 @@ def head_phrase(tok: Any) -> list[Any]:
     ("the judge who halted Trump's ban": not Trump)."""
     drop = {t.i for c in tok.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
     return [t for t in tok.subtree if t.i not in drop]
-
-
-def recent_organisation(ctx: Context, before: int) -> str | None:
-    return next(
-        (
-            m.entity_id
-            for m in ctx.earlier("organisation", before)
-            if m.entity_id and ctx.is_subject(m)
-        ),
-        None,
-    )
 
 
 def by_role(ctx: Context, subj: Any, resolve: Resolve) -> str | None:

@@ -27,10 +27,10 @@ from ..lexicon import (
     RELATIVES,
     SPEAKING_GROUPS,
 )
-from .context import SUBJECT_DEPS, Attribution, Context
+from .context import SUBJECT_DEPS, Attribution, Context, recent_organisation
 from .quoted import NOT_QUOTED, Quoted, in_quotes
 from .referents import referent
-from .roles import by_role, entity_in_phrase, recent_organisation
+from .roles import by_role, entity_in_phrase
 
 MAX_NAME_WORDS = 6  # words of "Rubio spokesman Alex Conant" after an inverted cue
 MAX_APPOSITIVE = 16  # tokens of ", a spokesman for the ministry," between a name and its cue
