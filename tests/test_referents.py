@@ -194,3 +194,31 @@ def test_a_role_word_before_a_name_resolves_to_that_name(nlp):
     ctx = Context(docs[0].nlp, docs[0].entity_mentions, {e.id: e for e in entities})
     role = next(t for t in docs[0].nlp if t.text == "Biologist")
     assert {e.id: e.name for e in entities}[resolve_mention(ctx, role)] == "Nick Bos"
+
+
+def test_words_one_outlet_prints_bare_join_the_quote_another_attributes(pipeline):
+    named = (
+        "Singer Ann Wade posted a note on Monday.\n\n"
+        '"The band will tour Europe again next spring with all four original members," Wade '
+        "wrote."
+    )
+    bare = (
+        "Fans got good news.\n\nSources say the band will tour Europe again next spring with all "
+        "four original members."
+    )
+    brief = pipeline.run(
+        [Source(id="blog", raw=named, outlet="The Blog"), Source(id="wire", raw=bare)]
+    )
+    group = next(g for g in brief.quotes if any(m.span.source == "wire" for m in g.mentions))
+    assert group.speaker == "Ann Wade" and group.named_in == ["blog"]
+
+
+def test_reported_speech_beside_a_quote_of_the_same_cue_is_a_statement_of_its_own(pipeline):
+    text = (
+        "The club met on Friday.\n\n"
+        "\u201cThe talks are over,\u201d we are told. Meanwhile, sources close to the club say "
+        "the coach will leave in June."
+    )
+    brief = pipeline.run([Source(id="wire", raw=text)])
+    said = [m.text for g in brief.quotes for m in g.mentions]
+    assert "the coach will leave in June" in said
