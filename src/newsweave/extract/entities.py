@@ -18,6 +18,7 @@ from ..lexicon import (
     TITLE_WORDS,
 )
 from ..models import EntityMention, EntityType, Role, Sentence, Span
+from .name_types import settle_types
 
 SPACY_TYPES: dict[str, EntityType] = {
     "PERSON": "person",
@@ -65,7 +66,9 @@ def entity_mentions(doc: Any, source_id: str) -> list[EntityMention]:
             mention.role = Role(role.text, Span(source_id, role.start_char, role.end_char))
         mention.alias = _with_honorific(span)
         out.append(mention)
-    return sorted(out + unlisted_people(doc, source_id, out), key=lambda m: m.span.start)
+    found = sorted(out + unlisted_people(doc, source_id, out), key=lambda m: m.span.start)
+    settle_types(doc, found, [name_key(m.text) for m in found])
+    return found
 
 
 def unlisted_people(doc: Any, source_id: str, known: list[EntityMention]) -> list[EntityMention]:

@@ -1,0 +1,86 @@
+"""One type per name in a document, settled by evidence in the text (extract.name_types)."""
+
+from __future__ import annotations
+
+import re
+
+from newsweave.clean import clean
+from newsweave.extract import extract
+from newsweave.extract.entities import name_key
+from newsweave.extract.name_types import settle_types
+from newsweave.models import EntityMention, Source, Span
+
+# The small model types "Lucas Denver" an organisation and each lone "Denver" a place.
+JOINED = "Lucas Denver joined the club in 2010. "
+
+
+def _types(nlp, text):
+    _, entities = extract([clean(Source(id="s", raw=text))], nlp)
+    return {e.name: e.type for e in entities}
+
+
+def test_he_she_in_the_subjects_sentence_makes_a_person(nlp):
+    types = _types(
+        nlp, JOINED + "Denver said he would stay. In his last year, Denver scored twice."
+    )
+    assert types == {"Lucas Denver": "person"}
+
+
+def test_a_next_sentence_opening_with_he_makes_a_person(nlp):
+    text = JOINED + "Denver scored twice. He was the top scorer. Denver left in 2015. He moved."
+    assert _types(nlp, text).get("Lucas Denver") == "person"
+
+
+def test_kin_makes_a_person(nlp):
+    text = JOINED + "Denver's wife sold the house. Denver's son played too."
+    assert _types(nlp, text) == {"Lucas Denver": "person"}
+
+
+def test_one_piece_of_evidence_is_not_enough(nlp):
+    types = _types(nlp, JOINED + "Denver said he would stay.")
+    assert types.get("Denver") == "place"
+
+
+def test_no_pronoun_no_person(nlp):
+    types = _types(nlp, JOINED + "Denver scored twice in the final. Denver left in 2015.")
+    assert types.get("Denver") == "place"
+
+
+def _settled(nlp, text, name, etype):
+    """Every occurrence of `name` as a mention of type `etype`, settled."""
+    doc = nlp(text)
+    mentions = [
+        EntityMention(Span("s", m.start(), m.end()), name, etype)
+        for m in re.finditer(re.escape(name), text)
+    ]
+    settle_types(doc, mentions, [name_key(name)] * len(mentions))
+    return {m.type for m in mentions}
+
+
+def test_settled_evidence_outweighs_the_model(nlp):
+    text = "Velcorp joined in May. Velcorp said she would stay. Velcorp said she was glad."
+    assert _settled(nlp, text, "Velcorp", "organisation") == {"person"}
+
+
+def test_an_object_of_the_names_own_verb_is_not_evidence(nlp):
+    text = "Velcorp kept her on a ship. Velcorp fined her in 2009. Velcorp paid her."
+    assert _settled(nlp, text, "Velcorp", "organisation") == {"organisation"}
+
+
+def test_a_colon_before_a_he_is_no_evidence(nlp):
+    text = "Velcorp wrote:\n\nHe lied once.\n\nVelcorp added:\n\nHe lied again."
+    assert _settled(nlp, text, "Velcorp", "organisation") == {"organisation"}
+
+
+def test_a_country_beside_a_score_and_in_a_match_is_a_team(nlp):
+    text = (
+        "Norway beat Chile 2-1 on Sunday. Norway faced Chile in Oslo. "
+        "Chile lost to Norway after a late goal."
+    )
+    types = _types(nlp, text)
+    assert types["Norway"] == "organisation" and types["Oslo"] == "place"
+
+
+def test_a_country_with_a_vote_count_stays_a_place(nlp):
+    text = "In Norway, the vote was 52-48. Norway holds an election every four years."
+    assert _types(nlp, text)["Norway"] == "place"
