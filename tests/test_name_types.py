@@ -84,3 +84,24 @@ def test_a_country_beside_a_score_and_in_a_match_is_a_team(nlp):
 def test_a_country_with_a_vote_count_stays_a_place(nlp):
     text = "In Norway, the vote was 52-48. Norway holds an election every four years."
     assert _types(nlp, text)["Norway"] == "place"
+
+
+def test_a_name_the_model_never_tags_is_a_person_on_evidence(nlp):
+    text = (
+        "Schooling\n\nThistlewood received his early education at home. "
+        "Thistlewood finally returned in 1804, and he wrote poems."
+    )
+    assert _types(nlp, text) == {"Thistlewood": "person"}
+
+
+def test_an_untagged_subject_without_evidence_is_left_out(nlp):
+    text = (
+        "Schooling\n\nThistlewood received the prize at home. "
+        "Thistlewood finally returned in 1804 to the farm."
+    )
+    assert "Thistlewood" not in _types(nlp, text)
+
+
+def test_a_place_typed_name_is_a_person_on_evidence(nlp):
+    text = "Marbury received his early education at home. Marbury returned, and he wrote poems."
+    assert _types(nlp, text) == {"Marbury": "person"}

@@ -29,6 +29,9 @@ SPACY_TYPES: dict[str, EntityType] = {
 # Words that open an entity span but are not part of the name: determiners and inverted cues.
 _NOT_NAME = {"the", "a", "an"} | INVERTED_CUES
 _DETERMINER = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Words no untagged person's name has: titles, organisations' and places' words.
+_NOT_PERSON_WORDS = TITLE_WORDS | ORG_WORDS | PLACE_NOUNS | KNOWN_ORGS
 _ROLE_STOP_POS = {"VERB", "AUX", "DET", "ADP", "PUNCT", "PRON", "CCONJ", "SCONJ", "NUM", "PART"}
 
 
@@ -66,9 +69,12 @@ def entity_mentions(doc: Any, source_id: str) -> list[EntityMention]:
             mention.role = Role(role.text, Span(source_id, role.start_char, role.end_char))
         mention.alias = _with_honorific(span)
         out.append(mention)
-    found = sorted(out + unlisted_people(doc, source_id, out), key=lambda m: m.span.start)
-    settle_types(doc, found, [name_key(m.text) for m in found])
-    return found
+    found = out + unlisted_people(doc, source_id, out)
+    maybe = untagged_subjects(doc, source_id, found)
+    found = sorted(found + maybe, key=lambda m: m.span.start)
+    new = {id(m) for m in maybe}
+    proposed = frozenset(i for i, m in enumerate(found) if id(m) in new)
+    return settle_types(doc, found, [name_key(m.text) for m in found], proposed)
 
 
 def unlisted_people(doc: Any, source_id: str, known: list[EntityMention]) -> list[EntityMention]:
@@ -92,6 +98,26 @@ def unlisted_people(doc: Any, source_id: str, known: list[EntityMention]) -> lis
                 "person",
                 alias=_with_honorific(span),
             )
+        )
+    return out
+
+
+def untagged_subjects(doc: Any, source_id: str, known: list[EntityMention]) -> list[EntityMention]:
+    """Proper nouns the model left untagged as the subject of a clause ("Byron received his
+    early education"): proposed as people, kept by `settle_types` only on evidence."""
+    covered = {i for m in known for i in range(m.span.start, m.span.end)}
+    out: list[EntityMention] = []
+    for tok in doc:
+        if tok.dep_ not in _SUBJECT_DEPS or tok.pos_ != "PROPN" or tok.ent_type_:
+            continue
+        span, _ = _titled_name(doc, tok)
+        if any(t.idx in covered or not (t.is_title and t.is_alpha) for t in span):
+            continue
+        if {t.lower_ for t in span} & _NOT_PERSON_WORDS:
+            continue
+        covered.update(range(span.start_char, span.end_char))
+        out.append(
+            EntityMention(Span(source_id, span.start_char, span.end_char), span.text, "person")
         )
     return out
 

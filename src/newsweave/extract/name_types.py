@@ -45,14 +45,18 @@ _SCORE = re.compile(_SCORE_TEXT)
 _SCORE_END = re.compile(_SCORE_TEXT + r"$")
 
 
-def settle_types(doc: Any, mentions: list[EntityMention], keys: list[str]) -> None:
+def settle_types(
+    doc: Any, mentions: list[EntityMention], keys: list[str], maybe: frozenset[int] = frozenset()
+) -> list[EntityMention]:
     """Give every mention the type its name wins in this document (`keys`: each mention's
-    `name_key`, in the same order; `mentions` in text order)."""
+    `name_key`, in the same order; `mentions` in text order). The mentions at the indices in
+    `maybe` are names the model did not tag, proposed as people: they get no vote of their own
+    and are kept only where the evidence makes their name a person's. Returns the mentions kept."""
     spans = [doc.char_span(m.span.start, m.span.end, alignment_mode="expand") for m in mentions]
     votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
     person, score, match = Counter[str](), Counter[str](), Counter[str]()  # evidence by name
     for i, (m, key, span) in enumerate(zip(mentions, keys, spans)):
-        votes[key][m.type] += 1
+        votes[key][m.type] += i not in maybe
         if span is None:
             continue
         person[key] += _person_evidence(i, mentions, spans)
@@ -70,6 +74,12 @@ def settle_types(doc: Any, mentions: list[EntityMention], keys: list[str]) -> No
             m.type = "person"  # "Valeska Paris" after "Paris claims she ..." twice
         else:
             m.type = _winner(votes[key], m.type)
+    return [m for i, (m, k) in enumerate(zip(mentions, keys)) if i not in maybe or _won(votes[k])]
+
+
+def _won(votes: Counter[EntityType]) -> bool:
+    """Is a name the model never tagged a person by the evidence (or its other mentions)?"""
+    return votes["person"] > 0 and votes.most_common(1)[0][0] == "person"
 
 
 def _winner(votes: Counter[EntityType], own: EntityType) -> EntityType:
