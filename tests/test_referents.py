@@ -194,3 +194,25 @@ def test_a_role_word_before_a_name_resolves_to_that_name(nlp):
     ctx = Context(docs[0].nlp, docs[0].entity_mentions, {e.id: e for e in entities})
     role = next(t for t in docs[0].nlp if t.text == "Biologist")
     assert {e.id: e.name for e in entities}[resolve_mention(ctx, role)] == "Nick Bos"
+
+
+def _referent_of(nlp, text, word, nth=-1):
+    """The entity name newsweave gives the `nth` pronoun `word` of the text."""
+    from newsweave.quotes.referents import referent
+    from newsweave.quotes.speakers import Context
+
+    docs, entities = extract([clean(Source(id="t", raw=text))], nlp)
+    ctx = Context(docs[0].nlp, docs[0].entity_mentions, {e.id: e for e in entities})
+    pronoun = [t for t in docs[0].nlp if t.lower_ == word][nth]
+    return {e.id: e.name for e in entities}.get(referent(ctx, pronoun) or "")
+
+
+def test_a_chain_of_he_carries_a_person_past_the_sentence_window(nlp):
+    middle = " ".join(f"He spent the summer of {1990 + i} at sea." for i in range(14))
+    text = f"Tom Reedman grew up on a farm. {middle} He said the sea had made him."
+    assert _referent_of(nlp, text, "he") == "Tom Reedman"
+
+
+def test_a_bound_object_is_no_mention_of_the_subject(nlp):
+    text = "Kate Morland met Maria Gonzalez in Oslo. Later Morland hired her."
+    assert _referent_of(nlp, text, "her") == "Maria Gonzalez"
