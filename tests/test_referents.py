@@ -216,3 +216,16 @@ def test_a_chain_of_he_carries_a_person_past_the_sentence_window(nlp):
 def test_a_bound_object_is_no_mention_of_the_subject(nlp):
     text = "Kate Morland met Maria Gonzalez in Oslo. Later Morland hired her."
     assert _referent_of(nlp, text, "her") == "Maria Gonzalez"
+
+
+def test_a_possessive_inside_the_subject_gives_no_gender(nlp):
+    from newsweave.quotes.referents import genders
+    from newsweave.quotes.speakers import Context
+
+    text = (
+        "Maria Gonzalez studied in Leeds. Her former professor, Paul Kerrigan, praised the thesis."
+    )
+    docs, entities = extract([clean(Source(id="t", raw=text))], nlp)
+    ctx = Context(docs[0].nlp, docs[0].entity_mentions, {e.id: e for e in entities})
+    names = {e.id: e.name for e in entities}
+    assert {names[e]: g for e, g in genders(ctx).items()}.get("Paul Kerrigan") != "f"

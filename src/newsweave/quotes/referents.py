@@ -325,15 +325,22 @@ def _vote_pronouns(ctx: Any, votes: dict[str, list[int]]) -> None:
         v = votes[entity]
         if role is not None:
             for tok in role.head.subtree:
-                if (tok.tag_ == "PRP$" or tok.lower_ in {"himself", "herself"}) and _same_clause(
-                    tok, role
-                ):
+                if _own_possessive(tok, role):
                     v[0] += tok.lower_ in MALE_PRONOUNS
                     v[1] += tok.lower_ in FEMALE_PRONOUNS
         opening = sents[s + 1][0] if s + 1 < len(sents) and s + 1 not in named else None
         if opening is not None and not _in_quotes(ctx, opening.idx):
             v[0] += opening.lower_ == "he"
             v[1] += opening.lower_ == "she"
+
+
+def _own_possessive(tok: Any, subject: Any) -> bool:
+    """A his/her/himself/herself of the subject's clause, not inside the subject ("Her former
+    professor, Koolhaas, said": her is not the professor)."""
+    if tok.tag_ != "PRP$" and tok.lower_ not in {"himself", "herself"}:
+        return False
+    inside = subject.left_edge.i <= tok.i <= subject.right_edge.i
+    return not inside and _same_clause(tok, subject)
 
 
 def _same_clause(tok: Any, subject: Any) -> bool:
