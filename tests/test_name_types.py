@@ -105,3 +105,10 @@ def test_an_untagged_subject_without_evidence_is_left_out(nlp):
 def test_a_place_typed_name_is_a_person_on_evidence(nlp):
     text = "Marbury received his early education at home. Marbury returned, and he wrote poems."
     assert _types(nlp, text) == {"Marbury": "person"}
+
+
+def test_an_untagged_surname_subject_joins_its_full_name(nlp):
+    for name in ("Ostrum", "Fenwright"):  # the model: an untagged proper noun; a common noun
+        text = f"Mark {name} left the group in 2004. {name} requested donations via a statement."
+        _, entities = extract([clean(Source(id="s", raw=text))], nlp)
+        assert [(e.name, len(e.mentions)) for e in entities] == [(f"Mark {name}", 2)]

@@ -104,11 +104,16 @@ def unlisted_people(doc: Any, source_id: str, known: list[EntityMention]) -> lis
 
 def untagged_subjects(doc: Any, source_id: str, known: list[EntityMention]) -> list[EntityMention]:
     """Proper nouns the model left untagged as the subject of a clause ("Byron received his
-    early education"): proposed as people, kept by `settle_types` only on evidence."""
+    early education"), and a person's one-word name it took for a common noun opening a
+    sentence ("Rathbun requested ..." beside "Mark Rathbun"): proposed as people, kept by
+    `settle_types` only on evidence or where the name is a person's elsewhere."""
     covered = {i for m in known for i in range(m.span.start, m.span.end)}
+    people = {w for m in known if m.type == "person" for w in name_key(m.text).split()[-1:]}
     out: list[EntityMention] = []
     for tok in doc:
-        if tok.dep_ not in _SUBJECT_DEPS or tok.pos_ != "PROPN" or tok.ent_type_:
+        if tok.dep_ not in _SUBJECT_DEPS or tok.ent_type_:
+            continue
+        if tok.pos_ != "PROPN" and not (tok.is_title and tok.lower_ in people):
             continue
         span, _ = _titled_name(doc, tok)
         if any(t.idx in covered or not (t.is_title and t.is_alpha) for t in span):

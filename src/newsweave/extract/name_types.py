@@ -51,7 +51,9 @@ def settle_types(
     """Give every mention the type its name wins in this document (`keys`: each mention's
     `name_key`, in the same order; `mentions` in text order). The mentions at the indices in
     `maybe` are names the model did not tag, proposed as people: they get no vote of their own
-    and are kept only where the evidence makes their name a person's. Returns the mentions kept."""
+    and are kept only where the evidence or the model makes their name a person's, or where it
+    is the last word of a person's full name ("Ostrum" after "Mark Ostrum"). Returns the
+    mentions kept."""
     spans = [doc.char_span(m.span.start, m.span.end, alignment_mode="expand") for m in mentions]
     votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
     person, score, match = Counter[str](), Counter[str](), Counter[str]()  # evidence by name
@@ -74,7 +76,12 @@ def settle_types(
             m.type = "person"  # "Valeska Paris" after "Paris claims she ..." twice
         else:
             m.type = _winner(votes[key], m.type)
-    return [m for i, (m, k) in enumerate(zip(mentions, keys)) if i not in maybe or _won(votes[k])]
+    surnames = {k.split()[-1] for m, k in zip(mentions, keys) if m.type == "person" and " " in k}
+    return [
+        m
+        for i, (m, k) in enumerate(zip(mentions, keys))
+        if i not in maybe or _won(votes[k]) or k in surnames
+    ]
 
 
 def _won(votes: Counter[EntityType]) -> bool:
