@@ -112,3 +112,34 @@ def test_an_untagged_surname_subject_joins_its_full_name(nlp):
         text = f"Mark {name} left the group in 2004. {name} requested donations via a statement."
         _, entities = extract([clean(Source(id="s", raw=text))], nlp)
         assert [(e.name, len(e.mentions)) for e in entities] == [(f"Mark {name}", 2)]
+
+
+def test_line_breaks_the_model_runs_into_a_name_are_no_part_of_it(nlp):
+    from spacy.tokens import Span as SpacySpan
+
+    from newsweave.extract.entities import entity_mentions
+
+    doc = nlp("Lena Marsh\n\nMarsh joined the club.\n\nIt won.")
+    breaks = [t.i for t in doc if t.is_space]
+    doc.ents = [
+        SpacySpan(doc, 0, breaks[0] + 1, label="PERSON"),  # "Lena Marsh\n\n"
+        SpacySpan(doc, breaks[1], breaks[1] + 1, label="ORG"),  # "\n\n" alone
+    ]
+    assert [m.text for m in entity_mentions(doc, "s")][:1] == ["Lena Marsh"]
+    assert all(m.text.strip() for m in entity_mentions(doc, "s"))
+
+
+def test_a_type_stated_by_the_words_around_outweighs_the_models_votes(nlp):
+    text = "Talbara grew. Talbara spread. Floods hit homes in Talbara."
+    doc = nlp(text)
+    at = [m.start() for m in re.finditer("Talbara", text)]
+    mentions = [
+        EntityMention(Span("s", a, a + 7), "Talbara", t)
+        for a, t in zip(at, ("person", "person", "place"))
+    ]
+    settle_types(doc, mentions, ["talbara"] * 3, stated=frozenset({2}))
+    assert {m.type for m in mentions} == {"place"}
+    for m, t in zip(mentions, ("person", "person", "place")):
+        m.type = t
+    settle_types(doc, mentions, ["talbara"] * 3)  # the model's votes alone: a person
+    assert {m.type for m in mentions} == {"person"}

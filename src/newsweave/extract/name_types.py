@@ -46,19 +46,24 @@ _SCORE_END = re.compile(_SCORE_TEXT + r"$")
 
 
 def settle_types(
-    doc: Any, mentions: list[EntityMention], keys: list[str], maybe: frozenset[int] = frozenset()
+    doc: Any,
+    mentions: list[EntityMention],
+    keys: list[str],
+    maybe: frozenset[int] = frozenset(),
+    stated: frozenset[int] = frozenset(),
 ) -> list[EntityMention]:
     """Give every mention the type its name wins in this document (`keys`: each mention's
     `name_key`, in the same order; `mentions` in text order). The mentions at the indices in
     `maybe` are names the model did not tag, proposed as people: they get no vote of their own
-    and are kept only where the evidence or the model makes their name a person's, or where it
-    is the last word of a person's full name ("Ostrum" after "Mark Ostrum"). Returns the
-    mentions kept."""
+    and are kept only where the evidence makes their name a person's, or where it is the last
+    word of a person's full name ("Ostrum" after "Mark Ostrum"). The mentions
+    at the indices in `stated` were typed by the words around them ("in Banda Aceh", "Suka
+    Makmur village", "Mr"), not by the model: evidence. Returns the mentions kept."""
     spans = [doc.char_span(m.span.start, m.span.end, alignment_mode="expand") for m in mentions]
     votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
     person, score, match = Counter[str](), Counter[str](), Counter[str]()  # evidence by name
     for i, (m, key, span) in enumerate(zip(mentions, keys, spans)):
-        votes[key][m.type] += i not in maybe
+        votes[key][m.type] += EVIDENCE if i in stated else i not in maybe
         if span is None:
             continue
         person[key] += _person_evidence(i, mentions, spans)
@@ -69,7 +74,7 @@ def settle_types(
         if n >= MIN_EVIDENCE:
             votes[key]["person"] += EVIDENCE * n
     for m, key in zip(mentions, keys):
-        last = key.split()[-1]
+        last = key.split()[-1] if key else key  # "...": a name of no words
         if score[key] and score[key] + match[key] >= MIN_EVIDENCE:
             m.type = "organisation"  # a team: beside a score once, in a match twice
         elif person[last] >= MIN_EVIDENCE and _winner(votes[last], m.type) == "person":
@@ -77,16 +82,12 @@ def settle_types(
         else:
             m.type = _winner(votes[key], m.type)
     surnames = {k.split()[-1] for m, k in zip(mentions, keys) if m.type == "person" and " " in k}
+    proven = {k for k, n in person.items() if n >= MIN_EVIDENCE}
     return [
         m
         for i, (m, k) in enumerate(zip(mentions, keys))
-        if i not in maybe or _won(votes[k]) or k in surnames
+        if i not in maybe or (m.type == "person" and (k in proven or k in surnames))
     ]
-
-
-def _won(votes: Counter[EntityType]) -> bool:
-    """Is a name the model never tagged a person by the evidence (or its other mentions)?"""
-    return votes["person"] > 0 and votes.most_common(1)[0][0] == "person"
 
 
 def _winner(votes: Counter[EntityType], own: EntityType) -> EntityType:
