@@ -229,3 +229,12 @@ def test_a_possessive_inside_the_subject_gives_no_gender(nlp):
     ctx = Context(docs[0].nlp, docs[0].entity_mentions, {e.id: e for e in entities})
     names = {e.id: e.name for e in entities}
     assert {names[e]: g for e, g in genders(ctx).items()}.get("Paul Kerrigan") != "f"
+
+
+def test_the_he_of_a_name_is_no_link_of_the_chain(nlp):
+    text = (
+        "Vice Premier Liu He told Senator Tom Reed that the talks would go on. "
+        "Spokesman Lu Kang told a briefing that China was pleased. "
+        "He said that Mr Liu would travel on Friday."
+    )
+    assert _referent_of(nlp, text, "he") == "Lu Kang"

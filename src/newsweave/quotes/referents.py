@@ -128,7 +128,7 @@ def _chain(ctx: Any) -> tuple[list[Candidate], list[int]]:
     if "chain" not in ctx.cache:
         base, out, starts = _candidates(ctx), [], []
         i = 0
-        for tok in (t for t in ctx.doc if t.lower_ in PERSONAL and t.pos_ == "PRON"):
+        for tok in (t for t in ctx.doc if _pronoun(ctx, t)):
             while i < len(base) and base[i].start < tok.idx:
                 out.append(base[i])
                 starts.append(base[i].start)
@@ -141,6 +141,16 @@ def _chain(ctx: Any) -> tuple[list[Candidate], list[int]]:
         starts += [c.start for c in base[i:]]
         ctx.cache["chain"] = (out, starts)
     return ctx.cache["chain"]
+
+
+def _pronoun(ctx: Any, tok: Any) -> bool:
+    """A he/she/him/her that is no part of a name (the "He" of "Liu He")."""
+    return (
+        tok.lower_ in PERSONAL
+        and tok.pos_ == "PRON"
+        and not tok.ent_type_
+        and ctx.entity_at(tok) is None
+    )
 
 
 def _resolved(ctx: Any, tok: Any, entity: str) -> Candidate:
