@@ -189,3 +189,17 @@ def test_a_name_spelled_two_ways_or_another_post_is_no_conflict_of_names(pipelin
         pipeline, "Falcons general manager P.J. Harlow", "Ravens head coach P.J. Brennan"
     )
     assert not _names(spelled) and not _names(other_team)
+
+
+def test_a_figure_is_shown_once(pipeline):
+    brief = _run(
+        pipeline,
+        "Flood in Tarvo\n\nThe flood destroyed 40 houses in Tarvo on Sunday, officials said.\n\n"
+        "Rain fell for two days.",
+        "Tarvo flood\n\nThe flood destroyed 40 homes in Tarvo on Sunday, officials said.\n\n"
+        "Roads were closed.",
+    )
+    places = [frozenset((v.span.source, v.span.start) for v in f.values) for f in brief.figures]
+    assert not any(a <= b for i, a in enumerate(places) for j, b in enumerate(places) if i != j)
+    (houses,) = [f for f in brief.figures if f.kind.startswith("count:house")]
+    assert houses.verdict == "agree" and len(houses.values) == 2

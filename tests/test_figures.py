@@ -374,3 +374,48 @@ def test_a_clock_time_with_no_zone_named_is_no_conflict_of_zones(pipeline):
     )
     assert not [f for f in brief.figures if f.kind == "time"]
     assert not brief.conflicts
+
+
+def test_a_toll_of_a_part_of_the_victims_is_no_story_toll_when_the_source_gives_the_toll(pipeline):
+    brief = _run(
+        pipeline,
+        "The storm hit Lamoro on Monday, killing at least nine people.\n\nMore later.",
+        "The storm hit Lamoro on Monday. A school roof fell and killed four children.\n\n"
+        "Officials said the storm killed nine people in all.\n\nMore later.",
+    )
+    (toll,) = [f for f in brief.figures if f.kind == "dead"]
+    assert toll.verdict == "agree"
+    assert {v.value for v in toll.values} == {9}
+    text = brief.source("s1").text
+    (four,) = [v for v in toll.values if v.span.source == "s1"]
+    assert text[four.span.start : four.span.end] == "nine"
+
+
+def test_a_toll_of_children_is_the_toll_of_a_source_that_gives_no_other(pipeline):
+    brief = _run(
+        pipeline,
+        "The bus fell into the Kivo river on Monday, killing 12 children.\n\nMore later.",
+        "Twelve children died when their school bus plunged off a bridge near Kivo, police "
+        "said on Monday.\n\nThe driver survived.",
+    )
+    (toll,) = [f for f in brief.figures if f.kind == "dead"]
+    assert toll.verdict == "agree" and len(toll.values) == 2
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("two grandkids", "two grandchildren"),
+        ("three kids", "three children"),
+        ("40 homes", "40 houses"),
+        ("three townspeople", "three townsperson"),
+    ],
+)
+def test_one_thing_counted_by_two_names_is_one_quantity(a, b):
+    from newsweave.extract.numbers import find_numbers, same_quantity
+
+    (x,) = find_numbers(f"She left {a}.", "s")
+    (y,) = find_numbers(f"She left {b}.", "s")
+    assert same_quantity(x, y)
+    (z,) = find_numbers("She left two cousins.", "s")
+    assert not same_quantity(x, z)

@@ -254,3 +254,18 @@ ABBREVIATIONS = HONORIFICS | words(
     "st mt gov sen rep gen lt col sgt capt rev jr sr inc co corp ltd no vs "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
+
+# --- Figures --------------------------------------------------------------------------------------
+
+# Words for one counted thing, in their singular, mapped to one form so that two outlets' counts
+# of it meet ("two grandkids" / "two grandchildren", "300 homes" / "300 houses"): informal or
+# interchangeable nouns of the things news counts (extract.numbers).
+COUNTED_SYNONYMS = {
+    "kid": "child",
+    "grandkid": "grandchild",
+    "home": "house",
+}
+# People counted as a part of a toll ("killed six children", "a girl was among the dead"): such a
+# count is one detail of the story's toll, not the toll itself, unless the source gives no other
+# (align.figures).
+TOLL_SUBGROUPS = words("child kid baby infant girl boy teenager student schoolchild pupil")

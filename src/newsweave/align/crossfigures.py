@@ -181,9 +181,25 @@ def _day_value(d: Document, start: int) -> tuple[str, FigureValue] | None:
 
 
 def _numbered(figures: list[Figure]) -> list[Figure]:
-    for n, f in enumerate(figures, 1):
+    """The figures, each shown once, numbered: a figure whose values another figure of the same
+    verdict cites all of (one claim's figure found again in a claim part or a headline's fact)
+    is left out."""
+    out: list[Figure] = []
+    for i, f in enumerate(figures):
+        places = _places(f)
+        if not any(
+            g.verdict == f.verdict and places <= _places(g) and (places != _places(g) or j < i)
+            for j, g in enumerate(figures)
+            if g is not f
+        ):
+            out.append(f)
+    for n, f in enumerate(out, 1):
         f.id = f"g{n}"
-    return figures
+    return out
+
+
+def _places(figure: Figure) -> set[tuple[str, int]]:
+    return {(v.span.source, v.span.start) for v in figure.values}
 
 
 def _items(vectors: list[SentenceVector], cited: set[tuple[str, int]]) -> list[_Item]:

@@ -30,8 +30,10 @@ from ..extract.figures import (
     figures_agree,
     times_of_day,
 )
+from ..extract.numbers import counted_key
 from ..extract.ordinals import claim_marks, date_marks
 from ..extract.stamps import stamp, stamp_lines
+from ..lexicon import TOLL_SUBGROUPS
 from ..models import (
     Conflict,
     ConflictValue,
@@ -74,11 +76,8 @@ def story_figures(documents: list[Document]) -> list[Figure]:
     by_kind: dict[str, list[FigureValue]] = {}
     times: dict[str, list[FigureValue]] = {}
     for d in documents:
-        seen: set[str] = set()
-        for n, sentence, kind in _main_figures(d, year):
-            if kind not in seen:
-                seen.add(kind)
-                by_kind.setdefault(kind, []).append(figure_value(d, n, sentence))
+        for kind, (n, sentence) in _first_per_kind(_main_figures(d, year)).items():
+            by_kind.setdefault(kind, []).append(figure_value(d, n, sentence))
         for n, sentence, kind in _event_times(d, year):
             times.setdefault(kind, []).append(figure_value(d, n, sentence))
     witness = {d.source.id: d.source.witness or d.source.id for d in documents}
@@ -95,6 +94,22 @@ def story_figures(documents: list[Document]) -> list[Figure]:
         f.id = f"g{len(out) + 1}"
         out.append(f)
     return out
+
+
+def _first_per_kind(found) -> dict[str, tuple[NumberMention, Sentence]]:
+    """A source's value of each kind: its first, but for a toll its first that counts more than
+    a part of the victims (`lexicon.TOLL_SUBGROUPS`: "killed six children" in a report of 11 dead
+    is a detail of the toll), unless it gives no other."""
+    first: dict[str, tuple[NumberMention, Sentence]] = {}
+    for n, sentence, kind in found:
+        held = first.get(kind)
+        if held is None or (_subgroup(held[0]) and not _subgroup(n)):
+            first[kind] = (n, sentence)
+    return first
+
+
+def _subgroup(n: NumberMention) -> bool:
+    return n.kind in TOLLS and counted_key(n.counts) in TOLL_SUBGROUPS
 
 
 def _zone_clashes(timed: list[Figure], documents: list[Document], year: int | None) -> list[Figure]:
