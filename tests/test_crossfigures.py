@@ -203,3 +203,36 @@ def test_a_figure_is_shown_once(pipeline):
     assert not any(a <= b for i, a in enumerate(places) for j, b in enumerate(places) if i != j)
     (houses,) = [f for f in brief.figures if f.kind.startswith("count:house")]
     assert houses.verdict == "agree" and len(houses.values) == 2
+
+
+def test_one_event_told_in_other_words_and_dated_by_months_is_compared(pipeline):
+    brief = _run(
+        pipeline,
+        "Tremor in Veska\n\nA 5.2-magnitude quake struck Veska on Monday, officials said.\n\n"
+        "In April last year a 7.4-magnitude quake struck off the port of Dunmere, killing ten.",
+        "Veska shaken\n\nThe 5.2-magnitude quake struck Veska on Monday morning.\n\n"
+        "A 7.6-magnitude earthquake also hit off the port of Dunmere in May last year.",
+    )
+    (big,) = [c for c in _numbers(brief) if "7.4" in {v.value for v in c.values}]
+    assert {v.value for v in big.values} == {"7.4", "7.6"}
+    assert all(_cited(brief, v) == v.value for v in big.values)
+
+
+def test_a_figure_dated_in_a_month_is_not_counted_over_a_place_and_hit_is_struck(nlp):
+    from newsweave.extract.figures import figure_frame
+    from newsweave.extract.numbers import find_numbers
+
+    def frame(text):
+        doc = nlp(text)
+        (n,) = [n for n in find_numbers(text, "s", doc=doc) if n.value == 300]
+        return figure_frame(n, doc)
+
+    may = frame("In May a quake hit the coast, destroying 300 houses in Dunmere.")
+    assert may.scope == frozenset({"dunmere"})
+    april = frame("In April an earthquake struck the coast and destroyed 300 houses.")
+    assert "april" not in april.scope and april.verb in {"strike", "destroy"}
+    assert (
+        frame("An earthquake hit 300 villages.").verb == frame("A quake struck 300 villages.").verb
+    )
+    assert frame("An earthquake hit 300 villages.").subject == "earthquake"
+    assert frame("A quake struck 300 villages.").subject == "earthquake"

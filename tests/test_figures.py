@@ -419,3 +419,44 @@ def test_one_thing_counted_by_two_names_is_one_quantity(a, b):
     assert same_quantity(x, y)
     (z,) = find_numbers("She left two cousins.", "s")
     assert not same_quantity(x, z)
+
+
+@pytest.mark.parametrize(
+    "text, wins, losses",
+    [
+        ("The coach posted a 43-39 record last season.", "43", "39"),
+        ("He had a mark of 162-139 (.538) in Portland.", "162", "139"),
+        ("They finished with a record of 56-26.", "56", "26"),
+    ],
+)
+def test_a_win_loss_record_is_read_as_wins_and_losses(text, wins, losses):
+    from newsweave.extract.figures import records
+
+    found = records(text, "s", 0, len(text))
+    assert [(n.kind, text[n.span.start : n.span.end]) for n in found] == [
+        ("record:win", wins),
+        ("record:loss", losses),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["They won 3-1 on Sunday.", "He coached in 2003-04.", "A 10-12 marked change."]
+)
+def test_scores_and_seasons_are_no_records(text):
+    from newsweave.extract.figures import records
+
+    assert records(text, "s", 0, len(text)) == []
+
+
+def test_a_record_outlets_give_is_a_figure_of_wins_and_of_losses(pipeline):
+    brief = _run(
+        pipeline,
+        "Coach fired\n\nThe Hawks fired coach Dan Reyes on Monday despite a 41-37 record in his "
+        "only season.\n\nThe team missed the playoffs.",
+        "Hawks let Reyes go\n\nReyes, who went 41-37 and posted a 41-37 record with the Hawks, was "
+        "let go by the club on Monday.\n\nHe had a year left on his contract.",
+    )
+    shown = {f.kind: f for f in brief.figures if f.kind.startswith("record:")}
+    assert shown["record:win"].verdict == "agree" and shown["record:loss"].verdict == "agree"
+    assert {v.value for v in shown["record:win"].values} == {41}
+    assert {v.value for v in shown["record:loss"].values} == {37}

@@ -50,6 +50,9 @@ FRAME_BONUS = 0.2
 # values are only grouped where they agree (the ages of several people in one story differ).
 MEASURES = TOLLS | {"magnitude", "depth", "distance", "length", "age"}
 AGREE_ONLY = frozenset({"age"})
+# Kinds of which an event has one value: two sources giving one event (sentences alike enough)
+# different values of them disagree, though no value is given by two sources.
+ONE_PER_EVENT = frozenset({"magnitude", "depth"})
 
 
 @dataclass
@@ -262,9 +265,10 @@ def _groups(items: list[_Item], same=None) -> list[list[_Item]]:
 
 
 def _corroborated(group: list[_Item]) -> list[list[_Item]]:
-    """The group, when its values agree or one of its values is given by two or more witnesses;
-    else its parts that give one value: where every source gives another number ("22 houses", "40
-    houses", "300 houses") they count different places, not one figure in dispute."""
+    """The group, when its values agree, one of its values is given by two or more witnesses or
+    it is a measure an event has one of (`ONE_PER_EVENT`); else its parts that give one value:
+    where every source gives another number ("22 houses", "40 houses", "300 houses") they count
+    different places, not one figure in dispute."""
     parts: list[list[_Item]] = []
     for i in group:
         part = next((p for p in parts if _same_value(p[0], i)), None)
@@ -272,7 +276,11 @@ def _corroborated(group: list[_Item]) -> list[list[_Item]]:
             parts.append([i])
         else:
             part.append(i)
-    if len(parts) == 1 or any(len({i.witness for i in p}) >= 2 for p in parts):
+    if (
+        len(parts) == 1
+        or group[0].key in ONE_PER_EVENT
+        or any(len({i.witness for i in p}) >= 2 for p in parts)
+    ):
         return [group]
     return [p for p in parts if len({i.witness for i in p}) >= 2]
 

@@ -28,6 +28,7 @@ from ..extract.figures import (
     direction_of,
     figure_frame,
     figures_agree,
+    records,
     times_of_day,
 )
 from ..extract.numbers import counted_key
@@ -54,7 +55,7 @@ PLACE_SPELLING = 85
 # Figures that are no quantities: a year, a rank, a time of day. Inside one fact they agree or are
 # left uncompared: a grouped sentence may state another year or rank ("hosted in 2001 and 2005")
 # besides the claim's.
-MARKS = frozenset({"year", "ordinal", "time", "date", "weekday", "month"})
+MARKS = frozenset({"year", "ordinal", "time", "date", "weekday", "month", "record"})
 # Kinds keyed by a name ("distance:bireun", "age:rait"), whose spellings may differ.
 NAMED_KINDS = frozenset({"distance", "age"})
 # Words that put a sentence in another time than the story's event.
@@ -242,7 +243,12 @@ def sentence_marks(member) -> list[NumberMention]:
     dates = [
         m for m in d.index("dates").overlapping(span.start, span.end) if m.span.start >= span.start
     ]
-    return claim_marks(text, d.source.id, span.start, span.end, d.nlp) + times + date_marks(dates)
+    return (
+        claim_marks(text, d.source.id, span.start, span.end, d.nlp)
+        + times
+        + date_marks(dates)
+        + records(text, d.source.id, span.start, span.end)
+    )
 
 
 def _fact_kind(kind: str | None) -> str:
@@ -539,6 +545,8 @@ def _label(kind: str, counted: str | None = None, claim: bool = False) -> str:
         return f"time of day ({rest.upper() if rest != LOCAL else rest})"
     if head == "age":
         return f"age of {rest.title()}" if rest else "age"
+    if head == "record":
+        return f"record ({rest}s)"
     if head in {"year", "ordinal"}:
         return f"{head} ({rest})" if rest else head
     key, _, verb = rest.partition(":")
