@@ -236,3 +236,18 @@ def test_a_figure_dated_in_a_month_is_not_counted_over_a_place_and_hit_is_struck
     )
     assert frame("An earthquake hit 300 villages.").subject == "earthquake"
     assert frame("A quake struck 300 villages.").subject == "earthquake"
+
+
+def test_a_toll_of_a_part_of_the_victims_is_its_own_figure(pipeline):
+    brief = _run(
+        pipeline,
+        "Storm in Lamoro\n\nThe storm hit Lamoro on Monday, killing at least five people.\n\n"
+        "A school roof fell on a classroom and killed three children, the mayor said.",
+        "Lamoro storm\n\nAt least nine people died when the storm hit Lamoro on Monday.\n\n"
+        "Three children were killed when a school roof fell on a classroom, officials said.",
+    )
+    dead = [f for f in brief.figures if f.kind == "dead"]
+    (children,) = [f for f in dead if 3 in {v.value for v in f.values}]
+    assert children.verdict == "agree" and {v.value for v in children.values} == {3}
+    (toll,) = [f for f in dead if f is not children]
+    assert {v.value for v in toll.values} == {5, 9}

@@ -36,7 +36,7 @@ from ..extract.figures import (
 )
 from ..extract.ordinals import date_marks
 from ..models import Conflict, Document, Figure, FigureValue, NumberMention
-from .figures import figure_value, make_figure, sentence_marks
+from .figures import figure_value, make_figure, sentence_marks, subgroup
 from .timeline import background
 from .vectors import SentenceVector
 
@@ -80,7 +80,8 @@ class _Item:
 
 
 def figure_key(kind: str | None) -> str | None:
-    """What a figure is compared by: its kind for tolls and measures, "duration", "money:USD",
+    """What a figure is compared by: its kind for tolls and measures (a toll of a part of the
+    victims also by what it counts: `_compared`), "duration", "money:USD",
     "count:<thing counted>"; None for kinds never compared across sentences (years, ranks, times
     of day, ages, percentages: a share of what is worded too freely)."""
     head, _, rest = (kind or "").partition(":")
@@ -228,7 +229,8 @@ def _compared(n: NumberMention, v: SentenceVector) -> str | None:
         return None
     if key.startswith("count:") and n.value == 1 and not n.unit:
         return None  # "one Australian and one English climber": no figure
-    return key
+    part = subgroup(n)
+    return f"{key}:{part}" if part else key  # "six children were killed": a part of the toll
 
 
 def _groups(items: list[_Item], same=None) -> list[list[_Item]]:
@@ -360,7 +362,10 @@ def _as_figure(group: list[_Item]) -> Figure:
     kind = group[0].number.kind or group[0].key
     figure = make_figure("g0", kind, values, list(documents.values()), group[0].number.counts)
     verbs = Counter(i.frame.verb for i in group if i.frame.verb)
-    if not group[0].key.startswith("count:") and "|" not in group[0].key and verbs:
+    head, _, part = group[0].key.partition(":")
+    if head in TOLLS and part:
+        figure.label = f"{head} ({part})"  # "dead (child)"
+    elif not group[0].key.startswith("count:") and "|" not in group[0].key and verbs:
         # "distance (fall)", "duration (feel)": what was measured, not "(in one claim)"
         figure.label = f"{group[0].key.partition(':')[0]} ({verbs.most_common(1)[0][0]})"
     return figure

@@ -56,6 +56,8 @@ PLACE_SPELLING = 85
 # left uncompared: a grouped sentence may state another year or rank ("hosted in 2001 and 2005")
 # besides the claim's.
 MARKS = frozenset({"year", "ordinal", "time", "date", "weekday", "month", "record"})
+# How a record's two numbers are shown ("record (wins)", "record (losses)").
+RECORD_SIDES = {"win": "wins", "loss": "losses"}
 # Kinds keyed by a name ("distance:bireun", "age:rait"), whose spellings may differ.
 NAMED_KINDS = frozenset({"distance", "age"})
 # Words that put a sentence in another time than the story's event.
@@ -104,13 +106,16 @@ def _first_per_kind(found) -> dict[str, tuple[NumberMention, Sentence]]:
     first: dict[str, tuple[NumberMention, Sentence]] = {}
     for n, sentence, kind in found:
         held = first.get(kind)
-        if held is None or (_subgroup(held[0]) and not _subgroup(n)):
+        if held is None or (subgroup(held[0]) and not subgroup(n)):
             first[kind] = (n, sentence)
     return first
 
 
-def _subgroup(n: NumberMention) -> bool:
-    return n.kind in TOLLS and counted_key(n.counts) in TOLL_SUBGROUPS
+def subgroup(n: NumberMention) -> str | None:
+    """What a toll of a part of the victims counts ("six children": "child"); None for another
+    figure."""
+    counted = counted_key(n.counts)
+    return counted if n.kind in TOLLS and counted in TOLL_SUBGROUPS else None
 
 
 def _zone_clashes(timed: list[Figure], documents: list[Document], year: int | None) -> list[Figure]:
@@ -546,7 +551,7 @@ def _label(kind: str, counted: str | None = None, claim: bool = False) -> str:
     if head == "age":
         return f"age of {rest.title()}" if rest else "age"
     if head == "record":
-        return f"record ({rest}s)"
+        return f"record ({RECORD_SIDES.get(rest, rest)})"
     if head in {"year", "ordinal"}:
         return f"{head} ({rest})" if rest else head
     key, _, verb = rest.partition(":")
