@@ -430,7 +430,7 @@ def test_one_thing_counted_by_two_names_is_one_quantity(a, b):
     ],
 )
 def test_a_win_loss_record_is_read_as_wins_and_losses(text, wins, losses):
-    from newsweave.extract.figures import records
+    from newsweave.extract.records import records
 
     found = records(text, "s", 0, len(text))
     assert [(n.kind, text[n.span.start : n.span.end]) for n in found] == [
@@ -443,7 +443,7 @@ def test_a_win_loss_record_is_read_as_wins_and_losses(text, wins, losses):
     "text", ["They won 3-1 on Sunday.", "He coached in 2003-04.", "A 10-12 marked change."]
 )
 def test_scores_and_seasons_are_no_records(text):
-    from newsweave.extract.figures import records
+    from newsweave.extract.records import records
 
     assert records(text, "s", 0, len(text)) == []
 
@@ -460,3 +460,19 @@ def test_a_record_outlets_give_is_a_figure_of_wins_and_of_losses(pipeline):
     assert shown["record:win"].verdict == "agree" and shown["record:loss"].verdict == "agree"
     assert {v.value for v in shown["record:win"].values} == {41}
     assert {v.value for v in shown["record:loss"].values} == {37}
+
+
+def test_one_record_three_outlets_give_is_one_figure(pipeline):
+    brief = _run(
+        pipeline,
+        "Coach fired\n\nThe Hawks fired coach Dan Reyes on Monday. He recorded a mark of 210-180 "
+        "in five seasons with the club.\n\nThe team missed the playoffs.",
+        "Hawks let Reyes go\n\nReyes was let go by the Hawks on Monday. He had a 210-180 record in "
+        "five seasons with the club.\n\nHe had a year left on his contract.",
+        "Reyes out\n\nThe Hawks dismissed Dan Reyes, who led the team to a 210-180 record.\n\n"
+        "A search for a new coach begins this week.",
+    )
+    for kind, value in (("record:win", 210), ("record:loss", 180)):
+        (figure,) = [f for f in brief.figures if f.kind == kind]
+        assert figure.verdict == "agree" and {v.value for v in figure.values} == {value}
+        assert figure.note == f"{len(figure.values)} sources agree"

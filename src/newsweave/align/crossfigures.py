@@ -36,7 +36,7 @@ from ..extract.figures import (
 )
 from ..extract.ordinals import date_marks
 from ..models import Conflict, Document, Figure, FigureValue, NumberMention
-from .figures import figure_value, make_figure, sentence_marks, subgroup
+from .figures import agree_note, figure_value, make_figure, sentence_marks, subgroup
 from .timeline import background
 from .vectors import SentenceVector
 
@@ -130,8 +130,11 @@ def cross_marks(vectors: list[SentenceVector], shown: list[Figure]) -> list[Figu
             if verb:
                 items.append(_Item(n, v, f"{n.kind}|{stem(verb)}", False, Frame(verb=verb)))
     out = list(shown)
+    witness = {v.source: v.witness for v in vectors}
     for group in _groups(items, same=lambda a, b: a.number.value == b.number.value):
-        if not any(_compares(f, {i.at for i in group}) for f in out):
+        if not any(_compares(f, {i.at for i in group}) for f in out) and not _joined(
+            group, out, witness
+        ):
             figure = _as_figure(group)
             verb = group[0].frame.verb
             # "year (retire)", "ordinal (season, end)"
@@ -142,6 +145,28 @@ def cross_marks(vectors: list[SentenceVector], shown: list[Figure]) -> list[Figu
             )
             out.append(figure)
     return _numbered(out)
+
+
+def _joined(group: list[_Item], figures: list[Figure], witness: dict[str, str]) -> bool:
+    """Add the group's values to a figure of its kind that agrees on its value and cites one of
+    its places ("a mark of 162-139" / "a 162-139 record" in one fact, "a 162-139 record" in a
+    third outlet): one figure, not two; False when there is none."""
+    kind, value, places = group[0].number.kind, group[0].number.value, {i.at for i in group}
+    for f in figures:
+        if (
+            f.kind == kind
+            and f.verdict == "agree"
+            and places & _places(f)
+            and all(v.value == value for v in f.values)
+        ):
+            known = {v.span.source for v in f.values}
+            for i in group:
+                if i.source not in known:
+                    known.add(i.source)
+                    f.values.append(figure_value(i.vector.document, i.number, i.vector.sentence))
+            f.note = agree_note(f.values, witness)
+            return True
+    return False
 
 
 def date_figures(

@@ -28,11 +28,11 @@ from ..extract.figures import (
     direction_of,
     figure_frame,
     figures_agree,
-    records,
     times_of_day,
 )
 from ..extract.numbers import counted_key
 from ..extract.ordinals import claim_marks, date_marks
+from ..extract.records import records
 from ..extract.stamps import stamp, stamp_lines
 from ..lexicon import TOLL_SUBGROUPS
 from ..models import (
