@@ -742,3 +742,177 @@ def test_they_after_unnamed_people_said_is_those_people_not_the_last_organisatio
     )
     found = _quotes(nlp, text)
     assert [q[1] for q in found[-1:]] == [None]
+
+
+def test_a_judging_verb_reports_whom_it_judges_and_for_what(nlp):
+    text = "Governor Ann Kolb praised the city council for cutting the budget on Monday."
+    found = _quotes(nlp, text, INDIRECT)
+    assert found == [
+        ("the city council for cutting the budget on Monday", "Ann Kolb", "indirect", "named")
+    ]
+
+
+def test_a_judged_phrase_stops_before_a_clause_on_a_name_in_it(nlp):
+    text = (
+        "Mayor Tom Reyes thanked the board for hiring Jane Ortiz, an auditor who said that the "
+        "books were sound."
+    )
+    found = [(f[0], f[1]) for f in _quotes(nlp, text, INDIRECT)]
+    assert ("the board for hiring Jane Ortiz", "Tom Reyes") in found
+
+
+def test_the_statement_speaks_for_whoever_issued_it(nlp):
+    text = (
+        "The Green Valley Party said in a statement that it would appeal. The statement said the "
+        "rally would go ahead on Sunday."
+    )
+    found = [(f[0], f[1]) for f in _quotes(nlp, text, INDIRECT)]
+    assert ("the rally would go ahead on Sunday", "Green Valley Party") in found
+
+
+def test_its_website_speaks_for_the_organisation_of_the_sentence(nlp):
+    text = "The Acme Corporation runs four plants in Ohio, according to its website."
+    found = [(f[0], f[1]) for f in _quotes(nlp, text, INDIRECT)]
+    assert found == [("The Acme Corporation runs four plants in Ohio", "Acme Corporation")]
+
+
+def test_a_survey_speaks_for_the_person_it_is_named_for(nlp):
+    text = "Fewer firms won appeals last year, according to John Baker's survey."
+    assert [f[1] for f in _quotes(nlp, text, INDIRECT)] == ["John Baker"]
+
+
+def test_the_news_station_is_the_outlet_last_credited(nlp):
+    text = (
+        "The driver fled the scene, WXYZ reported. He was found two hours later, the news "
+        "station said."
+    )
+    found = [(f[0], f[1]) for f in _quotes(nlp, text, INDIRECT)]
+    assert ("He was found two hours later", "WXYZ") in found
+
+
+def test_officials_from_an_organisation_speak_for_it(nlp):
+    text = "Officials from the Green Valley Party told reporters that the vote was rigged."
+    assert [f[1] for f in _quotes(nlp, text, INDIRECT)] == ["Green Valley Party"]
+
+
+def test_who_on_a_body_in_a_persons_description_is_the_person(nlp):
+    text = (
+        "The minister praised Anna Berg, a member of a World Bank panel on Kenya who said in "
+        "March that the dam had failed."
+    )
+    found = [(f[0], f[1]) for f in _quotes(nlp, text, INDIRECT)]
+    assert ("that the dam had failed", "Anna Berg") in found
+
+
+def test_the_company_is_never_a_police_force(nlp):
+    text = 'The LAPD said two men were armed. "We are shocked," the company said.'
+    assert [f[1] for f in _quotes(nlp, text)] == [None]
+
+
+def test_the_one_holding_a_sign_speaks_its_words(nlp):
+    text = 'Maria Lopez held a sign that read, "We are all neighbors here."'
+    assert [q[1] for q in _quotes(nlp, text)] == ["Maria Lopez"]
+
+
+def test_an_age_epithet_is_the_person_just_named(nlp):
+    text = (
+        "Singer Tom Wade canceled his tour on Monday. The 31-year-old singer said that he "
+        "needed rest."
+    )
+    found = [(f[0], f[1]) for f in _quotes(nlp, text, INDIRECT)]
+    assert ("that he needed rest", "Tom Wade") in found
+
+
+def test_as_reported_in_a_magazine_the_magazine_speaks(nlp):
+    text = (
+        'Ann Lee founded the school and, as reported in Vogue in 2012, "Kindness guides her work '
+        'every day."'
+    )
+    assert [q[1] for q in _quotes(nlp, text)] == ["Vogue"]
+
+
+def test_the_company_is_the_firm_someone_works_for(nlp):
+    text = (
+        "Rossi was a chef who served as vice president of training for Marcella. "
+        '"We are devastated," the company said.'
+    )
+    assert [q[1] for q in _quotes(nlp, text)] == ["Marcella"]
+
+
+def test_the_spokesman_after_someones_spokesman_stays_unnamed(nlp):
+    text = (
+        "Joe Park, a spokesman for the city, declined to comment. Mayor Ann Reyes will appeal. "
+        '"We will appeal," a Reyes spokesman said. "We will win," the spokesman said.'
+    )
+    assert [q[1] for q in _quotes(nlp, text)] == [None, None]
+
+
+def test_a_name_typed_a_place_here_and_an_organisation_elsewhere_speaks_as_the_organisation():
+    from newsweave.models import Entity
+    from newsweave.quotes.context import Context
+    from newsweave.quotes.speakers import _organisation_twin
+
+    entities = {
+        "ledger": Entity("ledger", "Ledger", "organisation", aliases=["LEDGER"]),
+        "ledger-2": Entity("ledger-2", "LEDGER", "place"),
+        "paris": Entity("paris", "Paris", "place"),
+    }
+    ctx = Context(None, [], entities)
+    assert _organisation_twin(ctx, "ledger-2") == "ledger"
+    assert _organisation_twin(ctx, "paris") == "paris"
+    assert _organisation_twin(ctx, None) is None
+
+
+def test_they_with_no_organisation_is_described_by_the_group_before(nlp):
+    text = (
+        "Investigators gave no motive for the fire on Monday. They said the back door of the "
+        "shop was open."
+    )
+    [mention] = [q for q in _mentions(nlp, text) if q.kind == "indirect"]
+    assert mention.speaker_id is None
+    assert described_speaker(mention) == "Investigators"
+    assert text[mention.speaker_span.start : mention.speaker_span.end] == "They"
+
+
+def test_police_and_prosecutors_are_not_the_police_force_alone(nlp):
+    text = (
+        "The Dayton Police Department opened an inquiry. Two guards stole the paintings, "
+        "police and prosecutors say."
+    )
+    [mention] = [q for q in _mentions(nlp, text) if q.kind == "indirect"]
+    assert (mention.text, mention.speaker_id) == ("Two guards stole the paintings", None)
+    assert described_speaker(mention) == "police and prosecutors"
+
+
+def test_a_voiced_stance_reports_its_clause(nlp):
+    text = "Mayor Ann Cole expressed optimism that the council was interested in the plan."
+    found = _quotes(nlp, text, INDIRECT)
+    assert [(f[0], f[1]) for f in found] == [
+        ("that the council was interested in the plan", "Ann Cole")
+    ]
+
+
+def test_an_as_clause_reports_the_clause_it_hangs_on(nlp):
+    text = "As the Ledger reported at the time, the mayor owns a large share of the stadium."
+    found = _quotes(nlp, text, INDIRECT)
+    assert [(f[0], f[1]) for f in found] == [
+        ("the mayor owns a large share of the stadium", "Ledger")
+    ]
+
+
+def test_a_claim_that_is_its_owners(nlp):
+    text = "The board rejected Dana Cole's claim that she was fired for her union work."
+    found = _quotes(nlp, text, INDIRECT)
+    assert [(f[0], f[1]) for f in found] == [("that she was fired for her union work", "Dana Cole")]
+
+
+def test_a_report_that_nobody_named_is_described_not_named(nlp):
+    text = "Asked about a media report that she had sold the farm, Ann Lee smiled."
+    [mention] = [q for q in _mentions(nlp, text) if q.kind == "indirect"]
+    assert mention.text == "that she had sold the farm" and mention.speaker_id is None
+    assert described_speaker(mention) == "a media report"
+
+
+def test_a_question_of_a_verb_not_of_speech_reports_nothing(nlp):
+    text = "Engineers will see if the bridge can carry more trucks next year."
+    assert _quotes(nlp, text, INDIRECT) == []

@@ -69,6 +69,14 @@ NICKNAMES = (
     words("sam samuel"),
 )
 
+# Nouns of kin and household a person has and a place or a body does not: "Paris's father",
+# "Holt's wife" make the name a person's (extract.typing).
+KIN_NOUNS = words(
+    "father mother son daughter brother sister husband wife parents parent children child uncle "
+    "aunt grandfather grandmother nephew niece cousin fiance fiancee girlfriend boyfriend widow "
+    "widower stepfather stepmother"
+)
+
 # --- Pronouns -------------------------------------------------------------------------------------
 
 # Third-person pronouns by gender: a he/she resolves to a person of that gender where the text
@@ -81,6 +89,13 @@ PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 PRONOUNS = words("he she they it we i")
 # Pronouns for a group: never resolved to one named person.
 PLURAL_PRONOUNS = words("they we")
+# Plural nouns for people who speak as a group ("Detectives ... They said"): what an unresolved
+# "they" may be described by (with the role nouns of PERSON_ROLE_NOUNS).
+SPEAKING_GROUPS = words(
+    "police detective officer investigator prosecutor authority researcher scientist expert "
+    "lawyer source witness resident protester organizer organiser doctor agent activist critic "
+    "official"
+)
 # Relative pronouns that stand for the noun before them ("the minister, who said ...").
 RELATIVES = words("who which that")
 # Subjects of a cue that say nothing of who spoke (an object pronoun is the hearer the parser
@@ -113,6 +128,19 @@ ADDRESSEE_CUES = words("tell ask inform remind assure")
 MEANS_VERBS = words("use cite employ invoke quote take")
 # What an organisation issues and the text makes speak: "a police statement said".
 STATEMENT_NOUNS = words("statement release report filing notice memo bulletin")
+# Verbs whose object carries words that someone shows or acts out ("held a sign that read",
+# "played the host, who chastised"): the subject of the verb is the speaker.
+HOLDER_VERBS = words("hold carry wear display raise wave play portray")
+# What speaks for its author ("the statement said", "according to its website", "Westlaw data"):
+# the author is the one who issued it, not nobody.
+DOCUMENT_NOUNS = STATEMENT_NOUNS | words(
+    "website site data datum record analysis study survey document letter email"
+)
+# Verbs by which an author issues a document ("issued a statement", "filed papers").
+ISSUING_VERBS = words("issue release publish file send post put distribute circulate")
+# Words that send a noun back to one named before ("the statement", "a second statement").
+ANAPHORIC_DETERMINERS = words("the this that these those")
+FURTHER_WORDS = words("second third another other further new later latest separate earlier")
 # Nouns for what someone said, as a list or a colon introduces it ("favorite Sementilli quotes:",
 # "His favorite quote was his own:"): their possessor or name modifier is the speaker.
 SAYING_NOUNS = words("quote quotation saying remark word thought tweet line message motto")
@@ -131,6 +159,29 @@ INFINITIVE_CUES = words(
     "promise vow pledge threaten urge ask call want plan refuse agree decline offer demand order "
     "tell encourage invite intend"
 )
+# Verbs that judge someone for something said or done, the object and its "for"/"of"/"with"
+# phrase being what is claimed ("praised the council for acting", "accused her of lying").
+JUDGING_CUES = words(
+    "praise blame credit accuse thank rap criticize criticise fault commend applaud condemn laud "
+    "hail slam compliment congratulate salute blast chide scold rebuke berate castigate"
+)
+JUDGING_PREPOSITIONS = words("for of with")
+# Verbs that voice a stance whose content is the noun's clause ("expressed fears he was
+# responsible", "voiced hope that the talks would resume").
+VOICING_VERBS = words("express voice")
+STANCE_NOUNS = words(
+    "fear hope concern doubt belief confidence optimism worry view opinion regret frustration "
+    "skepticism scepticism"
+)
+# Nouns whose "that" clause is what someone said ("her claim that she was fired", "a media
+# report that talks had begun"): the possessor, else the noun's own phrase, is the speaker.
+CONTENT_NOUNS = words(
+    "report claim argument assertion allegation suggestion contention insistence denial warning "
+    "statement announcement admission acknowledgment acknowledgement prediction accusation"
+)
+# Subordinators of an indirect question ("see if", "decide whether"): with a verb that is not
+# one of speech, no statement is reported.
+QUESTION_MARKS = words("if whether")
 # Subordinators of a condition: the speech act in the clause has not happened.
 CONDITIONS = words("if unless")
 # Prepositions of a time adjunct whose gerund is a circumstance, not a statement.
@@ -155,6 +206,14 @@ KNOWN_ORGS = words(
 ORG_PREFIXES = words("us u s american china's chinese china british uk eu the")
 # Legal and corporate suffixes ("ZTE Corp.", "Apple Inc."), dropped when names are compared.
 ORG_SUFFIXES = words("corp corporation inc co ltd plc llc group holdings")
+# People who speak for a body: "officials from the party", "a spokesman for the ministry".
+AGENT_NOUNS = words(
+    "official representative spokesman spokeswoman spokesperson executive leader member aide staff"
+)
+AGENT_PREPOSITIONS = words("from of for at")
+# Verbs that tie a person to the firm they work for ("works for Acme", "joined Acme"): that
+# firm is a company, whatever type the model gave its name.
+EMPLOYMENT_VERBS = words("work serve join found lead run head")
 # "The company said ..." -> the company named last (not a ministry or a court).
 COMPANY_NOUNS = words("company firm carrier maker manufacturer retailer insurer lender")
 # Words of a name that is no company's (public bodies, forces, institutions, associations):
@@ -166,10 +225,18 @@ PUBLIC_BODIES = words(
     "federation league organization organisation society nations prosecutors"
 )
 
+# Verbs of a match: a country that is the subject or object of one beside a score ("Sweden
+# defeated South Korea 1-0") is its team, an organisation (extract.typing).
+CONTEST_VERBS = words(
+    "beat defeat face play lose win draw tie edge thrash rout overcome eliminate meet host top"
+)
+
 # --- News outlets ---------------------------------------------------------------------------------
 
 # "The paper called it ..." -> the last news organisation named before it.
-MEDIA_NOUNS = words("paper newspaper daily outlet network broadcaster magazine agency")
+MEDIA_NOUNS = words(
+    "paper newspaper daily outlet network broadcaster magazine agency station channel"
+)
 # Words of a news organisation's name ("Wall Street Journal", "Daily Mail"): what "the paper" is.
 MEDIA_NAME_WORDS = words(
     "journal times post news herald tribune gazette telegraph guardian reuters ap bloomberg cnn "

@@ -26,6 +26,8 @@ SHORT_CONTENT = 3  # content words of a quote so short its every word must match
 LEFTOVER_WORDS = (
     4  # an utterance this short ("a mess.", "says who?") is never paired as a paraphrase
 )
+BARE_WORDS = 6  # content words of a bare (unquoted) piece matched to another outlet's quote
+BARE_SHARE = 0.8  # share of them the quote must hold
 _WORD = re.compile(r"[\w']+")
 
 
@@ -34,10 +36,11 @@ def group_quotes(documents: list[Document], names: dict[str, str]) -> list[Quote
     by_speaker: dict[tuple[str | None, bool], list[list[QuoteMention]]] = defaultdict(list)
     for u in (u for d in documents for u in _utterances(d)):
         quoted = [q for q in u if q.kind != "indirect"]  # the words in quote marks, if any
-        if (
-            quoted or u[0].speaker_id is not None or described_speaker(u[0])
-        ):  # "sources said"; not nobody
-            by_speaker[(u[0].speaker_id, not quoted)].append(quoted or u)
+        for part in (quoted, _reported_apart(u, quoted)) if quoted else (u,):
+            if part and (
+                part is quoted or part[0].speaker_id is not None or described_speaker(part[0])
+            ):  # "sources said"; not nobody
+                by_speaker[(part[0].speaker_id, part is not quoted)].append(part)
     groups: list[list[list[QuoteMention]]] = []
     for (speaker, indirect), utts in by_speaker.items():
         groups.extend(
@@ -48,9 +51,21 @@ def group_quotes(documents: list[Document], names: dict[str, str]) -> list[Quote
     return [_group(i, g, names, documents) for i, g in enumerate(groups, 1)]
 
 
+def _reported_apart(u: list[QuoteMention], quoted: list[QuoteMention]) -> list[QuoteMention]:
+    """The reported speech of an utterance outside its quoted words ("“A,” sources say. They say
+    B." through one cue): a statement of its own, not context of the quote."""
+    return [
+        q
+        for q in u
+        if q.kind == "indirect"
+        and not any(q.span.start < x.span.end and x.span.start < q.span.end for x in quoted)
+    ]
+
+
 def _name_across_outlets(groups: list[list[list[QuoteMention]]]) -> list[list[list[QuoteMention]]]:
     """A quote one outlet leaves unnamed ("he said", "the official said", no cue) joins the
-    group of the same words that another outlet attributes to a named speaker."""
+    group of the same words that another outlet attributes to a named speaker; so do words
+    one outlet prints bare, with no speaker and no quote marks (a post), that another quotes."""
     named = [
         g
         for g in groups
@@ -60,13 +75,14 @@ def _name_across_outlets(groups: list[list[list[QuoteMention]]]) -> list[list[li
     for g in groups:
         u = g[0]
         home = None
-        if len(g) == 1 and u[0].speaker_id is None and any(q.kind != "indirect" for q in u):
+        if len(g) == 1 and u[0].speaker_id is None:
+            quoted = any(q.kind != "indirect" for q in u)
             home = next(
                 (
                     h
                     for h in named
                     if _source(u) not in {_source(x) for x in h}
-                    and any(_same_words(u, x) for x in h)
+                    and any(_same_words(u, x) if quoted else _inside(u, x) for x in h)
                 ),
                 None,
             )
@@ -75,6 +91,14 @@ def _name_across_outlets(groups: list[list[list[QuoteMention]]]) -> list[list[li
         else:
             home.append(u)
     return out
+
+
+def _inside(u: list[QuoteMention], x: list[QuoteMention]) -> bool:
+    """Is an unattributed piece with no quote marks the words another outlet quotes (a post or
+    letter one outlet prints bare and another quotes, with its author)? Nearly all its content
+    words, and enough of them to be a statement, are in the quote."""
+    a, b = _content(set(_words(u))), _content(set(_words(x)))
+    return len(a) >= BARE_WORDS and len(a & b) >= BARE_SHARE * len(a)
 
 
 def _speaker_of(group: list[list[QuoteMention]]) -> str | None:

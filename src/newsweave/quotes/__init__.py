@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..clean import paragraph_spans
-from ..lexicon import CUE_LEMMAS, VAGUE_SPEAKERS
+from ..lexicon import CUE_LEMMAS, PERSONAL_PRONOUNS, PRONOUNS, VAGUE_SPEAKERS
 from ..models import Document, Entity, QuoteKind, QuoteMention, Sentence, Span
 from ..spans import SpanIndex
 from .finder import QuoteSpan, find_quote_spans, mark_directions
@@ -376,7 +376,9 @@ def described_speaker(mention: QuoteMention) -> str | None:
     """The words describing a speaker the text does not name ("House Republicans", "two people
     briefed on the talks"); None where it names one, or for words that describe nobody ("you",
     "someone", "them", "no injuries")."""
-    if mention.how != "role" or not mention.speaker_text:
+    if mention.how not in {"role", "pronoun"} or not mention.speaker_text:
         return None
     words = mention.speaker_text.casefold()
-    return None if words in VAGUE_SPEAKERS or words.startswith("no ") else mention.speaker_text
+    if words in VAGUE_SPEAKERS | PRONOUNS | PERSONAL_PRONOUNS or words.startswith("no "):
+        return None  # a pronoun describes nobody, unless its group was put in ("detectives")
+    return mention.speaker_text

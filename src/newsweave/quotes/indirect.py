@@ -11,10 +11,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..lexicon import CLAUSE_CUES, CONDITIONS, INFINITIVE_CUES, TIME_PREPOSITIONS
+from ..lexicon import (
+    CLAUSE_CUES,
+    CONDITIONS,
+    CONTENT_NOUNS,
+    INFINITIVE_CUES,
+    JUDGING_CUES,
+    JUDGING_PREPOSITIONS,
+    QUESTION_MARKS,
+    SPEECH_LEMMAS,
+    STANCE_NOUNS,
+    TIME_PREPOSITIONS,
+    VOICING_VERBS,
+)
 from ..models import Document, QuoteMention, Span
 from .quoted import Quoted, in_quotes
-from .speakers import Context, attribute
+from .speakers import Attribution, Context, attribute, resolve_subject
 
 _CLAUSE_DEPS = {"ccomp"}
 # A clause with no more words than this outside quote marks ("that" + the quote) is the quote.
@@ -49,11 +61,15 @@ def _content(tok: Any, sent: Any) -> Any | None:
     lemma = tok.lemma_.lower()
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return _according_to(tok, sent)
+    if tok.pos_ == "NOUN" and lemma in CONTENT_NOUNS:
+        return _noun_content(tok)
     if tok.pos_ not in {"VERB", "AUX"} or _hypothetical(tok) or _circumstance(tok):
         return None
+    if lemma in CLAUSE_CUES and _as_clause(tok):
+        return _rest_of_clause(tok, tok.head, sent)
     if lemma in CLAUSE_CUES:
         clause = next((c for c in tok.children if c.dep_ in _CLAUSE_DEPS), None)
-        if clause is not None:
+        if clause is not None and not _unspoken_question(tok, clause):
             return _after(tok, _subtree(clause))
     if lemma in INFINITIVE_CUES:
         inf = next(
@@ -61,7 +77,73 @@ def _content(tok: Any, sent: Any) -> Any | None:
         )
         if inf is not None:
             return _subtree(inf)
+    if lemma in JUDGING_CUES:
+        return _judged(tok)
+    if lemma in VOICING_VERBS:
+        return _voiced(tok)
     return None
+
+
+def _unspoken_question(verb: Any, clause: Any) -> bool:
+    """ "would see if it opens up", "decided whether to go": an indirect question of a verb that
+    is not one of speech reports no statement ("asked whether" does)."""
+    return verb.lemma_.lower() not in SPEECH_LEMMAS and any(
+        c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children
+    )
+
+
+def _noun_content(noun: Any) -> Any | None:
+    """ "her claim that she was fired", "a media report that talks had begun": the noun's "that"
+    clause (a "that" that is the clause's subject or object makes a relative clause instead:
+    "the report that she wrote")."""
+    for clause in (c for c in noun.children if c.dep_ in {"acl", "relcl", "ccomp"}):
+        if clause.i > noun.i and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+        ):
+            return _subtree(clause)
+    return None
+
+
+def _noun_speaker(ctx: Context, noun: Any) -> Attribution:
+    """The one a content noun is of: its possessor ("her claim"), else the noun's own phrase
+    ("a media report", resolved as a subject would be)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return resolve_subject(ctx, owner if owner is not None else noun, noun)
+
+
+def _voiced(verb: Any) -> Any | None:
+    """ "expressed optimism that the talks would resume", "expressing fears he was to blame":
+    the clause of the stance noun the verb voices."""
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+        if noun.lemma_.lower() in STANCE_NOUNS:
+            clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"}), None)
+            return _subtree(clause) if clause is not None and clause.i > noun.i else None
+    return None
+
+
+def _judged(verb: Any) -> Any | None:
+    """ "praised the council for acting", "accused the opposition of stalling": whom the speaker
+    judges and for what, up to a clause or appositive on a name in it ("for welcoming Jane Roe,
+    a member of a panel who said ..." : what the member said is hers, not the speaker's)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    prep = next(
+        (
+            c
+            for c in [*verb.children, *obj.children]
+            if c.dep_ == "prep" and c.lower_ in JUDGING_PREPOSITIONS and c.i > obj.i
+        ),
+        None,
+    )
+    if prep is None:
+        return None
+    doc, end = verb.doc, prep.right_edge.i + 1
+    cuts = [t.left_edge.i for t in doc[prep.i : end] if t.dep_ in {"relcl", "appos"}]
+    span = doc[obj.left_edge.i : min([end, *cuts])]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    return span
 
 
 def _hypothetical(verb: Any) -> bool:
@@ -81,13 +163,28 @@ def _according_to(tok: Any, sent: Any) -> Any | None:
     head = tok.head
     while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head.i != head.i:
         head = head.head
+    return _rest_of_clause(tok, head, sent)
+
+
+def _as_clause(verb: Any) -> bool:
+    """ "As the Ledger reported at the time, ...": a cue in an "as" clause with a subject of
+    its own reports the clause it hangs on."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
+
+
+def _rest_of_clause(tok: Any, head: Any, sent: Any) -> Any | None:
+    """The words of `head`'s clause wholly before or wholly after the phrase of `tok`."""
     drop = {t.i for t in tok.subtree} | {tok.i + 1}
     words = [t for t in head.subtree if t.i not in drop and not t.is_punct]
     if not words:
         return None
     return (
         sent.doc[words[0].i : words[-1].i + 1]
-        if words[-1].i < tok.i or words[0].i > tok.i + 1
+        if words[-1].i < tok.left_edge.i or words[0].i > max(tok.right_edge.i, tok.i + 1)
         else None
     )
 
@@ -118,7 +215,7 @@ def _mention(
     start, end = content.start_char, content.end_char
     if _words_outside(content, quoted) <= MAX_WORDS_OUTSIDE:
         return None  # a direct quote: the quote finder has it
-    found = attribute(ctx, [cue], start, quoted)
+    found = _noun_speaker(ctx, cue) if cue.pos_ == "NOUN" else attribute(ctx, [cue], start, quoted)
     sid = document.source.id
     mention = QuoteMention(
         Span(sid, start, end),

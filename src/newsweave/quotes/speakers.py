@@ -9,142 +9,37 @@ else nobody (`None`), never a guess.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..lexicon import (
     ADDRESSEE_CUES,
-    COMPANY_NOUNS,
     CUE_LEMMAS,
+    HOLDER_VERBS,
     INVERTED_CUES,
     MEANS_VERBS,
-    MEDIA_NAME_WORDS,
-    MEDIA_NOUNS,
+    PERSON_ROLE_NOUNS,
     PERSONAL_PRONOUNS,
     PLACE_NOUNS,
     PLURAL_PRONOUNS,
     PRONOUNS,
-    PUBLIC_BODIES,
     RELATIVES,
-    STATEMENT_NOUNS,
+    SPEAKING_GROUPS,
 )
-from ..models import Entity, EntityMention
+from .context import SUBJECT_DEPS, Attribution, Context, recent_organisation
 from .quoted import NOT_QUOTED, Quoted, in_quotes
-from .referents import referent, role_holder
+from .referents import referent
+from .roles import by_role, entity_in_phrase
 
 MAX_NAME_WORDS = 6  # words of "Rubio spokesman Alex Conant" after an inverted cue
 MAX_APPOSITIVE = 16  # tokens of ", a spokesman for the ministry," between a name and its cue
 MAX_PHRASE_WORDS = 8  # words of "Texas delegate Bill Eastland" between a closing mark and its cue
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Links climbed from a cue to the verb whose subject speaks ("..., saying", "before asking her").
 _CLIMB = {"advcl", "conj", "xcomp", "ccomp", "relcl", "pcomp", "prep"}
-NOT_PUBLIC = "\0not-public"  # `Context.earlier` key: names with no word of PUBLIC_BODIES
-_CLAUSE_DEPS = {"relcl", "acl", "prep", "ccomp", "advcl"}
+_SOURCE = {"in", "by"}  # "as reported in X", "as stated by X"
+_AGE = re.compile(r"\b\d{1,3}-year-old\b")
 PLURAL_REACH = 80  # tokens back to look for the plural noun a "they" may stand for
-
-
-@dataclass
-class Attribution:
-    entity_id: str | None
-    text: str | None
-    cue: str | None
-    how: str | None
-    at: tuple[int, int] | None = None  # the speaker's words in the text (char offsets)
-    cue_at: tuple[int, int] | None = None  # the cue's words
-
-
-@dataclass
-class Context:
-    """What one document's attribution needs: its parse, its entity mentions, and pronoun state."""
-
-    doc: Any
-    mentions: list[EntityMention]
-    entities: dict[str, Entity]
-    quoted: Quoted = field(default_factory=Quoted)  # the document's quote marks
-    last_speaker: str | None = None  # the person last named or resolved as a speaker
-    cache: dict[str, Any] = field(default_factory=dict)  # per-document tables (quotes.referents)
-    _subjects: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)
-
-    @functools.cached_property
-    def text(self) -> str:
-        """The parsed text, read once (spaCy rebuilds `doc.text` from every token on each read)."""
-        return self.doc.text
-
-    @functools.cached_property
-    def _entity_by_offset(self) -> dict[int, str]:
-        """The entity of each character offset inside a resolved mention (the first mention wins)."""
-        out: dict[int, str] = {}
-        for m in self.mentions:
-            if m.entity_id is None:
-                continue
-            for i in range(m.span.start, m.span.end):
-                out.setdefault(i, m.entity_id)
-        return out
-
-    def entity_at(self, tok: Any) -> str | None:
-        """The entity a token belongs to, by mention offsets or by a known surname."""
-        found = self._entity_by_offset.get(tok.idx)
-        if found is not None:
-            return found
-        found = self._by_surname(tok.text) if tok.pos_ == "PROPN" else None
-        if found is None and (tok.is_upper or tok.is_title):
-            found = self._one_word_names.get(tok.text)  # "LAPD", tagged a common noun
-        return found
-
-    @functools.cached_property
-    def _one_word_names(self) -> dict[str, str]:
-        """Organisations by a one-word name or alias ("LAPD"), for a mention the model missed
-        in this document."""
-        out: dict[str, str] = {}
-        for e in self.entities.values():
-            for name in [e.name, *e.aliases] if e.type == "organisation" else ():
-                if " " not in name:
-                    out.setdefault(name, e.id)
-        return out
-
-    def _by_surname(self, word: str) -> str | None:
-        hits = self._people_by_word.get(word.casefold(), [])
-        return hits[0] if len(hits) == 1 else None
-
-    @functools.cached_property
-    def _people_by_word(self) -> dict[str, list[str]]:
-        """The ids of the people with each word in their name (once per person)."""
-        out: dict[str, list[str]] = {}
-        for e in self.entities.values():
-            for word in set(e.name.casefold().split()) if e.type == "person" else ():
-                out.setdefault(word, []).append(e.id)
-        return out
-
-    def earlier(self, etype: str, before: int, word: str | None = None) -> Iterator[EntityMention]:
-        """The mentions of a type (with `word` in their lower-cased name; NOT_PUBLIC: with no
-        word of a public body) that end by offset `before`, nearest first."""
-        mentions, starts = self._of_type.get((etype, word), ([], []))
-        for i in range(bisect.bisect_left(starts, before) - 1, -1, -1):
-            if mentions[i].span.end <= before:
-                yield mentions[i]
-
-    @functools.cached_property
-    def _of_type(self) -> dict[tuple[str, str | None], tuple[list[EntityMention], list[int]]]:
-        out: dict[tuple[str, str | None], tuple[list[EntityMention], list[int]]] = {}
-        for m in sorted(self.mentions, key=lambda m: m.span.start):
-            words = set(m.text.lower().split())
-            for word in [None, *words] + ([NOT_PUBLIC] if not words & PUBLIC_BODIES else []):
-                mentions, starts = out.setdefault((m.type, word), ([], []))
-                mentions.append(m)
-                starts.append(m.span.start)
-        return out
-
-    def is_subject(self, m: EntityMention) -> bool:
-        """Is the mention the grammatical subject of its clause (remembered per mention)?"""
-        key = (m.span.start, m.span.end)
-        if key not in self._subjects:
-            span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-            self._subjects[key] = span is not None and span.root.dep_ in SUBJECT_DEPS
-        return self._subjects[key]
 
 
 def cue_tokens(span: Any, quoted: Quoted) -> list[Any]:
@@ -195,11 +90,24 @@ def _subject(cue: Any, quoted: Quoted = NOT_QUOTED) -> Any | None:
         to = cue.doc[cue.i + 1]
         return next((c for c in to.children if c.dep_ == "pobj"), None)
     return (
-        syntactic_subject(cue, quoted)
+        _source_of_as(cue)
+        or syntactic_subject(cue, quoted)
         or _adjacent_name(cue, quoted)
         or inverted_speaker(cue, quoted)
         or speaker_after_mark(cue, quoted)
     )
+
+
+def _source_of_as(cue: Any) -> Any | None:
+    """ "as reported in the Ledger", "as stated by Roe": the name after the participle speaks,
+    not the subject of the clause the "as" phrase hangs on."""
+    if cue.tag_ != "VBN" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    for prep in (c for c in cue.children if c.dep_ in {"prep", "agent"} and c.lower_ in _SOURCE):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ == "PROPN":
+            return obj
+    return None
 
 
 def syntactic_subject(cue: Any, quoted: Quoted) -> Any | None:
@@ -211,7 +119,9 @@ def syntactic_subject(cue: Any, quoted: Quoted) -> Any | None:
             return _agent(cue)  # "no injuries were reported", "he was told by aides that"
         if subj is not None:
             # "McCaskill, who said ...": the speaker is the noun the clause hangs on
-            return verb.head if subj.lower_ in RELATIVES and verb.dep_ == "relcl" else subj
+            if subj.lower_ in RELATIVES and verb.dep_ == "relcl":
+                return _holder(_antecedent(verb.head) if subj.lower_ == "who" else verb.head)
+            return subj
         if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
             return None
         controller = _object_control(verb, quoted) or _quoted_as(verb, quoted)
@@ -219,6 +129,33 @@ def syntactic_subject(cue: Any, quoted: Quoted) -> Any | None:
             return controller
         verb = verb.head
     return None
+
+
+def _antecedent(noun: Any) -> Any:
+    """The noun a relative clause stands for: the one it hangs on, but for "who" on a thing in a
+    prepositional phrase ("Jane Roe, a member of a commission who suggested"), the person the
+    phrase describes (the parse hangs the clause on the nearest noun)."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or _is_person_word(noun):
+        return noun
+    tok = noun
+    while tok.dep_ in {"pobj", "prep"} and tok.head.i != tok.i:
+        tok = tok.head
+    if not _is_person_word(tok):
+        return noun
+    return tok.head if tok.dep_ == "appos" and tok.head.pos_ == "PROPN" else tok
+
+
+def _holder(noun: Any) -> Any:
+    """ "Roe held a sign that read", "Poe played the host, who chastised": the one who holds or
+    acts out the thing speaks, not the thing."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in HOLDER_VERBS:
+        return noun
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), noun)
+
+
+def _is_person_word(tok: Any) -> bool:
+    return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in PERSON_ROLE_NOUNS
 
 
 def _nearest_subject(verb: Any, quoted: Quoted) -> Any | None:
@@ -399,16 +336,51 @@ def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
     found = Attribution(None, _phrase(subj).text, cue.text, "role", at, _cue_chars(cue))
     if subj.lower_ in PRONOUNS | PERSONAL_PRONOUNS and not subj.ent_type_:  # not "Liu He"
         found.entity_id, found.how = _pronoun_referent(ctx, subj), "pronoun"
+        if found.entity_id is None and subj.lower_ == "they":
+            _describe_group(ctx, found, subj, cue)
         return found
-    entity_id = ctx.entity_at(subj) or _entity_in_phrase(ctx, subj)
+    entity_id = _organisation_twin(ctx, ctx.entity_at(subj) or entity_in_phrase(ctx, subj))
     if entity_id is not None and not _may_speak(ctx, entity_id, subj, cue):
         entity_id = None
     if entity_id is not None:
         remember(ctx, entity_id)
         found.entity_id, found.how = entity_id, "named"
         return found
-    found.entity_id = _by_role(ctx, subj)
+    found.entity_id = by_role(ctx, subj, functools.partial(_resolved, ctx))
+    if found.entity_id is None and _age_epithet(subj):
+        found.entity_id = _recent_person(ctx, subj.idx)
     return found
+
+
+def _age_epithet(subj: Any) -> bool:
+    """ "The 23-year-old comedian", "the 43-year-old": news style's stand-in for the person
+    just named (as "he" is), not a new one."""
+    if subj.tag_ != "NN" or not any(c.lower_ == "the" for c in subj.children):
+        return False
+    return bool(_AGE.search(subj.doc[subj.left_edge.i : subj.i + 1].text))
+
+
+def _organisation_twin(ctx: Context, entity_id: str | None) -> str | None:
+    """A name the model typed a place here and an organisation elsewhere in the story ("as
+    reported in MODERN"): as a speaker it is the organisation."""
+    entity = ctx.entities.get(entity_id or "")
+    if entity is None or entity.type != "place":
+        return entity_id
+    key = entity.name.casefold()
+    twin = next(
+        (
+            e.id
+            for e in ctx.entities.values()
+            if e.type == "organisation" and key in {n.casefold() for n in [e.name, *e.aliases]}
+        ),
+        None,
+    )
+    return twin or entity_id
+
+
+def _resolved(ctx: Context, tok: Any, verb: Any) -> str | None:
+    """The entity a name or noun stands for, as the speaker of `verb` (a document's author)."""
+    return resolve_subject(ctx, tok, verb).entity_id
 
 
 def _may_speak(ctx: Context, entity_id: str, subj: Any, cue: Any) -> bool:
@@ -449,52 +421,17 @@ def _cue_chars(cue: Any) -> tuple[int, int]:
     return _chars(cue.doc[cue.i : end])
 
 
-def _entity_in_phrase(ctx: Context, subj: Any) -> str | None:
-    """ "White House deputy press secretary Lindsay Walters": the person inside the subject phrase;
-    else the organisation of "a White House official". A place only modifies ("a New Hampshire
-    Republican" is no statement of New Hampshire's): the speaker stays the role. Nor is a
-    party group its institution's: "House Republicans" are not the House. Nor is a person's
-    role that person: "a Hagel spokesman", "Cosme's defense attorney" (a name in apposition,
-    "the Patriarch's press secretary, Alexander Volkov", is the speaker)."""
-    found = [e for e in (ctx.entity_at(t) for t in _head_phrase(subj) if t.pos_ == "PROPN") if e]
-    kinds = {e: ctx.entities[e].type if e in ctx.entities else None for e in found}
-    named = [ctx.entity_at(c) for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    named = [e for e in named if e in kinds and kinds[e] != "place"]
-    if subj.pos_ == "NOUN" and named:
-        return named[0]  # "Kalashnikov's daughter, Elena": the name, however the model typed it
-    modifiers = {ctx.entity_at(t) for t in _head_phrase(subj) if _modifies_role(t, subj)}
-    people = [e for e in found if kinds[e] == "person" and e not in modifiers]
-    if not people and any(kinds[e] == "person" for e in found):
-        return None
-    if not people and subj.ent_type_ == "NORP":
-        return None
-    return next(iter(people or [e for e in found if kinds[e] != "place"]), None)
-
-
-def _modifies_role(tok: Any, subj: Any) -> bool:
-    """Is the name a possessor or modifier of the common noun that heads the subject ("a Hagel
-    spokesman", "Obama's senior adviser"), not the subject itself or a name in apposition?"""
-    if subj.pos_ != "NOUN" or tok.i == subj.i:
-        return False
-    while tok.head.i != subj.i and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.head.i == subj.i and tok.dep_ in {"poss", "compound", "nmod", "amod"}
-
-
-def _head_phrase(tok: Any) -> list[Any]:
-    """The subject's own words: its subtree less relative clauses and prepositional phrases
-    ("the judge who halted Trump's ban": not Trump)."""
-    drop = {t.i for c in tok.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
-    return [t for t in tok.subtree if t.i not in drop]
-
-
 def _phrase(tok: Any) -> Any:
     """The subject as written up to its head ("White House spokeswoman Lindsay Walters"), or
     the head word alone when that runs long."""
     start = tok.left_edge.i
     while start < tok.i and (tok.doc[start].is_punct or tok.doc[start].lower_ in INVERTED_CUES):
         start += 1
-    span = tok.doc[start : tok.i + 1]
+    end = tok.i  # "police and prosecutors": a group of common nouns is described whole
+    for c in tok.children if tok.pos_ == "NOUN" else ():
+        if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > tok.i:
+            end = max(end, c.i)
+    span = tok.doc[start : end + 1]
     return span if len(span) <= 6 else tok.doc[tok.i : tok.i + 1]
 
 
@@ -503,7 +440,7 @@ def _pronoun_referent(ctx: Context, subj: Any) -> str | None:
     speaker); "they"/"we"/"it": the organisation last named as a subject (a plural is never one
     named person), else nobody; "I" (outside quotes): the person last named."""
     if subj.lower_ in PLURAL_PRONOUNS | {"it"}:
-        found = _recent_organisation(ctx, subj.idx)
+        found = recent_organisation(ctx, subj.idx)
         group = _plural_subject_before(ctx, subj) if subj.lower_ == "they" else None
         if (
             found is not None
@@ -517,15 +454,17 @@ def _pronoun_referent(ctx: Context, subj: Any) -> str | None:
     return _recent_person(ctx, subj.idx)
 
 
-def _recent_organisation(ctx: Context, before: int) -> str | None:
-    return next(
-        (
-            m.entity_id
-            for m in ctx.earlier("organisation", before)
-            if m.entity_id and ctx.is_subject(m)
-        ),
-        None,
-    )
+def _describe_group(ctx: Context, found: Attribution, they: Any, cue: Any) -> None:
+    """ "Detectives gave no motive. They said ...": a "they" no organisation stands for is the
+    group of people last the subject before it; its words describe the speaker (and name it
+    where they do: "police" for the one force named). The speaker's offsets stay on "they"."""
+    group = _plural_subject_before(ctx, they)
+    if group is None or not (
+        group.lemma_.lower() in SPEAKING_GROUPS | PERSON_ROLE_NOUNS or group.lower_ == "police"
+    ):
+        return
+    described = resolve_subject(ctx, group, cue)
+    found.entity_id, found.text = described.entity_id, described.text
 
 
 def _plural_subject_before(ctx: Context, pronoun: Any) -> Any | None:
@@ -559,83 +498,6 @@ def remember(ctx: Context, entity_id: str | None) -> None:
     entity = ctx.entities.get(entity_id) if entity_id else None
     if entity is not None and entity.type == "person":
         ctx.last_speaker = entity_id
-
-
-def _by_role(ctx: Context, subj: Any) -> str | None:
-    """ "the spokesman" -> the person whose stated role is a spokesman; "the ministry" -> the
-    organisation named with that word; "the company" -> the company last named; else nobody."""
-    noun = subj.lemma_.lower()
-    qualifiers = frozenset(
-        t.lower_ for t in _head_phrase(subj) if _modifies_role(t, subj) and t.is_alpha
-    )
-    said = ctx.cache.setdefault("role_speakers", {})  # role noun -> who last spoke under it
-    if noun in said and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
-        return said[noun]  # "A Pao spokeswoman said ... The spokeswoman said": the same one
-    plural = subj.tag_ in {"NNS", "NNPS"}  # "organizers said": never the one organizer named
-    holder = None if plural else role_holder(ctx, subj.idx, noun, qualifiers)
-    if holder is not None:
-        said[noun] = holder
-        return holder
-    if any(
-        _modifies_role(t, subj)
-        and (modifier := ctx.entities.get(ctx.entity_at(t) or "")) is not None
-        and modifier.type == "person"
-        for t in _head_phrase(subj)
-    ):
-        return None  # "a Hagel spokesman": someone's spokesman, not the one spokesman named
-    words = {noun} | (MEDIA_NAME_WORDS if noun in MEDIA_NOUNS else set())
-    named = [next(ctx.earlier("organisation", subj.idx, w), None) for w in words]
-    nearest = max((m for m in named if m is not None), key=lambda m: m.span.start, default=None)
-    if nearest is not None:
-        return nearest.entity_id
-    if noun in COMPANY_NOUNS:
-        return next((m.entity_id for m in ctx.earlier("organisation", subj.idx, NOT_PUBLIC)), None)
-    return _organisation_named(ctx, subj) or _police(ctx, subj)
-
-
-def _police(ctx: Context, subj: Any) -> str | None:
-    """ "police said", "a police statement": the one police force the story names ("Chicago
-    Police Department", "LAPD"), if it names exactly one."""
-    if not (
-        subj.lower_ == "police"
-        or (
-            subj.lemma_.lower() in STATEMENT_NOUNS and any(t.lower_ == "police" for t in subj.lefts)
-        )
-    ):
-        return None  # "police sources", "police commanders": people of the force, unnamed
-    forces = [
-        e
-        for e in ctx.entities.values()
-        if e.type == "organisation"
-        and ("police" in e.name.lower().split() or re.fullmatch(r"[A-Z]{1,4}PD", e.name))
-    ]
-    forces = [e for e in forces if not any(_shorter_name_of(e.name, o.name) for o in forces)]
-    return forces[0].id if len(forces) == 1 else None
-
-
-def _shorter_name_of(short: str, full: str) -> bool:
-    """ "Chicago Police" of "Chicago Police Department", "LAPD" (its initials) of "Los Angeles
-    Police Department": the same body, named shorter."""
-    words = full.split()
-    return short != full and (
-        full.startswith(short + " ") or short == "".join(w[0] for w in words if w[0].isupper())
-    )
-
-
-def _organisation_named(ctx: Context, subj: Any) -> str | None:
-    """ "the foreign ministry" -> the organisation "Foreign Ministry" of any source: two or more
-    words of the phrase, all in the organisation's name."""
-    words = {t.lower_ for t in _head_phrase(subj) if t.is_alpha and t.pos_ != "DET"}
-    if len(words) < 2:
-        return None
-    return next(
-        (
-            e.id
-            for e in ctx.entities.values()
-            if e.type == "organisation" and words <= set(e.name.lower().split())
-        ),
-        None,
-    )
 
 
 def bind_pronoun(ctx: Context, pronoun: str, entity_id: str | None) -> None:

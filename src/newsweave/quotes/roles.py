@@ -1,0 +1,202 @@
+"""Who a described speaker is: the entity named inside the subject phrase ("White House
+spokeswoman Lindsay Walters", "a White House official"), else the one a role noun stands for
+("the spokesman" -> the person given that role; "the ministry" -> the organisation named with
+that word; "the paper", "the news station" -> the outlet last named or credited; "the company"
+-> the company last named or the firm someone works for; "police" -> the one police force named;
+"officials from the party" -> the party), else the author of a document that speaks ("the
+statement said", `authors`). A coordinated subject ("police and prosecutors") is nobody single."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..lexicon import (
+    AGENT_NOUNS,
+    AGENT_PREPOSITIONS,
+    COMPANY_NOUNS,
+    DOCUMENT_NOUNS,
+    EMPLOYMENT_VERBS,
+    MEDIA_NAME_WORDS,
+    MEDIA_NOUNS,
+    PERSON_ROLE_NOUNS,
+    STATEMENT_NOUNS,
+)
+from .authors import Resolve, document_author, last_reporter
+from .context import NOT_PUBLIC, POLICE_ACRONYM, Context
+from .referents import role_holder
+
+EMPLOYER_REACH = 200  # tokens back to look for the firm someone works for
+_CLAUSE_DEPS = {"relcl", "acl", "prep", "ccomp", "advcl"}
+
+
+def entity_in_phrase(ctx: Context, subj: Any) -> str | None:
+    """ "White House deputy press secretary Lindsay Walters": the person inside the subject phrase;
+    else the organisation of "a White House official". A place only modifies ("a New Hampshire
+    Republican" is no statement of New Hampshire's): the speaker stays the role. Nor is a
+    party group its institution's: "House Republicans" are not the House. Nor is a person's
+    role that person: "a Hagel spokesman", "Cosme's defense attorney" (a name in apposition,
+    "the Patriarch's press secretary, Alexander Volkov", is the speaker)."""
+    found = [e for e in (ctx.entity_at(t) for t in head_phrase(subj) if t.pos_ == "PROPN") if e]
+    kinds = {e: ctx.entities[e].type if e in ctx.entities else None for e in found}
+    named = [ctx.entity_at(c) for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    named = [e for e in named if e in kinds and kinds[e] != "place"]
+    if subj.pos_ == "NOUN" and named:
+        return named[0]  # "Kalashnikov's daughter, Elena": the name, however the model typed it
+    modifiers = {ctx.entity_at(t) for t in head_phrase(subj) if modifies_role(t, subj)}
+    people = [e for e in found if kinds[e] == "person" and e not in modifiers]
+    if not people and any(kinds[e] == "person" for e in found):
+        return None
+    if not people and subj.ent_type_ == "NORP":
+        return None
+    return next(iter(people or [e for e in found if kinds[e] != "place"]), None)
+
+
+def modifies_role(tok: Any, subj: Any) -> bool:
+    """Is the name a possessor or modifier of the common noun that heads the subject ("a Hagel
+    spokesman", "Obama's senior adviser"), not the subject itself or a name in apposition?"""
+    if subj.pos_ != "NOUN" or tok.i == subj.i:
+        return False
+    while tok.head.i != subj.i and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.i == subj.i and tok.dep_ in {"poss", "compound", "nmod", "amod"}
+
+
+def head_phrase(tok: Any) -> list[Any]:
+    """The subject's own words: its subtree less relative clauses and prepositional phrases
+    ("the judge who halted Trump's ban": not Trump)."""
+    drop = {t.i for c in tok.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+    return [t for t in tok.subtree if t.i not in drop]
+
+
+def by_role(ctx: Context, subj: Any, resolve: Resolve) -> str | None:
+    """ "the spokesman" -> the person whose stated role is a spokesman; "the ministry" -> the
+    organisation named with that word; "the company" -> the company last named; "the statement"
+    -> its author (`authors`, resolving names with `resolve`); else nobody."""
+    noun = subj.lemma_.lower()
+    if any(c.dep_ == "conj" for c in subj.children):
+        return None  # "police and prosecutors said": two speakers, neither one alone
+    author = document_author(ctx, subj, resolve) if noun in DOCUMENT_NOUNS else None
+    if author is not None:
+        return author
+    qualifiers = frozenset(
+        t.lower_ for t in head_phrase(subj) if modifies_role(t, subj) and t.is_alpha
+    )
+    said = ctx.cache.setdefault("role_speakers", {})  # role noun -> who last spoke under it
+    if noun in said and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        return said[noun]  # "A Pao spokeswoman said ... The spokeswoman said": the same one
+    plural = subj.tag_ in {"NNS", "NNPS"}  # "organizers said": never the one organizer named
+    holder = None if plural else role_holder(ctx, subj.idx, noun, qualifiers)
+    if holder is not None:
+        said[noun] = holder
+        return holder
+    if any(
+        modifies_role(t, subj)
+        and (modifier := ctx.entities.get(ctx.entity_at(t) or "")) is not None
+        and modifier.type == "person"
+        for t in head_phrase(subj)
+    ):
+        said[noun] = None  # "The spokesman" after it is that one, unnamed too
+        return None  # "a Hagel spokesman": someone's spokesman, not the one spokesman named
+    words = {noun} | (MEDIA_NAME_WORDS if noun in MEDIA_NOUNS else set())
+    named = [next(ctx.earlier("organisation", subj.idx, w), None) for w in words]
+    found = [(m.span.start, m.entity_id) for m in named if m is not None and m.entity_id]
+    credited = last_reporter(ctx, subj) if noun in MEDIA_NOUNS else None
+    nearest = max(found + ([credited] if credited else []), default=None)
+    if nearest is not None:
+        return nearest[1]  # "the paper", "the station": the outlet last named or credited
+    if noun in COMPANY_NOUNS:
+        return _last_company(ctx, subj)
+    return (
+        _organisation_named(ctx, subj)
+        or _police(ctx, subj)
+        or (_body_of(ctx, subj) if noun in AGENT_NOUNS else None)
+    )
+
+
+def _last_company(ctx: Context, subj: Any) -> str | None:
+    """ "the company": the nearest before it of an organisation named (not a public body) and a
+    name someone works for ("vice president of sales for Brava", "joined Brava")."""
+    firm = next((m for m in ctx.earlier("organisation", subj.idx, NOT_PUBLIC) if m.entity_id), None)
+    doc, lo = subj.doc, firm.span.end if firm is not None else 0
+    for tok in reversed(doc[max(0, subj.i - EMPLOYER_REACH) : subj.i]):
+        if tok.idx < lo:
+            break
+        entity = ctx.entities.get(ctx.entity_at(tok) or "") if _employer(tok) else None
+        if entity is not None and entity.type != "place" and tok.idx not in ctx.quoted:
+            return entity.id
+    return firm.entity_id if firm is not None else None
+
+
+def _employer(tok: Any) -> bool:
+    """Is the name the firm of someone's job ("president of sales for Brava", "an engineer at
+    Brava", "works for Brava", "joined Brava")?"""
+    if tok.pos_ != "PROPN":
+        return False
+    if tok.dep_ == "dobj":
+        return tok.head.lemma_.lower() in EMPLOYMENT_VERBS
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"for", "at"}:
+        return False
+    head = tok.head.head
+    for _ in range(3):  # "president of sales for": up through "of" phrases
+        if head.lemma_.lower() in PERSON_ROLE_NOUNS | EMPLOYMENT_VERBS:
+            return True
+        if head.dep_ not in {"pobj", "prep"}:
+            return False
+        head = head.head
+    return False
+
+
+def _body_of(ctx: Context, subj: Any) -> str | None:
+    """ "Officials from the Acme Party said": the organisation they speak for, as "Acme
+    officials" is Acme (the people are not named)."""
+    for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in AGENT_PREPOSITIONS):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = ctx.entities.get(ctx.entity_at(obj) or "")
+            if found is not None and found.type == "organisation":
+                return found.id
+    return None
+
+
+def _police(ctx: Context, subj: Any) -> str | None:
+    """ "police said", "a police statement": the one police force the story names ("Chicago
+    Police Department", "LAPD"), if it names exactly one."""
+    if not (
+        subj.lower_ == "police"
+        or (
+            subj.lemma_.lower() in STATEMENT_NOUNS and any(t.lower_ == "police" for t in subj.lefts)
+        )
+    ):
+        return None  # "police sources", "police commanders": people of the force, unnamed
+    forces = [
+        e
+        for e in ctx.entities.values()
+        if e.type == "organisation"
+        and ("police" in e.name.lower().split() or POLICE_ACRONYM.fullmatch(e.name))
+    ]
+    forces = [e for e in forces if not any(_shorter_name_of(e.name, o.name) for o in forces)]
+    return forces[0].id if len(forces) == 1 else None
+
+
+def _shorter_name_of(short: str, full: str) -> bool:
+    """ "Chicago Police" of "Chicago Police Department", "LAPD" (its initials) of "Los Angeles
+    Police Department": the same body, named shorter."""
+    words = full.split()
+    return short != full and (
+        full.startswith(short + " ") or short == "".join(w[0] for w in words if w[0].isupper())
+    )
+
+
+def _organisation_named(ctx: Context, subj: Any) -> str | None:
+    """ "the foreign ministry" -> the organisation "Foreign Ministry" of any source: two or more
+    words of the phrase, all in the organisation's name."""
+    words = {t.lower_ for t in head_phrase(subj) if t.is_alpha and t.pos_ != "DET"}
+    if len(words) < 2:
+        return None
+    return next(
+        (
+            e.id
+            for e in ctx.entities.values()
+            if e.type == "organisation" and words <= set(e.name.lower().split())
+        ),
+        None,
+    )
