@@ -21,7 +21,9 @@ import itertools
 import re
 from typing import Any
 
+from ..lexicon import EVENT_SYNONYMS
 from ..models import NumberMention, Span
+from .date_patterns import MONTHS, WEEKDAYS
 from .numbers import _counted_key, _interval, _rounded
 from .quantity_words import SECONDS, TIME_UNITS
 
@@ -442,10 +444,10 @@ def figure_frame(number: NumberMention, doc: Any = None) -> Frame:
             break
         node = node.head
         heads.append(node)
-    verb = node.lemma_.lower() if node.pos_ == "VERB" else ""
+    verb = event_word(node.lemma_) if node.pos_ == "VERB" else ""
     subject = next(
         (
-            c.lemma_.lower()
+            event_word(c.lemma_)
             for c in node.children
             if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON"
         ),
@@ -457,9 +459,24 @@ def figure_frame(number: NumberMention, doc: Any = None) -> Frame:
         for p in h.children
         if p.dep_ == "prep" and p.lower_ in SCOPE_PREPOSITIONS
         for o in p.children
-        if o.dep_ == "pobj" and o not in heads and (o.pos_ == "PROPN" or o.lemma_ in PLACE_NOUNS)
+        if o.dep_ == "pobj" and o not in heads and _place_word(o)
     )
     return Frame(verb if verb else "", subject if verb else "", scope)
+
+
+def event_word(lemma: str) -> str:
+    """One form for the words that tell of one event ("hit" and "struck": "strike";
+    `lexicon.EVENT_SYNONYMS`)."""
+    word = lemma.lower()
+    return EVENT_SYNONYMS.get(word, word)
+
+
+def _place_word(token: Any) -> bool:
+    """A name or common noun of a place: "in Aceh", "across the region"; not a time named like a
+    place ("in April", "in May 2012": the time of the figure, not where it was counted)."""
+    if token.ent_type_ in {"DATE", "TIME"} or token.lower_ in MONTHS or token.lower_ in WEEKDAYS:
+        return False
+    return token.pos_ == "PROPN" or token.lemma_ in PLACE_NOUNS
 
 
 def governor(doc: Any, span: Span) -> str | None:
