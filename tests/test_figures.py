@@ -7,8 +7,9 @@ import datetime as dt
 
 import pytest
 
-from newsweave.extract.figures import figures_agree, times_of_day
+from newsweave.extract.figures import figures_agree
 from newsweave.extract.stamps import stamp, stamp_lines
+from newsweave.extract.times import times_of_day
 from newsweave.models import Source
 
 

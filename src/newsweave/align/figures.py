@@ -23,17 +23,16 @@ from rapidfuzz.fuzz import ratio
 
 from ..extract.figures import (
     EVENT_KINDS,
-    LOCAL,
     TOLLS,
     direction_of,
     figure_frame,
     figures_agree,
-    times_of_day,
 )
 from ..extract.numbers import counted_key
 from ..extract.ordinals import claim_marks, date_marks
 from ..extract.records import records
 from ..extract.stamps import stamp, stamp_lines
+from ..extract.times import LOCAL, times_of_day
 from ..lexicon import TOLL_SUBGROUPS
 from ..models import (
     Conflict,
