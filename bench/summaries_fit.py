@@ -148,6 +148,7 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, help="keep the train rows here (pickle) and reuse them")
     ap.add_argument("--val", action="store_true", help="score shipped and fitted on NeuS val")
     ap.add_argument("--novel", type=float, nargs="*", default=[], help="NOVEL values to try")
+    ap.add_argument("--redundancy", type=float, nargs="*", default=[], help="REDUNDANCY values")
     args = ap.parse_args()
     data, _ = sb.peers()
     if args.cache and args.cache.exists():
@@ -166,6 +167,9 @@ def main() -> None:
         settings = {"shipped": {}, "fitted": {"MODEL": model}}
         settings["fitted, no lead rule"] = {"MODEL": model, "lead_index": None}
         settings |= {f"fitted, NOVEL {v}": {"MODEL": model, "NOVEL": v} for v in args.novel}
+        settings |= {
+            f"fitted, REDUNDANCY {v}": {"MODEL": model, "REDUNDANCY": v} for v in args.redundancy
+        }
         raws = sb.load(data, "neus", "val")
         raws = raws[: args.limit] if args.limit else raws
         task = list(settings.values())

@@ -28,6 +28,10 @@ WORDS_PER_SENTENCE = 20  # a longer summary may hold more sentences
 # A candidate must bring this share of its weighted content (words, names, dates, numbers) that
 # no sentence chosen before it shows; tuned on NeuS val (0.2-0.4 score alike).
 NOVEL = 0.3
+# How much a candidate loses for the share of its content already shown, among the `REACH` best
+# after the first (0: the scorer's order).
+REDUNDANCY = 0.0
+REACH = 12
 _DEPENDENT_START = re.compile(
     r"^(?:He|She|They|It|This|That|These|Those|But|And|Also|However)\b|^\"[a-z]"
 )
@@ -54,21 +58,36 @@ def summarize(alignment: Alignment, *, words: int = DEFAULT_WORDS) -> list[Summa
 
 
 def ranked(alignment: Alignment) -> list[SummarySentence]:
-    """Every usable fact sentence, best first (by the learnt `scorer`), each citing all its
-    sources, each adding enough that the ones ranked above it did not say."""
-    scored = sorted(candidates(alignment), key=lambda c: -scorer.score(c.features))
-    order, bests = [c.fact for c in scored], [c.best for c in scored]
-    lead = lead_index(alignment, bests, _unquoted)
+    """Every usable fact sentence, best first (by the learnt `scorer`, less what it repeats of
+    those above it), each citing all its sources, each adding enough that the ones ranked above it
+    did not say."""
+    scored = sorted(candidates(alignment), key=lambda c: -c.score)
+    lead = lead_index(alignment, [c.best for c in scored], _unquoted)
     if lead is not None:  # the news and its key figures first
-        order.insert(0, order.pop(lead))
-        bests.insert(0, bests.pop(lead))
+        scored.insert(0, scored.pop(lead))
     kept: list[SummarySentence] = []
     shown: set[str] = set()
-    for fact, best in zip(order, bests):
-        if _novelty(best, shown) >= NOVEL:
-            kept.append(_sentence(fact, best, alignment.vectors[fact.id]))
-            shown.update(best.weights)
+    for c in _diverse(scored):
+        if _novelty(c.best, shown) >= NOVEL:
+            kept.append(_sentence(c.fact, c.best, alignment.vectors[c.fact.id]))
+            shown.update(c.best.weights)
     return kept
+
+
+def _diverse(scored: list[Candidate]) -> list[Candidate]:
+    """The candidates in the order to take them: the first stays first; of the next best `REACH`,
+    each pick is the one whose score less `REDUNDANCY` times the share of it already shown is
+    highest (maximal marginal relevance); the rest keep their order."""
+    if not REDUNDANCY or len(scored) < 3:
+        return scored
+    head, rest = scored[1 : REACH + 1], scored[REACH + 1 :]
+    out, shown = [scored[0]], set(scored[0].best.weights)
+    while head:
+        pick = max(head, key=lambda c: c.score - REDUNDANCY * (1 - _novelty(c.best, shown)))
+        head.remove(pick)
+        out.append(pick)
+        shown.update(pick.best.weights)
+    return out + rest
 
 
 @dataclass
@@ -78,6 +97,7 @@ class Candidate:
     fact: Fact
     best: SentenceVector
     features: dict[str, float]
+    score: float = 0.0
 
 
 def candidates(alignment: Alignment) -> list[Candidate]:
@@ -104,7 +124,7 @@ def candidates(alignment: Alignment) -> list[Candidate]:
             outside=outside,
             lead=may_lead(best, outside),
         )
-        out.append(Candidate(fact, best, x))
+        out.append(Candidate(fact, best, x, scorer.score(x)))
     return out
 
 
