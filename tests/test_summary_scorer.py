@@ -45,6 +45,13 @@ def test_features_say_who_states_a_fact_and_where(harbour):
     assert bakery["dates"] == 1 and bakery["figures"] == 0  # 1950
 
 
+def test_consensus_is_how_widely_the_sentences_words_are_used(harbour):
+    vote = _by_start(harbour, "The city council voted")
+    bakery = _by_start(harbour, "A local bakery")
+    assert 0.5 < vote["consensus"] <= 1.0  # both sources tell of the council, bridge and repairs
+    assert bakery["consensus"] == 0.5  # only its own source speaks of bakeries and bread
+
+
 def test_a_quote_is_mostly_quoted_words(harbour):
     quote = _by_start(harbour, "Mayor Ana Ruiz said")
     assert 0.5 < quote["quoted"] < 1.0
@@ -79,32 +86,3 @@ def test_the_shipped_model_puts_the_shared_news_before_a_lone_aside(harbour):
     vote = next(i for i, t in enumerate(texts) if "voted on Tuesday" in t)
     bakery = next(i for i, t in enumerate(texts) if t.startswith("A local bakery"))
     assert vote < bakery
-
-
-def _candidate(score: float, words: list[str]):
-    from collections import Counter
-
-    from newsweave.align.vectors import SentenceVector
-    from newsweave.models import Document, Fact, Sentence, Span
-    from newsweave.summarize import Candidate
-
-    source = Source(id="a", raw="x", text="x")
-    weights = {f"w:{w}": 1.0 for w in words}
-    best = SentenceVector(
-        Sentence("s", Span("a", 0, 1), "x", 0), Document(source=source), Counter(weights), weights
-    )
-    return Candidate(Fact("f", "x", "single-source", []), best, {}, score)
-
-
-def test_a_candidate_repeating_one_above_it_moves_down(monkeypatch):
-    import newsweave.summarize as summarize
-
-    first = _candidate(1.0, ["bridge", "close"])
-    repeat = _candidate(0.9, ["bridge", "close", "tuesday"])
-    other = _candidate(0.8, ["ferry", "pier"])
-    monkeypatch.setattr(summarize, "REDUNDANCY", 0.0)
-    assert summarize._diverse([first, repeat, other]) == [first, repeat, other]
-    monkeypatch.setattr(summarize, "REDUNDANCY", 0.5)  # 0.9 - 0.5 * 2/3 < 0.8
-    assert summarize._diverse([first, repeat, other]) == [first, other, repeat]
-    monkeypatch.setattr(summarize, "REDUNDANCY", 0.1)  # 0.9 - 0.1 * 2/3 > 0.8
-    assert summarize._diverse([first, repeat, other]) == [first, repeat, other]

@@ -11,6 +11,7 @@ sentence ("He said ...", a quote continued from before) are not used out of cont
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..align import Alignment
@@ -28,10 +29,6 @@ WORDS_PER_SENTENCE = 20  # a longer summary may hold more sentences
 # A candidate must bring this share of its weighted content (words, names, dates, numbers) that
 # no sentence chosen before it shows; tuned on NeuS val (0.2-0.4 score alike).
 NOVEL = 0.3
-# How much a candidate loses for the share of its content already shown, among the `REACH` best
-# after the first (0: the scorer's order).
-REDUNDANCY = 0.0
-REACH = 12
 _DEPENDENT_START = re.compile(
     r"^(?:He|She|They|It|This|That|These|Those|But|And|Also|However)\b|^\"[a-z]"
 )
@@ -58,36 +55,19 @@ def summarize(alignment: Alignment, *, words: int = DEFAULT_WORDS) -> list[Summa
 
 
 def ranked(alignment: Alignment) -> list[SummarySentence]:
-    """Every usable fact sentence, best first (by the learnt `scorer`, less what it repeats of
-    those above it), each citing all its sources, each adding enough that the ones ranked above it
-    did not say."""
+    """Every usable fact sentence, best first (by `scorer`), each citing all its sources, each
+    adding enough that the ones ranked above it did not say."""
     scored = sorted(candidates(alignment), key=lambda c: -c.score)
     lead = lead_index(alignment, [c.best for c in scored], _unquoted)
     if lead is not None:  # the news and its key figures first
         scored.insert(0, scored.pop(lead))
     kept: list[SummarySentence] = []
     shown: set[str] = set()
-    for c in _diverse(scored):
+    for c in scored:
         if _novelty(c.best, shown) >= NOVEL:
             kept.append(_sentence(c.fact, c.best, alignment.vectors[c.fact.id]))
             shown.update(c.best.weights)
     return kept
-
-
-def _diverse(scored: list[Candidate]) -> list[Candidate]:
-    """The candidates in the order to take them: the first stays first; of the next best `REACH`,
-    each pick is the one whose score less `REDUNDANCY` times the share of it already shown is
-    highest (maximal marginal relevance); the rest keep their order."""
-    if not REDUNDANCY or len(scored) < 3:
-        return scored
-    head, rest = scored[1 : REACH + 1], scored[REACH + 1 :]
-    out, shown = [scored[0]], set(scored[0].best.weights)
-    while head:
-        pick = max(head, key=lambda c: c.score - REDUNDANCY * (1 - _novelty(c.best, shown)))
-        head.remove(pick)
-        out.append(pick)
-        shown.update(pick.best.weights)
-    return out + rest
 
 
 @dataclass
@@ -105,6 +85,7 @@ def candidates(alignment: Alignment) -> list[Candidate]:
     centrality = _centrality(alignment)
     every = [v for vs in alignment.vectors.values() for v in vs]
     witnesses = len({v.witness for v in every})
+    users = Counter(f for f, _ in {(f, v.witness) for v in every for f in v.weights})
     ledes = [v for v in every if v.lede]
     documents = {id(v.document): v.document for v in every}.values()
     places = {id(s): i for d in documents for i, s in enumerate(d.sentences)}
@@ -121,6 +102,7 @@ def candidates(alignment: Alignment) -> list[Candidate]:
             headline=max((cosine(best, v) for v in ledes if v.source != best.source), default=0.0),
             index=places.get(id(best.parent or best.sentence), 0),
             witnesses=witnesses,
+            users=users,
             outside=outside,
             lead=may_lead(best, outside),
         )
