@@ -100,6 +100,7 @@ def candidates(alignment: Alignment) -> list[Candidate]:
             best,
             central=centrality[fact.id],
             headline=max((cosine(best, v) for v in ledes if v.source != best.source), default=0.0),
+            paragraph=alignment.vectors[fact.id][0].sentence.paragraph,
             index=places.get(id(best.parent or best.sentence), 0),
             witnesses=witnesses,
             users=users,

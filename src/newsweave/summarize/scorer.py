@@ -11,7 +11,7 @@ The features are read off the fact and its shown sentence (no model beyond what 
   witnesses that state it; `mentions`: its sentences beyond the first (at most 3);
 - `central`: the mean similarity of the fact's sentence to every other fact's; `headline`: its
   greatest similarity to another source's opening sentence (most often its headline);
-- `first`: 1 / (1 + its paragraph); `title`: it is its source's first paragraph (often the
+- `first`: 1 / (1 + the paragraph of the fact's first sentence); `title`: it is its source's first paragraph (often the
   headline); `position`: where it starts in its source, 0 at the top to 1 at the end; `index`:
   1 / (1 + its sentence's place in its source);
 - `words`: the log of its word count; `long`: its word count / 40;
@@ -70,6 +70,7 @@ def features(
     *,
     central: float,
     headline: float,
+    paragraph: int,
     index: int,
     witnesses: int,
     users: dict[str, int],
@@ -77,7 +78,8 @@ def features(
     lead: bool,
 ) -> dict[str, float]:
     """The model's features of a fact shown by `best` (see the module docstring); `witnesses`:
-    the story's independent witnesses; `users`: how many witnesses use each feature; `index`: its sentence's place in its source; `outside`: the
+    the story's independent witnesses; `users`: how many witnesses use each feature; `paragraph`:
+    that of the fact's first sentence; `index`: its sentence's place in its source; `outside`: the
     sentence's words outside quote marks."""
     n = max(1, best.words)
     kinds = dict.fromkeys("wend", 0)
@@ -91,7 +93,7 @@ def features(
         "mentions": float(min(CAP, len(fact.mentions) - 1)),
         "central": central,
         "headline": headline,
-        "first": 1 / (1 + best.sentence.paragraph),
+        "first": 1 / (1 + paragraph),
         "title": float(best.sentence.paragraph == 0),
         "position": span.start / size,
         "index": 1 / (1 + index),
