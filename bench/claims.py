@@ -496,15 +496,31 @@ def main() -> None:
         "--unjudged",
         help="append the brief's pairs neither gold nor adjudication covers to this JSON file",
     )
+    parser.add_argument(
+        "--cross-fit",
+        action="store_true",
+        help="brief each dev story with the same-claim model fitted on the other folds' stories "
+        "(bench/sameclaim_fit.py), so the dev numbers are not fit numbers",
+    )
     args = parser.parse_args()
+    from newsweave.align import sameclaim
     from newsweave.pipeline import Pipeline
+
+    models = {}
+    if args.cross_fit:
+        from sameclaim_fit import fold_models
+
+        models = fold_models(args.stories)
+    shipped = sameclaim.MODEL
 
     pipeline = Pipeline(**({"similarity": args.similarity} if args.similarity else {}))
     total, peer = Score(), Score()
     judged = adjudicated(args.gold)
     test = is_test(args.gold)
     for name, gold in load_gold(args.stories, args.gold).items():
+        sameclaim.MODEL = models.get(name, shipped)
         brief = brief_of(pipeline, name, test)
+        sameclaim.MODEL = shipped
         s = score_story(name, gold, brief, judged)
         p = score_story(name, gold, PeerBrief(brief, args.peer_threshold), judged)
         print(

@@ -78,9 +78,47 @@ def _gold_groups(gold: dict, where: cb.Located) -> list[list[tuple]]:
     return [[x for x in g if x] for g in located]
 
 
-def main() -> None:
+def folds(stories: list[str]) -> list[list[str]]:
+    """The stories of each cross-validation fold (every `FOLDS`-th story in name order)."""
+    order = sorted(set(stories))
+    return [order[k::FOLDS] for k in range(FOLDS)]
+
+
+def fit(xs: list[dict], ys: list[bool]):
+    """The logistic regression over the model's features, as `MODEL` is fitted."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
+
+    from newsweave.align import sameclaim
+
+    names = [name for name, _ in sameclaim.MODEL[0]]
+    X = np.array([[x[n] for n in names] for x in xs])
+    return LogisticRegression(C=1.0, max_iter=5000).fit(X, np.array(ys))
+
+
+def as_model(fitted) -> tuple:
+    """A fitted regression in the form of `sameclaim.MODEL`."""
+    from newsweave.align import sameclaim
+
+    names = [name for name, _ in sameclaim.MODEL[0]]
+    coefficients = tuple((n, float(c)) for n, c in zip(names, fitted.coef_[0]))
+    return coefficients, float(fitted.intercept_[0])
+
+
+def fold_models(names: list[str]) -> dict[str, tuple]:
+    """For each dev story, the model fitted on the folds it is not in (`bench/claims.py
+    --cross-fit` briefs each story with it, so dev numbers are not fit numbers)."""
+    xs, ys, stories = rows(names)
+    out = {}
+    for held_out in folds(stories):
+        keep = [i for i, s in enumerate(stories) if s not in held_out]
+        model = as_model(fit([xs[i] for i in keep], [ys[i] for i in keep]))
+        out |= dict.fromkeys(held_out, model)
+    return out
+
+
+def main() -> None:
+    import numpy as np
 
     from newsweave.align import sameclaim
 
@@ -91,25 +129,25 @@ def main() -> None:
     names = [name for name, _ in sameclaim.MODEL[0]]
     X = np.array([[x[n] for n in names] for x in xs])
     y, groups = np.array(ys), np.array(stories)
-    order = sorted(set(stories))
     held = np.zeros(len(y))
-    for k in range(FOLDS):
-        test = np.isin(groups, order[k::FOLDS])
-        fit = LogisticRegression(C=1.0, max_iter=5000).fit(X[~test], y[~test])
-        held[test] = fit.predict_proba(X[test])[:, 1]
+    for held_out in folds(stories):
+        test = np.isin(groups, held_out)
+        fitted = fit([x for x, t in zip(xs, test) if not t], [v for v, t in zip(ys, test) if not t])
+        held[test] = fitted.predict_proba(X[test])[:, 1]
+    order = sorted(set(stories))
     print(f"{len(y)} pairs, {int(y.sum())} same claim, {len(order)} stories")
     print("threshold  precision  recall   (pairs, stories left out of the fit)")
     for t in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
         chosen = held >= t
         right = int((chosen & y).sum())
         print(f"{t:9.2f}  {right / max(1, chosen.sum()):9.3f}  {right / y.sum():6.3f}")
-    fit = LogisticRegression(C=1.0, max_iter=5000).fit(X, y)
+    coefficients, intercept = as_model(fit(xs, ys))
     print("MODEL = (")
     print("    (")
-    for n, c in zip(names, fit.coef_[0]):
+    for n, c in coefficients:
         print(f'        ("{n}", {c:.4f}),')
     print("    ),")
-    print(f"    {fit.intercept_[0]:.4f},")
+    print(f"    {intercept:.4f},")
     print(")")
 
 

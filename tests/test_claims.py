@@ -90,6 +90,10 @@ def test_figures_agree_across_units_qualifiers_and_rounding():
     assert figures_agree(_n(20, qualifier="at least"), _n(25))
     assert not figures_agree(_n(5), _n(24))
     assert not figures_agree(_n(6.4), _n(8.6))
+    # "nearly two decades" / "19 years"; "18 months" / "a year and a half" (1.5 years)
+    assert figures_agree(_n(2, "decade", qualifier="nearly"), _n(19, "year"))
+    assert figures_agree(_n(18, "month"), _n(1.5, "year"))
+    assert not figures_agree(_n(2, "decade"), _n(12, "year"))
 
 
 def test_different_tolls_are_a_conflict_not_a_corroborated_fact(pipeline):
@@ -166,6 +170,29 @@ def test_a_claim_inside_a_longer_sentence_is_matched(pipeline):
     assert (
         "24" not in text[cited.start : cited.end]
     )  # the cited span states the claim, not the toll
+
+
+def test_an_apposition_is_cited_with_the_name_it_describes(pipeline):
+    brief = _run(
+        pipeline,
+        "Rescue teams were sent on Tuesday, said Subhan Sahara, the head of the local disaster agency.",
+        "Subhan Sahara, the head of the local disaster agency, said the road to the village was cut.",
+    )
+    texts = [f.text for f in brief.facts if f.status == "corroborated"]
+    assert "Subhan Sahara, the head of the local disaster agency" in texts
+    assert "the head of the local disaster agency" not in texts  # not a claim without its name
+
+
+def test_a_paragraph_a_page_repeats_is_one_fact(pipeline):
+    lede = "The European Union foreign policy chief met the deposed president on Monday night."
+    brief = _run(
+        pipeline,
+        f"{lede}\n\nShe said he was well.\n\n{lede}",
+        "The EU foreign policy chief met the deposed president late on Monday night, officials said.",
+    )
+    facts = [f for f in brief.facts if f.text == lede]
+    assert len(facts) == 1
+    assert [m.start for m in facts[0].mentions if m.source == "s0"] == [0]
 
 
 def test_datelines_and_update_stamps_are_no_facts(pipeline):

@@ -309,6 +309,19 @@ def test_a_claim_that_repeats_one_above_is_left_out():
     assert [k.fact_id for k in rank.key_claims(_hand_brief([first, again, other]))] == ["f1", "f3"]
 
 
+@pytest.mark.parametrize(
+    "text, reads",
+    [
+        ("The quake, which hit at a shallow depth of just 10 kilometres", False),
+        ("Subhan Sahara, the head of the local disaster management agency", False),
+        ("The quake, which hit at a shallow depth, damaged houses in Aceh.", True),
+        ("Powerful earthquake injures dozens in Indonesia's Aceh province", True),
+    ],
+)
+def test_a_noun_and_its_description_alone_is_no_key_claim(text, reads):
+    assert rank.usable(Fact("f1", text, "corroborated", [Span("a", 0, 90)])) is reads
+
+
 def test_a_claim_naming_the_main_entities_is_more_central():
     brief = _hand_brief([])
     brief.entities = [

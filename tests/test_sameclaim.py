@@ -5,8 +5,10 @@ different days kept apart, spelling variants matched. Each story is written for 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from newsweave.models import Source
+from newsweave.report import render
 
 DAY = dt.date(2018, 5, 14)
 
@@ -101,3 +103,23 @@ def test_probability_orders_paraphrase_above_topic_and_needs_shared_words(pipeli
     a, b, c, d = sentence_vectors(documents, keep=is_statement)[:4]
     assert sameclaim.probability(a, b) >= sameclaim.SAME > sameclaim.probability(a, c)
     assert sameclaim.probability(a, d) == 0.0  # nothing shared: below the lexical floor
+
+
+def test_a_single_source_fact_names_the_closest_statement_elsewhere(pipeline):
+    lede = "A storm hit the coast of Portugal on Friday.\n\n"
+    closed = "The storm closed the coastal highway near Lisbon for six hours."
+    cleared = "Crews cleared fallen trees from the coastal highway near Lisbon."
+    brief = _run(pipeline, lede + closed, lede + cleared)
+    (fact,) = _facts(brief, "closed the coastal highway")
+    assert fact.status == "single-source" and fact.nearest is not None
+    near = fact.nearest
+    assert brief.source(near.span.source).text[near.span.start : near.span.end] == cleared
+    assert 0 < near.same_claim < 0.6  # below the bar for one fact
+    (lead,) = _facts(brief, "A storm hit")
+    assert lead.status == "corroborated" and lead.nearest is None
+    assert "closest elsewhere: Outlet B (same claim:" in render(brief, "markdown", detail="full")
+    assert "<summary>closest elsewhere</summary>" in render(brief, "html", detail="full")
+    data = json.loads(render(brief, "json"))
+    shown = next(f for f in data["facts"] if f["id"] == fact.id)
+    assert shown["nearest"]["source"] == near.span.source
+    assert shown["nearest"]["same_claim"] == near.same_claim

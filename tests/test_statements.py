@@ -22,6 +22,12 @@ NOT_STATEMENTS = [
     "(News Agencies) Read full article",
     "Watch the video below.",
     "For the latest Washington news, follow @wsjpolitics",
+    "REUTERS/Stephen Lam",
+    "AP Photo/Richard Vogel",
+    "Photo: With a line of officers behind them, demonstrators sit in the street early Monday.",
+    "A visitor arrives at a gated house in Woodland Hills on Tuesday, Jan. 24, 2017.",
+    "The mayor leaves the courthouse during a lunch break in San Francisco, California March 25, 2015.",
+    "The encampment at City Hall Park is seen before the deadline passes in Los Angeles, November 27, 2011.",
 ]
 STATEMENTS = [
     "Iron Dome intercepts rocket over Tel Aviv.",
@@ -33,6 +39,9 @@ STATEMENTS = [
     "Trump visits 2 key states with leaders of India, Australia.",
     "Jobless claims fell, signs the labor market continues to mend.",
     "Sign it -- if you didn't when you bought it -- because whoever has an unsigned ticket can claim it.",
+    "The mayor left the courthouse on March 25, 2015.",
+    "Pao leaves the firm in 2015, the company says.",
+    "The photographer, Stephen Lam, took the picture on Tuesday.",
 ]
 
 

@@ -272,6 +272,8 @@ class Fact:
     score: float = 0.0
     said_by: list[SaidBy] = field(default_factory=list)
     why: MatchReason | None = None  # for a fact of several sources: why they were grouped
+    # for a single-source fact: the closest statement of another witness, below the bar for one fact
+    nearest: Nearest | None = None
     background: bool = False  # tells of another time than the story's ("In 2004, a tsunami ...")
 
 
@@ -350,6 +352,15 @@ class Figure:
     verdict: FigureVerdict
     values: list[FigureValue] = field(default_factory=list)
     note: str = ""
+
+
+@dataclass
+class Nearest:
+    """The span of another witness likeliest to state a single-source fact's claim, with the
+    same-claim probability that fell short of making them one fact: where a reader checks first."""
+
+    span: Span
+    same_claim: float
 
 
 @dataclass

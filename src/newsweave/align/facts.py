@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..extract.figures import EVENT_KINDS, direction_of, figures_agree
-from ..models import Fact, FactStatus, MatchReason, NumberMention
+from ..models import Fact, FactStatus, MatchReason, Nearest, NumberMention
 from . import sameclaim
 from .vectors import SentenceVector, cosine, days_apart, embed_all, similarity
 
@@ -149,8 +149,9 @@ def _pairs(
 ) -> tuple[list[tuple[float, int, int]], dict[int, tuple[float, int]]]:
     """Pairs of different sources the same-claim model says state one claim (`sameclaim.SAME`), or
     that carry one quote, strongest first; and for each sentence, the sentence of another witness
-    likeliest to state its claim, where that is at least `sameclaim.SUPPORT`. Where a claim part
-    of a sentence states the claim about as well as the whole sentence, the part is cited."""
+    likeliest to state its claim, where that is at least `sameclaim.SUPPORT` (each vector's
+    `nearest` keeps it whatever its probability). Where a claim part of a sentence states the
+    claim about as well as the whole sentence, the part is cited."""
     scores = _narrowest(vectors, _scores(vectors, anchors))
     pairs = sorted(
         (
@@ -161,13 +162,15 @@ def _pairs(
         ),
         key=lambda p: (-p[0], _order(vectors[p[1]]), _order(vectors[p[2]])),
     )
-    support: dict[int, tuple[float, int]] = {}
+    best: dict[int, tuple[float, int]] = {}
     for (i, j), score in scores.items():
-        if score >= sameclaim.SUPPORT and vectors[i].witness != vectors[j].witness:
+        if vectors[i].witness != vectors[j].witness:
             for k, other in ((i, j), (j, i)):
-                if score > support.get(k, (0.0, -1))[0]:
-                    support[k] = (score, other)
-    return pairs, support
+                if score > best.get(k, (0.0, -1))[0]:
+                    best[k] = (score, other)
+    for k, (score, other) in best.items():
+        vectors[k].nearest = (score, vectors[other])
+    return pairs, {k: b for k, b in best.items() if b[0] >= sameclaim.SUPPORT}
 
 
 def _scores(vectors: list[SentenceVector], anchors: set[frozenset]) -> dict[tuple[int, int], float]:
@@ -382,7 +385,16 @@ def make_fact(index: int, members: list[SentenceVector], conflicting: bool) -> F
         sources=sorted({m.source for m in members}),
         witnesses=len(witnesses),
         why=reason(members) if len(members) > 1 else None,
+        nearest=_nearest(members[0]) if status == "single-source" else None,
     )
+
+
+def _nearest(v: SentenceVector) -> Nearest | None:
+    """Where another witness comes closest to stating a lone sentence's claim."""
+    if v.nearest is None:
+        return None
+    score, other = v.nearest
+    return Nearest(other.sentence.span, round(min(score, 1.0), 3))
 
 
 def reason(members: list[SentenceVector]) -> MatchReason:

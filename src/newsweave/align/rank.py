@@ -43,6 +43,9 @@ REPEAT = 0.6  # a claim sharing this share of its content words with one chosen 
 MIN_WORDS, MAX_WORDS = 6, 60  # a usable claim: a sentence, not a fragment or a paragraph
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LEANING = re.compile(r"^(?:He|She|They|It|This|That|These|Those|But|And|Also)\b|^[\"“]?[a-z]")
+# A noun described and no more, as a claim part cited with its noun reads ("The quake, which hit at
+# a depth of 10 km"; "Subhan Sahara, the head of the agency"): not a claim on its own.
+_DESCRIPTION = re.compile(r"^[^,.!?]{1,80}, (?:which|who|whose|where|a|an|the)\b[^.!?\"”]*$")
 
 __all__ = [
     "coverage",
@@ -88,9 +91,12 @@ def ranked_facts(brief: Brief, facts: Iterable[Fact], limit: int | None = None) 
 
 def usable(fact: Fact) -> bool:
     """A claim that reads on its own: a sane length, not leaning on the sentence before, not a
-    piece of a quote that runs on into (or in from) another sentence."""
+    noun and its description alone, not a piece of a quote that runs on into (or in from) another
+    sentence."""
     text = fact.text
     if not MIN_WORDS <= len(text.split()) <= MAX_WORDS or _LEANING.search(text):
+        return False
+    if _DESCRIPTION.match(text):
         return False
     return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 

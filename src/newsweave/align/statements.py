@@ -1,6 +1,7 @@
 """Which sentences state something. A fact is a statement: not an agency or reporter credit in
 parentheses ("(Reuters)", "(Barak Ravid)"), a timestamp of a live blog ("1:15 A.M."), a dateline
-of a photo ("July 31, 2014 (AFP)") or a call to action ("For full story, click here"). Such lines
+of a photo ("July 31, 2014 (AFP)"), a photo's credit or caption ("REUTERS/Stephen Lam"; "Ellen
+Pao leaves the courthouse ..., March 25, 2015.") or a call to action ("For full story, click here"). Such lines
 share their few words across sources, so they used to turn up as "corroborated facts"."""
 
 from __future__ import annotations
@@ -60,6 +61,20 @@ LINK_WORDS = {
     "live",
 }
 SUBJECTS = {"nsubj", "nsubjpass", "expl"}
+# A photo credit: an agency or "Photo" and a slash or colon before the photographer's name
+# ("REUTERS/Stephen Lam", "AP Photo/Richard Vogel", "Credit: Rick Loomis / Los Angeles Times").
+PHOTO_CREDIT = re.compile(
+    r"\(?\s*(?:(?:AP|AFP|EPA|AAP|Reuters|REUTERS|Xinhua|Getty Images|Bloomberg)(?: Photos?)?"
+    r"|Photo|PHOTO|Credit|File)\s*[/:]\s*[A-Z][\w.'’-]*(?:\s+[\w.'’/-]+){0,6}\s*\)?\.?"
+)
+# A photo caption opens with one of these ("Photo: With a line of officers behind them, ...").
+CAPTION_OPENERS = ("Photo:", "PHOTO:", "File photo:", "FILE PHOTO:", "Pictured:", "In this photo")
+# Verbs of a caption in the passive present ("The encampment is seen before ...").
+CAPTION_PASSIVES = {"see", "picture", "show", "photograph"}
+# A caption ends with the day the photo was taken, given with its year, in at most this many words
+# after the date starts ("..., in San Francisco, California March 25, 2015.").
+CAPTION_DATE_WORDS = 6
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 STAMP_NUMBER = re.compile(r"[\d:.,/-]+(?:[ap]m|[AP]M)?")
 # Words of an update stamp or dateline besides its dates and times.
 STAMP_WORDS = {
@@ -119,7 +134,8 @@ STAMP_WORDS = {
 
 
 def is_statement(document: Document, sentence: Sentence) -> bool:
-    """True unless the sentence is a credit, a timestamp or caption date, or a call to action."""
+    """True unless the sentence is a credit, a timestamp or caption date, a photo caption, or a
+    call to action."""
     if document.nlp is None:
         return True
     span = document.nlp.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
@@ -128,7 +144,27 @@ def is_statement(document: Document, sentence: Sentence) -> bool:
     words = _outside_brackets(span)
     if sum(1 for t in words if t.is_alpha) < MIN_WORDS and not _has_subject(span.root):
         return False
-    return not _call_to_action(span, words) and not _timestamp(words)
+    if _call_to_action(span, words) or _timestamp(words):
+        return False
+    return not _caption(sentence.text, span)
+
+
+def _caption(text: str, span: Any) -> bool:
+    """A photo's credit or caption: "REUTERS/Stephen Lam"; "Photo: With a line of officers ...";
+    a sentence in the present that ends with the day the photo was taken, its year given ("Ellen
+    Pao leaves the courthouse ... March 25, 2015."; "The camp is seen ..., November 27, 2011.")."""
+    if PHOTO_CREDIT.fullmatch(text.strip()) or text.lstrip().startswith(CAPTION_OPENERS):
+        return True
+    root = span.root
+    present = root.tag_ in {"VBZ", "VBP"} and root.lemma_ != "be"
+    passive = root.lemma_ in CAPTION_PASSIVES and any(
+        c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in root.children
+    )
+    if not (present or passive) or any(t.is_quote for t in span):
+        return False
+    tail = [t for t in span if not t.is_punct][-CAPTION_DATE_WORDS:]
+    dated = [t for t in tail if t.ent_type_ == "DATE"]
+    return bool(dated) and bool(_YEAR.search(dated[-1].text)) and dated[-1] is tail[-1]
 
 
 def _timestamp(words: list[Any]) -> bool:

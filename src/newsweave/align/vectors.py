@@ -23,6 +23,9 @@ EMBED_MIX = 0.2
 REPORTING = {"say", "tell", "add", "report", "state", "according", "announce", "note", "claim"}
 # Main verbs that say nothing of what a sentence is about.
 LIGHT_VERBS = frozenset({"say", "be"})
+# A sentence of at least this many letters said twice in one document is one sentence (pages that
+# repeat a paragraph); shorter ones ("He said.") may be said twice.
+MIN_REPEAT_CHARS = 40
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 
 
@@ -35,6 +38,8 @@ class SentenceVector:
     norm: float = 0.0
     embedding: Any = None  # unit sentence embedding, with `similarity="embed"`
     parent: Sentence | None = None  # for a claim inside a sentence (align.claims): that sentence
+    # the vector of another witness likeliest to state its claim, with that probability (align.facts)
+    nearest: tuple[float, SentenceVector] | None = None
 
     @property
     def part(self) -> bool:
@@ -123,7 +128,10 @@ def sentence_vectors(
     with `embed`, each also carries its sentence embedding (the `embed` extra)."""
     vectors = []
     for d in documents:
+        said: set[str] = set()
         for s, found in _document_found(d, keep):
+            if _repeated(s, said):
+                continue
             vectors.append(SentenceVector(s, d, _features(d, s, found), {}))
             vectors += [
                 SentenceVector(p, d, _features(d, p, _within(found, p), context), {}, parent=s)
@@ -137,6 +145,17 @@ def sentence_vectors(
         v.weights = {f: c * _idf(n, df[f]) * WEIGHTS[f[0]] for f, c in v.features.items()}
         v.norm = math.sqrt(sum(w * w for w in v.weights.values()))
     return vectors
+
+
+def _repeated(sentence: Sentence, said: set[str]) -> bool:
+    """Has its document said this sentence before (a paragraph a page repeats)? Adds it if not."""
+    key = " ".join(_NON_WORD.sub("", sentence.text.lower()).split())
+    if len(key) < MIN_REPEAT_CHARS:
+        return False
+    if key in said:
+        return True
+    said.add(key)
+    return False
 
 
 def embed_all(vectors: list[SentenceVector]) -> None:

@@ -52,7 +52,16 @@ CURRENCY_WORDS = {
 }
 TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decade")
 # Seconds in a unit of time, for durations given in different units ("one minute" / "60 seconds").
-SECONDS = {"second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0, "week": 604800.0}
+SECONDS = {
+    "second": 1.0,
+    "minute": 60.0,
+    "hour": 3600.0,
+    "day": 86400.0,
+    "week": 604800.0,
+    "month": 2629800.0,  # a twelfth of a year of 365.25 days
+    "year": 31557600.0,
+    "decade": 315576000.0,
+}
 MEASURES = {
     "km": "km",
     "kilometre": "km",

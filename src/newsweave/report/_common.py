@@ -236,7 +236,21 @@ def fact_line(brief: Brief, fact: Fact) -> str:
     """ "2 outlets / 2 independent: AP, Reuters" or "single source: AP", then who said it, if
     the sources report it as someone's words ("· said by Lu Kang")."""
     said = said_line(brief, fact)
-    return witness_line(brief, fact) + (f" · {said}" if said else "")
+    closest = nearest_line(brief, fact)
+    return (
+        witness_line(brief, fact)
+        + (f" · {said}" if said else "")
+        + (f" · {closest}" if closest else "")
+    )
+
+
+def nearest_line(brief: Brief, fact: Fact) -> str:
+    """ "closest elsewhere: Reuters (same claim: 31%)" for a single-source fact another witness
+    comes near to stating; "" otherwise."""
+    if fact.nearest is None:
+        return ""
+    where = label(brief, fact.nearest.span.source)
+    return f"closest elsewhere: {where} (same claim: {fact.nearest.same_claim:.0%})"
 
 
 def witness_line(brief: Brief, fact: Fact) -> str:

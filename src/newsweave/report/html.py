@@ -193,6 +193,10 @@ def _facts(brief: Brief) -> str:
 def _fact(brief: Brief, fact: Fact) -> str:
     why = c.why(fact.why)
     detail = f"<details><summary>why grouped</summary>{esc(why)}</details>" if why else ""
+    if fact.nearest is not None:
+        near = fact.nearest.span
+        text = brief.source(near.source).text[near.start : near.end]
+        detail += f"<details><summary>closest elsewhere</summary>{esc(text)}{_refs(brief, [near])}</details>"
     return f"{esc(fact.text)}{_refs(brief, fact.mentions)} <span class=meta>{esc(c.fact_line(brief, fact))}</span>{detail}"
 
 
@@ -304,6 +308,7 @@ def _cited_spans(brief: Brief) -> dict[str, list[Span]]:
     spans = [x for s in brief.summary for x in s.citations]
     spans += [m.span for g in brief.quotes for m in g.mentions]
     spans += [Span(v.source, v.start, v.end) for x in brief.conflicts for v in x.values]
+    spans += [f.nearest.span for f in brief.facts if f.nearest is not None]
     spans += [m for f in brief.facts for m in f.mentions] + [
         m for e in [*brief.timeline, *brief.undated] for m in e.mentions
     ]

@@ -159,6 +159,9 @@ def _fact(f: Fact) -> dict[str, Any]:
         "said_by": [_said(s) for s in f.said_by],
         "why": _why(f.why),
         "background": f.background,
+        "nearest": None
+        if f.nearest is None
+        else {**span(f.nearest.span), "same_claim": f.nearest.same_claim},
     }
 
 
