@@ -916,3 +916,25 @@ def test_a_report_that_nobody_named_is_described_not_named(nlp):
 def test_a_question_of_a_verb_not_of_speech_reports_nothing(nlp):
     text = "Engineers will see if the bridge can carry more trucks next year."
     assert _quotes(nlp, text, INDIRECT) == []
+
+
+def test_a_named_source_at_the_end_of_a_report_credits_the_whole_report(nlp):
+    text = "The driver's lawyer said the crash was an accident, according to WXYZ."
+    found = {(q.text, q.speaker_text) for q in _mentions(nlp, text) if q.kind == "indirect"}
+    assert found == {
+        ("The driver's lawyer said the crash was an accident", "WXYZ"),
+        ("the crash was an accident", "The driver's lawyer"),
+    }
+    # a source that is no name stays on the clause it follows
+    text = "The mayor said the economy grew last year, according to government data."
+    found = {(q.text, q.speaker_text) for q in _mentions(nlp, text) if q.kind == "indirect"}
+    assert ("the economy grew last year", "government data") in found
+
+
+def test_a_participle_joined_to_an_infinitive_is_said_by_the_one_who_asks(nlp):
+    text = (
+        "Deputies were at the park all night, urging campers to leave the grounds and warning "
+        "them that they would be cited."
+    )
+    said = {q.text: q.speaker_text for q in _mentions(nlp, text) if q.kind == "indirect"}
+    assert said["that they would be cited"] == "Deputies"

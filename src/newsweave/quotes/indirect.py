@@ -70,7 +70,7 @@ def _content(tok: Any, sent: Any) -> Any | None:
     if lemma in CLAUSE_CUES:
         clause = next((c for c in tok.children if c.dep_ in _CLAUSE_DEPS), None)
         if clause is not None and not _unspoken_question(tok, clause):
-            return _after(tok, _subtree(clause))
+            return _without_credit(_after(tok, _subtree(clause)))
     if lemma in INFINITIVE_CUES:
         inf = next(
             (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None
@@ -163,7 +163,42 @@ def _according_to(tok: Any, sent: Any) -> Any | None:
     head = tok.head
     while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head.i != head.i:
         head = head.head
-    return _rest_of_clause(tok, head, sent)
+    report = _credited_report(tok)
+    return _rest_of_clause(tok, report if report is not None else head, sent)
+
+
+def _credited_report(according: Any) -> Any | None:
+    """ "Her lawyer said the act was not malicious, according to WXYZ": a named source credited
+    at the end of a report's clause credits the whole report (the parse hangs the phrase on the
+    reported clause); the speech cue of that report, else None."""
+    clause = according.head
+    cue = clause.head
+    source = next((c for c in according.doc[according.i + 1].children if c.dep_ == "pobj"), None)
+    return (
+        cue
+        if clause.dep_ == "ccomp"
+        and cue.lemma_.lower() in CLAUSE_CUES
+        and cue.i < clause.i < according.i
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children)
+        and source is not None
+        and source.pos_ == "PROPN"
+        and according.right_edge.i >= clause.right_edge.i - 1
+        else None
+    )
+
+
+def _without_credit(content: Any) -> Any:
+    """A report's clause without the named source that credits the whole report (its own
+    "according to" phrase, which the parse puts inside the clause)."""
+    according = next(
+        (t for t in content if t.lower_ == "according" and _credited_report(t) is not None), None
+    )
+    if according is None:
+        return content
+    end = according.i
+    while end > content.start and content.doc[end - 1].is_punct:
+        end -= 1
+    return content.doc[content.start : end]
 
 
 def _as_clause(verb: Any) -> bool:
