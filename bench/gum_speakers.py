@@ -211,13 +211,14 @@ def run_newsweave(doc: GumDoc, nlp) -> Run:
     from newsweave.extract import extract
     from newsweave.models import Source
     from newsweave.quotes import find_quote_spans, find_quotes
+    from newsweave.quotes.quoted import Quoted
     from newsweave.quotes.speakers import Context
 
     source = Source(id=doc.name, raw=doc.text, text=doc.text)
     documents, entities = extract([source], nlp)
     quotes = find_quotes(documents[0], entities, [])
     by_id = {e.id: e for e in entities}
-    quoted = [(q.start - 1, q.end + 1) for q in find_quote_spans(doc.text)]
+    quoted = Quoted((q.start - 1, q.end + 1) for q in find_quote_spans(doc.text))  # as quotes does
     ctx = Context(documents[0].nlp, documents[0].entity_mentions, by_id, quoted)
     return Run(documents[0], by_id, ctx, quotes)
 

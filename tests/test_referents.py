@@ -241,3 +241,47 @@ def test_a_pronoun_may_be_a_name_in_a_clause_before_it(nlp):
         'When Grant arrived at the hall, he said the vote was "a done deal".'
     )
     assert _speakers(nlp, text)[-1] == ("a done deal", "Paul Grant")
+
+
+def _referent_of(nlp, text, word, nth=-1):
+    """The entity name newsweave gives the `nth` pronoun `word` of the text."""
+    from newsweave.quotes.referents import referent
+    from newsweave.quotes.speakers import Context
+
+    docs, entities = extract([clean(Source(id="t", raw=text))], nlp)
+    ctx = Context(docs[0].nlp, docs[0].entity_mentions, {e.id: e for e in entities})
+    pronoun = [t for t in docs[0].nlp if t.lower_ == word][nth]
+    return {e.id: e.name for e in entities}.get(referent(ctx, pronoun) or "")
+
+
+def test_a_chain_of_he_carries_a_person_past_the_sentence_window(nlp):
+    middle = " ".join(f"He spent the summer of {1990 + i} at sea." for i in range(14))
+    text = f"Tom Reedman grew up on a farm. {middle} He said the sea had made him."
+    assert _referent_of(nlp, text, "he") == "Tom Reedman"
+
+
+def test_a_bound_object_is_no_mention_of_the_subject(nlp):
+    text = "Kate Morland met Maria Gonzalez in Oslo. Later Morland hired her."
+    assert _referent_of(nlp, text, "her") == "Maria Gonzalez"
+
+
+def test_a_possessive_inside_the_subject_gives_no_gender(nlp):
+    from newsweave.quotes.referents import genders
+    from newsweave.quotes.speakers import Context
+
+    text = (
+        "Maria Gonzalez studied in Leeds. Her former professor, Paul Kerrigan, praised the thesis."
+    )
+    docs, entities = extract([clean(Source(id="t", raw=text))], nlp)
+    ctx = Context(docs[0].nlp, docs[0].entity_mentions, {e.id: e for e in entities})
+    names = {e.id: e.name for e in entities}
+    assert {names[e]: g for e, g in genders(ctx).items()}.get("Paul Kerrigan") != "f"
+
+
+def test_the_he_of_a_name_is_no_link_of_the_chain(nlp):
+    text = (
+        "Vice Premier Liu He told Senator Tom Reed that the talks would go on. "
+        "Spokesman Lu Kang told a briefing that China was pleased. "
+        "He said that Mr Liu would travel on Friday."
+    )
+    assert _referent_of(nlp, text, "he") == "Lu Kang"

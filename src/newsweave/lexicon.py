@@ -69,6 +69,14 @@ NICKNAMES = (
     words("sam samuel"),
 )
 
+# Nouns of kin and household a person has and a place or a body does not: "Paris's father",
+# "Holt's wife" make the name a person's (extract.typing).
+KIN_NOUNS = words(
+    "father mother son daughter brother sister husband wife parents parent children child uncle "
+    "aunt grandfather grandmother nephew niece cousin fiance fiancee girlfriend boyfriend widow "
+    "widower stepfather stepmother"
+)
+
 # --- Pronouns -------------------------------------------------------------------------------------
 
 # Third-person pronouns by gender: a he/she resolves to a person of that gender where the text
@@ -215,6 +223,12 @@ PUBLIC_BODIES = words(
     "council committee office service police army navy military university college school "
     "hospital church party union association foundation institute bureau authority embassy "
     "federation league organization organisation society nations prosecutors"
+)
+
+# Verbs of a match: a country that is the subject or object of one beside a score ("Sweden
+# defeated South Korea 1-0") is its team, an organisation (extract.typing).
+CONTEST_VERBS = words(
+    "beat defeat face play lose win draw tie edge thrash rout overcome eliminate meet host top"
 )
 
 # --- News outlets ---------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from ..lexicon import (
     TITLE_WORDS,
 )
 from ..models import EntityMention, EntityType, Role, Sentence, Span
+from .name_types import settle_types
 
 SPACY_TYPES: dict[str, EntityType] = {
     "PERSON": "person",
@@ -28,6 +29,9 @@ SPACY_TYPES: dict[str, EntityType] = {
 # Words that open an entity span but are not part of the name: determiners and inverted cues.
 _NOT_NAME = {"the", "a", "an"} | INVERTED_CUES
 _DETERMINER = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Words no untagged person's name has: titles, organisations' and places' words.
+_NOT_PERSON_WORDS = TITLE_WORDS | ORG_WORDS | PLACE_NOUNS | KNOWN_ORGS
 _ROLE_STOP_POS = {"VERB", "AUX", "DET", "ADP", "PUNCT", "PRON", "CCONJ", "SCONJ", "NUM", "PART"}
 
 
@@ -49,15 +53,16 @@ def sentences(doc: Any, source_id: str) -> list[Sentence]:
 def entity_mentions(doc: Any, source_id: str) -> list[EntityMention]:
     """Person, organisation and place mentions, with titles and appositive roles as stated."""
     out: list[EntityMention] = []
+    stated: set[int] = set()  # ids of mentions typed by the words around them, not the model
     text = doc.text  # read once: spaCy rebuilds it from every token on each read
     for ent in doc.ents:
-        etype = SPACY_TYPES.get(ent.label_)
-        if etype is None:
+        model_type = SPACY_TYPES.get(ent.label_)
+        if model_type is None:
             continue
         span = _name_span(ent)
         if span is None or _not_a_name(span):
             continue
-        etype = _corrected_type(span, etype)
+        etype = _corrected_type(span, model_type)
         start, end = span.start_char, span.end_char
         role = person_role(span) if etype == "person" else None
         mention = EntityMention(Span(source_id, start, end), text[start:end], etype)
@@ -65,7 +70,19 @@ def entity_mentions(doc: Any, source_id: str) -> list[EntityMention]:
             mention.role = Role(role.text, Span(source_id, role.start_char, role.end_char))
         mention.alias = _with_honorific(span)
         out.append(mention)
-    return sorted(out + unlisted_people(doc, source_id, out), key=lambda m: m.span.start)
+        if etype != model_type:
+            stated.add(id(mention))
+    found = out + unlisted_people(doc, source_id, out)
+    proposed = untagged_subjects(doc, source_id, found)
+    maybe = {id(m) for m in proposed}
+    found = sorted(found + proposed, key=lambda m: m.span.start)
+    return settle_types(
+        doc,
+        found,
+        [name_key(m.text) for m in found],
+        maybe=frozenset(i for i, m in enumerate(found) if id(m) in maybe),
+        stated=frozenset(i for i, m in enumerate(found) if id(m) in stated),
+    )
 
 
 def unlisted_people(doc: Any, source_id: str, known: list[EntityMention]) -> list[EntityMention]:
@@ -89,6 +106,31 @@ def unlisted_people(doc: Any, source_id: str, known: list[EntityMention]) -> lis
                 "person",
                 alias=_with_honorific(span),
             )
+        )
+    return out
+
+
+def untagged_subjects(doc: Any, source_id: str, known: list[EntityMention]) -> list[EntityMention]:
+    """Proper nouns the model left untagged as the subject of a clause ("Byron received his
+    early education"), and a person's one-word name it took for a common noun opening a
+    sentence ("Rathbun requested ..." beside "Mark Rathbun"): proposed as people, kept by
+    `settle_types` only on evidence or where the name is a person's elsewhere."""
+    covered = {i for m in known for i in range(m.span.start, m.span.end)}
+    people = {w for m in known if m.type == "person" for w in name_key(m.text).split()[-1:]}
+    out: list[EntityMention] = []
+    for tok in doc:
+        if tok.dep_ not in _SUBJECT_DEPS or tok.ent_type_:
+            continue
+        if tok.pos_ != "PROPN" and not (tok.is_title and tok.lower_ in people):
+            continue
+        span, _ = _titled_name(doc, tok)
+        if any(t.idx in covered or not (t.is_title and t.is_alpha) for t in span):
+            continue
+        if {t.lower_ for t in span} & _NOT_PERSON_WORDS:
+            continue
+        covered.update(range(span.start_char, span.end_char))
+        out.append(
+            EntityMention(Span(source_id, span.start_char, span.end_char), span.text, "person")
         )
     return out
 
@@ -138,11 +180,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _name_span(ent: Any) -> Any | None:
-    """The entity span without a leading determiner, title words or a trailing possessive."""
+    """The entity span without a leading determiner, title words, a trailing possessive or
+    the line breaks the model runs into it ("Brock Holt\n\n", a lone "\n\n")."""
     start, end = ent.start, ent.end
-    while start < end and (ent.doc[start].lower_ in _NOT_NAME or _is_title(ent, start)):
+    doc = ent.doc
+    while start < end and (
+        doc[start].lower_ in _NOT_NAME or doc[start].is_space or _is_title(ent, start)
+    ):
         start += 1
-    while end > start and ent.doc[end - 1].text in {"'s", "'", "’s"}:
+    while end > start and (doc[end - 1].text in {"'s", "'", "’s"} or doc[end - 1].is_space):
         end -= 1
     end = _hyphenated_end(ent.doc, end)
     end = next((i for i in range(start + 1, end) if _not_name_word(ent.doc[i])), end)

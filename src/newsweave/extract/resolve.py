@@ -46,17 +46,29 @@ def _group(mentions: list[EntityMention]) -> list[list[EntityMention]]:
     people = [m for m in mentions if m.type == "person"]
     person_groups = _group_people(people)
     surnames = _person_index(person_groups)
+    named = {key: len(group) for key, group in surnames.items()}
+    others = Counter(name_key(m.text) for m in mentions if m.type != "person")
     rest: dict[tuple[str, str], list[EntityMention]] = defaultdict(list)
     for m in mentions:
         if m.type == "person":
             continue
         key = name_key(m.text)
-        if key in surnames and (m.type == "organisation" or " " not in key):
+        if _a_persons_name(m, key, named, others):
             surnames[key].append(m)  # "Bloomberg" as a place, "Trump" as an organisation
             m.type = "person"
         else:
             rest[_other_key(m, key)].append(m)
     return person_groups + _attach_short_orgs(rest)
+
+
+def _a_persons_name(m: EntityMention, key: str, named: dict[str, int], others: Counter) -> bool:
+    """Is an organisation's or a lone place's name the name of a person of the story ("Trump"
+    typed an organisation, "Bloomberg" a place, however often)? Not an acronym named more
+    often otherwise than as the person ("DAB" seven times beside one "Pro-Beijing DAB" that the
+    model typed a person): people's names are not written in capitals."""
+    if key not in named or (m.type != "organisation" and " " in key):
+        return False
+    return named[key] >= others[key] or not m.text.isupper()
 
 
 def _person_tokens(text: str) -> list[str]:

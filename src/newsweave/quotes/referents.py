@@ -10,20 +10,29 @@ convention-goer said" is that convention-goer, not the last person named. Rules,
    role noun ("spokeswoman", "father") and the he/she of sentences where that person is the only
    one named. No first-name lexicon: the one maintained offline package that ships one
    (names-dataset) loads gigabytes; an unknown gender agrees with both.
+<<<<<<< HEAD
 2. Binding: not the subject of the pronoun's own verb ("Kelly told him": him is not Kelly), and
    a subject pronoun is nobody its own clause names ("He said Morsi had failed": he is not
    Morsi; a name inside quote marks does not count).
+=======
+2. Binding: not the subject of the pronoun's own verb, under any of its names ("Kelly told
+   him": him is not Kelly).
+>>>>>>> main
 3. Score, highest wins: recency (a cost per sentence back), grammatical subject (a name in
    apposition to a role subject counts: "Another official, Supriyadi, ... said"), the subject
    of the sentence just before one whose main verb has the pronoun as subject ("Gianforte
-   pleaded guilty. He apologized"), subject of a speech cue, the document's last speaker, a name inside quote marks (a cost: quoted words are
-   someone else's), and how often the person was named so far (the subject of a profile).
+   pleaded guilty. He apologized"), subject of a speech cue, the document's last speaker, a
+   name inside quote marks (a cost: quoted words are someone else's), and how often the
+   person was named in the window (the subject of a profile).
+4. Chain: every he/she/him/her before the pronoun, resolved in text order by the same rules
+   (without the last speaker), is a mention of its referent: "Byron ... He went up to
+   Cambridge, where he met ...", a biography's "he" many sentences from the name.
 """
 
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +46,7 @@ from ..lexicon import (
 )
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PERSONAL = MALE_PRONOUNS | FEMALE_PRONOUNS
 _OBJECT_DEPS = {"dobj", "iobj", "dative"}
 _PREPOSITIONS = {"for", "of", "at", "in", "with", "on", "from", "to"}
 
@@ -68,38 +78,109 @@ class Candidate:
 def referent(ctx: Any, pronoun: Any) -> str | None:
     """The entity a he/she/him/her pronoun refers to, or None (nobody named fits, or a person
     described but not named is the best antecedent)."""
+    chain, starts = _chain(ctx)
+    return _choose(ctx, pronoun, chain, bisect_left(starts, pronoun.idx), ctx.last_speaker)
+
+
+def _choose(
+    ctx: Any, pronoun: Any, cands: list[Candidate], stop: int, speaker: str | None
+) -> str | None:
+    """The best of the candidates before index `stop` within MAX_SENTENCES of the pronoun."""
     gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f"
     sentence = _sentence_of(ctx, pronoun.idx)
+<<<<<<< HEAD
     bound = _clause_subject(pronoun)
     named_below = _named_in_clause(ctx, pronoun)
+=======
+>>>>>>> main
     opens = pronoun.dep_ in SUBJECT_DEPS and pronoun.head.dep_ == "ROOT"
+    first = stop
+    while first > 0 and sentence - cands[first - 1].sentence <= MAX_SENTENCES:
+        first -= 1
+    window = cands[first:stop]
+    bound = _bound_to(_clause_subject(pronoun), window)
     best, best_score = None, -math.inf
     seen: dict[str | None, int] = {}
-    for c in _candidates(ctx):
-        if c.start >= pronoun.idx or sentence - c.sentence > MAX_SENTENCES:
-            if c.start >= pronoun.idx:
-                break
-            continue
+    for c in window:
         seen[c.entity_id] = seen.get(c.entity_id, 0) + 1
-        if not _agrees(ctx, c, gender) or (bound is not None and c.start <= bound.idx < c.end):
+        if not _agrees(ctx, c, gender) or bound(c):
             continue
+<<<<<<< HEAD
         if c.entity_id is not None and c.entity_id in named_below:
             continue
         score = _score(ctx, c, sentence, seen[c.entity_id])
+=======
+        score = _score(c, sentence, speaker, seen[c.entity_id])
+>>>>>>> main
         score += CONTINUED_SUBJECT * (opens and c.subject and c.sentence == sentence - 1)
         if score >= best_score:  # ties go to the later mention
             best, best_score = c, score
     return best.entity_id if best is not None else None
 
 
-def _score(ctx: Any, c: Candidate, sentence: int, mentions: int) -> float:
+def _bound_to(subject: Any | None, window: list[Candidate]) -> Any:
+    """Binding: "Kelly told him" -- him is not Kelly, nor any other mention of Kelly's."""
+    if subject is None:
+        return lambda c: False
+    at = subject.idx
+    entity = next((c.entity_id for c in window if c.start <= at < c.end), None)
+    return lambda c: c.start <= at < c.end or (entity is not None and c.entity_id == entity)
+
+
+def _score(c: Candidate, sentence: int, speaker: str | None, named: int) -> float:
     score = -SENTENCE_COST * (sentence - c.sentence)
     score += SUBJECT * c.subject + SPEECH_SUBJECT * c.speech - QUOTED_COST * c.quoted
     if c.entity_id is not None:
-        score += LAST_SPEAKER * (c.entity_id == ctx.last_speaker) + SALIENCE * min(
-            math.log2(mentions), MAX_SALIENCE
+        score += LAST_SPEAKER * (c.entity_id == speaker) + SALIENCE * min(
+            math.log2(named), MAX_SALIENCE
         )
     return score
+
+
+def _chain(ctx: Any) -> tuple[list[Candidate], list[int]]:
+    """The candidates with every he/she/him/her before them resolved in text order and added
+    as a mention of its referent ("Byron ... He went up to Cambridge ... he met": the second he
+    is Byron through the first); resolved without the last speaker, which changes as the
+    document's quotes are read. With the candidates' start offsets, for bisection."""
+    if "chain" not in ctx.cache:
+        base, out, starts = _candidates(ctx), [], []
+        i = 0
+        for tok in (t for t in ctx.doc if _pronoun(ctx, t)):
+            while i < len(base) and base[i].start < tok.idx:
+                out.append(base[i])
+                starts.append(base[i].start)
+                i += 1
+            entity = _choose(ctx, tok, out, len(out), None)
+            if entity is not None:
+                out.append(_resolved(ctx, tok, entity))
+                starts.append(tok.idx)
+        out += base[i:]
+        starts += [c.start for c in base[i:]]
+        ctx.cache["chain"] = (out, starts)
+    return ctx.cache["chain"]
+
+
+def _pronoun(ctx: Any, tok: Any) -> bool:
+    """A he/she/him/her that is no part of a name (the "He" of "Liu He")."""
+    return (
+        tok.lower_ in PERSONAL
+        and tok.pos_ == "PRON"
+        and not tok.ent_type_
+        and ctx.entity_at(tok) is None
+    )
+
+
+def _resolved(ctx: Any, tok: Any, entity: str) -> Candidate:
+    subject = tok.dep_ in SUBJECT_DEPS
+    return Candidate(
+        entity,
+        tok.idx,
+        tok.idx + len(tok),
+        _sentence_of(ctx, tok.idx),
+        subject,
+        subject and _speech(tok.head),
+        _in_quotes(ctx, tok.idx),
+    )
 
 
 def _agrees(ctx: Any, c: Candidate, gender: str) -> bool:
@@ -146,8 +227,10 @@ def _sentence_starts(ctx: Any) -> list[int]:
 def _candidates(ctx: Any) -> list[Candidate]:
     if "candidates" not in ctx.cache:
         people = [_named(ctx, m) for m in ctx.mentions if _is_person(ctx, m.entity_id)]
-        found = [c for c in people if c is not None] + _described(ctx)
-        ctx.cache["candidates"] = sorted(found, key=lambda c: c.start)
+        found = sorted(
+            [c for c in people if c is not None] + _described(ctx), key=lambda c: c.start
+        )
+        ctx.cache["candidates"] = found
     return ctx.cache["candidates"]
 
 
@@ -285,15 +368,22 @@ def _vote_pronouns(ctx: Any, votes: dict[str, list[int]]) -> None:
         v = votes[entity]
         if role is not None:
             for tok in role.head.subtree:
-                if (tok.tag_ == "PRP$" or tok.lower_ in {"himself", "herself"}) and _same_clause(
-                    tok, role
-                ):
+                if _own_possessive(tok, role):
                     v[0] += tok.lower_ in MALE_PRONOUNS
                     v[1] += tok.lower_ in FEMALE_PRONOUNS
         opening = sents[s + 1][0] if s + 1 < len(sents) and s + 1 not in named else None
         if opening is not None and not _in_quotes(ctx, opening.idx):
             v[0] += opening.lower_ == "he"
             v[1] += opening.lower_ == "she"
+
+
+def _own_possessive(tok: Any, subject: Any) -> bool:
+    """A his/her/himself/herself of the subject's clause, not inside the subject ("Her former
+    professor, Koolhaas, said": her is not the professor)."""
+    if tok.tag_ != "PRP$" and tok.lower_ not in {"himself", "herself"}:
+        return False
+    inside = subject.left_edge.i <= tok.i <= subject.right_edge.i
+    return not inside and _same_clause(tok, subject)
 
 
 def _same_clause(tok: Any, subject: Any) -> bool:
