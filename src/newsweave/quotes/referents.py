@@ -10,14 +10,9 @@ convention-goer said" is that convention-goer, not the last person named. Rules,
    role noun ("spokeswoman", "father") and the he/she of sentences where that person is the only
    one named. No first-name lexicon: the one maintained offline package that ships one
    (names-dataset) loads gigabytes; an unknown gender agrees with both.
-<<<<<<< HEAD
-2. Binding: not the subject of the pronoun's own verb ("Kelly told him": him is not Kelly), and
-   a subject pronoun is nobody its own clause names ("He said Morsi had failed": he is not
-   Morsi; a name inside quote marks does not count).
-=======
 2. Binding: not the subject of the pronoun's own verb, under any of its names ("Kelly told
-   him": him is not Kelly).
->>>>>>> main
+   him": him is not Kelly), and a subject pronoun is nobody its own clause names after it ("He
+   said Morsi had failed": he is not Morsi; a name inside quote marks does not count).
 3. Score, highest wins: recency (a cost per sentence back), grammatical subject (a name in
    apposition to a role subject counts: "Another official, Supriyadi, ... said"), the subject
    of the sentence just before one whose main verb has the pronoun as subject ("Gianforte
@@ -88,11 +83,7 @@ def _choose(
     """The best of the candidates before index `stop` within MAX_SENTENCES of the pronoun."""
     gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f"
     sentence = _sentence_of(ctx, pronoun.idx)
-<<<<<<< HEAD
-    bound = _clause_subject(pronoun)
     named_below = _named_in_clause(ctx, pronoun)
-=======
->>>>>>> main
     opens = pronoun.dep_ in SUBJECT_DEPS and pronoun.head.dep_ == "ROOT"
     first = stop
     while first > 0 and sentence - cands[first - 1].sentence <= MAX_SENTENCES:
@@ -105,13 +96,9 @@ def _choose(
         seen[c.entity_id] = seen.get(c.entity_id, 0) + 1
         if not _agrees(ctx, c, gender) or bound(c):
             continue
-<<<<<<< HEAD
         if c.entity_id is not None and c.entity_id in named_below:
             continue
-        score = _score(ctx, c, sentence, seen[c.entity_id])
-=======
         score = _score(c, sentence, speaker, seen[c.entity_id])
->>>>>>> main
         score += CONTINUED_SUBJECT * (opens and c.subject and c.sentence == sentence - 1)
         if score >= best_score:  # ties go to the later mention
             best, best_score = c, score
