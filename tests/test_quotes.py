@@ -938,3 +938,9 @@ def test_a_participle_joined_to_an_infinitive_is_said_by_the_one_who_asks(nlp):
     )
     said = {q.text: q.speaker_text for q in _mentions(nlp, text) if q.kind == "indirect"}
     assert said["that they would be cited"] == "Deputies"
+
+
+def test_a_content_noun_in_a_named_paper_is_that_papers(nlp):
+    text = "The mayor dismissed a report in the Daily Ledger that she had fired her deputy."
+    said = {q.text: q.speaker_text for q in _mentions(nlp, text) if q.kind == "indirect"}
+    assert said == {"that she had fired her deputy": "the Daily Ledger"}

@@ -18,6 +18,7 @@ from ..lexicon import (
     INFINITIVE_CUES,
     JUDGING_CUES,
     JUDGING_PREPOSITIONS,
+    NOUN_SOURCES,
     QUESTION_MARKS,
     SPEECH_LEMMAS,
     STANCE_NOUNS,
@@ -29,6 +30,7 @@ from .quoted import Quoted, in_quotes
 from .speakers import Attribution, Context, attribute, resolve_subject
 
 _CLAUSE_DEPS = {"ccomp"}
+_AUTHOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}  # the model's labels of who may write
 # A clause with no more words than this outside quote marks ("that" + the quote) is the quote.
 MAX_WORDS_OUTSIDE = 1
 
@@ -108,7 +110,17 @@ def _noun_speaker(ctx: Context, noun: Any) -> Attribution:
     """The one a content noun is of: its possessor ("her claim"), else the noun's own phrase
     ("a media report", resolved as a subject would be)."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    return resolve_subject(ctx, owner if owner is not None else noun, noun)
+    return resolve_subject(ctx, owner or _named_by(noun) or noun, noun)
+
+
+def _named_by(noun: Any) -> Any | None:
+    """ "a report in the Ledger that ...", "a claim by Jane Roe that ...": the name the noun is in
+    or by is its author."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_SOURCES):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ in _AUTHOR_LABELS:
+            return obj  # not "a report in March"
+    return None
 
 
 def _voiced(verb: Any) -> Any | None:
