@@ -944,3 +944,13 @@ def test_a_content_noun_in_a_named_paper_is_that_papers(nlp):
     text = "The mayor dismissed a report in the Daily Ledger that she had fired her deputy."
     said = {q.text: q.speaker_text for q in _mentions(nlp, text) if q.kind == "indirect"}
     assert said == {"that she had fired her deputy": "the Daily Ledger"}
+
+
+def test_a_content_noun_is_of_the_one_it_comes_from_or_who_makes_it(nlp):
+    text = (
+        "Union leaders persisted in arguments that the plant was safe.\n\n"
+        "The board kept the plant open, despite warnings from its lawyer that the case was weak."
+    )
+    said = {q.text: q.speaker_text for q in _mentions(nlp, text) if q.kind == "indirect"}
+    assert said["that the plant was safe"] == "Union leaders"
+    assert said["that the case was weak"] == "its lawyer"

@@ -18,6 +18,7 @@ from ..lexicon import (
     INFINITIVE_CUES,
     JUDGING_CUES,
     JUDGING_PREPOSITIONS,
+    MAKING_VERBS,
     NOUN_SOURCES,
     QUESTION_MARKS,
     SPEECH_LEMMAS,
@@ -31,6 +32,7 @@ from .speakers import Attribution, Context, attribute, resolve_subject
 
 _CLAUSE_DEPS = {"ccomp"}
 _AUTHOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}  # the model's labels of who may write
+_TIMES = {"DATE", "TIME"}
 # A clause with no more words than this outside quote marks ("that" + the quote) is the quote.
 MAX_WORDS_OUTSIDE = 1
 
@@ -107,20 +109,39 @@ def _noun_content(noun: Any) -> Any | None:
 
 
 def _noun_speaker(ctx: Context, noun: Any) -> Attribution:
-    """The one a content noun is of: its possessor ("her claim"), else the noun's own phrase
-    ("a media report", resolved as a subject would be)."""
+    """The one a content noun is of: its possessor ("her claim"), its author ("a report in the
+    Ledger", "warnings from his lawyer"), the subject of a verb that makes it ("Democrats
+    persisted in arguments that"), else the noun's own phrase ("a media report", resolved as a
+    subject would be)."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    return resolve_subject(ctx, owner or _named_by(noun) or noun, noun)
+    return resolve_subject(ctx, owner or _named_by(noun) or _maker(noun) or noun, noun)
 
 
 def _named_by(noun: Any) -> Any | None:
-    """ "a report in the Ledger that ...", "a claim by Jane Roe that ...": the name the noun is in
-    or by is its author."""
+    """ "a report in the Ledger that ...", "a claim by Jane Roe", "warnings from his lawyer": the
+    name the noun is in, or the one it is by or from, is its author."""
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_SOURCES):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ in _AUTHOR_LABELS:
+        if obj is None:
+            continue
+        if (
+            prep.lower_ != "in"
+            and obj.pos_ in {"NOUN", "PROPN", "PRON"}
+            and obj.ent_type_ not in _TIMES
+        ):
+            return obj
+        if obj.pos_ == "PROPN" and obj.ent_type_ in _AUTHOR_LABELS:
             return obj  # not "a report in March"
     return None
+
+
+def _maker(noun: Any) -> Any | None:
+    """ "Democrats persisted in arguments that ...", "he repeated claims that ...": the subject
+    of a verb that makes the statement the noun names (not "rejected claims that ...")."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in {"dobj", "pobj"} or verb.lemma_.lower() not in MAKING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _voiced(verb: Any) -> Any | None:
