@@ -32,7 +32,7 @@ from claims import (
 
 
 def _numbers_in(brief, loc):
-    from newsweave.extract.figures import times_of_day
+    from newsweave.extract.times import times_of_day
 
     doc = next(d for d in brief.documents if d.source.id == loc[0])
     found = doc.numbers + times_of_day(doc.source.text, doc.source.id)

@@ -10,7 +10,12 @@ the shared peer scripts (../shared/tools/peers/summaries_*.py), imported, not co
 rouge-score with stemming, x100. newsweave reads the raw articles itself (its own cleaning and
 sentences) and ranks its fact sentences; every sentence it outputs is checked against its
 citations (each cited span must exist in its source's cleaned text, and the sentence must be the
-text of one of them).
+text of one of them). `--newsweave-only` leaves the peers out: run it with PYTHONPATH set to another
+checkout's src to compare two versions of newsweave on one machine.
+
+newsweave ranks its sentences with a linear scorer (`newsweave.summarize.scorer.MODEL`) fitted on
+NeuS train, which ../shared does not hold, by `bench/summaries_fit.py` (its docstring says how to
+get the split); tune on NeuS val (`--neus-split val`), report test.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ _STATE: dict = {}
 SIMILARITY = os.environ.get(
     "NEWSWEAVE_SIMILARITY", "lexical"
 )  # set by --similarity for the workers
+PEERS_TOO = True  # --newsweave-only: False
 
 
 def peers():
@@ -106,7 +112,7 @@ def run_cluster(raw) -> dict:
     cluster = _STATE["data"].split_cluster(raw, _STATE["splitter"])
     budget, ref = cluster.budget, "\n".join(cluster.reference)
     out = {"cid": cluster.cid, "budget": budget, "systems": {}}
-    for name in PEER_SYSTEMS:
+    for name in PEER_SYSTEMS if PEERS_TOO else ():
         t = time.process_time()
         summary = _STATE["systems"].SYSTEMS[name](cluster, budget)
         out["systems"][name] = _score(summary, ref, time.process_time() - t)
@@ -134,7 +140,7 @@ def table(title: str, results: list[dict]) -> str:
         "| system | R1 | R2 | RL | RLsum | words | CPU s |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for name in [*PEER_SYSTEMS, "newsweave"]:
+    for name in [n for n in (*PEER_SYSTEMS, "newsweave") if n in results[0]["systems"]]:
         rows = [r["systems"][name] for r in results]
         lines.append(
             f"| {name} | "
@@ -169,10 +175,15 @@ def main() -> int:
         default="lexical",
         help="newsweave's same-fact similarity (embed needs the 'embed' extra)",
     )
+    parser.add_argument(
+        "--newsweave-only",
+        action="store_true",
+        help="leave the peers out (to compare two newsweave checkouts: PYTHONPATH=OTHER/src)",
+    )
     args = parser.parse_args()
     os.environ["NEWSWEAVE_SIMILARITY"] = args.similarity
-    global SIMILARITY
-    SIMILARITY = args.similarity
+    global SIMILARITY, PEERS_TOO
+    SIMILARITY, PEERS_TOO = args.similarity, not args.newsweave_only
     data, _ = peers()
     report = {
         "date": time.strftime("%Y-%m-%d"),

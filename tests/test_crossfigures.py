@@ -189,3 +189,65 @@ def test_a_name_spelled_two_ways_or_another_post_is_no_conflict_of_names(pipelin
         pipeline, "Falcons general manager P.J. Harlow", "Ravens head coach P.J. Brennan"
     )
     assert not _names(spelled) and not _names(other_team)
+
+
+def test_a_figure_is_shown_once(pipeline):
+    brief = _run(
+        pipeline,
+        "Flood in Tarvo\n\nThe flood destroyed 40 houses in Tarvo on Sunday, officials said.\n\n"
+        "Rain fell for two days.",
+        "Tarvo flood\n\nThe flood destroyed 40 homes in Tarvo on Sunday, officials said.\n\n"
+        "Roads were closed.",
+    )
+    places = [frozenset((v.span.source, v.span.start) for v in f.values) for f in brief.figures]
+    assert not any(a <= b for i, a in enumerate(places) for j, b in enumerate(places) if i != j)
+    (houses,) = [f for f in brief.figures if f.kind.startswith("count:house")]
+    assert houses.verdict == "agree" and len(houses.values) == 2
+
+
+def test_one_event_told_in_other_words_and_dated_by_months_is_compared(pipeline):
+    brief = _run(
+        pipeline,
+        "Tremor in Veska\n\nA 5.2-magnitude quake struck Veska on Monday, officials said.\n\n"
+        "In April last year a 7.4-magnitude quake struck off the port of Dunmere, killing ten.",
+        "Veska shaken\n\nThe 5.2-magnitude quake struck Veska on Monday morning.\n\n"
+        "A 7.6-magnitude earthquake also hit off the port of Dunmere in May last year.",
+    )
+    (big,) = [c for c in _numbers(brief) if "7.4" in {v.value for v in c.values}]
+    assert {v.value for v in big.values} == {"7.4", "7.6"}
+    assert all(_cited(brief, v) == v.value for v in big.values)
+
+
+def test_a_figure_dated_in_a_month_is_not_counted_over_a_place_and_hit_is_struck(nlp):
+    from newsweave.extract.figures import figure_frame
+    from newsweave.extract.numbers import find_numbers
+
+    def frame(text):
+        doc = nlp(text)
+        (n,) = [n for n in find_numbers(text, "s", doc=doc) if n.value == 300]
+        return figure_frame(n, doc)
+
+    may = frame("In May a quake hit the coast, destroying 300 houses in Dunmere.")
+    assert may.scope == frozenset({"dunmere"})
+    april = frame("In April an earthquake struck the coast and destroyed 300 houses.")
+    assert "april" not in april.scope and april.verb in {"strike", "destroy"}
+    assert (
+        frame("An earthquake hit 300 villages.").verb == frame("A quake struck 300 villages.").verb
+    )
+    assert frame("An earthquake hit 300 villages.").subject == "earthquake"
+    assert frame("A quake struck 300 villages.").subject == "earthquake"
+
+
+def test_a_toll_of_a_part_of_the_victims_is_its_own_figure(pipeline):
+    brief = _run(
+        pipeline,
+        "Storm in Lamoro\n\nThe storm hit Lamoro on Monday, killing at least five people.\n\n"
+        "A school roof fell on a classroom and killed three children, the mayor said.",
+        "Lamoro storm\n\nAt least nine people died when the storm hit Lamoro on Monday.\n\n"
+        "Three children were killed when a school roof fell on a classroom, officials said.",
+    )
+    dead = [f for f in brief.figures if f.kind == "dead"]
+    (children,) = [f for f in dead if 3 in {v.value for v in f.values}]
+    assert children.verdict == "agree" and {v.value for v in children.values} == {3}
+    (toll,) = [f for f in dead if f is not children]
+    assert {v.value for v in toll.values} == {5, 9}

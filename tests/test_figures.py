@@ -7,8 +7,9 @@ import datetime as dt
 
 import pytest
 
-from newsweave.extract.figures import figures_agree, times_of_day
+from newsweave.extract.figures import figures_agree
 from newsweave.extract.stamps import stamp, stamp_lines
+from newsweave.extract.times import times_of_day
 from newsweave.models import Source
 
 
@@ -374,3 +375,105 @@ def test_a_clock_time_with_no_zone_named_is_no_conflict_of_zones(pipeline):
     )
     assert not [f for f in brief.figures if f.kind == "time"]
     assert not brief.conflicts
+
+
+def test_a_toll_of_a_part_of_the_victims_is_no_story_toll_when_the_source_gives_the_toll(pipeline):
+    brief = _run(
+        pipeline,
+        "The storm hit Lamoro on Monday, killing at least nine people.\n\nMore later.",
+        "The storm hit Lamoro on Monday. A school roof fell and killed four children.\n\n"
+        "Officials said the storm killed nine people in all.\n\nMore later.",
+    )
+    (toll,) = [f for f in brief.figures if f.kind == "dead"]
+    assert toll.verdict == "agree"
+    assert {v.value for v in toll.values} == {9}
+    text = brief.source("s1").text
+    (four,) = [v for v in toll.values if v.span.source == "s1"]
+    assert text[four.span.start : four.span.end] == "nine"
+
+
+def test_a_toll_of_children_is_the_toll_of_a_source_that_gives_no_other(pipeline):
+    brief = _run(
+        pipeline,
+        "The bus fell into the Kivo river on Monday, killing 12 children.\n\nMore later.",
+        "Twelve children died when their school bus plunged off a bridge near Kivo, police "
+        "said on Monday.\n\nThe driver survived.",
+    )
+    (toll,) = [f for f in brief.figures if f.kind == "dead"]
+    assert toll.verdict == "agree" and len(toll.values) == 2
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("two grandkids", "two grandchildren"),
+        ("three kids", "three children"),
+        ("40 homes", "40 houses"),
+        ("three townspeople", "three townsperson"),
+    ],
+)
+def test_one_thing_counted_by_two_names_is_one_quantity(a, b):
+    from newsweave.extract.numbers import find_numbers, same_quantity
+
+    (x,) = find_numbers(f"She left {a}.", "s")
+    (y,) = find_numbers(f"She left {b}.", "s")
+    assert same_quantity(x, y)
+    (z,) = find_numbers("She left two cousins.", "s")
+    assert not same_quantity(x, z)
+
+
+@pytest.mark.parametrize(
+    "text, wins, losses",
+    [
+        ("The coach posted a 43-39 record last season.", "43", "39"),
+        ("He had a mark of 162-139 (.538) in Portland.", "162", "139"),
+        ("They finished with a record of 56-26.", "56", "26"),
+    ],
+)
+def test_a_win_loss_record_is_read_as_wins_and_losses(text, wins, losses):
+    from newsweave.extract.records import records
+
+    found = records(text, "s", 0, len(text))
+    assert [(n.kind, text[n.span.start : n.span.end]) for n in found] == [
+        ("record:win", wins),
+        ("record:loss", losses),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["They won 3-1 on Sunday.", "He coached in 2003-04.", "A 10-12 marked change."]
+)
+def test_scores_and_seasons_are_no_records(text):
+    from newsweave.extract.records import records
+
+    assert records(text, "s", 0, len(text)) == []
+
+
+def test_a_record_outlets_give_is_a_figure_of_wins_and_of_losses(pipeline):
+    brief = _run(
+        pipeline,
+        "Coach fired\n\nThe Hawks fired coach Dan Reyes on Monday despite a 41-37 record in his "
+        "only season.\n\nThe team missed the playoffs.",
+        "Hawks let Reyes go\n\nReyes, who went 41-37 and posted a 41-37 record with the Hawks, was "
+        "let go by the club on Monday.\n\nHe had a year left on his contract.",
+    )
+    shown = {f.kind: f for f in brief.figures if f.kind.startswith("record:")}
+    assert shown["record:win"].verdict == "agree" and shown["record:loss"].verdict == "agree"
+    assert {v.value for v in shown["record:win"].values} == {41}
+    assert {v.value for v in shown["record:loss"].values} == {37}
+
+
+def test_one_record_three_outlets_give_is_one_figure(pipeline):
+    brief = _run(
+        pipeline,
+        "Coach fired\n\nThe Hawks fired coach Dan Reyes on Monday. He recorded a mark of 210-180 "
+        "in five seasons with the club.\n\nThe team missed the playoffs.",
+        "Hawks let Reyes go\n\nReyes was let go by the Hawks on Monday. He had a 210-180 record in "
+        "five seasons with the club.\n\nHe had a year left on his contract.",
+        "Reyes out\n\nThe Hawks dismissed Dan Reyes, who led the team to a 210-180 record.\n\n"
+        "A search for a new coach begins this week.",
+    )
+    for kind, value in (("record:win", 210), ("record:loss", 180)):
+        (figure,) = [f for f in brief.figures if f.kind == kind]
+        assert figure.verdict == "agree" and {v.value for v in figure.values} == {value}
+        assert figure.note == f"{len(figure.values)} sources agree"

@@ -326,3 +326,32 @@ ABBREVIATIONS = HONORIFICS | words(
     "st mt gov sen rep gen lt col sgt capt rev jr sr inc co corp ltd no vs "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
+
+# --- Figures --------------------------------------------------------------------------------------
+
+# Words for one counted thing, in their singular, mapped to one form so that two outlets' counts
+# of it meet ("two grandkids" / "two grandchildren", "300 homes" / "300 houses"): informal or
+# interchangeable nouns of the things news counts (extract.numbers).
+COUNTED_SYNONYMS = {
+    "kid": "child",
+    "grandkid": "grandchild",
+    "home": "house",
+}
+# People counted as a part of a toll ("killed six children", "a girl was among the dead"): such a
+# count is one detail of the story's toll, not the toll itself, unless the source gives no other
+# (align.figures).
+TOLL_SUBGROUPS = words("child kid baby infant girl boy teenager student schoolchild pupil")
+# Verbs and nouns that tell of one event in other words, mapped to one form, so that two outlets'
+# figures of one event meet ("an 8.6-magnitude quake struck" / "an 8.7-magnitude earthquake
+# hit"): what a figure's frame (its verb, its subject) and a date's governing verb compare by
+# (extract.figures.figure_frame, align.conflicts).
+EVENT_SYNONYMS = {
+    "hit": "strike",
+    "jolt": "strike",
+    "quake": "earthquake",
+    "temblor": "earthquake",
+    "tremor": "earthquake",
+}
+# Nouns naming a team's or a coach's win-loss record ("a 43-39 record", "a mark of 162-139"):
+# the two numbers of such a record are its wins and its losses (extract.figures.records).
+RECORD_NOUNS = words("record mark")

@@ -12,7 +12,7 @@ from itertools import combinations
 from rapidfuzz.fuzz import ratio
 
 from ..extract.dates import MONTHS, WEEKDAYS
-from ..extract.figures import governor, stem
+from ..extract.figures import event_word, governor, stem
 from ..models import Conflict, ConflictValue, DateMention, Document, Entity, Span
 from .crossfigures import anchor_cosine
 from .vectors import SentenceVector, days_apart
@@ -174,7 +174,7 @@ def _governor(document: Document, m: DateMention) -> str | None:
     """The stem of the verb or noun a date expression dates ("filed paperwork Wednesday" and "a
     court filing on Thursday": "fil"); None without a parse."""
     lemma = governor(document.nlp, m.span)
-    return stem(lemma) if lemma else None
+    return stem(event_word(lemma)) if lemma else None
 
 
 def _names_in(text: str, names) -> set[int]:

@@ -36,7 +36,7 @@ from ..extract.figures import (
 )
 from ..extract.ordinals import date_marks
 from ..models import Conflict, Document, Figure, FigureValue, NumberMention
-from .figures import figure_value, make_figure, sentence_marks
+from .figures import agree_note, figure_value, make_figure, sentence_marks, subgroup
 from .timeline import background
 from .vectors import SentenceVector
 
@@ -50,6 +50,9 @@ FRAME_BONUS = 0.2
 # values are only grouped where they agree (the ages of several people in one story differ).
 MEASURES = TOLLS | {"magnitude", "depth", "distance", "length", "age"}
 AGREE_ONLY = frozenset({"age"})
+# Kinds of which an event has one value: two sources giving one event (sentences alike enough)
+# different values of them disagree, though no value is given by two sources.
+ONE_PER_EVENT = frozenset({"magnitude", "depth"})
 
 
 @dataclass
@@ -77,7 +80,8 @@ class _Item:
 
 
 def figure_key(kind: str | None) -> str | None:
-    """What a figure is compared by: its kind for tolls and measures, "duration", "money:USD",
+    """What a figure is compared by: its kind for tolls and measures (a toll of a part of the
+    victims also by what it counts: `_compared`), "duration", "money:USD",
     "count:<thing counted>"; None for kinds never compared across sentences (years, ranks, times
     of day, ages, percentages: a share of what is worded too freely)."""
     head, _, rest = (kind or "").partition(":")
@@ -126,8 +130,11 @@ def cross_marks(vectors: list[SentenceVector], shown: list[Figure]) -> list[Figu
             if verb:
                 items.append(_Item(n, v, f"{n.kind}|{stem(verb)}", False, Frame(verb=verb)))
     out = list(shown)
+    witness = {v.source: v.witness for v in vectors}
     for group in _groups(items, same=lambda a, b: a.number.value == b.number.value):
-        if not any(_compares(f, {i.at for i in group}) for f in out):
+        if not any(_compares(f, {i.at for i in group}) for f in out) and not _joined(
+            group, out, witness
+        ):
             figure = _as_figure(group)
             verb = group[0].frame.verb
             # "year (retire)", "ordinal (season, end)"
@@ -138,6 +145,28 @@ def cross_marks(vectors: list[SentenceVector], shown: list[Figure]) -> list[Figu
             )
             out.append(figure)
     return _numbered(out)
+
+
+def _joined(group: list[_Item], figures: list[Figure], witness: dict[str, str]) -> bool:
+    """Add the group's values to a figure of its kind that agrees on its value and cites one of
+    its places ("a mark of 162-139" / "a 162-139 record" in one fact, "a 162-139 record" in a
+    third outlet): one figure, not two; False when there is none."""
+    kind, value, places = group[0].number.kind, group[0].number.value, {i.at for i in group}
+    for f in figures:
+        if (
+            f.kind == kind
+            and f.verdict == "agree"
+            and places & _places(f)
+            and all(v.value == value for v in f.values)
+        ):
+            known = {v.span.source for v in f.values}
+            for i in group:
+                if i.source not in known:
+                    known.add(i.source)
+                    f.values.append(figure_value(i.vector.document, i.number, i.vector.sentence))
+            f.note = agree_note(f.values, witness)
+            return True
+    return False
 
 
 def date_figures(
@@ -181,9 +210,25 @@ def _day_value(d: Document, start: int) -> tuple[str, FigureValue] | None:
 
 
 def _numbered(figures: list[Figure]) -> list[Figure]:
-    for n, f in enumerate(figures, 1):
+    """The figures, each shown once, numbered: a figure whose values another figure of the same
+    verdict cites all of (one claim's figure found again in a claim part or a headline's fact)
+    is left out."""
+    out: list[Figure] = []
+    for i, f in enumerate(figures):
+        places = _places(f)
+        if not any(
+            g.verdict == f.verdict and places <= _places(g) and (places != _places(g) or j < i)
+            for j, g in enumerate(figures)
+            if g is not f
+        ):
+            out.append(f)
+    for n, f in enumerate(out, 1):
         f.id = f"g{n}"
-    return figures
+    return out
+
+
+def _places(figure: Figure) -> set[tuple[str, int]]:
+    return {(v.span.source, v.span.start) for v in figure.values}
 
 
 def _items(vectors: list[SentenceVector], cited: set[tuple[str, int]]) -> list[_Item]:
@@ -209,7 +254,8 @@ def _compared(n: NumberMention, v: SentenceVector) -> str | None:
         return None
     if key.startswith("count:") and n.value == 1 and not n.unit:
         return None  # "one Australian and one English climber": no figure
-    return key
+    part = subgroup(n)
+    return f"{key}:{part}" if part else key  # "six children were killed": a part of the toll
 
 
 def _groups(items: list[_Item], same=None) -> list[list[_Item]]:
@@ -246,9 +292,10 @@ def _groups(items: list[_Item], same=None) -> list[list[_Item]]:
 
 
 def _corroborated(group: list[_Item]) -> list[list[_Item]]:
-    """The group, when its values agree or one of its values is given by two or more witnesses;
-    else its parts that give one value: where every source gives another number ("22 houses", "40
-    houses", "300 houses") they count different places, not one figure in dispute."""
+    """The group, when its values agree, one of its values is given by two or more witnesses or
+    it is a measure an event has one of (`ONE_PER_EVENT`); else its parts that give one value:
+    where every source gives another number ("22 houses", "40 houses", "300 houses") they count
+    different places, not one figure in dispute."""
     parts: list[list[_Item]] = []
     for i in group:
         part = next((p for p in parts if _same_value(p[0], i)), None)
@@ -256,7 +303,11 @@ def _corroborated(group: list[_Item]) -> list[list[_Item]]:
             parts.append([i])
         else:
             part.append(i)
-    if len(parts) == 1 or any(len({i.witness for i in p}) >= 2 for p in parts):
+    if (
+        len(parts) == 1
+        or group[0].key in ONE_PER_EVENT
+        or any(len({i.witness for i in p}) >= 2 for p in parts)
+    ):
         return [group]
     return [p for p in parts if len({i.witness for i in p}) >= 2]
 
@@ -336,7 +387,10 @@ def _as_figure(group: list[_Item]) -> Figure:
     kind = group[0].number.kind or group[0].key
     figure = make_figure("g0", kind, values, list(documents.values()), group[0].number.counts)
     verbs = Counter(i.frame.verb for i in group if i.frame.verb)
-    if not group[0].key.startswith("count:") and "|" not in group[0].key and verbs:
+    head, _, part = group[0].key.partition(":")
+    if head in TOLLS and part:
+        figure.label = f"{head} ({part})"  # "dead (child)"
+    elif not group[0].key.startswith("count:") and "|" not in group[0].key and verbs:
         # "distance (fall)", "duration (feel)": what was measured, not "(in one claim)"
         figure.label = f"{group[0].key.partition(':')[0]} ({verbs.most_common(1)[0][0]})"
     return figure

@@ -23,15 +23,17 @@ from rapidfuzz.fuzz import ratio
 
 from ..extract.figures import (
     EVENT_KINDS,
-    LOCAL,
     TOLLS,
     direction_of,
     figure_frame,
     figures_agree,
-    times_of_day,
 )
+from ..extract.numbers import counted_key
 from ..extract.ordinals import claim_marks, date_marks
+from ..extract.records import records
 from ..extract.stamps import stamp, stamp_lines
+from ..extract.times import LOCAL, times_of_day
+from ..lexicon import TOLL_SUBGROUPS
 from ..models import (
     Conflict,
     ConflictValue,
@@ -52,7 +54,9 @@ PLACE_SPELLING = 85
 # Figures that are no quantities: a year, a rank, a time of day. Inside one fact they agree or are
 # left uncompared: a grouped sentence may state another year or rank ("hosted in 2001 and 2005")
 # besides the claim's.
-MARKS = frozenset({"year", "ordinal", "time", "date", "weekday", "month"})
+MARKS = frozenset({"year", "ordinal", "time", "date", "weekday", "month", "record"})
+# How a record's two numbers are shown ("record (wins)", "record (losses)").
+RECORD_SIDES = {"win": "wins", "loss": "losses"}
 # Kinds keyed by a name ("distance:bireun", "age:rait"), whose spellings may differ.
 NAMED_KINDS = frozenset({"distance", "age"})
 # Words that put a sentence in another time than the story's event.
@@ -74,11 +78,8 @@ def story_figures(documents: list[Document]) -> list[Figure]:
     by_kind: dict[str, list[FigureValue]] = {}
     times: dict[str, list[FigureValue]] = {}
     for d in documents:
-        seen: set[str] = set()
-        for n, sentence, kind in _main_figures(d, year):
-            if kind not in seen:
-                seen.add(kind)
-                by_kind.setdefault(kind, []).append(figure_value(d, n, sentence))
+        for kind, (n, sentence) in _first_per_kind(_main_figures(d, year)).items():
+            by_kind.setdefault(kind, []).append(figure_value(d, n, sentence))
         for n, sentence, kind in _event_times(d, year):
             times.setdefault(kind, []).append(figure_value(d, n, sentence))
     witness = {d.source.id: d.source.witness or d.source.id for d in documents}
@@ -95,6 +96,25 @@ def story_figures(documents: list[Document]) -> list[Figure]:
         f.id = f"g{len(out) + 1}"
         out.append(f)
     return out
+
+
+def _first_per_kind(found) -> dict[str, tuple[NumberMention, Sentence]]:
+    """A source's value of each kind: its first, but for a toll its first that counts more than
+    a part of the victims (`lexicon.TOLL_SUBGROUPS`: "killed six children" in a report of 11 dead
+    is a detail of the toll), unless it gives no other."""
+    first: dict[str, tuple[NumberMention, Sentence]] = {}
+    for n, sentence, kind in found:
+        held = first.get(kind)
+        if held is None or (subgroup(held[0]) and not subgroup(n)):
+            first[kind] = (n, sentence)
+    return first
+
+
+def subgroup(n: NumberMention) -> str | None:
+    """What a toll of a part of the victims counts ("six children": "child"); None for another
+    figure."""
+    counted = counted_key(n.counts)
+    return counted if n.kind in TOLLS and counted in TOLL_SUBGROUPS else None
 
 
 def _zone_clashes(timed: list[Figure], documents: list[Document], year: int | None) -> list[Figure]:
@@ -227,7 +247,12 @@ def sentence_marks(member) -> list[NumberMention]:
     dates = [
         m for m in d.index("dates").overlapping(span.start, span.end) if m.span.start >= span.start
     ]
-    return claim_marks(text, d.source.id, span.start, span.end, d.nlp) + times + date_marks(dates)
+    return (
+        claim_marks(text, d.source.id, span.start, span.end, d.nlp)
+        + times
+        + date_marks(dates)
+        + records(text, d.source.id, span.start, span.end)
+    )
 
 
 def _fact_kind(kind: str | None) -> str:
@@ -524,6 +549,8 @@ def _label(kind: str, counted: str | None = None, claim: bool = False) -> str:
         return f"time of day ({rest.upper() if rest != LOCAL else rest})"
     if head == "age":
         return f"age of {rest.title()}" if rest else "age"
+    if head == "record":
+        return f"record ({RECORD_SIDES.get(rest, rest)})"
     if head in {"year", "ordinal"}:
         return f"{head} ({rest})" if rest else head
     key, _, verb = rest.partition(":")

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..lexicon import COUNTED_SYNONYMS
 from ..models import NumberMention, Span
 from .quantity_words import (
     ADJECTIVE_ENDINGS,
@@ -462,6 +463,9 @@ def _phrase(token: Any, after: int) -> str | None:
 def _singular(word: str) -> str:
     if word in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[word]
+    for plural, one in IRREGULAR_PLURALS.items():
+        if len(plural) > 5 and word.endswith(plural) and len(word) - len(plural) >= 3:
+            return word[: -len(plural)] + one  # "grandchildren", "policemen"
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("sses", "xes", "ches", "shes")):
@@ -469,10 +473,17 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def _counted_key(counts: str | None) -> str:
-    """ "Employees" and "employee" compare equal; so do "trade deficits" and "trade deficit"."""
+def counted_key(counts: str | None) -> str:
+    """ "Employees" and "employee" compare equal; so do "trade deficits" and "trade deficit", and
+    one thing's names (`lexicon.COUNTED_SYNONYMS`: "grandkids" and "grandchildren")."""
     words = (counts or "").lower().split()
-    return " ".join(words[:-1] + [_singular(words[-1])]) if words else ""
+    if not words:
+        return ""
+    one = _singular(words[-1])
+    return " ".join(words[:-1] + [COUNTED_SYNONYMS.get(one, one)])
+
+
+_counted_key = counted_key
 
 
 def _interval(n: NumberMention) -> tuple[float, float]:

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from .dates import resolve
-from .figures import TIME_OF_DAY
+from .times import TIME_OF_DAY
 
 # The head of a report: its first lines, before a line long enough to be the story's text.
 HEAD_LINES = 6

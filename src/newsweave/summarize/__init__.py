@@ -11,14 +11,17 @@ sentence ("He said ...", a quote continued from before) are not used out of cont
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 
 from ..align import Alignment
 from ..align.facts import figures
-from ..align.vectors import SentenceVector
+from ..align.vectors import SentenceVector, cosine
 from ..extract.dates import date_line
 from ..extract.figures import figures_agree
 from ..models import Fact, SummarySentence
-from .lead import lead_index
+from . import scorer
+from .lead import lead_index, may_lead
 
 MIN_SENTENCES, MAX_SENTENCES = 3, 7
 DEFAULT_WORDS = 140
@@ -26,8 +29,6 @@ WORDS_PER_SENTENCE = 20  # a longer summary may hold more sentences
 # A candidate must bring this share of its weighted content (words, names, dates, numbers) that
 # no sentence chosen before it shows; tuned on NeuS val (0.2-0.4 score alike).
 NOVEL = 0.3
-WITNESS_WEIGHT = 10.0  # each extra witness outranks any centrality difference
-LEAD_WEIGHT = 0.1  # bonus of a fact stated in a source's first paragraph
 _DEPENDENT_START = re.compile(
     r"^(?:He|She|They|It|This|That|These|Those|But|And|Also|However)\b|^\"[a-z]"
 )
@@ -35,7 +36,7 @@ _DEPENDENT_START = re.compile(
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 
-__all__ = ["DEFAULT_WORDS", "ranked", "summarize"]
+__all__ = ["DEFAULT_WORDS", "Candidate", "candidates", "ranked", "summarize"]
 
 
 def summarize(alignment: Alignment, *, words: int = DEFAULT_WORDS) -> list[SummarySentence]:
@@ -54,31 +55,60 @@ def summarize(alignment: Alignment, *, words: int = DEFAULT_WORDS) -> list[Summa
 
 
 def ranked(alignment: Alignment) -> list[SummarySentence]:
-    """Every usable fact sentence, best first (corroborated, most witnesses, most central),
-    each citing all its sources, each adding enough that the ones ranked above it did not say."""
-    centrality = _centrality(alignment)
-    order = sorted(
-        (f for f in alignment.facts if _usable(f, alignment)),
-        key=lambda f: -_worth(f, centrality[f.id]),
-    )
-    bests = [_best(alignment.vectors[f.id]) for f in order]
-    lead = lead_index(alignment, bests, _unquoted)
+    """Every usable fact sentence, best first (by `scorer`), each citing all its sources, each
+    adding enough that the ones ranked above it did not say."""
+    scored = sorted(candidates(alignment), key=lambda c: -c.score)
+    lead = lead_index(alignment, [c.best for c in scored], _unquoted)
     if lead is not None:  # the news and its key figures first
-        order.insert(0, order.pop(lead))
-        bests.insert(0, bests.pop(lead))
+        scored.insert(0, scored.pop(lead))
     kept: list[SummarySentence] = []
     shown: set[str] = set()
-    for fact, best in zip(order, bests):
-        if _novelty(best, shown) >= NOVEL:
-            kept.append(_sentence(fact, best, alignment.vectors[fact.id]))
-            shown.update(best.weights)
+    for c in scored:
+        if _novelty(c.best, shown) >= NOVEL:
+            kept.append(_sentence(c.fact, c.best, alignment.vectors[c.fact.id]))
+            shown.update(c.best.weights)
     return kept
 
 
-def _worth(fact: Fact, centrality: float) -> float:
-    """How much a fact belongs in the summary: its independent witnesses (more is better,
-    a fact in conflict counts as reported), then how central and how early it is."""
-    return WITNESS_WEIGHT * (fact.witnesses - 1) + centrality
+@dataclass
+class Candidate:
+    """A usable fact, the sentence that would show it and the scorer's features of the two."""
+
+    fact: Fact
+    best: SentenceVector
+    features: dict[str, float]
+    score: float = 0.0
+
+
+def candidates(alignment: Alignment) -> list[Candidate]:
+    """The usable facts in the alignment's order, each with its shown sentence and features."""
+    centrality = _centrality(alignment)
+    every = [v for vs in alignment.vectors.values() for v in vs]
+    witnesses = len({v.witness for v in every})
+    users = Counter(f for f, _ in {(f, v.witness) for v in every for f in v.weights})
+    ledes = [v for v in every if v.lede]
+    documents = {id(v.document): v.document for v in every}.values()
+    places = {id(s): i for d in documents for i, s in enumerate(d.sentences)}
+    out = []
+    for fact in alignment.facts:
+        if not _usable(fact, alignment):
+            continue
+        best = _best(alignment.vectors[fact.id])
+        outside = _unquoted(best)
+        x = scorer.features(
+            fact,
+            best,
+            central=centrality[fact.id],
+            headline=max((cosine(best, v) for v in ledes if v.source != best.source), default=0.0),
+            paragraph=alignment.vectors[fact.id][0].sentence.paragraph,
+            index=places.get(id(best.parent or best.sentence), 0),
+            witnesses=witnesses,
+            users=users,
+            outside=outside,
+            lead=may_lead(best, outside),
+        )
+        out.append(Candidate(fact, best, x, scorer.score(x)))
+    return out
 
 
 def _usable(fact: Fact, alignment: Alignment) -> bool:
@@ -122,7 +152,7 @@ def _best(members: list[SentenceVector]) -> SentenceVector:
 
 
 def _centrality(alignment: Alignment) -> dict[str, float]:
-    """Mean similarity of a fact's first sentence to every other fact's, plus a lead bonus.
+    """Mean similarity of a fact's first sentence to every other fact's.
     The mean of cosines is the dot product with the sum of the unit vectors, less the vector's
     own term: linear in the number of facts (all the pairs were quadratic)."""
     firsts = {fid: ms[0] for fid, ms in alignment.vectors.items()}
@@ -135,7 +165,7 @@ def _centrality(alignment: Alignment) -> dict[str, float]:
             mean = (sum(w * total.get(f, 0.0) for f, w in v.weights.items()) - own) / (
                 v.norm * others
             )
-        out[fid] = mean + LEAD_WEIGHT / (1 + v.sentence.paragraph)
+        out[fid] = mean
     return out
 
 
