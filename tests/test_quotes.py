@@ -954,3 +954,12 @@ def test_a_content_noun_is_of_the_one_it_comes_from_or_who_makes_it(nlp):
     said = {q.text: q.speaker_text for q in _mentions(nlp, text) if q.kind == "indirect"}
     assert said["that the plant was safe"] == "Union leaders"
     assert said["that the case was weak"] == "its lawyer"
+
+
+def test_a_statement_someone_says_a_clause_in_is_theirs(nlp):
+    text = (
+        "The senator's campaign said in a statement that she \"won't be bullied\" or "
+        '"distracted by the attacks he makes on her."'
+    )
+    said = [q.speaker_text for q in _mentions(nlp, text) if q.kind == "indirect"]
+    assert said == ["The senator's campaign"]

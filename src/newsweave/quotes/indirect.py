@@ -136,10 +136,10 @@ def _named_by(noun: Any) -> Any | None:
 
 
 def _maker(noun: Any) -> Any | None:
-    """ "Democrats persisted in arguments that ...", "he repeated claims that ...": the subject
+    """ "Democrats persisted in arguments that ...", "said in a statement that ...": the subject
     of a verb that makes the statement the noun names (not "rejected claims that ...")."""
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-    if noun.dep_ not in {"dobj", "pobj"} or verb.lemma_.lower() not in MAKING_VERBS:
+    if noun.dep_ not in {"dobj", "pobj"} or verb.lemma_.lower() not in MAKING_VERBS | CLAUSE_CUES:
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
