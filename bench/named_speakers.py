@@ -97,15 +97,19 @@ def occurrence(article: str, item: dict) -> int:
 
 
 def shown(brief, where: tuple[str, int, int]) -> tuple[object, object] | None:
-    """(quote group, mention) of the brief's quote overlapping the gold words, the longest overlap."""
+    """(quote group, mention) of the brief's quote overlapping the gold words, the longest overlap;
+    of equal overlaps, the mention with the fewest words outside the gold words: a nested report
+    ("Prosecutors said X, ABC7 reported") is two quotes that both cover X, and the one whose
+    words are X is the brief's quote of X (the other is ABC7's report of what prosecutors said)."""
     sid, a, b = where
-    best, size = None, 0
+    best, size = None, (0, 0)
     for g in brief.quotes:
         for q in g.mentions:
             s = q.span
             common = min(b, s.end) - max(a, s.start)
-            if s.source == sid and common > size:
-                best, size = (g, q), common
+            key = (common, -(s.end - s.start - common))
+            if s.source == sid and common > 0 and key > size:
+                best, size = (g, q), key
     return best
 
 

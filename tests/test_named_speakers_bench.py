@@ -47,3 +47,20 @@ def test_fewer_occurrences_in_the_cleaned_text_fall_back_to_the_first():
     assert ns.locate(brief, "a0", WORDS, 3) == ("s1", 2, 2 + len(WORDS))
     assert ns.locate(brief, "a0", "words not there at all", 0) is None
     assert ns.locate(brief, "missing", WORDS, 0) is None
+
+
+def test_of_two_quotes_covering_the_words_the_one_that_is_the_words_is_shown():
+    ns = _module()
+
+    def quote(speaker, start, end):
+        mention = SimpleNamespace(span=SimpleNamespace(source="s1", start=start, end=end))
+        return SimpleNamespace(speaker=speaker, mentions=[mention])
+
+    # "Officials said the bridge was closed, the station reported": the words are 15-37
+    outer, inner = quote("the station", 0, 37), quote("officials", 15, 37)
+    assert ns.shown(SimpleNamespace(quotes=[outer, inner]), ("s1", 15, 37))[0] is inner
+    assert ns.shown(SimpleNamespace(quotes=[inner, outer]), ("s1", 15, 37))[0] is inner
+    longer = quote("the mayor", 10, 37)  # covers more of the words than a part of them
+    part = quote("officials", 20, 37)
+    assert ns.shown(SimpleNamespace(quotes=[part, longer]), ("s1", 15, 37))[0] is longer
+    assert ns.shown(SimpleNamespace(quotes=[outer]), ("s1", 40, 50)) is None

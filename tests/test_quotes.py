@@ -916,3 +916,50 @@ def test_a_report_that_nobody_named_is_described_not_named(nlp):
 def test_a_question_of_a_verb_not_of_speech_reports_nothing(nlp):
     text = "Engineers will see if the bridge can carry more trucks next year."
     assert _quotes(nlp, text, INDIRECT) == []
+
+
+def test_a_named_source_at_the_end_of_a_report_credits_the_whole_report(nlp):
+    text = "The driver's lawyer said the crash was an accident, according to WXYZ."
+    found = {(q.text, q.speaker_text) for q in _mentions(nlp, text) if q.kind == "indirect"}
+    assert found == {
+        ("The driver's lawyer said the crash was an accident", "WXYZ"),
+        ("the crash was an accident", "The driver's lawyer"),
+    }
+    # a source that is no name stays on the clause it follows
+    text = "The mayor said the economy grew last year, according to government data."
+    found = {(q.text, q.speaker_text) for q in _mentions(nlp, text) if q.kind == "indirect"}
+    assert ("the economy grew last year", "government data") in found
+
+
+def test_a_participle_joined_to_an_infinitive_is_said_by_the_one_who_asks(nlp):
+    text = (
+        "Deputies were at the park all night, urging campers to leave the grounds and warning "
+        "them that they would be cited."
+    )
+    said = {q.text: q.speaker_text for q in _mentions(nlp, text) if q.kind == "indirect"}
+    assert said["that they would be cited"] == "Deputies"
+
+
+def test_a_content_noun_in_a_named_paper_is_that_papers(nlp):
+    text = "The mayor dismissed a report in the Daily Ledger that she had fired her deputy."
+    said = {q.text: q.speaker_text for q in _mentions(nlp, text) if q.kind == "indirect"}
+    assert said == {"that she had fired her deputy": "the Daily Ledger"}
+
+
+def test_a_content_noun_is_of_the_one_it_comes_from_or_who_makes_it(nlp):
+    text = (
+        "Union leaders persisted in arguments that the plant was safe.\n\n"
+        "The board kept the plant open, despite warnings from its lawyer that the case was weak."
+    )
+    said = {q.text: q.speaker_text for q in _mentions(nlp, text) if q.kind == "indirect"}
+    assert said["that the plant was safe"] == "Union leaders"
+    assert said["that the case was weak"] == "its lawyer"
+
+
+def test_a_statement_someone_says_a_clause_in_is_theirs(nlp):
+    text = (
+        "The senator's campaign said in a statement that she \"won't be bullied\" or "
+        '"distracted by the attacks he makes on her."'
+    )
+    said = [q.speaker_text for q in _mentions(nlp, text) if q.kind == "indirect"]
+    assert said == ["The senator's campaign"]

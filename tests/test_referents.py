@@ -224,6 +224,25 @@ def test_reported_speech_beside_a_quote_of_the_same_cue_is_a_statement_of_its_ow
     assert "the coach will leave in June" in said
 
 
+def test_a_subject_pronoun_is_nobody_its_own_clause_names(nlp):
+    # Grant is named three times and was the last speaker; "he" cannot be the Grant his clause names
+    text = (
+        "Senator Paul Grant spoke in Denver on Monday. Grant said the vote would pass.\n\n"
+        "After her meeting with Grant, Ms. Lena Ortiz met the state's treasurer, Tom Keller, "
+        "a veteran of the party. "
+        'He said at a joint appearance with Ortiz that he believed Grant had "misjudged" the mood.'
+    )
+    assert _speakers(nlp, text)[-1] == ("misjudged", "Tom Keller")
+
+
+def test_a_pronoun_may_be_a_name_in_a_clause_before_it(nlp):
+    text = (
+        "Senator Paul Grant spoke in Denver on Monday.\n\n"
+        'When Grant arrived at the hall, he said the vote was "a done deal".'
+    )
+    assert _speakers(nlp, text)[-1] == ("a done deal", "Paul Grant")
+
+
 def _referent_of(nlp, text, word, nth=-1):
     """The entity name newsweave gives the `nth` pronoun `word` of the text."""
     from newsweave.quotes.referents import referent

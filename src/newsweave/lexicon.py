@@ -179,6 +179,11 @@ CONTENT_NOUNS = words(
     "report claim argument assertion allegation suggestion contention insistence denial warning "
     "statement announcement admission acknowledgment acknowledgement prediction accusation"
 )
+# Verbs whose subject makes the statement a content noun names ("persisted in arguments that",
+# "repeated claims that"); "rejected claims that" is someone else's.
+MAKING_VERBS = words("make repeat renew reiterate issue voice offer persist press level raise")
+# Prepositions that give a content noun's author ("a report in the Ledger", "a claim by Roe").
+NOUN_SOURCES = words("in by from")
 # Subordinators of an indirect question ("see if", "decide whether"): with a verb that is not
 # one of speech, no statement is reported.
 QUESTION_MARKS = words("if whether")

@@ -18,6 +18,8 @@ from ..lexicon import (
     INFINITIVE_CUES,
     JUDGING_CUES,
     JUDGING_PREPOSITIONS,
+    MAKING_VERBS,
+    NOUN_SOURCES,
     QUESTION_MARKS,
     SPEECH_LEMMAS,
     STANCE_NOUNS,
@@ -29,6 +31,8 @@ from .quoted import Quoted, in_quotes
 from .speakers import Attribution, Context, attribute, resolve_subject
 
 _CLAUSE_DEPS = {"ccomp"}
+_AUTHOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}  # the model's labels of who may write
+_TIMES = {"DATE", "TIME"}
 # A clause with no more words than this outside quote marks ("that" + the quote) is the quote.
 MAX_WORDS_OUTSIDE = 1
 
@@ -70,7 +74,7 @@ def _content(tok: Any, sent: Any) -> Any | None:
     if lemma in CLAUSE_CUES:
         clause = next((c for c in tok.children if c.dep_ in _CLAUSE_DEPS), None)
         if clause is not None and not _unspoken_question(tok, clause):
-            return _after(tok, _subtree(clause))
+            return _without_credit(_after(tok, _subtree(clause)))
     if lemma in INFINITIVE_CUES:
         inf = next(
             (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None
@@ -105,10 +109,39 @@ def _noun_content(noun: Any) -> Any | None:
 
 
 def _noun_speaker(ctx: Context, noun: Any) -> Attribution:
-    """The one a content noun is of: its possessor ("her claim"), else the noun's own phrase
-    ("a media report", resolved as a subject would be)."""
+    """The one a content noun is of: its possessor ("her claim"), its author ("a report in the
+    Ledger", "warnings from his lawyer"), the subject of a verb that makes it ("Democrats
+    persisted in arguments that"), else the noun's own phrase ("a media report", resolved as a
+    subject would be)."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    return resolve_subject(ctx, owner if owner is not None else noun, noun)
+    return resolve_subject(ctx, owner or _named_by(noun) or _maker(noun) or noun, noun)
+
+
+def _named_by(noun: Any) -> Any | None:
+    """ "a report in the Ledger that ...", "a claim by Jane Roe", "warnings from his lawyer": the
+    name the noun is in, or the one it is by or from, is its author."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_SOURCES):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        if (
+            prep.lower_ != "in"
+            and obj.pos_ in {"NOUN", "PROPN", "PRON"}
+            and obj.ent_type_ not in _TIMES
+        ):
+            return obj
+        if obj.pos_ == "PROPN" and obj.ent_type_ in _AUTHOR_LABELS:
+            return obj  # not "a report in March"
+    return None
+
+
+def _maker(noun: Any) -> Any | None:
+    """ "Democrats persisted in arguments that ...", "said in a statement that ...": the subject
+    of a verb that makes the statement the noun names (not "rejected claims that ...")."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in {"dobj", "pobj"} or verb.lemma_.lower() not in MAKING_VERBS | CLAUSE_CUES:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _voiced(verb: Any) -> Any | None:
@@ -163,7 +196,42 @@ def _according_to(tok: Any, sent: Any) -> Any | None:
     head = tok.head
     while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head.i != head.i:
         head = head.head
-    return _rest_of_clause(tok, head, sent)
+    report = _credited_report(tok)
+    return _rest_of_clause(tok, report if report is not None else head, sent)
+
+
+def _credited_report(according: Any) -> Any | None:
+    """ "Her lawyer said the act was not malicious, according to WXYZ": a named source credited
+    at the end of a report's clause credits the whole report (the parse hangs the phrase on the
+    reported clause); the speech cue of that report, else None."""
+    clause = according.head
+    cue = clause.head
+    source = next((c for c in according.doc[according.i + 1].children if c.dep_ == "pobj"), None)
+    return (
+        cue
+        if clause.dep_ == "ccomp"
+        and cue.lemma_.lower() in CLAUSE_CUES
+        and cue.i < clause.i < according.i
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children)
+        and source is not None
+        and source.pos_ == "PROPN"
+        and according.right_edge.i >= clause.right_edge.i - 1
+        else None
+    )
+
+
+def _without_credit(content: Any) -> Any:
+    """A report's clause without the named source that credits the whole report (its own
+    "according to" phrase, which the parse puts inside the clause)."""
+    according = next(
+        (t for t in content if t.lower_ == "according" and _credited_report(t) is not None), None
+    )
+    if according is None:
+        return content
+    end = according.i
+    while end > content.start and content.doc[end - 1].is_punct:
+        end -= 1
+    return content.doc[content.start : end]
 
 
 def _as_clause(verb: Any) -> bool:

@@ -11,7 +11,8 @@ convention-goer said" is that convention-goer, not the last person named. Rules,
    one named. No first-name lexicon: the one maintained offline package that ships one
    (names-dataset) loads gigabytes; an unknown gender agrees with both.
 2. Binding: not the subject of the pronoun's own verb, under any of its names ("Kelly told
-   him": him is not Kelly).
+   him": him is not Kelly), and a subject pronoun is nobody its own clause names after it ("He
+   said Morsi had failed": he is not Morsi; a name inside quote marks does not count).
 3. Score, highest wins: recency (a cost per sentence back), grammatical subject (a name in
    apposition to a role subject counts: "Another official, Supriyadi, ... said"), the subject
    of the sentence just before one whose main verb has the pronoun as subject ("Gianforte
@@ -82,6 +83,7 @@ def _choose(
     """The best of the candidates before index `stop` within MAX_SENTENCES of the pronoun."""
     gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f"
     sentence = _sentence_of(ctx, pronoun.idx)
+    named_below = _named_in_clause(ctx, pronoun)
     opens = pronoun.dep_ in SUBJECT_DEPS and pronoun.head.dep_ == "ROOT"
     first = stop
     while first > 0 and sentence - cands[first - 1].sentence <= MAX_SENTENCES:
@@ -93,6 +95,8 @@ def _choose(
     for c in window:
         seen[c.entity_id] = seen.get(c.entity_id, 0) + 1
         if not _agrees(ctx, c, gender) or bound(c):
+            continue
+        if c.entity_id is not None and c.entity_id in named_below:
             continue
         score = _score(c, sentence, speaker, seen[c.entity_id])
         score += CONTINUED_SUBJECT * (opens and c.subject and c.sentence == sentence - 1)
@@ -176,6 +180,22 @@ def _clause_subject(pronoun: Any) -> Any | None:
     if pronoun.dep_ not in _OBJECT_DEPS:
         return None
     return next((c for c in pronoun.head.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _named_in_clause(ctx: Any, pronoun: Any) -> set[str]:
+    """The entities named by name after a subject pronoun in its clause, outside quote marks
+    ("He said he thought Morsi had failed": Morsi): a pronoun is never a name it governs (one
+    before it may be: "When Obama arrived, he said")."""
+    if pronoun.dep_ not in SUBJECT_DEPS:
+        return set()
+    return {
+        found
+        for tok in pronoun.head.subtree
+        if tok.i > pronoun.i
+        and tok.pos_ == "PROPN"
+        and not _in_quotes(ctx, tok.idx)
+        and (found := ctx.entity_at(tok)) is not None
+    }
 
 
 # ---- per-document tables, built once ----------------------------------------------------

@@ -124,11 +124,28 @@ def syntactic_subject(cue: Any, quoted: Quoted) -> Any | None:
             return subj
         if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
             return None
+        if _participle_on_infinitive(verb):
+            verb = verb.head.head  # its sibling, the participle the infinitive hangs on
+            continue
         controller = _object_control(verb, quoted) or _quoted_as(verb, quoted)
         if controller is not None:
             return controller
         verb = verb.head
     return None
+
+
+def _participle_on_infinitive(verb: Any) -> bool:
+    """ "urging people to stay home and warning them that ...": a participle the parse joins to
+    an infinitive is no part of it (an infinitive's conjunct is bare), so whoever the infinitive
+    is asked of does not say it; it goes on the participle the infinitive hangs on."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBG"
+        and head.tag_ == "VB"
+        and head.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    )
 
 
 def _antecedent(noun: Any) -> Any:
