@@ -251,3 +251,12 @@ def test_a_toll_of_a_part_of_the_victims_is_its_own_figure(pipeline):
     assert children.verdict == "agree" and {v.value for v in children.values} == {3}
     (toll,) = [f for f in dead if f is not children]
     assert {v.value for v in toll.values} == {5, 9}
+
+
+def test_a_small_count_after_the_is_no_figure(pipeline):
+    brief = _run(
+        pipeline,
+        "Trade talks resume\n\nThe two countries prepare for trade talks in Washington this week.",
+        "Talks next week\n\nThe two countries prepare for more trade talks in Washington.",
+    )
+    assert not [f for f in brief.figures if f.kind.startswith("count")]

@@ -156,6 +156,8 @@ METRES = {
 # A converted measure is rounded by whoever converted it ("10 kilometers (6 miles)"): 6 miles is
 # 9.66 km, so conversions agree within this relative tolerance.
 CONVERSION_TOLERANCE = 0.06
+# A count up to this after "the" refers to things already told of (`_referring`).
+REFERRING_MAX = 3
 # How far from the number (in tokens) a measure word may stand.
 _NEAR = 3
 
@@ -181,9 +183,20 @@ def figure_kind(number: NumberMention, doc: Any = None) -> str | None:
     kind = _age_of(number, tokens) or _stated_age(number, tokens) or _toll_kind(number, tokens)
     if kind:
         return kind
+    if number.counts and not number.unit and _referring(number, tokens):
+        return None  # "the two countries prepare for talks": things told of, not a figure
     if number.unit or number.counts:
         return f"count:{_counted_key(number.counts) or number.unit}:{_verb(tokens)}"
     return None
+
+
+def _referring(number: NumberMention, tokens: Any) -> bool:
+    """A small count after "the" ("the two countries", "the three men") refers to things already
+    told of; it is not a quantity an outlet reports."""
+    if tokens is None or number.value > REFERRING_MAX or not len(tokens):
+        return False
+    first = tokens[0]
+    return first.i > 0 and first.doc[first.i - 1].lower_ == "the"
 
 
 def _stated_age(number: NumberMention, tokens: Any) -> str | None:
