@@ -26,6 +26,11 @@ def _quotes(nlp, text, kinds=("direct", "partial")):
     ]
 
 
+def _said(nlp, text):
+    """(words, speaker) of every quote and reported claim of the text."""
+    return [(f[0], f[1]) for f in _quotes(nlp, text, INDIRECT)]
+
+
 def test_spans_inside_marks_without_trailing_comma():
     text = '"We think highly of it," said Lu Kang. "We are in close contact."'
     spans = find_quote_spans(text)
@@ -757,7 +762,7 @@ def test_a_judged_phrase_stops_before_a_clause_on_a_name_in_it(nlp):
         "Mayor Tom Reyes thanked the board for hiring Jane Ortiz, an auditor who said that the "
         "books were sound."
     )
-    found = [(f[0], f[1]) for f in _quotes(nlp, text, INDIRECT)]
+    found = _said(nlp, text)
     assert ("the board for hiring Jane Ortiz", "Tom Reyes") in found
 
 
@@ -766,13 +771,13 @@ def test_the_statement_speaks_for_whoever_issued_it(nlp):
         "The Green Valley Party said in a statement that it would appeal. The statement said the "
         "rally would go ahead on Sunday."
     )
-    found = [(f[0], f[1]) for f in _quotes(nlp, text, INDIRECT)]
+    found = _said(nlp, text)
     assert ("the rally would go ahead on Sunday", "Green Valley Party") in found
 
 
 def test_its_website_speaks_for_the_organisation_of_the_sentence(nlp):
     text = "The Acme Corporation runs four plants in Ohio, according to its website."
-    found = [(f[0], f[1]) for f in _quotes(nlp, text, INDIRECT)]
+    found = _said(nlp, text)
     assert found == [("The Acme Corporation runs four plants in Ohio", "Acme Corporation")]
 
 
@@ -786,7 +791,7 @@ def test_the_news_station_is_the_outlet_last_credited(nlp):
         "The driver fled the scene, WXYZ reported. He was found two hours later, the news "
         "station said."
     )
-    found = [(f[0], f[1]) for f in _quotes(nlp, text, INDIRECT)]
+    found = _said(nlp, text)
     assert ("He was found two hours later", "WXYZ") in found
 
 
@@ -800,7 +805,7 @@ def test_who_on_a_body_in_a_persons_description_is_the_person(nlp):
         "The minister praised Anna Berg, a member of a World Bank panel on Kenya who said in "
         "March that the dam had failed."
     )
-    found = [(f[0], f[1]) for f in _quotes(nlp, text, INDIRECT)]
+    found = _said(nlp, text)
     assert ("that the dam had failed", "Anna Berg") in found
 
 
@@ -819,7 +824,7 @@ def test_an_age_epithet_is_the_person_just_named(nlp):
         "Singer Tom Wade canceled his tour on Monday. The 31-year-old singer said that he "
         "needed rest."
     )
-    found = [(f[0], f[1]) for f in _quotes(nlp, text, INDIRECT)]
+    found = _said(nlp, text)
     assert ("that he needed rest", "Tom Wade") in found
 
 
