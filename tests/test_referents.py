@@ -245,11 +245,14 @@ def test_a_pronoun_may_be_a_name_in_a_clause_before_it(nlp):
 
 def _referent_of(nlp, text, word, nth=-1):
     """The entity name newsweave gives the `nth` pronoun `word` of the text."""
+    from newsweave.quotes.finder import find_quote_spans
+    from newsweave.quotes.quoted import Quoted
     from newsweave.quotes.referents import referent
     from newsweave.quotes.speakers import Context
 
     docs, entities = extract([clean(Source(id="t", raw=text))], nlp)
-    ctx = Context(docs[0].nlp, docs[0].entity_mentions, {e.id: e for e in entities})
+    quoted = Quoted((q.start - 1, q.end + 1) for q in find_quote_spans(docs[0].source.text))
+    ctx = Context(docs[0].nlp, docs[0].entity_mentions, {e.id: e for e in entities}, quoted)
     pronoun = [t for t in docs[0].nlp if t.lower_ == word][nth]
     return {e.id: e.name for e in entities}.get(referent(ctx, pronoun) or "")
 
@@ -285,3 +288,28 @@ def test_the_he_of_a_name_is_no_link_of_the_chain(nlp):
         "He said that Mr Liu would travel on Friday."
     )
     assert _referent_of(nlp, text, "he") == "Lu Kang"
+
+
+def test_a_person_the_chain_called_she_is_not_the_next_he(nlp):
+    # the text never states Lee's gender but the chain's "she" does; Lee is the salient subject
+    text = (
+        "Karis Lee drew the comic in high school. Lee sold it in 2010, and she drew more pages. "
+        "Lee then hired a writer named Mario Diaz, and he wrote the story."
+    )
+    assert _referent_of(nlp, text, "he") == "Mario Diaz"
+
+
+def test_a_name_in_the_pronouns_own_quote_costs_nothing(nlp):
+    text = (
+        "Mark Rathbun spoke to reporters on Monday. "
+        '"The next thing Daniel Ortiz knows, he is in a cell," Rathbun said.'
+    )
+    assert _referent_of(nlp, text, "he") == "Daniel Ortiz"
+
+
+def test_a_name_set_before_a_subject_pronoun_is_that_pronoun(nlp):
+    text = (
+        "Anna Berg met the minister on Monday. "
+        'And the head of the agency, Tom Roe, he has explained that the plan "will not work".'
+    )
+    assert _referent_of(nlp, text, "he") == "Tom Roe"

@@ -23,8 +23,12 @@ class Quoted:
                 self.ends.append(b)
 
     def __contains__(self, offset: int) -> bool:
+        return self.index(offset) >= 0
+
+    def index(self, offset: int) -> int:
+        """Which of the (merged) quoted ranges holds the offset, -1 for none."""
         i = bisect.bisect_right(self.starts, offset) - 1
-        return i >= 0 and offset < self.ends[i]
+        return i if i >= 0 and offset < self.ends[i] else -1
 
 
 NOT_QUOTED = Quoted()

@@ -17,11 +17,13 @@ convention-goer said" is that convention-goer, not the last person named. Rules,
    apposition to a role subject counts: "Another official, Supriyadi, ... said"), the subject
    of the sentence just before one whose main verb has the pronoun as subject ("Gianforte
    pleaded guilty. He apologized"), subject of a speech cue, the document's last speaker, a
-   name inside quote marks (a cost: quoted words are someone else's), and how often the
-   person was named in the window (the subject of a profile).
+   name inside other quote marks than the pronoun's (a cost: quoted words are someone else's),
+   and how often the person was named in the window (the subject of a profile).
 4. Chain: every he/she/him/her before the pronoun, resolved in text order by the same rules
    (without the last speaker), is a mention of its referent: "Byron ... He went up to
-   Cambridge, where he met ...", a biography's "he" many sentences from the name.
+   Cambridge, where he met ...", a biography's "he" many sentences from the name. The he/she
+   the chain gave a person whose gender the text does not state is that person's gender in
+   the window (a person called "she" is not the next "he").
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from ..lexicon import (
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PERSONAL = MALE_PRONOUNS | FEMALE_PRONOUNS
 _OBJECT_DEPS = {"dobj", "iobj", "dative"}
+_DISLOCATED_DEPS = SUBJECT_DEPS | {"dep", "npadvmod", "dislocated"}  # a phrase before "he"
 _PREPOSITIONS = {"for", "of", "at", "in", "with", "on", "from", "to"}
 
 # Weights of the score (decided on GUM train+dev, bench/gum_speakers.py).
@@ -66,8 +69,10 @@ class Candidate:
     sentence: int
     subject: bool
     speech: bool
-    quoted: bool
-    gender: str | None = None  # of an unnamed candidate, from its noun ("a woman")
+    quoted: int  # the quoted range the mention is in (`Quoted.index`), -1 outside quote marks
+    gender: str | None = None  # of an unnamed candidate, from its noun ("a woman"); of a
+    # pronoun resolved in the chain, from the pronoun ("she")
+    pronoun: bool = False  # a he/she/him/her the chain resolved
 
 
 def referent(ctx: Any, pronoun: Any) -> str | None:
@@ -85,24 +90,50 @@ def _choose(
     sentence = _sentence_of(ctx, pronoun.idx)
     named_below = _named_in_clause(ctx, pronoun)
     opens = pronoun.dep_ in SUBJECT_DEPS and pronoun.head.dep_ == "ROOT"
+    quote = ctx.quoted.index(pronoun.idx)
     first = stop
     while first > 0 and sentence - cands[first - 1].sentence <= MAX_SENTENCES:
         first -= 1
     window = cands[first:stop]
+    told = _chain_genders(window)
+    dislocated = _dislocated(ctx, pronoun)
+    if dislocated is not None and _agrees(
+        ctx, Candidate(dislocated, 0, 0, 0, True, False, -1), gender, told
+    ):
+        return dislocated
     bound = _bound_to(_clause_subject(pronoun), window)
     best, best_score = None, -math.inf
     seen: dict[str | None, int] = {}
     for c in window:
         seen[c.entity_id] = seen.get(c.entity_id, 0) + 1
-        if not _agrees(ctx, c, gender) or bound(c):
+        if not _agrees(ctx, c, gender, told) or bound(c):
             continue
         if c.entity_id is not None and c.entity_id in named_below:
             continue
-        score = _score(c, sentence, speaker, seen[c.entity_id])
+        score = _score(c, sentence, speaker, seen[c.entity_id], quote)
         score += CONTINUED_SUBJECT * (opens and c.subject and c.sentence == sentence - 1)
         if score >= best_score:  # ties go to the later mention
             best, best_score = c, score
     return best.entity_id if best is not None else None
+
+
+def _dislocated(ctx: Any, pronoun: Any) -> str | None:
+    """The person a subject pronoun takes up from a noun phrase set before it with a comma
+    (left dislocation: "the head of NATO, Hoop Scheffer, he has explained"; "My brother,
+    Tom Roe, he said"): the phrase's own name or the name in apposition to it."""
+    doc, i = pronoun.doc, pronoun.i
+    if pronoun.dep_ not in SUBJECT_DEPS or i < 2 or doc[i - 1].text != ",":
+        return None
+    for phrase in pronoun.head.children:
+        if phrase.i >= i or phrase.pos_ == "PRON" or phrase.right_edge.i != i - 2:
+            continue
+        if phrase.dep_ not in _DISLOCATED_DEPS:
+            continue
+        names = [phrase, *(t for t in phrase.subtree if t.dep_ == "appos")]
+        people = [e for t in names if _is_person(ctx, e := ctx.entity_at(t))]
+        if people:
+            return people[-1]
+    return None
 
 
 def _bound_to(subject: Any | None, window: list[Candidate]) -> Any:
@@ -114,9 +145,13 @@ def _bound_to(subject: Any | None, window: list[Candidate]) -> Any:
     return lambda c: c.start <= at < c.end or (entity is not None and c.entity_id == entity)
 
 
-def _score(c: Candidate, sentence: int, speaker: str | None, named: int) -> float:
+def _score(c: Candidate, sentence: int, speaker: str | None, named: int, quote: int) -> float:
+    """The candidate's score for a pronoun in `sentence` and in the quoted range `quote` (-1:
+    outside quote marks). A name in another quote than the pronoun's costs (quoted words are
+    someone else's); one in the same quote does not ("Daniel knows he's in a cell")."""
     score = -SENTENCE_COST * (sentence - c.sentence)
-    score += SUBJECT * c.subject + SPEECH_SUBJECT * c.speech - QUOTED_COST * c.quoted
+    score += SUBJECT * c.subject + SPEECH_SUBJECT * c.speech
+    score -= QUOTED_COST * (c.quoted >= 0 and c.quoted != quote)
     if c.entity_id is not None:
         score += LAST_SPEAKER * (c.entity_id == speaker) + SALIENCE * min(
             math.log2(named), MAX_SALIENCE
@@ -166,13 +201,31 @@ def _resolved(ctx: Any, tok: Any, entity: str) -> Candidate:
         _sentence_of(ctx, tok.idx),
         subject,
         subject and _speech(tok.head),
-        _in_quotes(ctx, tok.idx),
+        ctx.quoted.index(tok.idx),
+        "m" if tok.lower_ in MALE_PRONOUNS else "f",
+        pronoun=True,
     )
 
 
-def _agrees(ctx: Any, c: Candidate, gender: str) -> bool:
-    known = c.gender if c.entity_id is None else genders(ctx).get(c.entity_id)
+def _agrees(ctx: Any, c: Candidate, gender: str, told: dict[str, str]) -> bool:
+    """Does the candidate's gender allow the pronoun's? A named person's gender is the text's
+    (`genders`), else that of the pronouns the chain gave them in the window (`told`)."""
+    if c.entity_id is None:
+        known = c.gender
+    else:
+        known = genders(ctx).get(c.entity_id) or told.get(c.entity_id)
     return known is None or known == gender
+
+
+def _chain_genders(window: list[Candidate]) -> dict[str, str]:
+    """{entity id: "m" | "f"} from the he/she the chain resolved to each person in the window,
+    where one gender has the clear majority: a person the chain has called "she" is not the
+    next "he" ("Karis, she came up with that one ... this guy named Mario, and he")."""
+    votes: dict[str, list[int]] = {}
+    for c in window:
+        if c.entity_id is not None and c.pronoun and c.gender is not None:
+            votes.setdefault(c.entity_id, [0, 0])[c.gender == "f"] += 1
+    return {e: ("m" if v[0] > v[1] else "f") for e, v in votes.items() if min(v) * 2 < max(v)}
 
 
 def _clause_subject(pronoun: Any) -> Any | None:
@@ -238,7 +291,7 @@ def _named(ctx: Any, m: Any) -> Candidate | None:
         _sentence_of(ctx, m.span.start),
         role is not None,
         role is not None and _speech(role.head),
-        _in_quotes(ctx, m.span.start),
+        ctx.quoted.index(m.span.start),
     )
 
 
@@ -289,7 +342,7 @@ def _described(ctx: Any) -> list[Candidate]:
                 _sentence_of(ctx, tok.idx),
                 True,
                 speech,
-                _in_quotes(ctx, tok.idx),
+                ctx.quoted.index(tok.idx),
                 gender,
             )
         )
