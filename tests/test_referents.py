@@ -313,3 +313,14 @@ def test_a_name_set_before_a_subject_pronoun_is_that_pronoun(nlp):
         'And the head of the agency, Tom Roe, he has explained that the plan "will not work".'
     )
     assert _referent_of(nlp, text, "he") == "Tom Roe"
+
+
+def test_the_person_whose_view_a_sentence_gives_is_the_next_he(nlp):
+    # Warhol is the clause's subject and named four times; the sentence gives Berg's view
+    text = (
+        "Kevin Allton spoke at the museum on Friday, and Warhol was the topic. "
+        '"It is Warhol. He is a legend." '
+        "For Ken Berg, a USI instructor in English, Warhol was also a legend. "
+        'He said, "Andy Warhol was the center of things."'
+    )
+    assert _speakers(nlp, text)[-1] == ("Andy Warhol was the center of things.", "Ken Berg")

@@ -96,6 +96,9 @@ SPEAKING_GROUPS = words(
     "lawyer source witness resident protester organizer organiser doctor agent activist critic "
     "official"
 )
+# Prepositions of a frame that gives whose view a sentence is ("For Roe, Warhol was a legend",
+# "To Roe, it was a betrayal"): that person, not the grammatical subject, goes on as "he".
+VIEWPOINT_PREPOSITIONS = words("for to")
 # Relative pronouns that stand for the noun before them ("the minister, who said ...").
 RELATIVES = words("who which that")
 # Subjects of a cue that say nothing of who spoke (an object pronoun is the hearer the parser

@@ -16,7 +16,8 @@ convention-goer said" is that convention-goer, not the last person named. Rules,
 3. Score, highest wins: recency (a cost per sentence back), grammatical subject (a name in
    apposition to a role subject counts: "Another official, Supriyadi, ... said"), the subject
    of the sentence just before one whose main verb has the pronoun as subject ("Gianforte
-   pleaded guilty. He apologized"), subject of a speech cue, the document's last speaker, a
+   pleaded guilty. He apologized") or the person whose view it gave ("For Kevin Roe, Warhol
+   was a legend. He said": Roe; Warhol is then no subject), subject of a speech cue, the document's last speaker, a
    name inside other quote marks than the pronoun's (a cost: quoted words are someone else's),
    and how often the person was named in the window (the subject of a profile).
 4. Chain: every he/she/him/her before the pronoun, resolved in text order by the same rules
@@ -40,6 +41,7 @@ from ..lexicon import (
     MALE_WORDS,
     PERSON_ROLE_NOUNS,
     SPEECH_LEMMAS,
+    VIEWPOINT_PREPOSITIONS,
 )
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -58,6 +60,7 @@ QUOTED_COST = 3.0
 SALIENCE = 2.0  # times log2(mentions so far), up to MAX_SALIENCE
 MAX_SALIENCE = 2.0  # a person named four times is as salient as one named forty
 CONTINUED_SUBJECT = 1.5  # "Gianforte pleaded guilty. He apologized": a sentence's subject goes on
+VIEWPOINT = 2.0  # "For Roe, Warhol was a legend. He said": more than Warhol's salience
 HONORIFIC_VOTES = 3  # an honorific outweighs a few pronouns
 
 
@@ -73,6 +76,7 @@ class Candidate:
     gender: str | None = None  # of an unnamed candidate, from its noun ("a woman"); of a
     # pronoun resolved in the chain, from the pronoun ("she")
     pronoun: bool = False  # a he/she/him/her the chain resolved
+    view: bool = False  # whose view the sentence gives ("For Roe, ...")
 
 
 def referent(ctx: Any, pronoun: Any) -> str | None:
@@ -111,7 +115,8 @@ def _choose(
         if c.entity_id is not None and c.entity_id in named_below:
             continue
         score = _score(c, sentence, speaker, seen[c.entity_id], quote)
-        score += CONTINUED_SUBJECT * (opens and c.subject and c.sentence == sentence - 1)
+        if opens and c.sentence == sentence - 1:
+            score += CONTINUED_SUBJECT * c.subject + VIEWPOINT * c.view
         if score >= best_score:  # ties go to the later mention
             best, best_score = c, score
     return best.entity_id if best is not None else None
@@ -284,15 +289,38 @@ def _named(ctx: Any, m: Any) -> Candidate | None:
     if span is None:
         return None
     role = _role_of(span.root)
+    if role is not None and _viewpoint_frame(role.head) is not None:
+        role = None  # "For Roe, Warhol was a legend": the sentence is Roe's, not Warhol's
+    frame = _viewpoint_frame(span.root.head) if span.root.dep_ == "pobj" else None
+    view = frame is not None and frame.i == span.root.i
     return Candidate(
         m.entity_id,
         m.span.start,
         m.span.end,
         _sentence_of(ctx, m.span.start),
-        role is not None,
+        role is not None or view,
         role is not None and _speech(role.head),
         ctx.quoted.index(m.span.start),
+        view=view,
     )
+
+
+def _viewpoint_frame(tok: Any) -> Any | None:
+    """The person whose view a clause gives, in a frame opening its sentence ("For Kevin Roe, a
+    USI instructor, Warhol was a legend. He said": he is Roe, whose view it was; "To Roe, ..."),
+    given the frame's preposition or the clause's verb; else None."""
+    verb = tok.head if tok.dep_ == "prep" else tok
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        first = prep.doc[prep.i - 1] if prep.i > 0 else None
+        if prep.lower_ not in VIEWPOINT_PREPOSITIONS or not (
+            first is None or first.is_sent_end or first.is_space or first.pos_ == "CCONJ"
+        ):
+            continue
+        holder = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        after = prep.right_edge.i + 1
+        if holder is not None and holder.pos_ == "PROPN" and prep.doc[after].text == ",":
+            return holder
+    return None
 
 
 def _role_of(tok: Any) -> Any | None:
