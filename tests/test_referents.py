@@ -324,3 +324,63 @@ def test_the_person_whose_view_a_sentence_gives_is_the_next_he(nlp):
         'He said, "Andy Warhol was the center of things."'
     )
     assert _speakers(nlp, text)[-1] == ("Andy Warhol was the center of things.", "Ken Berg")
+
+
+def _context(nlp, text):
+    from newsweave.quotes.speakers import Context
+
+    docs, entities = extract([clean(Source(id="t", raw=text))], nlp)
+    ctx = Context(docs[0].nlp, docs[0].entity_mentions, {e.id: e for e in entities})
+    return ctx, {e.id: e.name for e in entities}
+
+
+def test_a_lone_name_word_the_model_left_untagged_is_its_persons_mention(nlp):
+    from newsweave.quotes.referents import untagged_names
+
+    ctx, names = _context(
+        nlp,
+        "Senator Isabel Ruiz spoke on Friday. Back in Collins College, Isabel and I, we had met "
+        "at a party. Isabel Smith came later.",
+    )
+    # the "Isabel" of "Isabel Smith" is another person's name
+    assert [(t.text, t.i, names[e]) for t, e in untagged_names(ctx)] == [
+        ("Isabel", 12, "Isabel Ruiz")
+    ]
+
+
+def test_a_gendered_noun_a_name_is_given_to_gives_the_gender(nlp):
+    from newsweave.quotes.referents import genders
+
+    ctx, names = _context(
+        nlp,
+        "Senator Isabel Ruiz spoke on Friday. Back in school, I kept hearing about a girl named "
+        "Isabel, and I met her. Karis Lee met a man named Tom Hale in 2001.",
+    )
+    assert {names[e]: g for e, g in genders(ctx).items()} == {"Isabel Ruiz": "f", "Tom Hale": "m"}
+
+
+def test_the_object_of_a_verbs_preposition_is_not_its_subject(nlp):
+    text = "Tom Hale joined the monks in 2001. Finally, Paul Grant called on him to preach."
+    assert _referent_of(nlp, text, "him") == "Tom Hale"
+
+
+def test_a_conjoined_verb_binds_its_object_to_the_first_verbs_subject(nlp):
+    text = (
+        "Paul Grant founded the firm in 2001. Grant gave Tom Hale full control over it, "
+        "though later recalled him from the post."
+    )
+    assert _referent_of(nlp, text, "him") == "Tom Hale"
+
+
+def test_a_reflexive_is_its_own_clauses_subject(nlp):
+    text = (
+        "Officer Steve Whitmore met reporters on Monday. Daniel Montalvo walked into the station "
+        "and turned himself in."
+    )
+    assert _referent_of(nlp, text, "himself") == "Daniel Montalvo"
+
+
+def test_a_bare_participles_object_may_be_the_main_subject(nlp):
+    # "enabling him": the gift enables, so him may be Hale
+    text = "Paul Grant met Tom Hale in 2001. Hale had a gift for sounds, enabling him to sing."
+    assert _referent_of(nlp, text, "him") == "Tom Hale"

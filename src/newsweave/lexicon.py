@@ -23,13 +23,15 @@ HONORIFICS = words("mr mrs ms miss dr prof sir dame mx")
 # Not "spokesman", "chairman": news uses them for women too.
 MALE_WORDS = words(
     "mr sir lord king prince duke father son brother husband uncle grandfather nephew man boy "
-    "gentleman actor widower emperor monk"
+    "gentleman actor widower emperor monk guy"
 )
 FEMALE_WORDS = words(
     "mrs ms miss madam dame lady queen princess duchess mother daughter sister wife aunt "
     "grandmother niece woman girl spokeswoman chairwoman congresswoman businesswoman councilwoman "
     "policewoman actress widow empress nun mum mom"
 )
+# Participles that give a person a name after a noun ("a girl named Isabel", "a man called Roe").
+NAMING_PARTICIPLES = words("named called")
 # Title words that may open a person's name span ("President Donald Trump", "Rep. Adam Schiff").
 TITLE_WORDS = (
     words(
@@ -84,6 +86,8 @@ KIN_NOUNS = words(
 MALE_PRONOUNS = words("he him his himself")
 FEMALE_PRONOUNS = words("she her hers herself")
 PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
+# Reflexives: the subject of their own clause ("Roe turned himself in").
+REFLEXIVE_PRONOUNS = words("himself herself")
 # Subject pronouns that may head a speech cue ("he said"); the first-person ones are the
 # writer's or a quoted speaker's.
 PRONOUNS = words("he she they it we i")
@@ -99,6 +103,10 @@ SPEAKING_GROUPS = words(
 # Prepositions of a frame that gives whose view a sentence is ("For Roe, Warhol was a legend",
 # "To Roe, it was a betrayal"): that person, not the grammatical subject, goes on as "he".
 VIEWPOINT_PREPOSITIONS = words("for to")
+# Prepositions of a verb's object that is never the verb's own subject ("Roe called on him",
+# "Roe spoke to him": him is not Roe, who would be "himself"); not those of place or company
+# ("Roe took the book with him", "Roe saw a snake near him").
+BOUND_PREPOSITIONS = words("to on about at against of from upon")
 # Relative pronouns that stand for the noun before them ("the minister, who said ...").
 RELATIVES = words("who which that")
 # Subjects of a cue that say nothing of who spoke (an object pronoun is the hearer the parser

@@ -57,6 +57,10 @@ class Context:
                 out.setdefault(i, m.entity_id)
         return out
 
+    def mentioned(self, tok: Any) -> bool:
+        """Is the token inside a resolved mention?"""
+        return tok.idx in self._entity_by_offset
+
     def entity_at(self, tok: Any) -> str | None:
         """The entity a token belongs to, by mention offsets or by a known surname."""
         found = self._entity_by_offset.get(tok.idx)

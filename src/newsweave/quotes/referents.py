@@ -35,11 +35,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..lexicon import (
+    BOUND_PREPOSITIONS,
     FEMALE_PRONOUNS,
     FEMALE_WORDS,
     MALE_PRONOUNS,
     MALE_WORDS,
+    NAMING_PARTICIPLES,
     PERSON_ROLE_NOUNS,
+    REFLEXIVE_PRONOUNS,
     SPEECH_LEMMAS,
     VIEWPOINT_PREPOSITIONS,
 )
@@ -101,11 +104,15 @@ def _choose(
     window = cands[first:stop]
     told = _chain_genders(window)
     dislocated = _dislocated(ctx, pronoun)
-    if dislocated is not None and _agrees(
-        ctx, Candidate(dislocated, 0, 0, 0, True, False, -1), gender, told
-    ):
+    if dislocated is not None and _agrees(ctx, _as_candidate(dislocated), gender, told):
         return dislocated
-    bound = _bound_to(_clause_subject(pronoun), window)
+    subject = _clause_subject(pronoun)
+    if pronoun.lower_ in REFLEXIVE_PRONOUNS:
+        own = _reflexive(ctx, subject, window) if subject is not None else None
+        if own is not None and _agrees(ctx, _as_candidate(own), gender, told):
+            return own
+        subject = None  # a reflexive is bound to its subject, never kept from it
+    bound = _bound_to(subject, window)
     best, best_score = None, -math.inf
     seen: dict[str | None, int] = {}
     for c in window:
@@ -130,7 +137,7 @@ def _dislocated(ctx: Any, pronoun: Any) -> str | None:
     if pronoun.dep_ not in SUBJECT_DEPS or i < 2 or doc[i - 1].text != ",":
         return None
     for phrase in pronoun.head.children:
-        if phrase.i >= i or phrase.pos_ == "PRON" or phrase.right_edge.i != i - 2:
+        if phrase.i >= i or phrase.pos_ == "PRON" or phrase.right_edge.i not in {i - 2, i - 1}:
             continue
         if phrase.dep_ not in _DISLOCATED_DEPS:
             continue
@@ -139,6 +146,20 @@ def _dislocated(ctx: Any, pronoun: Any) -> str | None:
         if people:
             return people[-1]
     return None
+
+
+def _as_candidate(entity_id: str) -> Candidate:
+    """A bare candidate of the entity, for the agreement test of a direct choice."""
+    return Candidate(entity_id, 0, 0, 0, True, False, -1)
+
+
+def _reflexive(ctx: Any, subject: Any, window: list[Candidate]) -> str | None:
+    """The person a himself/herself stands for: its clause's subject, named or a pronoun the
+    chain resolved ("Roe turned himself in", "he saw himself as")."""
+    at = subject.idx
+    found = next((c.entity_id for c in window if c.start <= at < c.end), None)
+    found = found or ctx.entity_at(subject)
+    return found if _is_person(ctx, found) else None
 
 
 def _bound_to(subject: Any | None, window: list[Candidate]) -> Any:
@@ -234,10 +255,30 @@ def _chain_genders(window: list[Candidate]) -> dict[str, str]:
 
 
 def _clause_subject(pronoun: Any) -> Any | None:
-    """The subject of the verb the pronoun is the object of ("Kelly told him")."""
-    if pronoun.dep_ not in _OBJECT_DEPS:
-        return None
-    return next((c for c in pronoun.head.children if c.dep_ in SUBJECT_DEPS), None)
+    """The subject of the verb the pronoun is the object of ("Kelly told him", "Kelly called on
+    him", "Kelly came in and thanked him": a subjectless clause may have its head's subject)."""
+    verb = pronoun.head
+    reflexive = pronoun.lower_ in REFLEXIVE_PRONOUNS  # "turned himself in", "spoke of herself"
+    if pronoun.dep_ == "pobj" and (reflexive or pronoun.head.lower_ in BOUND_PREPOSITIONS):
+        verb = pronoun.head.head if pronoun.head.dep_ == "prep" else None
+    elif pronoun.dep_ not in _OBJECT_DEPS:
+        verb = None
+    while verb is not None and verb.pos_ in {"VERB", "AUX"}:
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None or not _controlled(verb):
+            return subject
+        verb = verb.head
+    return None
+
+
+def _controlled(verb: Any) -> bool:
+    """Is a subjectless verb's subject its head's: a conjoined verb ("came in and thanked him")
+    or an adverbial clause opened by a conjunction ("though later recalled him", "after meeting
+    him"); not a bare participle, whose subject may be the whole clause ("a gift for sounds,
+    enabling him to record them")."""
+    if verb.dep_ == "advcl":
+        return any(c.dep_ == "mark" for c in verb.children)
+    return verb.dep_ == "conj"
 
 
 def _named_in_clause(ctx: Any, pronoun: Any) -> set[str]:
@@ -272,11 +313,42 @@ def _sentence_starts(ctx: Any) -> list[int]:
 def _candidates(ctx: Any) -> list[Candidate]:
     if "candidates" not in ctx.cache:
         people = [_named(ctx, m) for m in ctx.mentions if _is_person(ctx, m.entity_id)]
+        people += [_untagged(ctx, tok, e) for tok, e in untagged_names(ctx)]
         found = sorted(
             [c for c in people if c is not None] + _described(ctx), key=lambda c: c.start
         )
         ctx.cache["candidates"] = found
     return ctx.cache["candidates"]
+
+
+def untagged_names(ctx: Any) -> list[tuple[Any, str]]:
+    """(token, person id) for each name word the model left untagged that stands alone and is
+    a word of one person's name in the story ("Isabel and I" after "Isabel Ruiz"); a word of
+    two people's names, or one beside another name word ("Isabel Smith"), is nobody here."""
+    if "untagged" not in ctx.cache:
+        doc, out = ctx.doc, []
+        for tok in doc:
+            if tok.pos_ != "PROPN" or not tok.is_title or ctx.mentioned(tok):
+                continue
+            beside = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
+            entity = ctx.entity_at(tok)
+            if _is_person(ctx, entity) and not any(t.pos_ == "PROPN" for t in beside):
+                out.append((tok, entity))
+        ctx.cache["untagged"] = out
+    return ctx.cache["untagged"]
+
+
+def _untagged(ctx: Any, tok: Any, entity_id: str) -> Candidate:
+    role = _role_of(tok)
+    return Candidate(
+        entity_id,
+        tok.idx,
+        tok.idx + len(tok),
+        _sentence_of(ctx, tok.idx),
+        role is not None,
+        role is not None and _speech(role.head),
+        ctx.quoted.index(tok.idx),
+    )
 
 
 def _is_person(ctx: Any, entity_id: str | None) -> bool:
@@ -388,6 +460,8 @@ def genders(ctx: Any) -> dict[str, str]:
         for m in ctx.mentions:
             if _is_person(ctx, m.entity_id):
                 _vote_words(ctx, m, votes.setdefault(m.entity_id, [0, 0]))
+        for tok, entity in untagged_names(ctx):
+            _vote_naming(tok, votes.setdefault(entity, [0, 0]))
         _vote_pronouns(ctx, votes)
         ctx.cache["genders"] = {
             e: ("m" if v[0] > v[1] else "f")
@@ -408,11 +482,23 @@ def _vote_words(ctx: Any, m: Any, v: list[int]) -> None:
     )
     if m.role is not None:
         words += [w.lower().strip(",.") for w in m.role.text.split()]
+    if span is not None:
+        _vote_naming(span.root, v)
     for w in words:
         if w in MALE_WORDS:
             v[0] += HONORIFIC_VOTES
         elif w in FEMALE_WORDS:
             v[1] += HONORIFIC_VOTES
+
+
+def _vote_naming(name: Any, v: list[int]) -> None:
+    """A gendered noun the name is given to: "a girl named Isabel", "a man called Roe"."""
+    verb = name.head
+    if verb.lower_ not in NAMING_PARTICIPLES or verb.dep_ != "acl" or name.i < verb.i:
+        return
+    noun = verb.head.lower_
+    v[0] += HONORIFIC_VOTES * (noun in MALE_WORDS)
+    v[1] += HONORIFIC_VOTES * (noun in FEMALE_WORDS)
 
 
 def _vote_pronouns(ctx: Any, votes: dict[str, list[int]]) -> None:
@@ -448,7 +534,7 @@ def _vote_pronouns(ctx: Any, votes: dict[str, list[int]]) -> None:
 def _own_possessive(tok: Any, subject: Any) -> bool:
     """A his/her/himself/herself of the subject's clause, not inside the subject ("Her former
     professor, Koolhaas, said": her is not the professor)."""
-    if tok.tag_ != "PRP$" and tok.lower_ not in {"himself", "herself"}:
+    if tok.tag_ != "PRP$" and tok.lower_ not in REFLEXIVE_PRONOUNS:
         return False
     inside = subject.left_edge.i <= tok.i <= subject.right_edge.i
     return not inside and _same_clause(tok, subject)
