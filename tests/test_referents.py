@@ -269,7 +269,7 @@ def test_a_bound_object_is_no_mention_of_the_subject(nlp):
 
 
 def test_a_possessive_inside_the_subject_gives_no_gender(nlp):
-    from newsweave.quotes.referents import genders
+    from newsweave.quotes.genders import genders
     from newsweave.quotes.speakers import Context
 
     text = (
@@ -335,7 +335,7 @@ def _context(nlp, text):
 
 
 def test_a_lone_name_word_the_model_left_untagged_is_its_persons_mention(nlp):
-    from newsweave.quotes.referents import untagged_names
+    from newsweave.quotes.people import untagged_names
 
     ctx, names = _context(
         nlp,
@@ -349,7 +349,7 @@ def test_a_lone_name_word_the_model_left_untagged_is_its_persons_mention(nlp):
 
 
 def test_a_gendered_noun_a_name_is_given_to_gives_the_gender(nlp):
-    from newsweave.quotes.referents import genders
+    from newsweave.quotes.genders import genders
 
     ctx, names = _context(
         nlp,

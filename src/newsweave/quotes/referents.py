@@ -1,36 +1,39 @@
 """Who "he" is: the antecedent of a third-person pronoun, a scored choice among the people named
 before it in its document.
 
-Candidates are the person mentions before the pronoun, and the unnamed people described as the
-subject of a speech cue ("a resident said"), who win as nobody: a "he said" after "a
-convention-goer said" is that convention-goer, not the last person named. Rules, in order:
+Candidates are the person mentions before the pronoun (with the lone name words the model left
+untagged, `people.untagged_names`), and the unnamed people described as the subject of a
+speech cue ("a resident said"), who win as nobody: a "he said" after "a convention-goer said"
+is that convention-goer, not the last person named. Rules, in order:
 
 1. Agreement (filters): a person of the other gender is never chosen ("she" is not Tony
-   Fernandes). A person's gender comes only from the text: an honorific ("Mr", "Ms"), a gendered
-   role noun ("spokeswoman", "father") and the he/she of sentences where that person is the only
-   one named. No first-name lexicon: the one maintained offline package that ships one
-   (names-dataset) loads gigabytes; an unknown gender agrees with both.
-2. Binding: not the subject of the pronoun's own verb, under any of its names ("Kelly told
-   him": him is not Kelly), and a subject pronoun is nobody its own clause names after it ("He
-   said Morsi had failed": he is not Morsi; a name inside quote marks does not count).
-3. Score, highest wins: recency (a cost per sentence back), grammatical subject (a name in
-   apposition to a role subject counts: "Another official, Supriyadi, ... said"), the subject
-   of the sentence just before one whose main verb has the pronoun as subject ("Gianforte
+   Fernandes). A person's gender comes from the text (`genders`), else from the he/she the
+   chain gave that person in the window. No first-name lexicon: the one maintained offline
+   package that ships one (names-dataset) loads gigabytes; an unknown gender agrees with both.
+2. Direct choices: a name set before a subject pronoun with a comma is that pronoun (left
+   dislocation: "the head of NATO, Hoop Scheffer, he has explained"); himself/herself is its
+   clause's subject.
+3. Binding: not the subject of the pronoun's own verb, under any of its names ("Kelly told
+   him", "Kelly called on him", "Kelly came in and thanked him": him is not Kelly), and a
+   subject pronoun is nobody its own clause names after it ("He said Morsi had failed": he is
+   not Morsi; a name inside quote marks does not count).
+4. Score, highest wins: recency (a cost per sentence back), grammatical subject (a name in
+   apposition to a role subject counts: "Another official, Supriyadi, ... said"), for a
+   pronoun that opens its sentence as subject, the previous sentence's subject ("Gianforte
    pleaded guilty. He apologized") or the person whose view it gave ("For Kevin Roe, Warhol
-   was a legend. He said": Roe; Warhol is then no subject), subject of a speech cue, the document's last speaker, a
-   name inside other quote marks than the pronoun's (a cost: quoted words are someone else's),
-   and how often the person was named in the window (the subject of a profile).
-4. Chain: every he/she/him/her before the pronoun, resolved in text order by the same rules
+   was a legend. He said": Roe; Warhol is then no subject), subject of a speech cue, the
+   document's last speaker, a name inside other quote marks than the pronoun's (a cost: quoted
+   words are someone else's), and how often the person was named in the window (the subject
+   of a profile).
+5. Chain: every he/she/him/her before the pronoun, resolved in text order by the same rules
    (without the last speaker), is a mention of its referent: "Byron ... He went up to
-   Cambridge, where he met ...", a biography's "he" many sentences from the name. The he/she
-   the chain gave a person whose gender the text does not state is that person's gender in
-   the window (a person called "she" is not the next "he").
+   Cambridge, where he met ...", a biography's "he" many sentences from the name.
 """
 
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,14 +43,21 @@ from ..lexicon import (
     FEMALE_WORDS,
     MALE_PRONOUNS,
     MALE_WORDS,
-    NAMING_PARTICIPLES,
     PERSON_ROLE_NOUNS,
     REFLEXIVE_PRONOUNS,
     SPEECH_LEMMAS,
     VIEWPOINT_PREPOSITIONS,
 )
+from .genders import genders
+from .people import (
+    SUBJECT_DEPS,
+    in_quotes,
+    is_person,
+    role_of,
+    sentence_of,
+    untagged_names,
+)
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PERSONAL = MALE_PRONOUNS | FEMALE_PRONOUNS
 _OBJECT_DEPS = {"dobj", "iobj", "dative"}
 _DISLOCATED_DEPS = SUBJECT_DEPS | {"dep", "npadvmod", "dislocated"}  # a phrase before "he"
@@ -64,7 +74,6 @@ SALIENCE = 2.0  # times log2(mentions so far), up to MAX_SALIENCE
 MAX_SALIENCE = 2.0  # a person named four times is as salient as one named forty
 CONTINUED_SUBJECT = 1.5  # "Gianforte pleaded guilty. He apologized": a sentence's subject goes on
 VIEWPOINT = 2.0  # "For Roe, Warhol was a legend. He said": more than Warhol's salience
-HONORIFIC_VOTES = 3  # an honorific outweighs a few pronouns
 
 
 @dataclass
@@ -94,7 +103,7 @@ def _choose(
 ) -> str | None:
     """The best of the candidates before index `stop` within MAX_SENTENCES of the pronoun."""
     gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f"
-    sentence = _sentence_of(ctx, pronoun.idx)
+    sentence = sentence_of(ctx, pronoun.idx)
     named_below = _named_in_clause(ctx, pronoun)
     opens = pronoun.dep_ in SUBJECT_DEPS and pronoun.head.dep_ == "ROOT"
     quote = ctx.quoted.index(pronoun.idx)
@@ -142,7 +151,7 @@ def _dislocated(ctx: Any, pronoun: Any) -> str | None:
         if phrase.dep_ not in _DISLOCATED_DEPS:
             continue
         names = [phrase, *(t for t in phrase.subtree if t.dep_ == "appos")]
-        people = [e for t in names if _is_person(ctx, e := ctx.entity_at(t))]
+        people = [e for t in names if is_person(ctx, e := ctx.entity_at(t))]
         if people:
             return people[-1]
     return None
@@ -159,7 +168,7 @@ def _reflexive(ctx: Any, subject: Any, window: list[Candidate]) -> str | None:
     at = subject.idx
     found = next((c.entity_id for c in window if c.start <= at < c.end), None)
     found = found or ctx.entity_at(subject)
-    return found if _is_person(ctx, found) else None
+    return found if is_person(ctx, found) else None
 
 
 def _bound_to(subject: Any | None, window: list[Candidate]) -> Any:
@@ -224,7 +233,7 @@ def _resolved(ctx: Any, tok: Any, entity: str) -> Candidate:
         entity,
         tok.idx,
         tok.idx + len(tok),
-        _sentence_of(ctx, tok.idx),
+        sentence_of(ctx, tok.idx),
         subject,
         subject and _speech(tok.head),
         ctx.quoted.index(tok.idx),
@@ -292,7 +301,7 @@ def _named_in_clause(ctx: Any, pronoun: Any) -> set[str]:
         for tok in pronoun.head.subtree
         if tok.i > pronoun.i
         and tok.pos_ == "PROPN"
-        and not _in_quotes(ctx, tok.idx)
+        and not in_quotes(ctx, tok.idx)
         and (found := ctx.entity_at(tok)) is not None
     }
 
@@ -300,19 +309,9 @@ def _named_in_clause(ctx: Any, pronoun: Any) -> set[str]:
 # ---- per-document tables, built once ----------------------------------------------------
 
 
-def _sentence_of(ctx: Any, offset: int) -> int:
-    return bisect_right(_sentence_starts(ctx), offset) - 1
-
-
-def _sentence_starts(ctx: Any) -> list[int]:
-    if "sentence_starts" not in ctx.cache:
-        ctx.cache["sentence_starts"] = [s.start_char for s in ctx.doc.sents]
-    return ctx.cache["sentence_starts"]
-
-
 def _candidates(ctx: Any) -> list[Candidate]:
     if "candidates" not in ctx.cache:
-        people = [_named(ctx, m) for m in ctx.mentions if _is_person(ctx, m.entity_id)]
+        people = [_named(ctx, m) for m in ctx.mentions if is_person(ctx, m.entity_id)]
         people += [_untagged(ctx, tok, e) for tok, e in untagged_names(ctx)]
         found = sorted(
             [c for c in people if c is not None] + _described(ctx), key=lambda c: c.start
@@ -321,46 +320,24 @@ def _candidates(ctx: Any) -> list[Candidate]:
     return ctx.cache["candidates"]
 
 
-def untagged_names(ctx: Any) -> list[tuple[Any, str]]:
-    """(token, person id) for each name word the model left untagged that stands alone and is
-    a word of one person's name in the story ("Isabel and I" after "Isabel Ruiz"); a word of
-    two people's names, or one beside another name word ("Isabel Smith"), is nobody here."""
-    if "untagged" not in ctx.cache:
-        doc, out = ctx.doc, []
-        for tok in doc:
-            if tok.pos_ != "PROPN" or not tok.is_title or ctx.mentioned(tok):
-                continue
-            beside = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
-            entity = ctx.entity_at(tok)
-            if _is_person(ctx, entity) and not any(t.pos_ == "PROPN" for t in beside):
-                out.append((tok, entity))
-        ctx.cache["untagged"] = out
-    return ctx.cache["untagged"]
-
-
 def _untagged(ctx: Any, tok: Any, entity_id: str) -> Candidate:
-    role = _role_of(tok)
+    role = role_of(tok)
     return Candidate(
         entity_id,
         tok.idx,
         tok.idx + len(tok),
-        _sentence_of(ctx, tok.idx),
+        sentence_of(ctx, tok.idx),
         role is not None,
         role is not None and _speech(role.head),
         ctx.quoted.index(tok.idx),
     )
 
 
-def _is_person(ctx: Any, entity_id: str | None) -> bool:
-    entity = ctx.entities.get(entity_id) if entity_id else None
-    return entity is not None and entity.type == "person"
-
-
 def _named(ctx: Any, m: Any) -> Candidate | None:
     span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
     if span is None:
         return None
-    role = _role_of(span.root)
+    role = role_of(span.root)
     if role is not None and _viewpoint_frame(role.head) is not None:
         role = None  # "For Roe, Warhol was a legend": the sentence is Roe's, not Warhol's
     frame = _viewpoint_frame(span.root.head) if span.root.dep_ == "pobj" else None
@@ -369,7 +346,7 @@ def _named(ctx: Any, m: Any) -> Candidate | None:
         m.entity_id,
         m.span.start,
         m.span.end,
-        _sentence_of(ctx, m.span.start),
+        sentence_of(ctx, m.span.start),
         role is not None or view,
         role is not None and _speech(role.head),
         ctx.quoted.index(m.span.start),
@@ -392,17 +369,6 @@ def _viewpoint_frame(tok: Any) -> Any | None:
         after = prep.right_edge.i + 1
         if holder is not None and holder.pos_ == "PROPN" and prep.doc[after].text == ",":
             return holder
-    return None
-
-
-def _role_of(tok: Any) -> Any | None:
-    """The token that stands as the subject for this name: itself, the role noun it is in
-    apposition to ("Another official, Supriyadi, ... said"), or the noun it is a compound of
-    ("Rubio spokesman Alex Conant" has its name as the head already)."""
-    if tok.dep_ in SUBJECT_DEPS:
-        return tok
-    if tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS:
-        return tok.head
     return None
 
 
@@ -439,7 +405,7 @@ def _described(ctx: Any) -> list[Candidate]:
                 holder,
                 tok.idx,
                 tok.idx + len(tok),
-                _sentence_of(ctx, tok.idx),
+                sentence_of(ctx, tok.idx),
                 True,
                 speech,
                 ctx.quoted.index(tok.idx),
@@ -447,108 +413,6 @@ def _described(ctx: Any) -> list[Candidate]:
             )
         )
     return out
-
-
-def _in_quotes(ctx: Any, offset: int) -> bool:
-    return offset in ctx.quoted
-
-
-def genders(ctx: Any) -> dict[str, str]:
-    """{entity id: "m" | "f"} for the people whose gender the text gives."""
-    if "genders" not in ctx.cache:
-        votes: dict[str, list[int]] = {}
-        for m in ctx.mentions:
-            if _is_person(ctx, m.entity_id):
-                _vote_words(ctx, m, votes.setdefault(m.entity_id, [0, 0]))
-        for tok, entity in untagged_names(ctx):
-            _vote_naming(tok, votes.setdefault(entity, [0, 0]))
-        _vote_pronouns(ctx, votes)
-        ctx.cache["genders"] = {
-            e: ("m" if v[0] > v[1] else "f")
-            for e, v in votes.items()
-            if max(v) >= 1 and min(v) * 2 < max(v)
-        }
-    return ctx.cache["genders"]
-
-
-def _vote_words(ctx: Any, m: Any, v: list[int]) -> None:
-    """An honorific or a gendered title before the name, a gendered role noun stated with it."""
-    span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-    before = span.doc[span.start - 1] if span is not None and span.start > 0 else None
-    words = (
-        [before.lower_.rstrip(".")]
-        if before is not None and not before.is_sent_end and not before.is_space
-        else []
-    )
-    if m.role is not None:
-        words += [w.lower().strip(",.") for w in m.role.text.split()]
-    if span is not None:
-        _vote_naming(span.root, v)
-    for w in words:
-        if w in MALE_WORDS:
-            v[0] += HONORIFIC_VOTES
-        elif w in FEMALE_WORDS:
-            v[1] += HONORIFIC_VOTES
-
-
-def _vote_naming(name: Any, v: list[int]) -> None:
-    """A gendered noun the name is given to: "a girl named Isabel", "a man called Roe"."""
-    verb = name.head
-    if verb.lower_ not in NAMING_PARTICIPLES or verb.dep_ != "acl" or name.i < verb.i:
-        return
-    noun = verb.head.lower_
-    v[0] += HONORIFIC_VOTES * (noun in MALE_WORDS)
-    v[1] += HONORIFIC_VOTES * (noun in FEMALE_WORDS)
-
-
-def _vote_pronouns(ctx: Any, votes: dict[str, list[int]]) -> None:
-    """In a sentence that names exactly one person, as the subject: a possessive or reflexive in
-    that subject's clause ("Ruiz said her brother ..."); and the "He"/"She" opening the next
-    sentence when it names nobody ("Ruiz spoke. She said ...")."""
-    subject_of: dict[int, list[tuple[str, Any]]] = {}
-    named: set[int] = set()
-    for m in ctx.mentions:
-        if _is_person(ctx, m.entity_id) and not _in_quotes(ctx, m.span.start):
-            s = _sentence_of(ctx, m.span.start)
-            named.add(s)
-            span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-            role = _role_of(span.root) if span is not None else None
-            subject_of.setdefault(s, []).append((m.entity_id, role))
-    sents = list(ctx.doc.sents)
-    for s, found in subject_of.items():
-        if len({e for e, _ in found}) != 1:
-            continue
-        entity, role = found[0][0], next((r for _, r in found if r is not None), None)
-        v = votes[entity]
-        if role is not None:
-            for tok in role.head.subtree:
-                if _own_possessive(tok, role):
-                    v[0] += tok.lower_ in MALE_PRONOUNS
-                    v[1] += tok.lower_ in FEMALE_PRONOUNS
-        opening = sents[s + 1][0] if s + 1 < len(sents) and s + 1 not in named else None
-        if opening is not None and not _in_quotes(ctx, opening.idx):
-            v[0] += opening.lower_ == "he"
-            v[1] += opening.lower_ == "she"
-
-
-def _own_possessive(tok: Any, subject: Any) -> bool:
-    """A his/her/himself/herself of the subject's clause, not inside the subject ("Her former
-    professor, Koolhaas, said": her is not the professor)."""
-    if tok.tag_ != "PRP$" and tok.lower_ not in REFLEXIVE_PRONOUNS:
-        return False
-    inside = subject.left_edge.i <= tok.i <= subject.right_edge.i
-    return not inside and _same_clause(tok, subject)
-
-
-def _same_clause(tok: Any, subject: Any) -> bool:
-    """Does no other verb with a subject of its own stand between the pronoun and the subject's
-    verb ("Melanie said to the nominee, who began his speech": his is the nominee's)?"""
-    head = tok.head
-    while head.i != subject.head.i and head.head.i != head.i:
-        if head.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECT_DEPS for c in head.children):
-            return False
-        head = head.head
-    return True
 
 
 def role_holder(

@@ -1,0 +1,56 @@
+"""The people of one document as pronouns see them: which sentence a mention is in, whether
+an entity is a person, the names the model left untagged, and the subject a name stands as."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def sentence_of(ctx: Any, offset: int) -> int:
+    return bisect_right(sentence_starts(ctx), offset) - 1
+
+
+def sentence_starts(ctx: Any) -> list[int]:
+    if "sentence_starts" not in ctx.cache:
+        ctx.cache["sentence_starts"] = [s.start_char for s in ctx.doc.sents]
+    return ctx.cache["sentence_starts"]
+
+
+def untagged_names(ctx: Any) -> list[tuple[Any, str]]:
+    """(token, person id) for each name word the model left untagged that stands alone and is
+    a word of one person's name in the story ("Isabel and I" after "Isabel Ruiz"); a word of
+    two people's names, or one beside another name word ("Isabel Smith"), is nobody here."""
+    if "untagged" not in ctx.cache:
+        doc, out = ctx.doc, []
+        for tok in doc:
+            if tok.pos_ != "PROPN" or not tok.is_title or ctx.mentioned(tok):
+                continue
+            beside = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
+            entity = ctx.entity_at(tok)
+            if is_person(ctx, entity) and not any(t.pos_ == "PROPN" for t in beside):
+                out.append((tok, entity))
+        ctx.cache["untagged"] = out
+    return ctx.cache["untagged"]
+
+
+def is_person(ctx: Any, entity_id: str | None) -> bool:
+    entity = ctx.entities.get(entity_id) if entity_id else None
+    return entity is not None and entity.type == "person"
+
+
+def role_of(tok: Any) -> Any | None:
+    """The token that stands as the subject for this name: itself, the role noun it is in
+    apposition to ("Another official, Supriyadi, ... said"), or the noun it is a compound of
+    ("Rubio spokesman Alex Conant" has its name as the head already)."""
+    if tok.dep_ in SUBJECT_DEPS:
+        return tok
+    if tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS:
+        return tok.head
+    return None
+
+
+def in_quotes(ctx: Any, offset: int) -> bool:
+    return offset in ctx.quoted
