@@ -384,3 +384,27 @@ def test_a_bare_participles_object_may_be_the_main_subject(nlp):
     # "enabling him": the gift enables, so him may be Hale
     text = "Paul Grant met Tom Hale in 2001. Hale had a gift for sounds, enabling him to sing."
     assert _referent_of(nlp, text, "him") == "Tom Hale"
+
+
+def test_someones_kin_is_the_person_named_as_that_kin_before(nlp):
+    text = (
+        "Daniel Bernoulli was born in 1700. Around schooling age, his father, Johann, encouraged "
+        'him to study business. Daniel refused. His father then said, "You must study medicine."'
+    )
+    assert _speakers(nlp, text)[-1] == ("You must study medicine.", "Johann")
+
+
+def test_another_persons_kin_is_not_the_kin_named_before(nlp):
+    text = (
+        "Ms. Anna Berg was born in 1970. Her father, Johann, taught her to sail. "
+        'Mr. Tom Hale met her in 1990. His father later said, "They married in June."'
+    )
+    assert _speakers(nlp, text)[-1] == ("They married in June.", None)
+
+
+def test_each_conjunct_of_a_role_is_a_head():
+    from newsweave.quotes.referents import role_heads
+
+    assert role_heads("an Australian woman and former Scientologist") == ["woman", "scientologist"]
+    assert role_heads("head of research and development") == ["head"]
+    assert role_heads("a spokesman for China's foreign ministry") == ["spokesman"]

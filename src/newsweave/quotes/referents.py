@@ -98,6 +98,18 @@ def referent(ctx: Any, pronoun: Any) -> str | None:
     return _choose(ctx, pronoun, chain, bisect_left(starts, pronoun.idx), ctx.last_speaker)
 
 
+def chained(ctx: Any, pronoun: Any) -> str | None:
+    """The entity the chain gave a he/she/him/his/her (resolved in text order without the last
+    speaker, which changes as quotes are read), or None."""
+    chain, starts = _chain(ctx)
+    i = bisect_left(starts, pronoun.idx)
+    while i < len(chain) and chain[i].start == pronoun.idx:
+        if chain[i].pronoun:
+            return chain[i].entity_id
+        i += 1
+    return None
+
+
 def _choose(
     ctx: Any, pronoun: Any, cands: list[Candidate], stop: int, speaker: str | None
 ) -> str | None:
@@ -450,9 +462,11 @@ def _role_words(role: str) -> set[str]:
 
 
 def role_heads(role: str) -> list[str]:
-    """The head of a role, its last word before the first preposition: "a spokesman for China's
-    foreign ministry" and "Chinese Foreign Ministry spokesman" -> spokesman (the ministry is
-    where he works, not what he is: "the foreign ministry said" is the ministry)."""
-    words = role.lower().split()
+    """The heads of a role, the last word of each conjunct before the first preposition: "a
+    spokesman for China's foreign ministry" and "Chinese Foreign Ministry spokesman" ->
+    spokesman (the ministry is where he works, not what he is: "the foreign ministry said" is
+    the ministry); "an Australian woman and former Scientologist" -> woman, scientologist."""
+    words = [w.strip(",") for w in role.lower().split()]
     cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
-    return words[cut - 1 : cut] if cut else []
+    ends = [i for i, w in enumerate(words[:cut]) if w == "and"] + [cut]
+    return [words[i - 1] for i in ends if i > 0 and words[i - 1] != "and"]

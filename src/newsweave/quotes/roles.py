@@ -16,16 +16,19 @@ from ..lexicon import (
     COMPANY_NOUNS,
     DOCUMENT_NOUNS,
     EMPLOYMENT_VERBS,
+    KIN_NOUNS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
     PERSON_ROLE_NOUNS,
+    PERSONAL_PRONOUNS,
     STATEMENT_NOUNS,
 )
 from .authors import Resolve, document_author, last_reporter
 from .context import NOT_PUBLIC, POLICE_ACRONYM, Context
-from .referents import role_holder
+from .referents import chained, role_holder
 
 EMPLOYER_REACH = 200  # tokens back to look for the firm someone works for
+KIN_REACH = 2000  # tokens back to look for the name of someone's father, wife, ...
 _CLAUSE_DEPS = {"relcl", "acl", "prep", "ccomp", "advcl"}
 
 
@@ -78,6 +81,9 @@ def by_role(ctx: Context, subj: Any, resolve: Resolve) -> str | None:
     author = document_author(ctx, subj, resolve) if noun in DOCUMENT_NOUNS else None
     if author is not None:
         return author
+    kin = kin_named(ctx, subj) if noun in KIN_NOUNS else None
+    if kin is not None:
+        return kin
     qualifiers = frozenset(
         t.lower_ for t in head_phrase(subj) if modifies_role(t, subj) and t.is_alpha
     )
@@ -111,6 +117,36 @@ def by_role(ctx: Context, subj: Any, resolve: Resolve) -> str | None:
         or _police(ctx, subj)
         or (_body_of(ctx, subj) if noun in AGENT_NOUNS else None)
     )
+
+
+def kin_named(ctx: Context, noun: Any) -> str | None:
+    """ "His father then asked him": the person the text named before as that same person's
+    father ("his father, Johann, encouraged him", "Johann, Daniel's father,"); the possessor is
+    resolved as a pronoun or read as a name. Else None."""
+    owner = _owner(ctx, noun)
+    if owner is None:
+        return None
+    lemma = noun.lemma_.lower()
+    for tok in reversed(noun.doc[max(0, noun.i - KIN_REACH) : noun.i]):
+        if tok.lemma_.lower() != lemma or tok.idx in ctx.quoted or _owner(ctx, tok) != owner:
+            continue
+        names = [c for c in tok.children if c.dep_ == "appos"]
+        names += [tok.head] if tok.dep_ == "appos" else []
+        for name in names:
+            found = ctx.entities.get(ctx.entity_at(name) or "")
+            if found is not None and found.type == "person" and found.id != owner:
+                return found.id
+    return None
+
+
+def _owner(ctx: Context, noun: Any) -> str | None:
+    """The person whose kin the noun is: "his" (as the chain of pronouns resolved it), "Daniel's"."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    if poss.lower_ in PERSONAL_PRONOUNS and not poss.ent_type_:
+        return chained(ctx, poss)
+    return ctx.entity_at(poss)
 
 
 def _last_company(ctx: Context, subj: Any) -> str | None:
