@@ -408,3 +408,13 @@ def test_each_conjunct_of_a_role_is_a_head():
     assert role_heads("an Australian woman and former Scientologist") == ["woman", "scientologist"]
     assert role_heads("head of research and development") == ["head"]
     assert role_heads("a spokesman for China's foreign ministry") == ["spokesman"]
+
+
+def test_a_subject_pronoun_reported_by_a_speech_verb_is_its_subject(nlp):
+    # the mayor is named three times and a subject each time; Rogovinhart says what she thought
+    text = (
+        "Mayor Michael Nutter met the protesters on Friday. Nutter said the camp must go. "
+        "The mayor repeated it, and Nutter left. "
+        "Ellen Rogovinhart of Elkins Park said she thought the city could have done more."
+    )
+    assert _referent_of(nlp, text, "she") == "Ellen Rogovinhart"

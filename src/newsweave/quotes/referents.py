@@ -73,6 +73,7 @@ QUOTED_COST = 3.0
 SALIENCE = 2.0  # times log2(mentions so far), up to MAX_SALIENCE
 MAX_SALIENCE = 2.0  # a person named four times is as salient as one named forty
 CONTINUED_SUBJECT = 1.5  # "Gianforte pleaded guilty. He apologized": a sentence's subject goes on
+REPORTER = 4.0  # "Roe said she thought": the one who says it, as much as salience at most
 VIEWPOINT = 2.0  # "For Roe, Warhol was a legend. He said": more than Warhol's salience
 
 
@@ -134,6 +135,7 @@ def _choose(
             return own
         subject = None  # a reflexive is bound to its subject, never kept from it
     bound = _bound_to(subject, window)
+    reporter = _reporter(pronoun)
     best, best_score = None, -math.inf
     seen: dict[str | None, int] = {}
     for c in window:
@@ -145,9 +147,23 @@ def _choose(
         score = _score(c, sentence, speaker, seen[c.entity_id], quote)
         if opens and c.sentence == sentence - 1:
             score += CONTINUED_SUBJECT * c.subject + VIEWPOINT * c.view
+        if reporter is not None and c.start <= reporter.idx < c.end:
+            score += REPORTER
         if score >= best_score:  # ties go to the later mention
             best, best_score = c, score
     return best.entity_id if best is not None else None
+
+
+def _reporter(pronoun: Any) -> Any | None:
+    """The subject of the speech verb whose reported clause the subject pronoun opens ("Ellen
+    Roe said she thought", "Roe told reporters he would"): most often the one who said it."""
+    clause = pronoun.head
+    if pronoun.dep_ not in SUBJECT_DEPS or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    if verb.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i), None)
 
 
 def _dislocated(ctx: Any, pronoun: Any) -> str | None:
