@@ -143,3 +143,16 @@ def test_a_type_stated_by_the_words_around_outweighs_the_models_votes(nlp):
         m.type = t
     settle_types(doc, mentions, ["talbara"] * 3)  # the model's votes alone: a person
     assert {m.type for m in mentions} == {"person"}
+
+
+def test_two_one_word_places_side_by_side_are_one_name(nlp):
+    # the small model tags "Valeska" and "Paris" as two places; the appositive makes a person
+    text = (
+        "Thursday, May 7, 2015\n\nValeska Paris, an Australian woman and former Scientologist, "
+        "has claimed that the church imprisoned her."
+    )
+    assert _types(nlp, text).get("Valeska Paris") == "person"
+
+
+def test_places_apart_stay_two_places(nlp):
+    assert {"Paris", "Texas"} <= set(_types(nlp, "She flew from Paris to Texas on Monday."))

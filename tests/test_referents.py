@@ -418,3 +418,16 @@ def test_a_subject_pronoun_reported_by_a_speech_verb_is_its_subject(nlp):
         "Ellen Rogovinhart of Elkins Park said she thought the city could have done more."
     )
     assert _referent_of(nlp, text, "she") == "Ellen Rogovinhart"
+
+
+def test_a_headlines_described_subject_is_the_one_person_given_that_role(nlp):
+    from newsweave.quotes.speakers import resolve_mention
+
+    text = (
+        "Australian woman claims church held her for twelve years\n\n"
+        "Ms. Valeska Ruiz, an Australian woman and former church member, has claimed that the "
+        "church held her aboard a ship."
+    )
+    ctx, names = _context(nlp, text)
+    woman = next(t for t in ctx.doc if t.text == "woman")
+    assert names.get(resolve_mention(ctx, woman, woman.head) or "") == "Valeska Ruiz"

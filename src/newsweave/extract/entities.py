@@ -6,9 +6,11 @@ import re
 from typing import Any
 
 from ..lexicon import (
+    FEMALE_WORDS,
     HONORIFICS,
     INVERTED_CUES,
     KNOWN_ORGS,
+    MALE_WORDS,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     ORG_WORDS,
@@ -32,6 +34,7 @@ _DETERMINER = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Words no untagged person's name has: titles, organisations' and places' words.
 _NOT_PERSON_WORDS = TITLE_WORDS | ORG_WORDS | PLACE_NOUNS | KNOWN_ORGS
+GENDER_NOUNS = MALE_WORDS | FEMALE_WORDS  # "Valeska Paris, an Australian woman": a person
 _ROLE_STOP_POS = {"VERB", "AUX", "DET", "ADP", "PUNCT", "PRON", "CCONJ", "SCONJ", "NUM", "PART"}
 
 
@@ -55,7 +58,7 @@ def entity_mentions(doc: Any, source_id: str) -> list[EntityMention]:
     out: list[EntityMention] = []
     stated: set[int] = set()  # ids of mentions typed by the words around them, not the model
     text = doc.text  # read once: spaCy rebuilds it from every token on each read
-    for ent in doc.ents:
+    for ent in _joined_places(doc):
         model_type = SPACY_TYPES.get(ent.label_)
         if model_type is None:
             continue
@@ -83,6 +86,28 @@ def entity_mentions(doc: Any, source_id: str) -> list[EntityMention]:
         maybe=frozenset(i for i, m in enumerate(found) if id(m) in maybe),
         stated=frozenset(i for i, m in enumerate(found) if id(m) in stated),
     )
+
+
+def _joined_places(doc: Any) -> list[Any]:
+    """The model's entities, with two one-word place names it set side by side joined into
+    one name ("Valeska" "Paris" -> "Valeska Paris", typed a place until the words around it say
+    otherwise): no place name follows another with only a space between."""
+    ents = list(doc.ents)
+    out: list[Any] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ == ent.label_ == "GPE"
+            and prev.end == ent.start
+            and len(ent) == 1
+            and doc[prev.end - 1].whitespace_ == " "
+            and all(t.is_title and t.pos_ == "PROPN" for t in (*prev, *ent))
+        ):
+            out[-1] = type(ent)(doc, prev.start, ent.end, label=ent.label_)  # a spaCy Span
+            continue
+        out.append(ent)
+    return out
 
 
 def unlisted_people(doc: Any, source_id: str, known: list[EntityMention]) -> list[EntityMention]:
@@ -286,7 +311,7 @@ def _reads_as_person(span: Any, words: list[str]) -> bool:
     if not 1 <= len(span) <= 3 or not all(t.is_title for t in span):
         return False
     role = _appositive(span)
-    return bool(role is not None and {t.lower_ for t in role} & PERSON_ROLE_NOUNS)
+    return bool(role is not None and {t.lower_ for t in role} & (PERSON_ROLE_NOUNS | GENDER_NOUNS))
 
 
 def person_role(span: Any) -> Any | None:
