@@ -32,8 +32,8 @@ _NOT_NAME = {"the", "a", "an"} | INVERTED_CUES
 _DETERMINER = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Words no untagged person's name has: titles, organisations' and places' words.
-# A sentence is a title-cased headline when it has this many words of four letters or more, all
-# capitalised.
+# A sentence is a title-cased headline when it has this many capitalised words of four letters or
+# more and no lower-case word but function words ("of", "the").
 TITLE_CASE_MIN_WORDS = 3
 _NOT_PERSON_WORDS = TITLE_WORDS | ORG_WORDS | PLACE_NOUNS | KNOWN_ORGS
 _ROLE_STOP_POS = {"VERB", "AUX", "DET", "ADP", "PUNCT", "PRON", "CCONJ", "SCONJ", "NUM", "PART"}
@@ -96,8 +96,11 @@ def _title_cased(doc: Any) -> list[tuple[int, int]]:
     Says Justice Will Be Served"), where the model takes capitalised words for names."""
     out = []
     for sent in doc.sents:
-        words = [t for t in sent if t.is_alpha and len(t) > 3]
-        if len(words) >= TITLE_CASE_MIN_WORDS and all(t.is_title or t.is_upper for t in words):
+        words = [t for t in sent if t.is_alpha]
+        capitals = [t for t in words if len(t) > 3 and (t.is_title or t.is_upper)]
+        if len(capitals) >= TITLE_CASE_MIN_WORDS and all(
+            t.is_stop or t.is_title or t.is_upper for t in words
+        ):
             out.append((sent.start_char, sent.end_char))
     return out
 
