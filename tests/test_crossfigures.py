@@ -260,3 +260,34 @@ def test_a_small_count_after_the_is_no_figure(pipeline):
         "Talks next week\n\nThe two countries prepare for more trade talks in Washington.",
     )
     assert not [f for f in brief.figures if f.kind.startswith("count")]
+
+
+def test_a_lag_a_window_and_a_rate_are_not_how_long_something_lasted(nlp):
+    from newsweave.extract.figures import figure_kind
+    from newsweave.extract.numbers import find_numbers
+
+    def kind(text, value):
+        doc = nlp(text)
+        (n,) = [n for n in find_numbers(text, "s", doc=doc) if n.value == value]
+        return figure_kind(n, doc)
+
+    assert kind("The refugees walked at least seven days to reach the camp.", 7) == "duration:"
+    assert kind("The quake was felt for around 15 seconds.", 15) == "duration:"
+    assert kind("The planes land six times a day, three days a week.", 3) is None
+    assert kind("The raid came one day after bombings were reported.", 1) == "duration::after"
+    assert kind("Talks resumed three years ago.", 3) == "duration::after"
+    assert kind("It was the second raid in the last three days.", 3) == "duration::window"
+
+
+def test_lags_and_windows_of_different_events_are_no_conflict(pipeline):
+    brief = _run(
+        pipeline,
+        "Camp shelled\n\nThe shelling of the Lomara refugee camp came one day after bombings "
+        "were reported in the north, aid workers said.\n\nMore later.",
+        "Lomara camp attacked\n\nThe shelling of the Lomara refugee camp was the second attack "
+        "in the north in the last three days, aid workers said.\n\nMore later.",
+        "Refugees flee\n\nThe refugees walked at least seven days to reach the Lomara camp. "
+        "Planes drop food at the Lomara refugee camp three days a week, aid workers said.",
+    )
+    assert not _numbers(brief)
+    assert not [f for f in brief.figures if f.kind.startswith("duration") and f.verdict != "agree"]

@@ -49,7 +49,9 @@ FRAME_BONUS = 0.2
 # Kinds compared across the story besides counts, durations and money; of those, the kinds whose
 # values are only grouped where they agree (the ages of several people in one story differ).
 MEASURES = TOLLS | {"magnitude", "depth", "distance", "length", "age"}
-AGREE_ONLY = frozenset({"age"})
+# A lag between two events or a window of time ("one day after the bombings", "in the last three
+# days") is told of many pairs of events in one story: compared only where values agree.
+AGREE_ONLY = frozenset({"age", "duration:after", "duration:window"})
 # Kinds of which an event has one value: two sources giving one event (sentences alike enough)
 # different values of them disagree, though no value is given by two sources.
 ONE_PER_EVENT = frozenset({"magnitude", "depth"})
@@ -81,14 +83,16 @@ class _Item:
 
 def figure_key(kind: str | None) -> str | None:
     """What a figure is compared by: its kind for tolls and measures (a toll of a part of the
-    victims also by what it counts: `_compared`), "duration", "money:USD",
+    victims also by what it counts: `_compared`), "duration" ("duration:after" for a lag,
+    "duration:window" for a window of time), "money:USD",
     "count:<thing counted>"; None for kinds never compared across sentences (years, ranks, times
     of day, ages, percentages: a share of what is worded too freely)."""
     head, _, rest = (kind or "").partition(":")
     if head in MEASURES and not (head == "age" and rest):
         return head  # a named age ("age:rait") is a story figure (`align.figures`)
     if head == "duration":
-        return head
+        role = rest.partition(":")[2]  # "duration::after": a lag (`extract.figures.duration_role`)
+        return f"{head}:{role}" if role else head
     if head == "money":
         return kind
     if head == "count":
