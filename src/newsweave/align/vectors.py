@@ -81,9 +81,14 @@ class SentenceVector:
         t = _NON_WORD.sub("", self.sentence.text.lower())
         return frozenset(t[i : i + 4] for i in range(len(t) - 3))
 
-    @property
+    @functools.cached_property
     def words(self) -> int:
         return len(self.sentence.text.split())
+
+    @functools.cached_property
+    def named(self) -> frozenset[str]:
+        """Its features with a weight (read for every pair it is in, once `weights` are set)."""
+        return frozenset(self.weights)
 
     @functools.cached_property
     def _parsed(self) -> tuple[Any, str]:
