@@ -89,6 +89,12 @@ def test_hyphenated_names_are_kept_whole(nlp):
     assert "Moon Jae-in" in names
 
 
+def test_a_degree_after_a_name_is_not_part_of_it(nlp):
+    text = "The criminologist Jeffery Ian Ross Ph.D. said the trade has gone on for centuries."
+    names = {n for n, e in _entities(nlp, text).items() if e.type == "person"}
+    assert names == {"Jeffery Ian Ross"}
+
+
 def test_outlets_are_one_entity_under_short_and_long_names(nlp):
     text = (
         "The quake killed five people, Agence France-Presse reported.\n\n"

@@ -14,6 +14,7 @@ from ..lexicon import (
     ORG_WORDS,
     PERSON_ROLE_NOUNS,
     PLACE_NOUNS,
+    POSTNOMINALS,
     SPEECH_LEMMAS,
     TITLE_WORDS,
 )
@@ -180,8 +181,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _name_span(ent: Any) -> Any | None:
-    """The entity span without a leading determiner, title words, a trailing possessive or
-    the line breaks the model runs into it ("Brock Holt\n\n", a lone "\n\n")."""
+    """The entity span without a leading determiner, title words, a trailing possessive, degree
+    or honour ("Ph.D.", "OBE": `POSTNOMINALS`) or the line breaks the model runs into it
+    ("Brock Holt\n\n", a lone "\n\n")."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (
@@ -189,6 +191,8 @@ def _name_span(ent: Any) -> Any | None:
     ):
         start += 1
     while end > start and (doc[end - 1].text in {"'s", "'", "’s"} or doc[end - 1].is_space):
+        end -= 1
+    while end > start + 1 and doc[end - 1].lower_.replace(".", "") in POSTNOMINALS:
         end -= 1
     end = _hyphenated_end(ent.doc, end)
     end = next((i for i in range(start + 1, end) if _not_name_word(ent.doc[i])), end)
