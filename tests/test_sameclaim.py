@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from newsweave.models import Source
 from newsweave.report import render
 
@@ -125,14 +127,18 @@ def test_a_single_source_fact_names_the_closest_statement_elsewhere(pipeline):
     assert shown["nearest"]["same_claim"] == near.same_claim
 
 
-def test_close_pairs_keeps_every_pair_whose_cosine_reaches_the_floor():
+@pytest.mark.parametrize("rows", [512, 7])
+def test_close_pairs_keeps_every_pair_whose_cosine_reaches_the_floor(monkeypatch, rows):
     # the sparse product sums in another order than `cosine`: every pair at or over the floor is
-    # kept (duplicates, whose cosine is 1 up to rounding, at a floor of 1 too), and no pair under it
+    # kept (duplicates, whose cosine is 1 up to rounding, at a floor of 1 too), and no pair under
+    # it, whether the product is taken whole or a few rows at a time
     import math
     import random
 
+    from newsweave.align import vectors as module
     from newsweave.align.vectors import SentenceVector, close_pairs, cosine
 
+    monkeypatch.setattr(module, "_PRODUCT_ROWS", rows)
     rng = random.Random(7)
     vectors = []
     for _ in range(60):

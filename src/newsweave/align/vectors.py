@@ -32,6 +32,9 @@ _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 # How far below a floor the sparse product's cosine may fall and the pair still be scored
 # (`close_pairs`): far above the rounding of a sum of a few dozen products.
 _MARGIN = 1e-9
+# Rows of the sparse product taken at once (`close_pairs`): a story of thousands of sentences
+# never holds all its pairs' products in memory.
+_PRODUCT_ROWS = 512
 
 
 @dataclass
@@ -202,9 +205,12 @@ def close_pairs(vectors: list[SentenceVector], floor: float) -> set[tuple[int, i
     if not values:
         return set()
     unit = sparse.csr_matrix((values, (rows, cols)), shape=(len(vectors), len(columns)))
-    product = sparse.triu(unit @ unit.T, k=1).tocoo()
-    close = product.data >= floor - _MARGIN
-    return set(zip(product.row[close].tolist(), product.col[close].tolist()))
+    out: set[tuple[int, int]] = set()
+    for start in range(0, len(vectors), _PRODUCT_ROWS):  # a block of rows at a time: bounded memory
+        block = (unit[start : start + _PRODUCT_ROWS] @ unit.T).tocoo()
+        close = (block.data >= floor - _MARGIN) & (block.col > block.row + start)
+        out.update(zip((block.row[close] + start).tolist(), block.col[close].tolist()))
+    return out
 
 
 def similarity(a: SentenceVector, b: SentenceVector) -> float:
