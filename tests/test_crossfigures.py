@@ -291,3 +291,20 @@ def test_lags_and_windows_of_different_events_are_no_conflict(pipeline):
     )
     assert not _numbers(brief)
     assert not [f for f in brief.figures if f.kind.startswith("duration") and f.verdict != "agree"]
+
+
+def test_one_value_of_one_kind_the_outlets_agree_on_is_one_figure(pipeline):
+    brief = _run(
+        pipeline,
+        "Quake hits Lamoro\n\nA 6.1-magnitude quake struck Lamoro on Tuesday, killing five "
+        "people.\n\nResidents said the 6.1-magnitude quake shook buildings in the capital for "
+        "a minute.",
+        "Lamoro quake\n\nA magnitude 6.1 earthquake struck Lamoro on Tuesday, killing five "
+        "people, officials said.\n\nResidents said the 6.1-magnitude quake shook buildings in "
+        "the capital for a minute.",
+        "Strong quake\n\nThe 6.1-magnitude quake hit Lamoro on Tuesday and killed five.\n\n"
+        "The 6.1-magnitude quake shook buildings in the capital for a minute, residents said.",
+    )
+    magnitudes = [f for f in brief.figures if f.kind == "magnitude"]
+    assert len(magnitudes) == 1, [(f.label, [v.value for v in f.values]) for f in magnitudes]
+    assert magnitudes[0].note.startswith(f"{len(magnitudes[0].values)} sources agree")

@@ -152,3 +152,13 @@ def test_a_name_stops_at_a_lower_case_word_the_model_ran_it_on_with(nlp):
     )
     assert "Isaiah" in ents and not [n for n in ents if "claims" in n]
     assert "Carla del Ponte" in ents and "Bank of America" in ents
+
+
+def test_capitals_of_a_title_cased_headline_are_names_only_where_the_text_writes_them(nlp):
+    text = (
+        "Father of Portland Shooting Victim Says Justice Will Be Served\n\n"
+        "The father of one of two teens shot in Portland, Oregon, said on Sunday he wants justice."
+    )
+    names = set(_entities(nlp, text))
+    assert "Portland" in names
+    assert not names & {"Father", "Will Be Served", "Justice"}

@@ -115,7 +115,7 @@ def cross_figures(vectors: list[SentenceVector], shown: list[Figure]) -> list[Fi
             out = [f for f in out if not _within(f, places)]
         if figure.verdict != "agree" or not any(_compares(f, places) for f in out):
             out.append(figure)
-    return _numbered(out)
+    return _numbered(_merged(out, {v.source: v.witness for v in vectors}))
 
 
 def cross_marks(vectors: list[SentenceVector], shown: list[Figure]) -> list[Figure]:
@@ -229,6 +229,30 @@ def _numbered(figures: list[Figure]) -> list[Figure]:
     for n, f in enumerate(out, 1):
         f.id = f"g{n}"
     return out
+
+
+def _merged(figures: list[Figure], witness: dict[str, str]) -> list[Figure]:
+    """Figures that agree, of one kind and one value ("magnitude: 6.1" from the story's figures
+    and again from one claim's), as one figure: the first, with the other's values from sources
+    it lacks."""
+    out: list[Figure] = []
+    for f in figures:
+        same = next((g for g in out if _one_value(g, f)), None)
+        if same is None:
+            out.append(f)
+            continue
+        known = {v.span.source for v in same.values}
+        same.values.extend(v for v in f.values if v.span.source not in known)
+        same.note = agree_note(same.values, witness)
+    return out
+
+
+def _one_value(a: Figure, b: Figure) -> bool:
+    return (
+        a.kind == b.kind
+        and a.verdict == b.verdict == "agree"
+        and len({v.value for v in a.values} | {v.value for v in b.values}) == 1
+    )
 
 
 def _places(figure: Figure) -> set[tuple[str, int]]:

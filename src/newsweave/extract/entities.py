@@ -32,6 +32,9 @@ _NOT_NAME = {"the", "a", "an"} | INVERTED_CUES
 _DETERMINER = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Words no untagged person's name has: titles, organisations' and places' words.
+# A sentence is a title-cased headline when it has this many words of four letters or more, all
+# capitalised.
+TITLE_CASE_MIN_WORDS = 3
 _NOT_PERSON_WORDS = TITLE_WORDS | ORG_WORDS | PLACE_NOUNS | KNOWN_ORGS
 _ROLE_STOP_POS = {"VERB", "AUX", "DET", "ADP", "PUNCT", "PRON", "CCONJ", "SCONJ", "NUM", "PART"}
 
@@ -56,6 +59,7 @@ def entity_mentions(doc: Any, source_id: str) -> list[EntityMention]:
     out: list[EntityMention] = []
     stated: set[int] = set()  # ids of mentions typed by the words around them, not the model
     text = doc.text  # read once: spaCy rebuilds it from every token on each read
+    headlines = _title_cased(doc)
     for ent in doc.ents:
         model_type = SPACY_TYPES.get(ent.label_)
         if model_type is None:
@@ -77,6 +81,7 @@ def entity_mentions(doc: Any, source_id: str) -> list[EntityMention]:
     proposed = untagged_subjects(doc, source_id, found)
     maybe = {id(m) for m in proposed}
     found = sorted(found + proposed, key=lambda m: m.span.start)
+    found = [m for m in found if not _headline_only(m, headlines, text)]
     return settle_types(
         doc,
         found,
@@ -84,6 +89,32 @@ def entity_mentions(doc: Any, source_id: str) -> list[EntityMention]:
         maybe=frozenset(i for i, m in enumerate(found) if id(m) in maybe),
         stated=frozenset(i for i, m in enumerate(found) if id(m) in stated),
     )
+
+
+def _title_cased(doc: Any) -> list[tuple[int, int]]:
+    """(start, end) of the sentences written in title case ("Father of Portland Shooting Victim
+    Says Justice Will Be Served"), where the model takes capitalised words for names."""
+    out = []
+    for sent in doc.sents:
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        if len(words) >= TITLE_CASE_MIN_WORDS and all(t.is_title or t.is_upper for t in words):
+            out.append((sent.start_char, sent.end_char))
+    return out
+
+
+def _headline_only(mention: EntityMention, headlines: list[tuple[int, int]], text: str) -> bool:
+    """A name found in a title-cased headline and written nowhere else in the text ("Father",
+    "Will Be Served"): the headline's capitals, not a name. A name the body also writes
+    ("Portland") is kept."""
+    if not any(a <= mention.span.start < b for a, b in headlines):
+        return False
+    name = mention.text
+    at = text.find(name)
+    while at >= 0:
+        if not any(a <= at < b for a, b in headlines):
+            return False
+        at = text.find(name, at + 1)
+    return True
 
 
 def unlisted_people(doc: Any, source_id: str, known: list[EntityMention]) -> list[EntityMention]:
