@@ -308,3 +308,17 @@ def test_one_value_of_one_kind_the_outlets_agree_on_is_one_figure(pipeline):
     magnitudes = [f for f in brief.figures if f.kind == "magnitude"]
     assert len(magnitudes) == 1, [(f.label, [v.value for v in f.values]) for f in magnitudes]
     assert magnitudes[0].note.startswith(f"{len(magnitudes[0].values)} sources agree")
+
+
+def test_a_distance_is_from_a_place_only_when_measured_from_it(pipeline):
+    brief = _run(
+        pipeline,
+        "Climber killed\n\nA British climber fell about 600 metres near Mount Tarn on Saturday, "
+        "police said. The quake was centred 55 km south of the provincial capital Lamoro.",
+        "Fall on Mount Tarn\n\nThe British climber fell about 2,000 feet while climbing to a hut "
+        "on Mount Tarn on Saturday, police said. The quake was centred 55 kilometres south of "
+        "Lamoro.",
+    )
+    labels = {f.label for f in brief.figures if f.kind.startswith("distance")}
+    assert "distance from Lamoro" in labels
+    assert not [label for label in labels if "Mount" in label or "Tarn" in label], labels
