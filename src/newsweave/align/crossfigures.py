@@ -303,7 +303,8 @@ def _groups(items: list[_Item], same=None) -> list[list[_Item]]:
             if score >= (AGREE_LINK if alike else CLASH_LINK):
                 (agree if alike else clash).append((score, id(a), id(b)))
     group_of: dict[int, list[_Item]] = {id(i): [i] for i in items}
-    for _, x, y in sorted(agree, reverse=True) + sorted(clash, reverse=True):
+    # strongest first; ties in the items' order (never by id: memory addresses vary run to run)
+    for _, x, y in sorted(agree, key=_score) + sorted(clash, key=_score):
         ga, gb = group_of[x], group_of[y]
         if ga is gb or not _consistent(ga + gb):
             continue
@@ -317,6 +318,10 @@ def _groups(items: list[_Item], same=None) -> list[list[_Item]]:
             seen.add(id(g))
             out.append(sorted(g, key=lambda i: (i.source, i.number.span.start)))
     return out
+
+
+def _score(link: tuple[float, int, int]) -> float:
+    return -link[0]
 
 
 def _corroborated(group: list[_Item]) -> list[list[_Item]]:
