@@ -162,3 +162,15 @@ def test_capitals_of_a_title_cased_headline_are_names_only_where_the_text_writes
     names = set(_entities(nlp, text))
     assert "Portland" in names
     assert not names & {"Father", "Will Be Served", "Justice"}
+
+
+def test_police_ranks_are_titles_and_one_person_goes_by_them(nlp):
+    text = (
+        "Det Con Tim Bird, the leader of the rescue team, told the inquest the route was hard.\n\n"
+        "Detective Bird said the boots were not suitable and the light was poor.\n\n"
+        "He added: “The “Mountain Rescue team did well.”"
+    )
+    entities = _entities(nlp, text)
+    assert "Tim Bird" in entities and "Det" not in entities
+    assert not {"Detective Bird", "Det Con Tim Bird"} & set(entities)
+    assert not [n for n in entities if n.startswith(("“", '"'))]

@@ -39,7 +39,9 @@ TITLE_WORDS = (
         "president vice premier vice-premier prime minister secretary senator sen rep representative "
         "gov governor mayor chancellor king queen prince princess pope judge justice general gen lt "
         "col capt chairman chairwoman chair ceo spokesman spokeswoman spokesperson deputy leader "
-        "commissioner ambassador director chief speaker"
+        "commissioner ambassador director chief speaker detective det constable dc pc sergeant sgt "
+        "inspector superintendent supt lieutenant colonel captain corporal cpl sheriff commander "
+        "admiral"
     )
     | HONORIFICS
 )

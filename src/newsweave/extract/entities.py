@@ -221,7 +221,10 @@ def _name_span(ent: Any) -> Any | None:
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (
-        doc[start].lower_ in _NOT_NAME or doc[start].is_space or _is_title(ent, start)
+        doc[start].lower_ in _NOT_NAME
+        or doc[start].is_space
+        or doc[start].is_quote
+        or _is_title(ent, start)
     ):
         start += 1
     while end > start and (doc[end - 1].text in {"'s", "'", "’s"} or doc[end - 1].is_space):
@@ -260,11 +263,13 @@ def _is_title(ent: Any, i: int) -> bool:
 
 
 def _not_a_name(span: Any) -> bool:
-    """A time or a measure ("0737 GMT", "magnitude-6.1"), or a capitalised common plural opening
-    a sentence ("Houses collapsed", "Eyewitnesses say") that the text never capitalises
-    elsewhere ("Sanders said" stays a name beside "Bernie Sanders")."""
+    """A time or a measure ("0737 GMT", "magnitude-6.1"), titles alone ("Det"), or a capitalised
+    common plural opening a sentence ("Houses collapsed", "Eyewitnesses say") that the text never
+    capitalises elsewhere ("Sanders said" stays a name beside "Bernie Sanders")."""
     if {t.lower_.rstrip(".").split("-")[0] for t in span} & NOT_NAME_WORDS:
         return True
+    if all(t.lower_.rstrip(".") in TITLE_WORDS for t in span):
+        return True  # "Det" of "Det Con Tim Bird", a title the model tagged alone
     tok = span[0]
     if len(span) != 1 or tok.tag_ != "NNS" or not tok.is_sent_start:
         return False
