@@ -260,3 +260,65 @@ def test_a_small_count_after_the_is_no_figure(pipeline):
         "Talks next week\n\nThe two countries prepare for more trade talks in Washington.",
     )
     assert not [f for f in brief.figures if f.kind.startswith("count")]
+
+
+def test_a_lag_a_window_and_a_rate_are_not_how_long_something_lasted(nlp):
+    from newsweave.extract.figures import figure_kind
+    from newsweave.extract.numbers import find_numbers
+
+    def kind(text, value):
+        doc = nlp(text)
+        (n,) = [n for n in find_numbers(text, "s", doc=doc) if n.value == value]
+        return figure_kind(n, doc)
+
+    assert kind("The refugees walked at least seven days to reach the camp.", 7) == "duration:"
+    assert kind("The quake was felt for around 15 seconds.", 15) == "duration:"
+    assert kind("The planes land six times a day, three days a week.", 3) is None
+    assert kind("The raid came one day after bombings were reported.", 1) == "duration::after"
+    assert kind("Talks resumed three years ago.", 3) == "duration::after"
+    assert kind("It was the second raid in the last three days.", 3) == "duration::window"
+
+
+def test_lags_and_windows_of_different_events_are_no_conflict(pipeline):
+    brief = _run(
+        pipeline,
+        "Camp shelled\n\nThe shelling of the Lomara refugee camp came one day after bombings "
+        "were reported in the north, aid workers said.\n\nMore later.",
+        "Lomara camp attacked\n\nThe shelling of the Lomara refugee camp was the second attack "
+        "in the north in the last three days, aid workers said.\n\nMore later.",
+        "Refugees flee\n\nThe refugees walked at least seven days to reach the Lomara camp. "
+        "Planes drop food at the Lomara refugee camp three days a week, aid workers said.",
+    )
+    assert not _numbers(brief)
+    assert not [f for f in brief.figures if f.kind.startswith("duration") and f.verdict != "agree"]
+
+
+def test_one_value_of_one_kind_the_outlets_agree_on_is_one_figure(pipeline):
+    brief = _run(
+        pipeline,
+        "Quake hits Lamoro\n\nA 6.1-magnitude quake struck Lamoro on Tuesday, killing five "
+        "people.\n\nResidents said the 6.1-magnitude quake shook buildings in the capital for "
+        "a minute.",
+        "Lamoro quake\n\nA magnitude 6.1 earthquake struck Lamoro on Tuesday, killing five "
+        "people, officials said.\n\nResidents said the 6.1-magnitude quake shook buildings in "
+        "the capital for a minute.",
+        "Strong quake\n\nThe 6.1-magnitude quake hit Lamoro on Tuesday and killed five.\n\n"
+        "The 6.1-magnitude quake shook buildings in the capital for a minute, residents said.",
+    )
+    magnitudes = [f for f in brief.figures if f.kind == "magnitude"]
+    assert len(magnitudes) == 1, [(f.label, [v.value for v in f.values]) for f in magnitudes]
+    assert magnitudes[0].note.startswith(f"{len(magnitudes[0].values)} sources agree")
+
+
+def test_a_distance_is_from_a_place_only_when_measured_from_it(pipeline):
+    brief = _run(
+        pipeline,
+        "Climber killed\n\nA British climber fell about 600 metres near Mount Tarn on Saturday, "
+        "police said. The quake was centred 55 km south of the provincial capital Lamoro.",
+        "Fall on Mount Tarn\n\nThe British climber fell about 2,000 feet while climbing to a hut "
+        "on Mount Tarn on Saturday, police said. The quake was centred 55 kilometres south of "
+        "Lamoro.",
+    )
+    labels = {f.label for f in brief.figures if f.kind.startswith("distance")}
+    assert "distance from Lamoro" in labels
+    assert not [label for label in labels if "Mount" in label or "Tarn" in label], labels

@@ -89,6 +89,12 @@ def test_hyphenated_names_are_kept_whole(nlp):
     assert "Moon Jae-in" in names
 
 
+def test_a_degree_after_a_name_is_not_part_of_it(nlp):
+    text = "The criminologist Jeffery Ian Ross Ph.D. said the trade has gone on for centuries."
+    names = {n for n, e in _entities(nlp, text).items() if e.type == "person"}
+    assert names == {"Jeffery Ian Ross"}
+
+
 def test_outlets_are_one_entity_under_short_and_long_names(nlp):
     text = (
         "The quake killed five people, Agence France-Presse reported.\n\n"
@@ -146,3 +152,25 @@ def test_a_name_stops_at_a_lower_case_word_the_model_ran_it_on_with(nlp):
     )
     assert "Isaiah" in ents and not [n for n in ents if "claims" in n]
     assert "Carla del Ponte" in ents and "Bank of America" in ents
+
+
+def test_capitals_of_a_title_cased_headline_are_names_only_where_the_text_writes_them(nlp):
+    text = (
+        "Father of Portland Shooting Victim Says Justice Will Be Served\n\n"
+        "The father of one of two teens shot in Portland, Oregon, said on Sunday he wants justice."
+    )
+    names = set(_entities(nlp, text))
+    assert "Portland" in names
+    assert not names & {"Father", "Will Be Served", "Justice"}
+
+
+def test_police_ranks_are_titles_and_one_person_goes_by_them(nlp):
+    text = (
+        "Det Con Tim Bird, the leader of the rescue team, told the inquest the route was hard.\n\n"
+        "Detective Bird said the boots were not suitable and the light was poor.\n\n"
+        "He added: “The “Mountain Rescue team did well.”"
+    )
+    entities = _entities(nlp, text)
+    assert "Tim Bird" in entities and "Det" not in entities
+    assert not {"Detective Bird", "Det Con Tim Bird"} & set(entities)
+    assert not [n for n in entities if n.startswith(("“", '"'))]

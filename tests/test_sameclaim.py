@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from newsweave.models import Source
 from newsweave.report import render
 
@@ -123,3 +125,33 @@ def test_a_single_source_fact_names_the_closest_statement_elsewhere(pipeline):
     shown = next(f for f in data["facts"] if f["id"] == fact.id)
     assert shown["nearest"]["source"] == near.span.source
     assert shown["nearest"]["same_claim"] == near.same_claim
+
+
+@pytest.mark.parametrize("rows", [512, 7])
+def test_close_pairs_keeps_every_pair_whose_cosine_reaches_the_floor(monkeypatch, rows):
+    # the sparse product sums in another order than `cosine`: every pair at or over the floor is
+    # kept (duplicates, whose cosine is 1 up to rounding, at a floor of 1 too), and no pair under
+    # it, whether the product is taken whole or a few rows at a time
+    import math
+    import random
+
+    from newsweave.align import vectors as module
+    from newsweave.align.vectors import SentenceVector, close_pairs, cosine
+
+    monkeypatch.setattr(module, "_PRODUCT_ROWS", rows)
+    rng = random.Random(7)
+    vectors = []
+    for _ in range(60):
+        weights = {
+            f"w:{rng.randrange(30)}": rng.uniform(0.1, 3.0) for _ in range(rng.randint(0, 6))
+        }
+        vectors.append(SentenceVector(None, None, {}, weights))
+    vectors += [SentenceVector(None, None, {}, dict(v.weights)) for v in vectors[:5]]
+    for v in vectors:
+        v.norm = math.sqrt(sum(w * w for w in v.weights.values()))
+    pairs = [(i, j) for i in range(len(vectors)) for j in range(i + 1, len(vectors))]
+    for floor in (0.1, 0.5, 1.0):
+        found = close_pairs(vectors, floor)
+        assert {p for p in pairs if cosine(vectors[p[0]], vectors[p[1]]) >= floor} <= found
+        assert all(cosine(vectors[i], vectors[j]) >= floor - 1e-6 for i, j in found)
+    assert {(i, i + 60) for i in range(5) if vectors[i].norm} <= close_pairs(vectors, 1.0)

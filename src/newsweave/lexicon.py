@@ -18,6 +18,9 @@ def words(text: str) -> frozenset[str]:
 
 # Honorifics before a name ("Mr Liu", "Dr. Fauci"), dropped when names are compared.
 HONORIFICS = words("mr mrs ms miss dr prof sir dame mx")
+# Degrees and honours written after a name ("Jeffery Ian Ross Ph.D.", "Ian Blair OBE"), dots
+# dropped: not part of the name.
+POSTNOMINALS = words("phd md dds esq obe mbe cbe kbe frs qc kc")
 # Words that give a person's gender where the text states it: honorifics and titles before a
 # name, role nouns beside it ("Kalashnikov's daughter, Elena"), nouns of an unnamed speaker.
 # Not "spokesman", "chairman": news uses them for women too.
@@ -38,7 +41,9 @@ TITLE_WORDS = (
         "president vice premier vice-premier prime minister secretary senator sen rep representative "
         "gov governor mayor chancellor king queen prince princess pope judge justice general gen lt "
         "col capt chairman chairwoman chair ceo spokesman spokeswoman spokesperson deputy leader "
-        "commissioner ambassador director chief speaker"
+        "commissioner ambassador director chief speaker detective det constable dc pc sergeant sgt "
+        "inspector superintendent supt lieutenant colonel captain corporal cpl sheriff commander "
+        "admiral"
     )
     | HONORIFICS
 )

@@ -49,7 +49,9 @@ FRAME_BONUS = 0.2
 # Kinds compared across the story besides counts, durations and money; of those, the kinds whose
 # values are only grouped where they agree (the ages of several people in one story differ).
 MEASURES = TOLLS | {"magnitude", "depth", "distance", "length", "age"}
-AGREE_ONLY = frozenset({"age"})
+# A lag between two events or a window of time ("one day after the bombings", "in the last three
+# days") is told of many pairs of events in one story: compared only where values agree.
+AGREE_ONLY = frozenset({"age", "duration:after", "duration:window"})
 # Kinds of which an event has one value: two sources giving one event (sentences alike enough)
 # different values of them disagree, though no value is given by two sources.
 ONE_PER_EVENT = frozenset({"magnitude", "depth"})
@@ -81,14 +83,16 @@ class _Item:
 
 def figure_key(kind: str | None) -> str | None:
     """What a figure is compared by: its kind for tolls and measures (a toll of a part of the
-    victims also by what it counts: `_compared`), "duration", "money:USD",
+    victims also by what it counts: `_compared`), "duration" ("duration:after" for a lag,
+    "duration:window" for a window of time), "money:USD",
     "count:<thing counted>"; None for kinds never compared across sentences (years, ranks, times
     of day, ages, percentages: a share of what is worded too freely)."""
     head, _, rest = (kind or "").partition(":")
     if head in MEASURES and not (head == "age" and rest):
         return head  # a named age ("age:rait") is a story figure (`align.figures`)
     if head == "duration":
-        return head
+        role = rest.partition(":")[2]  # "duration::after": a lag (`extract.figures.duration_role`)
+        return f"{head}:{role}" if role else head
     if head == "money":
         return kind
     if head == "count":
@@ -111,7 +115,7 @@ def cross_figures(vectors: list[SentenceVector], shown: list[Figure]) -> list[Fi
             out = [f for f in out if not _within(f, places)]
         if figure.verdict != "agree" or not any(_compares(f, places) for f in out):
             out.append(figure)
-    return _numbered(out)
+    return _numbered(_merged(out, {v.source: v.witness for v in vectors}))
 
 
 def cross_marks(vectors: list[SentenceVector], shown: list[Figure]) -> list[Figure]:
@@ -227,6 +231,30 @@ def _numbered(figures: list[Figure]) -> list[Figure]:
     return out
 
 
+def _merged(figures: list[Figure], witness: dict[str, str]) -> list[Figure]:
+    """Figures that agree, of one kind and one value ("magnitude: 6.1" from the story's figures
+    and again from one claim's), as one figure: the first, with the other's values from sources
+    it lacks."""
+    out: list[Figure] = []
+    for f in figures:
+        same = next((g for g in out if _one_value(g, f)), None)
+        if same is None:
+            out.append(f)
+            continue
+        known = {v.span.source for v in same.values}
+        same.values.extend(v for v in f.values if v.span.source not in known)
+        same.note = agree_note(same.values, witness)
+    return out
+
+
+def _one_value(a: Figure, b: Figure) -> bool:
+    return (
+        a.kind == b.kind
+        and a.verdict == b.verdict == "agree"
+        and len({v.value for v in a.values} | {v.value for v in b.values}) == 1
+    )
+
+
 def _places(figure: Figure) -> set[tuple[str, int]]:
     return {(v.span.source, v.span.start) for v in figure.values}
 
@@ -275,7 +303,8 @@ def _groups(items: list[_Item], same=None) -> list[list[_Item]]:
             if score >= (AGREE_LINK if alike else CLASH_LINK):
                 (agree if alike else clash).append((score, id(a), id(b)))
     group_of: dict[int, list[_Item]] = {id(i): [i] for i in items}
-    for _, x, y in sorted(agree, reverse=True) + sorted(clash, reverse=True):
+    # strongest first; ties in the items' order (never by id: memory addresses vary run to run)
+    for _, x, y in sorted(agree, key=_score) + sorted(clash, key=_score):
         ga, gb = group_of[x], group_of[y]
         if ga is gb or not _consistent(ga + gb):
             continue
@@ -289,6 +318,10 @@ def _groups(items: list[_Item], same=None) -> list[list[_Item]]:
             seen.add(id(g))
             out.append(sorted(g, key=lambda i: (i.source, i.number.span.start)))
     return out
+
+
+def _score(link: tuple[float, int, int]) -> float:
+    return -link[0]
 
 
 def _corroborated(group: list[_Item]) -> list[list[_Item]]:

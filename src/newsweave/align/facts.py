@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from ..extract.figures import EVENT_KINDS, direction_of, figures_agree
 from ..models import Fact, FactStatus, MatchReason, Nearest, NumberMention
 from . import sameclaim
-from .vectors import SentenceVector, cosine, days_apart, embed_all, similarity
+from .vectors import (
+    SentenceVector,
+    close_pairs,
+    cosine,
+    days_apart,
+    embed_all,
+    similarity,
+)
 
 
 @dataclass(frozen=True)
@@ -178,19 +185,34 @@ def _scores(vectors: list[SentenceVector], anchors: set[frozenset]) -> dict[tupl
     (plus 1 for a pair that carries one quote) and whose figures and dates agree."""
     floor = min(sameclaim.SAME, sameclaim.SUPPORT, sameclaim.SAME_KIND)
     scores, sources, after = {}, [v.source for v in vectors], _run_ends(vectors)
-    for i, a in enumerate(vectors):
-        for j in range(after[i], len(vectors)):  # the sentences after this one's source
-            b = vectors[j]
-            if sources[i] == sources[j]:
-                continue
-            score = sameclaim.probability(a, b)
-            if _anchored(a, b, anchors):
-                score += 1.0  # one statement: placed before any pair that merely reads alike
-            if score >= floor and not figures_clash(a, b):
-                if score < sameclaim.DATED_APART and _dated_apart(a, b, 0):
-                    continue  # dated differently: one claim only if all else is alike
-                scores[(i, j)] = score
+    # a pair under the model's lexical FLOOR scores 0 (below `floor`) unless it carries one quote
+    pairs = close_pairs(vectors, sameclaim.FLOOR) | _anchor_pairs(vectors, anchors)
+    for i, j in sorted(pairs):
+        a, b = vectors[i], vectors[j]
+        if j < after[i] or sources[i] == sources[j]:  # only sentences after this one's source
+            continue
+        score = sameclaim.probability(a, b)
+        if _anchored(a, b, anchors):
+            score += 1.0  # one statement: placed before any pair that merely reads alike
+        if score >= floor and not figures_clash(a, b):
+            if score < sameclaim.DATED_APART and _dated_apart(a, b, 0):
+                continue  # dated differently: one claim only if all else is alike
+            scores[(i, j)] = score
     return scores
+
+
+def _anchor_pairs(vectors: list[SentenceVector], anchors: set[frozenset]) -> set[tuple[int, int]]:
+    """The pairs (i, j), i < j, of whole sentences that carry one quote (`_anchored`)."""
+    at: dict[tuple[str, int], list[int]] = {}
+    for k, v in enumerate(vectors):
+        if not v.part:
+            at.setdefault((v.source, v.sentence.span.start), []).append(k)
+    out = set()
+    for anchor in anchors:
+        if len(anchor) == 2:  # one sentence twice is no pair of sources
+            x, y = anchor
+            out |= {(min(i, j), max(i, j)) for i in at.get(x, ()) for j in at.get(y, ())}
+    return out
 
 
 def _one_kind(a: SentenceVector, b: SentenceVector) -> bool:

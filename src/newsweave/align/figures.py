@@ -33,7 +33,7 @@ from ..extract.ordinals import claim_marks, date_marks
 from ..extract.records import records
 from ..extract.stamps import stamp, stamp_lines
 from ..extract.times import LOCAL, times_of_day
-from ..lexicon import TOLL_SUBGROUPS
+from ..lexicon import PLACE_NOUNS, TOLL_SUBGROUPS
 from ..models import (
     Conflict,
     ConflictValue,
@@ -57,6 +57,14 @@ PLACE_SPELLING = 85
 MARKS = frozenset({"year", "ordinal", "time", "date", "weekday", "month", "record"})
 # How a record's two numbers are shown ("record (wins)", "record (losses)").
 RECORD_SIDES = {"win": "wins", "loss": "losses"}
+# What joins a distance to the place it is measured from: a conversion in brackets, a direction,
+# then "of" / "from" / "outside" / "off" ("55 km (34 miles) south of Bireun"); a determiner,
+# adjectives and place nouns may stand before the place ("from the provincial capital Banda Aceh").
+MEASURED_FROM = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:north|south|east|west)[a-z-]*\s+)?"
+    r"(?:of|from|outside|off|away\s+from)\s+",
+    re.I,
+)
 # Kinds keyed by a name ("distance:bireun", "age:rait"), whose spellings may differ.
 NAMED_KINDS = frozenset({"distance", "age"})
 # Words that put a sentence in another time than the story's event.
@@ -446,18 +454,19 @@ def _background(d: Document, sentence: Sentence, year: int | None) -> bool:
 
 
 def _place_after(d: Document, n: NumberMention) -> str | None:
-    """The place a distance is measured from: the first proper noun after it in its sentence."""
+    """The place a distance is measured from: the proper noun after "of", "from", "outside" or
+    "off" right after it ("55 km south of Bireun", "320 km from the provincial capital Banda
+    Aceh"); None where the distance is not measured from a place ("fell 2,000 feet near Mount
+    Sefton", "fell 200ft from a ridge")."""
     doc = d.nlp
-    if doc is None:
+    m = MEASURED_FROM.match(d.source.text, n.span.end)
+    if doc is None or m is None:
         return None
-    span = doc.char_span(n.span.start, n.span.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    sent = span[0].sent
-    for t in doc[span.end : min(sent.end, span.end + 12)]:
+    span = doc.char_span(m.end(), min(len(d.source.text), m.end() + 60), alignment_mode="expand")
+    for t in span if span is not None else ():
         if t.pos_ == "PROPN":
             return t.text.lower()
-        if t.is_punct and t.text not in "()":
+        if not (t.pos_ in {"DET", "ADJ"} or t.lower_ == "of" or t.lemma_.lower() in PLACE_NOUNS):
             return None
     return None
 

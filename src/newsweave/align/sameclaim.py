@@ -68,7 +68,7 @@ def features(
     a: SentenceVector, b: SentenceVector, lexical: float | None = None
 ) -> dict[str, float]:
     """The model's features of a pair (see the module docstring)."""
-    shared = set(a.weights) & set(b.weights)
+    shared = a.named & b.named
     small = min(a.norm, b.norm) ** 2
     ga, gb = a.grams, b.grams
     return {

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from scipy import sparse
+
 from ..models import DateMention, Document, NumberMention, Sentence
 from .claims import claim_parts
 
@@ -27,6 +29,12 @@ LIGHT_VERBS = frozenset({"say", "be"})
 # repeat a paragraph); shorter ones ("He said.") may be said twice.
 MIN_REPEAT_CHARS = 40
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
+# How far below a floor the sparse product's cosine may fall and the pair still be scored
+# (`close_pairs`): far above the rounding of a sum of a few dozen products.
+_MARGIN = 1e-9
+# Rows of the sparse product taken at once (`close_pairs`): a story of thousands of sentences
+# never holds all its pairs' products in memory.
+_PRODUCT_ROWS = 512
 
 
 @dataclass
@@ -76,9 +84,14 @@ class SentenceVector:
         t = _NON_WORD.sub("", self.sentence.text.lower())
         return frozenset(t[i : i + 4] for i in range(len(t) - 3))
 
-    @property
+    @functools.cached_property
     def words(self) -> int:
         return len(self.sentence.text.split())
+
+    @functools.cached_property
+    def named(self) -> frozenset[str]:
+        """Its features with a weight (read for every pair it is in, once `weights` are set)."""
+        return frozenset(self.weights)
 
     @functools.cached_property
     def _parsed(self) -> tuple[Any, str]:
@@ -175,6 +188,29 @@ def cosine(a: SentenceVector, b: SentenceVector) -> float:
         (a.weights, b.weights) if len(a.weights) < len(b.weights) else (b.weights, a.weights)
     )
     return sum(w * big.get(f, 0.0) for f, w in small.items()) / (a.norm * b.norm)
+
+
+def close_pairs(vectors: list[SentenceVector], floor: float) -> set[tuple[int, int]]:
+    """The pairs (i, j), i < j, whose `cosine` may reach `floor` (> 0): one sparse
+    product of the unit weight vectors finds them, instead of a cosine per pair of sentences.
+    The product sums in another order than `cosine`, so a small margin keeps every pair whose
+    exact cosine reaches `floor`; callers still score each pair with `cosine`."""
+    columns: dict[str, int] = {}
+    rows, cols, values = [], [], []
+    for i, v in enumerate(vectors):
+        for f, w in v.weights.items() if v.norm else ():
+            rows.append(i)
+            cols.append(columns.setdefault(f, len(columns)))
+            values.append(w / v.norm)
+    if not values:
+        return set()
+    unit = sparse.csr_matrix((values, (rows, cols)), shape=(len(vectors), len(columns)))
+    out: set[tuple[int, int]] = set()
+    for start in range(0, len(vectors), _PRODUCT_ROWS):  # a block of rows at a time: bounded memory
+        block = (unit[start : start + _PRODUCT_ROWS] @ unit.T).tocoo()
+        close = (block.data >= floor - _MARGIN) & (block.col > block.row + start)
+        out.update(zip((block.row[close] + start).tolist(), block.col[close].tolist()))
+    return out
 
 
 def similarity(a: SentenceVector, b: SentenceVector) -> float:

@@ -28,6 +28,10 @@ def align(raw: str, text: str, removed: Sequence[Removal] = ()) -> list[int]:
     out: list[int] = []
     j = 0
     for ch in text:
+        if j < len(raw) and raw[j] == ch and j not in skips:  # kept as it was: the common case
+            out.append(j)
+            j += 1
+            continue
         j = _next_match(raw, j, ch, skips)
         out.append(min(j, len(raw)))
         if j < len(raw) and _same(raw[j], ch):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator
 from types import MappingProxyType
@@ -91,9 +92,11 @@ def reference_date(text: str, published: Date | None) -> Date | None:
     return published or date_line(text)
 
 
+@functools.lru_cache(maxsize=256)
 def date_line(text: str) -> Date | None:
     """The day of an article's date line: the first of its top paragraphs that is short and holds
-    a full date (day, month and year) and nothing that reads as a sentence; None without one."""
+    a full date (day, month and year) and nothing that reads as a sentence; None without one.
+    Remembered per text: the timeline asks it of an undated article for every sentence."""
     for para in text.split("\n\n", DATE_LINE_PARAGRAPHS)[:DATE_LINE_PARAGRAPHS]:
         para = para.strip()
         if len(para.split()) > DATE_LINE_WORDS or para.endswith((".", "?", "!")):

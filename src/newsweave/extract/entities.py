@@ -16,6 +16,7 @@ from ..lexicon import (
     ORG_WORDS,
     PERSON_ROLE_NOUNS,
     PLACE_NOUNS,
+    POSTNOMINALS,
     SPEECH_LEMMAS,
     TITLE_WORDS,
 )
@@ -33,6 +34,9 @@ _NOT_NAME = {"the", "a", "an"} | INVERTED_CUES
 _DETERMINER = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Words no untagged person's name has: titles, organisations' and places' words.
+# A sentence is a title-cased headline when it has this many capitalised words of four letters or
+# more and no lower-case word but function words ("of", "the").
+TITLE_CASE_MIN_WORDS = 3
 _NOT_PERSON_WORDS = TITLE_WORDS | ORG_WORDS | PLACE_NOUNS | KNOWN_ORGS
 GENDER_NOUNS = MALE_WORDS | FEMALE_WORDS  # "Valeska Paris, an Australian woman": a person
 _ROLE_STOP_POS = {"VERB", "AUX", "DET", "ADP", "PUNCT", "PRON", "CCONJ", "SCONJ", "NUM", "PART"}
@@ -58,6 +62,7 @@ def entity_mentions(doc: Any, source_id: str) -> list[EntityMention]:
     out: list[EntityMention] = []
     stated: set[int] = set()  # ids of mentions typed by the words around them, not the model
     text = doc.text  # read once: spaCy rebuilds it from every token on each read
+    headlines = _title_cased(doc)
     for ent in _joined_places(doc):
         model_type = SPACY_TYPES.get(ent.label_)
         if model_type is None:
@@ -79,6 +84,7 @@ def entity_mentions(doc: Any, source_id: str) -> list[EntityMention]:
     proposed = untagged_subjects(doc, source_id, found)
     maybe = {id(m) for m in proposed}
     found = sorted(found + proposed, key=lambda m: m.span.start)
+    found = [m for m in found if not _headline_only(m, headlines, text)]
     return settle_types(
         doc,
         found,
@@ -108,6 +114,35 @@ def _joined_places(doc: Any) -> list[Any]:
             continue
         out.append(ent)
     return out
+
+
+def _title_cased(doc: Any) -> list[tuple[int, int]]:
+    """(start, end) of the sentences written in title case ("Father of Portland Shooting Victim
+    Says Justice Will Be Served"), where the model takes capitalised words for names."""
+    out = []
+    for sent in doc.sents:
+        words = [t for t in sent if t.is_alpha]
+        capitals = [t for t in words if len(t) > 3 and (t.is_title or t.is_upper)]
+        if len(capitals) >= TITLE_CASE_MIN_WORDS and all(
+            t.is_stop or t.is_title or t.is_upper for t in words
+        ):
+            out.append((sent.start_char, sent.end_char))
+    return out
+
+
+def _headline_only(mention: EntityMention, headlines: list[tuple[int, int]], text: str) -> bool:
+    """A name found in a title-cased headline and written nowhere else in the text ("Father",
+    "Will Be Served"): the headline's capitals, not a name. A name the body also writes
+    ("Portland") is kept."""
+    if not any(a <= mention.span.start < b for a, b in headlines):
+        return False
+    name = mention.text
+    at = text.find(name)
+    while at >= 0:
+        if not any(a <= at < b for a, b in headlines):
+            return False
+        at = text.find(name, at + 1)
+    return True
 
 
 def unlisted_people(doc: Any, source_id: str, known: list[EntityMention]) -> list[EntityMention]:
@@ -205,15 +240,21 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _name_span(ent: Any) -> Any | None:
-    """The entity span without a leading determiner, title words, a trailing possessive or
-    the line breaks the model runs into it ("Brock Holt\n\n", a lone "\n\n")."""
+    """The entity span without a leading determiner, title words, a trailing possessive, degree
+    or honour ("Ph.D.", "OBE": `POSTNOMINALS`) or the line breaks the model runs into it
+    ("Brock Holt\n\n", a lone "\n\n")."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (
-        doc[start].lower_ in _NOT_NAME or doc[start].is_space or _is_title(ent, start)
+        doc[start].lower_ in _NOT_NAME
+        or doc[start].is_space
+        or doc[start].is_quote
+        or _is_title(ent, start)
     ):
         start += 1
     while end > start and (doc[end - 1].text in {"'s", "'", "’s"} or doc[end - 1].is_space):
+        end -= 1
+    while end > start + 1 and doc[end - 1].lower_.replace(".", "") in POSTNOMINALS:
         end -= 1
     end = _hyphenated_end(ent.doc, end)
     end = next((i for i in range(start + 1, end) if _not_name_word(ent.doc[i])), end)
@@ -247,11 +288,13 @@ def _is_title(ent: Any, i: int) -> bool:
 
 
 def _not_a_name(span: Any) -> bool:
-    """A time or a measure ("0737 GMT", "magnitude-6.1"), or a capitalised common plural opening
-    a sentence ("Houses collapsed", "Eyewitnesses say") that the text never capitalises
-    elsewhere ("Sanders said" stays a name beside "Bernie Sanders")."""
+    """A time or a measure ("0737 GMT", "magnitude-6.1"), titles alone ("Det"), or a capitalised
+    common plural opening a sentence ("Houses collapsed", "Eyewitnesses say") that the text never
+    capitalises elsewhere ("Sanders said" stays a name beside "Bernie Sanders")."""
     if {t.lower_.rstrip(".").split("-")[0] for t in span} & NOT_NAME_WORDS:
         return True
+    if all(t.lower_.rstrip(".") in TITLE_WORDS for t in span):
+        return True  # "Det" of "Det Con Tim Bird", a title the model tagged alone
     tok = span[0]
     if len(span) != 1 or tok.tag_ != "NNS" or not tok.is_sent_start:
         return False

@@ -25,7 +25,7 @@ from ..lexicon import EVENT_SYNONYMS
 from ..models import NumberMention, Span
 from .date_patterns import MONTHS, WEEKDAYS
 from .numbers import _counted_key, _interval, _rounded
-from .quantity_words import SECONDS, TIME_UNITS
+from .quantity_words import OFFSET_WORDS, RATE_WORDS, SECONDS, TIME_UNITS, WINDOW_WORDS
 from .times import times_agree
 
 # Lemmas that say what a count of people (or a toll) measures, one set per kind. From reading the
@@ -164,7 +164,8 @@ _NEAR = 3
 
 def figure_kind(number: NumberMention, doc: Any = None) -> str | None:
     """The kind of quantity `number` states: "dead", "injured", "missing", "displaced", "arrested",
-    "magnitude", "depth", "distance", "length", "money:USD", "percent", "age", "duration", or a
+    "magnitude", "depth", "distance", "length", "money:USD", "percent", "age", "duration" (with
+    ":after" or ":window" for a lag or a window of time: `duration_role`), or a
     "count:<counted>:<verb>" key; None for a bare number with nothing to say what it counts."""
     tokens = _tokens(number, doc)
     near = _near_lemmas(tokens)
@@ -179,7 +180,10 @@ def figure_kind(number: NumberMention, doc: Any = None) -> str | None:
     if number.unit in TIME_UNITS:
         if "old" in near:
             return _named_age(tokens) or "age"  # "32-year-old Englishman Robert Buckley"
-        return f"duration:{_counted_key(number.counts)}"
+        role = duration_role(tokens)
+        if role == "rate":
+            return None  # "three days a week": how often, not how long
+        return f"duration:{_counted_key(number.counts)}" + (f":{role}" if role else "")
     kind = _age_of(number, tokens) or _stated_age(number, tokens) or _toll_kind(number, tokens)
     if kind:
         return kind
@@ -188,6 +192,27 @@ def figure_kind(number: NumberMention, doc: Any = None) -> str | None:
     if number.unit or number.counts:
         return f"count:{_counted_key(number.counts) or number.unit}:{_verb(tokens)}"
     return None
+
+
+def duration_role(tokens: Any) -> str | None:
+    """What a span of time measures besides how long something lasted: "rate" ("three days a
+    week"), "after" (a lag between two events: "one day after the bombings", "two years ago") or
+    "window" (the time over which something is counted: "in the last three days", "within a
+    week"); None for a length ("walked seven days", "felt for 15 seconds") or without a parse."""
+    if tokens is None:
+        return None
+    doc, sent = tokens.doc, tokens[0].sent
+    after = [t.lower_ for t in doc[tokens.end : min(sent.end, tokens.end + 2)]]
+    if (
+        len(after) == 2
+        and after[0] in RATE_WORDS
+        and doc[tokens.end + 1].lemma_.lower() in TIME_UNITS
+    ):
+        return "rate"
+    if after[:1] and after[0] in OFFSET_WORDS:
+        return "after"
+    before = {t.lower_ for t in doc[max(sent.start, tokens.start - 2) : tokens.start]}
+    return "window" if before & WINDOW_WORDS else None
 
 
 def _referring(number: NumberMention, tokens: Any) -> bool:

@@ -62,6 +62,13 @@ SECONDS = {
     "year": 31557600.0,
     "decade": 315576000.0,
 }
+# What a span of time is to the event it is told with (`extract.figures.duration_role`): the words
+# after it that make it a rate ("three days a week"), a lag between two events ("one day after the
+# bombings", "two years ago"), and the words before it that make it a window of time ("in the last
+# three days", "within a week"), each a different quantity from how long something lasted.
+RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
+OFFSET_WORDS = frozenset({"after", "before", "later", "earlier", "ago", "prior"})
+WINDOW_WORDS = frozenset({"last", "past", "next", "coming", "within", "recent"})
 MEASURES = {
     "km": "km",
     "kilometre": "km",
