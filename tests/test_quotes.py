@@ -968,3 +968,19 @@ def test_a_statement_someone_says_a_clause_in_is_theirs(nlp):
     )
     said = [q.speaker_text for q in _mentions(nlp, text) if q.kind == "indirect"]
     assert said == ["The senator's campaign"]
+
+
+def test_he_said_after_a_new_person_reports_speech_is_that_person(nlp):
+    text = (
+        "Chris Lloyd, of the valley rescue team, described the route as “not a straightforward "
+        "path”.\n\n"
+        "He said: “There are some tricky little rock steps at the top.”\n\n"
+        "Mr Lloyd added that the ridge causes many of the team's call-outs.\n\n"
+        "“Anyone climbing it for the first time should go with someone who knows it,” he said.\n\n"
+        "Today, Andy Simpson, a spokesman for the national rescue body, also urged walkers to "
+        "carry a map.\n\n"
+        "He said: “Batteries on mobile phones have a nasty habit of running out.”"
+    )
+    said = {words: speaker for words, speaker, *_ in _quotes(nlp, text)}
+    assert said["Batteries on mobile phones have a nasty habit of running out."] == "Andy Simpson"
+    assert said["There are some tricky little rock steps at the top."] == "Chris Lloyd"

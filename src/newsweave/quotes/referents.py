@@ -138,6 +138,8 @@ def _choose(
         subject = None  # a reflexive is bound to its subject, never kept from it
     bound = _bound_to(subject, window)
     reporter = _reporter(pronoun)
+    if pronoun.dep_ in SUBJECT_DEPS and pronoun.head.lemma_.lower() in SPEECH_LEMMAS:
+        speaker = _last_speech_subject(window, quote) or speaker  # "He said: ..."
     best, best_score = None, -math.inf
     seen: dict[str | None, int] = {}
     for c in window:
@@ -154,6 +156,24 @@ def _choose(
         if score >= best_score:  # ties go to the later mention
             best, best_score = c, score
     return best.entity_id if best is not None else None
+
+
+def _last_speech_subject(window: list[Candidate], quote: int) -> str | None:
+    """The person last named or resolved as the subject of a speech verb before a speaking
+    pronoun, outside its quote: the last speaker in the order of the text (quotes are attributed
+    before reported speech, so the speaker remembered while reading them may be an earlier one:
+    "Andy Simpson, a spokesman, urged walkers to ... ¶ He said: “...”")."""
+    return next(
+        (
+            c.entity_id
+            for c in reversed(window)
+            if c.speech
+            and c.subject
+            and c.entity_id is not None
+            and (c.quoted < 0 or c.quoted != quote)
+        ),
+        None,
+    )
 
 
 def _reporter(pronoun: Any) -> Any | None:
