@@ -984,3 +984,15 @@ def test_he_said_after_a_new_person_reports_speech_is_that_person(nlp):
     said = {words: speaker for words, speaker, *_ in _quotes(nlp, text)}
     assert said["Batteries on mobile phones have a nasty habit of running out."] == "Andy Simpson"
     assert said["There are some tricky little rock steps at the top."] == "Chris Lloyd"
+
+
+def test_a_he_before_the_name_of_the_speaker_of_its_sentence_is_that_speaker(nlp):
+    text = (
+        "Lt. Mark Gagan said a second student was booked late Monday.\n\n"
+        "Manuel Ortez, a 19-year-old former student, was arrested after trying to flee. He is "
+        "being held on $800,000 bail. Attempts to reach Ortez at the jail were unsuccessful.\n\n"
+        "Even though he said as many as two dozen people were witnesses, Gagan said officials "
+        "are still trying to count them."
+    )
+    said = {words: speaker for words, speaker, *_ in _quotes(nlp, text, INDIRECT)}
+    assert said["as many as two dozen people were witnesses"] == "Mark Gagan"

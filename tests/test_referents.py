@@ -431,3 +431,17 @@ def test_a_headlines_described_subject_is_the_one_person_given_that_role(nlp):
     ctx, names = _context(nlp, text)
     woman = next(t for t in ctx.doc if t.text == "woman")
     assert names.get(resolve_mention(ctx, woman, woman.head) or "") == "Valeska Ruiz"
+
+
+def test_a_she_that_may_be_a_woman_told_of_gives_the_one_named_no_gender(nlp):
+    from newsweave.quotes.genders import genders
+    from newsweave.quotes.speakers import Context
+
+    text = (
+        "Lt. Mark Gagan said police got a tip from a young woman who heard the boasts. "
+        "She was found an hour later."
+    )
+    docs, entities = extract([clean(Source(id="t", raw=text))], nlp)
+    ctx = Context(docs[0].nlp, docs[0].entity_mentions, {e.id: e for e in entities})
+    gagan = next(e.id for e in entities if e.name == "Mark Gagan")
+    assert genders(ctx).get(gagan) is None

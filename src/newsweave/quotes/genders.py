@@ -86,15 +86,28 @@ def _vote_pronouns(ctx: Any, votes: dict[str, list[int]]) -> None:
             continue
         entity, role = found[0][0], next((r for _, r in found if r is not None), None)
         v = votes[entity]
+        rivals = _gendered_nouns(sents[s])
         if role is not None:
             for tok in role.head.subtree:
                 if _own_possessive(tok, role):
-                    v[0] += tok.lower_ in MALE_PRONOUNS
-                    v[1] += tok.lower_ in FEMALE_PRONOUNS
+                    v[0] += tok.lower_ in MALE_PRONOUNS and "m" not in rivals
+                    v[1] += tok.lower_ in FEMALE_PRONOUNS and "f" not in rivals
         opening = sents[s + 1][0] if s + 1 < len(sents) and s + 1 not in named else None
         if opening is not None and not in_quotes(ctx, opening.idx):
-            v[0] += opening.lower_ == "he"
-            v[1] += opening.lower_ == "she"
+            v[0] += opening.lower_ == "he" and "m" not in rivals
+            v[1] += opening.lower_ == "she" and "f" not in rivals
+
+
+def _gendered_nouns(sent: Any) -> set[str]:
+    """The genders of the common nouns of people in the sentence ("the girl", "a young woman"):
+    a his/her or the next sentence's he/she may be theirs, so they give no one's gender ("Gagan
+    said the girl was walking to meet her father")."""
+    out = set()
+    for t in sent:
+        if t.pos_ == "NOUN" and not any(c.tag_ == "PRP$" for c in t.children):  # not "his wife"
+            word = t.lower_
+            out |= {"m"} if word in MALE_WORDS else {"f"} if word in FEMALE_WORDS else set()
+    return out
 
 
 def _own_possessive(tok: Any, subject: Any) -> bool:

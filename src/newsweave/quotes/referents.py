@@ -127,7 +127,7 @@ def _choose(
         first -= 1
     window = cands[first:stop]
     told = _chain_genders(window)
-    dislocated = _dislocated(ctx, pronoun)
+    dislocated = _dislocated(ctx, pronoun) or _cataphoric(ctx, pronoun)
     if dislocated is not None and _agrees(ctx, _as_candidate(dislocated), gender, told):
         return dislocated
     subject = _clause_subject(pronoun)
@@ -205,6 +205,29 @@ def _dislocated(ctx: Any, pronoun: Any) -> str | None:
         if people:
             return people[-1]
     return None
+
+
+def _cataphoric(ctx: Any, pronoun: Any) -> str | None:
+    """The person a subject he/she of an adverbial clause set before its main clause names
+    later, when that main clause reports speech ("Even though he said ..., Gagan said ...";
+    "When she arrived, Officer Roe said ..."): its subject, a person, with no he/she/him/her
+    of its own that could be the other one."""
+    clause = pronoun.head
+    if pronoun.dep_ not in SUBJECT_DEPS or clause.dep_ != "advcl" or clause.i > clause.head.i:
+        return None
+    main = clause.head
+    if main.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    subject = next((c for c in main.children if c.dep_ in SUBJECT_DEPS and c.i > clause.i), None)
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    others = [
+        t
+        for t in main.subtree
+        if t.lower_ in PERSONAL and not clause.left_edge.i <= t.i <= clause.right_edge.i
+    ]
+    entity = ctx.entity_at(subject)
+    return entity if not others and is_person(ctx, entity) else None
 
 
 def _as_candidate(entity_id: str) -> Candidate:
@@ -295,11 +318,16 @@ def _resolved(ctx: Any, tok: Any, entity: str) -> Candidate:
 def _agrees(ctx: Any, c: Candidate, gender: str, told: dict[str, str]) -> bool:
     """Does the candidate's gender allow the pronoun's? A named person's gender is the text's
     (`genders`), else that of the pronouns the chain gave them in the window (`told`)."""
-    if c.entity_id is None:
-        known = c.gender
-    else:
-        known = genders(ctx).get(c.entity_id) or told.get(c.entity_id)
+    known = _stated_gender(ctx, c, told)
     return known is None or known == gender
+
+
+def _stated_gender(ctx: Any, c: Candidate, told: dict[str, str]) -> str | None:
+    """The gender of an unnamed candidate's noun; of a named one, the text's (`genders`), else
+    that of the pronouns the chain gave them in the window (`told`)."""
+    return (
+        c.gender if c.entity_id is None else genders(ctx).get(c.entity_id) or told.get(c.entity_id)
+    )
 
 
 def _chain_genders(window: list[Candidate]) -> dict[str, str]:
