@@ -150,8 +150,8 @@ def unlisted_people(doc: Any, source_id: str, known: list[EntityMention]) -> lis
     ("Ruiz said") or a proper-noun appositive of a role ("The mayor, Ana Ruiz, ...")."""
     covered = {i for m in known for i in range(m.span.start, m.span.end)}
     out: list[EntityMention] = []
-    for tok in doc:
-        if tok.pos_ != "PROPN" or tok.idx in covered or tok.dep_ == "compound":
+    for tok in _tokens_where(doc, "POS", {"PROPN"}):
+        if tok.idx in covered or tok.dep_ == "compound":
             continue
         span, titled = _titled_name(doc, tok)
         if not (titled or _speaker_slot(tok)) or any(t.idx in covered for t in span):
@@ -178,8 +178,8 @@ def untagged_subjects(doc: Any, source_id: str, known: list[EntityMention]) -> l
     covered = {i for m in known for i in range(m.span.start, m.span.end)}
     people = {w for m in known if m.type == "person" for w in name_key(m.text).split()[-1:]}
     out: list[EntityMention] = []
-    for tok in doc:
-        if tok.dep_ not in _SUBJECT_DEPS or tok.ent_type_:
+    for tok in _tokens_where(doc, "DEP", _SUBJECT_DEPS):
+        if tok.ent_type_:
             continue
         if tok.pos_ != "PROPN" and not (tok.is_title and tok.lower_ in people):
             continue
@@ -193,6 +193,17 @@ def untagged_subjects(doc: Any, source_id: str, known: list[EntityMention]) -> l
             EntityMention(Span(source_id, span.start_char, span.end_char), span.text, "person")
         )
     return out
+
+
+def _tokens_where(doc: Any, attribute: str, values: set[str]) -> list[Any]:
+    """The tokens whose `attribute` ("POS", "DEP") is one of `values`, read from the doc's array
+    (building every token of a long text to test one attribute costs more than the test)."""
+    import numpy
+    from spacy.attrs import IDS
+
+    wanted = [doc.vocab.strings[v] for v in values]
+    column = doc.to_array([IDS[attribute]])
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(column, wanted))]
 
 
 def _titled_name(doc: Any, tok: Any) -> tuple[Any, bool]:
