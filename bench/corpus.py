@@ -357,7 +357,13 @@ def main() -> int:
             data = write_real(folder, args.n)
             results.append(
                 corpus_run(
-                    "Multi-News + NeuS val + test", data, folder, args.n, brief, args.brief_articles
+                    "Multi-News + NeuS val + test",
+                    data,
+                    folder,
+                    args.n,
+                    brief,
+                    args.brief_articles,
+                    tuple(args.modes.split(",")),
                 )
             )
     if args.json:
