@@ -16,6 +16,15 @@ def _numbers(brief):
     return [c for c in brief.conflicts if c.kind == "number"]
 
 
+def _number(nlp, text, value):
+    """(the number of `value` in the text, the text's parse)."""
+    from newsweave.extract.numbers import find_numbers
+
+    doc = nlp(text)
+    (n,) = [n for n in find_numbers(text, "s", doc=doc) if n.value == value]
+    return n, doc
+
+
 def _cited(brief, value):
     return brief.source(value.source).text[value.start : value.end]
 
@@ -220,12 +229,9 @@ def test_one_event_told_in_other_words_and_dated_by_months_is_compared(pipeline)
 
 def test_a_figure_dated_in_a_month_is_not_counted_over_a_place_and_hit_is_struck(nlp):
     from newsweave.extract.figures import figure_frame
-    from newsweave.extract.numbers import find_numbers
 
     def frame(text):
-        doc = nlp(text)
-        (n,) = [n for n in find_numbers(text, "s", doc=doc) if n.value == 300]
-        return figure_frame(n, doc)
+        return figure_frame(*_number(nlp, text, 300))
 
     may = frame("In May a quake hit the coast, destroying 300 houses in Dunmere.")
     assert may.scope == frozenset({"dunmere"})
@@ -264,12 +270,9 @@ def test_a_small_count_after_the_is_no_figure(pipeline):
 
 def test_a_lag_a_window_and_a_rate_are_not_how_long_something_lasted(nlp):
     from newsweave.extract.figures import figure_kind
-    from newsweave.extract.numbers import find_numbers
 
     def kind(text, value):
-        doc = nlp(text)
-        (n,) = [n for n in find_numbers(text, "s", doc=doc) if n.value == value]
-        return figure_kind(n, doc)
+        return figure_kind(*_number(nlp, text, value))
 
     assert kind("The refugees walked at least seven days to reach the camp.", 7) == "duration:"
     assert kind("The quake was felt for around 15 seconds.", 15) == "duration:"

@@ -994,5 +994,5 @@ def test_a_he_before_the_name_of_the_speaker_of_its_sentence_is_that_speaker(nlp
         "Even though he said as many as two dozen people were witnesses, Gagan said officials "
         "are still trying to count them."
     )
-    said = {words: speaker for words, speaker, *_ in _quotes(nlp, text, INDIRECT)}
+    said = dict(_said(nlp, text))
     assert said["as many as two dozen people were witnesses"] == "Mark Gagan"

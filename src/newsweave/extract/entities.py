@@ -33,10 +33,10 @@ SPACY_TYPES: dict[str, EntityType] = {
 _NOT_NAME = {"the", "a", "an"} | INVERTED_CUES
 _DETERMINER = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-# Words no untagged person's name has: titles, organisations' and places' words.
 # A sentence is a title-cased headline when it has this many capitalised words of four letters or
 # more and no lower-case word but function words ("of", "the").
 TITLE_CASE_MIN_WORDS = 3
+# Words no untagged person's name has: titles, organisations' and places' words.
 _NOT_PERSON_WORDS = TITLE_WORDS | ORG_WORDS | PLACE_NOUNS | KNOWN_ORGS
 GENDER_NOUNS = MALE_WORDS | FEMALE_WORDS  # "Valeska Paris, an Australian woman": a person
 _ROLE_STOP_POS = {"VERB", "AUX", "DET", "ADP", "PUNCT", "PRON", "CCONJ", "SCONJ", "NUM", "PART"}
