@@ -451,7 +451,8 @@ def test_someones_kin_is_the_one_other_person_of_that_family_name(nlp):
     text = (
         "Mary Kristene Chapa, 18, who was shot on Saturday, is making a strong recovery, "
         'her brother told reporters. "She is doing amazing," her brother said.\n\n'
-        "Hilario Chapa, 32, a sergeant in the Air Force reserve, visits her every day."
+        "Hilario Chapa, 32, a sergeant in the Air Force reserve, visits her every day. He "
+        "served with the 82nd Airborne Division."
     )
     assert _speakers(nlp, text)[-1] == ("She is doing amazing", "Hilario Chapa")
 
@@ -472,3 +473,11 @@ def test_he_of_a_second_speech_verb_is_the_subject_of_the_first(nlp):
         'but he also said, "We are not ruling it out."'
     )
     assert _speakers(nlp, text)[-1] == ("We are not ruling it out.", "Randy Wright")
+
+
+def test_kin_is_not_one_of_that_family_name_whose_gender_the_text_never_gives(nlp):
+    text = (
+        "Wendy Davis married Jeff Davis in 1987. She wrote a memoir about her life. "
+        '"We were poor," her mother said.'
+    )
+    assert _speakers(nlp, text)[-1] == ("We were poor", None)

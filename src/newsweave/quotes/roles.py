@@ -145,8 +145,9 @@ def kin_named(ctx: Context, noun: Any) -> str | None:
 
 
 def _same_family(ctx: Context, owner: str, kin: str) -> str | None:
-    """The one person other than `owner` whose name ends in the owner's family name and whose
-    gender, where the text gives it, is the kin noun's ("brother" a man)."""
+    """The one person other than `owner` whose name ends in the owner's family name, of the kin
+    noun's gender as the text gives it ("brother": a man; "her mother" is not Jeff Davis, her
+    husband, whose gender the text never gives; "parents": nobody single)."""
     person = ctx.entities.get(owner)
     if person is None or person.type != "person" or " " not in person.name:
         return None
@@ -162,7 +163,7 @@ def _same_family(ctx: Context, owner: str, kin: str) -> str | None:
         and e.name.split()[-1].casefold() == family
         and not _alias_of(e, person)
     ]
-    fits = [e for e in kin_of if gender is None or known.get(e, gender) == gender]
+    fits = [e for e in kin_of if known.get(e) == gender]
     return fits[0] if len(kin_of) == 1 and fits else None
 
 
