@@ -104,6 +104,15 @@ def test_police_is_the_one_police_force_the_story_names(nlp):
     ]
 
 
+def test_a_police_station_is_no_force_and_initials_name_one(nlp):
+    text = (
+        "Gerry Adams was questioned at Antrim Police station on Friday. He said he supports "
+        "the PSNI.\n\n"
+        '"A file will be sent to prosecutors," police said.'
+    )
+    assert _speakers(nlp, text)[-1] == ("A file will be sent to prosecutors", "PSNI")
+
+
 def test_a_surname_the_model_takes_for_a_place_is_the_person(nlp):
     source = clean(
         Source(

@@ -273,6 +273,12 @@ PLACE_NOUNS = words(
     "village town city capital district province county region island regency municipality "
     "neighborhood neighbourhood suburb hamlet subdistrict"
 )
+# A police or fire service's name before one of these is a building, a place ("Antrim Police
+# station"), not the force.
+SERVICE_WORDS = words("police fire")
+FACILITY_NOUNS = words("station headquarters")
+# Police forces known by initials other than "...PD" (which `quotes.context` reads as a force).
+POLICE_INITIALS = words("psni rcmp ruc opp")
 # Countries and unions under their short and long names (keys as `name_key` makes them).
 PLACE_ALIASES = {
     "us": "United States",

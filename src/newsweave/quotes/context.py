@@ -10,13 +10,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..lexicon import PUBLIC_BODIES
+from ..lexicon import POLICE_INITIALS, PUBLIC_BODIES
 from ..models import Entity, EntityMention
 from .quoted import Quoted
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 NOT_PUBLIC = "\0not-public"  # `Context.earlier` key: names with no word of PUBLIC_BODIES
-POLICE_ACRONYM = re.compile(r"[A-Z]{1,4}PD")  # "LAPD", "NYPD": a police force, no company
+# "LAPD", "NYPD", "PSNI": a police force, no company
+POLICE_ACRONYM = re.compile(r"[A-Z]{1,4}PD|" + "|".join(sorted(w.upper() for w in POLICE_INITIALS)))
 
 
 @dataclass
