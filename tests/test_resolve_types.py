@@ -74,3 +74,20 @@ def test_a_family_name_with_an_honorific_is_not_chosen_by_report():
         ("b", "Gary Wilson", "person", None),
     )
     assert got == [("a", "Wilson")]
+
+
+def test_mr_and_mrs_of_one_family_name_are_two_people():
+    got = _in_sources(
+        ("a", "Gary Wilson", "person", None),
+        ("a", "Gary", "person", None),
+        ("a", "Wilson", "person", "Mr Wilson"),
+        ("b", "Jane Wilson", "person", None),
+        ("b", "Wilson", "person", "Mrs Wilson"),
+        ("b", "Wilson", "person", "Mr Wilson"),
+    )
+    assert got == [
+        ("a", "Gary Wilson"),
+        ("a", "Gary Wilson"),
+        ("b", "Jane Wilson"),
+        ("b", "Gary Wilson"),
+    ]

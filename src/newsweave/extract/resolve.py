@@ -14,7 +14,9 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from ..lexicon import (
+    FEMALE_WORDS,
     HONORIFICS,
+    MALE_WORDS,
     NICKNAMES,
     ORG_PREFIXES,
     ORG_SUFFIXES,
@@ -98,9 +100,20 @@ def _group_people(people: list[EntityMention]) -> list[list[EntityMention]]:
                 unmatched.append(m)
             else:
                 target.append(m)
-        if unmatched:
-            clusters.append(unmatched)
+        clusters += _by_honorific_gender(unmatched)
     return clusters
+
+
+def _by_honorific_gender(lone: list[EntityMention]) -> list[list[EntityMention]]:
+    """Lone family names no full name takes, one person per honorific gender: "Mr Wilson" and
+    "Mrs Wilson" are a couple; a bare "Wilson" beside both is neither."""
+    groups: dict[str | None, list[EntityMention]] = defaultdict(list)
+    for m in lone:
+        groups[_honorific_gender(m)].append(m)
+    if len(groups) == 2 and None in groups:  # the bare name goes with the one gendered
+        gendered = next(g for k, g in groups.items() if k is not None)
+        return [gendered + groups[None]]
+    return [g for g in groups.values() if g]
 
 
 def _cluster_full_names(full: dict[str, list[EntityMention]]) -> list[list[EntityMention]]:
@@ -143,6 +156,9 @@ def _unique_match(
     report for a name with an honorific, which tells a gender the names do not: "Mr Wilson"
     is not Jane Wilson, whom his report names more."""
     last = [c for c in clusters if any(_person_tokens(m.text)[-1] == token for m in c)]
+    gender = _honorific_gender(lone)
+    if gender is not None:  # "Mrs Wilson" is not the Wilson already called "Mr Wilson"
+        last = [c for c in last if all(_honorific_gender(m) in {None, gender} for m in c)]
     if len(last) == 1:
         return last[0]
     if len(last) > 1:
@@ -154,6 +170,12 @@ def _unique_match(
         if any(len(_person_tokens(m.text)) == 2 and _person_tokens(m.text)[0] == token for m in c)
     ]
     return first[0] if not last and len(first) == 1 else None
+
+
+def _honorific_gender(m: EntityMention) -> str | None:
+    """ "m" for "Mr Wilson", "f" for "Mrs Wilson", else None."""
+    title = (m.alias or "").split(" ")[0].lower().rstrip(".")
+    return "m" if title in MALE_WORDS else "f" if title in FEMALE_WORDS else None
 
 
 def _named_in_full_here(
