@@ -996,3 +996,12 @@ def test_a_he_before_the_name_of_the_speaker_of_its_sentence_is_that_speaker(nlp
     )
     said = dict(_said(nlp, text))
     assert said["as many as two dozen people were witnesses"] == "Mark Gagan"
+
+
+def test_an_organisations_initials_name_it(nlp):
+    text = (
+        "Jack Haskel works for the Pacific Crest Trail Association.\n\n"
+        "According to the PCTA, at most 50 hikers a day may start from the border."
+    )
+    found = [q for q in _said(nlp, text) if "50 hikers" in q[0]]
+    assert found and found[0][1] == "Pacific Crest Trail Association"

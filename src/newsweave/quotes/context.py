@@ -74,13 +74,18 @@ class Context:
 
     @functools.cached_property
     def _one_word_names(self) -> dict[str, str]:
-        """Organisations by a one-word name or alias ("LAPD"), for a mention the model missed
-        in this document."""
+        """Organisations by a one-word name or alias ("LAPD") or by the initials of a name of
+        three or more capitalised words ("PCTA"), for a mention the model missed in this
+        document."""
         out: dict[str, str] = {}
         for e in self.entities.values():
             for name in [e.name, *e.aliases] if e.type == "organisation" else ():
                 if " " not in name:
                     out.setdefault(name, e.id)
+        for e in self.entities.values():  # "the PCTA": Pacific Crest Trail Association's initials
+            capitals = [w[0] for w in e.name.split() if w[0].isupper()]
+            if e.type == "organisation" and len(capitals) >= 3:
+                out.setdefault("".join(capitals), e.id)
         return out
 
     def _by_surname(self, word: str) -> str | None:
