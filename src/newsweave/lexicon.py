@@ -147,10 +147,11 @@ STATEMENT_NOUNS = words("statement release report filing notice memo bulletin")
 # Verbs whose object carries words that someone shows or acts out ("held a sign that read",
 # "played the host, who chastised"): the subject of the verb is the speaker.
 HOLDER_VERBS = words("hold carry wear display raise wave play portray")
-# What speaks for its author ("the statement said", "according to its website", "Westlaw data"):
-# the author is the one who issued it, not nobody.
+# What speaks for its author ("the statement said", "according to its website", "Westlaw data",
+# "the memoir says"): the author is the one who issued or wrote it, not nobody.
 DOCUMENT_NOUNS = STATEMENT_NOUNS | words(
-    "website site data datum record analysis study survey document letter email"
+    "website site data datum record analysis study survey document letter email memoir "
+    "autobiography diary"
 )
 # Verbs by which an author issues a document ("issued a statement", "filed papers").
 ISSUING_VERBS = words("issue release publish file send post put distribute circulate")
