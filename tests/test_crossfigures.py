@@ -325,3 +325,37 @@ def test_a_distance_is_from_a_place_only_when_measured_from_it(pipeline):
     labels = {f.label for f in brief.figures if f.kind.startswith("distance")}
     assert "distance from Lamoro" in labels
     assert not [label for label in labels if "Mount" in label or "Tarn" in label], labels
+
+
+def test_a_running_total_is_not_one_raids_count(nlp):
+    from newsweave.extract.figures import figure_frame
+
+    def total(text, value):
+        return figure_frame(*_number(nlp, text, value)).total
+
+    assert total("The ship has, thus far, confiscated a total of 14 rifles.", 14)
+    assert total("In their five operations so far, the sailors have seized 14 rifles.", 14)
+    assert total("So far, the navy has confiscated 14 rifles and 31 magazines.", 14)
+    assert not total("Six rifles were seized from the skiff on Thursday.", 6)
+    assert not total("The navy confiscated 14 rifles from the skiff, an officer said.", 14)
+
+
+def test_one_hauls_counts_that_differ_are_a_conflict_and_not_a_running_total(pipeline):
+    brief = _run(
+        pipeline,
+        "Navy foils pirate attack\n\nThe sailors seized six rifles, 12 magazines and about 300 "
+        "rounds from the skiff on Thursday.\n\nSo far, the crew has confiscated 14 rifles, 31 "
+        "magazines and 923 rounds.",
+        "Pirates caught\n\nSix rifles, 12 magazines and about 300 rounds were seized from the "
+        "skiff, officials said.\n\nThe crew has, thus far, confiscated a total of 14 rifles, 31 "
+        "magazines and 923 rounds.",
+        "Arms seized at sea\n\nThe navy confiscated 14 rifles, 31 magazines and 923 rounds from "
+        "the skiff along with ladders, an officer said.\n\nNo sailor was hurt.",
+    )
+    rifles = [c for c in _numbers(brief) if {v.value.lower() for v in c.values} == {"six", "14"}]
+    assert rifles, [[v.value for v in c.values] for c in _numbers(brief)]
+    assert {v.source for v in rifles[0].values} >= {"s2"}
+    # the third outlet's 14 is in dispute: it is not also a value of the running total that agrees
+    for f in brief.figures:
+        if f.verdict == "agree" and {v.value for v in f.values} == {14}:
+            assert "s2" not in {v.span.source for v in f.values}

@@ -55,6 +55,9 @@ AGREE_ONLY = frozenset({"age", "duration:after", "duration:window"})
 # Kinds of which an event has one value: two sources giving one event (sentences alike enough)
 # different values of them disagree, though no value is given by two sources.
 ONE_PER_EVENT = frozenset({"magnitude", "depth"})
+# The key of a count said as a running total ("has so far seized 14 rifles": `Frame.total`): it
+# meets only other running totals, never one event's count ("seized six rifles from the skiff").
+TOTAL = ":total"
 
 
 @dataclass
@@ -107,15 +110,33 @@ def cross_figures(vectors: list[SentenceVector], shown: list[Figure]) -> list[Fi
     compares two of its values."""
     cited = {(v.span.source, v.span.start) for f in shown for v in f.values}
     items = _items(vectors, cited)
+    witness = {v.source: v.witness for v in vectors}
     out = list(shown)
     for group in [part for g in _groups(items) for part in _corroborated(g)]:
         figure = _as_figure(group)
         places = {i.at for i in group}
         if figure.verdict != "agree":
             out = [f for f in out if not _within(f, places)]
+            out = [g for f in out if (g := _without(f, places, witness)) is not None]
         if figure.verdict != "agree" or not any(_compares(f, places) for f in out):
             out.append(figure)
-    return _numbered(_merged(out, {v.source: v.witness for v in vectors}))
+    return _numbered(_merged(out, witness))
+
+
+def _without(
+    figure: Figure, places: set[tuple[str, int]], witness: dict[str, str]
+) -> Figure | None:
+    """A figure that agrees, less the values a figure in dispute holds ("The Navy confiscated 14
+    rifles from the boat" is one raid's count in dispute, not a running total "14 rifles so far"
+    agreeing): a value is shown agreeing or in dispute, never both. None when fewer than two
+    witnesses are left."""
+    if figure.verdict != "agree" or not _places(figure) & places:
+        return figure
+    figure.values = [v for v in figure.values if (v.span.source, v.span.start) not in places]
+    if len({witness.get(v.span.source, v.span.source) for v in figure.values}) < 2:
+        return None
+    figure.note = agree_note(figure.values, witness)
+    return figure
 
 
 def cross_marks(vectors: list[SentenceVector], shown: list[Figure]) -> list[Figure]:
@@ -268,6 +289,8 @@ def _items(vectors: list[SentenceVector], cited: set[tuple[str, int]]) -> list[_
         past = bool(keyed) and background(v.document, v.sentence)
         for n, key in keyed:
             frame = figure_frame(n, v.document.nlp)
+            if frame.total and key.startswith("count:"):
+                key += TOTAL  # "14 rifles so far" is not "six rifles seized from the skiff"
             settled = key in AGREE_ONLY or (
                 key in TOLLS and ((n.span.source, n.span.start) in cited or not past)
             )
@@ -385,14 +408,25 @@ def _same_value(a: _Item, b: _Item) -> bool:
 
 def anchor_score(a: _Item, b: _Item) -> float:
     """How alike the sentences of two figures are (`anchor_cosine`), plus `FRAME_BONUS` for one
-    verb governing both ("fell about 600m" / "fell 700 meters") and for one subject ("the quake
-    was felt for 15 seconds" / "the quake shook houses for one minute")."""
+    verb governing both ("fell about 600m" / "fell 700 meters"), for one subject ("the quake
+    was felt for 15 seconds" / "the quake shook houses for one minute") and for two or more other
+    things both count (`_listed`: "14 rifles, 31 magazines and 923 rounds" / "six rifles, 12
+    magazines and about 300 rounds")."""
     score = anchor_cosine(a.vector, b.vector, {_feature(a.number), _feature(b.number)})
     if a.frame.verb and a.frame.verb == b.frame.verb:
         score += FRAME_BONUS
     if a.frame.subject and a.frame.subject == b.frame.subject:
         score += FRAME_BONUS
+    if len((_listed(a.vector) & _listed(b.vector)) - {a.key, b.key}) >= 2:
+        score += FRAME_BONUS
     return score
+
+
+def _listed(v: SentenceVector) -> set[str]:
+    """The things a sentence counts ("six rifles, 12 magazines and about 300 rounds": count:rifle,
+    count:magazine, count:round): two sentences counting two or more of the same other things
+    list one haul, whatever numbers each gives."""
+    return {key for n in v.figures if (key := figure_key(n.kind)) and key.startswith("count:")}
 
 
 def _feature(n: NumberMention) -> str:
@@ -423,6 +457,8 @@ def _as_figure(group: list[_Item]) -> Figure:
     head, _, part = group[0].key.partition(":")
     if head in TOLLS and part:
         figure.label = f"{head} ({part})"  # "dead (child)"
+    elif group[0].key.endswith(TOTAL):
+        figure.label = f"{figure.label} (running total)"  # "rifles (running total)"
     elif not group[0].key.startswith("count:") and "|" not in group[0].key and verbs:
         # "distance (fall)", "duration (feel)": what was measured, not "(in one claim)"
         figure.label = f"{group[0].key.partition(':')[0]} ({verbs.most_common(1)[0][0]})"

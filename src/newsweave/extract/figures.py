@@ -25,7 +25,14 @@ from ..lexicon import EVENT_SYNONYMS
 from ..models import NumberMention, Span
 from .date_patterns import MONTHS, WEEKDAYS
 from .numbers import _counted_key, _interval, _rounded
-from .quantity_words import OFFSET_WORDS, RATE_WORDS, SECONDS, TIME_UNITS, WINDOW_WORDS
+from .quantity_words import (
+    OFFSET_WORDS,
+    RATE_WORDS,
+    RUNNING_TOTAL,
+    SECONDS,
+    TIME_UNITS,
+    WINDOW_WORDS,
+)
 from .times import times_agree
 
 # Lemmas that say what a count of people (or a toll) measures, one set per kind. From reading the
@@ -443,11 +450,13 @@ def _verb(tokens: Any) -> str:
 class Frame:
     """Where a figure stands in its sentence: the verb that governs it, that verb's subject, and
     the places it is counted over (proper nouns and `PLACE_NOUNS`) ("killed 170,000 people in the province" / "across
-    Asia": scope {"province"} / {"asia"})."""
+    Asia": scope {"province"} / {"asia"}), and whether its clause makes it a running total
+    (`quantity_words.RUNNING_TOTAL`: "has so far seized 14 rifles")."""
 
     verb: str = ""
     subject: str = ""
     scope: frozenset[str] = frozenset()
+    total: bool = False
 
 
 # Prepositions that set the places a figure is counted over, and the common nouns of places.
@@ -500,7 +509,17 @@ def figure_frame(number: NumberMention, doc: Any = None) -> Frame:
         for o in p.children
         if o.dep_ == "pobj" and o not in heads and _place_word(o)
     )
-    return Frame(verb if verb else "", subject if verb else "", scope)
+    return Frame(verb if verb else "", subject if verb else "", scope, _running_total(node))
+
+
+_TOTAL = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in RUNNING_TOTAL) + r")\b")
+
+
+def _running_total(node: Any) -> bool:
+    """Do the words of the clause a figure's verb heads (its sentence, when no verb governs it)
+    say it is a running total ("The ship has, thus far, confiscated 14 rifles")?"""
+    words = node.subtree if node.pos_ in {"VERB", "AUX"} else node.sent
+    return bool(_TOTAL.search(" ".join(t.lower_ for t in words)))
 
 
 def event_word(lemma: str) -> str:

@@ -69,6 +69,22 @@ SECONDS = {
 RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
 OFFSET_WORDS = frozenset({"after", "before", "later", "earlier", "ago", "prior"})
 WINDOW_WORDS = frozenset({"last", "past", "next", "coming", "within", "recent"})
+# Words of a clause that make its count a running total ("has, thus far, confiscated a total of 14
+# rifles", "in their five operations so far"), a different quantity from one event's count ("six
+# rifles were seized from the skiff"): `extract.figures.Frame.total`. From the ECB+ dev stories.
+RUNNING_TOTAL = (
+    "so far",
+    "thus far",
+    "to date",
+    "till date",
+    "until now",
+    "up to now",
+    "all told",
+    "a total of",
+    "in total",
+    "altogether",
+    "cumulative",
+)
 MEASURES = {
     "km": "km",
     "kilometre": "km",
