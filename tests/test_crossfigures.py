@@ -359,3 +359,38 @@ def test_one_hauls_counts_that_differ_are_a_conflict_and_not_a_running_total(pip
     for f in brief.figures:
         if f.verdict == "agree" and {v.value for v in f.values} == {14}:
             assert "s2" not in {v.span.source for v in f.values}
+
+
+def test_a_figures_subject_is_read_through_the_verbs_it_hangs_on(nlp):
+    from newsweave.extract.figures import figure_frame
+
+    def frame(text, value):
+        return figure_frame(*_number(nlp, text, value))
+
+    rait = frame(
+        "On Friday, 36-year-old Duncan Smit died after slipping and falling 60 metres.", 60
+    )
+    assert (rait.who, rait.age) == ("smit", 36)
+    brook = frame("Robert Brook, 32, fell about 600 metres while climbing to a hut.", 600)
+    assert (brook.who, brook.age) == ("brook", 32)
+    unnamed = frame("The 41-year-old, who lived in Lyon, slipped and fell about 200 metres.", 200)
+    assert (unnamed.who, unnamed.age) == ("", 41)
+    assert frame("He slipped and fell 200 metres down a gully.", 200).who == ""
+
+
+def test_falls_of_two_climbers_are_two_figures_and_one_climbers_in_dispute(pipeline):
+    brief = _run(
+        pipeline,
+        "Two climbers die\n\nOn Saturday, 32-year-old Robert Brook fell about 600 metres while "
+        "climbing to a hut on Mount Tarn.\n\nPieter Smit, 41, died on Friday after slipping and "
+        "falling about 60 metres from a ridge.",
+        "Climber dies on Mount Tarn\n\nThe day after Smit's death, a mountain climber with rental "
+        "gear, 31-year-old Robert Brook, slipped on ice and fell 700 meters to his death.\n\n"
+        "Police said the weather was clear.",
+        "Second death on Mount Tarn\n\nRobert Brook, 32, fell about 600 metres while climbing to "
+        "a hut on Mount Tarn on Saturday.\n\nThe 41-year-old, who lived in Lyon, slipped and fell "
+        "approximately 200 metres down an ice gully on Friday, police said.",
+    )
+    values = [{v.value for v in c.values} for c in _numbers(brief)]
+    assert {"700 meters", "600 metres"} in values, values
+    assert not any({"700 meters", "200 metres"} <= vs for vs in values)

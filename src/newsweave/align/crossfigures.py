@@ -24,6 +24,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from rapidfuzz.fuzz import ratio
+
 from ..extract.dates import MONTHS, WEEKDAYS
 from ..extract.figures import (
     TOLLS,
@@ -55,6 +57,11 @@ AGREE_ONLY = frozenset({"age", "duration:after", "duration:window"})
 # Kinds of which an event has one value: two sources giving one event (sentences alike enough)
 # different values of them disagree, though no value is given by two sources.
 ONE_PER_EVENT = frozenset({"magnitude", "depth"})
+# Two spellings of one family name compare at least this alike (rapidfuzz ratio): "Rait" / "Raite".
+NAME_SPELLING = 85
+# Ages of one person as outlets give them differ by at most this ("31" / "32"); subjects whose ages
+# differ more are two people ("the 36-year-old" / "31-year-old Robert Buckley").
+AGE_GAP = 2
 # The key of a count said as a running total ("has so far seized 14 rifles": `Frame.total`): it
 # meets only other running totals, never one event's count ("seized six rifles from the skiff").
 TOTAL = ":total"
@@ -319,6 +326,8 @@ def _groups(items: list[_Item], same=None) -> list[list[_Item]]:
         for b in items[i + 1 :]:
             if a.key != b.key or a.witness == b.witness or not _same_time(a, b):
                 continue
+            if _other_people(a.frame, b.frame):
+                continue
             alike = (same or _agree)(a, b)
             if not alike and (same or a.settled or b.settled or _elsewhere(a.frame, b.frame)):
                 continue  # "in the province" / "across Asia": counted over different places
@@ -381,6 +390,21 @@ def _years(v: SentenceVector) -> set[int]:
     return {d.date.year for d in v.dates if d.date is not None}
 
 
+def _one_person(a: Frame, b: Frame) -> bool:
+    """Do both figures' subjects name one person ("Robert Buckley, 32," / "31-year-old Robert
+    Buckley")?"""
+    return bool(a.who and b.who and ratio(a.who, b.who) >= NAME_SPELLING)
+
+
+def _other_people(a: Frame, b: Frame) -> bool:
+    """Do the figures' subjects name different people ("Rait fell 200 ft" / "Buckley fell 700
+    m"), or give ages too far apart for one person ("the 36-year-old" / "31-year-old Robert
+    Buckley")? Their figures are never one figure."""
+    if a.who and b.who and not _one_person(a, b):
+        return True
+    return a.age is not None and b.age is not None and abs(a.age - b.age) > AGE_GAP
+
+
 def _elsewhere(a: Frame, b: Frame) -> bool:
     """Are two figures counted over different places ("in the province" / "across Asia")?"""
     return bool(a.scope and b.scope and not a.scope & b.scope)
@@ -394,7 +418,9 @@ def _consistent(group: list[_Item]) -> bool:
     if not all(_agree(a, b) for g in by_source.values() for a in g for b in g if a is not b):
         return False
     settled = [i for i in group if i.settled]
-    return all(_agree(a, b) for a in settled for b in group)
+    if not all(_agree(a, b) for a in settled for b in group):
+        return False
+    return not any(_other_people(a.frame, b.frame) for a in group for b in group)
 
 
 def _agree(a: _Item, b: _Item) -> bool:
@@ -415,7 +441,7 @@ def anchor_score(a: _Item, b: _Item) -> float:
     score = anchor_cosine(a.vector, b.vector, {_feature(a.number), _feature(b.number)})
     if a.frame.verb and a.frame.verb == b.frame.verb:
         score += FRAME_BONUS
-    if a.frame.subject and a.frame.subject == b.frame.subject:
+    if (a.frame.subject and a.frame.subject == b.frame.subject) or _one_person(a.frame, b.frame):
         score += FRAME_BONUS
     if len((_listed(a.vector) & _listed(b.vector)) - {a.key, b.key}) >= 2:
         score += FRAME_BONUS

@@ -451,12 +451,16 @@ class Frame:
     """Where a figure stands in its sentence: the verb that governs it, that verb's subject, and
     the places it is counted over (proper nouns and `PLACE_NOUNS`) ("killed 170,000 people in the province" / "across
     Asia": scope {"province"} / {"asia"}), and whether its clause makes it a running total
-    (`quantity_words.RUNNING_TOTAL`: "has so far seized 14 rifles")."""
+    (`quantity_words.RUNNING_TOTAL`: "has so far seized 14 rifles"), and who its subject is (a
+    person's family name and age, through the verbs a verb without a subject hangs on: "Duncan
+    Rait, 36, died after slipping and falling 200 ft": "rait", 36)."""
 
     verb: str = ""
     subject: str = ""
     scope: frozenset[str] = frozenset()
     total: bool = False
+    who: str = ""  # the family name of the person the figure's subject names ("rait")
+    age: float | None = None  # the age the subject phrase gives ("the 36-year-old": 36)
 
 
 # Prepositions that set the places a figure is counted over, and the common nouns of places.
@@ -509,7 +513,65 @@ def figure_frame(number: NumberMention, doc: Any = None) -> Frame:
         for o in p.children
         if o.dep_ == "pobj" and o not in heads and _place_word(o)
     )
-    return Frame(verb if verb else "", subject if verb else "", scope, _running_total(node))
+    who, age = _person(_subject(node)) if verb else ("", None)
+    return Frame(
+        verb if verb else "", subject if verb else "", scope, _running_total(node), who, age
+    )
+
+
+# Dependencies through which a verb with no subject of its own takes its governor's ("Rait died
+# after slipping and falling 200 ft": the one who fell is the subject of "died").
+_SUBJECT_THROUGH = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
+# An age in a subject phrase: "36-year-old Duncan Rait", "Robert Buckley, 32,".
+_AGE = re.compile(r"\b(\d{1,3})-years?-old\b|,\s(\d{1,3})\s,")
+
+
+def _subject(verb: Any) -> Any:
+    """The subject token of a verb, climbing from a verb without one to the verb it hangs on; None
+    for a pronoun subject (who "he" is is not read here) or none found."""
+    node = verb
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:  # the nearest: "The day following Rait's death ... Buckley slipped and fell"
+            return None if subjects[-1].pos_ == "PRON" else subjects[-1]
+        if node.dep_ not in _SUBJECT_THROUGH or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _person(subject: Any) -> tuple[str, float | None]:
+    """(the family name of the person a subject phrase names, the age it gives them): ("rait",
+    36) for "36-year-old Duncan Rait", ("", 36) for "the 36-year-old"; ("", None) for none. The
+    words of a phrase hanging on it are not its own ("the day after Smit's death, ... Brook")."""
+    if subject is None:
+        return "", None
+    doc = subject.doc
+    own = [t for t in subject.subtree if not _hangs_off(t, subject)]
+    who = ""
+    first = next((t for t in own if t.ent_type_ == "PERSON"), None)
+    if first is not None:  # the last word of the first person named ("Duncan Smit": "smit")
+        end = first.i
+        while end + 1 <= own[-1].i and doc[end + 1].pos_ == "PROPN":
+            end += 1
+        who = doc[end].lower_
+    m = _AGE.search(" ".join(t.text for t in own).replace(" - ", "-"))
+    return who, float(m.group(1) or m.group(2)) if m else None
+
+
+# Phrases that hang on a subject without naming it: "the day after Smit's death", "the climber
+# who rescued Brook".
+_NOT_THE_SUBJECT = frozenset({"prep", "poss", "relcl", "acl"})
+
+
+def _hangs_off(token: Any, subject: Any) -> bool:
+    for _ in range(len(token.doc)):
+        if token.i == subject.i or token.head.i == token.i:
+            return False
+        if token.dep_ in _NOT_THE_SUBJECT:
+            return True
+        token = token.head
+    return False
 
 
 _TOTAL = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in RUNNING_TOTAL) + r")\b")
