@@ -279,6 +279,7 @@ def test_a_lag_a_window_and_a_rate_are_not_how_long_something_lasted(nlp):
     assert kind("The planes land six times a day, three days a week.", 3) is None
     assert kind("The raid came one day after bombings were reported.", 1) == "duration::after"
     assert kind("Talks resumed three years ago.", 3) == "duration::after"
+    assert kind("He was fired three weeks following the end of the season.", 3) == "duration::after"
     assert kind("It was the second raid in the last three days.", 3) == "duration::window"
 
 

@@ -178,6 +178,7 @@ def test_an_age_before_a_name_is_that_persons_age(nlp):
     for text, kind in [
         ("On Saturday, 32-year-old Englishman Robert Buckley fell.", "age:buckley"),
         ("Paramedics found the 49-year-old Sementilli on Monday.", "age:sementilli"),
+        ("Cheeks, 48, logged a long career in the league.", "age:cheeks"),  # a name read as a noun
         ("A 59-year-old woman died on Friday.", "age"),
         ("A 36-year-old Australian climber died on Friday.", "age"),
     ]:
@@ -333,6 +334,29 @@ def test_the_days_a_sentence_names_are_figures_but_relative_days_are_not():
         ("July 2, 2013", 20130702, "date"),
         ("March", 3, "month"),
     ]
+
+
+def test_a_day_and_month_with_no_year_to_place_them_is_a_mark():
+    from newsweave.align.figures import days_of_month
+    from newsweave.extract.dates import find_dates
+
+    text = "She returns to court on Dec. 26; the hearing was in March; it began on July 2, 2013."
+    found = days_of_month(find_dates(text, "s", None))
+    assert [(n.text, n.value, n.kind) for n in found] == [("Dec. 26", 1226, "day")]
+    assert not days_of_month(find_dates(text, "s", dt.date(2013, 12, 9)))  # on the calendar
+
+
+def test_one_day_of_the_month_outlets_give_for_one_verb_is_a_figure(pipeline):
+    brief = _run(
+        pipeline,
+        "Teacher charged\n\nThe teacher was denied bail on Monday, police said.\n\nShe is "
+        "scheduled to return to court on Dec. 26, prosecutors said.",
+        "Bail denied\n\nA judge denied the teacher bail.\n\nThe teacher was scheduled to "
+        "return to court Dec. 26.",
+    )
+    (day,) = [f for f in brief.figures if f.kind == "day"]
+    assert day.verdict == "agree" and {v.text for v in day.values} == {"Dec. 26"}
+    assert {v.span.source for v in day.values} == {"s0", "s1"}
 
 
 def test_every_time_two_ledes_share_is_a_figure(pipeline):

@@ -21,6 +21,7 @@ from collections import Counter
 
 from rapidfuzz.fuzz import ratio
 
+from ..extract.date_patterns import MONTHS, NO_YEAR
 from ..extract.figures import (
     EVENT_KINDS,
     TOLLS,
@@ -37,6 +38,7 @@ from ..lexicon import PLACE_NOUNS, TOLL_SUBGROUPS
 from ..models import (
     Conflict,
     ConflictValue,
+    DateMention,
     Document,
     Fact,
     Figure,
@@ -54,7 +56,7 @@ PLACE_SPELLING = 85
 # Figures that are no quantities: a year, a rank, a time of day. Inside one fact they agree or are
 # left uncompared: a grouped sentence may state another year or rank ("hosted in 2001 and 2005")
 # besides the claim's.
-MARKS = frozenset({"year", "ordinal", "time", "date", "weekday", "month", "record"})
+MARKS = frozenset({"year", "ordinal", "time", "date", "day", "weekday", "month", "record"})
 # How a record's two numbers are shown ("record (wins)", "record (losses)").
 RECORD_SIDES = {"win": "wins", "loss": "losses"}
 # What joins a distance to the place it is measured from: a conversion in brackets, a direction,
@@ -259,8 +261,25 @@ def sentence_marks(member) -> list[NumberMention]:
         claim_marks(text, d.source.id, span.start, span.end, d.nlp)
         + times
         + date_marks(dates)
+        + days_of_month(dates)
         + records(text, d.source.id, span.start, span.end)
     )
+
+
+def days_of_month(dates: list[DateMention]) -> list[NumberMention]:
+    """Days named by month and day in a source that gives no year nor publication date ("return to
+    court Dec. 26"): marks of kind "day", the value month * 100 + day (1226), so that outlets
+    giving one such day agree though none can be put on the calendar."""
+    out = []
+    for m in dates:
+        if m.resolved or m.note != NO_YEAR:
+            continue
+        months = {MONTHS[w] for w in re.findall(r"[a-z]+", m.text.lower()) if w in MONTHS}
+        days = [int(x) for x in re.findall(r"\b\d{1,2}\b", m.text)]
+        if len(months) == 1 and len(days) == 1 and 1 <= days[0] <= 31:
+            value = float(months.pop() * 100 + days[0])
+            out.append(NumberMention(m.span, m.text, value, kind="day"))
+    return out
 
 
 def _fact_kind(kind: str | None) -> str:

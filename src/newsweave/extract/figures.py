@@ -249,7 +249,9 @@ def _age_of(number: NumberMention, tokens: Any) -> str | None:
     if before is None or before[1].text != "," or after is None or after.text != ",":
         return None
     name = before[0]
-    if name.ent_type_ != "PERSON" and (name.pos_ != "PROPN" or name.ent_type_ in NOT_PEOPLE):
+    # a capitalised noun is a name the model took for a word ("Cheeks, 48, logged ...")
+    named = name.pos_ == "PROPN" or (name.pos_ == "NOUN" and name.text[:1].isupper())
+    if name.ent_type_ != "PERSON" and (not named or name.ent_type_ in NOT_PEOPLE):
         return None
     return f"age:{name.lower_}"
 
