@@ -165,6 +165,9 @@ def test_a_toll_named_by_what_it_counts_is_that_kind(nlp):
     for text, kind in [
         ("It brought the confirmed death toll from the disaster to 11.", "dead"),
         ("The injury toll rose to 40 on Monday.", "injured"),
+        ("The quake left 14 others trapped when the mosque fell.", "trapped"),
+        ("Rescuers struggle to evacuate 14 children still trapped under the rubble.", "trapped"),
+        ("A report said that 14 were trapped under debris.", "trapped"),
     ]:
         doc = nlp(text)
         (n,) = find_numbers(text, "s", doc=doc)

@@ -69,6 +69,8 @@ KIND_CUES: dict[str, frozenset[str]] = {
         ]
     ),
     "missing": frozenset(["missing", "miss", "unaccounted"]),
+    # before "displaced": "rescuers struggle to evacuate 14 children still trapped under the rubble"
+    "trapped": frozenset(["trap", "trapped", "bury", "buried"]),
     "displaced": frozenset(
         ["evacuate", "evacuee", "displace", "displaced", "homeless", "flee", "shelter", "refugee"]
     ),
@@ -76,7 +78,7 @@ KIND_CUES: dict[str, frozenset[str]] = {
 }
 # Tolls: counts of people that rise as a story develops, and how far apart two stated values may be
 # and still be one figure whatever their qualifiers.
-TOLLS = frozenset({"dead", "injured", "missing", "displaced", "arrested"})
+TOLLS = frozenset({"dead", "injured", "missing", "trapped", "displaced", "arrested"})
 TOLL_SPREAD = 3.0
 # The event's own measures: compared across the whole story, and two sentences that disagree on
 # one are never one fact. Other kinds ("count:house:damage") are compared only inside one fact.
@@ -136,6 +138,7 @@ _PASS_THROUGH = frozenset(
         "are",
         "is",
         "reportedly",
+        "still",
         "also",
         "so",
         "far",
@@ -170,7 +173,7 @@ _NEAR = 3
 
 
 def figure_kind(number: NumberMention, doc: Any = None) -> str | None:
-    """The kind of quantity `number` states: "dead", "injured", "missing", "displaced", "arrested",
+    """The kind of quantity `number` states: "dead", "injured", "missing", "trapped", "displaced", "arrested",
     "magnitude", "depth", "distance", "length", "money:USD", "percent", "age", "duration" (with
     ":after" or ":window" for a lag or a window of time: `duration_role`), or a
     "count:<counted>:<verb>" key; None for a bare number with nothing to say what it counts."""
