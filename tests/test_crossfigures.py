@@ -338,6 +338,7 @@ def test_a_running_total_is_not_one_raids_count(nlp):
     assert total("In their five operations so far, the sailors have seized 14 rifles.", 14)
     assert total("So far, the navy has confiscated 14 rifles and 31 magazines.", 14)
     assert not total("Six rifles were seized from the skiff on Thursday.", 6)
+    assert not total("The three boats had a total of 26 crew on board.", 26)  # a sum, not so far
     assert not total("The navy confiscated 14 rifles from the skiff, an officer said.", 14)
 
 

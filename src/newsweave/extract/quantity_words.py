@@ -72,6 +72,7 @@ WINDOW_WORDS = frozenset({"last", "past", "next", "coming", "within", "recent"})
 # Words of a clause that make its count a running total ("has, thus far, confiscated a total of 14
 # rifles", "in their five operations so far"), a different quantity from one event's count ("six
 # rifles were seized from the skiff"): `extract.figures.Frame.total`. From the ECB+ dev stories.
+# "A total of" alone is not one: "the three boats had a total of 26 crew" is a sum.
 RUNNING_TOTAL = (
     "so far",
     "thus far",
@@ -80,9 +81,6 @@ RUNNING_TOTAL = (
     "until now",
     "up to now",
     "all told",
-    "a total of",
-    "in total",
-    "altogether",
     "cumulative",
 )
 MEASURES = {
