@@ -378,6 +378,7 @@ def test_a_figures_subject_is_read_through_the_verbs_it_hangs_on(nlp):
     unnamed = frame("The 41-year-old, who lived in Lyon, slipped and fell about 200 metres.", 200)
     assert (unnamed.who, unnamed.age) == ("", 41)
     assert frame("He slipped and fell 200 metres down a gully.", 200).who == ""
+    assert frame("Governor Jane Roe said the toll was 24.", 24).who == ""  # a speaker
 
 
 def test_falls_of_two_climbers_are_two_figures_and_one_climbers_in_dispute(pipeline):

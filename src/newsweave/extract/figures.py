@@ -21,7 +21,7 @@ import itertools
 import re
 from typing import Any
 
-from ..lexicon import EVENT_SYNONYMS
+from ..lexicon import EVENT_SYNONYMS, SPEECH_LEMMAS
 from ..models import NumberMention, Span
 from .date_patterns import MONTHS, WEEKDAYS
 from .numbers import _counted_key, _interval, _rounded
@@ -518,7 +518,9 @@ def figure_frame(number: NumberMention, doc: Any = None) -> Frame:
         for o in p.children
         if o.dep_ == "pobj" and o not in heads and _place_word(o)
     )
-    who, age = _person(_subject(node)) if verb else ("", None)
+    # the subject of "said" is who speaks, not who the figure is of ("Smith said 24 died")
+    actor = verb and node.lemma_.lower() not in SPEECH_LEMMAS
+    who, age = _person(_subject(node)) if actor else ("", None)
     return Frame(
         verb if verb else "", subject if verb else "", scope, _running_total(node), who, age
     )
