@@ -357,6 +357,7 @@ def test_one_hauls_counts_that_differ_are_a_conflict_and_not_a_running_total(pip
     rifles = [c for c in _numbers(brief) if {v.value.lower() for v in c.values} == {"six", "14"}]
     assert rifles, [[v.value for v in c.values] for c in _numbers(brief)]
     assert {v.source for v in rifles[0].values} >= {"s2"}
+    assert "six (2 sources), 14 (1 source)" in rifles[0].note  # each value once, with its sources
     # the third outlet's 14 is in dispute: it is not also a value of the running total that agrees
     for f in brief.figures:
         if f.verdict == "agree" and {v.value for v in f.values} == {14}:

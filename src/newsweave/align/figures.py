@@ -558,7 +558,7 @@ def make_figure(
             "an updated figure rather than a disagreement"
         )
         return Figure(ident, kind, label, "updated", values, note)
-    note = "sources give different values: " + ", ".join(_shown(v) for v in values)
+    note = "sources give different values: " + tally(values)
     if not all(v.published for v in values):
         note += " (the sources carry no publication times: this may be a figure that changed as the story developed)"
     return Figure(ident, kind, label, "conflict", values, note)
@@ -586,6 +586,20 @@ def _label(kind: str, counted: str | None = None, claim: bool = False) -> str:
     if head == "count":
         return f"{thing} ({verb})" if verb else thing
     return f"{head}: {thing}" if thing != head else head
+
+
+def tally(values: list[FigureValue]) -> str:
+    """Each value given once, in the order first given, with how many sources give it: "six (6
+    sources), 14 (1 source)"; without counts when every source gives its own value."""
+    counts: dict[tuple[float, str | None], list[FigureValue]] = {}
+    for v in values:
+        counts.setdefault((v.value, v.unit), []).append(v)
+    if all(len(same) == 1 for same in counts.values()):
+        return ", ".join(_shown(v) for v in values)
+    return ", ".join(
+        f"{_shown(same[0])} ({len(same)} source{'s' if len(same) > 1 else ''})"
+        for same in counts.values()
+    )
 
 
 def _shown(v: FigureValue) -> str:
