@@ -504,3 +504,20 @@ def test_one_record_three_outlets_give_is_one_figure(pipeline):
         (figure,) = [f for f in brief.figures if f.kind == kind]
         assert figure.verdict == "agree" and {v.value for v in figure.values} == {value}
         assert figure.note == f"{len(figure.values)} sources agree"
+
+
+def test_a_conflicts_note_gives_each_value_once_with_its_sources():
+    from newsweave.align.figures import tally
+    from newsweave.models import FigureValue, Span
+
+    def value(i, text, number, unit=None, qualifier=None):
+        return FigureValue(Span(f"s{i}", 0, len(text)), text, number, unit, qualifier)
+
+    falls = [
+        value(0, "200ft", 200, "ft", "around"),
+        value(1, "150 metres", 150, "m", "about"),
+        value(2, "60 metres", 60, "m", "about"),  # 200 ft converted: the same value
+        value(3, "150 meters", 150, "m"),
+    ]
+    assert tally(falls, "distance") == "around 200ft (2 sources), about 150 metres (2 sources)"
+    assert tally(falls[:2], "distance") == "around 200ft, about 150 metres"

@@ -15,6 +15,7 @@ a conflict, which the note says may still be an update when the sources carry no
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import Counter
@@ -558,7 +559,7 @@ def make_figure(
             "an updated figure rather than a disagreement"
         )
         return Figure(ident, kind, label, "updated", values, note)
-    note = "sources give different values: " + tally(values)
+    note = "sources give different values: " + tally(values, kind)
     if not all(v.published for v in values):
         note += " (the sources carry no publication times: this may be a figure that changed as the story developed)"
     return Figure(ident, kind, label, "conflict", values, note)
@@ -588,18 +589,24 @@ def _label(kind: str, counted: str | None = None, claim: bool = False) -> str:
     return f"{head}: {thing}" if thing != head else head
 
 
-def tally(values: list[FigureValue]) -> str:
-    """Each value given once, in the order first given, with how many sources give it: "six (6
+def tally(values: list[FigureValue], kind: str | None = None) -> str:
+    """Each value given once, in the order first given, with how many sources give it, values that
+    agree but for their qualifiers counted as one ("around 200ft" and "about 60 metres"): "six (6
     sources), 14 (1 source)"; without counts when every source gives its own value."""
-    counts: dict[tuple[float, str | None], list[FigureValue]] = {}
+    groups: list[list[FigureValue]] = []
     for v in values:
-        counts.setdefault((v.value, v.unit), []).append(v)
-    if all(len(same) == 1 for same in counts.values()):
+        same = next((g for g in groups if _agree(_bare(g[0]), _bare(v), kind)), None)
+        if same is None:
+            groups.append([v])
+        else:
+            same.append(v)
+    if all(len(g) == 1 for g in groups):
         return ", ".join(_shown(v) for v in values)
-    return ", ".join(
-        f"{_shown(same[0])} ({len(same)} source{'s' if len(same) > 1 else ''})"
-        for same in counts.values()
-    )
+    return ", ".join(f"{_shown(g[0])} ({len(g)} source{'s' if len(g) > 1 else ''})" for g in groups)
+
+
+def _bare(v: FigureValue) -> FigureValue:
+    return dataclasses.replace(v, qualifier=None)
 
 
 def _shown(v: FigureValue) -> str:
