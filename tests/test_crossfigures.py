@@ -228,7 +228,7 @@ def test_one_event_told_in_other_words_and_dated_by_months_is_compared(pipeline)
 
 
 def test_a_figure_dated_in_a_month_is_not_counted_over_a_place_and_hit_is_struck(nlp):
-    from newsweave.extract.figures import figure_frame
+    from newsweave.extract.frames import figure_frame
 
     def frame(text):
         return figure_frame(*_number(nlp, text, 300))
@@ -329,7 +329,7 @@ def test_a_distance_is_from_a_place_only_when_measured_from_it(pipeline):
 
 
 def test_a_running_total_is_not_one_raids_count(nlp):
-    from newsweave.extract.figures import figure_frame
+    from newsweave.extract.frames import figure_frame
 
     def total(text, value):
         return figure_frame(*_number(nlp, text, value)).total
@@ -365,7 +365,7 @@ def test_one_hauls_counts_that_differ_are_a_conflict_and_not_a_running_total(pip
 
 
 def test_a_figures_subject_is_read_through_the_verbs_it_hangs_on(nlp):
-    from newsweave.extract.figures import figure_frame
+    from newsweave.extract.frames import figure_frame
 
     def frame(text, value):
         return figure_frame(*_number(nlp, text, value))

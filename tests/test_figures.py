@@ -340,7 +340,7 @@ def test_the_days_a_sentence_names_are_figures_but_relative_days_are_not():
 
 
 def test_a_day_and_month_with_no_year_to_place_them_is_a_mark():
-    from newsweave.align.figures import days_of_month
+    from newsweave.align.marks import days_of_month
     from newsweave.extract.dates import find_dates
 
     text = "She returns to court on Dec. 26; the hearing was in March; it began on July 2, 2013."

@@ -27,18 +27,12 @@ from dataclasses import dataclass, replace
 from rapidfuzz.fuzz import ratio
 
 from ..extract.dates import MONTHS, WEEKDAYS
-from ..extract.figures import (
-    TOLLS,
-    Frame,
-    direction_of,
-    figure_frame,
-    figures_agree,
-    governor,
-    stem,
-)
+from ..extract.figures import TOLLS, direction_of, figures_agree, governor, stem
+from ..extract.frames import Frame, figure_frame
 from ..extract.ordinals import date_marks
 from ..models import Conflict, Document, Figure, FigureValue, NumberMention
-from .figures import agree_note, figure_value, make_figure, sentence_marks, subgroup
+from .figures import agree_note, figure_value, make_figure, subgroup
+from .marks import sentence_marks
 from .timeline import background
 from .vectors import SentenceVector
 
@@ -147,7 +141,7 @@ def _without(
 
 
 def cross_marks(vectors: list[SentenceVector], shown: list[Figure]) -> list[Figure]:
-    """The years, days, times of day and ranks (`align.figures.sentence_marks`) that outlets give
+    """The years, days, times of day and ranks (`align.marks.sentence_marks`) that outlets give
     for one verb or noun ("retired in 1993" / "before retiring in 1993", "return to court Dec.
     26" / "next court appearance is Dec. 26"), in sentences alike enough, whatever facts they are
     in: figures that agree, added unless a figure already compares two of their values. Values

@@ -22,24 +22,15 @@ from collections import Counter
 
 from rapidfuzz.fuzz import ratio
 
-from ..extract.date_patterns import MONTHS, NO_YEAR
-from ..extract.figures import (
-    EVENT_KINDS,
-    TOLLS,
-    direction_of,
-    figure_frame,
-    figures_agree,
-)
+from ..extract.figures import EVENT_KINDS, TOLLS, direction_of, figures_agree
+from ..extract.frames import figure_frame
 from ..extract.numbers import counted_key
-from ..extract.ordinals import claim_marks, date_marks
-from ..extract.records import records
 from ..extract.stamps import stamp, stamp_lines
 from ..extract.times import LOCAL, times_of_day
 from ..lexicon import PLACE_NOUNS, TOLL_SUBGROUPS
 from ..models import (
     Conflict,
     ConflictValue,
-    DateMention,
     Document,
     Fact,
     Figure,
@@ -48,6 +39,7 @@ from ..models import (
     Sentence,
 )
 from .facts import figures as sentence_figures
+from .marks import sentence_marks
 
 # A source's current figures are in its headline and first paragraphs; deeper down a figure is
 # as often a detail (one village's dead) or background (an earlier quake) as the story's own.
@@ -248,39 +240,6 @@ def _split_by_verb(
 def _elsewhere(a: frozenset[str], b: frozenset[str]) -> bool:
     """Counted over different places ("in the province" / "across the region")?"""
     return bool(a and b and not a & b)
-
-
-def sentence_marks(member) -> list[NumberMention]:
-    """The years, ranks, times of day and days a fact's sentence states."""
-    d, span = member.document, member.sentence.span
-    text = d.source.text
-    times = times_of_day(text, d.source.id, span.start, span.end)
-    dates = [
-        m for m in d.index("dates").overlapping(span.start, span.end) if m.span.start >= span.start
-    ]
-    return (
-        claim_marks(text, d.source.id, span.start, span.end, d.nlp)
-        + times
-        + date_marks(dates)
-        + days_of_month(dates)
-        + records(text, d.source.id, span.start, span.end)
-    )
-
-
-def days_of_month(dates: list[DateMention]) -> list[NumberMention]:
-    """Days named by month and day in a source that gives no year nor publication date ("return to
-    court Dec. 26"): marks of kind "day", the value month * 100 + day (1226), so that outlets
-    giving one such day agree though none can be put on the calendar."""
-    out = []
-    for m in dates:
-        if m.resolved or m.note != NO_YEAR:
-            continue
-        months = {MONTHS[w] for w in re.findall(r"[a-z]+", m.text.lower()) if w in MONTHS}
-        days = [int(x) for x in re.findall(r"\b\d{1,2}\b", m.text)]
-        if len(months) == 1 and len(days) == 1 and 1 <= days[0] <= 31:
-            value = float(months.pop() * 100 + days[0])
-            out.append(NumberMention(m.span, m.text, value, kind="day"))
-    return out
 
 
 def _fact_kind(kind: str | None) -> str:

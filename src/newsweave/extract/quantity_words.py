@@ -71,7 +71,7 @@ OFFSET_WORDS = frozenset({"after", "following", "before", "later", "earlier", "a
 WINDOW_WORDS = frozenset({"last", "past", "next", "coming", "within", "recent"})
 # Words of a clause that make its count a running total ("has, thus far, confiscated a total of 14
 # rifles", "in their five operations so far"), a different quantity from one event's count ("six
-# rifles were seized from the skiff"): `extract.figures.Frame.total`. From the ECB+ dev stories.
+# rifles were seized from the skiff"): `extract.frames.Frame.total`. From the ECB+ dev stories.
 # "A total of" alone is not one: "the three boats had a total of 26 crew" is a sum.
 RUNNING_TOTAL = (
     "so far",
