@@ -519,3 +519,35 @@ def test_without_a_publication_date_the_article_date_line_anchors_relative_dates
 )
 def test_no_date_line_in_a_sentence_or_below_the_top(text):
     assert date_line(text) is None
+
+
+# --- numeric dates with a year: day first or month first only where that is shown -----------
+
+
+@pytest.mark.parametrize(
+    "expr, day",
+    [
+        ("15/09/2013", D(2013, 9, 15)),
+        ("9/15/2013", D(2013, 9, 15)),
+        ("05/05/2013", D(2013, 5, 5)),
+    ],
+)
+def test_numeric_dates_whose_numbers_show_the_order(expr, day):
+    assert resolve(expr, None) == (day, None, "absolute")
+
+
+def test_an_ambiguous_numeric_date_is_not_guessed():
+    assert resolve("05/09/2013", None) == (None, None, "day and month order unknown")
+    assert resolve("31/02/2013", None)[2] == "invalid date"
+
+
+def test_an_ambiguous_numeric_date_follows_the_order_of_the_page():
+    text = "The report of 05/09/2013 replaced the one of 28/08/2013."
+    found = [(d.text, d.date) for d in find_dates(text, "s", None)]
+    assert found == [("05/09/2013", D(2013, 9, 5)), ("28/08/2013", D(2013, 8, 28))]
+    text = "The report of 05/09/2013 replaced the one of 08/28/2013."
+    assert find_dates(text, "s", None)[0].date == D(2013, 5, 9)
+
+
+def test_a_numeric_date_line_stands_in_for_the_publication_date():
+    assert date_line("Climbers killed\n\nLast updated 15:48 15/09/2013\n\nText.") == D(2013, 9, 15)

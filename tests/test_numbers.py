@@ -454,3 +454,96 @@ def test_a_rounded_figure_is_the_same_figure():
 def test_a_scale_word_joined_by_a_hyphen():
     money = _one("His net worth was estimated at $4.77-billion by the magazine.")
     assert (money.text, money.value, money.unit) == ("$4.77-billion", 4.77e9, "USD")
+
+
+# --- halves, spaced thousands and "m" after a number (metres or millions) ------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The hut was half a mile away.", ("half a mile", 0.5, "mile")),
+        ("They walked a mile and a half to the road.", ("a mile and a half", 1.5, "mile")),
+        ("The climb took one and a half hours.", ("one and a half hours", 1.5, "hour")),
+        ("He waited an hour and a half.", ("an hour and a half", 1.5, "hour")),
+        ("She served two years and a half.", ("two years and a half", 2.5, "year")),
+        ("Prices rose two and a half percent.", ("two and a half percent", 2.5, "percent")),
+        ("Half a million people fled.", ("Half a million", 5e5, None)),
+        ("Police found half a dozen boats.", ("half a dozen", 6.0, None)),
+        (
+            "It cost one and a half million dollars.",
+            ("one and a half million dollars", 1.5e6, "USD"),
+        ),
+    ],
+)
+def test_halves_are_read(text, expected):
+    n = _one(text)
+    assert (n.text, n.value, n.unit) == expected
+    assert text[n.span.start : n.span.end] == n.text
+
+
+def test_one_and_a_half_alone_is_a_number_not_the_pronoun_one():
+    assert [(n.text, n.value) for n in find_numbers("He scored one and a half.", "s")] == [
+        ("one and a half", 1.5)
+    ]
+
+
+def test_half_without_a_unit_is_no_number():
+    assert find_numbers("Half the town was flooded and half of them left.", "s") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A man died after falling around 2, 000ft while climbing.", ("2, 000ft", 2000.0, "ft")),
+        ("The camera has 5,184, 000 pixels.", ("5,184, 000", 5184000.0, None)),
+        ("The crowd of 12, 500 cheered.", ("12, 500", 12500.0, None)),
+    ],
+)
+def test_a_space_after_the_thousands_comma_is_one_number(text, expected):
+    n = _one(text)
+    assert (n.text, n.value, n.unit) == expected
+
+
+def test_a_day_after_a_month_name_is_not_joined_to_the_next_number():
+    found = [(n.text, n.value) for n in find_numbers("On May 5, 200 people marched.", "s")]
+    assert found == [("200", 200.0)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a word of distance or height around the number: metres
+        ("The climber fell 80m down a cliff.", ("80m", 80.0, "m")),
+        ("He slipped and fell about 60m from a ridge.", ("60m", 60.0, "m")),
+        ("They were within 80m of their destination.", ("80m", 80.0, "m")),
+        ("Rescuers reached him after an 80m drop.", ("80m", 80.0, "m")),
+        ("The wall is 40m high.", ("40m", 40.0, "m")),
+        ("She won the 100m sprint.", ("100m", 100.0, "m")),
+        ("He fell 600 m into the gully.", ("600 m", 600.0, "m")),
+        # a currency sign, a currency word, a unit or a money word: millions
+        ("The club agreed a £80m deal.", ("£80m", 8e7, "GBP")),
+        ("The fine was $80m.", ("$80m", 8e7, "USD")),
+        ("The bridge cost 80m euros.", ("80m euros", 8e7, "EUR")),
+        ("The club paid 80m for the striker.", ("80m", 8e7, None)),
+        ("They signed an 80m contract.", ("80m", 8e7, None)),
+    ],
+)
+def test_m_after_a_number_is_metres_or_millions_by_the_words_around_it(text, expected):
+    n = _one(text)
+    assert (n.text, n.value, n.unit) == expected
+
+
+def test_m_after_a_number_with_no_evidence_is_not_read():
+    assert find_numbers("The figure was 80m.", "s") == []
+
+
+def test_the_nearest_evidence_decides_m():
+    """ "fell" before and "deal" after: the word right after the number is nearer."""
+    n = _one("Shares fell after the 80m deal.")
+    assert (n.value, n.unit) == (8e7, None)
+
+
+def test_a_range_in_metres_shares_the_unit():
+    found = [(n.value, n.unit) for n in find_numbers("He fell between 50 and 80m down.", "s")]
+    assert found == [(50.0, "m"), (80.0, "m")]

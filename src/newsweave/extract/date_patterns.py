@@ -26,6 +26,7 @@ MONTHS = MappingProxyType(
 WEEKDAYS = MappingProxyType({n: i for i, n in enumerate(_DAY_NAMES)})
 NO_PUB = "relative date with no publication date"
 NO_YEAR = "day and month with no year and no publication date"
+NO_ORDER = "day and month order unknown"
 
 # --- pattern pieces (compiled with re.ASCII: case-insensitive parts never match non-ASCII) ----------
 _MONTH = (
@@ -71,7 +72,17 @@ def _re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.ASCII)
 
 
+# A numeric date with its year, "15/09/2013" or "9/15/2013": which number is the day is read from
+# the numbers themselves (one over 12 is the day) or from the page's other numeric dates
+# (`extract.dates.numeric_order`); never guessed.
+_DAY_OR_MONTH = r"(?:3[01]|[12][0-9]|0?[1-9])"
+NUMERIC = _re(
+    rf"(?<![0-9/.])(?P<a>{_DAY_OR_MONTH})/(?P<b>{_DAY_OR_MONTH})/(?P<y>{_YEAR_DIGITS})(?![0-9/])"
+)
+DAY_FIRST, MONTH_FIRST = "day first", "month first"
+
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("numeric", NUMERIC),
     (
         "iso",
         _re(
@@ -178,7 +189,7 @@ PAST_SLACK_DAYS = 90
 # The date line: within the first paragraphs (URL, headline, byline come first), at most this long.
 DATE_LINE_PARAGRAPHS, DATE_LINE_WORDS = 6, 12
 DATE_LINE_NOTE = " (against the article's date line)"
-FULL_DATES = frozenset({"iso", "mdy", "dmy"})
+FULL_DATES = frozenset({"iso", "mdy", "dmy", "numeric"})
 SELF_NOTES = frozenset({"absolute", "month", "year", "years", "decade", "range"})
 DAYWORDS = MappingProxyType(
     {

@@ -11,6 +11,11 @@ Without a publication date, an article's own date line (a short paragraph near i
 only a full date, "Tue Jul 02 2013, 14:58 hrs", "Updated: July 2, 2013 15:01 IST") stands in for
 it: relative dates resolve against the day the article gives itself, with a note that says so.
 
+Numeric dates with a year ("15/09/2013", "9/15/2013") are read day first or month first by the
+numbers (a number over 12 is the day) or, where both could be either ("05/09/2013"), by the page's
+other numeric dates when all that show an order show the same one (`numeric_order`); otherwise
+they are found but left unresolved ("day and month order unknown"), never guessed from the outlet.
+
 Every pattern proposes candidates; where candidates overlap the longest wins (ties: the earlier
 pattern in `PATTERNS`). Spans exclude context words such as "in" or "on".
 """
@@ -31,16 +36,20 @@ from .date_patterns import (
     DATE_LINE_NOTE,
     DATE_LINE_PARAGRAPHS,
     DATE_LINE_WORDS,
+    DAY_FIRST,
     DAYWORDS,
     DM,
     FULL_DATES,
     MD,
+    MONTH_FIRST,
     MONTH_NAMES,
     MONTH_PARTS,
     MONTHS,
+    NO_ORDER,
     NO_PUB,
     NO_YEAR,
     NUMBERS,
+    NUMERIC,
     PART_KEYS,
     PAST_SLACK_DAYS,
     PATTERNS,
@@ -76,8 +85,9 @@ def find_dates(text: str, source_id: str, published: Date | None) -> list[DateMe
     """
     breaks = _sentence_starts(text)
     line = date_line(text) if published is None else None
+    order = numeric_order(text)
     out = [
-        _mention(text, source_id, published or line, hit, breaks)
+        _mention(text, source_id, published or line, hit, breaks, order)
         for hit in _select(_candidates(text))
     ]
     if line is not None:
@@ -97,6 +107,7 @@ def date_line(text: str) -> Date | None:
     """The day of an article's date line: the first of its top paragraphs that is short and holds
     a full date (day, month and year) and nothing that reads as a sentence; None without one.
     Remembered per text: the timeline asks it of an undated article for every sentence."""
+    order = numeric_order(text)
     for para in text.split("\n\n", DATE_LINE_PARAGRAPHS)[:DATE_LINE_PARAGRAPHS]:
         para = para.strip()
         if len(para.split()) > DATE_LINE_WORDS or para.endswith((".", "?", "!")):
@@ -104,26 +115,40 @@ def date_line(text: str) -> Date | None:
         for candidate in (para, para.title()) if para.isupper() else (para,):
             for hit in _select(_candidates(candidate)):
                 if hit.kind in FULL_DATES and hit.match["y"]:
-                    date, _, _ = _resolve_hit(hit, None, False)
+                    date, _, _ = _resolve_hit(hit, None, False, order)
                     if date is not None:
                         return date
     return None
 
 
 def resolve(
-    expr: str, published: Date | None, *, future: bool = False
+    expr: str, published: Date | None, *, future: bool = False, order: str | None = None
 ) -> tuple[Date | None, Date | None, str]:
     """Resolve one expression ("last month", "May 14, 2018", "from Tuesday to Saturday").
 
     Returns (start day, last day or None for a single day, note). `future` forces the future reading
-    of weekdays and months; otherwise tense words inside `expr` decide. Unknown text gives
+    of weekdays and months; otherwise tense words inside `expr` decide. `order` (`numeric_order` of
+    the page) reads a numeric date whose numbers could be day or month; by default `expr`'s own.
+    Unknown text gives
     (None, None, "not a date expression").
     """
     hits = _select(_candidates(expr))
     if not hits:
         return None, None, "not a date expression"
     hit = max(hits, key=lambda h: h.end - h.start)
-    return _resolve_hit(hit, published, future or _is_future(expr, hit.start, hit.end, [0]))
+    future = future or _is_future(expr, hit.start, hit.end, [0])
+    return _resolve_hit(hit, published, future, order or numeric_order(expr))
+
+
+def numeric_order(text: str) -> str | None:
+    """`DAY_FIRST` or `MONTH_FIRST` when the numeric dates of `text` that show their order (one
+    number over 12: "15/09/2013" is day first) all show that one; None when none does or they differ."""
+    shown = set()
+    for m in NUMERIC.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        if (a > 12) != (b > 12):
+            shown.add(DAY_FIRST if a > 12 else MONTH_FIRST)
+    return shown.pop() if len(shown) == 1 else None
 
 
 # --- finding ---------------------------------------------------------------------------------------
@@ -151,10 +176,10 @@ def _select(hits: Iterator[_Hit]) -> list[_Hit]:
 
 
 def _mention(
-    text: str, source_id: str, pub: Date | None, hit: _Hit, breaks: list[int]
+    text: str, source_id: str, pub: Date | None, hit: _Hit, breaks: list[int], order: str | None
 ) -> DateMention:
     tense = _tense(text, hit.start, hit.end, breaks)
-    date, end, note = _resolve_hit(hit, pub, tense == "fut")
+    date, end, note = _resolve_hit(hit, pub, tense == "fut", order)
     if (
         tense == "past"
         and date is not None
@@ -215,9 +240,12 @@ def _after_publication(hit: _Hit, date: Date | None, pub: Date | None) -> bool:
 # --- resolving -------------------------------------------------------------------------------------
 
 
-def _resolve_hit(hit: _Hit, pub: Date | None, future: bool) -> Resolved:
-    """Dispatch to the resolver of the hit's kind; impossible dates become notes, never exceptions."""
+def _resolve_hit(hit: _Hit, pub: Date | None, future: bool, order: str | None = None) -> Resolved:
+    """Dispatch to the resolver of the hit's kind; impossible dates become notes, never exceptions.
+    `order` is the page's order of numeric dates (`numeric_order`)."""
     try:
+        if hit.kind == "numeric":
+            return _numeric(hit.match, order)
         return _RESOLVERS[hit.kind](hit.match, pub, future)
     except ValueError:
         return None, None, "invalid date"
@@ -285,6 +313,17 @@ def _period(make: Callable[[int], tuple[Date, Date]], pub: Date, future: bool) -
 
 def _iso(m: Match, pub: Date | None, future: bool) -> Resolved:
     return Date(int(m["y"]), int(m["m"]), int(m["d"])), None, "absolute"
+
+
+def _numeric(m: Match, order: str | None) -> Resolved:
+    """ "15/09/2013" (day first: 15 is no month), "9/15/2013" (month first), "05/09/2013" by the
+    page's `order`, else unresolved; "05/05/2013" is one day either way."""
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    if a > 12 or (a != b and b <= 12 and order == DAY_FIRST):
+        return Date(year, b, a), None, "absolute"
+    if b > 12 or a == b or order == MONTH_FIRST:
+        return Date(year, a, b), None, "absolute"
+    return None, None, NO_ORDER
 
 
 def _day_month(m: Match, pub: Date | None, future: bool) -> Resolved:

@@ -31,9 +31,14 @@ from .quantity_words import (
     DETERMINERS,
     IRREGULAR_PLURALS,
     MEASURES,
+    METRE_AFTER,
+    METRE_BEFORE,
+    MILLION_AFTER,
+    MILLION_BEFORE,
     PRONOUN_ONE_BEFORE,
     QUALIFIERS,
     SCALE_VALUES,
+    SHORT_M_WINDOW,
     STOP_WORDS,
     TENS,
     TIME_UNITS,
@@ -58,28 +63,34 @@ _MEASURE_RE = "|".join(
 )
 _CURWORD_RE = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 _TIME_RE = "|".join(TIME_UNITS)
+_SCALE_RE = "dozen|hundred|thousand|million|billion|trillion"
+# What "half a" and "a ... and a half" may measure: a scale, a share, a unit of time or measure.
+_HALVED = rf"(?:{_SCALE_RE}|percent|per|percentage|(?:{_TIME_RE})s?|{_MEASURE_RE})"
 
-NUMBER = re.compile(
-    rf"""
+_PATTERN = rf"""
     (?:(?P<qual>\b(?i:{_PRE_QUALS}))\s+)?
     (?P<num>(?<![\w.])(?<!\d,)
       (?P<cur>US\$|HK\$|A\$|C\$|S\$|\$|€|£|¥)?
-      (?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+      (?:(?P<digits>\d{{1,3}}(?:,[ ]?\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
         |(?P<word>\b(?i:(?:{_TENS_RE})-(?:{_ONES_RE})|{_WORDNUM})\b)
-        |(?P<a>\b[Aa])(?=\s+(?i:dozen|hundred|thousand|million|billion|trillion)\b))
+        |(?P<half>\b(?i:half)\s+(?i:an?))(?=\s+(?i:{_HALVED})\b)
+        |(?P<a>\b[Aa]n?)(?=\s+(?i:{_SCALE_RE})\b|\s+(?i:{_HALVED})\s+and\s+a\s+half\b))
+      (?P<andhalf>\s+and\s+a\s+half\b)?
       (?:\s?(?P<sabbr>(?i:bn|bln|mln|mn|tn))\b
-        |(?(cur)(?P<sshort>[mkbMKB])\b|(?!))
+        |(?(cur)(?P<sshort>[mkbMKB])\b|(?(digits)(?P<mamb>[ ]?m)\b|(?!)))
         |(?:\s+|-)(?P<sword>(?i:(?:hundred\s+)?(?:thousand|million|billion|trillion)|hundred|dozen))\b)?
       (?:(?P<pct>\s?%|\s+(?i:percent|per[\s-]cent|pct|percentage\s+points?)\b)
         |(?P<usep>\s+|-)(?P<time>(?i:(?:{_TIME_RE})s?(?:-olds?)?))\b
         |(?P<msep>\s+|-|)(?P<measure>(?i:{_MEASURE_RE}))\b
         |\s+(?P<curword>(?i:{_CURWORD_RE})s?)\b)?
+      (?:(?(time)|(?(measure)|(?(sword)|(?!))))(?P<halfafter>\s+and\s+a\s+half)\b)?
     )
     (?!\w|[.,]\d)
     (?:\s+(?P<post>(?i:or\s+(?:more|less|fewer|so)))\b)?
-    """,
-    re.VERBOSE,
-)
+    """
+NUMBER = re.compile(_PATTERN, re.VERBOSE)
+# The pattern without a space after a thousands comma, for a day after a month name (`_matches`).
+_UNSPACED = re.compile(_PATTERN.replace(",[ ]?", ",", 1), re.VERBOSE)
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -111,6 +122,7 @@ class _Hit:
     tail: int  # where the counted thing is looked for (after any "or more")
     value: float
     unit: str | None
+    scale: float
     scaled: bool
     hyphen_unit: bool
     qualifier: str | None
@@ -123,7 +135,7 @@ def find_numbers(text: str, source_id: str, doc: Any = None) -> list[NumberMenti
         return []
     if doc is not None and getattr(doc, "text", None) != text:
         doc = None
-    hits = [h for m in NUMBER.finditer(text) if (h := _hit(m)) is not None]
+    hits = [h for m in _matches(text) if (h := _hit(text, m)) is not None]
     hits, pairs = _join_ranges(text, hits)
     ranged = set(pairs) | set(pairs.values())
     found = {
@@ -154,12 +166,28 @@ def same_quantity(a: NumberMention, b: NumberMention) -> bool | None:
 # --- values and units -------------------------------------------------------------------
 
 
-def _hit(m: re.Match) -> _Hit | None:
+def _matches(text: str) -> list[re.Match]:
+    """The pattern's matches, except that a day after a month name keeps to itself ("May 5, 200
+    people" is a day and 200 people, where "2, 000ft", a space after the thousands comma, is 2,000)."""
+    out, at = [], 0
+    while (m := NUMBER.search(text, at)) is not None:
+        if ", " in (m["digits"] or "") and _MONTH_BEFORE.search(
+            text[max(0, m.start("num") - 12) : m.start("num")]
+        ):
+            m = _UNSPACED.match(text, m.start()) or m
+        out.append(m)
+        at = max(m.end(), at + 1)
+    return out
+
+
+def _hit(text: str, m: re.Match) -> _Hit | None:
     """The numbers of one regex match, or None when it has no usable value."""
     base = _base_value(m)
-    if base is None:
+    short_m = _short_m(text, m) if m["mamb"] else None
+    if base is None or (m["mamb"] and short_m is None):
         return None
-    scale = _scale(m)
+    scale = 1e6 if short_m == "million" else _scale(m)
+    base += 0.5 if m["andhalf"] or m["halfafter"] else 0.0
     qualifier = m["qual"] or m["post"]
     qualifier = " ".join(qualifier.lower().split()) if qualifier else None
     start, end = m.span("num")
@@ -170,7 +198,8 @@ def _hit(m: re.Match) -> _Hit | None:
         end,
         m.end(),
         base * scale,
-        _unit(m),
+        "m" if short_m == "metre" else _unit(m),
+        scale,
         scale != 1.0,
         bool(m["time"] and m["usep"] == "-"),
         qualifier,
@@ -180,10 +209,12 @@ def _hit(m: re.Match) -> _Hit | None:
 
 def _base_value(m: re.Match) -> float | None:
     if m["digits"]:
-        value = float(m["digits"].replace(",", ""))
+        value = float(re.sub(r"[, ]", "", m["digits"]))
         return value if math.isfinite(value) else None
     if m["a"]:
         return 1.0
+    if m["half"]:
+        return 0.5
     return _word_value(m["word"] or "")
 
 
@@ -197,6 +228,26 @@ def _word_value(word: str) -> float | None:
 def _scale(m: re.Match) -> float:
     words = (m["sabbr"] or m["sshort"] or m["sword"] or "").lower().split()
     return math.prod(SCALE_VALUES.get(w, 1.0) for w in words)
+
+
+def _short_m(text: str, m: re.Match) -> str | None:
+    """ "million" or "metre" for "m" after a number with no currency sign, by the evidence nearest
+    it (`quantity_words.METRE_AFTER` and the lists beside it): a unit after it ("80m euros", "5m
+    years") or a money word makes millions, a word of distance metres ("fell 80m", "an 80m drop");
+    None without evidence."""
+    if m["curword"] or m["measure"] or m["time"] or m["pct"]:
+        return "million"
+    after = re.match(r"[ \t]*-?([A-Za-z]+)", text[m.end("num") : m.end("num") + 30])
+    clause = re.split(r"[.!?;:\n]", text[max(0, m.start("num") - 80) : m.start("num")])[-1]
+    before = [w.lower() for w in re.findall(r"[A-Za-z]+", clause)][-SHORT_M_WINDOW:]
+    evidence = [(after.group(1).lower(), METRE_AFTER, MILLION_AFTER)] if after else []
+    evidence += [(word, METRE_BEFORE, MILLION_BEFORE) for word in reversed(before)]
+    for word, metre, million in evidence:
+        if word in metre:
+            return "metre"
+        if word in million:
+            return "million"
+    return None
 
 
 def _unit(m: re.Match) -> str | None:
@@ -256,7 +307,7 @@ def _scale_of(high: _Hit, low: _Hit) -> float:
     """The scale `low` borrows from `high` ("5 to 10 million" -> 1e6), 1 when it has its own."""
     if low.scaled or not high.scaled:
         return 1.0
-    return _scale(high.match)
+    return high.scale
 
 
 def _range_pair(low: _Hit, high: _Hit, kind: str) -> tuple[_Hit, _Hit]:
@@ -349,7 +400,7 @@ def _is_name_word(hit: _Hit, before: str) -> bool:
 def _is_pronoun(text: str, hit: _Hit, doc: Any) -> bool:
     """ "one"/"zero" are kept only before a counted noun ("one official", not "one of", "the one who")."""
     word = (hit.match["word"] or "").lower()
-    if word not in {"one", "zero"} or hit.unit or hit.scaled:
+    if word not in {"one", "zero"} or hit.unit or hit.scaled or hit.match["andhalf"]:
         return False
     words = re.findall(r"[A-Za-z]+", text[max(0, hit.start - 20) : hit.start].lower())
     if words and words[-1] in PRONOUN_ONE_BEFORE:
@@ -504,7 +555,7 @@ def _interval(n: NumberMention) -> tuple[float, float]:
     return v - eps, v + eps
 
 
-_STATED_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_STATED_DIGITS = re.compile(r"\d+(?:,[ ]?\d{3})*(?:\.(\d+))?")
 _HALF_UNIT = 0.4999  # under a half, so that adjacent whole numbers never meet
 
 
@@ -519,8 +570,8 @@ def _rounded(precise: NumberMention, coarse: NumberMention) -> bool:
 def _rounding(n: NumberMention) -> float:
     """Just under half a unit of the last digit stated ("70": 0.4999; "$1.2 billion": $0.04999 billion)."""
     m = _STATED_DIGITS.search(n.text)
-    base = float(m.group(0).replace(",", "")) if m else 0.0
-    if m is None or not base:
+    base = float(re.sub(r"[, ]", "", m.group(0))) if m else 0.0
+    if m is None or not base or "half" in n.text.lower():
         return 0.0
     decimals = len(m.group(1) or "")
     return _HALF_UNIT * 10.0**-decimals * abs(n.value / base)

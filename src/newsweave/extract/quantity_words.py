@@ -185,3 +185,43 @@ IRREGULAR_PLURALS = {
     "children": "child",
     "feet": "foot",
 }
+# "m" straight after a number is metres or millions ("fell 80m", "£80m"). A currency sign before it
+# makes it millions (the pattern reads that itself); otherwise the evidence nearest the number
+# decides, the word right after it first, then the words before it in its clause, nearest first
+# (`extract.numbers._short_m`). Without any such word "80m" is not read: never guessed.
+# Words right after the number: a dimension or a thing measured in metres ("80m high", "80m down a
+# cliff", "an 80m drop", "the 100m sprint") ...
+METRE_AFTER = frozenset(
+    (
+        "high tall deep long wide away down below above beneath underground drop drops fall falls "
+        "plunge descent cliff crevasse ridge gully ravine slope wall tower bridge tunnel wave waves "
+        "sprint hurdles freestyle backstroke breaststroke butterfly relay"
+    ).split()
+)
+# ... and money ("an 80m deal"): a thing that costs.
+MILLION_AFTER = frozenset(
+    (
+        "deal deals contract contracts budget fund loan loans bailout investment payout package "
+        "settlement fine fines transfer takeover bid bonus"
+    ).split()
+)
+# Words before the number in its clause: a fall or climb through space, a word of distance ("fell
+# about 80m", "within 80m of", "a depth of 80m") ...
+METRE_BEFORE = frozenset(
+    (
+        "fell fall falls falling fallen plunged plunging plummeted plummeting tumbled tumbling "
+        "dropped slid slipped descended climbed within height depth altitude elevation distance "
+        "radius length"
+    ).split()
+)
+# ... and money ("cost 80m", "worth 80m", "raised 80m").
+MILLION_BEFORE = frozenset(
+    (
+        "cost costs costing worth budget fund funding funds revenue revenues profit profits loss "
+        "losses sales debt debts spent spend spending paid pay paying raised raise raising invest "
+        "invested investment price bid fine fined compensation damages valued valuation salary "
+        "turnover bailout loan grant sum tax bonus prize jackpot deal contract"
+    ).split()
+)
+# How many words before the number `_short_m` reads, within its clause.
+SHORT_M_WINDOW = 6

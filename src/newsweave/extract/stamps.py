@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .dates import resolve
+from .dates import numeric_order, resolve
 from .times import TIME_OF_DAY
 
 # The head of a report: its first lines, before a line long enough to be the story's text.
@@ -44,12 +44,13 @@ def stamp_lines(text: str) -> list[tuple[dt.date | None, int, int]]:
     """Every stamp line of the head ("Updated 9:06 AM", "Posted: 08/02/2013 11:10 am EDT"): (the
     day it names or None, start, end)."""
     out, at = [], 0
+    order = numeric_order(text)
     for n, line in enumerate(text.split("\n")):
         start, at = at, at + len(line) + 1
         if n >= HEAD_LINES * 2 or len(line) > BODY_LINE:
             break
         if _is_stamp(line.strip()):
-            out.append((_day(line.strip()), start, start + len(line)))
+            out.append((_day(line.strip(), order), start, start + len(line)))
     return out
 
 
@@ -62,8 +63,10 @@ def _is_stamp(line: str) -> bool:
     return len([w for w in words if w not in STAMP_WORDS]) <= PLACE_WORDS
 
 
-def _day(line: str) -> dt.date | None:
+def _day(line: str, order: str | None) -> dt.date | None:
+    """The day a stamp line names; a numeric one ("Last updated 15:48 15/09/2013") read in the
+    page's order of numeric dates where its numbers leave it open (`dates.numeric_order`)."""
     if not _YEAR.search(line):
         return None
-    day, end, _ = resolve(line.title() if line.isupper() else line, None)
+    day, end, _ = resolve(line.title() if line.isupper() else line, None, order=order)
     return day if day is not None and end is None else None
