@@ -521,12 +521,14 @@ def test_a_day_after_a_month_name_is_not_joined_to_the_next_number():
         ("The wall is 40m high.", ("40m", 40.0, "m")),
         ("She won the 100m sprint.", ("100m", 100.0, "m")),
         ("He fell 600 m into the gully.", ("600 m", 600.0, "m")),
+        ("A yard measuring 50m across was flooded.", ("50m", 50.0, "m")),
         # a currency sign, a currency word, a unit or a money word: millions
         ("The club agreed a £80m deal.", ("£80m", 8e7, "GBP")),
         ("The fine was $80m.", ("$80m", 8e7, "USD")),
         ("The bridge cost 80m euros.", ("80m euros", 8e7, "EUR")),
         ("The club paid 80m for the striker.", ("80m", 8e7, None)),
         ("They signed an 80m contract.", ("80m", 8e7, None)),
+        ("The show was watched by 6.1m people.", ("6.1m", 6.1e6, None)),
     ],
 )
 def test_m_after_a_number_is_metres_or_millions_by_the_words_around_it(text, expected):

@@ -198,11 +198,14 @@ METRE_AFTER = frozenset(
         "sprint hurdles freestyle backstroke breaststroke butterfly relay"
     ).split()
 )
-# ... and money ("an 80m deal"): a thing that costs.
+# ... and millions: a thing that costs ("an 80m deal") or people counted ("6.1m people", "2m
+# viewers"), never metres.
 MILLION_AFTER = frozenset(
     (
         "deal deals contract contracts budget fund loan loans bailout investment payout package "
-        "settlement fine fines transfer takeover bid bonus"
+        "settlement fine fines transfer takeover bid bonus people users viewers listeners readers "
+        "customers subscribers residents voters households passengers visitors tourists workers "
+        "children adults fans followers"
     ).split()
 )
 # Words before the number in its clause: a fall or climb through space, a word of distance ("fell
@@ -211,7 +214,7 @@ METRE_BEFORE = frozenset(
     (
         "fell fall falls falling fallen plunged plunging plummeted plummeting tumbled tumbling "
         "dropped slid slipped descended climbed within height depth altitude elevation distance "
-        "radius length"
+        "radius length measuring measured measures"
     ).split()
 )
 # ... and money ("cost 80m", "worth 80m", "raised 80m").
