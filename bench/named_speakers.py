@@ -22,7 +22,8 @@ Scoring, per gold item found:
   `name_key`: case, dots, "the" ignored); leniently, also when the gold name is one of the
   shown entity's name variants (aliases), the two share their last word ("Cohn" shown for
   "Gary Cohn"), or the shown name's words are all in the gold name ("Kleiner Perkins" for
-  "Kleiner Perkins Caufield & Byers"): the same referent under a shorter name;
+  "Kleiner Perkins Caufield & Byers"; "ABC7" for "ABC 7 Chicago": letters and digits written
+  together count as two words): the same referent under a shorter name;
 - an "UNNAMED" or "UNKNOWN" gold speaker is right when the brief names nobody (it may show the
   describing words, "police", but no entity);
 - wrong: another name; "place or time": a place entity or a time expression heads the quote.
@@ -34,6 +35,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import re
 import sys
 import tempfile
 import time
@@ -115,9 +117,11 @@ def shown(brief, where: tuple[str, int, int]) -> tuple[object, object] | None:
 
 
 def name_key(text: str) -> str:
+    """The product's `name_key`, with letters and digits written together split ("ABC7" and
+    "ABC 7 Chicago" name one station)."""
     from newsweave.extract.entities import name_key as key
 
-    return key(text)
+    return re.sub(r"(?<=[^\W\d])(?=\d)", " ", key(text))
 
 
 def judge(brief, group, gold: str) -> str:

@@ -64,3 +64,12 @@ def test_of_two_quotes_covering_the_words_the_one_that_is_the_words_is_shown():
     part = quote("officials", 20, 37)
     assert ns.shown(SimpleNamespace(quotes=[part, longer]), ("s1", 15, 37))[0] is longer
     assert ns.shown(SimpleNamespace(quotes=[outer]), ("s1", 40, 50)) is None
+
+
+def test_a_shorter_name_with_letters_and_digits_together_is_lenient():
+    bench = _module()
+    station = SimpleNamespace(name="ABC7", aliases=[], type="organisation")
+    brief = SimpleNamespace(entity=lambda _id: station)
+    group = SimpleNamespace(speaker_id="abc7", speaker="ABC7")
+    assert bench.judge(brief, group, "ABC 7 Chicago") == "lenient"
+    assert bench.judge(brief, group, "NBC 5 Chicago") == "wrong"

@@ -996,3 +996,30 @@ def test_a_he_before_the_name_of_the_speaker_of_its_sentence_is_that_speaker(nlp
     )
     said = dict(_said(nlp, text))
     assert said["as many as two dozen people were witnesses"] == "Mark Gagan"
+
+
+def test_an_organisations_initials_name_it(nlp):
+    text = (
+        "Jack Haskel works for the Pacific Crest Trail Association.\n\n"
+        "According to the PCTA, at most 50 hikers a day may start from the border."
+    )
+    found = [q for q in _said(nlp, text) if "50 hikers" in q[0]]
+    assert found and found[0][1] == "Pacific Crest Trail Association"
+
+
+def test_a_memoir_speaks_for_the_one_who_wrote_it(nlp):
+    text = (
+        "Sen. Wendy Davis, in her memoir due out next week, discloses the most personal of "
+        "stories.\n\nShe was delivered by cesarean section in spring 1997, the memoir says."
+    )
+    found = [q for q in _said(nlp, text) if "cesarean" in q[0]]
+    assert found and found[0][1] == "Wendy Davis"
+
+
+def test_her_memoir_speaks_for_the_one_her_is(nlp):
+    text = (
+        "Wendy Davis ran for governor in 2014. She lost to Greg Abbott.\n\n"
+        "The baby's heart was quieted by her doctor, according to her memoir."
+    )
+    found = [q for q in _said(nlp, text) if "quieted" in q[0]]
+    assert found and found[0][1] == "Wendy Davis"

@@ -104,6 +104,15 @@ def test_police_is_the_one_police_force_the_story_names(nlp):
     ]
 
 
+def test_a_police_station_is_no_force_and_initials_name_one(nlp):
+    text = (
+        "Gerry Adams was questioned at Antrim Police station on Friday. He said he supports "
+        "the PSNI.\n\n"
+        '"A file will be sent to prosecutors," police said.'
+    )
+    assert _speakers(nlp, text)[-1] == ("A file will be sent to prosecutors", "PSNI")
+
+
 def test_a_surname_the_model_takes_for_a_place_is_the_person(nlp):
     source = clean(
         Source(
@@ -445,3 +454,39 @@ def test_a_she_that_may_be_a_woman_told_of_gives_the_one_named_no_gender(nlp):
     ctx = Context(docs[0].nlp, docs[0].entity_mentions, {e.id: e for e in entities})
     gagan = next(e.id for e in entities if e.name == "Mark Gagan")
     assert genders(ctx).get(gagan) is None
+
+
+def test_someones_kin_is_the_one_other_person_of_that_family_name(nlp):
+    text = (
+        "Mary Kristene Chapa, 18, who was shot on Saturday, is making a strong recovery, "
+        'her brother told reporters. "She is doing amazing," her brother said.\n\n'
+        "Hilario Chapa, 32, a sergeant in the Air Force reserve, visits her every day. He "
+        "served with the 82nd Airborne Division."
+    )
+    assert _speakers(nlp, text)[-1] == ("She is doing amazing", "Hilario Chapa")
+
+
+def test_kin_of_the_other_gender_is_not_the_one_of_that_family_name(nlp):
+    text = (
+        "Mary Kristene Chapa, 18, was shot on Saturday. Ms. Lena Chapa visits her every day. "
+        '"She is doing amazing," her brother said.'
+    )
+    assert _speakers(nlp, text)[-1] == ("She is doing amazing", None)
+
+
+def test_he_of_a_second_speech_verb_is_the_subject_of_the_first(nlp):
+    text = (
+        "Portland police chief Randy Wright opened an inquiry on Sunday.\n\n"
+        '"It wasn\'t like Mollie," Mario Olgin said. Mario Olgin knew something was wrong.\n\n'
+        "The Portland police chief said there is no evidence yet that it was a hate crime, "
+        'but he also said, "We are not ruling it out."'
+    )
+    assert _speakers(nlp, text)[-1] == ("We are not ruling it out.", "Randy Wright")
+
+
+def test_kin_is_not_one_of_that_family_name_whose_gender_the_text_never_gives(nlp):
+    text = (
+        "Wendy Davis married Jeff Davis in 1987. She wrote a memoir about her life. "
+        '"We were poor," her mother said.'
+    )
+    assert _speakers(nlp, text)[-1] == ("We were poor", None)

@@ -147,10 +147,11 @@ STATEMENT_NOUNS = words("statement release report filing notice memo bulletin")
 # Verbs whose object carries words that someone shows or acts out ("held a sign that read",
 # "played the host, who chastised"): the subject of the verb is the speaker.
 HOLDER_VERBS = words("hold carry wear display raise wave play portray")
-# What speaks for its author ("the statement said", "according to its website", "Westlaw data"):
-# the author is the one who issued it, not nobody.
+# What speaks for its author ("the statement said", "according to its website", "Westlaw data",
+# "the memoir says"): the author is the one who issued or wrote it, not nobody.
 DOCUMENT_NOUNS = STATEMENT_NOUNS | words(
-    "website site data datum record analysis study survey document letter email"
+    "website site data datum record analysis study survey document letter email memoir "
+    "autobiography diary"
 )
 # Verbs by which an author issues a document ("issued a statement", "filed papers").
 ISSUING_VERBS = words("issue release publish file send post put distribute circulate")
@@ -273,6 +274,12 @@ PLACE_NOUNS = words(
     "village town city capital district province county region island regency municipality "
     "neighborhood neighbourhood suburb hamlet subdistrict"
 )
+# A police or fire service's name before one of these is a building, a place ("Antrim Police
+# station"), not the force.
+SERVICE_WORDS = words("police fire")
+FACILITY_NOUNS = words("station headquarters")
+# Police forces known by initials other than "...PD" (which `quotes.context` reads as a force).
+POLICE_INITIALS = words("psni rcmp ruc opp")
 # Countries and unions under their short and long names (keys as `name_key` makes them).
 PLACE_ALIASES = {
     "us": "United States",

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from ..lexicon import (
+    FACILITY_NOUNS,
     FEMALE_WORDS,
     HONORIFICS,
     INVERTED_CUES,
@@ -17,6 +18,7 @@ from ..lexicon import (
     PERSON_ROLE_NOUNS,
     PLACE_NOUNS,
     POSTNOMINALS,
+    SERVICE_WORDS,
     SPEECH_LEMMAS,
     TITLE_WORDS,
 )
@@ -338,12 +340,14 @@ def _plural_after_the(span: Any) -> bool:
 
 def _place_evidence(span: Any, etype: EntityType) -> bool:
     """A settlement noun right before or after the name ("capital Banda Aceh", "the town of
-    Bireun", "Bukit Sama village"), or "in"/"near" before a name the model took for a person."""
+    Bireun", "Bukit Sama village"), a police station ("Antrim Police station"), or "in"/"near" before a name the model took for a person."""
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
     if after is not None and after.lower_ in PLACE_NOUNS and after.tag_ in {"NN", "NNP"}:
         return True
+    if after is not None and after.lower_ in FACILITY_NOUNS and span[-1].lower_ in SERVICE_WORDS:
+        return True  # "Antrim Police station": a building
     if (before[-1:] and before[-1] in PLACE_NOUNS) or (
         before[-2:-1] and before[-2] in PLACE_NOUNS and before[-1] == "of"
     ):

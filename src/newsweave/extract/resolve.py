@@ -14,13 +14,15 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from ..lexicon import (
+    FEMALE_WORDS,
     HONORIFICS,
+    MALE_WORDS,
     NICKNAMES,
     ORG_PREFIXES,
     ORG_SUFFIXES,
     PLACE_ALIASES,
 )
-from ..models import Entity, EntityMention, EntityType
+from ..models import Entity, EntityMention, EntityType, Span
 from ..outlets import outlet_entity
 from .entities import name_key
 
@@ -54,7 +56,10 @@ def _group(mentions: list[EntityMention]) -> list[list[EntityMention]]:
             continue
         key = name_key(m.text)
         if _a_persons_name(m, key, named, others):
-            surnames[key].append(m)  # "Bloomberg" as a place, "Trump" as an organisation
+            # "Bloomberg" as a place, "Trump" as an organisation; a lone family name shared
+            # by several people goes to the one its own report names
+            lone = " " not in key and _unique_match(key, person_groups, m)
+            (lone or surnames[key]).append(m)
             m.type = "person"
         else:
             rest[_other_key(m, key)].append(m)
@@ -88,12 +93,27 @@ def _group_people(people: list[EntityMention]) -> list[list[EntityMention]]:
             (full if len(words) > 1 else single)[" ".join(words)].append(m)
     clusters = _cluster_full_names(full)
     for token, ms in single.items():
-        target = _unique_match(token, clusters)
-        if target is None:
-            clusters.append(list(ms))
-        else:
-            target.extend(ms)
+        unmatched: list[EntityMention] = []
+        for m in ms:
+            target = _unique_match(token, clusters, m)
+            if target is None:
+                unmatched.append(m)
+            else:
+                target.append(m)
+        clusters += _by_honorific_gender(unmatched)
     return clusters
+
+
+def _by_honorific_gender(lone: list[EntityMention]) -> list[list[EntityMention]]:
+    """Lone family names no full name takes, one person per honorific gender: "Mr Wilson" and
+    "Mrs Wilson" are a couple; a bare "Wilson" beside both is neither."""
+    groups: dict[str | None, list[EntityMention]] = defaultdict(list)
+    for m in lone:
+        groups[_honorific_gender(m)].append(m)
+    if len(groups) == 2 and None in groups:  # the bare name goes with the one gendered
+        gendered = next(g for k, g in groups.items() if k is not None)
+        return [gendered + groups[None]]
+    return [g for g in groups.values() if g]
 
 
 def _cluster_full_names(full: dict[str, list[EntityMention]]) -> list[list[EntityMention]]:
@@ -126,19 +146,57 @@ def _first_names_match(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 85
 
 
-def _unique_match(token: str, clusters: list[list[EntityMention]]) -> list[EntityMention] | None:
-    """The one cluster whose full names end (or, for family-name-first names, start) with `token`."""
+def _unique_match(
+    token: str, clusters: list[list[EntityMention]], lone: EntityMention
+) -> list[EntityMention] | None:
+    """The one cluster whose full names end (or, for family-name-first names, start) with `token`.
+    Of several people with that family name, the one the lone name's own report names in full
+    most (a lone "Olgin" in the report on Mario Olgin, the father, is not his daughter Mollie
+    Olgin, whom most reports are about), else the story's dominant one (`_dominant`). Not by
+    report for a name with an honorific, which tells a gender the names do not: "Mr Wilson"
+    is not Jane Wilson, whom his report names more."""
     last = [c for c in clusters if any(_person_tokens(m.text)[-1] == token for m in c)]
+    gender = _honorific_gender(lone)
+    if gender is not None:  # "Mrs Wilson" is not the Wilson already called "Mr Wilson"
+        last = [c for c in last if all(_honorific_gender(m) in {None, gender} for m in c)]
     if len(last) == 1:
         return last[0]
     if len(last) > 1:
-        return _dominant(last)
+        here = None if lone.alias else _named_in_full_here(last, token, lone.span)
+        return here or _dominant(last)
     first = [
         c
         for c in clusters
         if any(len(_person_tokens(m.text)) == 2 and _person_tokens(m.text)[0] == token for m in c)
     ]
     return first[0] if not last and len(first) == 1 else None
+
+
+def _honorific_gender(m: EntityMention) -> str | None:
+    """ "m" for "Mr Wilson", "f" for "Mrs Wilson", else None."""
+    title = (m.alias or "").split(" ")[0].lower().rstrip(".")
+    return "m" if title in MALE_WORDS else "f" if title in FEMALE_WORDS else None
+
+
+def _named_in_full_here(
+    clusters: list[list[EntityMention]], token: str, at: Span
+) -> list[EntityMention] | None:
+    """Of the clusters, the one the report of `at` names in full with this family name at least
+    twice as often as any other (`_dominant` over that report's full names), else None."""
+    here = [
+        [
+            m
+            for m in c
+            if m.span.source == at.source
+            and len(words := _person_tokens(m.text)) > 1
+            and words[-1] == token
+        ]
+        for c in clusters
+    ]
+    if not any(here):
+        return None
+    best = _dominant(here)
+    return next((c for c, h in zip(clusters, here) if h is best), None)
 
 
 def _dominant(clusters: list[list[EntityMention]]) -> list[EntityMention] | None:

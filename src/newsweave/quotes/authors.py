@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..lexicon import ANAPHORIC_DETERMINERS, FURTHER_WORDS, ISSUING_VERBS
+from ..lexicon import ANAPHORIC_DETERMINERS, FURTHER_WORDS, ISSUING_VERBS, PERSONAL_PRONOUNS
 from .context import SUBJECT_DEPS, Context, recent_organisation
+from .referents import chained
 
 Resolve = Callable[[Any, Any], "str | None"]  # (speaker token, its verb) -> entity id
 _BY = {"by", "from"}
@@ -35,8 +36,11 @@ def document_author(ctx: Context, subj: Any, resolve: Resolve) -> str | None:
 
 def _naming_entity(ctx: Context, subj: Any) -> str | None:
     """ "Westlaw data", "the ministry's statement": a name modifying the noun (a place's is no
-    author: "a Cook County record" is the county's office's, not the county's)."""
+    author: "a Cook County record" is the county's office's, not the county's); "her memoir":
+    the person the chain of pronouns gave "her"."""
     for tok in subj.lefts:
+        if tok.dep_ == "poss" and tok.lower_ in PERSONAL_PRONOUNS:
+            return chained(ctx, tok)
         if tok.dep_ not in {"compound", "poss", "nmod"}:
             continue
         for word in tok.subtree:

@@ -10,13 +10,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..lexicon import PUBLIC_BODIES
+from ..lexicon import POLICE_INITIALS, PUBLIC_BODIES
 from ..models import Entity, EntityMention
 from .quoted import Quoted
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 NOT_PUBLIC = "\0not-public"  # `Context.earlier` key: names with no word of PUBLIC_BODIES
-POLICE_ACRONYM = re.compile(r"[A-Z]{1,4}PD")  # "LAPD", "NYPD": a police force, no company
+# "LAPD", "NYPD", "PSNI": a police force, no company
+POLICE_ACRONYM = re.compile(r"[A-Z]{1,4}PD|" + "|".join(sorted(w.upper() for w in POLICE_INITIALS)))
 
 
 @dataclass
@@ -73,13 +74,18 @@ class Context:
 
     @functools.cached_property
     def _one_word_names(self) -> dict[str, str]:
-        """Organisations by a one-word name or alias ("LAPD"), for a mention the model missed
-        in this document."""
+        """Organisations by a one-word name or alias ("LAPD") or by the initials of a name of
+        three or more capitalised words ("PCTA"), for a mention the model missed in this
+        document."""
         out: dict[str, str] = {}
         for e in self.entities.values():
             for name in [e.name, *e.aliases] if e.type == "organisation" else ():
                 if " " not in name:
                     out.setdefault(name, e.id)
+        for e in self.entities.values():  # "the PCTA": Pacific Crest Trail Association's initials
+            capitals = [w[0] for w in e.name.split() if w[0].isupper()]
+            if e.type == "organisation" and len(capitals) >= 3:
+                out.setdefault("".join(capitals), e.id)
         return out
 
     def _by_surname(self, word: str) -> str | None:

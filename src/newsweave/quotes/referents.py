@@ -76,6 +76,7 @@ SALIENCE = 2.0  # times log2(mentions so far), up to MAX_SALIENCE
 MAX_SALIENCE = 2.0  # a person named four times is as salient as one named forty
 CONTINUED_SUBJECT = 2.5  # "Gianforte pleaded guilty. He apologized": a sentence's subject goes on
 REPORTER = 4.0  # "Roe said she thought": the one who says it, as much as salience at most
+COORDINATED = 4.0  # "The chief said ..., but he also said": the first speech verb's subject
 VIEWPOINT = 2.0  # "For Roe, Warhol was a legend. He said": more than Warhol's salience
 
 
@@ -138,6 +139,7 @@ def _choose(
         subject = None  # a reflexive is bound to its subject, never kept from it
     bound = _bound_to(subject, window)
     reporter = _reporter(pronoun)
+    coordinated = _coordinated_subject(pronoun)
     if pronoun.dep_ in SUBJECT_DEPS and pronoun.head.lemma_.lower() in SPEECH_LEMMAS:
         speaker = _last_speech_subject(window, quote) or speaker  # "He said: ..."
     best, best_score = None, -math.inf
@@ -153,6 +155,8 @@ def _choose(
             score += CONTINUED_SUBJECT * c.subject + VIEWPOINT * c.view
         if reporter is not None and c.start <= reporter.idx < c.end:
             score += REPORTER
+        if coordinated is not None and c.start <= coordinated.idx < c.end:
+            score += COORDINATED
         if score >= best_score:  # ties go to the later mention
             best, best_score = c, score
     return best.entity_id if best is not None else None
@@ -186,6 +190,18 @@ def _reporter(pronoun: Any) -> Any | None:
     if verb.lemma_.lower() not in SPEECH_LEMMAS:
         return None
     return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i), None)
+
+
+def _coordinated_subject(pronoun: Any) -> Any | None:
+    """The subject of the first of two coordinated speech verbs whose second the subject pronoun
+    opens ("The police chief said there was no evidence, but he also said ..."): the same one."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECT_DEPS or verb.dep_ != "conj" or not _speech(verb):
+        return None
+    first = verb.head
+    if not _speech(first):
+        return None
+    return next((c for c in first.children if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i), None)
 
 
 def _dislocated(ctx: Any, pronoun: Any) -> str | None:
@@ -459,11 +475,13 @@ def _speech(verb: Any) -> bool:
 
 
 def _described(ctx: Any) -> list[Candidate]:
-    """People described as a subject, not named: a role noun ("The mayor complimented ...":
+    """People described as a subject, not named (a place may modify them): a role noun ("The
+    mayor complimented ...":
     the person the story gives that role, if one) or the common-noun subject of a speech cue
     ("a convention-goer said": nobody named), with no name in apposition; a gendered noun
     gives the gender."""
-    covered = {m.span.start for m in ctx.mentions}
+    covered = {m.span.start for m in ctx.mentions if m.type != "place"}  # "The Portland police
+    # chief said": a place only modifies the role; a name in the phrase is the speaker
     out = []
     for tok in ctx.doc:
         if tok.dep_ != "nsubj" or tok.pos_ != "NOUN" or tok.tag_ in {"NNS", "NNPS"}:
@@ -477,7 +495,7 @@ def _described(ctx: Any) -> list[Candidate]:
         ):
             continue
         gender = "f" if word in FEMALE_WORDS else "m" if word in MALE_WORDS else None
-        holder = role_holder(ctx, tok.idx, tok.lemma_.lower()) if role else None
+        holder = _holder(ctx, tok, role)
         out.append(
             Candidate(
                 holder,
@@ -491,6 +509,17 @@ def _described(ctx: Any) -> list[Candidate]:
             )
         )
     return out
+
+
+def _holder(ctx: Any, tok: Any, role: bool) -> str | None:
+    """The person a described subject is: a role noun's holder ("the mayor"); for another noun
+    that speaks, only where the words before it meet a stated role ("The Portland police chief
+    said" is Randy Wright, "Portland police chief" another outlet; "a convention-goer" nobody)."""
+    lemma = tok.lemma_.lower()
+    if role:
+        return role_holder(ctx, tok.idx, lemma)
+    words = frozenset(c.lower_ for c in tok.children if c.dep_ == "compound" and c.is_alpha)
+    return role_holder(ctx, tok.idx, lemma, words) if words else None
 
 
 def role_holder(

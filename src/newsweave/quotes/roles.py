@@ -16,7 +16,9 @@ from ..lexicon import (
     COMPANY_NOUNS,
     DOCUMENT_NOUNS,
     EMPLOYMENT_VERBS,
+    FEMALE_WORDS,
     KIN_NOUNS,
+    MALE_WORDS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
     PERSON_ROLE_NOUNS,
@@ -25,6 +27,7 @@ from ..lexicon import (
 )
 from .authors import Resolve, document_author, last_reporter
 from .context import NOT_PUBLIC, POLICE_ACRONYM, Context
+from .genders import genders
 from .referents import chained, role_holder
 
 EMPLOYER_REACH = 200  # tokens back to look for the firm someone works for
@@ -122,7 +125,9 @@ def by_role(ctx: Context, subj: Any, resolve: Resolve) -> str | None:
 def kin_named(ctx: Context, noun: Any) -> str | None:
     """ "His father then asked him": the person the text named before as that same person's
     father ("his father, Johann, encouraged him", "Johann, Daniel's father,"); the possessor is
-    resolved as a pronoun or read as a name. Else None."""
+    resolved as a pronoun or read as a name. Else the one other person of the story who bears
+    the possessor's family name, of the kin noun's gender where the text gives theirs ("her
+    brother told NBC" with Mary Chapa's brother Hilario Chapa named once, anywhere). Else None."""
     owner = _owner(ctx, noun)
     if owner is None:
         return None
@@ -136,7 +141,35 @@ def kin_named(ctx: Context, noun: Any) -> str | None:
             found = ctx.entities.get(ctx.entity_at(name) or "")
             if found is not None and found.type == "person" and found.id != owner:
                 return found.id
-    return None
+    return _same_family(ctx, owner, lemma)
+
+
+def _same_family(ctx: Context, owner: str, kin: str) -> str | None:
+    """The one person other than `owner` whose name ends in the owner's family name, of the kin
+    noun's gender as the text gives it ("brother": a man; "her mother" is not Jeff Davis, her
+    husband, whose gender the text never gives; "parents": nobody single)."""
+    person = ctx.entities.get(owner)
+    if person is None or person.type != "person" or " " not in person.name:
+        return None
+    family = person.name.split()[-1].casefold()
+    gender = "m" if kin in MALE_WORDS else "f" if kin in FEMALE_WORDS else None
+    known = genders(ctx)
+    kin_of = [
+        e.id
+        for e in ctx.entities.values()
+        if e.type == "person"
+        and e.id != owner
+        and " " in e.name
+        and e.name.split()[-1].casefold() == family
+        and not _alias_of(e, person)
+    ]
+    fits = [e for e in kin_of if known.get(e) == gender]
+    return fits[0] if len(kin_of) == 1 and fits else None
+
+
+def _alias_of(one: Any, other: Any) -> bool:
+    """Is one entity's full name another's name or alias (two entries of one person)?"""
+    return one.name in other.aliases or other.name in one.aliases
 
 
 def _owner(ctx: Context, noun: Any) -> str | None:
