@@ -69,7 +69,8 @@ def group_facts(
     `anchors`: pairs of sentences, each (source, start), known to state one thing (one quote).
     With `embed`, pairs the words leave undecided (lexical score in `BAND`) are decided by the
     sentence embeddings as well: a paraphrase shares few words."""
-    if embed:
+    if embed:  # the cores of sentences (`claims.claim_core`) back lone sentences by the model only
+        vectors = [v for v in vectors if v.core is None]
         return _grouped(vectors, _pairs_embedded(vectors, anchors or set()))
     pairs, support = _pairs(vectors, anchors or set())
     return _grouped(vectors, pairs, support)
