@@ -375,25 +375,6 @@ EVENT_SYNONYMS = {
     "temblor": "earthquake",
     "tremor": "earthquake",
 }
-# Words two outlets use for one act or thing where the claim is the same ("Subryan was arrested
-# nearby" / "they later apprehended the suspect"; "26 pirates captured" / "26 pirates
-# apprehended"), lemmas mapped to one form, with `EVENT_SYNONYMS`: what two sentences share when
-# they are compared as claims (align.vectors). Only words of one sense in news reports ("fire" is
-# a blaze as often as a dismissal; "rock" and "dismiss" have other senses too).
-CLAIM_SYNONYMS = EVENT_SYNONYMS | {
-    "apprehend": "arrest",
-    "detain": "arrest",
-    "nab": "arrest",
-    "capture": "arrest",
-    "confiscate": "seize",
-    "slay": "kill",
-    "perish": "die",
-    "wound": "injure",
-    "emcee": "host",
-    "quit": "resign",
-    "landslip": "landslide",
-    "mudslide": "landslide",
-}
 # Nouns naming a team's or a coach's win-loss record ("a 43-39 record", "a mark of 162-139"):
 # the two numbers of such a record are its wins and its losses (extract.figures.records).
 RECORD_NOUNS = words("record mark")

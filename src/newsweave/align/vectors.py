@@ -13,7 +13,6 @@ from typing import Any
 
 from scipy import sparse
 
-from ..lexicon import CLAIM_SYNONYMS
 from ..models import DateMention, Document, NumberMention, Sentence
 from .claims import claim_core, claim_parts
 
@@ -116,7 +115,7 @@ class SentenceVector:
         )
         if span is None:
             return None, ""
-        verb = _lemma(span.root)
+        verb = span.root.lemma_.lower()
         rows = [t.i for t in self.core or span if t.is_alpha and not t.is_stop]
         tensor = getattr(doc, "tensor", None)
         if not rows or tensor is None or not len(tensor):
@@ -249,12 +248,6 @@ def _content_word(tok) -> bool:
     )
 
 
-def _lemma(tok: Any) -> str:
-    """A content word's lemma, in one form for words of one meaning (`lexicon.CLAIM_SYNONYMS`)."""
-    lemma = tok.lemma_.lower()
-    return CLAIM_SYNONYMS.get(lemma, lemma)
-
-
 def _idf(n: int, df: int) -> float:
     return math.log((1 + n) / (1 + df)) + 1.0
 
@@ -302,7 +295,7 @@ def _features(
     features: Counter = Counter()
     for tok in context or []:
         if _content_word(tok):
-            features["w:" + _lemma(tok)] += 1
+            features["w:" + tok.lemma_.lower()] += 1
     names, dates, numbers = found
     for m in names:
         features["e:" + m.entity_id] += 1
@@ -313,7 +306,7 @@ def _features(
     if words is not None:
         for tok in words:
             if _content_word(tok) and not any(m.span.start <= tok.idx < m.span.end for m in names):
-                features["w:" + _lemma(tok)] += 1
+                features["w:" + tok.lemma_.lower()] += 1
     for d in dates:
         features[f"d:{d.date}/{d.end}"] += 1
     for num in numbers:
