@@ -490,3 +490,19 @@ def test_kin_is_not_one_of_that_family_name_whose_gender_the_text_never_gives(nl
         '"We were poor," her mother said.'
     )
     assert _speakers(nlp, text)[-1] == ("We were poor", None)
+
+
+def test_kin_one_outlet_names_is_the_kin_another_leaves_unnamed(pipeline):
+    named = (
+        "Frances Bean Cobain has kept her fortune from her estranged husband, Isaiah Silva, "
+        "since they split in March 2016."
+    )
+    unnamed = (
+        "Frances Bean Cobain's estranged husband says he won't have a penny to his name "
+        "without her."
+    )
+    brief = pipeline.run([Source(id="tmz", raw=named), Source(id="wire", raw=unnamed)])
+    group = next(g for g in brief.quotes if "penny" in g.mentions[0].text)
+    assert group.speaker == "Isaiah Silva"
+    silva = next(e for e in brief.entities if e.name == "Isaiah Silva")
+    assert "her estranged husband" in [r.text for r in silva.roles]

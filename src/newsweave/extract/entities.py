@@ -400,7 +400,8 @@ def _title_token(tok: Any) -> bool:
 
 def _appositive(span: Any) -> Any | None:
     """ "Lu Kang, a spokesman for China's foreign ministry" -> "a spokesman for China's foreign ministry"
-    (the spaCy span of the role)."""
+    (the spaCy span of the role); "her estranged husband, Isaiah Silva" -> "her estranged
+    husband"."""
     doc, root = span.doc, span.root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.tag_ not in {"NNS", "NNPS"}:
@@ -408,6 +409,14 @@ def _appositive(span: Any) -> Any | None:
     nxt = doc[span.end : span.end + 2]
     if len(nxt) == 2 and nxt[0].text == "," and nxt[1].lower_ == "of" and nxt[1].head.i == root.i:
         return _role_text(doc[nxt[1].i : nxt[1].right_edge.i + 1])
+    head = root.head
+    if (
+        root.dep_ == "appos"
+        and head.pos_ == "NOUN"
+        and head.i == span.start - 2
+        and doc[span.start - 1].text == ","
+    ):
+        return _role_text(doc[head.left_edge.i : head.i + 1])  # "her husband, Isaiah Silva"
     return None
 
 

@@ -7,6 +7,7 @@ States" (place aliases), "the ZTE Corp." / "ZTE" (organisation suffixes and coun
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -51,6 +52,7 @@ def _group(mentions: list[EntityMention]) -> list[list[EntityMention]]:
     named = {key: len(group) for key, group in surnames.items()}
     others = Counter(name_key(m.text) for m in mentions if m.type != "person")
     rest: dict[tuple[str, str], list[EntityMention]] = defaultdict(list)
+    endings: dict[str, list[list[EntityMention]]] = {}  # lone name -> `_ending_with` it
     for m in mentions:
         if m.type == "person":
             continue
@@ -58,7 +60,9 @@ def _group(mentions: list[EntityMention]) -> list[list[EntityMention]]:
         if _a_persons_name(m, key, named, others):
             # "Bloomberg" as a place, "Trump" as an organisation; a lone family name shared
             # by several people goes to the one its own report names
-            lone = " " not in key and _unique_match(key, person_groups, m)
+            if " " not in key and key not in endings:
+                endings[key] = _ending_with(key, person_groups)
+            lone = " " not in key and _unique_match(key, person_groups, m, endings[key])
             (lone or surnames[key]).append(m)
             m.type = "person"
         else:
@@ -76,11 +80,12 @@ def _a_persons_name(m: EntityMention, key: str, named: dict[str, int], others: C
     return named[key] >= others[key] or not m.text.isupper()
 
 
-def _person_tokens(text: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def _person_tokens(text: str) -> tuple[str, ...]:
     words = name_key(text).split()
     while len(words) > 1 and words[0] in HONORIFICS:
         words = words[1:]
-    return words
+    return tuple(words)
 
 
 def _group_people(people: list[EntityMention]) -> list[list[EntityMention]]:
@@ -94,8 +99,9 @@ def _group_people(people: list[EntityMention]) -> list[list[EntityMention]]:
     clusters = _cluster_full_names(full)
     for token, ms in single.items():
         unmatched: list[EntityMention] = []
+        ending = _ending_with(token, clusters)
         for m in ms:
-            target = _unique_match(token, clusters, m)
+            target = _unique_match(token, clusters, m, ending)
             if target is None:
                 unmatched.append(m)
             else:
@@ -146,16 +152,25 @@ def _first_names_match(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 85
 
 
+def _ending_with(token: str, clusters: list[list[EntityMention]]) -> list[list[EntityMention]]:
+    """The clusters with a name whose last word is `token`."""
+    return [c for c in clusters if any(_person_tokens(m.text)[-1] == token for m in c)]
+
+
 def _unique_match(
-    token: str, clusters: list[list[EntityMention]], lone: EntityMention
+    token: str,
+    clusters: list[list[EntityMention]],
+    lone: EntityMention,
+    ending: list[list[EntityMention]] | None = None,
 ) -> list[EntityMention] | None:
     """The one cluster whose full names end (or, for family-name-first names, start) with `token`.
     Of several people with that family name, the one the lone name's own report names in full
     most (a lone "Olgin" in the report on Mario Olgin, the father, is not his daughter Mollie
     Olgin, whom most reports are about), else the story's dominant one (`_dominant`). Not by
     report for a name with an honorific, which tells a gender the names do not: "Mr Wilson"
-    is not Jane Wilson, whom his report names more."""
-    last = [c for c in clusters if any(_person_tokens(m.text)[-1] == token for m in c)]
+    is not Jane Wilson, whom his report names more. `ending`: `_ending_with(token, clusters)`,
+    when the caller has it."""
+    last = _ending_with(token, clusters) if ending is None else ending
     gender = _honorific_gender(lone)
     if gender is not None:  # "Mrs Wilson" is not the Wilson already called "Mr Wilson"
         last = [c for c in last if all(_honorific_gender(m) in {None, gender} for m in c)]

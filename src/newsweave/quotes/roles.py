@@ -16,8 +16,10 @@ from ..lexicon import (
     COMPANY_NOUNS,
     DOCUMENT_NOUNS,
     EMPLOYMENT_VERBS,
+    FEMALE_PRONOUNS,
     FEMALE_WORDS,
     KIN_NOUNS,
+    MALE_PRONOUNS,
     MALE_WORDS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
@@ -28,7 +30,7 @@ from ..lexicon import (
 from .authors import Resolve, document_author, last_reporter
 from .context import NOT_PUBLIC, POLICE_ACRONYM, Context
 from .genders import genders
-from .referents import chained, role_holder
+from .referents import chained, role_heads, role_holder
 
 EMPLOYER_REACH = 200  # tokens back to look for the firm someone works for
 KIN_REACH = 2000  # tokens back to look for the name of someone's father, wife, ...
@@ -141,7 +143,36 @@ def kin_named(ctx: Context, noun: Any) -> str | None:
             found = ctx.entities.get(ctx.entity_at(name) or "")
             if found is not None and found.type == "person" and found.id != owner:
                 return found.id
-    return _same_family(ctx, owner, lemma)
+    return _kin_by_role(ctx, owner, lemma) or _same_family(ctx, owner, lemma)
+
+
+def _kin_by_role(ctx: Context, owner: str, kin: str) -> str | None:
+    """The one person of the story given this kin role of the owner in any report: "her
+    estranged husband, Isaiah Silva" (a "her" of the owner's gender, where the text gives it)
+    or "Cobain's husband, Isaiah Silva" (the owner's name)."""
+    person = ctx.entities.get(owner)
+    if person is None:
+        return None
+    names = {w.casefold() for w in person.name.split()}
+    gender = genders(ctx).get(owner)
+    found = {
+        e.id
+        for e in ctx.entities.values()
+        if e.type == "person"
+        and e.id != owner
+        and any(_kin_of(r.text, kin, names, gender) for r in e.roles)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _kin_of(role: str, kin: str, names: set[str], gender: str | None) -> bool:
+    """Does the role state that kin of the owner ("her husband", "Cobain's husband")?"""
+    words = role.casefold().replace("\u2019", "'").split()
+    if kin not in role_heads(role) or not words:
+        return False
+    if words[0] in MALE_PRONOUNS | FEMALE_PRONOUNS:
+        return gender is None or (words[0] in FEMALE_PRONOUNS) == (gender == "f")
+    return any(w.removesuffix("'s") in names for w in words if w.endswith("'s"))
 
 
 def _same_family(ctx: Context, owner: str, kin: str) -> str | None:
