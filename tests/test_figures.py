@@ -165,6 +165,9 @@ def test_a_toll_named_by_what_it_counts_is_that_kind(nlp):
     for text, kind in [
         ("It brought the confirmed death toll from the disaster to 11.", "dead"),
         ("The injury toll rose to 40 on Monday.", "injured"),
+        ("The quake left 14 others trapped when the mosque fell.", "trapped"),
+        ("Rescuers struggle to evacuate 14 children still trapped under the rubble.", "trapped"),
+        ("A report said that 14 were trapped under debris.", "trapped"),
     ]:
         doc = nlp(text)
         (n,) = find_numbers(text, "s", doc=doc)
@@ -178,6 +181,7 @@ def test_an_age_before_a_name_is_that_persons_age(nlp):
     for text, kind in [
         ("On Saturday, 32-year-old Englishman Robert Buckley fell.", "age:buckley"),
         ("Paramedics found the 49-year-old Sementilli on Monday.", "age:sementilli"),
+        ("Cheeks, 48, logged a long career in the league.", "age:cheeks"),  # a name read as a noun
         ("A 59-year-old woman died on Friday.", "age"),
         ("A 36-year-old Australian climber died on Friday.", "age"),
     ]:
@@ -335,6 +339,29 @@ def test_the_days_a_sentence_names_are_figures_but_relative_days_are_not():
     ]
 
 
+def test_a_day_and_month_with_no_year_to_place_them_is_a_mark():
+    from newsweave.align.marks import days_of_month
+    from newsweave.extract.dates import find_dates
+
+    text = "She returns to court on Dec. 26; the hearing was in March; it began on July 2, 2013."
+    found = days_of_month(find_dates(text, "s", None))
+    assert [(n.text, n.value, n.kind) for n in found] == [("Dec. 26", 1226, "day")]
+    assert not days_of_month(find_dates(text, "s", dt.date(2013, 12, 9)))  # on the calendar
+
+
+def test_one_day_of_the_month_outlets_give_for_one_verb_is_a_figure(pipeline):
+    brief = _run(
+        pipeline,
+        "Teacher charged\n\nThe teacher was denied bail on Monday, police said.\n\nShe is "
+        "scheduled to return to court on Dec. 26, prosecutors said.",
+        "Bail denied\n\nA judge denied the teacher bail.\n\nThe teacher was scheduled to "
+        "return to court Dec. 26.",
+    )
+    (day,) = [f for f in brief.figures if f.kind == "day"]
+    assert day.verdict == "agree" and {v.text for v in day.values} == {"Dec. 26"}
+    assert {v.span.source for v in day.values} == {"s0", "s1"}
+
+
 def test_every_time_two_ledes_share_is_a_figure(pipeline):
     brief = _run(
         pipeline,
@@ -477,3 +504,20 @@ def test_one_record_three_outlets_give_is_one_figure(pipeline):
         (figure,) = [f for f in brief.figures if f.kind == kind]
         assert figure.verdict == "agree" and {v.value for v in figure.values} == {value}
         assert figure.note == f"{len(figure.values)} sources agree"
+
+
+def test_a_conflicts_note_gives_each_value_once_with_its_sources():
+    from newsweave.align.figures import tally
+    from newsweave.models import FigureValue, Span
+
+    def value(i, text, number, unit=None, qualifier=None):
+        return FigureValue(Span(f"s{i}", 0, len(text)), text, number, unit, qualifier)
+
+    falls = [
+        value(0, "200ft", 200, "ft", "around"),
+        value(1, "150 metres", 150, "m", "about"),
+        value(2, "60 metres", 60, "m", "about"),  # 200 ft converted: the same value
+        value(3, "150 meters", 150, "m"),
+    ]
+    assert tally(falls, "distance") == "around 200ft (2 sources), about 150 metres (2 sources)"
+    assert tally(falls[:2], "distance") == "around 200ft, about 150 metres"

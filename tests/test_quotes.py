@@ -1023,3 +1023,12 @@ def test_her_memoir_speaks_for_the_one_her_is(nlp):
     )
     found = [q for q in _said(nlp, text) if "quieted" in q[0]]
     assert found and found[0][1] == "Wendy Davis"
+
+
+def test_an_analysis_of_things_led_by_someone_speaks_for_its_leader(nlp):
+    text = (
+        "The most important person in the English-language world is Frank Sinatra, according "
+        "to an analysis of Wikipedia articles led by researcher Jane Roe."
+    )
+    found = [q for q in _said(nlp, text) if "Sinatra" in q[0]]
+    assert found and found[0][1] == "Jane Roe"

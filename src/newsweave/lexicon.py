@@ -367,7 +367,7 @@ TOLL_SUBGROUPS = words("child kid baby infant girl boy teenager student schoolch
 # Verbs and nouns that tell of one event in other words, mapped to one form, so that two outlets'
 # figures of one event meet ("an 8.6-magnitude quake struck" / "an 8.7-magnitude earthquake
 # hit"): what a figure's frame (its verb, its subject) and a date's governing verb compare by
-# (extract.figures.figure_frame, align.conflicts).
+# (extract.frames.figure_frame, align.conflicts).
 EVENT_SYNONYMS = {
     "hit": "strike",
     "jolt": "strike",

@@ -12,7 +12,8 @@ from itertools import combinations
 from rapidfuzz.fuzz import ratio
 
 from ..extract.dates import MONTHS, WEEKDAYS
-from ..extract.figures import event_word, governor, stem
+from ..extract.figures import governor, stem
+from ..extract.frames import event_word
 from ..models import Conflict, ConflictValue, DateMention, Document, Entity, Span
 from .crossfigures import anchor_cosine
 from .vectors import SentenceVector, days_apart

@@ -24,19 +24,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from rapidfuzz.fuzz import ratio
+
 from ..extract.dates import MONTHS, WEEKDAYS
-from ..extract.figures import (
-    TOLLS,
-    Frame,
-    direction_of,
-    figure_frame,
-    figures_agree,
-    governor,
-    stem,
-)
+from ..extract.figures import TOLLS, direction_of, figures_agree, governor, stem
+from ..extract.frames import Frame, figure_frame
 from ..extract.ordinals import date_marks
 from ..models import Conflict, Document, Figure, FigureValue, NumberMention
-from .figures import agree_note, figure_value, make_figure, sentence_marks, subgroup
+from .figures import agree_note, figure_value, make_figure, subgroup
+from .marks import sentence_marks
 from .timeline import background
 from .vectors import SentenceVector
 
@@ -55,6 +51,14 @@ AGREE_ONLY = frozenset({"age", "duration:after", "duration:window"})
 # Kinds of which an event has one value: two sources giving one event (sentences alike enough)
 # different values of them disagree, though no value is given by two sources.
 ONE_PER_EVENT = frozenset({"magnitude", "depth"})
+# Two spellings of one family name compare at least this alike (rapidfuzz ratio): "Rait" / "Raite".
+NAME_SPELLING = 85
+# Ages of one person as outlets give them differ by at most this ("31" / "32"); subjects whose ages
+# differ more are two people ("the 36-year-old" / "31-year-old Robert Buckley").
+AGE_GAP = 2
+# The key of a count said as a running total ("has so far seized 14 rifles": `Frame.total`): it
+# meets only other running totals, never one event's count ("seized six rifles from the skiff").
+TOTAL = ":total"
 
 
 @dataclass
@@ -107,19 +111,37 @@ def cross_figures(vectors: list[SentenceVector], shown: list[Figure]) -> list[Fi
     compares two of its values."""
     cited = {(v.span.source, v.span.start) for f in shown for v in f.values}
     items = _items(vectors, cited)
+    witness = {v.source: v.witness for v in vectors}
     out = list(shown)
     for group in [part for g in _groups(items) for part in _corroborated(g)]:
         figure = _as_figure(group)
         places = {i.at for i in group}
         if figure.verdict != "agree":
             out = [f for f in out if not _within(f, places)]
+            out = [g for f in out if (g := _without(f, places, witness)) is not None]
         if figure.verdict != "agree" or not any(_compares(f, places) for f in out):
             out.append(figure)
-    return _numbered(_merged(out, {v.source: v.witness for v in vectors}))
+    return _numbered(_merged(out, witness))
+
+
+def _without(
+    figure: Figure, places: set[tuple[str, int]], witness: dict[str, str]
+) -> Figure | None:
+    """A figure that agrees, less the values a figure in dispute holds ("The Navy confiscated 14
+    rifles from the boat" is one raid's count in dispute, not a running total "14 rifles so far"
+    agreeing): a value is shown agreeing or in dispute, never both. None when fewer than two
+    witnesses are left."""
+    if figure.verdict != "agree" or not _places(figure) & places:
+        return figure
+    figure.values = [v for v in figure.values if (v.span.source, v.span.start) not in places]
+    if len({witness.get(v.span.source, v.span.source) for v in figure.values}) < 2:
+        return None
+    figure.note = agree_note(figure.values, witness)
+    return figure
 
 
 def cross_marks(vectors: list[SentenceVector], shown: list[Figure]) -> list[Figure]:
-    """The years, days, times of day and ranks (`align.figures.sentence_marks`) that outlets give
+    """The years, days, times of day and ranks (`align.marks.sentence_marks`) that outlets give
     for one verb or noun ("retired in 1993" / "before retiring in 1993", "return to court Dec.
     26" / "next court appearance is Dec. 26"), in sentences alike enough, whatever facts they are
     in: figures that agree, added unless a figure already compares two of their values. Values
@@ -268,6 +290,8 @@ def _items(vectors: list[SentenceVector], cited: set[tuple[str, int]]) -> list[_
         past = bool(keyed) and background(v.document, v.sentence)
         for n, key in keyed:
             frame = figure_frame(n, v.document.nlp)
+            if frame.total and key.startswith("count:"):
+                key += TOTAL  # "14 rifles so far" is not "six rifles seized from the skiff"
             settled = key in AGREE_ONLY or (
                 key in TOLLS and ((n.span.source, n.span.start) in cited or not past)
             )
@@ -295,6 +319,8 @@ def _groups(items: list[_Item], same=None) -> list[list[_Item]]:
     for i, a in enumerate(items):
         for b in items[i + 1 :]:
             if a.key != b.key or a.witness == b.witness or not _same_time(a, b):
+                continue
+            if _other_people(a.frame, b.frame):
                 continue
             alike = (same or _agree)(a, b)
             if not alike and (same or a.settled or b.settled or _elsewhere(a.frame, b.frame)):
@@ -358,6 +384,21 @@ def _years(v: SentenceVector) -> set[int]:
     return {d.date.year for d in v.dates if d.date is not None}
 
 
+def _one_person(a: Frame, b: Frame) -> bool:
+    """Do both figures' subjects name one person ("Robert Buckley, 32," / "31-year-old Robert
+    Buckley")?"""
+    return bool(a.who and b.who and ratio(a.who, b.who) >= NAME_SPELLING)
+
+
+def _other_people(a: Frame, b: Frame) -> bool:
+    """Do the figures' subjects name different people ("Rait fell 200 ft" / "Buckley fell 700
+    m"), or give ages too far apart for one person ("the 36-year-old" / "31-year-old Robert
+    Buckley")? Their figures are never one figure."""
+    if a.who and b.who and not _one_person(a, b):
+        return True
+    return a.age is not None and b.age is not None and abs(a.age - b.age) > AGE_GAP
+
+
 def _elsewhere(a: Frame, b: Frame) -> bool:
     """Are two figures counted over different places ("in the province" / "across Asia")?"""
     return bool(a.scope and b.scope and not a.scope & b.scope)
@@ -371,7 +412,9 @@ def _consistent(group: list[_Item]) -> bool:
     if not all(_agree(a, b) for g in by_source.values() for a in g for b in g if a is not b):
         return False
     settled = [i for i in group if i.settled]
-    return all(_agree(a, b) for a in settled for b in group)
+    if not all(_agree(a, b) for a in settled for b in group):
+        return False
+    return not any(_other_people(a.frame, b.frame) for a in group for b in group)
 
 
 def _agree(a: _Item, b: _Item) -> bool:
@@ -385,14 +428,25 @@ def _same_value(a: _Item, b: _Item) -> bool:
 
 def anchor_score(a: _Item, b: _Item) -> float:
     """How alike the sentences of two figures are (`anchor_cosine`), plus `FRAME_BONUS` for one
-    verb governing both ("fell about 600m" / "fell 700 meters") and for one subject ("the quake
-    was felt for 15 seconds" / "the quake shook houses for one minute")."""
+    verb governing both ("fell about 600m" / "fell 700 meters"), for one subject ("the quake
+    was felt for 15 seconds" / "the quake shook houses for one minute") and for two or more other
+    things both count (`_listed`: "14 rifles, 31 magazines and 923 rounds" / "six rifles, 12
+    magazines and about 300 rounds")."""
     score = anchor_cosine(a.vector, b.vector, {_feature(a.number), _feature(b.number)})
     if a.frame.verb and a.frame.verb == b.frame.verb:
         score += FRAME_BONUS
-    if a.frame.subject and a.frame.subject == b.frame.subject:
+    if (a.frame.subject and a.frame.subject == b.frame.subject) or _one_person(a.frame, b.frame):
+        score += FRAME_BONUS
+    if len((_listed(a.vector) & _listed(b.vector)) - {a.key, b.key}) >= 2:
         score += FRAME_BONUS
     return score
+
+
+def _listed(v: SentenceVector) -> set[str]:
+    """The things a sentence counts ("six rifles, 12 magazines and about 300 rounds": count:rifle,
+    count:magazine, count:round): two sentences counting two or more of the same other things
+    list one haul, whatever numbers each gives."""
+    return {key for n in v.figures if (key := figure_key(n.kind)) and key.startswith("count:")}
 
 
 def _feature(n: NumberMention) -> str:
@@ -423,6 +477,8 @@ def _as_figure(group: list[_Item]) -> Figure:
     head, _, part = group[0].key.partition(":")
     if head in TOLLS and part:
         figure.label = f"{head} ({part})"  # "dead (child)"
+    elif group[0].key.endswith(TOTAL):
+        figure.label = f"{figure.label} (running total)"  # "rifles (running total)"
     elif not group[0].key.startswith("count:") and "|" not in group[0].key and verbs:
         # "distance (fall)", "duration (feel)": what was measured, not "(in one claim)"
         figure.label = f"{group[0].key.partition(':')[0]} ({verbs.most_common(1)[0][0]})"

@@ -15,22 +15,16 @@ a conflict, which the note says may still be an update when the sources carry no
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import Counter
 
 from rapidfuzz.fuzz import ratio
 
-from ..extract.figures import (
-    EVENT_KINDS,
-    TOLLS,
-    direction_of,
-    figure_frame,
-    figures_agree,
-)
+from ..extract.figures import EVENT_KINDS, TOLLS, direction_of, figures_agree
+from ..extract.frames import figure_frame
 from ..extract.numbers import counted_key
-from ..extract.ordinals import claim_marks, date_marks
-from ..extract.records import records
 from ..extract.stamps import stamp, stamp_lines
 from ..extract.times import LOCAL, times_of_day
 from ..lexicon import PLACE_NOUNS, TOLL_SUBGROUPS
@@ -45,6 +39,7 @@ from ..models import (
     Sentence,
 )
 from .facts import figures as sentence_figures
+from .marks import sentence_marks
 
 # A source's current figures are in its headline and first paragraphs; deeper down a figure is
 # as often a detail (one village's dead) or background (an earlier quake) as the story's own.
@@ -54,7 +49,7 @@ PLACE_SPELLING = 85
 # Figures that are no quantities: a year, a rank, a time of day. Inside one fact they agree or are
 # left uncompared: a grouped sentence may state another year or rank ("hosted in 2001 and 2005")
 # besides the claim's.
-MARKS = frozenset({"year", "ordinal", "time", "date", "weekday", "month", "record"})
+MARKS = frozenset({"year", "ordinal", "time", "date", "day", "weekday", "month", "record"})
 # How a record's two numbers are shown ("record (wins)", "record (losses)").
 RECORD_SIDES = {"win": "wins", "loss": "losses"}
 # What joins a distance to the place it is measured from: a conversion in brackets, a direction,
@@ -245,22 +240,6 @@ def _split_by_verb(
 def _elsewhere(a: frozenset[str], b: frozenset[str]) -> bool:
     """Counted over different places ("in the province" / "across the region")?"""
     return bool(a and b and not a & b)
-
-
-def sentence_marks(member) -> list[NumberMention]:
-    """The years, ranks, times of day and days a fact's sentence states."""
-    d, span = member.document, member.sentence.span
-    text = d.source.text
-    times = times_of_day(text, d.source.id, span.start, span.end)
-    dates = [
-        m for m in d.index("dates").overlapping(span.start, span.end) if m.span.start >= span.start
-    ]
-    return (
-        claim_marks(text, d.source.id, span.start, span.end, d.nlp)
-        + times
-        + date_marks(dates)
-        + records(text, d.source.id, span.start, span.end)
-    )
 
 
 def _fact_kind(kind: str | None) -> str:
@@ -539,7 +518,7 @@ def make_figure(
             "an updated figure rather than a disagreement"
         )
         return Figure(ident, kind, label, "updated", values, note)
-    note = "sources give different values: " + ", ".join(_shown(v) for v in values)
+    note = "sources give different values: " + tally(values, kind)
     if not all(v.published for v in values):
         note += " (the sources carry no publication times: this may be a figure that changed as the story developed)"
     return Figure(ident, kind, label, "conflict", values, note)
@@ -567,6 +546,26 @@ def _label(kind: str, counted: str | None = None, claim: bool = False) -> str:
     if head == "count":
         return f"{thing} ({verb})" if verb else thing
     return f"{head}: {thing}" if thing != head else head
+
+
+def tally(values: list[FigureValue], kind: str | None = None) -> str:
+    """Each value given once, in the order first given, with how many sources give it, values that
+    agree but for their qualifiers counted as one ("around 200ft" and "about 60 metres"): "six (6
+    sources), 14 (1 source)"; without counts when every source gives its own value."""
+    groups: list[list[FigureValue]] = []
+    for v in values:
+        same = next((g for g in groups if _agree(_bare(g[0]), _bare(v), kind)), None)
+        if same is None:
+            groups.append([v])
+        else:
+            same.append(v)
+    if all(len(g) == 1 for g in groups):
+        return ", ".join(_shown(v) for v in values)
+    return ", ".join(f"{_shown(g[0])} ({len(g)} source{'s' if len(g) > 1 else ''})" for g in groups)
+
+
+def _bare(v: FigureValue) -> FigureValue:
+    return dataclasses.replace(v, qualifier=None)
 
 
 def _shown(v: FigureValue) -> str:

@@ -21,11 +21,15 @@ import itertools
 import re
 from typing import Any
 
-from ..lexicon import EVENT_SYNONYMS
 from ..models import NumberMention, Span
-from .date_patterns import MONTHS, WEEKDAYS
 from .numbers import _counted_key, _interval, _rounded
-from .quantity_words import OFFSET_WORDS, RATE_WORDS, SECONDS, TIME_UNITS, WINDOW_WORDS
+from .quantity_words import (
+    OFFSET_WORDS,
+    RATE_WORDS,
+    SECONDS,
+    TIME_UNITS,
+    WINDOW_WORDS,
+)
 from .times import times_agree
 
 # Lemmas that say what a count of people (or a toll) measures, one set per kind. From reading the
@@ -62,6 +66,8 @@ KIND_CUES: dict[str, frozenset[str]] = {
         ]
     ),
     "missing": frozenset(["missing", "miss", "unaccounted"]),
+    # before "displaced": "rescuers struggle to evacuate 14 children still trapped under the rubble"
+    "trapped": frozenset(["trap", "trapped", "bury", "buried"]),
     "displaced": frozenset(
         ["evacuate", "evacuee", "displace", "displaced", "homeless", "flee", "shelter", "refugee"]
     ),
@@ -69,7 +75,7 @@ KIND_CUES: dict[str, frozenset[str]] = {
 }
 # Tolls: counts of people that rise as a story develops, and how far apart two stated values may be
 # and still be one figure whatever their qualifiers.
-TOLLS = frozenset({"dead", "injured", "missing", "displaced", "arrested"})
+TOLLS = frozenset({"dead", "injured", "missing", "trapped", "displaced", "arrested"})
 TOLL_SPREAD = 3.0
 # The event's own measures: compared across the whole story, and two sentences that disagree on
 # one are never one fact. Other kinds ("count:house:damage") are compared only inside one fact.
@@ -129,6 +135,7 @@ _PASS_THROUGH = frozenset(
         "are",
         "is",
         "reportedly",
+        "still",
         "also",
         "so",
         "far",
@@ -163,11 +170,11 @@ _NEAR = 3
 
 
 def figure_kind(number: NumberMention, doc: Any = None) -> str | None:
-    """The kind of quantity `number` states: "dead", "injured", "missing", "displaced", "arrested",
+    """The kind of quantity `number` states: "dead", "injured", "missing", "trapped", "displaced", "arrested",
     "magnitude", "depth", "distance", "length", "money:USD", "percent", "age", "duration" (with
     ":after" or ":window" for a lag or a window of time: `duration_role`), or a
     "count:<counted>:<verb>" key; None for a bare number with nothing to say what it counts."""
-    tokens = _tokens(number, doc)
+    tokens = number_tokens(number, doc)
     near = _near_lemmas(tokens)
     if number.unit in METRES:
         return _length_kind(near, tokens)
@@ -242,7 +249,9 @@ def _age_of(number: NumberMention, tokens: Any) -> str | None:
     if before is None or before[1].text != "," or after is None or after.text != ",":
         return None
     name = before[0]
-    if name.ent_type_ != "PERSON" and (name.pos_ != "PROPN" or name.ent_type_ in NOT_PEOPLE):
+    # a capitalised noun is a name the model took for a word ("Cheeks, 48, logged ...")
+    named = name.pos_ == "PROPN" or (name.pos_ == "NOUN" and name.text[:1].isupper())
+    if name.ent_type_ != "PERSON" and (not named or name.ent_type_ in NOT_PEOPLE):
         return None
     return f"age:{name.lower_}"
 
@@ -332,7 +341,8 @@ def far_apart(values: list[float]) -> bool:
     return bool(stated) and max(stated) >= TOLL_SPREAD * min(stated)
 
 
-def _tokens(number: NumberMention, doc: Any) -> Any:
+def number_tokens(number: NumberMention, doc: Any) -> Any:
+    """The parse's tokens of a number; None without a parse."""
     if doc is None:
         return None
     span = doc.char_span(number.span.start, number.span.end, alignment_mode="expand")
@@ -387,7 +397,7 @@ def _context_lemmas(tokens: Any) -> set[str]:
     ("the death toll rose to 24")."""
     if tokens is None:
         return set()
-    anchor = _anchor(tokens)
+    anchor = anchor_token(tokens)
     out: set[str] = set()
     node = anchor
     for step in range(4):
@@ -429,7 +439,7 @@ def _context_lemmas(tokens: Any) -> set[str]:
 def _verb(tokens: Any) -> str:
     if tokens is None:
         return ""
-    node = _anchor(tokens)
+    node = anchor_token(tokens)
     for _ in range(4):
         if node.pos_ == "VERB":
             return node.lemma_.lower()
@@ -437,85 +447,6 @@ def _verb(tokens: Any) -> str:
             break
         node = node.head
     return ""
-
-
-@dataclasses.dataclass(frozen=True)
-class Frame:
-    """Where a figure stands in its sentence: the verb that governs it, that verb's subject, and
-    the places it is counted over (proper nouns and `PLACE_NOUNS`) ("killed 170,000 people in the province" / "across
-    Asia": scope {"province"} / {"asia"})."""
-
-    verb: str = ""
-    subject: str = ""
-    scope: frozenset[str] = frozenset()
-
-
-# Prepositions that set the places a figure is counted over, and the common nouns of places.
-SCOPE_PREPOSITIONS = frozenset({"in", "across", "around", "throughout"})
-PLACE_NOUNS = frozenset(
-    {
-        "province",
-        "region",
-        "state",
-        "country",
-        "district",
-        "county",
-        "city",
-        "town",
-        "village",
-        "area",
-        "capital",
-        "island",
-        "world",
-    }
-)
-
-
-def figure_frame(number: NumberMention, doc: Any = None) -> Frame:
-    """The figure's `Frame`; empty without a parse."""
-    tokens = _tokens(number, doc)
-    if tokens is None:
-        return Frame()
-    node = _anchor(tokens)
-    heads = [node]
-    for _ in range(4):
-        if node.pos_ == "VERB" or node.head is node:
-            break
-        node = node.head
-        heads.append(node)
-    verb = event_word(node.lemma_) if node.pos_ == "VERB" else ""
-    subject = next(
-        (
-            event_word(c.lemma_)
-            for c in node.children
-            if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON"
-        ),
-        "",
-    )
-    scope = frozenset(
-        o.lemma_.lower()
-        for h in heads
-        for p in h.children
-        if p.dep_ == "prep" and p.lower_ in SCOPE_PREPOSITIONS
-        for o in p.children
-        if o.dep_ == "pobj" and o not in heads and _place_word(o)
-    )
-    return Frame(verb if verb else "", subject if verb else "", scope)
-
-
-def event_word(lemma: str) -> str:
-    """One form for the words that tell of one event ("hit" and "struck": "strike";
-    `lexicon.EVENT_SYNONYMS`)."""
-    word = lemma.lower()
-    return EVENT_SYNONYMS.get(word, word)
-
-
-def _place_word(token: Any) -> bool:
-    """A name or common noun of a place: "in Aceh", "across the region"; not a time named like a
-    place ("in April", "in May 2012": the time of the figure, not where it was counted)."""
-    if token.ent_type_ in {"DATE", "TIME"} or token.lower_ in MONTHS or token.lower_ in WEEKDAYS:
-        return False
-    return token.pos_ == "PROPN" or token.lemma_ in PLACE_NOUNS
 
 
 def governor(doc: Any, span: Span) -> str | None:
@@ -539,6 +470,7 @@ def stem(word: str) -> str:
     return re.sub(r"(?:ing|ed|es|e|s)$", "", word)
 
 
-def _anchor(tokens: Any) -> Any:
+def anchor_token(tokens: Any) -> Any:
+    """The token through which a number's tokens hang on the rest of the sentence."""
     outside = [t for t in tokens if not (tokens.start <= t.head.i < tokens.end) or t.head.i == t.i]
     return outside[-1] if outside else tokens[-1]

@@ -67,8 +67,22 @@ SECONDS = {
 # bombings", "two years ago"), and the words before it that make it a window of time ("in the last
 # three days", "within a week"), each a different quantity from how long something lasted.
 RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
-OFFSET_WORDS = frozenset({"after", "before", "later", "earlier", "ago", "prior"})
+OFFSET_WORDS = frozenset({"after", "following", "before", "later", "earlier", "ago", "prior"})
 WINDOW_WORDS = frozenset({"last", "past", "next", "coming", "within", "recent"})
+# Words of a clause that make its count a running total ("has, thus far, confiscated a total of 14
+# rifles", "in their five operations so far"), a different quantity from one event's count ("six
+# rifles were seized from the skiff"): `extract.frames.Frame.total`. From the ECB+ dev stories.
+# "A total of" alone is not one: "the three boats had a total of 26 crew" is a sum.
+RUNNING_TOTAL = (
+    "so far",
+    "thus far",
+    "to date",
+    "till date",
+    "until now",
+    "up to now",
+    "all told",
+    "cumulative",
+)
 MEASURES = {
     "km": "km",
     "kilometre": "km",
