@@ -5,8 +5,9 @@ it, with its precision and recall by five-fold cross-validation over stories.
     .venv/bin/python bench/sameclaim_fit.py            # prints MODEL and the threshold table
 
 How: every story of `bench/claims_gold/` (never the test split) is briefed as `bench/claims.py`
-does; the sentence and claim-part vectors newsweave aligns are taken as they are, and every pair of
-two witnesses whose lexical cosine reaches `sameclaim.FLOOR` becomes a row of
+does; the sentence and claim-part vectors newsweave aligns are taken as they are (not the cores
+of sentences, `claims.claim_core`: they back lone sentences with the same model, less a margin),
+and every pair of two witnesses whose lexical cosine reaches `sameclaim.FLOOR` becomes a row of
 `sameclaim.features` (the exact function newsweave runs). A row is positive when its two texts
 overlap the two articles' words of one gold claim, or of two values of one gold figure (a quantity
 two articles give, agreeing or not: sentences stating one quantity differently are one fact with a
@@ -51,6 +52,8 @@ def rows(names: list[str]) -> tuple[list[dict], list[bool], list[str]]:
         same = _gold_groups(gold, where)
         vectors = seen["vectors"]
         for a, b in combinations(vectors, 2):
+            if a.core is not None or b.core is not None:
+                continue  # a sentence's core is scored by the model fitted on the rest
             if a.witness == b.witness or (lexical := cosine(a, b)) < sameclaim.FLOOR:
                 continue
             sa, sb = a.sentence.span, b.sentence.span

@@ -264,3 +264,41 @@ def test_a_summary_sentence_cites_only_spans_that_state_its_figures(pipeline):
     for sentence in brief.summary:
         if "five" in sentence.text:
             assert all("five" in texts[c.source][c.start : c.end] for c in sentence.citations)
+
+
+def _core(nlp, text):
+    from newsweave.align.claims import claim_core
+    from newsweave.models import Document, Sentence
+
+    sentence = Sentence("s0.0", Span("s0", 0, len(text)), text, 0)
+    document = Document(Source(id="s0", raw=text, text=text), [sentence], nlp=nlp(text))
+    return " ".join(t.text for t in claim_core(document, sentence) if not t.is_punct)
+
+
+@pytest.mark.parametrize(
+    "text, core",
+    [
+        (
+            "Greg Gianforte, the Montana congressman-elect who was accused of assault, pleaded "
+            "guilty to misdemeanor assault on Monday.",
+            "Greg Gianforte pleaded guilty to misdemeanor assault on Monday",
+        ),
+        (
+            "The quake struck Aceh province on Tuesday, killing at least five people in the hills.",
+            "The quake struck Aceh province on Tuesday",
+        ),
+        (
+            "Officials say the quake, which struck the western tip of Sumatra island, killed 24 "
+            "people.",
+            "Officials say the quake killed 24 people",
+        ),
+        (
+            "The driver fled the scene but was arrested by police a few blocks away.",
+            "The driver fled the scene",
+        ),
+        ("The quake struck Aceh province on Tuesday.", ""),  # no aside: the sentence is its claim
+        ("The driver fled the scene, police said.", ""),  # an aside of two words
+    ],
+)
+def test_the_core_of_a_sentence_is_its_main_claim_without_asides(nlp, text, core):
+    assert _core(nlp, text) == core

@@ -155,3 +155,57 @@ def test_close_pairs_keeps_every_pair_whose_cosine_reaches_the_floor(monkeypatch
         assert {p for p in pairs if cosine(vectors[p[0]], vectors[p[1]]) >= floor} <= found
         assert all(cosine(vectors[i], vectors[j]) >= floor - 1e-6 for i, j in found)
     assert {(i, i + 60) for i in range(5) if vectors[i].norm} <= close_pairs(vectors, 1.0)
+
+
+def test_a_sentence_with_asides_is_cited_whole_and_shown_once(pipeline):
+    # A's sentence says more (who Gianforte is) than B's; its core (the main claim) is never shown
+    lede = (
+        "Greg Gianforte, the Montana congressman-elect who was accused of body slamming a "
+        "reporter, pleaded guilty to misdemeanor assault Monday morning."
+    )
+    brief = _run(
+        pipeline,
+        f"{lede}\n\nThe weather in Bozeman was fine.",
+        "Gianforte pleaded guilty and was sentenced to community service for the incident.\n\n"
+        "He plans to run again next year.",
+    )
+    (fact,) = [f for f in brief.facts if f.status == "corroborated"]
+    text = brief.source("s0").text
+    assert {m.source for m in fact.mentions} == {"s0", "s1"}
+    cited = next(m for m in fact.mentions if m.source == "s0")
+    assert text[cited.start : cited.end] == lede  # the whole sentence cites its main claim
+    assert not [f for f in brief.facts if f.text == lede and f.status == "single-source"]
+
+
+def _sentences(*texts):
+    """One whole-sentence vector per text, each from its own source, and the vector of its core."""
+    from collections import Counter
+
+    from newsweave.align.vectors import SentenceVector
+    from newsweave.models import Document, Sentence, Span
+
+    out = []
+    for i, text in enumerate(texts):
+        source = Source(id=f"s{i}", raw=text, text=text, published=DAY)
+        sentence = Sentence(f"s{i}.0", Span(f"s{i}", 0, len(text)), text, 0)
+        document = Document(source, [sentence])
+        whole = SentenceVector(sentence, document, Counter(), {})
+        core = SentenceVector(sentence, document, Counter(), {}, parent=sentence, core=("x",))
+        out.append((whole, core))
+    return out
+
+
+def test_a_core_backs_a_lone_sentence_as_its_whole_sentence_once():
+    from newsweave.align.facts import _grouped
+
+    (a, a_core), (b, b_core) = _sentences(
+        "Gianforte, who was accused of attacking a reporter, pleaded guilty on Monday.",
+        "Gianforte pleaded guilty and was sentenced to community service.",
+    )
+    vectors = [a, a_core, b, b_core]
+    # the core of B's sentence states A's claim: A is shown with B's sentence, B not again alone
+    assert _grouped(vectors, [], {0: (0.8, 3)}) == [[a, b]]
+    # A's core states B's claim: the same fact, with A's sentence (its core is never shown)
+    assert _grouped(vectors, [], {1: (0.8, 2)}) == [[a, b]]
+    # no support: two single-source facts, no core among them
+    assert _grouped(vectors, [], {}) == [[a], [b]]

@@ -13,6 +13,13 @@ Parts are: a participle clause after a comma (", killing ..."), a non-restrictiv
 apposition set off by commas ("ZTE, a company with more than 70,000 employees, said"). An
 apposition or relative clause is cited with the short noun phrase it describes, where that stands
 just before it ("ZTE, a company with more than 70,000 employees"), so that it reads as a claim.
+
+`claim_core` gives the other side: the sentence's main claim without those asides (nor an
+attribution set off by commas, ", police said"), "Greg Gianforte, the Montana congressman-elect
+who was accused of body slamming a reporter, pleaded guilty to misdemeanor assault" read as
+"Greg Gianforte pleaded guilty to misdemeanor assault", so that it matches "Gianforte pleaded
+guilty and was sentenced to community service". Its words are not contiguous: a core is matched
+for its sentence and cited by the whole sentence, which states it.
 """
 
 from __future__ import annotations
@@ -29,6 +36,9 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # read with that noun: the part starts at it when it stands just before, in at most this many words.
 NAMED = frozenset({"appos", "relcl"})
 MAX_HEAD_WORDS = 6
+# A core needs this many words (with a verb), and the asides it leaves out at least this many.
+MIN_CORE_WORDS = 5
+MIN_ASIDE_WORDS = 3
 
 
 def claim_parts(document: Document, sentence: Sentence) -> list[tuple[Sentence, list[Any]]]:
@@ -46,6 +56,33 @@ def claim_parts(document: Document, sentence: Sentence) -> list[tuple[Sentence, 
             if part is not None:
                 out.append((part, _context(token)))
     return out
+
+
+def claim_core(document: Document, sentence: Sentence) -> list[Any]:
+    """The tokens of a sentence's main claim: the sentence without the parts `claim_parts` looks
+    for (clauses and appositions set off by commas, second predicates of the main verb) and
+    without an attribution set off by commas (", police said"); [] where the asides are a few
+    words or the rest says nothing (no verb)."""
+    doc = document.nlp
+    if doc is None:
+        return []
+    span = doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+    if span is None:
+        return []
+    dropped: set[int] = set()
+    for token in span:
+        if token.i not in dropped and (
+            token.dep_ == "parataxis" or (token.dep_ in PART_DEPS and _separate(token, span))
+        ):
+            dropped |= {t.i for t in token.subtree}
+            if token.dep_ == "conj":  # "... and was arrested nearby": the "and" too
+                dropped |= {t.i for t in token.head.children if t.dep_ == "cc" and t.i < token.i}
+    kept = [t for t in span if t.i not in dropped]
+    words = [t for t in kept if not t.is_punct]
+    asides = sum(1 for t in span if t.i in dropped and not t.is_punct)
+    if asides < MIN_ASIDE_WORDS or len(words) < MIN_CORE_WORDS:
+        return []
+    return kept if any(t.pos_ in {"VERB", "AUX"} for t in words) else []
 
 
 def _separate(token: Any, span: Any) -> bool:

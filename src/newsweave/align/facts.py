@@ -69,7 +69,8 @@ def group_facts(
     `anchors`: pairs of sentences, each (source, start), known to state one thing (one quote).
     With `embed`, pairs the words leave undecided (lexical score in `BAND`) are decided by the
     sentence embeddings as well: a paraphrase shares few words."""
-    if embed:
+    if embed:  # the cores of sentences (`claims.claim_core`) back lone sentences by the model only
+        vectors = [v for v in vectors if v.core is None]
         return _grouped(vectors, _pairs_embedded(vectors, anchors or set()))
     pairs, support = _pairs(vectors, anchors or set())
     return _grouped(vectors, pairs, support)
@@ -89,7 +90,7 @@ def _grouped(
     grouped_sentences = {
         (m.source, m.sentence.span.start) for g in grouped for m in g if not m.part
     }
-    support = support or {}
+    support = _core_support(vectors, support or {})
     alone = {
         k for k, v in enumerate(vectors) if k not in home and _alone_shown(v, grouped_sentences)
     }
@@ -129,8 +130,30 @@ def _supported(
 def _alone_shown(v: SentenceVector, grouped_sentences: set[tuple[str, int]]) -> bool:
     """A sentence no other source states is a single-source fact; so is a claim part of a sentence
     that a group holds for another of its claims ("..., adding that a ferry would run"), which
-    would otherwise be hidden under that claim. A lone part of a lone sentence: the sentence shows it."""
-    return v.parent is None or not v.part or (v.source, v.parent.span.start) in grouped_sentences
+    would otherwise be hidden under that claim. A lone part of a lone sentence: the sentence shows it.
+    The core of a sentence never is: its sentence is shown."""
+    if v.core is not None:
+        return False
+    return v.parent is None or (v.source, v.parent.span.start) in grouped_sentences
+
+
+def _core_support(
+    vectors: list[SentenceVector], support: dict[int, tuple[float, int]]
+) -> dict[int, tuple[float, int]]:
+    """`support` read for sentences: a core's sentence in its place, as a partner (the sentence
+    states the core's claim and cites it) and as a lone sentence backed as well as its core is."""
+    whole = {(v.source, v.sentence.span.start): k for k, v in enumerate(vectors) if not v.part}
+
+    def sentence(k: int) -> int:
+        v = vectors[k]
+        return whole.get((v.source, v.sentence.span.start), k) if v.core is not None else k
+
+    out: dict[int, tuple[float, int]] = {}
+    for k, (score, other) in support.items():
+        at = sentence(k)
+        if score > out.get(at, (0.0, -1))[0]:
+            out[at] = (score, sentence(other))
+    return out
 
 
 def _without_echoes(groups: list[list[SentenceVector]]) -> list[list[SentenceVector]]:
@@ -158,14 +181,19 @@ def _pairs(
     that carry one quote, strongest first; and for each sentence, the sentence of another witness
     likeliest to state its claim, where that is at least `sameclaim.SUPPORT` (each vector's
     `nearest` keeps it whatever its probability). Where a claim part of a sentence states the
-    claim about as well as the whole sentence, the part is cited."""
+    claim about as well as the whole sentence, the part is cited. The core of a sentence
+    (`claims.claim_core`) is in no pair: it only backs a lone sentence."""
     scores = _narrowest(vectors, _scores(vectors, anchors))
     pairs = sorted(
         (
             (score, i, j)
             for (i, j), score in scores.items()
-            if score >= sameclaim.SAME
-            or (score >= sameclaim.SAME_KIND and _one_kind(vectors[i], vectors[j]))
+            if vectors[i].core is None
+            and vectors[j].core is None
+            and (
+                score >= sameclaim.SAME
+                or (score >= sameclaim.SAME_KIND and _one_kind(vectors[i], vectors[j]))
+            )
         ),
         key=lambda p: (-p[0], _order(vectors[p[1]]), _order(vectors[p[2]])),
     )
@@ -192,6 +220,8 @@ def _scores(vectors: list[SentenceVector], anchors: set[frozenset]) -> dict[tupl
         if j < after[i] or sources[i] == sources[j]:  # only sentences after this one's source
             continue
         score = sameclaim.probability(a, b)
+        if a.core is not None or b.core is not None:
+            score -= sameclaim.CORE_MARGIN
         if _anchored(a, b, anchors):
             score += 1.0  # one statement: placed before any pair that merely reads alike
         if score >= floor and not figures_clash(a, b):
@@ -235,7 +265,7 @@ def _narrowest(
     for (i, j), score in scores.items():
         for part, other in ((i, j), (j, i)):
             v = vectors[part]
-            if v.parent is not None:
+            if v.parent is not None and v.core is None:
                 key = (whole.get((v.source, v.parent.span.start), -1), other)
                 best_part[key] = max(best_part.get(key, 0.0), score)
 

@@ -14,7 +14,7 @@ from typing import Any
 from scipy import sparse
 
 from ..models import DateMention, Document, NumberMention, Sentence
-from .claims import claim_parts
+from .claims import claim_core, claim_parts
 
 # Feature prefixes; entities, dates and numbers count more than a single word.
 WEIGHTS = {"w": 1.0, "e": 1.5, "d": 2.0, "n": 2.0}
@@ -48,6 +48,9 @@ class SentenceVector:
     parent: Sentence | None = None  # for a claim inside a sentence (align.claims): that sentence
     # the vector of another witness likeliest to state its claim, with that probability (align.facts)
     nearest: tuple[float, SentenceVector] | None = None
+    # for the main claim of a sentence (align.claims.claim_core): its words; `sentence` and `parent`
+    # are then that whole sentence, which cites it
+    core: tuple[Any, ...] | None = None
 
     @property
     def part(self) -> bool:
@@ -79,14 +82,21 @@ class SentenceVector:
         return self.sentence is self.document.sentences[0]
 
     @functools.cached_property
+    def text(self) -> str:
+        """The words it stands for: its sentence's, or those of the core of it."""
+        if self.core is None:
+            return self.sentence.text
+        return "".join(t.text_with_ws for t in self.core).strip()
+
+    @functools.cached_property
     def grams(self) -> frozenset[str]:
         """Character 4-grams of its lower-cased letters, digits and spaces."""
-        t = _NON_WORD.sub("", self.sentence.text.lower())
+        t = _NON_WORD.sub("", self.text.lower())
         return frozenset(t[i : i + 4] for i in range(len(t) - 3))
 
     @functools.cached_property
     def words(self) -> int:
-        return len(self.sentence.text.split())
+        return len(self.text.split())
 
     @functools.cached_property
     def named(self) -> frozenset[str]:
@@ -106,7 +116,7 @@ class SentenceVector:
         if span is None:
             return None, ""
         verb = span.root.lemma_.lower()
-        rows = [t.i for t in span if t.is_alpha and not t.is_stop]
+        rows = [t.i for t in self.core or span if t.is_alpha and not t.is_stop]
         tensor = getattr(doc, "tensor", None)
         if not rows or tensor is None or not len(tensor):
             return None, "" if verb in LIGHT_VERBS else verb
@@ -150,10 +160,14 @@ def sentence_vectors(
                 SentenceVector(p, d, _features(d, p, _within(found, p), context), {}, parent=s)
                 for p, context in claim_parts(d, s)
             ]
+            if core := claim_core(d, s):
+                features = _features(d, s, _within_words(found, core), words=core)
+                vectors.append(SentenceVector(s, d, features, {}, parent=s, core=tuple(core)))
     if embed:
         embed_all(vectors)
-    df = Counter(f for v in vectors for f in v.features)
-    n = len(vectors) or 1
+    counted = [v for v in vectors if v.core is None]  # a core repeats words of its sentence
+    df = Counter(f for v in counted for f in v.features)
+    n = len(counted) or 1
     for v in vectors:
         v.weights = {f: c * _idf(n, df[f]) * WEIGHTS[f[0]] for f, c in v.features.items()}
         v.norm = math.sqrt(sum(w * w for w in v.weights.values()))
@@ -259,14 +273,25 @@ def _within(found: tuple[list, list, list], part: Sentence) -> tuple[list, list,
     return tuple([x for x in items if start <= x.span.start < end] for items in found)  # type: ignore[return-value]
 
 
+def _within_words(found: tuple[list, list, list], words: list[Any]) -> tuple[list, list, list]:
+    """Of a sentence's names, dates and numbers, those that start in one of `words` (tokens)."""
+    starts = [(t.idx, t.idx + len(t.text)) for t in words]
+
+    def kept(x: Any) -> bool:
+        return any(a <= x.span.start < b for a, b in starts)
+
+    return tuple([x for x in items if kept(x)] for items in found)  # type: ignore[return-value]
+
+
 def _features(
     document: Document,
     sentence: Sentence,
     found: tuple[list, list, list],
     context: list | None = None,
+    words: list[Any] | None = None,
 ) -> Counter:
     """Content lemmas plus the resolved names, dates and numbers `found` in the sentence (or claim
-    part), and the content words of the `context` a part depends on."""
+    part; or only its `words`, tokens), and the content words of the `context` a part depends on."""
     features: Counter = Counter()
     for tok in context or []:
         if _content_word(tok):
@@ -274,11 +299,12 @@ def _features(
     names, dates, numbers = found
     for m in names:
         features["e:" + m.entity_id] += 1
-    if document.nlp is not None:
-        span = document.nlp.char_span(
+    if words is None and document.nlp is not None:
+        words = document.nlp.char_span(
             sentence.span.start, sentence.span.end, alignment_mode="expand"
         )
-        for tok in span or []:
+    if words is not None:
+        for tok in words:
             if _content_word(tok) and not any(m.span.start <= tok.idx < m.span.end for m in names):
                 features["w:" + tok.lemma_.lower()] += 1
     for d in dates:
