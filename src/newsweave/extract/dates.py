@@ -140,9 +140,11 @@ def resolve(
     return _resolve_hit(hit, published, future, order or numeric_order(expr))
 
 
+@functools.lru_cache(maxsize=256)
 def numeric_order(text: str) -> str | None:
     """`DAY_FIRST` or `MONTH_FIRST` when the numeric dates of `text` that show their order (one
-    number over 12: "15/09/2013" is day first) all show that one; None when none does or they differ."""
+    number over 12: "15/09/2013" is day first) all show that one; None when none does or they differ.
+    Remembered per text: an article's dates, date line and stamps each ask it."""
     shown = set()
     for m in NUMERIC.finditer(text):
         a, b = int(m["a"]), int(m["b"])
