@@ -214,6 +214,7 @@ def test_one_persons_age_given_two_ways_and_two_spellings_is_one_figure(pipeline
     (age,) = [f for f in brief.figures if f.kind.startswith("age:")]
     assert age.verdict == "conflict" and len(age.values) == 3
     assert any(c.kind == "number" and c.subject == age.label for c in brief.conflicts)
+    assert "may be a figure that changed" not in age.note  # an age is not revised as news breaks
 
 
 def test_durations_in_different_units_are_compared():

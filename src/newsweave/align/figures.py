@@ -519,7 +519,8 @@ def make_figure(
         )
         return Figure(ident, kind, label, "updated", values, note)
     note = "sources give different values: " + tally(values, kind)
-    if not all(v.published for v in values):
+    if kind in EVENT_KINDS and not all(v.published for v in values):  # a toll, a magnitude, a
+        # depth or a distance is revised as a story develops; an age, a day or a count seized is not
         note += " (the sources carry no publication times: this may be a figure that changed as the story developed)"
     return Figure(ident, kind, label, "conflict", values, note)
 
