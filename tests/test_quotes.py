@@ -998,37 +998,38 @@ def test_a_he_before_the_name_of_the_speaker_of_its_sentence_is_that_speaker(nlp
     assert said["as many as two dozen people were witnesses"] == "Mark Gagan"
 
 
-def test_an_organisations_initials_name_it(nlp):
-    text = (
+# (text, words of the reported claim, its speaker): a document or an organisation's initials
+# speaks for whom it names
+AUTHORS = {
+    "an organisation's initials name it": (
         "Jack Haskel works for the Pacific Crest Trail Association.\n\n"
-        "According to the PCTA, at most 50 hikers a day may start from the border."
-    )
-    found = [q for q in _said(nlp, text) if "50 hikers" in q[0]]
-    assert found and found[0][1] == "Pacific Crest Trail Association"
-
-
-def test_a_memoir_speaks_for_the_one_who_wrote_it(nlp):
-    text = (
+        "According to the PCTA, at most 50 hikers a day may start from the border.",
+        "50 hikers",
+        "Pacific Crest Trail Association",
+    ),
+    "a memoir speaks for the one who wrote it": (
         "Sen. Wendy Davis, in her memoir due out next week, discloses the most personal of "
-        "stories.\n\nShe was delivered by cesarean section in spring 1997, the memoir says."
-    )
-    found = [q for q in _said(nlp, text) if "cesarean" in q[0]]
-    assert found and found[0][1] == "Wendy Davis"
-
-
-def test_her_memoir_speaks_for_the_one_her_is(nlp):
-    text = (
+        "stories.\n\nShe was delivered by cesarean section in spring 1997, the memoir says.",
+        "cesarean",
+        "Wendy Davis",
+    ),
+    "her memoir speaks for the one her is": (
         "Wendy Davis ran for governor in 2014. She lost to Greg Abbott.\n\n"
-        "The baby's heart was quieted by her doctor, according to her memoir."
-    )
-    found = [q for q in _said(nlp, text) if "quieted" in q[0]]
-    assert found and found[0][1] == "Wendy Davis"
-
-
-def test_an_analysis_of_things_led_by_someone_speaks_for_its_leader(nlp):
-    text = (
+        "The baby's heart was quieted by her doctor, according to her memoir.",
+        "quieted",
+        "Wendy Davis",
+    ),
+    "an analysis of things led by someone speaks for its leader": (
         "The most important person in the English-language world is Frank Sinatra, according "
-        "to an analysis of Wikipedia articles led by researcher Jane Roe."
-    )
-    found = [q for q in _said(nlp, text) if "Sinatra" in q[0]]
-    assert found and found[0][1] == "Jane Roe"
+        "to an analysis of Wikipedia articles led by researcher Jane Roe.",
+        "Sinatra",
+        "Jane Roe",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(AUTHORS))
+def test_who_a_document_or_initials_speak_for(nlp, case):
+    text, words, speaker = AUTHORS[case]
+    found = [q for q in _said(nlp, text) if words in q[0]]
+    assert found and found[0][1] == speaker

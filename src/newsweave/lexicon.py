@@ -33,6 +33,13 @@ FEMALE_WORDS = words(
     "grandmother niece woman girl spokeswoman chairwoman congresswoman businesswoman councilwoman "
     "policewoman actress widow empress nun mum mom"
 )
+
+
+def word_gender(word: str) -> str | None:
+    """ "m" or "f" for a word of `MALE_WORDS` or `FEMALE_WORDS` (lower-cased), else None."""
+    return "m" if word in MALE_WORDS else "f" if word in FEMALE_WORDS else None
+
+
 # Participles that give a person a name after a noun ("a girl named Isabel", "a man called Roe").
 NAMING_PARTICIPLES = words("named called")
 # Title words that may open a person's name span ("President Donald Trump", "Rep. Adam Schiff").

@@ -15,13 +15,12 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from ..lexicon import (
-    FEMALE_WORDS,
     HONORIFICS,
-    MALE_WORDS,
     NICKNAMES,
     ORG_PREFIXES,
     ORG_SUFFIXES,
     PLACE_ALIASES,
+    word_gender,
 )
 from ..models import Entity, EntityMention, EntityType, Span
 from ..outlets import outlet_entity
@@ -161,7 +160,7 @@ def _unique_match(
     token: str,
     clusters: list[list[EntityMention]],
     lone: EntityMention,
-    ending: list[list[EntityMention]] | None = None,
+    ending: list[list[EntityMention]],
 ) -> list[EntityMention] | None:
     """The one cluster whose full names end (or, for family-name-first names, start) with `token`.
     Of several people with that family name, the one the lone name's own report names in full
@@ -169,8 +168,8 @@ def _unique_match(
     Olgin, whom most reports are about), else the story's dominant one (`_dominant`). Not by
     report for a name with an honorific, which tells a gender the names do not: "Mr Wilson"
     is not Jane Wilson, whom his report names more. `ending`: `_ending_with(token, clusters)`,
-    when the caller has it."""
-    last = _ending_with(token, clusters) if ending is None else ending
+    found once per name by the caller."""
+    last = ending
     gender = _honorific_gender(lone)
     if gender is not None:  # "Mrs Wilson" is not the Wilson already called "Mr Wilson"
         last = [c for c in last if all(_honorific_gender(m) in {None, gender} for m in c)]
@@ -189,8 +188,7 @@ def _unique_match(
 
 def _honorific_gender(m: EntityMention) -> str | None:
     """ "m" for "Mr Wilson", "f" for "Mrs Wilson", else None."""
-    title = (m.alias or "").split(" ")[0].lower().rstrip(".")
-    return "m" if title in MALE_WORDS else "f" if title in FEMALE_WORDS else None
+    return word_gender((m.alias or "").split(" ")[0].lower().rstrip("."))
 
 
 def _named_in_full_here(

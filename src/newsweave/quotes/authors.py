@@ -55,17 +55,18 @@ def _from_or_by(subj: Any, resolve: Resolve) -> str | None:
     """ "a statement from the ministry", "an analysis led by Jane Roe", "a report by the board";
     "an analysis of Wikipedia articles led by Jane Roe" (the parse hangs "led" on the
     articles)."""
-    found = _from_or_by_of(subj, resolve)
+    found = _issued_by(subj, resolve)
     if found is not None:
         return found
     for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             if any(c.dep_ == "acl" for c in obj.children):
-                return _from_or_by_of(obj, resolve)
+                return _issued_by(obj, resolve)
     return None
 
 
-def _from_or_by_of(subj: Any, resolve: Resolve) -> str | None:
+def _issued_by(subj: Any, resolve: Resolve) -> str | None:
+    """The object of the noun's own "from", "by" or "led by"."""
     for child in subj.children:
         if child.dep_ == "prep" and child.lower_ in _BY:
             return _object_entity(child, resolve)

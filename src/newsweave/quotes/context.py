@@ -78,15 +78,15 @@ class Context:
         three or more capitalised words ("PCTA"), for a mention the model missed in this
         document."""
         out: dict[str, str] = {}
-        for e in self.entities.values():
-            for name in [e.name, *e.aliases] if e.type == "organisation" else ():
+        initials: dict[str, str] = {}  # "the PCTA": Pacific Crest Trail Association's
+        for e in (e for e in self.entities.values() if e.type == "organisation"):
+            for name in [e.name, *e.aliases]:
                 if " " not in name:
                     out.setdefault(name, e.id)
-        for e in self.entities.values():  # "the PCTA": Pacific Crest Trail Association's initials
             capitals = [w[0] for w in e.name.split() if w[0].isupper()]
-            if e.type == "organisation" and len(capitals) >= 3:
-                out.setdefault("".join(capitals), e.id)
-        return out
+            if len(capitals) >= 3:
+                initials.setdefault("".join(capitals), e.id)
+        return initials | out  # a name written out wins over initials
 
     def _by_surname(self, word: str) -> str | None:
         hits = self._people_by_word.get(word.casefold(), [])

@@ -13,6 +13,7 @@ from ..lexicon import (
     MALE_WORDS,
     NAMING_PARTICIPLES,
     REFLEXIVE_PRONOUNS,
+    word_gender,
 )
 from .people import SUBJECT_DEPS, in_quotes, is_person, role_of, sentence_of, untagged_names
 
@@ -105,8 +106,8 @@ def _gendered_nouns(sent: Any) -> set[str]:
     out = set()
     for t in sent:
         if t.pos_ == "NOUN" and not any(c.tag_ == "PRP$" for c in t.children):  # not "his wife"
-            word = t.lower_
-            out |= {"m"} if word in MALE_WORDS else {"f"} if word in FEMALE_WORDS else set()
+            gender = word_gender(t.lower_)
+            out |= {gender} if gender else set()
     return out
 
 

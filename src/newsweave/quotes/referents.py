@@ -47,6 +47,7 @@ from ..lexicon import (
     REFLEXIVE_PRONOUNS,
     SPEECH_LEMMAS,
     VIEWPOINT_PREPOSITIONS,
+    word_gender,
 )
 from .genders import genders
 from .people import (
@@ -494,7 +495,7 @@ def _described(ctx: Any) -> list[Candidate]:
             or any(t.idx in covered for t in tok.subtree)
         ):
             continue
-        gender = "f" if word in FEMALE_WORDS else "m" if word in MALE_WORDS else None
+        gender = word_gender(word)
         holder = _holder(ctx, tok, role)
         out.append(
             Candidate(

@@ -17,15 +17,14 @@ from ..lexicon import (
     DOCUMENT_NOUNS,
     EMPLOYMENT_VERBS,
     FEMALE_PRONOUNS,
-    FEMALE_WORDS,
     KIN_NOUNS,
     MALE_PRONOUNS,
-    MALE_WORDS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
     PERSON_ROLE_NOUNS,
     PERSONAL_PRONOUNS,
     STATEMENT_NOUNS,
+    word_gender,
 )
 from .authors import Resolve, document_author, last_reporter
 from .context import NOT_PUBLIC, POLICE_ACRONYM, Context
@@ -183,7 +182,7 @@ def _same_family(ctx: Context, owner: str, kin: str) -> str | None:
     if person is None or person.type != "person" or " " not in person.name:
         return None
     family = person.name.split()[-1].casefold()
-    gender = "m" if kin in MALE_WORDS else "f" if kin in FEMALE_WORDS else None
+    gender = word_gender(kin)
     known = genders(ctx)
     kin_of = [
         e.id
