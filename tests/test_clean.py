@@ -316,3 +316,10 @@ def test_article_sentences_that_look_like_furniture_are_kept(paragraph):
     text, removed = clean_text(f"{ARTICLE}\n\n{paragraph}")
     assert text == f"{ARTICLE}\n\n{paragraph}"
     assert removed == []
+
+
+def test_a_closing_quote_broken_by_a_wrong_code_page_is_a_quote_mark():
+    text, _ = clean_text("\u201cEvery new case, the pit drops out again,\ufffd? Carson told TODAY.")
+    assert text == '"Every new case, the pit drops out again," Carson told TODAY.'
+    # a question mark after a lone replacement character elsewhere is kept
+    assert clean_text("Is it safe?\ufffd")[0] == "Is it safe?\ufffd"

@@ -195,3 +195,12 @@ def test_a_players_label_in_capitals_is_not_part_of_a_name(nlp):
         nlp, "CLOSE Kevin Spacey was accused by more than a dozen men.\n\nSpacey denied it."
     )
     assert "Kevin Spacey" in ents and not any(n.startswith("CLOSE") for n in ents)
+
+
+def test_a_list_items_number_does_not_make_the_name_after_it_an_organisation(nlp):
+    from newsweave.extract.nlp import unnumbered
+
+    text = "The accusers.\n\n4. Justin Dawes told BuzzFeed he was 16.\n\n10) Dawes said it was awkward."
+    assert unnumbered(text) == text.replace("4. ", "   ").replace("10) ", "    ")
+    ents = _entities(nlp, text)
+    assert ents["Justin Dawes"].type == "person"

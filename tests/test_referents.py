@@ -521,3 +521,86 @@ def test_actor_gives_no_gender(nlp):
         ("I felt I desperately needed to say something.", "Minnie Driver"),
         ("It is galling", "Minnie Driver"),
     ]
+
+
+def test_an_epithet_noun_is_the_person_just_named_whoever_else_is_an_actor(nlp):
+    text = (
+        "Jon Bernthal says he saw Kevin Spacey behave badly on set.\n\n"
+        'The actor told SiriusXM: "I just remember losing a ton of respect for him."\n\n'
+        "In a later article, actor Anthony Rapp made accusations of his own."
+    )
+    assert _speakers(nlp, text)[0] == (
+        "I just remember losing a ton of respect for him.",
+        "Jon Bernthal",
+    )
+
+
+def test_a_he_opening_its_sentence_is_the_last_subject_however_the_parse_hangs_it(nlp):
+    text = (
+        "Tony Montana told USA TODAY that Spacey groped him in a pub.\n\n"
+        "8. Kris Nixon, a 20-year-old bartender from Belfast, was working at a bar in 2007. He "
+        "told People he was invited to a party; he was sitting on a sofa when Spacey sat beside "
+        'him. "He was drunk but not paralytic," he said.'
+    )
+    assert _speakers(nlp, text)[-1] == ("He was drunk but not paralytic", "Kris Nixon")
+
+
+def test_a_he_inside_a_clause_is_the_subject_of_the_clause_above_it(nlp):
+    text = (
+        "Justin Dawes told BuzzFeed he was 16 at the time. Dawes said it was awkward.\n\n"
+        "Mark Ebenhoch was a military adviser on the set when, he said, Spacey sent a crew member "
+        'to him. "As an adviser the last thing you would want is to be known as gay," he said.'
+    )
+    assert _speakers(nlp, text)[-1][1] == "Mark Ebenhoch"
+
+
+def test_a_title_with_of_names_the_person_after_it_not_an_organisation(nlp):
+    text = (
+        "KUALA LUMPUR (AP) - The nerve agent VX killed him, police said.\n\n"
+        '"Our preliminary finding is the chemical VX," said Inspector-General of Police Khalid '
+        "Abu Bakar."
+    )
+    source = clean(Source(id="t", raw=text))
+    assign_witnesses([source])
+    _docs, entities = extract([source], nlp)
+    assert not any("Inspector" in e.name for e in entities)
+    assert _speakers(nlp, text)[-1] == (
+        "Our preliminary finding is the chemical VX",
+        "Khalid Abu Bakar",
+    )
+
+
+def test_an_interview_transcript_gives_each_turn_to_its_labelled_speaker(nlp):
+    text = (
+        "Matt Damon spoke to Peter Travers about the scandal.\n\n"
+        "Peter Travers: We live now in a different age. How do you react to that?\n\n"
+        "Matt Damon: I think we are in a watershed moment. I think it is great.\n\n"
+        "PT: It is harder when you know someone, isn't it?\n\n"
+        "MD: It depends on what the accusation is.\n\n"
+        "Note: the interview was edited for length."
+    )
+    source = clean(Source(id="t", raw=text))
+    assign_witnesses([source])
+    docs, entities = extract([source], nlp)
+    names = {e.id: e.name for e in entities}
+    turns = [
+        (q.text[:20], names.get(q.speaker_id))
+        for q in find_quotes(docs[0], entities)
+        if q.kind == "direct"
+    ]
+    assert turns == [
+        ("We live now in a dif", "Peter Travers"),
+        ("I think we are in a ", "Matt Damon"),
+        ("It is harder when yo", "Peter Travers"),
+        ("It depends on what t", "Matt Damon"),
+    ]
+
+
+def test_one_labelled_paragraph_is_no_transcript(nlp):
+    text = "Officials met on Monday.\n\nJohn Smith: The talks went well, officials said."
+    source = clean(Source(id="t", raw=text))
+    assign_witnesses([source])
+    docs, entities = extract([source], nlp)
+    assert not [
+        q for q in find_quotes(docs[0], entities) if q.how == "named" and q.kind == "direct"
+    ]

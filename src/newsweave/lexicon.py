@@ -67,6 +67,14 @@ PERSON_ROLE_NOUNS = words(
     "democrat republican founder executive ceo head leader member researcher fellow expert author "
     "editor reporter governor mayor ambassador premier partner strategist"
 )
+# What a person is known for, the nouns news style puts for the person just named ("Jon Bernthal
+# says ... The actor told SiriusXM"), as "he" would be; a word of `MALE_WORDS` or `FEMALE_WORDS`
+# ("the actress") must agree with that person's gender.
+EPITHET_NOUNS = words(
+    "actor actress singer star comedian comic rapper musician songwriter filmmaker director "
+    "producer novelist writer author chef model athlete player golfer quarterback coach "
+    "billionaire entrepreneur mogul tycoon host presenter anchor broadcaster celebrity"
+)
 # First names that are one person's ("Steve" / "Steven Mnuchin"): common English short forms.
 NICKNAMES = (
     words("steve steven stephen"),

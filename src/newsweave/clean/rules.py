@@ -170,6 +170,9 @@ QUOTE_MAP = str.maketrans(
         "\t": " ",
     }
 )
+# A closing curly quote decoded through the wrong code page ("again,\ufffd? Carson said": its
+# last byte has no character there), as some pages of Multi-News serve it.
+BROKEN_CLOSING_QUOTE = re.compile("\ufffd\\?")
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 SPACES = re.compile(r"[ ]{2,}")
 # Hard-wrapped text keeps its lines shorter than this; longer lines are paragraphs of their own.

@@ -327,12 +327,27 @@ def _not_a_name(span: Any) -> bool:
         return True
     if all(t.lower_.rstrip(".") in TITLE_WORDS for t in span):
         return True  # "Det" of "Det Con Tim Bird", a title the model tagged alone
+    if _title_of(span):
+        return True  # "Inspector-General of Police" (Khalid Abu Bakar), a person's title
     tok = span[0]
     if len(span) != 1 or tok.tag_ != "NNS" or not tok.is_sent_start:
         return False
     return not any(
         t.text == tok.text and not t.is_sent_start for t in tok.doc
     )  # "Bernie Sanders" elsewhere
+
+
+def _title_of(span: Any) -> bool:
+    """A title of office with "of" and no name after it: "Inspector-General of Police",
+    "Secretary of State" (the person holding it is named next, or not at all)."""
+    i = 0
+    while i < len(span) and (span[i].lower_.rstrip(".") in TITLE_WORDS or span[i].text == "-"):
+        i += 1
+    return (
+        0 < i < len(span) - 1
+        and span[i].lower_ == "of"
+        and not any(t.ent_type_ == "PERSON" for t in span)
+    )
 
 
 def _corrected_type(span: Any, etype: EntityType) -> EntityType:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -66,16 +67,27 @@ BATCH_CHARS, BATCH_TEXTS = 50_000, 8
 
 
 def parse(nlp: Any, texts: list[str]) -> list[Any]:
-    """One Doc per text, with the text and every offset as given (long texts parsed in pieces)."""
+    """One Doc per text, with every offset as given (long texts parsed in pieces) and the text
+    as given but for the numbers of a numbered list (`unnumbered`)."""
     from spacy.tokens import Doc
 
-    pieces = [split_text(t) for t in texts]
+    pieces = [split_text(unnumbered(t)) for t in texts]
     docs = _pipe(nlp, [p for ps in pieces for p in ps])
     out = []
     for ps in pieces:
         parts = [next(docs) for _ in ps]
         out.append(parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False))
     return out
+
+
+# The number opening an item of a numbered list ("4. Justin Dawes told BuzzFeed ..."), which the
+# model reads as part of the sentence before and which makes the name after it an organisation.
+_LIST_NUMBER = re.compile(r"(?m)^\d{1,2}[.)] (?=[A-Z])")
+
+
+def unnumbered(text: str) -> str:
+    """The text with each list item's number blanked out by as many spaces (offsets kept)."""
+    return _LIST_NUMBER.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def split_text(text: str, size: int | None = None) -> list[str]:

@@ -13,7 +13,16 @@ from ..lexicon import CUE_LEMMAS, PERSONAL_PRONOUNS, PRONOUNS, VAGUE_SPEAKERS
 from ..models import Document, Entity, QuoteKind, QuoteMention, Sentence, Span
 from ..spans import SpanIndex
 from .finder import QuoteSpan, find_quote_spans, mark_directions
-from .frames import colon_lead, headed_lead, label, listed, signature, signed_paragraph
+from .frames import (
+    colon_lead,
+    headed_lead,
+    label,
+    listed,
+    signature,
+    signed_paragraph,
+    transcript_turns,
+    turn_speaker,
+)
 from .indirect import find_indirect
 from .quoted import Quoted, in_quotes
 from .speakers import (
@@ -41,9 +50,10 @@ def find_quotes(
     """Find every quote of a document and attribute it; sets and returns `document.quotes`."""
     text = document.source.text
     spans = find_quote_spans(text, warnings, mark_directions(document.source))
-    quoted = Quoted((q.start - 1, q.end + 1) for q in spans)
-    ctx = Context(document.nlp, document.entity_mentions, {e.id: e for e in entities}, quoted)
     paragraphs = paragraph_spans(text)
+    turns = transcript_turns(text, paragraphs, document.entity_mentions)
+    quoted = Quoted((q.start - 1, q.end + 1) for q in spans + [words for _, _, words in turns])
+    ctx = Context(document.nlp, document.entity_mentions, {e.id: e for e in entities}, quoted)
     out: list[QuoteMention] = []
     for i, q in enumerate(spans):
         sents = _sentences_around(document, q)
@@ -56,6 +66,9 @@ def find_quotes(
             found = _continuation(out[-1], spans[i - 1], document, q)
         out.append(_mention(document, q, sents, found))
     _join_lead_paragraphs(out, spans, text, paragraphs)
+    for label_at, named, words in turns:
+        found = turn_speaker(ctx, label_at, named)
+        out.append(_mention(document, words, _sentences_around(document, words), found))
     out = [q for q in out if q.kind != "partial" or q.how is not None]  # scare quotes, titles
     out = sorted(
         out + find_indirect(document, ctx, quoted), key=lambda q: (q.span.start, -q.span.end)

@@ -5,15 +5,20 @@
   "PENCE: Well, look, ..." (a transcript line);
 - a colon ending the clause before it: "Obama has a new message: “It's about me.”";
 - a list of someone's sayings under headings: "Some favorite Sementilli quotes:" ¶
-  "ON HAPPINESS: “...”" ¶ "ON VISION: “...”" (the heading names nobody).
+  "ON HAPPINESS: “...”" ¶ "ON VISION: “...”" (the heading names nobody);
+- an interview printed as a transcript, with no quote marks: "Peter Travers: We live now ..." ¶
+  "Matt Damon: I think ..." ¶ "PT: ..." ¶ "MD: ..." (each turn a direct quote of the person
+  its label names, initials included, once two people are labelled so).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
 from ..lexicon import INVERTED_CUES, PERSONAL_PRONOUNS, PRONOUNS, SAYING_NOUNS
+from .finder import QuoteSpan
 from .quoted import Quoted, in_quotes
 from .speakers import Attribution, Context, remember, resolve_subject, syntactic_subject
 
@@ -71,6 +76,55 @@ def label(ctx: Context, text: str, para_start: int, quote_start: int) -> Attribu
     if name is None or is_heading(name):
         return None
     return _attribution(ctx, name, (m.end("name"), m.end("name") + 1))
+
+
+# An interview printed as a transcript: each turn a paragraph opening with its speaker's label and
+# a colon, no quote marks ("Peter Travers: We live now ..." ¶ "Matt Damon: I think ..." ¶ "PT:
+# ..." ¶ "MD: ..."). A document's turns are read as such only when two or more people are
+# labelled so; a label of initials is the labelled person whose name has them.
+MIN_TURNS = 2
+
+
+def transcript_turns(
+    text: str, paragraphs: list[tuple[int, int]], mentions: list[Any]
+) -> list[tuple[tuple[int, int], tuple[int, int], QuoteSpan]]:
+    """(label, the label naming that person in full, words) of each turn of a transcript (see
+    above), by the person mentions at the labels; [] for a document with none."""
+    labelled = []
+    for start, end in paragraphs:
+        m = _LABEL.match(text, start, end)
+        body = m.end() if m is not None else end
+        if m is None or m.start("name") != start or body >= end or text[body] in "\"'":
+            continue
+        labelled.append(((start, m.end("name")), QuoteSpan(body, end, True)))
+    people = {m.span.start: m.span.end for m in mentions if m.type == "person"}
+    full: dict[str, tuple[int, int]] = {}
+    for (a, b), _ in labelled:
+        if a in people and people[a] <= b:
+            full.setdefault(_capitals(text[a:b]), (a, b))
+    if len(full) < MIN_TURNS:
+        return []
+    out = []
+    for (a, b), words in labelled:
+        named = full.get(_capitals(text[a:b]))
+        if named is not None and (text[a:b] == text[slice(*named)] or text[a:b].isupper()):
+            out.append(((a, b), named, words))
+    return out
+
+
+def turn_speaker(ctx: Context, label: tuple[int, int], named: tuple[int, int]) -> Attribution:
+    """The speaker of a transcript turn: the person its full label names, at its own label."""
+    name = _name_at(ctx, *named)
+    colon = (label[1], label[1] + 1)
+    found = Attribution(None, ctx.text[slice(*label)], ":", "role", label, colon)
+    if name is not None:
+        found = dataclasses.replace(_attribution(ctx, name, colon), at=label)
+        found.text = ctx.text[slice(*label)] if found.entity_id is None else found.text
+    return found
+
+
+def _capitals(name: str) -> str:
+    return "".join(c for c in name if c.isupper())
 
 
 def is_heading(name: Any) -> bool:

@@ -20,8 +20,11 @@ is that convention-goer, not the last person named. Rules, in order:
 4. Score, highest wins: recency (a cost per sentence back), grammatical subject (a name in
    apposition to a role subject counts: "Another official, Supriyadi, ... said"), for a
    pronoun that opens its sentence as subject, the previous sentence's subject ("Gianforte
-   pleaded guilty. He apologized") or the person whose view it gave ("For Kevin Roe, Warhol
-   was a legend. He said": Roe; Warhol is then no subject), subject of a speech cue, the
+   pleaded guilty. He apologized"), more if that sentence introduced them ("8. Kris Nixon, a
+   bartender, was working ... He told People"), or the person whose view it gave ("For Kevin
+   Roe, Warhol was a legend. He said": Roe; Warhol is then no subject), the subject of the
+   clause above the pronoun's, named before it ("Roe was an adviser when, he said, Spacey
+   ..."), subject of a speech cue, the
    document's last speaker, a name inside other quote marks than the pronoun's (a cost: quoted
    words are someone else's), and how often the person was named in the window (the subject
    of a profile).
@@ -78,6 +81,8 @@ MAX_SALIENCE = 2.0  # a person named four times is as salient as one named forty
 CONTINUED_SUBJECT = 2.5  # "Gianforte pleaded guilty. He apologized": a sentence's subject goes on
 REPORTER = 4.0  # "Roe said she thought": the one who says it, as much as salience at most
 COORDINATED = 4.0  # "The chief said ..., but he also said": the first speech verb's subject
+NEWCOMER = 2.0  # "8. Kris Nixon, a bartender, was working ... He told People": one just introduced
+MATRIX = 2.0  # "Roe was an adviser when, he said, ...": the subject of the clause above his
 VIEWPOINT = 2.0  # "For Roe, Warhol was a legend. He said": more than Warhol's salience
 
 
@@ -122,7 +127,7 @@ def _choose(
     gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f"
     sentence = sentence_of(ctx, pronoun.idx)
     named_below = _named_in_clause(ctx, pronoun)
-    opens = pronoun.dep_ in SUBJECT_DEPS and pronoun.head.dep_ == "ROOT"
+    opens = pronoun.dep_ in SUBJECT_DEPS and (pronoun.head.dep_ == "ROOT" or _first_word(pronoun))
     quote = ctx.quoted.index(pronoun.idx)
     first = stop
     while first > 0 and sentence - cands[first - 1].sentence <= MAX_SENTENCES:
@@ -141,6 +146,7 @@ def _choose(
     bound = _bound_to(subject, window)
     reporter = _reporter(pronoun)
     coordinated = _coordinated_subject(pronoun)
+    matrix = _matrix_subject(pronoun) if reporter is None else None
     if pronoun.dep_ in SUBJECT_DEPS and pronoun.head.lemma_.lower() in SPEECH_LEMMAS:
         speaker = _last_speech_subject(window, quote) or speaker  # "He said: ..."
     best, best_score = None, -math.inf
@@ -154,13 +160,22 @@ def _choose(
         score = _score(c, sentence, speaker, seen[c.entity_id], quote)
         if opens and c.sentence == sentence - 1:
             score += CONTINUED_SUBJECT * c.subject + VIEWPOINT * c.view
+            score += NEWCOMER * (c.subject and seen[c.entity_id] == 1 and c.entity_id is not None)
         if reporter is not None and c.start <= reporter.idx < c.end:
             score += REPORTER
         if coordinated is not None and c.start <= coordinated.idx < c.end:
             score += COORDINATED
+        if matrix is not None and c.start <= matrix.idx < c.end:
+            score += MATRIX
         if score >= best_score:  # ties go to the later mention
             best, best_score = c, score
     return best.entity_id if best is not None else None
+
+
+def _first_word(tok: Any) -> bool:
+    """Does the token open its sentence (quote marks and brackets aside)? "He told People ...;
+    he was sitting ...": the parse may hang the first clause on a later one."""
+    return all(t.is_punct or t.is_space for t in tok.doc[tok.sent.start : tok.i])
 
 
 def _last_speech_subject(window: list[Candidate], quote: int) -> str | None:
@@ -191,6 +206,19 @@ def _reporter(pronoun: Any) -> Any | None:
     if verb.lemma_.lower() not in SPEECH_LEMMAS:
         return None
     return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i), None)
+
+
+def _matrix_subject(pronoun: Any) -> Any | None:
+    """The subject, named before the pronoun, of the nearest verb above the pronoun's own clause
+    ("Mark Roe was an adviser on the set when, he said, Spacey ...": Roe; not Spacey, named
+    after it)."""
+    node = pronoun.head
+    while node.head.i != node.i:
+        node = node.head
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.i < pronoun.i and subject.pos_ != "PRON":
+            return subject
+    return None
 
 
 def _coordinated_subject(pronoun: Any) -> Any | None:

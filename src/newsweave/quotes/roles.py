@@ -24,6 +24,7 @@ from ..lexicon import (
     PERSON_ROLE_NOUNS,
     PERSONAL_PRONOUNS,
     STATEMENT_NOUNS,
+    TITLE_WORDS,
     word_gender,
 )
 from .authors import Resolve, document_author, last_reporter
@@ -56,6 +57,20 @@ def entity_in_phrase(ctx: Context, subj: Any) -> str | None:
     if not people and subj.ent_type_ == "NORP":
         return None
     return next(iter(people or [e for e in found if kinds[e] != "place"]), None)
+
+
+def titled_person(ctx: Context, subj: Any) -> str | None:
+    """The person named at the end of a title with "of" ("Secretary of State Mike Pompeo",
+    "Inspector-General of Police Khalid Abu Bakar"): the parse hangs the name on the "of"."""
+    words = subj.lower_.replace("-", " ").split()
+    if not words or words[-1] not in TITLE_WORDS:
+        return None
+    for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"):
+        last = prep.right_edge
+        entity = ctx.entity_at(last) if last.pos_ == "PROPN" else None
+        if entity is not None and ctx.entities[entity].type == "person":
+            return entity
+    return None
 
 
 def modifies_role(tok: Any, subj: Any) -> bool:

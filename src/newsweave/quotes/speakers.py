@@ -16,6 +16,7 @@ from typing import Any
 from ..lexicon import (
     ADDRESSEE_CUES,
     CUE_LEMMAS,
+    EPITHET_NOUNS,
     HOLDER_VERBS,
     INVERTED_CUES,
     MEANS_VERBS,
@@ -26,11 +27,13 @@ from ..lexicon import (
     PRONOUNS,
     RELATIVES,
     SPEAKING_GROUPS,
+    word_gender,
 )
 from .context import SUBJECT_DEPS, Attribution, Context, recent_organisation
+from .genders import genders
 from .quoted import NOT_QUOTED, Quoted, in_quotes
 from .referents import referent
-from .roles import by_role, entity_in_phrase
+from .roles import by_role, entity_in_phrase, titled_person
 
 MAX_NAME_WORDS = 6  # words of "Rubio spokesman Alex Conant" after an inverted cue
 MAX_APPOSITIVE = 16  # tokens of ", a spokesman for the ministry," between a name and its cue
@@ -39,6 +42,7 @@ MAX_PHRASE_WORDS = 8  # words of "Texas delegate Bill Eastland" between a closin
 _CLIMB = {"advcl", "conj", "xcomp", "ccomp", "relcl", "pcomp", "prep"}
 _SOURCE = {"in", "by"}  # "as reported in X", "as stated by X"
 _AGE = re.compile(r"\b\d{1,3}-year-old\b")
+_AGE_AFTER = re.compile(r", \d{1,3} ?,")
 PLURAL_REACH = 80  # tokens back to look for the plural noun a "they" may stand for
 
 
@@ -356,25 +360,37 @@ def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
         if found.entity_id is None and subj.lower_ == "they":
             _describe_group(ctx, found, subj, cue)
         return found
-    entity_id = _organisation_twin(ctx, ctx.entity_at(subj) or entity_in_phrase(ctx, subj))
+    entity_id = titled_person(ctx, subj) or _organisation_twin(
+        ctx, ctx.entity_at(subj) or entity_in_phrase(ctx, subj)
+    )
     if entity_id is not None and not _may_speak(ctx, entity_id, subj, cue):
         entity_id = None
     if entity_id is not None:
         remember(ctx, entity_id)
         found.entity_id, found.how = entity_id, "named"
         return found
-    found.entity_id = by_role(ctx, subj, functools.partial(_resolved, ctx))
-    if found.entity_id is None and _age_epithet(subj):
+    epithet = _epithet(subj)
+    if epithet and subj.lower_ in EPITHET_NOUNS:  # many are actors: the one just named is
+        found.entity_id = _recent_person(ctx, subj.idx, word_gender(subj.lower_), main=True)
+    if found.entity_id is None:
+        found.entity_id = by_role(ctx, subj, functools.partial(_resolved, ctx))
+    if found.entity_id is None and epithet:
         found.entity_id = _recent_person(ctx, subj.idx)
     return found
 
 
-def _age_epithet(subj: Any) -> bool:
-    """ "The 23-year-old comedian", "the 43-year-old": news style's stand-in for the person
-    just named (as "he" is), not a new one."""
+def _epithet(subj: Any) -> bool:
+    """ "The 23-year-old comedian", "the 43-year-old", "The actor, 41,", "the actor": news
+    style's stand-in for the person just named (as "he" is), not a new one. A word of
+    `EPITHET_NOUNS` says what many people are: the person just named is meant, whoever else
+    the story calls an actor; another role noun only where no one is given that role."""
     if subj.tag_ != "NN" or not any(c.lower_ == "the" for c in subj.children):
         return False
-    return bool(_AGE.search(subj.doc[subj.left_edge.i : subj.i + 1].text))
+    if subj.lower_ in EPITHET_NOUNS:
+        return True
+    aged = subj.doc[subj.left_edge.i : subj.i + 1].text
+    after = subj.doc[subj.i + 1 : subj.i + 4].text  # "The actor, 41, explained"
+    return bool(_AGE.search(aged) or _AGE_AFTER.match(after))
 
 
 def _organisation_twin(ctx: Context, entity_id: str | None) -> str | None:
@@ -501,13 +517,31 @@ def _last_named(ctx: Context, entity_id: str, before: int) -> int:
     )
 
 
-def _recent_person(ctx: Context, before: int) -> str | None:
-    """The person most recently named as a grammatical subject before `before`, else named at all."""
-    named = next((m.entity_id for m in ctx.earlier("person", before) if m.entity_id), None)
-    return next(
-        (m.entity_id for m in ctx.earlier("person", before) if m.entity_id and ctx.is_subject(m)),
-        named,
-    )
+def _recent_person(
+    ctx: Context, before: int, gender: str | None = None, main: bool = False
+) -> str | None:
+    """The person most recently named as a grammatical subject before `before` (with `main`, of
+    a main clause first), else named at all; of `gender` where it is given and the text gives
+    theirs."""
+    known = genders(ctx) if gender else {}
+    people = [
+        m.entity_id
+        for m in ctx.earlier("person", before)
+        if m.entity_id and known.get(m.entity_id, gender) == gender
+    ]
+    subjects = [
+        m for m in ctx.earlier("person", before) if m.entity_id in people and ctx.is_subject(m)
+    ]
+    if main:  # the subject of a main clause first
+        subjects = [m for m in subjects if _main_subject(ctx, m)] + subjects
+    return subjects[0].entity_id if subjects else people[0] if people else None
+
+
+def _main_subject(ctx: Context, m: Any) -> bool:
+    """Is the mention the subject of its sentence's main verb ("Jon Bernthal says he saw Kevin
+    Spacey behave badly": Bernthal, not Spacey)?"""
+    span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    return span is not None and span.root.head.dep_ == "ROOT"
 
 
 def remember(ctx: Context, entity_id: str | None) -> None:
