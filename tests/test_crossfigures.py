@@ -45,7 +45,7 @@ def test_values_in_sentences_stating_other_claims_are_compared(pipeline):
     assert all(_cited(brief, v) == v.value for v in conflict.values)
     (figure,) = [f for f in brief.figures if f.kind == "distance"]
     assert figure.verdict == "conflict" and len(figure.values) == 3
-    assert figure.label == "distance (fall)"
+    assert figure.label == "distance (fall, Smit)"
 
 
 def test_a_source_giving_two_values_of_one_thing_tells_of_two_things(pipeline):
@@ -398,3 +398,35 @@ def test_falls_of_two_climbers_are_two_figures_and_one_climbers_in_dispute(pipel
     values = [{v.value for v in c.values} for c in _numbers(brief)]
     assert {"700 meters", "600 metres"} in values, values
     assert not any({"700 meters", "200 metres"} <= vs for vs in values)
+
+
+def test_one_source_giving_one_fall_two_lengths_contradicts_itself(pipeline):
+    brief = _run(
+        pipeline,
+        "Climber dies on Mount Tarn\n\nRobert Brook, 32, fell about 600 metres while climbing to a "
+        'hut on Mount Tarn on Saturday.\n\n"One of the party slipped on the ice and has fallen some '
+        '700 metres to his death," a police officer said.',
+        "Briton killed in fall\n\nOn Saturday, 32-year-old Robert Brook fell about 600 metres while "
+        "climbing to a small hut on Mount Tarn.\n\nHis companions were rescued on Sunday.",
+        "Mount Tarn death\n\nA mountain climber with rental gear, 32-year-old Robert Brook, slipped "
+        "on ice and fell 700 meters to his death.\n\nThe weather was clear, police said.",
+    )
+    (conflict,) = _numbers(brief)
+    assert {v.value for v in conflict.values} == {"600 metres", "700 meters"}
+    (figure,) = [f for f in brief.figures if f.kind == "distance"]
+    assert figure.verdict == "conflict" and figure.label == "distance (fall, Brook)"
+    assert "Outlet A gives both about 600 metres and some 700 metres" in figure.note
+
+
+def test_one_source_giving_two_distances_of_two_verbs_tells_of_two_things(nlp):
+    from newsweave.align.crossfigures import _Item, _self_contradiction
+    from newsweave.extract.frames import figure_frame
+
+    text = "The climber walked 700 metres to the hut and fell 600 metres from the ridge."
+    items = []
+    for value in (700, 600):
+        n, doc = _number(nlp, text, value)
+        items.append(_Item(n, None, "distance", False, figure_frame(n, doc)))  # type: ignore[arg-type]
+    assert not _self_contradiction(*items)
+    counted = [_Item(i.number, i.vector, "count:rifle", False, i.frame) for i in items]
+    assert not _self_contradiction(*counted)

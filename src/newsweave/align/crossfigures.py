@@ -51,6 +51,11 @@ AGREE_ONLY = frozenset({"age", "duration:after", "duration:window"})
 # Kinds of which an event has one value: two sources giving one event (sentences alike enough)
 # different values of them disagree, though no value is given by two sources.
 ONE_PER_EVENT = frozenset({"magnitude", "depth"})
+# Measures of one act: one source giving two values of one of these for one verb ("fell about
+# 2,000ft" in its lede, "has fallen some 700 metres" in a police quote) contradicts itself rather
+# than telling of two things (`_self_contradiction`). Not a magnitude: a quake story gives the
+# magnitudes of earlier quakes struck, in sentences not always read as background.
+MEASURED_ONCE = frozenset({"distance", "length"})
 # Two spellings of one family name compare at least this alike (rapidfuzz ratio): "Rait" / "Raite".
 NAME_SPELLING = 85
 # Ages of one person as outlets give them differ by at most this ("31" / "32"); subjects whose ages
@@ -405,11 +410,18 @@ def _elsewhere(a: Frame, b: Frame) -> bool:
 
 
 def _consistent(group: list[_Item]) -> bool:
-    """Every source's values in the group agree with each other."""
+    """Every source's values in the group agree with each other, or contradict each other on one
+    measure of one event (`_self_contradiction`)."""
     by_source: dict[str, list[_Item]] = {}
     for i in group:
         by_source.setdefault(i.source, []).append(i)
-    if not all(_agree(a, b) for g in by_source.values() for a in g for b in g if a is not b):
+    if not all(
+        _agree(a, b) or _self_contradiction(a, b)
+        for g in by_source.values()
+        for a in g
+        for b in g
+        if a is not b
+    ):
         return False
     settled = [i for i in group if i.settled]
     if not all(_agree(a, b) for a in settled for b in group):
@@ -419,6 +431,31 @@ def _consistent(group: list[_Item]) -> bool:
 
 def _agree(a: _Item, b: _Item) -> bool:
     return figures_agree(a.number, b.number)
+
+
+def _self_contradiction(a: _Item, b: _Item) -> bool:
+    """Are two values one source gives one measure of one event (`MEASURED_ONCE`, one verb, not
+    two people): "fell about 2,000ft" / "has fallen some 700 metres" tells of one fall, where
+    "seized six rifles" / "has seized 14 rifles" may tell of two raids."""
+    return (
+        a.key in MEASURED_ONCE
+        and bool(a.frame.verb)
+        and a.frame.verb == b.frame.verb
+        and not _other_people(a.frame, b.frame)
+        and not _dated_apart(a.vector, b.vector)
+    )
+
+
+def _dated_apart(a: SentenceVector, b: SentenceVector) -> bool:
+    """Do both sentences name days and none in common ("on Friday" / "on Saturday")?"""
+    da, db = (
+        {m.text.lower() for m in v.document.index("dates").overlapping(*_bounds(v))} for v in (a, b)
+    )
+    return bool(da and db and not da & db)
+
+
+def _bounds(v: SentenceVector) -> tuple[int, int]:
+    return v.sentence.span.start, v.sentence.span.end
 
 
 def _same_value(a: _Item, b: _Item) -> bool:
@@ -465,12 +502,14 @@ def anchor_cosine(a: SentenceVector, b: SentenceVector, left_out: set[str]) -> f
 
 
 def _as_figure(group: list[_Item]) -> Figure:
-    """The group's figure, one value a source (its first)."""
+    """The group's figure, one value a source (its first), and a second where a source contradicts
+    itself (`_self_contradiction`)."""
     first: dict[str, _Item] = {}
     for i in group:
         first.setdefault(i.source, i)
     documents: dict[str, Document] = {i.source: i.vector.document for i in group}
-    values = [figure_value(i.vector.document, i.number, i.vector.sentence) for i in first.values()]
+    shown = list(first.values()) + [i for i in group if not _agree(i, first[i.source])]
+    values = [figure_value(i.vector.document, i.number, i.vector.sentence) for i in shown]
     kind = group[0].number.kind or group[0].key
     figure = make_figure("g0", kind, values, list(documents.values()), group[0].number.counts)
     verbs = Counter(i.frame.verb for i in group if i.frame.verb)
@@ -480,9 +519,28 @@ def _as_figure(group: list[_Item]) -> Figure:
     elif group[0].key.endswith(TOTAL):
         figure.label = f"{figure.label} (running total)"  # "rifles (running total)"
     elif not group[0].key.startswith("count:") and "|" not in group[0].key and verbs:
-        # "distance (fall)", "duration (feel)": what was measured, not "(in one claim)"
-        figure.label = f"{group[0].key.partition(':')[0]} ({verbs.most_common(1)[0][0]})"
+        # "distance (fall)", "duration (feel)", "distance (fall, Brook)": what was measured, and
+        # whose, not "(in one claim)"
+        whose = Counter(i.frame.who for i in group if i.frame.who)
+        said = [verbs.most_common(1)[0][0]] + [w.title() for w, _ in whose.most_common(1)]
+        figure.label = f"{group[0].key.partition(':')[0]} ({', '.join(said)})"
+    figure.note += _contradicted(group, first)
     return figure
+
+
+def _contradicted(group: list[_Item], first: dict[str, _Item]) -> str:
+    """ "; Outlet B gives both about 600 metres and some 700 metres" for each source that gives
+    the figure two values that differ (`_self_contradiction`)."""
+    out = ""
+    for i in group:
+        if not _agree(i, first[i.source]):
+            label = i.vector.document.source.label
+            out += f"; {label} gives both {_said(first[i.source])} and {_said(i)}"
+    return out
+
+
+def _said(i: _Item) -> str:
+    return " ".join(x for x in (i.number.qualifier, i.number.text) if x)
 
 
 def _compares(figure: Figure, places: set[tuple[str, int]]) -> bool:
