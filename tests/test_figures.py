@@ -522,3 +522,17 @@ def test_a_conflicts_note_gives_each_value_once_with_its_sources():
     ]
     assert tally(falls, "distance") == "around 200ft (2 sources), about 150 metres (2 sources)"
     assert tally(falls[:2], "distance") == "around 200ft, about 150 metres"
+
+
+def test_days_and_years_agree_only_when_equal():
+    from newsweave.extract.dates import find_dates
+    from newsweave.extract.ordinals import claim_marks, date_marks
+
+    (a,) = date_marks(find_dates("He was hired on April 21, 2004.", "s", None))
+    (b,) = date_marks(find_dates("He was fired on March 2.", "s", dt.date(2005, 4, 20)))
+    assert (b.value, b.kind) == (20050302, "date")
+    assert not figures_agree(a, b)  # 20050302 is no rounding of 20040421
+    assert figures_agree(a, a)
+    text = "She hosted in 2001 and in 2005."
+    first, second = claim_marks(text, "s", 0, len(text), None)
+    assert not figures_agree(first, second)

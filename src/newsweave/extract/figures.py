@@ -146,6 +146,9 @@ _PASS_THROUGH = frozenset(
         "others",
     ]
 )
+# Kinds of figures that name a point, not a quantity (`extract.ordinals`, `extract.records`,
+# `align.marks`): a year, a rank, a day, a win-loss record; no qualifier or rounding applies.
+MARK_KINDS = frozenset({"year", "ordinal", "date", "day", "weekday", "month", "record"})
 # Words next to a number that name the measure itself ("6.1-magnitude", "magnitude 6.1", "10 km deep").
 MAGNITUDE_WORDS = frozenset({"magnitude", "richter"})
 DEPTH_WORDS = frozenset({"depth", "deep", "beneath", "below", "underground"})
@@ -315,9 +318,12 @@ def same_kind_in_brackets(numbers: list[NumberMention], text: str) -> None:
 
 
 def figures_agree(a: NumberMention, b: NumberMention) -> bool:
-    """Do two values of one kind of figure agree (qualifiers, rounding and unit conversion understood)?"""
+    """Do two values of one kind of figure agree (qualifiers, rounding and unit conversion
+    understood)? Marks (`MARK_KINDS`: a year, a rank, a day) agree only when equal."""
     if (a.kind or "").startswith("time:"):
         return times_agree(a, b)
+    if (a.kind or "").partition(":")[0] in MARK_KINDS:
+        return a.value == b.value  # "March 2" is no rounding of "April 21, 2004" (20040421)
     if a.unit in METRES and b.unit in METRES and a.unit != b.unit:
         x, y = a.value * METRES[a.unit], b.value * METRES[b.unit]
         return abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y))
