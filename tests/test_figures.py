@@ -536,3 +536,44 @@ def test_days_and_years_agree_only_when_equal():
     text = "She hosted in 2001 and in 2005."
     first, second = claim_marks(text, "s", 0, len(text), None)
     assert not figures_agree(first, second)
+
+
+def test_a_toll_said_as_none_is_a_zero_toll(nlp):
+    from newsweave.extract.figures import figure_kind, zero_tolls
+
+    text = (
+        "No arrests have yet been made. There were no reported deaths, and no more than three "
+        "injuries. No one knows why."
+    )
+    doc = nlp(text)
+    found = zero_tolls(text, "s")
+    assert [(n.text, n.value, figure_kind(n, doc)) for n in found] == [
+        ("No arrests", 0, "arrested"),
+        ("no reported deaths", 0, "dead"),
+    ]
+
+
+def test_a_toll_said_as_none_as_yet_and_higher_elsewhere_is_an_update(pipeline):
+    brief = _run(
+        pipeline,
+        "Camp cleared\n\nPolice cleared the protest camp in Veska on Monday. No arrests have yet "
+        "been made, officials said.",
+        "Veska camp\n\nPolice cleared the protest camp in Veska on Monday. Four demonstrators were "
+        "arrested, officials said.",
+    )
+    (figure,) = [f for f in brief.figures if f.kind == "arrested"]
+    assert figure.verdict == "updated"
+    assert sorted(v.text for v in figure.values) == ["Four", "No arrests"]
+
+
+def test_a_toll_said_as_none_outright_and_higher_elsewhere_is_a_conflict(pipeline):
+    brief = _run(
+        pipeline,
+        "Camp cleared\n\nPolice cleared the protest camp in Veska on Monday. No arrests were "
+        "made, officials said.",
+        "Veska camp\n\nPolice cleared the protest camp in Veska on Monday. Four demonstrators were "
+        "arrested, officials said.",
+    )
+    (figure,) = [f for f in brief.figures if f.kind == "arrested"]
+    assert figure.verdict == "conflict"
+    assert any(c.kind == "number" for c in brief.conflicts)

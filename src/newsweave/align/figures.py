@@ -25,6 +25,7 @@ from rapidfuzz.fuzz import ratio
 from ..extract.figures import EVENT_KINDS, TOLLS, direction_of, figures_agree
 from ..extract.frames import figure_frame
 from ..extract.numbers import counted_key
+from ..extract.quantity_words import PROVISIONAL
 from ..extract.stamps import stamp, stamp_lines
 from ..extract.times import LOCAL, times_of_day
 from ..lexicon import PLACE_NOUNS, TOLL_SUBGROUPS
@@ -68,6 +69,7 @@ BACKGROUND = re.compile(
     r"|\b(?:19|20)\d\d\b",
     re.I,
 )
+PROVISIONAL_WORDS = re.compile(r"\b(?:" + "|".join(map(re.escape, PROVISIONAL)) + r")\b", re.I)
 RISE = re.compile(
     r"\b(?:rose|risen|climbed|jumped|increased|grew|mounted|reached)\b|\brising\b"
     r"|\b(?:bringing|brought|brings|raising|raised|pushing|pushed)\b[^.]{0,60}\bto\b",
@@ -594,7 +596,16 @@ def _updated(values: list[FigureValue], texts: dict[str, str], kind: str) -> boo
             for a, b in itertools.pairwise(ordered)
             if a.published != b.published
         )
-    return any(RISE.search(_sentence_text(v, texts)) for v in values)
+    return any(RISE.search(_sentence_text(v, texts)) for v in values) or _provisional(values, texts)
+
+
+def _provisional(values: list[FigureValue], texts: dict[str, str]) -> bool:
+    """Is every value below the highest said as of its report ("No arrests have yet been made",
+    "24 dead so far"; `quantity_words.PROVISIONAL`), so that the highest may be the same figure
+    later ("Four demonstrators were arrested")?"""
+    top = max(v.value for v in values)
+    lower = [v for v in values if v.value < top]
+    return bool(lower) and all(PROVISIONAL_WORDS.search(_sentence_text(v, texts)) for v in lower)
 
 
 def _sentence_text(v: FigureValue, texts: dict[str, str]) -> str:

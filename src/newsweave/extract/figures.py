@@ -29,6 +29,7 @@ from .quantity_words import (
     SECONDS,
     TIME_UNITS,
     WINDOW_WORDS,
+    ZERO_TOLL_NOUNS,
 )
 from .times import times_agree
 
@@ -107,6 +108,9 @@ PEOPLE = frozenset(
         "pilgrim",
         "prisoner",
         "protester",
+        "demonstrator",
+        "activist",
+        "suspect",
         "migrant",
         "fan",
         "citizen",
@@ -202,6 +206,24 @@ def figure_kind(number: NumberMention, doc: Any = None) -> str | None:
     if number.unit or number.counts:
         return f"count:{_counted_key(number.counts) or number.unit}:{_verb(tokens)}"
     return None
+
+
+# "no" before a toll noun, a few words of time or manner between ("no new arrests", "no reported
+# deaths"), not "no more than" nor "no fewer than".
+_ZERO_TOLL = re.compile(
+    r"\b(?:no|zero)\s+(?:(?:new|further|immediate|other|reported|known|confirmed)\s+)?"
+    rf"({'|'.join(ZERO_TOLL_NOUNS)})\b",
+    re.I,
+)
+
+
+def zero_tolls(text: str, source_id: str) -> list[NumberMention]:
+    """Tolls stated as none ("No arrests have yet been made", "there were no deaths"): value 0,
+    counting the toll noun, the words "No arrests" cited."""
+    return [
+        NumberMention(Span(source_id, m.start(), m.end()), m.group(0), 0.0, counts=m.group(1))
+        for m in _ZERO_TOLL.finditer(text)
+    ]
 
 
 def duration_role(tokens: Any) -> str | None:
