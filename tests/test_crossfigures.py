@@ -430,3 +430,51 @@ def test_one_source_giving_two_distances_of_two_verbs_tells_of_two_things(nlp):
     assert not _self_contradiction(*items)
     counted = [_Item(i.number, i.vector, "count:rifle", False, i.frame) for i in items]
     assert not _self_contradiction(*counted)
+
+
+def test_an_age_given_without_a_name_joins_the_one_named_persons_age_of_that_value(pipeline):
+    brief = _run(
+        pipeline,
+        "Climber dies\n\nOn Friday, 36-year-old Pieter Smit died after slipping and falling "
+        "about 60 metres from a ridge.\n\nHe had been climbing with his brother.",
+        "Climber killed\n\nOn Friday, 36-year-old Pieter Smitt died after slipping and falling "
+        "about 60 metres from a ridge near the glacier.\n\nThe weather was clear.",
+        "Fall at the glacier\n\nA 36-year-old man died on Friday after he slipped and fell about "
+        "60 metres from a ridge.\n\nPolice are investigating.",
+        "Glacier death\n\nA 36-year-old climber died on Friday after falling about 60 metres "
+        "from a ridge, police said.\n\nRescuers recovered the body.",
+    )
+    ages = [f for f in brief.figures if f.kind.startswith("age")]
+    assert [(f.kind, f.label, len(f.values)) for f in ages] == [("age:smit", "age of Smit", 4)]
+
+
+def test_an_age_without_a_name_stays_apart_where_two_named_people_have_that_value(pipeline):
+    brief = _run(
+        pipeline,
+        "Two climbers die\n\nPieter Smit, 36, and Jan Vos, 36, died on Friday after falling "
+        "from a ridge.\n\nThe weather was clear.",
+        "Climbers killed\n\nPieter Smit, 36, and Jan Vos, 36, were killed on Friday when they fell "
+        "from a ridge.\n\nRescuers recovered the bodies.",
+        "Glacier deaths\n\nA 36-year-old man died on Friday after he slipped and fell from a "
+        "ridge.\n\nPolice are investigating.",
+        "Ridge fall\n\nA 36-year-old climber died on Friday after falling from a ridge, police "
+        "said.\n\nA second body was found.",
+    )
+    kinds = sorted(f.kind for f in brief.figures if f.kind.startswith("age"))
+    assert kinds == ["age", "age:smit", "age:vos"], kinds
+
+
+def test_a_measure_converted_in_brackets_is_no_figure_of_its_own(pipeline):
+    brief = _run(
+        pipeline,
+        "Quake strikes\n\nThe quake's epicenter was located 55 kilometers (34 miles) west of the "
+        "town of Bireun, officials said.\n\nHouses collapsed.",
+        "Strong quake\n\nThe epicenter was situated 55 kilometers (34 miles) west of the town of "
+        "Bireun on the island.\n\nSchools closed.",
+        "Quake hits\n\nIts epicenter was located 55 kilometres (34 miles) west of the town of "
+        "Bireun, the survey said.\n\nPeople fled.",
+    )
+    cited = [v.text for f in brief.figures for v in f.values]
+    assert "34 miles" not in cited
+    (distance,) = [f for f in brief.figures if f.kind.startswith("distance")]
+    assert distance.label == "distance from Bireun" and len(distance.values) == 3

@@ -577,3 +577,14 @@ def test_a_toll_said_as_none_outright_and_higher_elsewhere_is_a_conflict(pipelin
     (figure,) = [f for f in brief.figures if f.kind == "arrested"]
     assert figure.verdict == "conflict"
     assert any(c.kind == "number" for c in brief.conflicts)
+
+
+def test_one_persons_figure_is_named_as_most_sources_spell_the_name(pipeline):
+    brief = _run(
+        pipeline,
+        "Climber dies\n\nOn Friday, 36-year-old Pieter Smitt died in a fall.\n\nMore.",
+        "Climber killed\n\nOn Friday, 36-year-old Pieter Smit died in a fall.\n\nMore.",
+        "Fall at the glacier\n\nOn Friday, 36-year-old Pieter Smit was killed in a fall.\n\nMore.",
+    )
+    (age,) = [f for f in brief.figures if f.kind.startswith("age")]
+    assert age.label == "age of Smit" and len(age.values) == 3

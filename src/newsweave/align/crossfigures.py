@@ -27,7 +27,14 @@ from dataclasses import dataclass, replace
 from rapidfuzz.fuzz import ratio
 
 from ..extract.dates import MONTHS, WEEKDAYS
-from ..extract.figures import TOLLS, direction_of, figures_agree, governor, stem
+from ..extract.figures import (
+    TOLLS,
+    conversions,
+    direction_of,
+    figures_agree,
+    governor,
+    stem,
+)
 from ..extract.frames import Frame, figure_frame
 from ..extract.ordinals import date_marks
 from ..models import Conflict, Document, Figure, FigureValue, NumberMention
@@ -267,16 +274,35 @@ def _merged(figures: list[Figure], witness: dict[str, str]) -> list[Figure]:
         same = next((g for g in out if _one_value(g, f)), None)
         if same is None:
             out.append(f)
+        else:
+            _add_values(same, f, witness)
+    return _named_ages(out, witness)
+
+
+def _named_ages(figures: list[Figure], witness: dict[str, str]) -> list[Figure]:
+    """An age outlets give with no name ("a 36-year-old Australian climber") joins the one named
+    person's age figure of that value that agrees ("36-year-old Duncan Rait"): one person's age,
+    shown once. Left apart where no named age or two named people have that value."""
+    out = list(figures)
+    for f in figures:
+        if f.kind != "age" or f.verdict != "agree" or len({v.value for v in f.values}) != 1:
             continue
-        known = {v.span.source for v in same.values}
-        same.values.extend(v for v in f.values if v.span.source not in known)
-        same.note = agree_note(same.values, witness)
+        named = [g for g in out if g.kind.startswith("age:") and _one_value(g, f, kind=False)]
+        if len(named) == 1:
+            _add_values(named[0], f, witness)
+            out.remove(f)
     return out
 
 
-def _one_value(a: Figure, b: Figure) -> bool:
+def _add_values(target: Figure, other: Figure, witness: dict[str, str]) -> None:
+    known = {v.span.source for v in target.values}
+    target.values.extend(v for v in other.values if v.span.source not in known)
+    target.note = agree_note(target.values, witness)
+
+
+def _one_value(a: Figure, b: Figure, kind: bool = True) -> bool:
     return (
-        a.kind == b.kind
+        (a.kind == b.kind or not kind)
         and a.verdict == b.verdict == "agree"
         and len({v.value for v in a.values} | {v.value for v in b.values}) == 1
     )
@@ -288,10 +314,20 @@ def _places(figure: Figure) -> set[tuple[str, int]]:
 
 def _items(vectors: list[SentenceVector], cited: set[tuple[str, int]]) -> list[_Item]:
     """The typed figures of whole statements; a distance in a direction from a place ("55 km
-    south of Bireun") is compared with the place (`align.figures`), not here."""
+    south of Bireun") is compared with the place (`align.figures`), not here, and a measure
+    converted in brackets ("(34 miles)") with the measure it converts."""
     items = []
+    converted = {
+        at
+        for d in {id(v.document): v.document for v in vectors}.values()
+        for at in conversions(d.numbers, d.source.text)
+    }
     for v in vectors:
-        keyed = [(n, key) for n in ([] if v.part else v.figures) if (key := _compared(n, v))]
+        keyed = [
+            (n, key)
+            for n in ([] if v.part else v.figures)
+            if (n.span.source, n.span.start) not in converted and (key := _compared(n, v))
+        ]
         past = bool(keyed) and background(v.document, v.sentence)
         for n, key in keyed:
             frame = figure_frame(n, v.document.nlp)

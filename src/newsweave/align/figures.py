@@ -292,7 +292,7 @@ def _same_times(values: list[FigureValue], kind: str, witness: dict[str, str]):
 
 def _one_place_one_kind(by_kind: dict[str, list[FigureValue]]) -> dict[str, list[FigureValue]]:
     """Distances from one place, or ages of one person, spelled two ways ("Bireun" / "Bireuen",
-    "Rait" / "Raite") are one figure."""
+    "Rait" / "Raite") are one figure, named as most of its sources spell it."""
     out: dict[str, list[FigureValue]] = {}
     for kind, values in by_kind.items():
         head, _, name = kind.partition(":")
@@ -310,6 +310,8 @@ def _one_place_one_kind(by_kind: dict[str, list[FigureValue]]) -> dict[str, list
             out[kind] = list(values)
         else:
             _add_new_sources(out[same], values)
+            if len(values) > len(out[same]) - len(values):  # named as most sources spell it
+                out = {(kind if k == same else k): v for k, v in out.items()}
     return out
 
 

@@ -334,9 +334,24 @@ def same_kind_in_brackets(numbers: list[NumberMention], text: str) -> None:
     """A measure converted in brackets right after another ("10 kilometers (6 miles)") is the same
     figure: it takes the kind of the one it converts (a depth stays a depth)."""
     for before, after in itertools.pairwise(numbers):
-        gap = text[before.span.end : after.span.start]
-        if before.kind and before.unit in METRES and after.unit in METRES and gap.strip() == "(":
+        if before.kind and _converts(before, after, text):
             after.kind = before.kind
+
+
+def conversions(numbers: list[NumberMention], text: str) -> set[tuple[str, int]]:
+    """The places of measures that convert the one before them in brackets ("55 kilometers (34
+    miles)": the 34 miles): shown with the figure of the measure they convert, never a figure of
+    their own."""
+    return {
+        (after.span.source, after.span.start)
+        for before, after in itertools.pairwise(numbers)
+        if _converts(before, after, text)
+    }
+
+
+def _converts(before: NumberMention, after: NumberMention, text: str) -> bool:
+    gap = text[before.span.end : after.span.start]
+    return before.unit in METRES and after.unit in METRES and gap.strip() == "("
 
 
 def figures_agree(a: NumberMention, b: NumberMention) -> bool:
