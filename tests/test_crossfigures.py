@@ -514,3 +514,49 @@ def test_figures_of_different_years_in_one_fact_are_no_conflict(pipeline):
     )
     assert not _numbers(brief)
     assert not any(f.verdict == "conflict" for f in brief.figures)
+
+
+def test_a_date_of_a_clause_describing_a_noun_does_not_date_the_sentences_lag(nlp):
+    from newsweave.extract.frames import dated_elsewhere
+
+    def elsewhere(text, value, date):
+        n, doc = _number(nlp, text, value)
+        start = text.index(date)
+        return dated_elsewhere(n, doc, [(start, start + len(date))])
+
+    lag = (
+        "Nearly three weeks after the Hawks ended their season, the owner fired Tom Reyes, who "
+        "was hired on April 21, 2004."
+    )
+    assert elsewhere(lag, 3, "April 21, 2004")
+    assert not elsewhere(
+        "In April 2004, nearly three weeks after the Hawks ended their season, the owner fired "
+        "Tom Reyes.",
+        3,
+        "April 2004",
+    )
+
+
+def test_one_lag_is_compared_though_a_sentence_dates_another_thing(pipeline):
+    import datetime as dt
+
+    brief = pipeline.run(
+        [
+            Source(
+                id="s0",
+                raw="Hawks fire coach\n\nIn a surprising move nearly three weeks following the "
+                "end of their season, the Hawks fired Tom Reyes on Monday.\n\nHe was not told why.",
+                outlet="Outlet A",
+                published=dt.date(2005, 5, 24),
+            ),
+            Source(
+                id="s1",
+                raw="Reyes out\n\nNearly three weeks after the Hawks ended their season, the owner "
+                "decided to fire Tom Reyes, who was hired on April 21, 2004.\n\nFans were glad.",
+                outlet="Outlet B",
+                published=dt.date(2005, 5, 24),
+            ),
+        ]
+    )
+    (lag,) = [f for f in brief.figures if f.kind == "duration::after"]
+    assert lag.verdict == "agree" and {v.span.source for v in lag.values} == {"s0", "s1"}

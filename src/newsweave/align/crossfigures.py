@@ -35,7 +35,7 @@ from ..extract.figures import (
     governor,
     stem,
 )
-from ..extract.frames import Frame, figure_frame, year_of
+from ..extract.frames import Frame, dated_elsewhere, figure_frame, year_of
 from ..extract.ordinals import date_marks
 from ..models import Conflict, Document, Figure, FigureValue, NumberMention
 from .figures import agree_note, figure_value, make_figure, story_year, subgroup
@@ -84,6 +84,7 @@ class _Item:
     frame: Frame
     settled: bool = False  # a value of the story's own figures: only agreeing values join it
     year: int | None = None  # the year its clause is of (`frames.year_of`)
+    undated: bool = False  # its sentence's dates are all of clauses describing something else
 
     @property
     def source(self) -> str:
@@ -335,8 +336,23 @@ def _items(vectors: list[SentenceVector], cited: set[tuple[str, int]]) -> list[_
             settled = key in AGREE_ONLY or (
                 key in TOLLS and ((n.span.source, n.span.start) in cited or not past)
             )
-            items.append(_Item(n, v, key, past, frame, settled, year_of(frame.when, year)))
+            undated = key in AGREE_ONLY and _dated_elsewhere(n, v)
+            when = year_of(frame.when, year)
+            items.append(_Item(n, v, key, past and not undated, frame, settled, when, undated))
     return items
+
+
+def _dated_elsewhere(n: NumberMention, v: SentenceVector) -> bool:
+    """Are the sentence's dates all of clauses describing a noun, not the figure's
+    (`frames.dated_elsewhere`)? Read for lags, windows and ages only (`AGREE_ONLY`): a toll in
+    "the tsunami, which struck in 2004, killed 230,000" stays of 2004."""
+    span = v.sentence.span
+    dates = [
+        (m.span.start, m.span.end)
+        for m in v.document.dates
+        if span.start <= m.span.start < span.end
+    ]
+    return dated_elsewhere(n, v.document.nlp, dates)
 
 
 def _compared(n: NumberMention, v: SentenceVector) -> str | None:
@@ -418,7 +434,7 @@ def _same_time(a: _Item, b: _Item) -> bool:
     8.6-magnitude quake")."""
     if a.past != b.past or (a.year and b.year and a.year != b.year):
         return False
-    ya, yb = _years(a.vector), _years(b.vector)
+    ya, yb = (set() if i.undated else _years(i.vector) for i in (a, b))
     return not (ya and yb and not ya & yb)
 
 
