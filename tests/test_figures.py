@@ -588,3 +588,38 @@ def test_one_persons_figure_is_named_as_most_sources_spell_the_name(pipeline):
     )
     (age,) = [f for f in brief.figures if f.kind.startswith("age")]
     assert age.label == "age of Smit" and len(age.values) == 3
+
+
+def test_days_named_at_different_precisions_agree_at_the_coarser():
+    from newsweave.extract.figures import days_agree
+
+    assert days_agree(1223, 12)  # "on 23 December" / "in December"
+    assert days_agree(20140302, 302)  # "March 2, 2014" / "the March 2 broadcast"
+    assert days_agree(20140302, 3)  # "March 2, 2014" / "next March"
+    assert not days_agree(20140302, 303)
+    assert not days_agree(1223, 11)
+    assert not days_agree(20040421, 20050302)
+
+
+def test_one_day_named_as_a_day_and_as_its_month_is_one_figure(pipeline):
+    brief = _run(
+        pipeline,
+        "Inventor dies\n\nThe inventor Ivan Petrov died on 23 December after a long illness, his "
+        "family said.\n\nHe was 94.",
+        "Petrov remembered\n\nIvan Petrov, the inventor who died in December after a long "
+        "illness, was buried on Friday.\n\nHundreds came.",
+    )
+    (day,) = [f for f in brief.figures if f.kind in {"day", "month"}]
+    assert day.kind == "day" and day.verdict == "agree"
+    assert sorted(v.text for v in day.values) == ["23 December", "December"]
+
+
+def test_one_verbs_days_in_different_months_are_no_agreed_figure(pipeline):
+    brief = _run(
+        pipeline,
+        "Inventor dies\n\nThe inventor Ivan Petrov died on 23 December after a long illness, his "
+        "family said.\n\nHe was 94.",
+        "Petrov remembered\n\nIvan Petrov, the inventor who died in November after a long "
+        "illness, was buried on Friday.\n\nHundreds came.",
+    )
+    assert not [f for f in brief.figures if f.kind in {"day", "month"} and f.verdict == "agree"]

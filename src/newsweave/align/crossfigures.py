@@ -28,8 +28,10 @@ from rapidfuzz.fuzz import ratio
 
 from ..extract.dates import MONTHS, WEEKDAYS
 from ..extract.figures import (
+    DAY_KINDS,
     TOLLS,
     conversions,
+    days_agree,
     direction_of,
     figures_agree,
     governor,
@@ -168,14 +170,15 @@ def cross_marks(vectors: list[SentenceVector], shown: list[Figure]) -> list[Figu
         for n in sentence_marks(v):
             verb = governor(v.document.nlp, n.span)
             if verb:
-                items.append(_Item(n, v, f"{n.kind}|{stem(verb)}", False, Frame(verb=verb)))
+                kind = "day" if n.kind in DAY_KINDS else n.kind  # "23 December" / "in December"
+                items.append(_Item(n, v, f"{kind}|{stem(verb)}", False, Frame(verb=verb)))
     out = list(shown)
     witness = {v.source: v.witness for v in vectors}
-    for group in _groups(items, same=lambda a, b: a.number.value == b.number.value):
+    for group in _groups(items, same=_same_mark):
         if not any(_compares(f, {i.at for i in group}) for f in out) and not _joined(
             group, out, witness
         ):
-            figure = _as_figure(group)
+            figure = _as_figure(sorted(group, key=_precision))
             verb = group[0].frame.verb
             # "year (retire)", "ordinal (season, end)"
             figure.label = (
@@ -185,6 +188,19 @@ def cross_marks(vectors: list[SentenceVector], shown: list[Figure]) -> list[Figu
             )
             out.append(figure)
     return _numbered(out)
+
+
+def _same_mark(a: _Item, b: _Item) -> bool:
+    """One year, rank or time; one day, though named at different precisions (`days_agree`)."""
+    if a.number.kind in DAY_KINDS and b.number.kind in DAY_KINDS:
+        return days_agree(a.number.value, b.number.value)
+    return a.number.value == b.number.value
+
+
+def _precision(i: _Item) -> int:
+    """The finest-named day first, so that the figure is of its kind ("date", not "month")."""
+    order = ("date", "day", "month")
+    return order.index(i.number.kind) if i.number.kind in order else 0
 
 
 def _joined(group: list[_Item], figures: list[Figure], witness: dict[str, str]) -> bool:

@@ -153,6 +153,9 @@ _PASS_THROUGH = frozenset(
 # Kinds of figures that name a point, not a quantity (`extract.ordinals`, `extract.records`,
 # `align.marks`): a year, a rank, a day, a win-loss record; no qualifier or rounding applies.
 MARK_KINDS = frozenset({"year", "ordinal", "date", "day", "weekday", "month", "record"})
+# Of those, the kinds that name a day at some precision: a calendar day, a day of a month, a month
+# (`days_agree`).
+DAY_KINDS = frozenset({"date", "day", "month"})
 # Words next to a number that name the measure itself ("6.1-magnitude", "magnitude 6.1", "10 km deep").
 MAGNITUDE_WORDS = frozenset({"magnitude", "richter"})
 DEPTH_WORDS = frozenset({"depth", "deep", "beneath", "below", "underground"})
@@ -359,6 +362,8 @@ def figures_agree(a: NumberMention, b: NumberMention) -> bool:
     understood)? Marks (`MARK_KINDS`: a year, a rank, a day) agree only when equal."""
     if (a.kind or "").startswith("time:"):
         return times_agree(a, b)
+    if (a.kind or "") in DAY_KINDS:
+        return days_agree(a.value, b.value)
     if (a.kind or "").partition(":")[0] in MARK_KINDS:
         return a.value == b.value  # "March 2" is no rounding of "April 21, 2004" (20040421)
     if a.unit in METRES and b.unit in METRES and a.unit != b.unit:
@@ -371,6 +376,26 @@ def figures_agree(a: NumberMention, b: NumberMention) -> bool:
     low_a, high_a = _interval(a)
     low_b, high_b = _interval(b)
     return max(low_a, low_b) <= min(high_a, high_b) or _rounded(a, b) or _rounded(b, a)
+
+
+def days_agree(a: float, b: float) -> bool:
+    """Do two days agree, each named as a calendar day (YYYYMMDD), a day of a month with no year
+    (MMDD) or a month (1-12: `extract.ordinals.date_marks`, `align.marks.days_of_month`)? At the
+    coarser of the two: "23 December" agrees with "in December", "March 2, 2014" with "the March
+    2 broadcast"; "March 2" does not with "April 21, 2004" (no rounding of a day)."""
+    (fine, fine_kind), (coarse, coarse_kind) = sorted(
+        [(int(a), _day_precision(a)), (int(b), _day_precision(b))], key=lambda x: -x[1]
+    )
+    if fine_kind == coarse_kind:
+        return fine == coarse
+    if coarse_kind == 1:  # a month
+        return (fine // 100) % 100 == coarse
+    return fine % 10000 == coarse  # a day of a month in a calendar day
+
+
+def _day_precision(value: float) -> int:
+    """3 for a calendar day (YYYYMMDD), 2 for a day of a month (MMDD), 1 for a month."""
+    return 3 if value >= 10000 else 2 if value >= 100 else 1
 
 
 def _in_seconds(n: NumberMention) -> NumberMention:
