@@ -116,6 +116,7 @@ def test_a_toll_brought_to_a_new_figure_is_an_update(pipeline):
     )
     (toll,) = [f for f in brief.figures if f.kind == "dead"]
     assert toll.verdict == "updated"
+    assert "said to have risen" in toll.note and "published later" not in toll.note
 
 
 def test_event_times_are_compared_in_one_zone_and_stamps_are_no_event_time(pipeline):
@@ -623,3 +624,26 @@ def test_one_verbs_days_in_different_months_are_no_agreed_figure(pipeline):
         "illness, was buried on Friday.\n\nHundreds came.",
     )
     assert not [f for f in brief.figures if f.kind in {"day", "month"} and f.verdict == "agree"]
+
+
+def test_a_toll_said_as_none_deep_in_a_report_is_the_sources_toll(pipeline):
+    lede = "Police cleared the protest camp in Veska on Monday. Officers lined the street. "
+    brief = _run(
+        pipeline,
+        "Camp cleared\n\n" + lede * 4 + "\n\nNo arrests have yet been made, officials said.",
+        "Veska camp\n\nPolice cleared the protest camp in Veska on Monday. Four demonstrators were "
+        "arrested, officials said.",
+    )
+    (figure,) = [f for f in brief.figures if f.kind == "arrested"]
+    assert figure.verdict == "updated" and "as of their reports" in figure.note
+
+
+def test_a_toll_deep_in_a_report_is_no_story_toll_unless_said_as_none(pipeline):
+    lede = "Police cleared the protest camp in Veska on Monday. Officers lined the street. "
+    brief = _run(
+        pipeline,
+        "Camp cleared\n\n" + lede * 4 + "\n\nTwo demonstrators were arrested at the park.",
+        "Veska camp\n\nPolice cleared the protest camp in Veska on Monday. Four demonstrators were "
+        "arrested, officials said.",
+    )
+    assert not [f for f in brief.figures if f.kind == "arrested" and f.verdict != "agree"]

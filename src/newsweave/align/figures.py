@@ -403,11 +403,13 @@ def story_year(documents: list[Document]) -> int | None:
 def _main_figures(d: Document, year: int | None):
     """(number, sentence, kind) for the story-kind figures of `d`: tolls and measures in its
     headline and lede (its first `LEAD_SENTENCES` sentences, where an outlet states its current
-    figures), a named person's age anywhere; none in background sentences."""
+    figures), a named person's age and a toll said as none ("No arrests have yet been made":
+    a detail of the event is not counted as none) anywhere; none in background sentences."""
     lead = _lead_end(d)
     for n in d.numbers:
         kind = _story_kind(d, n)
-        if kind is None or (n.span.start >= lead and not kind.startswith("age:")):
+        anywhere = kind is not None and (kind.startswith("age:") or (kind in TOLLS and not n.value))
+        if kind is None or (n.span.start >= lead and not anywhere):
             continue
         sentence = _sentence_of(d, n.span.start)
         if sentence is None or _background(d, sentence, year):
@@ -530,7 +532,8 @@ def make_figure(
         witness = {d.source.id: d.source.witness or d.source.id for d in documents}
         return Figure(ident, kind, label, "agree", values, agree_note(values, witness))
     texts = {d.source.id: d.source.text for d in documents}
-    if _updated(values, texts, kind):
+    reason = _update_reason(values, texts, kind)
+    if reason is not None:
         labels = {d.source.id: d.source.label for d in documents}
         steps = "; ".join(
             f"{labels[v.span.source]}"
@@ -538,10 +541,15 @@ def make_figure(
             + f": {_shown(v)}"
             for v in _by_time(values)
         )
-        latest = _by_time(values)[-1]
+        latest = labels[_by_time(values)[-1].span.source]
+        why = {
+            "dated": f"{latest} was published later",
+            "risen": "a figure is said to have risen",
+            "provisional": 'the lower figures are said as of their reports ("yet", "so far")',
+        }[reason]
         note = (
-            f"the figure changed over time ({steps}); {labels[latest.span.source]} was published later: "
-            "an updated figure rather than a disagreement"
+            f"the figure changed over time ({steps}); {why}: an updated figure rather than a "
+            "disagreement"
         )
         return Figure(ident, kind, label, "updated", values, note)
     note = "sources give different values: " + tally(values, kind)
@@ -603,24 +611,27 @@ def _by_time(values: list[FigureValue]) -> list[FigureValue]:
     return sorted(values, key=lambda v: (v.published, v.value))
 
 
-def _updated(values: list[FigureValue], texts: dict[str, str], kind: str) -> bool:
-    """Later reports give the later figure: dated sources whose tolls follow their dates (a count
-    of the past, "13 countries", does not move with the day of the report), or a value said to
-    have risen."""
+def _update_reason(values: list[FigureValue], texts: dict[str, str], kind: str) -> str | None:
+    """Why later reports give the later figure, None when they do not: "dated" (dated sources
+    whose tolls follow their dates; a count of the past, "13 countries", does not move with the
+    day of the report), "risen" (a value said to have risen) or "provisional" (`_provisional`)."""
     if any(v.direction for v in values):
-        return False
+        return None
     if (
         kind in TOLLS
         and all(v.published for v in values)
         and len({v.published for v in values}) > 1
     ):
         ordered = _by_time(values)
-        return all(
+        follows = all(
             a.value <= b.value or _agree(a, b)
             for a, b in itertools.pairwise(ordered)
             if a.published != b.published
         )
-    return any(RISE.search(_sentence_text(v, texts)) for v in values) or _provisional(values, texts)
+        return "dated" if follows else None
+    if any(RISE.search(_sentence_text(v, texts)) for v in values):
+        return "risen"
+    return "provisional" if _provisional(values, texts) else None
 
 
 def _provisional(values: list[FigureValue], texts: dict[str, str]) -> bool:
