@@ -647,3 +647,17 @@ def test_a_toll_deep_in_a_report_is_no_story_toll_unless_said_as_none(pipeline):
         "arrested, officials said.",
     )
     assert not [f for f in brief.figures if f.kind == "arrested" and f.verdict != "agree"]
+
+
+def test_a_toll_said_as_none_deep_in_a_report_but_not_as_of_it_is_no_story_toll(pipeline):
+    lede = "A 6.1-magnitude quake struck Veska on Tuesday. Houses collapsed in the hills. "
+    brief = _run(
+        pipeline,
+        "Quake hits Veska\n\n" + lede * 4 + "\n\nOn April 20, a 6.4-magnitude quake jolted "
+        "Dunmere, but caused no casualties.",
+        "Veska quake\n\nA 6.1-magnitude quake struck Veska on Tuesday, injuring 40 people, "
+        "officials said.",
+        "Strong quake\n\nA 6.1-magnitude quake struck Veska on Tuesday, injuring 40 people.",
+    )
+    (injured,) = [f for f in brief.figures if f.kind == "injured"]
+    assert injured.verdict == "agree" and "no casualties" not in [v.text for v in injured.values]

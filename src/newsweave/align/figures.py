@@ -403,18 +403,22 @@ def story_year(documents: list[Document]) -> int | None:
 def _main_figures(d: Document, year: int | None):
     """(number, sentence, kind) for the story-kind figures of `d`: tolls and measures in its
     headline and lede (its first `LEAD_SENTENCES` sentences, where an outlet states its current
-    figures), a named person's age and a toll said as none ("No arrests have yet been made":
-    a detail of the event is not counted as none) anywhere; none in background sentences."""
+    figures), a named person's age and a toll said as none as of the report ("No arrests have
+    yet been made": the story's running toll, where "caused no casualties" may be another
+    event's) anywhere; none in background sentences."""
     lead = _lead_end(d)
     for n in d.numbers:
         kind = _story_kind(d, n)
-        anywhere = kind is not None and (kind.startswith("age:") or (kind in TOLLS and not n.value))
-        if kind is None or (n.span.start >= lead and not anywhere):
+        if kind is None:
             continue
         sentence = _sentence_of(d, n.span.start)
         if sentence is None or _background(d, sentence, year):
             continue
-        yield n, sentence, kind
+        anywhere = kind.startswith("age:") or (
+            kind in TOLLS and not n.value and PROVISIONAL_WORDS.search(sentence.text)
+        )
+        if n.span.start < lead or anywhere:
+            yield n, sentence, kind
 
 
 def _event_times(d: Document, year: int | None):
