@@ -32,10 +32,19 @@ from claims import (
 
 
 def _numbers_in(brief, loc):
+    """The numbers, times of day and marks (years, ranks, days: `align.marks.sentence_marks`)
+    newsweave reads in a gold value's words."""
+    from types import SimpleNamespace
+
+    from newsweave.align.marks import sentence_marks
     from newsweave.extract.times import times_of_day
 
     doc = next(d for d in brief.documents if d.source.id == loc[0])
     found = doc.numbers + times_of_day(doc.source.text, doc.source.id)
+    for sentence in doc.sentences:
+        if sentence.span.start < loc[2] and loc[1] < sentence.span.end:
+            marks = sentence_marks(SimpleNamespace(document=doc, sentence=sentence))
+            found += [m for m in marks if not (m.kind or "").startswith("time:")]
     return [n for n in found if n.span.start < loc[2] and loc[1] < n.span.end]
 
 
@@ -48,6 +57,13 @@ def _citing(brief, n):
     ]
 
 
+def _the_value(found, value):
+    """The numbers read that are the gold value (a mark or time besides it in the words is not
+    the figure: "5 p.m. Sunday"), or all of them where none is or the gold gives no number."""
+    same = [n for n in found if value is not None and abs(n.value - value) < 1e-6 * max(1, value)]
+    return same or found
+
+
 def explain_figure(brief, where, fig) -> str:
     lines, kinds, cited = [], set(), []
     locs = [(v, where.find(v)) for v in fig["values"]]
@@ -56,7 +72,7 @@ def explain_figure(brief, where, fig) -> str:
             lines.append(f"    a{v['article']} {v['text']!r}: not located")
             continue
         found = _numbers_in(brief, loc)
-        kinds |= {n.kind for n in found}
+        kinds |= {n.kind for n in _the_value(found, _gold_value(v))}
         shown = []
         for n in found:
             figs = [f"{f.id}:{f.kind}:{f.verdict}" for f in _citing(brief, n)]

@@ -45,7 +45,7 @@ def test_values_in_sentences_stating_other_claims_are_compared(pipeline):
     assert all(_cited(brief, v) == v.value for v in conflict.values)
     (figure,) = [f for f in brief.figures if f.kind == "distance"]
     assert figure.verdict == "conflict" and len(figure.values) == 3
-    assert figure.label == "distance (fall)"
+    assert figure.label == "distance (fall, Smit)"
 
 
 def test_a_source_giving_two_values_of_one_thing_tells_of_two_things(pipeline):
@@ -400,6 +400,86 @@ def test_falls_of_two_climbers_are_two_figures_and_one_climbers_in_dispute(pipel
     assert not any({"700 meters", "200 metres"} <= vs for vs in values)
 
 
+def test_one_source_giving_one_fall_two_lengths_contradicts_itself(pipeline):
+    brief = _run(
+        pipeline,
+        "Climber dies on Mount Tarn\n\nRobert Brook, 32, fell about 600 metres while climbing to a "
+        'hut on Mount Tarn on Saturday.\n\n"One of the party slipped on the ice and has fallen some '
+        '700 metres to his death," a police officer said.',
+        "Briton killed in fall\n\nOn Saturday, 32-year-old Robert Brook fell about 600 metres while "
+        "climbing to a small hut on Mount Tarn.\n\nHis companions were rescued on Sunday.",
+        "Mount Tarn death\n\nA mountain climber with rental gear, 32-year-old Robert Brook, slipped "
+        "on ice and fell 700 meters to his death.\n\nThe weather was clear, police said.",
+    )
+    (conflict,) = _numbers(brief)
+    assert {v.value for v in conflict.values} == {"600 metres", "700 meters"}
+    (figure,) = [f for f in brief.figures if f.kind == "distance"]
+    assert figure.verdict == "conflict" and figure.label == "distance (fall, Brook)"
+    assert "Outlet A gives both about 600 metres and some 700 metres" in figure.note
+
+
+def test_one_source_giving_two_distances_of_two_verbs_tells_of_two_things(nlp):
+    from newsweave.align.crossfigures import _Item, _self_contradiction
+    from newsweave.extract.frames import figure_frame
+
+    text = "The climber walked 700 metres to the hut and fell 600 metres from the ridge."
+    items = []
+    for value in (700, 600):
+        n, doc = _number(nlp, text, value)
+        items.append(_Item(n, None, "distance", False, figure_frame(n, doc)))  # type: ignore[arg-type]
+    assert not _self_contradiction(*items)
+    counted = [_Item(i.number, i.vector, "count:rifle", False, i.frame) for i in items]
+    assert not _self_contradiction(*counted)
+
+
+def test_an_age_given_without_a_name_joins_the_one_named_persons_age_of_that_value(pipeline):
+    brief = _run(
+        pipeline,
+        "Climber dies\n\nOn Friday, 36-year-old Pieter Smit died after slipping and falling "
+        "about 60 metres from a ridge.\n\nHe had been climbing with his brother.",
+        "Climber killed\n\nOn Friday, 36-year-old Pieter Smitt died after slipping and falling "
+        "about 60 metres from a ridge near the glacier.\n\nThe weather was clear.",
+        "Fall at the glacier\n\nA 36-year-old man died on Friday after he slipped and fell about "
+        "60 metres from a ridge.\n\nPolice are investigating.",
+        "Glacier death\n\nA 36-year-old climber died on Friday after falling about 60 metres "
+        "from a ridge, police said.\n\nRescuers recovered the body.",
+    )
+    ages = [f for f in brief.figures if f.kind.startswith("age")]
+    assert [(f.kind, f.label, len(f.values)) for f in ages] == [("age:smit", "age of Smit", 4)]
+
+
+def test_an_age_without_a_name_stays_apart_where_two_named_people_have_that_value(pipeline):
+    brief = _run(
+        pipeline,
+        "Two climbers die\n\nPieter Smit, 36, and Jan Vos, 36, died on Friday after falling "
+        "from a ridge.\n\nThe weather was clear.",
+        "Climbers killed\n\nPieter Smit, 36, and Jan Vos, 36, were killed on Friday when they fell "
+        "from a ridge.\n\nRescuers recovered the bodies.",
+        "Glacier deaths\n\nA 36-year-old man died on Friday after he slipped and fell from a "
+        "ridge.\n\nPolice are investigating.",
+        "Ridge fall\n\nA 36-year-old climber died on Friday after falling from a ridge, police "
+        "said.\n\nA second body was found.",
+    )
+    kinds = sorted(f.kind for f in brief.figures if f.kind.startswith("age"))
+    assert kinds == ["age", "age:smit", "age:vos"], kinds
+
+
+def test_a_measure_converted_in_brackets_is_no_figure_of_its_own(pipeline):
+    brief = _run(
+        pipeline,
+        "Quake strikes\n\nThe quake's epicenter was located 55 kilometers (34 miles) west of the "
+        "town of Bireun, officials said.\n\nHouses collapsed.",
+        "Strong quake\n\nThe epicenter was situated 55 kilometers (34 miles) west of the town of "
+        "Bireun on the island.\n\nSchools closed.",
+        "Quake hits\n\nIts epicenter was located 55 kilometres (34 miles) west of the town of "
+        "Bireun, the survey said.\n\nPeople fled.",
+    )
+    cited = [v.text for f in brief.figures for v in f.values]
+    assert "34 miles" not in cited
+    (distance,) = [f for f in brief.figures if f.kind.startswith("distance")]
+    assert distance.label == "distance from Bireun" and len(distance.values) == 3
+
+
 def test_the_year_a_figure_is_of_is_read_from_its_clause(nlp):
     from newsweave.extract.frames import figure_frame, year_of
 
@@ -434,3 +514,49 @@ def test_figures_of_different_years_in_one_fact_are_no_conflict(pipeline):
     )
     assert not _numbers(brief)
     assert not any(f.verdict == "conflict" for f in brief.figures)
+
+
+def test_a_date_of_a_clause_describing_a_noun_does_not_date_the_sentences_lag(nlp):
+    from newsweave.extract.frames import dated_elsewhere
+
+    def elsewhere(text, value, date):
+        n, doc = _number(nlp, text, value)
+        start = text.index(date)
+        return dated_elsewhere(n, doc, [(start, start + len(date))])
+
+    lag = (
+        "Nearly three weeks after the Hawks ended their season, the owner fired Tom Reyes, who "
+        "was hired on April 21, 2004."
+    )
+    assert elsewhere(lag, 3, "April 21, 2004")
+    assert not elsewhere(
+        "In April 2004, nearly three weeks after the Hawks ended their season, the owner fired "
+        "Tom Reyes.",
+        3,
+        "April 2004",
+    )
+
+
+def test_one_lag_is_compared_though_a_sentence_dates_another_thing(pipeline):
+    import datetime as dt
+
+    brief = pipeline.run(
+        [
+            Source(
+                id="s0",
+                raw="Hawks fire coach\n\nIn a surprising move nearly three weeks following the "
+                "end of their season, the Hawks fired Tom Reyes on Monday.\n\nHe was not told why.",
+                outlet="Outlet A",
+                published=dt.date(2005, 5, 24),
+            ),
+            Source(
+                id="s1",
+                raw="Reyes out\n\nNearly three weeks after the Hawks ended their season, the owner "
+                "decided to fire Tom Reyes, who was hired on April 21, 2004.\n\nFans were glad.",
+                outlet="Outlet B",
+                published=dt.date(2005, 5, 24),
+            ),
+        ]
+    )
+    (lag,) = [f for f in brief.figures if f.kind == "duration::after"]
+    assert lag.verdict == "agree" and {v.span.source for v in lag.values} == {"s0", "s1"}

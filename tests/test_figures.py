@@ -116,6 +116,7 @@ def test_a_toll_brought_to_a_new_figure_is_an_update(pipeline):
     )
     (toll,) = [f for f in brief.figures if f.kind == "dead"]
     assert toll.verdict == "updated"
+    assert "said to have risen" in toll.note and "published later" not in toll.note
 
 
 def test_event_times_are_compared_in_one_zone_and_stamps_are_no_event_time(pipeline):
@@ -522,3 +523,141 @@ def test_a_conflicts_note_gives_each_value_once_with_its_sources():
     ]
     assert tally(falls, "distance") == "around 200ft (2 sources), about 150 metres (2 sources)"
     assert tally(falls[:2], "distance") == "around 200ft, about 150 metres"
+
+
+def test_days_and_years_agree_only_when_equal():
+    from newsweave.extract.dates import find_dates
+    from newsweave.extract.ordinals import claim_marks, date_marks
+
+    (a,) = date_marks(find_dates("He was hired on April 21, 2004.", "s", None))
+    (b,) = date_marks(find_dates("He was fired on March 2.", "s", dt.date(2005, 4, 20)))
+    assert (b.value, b.kind) == (20050302, "date")
+    assert not figures_agree(a, b)  # 20050302 is no rounding of 20040421
+    assert figures_agree(a, a)
+    text = "She hosted in 2001 and in 2005."
+    first, second = claim_marks(text, "s", 0, len(text), None)
+    assert not figures_agree(first, second)
+
+
+def test_a_toll_said_as_none_is_a_zero_toll(nlp):
+    from newsweave.extract.figures import figure_kind, zero_tolls
+
+    text = (
+        "No arrests have yet been made. There were no reported deaths, and no more than three "
+        "injuries. No one knows why."
+    )
+    doc = nlp(text)
+    found = zero_tolls(text, "s")
+    assert [(n.text, n.value, figure_kind(n, doc)) for n in found] == [
+        ("No arrests", 0, "arrested"),
+        ("no reported deaths", 0, "dead"),
+    ]
+
+
+def test_a_toll_said_as_none_as_yet_and_higher_elsewhere_is_an_update(pipeline):
+    brief = _run(
+        pipeline,
+        "Camp cleared\n\nPolice cleared the protest camp in Veska on Monday. No arrests have yet "
+        "been made, officials said.",
+        "Veska camp\n\nPolice cleared the protest camp in Veska on Monday. Four demonstrators were "
+        "arrested, officials said.",
+    )
+    (figure,) = [f for f in brief.figures if f.kind == "arrested"]
+    assert figure.verdict == "updated"
+    assert sorted(v.text for v in figure.values) == ["Four", "No arrests"]
+
+
+def test_a_toll_said_as_none_outright_and_higher_elsewhere_is_a_conflict(pipeline):
+    brief = _run(
+        pipeline,
+        "Camp cleared\n\nPolice cleared the protest camp in Veska on Monday. No arrests were "
+        "made, officials said.",
+        "Veska camp\n\nPolice cleared the protest camp in Veska on Monday. Four demonstrators were "
+        "arrested, officials said.",
+    )
+    (figure,) = [f for f in brief.figures if f.kind == "arrested"]
+    assert figure.verdict == "conflict"
+    assert any(c.kind == "number" for c in brief.conflicts)
+
+
+def test_one_persons_figure_is_named_as_most_sources_spell_the_name(pipeline):
+    brief = _run(
+        pipeline,
+        "Climber dies\n\nOn Friday, 36-year-old Pieter Smitt died in a fall.\n\nMore.",
+        "Climber killed\n\nOn Friday, 36-year-old Pieter Smit died in a fall.\n\nMore.",
+        "Fall at the glacier\n\nOn Friday, 36-year-old Pieter Smit was killed in a fall.\n\nMore.",
+    )
+    (age,) = [f for f in brief.figures if f.kind.startswith("age")]
+    assert age.label == "age of Smit" and len(age.values) == 3
+
+
+def test_days_named_at_different_precisions_agree_at_the_coarser():
+    from newsweave.extract.figures import days_agree
+
+    assert days_agree(1223, 12)  # "on 23 December" / "in December"
+    assert days_agree(20140302, 302)  # "March 2, 2014" / "the March 2 broadcast"
+    assert days_agree(20140302, 3)  # "March 2, 2014" / "next March"
+    assert not days_agree(20140302, 303)
+    assert not days_agree(1223, 11)
+    assert not days_agree(20040421, 20050302)
+
+
+def test_one_day_named_as_a_day_and_as_its_month_is_one_figure(pipeline):
+    brief = _run(
+        pipeline,
+        "Inventor dies\n\nThe inventor Ivan Petrov died on 23 December after a long illness, his "
+        "family said.\n\nHe was 94.",
+        "Petrov remembered\n\nIvan Petrov, the inventor who died in December after a long "
+        "illness, was buried on Friday.\n\nHundreds came.",
+    )
+    (day,) = [f for f in brief.figures if f.kind in {"day", "month"}]
+    assert day.kind == "day" and day.verdict == "agree"
+    assert sorted(v.text for v in day.values) == ["23 December", "December"]
+
+
+def test_one_verbs_days_in_different_months_are_no_agreed_figure(pipeline):
+    brief = _run(
+        pipeline,
+        "Inventor dies\n\nThe inventor Ivan Petrov died on 23 December after a long illness, his "
+        "family said.\n\nHe was 94.",
+        "Petrov remembered\n\nIvan Petrov, the inventor who died in November after a long "
+        "illness, was buried on Friday.\n\nHundreds came.",
+    )
+    assert not [f for f in brief.figures if f.kind in {"day", "month"} and f.verdict == "agree"]
+
+
+def test_a_toll_said_as_none_deep_in_a_report_is_the_sources_toll(pipeline):
+    lede = "Police cleared the protest camp in Veska on Monday. Officers lined the street. "
+    brief = _run(
+        pipeline,
+        "Camp cleared\n\n" + lede * 4 + "\n\nNo arrests have yet been made, officials said.",
+        "Veska camp\n\nPolice cleared the protest camp in Veska on Monday. Four demonstrators were "
+        "arrested, officials said.",
+    )
+    (figure,) = [f for f in brief.figures if f.kind == "arrested"]
+    assert figure.verdict == "updated" and "as of their reports" in figure.note
+
+
+def test_a_toll_deep_in_a_report_is_no_story_toll_unless_said_as_none(pipeline):
+    lede = "Police cleared the protest camp in Veska on Monday. Officers lined the street. "
+    brief = _run(
+        pipeline,
+        "Camp cleared\n\n" + lede * 4 + "\n\nTwo demonstrators were arrested at the park.",
+        "Veska camp\n\nPolice cleared the protest camp in Veska on Monday. Four demonstrators were "
+        "arrested, officials said.",
+    )
+    assert not [f for f in brief.figures if f.kind == "arrested" and f.verdict != "agree"]
+
+
+def test_a_toll_said_as_none_deep_in_a_report_but_not_as_of_it_is_no_story_toll(pipeline):
+    lede = "A 6.1-magnitude quake struck Veska on Tuesday. Houses collapsed in the hills. "
+    brief = _run(
+        pipeline,
+        "Quake hits Veska\n\n" + lede * 4 + "\n\nOn April 20, a 6.4-magnitude quake jolted "
+        "Dunmere, but caused no casualties.",
+        "Veska quake\n\nA 6.1-magnitude quake struck Veska on Tuesday, injuring 40 people, "
+        "officials said.",
+        "Strong quake\n\nA 6.1-magnitude quake struck Veska on Tuesday, injuring 40 people.",
+    )
+    (injured,) = [f for f in brief.figures if f.kind == "injured"]
+    assert injured.verdict == "agree" and "no casualties" not in [v.text for v in injured.values]

@@ -27,8 +27,17 @@ from dataclasses import dataclass, replace
 from rapidfuzz.fuzz import ratio
 
 from ..extract.dates import MONTHS, WEEKDAYS
-from ..extract.figures import TOLLS, direction_of, figures_agree, governor, stem
-from ..extract.frames import Frame, figure_frame, year_of
+from ..extract.figures import (
+    DAY_KINDS,
+    TOLLS,
+    conversions,
+    days_agree,
+    direction_of,
+    figures_agree,
+    governor,
+    stem,
+)
+from ..extract.frames import Frame, dated_elsewhere, figure_frame, year_of
 from ..extract.ordinals import date_marks
 from ..models import Conflict, Document, Figure, FigureValue, NumberMention
 from .figures import agree_note, figure_value, make_figure, story_year, subgroup
@@ -51,6 +60,11 @@ AGREE_ONLY = frozenset({"age", "duration:after", "duration:window"})
 # Kinds of which an event has one value: two sources giving one event (sentences alike enough)
 # different values of them disagree, though no value is given by two sources.
 ONE_PER_EVENT = frozenset({"magnitude", "depth"})
+# Measures of one act: one source giving two values of one of these for one verb ("fell about
+# 2,000ft" in its lede, "has fallen some 700 metres" in a police quote) contradicts itself rather
+# than telling of two things (`_self_contradiction`). Not a magnitude: a quake story gives the
+# magnitudes of earlier quakes struck, in sentences not always read as background.
+MEASURED_ONCE = frozenset({"distance", "length"})
 # Two spellings of one family name compare at least this alike (rapidfuzz ratio): "Rait" / "Raite".
 NAME_SPELLING = 85
 # Ages of one person as outlets give them differ by at most this ("31" / "32"); subjects whose ages
@@ -72,6 +86,7 @@ class _Item:
     frame: Frame
     settled: bool = False  # a value of the story's own figures: only agreeing values join it
     year: int | None = None  # the year its clause is of (`frames.year_of`)
+    undated: bool = False  # its sentence's dates are all of clauses describing something else
 
     @property
     def source(self) -> str:
@@ -155,14 +170,15 @@ def cross_marks(vectors: list[SentenceVector], shown: list[Figure]) -> list[Figu
         for n in sentence_marks(v):
             verb = governor(v.document.nlp, n.span)
             if verb:
-                items.append(_Item(n, v, f"{n.kind}|{stem(verb)}", False, Frame(verb=verb)))
+                kind = "day" if n.kind in DAY_KINDS else n.kind  # "23 December" / "in December"
+                items.append(_Item(n, v, f"{kind}|{stem(verb)}", False, Frame(verb=verb)))
     out = list(shown)
     witness = {v.source: v.witness for v in vectors}
-    for group in _groups(items, same=lambda a, b: a.number.value == b.number.value):
+    for group in _groups(items, same=_same_mark):
         if not any(_compares(f, {i.at for i in group}) for f in out) and not _joined(
             group, out, witness
         ):
-            figure = _as_figure(group)
+            figure = _as_figure(sorted(group, key=_precision))
             verb = group[0].frame.verb
             # "year (retire)", "ordinal (season, end)"
             figure.label = (
@@ -172,6 +188,19 @@ def cross_marks(vectors: list[SentenceVector], shown: list[Figure]) -> list[Figu
             )
             out.append(figure)
     return _numbered(out)
+
+
+def _same_mark(a: _Item, b: _Item) -> bool:
+    """One year, rank or time; one day, though named at different precisions (`days_agree`)."""
+    if a.number.kind in DAY_KINDS and b.number.kind in DAY_KINDS:
+        return days_agree(a.number.value, b.number.value)
+    return a.number.value == b.number.value
+
+
+def _precision(i: _Item) -> int:
+    """The finest-named day first, so that the figure is of its kind ("date", not "month")."""
+    order = ("date", "day", "month")
+    return order.index(i.number.kind) if i.number.kind in order else 0
 
 
 def _joined(group: list[_Item], figures: list[Figure], witness: dict[str, str]) -> bool:
@@ -263,16 +292,35 @@ def _merged(figures: list[Figure], witness: dict[str, str]) -> list[Figure]:
         same = next((g for g in out if _one_value(g, f)), None)
         if same is None:
             out.append(f)
+        else:
+            _add_values(same, f, witness)
+    return _named_ages(out, witness)
+
+
+def _named_ages(figures: list[Figure], witness: dict[str, str]) -> list[Figure]:
+    """An age outlets give with no name ("a 36-year-old Australian climber") joins the one named
+    person's age figure of that value that agrees ("36-year-old Duncan Rait"): one person's age,
+    shown once. Left apart where no named age or two named people have that value."""
+    out = list(figures)
+    for f in figures:
+        if f.kind != "age" or f.verdict != "agree" or len({v.value for v in f.values}) != 1:
             continue
-        known = {v.span.source for v in same.values}
-        same.values.extend(v for v in f.values if v.span.source not in known)
-        same.note = agree_note(same.values, witness)
+        named = [g for g in out if g.kind.startswith("age:") and _one_value(g, f, kind=False)]
+        if len(named) == 1:
+            _add_values(named[0], f, witness)
+            out.remove(f)
     return out
 
 
-def _one_value(a: Figure, b: Figure) -> bool:
+def _add_values(target: Figure, other: Figure, witness: dict[str, str]) -> None:
+    known = {v.span.source for v in target.values}
+    target.values.extend(v for v in other.values if v.span.source not in known)
+    target.note = agree_note(target.values, witness)
+
+
+def _one_value(a: Figure, b: Figure, kind: bool = True) -> bool:
     return (
-        a.kind == b.kind
+        (a.kind == b.kind or not kind)
         and a.verdict == b.verdict == "agree"
         and len({v.value for v in a.values} | {v.value for v in b.values}) == 1
     )
@@ -284,11 +332,18 @@ def _places(figure: Figure) -> set[tuple[str, int]]:
 
 def _items(vectors: list[SentenceVector], cited: set[tuple[str, int]]) -> list[_Item]:
     """The typed figures of whole statements; a distance in a direction from a place ("55 km
-    south of Bireun") is compared with the place (`align.figures`), not here."""
+    south of Bireun") is compared with the place (`align.figures`), not here, and a measure
+    converted in brackets ("(34 miles)") with the measure it converts."""
     items = []
-    year = story_year(list({id(v.document): v.document for v in vectors}.values()))
+    documents = list({id(v.document): v.document for v in vectors}.values())
+    year = story_year(documents)
+    converted = {at for d in documents for at in conversions(d.numbers, d.source.text)}
     for v in vectors:
-        keyed = [(n, key) for n in ([] if v.part else v.figures) if (key := _compared(n, v))]
+        keyed = [
+            (n, key)
+            for n in ([] if v.part else v.figures)
+            if (n.span.source, n.span.start) not in converted and (key := _compared(n, v))
+        ]
         past = bool(keyed) and background(v.document, v.sentence)
         for n, key in keyed:
             frame = figure_frame(n, v.document.nlp)
@@ -297,8 +352,23 @@ def _items(vectors: list[SentenceVector], cited: set[tuple[str, int]]) -> list[_
             settled = key in AGREE_ONLY or (
                 key in TOLLS and ((n.span.source, n.span.start) in cited or not past)
             )
-            items.append(_Item(n, v, key, past, frame, settled, year_of(frame.when, year)))
+            undated = key in AGREE_ONLY and _dated_elsewhere(n, v)
+            when = year_of(frame.when, year)
+            items.append(_Item(n, v, key, past and not undated, frame, settled, when, undated))
     return items
+
+
+def _dated_elsewhere(n: NumberMention, v: SentenceVector) -> bool:
+    """Are the sentence's dates all of clauses describing a noun, not the figure's
+    (`frames.dated_elsewhere`)? Read for lags, windows and ages only (`AGREE_ONLY`): a toll in
+    "the tsunami, which struck in 2004, killed 230,000" stays of 2004."""
+    span = v.sentence.span
+    dates = [
+        (m.span.start, m.span.end)
+        for m in v.document.dates
+        if span.start <= m.span.start < span.end
+    ]
+    return dated_elsewhere(n, v.document.nlp, dates)
 
 
 def _compared(n: NumberMention, v: SentenceVector) -> str | None:
@@ -380,7 +450,7 @@ def _same_time(a: _Item, b: _Item) -> bool:
     8.6-magnitude quake")."""
     if a.past != b.past or (a.year and b.year and a.year != b.year):
         return False
-    ya, yb = _years(a.vector), _years(b.vector)
+    ya, yb = (set() if i.undated else _years(i.vector) for i in (a, b))
     return not (ya and yb and not ya & yb)
 
 
@@ -409,11 +479,18 @@ def _elsewhere(a: Frame, b: Frame) -> bool:
 
 
 def _consistent(group: list[_Item]) -> bool:
-    """Every source's values in the group agree with each other."""
+    """Every source's values in the group agree with each other, or contradict each other on one
+    measure of one event (`_self_contradiction`)."""
     by_source: dict[str, list[_Item]] = {}
     for i in group:
         by_source.setdefault(i.source, []).append(i)
-    if not all(_agree(a, b) for g in by_source.values() for a in g for b in g if a is not b):
+    if not all(
+        _agree(a, b) or _self_contradiction(a, b)
+        for g in by_source.values()
+        for a in g
+        for b in g
+        if a is not b
+    ):
         return False
     settled = [i for i in group if i.settled]
     if not all(_agree(a, b) for a in settled for b in group):
@@ -423,6 +500,31 @@ def _consistent(group: list[_Item]) -> bool:
 
 def _agree(a: _Item, b: _Item) -> bool:
     return figures_agree(a.number, b.number)
+
+
+def _self_contradiction(a: _Item, b: _Item) -> bool:
+    """Are two values one source gives one measure of one event (`MEASURED_ONCE`, one verb, not
+    two people): "fell about 2,000ft" / "has fallen some 700 metres" tells of one fall, where
+    "seized six rifles" / "has seized 14 rifles" may tell of two raids."""
+    return (
+        a.key in MEASURED_ONCE
+        and bool(a.frame.verb)
+        and a.frame.verb == b.frame.verb
+        and not _other_people(a.frame, b.frame)
+        and not _dated_apart(a.vector, b.vector)
+    )
+
+
+def _dated_apart(a: SentenceVector, b: SentenceVector) -> bool:
+    """Do both sentences name days and none in common ("on Friday" / "on Saturday")?"""
+    da, db = (
+        {m.text.lower() for m in v.document.index("dates").overlapping(*_bounds(v))} for v in (a, b)
+    )
+    return bool(da and db and not da & db)
+
+
+def _bounds(v: SentenceVector) -> tuple[int, int]:
+    return v.sentence.span.start, v.sentence.span.end
 
 
 def _same_value(a: _Item, b: _Item) -> bool:
@@ -469,12 +571,14 @@ def anchor_cosine(a: SentenceVector, b: SentenceVector, left_out: set[str]) -> f
 
 
 def _as_figure(group: list[_Item]) -> Figure:
-    """The group's figure, one value a source (its first)."""
+    """The group's figure, one value a source (its first), and a second where a source contradicts
+    itself (`_self_contradiction`)."""
     first: dict[str, _Item] = {}
     for i in group:
         first.setdefault(i.source, i)
     documents: dict[str, Document] = {i.source: i.vector.document for i in group}
-    values = [figure_value(i.vector.document, i.number, i.vector.sentence) for i in first.values()]
+    shown = list(first.values()) + [i for i in group if not _agree(i, first[i.source])]
+    values = [figure_value(i.vector.document, i.number, i.vector.sentence) for i in shown]
     kind = group[0].number.kind or group[0].key
     figure = make_figure("g0", kind, values, list(documents.values()), group[0].number.counts)
     verbs = Counter(i.frame.verb for i in group if i.frame.verb)
@@ -484,9 +588,28 @@ def _as_figure(group: list[_Item]) -> Figure:
     elif group[0].key.endswith(TOTAL):
         figure.label = f"{figure.label} (running total)"  # "rifles (running total)"
     elif not group[0].key.startswith("count:") and "|" not in group[0].key and verbs:
-        # "distance (fall)", "duration (feel)": what was measured, not "(in one claim)"
-        figure.label = f"{group[0].key.partition(':')[0]} ({verbs.most_common(1)[0][0]})"
+        # "distance (fall)", "duration (feel)", "distance (fall, Brook)": what was measured, and
+        # whose, not "(in one claim)"
+        whose = Counter(i.frame.who for i in group if i.frame.who)
+        said = [verbs.most_common(1)[0][0]] + [w.title() for w, _ in whose.most_common(1)]
+        figure.label = f"{group[0].key.partition(':')[0]} ({', '.join(said)})"
+    figure.note += _contradicted(group, first)
     return figure
+
+
+def _contradicted(group: list[_Item], first: dict[str, _Item]) -> str:
+    """ "; Outlet B gives both about 600 metres and some 700 metres" for each source that gives
+    the figure two values that differ (`_self_contradiction`)."""
+    out = ""
+    for i in group:
+        if not _agree(i, first[i.source]):
+            label = i.vector.document.source.label
+            out += f"; {label} gives both {_said(first[i.source])} and {_said(i)}"
+    return out
+
+
+def _said(i: _Item) -> str:
+    return " ".join(x for x in (i.number.qualifier, i.number.text) if x)
 
 
 def _compares(figure: Figure, places: set[tuple[str, int]]) -> bool:

@@ -25,6 +25,7 @@ from rapidfuzz.fuzz import ratio
 from ..extract.figures import EVENT_KINDS, TOLLS, direction_of, figures_agree
 from ..extract.frames import figure_frame, year_of
 from ..extract.numbers import counted_key
+from ..extract.quantity_words import PROVISIONAL
 from ..extract.stamps import stamp, stamp_lines
 from ..extract.times import LOCAL, times_of_day
 from ..lexicon import PLACE_NOUNS, TOLL_SUBGROUPS
@@ -68,6 +69,7 @@ BACKGROUND = re.compile(
     r"|\b(?:19|20)\d\d\b",
     re.I,
 )
+PROVISIONAL_WORDS = re.compile(r"\b(?:" + "|".join(map(re.escape, PROVISIONAL)) + r")\b", re.I)
 RISE = re.compile(
     r"\b(?:rose|risen|climbed|jumped|increased|grew|mounted|reached)\b|\brising\b"
     r"|\b(?:bringing|brought|brings|raising|raised|pushing|pushed)\b[^.]{0,60}\bto\b",
@@ -312,7 +314,7 @@ def _same_times(values: list[FigureValue], kind: str, witness: dict[str, str]):
 
 def _one_place_one_kind(by_kind: dict[str, list[FigureValue]]) -> dict[str, list[FigureValue]]:
     """Distances from one place, or ages of one person, spelled two ways ("Bireun" / "Bireuen",
-    "Rait" / "Raite") are one figure."""
+    "Rait" / "Raite") are one figure, named as most of its sources spell it."""
     out: dict[str, list[FigureValue]] = {}
     for kind, values in by_kind.items():
         head, _, name = kind.partition(":")
@@ -330,6 +332,8 @@ def _one_place_one_kind(by_kind: dict[str, list[FigureValue]]) -> dict[str, list
             out[kind] = list(values)
         else:
             _add_new_sources(out[same], values)
+            if len(values) > len(out[same]) - len(values):  # named as most sources spell it
+                out = {(kind if k == same else k): v for k, v in out.items()}
     return out
 
 
@@ -399,16 +403,22 @@ def story_year(documents: list[Document]) -> int | None:
 def _main_figures(d: Document, year: int | None):
     """(number, sentence, kind) for the story-kind figures of `d`: tolls and measures in its
     headline and lede (its first `LEAD_SENTENCES` sentences, where an outlet states its current
-    figures), a named person's age anywhere; none in background sentences."""
+    figures), a named person's age and a toll said as none as of the report ("No arrests have
+    yet been made": the story's running toll, where "caused no casualties" may be another
+    event's) anywhere; none in background sentences."""
     lead = _lead_end(d)
     for n in d.numbers:
         kind = _story_kind(d, n)
-        if kind is None or (n.span.start >= lead and not kind.startswith("age:")):
+        if kind is None:
             continue
         sentence = _sentence_of(d, n.span.start)
         if sentence is None or _background(d, sentence, year):
             continue
-        yield n, sentence, kind
+        anywhere = kind.startswith("age:") or (
+            kind in TOLLS and not n.value and PROVISIONAL_WORDS.search(sentence.text)
+        )
+        if n.span.start < lead or anywhere:
+            yield n, sentence, kind
 
 
 def _event_times(d: Document, year: int | None):
@@ -526,7 +536,8 @@ def make_figure(
         witness = {d.source.id: d.source.witness or d.source.id for d in documents}
         return Figure(ident, kind, label, "agree", values, agree_note(values, witness))
     texts = {d.source.id: d.source.text for d in documents}
-    if _updated(values, texts, kind):
+    reason = _update_reason(values, texts, kind)
+    if reason is not None:
         labels = {d.source.id: d.source.label for d in documents}
         steps = "; ".join(
             f"{labels[v.span.source]}"
@@ -534,10 +545,15 @@ def make_figure(
             + f": {_shown(v)}"
             for v in _by_time(values)
         )
-        latest = _by_time(values)[-1]
+        latest = labels[_by_time(values)[-1].span.source]
+        why = {
+            "dated": f"{latest} was published later",
+            "risen": "a figure is said to have risen",
+            "provisional": 'the lower figures are said as of their reports ("yet", "so far")',
+        }[reason]
         note = (
-            f"the figure changed over time ({steps}); {labels[latest.span.source]} was published later: "
-            "an updated figure rather than a disagreement"
+            f"the figure changed over time ({steps}); {why}: an updated figure rather than a "
+            "disagreement"
         )
         return Figure(ident, kind, label, "updated", values, note)
     note = "sources give different values: " + tally(values, kind)
@@ -599,24 +615,36 @@ def _by_time(values: list[FigureValue]) -> list[FigureValue]:
     return sorted(values, key=lambda v: (v.published, v.value))
 
 
-def _updated(values: list[FigureValue], texts: dict[str, str], kind: str) -> bool:
-    """Later reports give the later figure: dated sources whose tolls follow their dates (a count
-    of the past, "13 countries", does not move with the day of the report), or a value said to
-    have risen."""
+def _update_reason(values: list[FigureValue], texts: dict[str, str], kind: str) -> str | None:
+    """Why later reports give the later figure, None when they do not: "dated" (dated sources
+    whose tolls follow their dates; a count of the past, "13 countries", does not move with the
+    day of the report), "risen" (a value said to have risen) or "provisional" (`_provisional`)."""
     if any(v.direction for v in values):
-        return False
+        return None
     if (
         kind in TOLLS
         and all(v.published for v in values)
         and len({v.published for v in values}) > 1
     ):
         ordered = _by_time(values)
-        return all(
+        follows = all(
             a.value <= b.value or _agree(a, b)
             for a, b in itertools.pairwise(ordered)
             if a.published != b.published
         )
-    return any(RISE.search(_sentence_text(v, texts)) for v in values)
+        return "dated" if follows else None
+    if any(RISE.search(_sentence_text(v, texts)) for v in values):
+        return "risen"
+    return "provisional" if _provisional(values, texts) else None
+
+
+def _provisional(values: list[FigureValue], texts: dict[str, str]) -> bool:
+    """Is every value below the highest said as of its report ("No arrests have yet been made",
+    "24 dead so far"; `quantity_words.PROVISIONAL`), so that the highest may be the same figure
+    later ("Four demonstrators were arrested")?"""
+    top = max(v.value for v in values)
+    lower = [v for v in values if v.value < top]
+    return bool(lower) and all(PROVISIONAL_WORDS.search(_sentence_text(v, texts)) for v in lower)
 
 
 def _sentence_text(v: FigureValue, texts: dict[str, str]) -> str:

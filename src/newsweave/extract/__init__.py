@@ -11,7 +11,7 @@ from typing import Any
 from ..models import Document, Entity, Source
 from .dates import find_dates
 from .entities import entity_mentions, sentences
-from .figures import figure_kind, same_kind_in_brackets
+from .figures import figure_kind, same_kind_in_brackets, zero_tolls
 from .nlp import DEFAULT_MODEL, load, load_new, parse
 from .numbers import find_numbers
 from .resolve import resolve_entities
@@ -28,7 +28,8 @@ def extract(sources: list[Source], nlp: Any) -> tuple[list[Document], list[Entit
 
 
 def _document(source: Source, doc: Any) -> Document:
-    numbers = find_numbers(source.text, source.id, doc=doc)
+    numbers = find_numbers(source.text, source.id, doc=doc) + zero_tolls(source.text, source.id)
+    numbers.sort(key=lambda n: n.span.start)
     for n in numbers:
         n.kind = figure_kind(n, doc)
     same_kind_in_brackets(numbers, source.text)

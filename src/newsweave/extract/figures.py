@@ -29,6 +29,7 @@ from .quantity_words import (
     SECONDS,
     TIME_UNITS,
     WINDOW_WORDS,
+    ZERO_TOLL_NOUNS,
 )
 from .times import times_agree
 
@@ -107,6 +108,9 @@ PEOPLE = frozenset(
         "pilgrim",
         "prisoner",
         "protester",
+        "demonstrator",
+        "activist",
+        "suspect",
         "migrant",
         "fan",
         "citizen",
@@ -146,6 +150,12 @@ _PASS_THROUGH = frozenset(
         "others",
     ]
 )
+# Kinds of figures that name a point, not a quantity (`extract.ordinals`, `extract.records`,
+# `align.marks`): a year, a rank, a day, a win-loss record; no qualifier or rounding applies.
+MARK_KINDS = frozenset({"year", "ordinal", "date", "day", "weekday", "month", "record"})
+# Of those, the kinds that name a day at some precision: a calendar day, a day of a month, a month
+# (`days_agree`).
+DAY_KINDS = frozenset({"date", "day", "month"})
 # Words next to a number that name the measure itself ("6.1-magnitude", "magnitude 6.1", "10 km deep").
 MAGNITUDE_WORDS = frozenset({"magnitude", "richter"})
 DEPTH_WORDS = frozenset({"depth", "deep", "beneath", "below", "underground"})
@@ -199,6 +209,24 @@ def figure_kind(number: NumberMention, doc: Any = None) -> str | None:
     if number.unit or number.counts:
         return f"count:{_counted_key(number.counts) or number.unit}:{_verb(tokens)}"
     return None
+
+
+# "no" before a toll noun, a few words of time or manner between ("no new arrests", "no reported
+# deaths"), not "no more than" nor "no fewer than".
+_ZERO_TOLL = re.compile(
+    r"\b(?:no|zero)\s+(?:(?:new|further|immediate|other|reported|known|confirmed)\s+)?"
+    rf"({'|'.join(ZERO_TOLL_NOUNS)})\b",
+    re.I,
+)
+
+
+def zero_tolls(text: str, source_id: str) -> list[NumberMention]:
+    """Tolls stated as none ("No arrests have yet been made", "there were no deaths"): value 0,
+    counting the toll noun, the words "No arrests" cited."""
+    return [
+        NumberMention(Span(source_id, m.start(), m.end()), m.group(0), 0.0, counts=m.group(1))
+        for m in _ZERO_TOLL.finditer(text)
+    ]
 
 
 def duration_role(tokens: Any) -> str | None:
@@ -309,15 +337,35 @@ def same_kind_in_brackets(numbers: list[NumberMention], text: str) -> None:
     """A measure converted in brackets right after another ("10 kilometers (6 miles)") is the same
     figure: it takes the kind of the one it converts (a depth stays a depth)."""
     for before, after in itertools.pairwise(numbers):
-        gap = text[before.span.end : after.span.start]
-        if before.kind and before.unit in METRES and after.unit in METRES and gap.strip() == "(":
+        if before.kind and _converts(before, after, text):
             after.kind = before.kind
 
 
+def conversions(numbers: list[NumberMention], text: str) -> set[tuple[str, int]]:
+    """The places of measures that convert the one before them in brackets ("55 kilometers (34
+    miles)": the 34 miles): shown with the figure of the measure they convert, never a figure of
+    their own."""
+    return {
+        (after.span.source, after.span.start)
+        for before, after in itertools.pairwise(numbers)
+        if _converts(before, after, text)
+    }
+
+
+def _converts(before: NumberMention, after: NumberMention, text: str) -> bool:
+    gap = text[before.span.end : after.span.start]
+    return before.unit in METRES and after.unit in METRES and gap.strip() == "("
+
+
 def figures_agree(a: NumberMention, b: NumberMention) -> bool:
-    """Do two values of one kind of figure agree (qualifiers, rounding and unit conversion understood)?"""
+    """Do two values of one kind of figure agree (qualifiers, rounding and unit conversion
+    understood)? Marks (`MARK_KINDS`: a year, a rank, a day) agree only when equal."""
     if (a.kind or "").startswith("time:"):
         return times_agree(a, b)
+    if (a.kind or "") in DAY_KINDS:
+        return days_agree(a.value, b.value)
+    if (a.kind or "").partition(":")[0] in MARK_KINDS:
+        return a.value == b.value  # "March 2" is no rounding of "April 21, 2004" (20040421)
     if a.unit in METRES and b.unit in METRES and a.unit != b.unit:
         x, y = a.value * METRES[a.unit], b.value * METRES[b.unit]
         return abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y))
@@ -328,6 +376,26 @@ def figures_agree(a: NumberMention, b: NumberMention) -> bool:
     low_a, high_a = _interval(a)
     low_b, high_b = _interval(b)
     return max(low_a, low_b) <= min(high_a, high_b) or _rounded(a, b) or _rounded(b, a)
+
+
+def days_agree(a: float, b: float) -> bool:
+    """Do two days agree, each named as a calendar day (YYYYMMDD), a day of a month with no year
+    (MMDD) or a month (1-12: `extract.ordinals.date_marks`, `align.marks.days_of_month`)? At the
+    coarser of the two: "23 December" agrees with "in December", "March 2, 2014" with "the March
+    2 broadcast"; "March 2" does not with "April 21, 2004" (no rounding of a day)."""
+    (fine, fine_kind), (coarse, coarse_kind) = sorted(
+        [(int(a), _day_precision(a)), (int(b), _day_precision(b))], key=lambda x: -x[1]
+    )
+    if fine_kind == coarse_kind:
+        return fine == coarse
+    if coarse_kind == 1:  # a month
+        return (fine // 100) % 100 == coarse
+    return fine % 10000 == coarse  # a day of a month in a calendar day
+
+
+def _day_precision(value: float) -> int:
+    """3 for a calendar day (YYYYMMDD), 2 for a day of a month (MMDD), 1 for a month."""
+    return 3 if value >= 10000 else 2 if value >= 100 else 1
 
 
 def _in_seconds(n: NumberMention) -> NumberMention:

@@ -235,3 +235,27 @@ def year_of(when: str, story_year: int | None) -> int | None:
     if when in _RELATIVE_YEARS and story_year is not None:
         return story_year + _RELATIVE_YEARS[when]
     return None
+
+
+# Dependencies of a clause that describes a noun ("O'Brien, who was hired on April 21, 2004"):
+# its date tells when that noun's story happened, not when the sentence's other figures did.
+_DESCRIBING = frozenset({"relcl", "acl"})
+
+
+def dated_elsewhere(number: NumberMention, doc: Any, dates: list[tuple[int, int]]) -> bool:
+    """Does every date of the figure's sentence ((start, end) offsets) stand in a clause that
+    describes a noun and does not hold the figure ("Nearly three weeks after the season ended,
+    King fired O'Brien, who was hired on April 21, 2004": the date is O'Brien's hiring, not the
+    lag's)? False without dates or a parse."""
+    tokens = number_tokens(number, doc)
+    if tokens is None or not dates:
+        return False
+    held = anchor_token(tokens)
+    for start, end in dates:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        clause = next((t for t in [span.root, *span.root.ancestors] if t.dep_ in _DESCRIBING), None)
+        if clause is None or held in clause.subtree:
+            return False
+    return True

@@ -83,6 +83,13 @@ RUNNING_TOTAL = (
     "all told",
     "cumulative",
 )
+# Nouns of a toll that "no" counts as none ("No arrests have yet been made", "there were no
+# deaths"): a zero toll, compared with the tolls other outlets give (`extract.figures.zero_tolls`).
+ZERO_TOLL_NOUNS = ("arrests", "deaths", "fatalities", "casualties", "injuries")
+# Words of a clause that say its figure is provisional, as of the report ("No arrests have yet
+# been made", "24 dead so far"): a higher figure elsewhere may be the same figure later
+# (`align.figures`).
+PROVISIONAL = RUNNING_TOTAL + ("not yet", "have yet", "has yet", "had yet", "as yet", "yet been")
 MEASURES = {
     "km": "km",
     "kilometre": "km",
