@@ -385,3 +385,65 @@ EVENT_SYNONYMS = {
 # Nouns naming a team's or a coach's win-loss record ("a 43-39 record", "a mark of 162-139"):
 # the two numbers of such a record are its wins and its losses (extract.figures.records).
 RECORD_NOUNS = words("record mark")
+
+# --- Closed categories: values of which one thing has one (align.slots) ---------------------------
+
+# Colours of a thing ("a silver Toyota Camry" / "a grey Toyota Camry"), spellings mapped to one form.
+# Lower case only: "White House", "Red Cross", "Black Friday" are names.
+COLOURS = {
+    **{w: w for w in words("white black red blue green yellow orange brown purple pink silver")},
+    **{w: w for w in words("gold beige tan maroon burgundy turquoise")},
+    "grey": "grey",
+    "gray": "grey",
+}
+# Kinds of ship a named vessel is called ("Patrol vessel INS Sukanya" / "frigate INS Sukanya"): one
+# ship is one of these. Generic words ("ship", "vessel", "warship", "boat") name none of them.
+VESSEL_TYPES = {
+    "frigate": "frigate",
+    "destroyer": "destroyer",
+    "corvette": "corvette",
+    "cruiser": "cruiser",
+    "submarine": "submarine",
+    "aircraft carrier": "aircraft carrier",
+    "minesweeper": "minesweeper",
+    "patrol vessel": "patrol vessel",
+    "patrol boat": "patrol vessel",
+    "patrol ship": "patrol vessel",
+    "tanker": "tanker",
+    "oil tanker": "tanker",
+    "cargo ship": "cargo ship",
+    "freighter": "cargo ship",
+    "container ship": "container ship",
+    "trawler": "trawler",
+    "fishing boat": "fishing vessel",
+    "fishing vessel": "fishing vessel",
+    "ferry": "ferry",
+    "yacht": "yacht",
+    "tugboat": "tugboat",
+    "cutter": "cutter",
+}
+# Where an event happened, on land or at sea ("the quake struck inland" / "struck off Aceh"): words
+# that modify the event's verb, and the preposition that puts it off a coast.
+SETTINGS = {"inland": "on land", "onshore": "on land", "offshore": "at sea", "undersea": "at sea"}
+OFFSHORE_PREPOSITIONS = words("off")
+# Ranks of one ladder: a person holds one of them at a time ("former partner" / "former
+# associate"), unlike titles that can both be true ("spokesman" / "deputy press secretary").
+RANK_LADDERS = (
+    words("analyst associate principal partner"),
+    words("private corporal sergeant lieutenant captain major colonel brigadier general"),
+    words("ensign commodore admiral"),
+)
+# Ranks as abbreviated before a name ("Sgt.", "Lt. Col."), dots dropped.
+RANK_FORMS = {
+    "pvt": "private",
+    "cpl": "corporal",
+    "sgt": "sergeant",
+    "lt": "lieutenant",
+    "capt": "captain",
+    "maj": "major",
+    "col": "colonel",
+    "gen": "general",
+    "adm": "admiral",
+}
+# Verbs that give where a person lives ("who lived in South Ozone Park").
+RESIDING_VERBS = words("live reside")
