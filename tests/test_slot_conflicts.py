@@ -78,6 +78,24 @@ def test_a_source_with_two_cars_of_two_colours_raises_nothing(pipeline):
     assert not _slot(conflicts, "colour")
 
 
+def test_medals_of_two_colours_are_no_conflict(pipeline):
+    conflicts, _ = _conflicts(
+        pipeline,
+        "Anna Berg won a gold medal in the 100 metres in Paris on Sunday, officials said.",
+        "On Sunday in Paris, Lena Holt won a silver medal in the 100 metres, officials said.",
+    )
+    assert not _slot(conflicts, "colour")
+
+
+def test_two_peoples_cars_of_two_colours_are_no_conflict(pipeline):
+    conflicts, _ = _conflicts(
+        pipeline,
+        "Anna Berg drove a red Ford Focus to the stadium on Sunday, her coach said.",
+        "On Sunday Lena Holt drove a blue Ford Focus to the stadium, her coach said.",
+    )
+    assert not _slot(conflicts, "colour")
+
+
 # --- kinds of a named ship -------------------------------------------------------------------
 
 
@@ -228,6 +246,7 @@ def test_two_ranks_of_one_ladder_are_a_conflict(pipeline):
         ("White House spokesman", "deputy press secretary"),  # titles that can both be true
         ("former associate", "partner"),  # was one, is the other
         ("Sgt.", "Sergeant"),  # one rank written two ways
+        ("former business partner", "former associate"),  # a relation, not a rank
     ],
 )
 def test_titles_that_can_both_be_true_are_no_rank_conflict(pipeline, a, b):
@@ -264,3 +283,28 @@ def test_two_months_of_two_years_are_no_conflict(pipeline):
         kind="date",
     )
     assert not conflicts
+
+
+# --- a day in one speaker's quoted words -----------------------------------------------------
+
+
+def test_one_quote_giving_two_days_is_a_conflict(pipeline):
+    conflicts, brief = _conflicts(
+        pipeline,
+        '"This morning I was pulled over by a state trooper," Dale Moss said in a statement.'
+        "\n\nMoss, 28, joined the Rams in May.",
+        "The Rams receiver apologised to fans on Monday.\n\n"
+        '"Yesterday I was pulled over by a state trooper," Dale Moss said in the statement.',
+        kind="date",
+    )
+    (c,) = _slot(conflicts, "quoted words")
+    assert sorted(_cited(brief, c)) == ["This morning", "Yesterday"]
+
+
+def test_relative_days_outside_quotes_are_no_quoted_conflict(pipeline):
+    conflicts, _ = _conflicts(
+        pipeline,
+        "Dale Moss was pulled over by a state trooper this morning, police said.",
+        "Police said Dale Moss was pulled over by a state trooper yesterday near the bridge.",
+    )
+    assert not _slot(conflicts, "quoted words")

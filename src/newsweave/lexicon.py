@@ -396,6 +396,11 @@ COLOURS = {
     "grey": "grey",
     "gray": "grey",
 }
+# Nouns a colour names a kind or a rank of, not a look ("a gold medal" / "a silver medal" are two
+# athletes', "a red card", "a green light", "the black box"): no colour conflict.
+COLOUR_KIND_HEADS = words(
+    "medal card light line flag belt paper list box carpet collar market hat house book"
+)
 # Kinds of ship a named vessel is called ("Patrol vessel INS Sukanya" / "frigate INS Sukanya"): one
 # ship is one of these. Generic words ("ship", "vessel", "warship", "boat") name none of them.
 VESSEL_TYPES = {
@@ -445,5 +450,10 @@ RANK_FORMS = {
     "gen": "general",
     "adm": "admiral",
 }
+# Words before "partner" or "associate" that make it a relation to someone, not a rank in a firm
+# ("a former business partner", "his life partner").
+RELATION_WORDS = words(
+    "business life domestic romantic dance tennis sparring trading longtime close"
+)
 # Verbs that give where a person lives ("who lived in South Ozone Park").
 RESIDING_VERBS = words("live reside")
