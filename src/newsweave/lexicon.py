@@ -455,5 +455,11 @@ RANK_FORMS = {
 RELATION_WORDS = words(
     "business life domestic romantic dance tennis sparring trading longtime close"
 )
+# Nouns of a person: a colour before one describes the person, not a thing's look (align.slots).
+PEOPLE_NOUNS = PERSON_ROLE_NOUNS | words(
+    "person people man woman men women officer driver suspect victim teenager"
+)
+# Words after which a role's title has ended ("former partner who recently lost ...").
+TITLE_ENDS = words("who which that for of at in with from on")
 # Verbs that give where a person lives ("who lived in South Ozone Park").
 RESIDING_VERBS = words("live reside")

@@ -21,7 +21,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Any
 
 from ..extract.date_patterns import DAYWORDS
 from ..extract.entities import name_key
@@ -33,12 +32,13 @@ from ..lexicon import (
     EVENT_SYNONYMS,
     FURTHER_WORDS,
     OFFSHORE_PREPOSITIONS,
-    PERSON_ROLE_NOUNS,
+    PEOPLE_NOUNS,
     RANK_FORMS,
     RANK_LADDERS,
     RELATION_WORDS,
     RESIDING_VERBS,
     SETTINGS,
+    TITLE_ENDS,
     VESSEL_TYPES,
     word_gender,
 )
@@ -60,12 +60,8 @@ PLACE_LINK = 0.9
 # stopped by an officer" / "Yesterday I was stopped by an officer": 0.90 on ecb-35) state one claim
 # from this probability: the words are the speaker's, said once, so the day cannot differ.
 QUOTE_LINK = 0.8
-# Words after which a role's title has ended ("former partner who recently lost ...").
-_TITLE_END = {"who", "which", "that", "for", "of", "at", "in", "with", "from", "on"}
 # Place names tagged as these are not places.
 _NOT_PLACES = {"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "PRODUCT"}
-# Nouns of a person: a colour of one is a description of a person, not of a thing.
-_PEOPLE = PERSON_ROLE_NOUNS | {"man", "woman", "men", "women", "person", "people", "officer"}
 
 
 @dataclass(frozen=True)
@@ -76,7 +72,7 @@ class _Fill:
     span: Span  # the words that state it
     witness: str
     label: str = ""  # the thing as written ("Toyota Camry", "INS Sukanya", "quake hit")
-    link: Any = None  # the sentence vector (sentence slots) or None (a named thing, a person)
+    link: SentenceVector | None = None  # the sentence (sentence slots); None for a person
 
 
 def slot_conflicts(vectors: list[SentenceVector]) -> list[Conflict]:
@@ -118,7 +114,7 @@ def _colours(v: SentenceVector, tokens):
         if t.text not in COLOURS:
             continue
         head = _phrase_head(t, tokens)
-        if head is None or head.lemma_.lower() in _PEOPLE | COLOUR_KIND_HEADS:
+        if head is None or head.lemma_.lower() in PEOPLE_NOUNS | COLOUR_KIND_HEADS:
             continue
         if not word_gender(head.lower_):
             yield "colour", head.lemma_.lower(), COLOURS[t.text], t.i, head.i, head.text
@@ -165,9 +161,9 @@ def _settings(v: SentenceVector, tokens):
     """ "The quake struck inland" / "struck off Indonesia's Aceh province" / "struck offshore":
     on land or at sea, said of the verb of the story's event (its subject's noun and the verb in
     one form); not in a sentence of another time, nor of "another" or "a second" quake."""
-    if background(v.document, v.sentence):
-        return
     for t in tokens:
+        if t.lower_ not in SETTINGS and t.lower_ not in OFFSHORE_PREPOSITIONS:
+            continue
         value, last, verb = SETTINGS.get(t.lower_), t, t.head
         if value is None and t.lower_ in OFFSHORE_PREPOSITIONS:
             value, last = ("at sea", _off_place(t)) if _off_objects(t) else (None, t)
@@ -176,6 +172,8 @@ def _settings(v: SentenceVector, tokens):
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None or any(c.lower_ in FURTHER_WORDS for c in subject.children):
             continue
+        if background(v.document, v.sentence):
+            return
         event = f"{_event(subject.lemma_)} {_event(verb.lemma_)}"
         label = f"{subject.text} {verb.text}"
         yield "setting", event, value, min(subject.i, t.i), max(last.i, verb.i), label
@@ -245,11 +243,12 @@ def _quoted_days(v: SentenceVector, tokens):
     """ "This morning I was stopped" / "Yesterday I was stopped": a day named relative to when the
     words were said ("today", "yesterday"), inside a quote, with the verb it dates."""
     d = v.document
-    quoted = [q.span for q in d.quotes if q.kind == "direct"]
-    for m in d.dates:
+    for m in d.index("dates").overlapping(tokens.start_char, tokens.end_char):
         offset = DAYWORDS.get(m.text.lower())
-        inside = tokens.start_char <= m.span.start < tokens.end_char
-        if offset is None or not inside or not any(q.contains(m.span) for q in quoted):
+        if offset is None or not tokens.start_char <= m.span.start:
+            continue
+        quotes = d.index("quotes").overlapping(m.span.start, m.span.end)
+        if not any(q.kind == "direct" and q.span.contains(m.span) for q in quotes):
             continue
         lemma = governor(d.nlp, m.span)
         words = d.nlp.char_span(m.span.start, m.span.end, alignment_mode="expand")
@@ -341,7 +340,7 @@ def _ranks(e: Entity):
 
 def _title(role: str) -> list[str]:
     words = [w for w in re.split(r"[\s\-]+", role.lower().replace(".", "")) if w]
-    cut = next((i for i, w in enumerate(words) if w in _TITLE_END or w.endswith(",")), len(words))
+    cut = next((i for i, w in enumerate(words) if w in TITLE_ENDS or w.endswith(",")), len(words))
     return words[:cut]
 
 
@@ -363,25 +362,27 @@ def _norm(value: str) -> str:
 def _linked_sentences(a: _Fill, b: _Fill) -> bool:
     """Are the two fills about one thing? A ship's kind and a setting: by their key (one named
     ship, the story's event); a colour and a place: their sentences state one claim."""
+    if a.link is None or b.link is None:
+        return False
     if a.slot in {"vessel type", "setting"}:
         return True
-    pa, pb = _people(a), _people(b)
+    pa, pb = _people(a.link, a.span), _people(b.link, b.span)
     if pa and pb and not pa & pb:
         return False  # "Berg won a gold medal" / "Holt won a silver medal": two people's claims
     floor = {"colour": COLOUR_LINK, "quoted day": QUOTE_LINK}.get(a.slot, PLACE_LINK)
     return probability(a.link, b.link) >= floor
 
 
-def _people(f: _Fill) -> set[str]:
-    """The people the fill's sentence names (their entity ids), but in the words of the value
-    (a car's model may be taken for a name)."""
-    span = f.link.sentence.span
+def _people(v: SentenceVector, value: Span) -> set[str]:
+    """The people the sentence names (their entity ids), but in the words of the value (a car's
+    model may be taken for a name)."""
+    span = v.sentence.span
     return {
         m.entity_id
-        for m in f.link.document.entity_mentions
+        for m in v.document.entity_mentions
         if m.type == "person"
         and span.start <= m.span.start < span.end
-        and not m.span.overlaps(f.span)
+        and not m.span.overlaps(value)
         and m.entity_id
     }
 
