@@ -136,15 +136,20 @@ def _vessel_types(v: SentenceVector, tokens):
     name (not a person's); the thing is the name's last word."""
     doc = tokens.doc
     for t in tokens:
-        for size in (3, 2, 1):
-            words = doc[t.i : t.i + size]
-            kind = VESSEL_TYPES.get(words.text.lower())
-            if kind is None or words.end >= tokens.end:
+        if t.lower_ not in _VESSEL_FIRST_WORDS:
+            continue
+        for size in (2, 1):
+            end = min(t.i + size, tokens.end)
+            kind = VESSEL_TYPES.get(" ".join(u.lower_ for u in doc[t.i : end]))
+            if kind is None or end >= tokens.end:
                 continue
-            name = _name_after(doc, words.end, tokens.end)
+            name = _name_after(doc, end, tokens.end)
             if name is not None:
                 yield "vessel type", name[-1].lower_, kind, t.i, name[-1].i, name.text
             break
+
+
+_VESSEL_FIRST_WORDS = {kind.split()[0] for kind in VESSEL_TYPES}
 
 
 def _name_after(doc, i: int, end: int):
