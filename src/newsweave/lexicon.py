@@ -399,3 +399,81 @@ EVENT_SYNONYMS = {
 # Nouns naming a team's or a coach's win-loss record ("a 43-39 record", "a mark of 162-139"):
 # the two numbers of such a record are its wins and its losses (extract.figures.records).
 RECORD_NOUNS = words("record mark")
+
+# --- Closed categories: values of which one thing has one (align.slots) ---------------------------
+
+# Colours of a thing ("a silver Toyota Camry" / "a grey Toyota Camry"), spellings mapped to one form.
+# Lower case only: "White House", "Red Cross", "Black Friday" are names.
+COLOURS = {
+    **{w: w for w in words("white black red blue green yellow orange brown purple pink silver")},
+    **{w: w for w in words("gold beige tan maroon burgundy turquoise")},
+    "grey": "grey",
+    "gray": "grey",
+}
+# Nouns a colour names a kind or a rank of, not a look ("a gold medal" / "a silver medal" are two
+# athletes', "a red card", "a green light", "the black box"): no colour conflict.
+COLOUR_KIND_HEADS = words(
+    "medal card light line flag belt paper list box carpet collar market hat house book"
+)
+# Kinds of ship a named vessel is called ("Patrol vessel INS Sukanya" / "frigate INS Sukanya"): one
+# ship is one of these. Generic words ("ship", "vessel", "warship", "boat") name none of them.
+VESSEL_TYPES = {
+    "frigate": "frigate",
+    "destroyer": "destroyer",
+    "corvette": "corvette",
+    "cruiser": "cruiser",
+    "submarine": "submarine",
+    "aircraft carrier": "aircraft carrier",
+    "minesweeper": "minesweeper",
+    "patrol vessel": "patrol vessel",
+    "patrol boat": "patrol vessel",
+    "patrol ship": "patrol vessel",
+    "tanker": "tanker",
+    "oil tanker": "tanker",
+    "cargo ship": "cargo ship",
+    "freighter": "cargo ship",
+    "container ship": "container ship",
+    "trawler": "trawler",
+    "fishing boat": "fishing vessel",
+    "fishing vessel": "fishing vessel",
+    "ferry": "ferry",
+    "yacht": "yacht",
+    "tugboat": "tugboat",
+    "cutter": "cutter",
+}
+# Where an event happened, on land or at sea ("the quake struck inland" / "struck off Aceh"): words
+# that modify the event's verb, and the preposition that puts it off a coast.
+SETTINGS = {"inland": "on land", "onshore": "on land", "offshore": "at sea", "undersea": "at sea"}
+OFFSHORE_PREPOSITIONS = words("off")
+# Ranks of one ladder: a person holds one of them at a time ("former partner" / "former
+# associate"), unlike titles that can both be true ("spokesman" / "deputy press secretary").
+RANK_LADDERS = (
+    words("analyst associate principal partner"),
+    words("private corporal sergeant lieutenant captain major colonel brigadier general"),
+    words("ensign commodore admiral"),
+)
+# Ranks as abbreviated before a name ("Sgt.", "Lt. Col."), dots dropped.
+RANK_FORMS = {
+    "pvt": "private",
+    "cpl": "corporal",
+    "sgt": "sergeant",
+    "lt": "lieutenant",
+    "capt": "captain",
+    "maj": "major",
+    "col": "colonel",
+    "gen": "general",
+    "adm": "admiral",
+}
+# Words before "partner" or "associate" that make it a relation to someone, not a rank in a firm
+# ("a former business partner", "his life partner").
+RELATION_WORDS = words(
+    "business life domestic romantic dance tennis sparring trading longtime close"
+)
+# Nouns of a person: a colour before one describes the person, not a thing's look (align.slots).
+PEOPLE_NOUNS = PERSON_ROLE_NOUNS | words(
+    "person people man woman men women officer driver suspect victim teenager"
+)
+# Words after which a role's title has ended ("former partner who recently lost ...").
+TITLE_ENDS = words("who which that for of at in with from on")
+# Verbs that give where a person lives ("who lived in South Ozone Park").
+RESIDING_VERBS = words("live reside")

@@ -303,7 +303,7 @@ class ConflictValue:
 
 @dataclass
 class Conflict:
-    kind: Literal["number", "date", "name", "role", "quote", "place"]
+    kind: Literal["number", "date", "name", "role", "quote", "place", "detail"]
     values: list[ConflictValue]
     subject: str = ""
     note: str = ""

@@ -33,6 +33,7 @@ from .facts import group_facts, make_fact
 from .figures import fact_figures, figure_conflicts, story_figures
 from .quotes import group_quotes
 from .said import attribute
+from .slots import entity_slot_conflicts, slot_conflicts
 from .statements import is_statement
 from .timeline import background, build_timeline, undated_events
 from .vectors import SentenceVector, cosine, sentence_vectors
@@ -81,6 +82,8 @@ def align(
     # claims gold, none of the 7 quote-wording "conflicts" was a disagreement; bench/claims.py).
     result.conflicts += name_conflicts(entities, texts) + entity_conflicts(entities)
     result.conflicts += holder_conflicts(entities, texts)
+    result.conflicts += _linked(slot_conflicts(vectors), result.facts)
+    result.conflicts += _linked(entity_slot_conflicts(entities, documents), result.facts)
     result.conflicts += _linked(day_conflicts(vectors, result.conflicts), result.facts)
     result.figures = story_figures(documents)
     result.figures += fact_figures(result.facts, result.vectors, result.figures)

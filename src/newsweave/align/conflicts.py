@@ -23,6 +23,10 @@ SPELLING = 70
 # Cosine of two sentences (their dates left out) above which two dates naming one verb date one
 # event (`day_conflicts`). Read on the claims dev stories (bench/claims.py).
 DAY_LINK = 0.4
+# ... or above this, their numbers left out too, when both name one month of one year and one name
+# ("In April last year an 8.6-magnitude quake struck 431 kilometres off Banda Aceh" / "An
+# 8.7-magnitude earthquake also hit off the city of Banda Aceh in May 2012": 0.32; ecb-37).
+YEAR_LINK = 0.3
 
 # The titles of an office or post, the only descriptions two sources can disagree on ("White House
 # spokesman" / "deputy press secretary", "former mayor" / "mayor"): "actor" / "beleaguered star"
@@ -195,13 +199,13 @@ def day_conflicts(vectors: list[SentenceVector], shown: list[Conflict]) -> list[
     """Outlets that date one event by different weekday or month names, whatever facts their
     sentences are in ("wrote a letter to the Patriarch in May 2012" / "in April wrote a lengthy
     letter to Patriarch Kirill"): the dates name the same verb or noun (`_governor`) in sentences
-    alike enough (`DAY_LINK`, their dates left out). A source that names two days for one verb
-    ("Rait died on Friday", "Buckley died on Saturday") tells of two events: it is left out."""
+    alike enough (`_alike_days`). A source that names two days of one year for one verb ("Rait
+    died on Friday", "Buckley died on Saturday") tells of two events: it is left out."""
     named = [x for v in vectors if not v.part for x in _named_days(v)]
-    days: dict[tuple[str, str, str], set[int]] = {}
-    for v, _m, verb, kind, day in named:
-        days.setdefault((v.source, verb, kind), set()).add(day)
-    named = [x for x in named if len(days[(x[0].source, x[2], x[3])]) == 1]
+    days: dict[tuple, set[int]] = {}
+    for v, m, verb, kind, day in named:
+        days.setdefault((v.source, verb, kind, _year(m)), set()).add(day)
+    named = [x for x in named if len(days[(x[0].source, x[2], x[3], _year(x[1]))]) == 1]
     cited = {(v.source, v.start) for c in shown for v in c.values}
     out: list[Conflict] = []
     for i, (a, x, ga, ka, da) in enumerate(named):
@@ -210,11 +214,26 @@ def day_conflicts(vectors: list[SentenceVector], shown: list[Conflict]) -> list[
                 continue
             if {(x.span.source, x.span.start), (y.span.source, y.span.start)} & cited:
                 continue
-            if anchor_cosine(a, b, {"d:"}) >= DAY_LINK:
+            if None not in (_year(x), _year(y)) and _year(x) != _year(y):
+                continue  # "in May 2012" / "in April 2013": two events
+            if _alike_days(a, b, ka == "month" and _year(x) is not None):
                 note = f"{x.text!r} vs {y.text!r}: one event dated on different days by name"
                 out.append(Conflict("date", [_value(x), _value(y)], note=note))
                 cited |= {(x.span.source, x.span.start), (y.span.source, y.span.start)}
     return out
+
+
+def _year(m: DateMention) -> int | None:
+    return m.date.year if m.date else None
+
+
+def _alike_days(a: SentenceVector, b: SentenceVector, one_year: bool) -> bool:
+    """Do two sentences dated by different day names tell of one event (`DAY_LINK`; for months of
+    one year, `YEAR_LINK` with a name in common)?"""
+    if anchor_cosine(a, b, {"d:"}) >= DAY_LINK:
+        return True
+    shared = {f for f in a.weights.keys() & b.weights.keys() if f.startswith("e:")}
+    return one_year and bool(shared) and anchor_cosine(a, b, {"d:", "n:"}) >= YEAR_LINK
 
 
 def _named_days(v: SentenceVector):

@@ -33,11 +33,12 @@ STATUS_TITLE = {
     "conflicting": "Conflicting",
     "single-source": "Single-source",
 }
-KIND_ORDER = ("number", "place", "date", "name", "role", "quote")
+KIND_ORDER = ("number", "place", "date", "detail", "name", "role", "quote")
 KIND_TITLE = {
     "number": "Numbers",
     "place": "Places",
     "date": "Dates",
+    "detail": "Details (colours, kinds of things)",
     "name": "Names",
     "role": "Roles and titles",
     "quote": "Quote wording",

@@ -1,0 +1,310 @@
+"""Conflicts of a closed category (align.slots): a colour, the kind of a named ship, on land or at
+sea, the named place of a thing, where a person lives, a rank; and a month of one year. Each rule
+on short texts written for it, with the cases that must raise nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsweave.models import Source
+
+DAY = dt.date(2024, 3, 6)
+
+
+def _conflicts(pipeline, *texts: str, kind: str | None = None):
+    sources = [
+        Source(id=f"s{i}", raw=text, outlet=f"Outlet {i}", published=DAY)
+        for i, text in enumerate(texts)
+    ]
+    brief = pipeline.run(sources)
+    return [c for c in brief.conflicts if kind is None or c.kind == kind], brief
+
+
+def _slot(conflicts, words: str):
+    return [c for c in conflicts if words in c.subject]
+
+
+def _cited(brief, conflict) -> list[str]:
+    return [brief.source(v.source).text[v.start : v.end] for v in conflict.values]
+
+
+# --- colours ---------------------------------------------------------------------------------
+
+
+CAR = (
+    "A pedestrian was killed on Elm Street on Friday evening when she was hit by a {} Honda "
+    "Accord that drove off, police said.\n\nThe driver was arrested two blocks away."
+)
+# Another outlet's words (two texts alike but for one word are copies of one wire story, one witness)
+CAR_B = (
+    "Police say the woman, 71, was struck on Elm Street by a {} Honda Accord on Friday night "
+    "and the car sped away.\n\nOfficers found it in a garage hours later."
+)
+
+
+def test_one_car_given_two_colours_is_a_conflict(pipeline):
+    conflicts, brief = _conflicts(
+        pipeline, CAR.format("silver"), CAR_B.format("blue"), kind="detail"
+    )
+    (c,) = _slot(conflicts, "colour")
+    assert {"silver", "blue"} <= set(c.note.split(": ")[1].split("; ")[0].split(" / "))
+    assert sorted(_cited(brief, c)) == ["blue Honda Accord", "silver Honda Accord"]
+    assert "one claim" in c.note
+
+
+def test_spellings_of_one_colour_are_no_conflict(pipeline):
+    conflicts, _ = _conflicts(pipeline, CAR.format("gray"), CAR_B.format("grey"))
+    assert not _slot(conflicts, "colour")
+
+
+def test_colour_words_in_unrelated_sentences_are_no_conflict(pipeline):
+    conflicts, _ = _conflicts(
+        pipeline,
+        "A white car hit a cyclist on Elm Street on Friday evening, police said.",
+        "The mayor said the city would paint its red car park barriers before the winter.",
+        "Officials at the White House said a silver car was parked at the gate all week.",
+    )
+    assert not _slot(conflicts, "colour")
+
+
+def test_a_source_with_two_cars_of_two_colours_raises_nothing(pipeline):
+    conflicts, _ = _conflicts(
+        pipeline,
+        "A white car and a silver car collided on Elm Street on Friday evening, police said.",
+        "A white car collided with a truck on Elm Street on Friday evening, police said.",
+    )
+    assert not _slot(conflicts, "colour")
+
+
+def test_medals_of_two_colours_are_no_conflict(pipeline):
+    conflicts, _ = _conflicts(
+        pipeline,
+        "Anna Berg won a gold medal in the 100 metres in Paris on Sunday, officials said.",
+        "On Sunday in Paris, Lena Holt won a silver medal in the 100 metres, officials said.",
+    )
+    assert not _slot(conflicts, "colour")
+
+
+def test_two_peoples_cars_of_two_colours_are_no_conflict(pipeline):
+    conflicts, _ = _conflicts(
+        pipeline,
+        "Anna Berg drove a red Ford Focus to the stadium on Sunday, her coach said.",
+        "On Sunday Lena Holt drove a blue Ford Focus to the stadium, her coach said.",
+    )
+    assert not _slot(conflicts, "colour")
+
+
+# --- kinds of a named ship -------------------------------------------------------------------
+
+
+SHIP = (
+    "The {} INS Talwar intercepted two pirate skiffs in the Arabian Sea on Tuesday and "
+    "detained 12 suspects, the navy said."
+)
+SHIP_B = (
+    "Navy officials said the {} INS Talwar had foiled a pirate attack on merchant ships in the "
+    "Arabian Sea on Tuesday.\n\nTwelve men were held."
+)
+
+
+def test_one_named_ship_called_two_kinds_is_a_conflict(pipeline):
+    conflicts, brief = _conflicts(
+        pipeline, SHIP.format("frigate"), SHIP_B.format("patrol vessel"), kind="detail"
+    )
+    (c,) = _slot(conflicts, "ship")
+    assert "INS Talwar" in c.subject
+    assert sorted(_cited(brief, c)) == ["frigate INS Talwar", "patrol vessel INS Talwar"]
+
+
+@pytest.mark.parametrize("other", ["warship", "ship", "frigate"])
+def test_a_generic_word_or_the_same_kind_is_no_conflict(pipeline, other):
+    conflicts, _ = _conflicts(pipeline, SHIP.format("frigate"), SHIP_B.format(other))
+    assert not _slot(conflicts, "ship")
+
+
+# --- on land or at sea ---------------------------------------------------------------------
+
+
+def test_a_quake_inland_and_off_a_coast_is_a_conflict(pipeline):
+    conflicts, brief = _conflicts(
+        pipeline,
+        "A strong earthquake struck inland on Tuesday, damaging dozens of houses, officials said.",
+        "Officials said a quake of magnitude 6 struck off Sumatra on Tuesday and many homes were "
+        "damaged.",
+    )
+    (c,) = _slot(conflicts, "on land or at sea")
+    assert c.kind == "place"
+    assert sorted(_cited(brief, c)) == [
+        "earthquake struck inland",
+        "quake of magnitude 6 struck off Sumatra",
+    ]
+
+
+def test_a_quake_of_another_time_off_a_coast_is_no_conflict(pipeline):
+    conflicts, _ = _conflicts(
+        pipeline,
+        "A strong earthquake struck inland on Tuesday, damaging dozens of houses, officials said.",
+        "In 2004 a huge earthquake struck off Sumatra, triggering a tsunami, officials said.",
+    )
+    assert not _slot(conflicts, "on land or at sea")
+
+
+def test_a_phrasal_verb_with_off_is_no_setting(pipeline):
+    conflicts, _ = _conflicts(
+        pipeline,
+        "The earthquake struck inland on Tuesday, officials said.",
+        "The earthquake set off landslides on Tuesday, officials said.",
+    )
+    assert not _slot(conflicts, "on land or at sea")
+
+
+# --- the named place of a thing -------------------------------------------------------------
+
+
+SCHOOL = (
+    "Two teachers were charged after a fire at a {} school in which three pupils were hurt, "
+    "police said on Monday."
+)
+SCHOOL_B = (
+    "Police on Monday charged two teachers after a fire at a {} school in which three pupils "
+    "were hurt.\n\nThe school was closed for the week."
+)
+
+
+def test_one_claim_naming_two_places_of_a_thing_is_a_conflict(pipeline):
+    conflicts, brief = _conflicts(
+        pipeline, SCHOOL.format("Maple Grove"), SCHOOL_B.format("Cedar Hill"), kind="place"
+    )
+    (c,) = _slot(conflicts, "place of the school")
+    assert sorted(_cited(brief, c)) == ["Cedar Hill school", "Maple Grove school"]
+
+
+def test_a_place_the_other_source_names_too_is_no_conflict(pipeline):
+    conflicts, _ = _conflicts(
+        pipeline,
+        SCHOOL.format("Maple Grove") + "\n\nMaple Grove is a district of Springfield.",
+        SCHOOL_B.format("Springfield"),
+    )
+    assert not _slot(conflicts, "place of the school")
+
+
+# --- where a person lives --------------------------------------------------------------------
+
+
+def test_one_person_living_in_two_places_is_a_conflict(pipeline):
+    conflicts, brief = _conflicts(
+        pipeline,
+        "Maria Lopez, 61, of Oak Park, was hit by a bus on Friday, police said.",
+        "A bus struck and injured Maria Lopez, who lived in Elmwood Heights, on Friday morning.",
+        kind="place",
+    )
+    (c,) = _slot(conflicts, "lives")
+    assert "Maria Lopez" in c.subject
+    assert sorted(_cited(brief, c)) == [
+        "Maria Lopez, 61, of Oak Park",
+        "Maria Lopez, who lived in Elmwood Heights",
+    ]
+
+
+def test_a_city_and_a_district_the_source_names_are_no_conflict(pipeline):
+    conflicts, _ = _conflicts(
+        pipeline,
+        "Maria Lopez, 61, of Chicago, was hit by a bus on Friday, police said.",
+        "A bus in Chicago struck and injured Maria Lopez, who lived in Oak Park, on Friday morning.",
+    )
+    assert not _slot(conflicts, "lives")
+
+
+def test_one_place_is_no_conflict(pipeline):
+    conflicts, _ = _conflicts(
+        pipeline,
+        "Maria Lopez, 61, of Oak Park, was hit by a bus on Friday, police said.",
+        "A bus struck and injured Maria Lopez, who lived in Oak Park, on Friday morning.",
+    )
+    assert not _slot(conflicts, "lives")
+
+
+# --- ranks -----------------------------------------------------------------------------------
+
+
+def test_two_ranks_of_one_ladder_are_a_conflict(pipeline):
+    conflicts, _ = _conflicts(
+        pipeline,
+        "The firm is seeking costs from former partner Jane Morrow, who lost her lawsuit.",
+        "After the verdict, the company asked the former associate, Jane Morrow, to pay its bills.",
+        kind="role",
+    )
+    (c,) = _slot(conflicts, "rank")
+    assert "Jane Morrow" in c.subject and "partner" in c.note and "associate" in c.note
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("White House spokesman", "deputy press secretary"),  # titles that can both be true
+        ("former associate", "partner"),  # was one, is the other
+        ("Sgt.", "Sergeant"),  # one rank written two ways
+        ("former business partner", "former associate"),  # a relation, not a rank
+    ],
+)
+def test_titles_that_can_both_be_true_are_no_rank_conflict(pipeline, a, b):
+    conflicts, _ = _conflicts(
+        pipeline,
+        f"The statement was read by {a} Tom Hale, who answered questions for an hour.",
+        f"Reporters heard {b} Tom Hale read the statement on Monday before he left.",
+    )
+    assert not _slot(conflicts, "rank")
+
+
+# --- a month of one year ---------------------------------------------------------------------
+
+
+def test_one_past_event_dated_by_two_months_of_one_year_is_a_conflict(pipeline):
+    conflicts, _ = _conflicts(
+        pipeline,
+        "A quake shook the coast on Tuesday.\n\nIn April last year an 8.6-magnitude quake struck "
+        "400 kilometres off Valparaiso, prompting a tsunami alert.",
+        "Houses swayed on Tuesday as the ground shook.\n\nAn 8.7-magnitude earthquake also hit off "
+        "the city of Valparaiso in May 2023, triggering regional tsunami alerts.",
+        kind="date",
+    )
+    assert any({"April last year", "May 2023"} == {v.value for v in c.values} for c in conflicts)
+
+
+def test_two_months_of_two_years_are_no_conflict(pipeline):
+    conflicts, _ = _conflicts(
+        pipeline,
+        "A quake shook the coast on Tuesday.\n\nIn April 2021 an 8.6-magnitude quake struck "
+        "400 kilometres off Valparaiso, prompting a tsunami alert.",
+        "Houses swayed on Tuesday as the ground shook.\n\nAn 8.7-magnitude earthquake also hit off "
+        "the city of Valparaiso in May 2023, triggering regional tsunami alerts.",
+        kind="date",
+    )
+    assert not conflicts
+
+
+# --- a day in one speaker's quoted words -----------------------------------------------------
+
+
+def test_one_quote_giving_two_days_is_a_conflict(pipeline):
+    conflicts, brief = _conflicts(
+        pipeline,
+        '"This morning I was pulled over by a state trooper," Dale Moss said in a statement.'
+        "\n\nMoss, 28, joined the Rams in May.",
+        "The Rams receiver apologised to fans on Monday.\n\n"
+        '"Yesterday I was pulled over by a state trooper," Dale Moss said in the statement.',
+        kind="date",
+    )
+    (c,) = _slot(conflicts, "quoted words")
+    assert sorted(_cited(brief, c)) == ["This morning", "Yesterday"]
+
+
+def test_relative_days_outside_quotes_are_no_quoted_conflict(pipeline):
+    conflicts, _ = _conflicts(
+        pipeline,
+        "Dale Moss was pulled over by a state trooper this morning, police said.",
+        "Police said Dale Moss was pulled over by a state trooper yesterday near the bridge.",
+    )
+    assert not _slot(conflicts, "quoted words")
