@@ -14,7 +14,7 @@ from typing import Any
 from scipy import sparse
 
 from ..models import DateMention, Document, NumberMention, Sentence
-from .claims import claim_core, claim_parts
+from .claims import claim_core, claim_parts, claim_predicates
 
 # Feature prefixes; entities, dates and numbers count more than a single word.
 WEIGHTS = {"w": 1.0, "e": 1.5, "d": 2.0, "n": 2.0}
@@ -156,13 +156,7 @@ def sentence_vectors(
             if _repeated(s, said):
                 continue
             vectors.append(SentenceVector(s, d, _features(d, s, found), {}))
-            vectors += [
-                SentenceVector(p, d, _features(d, p, _within(found, p), context), {}, parent=s)
-                for p, context in claim_parts(d, s)
-            ]
-            if core := claim_core(d, s):
-                features = _features(d, s, _within_words(found, core), words=core)
-                vectors.append(SentenceVector(s, d, features, {}, parent=s, core=tuple(core)))
+            vectors += _claim_vectors(d, s, found)
     if embed:
         embed_all(vectors)
     counted = [v for v in vectors if v.core is None]  # a core repeats words of its sentence
@@ -172,6 +166,38 @@ def sentence_vectors(
         v.weights = {f: c * _idf(n, df[f]) * WEIGHTS[f[0]] for f, c in v.features.items()}
         v.norm = math.sqrt(sum(w * w for w in v.weights.values()))
     return vectors
+
+
+def _claim_vectors(
+    document: Document, sentence: Sentence, found: tuple[list, list, list]
+) -> list[SentenceVector]:
+    """The vectors of the claims a sentence states beside the whole of it (`align.claims`): its
+    parts, its predicates read with their subject, and its core. A claim whose words stand
+    together is a part (cited by those words); one whose words do not is matched for its sentence,
+    which cites it (a core). The core is left out where a predicate is the same words."""
+    out = [
+        SentenceVector(
+            p, document, _features(document, p, _within(found, p), context), {}, parent=sentence
+        )
+        for p, context in claim_parts(document, sentence)
+    ]
+    core = claim_core(document, sentence)
+    cores = [core] if core else []
+    for part, tokens in claim_predicates(document, sentence):
+        cores = [c for c in cores if _word_ids(c) != _word_ids(tokens)]
+        if part is None:
+            cores.append(tokens)
+        else:
+            features = _features(document, part, _within(found, part))
+            out.append(SentenceVector(part, document, features, {}, parent=sentence))
+    for c in cores:
+        features = _features(document, sentence, _within_words(found, c), words=c)
+        out.append(SentenceVector(sentence, document, features, {}, parent=sentence, core=tuple(c)))
+    return out
+
+
+def _word_ids(tokens: list[Any]) -> set[int]:
+    return {t.i for t in tokens if not t.is_punct}
 
 
 def _repeated(sentence: Sentence, said: set[str]) -> bool:
