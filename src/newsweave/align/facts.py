@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..extract.figures import EVENT_KINDS, direction_of, figures_agree
 from ..models import Fact, FactStatus, MatchReason, Nearest, NumberMention
@@ -103,27 +104,28 @@ def _grouped(
 def _supported(
     vectors: list[SentenceVector],
     lone: list[int],
-    support: dict[int, tuple[float, int]],
+    support: dict[int, _Backing],
     shown: set[int],
 ) -> list[list[SentenceVector]]:
     """Each lone sentence (`shown`) as a fact of its own, with the sentence of another witness
     that best states its claim (`support`, at least `sameclaim.SUPPORT`) even where that sentence
-    is grouped for another claim: a sentence states several claims, but sits in one group. A claim
-    part of a lone sentence becomes a fact only with such a sentence beside it."""
+    is grouped for another claim or backs another lone sentence: a sentence states several claims,
+    but sits in one group. A claim part of a lone sentence becomes a fact only with such a
+    sentence beside it."""
     out: list[list[SentenceVector]] = []
     taken: set[int] = set()
-    lone_set = set(lone)  # a lone partner joins one fact; a grouped one may back several
+    lone_set = set(lone)  # a lone partner is shown in the facts it backs, not alone too
     for k in lone:
         if k in taken:
             continue
         best = support.get(k)
-        if best is None or best[1] in taken or _dated_apart(vectors[k], vectors[best[1]], 0):
+        if best is None:
             if k in shown:
                 taken.add(k)
                 out.append([vectors[k]])
             continue
-        taken |= {k, best[1]} if best[1] in lone_set else {k}
-        out.append([vectors[k], vectors[best[1]]])  # the fact reads as the lone sentence
+        taken |= {k, best.partner} if best.partner in lone_set else {k}
+        out.append([vectors[i] for i in best.pair])  # the fact reads as the lone sentence
     return out
 
 
@@ -137,22 +139,35 @@ def _alone_shown(v: SentenceVector, grouped_sentences: set[tuple[str, int]]) -> 
     return v.parent is None or (v.source, v.parent.span.start) in grouped_sentences
 
 
+class _Backing(NamedTuple):
+    """The best support of a lone sentence: its probability, the partner's sentence (a core's
+    sentence in the core's place), and the two vectors that paired (the fact's members: a core
+    cites its whole sentence, but its dates and figures are those of its words)."""
+
+    score: float
+    partner: int
+    pair: tuple[int, int]
+
+
 def _core_support(
     vectors: list[SentenceVector], support: dict[int, tuple[float, int]]
-) -> dict[int, tuple[float, int]]:
+) -> dict[int, _Backing]:
     """`support` read for sentences: a core's sentence in its place, as a partner (the sentence
     states the core's claim and cites it) and as a lone sentence backed as well as its core is."""
     whole = {(v.source, v.sentence.span.start): k for k, v in enumerate(vectors) if not v.part}
 
     def sentence(k: int) -> int:
         v = vectors[k]
-        return whole.get((v.source, v.sentence.span.start), k) if v.core is not None else k
+        return whole.get((v.source, v.parent.span.start), k) if v.core and v.parent else k
 
-    out: dict[int, tuple[float, int]] = {}
+    out: dict[int, _Backing] = {}
     for k, (score, other) in support.items():
         at = sentence(k)
-        if score > out.get(at, (0.0, -1))[0]:
-            out[at] = (score, sentence(other))
+        if score > (out[at].score if at in out else 0.0):
+            # the lone side reads as its whole sentence (a core cited by its own words, one
+            # predicate of several, would hide the others)
+            mine = k if vectors[k].sentence is vectors[at].sentence else at
+            out[at] = _Backing(score, sentence(other), (mine, other))
     return out
 
 

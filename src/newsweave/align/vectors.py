@@ -59,22 +59,24 @@ class SentenceVector:
     @functools.cached_property
     def figures(self) -> list[NumberMention]:
         """The typed figures it states (numbers whose kind is known): read for every pair it is in."""
-        start, end = self.sentence.span.start, self.sentence.span.end
-        return [
-            n
-            for n in self.document.index("numbers").overlapping(start, end)
-            if start <= n.span.start and n.kind
-        ]
+        return [n for n in self._mentioned("numbers") if n.kind]
 
     @functools.cached_property
     def dates(self) -> list[DateMention]:
         """The resolved dates it states."""
+        return [d for d in self._mentioned("dates") if d.resolved]
+
+    def _mentioned(self, kind: str) -> list[Any]:
+        """The document's mentions of `kind` that start in its words (for a core, those it kept:
+        a date in an aside it leaves out is not the date of its claim)."""
         start, end = self.sentence.span.start, self.sentence.span.end
-        return [
-            d
-            for d in self.document.index("dates").overlapping(start, end)
-            if start <= d.span.start and d.resolved
+        found = [
+            x for x in self.document.index(kind).overlapping(start, end) if start <= x.span.start
         ]
+        if self.core is None:
+            return found
+        words = [(t.idx, t.idx + len(t.text)) for t in self.core]
+        return [x for x in found if any(a <= x.span.start < b for a, b in words)]
 
     @property
     def lede(self) -> bool:
@@ -182,17 +184,13 @@ def _claim_vectors(
         for p, context in claim_parts(document, sentence)
     ]
     core = claim_core(document, sentence)
-    cores = [core] if core else []
+    claims: list[tuple[list[Any], Sentence]] = [(core, sentence)] if core else []
     for part, tokens in claim_predicates(document, sentence):
-        cores = [c for c in cores if _word_ids(c) != _word_ids(tokens)]
-        if part is None:
-            cores.append(tokens)
-        else:
-            features = _features(document, part, _within(found, part))
-            out.append(SentenceVector(part, document, features, {}, parent=sentence))
-    for c in cores:
+        claims = [(c, at) for c, at in claims if _word_ids(c) != _word_ids(tokens)]
+        claims.append((tokens, part or sentence))
+    for c, at in claims:
         features = _features(document, sentence, _within_words(found, c), words=c)
-        out.append(SentenceVector(sentence, document, features, {}, parent=sentence, core=tuple(c)))
+        out.append(SentenceVector(at, document, features, {}, parent=sentence, core=tuple(c)))
     return out
 
 
