@@ -110,21 +110,25 @@ def _supported(
     """Each lone sentence (`shown`) as a fact of its own, with the sentence of another witness
     that best states its claim (`support`, at least `sameclaim.SUPPORT`) even where that sentence
     is grouped for another claim or backs another lone sentence: a sentence states several claims,
-    but sits in one group. A claim part of a lone sentence becomes a fact only with such a
-    sentence beside it."""
+    but sits in one group. A lone partner cited by some of its words (one predicate of several)
+    is shown on its own as well, for what else it says. A claim part of a lone sentence becomes a
+    fact only with such a sentence beside it."""
     out: list[list[SentenceVector]] = []
     taken: set[int] = set()
-    lone_set = set(lone)  # a lone partner is shown in the facts it backs, not alone too
+    together: set[frozenset[int]] = set()
     for k in lone:
         if k in taken:
             continue
         best = support.get(k)
-        if best is None:
+        if best is None or frozenset((k, best.partner)) in together:
             if k in shown:
                 taken.add(k)
                 out.append([vectors[k]])
             continue
-        taken |= {k, best.partner} if best.partner in lone_set else {k}
+        taken.add(k)
+        if vectors[best.pair[1]].sentence is vectors[best.partner].sentence:
+            taken.add(best.partner)  # a lone partner cited whole is shown in the facts it backs
+        together.add(frozenset((k, best.partner)))
         out.append([vectors[i] for i in best.pair])  # the fact reads as the lone sentence
     return out
 
