@@ -91,13 +91,13 @@ def _grouped(
     grouped_sentences = {
         (m.source, m.sentence.span.start) for g in grouped for m in g if not m.part
     }
-    support = _core_support(vectors, support or {})
+    backing = _core_support(vectors, support or {})
     alone = {
         k for k, v in enumerate(vectors) if k not in home and _alone_shown(v, grouped_sentences)
     }
     # a claim part of a lone sentence is shown too where another witness states it
-    backed = {k for k in support if k not in home and k not in alone}
-    supported = _supported(vectors, sorted(alone | backed), support, alone)
+    backed = {k for k in backing if k not in home and k not in alone}
+    supported = _supported(vectors, sorted(alone | backed), backing, alone)
     return sorted(grouped + supported, key=lambda g: _order(g[0]))
 
 
