@@ -215,7 +215,7 @@ def test_a_core_backs_a_lone_sentence_as_its_whole_sentence_once():
     assert _grouped(vectors, [], {}) == [[a], [b]]
 
 
-def test_a_lone_sentence_may_back_several_lone_sentences():
+def test_a_lone_partner_backs_one_fact():
     from newsweave.align.facts import _grouped
 
     (a, _), (b, _), (c, _) = _sentences(
@@ -223,11 +223,10 @@ def test_a_lone_sentence_may_back_several_lone_sentences():
         "The new bridge cost $4 million.",
         "The mayor opened the new bridge, which cost $4 million, on Monday.",
     )
-    vectors = [a, b, c]
-    # C states A's claim and B's: it backs both, and is not shown alone as well
-    assert _grouped(vectors, [], {0: (0.8, 2), 1: (0.7, 2)}) == [[a, c], [b, c]]
+    # C (lone) backs A; B, whose best partner C is taken, is shown alone, not with C again
+    assert _grouped([a, b, c], [], {0: (0.8, 2), 1: (0.7, 2)}) == [[a, c], [b]]
     # without support, three single-source facts
-    assert _grouped(vectors, [], {}) == [[a], [b], [c]]
+    assert _grouped([a, b, c], [], {}) == [[a], [b], [c]]
 
 
 def test_a_predicate_of_a_sentence_is_cited_by_its_words_and_the_sentence_still_shown(pipeline):

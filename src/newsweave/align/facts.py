@@ -109,26 +109,24 @@ def _supported(
 ) -> list[list[SentenceVector]]:
     """Each lone sentence (`shown`) as a fact of its own, with the sentence of another witness
     that best states its claim (`support`, at least `sameclaim.SUPPORT`) even where that sentence
-    is grouped for another claim or backs another lone sentence: a sentence states several claims,
-    but sits in one group. A lone partner cited by some of its words (one predicate of several)
-    is shown on its own as well, for what else it says. A claim part of a lone sentence becomes a
+    is grouped for another claim: a sentence states several claims, but sits in one group. A lone
+    partner backs one fact, and is shown on its own as well where it is cited by some of its
+    words (one predicate of several: it says more). A claim part of a lone sentence becomes a
     fact only with such a sentence beside it."""
     out: list[list[SentenceVector]] = []
     taken: set[int] = set()
-    together: set[frozenset[int]] = set()
     for k in lone:
         if k in taken:
             continue
         best = support.get(k)
-        if best is None or frozenset((k, best.partner)) in together:
+        if best is None or best.partner in taken:
             if k in shown:
                 taken.add(k)
                 out.append([vectors[k]])
             continue
         taken.add(k)
         if vectors[best.pair[1]].sentence is vectors[best.partner].sentence:
-            taken.add(best.partner)  # a lone partner cited whole is shown in the facts it backs
-        together.add(frozenset((k, best.partner)))
+            taken.add(best.partner)  # a lone partner cited whole is shown in the fact it backs
         out.append([vectors[i] for i in best.pair])  # the fact reads as the lone sentence
     return out
 
