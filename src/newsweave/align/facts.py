@@ -115,6 +115,7 @@ def _supported(
     fact only with such a sentence beside it."""
     out: list[list[SentenceVector]] = []
     taken: set[int] = set()
+    lone_set = set(lone)  # a grouped partner may back several lone sentences
     for k in lone:
         if k in taken:
             continue
@@ -125,7 +126,10 @@ def _supported(
                 out.append([vectors[k]])
             continue
         taken.add(k)
-        if vectors[best.pair[1]].sentence is vectors[best.partner].sentence:
+        if (
+            best.partner in lone_set
+            and vectors[best.pair[1]].sentence is vectors[best.partner].sentence
+        ):
             taken.add(best.partner)  # a lone partner cited whole is shown in the fact it backs
         out.append([vectors[i] for i in best.pair])  # the fact reads as the lone sentence
     return out
