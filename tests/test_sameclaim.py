@@ -205,9 +205,9 @@ def test_a_core_backs_a_lone_sentence_as_its_whole_sentence_once():
     vectors = [a, a_core, b, b_core]
     # the core of B's sentence states A's claim: A is shown with B's sentence, B not again alone;
     # the fact holds the claims that paired (a core, its dates and figures those of its words)
-    assert _grouped(vectors, [], {0: (0.8, 3)}) == [[a, b_core]]
+    assert _grouped(vectors, [], {0: [(0.8, 3)]}) == [[a, b_core]]
     # A's core states B's claim: the same fact, with A's sentence (its core is never shown alone)
-    assert _grouped(vectors, [], {1: (0.8, 2)}) == [[a_core, b]]
+    assert _grouped(vectors, [], {1: [(0.8, 2)]}) == [[a_core, b]]
     # each cites its whole sentence
     for pair in ([a, b_core], [a_core, b]):
         assert [v.sentence for v in pair] == [a.sentence, b.sentence]
@@ -215,18 +215,22 @@ def test_a_core_backs_a_lone_sentence_as_its_whole_sentence_once():
     assert _grouped(vectors, [], {}) == [[a], [b]]
 
 
-def test_a_lone_partner_backs_one_fact():
+def test_a_lone_partner_backs_one_fact_and_the_next_likeliest_backs_the_next():
     from newsweave.align.facts import _grouped
 
-    (a, _), (b, _), (c, _) = _sentences(
+    (a, _), (b, _), (c, _), (d, _) = _sentences(
         "The mayor opened the new bridge on Monday.",
         "The new bridge cost $4 million.",
         "The mayor opened the new bridge, which cost $4 million, on Monday.",
+        "The city paid $4 million for the bridge.",
     )
-    # C (lone) backs A; B, whose best partner C is taken, is shown alone, not with C again
-    assert _grouped([a, b, c], [], {0: (0.8, 2), 1: (0.7, 2)}) == [[a, c], [b]]
-    # without support, three single-source facts
-    assert _grouped([a, b, c], [], {}) == [[a], [b], [c]]
+    # C (lone) backs A; B's likeliest partner C is taken, so its next likeliest, D, backs it
+    support = {0: [(0.8, 2)], 1: [(0.7, 2), (0.6, 3)]}
+    assert _grouped([a, b, c, d], [], support) == [[a, c], [b, d]]
+    # with no other partner, B is shown alone, not with C again
+    assert _grouped([a, b, c, d], [], {0: [(0.8, 2)], 1: [(0.7, 2)]}) == [[a, c], [b], [d]]
+    # without support, four single-source facts
+    assert _grouped([a, b, c, d], [], {}) == [[a], [b], [c], [d]]
 
 
 def test_a_predicate_of_a_sentence_is_cited_by_its_words_and_the_sentence_still_shown(pipeline):
