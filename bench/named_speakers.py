@@ -193,7 +193,7 @@ def score(pipeline, gold_dir: Path, errors: list[str] | None) -> dict:
             group, mention = hit
             verdict = judge(brief, group, item["speaker"])
             c[verdict] += 1
-            if verdict not in {"right", "lenient"} and errors is not None:
+            if verdict != "right" and errors is not None:
                 errors.append(
                     f"{gold['story']}\ta{item['article']}\t{verdict}\tgold={item['speaker']}"
                     f"\tshown={group.speaker}\tmention={mention.speaker_text}\tgold mention={item['mention']}"

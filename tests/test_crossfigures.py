@@ -398,3 +398,39 @@ def test_falls_of_two_climbers_are_two_figures_and_one_climbers_in_dispute(pipel
     values = [{v.value for v in c.values} for c in _numbers(brief)]
     assert {"700 meters", "600 metres"} in values, values
     assert not any({"700 meters", "200 metres"} <= vs for vs in values)
+
+
+def test_the_year_a_figure_is_of_is_read_from_its_clause(nlp):
+    from newsweave.extract.frames import figure_frame, year_of
+
+    def when(text, value):
+        return figure_frame(*_number(nlp, text, value)).when
+
+    assert when("That is double the figure of 2015, when 21 cases were confirmed.", 21) == "2015"
+    assert when("In 2015, 21 cases were confirmed.", 21) == "2015"
+    assert when("So far 32 cases have been confirmed this year.", 32) == "this year"
+    sold = "The company sold 5 million cars last year, up from 4 million in 2016."
+    assert (when(sold, 5_000_000), when(sold, 4_000_000)) == ("last year", "2016")
+    # a clause hanging on the figure's verb is not its time
+    rise = "Through July, 32 cases were confirmed this year, a rise compared with last year."
+    assert when(rise, 32) == "this year"
+    assert when("At least 24 people were killed on Tuesday.", 24) == ""
+    assert (year_of("2015", None), year_of("last year", 2016), year_of("this year", None)) == (
+        2015,
+        2015,
+        None,
+    )
+
+
+def test_figures_of_different_years_in_one_fact_are_no_conflict(pipeline):
+    brief = _run(
+        pipeline,
+        "Polio-like illness returns\n\nThe rare illness is on the rise again, the CDC said, "
+        "nearly double the count of 2014, when 121 cases were confirmed across the country.\n\n"
+        "Doctors are worried.",
+        "Mystery illness spreads\n\nThe rare illness is on the rise again, the CDC said, more "
+        "than double the count of 2015, when 21 cases were confirmed across the country.\n\n"
+        "Parents are worried.",
+    )
+    assert not _numbers(brief)
+    assert not any(f.verdict == "conflict" for f in brief.figures)

@@ -174,3 +174,24 @@ def test_police_ranks_are_titles_and_one_person_goes_by_them(nlp):
     assert "Tim Bird" in entities and "Det" not in entities
     assert not {"Detective Bird", "Det Con Tim Bird"} & set(entities)
     assert not [n for n in entities if n.startswith(("“", '"'))]
+
+
+def test_initials_join_the_name_they_stand_for(nlp):
+    ents = _entities(
+        nlp,
+        "The Centers for Disease Control and Prevention (CDC) counted 50 cases.",
+        "The CDC said more cases were likely. A spokesman for the CDC declined to comment.",
+        "The Pacific Crest Trail Association said hikers should carry water, and the PCTA "
+        "closed two camps.",
+    )
+    cdc = ents["Centers for Disease Control and Prevention"]
+    assert "CDC" in cdc.aliases and cdc.sources == ["s0", "s1"]
+    assert "CDC" not in ents
+    assert "PCTA" in ents["Pacific Crest Trail Association"].aliases
+
+
+def test_a_players_label_in_capitals_is_not_part_of_a_name(nlp):
+    ents = _entities(
+        nlp, "CLOSE Kevin Spacey was accused by more than a dozen men.\n\nSpacey denied it."
+    )
+    assert "Kevin Spacey" in ents and not any(n.startswith("CLOSE") for n in ents)

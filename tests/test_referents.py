@@ -506,3 +506,18 @@ def test_kin_one_outlet_names_is_the_kin_another_leaves_unnamed(pipeline):
     assert group.speaker == "Isaiah Silva"
     silva = next(e for e in brief.entities if e.name == "Isaiah Silva")
     assert "her estranged husband" in [r.text for r in silva.roles]
+
+
+def test_actor_gives_no_gender(nlp):
+    # "actor" is said of women as of men: it is no evidence that Minnie Driver is a man
+    text = (
+        "The actor Minnie Driver criticised comments by Matt Damon on Saturday.\n\n"
+        "Damon said there was a difference between the cases.\n\n"
+        'He added: "None of us came here perfect."\n\n'
+        'Driver said: "I felt I desperately needed to say something."\n\n'
+        '"It is galling," she said.'
+    )
+    assert _speakers(nlp, text)[-2:] == [
+        ("I felt I desperately needed to say something.", "Minnie Driver"),
+        ("It is galling", "Minnie Driver"),
+    ]

@@ -26,7 +26,7 @@ POSTNOMINALS = words("phd md dds esq obe mbe cbe kbe frs qc kc")
 # Not "spokesman", "chairman": news uses them for women too.
 MALE_WORDS = words(
     "mr sir lord king prince duke father son brother husband uncle grandfather nephew man boy "
-    "gentleman actor widower emperor monk guy"
+    "gentleman widower emperor monk guy"
 )
 FEMALE_WORDS = words(
     "mrs ms miss madam dame lady queen princess duchess mother daughter sister wife aunt "
@@ -40,6 +40,12 @@ def word_gender(word: str) -> str | None:
     return "m" if word in MALE_WORDS else "f" if word in FEMALE_WORDS else None
 
 
+# Capitalised labels of a page's players and links that run into the name after them ("CLOSE Kevin
+# Spacey was accused ...", a video caption; "WATCH Donald Trump ...").
+PAGE_LABELS = words(
+    "close watch video photo photos read more update updated breaking exclusive live listen share "
+    "advertisement gallery play replay"
+)
 # Participles that give a person a name after a noun ("a girl named Isabel", "a man called Roe").
 NAMING_PARTICIPLES = words("named called")
 # Title words that may open a person's name span ("President Donald Trump", "Rep. Adam Schiff").

@@ -149,6 +149,7 @@ class EntityMention:
     entity_id: str | None = None
     role: Role | None = None
     alias: str | None = None  # the name as written with its honorific ("Mr Liu"), when it had one
+    short: str | None = None  # initials the text gives it in brackets ("... Prevention (CDC)")
 
 
 @dataclass

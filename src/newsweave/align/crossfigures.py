@@ -28,10 +28,10 @@ from rapidfuzz.fuzz import ratio
 
 from ..extract.dates import MONTHS, WEEKDAYS
 from ..extract.figures import TOLLS, direction_of, figures_agree, governor, stem
-from ..extract.frames import Frame, figure_frame
+from ..extract.frames import Frame, figure_frame, year_of
 from ..extract.ordinals import date_marks
 from ..models import Conflict, Document, Figure, FigureValue, NumberMention
-from .figures import agree_note, figure_value, make_figure, subgroup
+from .figures import agree_note, figure_value, make_figure, story_year, subgroup
 from .marks import sentence_marks
 from .timeline import background
 from .vectors import SentenceVector
@@ -71,6 +71,7 @@ class _Item:
     past: bool  # the sentence tells of another time than its article's
     frame: Frame
     settled: bool = False  # a value of the story's own figures: only agreeing values join it
+    year: int | None = None  # the year its clause is of (`frames.year_of`)
 
     @property
     def source(self) -> str:
@@ -285,6 +286,7 @@ def _items(vectors: list[SentenceVector], cited: set[tuple[str, int]]) -> list[_
     """The typed figures of whole statements; a distance in a direction from a place ("55 km
     south of Bireun") is compared with the place (`align.figures`), not here."""
     items = []
+    year = story_year(list({id(v.document): v.document for v in vectors}.values()))
     for v in vectors:
         keyed = [(n, key) for n in ([] if v.part else v.figures) if (key := _compared(n, v))]
         past = bool(keyed) and background(v.document, v.sentence)
@@ -295,7 +297,7 @@ def _items(vectors: list[SentenceVector], cited: set[tuple[str, int]]) -> list[_
             settled = key in AGREE_ONLY or (
                 key in TOLLS and ((n.span.source, n.span.start) in cited or not past)
             )
-            items.append(_Item(n, v, key, past, frame, settled))
+            items.append(_Item(n, v, key, past, frame, settled, year_of(frame.when, year)))
     return items
 
 
@@ -372,9 +374,11 @@ def _corroborated(group: list[_Item]) -> list[list[_Item]]:
 
 
 def _same_time(a: _Item, b: _Item) -> bool:
-    """Both of the story's time or both of another, and not dated in different years ("In 2004, a
-    9.1-magnitude quake" / "In April last year an 8.6-magnitude quake")."""
-    if a.past != b.past:
+    """Both of the story's time or both of another, and not of different years: by the years
+    their clauses are of ("2014, when 121 cases were confirmed" / "2015, when 21 ...") or the
+    dates of their sentences ("In 2004, a 9.1-magnitude quake" / "In April last year an
+    8.6-magnitude quake")."""
+    if a.past != b.past or (a.year and b.year and a.year != b.year):
         return False
     ya, yb = _years(a.vector), _years(b.vector)
     return not (ya and yb and not ya & yb)

@@ -23,7 +23,7 @@ from collections import Counter
 from rapidfuzz.fuzz import ratio
 
 from ..extract.figures import EVENT_KINDS, TOLLS, direction_of, figures_agree
-from ..extract.frames import figure_frame
+from ..extract.frames import figure_frame, year_of
 from ..extract.numbers import counted_key
 from ..extract.stamps import stamp, stamp_lines
 from ..extract.times import LOCAL, times_of_day
@@ -77,7 +77,7 @@ RISE = re.compile(
 
 def story_figures(documents: list[Document]) -> list[Figure]:
     """The story's figures that two or more independent sources give, in order of first mention."""
-    year = _story_year(documents)
+    year = story_year(documents)
     by_kind: dict[str, list[FigureValue]] = {}
     times: dict[str, list[FigureValue]] = {}
     for d in documents:
@@ -177,8 +177,9 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
             continue
         by_kind: dict[str, list[FigureValue]] = {}
         counted: dict[str, str | None] = {}
-        # a value's own kind, with its verb, and the places it is counted over
-        stated: dict[tuple[str, int], tuple[str, frozenset[str]]] = {}
+        # a value's own kind, with its verb, the places it is counted over and the year it is of
+        stated: dict[tuple[str, int], tuple[str, frozenset[str], int | None]] = {}
+        year = story_year([m.document for m in vectors[fact.id]])
         for member in vectors[fact.id]:
             found = sentence_figures(member) + sentence_marks(member)
             for n in found:
@@ -191,8 +192,12 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
                 counted.setdefault(kind, n.counts)
                 if all(v.span.source != member.source for v in values):
                     values.append(figure_value(member.document, n, member.sentence))
-                    scope = figure_frame(n, member.document.nlp).scope
-                    stated[(n.span.source, n.span.start)] = (n.kind or kind, scope)
+                    frame = figure_frame(n, member.document.nlp)
+                    stated[(n.span.source, n.span.start)] = (
+                        n.kind or kind,
+                        frame.scope,
+                        year_of(frame.when, year),
+                    )
         witness = {m.source: m.witness for m in vectors[fact.id]}
         documents = [m.document for m in vectors[fact.id]]
         for kind, values in _split_by_verb(by_kind, stated):
@@ -212,12 +217,13 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
 
 def _split_by_verb(
     by_kind: dict[str, list[FigureValue]],
-    stated: dict[tuple[str, int], tuple[str, frozenset[str]]],
+    stated: dict[tuple[str, int], tuple[str, frozenset[str], int | None]],
 ):
     """(kind, values) of a fact's figures: counts of one thing that agree whatever their verbs,
-    and, where they differ, only those of one verb and one scope compared ("played 11 seasons"
-    and "seven seasons as an assistant" count different seasons; "300 houses in the province"
-    and "2,000 houses across the region" count different places)."""
+    and, where they differ, only those of one verb, one scope and one year compared ("played 11
+    seasons" and "seven seasons as an assistant" count different seasons; "300 houses in the
+    province" and "2,000 houses across the region" count different places; "2014, when 121
+    cases were confirmed" and "2015, when 21 cases were confirmed" different years)."""
     for kind, values in by_kind.items():
         if all(_agree(a, b, kind) for i, a in enumerate(values) for b in values[i + 1 :]):
             yield kind, values
@@ -225,16 +231,32 @@ def _split_by_verb(
         if kind.partition(":")[0] in MARKS:
             continue  # "in 2001" / "in 2007", "the fourth" / "the fifth": one claim may hold both
         by_verb: dict[str, list[FigureValue]] = {}
-        for v in values:
-            verb, scope = stated[(v.span.source, v.span.start)]
+        for v in _one_year(values, stated):
+            verb, scope, year = stated[(v.span.source, v.span.start)]
+            base = f"{verb}#{year}"
             same = [
                 w
-                for w in by_verb.get(verb, [])
+                for w in by_verb.get(base, [])
                 if _elsewhere(stated[(w.span.source, w.span.start)][1], scope)
             ]
-            key = verb if not same else f"{verb}@{'/'.join(sorted(scope))}"
+            key = base if not same else f"{base}@{'/'.join(sorted(scope))}"
             by_verb.setdefault(key, []).append(v)
-        yield from ((key.partition("@")[0], values) for key, values in by_verb.items())
+        yield from ((key.partition("#")[0], vs) for key, vs in by_verb.items())
+
+
+def _one_year(
+    values: list[FigureValue],
+    stated: dict[tuple[str, int], tuple[str, frozenset[str], int | None]],
+) -> list[FigureValue]:
+    """The values with their years as `stated`, where they give at most one year; where they give
+    several, only those that give one (a value with no year may be of any of them)."""
+    years = {stated[(v.span.source, v.span.start)][2] for v in values} - {None}
+    if len(years) <= 1:
+        for v in values:  # no year, or one: the values are compared whatever year they give
+            key = (v.span.source, v.span.start)
+            stated[key] = (*stated[key][:2], None)
+        return values
+    return [v for v in values if stated[(v.span.source, v.span.start)][2] is not None]
 
 
 def _elsewhere(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -360,7 +382,7 @@ def _conflict_values(values) -> list[ConflictValue]:
     ]
 
 
-def _story_year(documents: list[Document]) -> int | None:
+def story_year(documents: list[Document]) -> int | None:
     """The year of the story: of the publication dates, else the year its sources' dates to the
     day or month name most ("Tuesday, July 2, 2013"; a bare "2004" is as often background)."""
     years = Counter(d.source.published.year for d in documents if d.source.published)

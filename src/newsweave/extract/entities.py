@@ -15,6 +15,7 @@ from ..lexicon import (
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     ORG_WORDS,
+    PAGE_LABELS,
     PERSON_ROLE_NOUNS,
     PLACE_NOUNS,
     POSTNOMINALS,
@@ -79,6 +80,8 @@ def entity_mentions(doc: Any, source_id: str) -> list[EntityMention]:
         if role is not None:
             mention.role = Role(role.text, Span(source_id, role.start_char, role.end_char))
         mention.alias = _with_honorific(span)
+        if etype == "organisation":
+            mention.short = _bracketed_initials(text, end)
         out.append(mention)
         if etype != model_type:
             stated.add(id(mention))
@@ -94,6 +97,16 @@ def entity_mentions(doc: Any, source_id: str) -> list[EntityMention]:
         maybe=frozenset(i for i, m in enumerate(found) if id(m) in maybe),
         stated=frozenset(i for i, m in enumerate(found) if id(m) in stated),
     )
+
+
+_INITIALS = re.compile(r"\s?\(([A-Z][A-Z&]{1,7})\)")
+
+
+def _bracketed_initials(text: str, end: int) -> str | None:
+    """The initials given in brackets right after a name: "(CDC)" after "the Centers for Disease
+    Control and Prevention"."""
+    m = _INITIALS.match(text, end)
+    return m.group(1) if m else None
 
 
 def _joined_places(doc: Any) -> list[Any]:
@@ -263,6 +276,7 @@ def _name_span(ent: Any) -> Any | None:
         or doc[start].is_space
         or doc[start].is_quote
         or _is_title(ent, start)
+        or _page_label(doc[start], end - start)
     ):
         start += 1
     while end > start and (doc[end - 1].text in {"'s", "'", "’s"} or doc[end - 1].is_space):
@@ -272,6 +286,11 @@ def _name_span(ent: Any) -> Any | None:
     end = _hyphenated_end(ent.doc, end)
     end = next((i for i in range(start + 1, end) if _not_name_word(ent.doc[i])), end)
     return ent.doc[start:end] if end > start else None
+
+
+def _page_label(tok: Any, length: int) -> bool:
+    """A player's or link's label in capitals opening a longer span ("CLOSE Kevin Spacey")."""
+    return length > 1 and tok.is_upper and tok.lower_ in PAGE_LABELS
 
 
 def _not_name_word(tok: Any) -> bool:

@@ -32,6 +32,7 @@ class Frame:
     total: bool = False
     who: str = ""  # the family name of the person the figure's subject names ("rait")
     age: float | None = None  # the age the subject phrase gives ("the 36-year-old": 36)
+    when: str = ""  # the year the figure's clause is of: "2015", "this year", "last year"
 
 
 # Prepositions that set the places a figure is counted over, and the common nouns of places.
@@ -88,7 +89,13 @@ def figure_frame(number: NumberMention, doc: Any = None) -> Frame:
     actor = verb and node.lemma_.lower() not in SPEECH_LEMMAS
     who, age = _person(_subject(node)) if actor else ("", None)
     return Frame(
-        verb if verb else "", subject if verb else "", scope, _running_total(node), who, age
+        verb if verb else "",
+        subject if verb else "",
+        scope,
+        _running_total(node),
+        who,
+        age,
+        _year_phrase(heads),
     )
 
 
@@ -170,3 +177,61 @@ def _place_word(token: Any) -> bool:
     if token.ent_type_ in {"DATE", "TIME"} or token.lower_ in MONTHS or token.lower_ in WEEKDAYS:
         return False
     return token.pos_ == "PROPN" or token.lemma_ in PLACE_NOUNS
+
+
+# The year a figure's clause is of: a year its verb, or a word on the way to it, takes as a time
+# ("In 2015, 21 cases were confirmed", "confirmed ... this year", "4 million in 2016"), or the year
+# its clause describes ("2015, when 21 cases were confirmed"). Clauses hanging on the verb are not
+# its time ("a sharp rise compared with last year, when seven were confirmed").
+_TIME_DEPS = frozenset({"npadvmod", "tmod", "prep", "pobj"})
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_RELATIVE_YEARS = {"this year": 0, "last year": -1, "next year": 1}
+
+
+def _year_phrase(heads: list[Any]) -> str:
+    """The year phrase of a figure (see above), from the words it hangs on, nearest first; ""."""
+    for h in heads:
+        if h.dep_ == "relcl" and _year_word(h.head):
+            return _year_word(h.head)
+        if h.dep_ in {"relcl", "advcl"} and _when_after(h):
+            return _when_after(h)
+        for c in h.children:
+            if c.dep_ not in _TIME_DEPS or c in heads:
+                continue
+            found = _year_word(c) or next(
+                (_year_word(o) for o in c.children if o.dep_ == "pobj" and _year_word(o)), ""
+            )
+            if found:
+                return found
+    return ""
+
+
+def _when_after(clause: Any) -> str:
+    """The year phrase a "when" clause follows ("last year, when seven cases had been confirmed",
+    where the parse hangs the clause on another noun); ""."""
+    if not any(c.lower_ == "when" for c in clause.children):
+        return ""
+    before = clause.left_edge.i - 1
+    while before >= 0 and clause.doc[before].is_punct:
+        before -= 1
+    return _year_word(clause.doc[before]) if before >= 0 else ""
+
+
+def _year_word(token: Any) -> str:
+    """ "2015" for a year token, "this year" for the head of that phrase; "" otherwise."""
+    if token.ent_type_ != "DATE":
+        return ""
+    if _YEAR.fullmatch(token.text):
+        return token.text
+    phrase = " ".join(t.lower_ for t in token.subtree)
+    return phrase if phrase in _RELATIVE_YEARS else ""
+
+
+def year_of(when: str, story_year: int | None) -> int | None:
+    """The year of a `Frame.when`: its digits, or "this/last/next year" from the story's year
+    (None when that is unknown)."""
+    if _YEAR.fullmatch(when):
+        return int(when)
+    if when in _RELATIVE_YEARS and story_year is not None:
+        return story_year + _RELATIVE_YEARS[when]
+    return None

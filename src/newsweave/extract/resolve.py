@@ -66,7 +66,7 @@ def _group(mentions: list[EntityMention]) -> list[list[EntityMention]]:
             m.type = "person"
         else:
             rest[_other_key(m, key)].append(m)
-    return person_groups + _attach_short_orgs(rest)
+    return person_groups + _attach_initials(_attach_short_orgs(rest))
 
 
 def _a_persons_name(m: EntityMention, key: str, named: dict[str, int], others: Counter) -> bool:
@@ -259,6 +259,33 @@ def _attach_short_orgs(
     return list(groups.values())
 
 
+def _attach_initials(groups: list[list[EntityMention]]) -> list[list[EntityMention]]:
+    """An organisation named by its initials joins the one named in full whose initials they are:
+    given in brackets after it anywhere in the story ("the Centers for Disease Control and
+    Prevention (CDC)"), else the capitals of its name ("PCTA": Pacific Crest Trail Association),
+    where one organisation has them."""
+    orgs = [g for g in groups if g[0].type == "organisation"]
+    defined: dict[str, list[list[EntityMention]]] = defaultdict(list)
+    spelled: dict[str, list[list[EntityMention]]] = defaultdict(list)
+    for g in orgs:
+        for short in {m.short for m in g if m.short}:
+            defined[short].append(g)
+        for name in {m.text for m in g if " " in m.text}:
+            capitals = _capitals(name)
+            if len(capitals) >= 3 and g not in spelled[capitals]:
+                spelled[capitals].append(g)
+    out = list(groups)
+    for g in orgs:
+        short = g[0].text
+        if " " in short or not short.isupper() or any(m.text != short for m in g):
+            continue
+        full = defined.get(short) or spelled.get(short) or []
+        if len(full) == 1 and full[0] is not g:
+            full[0].extend(g)
+            out.remove(g)
+    return out
+
+
 def _entity(group: list[EntityMention]) -> Entity:
     etype = _majority_type(group)
     entity = Entity(id="", name=_canonical_name(group, etype), type=etype)
@@ -290,7 +317,14 @@ def _canonical_name(group: list[EntityMention], etype: EntityType) -> str:
     outlet = next(filter(None, map(outlet_entity, forms)), None)
     if outlet is not None:
         return _display(outlet)
-    return max(forms, key=lambda f: (forms[f], -len(f), f))
+    initials = {m.short for m in group if m.short} | {_capitals(f) for f in forms if " " in f}
+    spelled = {f: n for f, n in forms.items() if f not in initials} or forms  # not "CDC"
+    return max(spelled, key=lambda f: (spelled[f], -len(f), f))
+
+
+def _capitals(name: str) -> str:
+    """The initials of a name's capitalised words ("Pacific Crest Trail Association": "PCTA")."""
+    return "".join(w[0] for w in name.split() if w[0].isupper())
 
 
 def _fullest(name: str, forms: Iterable[str]) -> str:
