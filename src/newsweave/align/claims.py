@@ -20,6 +20,12 @@ who was accused of body slamming a reporter, pleaded guilty to misdemeanor assau
 "Greg Gianforte pleaded guilty to misdemeanor assault", so that it matches "Gianforte pleaded
 guilty and was sentenced to community service". Its words are not contiguous: a core is matched
 for its sentence and cited by the whole sentence, which states it.
+
+`claim_predicates` splits a sentence whose main verb has a second one of the same subject into
+one claim per predicate, each read with that subject: "Gianforte pleaded guilty and was
+sentenced to community service" is "Gianforte pleaded guilty" (its words stand together: cited
+by them) and "Gianforte was sentenced to community service" (matched for its sentence and cited
+by it, as a core is).
 """
 
 from __future__ import annotations
@@ -134,13 +140,14 @@ def claim_predicates(
 def _predicates(root: Any, span: Any) -> list[Any]:
     """The main verb and the second predicates joined to it ("... and was sentenced") that have
     no subject of their own, in order."""
+    if root.pos_ not in {"VERB", "AUX"}:
+        return [root]
     out, todo = [root], [root]
     while todo:
         for t in todo.pop().children:
             if (
                 t.dep_ == "conj"
                 and t.pos_ in {"VERB", "AUX"}
-                and root.pos_ in {"VERB", "AUX"}
                 and span.start <= t.i < span.end
                 and not any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in t.children)
             ):
@@ -163,12 +170,15 @@ def _cut(predicate: Any) -> set[int]:
 
 def _trimmed(tokens: list[Any]) -> list[Any]:
     """`tokens` without punctuation or conjunctions at either end."""
-    edge = lambda t: t.is_punct or t.dep_ == "cc"  # noqa: E731
-    while tokens and edge(tokens[-1]):
+    while tokens and _edge(tokens[-1]):
         tokens = tokens[:-1]
-    while tokens and edge(tokens[0]):
+    while tokens and _edge(tokens[0]):
         tokens = tokens[1:]
     return tokens
+
+
+def _edge(token: Any) -> bool:
+    return token.is_punct or token.dep_ == "cc"
 
 
 def _content(token: Any) -> bool:

@@ -48,8 +48,9 @@ class SentenceVector:
     parent: Sentence | None = None  # for a claim inside a sentence (align.claims): that sentence
     # the vector of another witness likeliest to state its claim, with that probability (align.facts)
     nearest: tuple[float, SentenceVector] | None = None
-    # for the main claim of a sentence (align.claims.claim_core): its words; `sentence` and `parent`
-    # are then that whole sentence, which cites it
+    # for the main claim of a sentence (align.claims.claim_core) or one of its predicates read with
+    # its subject (claim_predicates): its words; `parent` is then that sentence, and `sentence`
+    # what cites it (the sentence, or the predicate's words where they stand together)
     core: tuple[Any, ...] | None = None
 
     @property
