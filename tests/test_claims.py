@@ -344,7 +344,20 @@ def _predicates(nlp, text):
                 ("He then announced his decision", False),
             ],
         ),
-        ("Police arrested him and he was charged with murder.", []),  # two subjects: two clauses
+        (  # a clause with a subject of its own is read with it, not with the first one
+            "Two boats managed to escape, but the other three boats were intercepted by the navy.",
+            [
+                ("Two boats managed to escape", "Two boats managed to escape"),
+                (
+                    "the other three boats were intercepted by the navy",
+                    "the other three boats were intercepted by the navy",
+                ),
+            ],
+        ),
+        (  # "Police arrested him" says too little beside its subject
+            "Police arrested him and he was charged with murder.",
+            [("he was charged with murder", "he was charged with murder")],
+        ),
         ("He was arrested and charged.", []),  # too little to match on
         ("The quake struck Aceh province on Tuesday.", []),  # one predicate: the sentence
     ],

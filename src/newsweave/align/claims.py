@@ -21,8 +21,8 @@ who was accused of body slamming a reporter, pleaded guilty to misdemeanor assau
 guilty and was sentenced to community service". Its words are not contiguous: a core is matched
 for its sentence and cited by the whole sentence, which states it.
 
-`claim_predicates` splits a sentence whose main verb has a second one of the same subject into
-one claim per predicate, each read with that subject: "Gianforte pleaded guilty and was
+`claim_predicates` splits a sentence whose main verb has a second one (or a second clause) into
+one claim per predicate, each read with its subject: "Gianforte pleaded guilty and was
 sentenced to community service" is "Gianforte pleaded guilty" (its words stand together: cited
 by them) and "Gianforte was sentenced to community service" (matched for its sentence and cited
 by it, as a core is).
@@ -111,7 +111,9 @@ def claim_predicates(
 ) -> list[tuple[Sentence | None, list[Any]]]:
     """Each predicate of a sentence whose main verb has a second one of the same subject, read
     with that subject and without asides: "Gianforte pleaded guilty and was sentenced to community
-    service" states "Gianforte pleaded guilty" and "Gianforte was sentenced to community service".
+    service" states "Gianforte pleaded guilty" and "Gianforte was sentenced to community service";
+    a clause joined with a subject of its own ("..., but the other three boats were intercepted")
+    is read with that subject.
     For each: (the part of the sentence that states it, where its words stand together, else None;
     its tokens). A predicate whose words do not stand together is matched for its sentence, which
     cites it (as a core is)."""
@@ -127,7 +129,7 @@ def claim_predicates(
     out = []
     for predicate in predicates:
         own = {t.i for t in predicate.subtree} - _cut(predicate)
-        if predicate is not root:
+        if predicate is not root and not _has_subject(predicate):
             own |= {t.i for t in subject}
         tokens = _trimmed([t for t in span if t.i in own and t.i not in asides])
         content = [t for t in tokens if t.i not in {s.i for s in subject} and _content(t)]
@@ -138,22 +140,21 @@ def claim_predicates(
 
 
 def _predicates(root: Any, span: Any) -> list[Any]:
-    """The main verb and the second predicates joined to it ("... and was sentenced") that have
-    no subject of their own, in order."""
+    """The main verb and the predicates and clauses joined to it ("... and was sentenced", "...,
+    but the other boats were intercepted"), in order."""
     if root.pos_ not in {"VERB", "AUX"}:
         return [root]
     out, todo = [root], [root]
     while todo:
         for t in todo.pop().children:
-            if (
-                t.dep_ == "conj"
-                and t.pos_ in {"VERB", "AUX"}
-                and span.start <= t.i < span.end
-                and not any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in t.children)
-            ):
+            if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and span.start <= t.i < span.end:
                 out.append(t)
                 todo.append(t)
     return sorted(out, key=lambda t: t.i)
+
+
+def _has_subject(predicate: Any) -> bool:
+    return any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in predicate.children)
 
 
 def _cut(predicate: Any) -> set[int]:
