@@ -6,7 +6,8 @@ it, with its precision and recall by five-fold cross-validation over stories.
 
 How: every story of `bench/claims_gold/` (never the test split) is briefed as `bench/claims.py`
 does; the sentence and claim-part vectors newsweave aligns are taken as they are (not the cores
-of sentences, `claims.claim_core`: they back lone sentences with the same model, less a margin),
+of sentences, `claims.claim_core`, nor their predicates read with their subject,
+`claims.claim_predicates`: they back lone sentences with the same model, less a margin),
 and every pair of two witnesses whose lexical cosine reaches `sameclaim.FLOOR` becomes a row of
 `sameclaim.features` (the exact function newsweave runs). A row is positive when its two texts
 overlap the two articles' words of one gold claim, or of two values of one gold figure (a quantity

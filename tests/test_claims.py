@@ -302,3 +302,65 @@ def _core(nlp, text):
 )
 def test_the_core_of_a_sentence_is_its_main_claim_without_asides(nlp, text, core):
     assert _core(nlp, text) == core
+
+
+def _predicates(nlp, text):
+    from newsweave.align.claims import claim_predicates
+    from newsweave.models import Document, Sentence
+
+    sentence = Sentence("s0.0", Span("s0", 0, len(text)), text, 0)
+    document = Document(Source(id="s0", raw=text, text=text), [sentence], nlp=nlp(text))
+    return [
+        (" ".join(t.text for t in tokens if not t.is_punct), part is not None and part.text)
+        for part, tokens in claim_predicates(document, sentence)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        (
+            "Gianforte pleaded guilty and was sentenced to community service for the incident.",
+            [
+                (
+                    "Gianforte pleaded guilty",
+                    "Gianforte pleaded guilty",
+                ),  # its words stand together
+                ("Gianforte was sentenced to community service for the incident", False),
+            ],
+        ),
+        (  # an apposition is left out of the predicate it stands in
+            "Gianforte apologized to the reporter, Ben Jacobs, and pledged to donate $50,000.",
+            [
+                ("Gianforte apologized to the reporter", "Gianforte apologized to the reporter"),
+                ("Gianforte pledged to donate $ 50,000", False),
+            ],
+        ),
+        (
+            "He talked to his managers, went on vacation for a week, then announced his decision.",
+            [
+                ("He talked to his managers", "He talked to his managers"),
+                ("He went on vacation for a week", False),
+                ("He then announced his decision", False),
+            ],
+        ),
+        (  # a clause with a subject of its own is read with it, not with the first one
+            "Two boats managed to escape, but the other three boats were intercepted by the navy.",
+            [
+                ("Two boats managed to escape", "Two boats managed to escape"),
+                (
+                    "the other three boats were intercepted by the navy",
+                    "the other three boats were intercepted by the navy",
+                ),
+            ],
+        ),
+        (  # "Police arrested him" says too little beside its subject
+            "Police arrested him and he was charged with murder.",
+            [("he was charged with murder", "he was charged with murder")],
+        ),
+        ("He was arrested and charged.", []),  # too little to match on
+        ("The quake struck Aceh province on Tuesday.", []),  # one predicate: the sentence
+    ],
+)
+def test_each_predicate_of_one_subject_is_a_claim_with_that_subject(nlp, text, claims):
+    assert _predicates(nlp, text) == claims

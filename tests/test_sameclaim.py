@@ -203,9 +203,63 @@ def test_a_core_backs_a_lone_sentence_as_its_whole_sentence_once():
         "Gianforte pleaded guilty and was sentenced to community service.",
     )
     vectors = [a, a_core, b, b_core]
-    # the core of B's sentence states A's claim: A is shown with B's sentence, B not again alone
-    assert _grouped(vectors, [], {0: (0.8, 3)}) == [[a, b]]
-    # A's core states B's claim: the same fact, with A's sentence (its core is never shown)
-    assert _grouped(vectors, [], {1: (0.8, 2)}) == [[a, b]]
+    # the core of B's sentence states A's claim: A is shown with B's sentence, B not again alone;
+    # the fact holds the claims that paired (a core, its dates and figures those of its words)
+    assert _grouped(vectors, [], {0: [(0.8, 3)]}) == [[a, b_core]]
+    # A's core states B's claim: the same fact, with A's sentence (its core is never shown alone)
+    assert _grouped(vectors, [], {1: [(0.8, 2)]}) == [[a_core, b]]
+    # each cites its whole sentence
+    for pair in ([a, b_core], [a_core, b]):
+        assert [v.sentence for v in pair] == [a.sentence, b.sentence]
     # no support: two single-source facts, no core among them
     assert _grouped(vectors, [], {}) == [[a], [b]]
+
+
+def test_a_lone_partner_backs_one_fact_and_the_next_likeliest_backs_the_next():
+    from newsweave.align.facts import _grouped
+
+    (a, _), (b, _), (c, _), (d, _) = _sentences(
+        "The mayor opened the new bridge on Monday.",
+        "The new bridge cost $4 million.",
+        "The mayor opened the new bridge, which cost $4 million, on Monday.",
+        "The city paid $4 million for the bridge.",
+    )
+    # C (lone) backs A; B's likeliest partner C is taken, so its next likeliest, D, backs it
+    support = {0: [(0.8, 2)], 1: [(0.7, 2), (0.6, 3)]}
+    assert _grouped([a, b, c, d], [], support) == [[a, c], [b, d]]
+    # with no other partner, B is shown alone, not with C again
+    assert _grouped([a, b, c, d], [], {0: [(0.8, 2)], 1: [(0.7, 2)]}) == [[a, c], [b], [d]]
+    # without support, four single-source facts
+    assert _grouped([a, b, c, d], [], {}) == [[a], [b], [c], [d]]
+
+
+def test_a_predicate_of_a_sentence_is_cited_by_its_words_and_the_sentence_still_shown(pipeline):
+    # B's sentence states two claims: its first predicate ("Gianforte pleaded guilty") backs A's
+    # lone sentence and is cited by its own words; B's sentence is shown too, for the sentencing
+    brief = _run(
+        pipeline,
+        "Greg Gianforte, the Montana congressman-elect who was accused of body slamming a "
+        "reporter, pleaded guilty to misdemeanor assault Monday morning.\n\n"
+        "The weather in Bozeman was fine.",
+        "Gianforte pleaded guilty and was sentenced to community service for the incident.\n\n"
+        "He plans to run again next year.",
+    )
+    (fact,) = [f for f in brief.facts if f.status == "corroborated"]
+    cited = next(m for m in fact.mentions if m.source == "s1")
+    assert brief.source("s1").text[cited.start : cited.end] == "Gianforte pleaded guilty"
+    assert _facts(brief, "was sentenced to community service")
+
+
+def test_a_date_in_an_aside_does_not_keep_a_main_claim_apart(pipeline):
+    # A's sentence is dated in its relative clause (when O'Brien was hired), B's on the day of the
+    # firing: the main claims (without the aside) state one event
+    brief = _run(
+        pipeline,
+        "Nearly three weeks after the season ended, team president Billy King decided to fire "
+        "coach Jim O'Brien, who was hired on April 21, 2004.\n\nThe weather was fine.",
+        "In a surprising move nearly three weeks after the end of the season, the team fired "
+        "coach Jim O'Brien on Monday.\n\nFans were pleased.",
+    )
+    (fact,) = _facts(brief, "decided to fire")
+    assert fact.status == "corroborated" and set(fact.sources) == {"s0", "s1"}
+    assert not [c for c in brief.conflicts if c.kind == "date"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..extract.figures import EVENT_KINDS, direction_of, figures_agree
 from ..models import Fact, FactStatus, MatchReason, Nearest, NumberMention
@@ -79,7 +80,7 @@ def group_facts(
 def _grouped(
     vectors: list[SentenceVector],
     pairs: list[tuple[float, int, int]],
-    support: dict[int, tuple[float, int]] | None = None,
+    support: dict[int, list[tuple[float, int]]] | None = None,
 ) -> list[list[SentenceVector]]:
     join = LEXICAL.join
     home: dict[int, _Group] = {}
@@ -90,40 +91,47 @@ def _grouped(
     grouped_sentences = {
         (m.source, m.sentence.span.start) for g in grouped for m in g if not m.part
     }
-    support = _core_support(vectors, support or {})
+    backing = _core_support(vectors, support or {})
     alone = {
         k for k, v in enumerate(vectors) if k not in home and _alone_shown(v, grouped_sentences)
     }
     # a claim part of a lone sentence is shown too where another witness states it
-    backed = {k for k in support if k not in home and k not in alone}
-    supported = _supported(vectors, sorted(alone | backed), support, alone)
+    backed = {k for k in backing if k not in home and k not in alone}
+    supported = _supported(vectors, sorted(alone | backed), backing, alone)
     return sorted(grouped + supported, key=lambda g: _order(g[0]))
 
 
 def _supported(
     vectors: list[SentenceVector],
     lone: list[int],
-    support: dict[int, tuple[float, int]],
+    support: dict[int, list[_Backing]],
     shown: set[int],
 ) -> list[list[SentenceVector]]:
     """Each lone sentence (`shown`) as a fact of its own, with the sentence of another witness
     that best states its claim (`support`, at least `sameclaim.SUPPORT`) even where that sentence
-    is grouped for another claim: a sentence states several claims, but sits in one group. A claim
-    part of a lone sentence becomes a fact only with such a sentence beside it."""
+    is grouped for another claim: a sentence states several claims, but sits in one group. A lone
+    partner backs one fact (the next likeliest partner backs the next lone sentence), and is shown on its own as well where it is cited by some of its
+    words (one predicate of several: it says more). A claim part of a lone sentence becomes a
+    fact only with such a sentence beside it."""
     out: list[list[SentenceVector]] = []
     taken: set[int] = set()
-    lone_set = set(lone)  # a lone partner joins one fact; a grouped one may back several
+    lone_set = set(lone)  # a grouped partner may back several lone sentences
     for k in lone:
         if k in taken:
             continue
-        best = support.get(k)
-        if best is None or best[1] in taken or _dated_apart(vectors[k], vectors[best[1]], 0):
+        best = next((b for b in support.get(k, ()) if b.partner not in taken), None)
+        if best is None:
             if k in shown:
                 taken.add(k)
                 out.append([vectors[k]])
             continue
-        taken |= {k, best[1]} if best[1] in lone_set else {k}
-        out.append([vectors[k], vectors[best[1]]])  # the fact reads as the lone sentence
+        taken.add(k)
+        if (
+            best.partner in lone_set
+            and vectors[best.pair[1]].sentence is vectors[best.partner].sentence
+        ):
+            taken.add(best.partner)  # a lone partner cited whole is shown in the fact it backs
+        out.append([vectors[i] for i in best.pair])  # the fact reads as the lone sentence
     return out
 
 
@@ -137,22 +145,39 @@ def _alone_shown(v: SentenceVector, grouped_sentences: set[tuple[str, int]]) -> 
     return v.parent is None or (v.source, v.parent.span.start) in grouped_sentences
 
 
+class _Backing(NamedTuple):
+    """The best support of a lone sentence: its probability, the partner's sentence (a core's
+    sentence in the core's place), and the two vectors that paired (the fact's members: a core
+    cites its whole sentence, but its dates and figures are those of its words)."""
+
+    score: float
+    partner: int
+    pair: tuple[int, int]
+
+
 def _core_support(
-    vectors: list[SentenceVector], support: dict[int, tuple[float, int]]
-) -> dict[int, tuple[float, int]]:
-    """`support` read for sentences: a core's sentence in its place, as a partner (the sentence
-    states the core's claim and cites it) and as a lone sentence backed as well as its core is."""
+    vectors: list[SentenceVector], support: dict[int, list[tuple[float, int]]]
+) -> dict[int, list[_Backing]]:
+    """`support` read for sentences, likeliest first: a core's sentence in its place, as a
+    partner (the sentence states the core's claim and cites it) and as a lone sentence backed as
+    well as its core is."""
     whole = {(v.source, v.sentence.span.start): k for k, v in enumerate(vectors) if not v.part}
 
     def sentence(k: int) -> int:
         v = vectors[k]
-        return whole.get((v.source, v.sentence.span.start), k) if v.core is not None else k
+        return whole.get((v.source, v.parent.span.start), k) if v.core and v.parent else k
 
-    out: dict[int, tuple[float, int]] = {}
-    for k, (score, other) in support.items():
+    out: dict[int, list[_Backing]] = {}
+    for k, found in support.items():
         at = sentence(k)
-        if score > out.get(at, (0.0, -1))[0]:
-            out[at] = (score, sentence(other))
+        # the lone side reads as its whole sentence (a core cited by its own words, one
+        # predicate of several, would hide the others)
+        mine = k if vectors[k].sentence is vectors[at].sentence else at
+        out.setdefault(at, []).extend(
+            _Backing(score, sentence(other), (mine, other)) for score, other in found
+        )
+    for backings in out.values():
+        backings.sort(key=lambda b: -b.score)
     return out
 
 
@@ -176,7 +201,7 @@ def _order(v: SentenceVector) -> tuple:
 
 def _pairs(
     vectors: list[SentenceVector], anchors: set[frozenset]
-) -> tuple[list[tuple[float, int, int]], dict[int, tuple[float, int]]]:
+) -> tuple[list[tuple[float, int, int]], dict[int, list[tuple[float, int]]]]:
     """Pairs of different sources the same-claim model says state one claim (`sameclaim.SAME`), or
     that carry one quote, strongest first; and for each sentence, the sentence of another witness
     likeliest to state its claim, where that is at least `sameclaim.SUPPORT` (each vector's
@@ -197,15 +222,18 @@ def _pairs(
         ),
         key=lambda p: (-p[0], _order(vectors[p[1]]), _order(vectors[p[2]])),
     )
-    best: dict[int, tuple[float, int]] = {}
+    candidates: dict[int, list[tuple[float, int]]] = {}
     for (i, j), score in scores.items():
         if vectors[i].witness != vectors[j].witness:
             for k, other in ((i, j), (j, i)):
-                if score > best.get(k, (0.0, -1))[0]:
-                    best[k] = (score, other)
-    for k, (score, other) in best.items():
-        vectors[k].nearest = (score, vectors[other])
-    return pairs, {k: b for k, b in best.items() if b[0] >= sameclaim.SUPPORT}
+                candidates.setdefault(k, []).append((score, other))
+    for k, found in candidates.items():
+        found.sort(key=lambda c: -c[0])
+        vectors[k].nearest = (found[0][0], vectors[found[0][1]])
+    support = {
+        k: [c for c in found if c[0] >= sameclaim.SUPPORT] for k, found in candidates.items()
+    }
+    return pairs, {k: found for k, found in support.items() if found}
 
 
 def _scores(vectors: list[SentenceVector], anchors: set[frozenset]) -> dict[tuple[int, int], float]:

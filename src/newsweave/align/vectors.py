@@ -14,7 +14,7 @@ from typing import Any
 from scipy import sparse
 
 from ..models import DateMention, Document, NumberMention, Sentence
-from .claims import claim_core, claim_parts
+from .claims import claim_core, claim_parts, claim_predicates
 
 # Feature prefixes; entities, dates and numbers count more than a single word.
 WEIGHTS = {"w": 1.0, "e": 1.5, "d": 2.0, "n": 2.0}
@@ -48,8 +48,9 @@ class SentenceVector:
     parent: Sentence | None = None  # for a claim inside a sentence (align.claims): that sentence
     # the vector of another witness likeliest to state its claim, with that probability (align.facts)
     nearest: tuple[float, SentenceVector] | None = None
-    # for the main claim of a sentence (align.claims.claim_core): its words; `sentence` and `parent`
-    # are then that whole sentence, which cites it
+    # for the main claim of a sentence (align.claims.claim_core) or one of its predicates read with
+    # its subject (claim_predicates): its words; `parent` is then that sentence, and `sentence`
+    # what cites it (the sentence, or the predicate's words where they stand together)
     core: tuple[Any, ...] | None = None
 
     @property
@@ -59,22 +60,24 @@ class SentenceVector:
     @functools.cached_property
     def figures(self) -> list[NumberMention]:
         """The typed figures it states (numbers whose kind is known): read for every pair it is in."""
-        start, end = self.sentence.span.start, self.sentence.span.end
-        return [
-            n
-            for n in self.document.index("numbers").overlapping(start, end)
-            if start <= n.span.start and n.kind
-        ]
+        return [n for n in self._mentioned("numbers") if n.kind]
 
     @functools.cached_property
     def dates(self) -> list[DateMention]:
         """The resolved dates it states."""
+        return [d for d in self._mentioned("dates") if d.resolved]
+
+    def _mentioned(self, kind: str) -> list[Any]:
+        """The document's mentions of `kind` that start in its words (for a core, those it kept:
+        a date in an aside it leaves out is not the date of its claim)."""
         start, end = self.sentence.span.start, self.sentence.span.end
-        return [
-            d
-            for d in self.document.index("dates").overlapping(start, end)
-            if start <= d.span.start and d.resolved
+        found = [
+            x for x in self.document.index(kind).overlapping(start, end) if start <= x.span.start
         ]
+        if self.core is None:
+            return found
+        words = [(t.idx, t.idx + len(t.text)) for t in self.core]
+        return [x for x in found if any(a <= x.span.start < b for a, b in words)]
 
     @property
     def lede(self) -> bool:
@@ -156,13 +159,7 @@ def sentence_vectors(
             if _repeated(s, said):
                 continue
             vectors.append(SentenceVector(s, d, _features(d, s, found), {}))
-            vectors += [
-                SentenceVector(p, d, _features(d, p, _within(found, p), context), {}, parent=s)
-                for p, context in claim_parts(d, s)
-            ]
-            if core := claim_core(d, s):
-                features = _features(d, s, _within_words(found, core), words=core)
-                vectors.append(SentenceVector(s, d, features, {}, parent=s, core=tuple(core)))
+            vectors += _claim_vectors(d, s, found)
     if embed:
         embed_all(vectors)
     counted = [v for v in vectors if v.core is None]  # a core repeats words of its sentence
@@ -172,6 +169,34 @@ def sentence_vectors(
         v.weights = {f: c * _idf(n, df[f]) * WEIGHTS[f[0]] for f, c in v.features.items()}
         v.norm = math.sqrt(sum(w * w for w in v.weights.values()))
     return vectors
+
+
+def _claim_vectors(
+    document: Document, sentence: Sentence, found: tuple[list, list, list]
+) -> list[SentenceVector]:
+    """The vectors of the claims a sentence states beside the whole of it (`align.claims`): its
+    parts, its predicates read with their subject, and its core. A claim whose words stand
+    together is a part (cited by those words); one whose words do not is matched for its sentence,
+    which cites it (a core). The core is left out where a predicate is the same words."""
+    out = [
+        SentenceVector(
+            p, document, _features(document, p, _within(found, p), context), {}, parent=sentence
+        )
+        for p, context in claim_parts(document, sentence)
+    ]
+    core = claim_core(document, sentence)
+    claims: list[tuple[list[Any], Sentence]] = [(core, sentence)] if core else []
+    for part, tokens in claim_predicates(document, sentence):
+        claims = [(c, at) for c, at in claims if _word_ids(c) != _word_ids(tokens)]
+        claims.append((tokens, part or sentence))
+    for c, at in claims:
+        features = _features(document, sentence, _within_words(found, c), words=c)
+        out.append(SentenceVector(at, document, features, {}, parent=sentence, core=tuple(c)))
+    return out
+
+
+def _word_ids(tokens: list[Any]) -> set[int]:
+    return {t.i for t in tokens if not t.is_punct}
 
 
 def _repeated(sentence: Sentence, said: set[str]) -> bool:
