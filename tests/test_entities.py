@@ -204,3 +204,14 @@ def test_a_list_items_number_does_not_make_the_name_after_it_an_organisation(nlp
     assert unnumbered(text) == text.replace("4. ", "   ").replace("10) ", "    ")
     ents = _entities(nlp, text)
     assert ents["Justin Dawes"].type == "person"
+
+
+def test_a_hyphenated_given_name_is_kept_whole_and_a_name_said_first_joins_it(nlp):
+    ents = _entities(
+        nlp,
+        "Kim Jong-nam died at the airport. Mr Kim had flown in from Macau.\n\n"
+        "Police chief Khalid Abu Bakar said the toxin was VX. Mr Khalid said the airport was safe.",
+    )
+    assert "Mr Kim" in ents["Kim Jong-nam"].aliases
+    assert "Mr Khalid" in ents["Khalid Abu Bakar"].aliases
+    assert "Khalid" not in ents

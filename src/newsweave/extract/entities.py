@@ -284,8 +284,21 @@ def _name_span(ent: Any) -> Any | None:
     while end > start + 1 and doc[end - 1].lower_.replace(".", "") in POSTNOMINALS:
         end -= 1
     end = _hyphenated_end(ent.doc, end)
-    end = next((i for i in range(start + 1, end) if _not_name_word(ent.doc[i])), end)
+    end = next(
+        (
+            i
+            for i in range(start + 1, end)
+            if _not_name_word(ent.doc[i]) and not _after_hyphen(doc, i)
+        ),
+        end,
+    )
     return ent.doc[start:end] if end > start else None
+
+
+def _after_hyphen(doc: Any, i: int) -> bool:
+    """A lower-case word glued to a hyphen after a name's word: the "nam" of "Kim Jong-nam"."""
+    hyphen = doc[i - 1]
+    return i >= 2 and hyphen.text == "-" and not hyphen.whitespace_ and not doc[i - 2].whitespace_
 
 
 def _page_label(tok: Any, length: int) -> bool:

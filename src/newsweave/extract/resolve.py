@@ -178,10 +178,15 @@ def _unique_match(
     if len(last) > 1:
         here = None if lone.alias else _named_in_full_here(last, token, lone.span)
         return here or _dominant(last)
+    # "Mr Xi" is Xi Jinping; with an honorific, a given name said first ("Mr Khalid": Khalid Abu
+    # Bakar) is its three-word name's too
+    words = {2, 3} if lone.alias else {2}
     first = [
         c
         for c in clusters
-        if any(len(_person_tokens(m.text)) == 2 and _person_tokens(m.text)[0] == token for m in c)
+        if any(
+            len(_person_tokens(m.text)) in words and _person_tokens(m.text)[0] == token for m in c
+        )
     ]
     return first[0] if not last and len(first) == 1 else None
 
