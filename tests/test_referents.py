@@ -10,15 +10,21 @@ from newsweave.models import Source
 from newsweave.quotes import find_quotes
 
 
-def _speakers(nlp, text):
-    """(quoted words, the speaker's entity name) of each direct or partial quote."""
+def _extracted(nlp, text):
+    """(the document, the entities) of one text, cleaned and extracted."""
     source = clean(Source(id="t", raw=text))
     assign_witnesses([source])
     docs, entities = extract([source], nlp)
+    return docs[0], entities
+
+
+def _speakers(nlp, text):
+    """(quoted words, the speaker's entity name) of each direct or partial quote."""
+    doc, entities = _extracted(nlp, text)
     names = {e.id: e.name for e in entities}
     return [
         (q.text, names.get(q.speaker_id))
-        for q in find_quotes(docs[0], entities)
+        for q in find_quotes(doc, entities)
         if q.kind != "indirect"
     ]
 
@@ -560,9 +566,7 @@ def test_a_title_with_of_names_the_person_after_it_not_an_organisation(nlp):
         '"Our preliminary finding is the chemical VX," said Inspector-General of Police Khalid '
         "Abu Bakar."
     )
-    source = clean(Source(id="t", raw=text))
-    assign_witnesses([source])
-    _docs, entities = extract([source], nlp)
+    _doc, entities = _extracted(nlp, text)
     assert not any("Inspector" in e.name for e in entities)
     assert _speakers(nlp, text)[-1] == (
         "Our preliminary finding is the chemical VX",
@@ -579,13 +583,11 @@ def test_an_interview_transcript_gives_each_turn_to_its_labelled_speaker(nlp):
         "MD: It depends on what the accusation is.\n\n"
         "Note: the interview was edited for length."
     )
-    source = clean(Source(id="t", raw=text))
-    assign_witnesses([source])
-    docs, entities = extract([source], nlp)
+    doc, entities = _extracted(nlp, text)
     names = {e.id: e.name for e in entities}
     turns = [
         (q.text[:20], names.get(q.speaker_id))
-        for q in find_quotes(docs[0], entities)
+        for q in find_quotes(doc, entities)
         if q.kind == "direct"
     ]
     assert turns == [
@@ -598,9 +600,5 @@ def test_an_interview_transcript_gives_each_turn_to_its_labelled_speaker(nlp):
 
 def test_one_labelled_paragraph_is_no_transcript(nlp):
     text = "Officials met on Monday.\n\nJohn Smith: The talks went well, officials said."
-    source = clean(Source(id="t", raw=text))
-    assign_witnesses([source])
-    docs, entities = extract([source], nlp)
-    assert not [
-        q for q in find_quotes(docs[0], entities) if q.how == "named" and q.kind == "direct"
-    ]
+    doc, entities = _extracted(nlp, text)
+    assert not [q for q in find_quotes(doc, entities) if q.how == "named" and q.kind == "direct"]
