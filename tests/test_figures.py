@@ -509,7 +509,7 @@ def test_one_record_three_outlets_give_is_one_figure(pipeline):
 
 
 def test_a_conflicts_note_gives_each_value_once_with_its_sources():
-    from newsweave.align.figures import tally
+    from newsweave.align.verdicts import tally
     from newsweave.models import FigureValue, Span
 
     def value(i, text, number, unit=None, qualifier=None):

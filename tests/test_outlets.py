@@ -145,7 +145,7 @@ def test_copies_and_outlets_join_through_each_other():
 
 
 def test_agreeing_values_say_how_many_are_independent():
-    from newsweave.align.figures import agree_note
+    from newsweave.align.verdicts import agree_note
     from newsweave.models import FigureValue, Span
 
     values = [FigureValue(Span(i, 0, 1), "5", 5.0) for i in "abc"]

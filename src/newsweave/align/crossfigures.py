@@ -40,10 +40,11 @@ from ..extract.figures import (
 from ..extract.frames import Frame, dated_elsewhere, figure_frame, year_of
 from ..extract.ordinals import date_marks
 from ..models import Conflict, Document, Figure, FigureValue, NumberMention
-from .figures import agree_note, figure_value, make_figure, story_year, subgroup
+from .figures import story_year, subgroup
 from .marks import sentence_marks
 from .timeline import background
 from .vectors import SentenceVector
+from .verdicts import agree_note, figure_value, make_figure
 
 # Anchor scores (`anchor_score`: sentence cosine, figures left out, plus `FRAME_BONUS` for each of
 # a shared verb and subject) above which two values of one key are one figure: lower for values

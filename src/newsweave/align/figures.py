@@ -15,18 +15,15 @@ a conflict, which the note says may still be an update when the sources carry no
 
 from __future__ import annotations
 
-import dataclasses
-import itertools
 import re
 from collections import Counter
 
 from rapidfuzz.fuzz import ratio
 
-from ..extract.figures import EVENT_KINDS, TOLLS, direction_of, figures_agree
+from ..extract.figures import EVENT_KINDS, TOLLS
 from ..extract.frames import figure_frame, year_of
 from ..extract.numbers import counted_key
-from ..extract.quantity_words import PROVISIONAL
-from ..extract.stamps import stamp, stamp_lines
+from ..extract.stamps import stamp_lines
 from ..extract.times import LOCAL, times_of_day
 from ..lexicon import PLACE_NOUNS, TOLL_SUBGROUPS
 from ..models import (
@@ -41,6 +38,15 @@ from ..models import (
 )
 from .facts import figures as sentence_figures
 from .marks import sentence_marks
+from .verdicts import (
+    PROVISIONAL_WORDS,
+    agree,
+    agree_note,
+    directions_differ,
+    figure_value,
+    make_figure,
+    shown,
+)
 
 # A source's current figures are in its headline and first paragraphs; deeper down a figure is
 # as often a detail (one village's dead) or background (an earlier quake) as the story's own.
@@ -51,8 +57,6 @@ PLACE_SPELLING = 85
 # left uncompared: a grouped sentence may state another year or rank ("hosted in 2001 and 2005")
 # besides the claim's.
 MARKS = frozenset({"year", "ordinal", "time", "date", "day", "weekday", "month", "record"})
-# How a record's two numbers are shown ("record (wins)", "record (losses)").
-RECORD_SIDES = {"win": "wins", "loss": "losses"}
 # What joins a distance to the place it is measured from: a conversion in brackets, a direction,
 # then "of" / "from" / "outside" / "off" ("55 km (34 miles) south of Bireun"); a determiner,
 # adjectives and place nouns may stand before the place ("from the provincial capital Banda Aceh").
@@ -67,12 +71,6 @@ NAMED_KINDS = frozenset({"distance", "age"})
 BACKGROUND = re.compile(
     r"\b(?:last|previous|past)\s+(?:year|decade|month)\b|\byears?\s+ago\b|\bin\s+(?:19|20)\d\d\b"
     r"|\b(?:19|20)\d\d\b",
-    re.I,
-)
-PROVISIONAL_WORDS = re.compile(r"\b(?:" + "|".join(map(re.escape, PROVISIONAL)) + r")\b", re.I)
-RISE = re.compile(
-    r"\b(?:rose|risen|climbed|jumped|increased|grew|mounted|reached)\b|\brising\b"
-    r"|\b(?:bringing|brought|brings|raising|raised|pushing|pushed)\b[^.]{0,60}\bto\b",
     re.I,
 )
 
@@ -134,8 +132,8 @@ def _zone_clashes(timed: list[Figure], documents: list[Document], year: int | No
             continue
         timed[:] = [f for f in timed if f is not a and not _within_values(f, local)]
         note = (
-            f"the same clock time is given in UTC ({_shown(a.values[0])}) and as local time "
-            f"({_shown(local[0])}): one of them names the wrong zone, unless local time is UTC"
+            f"the same clock time is given in UTC ({shown(a.values[0])}) and as local time "
+            f"({shown(local[0])}): one of them names the wrong zone, unless local time is UTC"
         )
         values = a.values + _first_per_source(local)
         return [Figure("g0", "time", "time of day (UTC or local)", "conflict", values, note)]
@@ -227,7 +225,7 @@ def _split_by_verb(
     province" and "2,000 houses across the region" count different places; "2014, when 121
     cases were confirmed" and "2015, when 21 cases were confirmed" different years)."""
     for kind, values in by_kind.items():
-        if all(_agree(a, b, kind) for i, a in enumerate(values) for b in values[i + 1 :]):
+        if all(agree(a, b, kind) for i, a in enumerate(values) for b in values[i + 1 :]):
             yield kind, values
             continue
         if kind.partition(":")[0] in MARKS:
@@ -283,7 +281,7 @@ def _merged(
         if (
             f.kind == kind
             and f.verdict == "agree"
-            and all(_agree(v, w, kind) for v in values for w in f.values)
+            and all(agree(v, w, kind) for v in values for w in f.values)
         ):
             _add_new_sources(f.values, values)
             f.note = agree_note(f.values, witness)
@@ -300,16 +298,16 @@ def _same_times(values: list[FigureValue], kind: str, witness: dict[str, str]):
     while left:
         best = max(
             left,
-            key=lambda v: len({witness[w.span.source] for w in left if _agree(v, w, kind)}),
+            key=lambda v: len({witness[w.span.source] for w in left if agree(v, w, kind)}),
         )
         group: list[FigureValue] = []
         for v in left:
-            if _agree(v, best, kind) and all(v.span.source != w.span.source for w in group):
+            if agree(v, best, kind) and all(v.span.source != w.span.source for w in group):
                 group.append(v)
         if len({witness[v.span.source] for v in group}) < 2:
             return
         yield group
-        left = [v for v in left if not _agree(v, best, kind)]
+        left = [v for v in left if not agree(v, best, kind)]
 
 
 def _one_place_one_kind(by_kind: dict[str, list[FigureValue]]) -> dict[str, list[FigureValue]]:
@@ -349,7 +347,7 @@ def figure_conflicts(figures: list[Figure]) -> list[Conflict]:
     west of Bireun" / "55 km south of Bireun": the distance agrees, the place does not)."""
     out = []
     for f in figures:
-        if _directions_differ(f.values):
+        if directions_differ(f.values):
             directions = {v.direction: v for v in f.values if v.direction}
             note = f"sources give different directions from one place: {', '.join(directions)}"
             out.append(Conflict("place", _conflict_values(directions.values()), f.label, note))
@@ -358,7 +356,7 @@ def figure_conflicts(figures: list[Figure]) -> list[Conflict]:
         distinct: list[FigureValue] = []
         for v in f.values:
             if not any(
-                _agree(v, w, f.kind, directions=False) and (f.kind != "time" or v.unit == w.unit)
+                agree(v, w, f.kind, directions=False) and (f.kind != "time" or v.unit == w.unit)
                 for w in distinct
             ):
                 distinct.append(v)
@@ -480,173 +478,3 @@ def _place_after(d: Document, n: NumberMention) -> str | None:
         if not (t.pos_ in {"DET", "ADJ"} or t.lower_ == "of" or t.lemma_.lower() in PLACE_NOUNS):
             return None
     return None
-
-
-def figure_value(d: Document, n: NumberMention, sentence: Sentence) -> FigureValue:
-    direction = direction_of(n, d.source.text) if n.kind == "distance" else None
-    return FigureValue(
-        n.span, n.text, n.value, n.unit, n.qualifier, direction, _published(d), sentence.span
-    )
-
-
-def _published(d: Document):
-    """The day the source was published: from its metadata, else its own stamp line."""
-    if d.source.published:
-        return d.source.published
-    stamped = stamp(d.source.text)
-    return stamped[0] if stamped else None
-
-
-def _agree(
-    a: FigureValue, b: FigureValue, kind: str | None = None, *, directions: bool = True
-) -> bool:
-    if directions and a.direction and b.direction and a.direction != b.direction:
-        return False
-    return figures_agree(_number(a, kind), _number(b, kind))
-
-
-def _number(v: FigureValue, kind: str | None) -> NumberMention:
-    return NumberMention(v.span, v.text, v.value, v.unit, None, v.qualifier, kind)
-
-
-def _directions_differ(values: list[FigureValue]) -> bool:
-    return len({v.direction for v in values if v.direction}) > 1
-
-
-def agree_note(values: list[FigureValue], witness: dict[str, str]) -> str:
-    """ "3 sources agree", or "3 sources agree (2 independent)" when some of them are one
-    witness (copies of one report, or one outlet's articles)."""
-    n = len(values)
-    independent = len({witness.get(v.span.source, v.span.source) for v in values})
-    return f"{n} sources agree" + ("" if independent == n else f" ({independent} independent)")
-
-
-def make_figure(
-    ident: str,
-    kind: str,
-    values: list[FigureValue],
-    documents: list[Document],
-    counted: str | None = None,
-    claim: bool = False,
-) -> Figure:
-    label = _label(kind, counted, claim)
-    if all(
-        _agree(a, b, kind, directions=False) for i, a in enumerate(values) for b in values[i + 1 :]
-    ):
-        witness = {d.source.id: d.source.witness or d.source.id for d in documents}
-        return Figure(ident, kind, label, "agree", values, agree_note(values, witness))
-    texts = {d.source.id: d.source.text for d in documents}
-    reason = _update_reason(values, texts, kind)
-    if reason is not None:
-        labels = {d.source.id: d.source.label for d in documents}
-        steps = "; ".join(
-            f"{labels[v.span.source]}"
-            + (f" ({v.published})" if v.published else "")
-            + f": {_shown(v)}"
-            for v in _by_time(values)
-        )
-        latest = labels[_by_time(values)[-1].span.source]
-        why = {
-            "dated": f"{latest} was published later",
-            "risen": "a figure is said to have risen",
-            "provisional": 'the lower figures are said as of their reports ("yet", "so far")',
-        }[reason]
-        note = (
-            f"the figure changed over time ({steps}); {why}: an updated figure rather than a "
-            "disagreement"
-        )
-        return Figure(ident, kind, label, "updated", values, note)
-    note = "sources give different values: " + tally(values, kind)
-    if kind in EVENT_KINDS and not all(v.published for v in values):  # a toll, a magnitude, a
-        # depth or a distance is revised as a story develops; an age, a day or a count seized is not
-        note += " (the sources carry no publication times: this may be a figure that changed as the story developed)"
-    return Figure(ident, kind, label, "conflict", values, note)
-
-
-def _label(kind: str, counted: str | None = None, claim: bool = False) -> str:
-    """For readers: "dead", "distance from Bireun", "age of Chohan", "rifles (seize)", "money: fine";
-    "dead (in one claim)" for a toll or measure of one claim several sources state, not the story's
-    own ("the 2004 tsunami killed 170,000 people in the province", "four died in hospitals")."""
-    head, _, rest = kind.partition(":")
-    if head in EVENT_KINDS - {"distance"}:
-        return f"{head} (in one claim)" if claim else head
-    if head == "distance":
-        return f"distance from {rest.title()}" if rest else "distance (in one claim)"
-    if head == "time":
-        return f"time of day ({rest.upper() if rest != LOCAL else rest})"
-    if head == "age":
-        return f"age of {rest.title()}" if rest else "age"
-    if head == "record":
-        return f"record ({RECORD_SIDES.get(rest, rest)})"
-    if head in {"year", "ordinal"}:
-        return f"{head} ({rest})" if rest else head
-    key, _, verb = rest.partition(":")
-    thing = counted or key or head
-    if head == "count":
-        return f"{thing} ({verb})" if verb else thing
-    return f"{head}: {thing}" if thing != head else head
-
-
-def tally(values: list[FigureValue], kind: str | None = None) -> str:
-    """Each value given once, in the order first given, with how many sources give it, values that
-    agree but for their qualifiers counted as one ("around 200ft" and "about 60 metres"): "six (6
-    sources), 14 (1 source)"; without counts when every source gives its own value."""
-    groups: list[list[FigureValue]] = []
-    for v in values:
-        same = next((g for g in groups if _agree(_bare(g[0]), _bare(v), kind)), None)
-        if same is None:
-            groups.append([v])
-        else:
-            same.append(v)
-    if all(len(g) == 1 for g in groups):
-        return ", ".join(_shown(v) for v in values)
-    return ", ".join(f"{_shown(g[0])} ({len(g)} source{'s' if len(g) > 1 else ''})" for g in groups)
-
-
-def _bare(v: FigureValue) -> FigureValue:
-    return dataclasses.replace(v, qualifier=None)
-
-
-def _shown(v: FigureValue) -> str:
-    return " ".join(x for x in (v.qualifier, v.text, v.direction) if x)
-
-
-def _by_time(values: list[FigureValue]) -> list[FigureValue]:
-    return sorted(values, key=lambda v: (v.published, v.value))
-
-
-def _update_reason(values: list[FigureValue], texts: dict[str, str], kind: str) -> str | None:
-    """Why later reports give the later figure, None when they do not: "dated" (dated sources
-    whose tolls follow their dates; a count of the past, "13 countries", does not move with the
-    day of the report), "risen" (a value said to have risen) or "provisional" (`_provisional`)."""
-    if any(v.direction for v in values):
-        return None
-    if (
-        kind in TOLLS
-        and all(v.published for v in values)
-        and len({v.published for v in values}) > 1
-    ):
-        ordered = _by_time(values)
-        follows = all(
-            a.value <= b.value or _agree(a, b)
-            for a, b in itertools.pairwise(ordered)
-            if a.published != b.published
-        )
-        return "dated" if follows else None
-    if any(RISE.search(_sentence_text(v, texts)) for v in values):
-        return "risen"
-    return "provisional" if _provisional(values, texts) else None
-
-
-def _provisional(values: list[FigureValue], texts: dict[str, str]) -> bool:
-    """Is every value below the highest said as of its report ("No arrests have yet been made",
-    "24 dead so far"; `quantity_words.PROVISIONAL`), so that the highest may be the same figure
-    later ("Four demonstrators were arrested")?"""
-    top = max(v.value for v in values)
-    lower = [v for v in values if v.value < top]
-    return bool(lower) and all(PROVISIONAL_WORDS.search(_sentence_text(v, texts)) for v in lower)
-
-
-def _sentence_text(v: FigureValue, texts: dict[str, str]) -> str:
-    s = v.sentence or v.span
-    return texts[s.source][s.start : s.end]
