@@ -560,3 +560,17 @@ def test_one_lag_is_compared_though_a_sentence_dates_another_thing(pipeline):
     )
     (lag,) = [f for f in brief.figures if f.kind == "duration::after"]
     assert lag.verdict == "agree" and {v.span.source for v in lag.values} == {"s0", "s1"}
+
+
+def test_a_figure_of_another_year_says_which(pipeline):
+    brief = _run(
+        pipeline,
+        "Polio-like illness returns\n\nThe CDC said on Monday that 50 cases were confirmed this "
+        "year. That is more than double the count of 2015, when 21 cases were confirmed across "
+        "the country.\n\nDoctors are worried.",
+        "Mystery illness spreads\n\nThe CDC said on Monday that 50 cases have been confirmed this "
+        "year, more than twice the count of 2015, when just 21 cases were confirmed.\n\nParents "
+        "are worried.",
+    )
+    labels = {f.label for f in brief.figures if any(v.value == 21 for v in f.values)}
+    assert labels and all(label.endswith("in 2015") for label in labels)

@@ -200,6 +200,7 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
                     )
         witness = {m.source: m.witness for m in vectors[fact.id]}
         documents = [m.document for m in vectors[fact.id]]
+        years = {key: when for key, (_, _, when) in stated.items()}
         for kind, values in _split_by_verb(by_kind, stated):
             if len({witness[v.span.source] for v in values}) >= 2 and not _merged(
                 kind, values, out, witness
@@ -210,9 +211,21 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
                         ident, kind, values, documents, counted[_fact_kind(kind)], claim=True
                     )
                 )
+                if kind.partition(":")[0] not in MARKS:  # a year is no figure of a year
+                    out[-1].label += _in_year(values, years, year)
                 if out[-1].verdict != "agree":
                     fact.status = "conflicting"
     return out
+
+
+def _in_year(
+    values: list[FigureValue], years: dict[tuple[str, int], int | None], story: int | None
+) -> str:
+    """ " in 2015" for a figure whose values all are of one year, not the story's ("2015, when 21
+    cases were confirmed" beside this year's 50 cases); else ""."""
+    of = {years.get((v.span.source, v.span.start)) for v in values}
+    (when,) = of if len(of) == 1 else (None,)
+    return f" in {when}" if when is not None and when != story else ""
 
 
 def _split_by_verb(
