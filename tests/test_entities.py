@@ -213,5 +213,6 @@ def test_a_hyphenated_given_name_is_kept_whole_and_a_name_said_first_joins_it(nl
         "Police chief Khalid Abu Bakar said the toxin was VX. Mr Khalid said the airport was safe.",
     )
     assert "Mr Kim" in ents["Kim Jong-nam"].aliases
+    assert "Shenzhen" in _entities(nlp, "The Shenzhen-based company ZTE said it would comply.")
     assert "Mr Khalid" in ents["Khalid Abu Bakar"].aliases
     assert "Khalid" not in ents

@@ -288,17 +288,25 @@ def _name_span(ent: Any) -> Any | None:
         (
             i
             for i in range(start + 1, end)
-            if _not_name_word(ent.doc[i]) and not _after_hyphen(doc, i)
+            if _not_name_word(ent.doc[i]) and not _after_hyphen(doc, i, start)
         ),
         end,
     )
+    while end > start + 1 and doc[end - 1].text == "-":
+        end -= 1  # "Shenzhen-" of "Shenzhen-based"
     return ent.doc[start:end] if end > start else None
 
 
-def _after_hyphen(doc: Any, i: int) -> bool:
-    """A lower-case word glued to a hyphen after a name's word: the "nam" of "Kim Jong-nam"."""
+def _after_hyphen(doc: Any, i: int, start: int) -> bool:
+    """A lower-case word glued to a hyphen after a name's word other than its first: the "nam"
+    of "Kim Jong-nam" (not the "based" of "Shenzhen-based")."""
     hyphen = doc[i - 1]
-    return i >= 2 and hyphen.text == "-" and not hyphen.whitespace_ and not doc[i - 2].whitespace_
+    return (
+        i - 2 > start
+        and hyphen.text == "-"
+        and not hyphen.whitespace_
+        and not doc[i - 2].whitespace_
+    )
 
 
 def _page_label(tok: Any, length: int) -> bool:
