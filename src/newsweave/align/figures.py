@@ -171,6 +171,7 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
     outlets; "6 AK-47 rifles" / "six rifles"), besides those the story's figures already show. A
     fact whose sources give one figure different values is marked `conflicting`."""
     cited = {(v.span.source, v.span.start) for f in shown for v in f.values}
+    years: dict[tuple[str, ...], int | None] = {}  # the year of each set of sources, found once
     out: list[Figure] = []
     for fact in facts:
         if fact.status == "single-source":
@@ -179,7 +180,11 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
         counted: dict[str, str | None] = {}
         # a value's own kind, with its verb, the places it is counted over and the year it is of
         stated: dict[tuple[str, int], tuple[str, frozenset[str], int | None]] = {}
-        year = story_year([m.document for m in vectors[fact.id]])
+        documents = [m.document for m in vectors[fact.id]]
+        sources = tuple(m.source for m in vectors[fact.id])
+        if sources not in years:
+            years[sources] = story_year(documents)
+        year = years[sources]
         for member in vectors[fact.id]:
             found = sentence_figures(member) + sentence_marks(member)
             for n in found:
@@ -199,8 +204,6 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
                         year_of(frame.when, year),
                     )
         witness = {m.source: m.witness for m in vectors[fact.id]}
-        documents = [m.document for m in vectors[fact.id]]
-        years = {key: when for key, (_, _, when) in stated.items()}
         for kind, values in _split_by_verb(by_kind, stated):
             if len({witness[v.span.source] for v in values}) >= 2 and not _merged(
                 kind, values, out, witness
@@ -212,18 +215,20 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
                     )
                 )
                 if kind.partition(":")[0] not in MARKS:  # a year is no figure of a year
-                    out[-1].label += _in_year(values, years, year)
+                    out[-1].label += _in_year(values, stated, year)
                 if out[-1].verdict != "agree":
                     fact.status = "conflicting"
     return out
 
 
 def _in_year(
-    values: list[FigureValue], years: dict[tuple[str, int], int | None], story: int | None
+    values: list[FigureValue],
+    stated: dict[tuple[str, int], tuple[str, frozenset[str], int | None]],
+    story: int | None,
 ) -> str:
     """ " in 2015" for a figure whose values all are of one year, not the story's ("2015, when 21
     cases were confirmed" beside this year's 50 cases); else ""."""
-    of = {years.get((v.span.source, v.span.start)) for v in values}
+    of = {stated[(v.span.source, v.span.start)][2] for v in values}
     (when,) = of if len(of) == 1 else (None,)
     return f" in {when}" if when is not None and when != story else ""
 
@@ -244,9 +249,12 @@ def _split_by_verb(
         if kind.partition(":")[0] in MARKS:
             continue  # "in 2001" / "in 2007", "the fourth" / "the fifth": one claim may hold both
         by_verb: dict[str, list[FigureValue]] = {}
-        for v in _one_year(values, stated):
+        dated = _dated(values, stated)
+        for v in values:
             verb, scope, year = stated[(v.span.source, v.span.start)]
-            base = f"{verb}#{year}"
+            if dated and year is None:
+                continue  # a value with no year may be of any of the years the others give
+            base = f"{verb}#{year if dated else None}"
             same = [
                 w
                 for w in by_verb.get(base, [])
@@ -257,19 +265,13 @@ def _split_by_verb(
         yield from ((key.partition("#")[0], vs) for key, vs in by_verb.items())
 
 
-def _one_year(
+def _dated(
     values: list[FigureValue],
     stated: dict[tuple[str, int], tuple[str, frozenset[str], int | None]],
-) -> list[FigureValue]:
-    """The values with their years as `stated`, where they give at most one year; where they give
-    several, only those that give one (a value with no year may be of any of them)."""
-    years = {stated[(v.span.source, v.span.start)][2] for v in values} - {None}
-    if len(years) <= 1:
-        for v in values:  # no year, or one: the values are compared whatever year they give
-            key = (v.span.source, v.span.start)
-            stated[key] = (*stated[key][:2], None)
-        return values
-    return [v for v in values if stated[(v.span.source, v.span.start)][2] is not None]
+) -> bool:
+    """Do the values give several years? Then each is compared only with values of its year;
+    with one year or none, whatever year they give."""
+    return len({stated[(v.span.source, v.span.start)][2] for v in values} - {None}) > 1
 
 
 def _elsewhere(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -250,6 +250,12 @@ def _with_honorific(span: Any) -> str | None:
     return None
 
 
+def initials(name: str) -> str:
+    """The first letters of a name's capitalised words ("Pacific Crest Trail Association":
+    "PCTA"; "Peter Travers": "PT")."""
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
 def name_key(name: str) -> str:
     """A comparison key for a name: no dots, possessives, determiners or case."""
     name = re.sub(r"['’]s?$", "", name.strip())

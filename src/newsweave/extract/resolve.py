@@ -24,7 +24,7 @@ from ..lexicon import (
 )
 from ..models import Entity, EntityMention, EntityType, Span
 from ..outlets import outlet_entity
-from .entities import name_key
+from .entities import initials, name_key
 
 
 def resolve_entities(mentions: Iterable[EntityMention]) -> list[Entity]:
@@ -276,8 +276,8 @@ def _attach_initials(groups: list[list[EntityMention]]) -> list[list[EntityMenti
         for short in {m.short for m in g if m.short}:
             defined[short].append(g)
         for name in {m.text for m in g if " " in m.text}:
-            capitals = _capitals(name)
-            if len(capitals) >= 3 and g not in spelled[capitals]:
+            capitals = initials(name)
+            if len(capitals) >= 3 and all(other is not g for other in spelled[capitals]):
                 spelled[capitals].append(g)
     out = list(groups)
     for g in orgs:
@@ -322,14 +322,9 @@ def _canonical_name(group: list[EntityMention], etype: EntityType) -> str:
     outlet = next(filter(None, map(outlet_entity, forms)), None)
     if outlet is not None:
         return _display(outlet)
-    initials = {m.short for m in group if m.short} | {_capitals(f) for f in forms if " " in f}
-    spelled = {f: n for f, n in forms.items() if f not in initials} or forms  # not "CDC"
+    short = {m.short for m in group if m.short} | {initials(f) for f in forms if " " in f}
+    spelled = {f: n for f, n in forms.items() if f not in short} or forms  # not "CDC"
     return max(spelled, key=lambda f: (spelled[f], -len(f), f))
-
-
-def _capitals(name: str) -> str:
-    """The initials of a name's capitalised words ("Pacific Crest Trail Association": "PCTA")."""
-    return "".join(w[0] for w in name.split() if w[0].isupper())
 
 
 def _fullest(name: str, forms: Iterable[str]) -> str:

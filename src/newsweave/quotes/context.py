@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..extract.entities import initials as name_initials
 from ..lexicon import POLICE_INITIALS, PUBLIC_BODIES
 from ..models import Entity, EntityMention
 from .quoted import Quoted
@@ -83,9 +84,9 @@ class Context:
             for name in [e.name, *e.aliases]:
                 if " " not in name:
                     out.setdefault(name, e.id)
-            capitals = [w[0] for w in e.name.split() if w[0].isupper()]
+            capitals = name_initials(e.name)
             if len(capitals) >= 3:
-                initials.setdefault("".join(capitals), e.id)
+                initials.setdefault(capitals, e.id)
         return initials | out  # a name written out wins over initials
 
     def _by_surname(self, word: str) -> str | None:

@@ -17,6 +17,7 @@ import dataclasses
 import re
 from typing import Any
 
+from ..extract.entities import initials
 from ..lexicon import INVERTED_CUES, PERSONAL_PRONOUNS, PRONOUNS, SAYING_NOUNS
 from .finder import QuoteSpan
 from .quoted import Quoted, in_quotes
@@ -101,12 +102,13 @@ def transcript_turns(
     full: dict[str, tuple[int, int]] = {}
     for (a, b), _ in labelled:
         if a in people and people[a] <= b:
-            full.setdefault(_capitals(text[a:b]), (a, b))
+            full.setdefault(initials(text[a:b]), (a, b))
     if len(full) < MIN_TURNS:
         return []
     out = []
     for (a, b), words in labelled:
-        named = full.get(_capitals(text[a:b]))
+        label = text[a:b]  # a name, or its initials ("PT")
+        named = full.get(label if label.isupper() else initials(label))
         if named is not None and (text[a:b] == text[slice(*named)] or text[a:b].isupper()):
             out.append(((a, b), named, words))
     return out
@@ -121,10 +123,6 @@ def turn_speaker(ctx: Context, label: tuple[int, int], named: tuple[int, int]) -
         found = dataclasses.replace(_attribution(ctx, name, colon), at=label)
         found.text = ctx.text[slice(*label)] if found.entity_id is None else found.text
     return found
-
-
-def _capitals(name: str) -> str:
-    return "".join(c for c in name if c.isupper())
 
 
 def is_heading(name: Any) -> bool:
