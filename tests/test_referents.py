@@ -418,7 +418,7 @@ def test_another_persons_kin_is_not_the_kin_named_before(nlp):
 
 
 def test_each_conjunct_of_a_role_is_a_head():
-    from newsweave.quotes.referents import role_heads
+    from newsweave.quotes.holders import role_heads
 
     assert role_heads("an Australian woman and former Scientologist") == ["woman", "scientologist"]
     assert role_heads("head of research and development") == ["head"]
@@ -602,3 +602,78 @@ def test_one_labelled_paragraph_is_no_transcript(nlp):
     text = "Officials met on Monday.\n\nJohn Smith: The talks went well, officials said."
     doc, entities = _extracted(nlp, text)
     assert not [q for q in find_quotes(doc, entities) if q.how == "named" and q.kind == "direct"]
+
+
+def test_a_quoted_she_gives_no_gender_to_the_man_who_says_it(nlp):
+    text = (
+        "Ms. Ann Moray, the cook, died on Saturday at the age of 66.\n\n"
+        "Fellow chef Brian Tolley called Moray a clever woman.\n\n"
+        '"She was very outgoing," he told the Echo. "She knew what good service was."'
+    )
+    assert _speakers(nlp, text)[-2:] == [
+        ("She was very outgoing", "Brian Tolley"),
+        ("She knew what good service was.", "Brian Tolley"),
+    ]
+
+
+def test_he_said_after_a_paragraph_that_introduces_a_speaker_is_that_speaker(nlp):
+    text = (
+        "Omar Haddad died in the airport on Monday. Haddad was 45. He had flown in from Macau. "
+        "He had been travelling alone. Police said he had collapsed.\n\n"
+        "Dr. Peter Lund, a toxicologist at the University of Leeds, said the poison works fast. "
+        "It can be absorbed through the skin. Soldiers carry an antidote with them.\n\n"
+        '"It is a very toxic agent," he said.'
+    )
+    assert _speakers(nlp, text)[-1] == ("It is a very toxic agent", "Peter Lund")
+
+
+def test_a_he_in_a_numbered_item_is_the_items_newcomer_not_the_last_items_person(nlp):
+    text = (
+        "Here is a list of the people who have accused Mayor Dan Pike.\n\n"
+        "1. Tom Ferris, a driver, told the Herald that Pike shouted at him. "
+        'Ferris said: "It was frightening."\n\n'
+        "2. Carl Minto said Pike pushed him in 2015. He said he never reported it.\n\n"
+        "3. Anonymous reporter: A British journalist met Pike in 2016. "
+        "He said Pike threatened him."
+    )
+    doc, entities = _extracted(nlp, text)
+    names = {e.id: e.name for e in entities}
+    said = {q.text: names.get(q.speaker_id) for q in find_quotes(doc, entities)}
+    assert said["he never reported it"] == "Carl Minto"
+    assert said["Pike threatened him"] is None
+
+
+def test_he_inside_a_clause_reported_by_a_speech_verb_is_its_speaker(nlp):
+    text = (
+        "Actor Anthony Bell said in 2016 that Ray Kent had harassed him. Bell repeated it on "
+        "Monday. Bell later wrote a book.\n\n"
+        "Daniel Roe told The Sun on Oct. 31 that in 2010, when he was 19 and working in a hotel, "
+        "Kent insulted him. He continued, saying Kent then paid him to keep quiet."
+    )
+    doc, entities = _extracted(nlp, text)
+    names = {e.id: e.name for e in entities}
+    said = {q.text: names.get(q.speaker_id) for q in find_quotes(doc, entities)}
+    assert said["Kent then paid him to keep quiet"] == "Daniel Roe"
+
+
+def test_her_agent_is_the_one_given_the_role_of_agent(nlp):
+    text = (
+        "The cook Clara Dunn died on Saturday.\n\n"
+        '"She fought for what she believed in," said agent Helen Marsh-Brown.\n\n'
+        'Her birthday, her agent said, "meant much more to her than another year".'
+    )
+    assert _speakers(nlp, text)[-1] == (
+        "meant much more to her than another year",
+        "Helen Marsh-Brown",
+    )
+
+
+def test_her_mom_is_the_one_woman_of_the_familys_name(nlp):
+    text = (
+        "Ms. Sara Fenwick was among the parents when her daughter Laura Fenwick fell ill in 2014.\n\n"
+        "By the next morning, Laura was like a limp rag doll, her mom said."
+    )
+    doc, entities = _extracted(nlp, text)
+    names = {e.id: e.name for e in entities}
+    said = {q.text: names.get(q.speaker_id) for q in find_quotes(doc, entities)}
+    assert said["By the next morning, Laura was like a limp rag doll"] == "Sara Fenwick"

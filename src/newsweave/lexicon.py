@@ -26,12 +26,12 @@ POSTNOMINALS = words("phd md dds esq obe mbe cbe kbe frs qc kc")
 # Not "spokesman", "chairman": news uses them for women too.
 MALE_WORDS = words(
     "mr sir lord king prince duke father son brother husband uncle grandfather nephew man boy "
-    "gentleman widower emperor monk guy"
+    "gentleman widower emperor monk guy dad grandson stepson stepfather"
 )
 FEMALE_WORDS = words(
     "mrs ms miss madam dame lady queen princess duchess mother daughter sister wife aunt "
     "grandmother niece woman girl spokeswoman chairwoman congresswoman businesswoman councilwoman "
-    "policewoman actress widow empress nun mum mom"
+    "policewoman actress widow empress nun mum mom granddaughter stepdaughter stepmother"
 )
 
 
@@ -66,6 +66,14 @@ PERSON_ROLE_NOUNS = words(
     "analyst economist minister president official adviser advisor lawyer attorney senator "
     "democrat republican founder executive ceo head leader member researcher fellow expert author "
     "editor reporter governor mayor ambassador premier partner strategist"
+)
+# Nouns that describe an unnamed person as the subject of a sentence ("A British journalist
+# interviewed Roe", "a former bartender met him"): with "a"/"an" someone new, whom a "he" after
+# may stand for (quotes.referents); with "the", as a role noun, the one given that role.
+PERSON_NOUNS = words(
+    "journalist bartender waiter waitress assistant artist clerk worker employee student teacher "
+    "officer nurse doctor driver resident witness victim neighbor neighbour friend colleague "
+    "accuser survivor passenger customer patient soldier volunteer intern usher guard"
 )
 # What a person is known for, the nouns news style puts for the person just named ("Jon Bernthal
 # says ... The actor told SiriusXM"), as "he" would be; a word of `MALE_WORDS` or `FEMALE_WORDS`
@@ -102,7 +110,7 @@ NICKNAMES = (
 KIN_NOUNS = words(
     "father mother son daughter brother sister husband wife parents parent children child uncle "
     "aunt grandfather grandmother nephew niece cousin fiance fiancee girlfriend boyfriend widow "
-    "widower stepfather stepmother"
+    "widower stepfather stepmother mom mum dad grandson granddaughter stepson stepdaughter"
 )
 
 # --- Pronouns -------------------------------------------------------------------------------------

@@ -85,6 +85,10 @@ def parse(nlp: Any, texts: list[str]) -> list[Any]:
 _LIST_NUMBER = re.compile(r"(?m)^\d{1,2}[.)] (?=[A-Z])")
 
 
+# Where `unnumbered` blanked an item's number: a line opening with three or four spaces.
+BLANKED_NUMBER = re.compile(r"(?m)^ {3,4}(?=[A-Z])")
+
+
 def unnumbered(text: str) -> str:
     """The text with each list item's number blanked out by as many spaces (offsets kept)."""
     return _LIST_NUMBER.sub(lambda m: " " * len(m.group(0)), text)

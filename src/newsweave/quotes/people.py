@@ -6,7 +6,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
+from ..clean import paragraph_spans
+from ..extract.nlp import BLANKED_NUMBER
+
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+MIN_ITEMS = 3  # numbered paragraphs that make a list whose items each present someone
 
 
 def sentence_of(ctx: Any, offset: int) -> int:
@@ -17,6 +21,28 @@ def sentence_starts(ctx: Any) -> list[int]:
     if "sentence_starts" not in ctx.cache:
         ctx.cache["sentence_starts"] = [s.start_char for s in ctx.doc.sents]
     return ctx.cache["sentence_starts"]
+
+
+def paragraph_of(ctx: Any, offset: int) -> int:
+    """The number of the paragraph (a block between blank lines) the offset is in."""
+    if "paragraph_starts" not in ctx.cache:
+        ctx.cache["paragraph_starts"] = [a for a, _ in paragraph_spans(ctx.text)]
+    return bisect_right(ctx.cache["paragraph_starts"], offset) - 1
+
+
+def list_item(ctx: Any, offset: int) -> tuple[int, int] | None:
+    """The item of a numbered list the offset is in ("4. Justin Roe told BBC News ...", its
+    number blanked before the parse, `extract.nlp.unnumbered`): from its number to the next item's (the last item: to the end of its paragraph), in a list of
+    at least MIN_ITEMS items; else None."""
+    if "list_items" not in ctx.cache:
+        starts = [m.start() for m in BLANKED_NUMBER.finditer(ctx.text)]
+        items = []
+        if len(starts) >= MIN_ITEMS:
+            last = ctx.text.find("\n\n", starts[-1])
+            ends = starts[1:] + [len(ctx.text) if last < 0 else last]
+            items = list(zip(starts, ends, strict=True))
+        ctx.cache["list_items"] = items
+    return next((item for item in ctx.cache["list_items"] if item[0] <= offset < item[1]), None)
 
 
 def untagged_names(ctx: Any) -> list[tuple[Any, str]]:

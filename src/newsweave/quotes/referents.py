@@ -24,13 +24,18 @@ is that convention-goer, not the last person named. Rules, in order:
    bartender, was working ... He told People"), or the person whose view it gave ("For Kevin
    Roe, Warhol was a legend. He said": Roe; Warhol is then no subject), the subject of the
    clause above the pronoun's, named before it ("Roe was an adviser when, he said, Spacey
-   ..."), subject of a speech cue, the
-   document's last speaker, a name inside other quote marks than the pronoun's (a cost: quoted
+   ..."), as much as a reporter where that clause is a speech verb's report ("Roe told the Sun
+   that in 2010, when he was 19, ..."), subject of a speech cue, the document's last speaker
+   (more for a "he said" when that speaker is the last person named, in its paragraph or the
+   one before: "Dr. Roe, a toxicologist, said ... It kills fast. ¶ “...,” he said"), a name inside other quote marks than the pronoun's (a cost: quoted
    words are someone else's), and how often the person was named in the window (the subject
    of a profile).
-5. Chain: every he/she/him/her before the pronoun, resolved in text order by the same rules
+5. Numbered lists: in an item that presents someone new ("9. A former bartender told ...
+   He said"), only the item's own people are candidates: a round-up's items are apart.
+6. Chain: every he/she/him/her before the pronoun, resolved in text order by the same rules
    (without the last speaker), is a mention of its referent: "Byron ... He went up to
-   Cambridge, where he met ...", a biography's "he" many sentences from the name.
+   Cambridge, where he met ...", a biography's "he" many sentences from the name. A person's
+   gender from the chain counts only pronouns outside quote marks.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ from ..lexicon import (
     FEMALE_WORDS,
     MALE_PRONOUNS,
     MALE_WORDS,
+    PERSON_NOUNS,
     PERSON_ROLE_NOUNS,
     REFLEXIVE_PRONOUNS,
     SPEECH_LEMMAS,
@@ -53,10 +59,13 @@ from ..lexicon import (
     word_gender,
 )
 from .genders import genders
+from .holders import role_holder
 from .people import (
     SUBJECT_DEPS,
     in_quotes,
     is_person,
+    list_item,
+    paragraph_of,
     role_of,
     sentence_of,
     untagged_names,
@@ -65,7 +74,6 @@ from .people import (
 PERSONAL = MALE_PRONOUNS | FEMALE_PRONOUNS
 _OBJECT_DEPS = {"dobj", "iobj", "dative"}
 _DISLOCATED_DEPS = SUBJECT_DEPS | {"dep", "npadvmod", "dislocated"}  # a phrase before "he"
-_PREPOSITIONS = {"for", "of", "at", "in", "with", "on", "from", "to"}
 
 # Weights of the score (decided on GUM train+dev, bench/gum_speakers.py; issue 26 moved the
 # last speaker 1.5 -> 1.0 and the continued subject 1.5 -> 2.5, the named-speaker dev gold
@@ -84,6 +92,7 @@ COORDINATED = 4.0  # "The chief said ..., but he also said": the first speech ve
 NEWCOMER = 2.0  # "8. Kris Nixon, a bartender, was working ... He told People": one just introduced
 MATRIX = 2.0  # "Roe was an adviser when, he said, ...": the subject of the clause above his
 VIEWPOINT = 2.0  # "For Roe, Warhol was a legend. He said": more than Warhol's salience
+SPEAKING = 2.0  # "Dr. Roe, a toxicologist, said ... ¶ “...,” he said": the speaker just named
 
 
 @dataclass
@@ -132,7 +141,7 @@ def _choose(
     first = stop
     while first > 0 and sentence - cands[first - 1].sentence <= MAX_SENTENCES:
         first -= 1
-    window = cands[first:stop]
+    window = _in_item(ctx, pronoun, cands[first:stop])
     told = _chain_genders(window)
     dislocated = _dislocated(ctx, pronoun) or _cataphoric(ctx, pronoun)
     if dislocated is not None and _agrees(ctx, _as_candidate(dislocated), gender, told):
@@ -147,8 +156,14 @@ def _choose(
     reporter = _reporter(pronoun)
     coordinated = _coordinated_subject(pronoun)
     matrix = _matrix_subject(pronoun) if reporter is None else None
+    if matrix is not None and _reports(matrix.head, pronoun):
+        reporter, matrix = matrix, None  # "Roe told the Sun that in 2010, when he was 19, ..."
+    recent = None  # a speaker named in this paragraph or the one before: "He said" goes on
     if pronoun.dep_ in SUBJECT_DEPS and pronoun.head.lemma_.lower() in SPEECH_LEMMAS:
-        speaker = _last_speech_subject(window, quote) or speaker  # "He said: ..."
+        last = _last_speech_subject(window, quote)
+        speaker = last.entity_id if last is not None else speaker  # "He said: ..."
+        if last is not None and _last_person(ctx, pronoun, last, window, gender, told):
+            recent = last.entity_id
     best, best_score = None, -math.inf
     seen: dict[str | None, int] = {}
     for c in window:
@@ -167,9 +182,46 @@ def _choose(
             score += COORDINATED
         if matrix is not None and c.start <= matrix.idx < c.end:
             score += MATRIX
+        score += SPEAKING * (recent is not None and c.entity_id == recent)
         if score >= best_score:  # ties go to the later mention
             best, best_score = c, score
     return best.entity_id if best is not None else None
+
+
+def _last_person(
+    ctx: Any,
+    pronoun: Any,
+    last: Candidate,
+    window: list[Candidate],
+    gender: str,
+    told: dict[str, str],
+) -> bool:
+    """Is the speaker the last person of the pronoun's gender mentioned before it outside quote
+    marks, in its paragraph or the one before ("Dr. Roe, a toxicologist, said ... It can kill. ¶ “...,” he
+    said"; not "Roe said ... Ann's brother begged him, but he replied": him)?"""
+    if paragraph_of(ctx, pronoun.idx) - paragraph_of(ctx, last.start) > 1:
+        return False
+    return not any(
+        c.start > last.start
+        and c.quoted < 0
+        and c.entity_id != last.entity_id
+        and _agrees(ctx, c, gender, told)
+        for c in window
+    )
+
+
+def _in_item(ctx: Any, pronoun: Any, window: list[Candidate]) -> list[Candidate]:
+    """In an item of a numbered list that presents someone new (a person named or described
+    there who is not named in the items before: "9. A former bartender told ... He said"),
+    only the item's own people: a round-up's "he" is the item's newcomer or its subject, never
+    the last item's person."""
+    item = list_item(ctx, pronoun.idx)
+    if item is None:
+        return window
+    before = {c.entity_id for c in window if c.start < item[0]}
+    own = [c for c in window if c.start >= item[0]]
+    new = any(c.entity_id is None or c.entity_id not in before for c in own if not c.pronoun)
+    return own if new else window
 
 
 def _first_word(tok: Any) -> bool:
@@ -178,14 +230,14 @@ def _first_word(tok: Any) -> bool:
     return all(t.is_punct or t.is_space for t in tok.doc[tok.sent.start : tok.i])
 
 
-def _last_speech_subject(window: list[Candidate], quote: int) -> str | None:
+def _last_speech_subject(window: list[Candidate], quote: int) -> Candidate | None:
     """The person last named or resolved as the subject of a speech verb before a speaking
     pronoun, outside its quote: the last speaker in the order of the text (quotes are attributed
     before reported speech, so the speaker remembered while reading them may be an earlier one:
     "Andy Simpson, a spokesman, urged walkers to ... ¶ He said: “...”")."""
     return next(
         (
-            c.entity_id
+            c
             for c in reversed(window)
             if c.speech
             and c.subject
@@ -219,6 +271,17 @@ def _matrix_subject(pronoun: Any) -> Any | None:
         if subject is not None and subject.i < pronoun.i and subject.pos_ != "PRON":
             return subject
     return None
+
+
+def _reports(verb: Any, pronoun: Any) -> bool:
+    """Is the verb a speech verb whose reported clause (its ccomp) holds the pronoun ("Roe told
+    the Sun that in 2010, when he was 19, Kent ...": the one who told it; not "Poe asked him to
+    submit his work, which he did")?"""
+    if verb.lemma_.lower() not in SPEECH_LEMMAS:
+        return False
+    return any(
+        c.dep_ == "ccomp" and c.left_edge.i <= pronoun.i <= c.right_edge.i for c in verb.children
+    )
 
 
 def _coordinated_subject(pronoun: Any) -> Any | None:
@@ -378,10 +441,13 @@ def _stated_gender(ctx: Any, c: Candidate, told: dict[str, str]) -> str | None:
 def _chain_genders(window: list[Candidate]) -> dict[str, str]:
     """{entity id: "m" | "f"} from the he/she the chain resolved to each person in the window,
     where one gender has the clear majority: a person the chain has called "she" is not the
-    next "he" ("Karis, she came up with that one ... this guy named Mario, and he")."""
+    next "he" ("Karis, she came up with that one ... this guy named Mario, and he"). Only
+    pronouns outside quote marks vote: a quote's "she" is whom its speaker talks about, often
+    a person the chain cannot yet tell from the speaker ("Roe praised Ann. “She was kind,” he
+    said": the "she" is no evidence that Roe is a woman)."""
     votes: dict[str, list[int]] = {}
     for c in window:
-        if c.entity_id is not None and c.pronoun and c.gender is not None:
+        if c.entity_id is not None and c.pronoun and c.gender is not None and c.quoted < 0:
             votes.setdefault(c.entity_id, [0, 0])[c.gender == "f"] += 1
     return {e: ("m" if v[0] > v[1] else "f") for e, v in votes.items() if min(v) * 2 < max(v)}
 
@@ -517,14 +583,15 @@ def _described(ctx: Any) -> list[Candidate]:
             continue
         word, speech = tok.lower_, _speech(tok.head)
         role = word in PERSON_ROLE_NOUNS or word in FEMALE_WORDS or word in MALE_WORDS
+        someone = word in PERSON_NOUNS and _indefinite(tok)  # "A British journalist met Roe"
         if (
-            not (speech or role)
+            not (speech or role or someone)
             or any(c.dep_ == "appos" for c in tok.children)
             or any(t.idx in covered for t in tok.subtree)
         ):
             continue
         gender = word_gender(word)
-        holder = _holder(ctx, tok, role)
+        holder = None if someone and not role else _holder(ctx, tok, role)
         out.append(
             Candidate(
                 holder,
@@ -540,6 +607,11 @@ def _described(ctx: Any) -> list[Candidate]:
     return out
 
 
+def _indefinite(tok: Any) -> bool:
+    """Does the noun open with "a"/"an" (someone not met before)?"""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
+
+
 def _holder(ctx: Any, tok: Any, role: bool) -> str | None:
     """The person a described subject is: a role noun's holder ("the mayor"); for another noun
     that speaks, only where the words before it meet a stated role ("The Portland police chief
@@ -549,48 +621,3 @@ def _holder(ctx: Any, tok: Any, role: bool) -> str | None:
         return role_holder(ctx, tok.idx, lemma)
     words = frozenset(c.lower_ for c in tok.children if c.dep_ == "compound" and c.is_alpha)
     return role_holder(ctx, tok.idx, lemma, words) if words else None
-
-
-def role_holder(
-    ctx: Any, before: int, noun: str, qualifiers: frozenset[str] = frozenset()
-) -> str | None:
-    """The person whose stated role has this head ("the mayor"): the one named last before it
-    in this document, else the only one in the story (two mayors elsewhere: nobody). Words
-    that qualify the noun must meet the role: "a Pao spokeswoman" is the one whose role is "a
-    spokeswoman for Pao", and "an agency spokeswoman" is not "daycare spokeswoman" Jo Roe."""
-    holders = {
-        e
-        for e in _holders(ctx).get(noun, set())
-        if not qualifiers or any(qualifiers & _role_words(r.text) for r in ctx.entities[e].roles)
-    }
-    here = [m.entity_id for m in ctx.mentions if m.entity_id in holders and m.span.end <= before]
-    if here:
-        return here[-1]
-    return next(iter(holders)) if len(holders) == 1 else None
-
-
-def _holders(ctx: Any) -> dict[str, set[str]]:
-    """Role head -> the ids of the entities given a role with that head (once per document)."""
-    if "holders" not in ctx.cache:
-        table: dict[str, set[str]] = {}
-        for e in ctx.entities.values():
-            for r in e.roles:
-                for head in role_heads(r.text):
-                    table.setdefault(head, set()).add(e.id)
-        ctx.cache["holders"] = table
-    return ctx.cache["holders"]
-
-
-def _role_words(role: str) -> set[str]:
-    return {w.removesuffix("'s").removesuffix("\u2019s").strip(",.") for w in role.lower().split()}
-
-
-def role_heads(role: str) -> list[str]:
-    """The heads of a role, the last word of each conjunct before the first preposition: "a
-    spokesman for China's foreign ministry" and "Chinese Foreign Ministry spokesman" ->
-    spokesman (the ministry is where he works, not what he is: "the foreign ministry said" is
-    the ministry); "an Australian woman and former Scientologist" -> woman, scientologist."""
-    words = [w.strip(",") for w in role.lower().split()]
-    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
-    ends = [i for i, w in enumerate(words[:cut]) if w == "and"] + [cut]
-    return [words[i - 1] for i in ends if i > 0 and words[i - 1] != "and"]

@@ -30,7 +30,8 @@ from ..lexicon import (
 from .authors import Resolve, document_author, last_reporter
 from .context import NOT_PUBLIC, POLICE_ACRONYM, Context
 from .genders import genders
-from .referents import chained, role_heads, role_holder
+from .holders import role_heads, role_holder
+from .referents import chained
 
 EMPLOYER_REACH = 200  # tokens back to look for the firm someone works for
 KIN_REACH = 2000  # tokens back to look for the name of someone's father, wife, ...
@@ -103,8 +104,10 @@ def by_role(ctx: Context, subj: Any, resolve: Resolve) -> str | None:
     kin = kin_named(ctx, subj) if noun in KIN_NOUNS else None
     if kin is not None:
         return kin
-    qualifiers = frozenset(
-        t.lower_ for t in head_phrase(subj) if modifies_role(t, subj) and t.is_alpha
+    qualifiers = frozenset(  # "her agent": a possessive pronoun qualifies no role but kin's
+        t.lower_
+        for t in head_phrase(subj)
+        if modifies_role(t, subj) and t.is_alpha and (t.pos_ != "PRON" or noun in KIN_NOUNS)
     )
     said = ctx.cache.setdefault("role_speakers", {})  # role noun -> who last spoke under it
     if noun in said and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
