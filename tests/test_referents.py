@@ -670,10 +670,43 @@ def test_her_agent_is_the_one_given_the_role_of_agent(nlp):
 
 def test_her_mom_is_the_one_woman_of_the_familys_name(nlp):
     text = (
-        "Ms. Sara Fenwick was among the parents when her daughter Laura Fenwick fell ill in 2014.\n\n"
+        "Sara Fenwick was among the parents when her daughter Laura Fenwick fell ill in 2014.\n\n"
         "By the next morning, Laura was like a limp rag doll, her mom said."
     )
     doc, entities = _extracted(nlp, text)
     names = {e.id: e.name for e in entities}
     said = {q.text: names.get(q.speaker_id) for q in find_quotes(doc, entities)}
     assert said["By the next morning, Laura was like a limp rag doll"] == "Sara Fenwick"
+
+
+def test_a_paragraph_with_no_label_between_turns_goes_on_with_the_turn_before(nlp):
+    text = (
+        "Matt Damon spoke to Peter Travers about the scandal.\n\n"
+        "Peter Travers: We live now in a different age. How do you react to that?\n\n"
+        "Matt Damon: I think we are in a watershed moment. I saw Al Franken on television.\n\n"
+        "And I think he is right about that. We have to correct enough to go on.\n\n"
+        "PT: It is harder when you know someone, isn't it?\n\n"
+        "MD: It depends on what the accusation is.\n\n"
+        "Watch the interview on Friday, Travers said."
+    )
+    doc, entities = _extracted(nlp, text)
+    names = {e.id: e.name for e in entities}
+    said = {q.text[:20]: names.get(q.speaker_id) for q in find_quotes(doc, entities)}
+    assert said["And I think he is ri"] == "Matt Damon"
+    assert "he is right about that" not in said  # no reported speech inside a turn
+    assert said.get("Watch the interview ") != "Matt Damon"  # after the last turn: no turn
+
+
+def test_a_quote_inside_a_turn_has_the_speaker_its_cue_in_the_turn_gives(nlp):
+    text = (
+        "Matt Damon spoke to Peter Travers about the scandal.\n\n"
+        "Peter Travers: We live now in a different age. How do you react to that?\n\n"
+        'Matt Damon: I think we are in a watershed moment. Louis Kay came out and said, "I did '
+        'these things." That is a sign of somebody we can work with.\n\n'
+        "PT: It is harder when you know someone, isn't it?\n\n"
+        "MD: It depends on what the accusation is."
+    )
+    doc, entities = _extracted(nlp, text)
+    names = {e.id: e.name for e in entities}
+    said = {q.text: names.get(q.speaker_id) for q in find_quotes(doc, entities)}
+    assert said["I did these things."] == "Louis Kay"

@@ -54,14 +54,17 @@ def find_quotes(
     turns = transcript_turns(text, paragraphs, document.entity_mentions)
     quoted = Quoted((q.start - 1, q.end + 1) for q in spans + [words for _, _, words in turns])
     ctx = Context(document.nlp, document.entity_mentions, {e.id: e for e in entities}, quoted)
+    marked = Quoted((q.start - 1, q.end + 1) for q in spans) if turns else quoted
+    # a quote inside a transcript's turn has its cue in the turn ("... when he came out and
+    # said, “I did this”"): quote marks alone keep a cue out
     out: list[QuoteMention] = []
     for i, q in enumerate(spans):
         sents = _sentences_around(document, q)
         found = _by_layout(ctx, text, paragraphs, q) or _attribution(
-            ctx, document, sents, quoted, q
+            ctx, document, sents, marked, q
         )
-        found = found or _governing_verb(ctx, q, quoted) or _verb_after(ctx, q, quoted)
-        found = found or colon_lead(ctx, text, q.start, quoted)
+        found = found or _governing_verb(ctx, q, marked) or _verb_after(ctx, q, marked)
+        found = found or colon_lead(ctx, text, q.start, marked)
         if found is None and i > 0:
             found = _continuation(out[-1], spans[i - 1], document, q)
         out.append(_mention(document, q, sents, found))

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from typing import Any
 
@@ -82,7 +83,8 @@ def label(ctx: Context, text: str, para_start: int, quote_start: int) -> Attribu
 # An interview printed as a transcript: each turn a paragraph opening with its speaker's label and
 # a colon, no quote marks ("Peter Travers: We live now ..." ¶ "Matt Damon: I think ..." ¶ "PT:
 # ..." ¶ "MD: ..."). A document's turns are read as such only when two or more people are
-# labelled so; a label of initials is the labelled person whose name has them.
+# labelled so; a label of initials is the labelled person whose name has them. A paragraph with
+# no label between two turns continues the turn before it.
 MIN_TURNS = 2
 
 
@@ -111,6 +113,22 @@ def transcript_turns(
         named = full.get(label if label.isupper() else initials(label))
         if named is not None and (text[a:b] == text[slice(*named)] or text[a:b].isupper()):
             out.append(((a, b), named, words))
+    return out + _continued_turns(text, paragraphs, out)
+
+
+def _continued_turns(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    turns: list[tuple[tuple[int, int], tuple[int, int], QuoteSpan]],
+) -> list[tuple[tuple[int, int], tuple[int, int], QuoteSpan]]:
+    """A paragraph with no label between two turns goes on with the turn before it ("Matt
+    Damon: I think ..." ¶ "And we live in this culture ..." ¶ "PT: ..."), unless it opens
+    with a quote mark (the article's own words around a quote)."""
+    out = []
+    for before, after in itertools.pairwise(turns):
+        for start, end in paragraphs:
+            if before[2].end < start < after[0][0] and text[start] not in "\"'\u201c\u2018":
+                out.append((before[0], before[1], QuoteSpan(start, end, True)))
     return out
 
 

@@ -398,6 +398,14 @@ def _chain(ctx: Any) -> tuple[list[Candidate], list[int]]:
     return ctx.cache["chain"]
 
 
+def chain_genders(ctx: Any) -> dict[str, str]:
+    """{entity id: "m" | "f"} from the he/she/his/her outside quote marks the chain gave each
+    person over the whole document, where one gender has the clear majority."""
+    if "chain_genders" not in ctx.cache:
+        ctx.cache["chain_genders"] = _chain_genders(_chain(ctx)[0])
+    return ctx.cache["chain_genders"]
+
+
 def _pronoun(ctx: Any, tok: Any) -> bool:
     """A he/she/him/her that is no part of a name (the "He" of "Liu He")."""
     return (

@@ -31,7 +31,7 @@ from .authors import Resolve, document_author, last_reporter
 from .context import NOT_PUBLIC, POLICE_ACRONYM, Context
 from .genders import genders
 from .holders import role_heads, role_holder
-from .referents import chained
+from .referents import chain_genders, chained
 
 EMPLOYER_REACH = 200  # tokens back to look for the firm someone works for
 KIN_REACH = 2000  # tokens back to look for the name of someone's father, wife, ...
@@ -194,14 +194,14 @@ def _kin_of(role: str, kin: str, names: set[str], gender: str | None) -> bool:
 
 def _same_family(ctx: Context, owner: str, kin: str) -> str | None:
     """The one person other than `owner` whose name ends in the owner's family name, of the kin
-    noun's gender as the text gives it ("brother": a man; "her mother" is not Jeff Davis, her
+    noun's gender as the text gives it (or the he/she/his/her the chain gave that person) ("brother": a man; "her mother" is not Jeff Davis, her
     husband, whose gender the text never gives; "parents": nobody single)."""
     person = ctx.entities.get(owner)
     if person is None or person.type != "person" or " " not in person.name:
         return None
     family = person.name.split()[-1].casefold()
     gender = word_gender(kin)
-    known = genders(ctx)
+    known = chain_genders(ctx) | genders(ctx)  # the text's word first, else its pronouns
     kin_of = [
         e.id
         for e in ctx.entities.values()
