@@ -155,7 +155,14 @@ def test_a_place_modifying_a_role_is_not_the_speaker(nlp):
     found = _quotes(nlp, '"We will not back down on taxes," a Texas Democrat told the crowd.')
     assert [(f[1], f[3]) for f in found] == [(None, "role")]
     found = _quotes(nlp, '"The tariffs will stay," a White House official said on Monday.')
-    assert [(f[1], f[3]) for f in found] == [("White House", "named")]
+    assert [(f[1], f[3]) for f in found] == [(None, "role")]
+
+
+def test_an_organisation_modifying_a_role_is_not_the_speaker(nlp):
+    text = 'Acme Corp. cut its dividend. "The board acted quickly," an Acme spokesman said.'
+    assert [(f[1], f[3]) for f in _quotes(nlp, text)] == [(None, "role")]
+    text = 'Acme Corp. cut its dividend. "The board acted quickly," Acme Corp. said.'
+    assert [(f[1], f[3]) for f in _quotes(nlp, text)] == [("Acme Corp.", "named")]
 
 
 def test_a_quote_glued_to_its_cue_without_a_space(nlp):

@@ -40,8 +40,10 @@ _CLAUSE_DEPS = {"relcl", "acl", "prep", "ccomp", "advcl"}
 
 def entity_in_phrase(ctx: Context, subj: Any) -> str | None:
     """ "White House deputy press secretary Lindsay Walters": the person inside the subject phrase;
-    else the organisation of "a White House official". A place only modifies ("a New Hampshire
-    Republican" is no statement of New Hampshire's): the speaker stays the role. Nor is a
+    else the organisation the phrase names ("Acme Corp. said"). A place only modifies ("a New
+    Hampshire Republican" is no statement of New Hampshire's): the speaker stays the role; so
+    does an organisation that modifies a person's role ("a BP spokesman", "Pentagon officials":
+    someone of BP, not named; the role noun may still find its holder, `by_role`). Nor is a
     party group its institution's: "House Republicans" are not the House. Nor is a person's
     role that person: "a Hagel spokesman", "Cosme's defense attorney" (a name in apposition,
     "the Patriarch's press secretary, Alexander Volkov", is the speaker)."""
@@ -57,6 +59,8 @@ def entity_in_phrase(ctx: Context, subj: Any) -> str | None:
         return None
     if not people and subj.ent_type_ == "NORP":
         return None
+    if not people and subj.lemma_.lower() in PERSON_ROLE_NOUNS and modifiers >= set(found):
+        return None  # "a BP spokesman", "Pentagon officials": people of BP, not named
     return next(iter(people or [e for e in found if kinds[e] != "place"]), None)
 
 
