@@ -826,6 +826,16 @@ def test_the_one_holding_a_sign_speaks_its_words(nlp):
     assert [q[1] for q in _quotes(nlp, text)] == ["Maria Lopez"]
 
 
+def test_the_one_who_wrote_an_article_says_what_it_said(nlp):
+    text = (
+        "Joseph Roe, a well-known analyst, wrote an article for the 38 North website in 2013 "
+        'that said the North could use "significant quantities of chemical weapons" abroad.'
+    )
+    assert [q[1] for q in _quotes(nlp, text)] == ["Joseph Roe"]
+    found = _said(nlp, text)
+    assert [f[1] for f in found if f[0].startswith("the North")] == ["Joseph Roe"]
+
+
 def test_an_age_epithet_is_the_person_just_named(nlp):
     text = (
         "Singer Tom Wade canceled his tour on Monday. The 31-year-old singer said that he "

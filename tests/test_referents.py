@@ -710,3 +710,33 @@ def test_a_quote_inside_a_turn_has_the_speaker_its_cue_in_the_turn_gives(nlp):
     names = {e.id: e.name for e in entities}
     said = {q.text: names.get(q.speaker_id) for q in find_quotes(doc, entities)}
     assert said["I did these things."] == "Louis Kay"
+
+
+def test_a_name_alone_in_quote_marks_is_someone_unnamed(nlp):
+    text = (
+        "The photographs were taken by John Hale for the Courier.\n\n"
+        '"John" told the BBC on Oct. 31 that Mayor Dan Pike tried to bribe him in 1984. '
+        "He said Pike offered him money."
+    )
+    doc, entities = _extracted(nlp, text)
+    names = {e.id: e.name for e in entities}
+    said = {q.text: names.get(q.speaker_id) for q in find_quotes(doc, entities)}
+    assert said["Pike offered him money"] is None
+    assert said.get("Mayor Dan Pike tried to bribe him in 1984") is None
+
+
+def test_an_infinitive_object_is_not_the_subject_who_tries(nlp):
+    from newsweave.quotes.referents import chained
+    from newsweave.quotes.speakers import Context
+
+    doc, entities = _extracted(
+        nlp,
+        "Tom Reed met Dan Pike in 1984. Pike tried to seduce him at the hotel. "
+        "Ann Cole asked Tom Reed to help her.",
+    )
+    ctx = Context(doc.nlp, doc.entity_mentions, {e.id: e for e in entities})
+    names = {e.id: e.name for e in entities}
+    him = next(t for t in doc.nlp if t.lower_ == "him")
+    her = next(t for t in doc.nlp if t.lower_ == "her")
+    assert names.get(chained(ctx, him)) == "Tom Reed"
+    assert names.get(chained(ctx, her)) != "Tom Reed"

@@ -173,9 +173,12 @@ ADDRESSEE_CUES = words("tell ask inform remind assure")
 MEANS_VERBS = words("use cite employ invoke quote take")
 # What an organisation issues and the text makes speak: "a police statement said".
 STATEMENT_NOUNS = words("statement release report filing notice memo bulletin")
-# Verbs whose object carries words that someone shows or acts out ("held a sign that read",
-# "played the host, who chastised"): the subject of the verb is the speaker.
-HOLDER_VERBS = words("hold carry wear display raise wave play portray")
+# Verbs whose object carries words that someone shows, acts out or writes ("held a sign that
+# read", "played the host, who chastised", "wrote an article that said"): the subject of the
+# verb is the speaker.
+HOLDER_VERBS = words(
+    "hold carry wear display raise wave play portray write pen publish post issue release sign"
+)
 # What speaks for its author ("the statement said", "according to its website", "Westlaw data",
 # "the memoir says"): the author is the one who issued or wrote it, not nobody.
 DOCUMENT_NOUNS = STATEMENT_NOUNS | words(

@@ -62,6 +62,17 @@ def untagged_names(ctx: Any) -> list[tuple[Any, str]]:
     return ctx.cache["untagged"]
 
 
+_MARKS = '"\u201c\u201d'
+
+
+def pseudonym(ctx: Any, start: int, end: int) -> bool:
+    """Is the name at [start, end) alone inside quote marks, a name the story gives someone
+    it does not name ("“John” told the BBC", "a woman identified only as “Jane”"): nobody
+    else of that name?"""
+    text = ctx.text
+    return start > 0 and end < len(text) and text[start - 1] in _MARKS and text[end] in _MARKS
+
+
 def is_person(ctx: Any, entity_id: str | None) -> bool:
     entity = ctx.entities.get(entity_id) if entity_id else None
     return entity is not None and entity.type == "person"

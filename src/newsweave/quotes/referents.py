@@ -66,6 +66,7 @@ from .people import (
     is_person,
     list_item,
     paragraph_of,
+    pseudonym,
     role_of,
     sentence_of,
     untagged_names,
@@ -473,18 +474,22 @@ def _clause_subject(pronoun: Any) -> Any | None:
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None or not _controlled(verb):
             return subject
+        if verb.dep_ == "xcomp":  # "Kelly asked Tom to help her": Tom helps, not Kelly
+            controller = next((c for c in verb.head.children if c.dep_ in _OBJECT_DEPS), None)
+            if controller is not None:
+                return controller
         verb = verb.head
     return None
 
 
 def _controlled(verb: Any) -> bool:
-    """Is a subjectless verb's subject its head's: a conjoined verb ("came in and thanked him")
-    or an adverbial clause opened by a conjunction ("though later recalled him", "after meeting
+    """Is a subjectless verb's subject its head's: a conjoined verb ("came in and thanked him"),
+    an infinitive ("tried to seduce him") or an adverbial clause opened by a conjunction ("though later recalled him", "after meeting
     him"); not a bare participle, whose subject may be the whole clause ("a gift for sounds,
     enabling him to record them")."""
     if verb.dep_ == "advcl":
         return any(c.dep_ == "mark" for c in verb.children)
-    return verb.dep_ == "conj"
+    return verb.dep_ in {"conj", "xcomp"}  # "Roe tried to seduce him": Roe seduces
 
 
 def _named_in_clause(ctx: Any, pronoun: Any) -> set[str]:
@@ -540,7 +545,7 @@ def _named(ctx: Any, m: Any) -> Candidate | None:
     frame = _viewpoint_frame(span.root.head) if span.root.dep_ == "pobj" else None
     view = frame is not None and frame.i == span.root.i
     return Candidate(
-        m.entity_id,
+        None if pseudonym(ctx, m.span.start, m.span.end) else m.entity_id,
         m.span.start,
         m.span.end,
         sentence_of(ctx, m.span.start),

@@ -31,6 +31,7 @@ from ..lexicon import (
 )
 from .context import SUBJECT_DEPS, Attribution, Context, recent_organisation
 from .genders import genders
+from .people import pseudonym
 from .quoted import NOT_QUOTED, Quoted, in_quotes
 from .referents import referent
 from .roles import by_role, entity_in_phrase, titled_person
@@ -167,10 +168,14 @@ def _antecedent(noun: Any) -> Any:
 
 
 def _holder(noun: Any) -> Any:
-    """ "Roe held a sign that read", "Poe played the host, who chastised": the one who holds or
-    acts out the thing speaks, not the thing."""
-    verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in HOLDER_VERBS:
+    """ "Roe held a sign that read", "Poe played the host, who chastised", "Roe wrote an article
+    for the website that said": the one who holds, acts out or writes the thing speaks, not the
+    thing (nor a noun the parse hung the clause on inside its phrase)."""
+    thing = noun
+    while thing.dep_ == "pobj" and thing.head.dep_ == "prep" and thing.head.head.pos_ == "NOUN":
+        thing = thing.head.head  # "an article for the website": the article
+    verb = thing.head
+    if thing.dep_ != "dobj" or verb.lemma_.lower() not in HOLDER_VERBS:
         return noun
     return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), noun)
 
@@ -420,8 +425,11 @@ def _may_speak(ctx: Context, entity_id: str, subj: Any, cue: Any) -> bool:
     """People, organisations and groups speak; a place only as its government, named as the
     speaker itself ("China said", "said Washington"), never a town beside a settlement noun
     ("Bireun village residents") nor a place inside the subject phrase, nor the subject of a
-    verb that is no speech cue ("Indonesia lies on the “Ring of Fire”")."""
+    verb that is no speech cue ("Indonesia lies on the “Ring of Fire”"). Nor a name in quote
+    marks, alone (`people.pseudonym`)."""
     entity = ctx.entities.get(entity_id)
+    if pseudonym(ctx, subj.idx, subj.idx + len(subj)):
+        return False  # "“John” told the BBC": a name given to someone unnamed
     if entity is None or entity.type != "place":
         return True
     nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
