@@ -740,3 +740,17 @@ def test_an_infinitive_object_is_not_the_subject_who_tries(nlp):
     her = next(t for t in doc.nlp if t.lower_ == "her")
     assert names.get(chained(ctx, him)) == "Tom Reed"
     assert names.get(chained(ctx, her)) != "Tom Reed"
+
+
+def test_a_he_said_after_its_report_is_not_the_man_the_report_is_about(nlp):
+    text = (
+        "Bob Dudley runs the company. Dudley was paid $20m last year. Dudley met investors.\n\n"
+        'Mark Fenn, partner at recruitment firm Odgers Smith, told Today: "Pay is part of '
+        'the discussion. If you operate in a global market, you pay on a global scale."\n\n'
+        "The company was now in a far better position than when Mr Dudley took the helm, he said."
+    )
+    doc, entities = _extracted(nlp, text)
+    names = {e.id: e.name for e in entities}
+    said = {q.text: names.get(q.speaker_id) for q in find_quotes(doc, entities)}
+    reported = "The company was now in a far better position than when Mr Dudley took the helm"
+    assert said[reported] == "Mark Fenn"

@@ -27,7 +27,9 @@ is that convention-goer, not the last person named. Rules, in order:
    ..."), as much as a reporter where that clause is a speech verb's report ("Roe told the Sun
    that in 2010, when he was 19, ..."), subject of a speech cue, the document's last speaker
    (more for a "he said" when that speaker is the last person named, in its paragraph or the
-   one before: "Dr. Roe, a toxicologist, said ... It kills fast. ¶ “...,” he said"), a name inside other quote marks than the pronoun's (a cost: quoted
+   one before: "Dr. Roe, a toxicologist, said ... It kills fast. ¶ “...,” he said"), a
+   cost for a person named, not as its subject, in the report a "he said" closes ("BP is
+   better off than when Mr Dudley took the helm, he said": whom the speaker talks about), a name inside other quote marks than the pronoun's (a cost: quoted
    words are someone else's), and how often the person was named in the window (the subject
    of a profile).
 5. Numbered lists: in an item that presents someone new ("9. A former bartender told ...
@@ -94,6 +96,7 @@ NEWCOMER = 2.0  # "8. Kris Nixon, a bartender, was working ... He told People": 
 MATRIX = 2.0  # "Roe was an adviser when, he said, ...": the subject of the clause above his
 VIEWPOINT = 2.0  # "For Roe, Warhol was a legend. He said": more than Warhol's salience
 SPEAKING = 2.0  # "Dr. Roe, a toxicologist, said ... ¶ “...,” he said": the speaker just named
+REPORTED_COST = 2.0  # "BP is better off than when Dudley took over, he said": not Dudley
 
 
 @dataclass
@@ -160,6 +163,7 @@ def _choose(
     if matrix is not None and _reports(matrix.head, pronoun):
         reporter, matrix = matrix, None  # "Roe told the Sun that in 2010, when he was 19, ..."
     recent = None  # a speaker named in this paragraph or the one before: "He said" goes on
+    reported = _reported_before(pronoun)
     if pronoun.dep_ in SUBJECT_DEPS and pronoun.head.lemma_.lower() in SPEECH_LEMMAS:
         last = _last_speech_subject(window, quote)
         speaker = last.entity_id if last is not None else speaker  # "He said: ..."
@@ -184,9 +188,34 @@ def _choose(
         if matrix is not None and c.start <= matrix.idx < c.end:
             score += MATRIX
         score += SPEAKING * (recent is not None and c.entity_id == recent)
+        score -= REPORTED_COST * (reported is not None and _talked_about(c, reported))
         if score >= best_score:  # ties go to the later mention
             best, best_score = c, score
     return best.entity_id if best is not None else None
+
+
+def _reported_before(pronoun: Any) -> Any | None:
+    """The clause a subject pronoun's speech verb reports, set before it ("BP is better off than
+    when Mr Dudley took the helm, he said"), or None."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i < pronoun.i), None
+    )
+
+
+def _talked_about(c: Candidate, clause: Any) -> bool:
+    """Is the candidate named inside the reported clause, not as its own subject (whom the
+    speaker talks about: "than when Mr Dudley took the helm")?"""
+    doc = clause.doc
+    first, last = doc[clause.left_edge.i].idx, doc[clause.right_edge.i].idx
+    if not first <= c.start <= last:
+        return False
+    subject = next((t for t in clause.children if t.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return True
+    return not doc[subject.left_edge.i].idx <= c.start <= doc[subject.right_edge.i].idx
 
 
 def _last_person(
@@ -202,9 +231,11 @@ def _last_person(
     said"; not "Roe said ... Ann's brother begged him, but he replied": him)?"""
     if paragraph_of(ctx, pronoun.idx) - paragraph_of(ctx, last.start) > 1:
         return False
+    reported = _reported_before(pronoun)
     return not any(
-        c.start > last.start
+        c.sentence > last.sentence  # not the speaker's own appositive ("partner at Odgers")
         and c.quoted < 0
+        and not (reported is not None and _talked_about(c, reported))
         and c.entity_id != last.entity_id
         and _agrees(ctx, c, gender, told)
         for c in window
