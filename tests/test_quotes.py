@@ -1050,3 +1050,14 @@ def test_who_a_document_or_initials_speak_for(nlp, case):
     text, words, speaker = AUTHORS[case]
     found = [q for q in _said(nlp, text) if words in q[0]]
     assert found and found[0][1] == speaker
+
+
+def test_a_quote_paragraph_goes_on_with_the_reported_speech_before_it(nlp):
+    text = (
+        "Jack Moody was freed on Friday.\n\n"
+        "Moody said that when the girl was taken, the telephone in his home was ringing.\n\n"
+        '"And I was on the other end of that phone, three minutes before she was taken."\n\n'
+        "The case was closed in 2012.\n\n"
+        '"Nobody could have done it."'
+    )
+    assert [q[1] for q in _quotes(nlp, text)] == ["Jack Moody", None]

@@ -76,6 +76,7 @@ def find_quotes(
     out = sorted(
         out + find_indirect(document, ctx, quoted), key=lambda q: (q.span.start, -q.span.end)
     )
+    _after_reported(document, out)
     _mark_terms(document, out)
     _number_utterances(out)
     document.quotes = out
@@ -345,6 +346,38 @@ def _continuation(
         _offsets(last.speaker_span),
         _offsets(last.cue_span),
     )
+
+
+def _after_reported(document: Document, quotes: list[QuoteMention]) -> None:
+    """ "McCullough said that when Maria was kidnapped, his phone was ringing. ¶ “And I was on
+    the other end of that phone ...”": a quote with no speaker that opens its paragraph goes on
+    with the named speaker of the reported speech that ends the paragraph before it."""
+    sentences = document.index("sentences")
+    for i in range(1, len(quotes)):
+        q, last = quotes[i], quotes[i - 1]
+        if q.how is not None or q.kind != "direct" or last.kind != "indirect":
+            continue
+        here = sentences.overlapping(q.span.start, q.span.start + 1)
+        before = sentences.by_id(last.sentence_id or "")
+        if last.speaker_id is None or not here or before is None:
+            continue
+        closing = before.span.end >= _paragraph_end(document, before)
+        if here[0].paragraph - before.paragraph != 1 or not closing:
+            continue
+        if not _opens_paragraph(document, here[0], QuoteSpan(q.span.start, q.span.end, True)):
+            continue
+        q.speaker_id, q.speaker_text, q.cue, q.how = (
+            last.speaker_id,
+            last.speaker_text,
+            last.cue,
+            "continuation",
+        )
+        q.speaker_span, q.cue_span = last.speaker_span, last.cue_span
+
+
+def _paragraph_end(document: Document, sentence: Sentence) -> int:
+    """Where the paragraph of a sentence ends (the end of its last sentence)."""
+    return max(s.span.end for s in document.sentences if s.paragraph == sentence.paragraph)
 
 
 def _opens_paragraph(document: Document, here: Sentence, q: QuoteSpan) -> bool:
