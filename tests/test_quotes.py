@@ -1061,3 +1061,11 @@ def test_a_quote_paragraph_goes_on_with_the_reported_speech_before_it(nlp):
         '"Nobody could have done it."'
     )
     assert [q[1] for q in _quotes(nlp, text)] == ["Jack Moody", None]
+
+
+def test_the_oil_giant_is_the_company_just_named(nlp):
+    text = (
+        "BP PLC held its annual meeting in London on Thursday. "
+        "The oil giant said that most investors had rejected the pay deal."
+    )
+    assert ("that most investors had rejected the pay deal", "BP PLC") in _said(nlp, text)

@@ -268,8 +268,12 @@ AGENT_PREPOSITIONS = words("from of for at")
 # Verbs that tie a person to the firm they work for ("works for Acme", "joined Acme"): that
 # firm is a company, whatever type the model gave its name.
 EMPLOYMENT_VERBS = words("work serve join found lead run head")
-# "The company said ..." -> the company named last (not a ministry or a court).
-COMPANY_NOUNS = words("company firm carrier maker manufacturer retailer insurer lender")
+# "The company said ..." -> the company named last (not a ministry or a court); "the oil giant",
+# "the chipmaker", "the automaker": news style's names for the company just named.
+COMPANY_NOUNS = words(
+    "company firm carrier maker manufacturer retailer insurer lender giant conglomerate "
+    "automaker carmaker chipmaker drugmaker airline"
+)
 # Words of a name that is no company's (public bodies, forces, institutions, associations):
 # "the company said" never resolves to "U.S. Postal Service" or "Chicago Police".
 PUBLIC_BODIES = words(
