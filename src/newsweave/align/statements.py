@@ -69,6 +69,11 @@ PHOTO_CREDIT = re.compile(
 )
 # A photo caption opens with one of these ("Photo: With a line of officers behind them, ...").
 CAPTION_OPENERS = ("Photo:", "PHOTO:", "File photo:", "FILE PHOTO:", "Pictured:", "In this photo")
+# An agency's file-photo caption: "FILE - This June, 2013 photo ... shows ...", after any slug.
+FILE_CAPTION = re.compile(r"^(?:[A-Z0-9.,]+\s+){0,8}FILE\s*[-–—]\s")
+# "This photo shows ...": a picture the sentence points at ("this") shows something, a caption
+# ("A video shows the gunman entering" is news and stays).
+CAPTION_NOUNS = {"photo", "photograph", "image", "picture", "video", "footage", "still", "handout"}
 # Verbs of a caption in the passive present ("The encampment is seen before ...").
 CAPTION_PASSIVES = {"see", "picture", "show", "photograph"}
 # A caption ends with the day the photo was taken, given with its year, in at most this many words
@@ -156,6 +161,8 @@ def _caption(text: str, span: Any) -> bool:
     if PHOTO_CREDIT.fullmatch(text.strip()) or text.lstrip().startswith(CAPTION_OPENERS):
         return True
     root = span.root
+    if FILE_CAPTION.match(text.lstrip()) or _picture_shows(root):
+        return True
     present = root.tag_ in {"VBZ", "VBP"} and root.lemma_ != "be"
     passive = root.lemma_ in CAPTION_PASSIVES and any(
         c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in root.children
@@ -165,6 +172,16 @@ def _caption(text: str, span: Any) -> bool:
     tail = [t for t in span if not t.is_punct][-CAPTION_DATE_WORDS:]
     dated = [t for t in tail if t.ent_type_ == "DATE"]
     return bool(dated) and bool(_YEAR.search(dated[-1].text)) and dated[-1] is tail[-1]
+
+
+def _picture_shows(root: Any) -> bool:
+    """ "This June, 2013 photo released by the family shows officer Gerardo Hernandez." """
+    return root.lemma_ == "show" and any(
+        c.dep_ == "nsubj"
+        and c.lemma_.lower() in CAPTION_NOUNS
+        and any(d.dep_ == "det" and d.lower_ == "this" for d in c.children)
+        for c in root.children
+    )
 
 
 def _timestamp(words: list[Any]) -> bool:
