@@ -30,6 +30,9 @@ NOT_STATEMENTS = [
     "The encampment at City Hall Park is seen before the deadline passes in Los Angeles, November 27, 2011.",
     "FOR RELEASE FRIDAY NOV. 15 FILE - This June, 2013 photo released by the family shows officer Ann Lee.",
     "This undated image shows the suspect in a hotel lobby.",
+    "A masked demonstrator seen during clashes with supporters, unseen, in Sanaa, Yemen, Saturday, Feb. 19, 2011.",
+    "A wounded demonstrator is helped by others after being hit by a stone in Sanaa, Yemen, Saturday, Feb. 19, 2011.",
+    "Supporters of the government shout at demonstrators, not pictured, in Sanaa, Yemen, Saturday, Feb. 19, 2011.",
 ]
 STATEMENTS = [
     "Iron Dome intercepts rocket over Tel Aviv.",
@@ -45,6 +48,9 @@ STATEMENTS = [
     "Pao leaves the firm in 2015, the company says.",
     "The photographer, Stephen Lam, took the picture on Tuesday.",
     "A surveillance video shows the gunman entering the terminal.",
+    "The verdict is expected on Monday, March 2, 2014.",
+    "The summit will be held in Geneva on March 2, 2014.",
+    "The company has announced the plan on March 2, 2014.",
 ]
 
 
