@@ -102,3 +102,11 @@ def test_a_caption_glued_to_the_next_sentence_is_cut_from_it(nlp):
         "Hundreds of Yemenis began a march on the palace.",
     ]
     assert not is_statement(doc, sentences[0]) and is_statement(doc, sentences[1])
+
+
+@pytest.mark.parametrize("title", ["Lt.", "Sgt.", "Det.", "Capt.", "Gov."])
+def test_a_title_before_a_name_ends_no_sentence(nlp, title):
+    # "Troy police Lt." and "Gerry Scherlinck said." were two "facts" two outlets shared
+    line = f"A gun was found in the car, Troy police {title} Gerry Scherlinck said. He was held."
+    _, sentences = _sentences(nlp, [line])
+    assert [s.text for s in sentences] == [line[: line.index(" He was")], "He was held."]
