@@ -1069,3 +1069,11 @@ def test_the_oil_giant_is_the_company_just_named(nlp):
         "The oil giant said that most investors had rejected the pay deal."
     )
     assert ("that most investors had rejected the pay deal", "BP PLC") in _said(nlp, text)
+
+
+def test_an_epithet_with_a_station_before_it_is_the_person_just_named(nlp):
+    text = (
+        "Mary Smith spoke in Boston on Wednesday. The former WBZ TV news anchor said that "
+        "her son had filed a report."
+    )
+    assert ("that her son had filed a report", "Mary Smith") in _said(nlp, text)

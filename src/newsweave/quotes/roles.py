@@ -16,6 +16,7 @@ from ..lexicon import (
     COMPANY_NOUNS,
     DOCUMENT_NOUNS,
     EMPLOYMENT_VERBS,
+    EPITHET_NOUNS,
     FEMALE_PRONOUNS,
     KIN_NOUNS,
     MALE_PRONOUNS,
@@ -59,8 +60,9 @@ def entity_in_phrase(ctx: Context, subj: Any) -> str | None:
         return None
     if not people and subj.ent_type_ == "NORP":
         return None
-    if not people and subj.lemma_.lower() in PERSON_ROLE_NOUNS and modifiers >= set(found):
-        return None  # "a BP spokesman", "Pentagon officials": people of BP, not named
+    role = subj.lemma_.lower() in PERSON_ROLE_NOUNS | EPITHET_NOUNS
+    if not people and role and modifiers >= set(found):
+        return None  # "a BP spokesman", "Pentagon officials", "the Boston TV news anchor"
     return next(iter(people or [e for e in found if kinds[e] != "place"]), None)
 
 

@@ -535,10 +535,16 @@ def _recent_person(
     people = [
         m.entity_id
         for m in ctx.earlier("person", before)
-        if m.entity_id and known.get(m.entity_id, gender) == gender
+        if m.entity_id
+        and known.get(m.entity_id, gender) == gender
+        and not pseudonym(ctx, m.span.start, m.span.end)
     ]
     subjects = [
-        m for m in ctx.earlier("person", before) if m.entity_id in people and ctx.is_subject(m)
+        m
+        for m in ctx.earlier("person", before)
+        if m.entity_id in people
+        and ctx.is_subject(m)
+        and not pseudonym(ctx, m.span.start, m.span.end)
     ]
     if main:  # the subject of a main clause first
         subjects = [m for m in subjects if _main_subject(ctx, m)] + subjects
