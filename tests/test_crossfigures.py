@@ -419,17 +419,17 @@ def test_one_source_giving_one_fall_two_lengths_contradicts_itself(pipeline):
 
 
 def test_one_source_giving_two_distances_of_two_verbs_tells_of_two_things(nlp):
-    from newsweave.align.crossfigures import _Item, _self_contradiction
+    from newsweave.align.figurelinks import Item, self_contradiction
     from newsweave.extract.frames import figure_frame
 
     text = "The climber walked 700 metres to the hut and fell 600 metres from the ridge."
     items = []
     for value in (700, 600):
         n, doc = _number(nlp, text, value)
-        items.append(_Item(n, None, "distance", False, figure_frame(n, doc)))  # type: ignore[arg-type]
-    assert not _self_contradiction(*items)
-    counted = [_Item(i.number, i.vector, "count:rifle", False, i.frame) for i in items]
-    assert not _self_contradiction(*counted)
+        items.append(Item(n, None, "distance", False, figure_frame(n, doc)))  # type: ignore[arg-type]
+    assert not self_contradiction(*items)
+    counted = [Item(i.number, i.vector, "count:rifle", False, i.frame) for i in items]
+    assert not self_contradiction(*counted)
 
 
 def test_an_age_given_without_a_name_joins_the_one_named_persons_age_of_that_value(pipeline):
@@ -574,3 +574,24 @@ def test_a_figure_of_another_year_says_which(pipeline):
     )
     labels = {f.label for f in brief.figures if any(v.value == 21 for v in f.values)}
     assert labels and all(label.endswith("in 2015") for label in labels)
+
+
+def test_a_figures_frame_is_computed_once_for_the_story(nlp, monkeypatch):
+    """The figures of a fact and those compared across outlets share one `Frames`: a number's
+    frame is computed on its first asking, whatever mention object carries it."""
+    from dataclasses import replace
+
+    from newsweave.extract import frames as frames_module
+
+    calls = []
+    real = frames_module.figure_frame
+    monkeypatch.setattr(
+        frames_module, "figure_frame", lambda n, d=None: calls.append(n) or real(n, d)
+    )
+    n, doc = _number(nlp, "The storm destroyed 300 houses in the province.", 300)
+    frames = frames_module.Frames()
+    first = frames.of(n, doc)
+    assert frames.of(replace(n, kind="count:house"), doc) is first  # one span, one frame
+    assert first == real(n, doc) and first.verb == "destroy"
+    assert len(calls) == 1
+    assert frames_module.Frames().of(n, doc) is not first  # a new story computes its own

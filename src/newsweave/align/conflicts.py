@@ -15,7 +15,7 @@ from ..extract.dates import MONTHS, WEEKDAYS
 from ..extract.figures import governor, stem
 from ..extract.frames import event_word
 from ..models import Conflict, ConflictValue, DateMention, Document, Entity, Span
-from .crossfigures import anchor_cosine
+from .figurelinks import anchor_cosine
 from .vectors import SentenceVector, days_apart
 
 # Family names at least this alike (rapidfuzz ratio) are spellings of one ("Morsi" / "Mursi").
