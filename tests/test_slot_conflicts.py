@@ -308,3 +308,52 @@ def test_relative_days_outside_quotes_are_no_quoted_conflict(pipeline):
         "Police said Dale Moss was pulled over by a state trooper yesterday near the bridge.",
     )
     assert not _slot(conflicts, "quoted words")
+
+
+# --- how well a thing was done ------------------------------------------------------------------
+
+
+EQUIPPED = (
+    "Climber dies on glacier\n\nA British climber, Tom Harker, died on Sunday after a fall on the "
+    "Fox Glacier. Police said Mr Harker was {} at the time of the fall."
+)
+EQUIPPED_B = (
+    "Climber killed in fall\n\nTom Harker, a British climber, died after falling on the Fox "
+    "Glacier on Sunday. Mr Harker's party appeared to be {} for the climb, a ranger said."
+)
+
+
+@pytest.mark.parametrize(
+    "good, bad",
+    [
+        ("well equipped", '"insufficiently" equipped'),
+        ("properly equipped", "ill-equipped"),
+        ("well equipped", "not properly equipped"),
+    ],
+)
+def test_one_person_said_well_and_ill_equipped_is_a_conflict(pipeline, good, bad):
+    conflicts, brief = _conflicts(pipeline, EQUIPPED.format(good), EQUIPPED_B.format(bad))
+    (c,) = _slot(conflicts, "how well equipped")
+    assert c.kind == "detail" and "adequately / inadequately" in c.note
+    assert {w.strip('"') for w in _cited(brief, c)} >= {good}
+    assert any(bad.rsplit(" ", 1)[0].strip('"-') in w for w in _cited(brief, c))
+
+
+def test_one_way_of_saying_how_well_is_no_conflict(pipeline):
+    conflicts, _ = _conflicts(
+        pipeline, EQUIPPED.format("poorly equipped"), EQUIPPED_B.format("insufficiently equipped")
+    )
+    assert not _slot(conflicts, "how well")
+
+
+def test_two_peoples_or_one_sources_two_manners_are_no_conflict(pipeline):
+    other = EQUIPPED_B.replace("Mr Harker's party", "Ms Lund's party").replace(
+        "Tom Harker, a British climber,", "Anna Lund, a Swedish climber,"
+    )
+    conflicts, _ = _conflicts(
+        pipeline, EQUIPPED.format("well equipped"), other.format("ill-equipped")
+    )
+    assert not _slot(conflicts, "how well")
+    both = EQUIPPED.format("well equipped") + " The rescuers were poorly equipped."
+    conflicts, _ = _conflicts(pipeline, both, EQUIPPED_B.format("ill-equipped"))
+    assert not _slot(conflicts, "how well")

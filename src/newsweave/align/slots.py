@@ -28,10 +28,12 @@ from ..extract.entities import name_key
 from ..extract.figures import governor, stem
 from ..extract.frames import event_word
 from ..lexicon import (
+    ADEQUATE_MANNERS,
     COLOUR_KIND_HEADS,
     COLOURS,
     EVENT_SYNONYMS,
     FURTHER_WORDS,
+    INADEQUATE_MANNERS,
     OFFSHORE_PREPOSITIONS,
     PEOPLE_NOUNS,
     RANK_FORMS,
@@ -102,7 +104,8 @@ def _sentence_fills(v: SentenceVector):
     tokens = doc.char_span(v.sentence.span.start, v.sentence.span.end, alignment_mode="expand")
     if tokens is None:
         return
-    for reader in (_colours, _vessel_types, _settings, _place_modifiers, _quoted_days):
+    readers = (_colours, _vessel_types, _settings, _place_modifiers, _quoted_days, _adequacies)
+    for reader in readers:
         for slot, key, value, first, last, label in reader(v, tokens):
             span = Span(v.source, doc[first].idx, doc[last].idx + len(doc[last]))
             yield _Fill(slot, key, value, span, v.witness, label, v)
@@ -270,6 +273,29 @@ def _quoted_days(v: SentenceVector, tokens):
             )
 
 
+def _adequacies(v: SentenceVector, tokens):
+    """ "was well equipped" / "appeared to be insufficiently equipped" / "ill-equipped climber" /
+    "were not properly equipped": a participle with an adverb of how well it was done
+    (`lexicon.ADEQUATE_MANNERS`, `INADEQUATE_MANNERS`; "not" turns the first kind), keyed by the
+    participle ("equipped")."""
+    for t in tokens:
+        if not (t.tag_ == "VBN" or (t.pos_ == "ADJ" and t.lower_.endswith("ed"))):
+            continue
+        manners = [c for c in t.children if c.dep_ == "advmod" and c.lower_ in _MANNERS]
+        if len(manners) != 1:
+            continue
+        good = manners[0].lower_ in ADEQUATE_MANNERS
+        negated = [c for c in t.children if c.dep_ == "neg" and c.i < manners[0].i]
+        if negated and not good:
+            continue  # "not poorly equipped": says little
+        value = "adequately" if good and not negated else "inadequately"
+        first = negated[0].i if negated else manners[0].i
+        yield "adequacy", stem(t.lower_), value, first, t.i, t.lower_
+
+
+_MANNERS = ADEQUATE_MANNERS | INADEQUATE_MANNERS
+
+
 # --- what is said of people ------------------------------------------------------------------------
 
 
@@ -375,7 +401,11 @@ def _linked_sentences(a: _Fill, b: _Fill) -> bool:
     pa, pb = _people(a.link, a.span), _people(b.link, b.span)
     if pa and pb and not pa & pb:
         return False  # "Berg won a gold medal" / "Holt won a silver medal": two people's claims
-    floor = {"colour": COLOUR_LINK, "quoted day": QUOTE_LINK}.get(a.slot, PLACE_LINK)
+    if a.slot == "adequacy" and pa & pb:
+        return True  # "Mr Buckley was well equipped" / "Mr Buckley's group was ill-equipped"
+    floor = {"colour": COLOUR_LINK, "adequacy": COLOUR_LINK, "quoted day": QUOTE_LINK}.get(
+        a.slot, PLACE_LINK
+    )
     return probability(a.link, b.link) >= floor
 
 
@@ -429,6 +459,7 @@ _KIND = {
     "rank": "role",
     "residence": "place",
     "quoted day": "date",
+    "adequacy": "detail",
 }
 _WHAT = {
     "colour": "colour of the {key}",
@@ -438,6 +469,7 @@ _WHAT = {
     "residence": "where {key} lives",
     "rank": "rank of {key}",
     "quoted day": "day the quoted words give for {key}",
+    "adequacy": "how well {key}",
 }
 
 
@@ -465,4 +497,5 @@ _WHY = {
     "residence": "one person, and neither source names the other's place",
     "rank": "one person, ranks of one ladder that are held one at a time",
     "quoted day": "one speaker's words, said once, in sentences that state one claim",
+    "adequacy": "one thing, named by one person or stated in one claim",
 }
