@@ -595,3 +595,40 @@ def test_a_figures_frame_is_computed_once_for_the_story(nlp, monkeypatch):
     assert first == real(n, doc) and first.verb == "destroy"
     assert len(calls) == 1
     assert frames_module.Frames().of(n, doc) is not first  # a new story computes its own
+
+
+def test_a_day_agreed_by_some_and_disputed_by_another_is_one_figure_in_dispute(pipeline):
+    """Two outlets say Friday, a third, dated the day after them, says "Yesterday": the day of
+    the death is one figure in dispute holding all three, not a Friday agreed beside it."""
+    import datetime as dt
+
+    texts = [
+        (
+            "Climber dies on Mount Dore\n\nOn Friday, 41-year-old Jan Smit died after slipping "
+            "and falling from a ridge on Mount Dore, police said.\n\nHis body was recovered by "
+            "helicopter.",
+            dt.date(2024, 3, 9),
+        ),
+        (
+            "Dutch climber killed\n\nJan Smit, a 41-year-old climber from Utrecht, died on Friday "
+            "when he fell from a ridge on Mount Dore.\n\nRescuers flew to the mountain.",
+            dt.date(2024, 3, 9),
+        ),
+        (
+            "Alpine death\n\nYesterday, 41-year-old Jan Smit died after he slipped and fell from a "
+            "ridge on Mount Dore, a police spokesman said.\n\nHe was climbing alone.",
+            dt.date(2024, 3, 10),
+        ),
+    ]
+    brief = pipeline.run(
+        [
+            Source(id=f"s{i}", raw=t, outlet=f"Outlet {'ABC'[i]}", published=day)
+            for i, (t, day) in enumerate(texts)
+        ]
+    )
+    assert any(c.kind == "date" for c in brief.conflicts)
+    days = [f for f in brief.figures if f.kind in {"date", "weekday"}]
+    (day,) = days
+    assert day.verdict == "conflict" and day.label.endswith("in dispute)")
+    assert sorted(v.text for v in day.values) == ["Friday", "Friday", "Yesterday"]
+    assert all(_cited(brief, v.span) == v.text for v in day.values)

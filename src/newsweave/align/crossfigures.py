@@ -151,22 +151,47 @@ def date_figures(
 ) -> list[Figure]:
     """The figures, with a figure in conflict for each conflict of dates whose values name days
     (`extract.ordinals.date_marks`: a calendar day, a weekday, a month), so that the key figures
-    show the day of the event in dispute as they show a toll in dispute."""
+    show the day of the event in dispute as they show a toll in dispute. A figure of days that
+    agree holding one of the conflict's values ("died on Friday" in five outlets) becomes that
+    figure in dispute, with the other sources' days ("Yesterday" in a report dated the day
+    after): one day, in dispute, not a day agreed beside a day in dispute."""
     by_id = {d.source.id: d for d in documents}
     out = list(shown)
     for c in conflicts:
         if c.kind != "date":
             continue
         values = [v for x in c.values if (v := _day_value(by_id[x.source], x.start)) is not None]
+        note = c.note or "sources date it differently"
+        places = {(x.source, x.start) for x in c.values}
+        held = _disputed(out, places, [v for _, v in values], note)
         kinds = {kind for kind, _ in values}
-        if len(values) >= 2 and len(kinds) == 1:
+        if held is not None:
+            out[out.index(held[0])] = held[1]
+        elif len(values) >= 2 and len(kinds) == 1:
             kind = kinds.pop()
-            note = c.note or "sources date it differently"
             figure = Figure(
                 "g0", kind, f"{kind} (in dispute)", "conflict", [v for _, v in values], note
             )
             out.append(figure)
     return _numbered(out)
+
+
+def _disputed(
+    figures: list[Figure], places: set[tuple[str, int]], values: list[FigureValue], note: str
+) -> tuple[Figure, Figure] | None:
+    """(a figure of days that agree citing one of a date conflict's places, that figure in
+    dispute with the conflict's values of sources it lacks); None when there is none, or the
+    conflict adds no source to it."""
+    for f in figures:
+        if f.kind in DAY_KINDS | {"weekday"} and f.verdict == "agree" and _places(f) & places:
+            known = {v.span.source for v in f.values}
+            extra = [v for v in values if v.span.source not in known]
+            if extra:
+                label = (
+                    f"{f.label[:-1]}, in dispute)" if "(" in f.label else f"{f.label} (in dispute)"
+                )
+                return f, Figure(f.id, f.kind, label, "conflict", f.values + extra, note)
+    return None
 
 
 def _day_value(d: Document, start: int) -> tuple[str, FigureValue] | None:
