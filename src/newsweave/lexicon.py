@@ -450,6 +450,13 @@ OFFSHORE_PREPOSITIONS = words("off")
 # before an adverb of the first set turns it ("not properly equipped").
 ADEQUATE_MANNERS = words("well adequately sufficiently properly suitably amply")
 INADEQUATE_MANNERS = words("ill poorly badly insufficiently inadequately improperly")
+# What was done to a number of people, by the verb taking them as its object ("apprehending 26
+# pirates" / "rescued 26 crewmembers"): held or freed, one group is not both. Not "release" (those
+# arrested are often released later) nor "evacuate".
+FATE_VERBS = {
+    **dict.fromkeys(words("arrest capture apprehend detain nab"), "held"),
+    **dict.fromkeys(words("rescue save free"), "freed"),
+}
 # Ranks of one ladder: a person holds one of them at a time ("former partner" / "former
 # associate"), unlike titles that can both be true ("spokesman" / "deputy press secretary").
 RANK_LADDERS = (

@@ -32,6 +32,7 @@ from ..lexicon import (
     COLOUR_KIND_HEADS,
     COLOURS,
     EVENT_SYNONYMS,
+    FATE_VERBS,
     FURTHER_WORDS,
     INADEQUATE_MANNERS,
     OFFSHORE_PREPOSITIONS,
@@ -104,7 +105,15 @@ def _sentence_fills(v: SentenceVector):
     tokens = doc.char_span(v.sentence.span.start, v.sentence.span.end, alignment_mode="expand")
     if tokens is None:
         return
-    readers = (_colours, _vessel_types, _settings, _place_modifiers, _quoted_days, _adequacies)
+    readers = (
+        _colours,
+        _vessel_types,
+        _settings,
+        _place_modifiers,
+        _quoted_days,
+        _adequacies,
+        _fates,
+    )
     for reader in readers:
         for slot, key, value, first, last, label in reader(v, tokens):
             span = Span(v.source, doc[first].idx, doc[last].idx + len(doc[last]))
@@ -296,6 +305,29 @@ def _adequacies(v: SentenceVector, tokens):
 _MANNERS = ADEQUATE_MANNERS | INADEQUATE_MANNERS
 
 
+def _fates(v: SentenceVector, tokens):
+    """ "apprehending 26 Somali pirates" / "rescued 26 Somali crewmembers" / "26 pirates
+    arrested": a number of people (more than one) that a verb of `lexicon.FATE_VERBS` takes as
+    its object (or passive subject), keyed by the number: held or freed."""
+    for t in tokens:
+        if t.dep_ != "nummod" or not t.like_num:
+            continue
+        noun, verb = t.head, t.head.head
+        fate = FATE_VERBS.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+        passive = noun.dep_ == "nsubj" and verb.tag_ == "VBN"  # a headline's "26 pirates arrested"
+        if fate is None or not (noun.dep_ in {"dobj", "nsubjpass"} or passive):
+            continue
+        count = next((n for n in _in_tokens(v, t) if n.value > 1), None)
+        if count is not None:
+            first, last = min(t.i, verb.i), max(noun.i, verb.i)
+            yield "fate", f"{count.value:g}", fate, first, last, f"{count.value:g} {noun.lower_}"
+
+
+def _in_tokens(v: SentenceVector, t) -> list:
+    """The numbers read at a token."""
+    return v.document.index("numbers").overlapping(t.idx, t.idx + len(t))
+
+
 # --- what is said of people ------------------------------------------------------------------------
 
 
@@ -403,9 +435,12 @@ def _linked_sentences(a: _Fill, b: _Fill) -> bool:
         return False  # "Berg won a gold medal" / "Holt won a silver medal": two people's claims
     if a.slot == "adequacy" and pa & pb:
         return True  # "Mr Buckley was well equipped" / "Mr Buckley's group was ill-equipped"
-    floor = {"colour": COLOUR_LINK, "adequacy": COLOUR_LINK, "quoted day": QUOTE_LINK}.get(
-        a.slot, PLACE_LINK
-    )
+    floor = {
+        "colour": COLOUR_LINK,
+        "adequacy": COLOUR_LINK,
+        "fate": COLOUR_LINK,
+        "quoted day": QUOTE_LINK,
+    }.get(a.slot, PLACE_LINK)
     return probability(a.link, b.link) >= floor
 
 
@@ -460,6 +495,7 @@ _KIND = {
     "residence": "place",
     "quoted day": "date",
     "adequacy": "detail",
+    "fate": "detail",
 }
 _WHAT = {
     "colour": "colour of the {key}",
@@ -470,6 +506,7 @@ _WHAT = {
     "rank": "rank of {key}",
     "quoted day": "day the quoted words give for {key}",
     "adequacy": "how well {key}",
+    "fate": "what happened to the {key}",
 }
 
 
@@ -498,4 +535,5 @@ _WHY = {
     "rank": "one person, ranks of one ladder that are held one at a time",
     "quoted day": "one speaker's words, said once, in sentences that state one claim",
     "adequacy": "one thing, named by one person or stated in one claim",
+    "fate": "one number of people, in sentences that state one claim",
 }
