@@ -632,3 +632,68 @@ def test_a_day_agreed_by_some_and_disputed_by_another_is_one_figure_in_dispute(p
     assert day.verdict == "conflict" and day.label.endswith("in dispute)")
     assert sorted(v.text for v in day.values) == ["Friday", "Friday", "Yesterday"]
     assert all(_cited(brief, v.span) == v.text for v in day.values)
+
+
+WIRE = (
+    "Quake hits hill towns\n\nA strong earthquake struck the hill towns of Varna province on "
+    "Tuesday, flattening houses and cutting roads. A doctor at the Lami clinic said around {} "
+    "people were seriously injured and had been taken to the provincial capital in two trucks."
+    "\n\nRescue teams were still searching the rubble late on Tuesday, officials said."
+)
+OTHER = (
+    "Earthquake in Varna\n\nThe earthquake that shook Varna province on Tuesday damaged hundreds "
+    "of buildings, the disaster agency said.\n\nPower was cut in several villages."
+)
+
+
+def _wire_brief(pipeline, copy_value):
+    copy = WIRE.format(copy_value).replace("Quake hits hill towns", "Strong quake strikes Varna")
+    return pipeline.run(
+        [
+            Source(id="s0", raw=WIRE.format(30), outlet="Outlet A"),
+            Source(id="s1", raw=copy, outlet="Outlet B"),
+            Source(id="s2", raw=OTHER, outlet="Outlet C"),
+        ]
+    )
+
+
+def test_a_figure_copies_of_one_wire_story_give_is_shown_as_one_witness(pipeline):
+    """Two outlets carrying one wire story give "around 30 people seriously injured": a figure
+    that agrees, noted as one independent source, not left out."""
+    brief = _wire_brief(pipeline, 30)
+    assert {s.witness for s in brief.sources if s.id in {"s0", "s1"}} == {"s0"}
+    (injured,) = [f for f in brief.figures if f.kind == "injured"]
+    assert injured.verdict == "agree" and injured.note == "2 sources agree (1 independent)"
+    assert sorted(v.span.source for v in injured.values) == ["s0", "s1"]
+    # the story's first key figure is one two witnesses give; one witness's figures come last
+    witnesses = [
+        len({"s0" if v.span.source == "s1" else v.span.source for v in f.values})
+        for f in brief.figures
+    ]
+    assert witnesses[0] == 2 and witnesses == sorted(witnesses, reverse=True)
+    assert [f.id for f in brief.figures] == [f"g{n}" for n in range(1, len(brief.figures) + 1)]
+
+
+def test_copies_of_one_wire_story_that_differ_are_no_conflict(pipeline):
+    """A copy giving another value (an edit of one report) is no second witness: no conflict,
+    no figure in dispute."""
+    brief = _wire_brief(pipeline, 32)
+    assert not _numbers(brief)
+    assert not [f for f in brief.figures if f.kind == "injured"]
+
+
+def test_figures_of_one_witness_come_after_those_of_two_and_are_numbered_again():
+    from newsweave.align.crossfigures import independent_first
+    from newsweave.models import Document, Figure, FigureValue, Span
+
+    docs = [
+        Document(Source(id=i, raw="x", witness=w)) for i, w in (("a", "a"), ("b", "a"), ("c", "c"))
+    ]
+
+    def figure(ident, *sources):
+        values = [FigureValue(Span(s, 0, 1), "5", 5.0) for s in sources]
+        return Figure(ident, "dead", "dead", "agree", values, "")
+
+    copies, two, three = figure("g1", "a", "b"), figure("g2", "a", "c"), figure("g3", "b", "c")
+    assert independent_first([copies, two, three], docs) == [two, three, copies]
+    assert [f.id for f in (two, three, copies)] == ["g1", "g2", "g3"]

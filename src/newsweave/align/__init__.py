@@ -29,7 +29,7 @@ from .conflicts import (
     holder_conflicts,
     name_conflicts,
 )
-from .crossfigures import cross_figures, cross_marks, date_figures
+from .crossfigures import cross_figures, cross_marks, date_figures, independent_first
 from .facts import group_facts, make_fact
 from .figures import fact_figures, figure_conflicts, story_figures
 from .quotes import group_quotes
@@ -92,6 +92,7 @@ def align(
     result.figures = cross_marks(vectors, cross_figures(vectors, result.figures, frames))
     result.conflicts += _linked(figure_conflicts(result.figures), result.facts)
     result.figures = date_figures(result.conflicts, documents, result.figures)
+    result.figures = independent_first(result.figures, documents)
     result.numbers = group_numbers(documents)
     result.timeline = build_timeline(documents, result.facts, result.vectors)
     result.undated = undated_events(documents, result.facts, result.vectors)

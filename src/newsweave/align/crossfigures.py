@@ -194,6 +194,17 @@ def _disputed(
     return None
 
 
+def independent_first(figures: list[Figure], documents: list[Document]) -> list[Figure]:
+    """The figures, those two or more independent sources give first (in their order), then
+    those only copies of one report give ("2 sources agree (1 independent)"), numbered again:
+    the story's first key figure is always one of two witnesses."""
+    witness = {d.source.id: d.source.witness or d.source.id for d in documents}
+    out = sorted(figures, key=lambda f: len({witness[v.span.source] for v in f.values}) < 2)
+    for n, f in enumerate(out, 1):
+        f.id = f"g{n}"
+    return out
+
+
 def _day_value(d: Document, start: int) -> tuple[str, FigureValue] | None:
     """(kind, value) of the day a date expression at `start` names: the one weekday or month it
     names ("on Thursday", "in May 2012"), else its calendar day; None for a relative day."""

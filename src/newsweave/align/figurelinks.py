@@ -163,11 +163,13 @@ def link_groups(items: list[Item], same=None) -> list[list[Item]]:
     clash: list[tuple[float, int, int]] = []
     for i, a in enumerate(items):
         for b in items[i + 1 :]:
-            if a.key != b.key or a.witness == b.witness or not _same_time(a, b):
+            if a.key != b.key or a.source == b.source or not _same_time(a, b):
                 continue
             if _other_people(a.frame, b.frame):
                 continue
             alike = (same or values_agree)(a, b)
+            if not alike and a.witness == b.witness:
+                continue  # copies of one report that differ: an edit, not a second witness
             if not alike and (same or a.settled or b.settled or _elsewhere(a.frame, b.frame)):
                 continue  # "in the province" / "across Asia": counted over different places
             score = anchor_score(a, b)
@@ -185,10 +187,18 @@ def link_groups(items: list[Item], same=None) -> list[list[Item]]:
     seen: set[int] = set()
     out = []
     for g in group_of.values():
-        if id(g) not in seen and len({i.witness for i in g}) >= 2:
+        if id(g) not in seen and _shown(g, same or values_agree):
             seen.add(id(g))
             out.append(sorted(g, key=lambda i: (i.source, i.number.span.start)))
     return out
+
+
+def _shown(group: list[Item], alike) -> bool:
+    """Is a group a figure: given by two or more witnesses, or by two or more sources that are
+    one witness (copies of one wire story) and agree ("3 sources agree (1 independent)")?"""
+    if len({i.witness for i in group}) >= 2:
+        return True
+    return len({i.source for i in group}) >= 2 and all(alike(group[0], i) for i in group)
 
 
 def _score(link: tuple[float, int, int]) -> float:
