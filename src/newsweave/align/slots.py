@@ -4,8 +4,10 @@ Camry" / "a grey Toyota Camry"), the kind of a named ship ("Patrol vessel INS Su
 INS Sukanya"), on land or at sea ("the quake struck inland" / "struck off Aceh province"), the
 named place a thing is at ("a Logan Square daycare" / "a Palmer Square day care"), where a person
 lives ("who lived in South Ozone Park" / "Raj K. Chohan, 59, of College Point"), a rank of one
-ladder ("former partner" / "former associate") and the day one speaker's quoted words give ("This
-morning I was stopped" / "Yesterday I was stopped"). Days and months by name: `conflicts.py`.
+ladder ("former partner" / "former associate"), the day one speaker's quoted words give ("This
+morning I was stopped" / "Yesterday I was stopped"), how well a thing was done ("was well
+equipped" / "was insufficiently equipped") and what was done to a number of people ("apprehending
+26 pirates" / "rescued 26 crewmembers"). Days and months by name: `conflicts.py`.
 
 Each value is a `_Fill`: its slot, the thing it is of (`key`), the value in one form, the words
 that state it (cited). Two fills of one slot and key from different witnesses conflict when their
