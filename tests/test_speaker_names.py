@@ -124,3 +124,24 @@ def test_of_several_fuller_names_the_one_written_most_is_shown():
         for i, f in enumerate(forms)
     )
     assert [e.name for e in entities] == ["Clara Dunmore Hale"]
+
+
+def test_a_name_run_on_from_a_possessive_is_the_person_after_it(nlp):
+    ents = _entities(
+        nlp,
+        "Researcher Young-Ho Eom said he was surprised by the list. Eom said his team used 24 "
+        "editions.",
+        "The list comes from an analysis of Wikipedia articles led by the University of "
+        "Toulouse's Young-Ho Eom. Doctors at Children's Mercy Hospital agreed.",
+    )
+    assert ents["Young-Ho Eom"].sources == ["s0", "s1"]
+    assert not [n for n in ents if "Toulouse" in n]
+    assert "Children's Mercy Hospital" in ents
+
+
+def test_the_owner_of_kin_is_a_person_the_model_missed(nlp):
+    ents = _entities(
+        nlp,
+        "Frances Bean Cobain's estranged husband says he won't have a penny to his name without her.",
+    )
+    assert ents["Frances Bean Cobain"].type == "person"

@@ -11,6 +11,7 @@ from ..lexicon import (
     FEMALE_WORDS,
     HONORIFICS,
     INVERTED_CUES,
+    KIN_NOUNS,
     KNOWN_ORGS,
     MALE_WORDS,
     NAME_PARTICLES,
@@ -250,8 +251,12 @@ def _name_word_before(doc: Any, tok: Any) -> Any | None:
 
 
 def _speaker_slot(tok: Any) -> bool:
+    """A proper noun where only a person's name stands: the subject of a speech verb, the
+    appositive of a role ("The mayor, Ana Ruiz"), the owner of kin ("Ana Ruiz's husband")."""
     if tok.dep_ in {"nsubj", "nsubjpass"}:
         return tok.head.lemma_.lower() in SPEECH_LEMMAS
+    if tok.dep_ == "poss":
+        return tok.head.lemma_.lower() in KIN_NOUNS
     return tok.dep_ == "appos" and tok.head.lower_ in PERSON_ROLE_NOUNS
 
 

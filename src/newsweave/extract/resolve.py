@@ -55,6 +55,11 @@ def _group(mentions: list[EntityMention]) -> list[list[EntityMention]]:
     for m in mentions:
         if m.type == "person":
             continue
+        owner = _possessed_person(m, surnames)
+        if owner is not None:  # "the University of Toulouse's Young-Ho Eom"
+            owner.append(m)
+            m.type = "person"
+            continue
         key = name_key(m.text)
         if _a_persons_name(m, key, named, others):
             # "Bloomberg" as a place, "Trump" as an organisation; a lone family name shared
@@ -67,6 +72,21 @@ def _group(mentions: list[EntityMention]) -> list[list[EntityMention]]:
         else:
             rest[_other_key(m, key)].append(m)
     return person_groups + _attach_initials(_attach_short_orgs(rest))
+
+
+def _possessed_person(
+    m: EntityMention, surnames: dict[str, list[EntityMention]]
+) -> list[EntityMention] | None:
+    """A name the model ran on from a possessive before it ("the University of Toulouse's
+    Young-Ho Eom"): when what follows the last "'s" is a person's name of two or more words in
+    the story, the mention is that person's, cut to those words."""
+    tail = re.split(r"['’]s\s+", m.text)[-1]
+    key = name_key(tail)
+    if tail == m.text or " " not in key or key not in surnames:
+        return None
+    m.span = Span(m.span.source, m.span.end - len(tail), m.span.end)
+    m.text = tail
+    return surnames[key]
 
 
 def _a_persons_name(m: EntityMention, key: str, named: dict[str, int], others: Counter) -> bool:
