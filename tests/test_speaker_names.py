@@ -145,3 +145,13 @@ def test_the_owner_of_kin_is_a_person_the_model_missed(nlp):
         "Frances Bean Cobain's estranged husband says he won't have a penny to his name without her.",
     )
     assert ents["Frances Bean Cobain"].type == "person"
+
+
+def test_a_short_company_name_joins_the_one_it_ends_and_is_shown_in_full(nlp):
+    ents = _entities(
+        nlp,
+        "Shareholders of Royal Dutch Shell met. Shell gave its chief executive a raise. "
+        "The House and the White House disagreed.",
+    )
+    assert "Shell" in ents["Royal Dutch Shell"].aliases and "Shell" not in ents
+    assert "House" in ents and "White House" in ents  # a kind of body is no short name

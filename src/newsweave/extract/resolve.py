@@ -19,7 +19,9 @@ from ..lexicon import (
     NICKNAMES,
     ORG_PREFIXES,
     ORG_SUFFIXES,
+    ORG_WORDS,
     PLACE_ALIASES,
+    PUBLIC_BODIES,
     word_gender,
 )
 from ..models import Entity, EntityMention, EntityType, Span
@@ -301,12 +303,16 @@ def _other_key(m: EntityMention, key: str) -> tuple[str, str]:
 def _attach_short_orgs(
     rest: dict[tuple[str, str], list[EntityMention]],
 ) -> list[list[EntityMention]]:
-    """ "Commerce" joins "Commerce Department" when that is the one organisation it begins."""
+    """ "Commerce" joins "Commerce Department" when that is the one organisation it begins; a
+    name that is no kind of body ("Shell", not "House") joins the one organisation it ends
+    ("Royal Dutch Shell") where none begins with it."""
     groups = dict(rest)
     for (kind, key), _ms in list(rest.items()):
         if kind != "organisation" or " " in key:
             continue
         longer = [k for k in groups if k[0] == kind and k[1].startswith(key + " ")]
+        if not longer and key not in ORG_WORDS | PUBLIC_BODIES:
+            longer = [k for k in groups if k[0] == kind and k[1].endswith(" " + key)]
         if len(longer) == 1:
             groups[longer[0]].extend(groups.pop((kind, key)))
     return list(groups.values())
@@ -372,7 +378,22 @@ def _canonical_name(group: list[EntityMention], etype: EntityType) -> str:
         return _display(outlet)
     short = {m.short for m in group if m.short} | {initials(f) for f in forms if " " in f}
     spelled = {f: n for f, n in forms.items() if f not in short} or forms  # not "CDC"
-    return max(spelled, key=lambda f: (spelled[f], -len(f), f))
+    name = max(spelled, key=lambda f: (spelled[f], -len(f), f))
+    return _fuller_org(name, spelled)
+
+
+def _fuller_org(name: str, forms: dict[str, int]) -> str:
+    """The commonest name, or a longer one ending in it that is written at least half as often
+    ("Royal Dutch Shell" twice beside "Shell" twice)."""
+    words = name.split()
+    longer = [
+        f
+        for f, n in forms.items()
+        if len(f.split()) > len(words)
+        and f.split()[-len(words) :] == words
+        and 2 * n >= forms[name]
+    ]
+    return max(longer, key=lambda f: (forms[f], len(f), f), default=name)
 
 
 def _fullest(name: str, forms: Counter[str] | dict[str, int]) -> str:
