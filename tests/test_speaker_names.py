@@ -155,3 +155,10 @@ def test_a_short_company_name_joins_the_one_it_ends_and_is_shown_in_full(nlp):
     )
     assert "Shell" in ents["Royal Dutch Shell"].aliases and "Shell" not in ents
     assert "House" in ents and "White House" in ents  # a kind of body is no short name
+
+
+def test_a_name_written_with_either_apostrophe_has_one_key():
+    from newsweave.extract.entities import name_key
+
+    assert name_key("Children’s Learning Place") == name_key("the Children's Learning Place")
+    assert name_key("O’Brien") == name_key("O'Brien") != name_key("OBrien")

@@ -277,9 +277,10 @@ def initials(name: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """A comparison key for a name: no dots, possessives, determiners or case."""
+    """A comparison key for a name: no dots, possessives, determiners or case; one apostrophe
+    ("Children’s" and "Children's")."""
     name = re.sub(r"['’]s?$", "", name.strip())
-    name = _DETERMINER.sub("", name).replace(".", "")
+    name = _DETERMINER.sub("", name).replace(".", "").replace("’", "'")
     return " ".join(name.lower().replace("-", " ").split())
 
 
