@@ -323,3 +323,13 @@ def test_a_closing_quote_broken_by_a_wrong_code_page_is_a_quote_mark():
     assert text == '"Every new case, the pit drops out again," Carson told TODAY.'
     # a question mark after a lone replacement character elsewhere is kept
     assert clean_text("Is it safe?\ufffd")[0] == "Is it safe?\ufffd"
+
+
+def test_sentences_glued_without_a_space_are_parted_and_map_back():
+    raw = "Marchers in Sanaa, Yemen, Feb. 19, 2011.Hundreds of Yemenis marched.The U.S.Army and nytimes.com stay."
+    text, removed = clean_text(raw)
+    assert (
+        text
+        == "Marchers in Sanaa, Yemen, Feb. 19, 2011. Hundreds of Yemenis marched. The U.S.Army and nytimes.com stay."
+    )
+    _check_map(raw, text, removed)

@@ -28,6 +28,11 @@ NOT_STATEMENTS = [
     "A visitor arrives at a gated house in Woodland Hills on Tuesday, Jan. 24, 2017.",
     "The mayor leaves the courthouse during a lunch break in San Francisco, California March 25, 2015.",
     "The encampment at City Hall Park is seen before the deadline passes in Los Angeles, November 27, 2011.",
+    "FOR RELEASE FRIDAY NOV. 15 FILE - This June, 2013 photo released by the family shows officer Ann Lee.",
+    "This undated image shows the suspect in a hotel lobby.",
+    "A masked demonstrator seen during clashes with supporters, unseen, in Sanaa, Yemen, Saturday, Feb. 19, 2011.",
+    "A wounded demonstrator is helped by others after being hit by a stone in Sanaa, Yemen, Saturday, Feb. 19, 2011.",
+    "Supporters of the government shout at demonstrators, not pictured, in Sanaa, Yemen, Saturday, Feb. 19, 2011.",
 ]
 STATEMENTS = [
     "Iron Dome intercepts rocket over Tel Aviv.",
@@ -42,6 +47,10 @@ STATEMENTS = [
     "The mayor left the courthouse on March 25, 2015.",
     "Pao leaves the firm in 2015, the company says.",
     "The photographer, Stephen Lam, took the picture on Tuesday.",
+    "A surveillance video shows the gunman entering the terminal.",
+    "The verdict is expected on Monday, March 2, 2014.",
+    "The summit will be held in Geneva on March 2, 2014.",
+    "The company has announced the plan on March 2, 2014.",
 ]
 
 
@@ -79,3 +88,25 @@ def test_a_credit_two_sources_share_is_no_fact(nlp):
     facts = align(docs, entities).facts
     assert [f.witnesses for f in facts] == [2]
     assert "(Reuters)" not in {f.text for f in facts}
+
+
+def test_a_caption_glued_to_the_next_sentence_is_cut_from_it(nlp):
+    # "2011.Hundreds": the stop without a space, as captions run into a page's text
+    glued = (
+        "Protesters shout slogans during a demonstration in Sanaa, Yemen, Saturday, Feb. 19, "
+        "2011.Hundreds of Yemenis began a march on the palace."
+    )
+    doc, sentences = _sentences(nlp, [glued])
+    assert [s.text for s in sentences] == [
+        "Protesters shout slogans during a demonstration in Sanaa, Yemen, Saturday, Feb. 19, 2011.",
+        "Hundreds of Yemenis began a march on the palace.",
+    ]
+    assert not is_statement(doc, sentences[0]) and is_statement(doc, sentences[1])
+
+
+@pytest.mark.parametrize("title", ["Lt.", "Sgt.", "Det.", "Capt.", "Gov."])
+def test_a_title_before_a_name_ends_no_sentence(nlp, title):
+    # "Troy police Lt." and "Gerry Scherlinck said." were two "facts" two outlets shared
+    line = f"A gun was found in the car, Troy police {title} Gerry Scherlinck said. He was held."
+    _, sentences = _sentences(nlp, [line])
+    assert [s.text for s in sentences] == [line[: line.index(" He was")], "He was held."]

@@ -366,9 +366,13 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 
 # Short forms whose full stop ends no sentence ("Dr. Ruiz", "St. Louis", "on Jan. 5", "Acme Inc.
 # said"): honorifics, titles, street and company words, months (report.lede).
-ABBREVIATIONS = HONORIFICS | words(
-    "st mt gov sen rep gen lt col sgt capt rev jr sr inc co corp ltd no vs "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
+# Those written before a name, after which no sentence starts ("Troy police Lt. Gerry Scherlinck
+# said": extract.nlp's sentence starts).
+NAME_ABBREVIATIONS = HONORIFICS | words(
+    "st mt gov sen rep gen lt col sgt capt rev det insp supt cmdr adm maj cpl pvt atty"
+)
+ABBREVIATIONS = NAME_ABBREVIATIONS | words(
+    "jr sr inc co corp ltd no vs jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 
 # --- Figures --------------------------------------------------------------------------------------

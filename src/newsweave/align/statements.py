@@ -69,11 +69,18 @@ PHOTO_CREDIT = re.compile(
 )
 # A photo caption opens with one of these ("Photo: With a line of officers behind them, ...").
 CAPTION_OPENERS = ("Photo:", "PHOTO:", "File photo:", "FILE PHOTO:", "Pictured:", "In this photo")
-# Verbs of a caption in the passive present ("The encampment is seen before ...").
-CAPTION_PASSIVES = {"see", "picture", "show", "photograph"}
+# An agency's file-photo caption: "FILE - This June, 2013 photo ... shows ...", after any slug.
+FILE_CAPTION = re.compile(r"^(?:[A-Z0-9.,]+\s+){0,8}FILE\s*[-–—]\s")
+# "This photo shows ...": a picture the sentence points at ("this") shows something, a caption
+# ("A video shows the gunman entering" is news and stays).
+CAPTION_NOUNS = {"photo", "photograph", "image", "picture", "video", "footage", "still", "handout"}
+# Verbs in the passive present that announce what is to come ("The verdict is expected on March
+# 2, 2014."): a statement, not a caption ("A wounded man is helped by medics ..., Feb. 19, 2011.").
+SCHEDULE_PASSIVES = {"expect", "schedule", "set", "plan", "slate", "due", "anticipate", "forecast"}
 # A caption ends with the day the photo was taken, given with its year, in at most this many words
 # after the date starts ("..., in San Francisco, California March 25, 2015.").
 CAPTION_DATE_WORDS = 6
+CAPTION_PLACE_WORDS = 3  # a caption without a verb in the present names its place this close
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 STAMP_NUMBER = re.compile(r"[\d:.,/-]+(?:[ap]m|[AP]M)?")
 # Words of an update stamp or dateline besides its dates and times.
@@ -151,20 +158,56 @@ def is_statement(document: Document, sentence: Sentence) -> bool:
 
 def _caption(text: str, span: Any) -> bool:
     """A photo's credit or caption: "REUTERS/Stephen Lam"; "Photo: With a line of officers ...";
-    a sentence in the present that ends with the day the photo was taken, its year given ("Ellen
-    Pao leaves the courthouse ... March 25, 2015."; "The camp is seen ..., November 27, 2011.")."""
+    a sentence in the present or with no finite verb that ends with the day the photo was taken,
+    its year given ("Ellen Pao leaves the courthouse ... March 25, 2015."; "The camp is seen ...,
+    November 27, 2011."; "A masked demonstrator seen during clashes ..., Feb. 19, 2011.")."""
     if PHOTO_CREDIT.fullmatch(text.strip()) or text.lstrip().startswith(CAPTION_OPENERS):
         return True
     root = span.root
-    present = root.tag_ in {"VBZ", "VBP"} and root.lemma_ != "be"
-    passive = root.lemma_ in CAPTION_PASSIVES and any(
-        c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in root.children
-    )
-    if not (present or passive) or any(t.is_quote for t in span):
+    if FILE_CAPTION.match(text.lstrip()) or _picture_shows(root):
+        return True
+    tense = _caption_tense(root)
+    if not tense or any(t.is_quote for t in span):
         return False
-    tail = [t for t in span if not t.is_punct][-CAPTION_DATE_WORDS:]
+    words = [t for t in span if not t.is_punct]
+    tail = words[-CAPTION_DATE_WORDS:]
     dated = [t for t in tail if t.ent_type_ == "DATE"]
-    return bool(dated) and bool(_YEAR.search(dated[-1].text)) and dated[-1] is tail[-1]
+    if not (dated and _YEAR.search(dated[-1].text) and dated[-1] is tail[-1]):
+        return False
+    return tense == "present" or _placed_before_date(words)
+
+
+def _placed_before_date(words: list[Any]) -> bool:
+    """ "..., in Sanaa, Yemen, Saturday, Feb. 19, 2011": a place names where the picture was taken
+    just before its date (a headline with a publication date has none)."""
+    i = len(words)
+    while i and words[i - 1].ent_type_ == "DATE":
+        i -= 1
+    return any(
+        t.ent_type_ in {"GPE", "LOC", "FAC"} for t in words[max(0, i - CAPTION_PLACE_WORDS) : i]
+    )
+
+
+def _caption_tense(root: Any) -> str | None:
+    """A caption's main verb: "present" ("Pao leaves"); "bare" in the present passive ("is seen",
+    "is helped by") or with no finite verb at all ("A masked demonstrator seen during clashes
+    ..."), which a caption shares with a headline; None for any other."""
+    auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"}]
+    if root.tag_ in {"VBZ", "VBP"}:
+        return "present" if root.lemma_ != "be" else None
+    if any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in auxes):
+        return "bare" if root.lemma_ not in SCHEDULE_PASSIVES else None
+    return "bare" if root.tag_ not in {"VBD", "MD"} and not auxes else None
+
+
+def _picture_shows(root: Any) -> bool:
+    """ "This June, 2013 photo released by the family shows officer Gerardo Hernandez." """
+    return root.lemma_ == "show" and any(
+        c.dep_ == "nsubj"
+        and c.lemma_.lower() in CAPTION_NOUNS
+        and any(d.dep_ == "det" and d.lower_ == "this" for d in c.children)
+        for c in root.children
+    )
 
 
 def _timestamp(words: list[Any]) -> bool:

@@ -173,6 +173,7 @@ def _whole_paragraph_reason(text: str, *, last: bool) -> str | None:
 
 def _normalise(text: str) -> str:
     text = rules.BROKEN_CLOSING_QUOTE.sub('"', text)
+    text = rules.GLUED_SENTENCE.sub(". ", text)
     text = rules.ZERO_WIDTH.sub("", text).translate(rules.QUOTE_MAP)
     text = " ".join(line.strip() for line in text.splitlines())
     return rules.SPACES.sub(" ", text).strip()

