@@ -32,6 +32,7 @@ from ..lexicon import (
     KIN_NOUNS,
     MALE_PRONOUNS,
     PLACE_NOUNS,
+    SERVICE_WORDS,
 )
 from ..models import EntityMention, EntityType
 
@@ -107,6 +108,8 @@ def _speaking_place(span: Any) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if root.pos_ != "PROPN" or (after is not None and after.lower_ in PLACE_NOUNS | {"'s", "’s"}):
         return False
+    if root.lower_ in SERVICE_WORDS:
+        return False  # "New York Police said": a force, not the city's government
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
         return True
     if root.dep_ != "nsubj" or any(c.dep_ == "appos" for c in root.children):
