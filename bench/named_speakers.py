@@ -23,7 +23,9 @@ Scoring, per gold item found:
   shown entity's name variants (aliases), the two share their last word ("Cohn" shown for
   "Gary Cohn"), or the shown name's words are all in the gold name ("Kleiner Perkins" for
   "Kleiner Perkins Caufield & Byers"; "ABC7" for "ABC 7 Chicago": letters and digits written
-  together count as two words): the same referent under a shorter name;
+  together count as two words): the same referent under a shorter name; and a country or
+  city the brief shows as an organisation (a place that speaks is its government) for the
+  gold's "<its adjective> government" ("Malaysia" for "Malaysian government");
 - an "UNNAMED" or "UNKNOWN" gold speaker is right when the brief names nobody (it may show the
   describing words, "police", but no entity);
 - wrong: another name; "place or time": a place entity or a time expression heads the quote.
@@ -142,9 +144,23 @@ def judge(brief, group, gold: str) -> str:
         name_key(gold) in variants
         or name_key(entity.name).split()[-1:] == name_key(gold).split()[-1:]
         or a <= b
+        or (entity.type == "organisation" and _government_of(entity.name, gold))
     ):
         return "lenient"
     return "wrong"
+
+
+def _government_of(shown: str, gold: str) -> bool:
+    """Is the shown name the country's or city's for the gold's government ("Malaysia" for
+    "Malaysian government", "North Korea" for "North Korean government"): each of its words
+    the start of the gold's word in its place (less a last letter), the gold's last word
+    "government"?"""
+    said, meant = name_key(shown).split(), name_key(gold).split()
+    return (
+        meant[-1:] == ["government"]
+        and 0 < len(said) < len(meant)
+        and all(m.startswith(w[: max(3, len(w) - 1)]) for w, m in zip(said, meant))
+    )
 
 
 def _is_time(name: str) -> bool:

@@ -419,17 +419,17 @@ def test_one_source_giving_one_fall_two_lengths_contradicts_itself(pipeline):
 
 
 def test_one_source_giving_two_distances_of_two_verbs_tells_of_two_things(nlp):
-    from newsweave.align.crossfigures import _Item, _self_contradiction
+    from newsweave.align.figurelinks import Item, self_contradiction
     from newsweave.extract.frames import figure_frame
 
     text = "The climber walked 700 metres to the hut and fell 600 metres from the ridge."
     items = []
     for value in (700, 600):
         n, doc = _number(nlp, text, value)
-        items.append(_Item(n, None, "distance", False, figure_frame(n, doc)))  # type: ignore[arg-type]
-    assert not _self_contradiction(*items)
-    counted = [_Item(i.number, i.vector, "count:rifle", False, i.frame) for i in items]
-    assert not _self_contradiction(*counted)
+        items.append(Item(n, None, "distance", False, figure_frame(n, doc)))  # type: ignore[arg-type]
+    assert not self_contradiction(*items)
+    counted = [Item(i.number, i.vector, "count:rifle", False, i.frame) for i in items]
+    assert not self_contradiction(*counted)
 
 
 def test_an_age_given_without_a_name_joins_the_one_named_persons_age_of_that_value(pipeline):
@@ -574,3 +574,126 @@ def test_a_figure_of_another_year_says_which(pipeline):
     )
     labels = {f.label for f in brief.figures if any(v.value == 21 for v in f.values)}
     assert labels and all(label.endswith("in 2015") for label in labels)
+
+
+def test_a_figures_frame_is_computed_once_for_the_story(nlp, monkeypatch):
+    """The figures of a fact and those compared across outlets share one `Frames`: a number's
+    frame is computed on its first asking, whatever mention object carries it."""
+    from dataclasses import replace
+
+    from newsweave.extract import frames as frames_module
+
+    calls = []
+    real = frames_module.figure_frame
+    monkeypatch.setattr(
+        frames_module, "figure_frame", lambda n, d=None: calls.append(n) or real(n, d)
+    )
+    n, doc = _number(nlp, "The storm destroyed 300 houses in the province.", 300)
+    frames = frames_module.Frames()
+    first = frames.of(n, doc)
+    assert frames.of(replace(n, kind="count:house"), doc) is first  # one span, one frame
+    assert first == real(n, doc) and first.verb == "destroy"
+    assert len(calls) == 1
+    assert frames_module.Frames().of(n, doc) is not first  # a new story computes its own
+
+
+def test_a_day_agreed_by_some_and_disputed_by_another_is_one_figure_in_dispute(pipeline):
+    """Two outlets say Friday, a third, dated the day after them, says "Yesterday": the day of
+    the death is one figure in dispute holding all three, not a Friday agreed beside it."""
+    import datetime as dt
+
+    texts = [
+        (
+            "Climber dies on Mount Dore\n\nOn Friday, 41-year-old Jan Smit died after slipping "
+            "and falling from a ridge on Mount Dore, police said.\n\nHis body was recovered by "
+            "helicopter.",
+            dt.date(2024, 3, 9),
+        ),
+        (
+            "Dutch climber killed\n\nJan Smit, a 41-year-old climber from Utrecht, died on Friday "
+            "when he fell from a ridge on Mount Dore.\n\nRescuers flew to the mountain.",
+            dt.date(2024, 3, 9),
+        ),
+        (
+            "Alpine death\n\nYesterday, 41-year-old Jan Smit died after he slipped and fell from a "
+            "ridge on Mount Dore, a police spokesman said.\n\nHe was climbing alone.",
+            dt.date(2024, 3, 10),
+        ),
+    ]
+    brief = pipeline.run(
+        [
+            Source(id=f"s{i}", raw=t, outlet=f"Outlet {'ABC'[i]}", published=day)
+            for i, (t, day) in enumerate(texts)
+        ]
+    )
+    assert any(c.kind == "date" for c in brief.conflicts)
+    days = [f for f in brief.figures if f.kind in {"date", "weekday"}]
+    (day,) = days
+    assert day.verdict == "conflict" and day.label.endswith("in dispute)")
+    assert sorted(v.text for v in day.values) == ["Friday", "Friday", "Yesterday"]
+    assert all(_cited(brief, v.span) == v.text for v in day.values)
+
+
+WIRE = (
+    "Quake hits hill towns\n\nA strong earthquake struck the hill towns of Varna province on "
+    "Tuesday, flattening houses and cutting roads. A doctor at the Lami clinic said around {} "
+    "people were seriously injured and had been taken to the provincial capital in two trucks."
+    "\n\nRescue teams were still searching the rubble late on Tuesday, officials said."
+)
+OTHER = (
+    "Earthquake in Varna\n\nThe earthquake that shook Varna province on Tuesday damaged hundreds "
+    "of buildings, the disaster agency said.\n\nPower was cut in several villages."
+)
+
+
+def _wire_brief(pipeline, copy_value):
+    copy = WIRE.format(copy_value).replace("Quake hits hill towns", "Strong quake strikes Varna")
+    return pipeline.run(
+        [
+            Source(id="s0", raw=WIRE.format(30), outlet="Outlet A"),
+            Source(id="s1", raw=copy, outlet="Outlet B"),
+            Source(id="s2", raw=OTHER, outlet="Outlet C"),
+        ]
+    )
+
+
+def test_a_figure_copies_of_one_wire_story_give_is_shown_as_one_witness(pipeline):
+    """Two outlets carrying one wire story give "around 30 people seriously injured": a figure
+    that agrees, noted as one independent source, not left out."""
+    brief = _wire_brief(pipeline, 30)
+    assert {s.witness for s in brief.sources if s.id in {"s0", "s1"}} == {"s0"}
+    (injured,) = [f for f in brief.figures if f.kind == "injured"]
+    assert injured.verdict == "agree" and injured.note == "2 sources agree (1 independent)"
+    assert sorted(v.span.source for v in injured.values) == ["s0", "s1"]
+    # the story's first key figure is one two witnesses give; one witness's figures come last
+    witnesses = [
+        len({"s0" if v.span.source == "s1" else v.span.source for v in f.values})
+        for f in brief.figures
+    ]
+    assert witnesses[0] == 2 and witnesses == sorted(witnesses, reverse=True)
+    assert [f.id for f in brief.figures] == [f"g{n}" for n in range(1, len(brief.figures) + 1)]
+
+
+def test_copies_of_one_wire_story_that_differ_are_no_conflict(pipeline):
+    """A copy giving another value (an edit of one report) is no second witness: no conflict,
+    no figure in dispute."""
+    brief = _wire_brief(pipeline, 32)
+    assert not _numbers(brief)
+    assert not [f for f in brief.figures if f.kind == "injured"]
+
+
+def test_figures_of_one_witness_come_after_those_of_two_and_are_numbered_again():
+    from newsweave.align.crossfigures import independent_first
+    from newsweave.models import Document, Figure, FigureValue, Span
+
+    docs = [
+        Document(Source(id=i, raw="x", witness=w)) for i, w in (("a", "a"), ("b", "a"), ("c", "c"))
+    ]
+
+    def figure(ident, *sources):
+        values = [FigureValue(Span(s, 0, 1), "5", 5.0) for s in sources]
+        return Figure(ident, "dead", "dead", "agree", values, "")
+
+    copies, two, three = figure("g1", "a", "b"), figure("g2", "a", "c"), figure("g3", "b", "c")
+    assert independent_first([copies, two, three], docs) == [two, three, copies]
+    assert [f.id for f in (two, three, copies)] == ["g1", "g2", "g3"]

@@ -551,3 +551,16 @@ def test_an_ambiguous_numeric_date_follows_the_order_of_the_page():
 
 def test_a_numeric_date_line_stands_in_for_the_publication_date():
     assert date_line("Climbers killed\n\nLast updated 15:48 15/09/2013\n\nText.") == D(2013, 9, 15)
+
+
+@pytest.mark.parametrize(
+    "text, expr, day",
+    [
+        ("The ship thwarted an attack on 10 Nov 11.", "10 Nov", D(2011, 11, 10)),  # 'D Mon YY'
+        ("On 3 May 15 people died in the floods.", "3 May", D(2011, 5, 3)),
+        ("The ship thwarted an attack on Nov 11.", "Nov 11", D(2011, 11, 11)),
+    ],
+)
+def test_a_month_after_a_days_number_is_that_day_not_the_month_of_the_next_number(text, expr, day):
+    found = _one(text, D(2011, 11, 15))
+    assert (found.text, found.date) == (expr, day)

@@ -325,6 +325,34 @@ def test_two_events_of_one_fact_on_two_weekdays_are_no_conflict(pipeline):
     assert not [c for c in brief.conflicts if c.kind == "date"]
 
 
+def test_a_day_given_to_a_noun_doing_something_dates_the_verb_it_hangs_on(pipeline):
+    """ "foiled a raid on cargo ships crossing the Red Sea on Friday": what the ships were doing
+    was at the time of the raid, so Friday dates "foiled" too, against another outlet's
+    Thursday."""
+    brief = _run(
+        pipeline,
+        "Navy foils raid\n\nA frigate foiled a pirate raid on cargo ships crossing the Red Sea on "
+        "Friday, seizing two skiffs, the navy said.\n\nThe ships sailed on to Suez.",
+        "Pirates thwarted\n\nThe frigate Hydra on Thursday foiled a raid by pirates on a convoy "
+        "of cargo ships in the Red Sea.\n\nNo one was hurt.",
+    )
+    (date,) = [c for c in brief.conflicts if c.kind == "date"]
+    assert {v.value for v in date.values} == {"Friday", "Thursday"}
+
+
+def test_a_day_given_to_a_noun_in_a_past_participle_keeps_to_that_participle(pipeline):
+    """ "charged a man questioned about the robbery on Monday": the questioning was on Monday,
+    not the charge; another outlet's "charged ... on Friday" is no conflict."""
+    brief = _run(
+        pipeline,
+        "Man charged\n\nPolice charged a man questioned about the robbery of a Leeds bank on "
+        "Monday, a spokesman said.\n\nHe will appear in court.",
+        "Robbery charge\n\nPolice charged a man with the robbery of a Leeds bank on Friday, a "
+        "spokesman said.\n\nThe bank reopened.",
+    )
+    assert not [c for c in brief.conflicts if c.kind == "date"]
+
+
 def test_the_days_a_sentence_names_are_figures_but_relative_days_are_not():
     from newsweave.extract.dates import find_dates
     from newsweave.extract.ordinals import date_marks

@@ -73,3 +73,18 @@ def test_a_shorter_name_with_letters_and_digits_together_is_lenient():
     group = SimpleNamespace(speaker_id="abc7", speaker="ABC7")
     assert bench.judge(brief, group, "ABC 7 Chicago") == "lenient"
     assert bench.judge(brief, group, "NBC 5 Chicago") == "wrong"
+
+
+def test_a_country_shown_as_an_organisation_is_lenient_for_its_government():
+    bench = _module()
+
+    def judged(name, etype, gold):
+        entity = SimpleNamespace(name=name, aliases=[], type=etype)
+        brief = SimpleNamespace(entity=lambda _id: entity)
+        return bench.judge(brief, SimpleNamespace(speaker_id="x", speaker=name), gold)
+
+    assert judged("Malaysia", "organisation", "Malaysian government") == "lenient"
+    assert judged("North Korea", "organisation", "North Korean government") == "lenient"
+    assert judged("Malaysia", "place", "Malaysian government") == "place-time"
+    assert judged("Malta", "organisation", "Malaysian government") == "wrong"
+    assert judged("Malaysia", "organisation", "Malaysian Airlines") == "wrong"

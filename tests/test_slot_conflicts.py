@@ -308,3 +308,101 @@ def test_relative_days_outside_quotes_are_no_quoted_conflict(pipeline):
         "Police said Dale Moss was pulled over by a state trooper yesterday near the bridge.",
     )
     assert not _slot(conflicts, "quoted words")
+
+
+# --- how well a thing was done ------------------------------------------------------------------
+
+
+EQUIPPED = (
+    "Climber dies on glacier\n\nA British climber, Tom Harker, died on Sunday after a fall on the "
+    "Fox Glacier. Police said Mr Harker was {} at the time of the fall."
+)
+EQUIPPED_B = (
+    "Climber killed in fall\n\nTom Harker, a British climber, died after falling on the Fox "
+    "Glacier on Sunday. Mr Harker's party appeared to be {} for the climb, a ranger said."
+)
+
+
+@pytest.mark.parametrize(
+    "good, bad",
+    [
+        ("well equipped", '"insufficiently" equipped'),
+        ("properly equipped", "ill-equipped"),
+        ("well equipped", "not properly equipped"),
+    ],
+)
+def test_one_person_said_well_and_ill_equipped_is_a_conflict(pipeline, good, bad):
+    conflicts, brief = _conflicts(pipeline, EQUIPPED.format(good), EQUIPPED_B.format(bad))
+    (c,) = _slot(conflicts, "how well equipped")
+    assert c.kind == "detail" and "adequately / inadequately" in c.note
+    assert {w.strip('"') for w in _cited(brief, c)} >= {good}
+    assert any(bad.rsplit(" ", 1)[0].strip('"-') in w for w in _cited(brief, c))
+
+
+def test_one_way_of_saying_how_well_is_no_conflict(pipeline):
+    conflicts, _ = _conflicts(
+        pipeline, EQUIPPED.format("poorly equipped"), EQUIPPED_B.format("insufficiently equipped")
+    )
+    assert not _slot(conflicts, "how well")
+
+
+def test_two_peoples_or_one_sources_two_manners_are_no_conflict(pipeline):
+    other = EQUIPPED_B.replace("Mr Harker's party", "Ms Lund's party").replace(
+        "Tom Harker, a British climber,", "Anna Lund, a Swedish climber,"
+    )
+    conflicts, _ = _conflicts(
+        pipeline, EQUIPPED.format("well equipped"), other.format("ill-equipped")
+    )
+    assert not _slot(conflicts, "how well")
+    both = EQUIPPED.format("well equipped") + " The rescuers were poorly equipped."
+    conflicts, _ = _conflicts(pipeline, both, EQUIPPED_B.format("ill-equipped"))
+    assert not _slot(conflicts, "how well")
+
+
+# --- what happened to a number of people --------------------------------------------------------
+
+
+RAID = (
+    "Navy foils raid\n\nThe navy patrolling the Red Sea on Monday foiled a raid by armed men on "
+    "two cargo ships, {} and seizing their guns.\n\nThe ships sailed on."
+)
+RAID_B = (
+    "Warship stops raid\n\nA frigate escorting cargo ships in the Red Sea foiled a raid by armed "
+    "men on Monday and {}, officials said.\n\nNo one was hurt."
+)
+
+
+def test_one_number_of_people_held_and_freed_is_a_conflict(pipeline):
+    conflicts, brief = _conflicts(
+        pipeline,
+        RAID.format("apprehending 14 Yemeni smugglers"),
+        RAID_B.format("rescued 14 Yemeni fishermen"),
+    )
+    (c,) = _slot(conflicts, "what happened to the 14")
+    assert c.kind == "detail" and "held / freed" in c.note
+    assert sorted(_cited(brief, c)) == [
+        "apprehending 14 Yemeni smugglers",
+        "rescued 14 Yemeni fishermen",
+    ]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("apprehending 14 Yemeni smugglers", "arrested 14 Yemeni smugglers"),  # one fate
+        ("apprehending 14 Yemeni smugglers", "rescued 3 Yemeni fishermen"),  # two groups
+        ("apprehending 14 Yemeni smugglers", "released 14 Yemeni fishermen"),  # maybe later
+    ],
+)
+def test_one_fate_or_two_numbers_are_no_conflict(pipeline, a, b):
+    conflicts, _ = _conflicts(pipeline, RAID.format(a), RAID_B.format(b))
+    assert not _slot(conflicts, "what happened")
+
+
+def test_a_number_held_and_freed_in_unrelated_sentences_is_no_conflict(pipeline):
+    other = (
+        "Floods hit coast\n\nHeavy rain flooded villages along the coast on Monday, and "
+        "lifeboat crews rescued 14 Yemeni fishermen from a sinking dhow.\n\nRoads were closed."
+    )
+    conflicts, _ = _conflicts(pipeline, RAID.format("apprehending 14 Yemeni smugglers"), other)
+    assert not _slot(conflicts, "what happened")

@@ -464,6 +464,18 @@ VESSEL_TYPES = {
 # that modify the event's verb, and the preposition that puts it off a coast.
 SETTINGS = {"inland": "on land", "onshore": "on land", "offshore": "at sea", "undersea": "at sea"}
 OFFSHORE_PREPOSITIONS = words("off")
+# How well a thing was done or made ready, said by an adverb of its participle ("was well
+# equipped" / "was insufficiently equipped", "ill-equipped"): one thing is one or the other. "Not"
+# before an adverb of the first set turns it ("not properly equipped").
+ADEQUATE_MANNERS = words("well adequately sufficiently properly suitably amply")
+INADEQUATE_MANNERS = words("ill poorly badly insufficiently inadequately improperly")
+# What was done to a number of people, by the verb taking them as its object ("apprehending 26
+# pirates" / "rescued 26 crewmembers"): held or freed, one group is not both. Not "release" (those
+# arrested are often released later) nor "evacuate".
+FATE_VERBS = {
+    **dict.fromkeys(words("arrest capture apprehend detain nab"), "held"),
+    **dict.fromkeys(words("rescue save free"), "freed"),
+}
 # Ranks of one ladder: a person holds one of them at a time ("former partner" / "former
 # associate"), unlike titles that can both be true ("spokesman" / "deputy press secretary").
 RANK_LADDERS = (

@@ -150,6 +150,7 @@ class EntityMention:
     role: Role | None = None
     alias: str | None = None  # the name as written with its honorific ("Mr Liu"), when it had one
     short: str | None = None  # initials the text gives it in brackets ("... Prevention (CDC)")
+    speaks: bool = False  # a place named as a speaker ("Malaysia said"): its government
 
 
 @dataclass

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..extract.frames import Frames
 from ..kinds import SIMILARITIES, Similarity, choose
 from ..models import (
     Conflict,
@@ -28,7 +29,7 @@ from .conflicts import (
     holder_conflicts,
     name_conflicts,
 )
-from .crossfigures import cross_figures, cross_marks, date_figures
+from .crossfigures import cross_figures, cross_marks, date_figures, independent_first
 from .facts import group_facts, make_fact
 from .figures import fact_figures, figure_conflicts, story_figures
 from .quotes import group_quotes
@@ -86,10 +87,12 @@ def align(
     result.conflicts += _linked(entity_slot_conflicts(entities, documents), result.facts)
     result.conflicts += _linked(day_conflicts(vectors, result.conflicts), result.facts)
     result.figures = story_figures(documents)
-    result.figures += fact_figures(result.facts, result.vectors, result.figures)
-    result.figures = cross_marks(vectors, cross_figures(vectors, result.figures))
+    frames = Frames()  # each figure's frame computed once, for its fact and across outlets
+    result.figures += fact_figures(result.facts, result.vectors, result.figures, frames)
+    result.figures = cross_marks(vectors, cross_figures(vectors, result.figures, frames))
     result.conflicts += _linked(figure_conflicts(result.figures), result.facts)
     result.figures = date_figures(result.conflicts, documents, result.figures)
+    result.figures = independent_first(result.figures, documents)
     result.numbers = group_numbers(documents)
     result.timeline = build_timeline(documents, result.facts, result.vectors)
     result.undated = undated_events(documents, result.facts, result.vectors)

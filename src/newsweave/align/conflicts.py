@@ -12,10 +12,10 @@ from itertools import combinations
 from rapidfuzz.fuzz import ratio
 
 from ..extract.dates import MONTHS, WEEKDAYS
-from ..extract.figures import governor, stem
+from ..extract.figures import governor_token, stem
 from ..extract.frames import event_word
 from ..models import Conflict, ConflictValue, DateMention, Document, Entity, Span
-from .crossfigures import anchor_cosine
+from .figurelinks import anchor_cosine
 from .vectors import SentenceVector, days_apart
 
 # Family names at least this alike (rapidfuzz ratio) are spellings of one ("Morsi" / "Mursi").
@@ -146,8 +146,8 @@ def _named_day_conflict(a: SentenceVector, b: SentenceVector, fact_id: str) -> l
     if len(da) != 1 or len(db) != 1:
         return []
     x, y = da[0], db[0]
-    gx, gy = _governor(a.document, x), _governor(b.document, y)
-    if gx is None or gx != gy:
+    gx, gy = _governors(a.document, x), _governors(b.document, y)
+    if not gx & gy:
         return []  # "arrested Tuesday" / "for Sunday's game": two events of one sentence pair
     for names in (WEEKDAYS, MONTHS):
         nx, ny = _names_in(x.text, names), _names_in(y.text, names)
@@ -155,31 +155,45 @@ def _named_day_conflict(a: SentenceVector, b: SentenceVector, fact_id: str) -> l
             len(nx) == 1
             and len(ny) == 1
             and nx != ny
-            and _one_day(a.document, gx, names)
-            and _one_day(b.document, gy, names)
+            and _one_day(a.document, gx & gy, names)
+            and _one_day(b.document, gx & gy, names)
         ):
             note = f"{x.text!r} vs {y.text!r}: the same fact dated on different days by name"
             return [Conflict("date", [_value(x), _value(y)], fact_id=fact_id, note=note)]
     return []
 
 
-def _one_day(document: Document, governor: str, names) -> bool:
-    """Does the document name at most one day (of `names`: weekdays or months) for the verb or
-    noun? "Smit died on Friday", "Jones died on Saturday": two events, not one dated twice."""
+def _one_day(document: Document, verbs: frozenset[str], names) -> bool:
+    """Does the document name at most one day (of `names`: weekdays or months) for the verbs or
+    nouns? "Smit died on Friday", "Jones died on Saturday": two events, not one dated twice."""
     days = {
         day
         for m in document.dates
-        if _names_in(m.text, names) and _governor(document, m) == governor
+        if _names_in(m.text, names) and _governors(document, m) & verbs
         for day in _names_in(m.text, names)
     }
     return len(days) <= 1
 
 
-def _governor(document: Document, m: DateMention) -> str | None:
-    """The stem of the verb or noun a date expression dates ("filed paperwork Wednesday" and "a
-    court filing on Thursday": "fil"); None without a parse."""
-    lemma = governor(document.nlp, m.span)
-    return stem(event_word(lemma)) if lemma else None
+def _governors(document: Document, m: DateMention) -> frozenset[str]:
+    """The stems of the verb or noun a date expression dates ("filed paperwork Wednesday" and "a
+    court filing on Thursday": "fil"), and, for a participle in -ing describing a noun, of the
+    verb that noun hangs on: what the noun was doing happened at the time of that verb ("foiled
+    an attack on vessels transiting the Gulf on Friday": "transit" and "foil"). Empty without a
+    parse."""
+    token = governor_token(document.nlp, m.span)
+    if token is None:
+        return frozenset()
+    out = {stem(event_word(token.lemma_.lower()))}
+    if token.dep_ == "acl" and token.tag_ == "VBG":
+        head = token.head
+        for _ in range(4):
+            if head.pos_ == "VERB" or head.head is head:
+                break
+            head = head.head
+        if head.pos_ == "VERB":
+            out.add(stem(event_word(head.lemma_.lower())))
+    return frozenset(out)
 
 
 def _names_in(text: str, names) -> set[int]:
@@ -198,19 +212,24 @@ def _value(m, value: str | None = None) -> ConflictValue:
 def day_conflicts(vectors: list[SentenceVector], shown: list[Conflict]) -> list[Conflict]:
     """Outlets that date one event by different weekday or month names, whatever facts their
     sentences are in ("wrote a letter to the Patriarch in May 2012" / "in April wrote a lengthy
-    letter to Patriarch Kirill"): the dates name the same verb or noun (`_governor`) in sentences
+    letter to Patriarch Kirill"): the dates name the same verb or noun (`_governors`) in sentences
     alike enough (`_alike_days`). A source that names two days of one year for one verb ("Rait
     died on Friday", "Buckley died on Saturday") tells of two events: it is left out."""
     named = [x for v in vectors if not v.part for x in _named_days(v)]
     days: dict[tuple, set[int]] = {}
-    for v, m, verb, kind, day in named:
-        days.setdefault((v.source, verb, kind, _year(m)), set()).add(day)
-    named = [x for x in named if len(days[(x[0].source, x[2], x[3], _year(x[1]))]) == 1]
+    for v, m, verbs, kind, day in named:
+        for verb in verbs:
+            days.setdefault((v.source, verb, kind, _year(m)), set()).add(day)
+    named = [
+        x
+        for x in named
+        if all(len(days[(x[0].source, verb, x[3], _year(x[1]))]) == 1 for verb in x[2])
+    ]
     cited = {(v.source, v.start) for c in shown for v in c.values}
     out: list[Conflict] = []
     for i, (a, x, ga, ka, da) in enumerate(named):
         for b, y, gb, kb, db in named[i + 1 :]:
-            if (ga, ka) != (gb, kb) or da == db or a.witness == b.witness:
+            if not ga & gb or ka != kb or da == db or a.witness == b.witness:
                 continue
             if {(x.span.source, x.span.start), (y.span.source, y.span.start)} & cited:
                 continue
@@ -237,16 +256,16 @@ def _alike_days(a: SentenceVector, b: SentenceVector, one_year: bool) -> bool:
 
 
 def _named_days(v: SentenceVector):
-    """(vector, date, its governor, "weekday" or "month", the day's number) for each date of the
+    """(vector, date, its governors, "weekday" or "month", the day's number) for each date of the
     sentence that names one weekday or one month."""
     for m in _in(v.document, v.sentence.span, "dates"):
-        verb = _governor(v.document, m)
-        if verb is None:
+        verbs = _governors(v.document, m)
+        if not verbs:
             continue
         for kind, names in (("weekday", WEEKDAYS), ("month", MONTHS)):
             found = _names_in(m.text, names)
             if len(found) == 1:
-                yield v, m, verb, kind, next(iter(found))
+                yield v, m, verbs, kind, next(iter(found))
 
 
 def entity_conflicts(entities: list[Entity]) -> list[Conflict]:

@@ -21,7 +21,7 @@ from collections import Counter
 from rapidfuzz.fuzz import ratio
 
 from ..extract.figures import EVENT_KINDS, TOLLS
-from ..extract.frames import figure_frame, year_of
+from ..extract.frames import Frames, year_of
 from ..extract.numbers import counted_key
 from ..extract.stamps import stamp_lines
 from ..extract.times import LOCAL, times_of_day
@@ -166,11 +166,17 @@ def _within_values(f: Figure, values: list[FigureValue]) -> bool:
     return all((v.span.source, v.span.start) in places for v in f.values)
 
 
-def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure]) -> list[Figure]:
+def fact_figures(
+    facts: list[Fact],
+    vectors: dict[str, list],
+    shown: list[Figure],
+    frames: Frames | None = None,
+) -> list[Figure]:
     """Figures of each fact several sources state, kind by kind ("Raj Chohan, 59," in three
     outlets; "6 AK-47 rifles" / "six rifles"), besides those the story's figures already show. A
     fact whose sources give one figure different values is marked `conflicting`."""
     cited = {(v.span.source, v.span.start) for f in shown for v in f.values}
+    frames = frames or Frames()
     years: dict[tuple[str, ...], int | None] = {}  # the year of each set of sources, found once
     out: list[Figure] = []
     for fact in facts:
@@ -197,7 +203,7 @@ def fact_figures(facts: list[Fact], vectors: dict[str, list], shown: list[Figure
                 counted.setdefault(kind, n.counts)
                 if all(v.span.source != member.source for v in values):
                     values.append(figure_value(member.document, n, member.sentence))
-                    frame = figure_frame(n, member.document.nlp)
+                    frame = frames.of(n, member.document.nlp)
                     stated[(n.span.source, n.span.start)] = (
                         n.kind or kind,
                         frame.scope,

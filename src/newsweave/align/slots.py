@@ -4,8 +4,10 @@ Camry" / "a grey Toyota Camry"), the kind of a named ship ("Patrol vessel INS Su
 INS Sukanya"), on land or at sea ("the quake struck inland" / "struck off Aceh province"), the
 named place a thing is at ("a Logan Square daycare" / "a Palmer Square day care"), where a person
 lives ("who lived in South Ozone Park" / "Raj K. Chohan, 59, of College Point"), a rank of one
-ladder ("former partner" / "former associate") and the day one speaker's quoted words give ("This
-morning I was stopped" / "Yesterday I was stopped"). Days and months by name: `conflicts.py`.
+ladder ("former partner" / "former associate"), the day one speaker's quoted words give ("This
+morning I was stopped" / "Yesterday I was stopped"), how well a thing was done ("was well
+equipped" / "was insufficiently equipped") and what was done to a number of people ("apprehending
+26 pirates" / "rescued 26 crewmembers"). Days and months by name: `conflicts.py`.
 
 Each value is a `_Fill`: its slot, the thing it is of (`key`), the value in one form, the words
 that state it (cited). Two fills of one slot and key from different witnesses conflict when their
@@ -28,10 +30,13 @@ from ..extract.entities import name_key
 from ..extract.figures import governor, stem
 from ..extract.frames import event_word
 from ..lexicon import (
+    ADEQUATE_MANNERS,
     COLOUR_KIND_HEADS,
     COLOURS,
     EVENT_SYNONYMS,
+    FATE_VERBS,
     FURTHER_WORDS,
+    INADEQUATE_MANNERS,
     OFFSHORE_PREPOSITIONS,
     PEOPLE_NOUNS,
     RANK_FORMS,
@@ -102,7 +107,16 @@ def _sentence_fills(v: SentenceVector):
     tokens = doc.char_span(v.sentence.span.start, v.sentence.span.end, alignment_mode="expand")
     if tokens is None:
         return
-    for reader in (_colours, _vessel_types, _settings, _place_modifiers, _quoted_days):
+    readers = (
+        _colours,
+        _vessel_types,
+        _settings,
+        _place_modifiers,
+        _quoted_days,
+        _adequacies,
+        _fates,
+    )
+    for reader in readers:
         for slot, key, value, first, last, label in reader(v, tokens):
             span = Span(v.source, doc[first].idx, doc[last].idx + len(doc[last]))
             yield _Fill(slot, key, value, span, v.witness, label, v)
@@ -270,6 +284,52 @@ def _quoted_days(v: SentenceVector, tokens):
             )
 
 
+def _adequacies(v: SentenceVector, tokens):
+    """ "was well equipped" / "appeared to be insufficiently equipped" / "ill-equipped climber" /
+    "were not properly equipped": a participle with an adverb of how well it was done
+    (`lexicon.ADEQUATE_MANNERS`, `INADEQUATE_MANNERS`; "not" turns the first kind), keyed by the
+    participle ("equipped")."""
+    for t in tokens:
+        if not (t.tag_ == "VBN" or (t.pos_ == "ADJ" and t.lower_.endswith("ed"))):
+            continue
+        manners = [c for c in t.children if c.dep_ == "advmod" and c.lower_ in _MANNERS]
+        if len(manners) != 1:
+            continue
+        good = manners[0].lower_ in ADEQUATE_MANNERS
+        negated = [c for c in t.children if c.dep_ == "neg" and c.i < manners[0].i]
+        if negated and not good:
+            continue  # "not poorly equipped": says little
+        value = "adequately" if good and not negated else "inadequately"
+        first = negated[0].i if negated else manners[0].i
+        yield "adequacy", stem(t.lower_), value, first, t.i, t.lower_
+
+
+_MANNERS = ADEQUATE_MANNERS | INADEQUATE_MANNERS
+
+
+def _fates(v: SentenceVector, tokens):
+    """ "apprehending 26 Somali pirates" / "rescued 26 Somali crewmembers" / "26 pirates
+    arrested": a number of people (more than one) that a verb of `lexicon.FATE_VERBS` takes as
+    its object (or passive subject), keyed by the number: held or freed."""
+    for t in tokens:
+        if t.dep_ != "nummod" or not t.like_num:
+            continue
+        noun, verb = t.head, t.head.head
+        fate = FATE_VERBS.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+        passive = noun.dep_ == "nsubj" and verb.tag_ == "VBN"  # a headline's "26 pirates arrested"
+        if fate is None or not (noun.dep_ in {"dobj", "nsubjpass"} or passive):
+            continue
+        count = next((n for n in _in_tokens(v, t) if n.value > 1), None)
+        if count is not None:
+            first, last = min(t.i, verb.i), max(noun.i, verb.i)
+            yield "fate", f"{count.value:g}", fate, first, last, f"{count.value:g} {noun.lower_}"
+
+
+def _in_tokens(v: SentenceVector, t) -> list:
+    """The numbers read at a token."""
+    return v.document.index("numbers").overlapping(t.idx, t.idx + len(t))
+
+
 # --- what is said of people ------------------------------------------------------------------------
 
 
@@ -375,7 +435,14 @@ def _linked_sentences(a: _Fill, b: _Fill) -> bool:
     pa, pb = _people(a.link, a.span), _people(b.link, b.span)
     if pa and pb and not pa & pb:
         return False  # "Berg won a gold medal" / "Holt won a silver medal": two people's claims
-    floor = {"colour": COLOUR_LINK, "quoted day": QUOTE_LINK}.get(a.slot, PLACE_LINK)
+    if a.slot == "adequacy" and pa & pb:
+        return True  # "Mr Buckley was well equipped" / "Mr Buckley's group was ill-equipped"
+    floor = {
+        "colour": COLOUR_LINK,
+        "adequacy": COLOUR_LINK,
+        "fate": COLOUR_LINK,
+        "quoted day": QUOTE_LINK,
+    }.get(a.slot, PLACE_LINK)
     return probability(a.link, b.link) >= floor
 
 
@@ -429,6 +496,8 @@ _KIND = {
     "rank": "role",
     "residence": "place",
     "quoted day": "date",
+    "adequacy": "detail",
+    "fate": "detail",
 }
 _WHAT = {
     "colour": "colour of the {key}",
@@ -438,6 +507,8 @@ _WHAT = {
     "residence": "where {key} lives",
     "rank": "rank of {key}",
     "quoted day": "day the quoted words give for {key}",
+    "adequacy": "how well {key}",
+    "fate": "what happened to the {key}",
 }
 
 
@@ -465,4 +536,6 @@ _WHY = {
     "residence": "one person, and neither source names the other's place",
     "rank": "one person, ranks of one ladder that are held one at a time",
     "quoted day": "one speaker's words, said once, in sentences that state one claim",
+    "adequacy": "one thing, named by one person or stated in one claim",
+    "fate": "one number of people, in sentences that state one claim",
 }

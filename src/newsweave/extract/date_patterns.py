@@ -119,7 +119,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf" (?P<b>{_YEAR})(?![0-9%])"
         ),
     ),
-    ("mdy", _re(rf"(?:{_WD},? )?(?P<m>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?(?![:.][0-9])")),
+    # not after a day's number: "10 Nov 11" is 10 November ('11 the year), "3 May 15 people" the 3rd
+    (
+        "mdy",
+        _re(
+            rf"(?:{_WD},? )?(?<![0-9] )(?P<m>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?(?![:.][0-9])"
+        ),
+    ),
     (
         "dmy",
         _re(

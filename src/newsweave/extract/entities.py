@@ -6,10 +6,12 @@ import re
 from typing import Any
 
 from ..lexicon import (
+    EPITHET_NOUNS,
     FACILITY_NOUNS,
     FEMALE_WORDS,
     HONORIFICS,
     INVERTED_CUES,
+    KIN_NOUNS,
     KNOWN_ORGS,
     MALE_WORDS,
     NAME_PARTICLES,
@@ -42,6 +44,8 @@ TITLE_CASE_MIN_WORDS = 3
 # Words no untagged person's name has: titles, organisations' and places' words.
 _NOT_PERSON_WORDS = TITLE_WORDS | ORG_WORDS | PLACE_NOUNS | KNOWN_ORGS
 GENDER_NOUNS = MALE_WORDS | FEMALE_WORDS  # "Valeska Paris, an Australian woman": a person
+# Capitalised words before a name that are no part of it ("Coach", "CLOSE", "The").
+_NOT_NAME_START = _NOT_PERSON_WORDS | PERSON_ROLE_NOUNS | EPITHET_NOUNS | PAGE_LABELS | _NOT_NAME
 _ROLE_STOP_POS = {"VERB", "AUX", "DET", "ADP", "PUNCT", "PRON", "CCONJ", "SCONJ", "NUM", "PART"}
 
 
@@ -225,8 +229,8 @@ def _titled_name(doc: Any, tok: Any) -> tuple[Any, bool]:
     """The proper-noun chain ending at `tok`, and whether a person's title opens it
     ("Mayor Rahm Emanuel" -> "Rahm Emanuel", True)."""
     start = tok
-    while start.i > 0 and doc[start.i - 1].pos_ == "PROPN" and doc[start.i - 1].dep_ == "compound":
-        start = doc[start.i - 1]
+    while (before := _name_word_before(doc, start)) is not None:
+        start = before
     i = start.i
     while i < tok.i and doc[i].lower_.rstrip(".") in TITLE_WORDS - HONORIFICS and doc[i].is_title:
         i += 1
@@ -234,9 +238,25 @@ def _titled_name(doc: Any, tok: Any) -> tuple[Any, bool]:
     return doc[i : tok.i + 1], titled
 
 
+def _name_word_before(doc: Any, tok: Any) -> Any | None:
+    """The proper noun a name's word is the compound of, right before it, or glued to it by a
+    hyphen (the "Jean" of "Jean-Baptiste Le Pichon"); else None."""
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.pos_ == "PROPN" and prev.dep_ == "compound":
+        return prev
+    if prev is None or tok.i < 2 or prev.text != "-" or prev.whitespace_:
+        return None
+    word = doc[tok.i - 2]
+    return word if word.pos_ == "PROPN" and word.is_title and not word.whitespace_ else None
+
+
 def _speaker_slot(tok: Any) -> bool:
+    """A proper noun where only a person's name stands: the subject of a speech verb, the
+    appositive of a role ("The mayor, Ana Ruiz"), the owner of kin ("Ana Ruiz's husband")."""
     if tok.dep_ in {"nsubj", "nsubjpass"}:
         return tok.head.lemma_.lower() in SPEECH_LEMMAS
+    if tok.dep_ == "poss":
+        return tok.head.lemma_.lower() in KIN_NOUNS
     return tok.dep_ == "appos" and tok.head.lower_ in PERSON_ROLE_NOUNS
 
 
@@ -257,9 +277,10 @@ def initials(name: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """A comparison key for a name: no dots, possessives, determiners or case."""
+    """A comparison key for a name: no dots, possessives, determiners or case; one apostrophe
+    ("Children’s" and "Children's")."""
     name = re.sub(r"['’]s?$", "", name.strip())
-    name = _DETERMINER.sub("", name).replace(".", "")
+    name = _DETERMINER.sub("", name).replace(".", "").replace("’", "'")
     return " ".join(name.lower().replace("-", " ").split())
 
 
@@ -277,6 +298,8 @@ def _name_span(ent: Any) -> Any | None:
     ("Brock Holt\n\n", a lone "\n\n")."""
     start, end = ent.start, ent.end
     doc = ent.doc
+    if ent.label_ == "PERSON":
+        start = _untagged_start(doc, start)
     while start < end and (
         doc[start].lower_ in _NOT_NAME
         or doc[start].is_space
@@ -301,6 +324,35 @@ def _name_span(ent: Any) -> Any | None:
     while end > start + 1 and doc[end - 1].text == "-":
         end -= 1  # "Shenzhen-" of "Shenzhen-based"
     return ent.doc[start:end] if end > start else None
+
+
+def _untagged_start(doc: Any, start: int) -> int:
+    """Where a person's name starts: back over a capitalised name word the model left out of it
+    ("Marcel" of '"...," Marcel Williams Foster yelled'; "Jean-" of "Jean-Baptiste"), not a
+    title, nor a word the model tags otherwise ("Democrat Rob Quist"). A name's first word in
+    running text (after a verb, a comma or a quote mark): a capitalised word opening a sentence
+    or a headline, or after a preposition or another capital, is rather a role ("Prosecutor
+    Richard Roe", "scandal: Journalist Ann Roe says", "VP of Education Ann Roe")."""
+    word = _name_word_before(doc, doc[start])
+    if word is None or not _bare_name_word(word):
+        return start
+    if word.i > 0 and doc[start - 1].text == "-":  # "Jean" of "Jean-Baptiste"
+        return word.i
+    before = doc[word.i - 1] if word.i > 0 else None
+    if word.is_sent_start or before is None:
+        return start
+    running = before.is_lower and before.pos_ not in {"ADP", "DET"}
+    return word.i if running or before.is_quote or before.text == "," else start
+
+
+def _bare_name_word(tok: Any) -> bool:
+    return (
+        tok.ent_iob_ == "O"
+        and tok.tag_ == "NNP"
+        and tok.is_title
+        and tok.is_alpha
+        and tok.lower_ not in _NOT_NAME_START
+    )
 
 
 def _after_hyphen(doc: Any, i: int, start: int) -> bool:

@@ -520,6 +520,12 @@ def _verb(tokens: Any) -> str:
 def governor(doc: Any, span: Span) -> str | None:
     """The lemma of the verb or noun an expression (a date, a year) hangs on ("filed paperwork
     Wednesday": "file"); None without a parse."""
+    token = governor_token(doc, span)
+    return str(token.lemma_.lower()) if token is not None else None
+
+
+def governor_token(doc: Any, span: Span) -> Any:
+    """The token of the verb or noun an expression hangs on (`governor`); None without one."""
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand") if doc else None
     if tokens is None or not len(tokens):
         return None
@@ -529,7 +535,7 @@ def governor(doc: Any, span: Span) -> str | None:
             return None
         token = token.head
         if token.pos_ in {"VERB", "NOUN"} and not (tokens.start <= token.i < tokens.end):
-            return str(token.lemma_.lower())
+            return token
     return None
 
 

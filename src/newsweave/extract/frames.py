@@ -99,6 +99,23 @@ def figure_frame(number: NumberMention, doc: Any = None) -> Frame:
     )
 
 
+class Frames:
+    """The frames of one story's figures, each computed once: the figures of a fact
+    (`align.figures.fact_figures`) and those compared across outlets (`align.crossfigures`) are
+    mostly the same numbers. Made for one story (`align.align`); not shared between stories."""
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[str, int, int], Frame] = {}
+
+    def of(self, number: NumberMention, doc: Any = None) -> Frame:
+        """`figure_frame` of the number, computed on its first asking."""
+        key = (number.span.source, number.span.start, number.span.end)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = figure_frame(number, doc)
+        return found
+
+
 # Dependencies through which a verb with no subject of its own takes its governor's ("Rait died
 # after slipping and falling 200 ft": the one who fell is the subject of "died").
 _SUBJECT_THROUGH = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})

@@ -14,7 +14,9 @@ biography, "Harrow" a person once and a school twice. Here every mention of a na
 
 The type with most votes is every mention's ("one name, one type"); a full name whose last
 word was shown to be a person's by evidence is a person ("Valeska Paris" after "Paris claims
-she"). One pass over the mentions and their sentences: linear in the document.
+she"). A place named as the one speaking ("Malaysia said") is, in that mention, its government:
+an organisation (`EntityMention.speaks`). One pass over the mentions and their sentences:
+linear in the document.
 """
 
 from __future__ import annotations
@@ -25,9 +27,12 @@ from typing import Any
 
 from ..lexicon import (
     CONTEST_VERBS,
+    CUE_LEMMAS,
     FEMALE_PRONOUNS,
     KIN_NOUNS,
     MALE_PRONOUNS,
+    PLACE_NOUNS,
+    SERVICE_WORDS,
 )
 from ..models import EntityMention, EntityType
 
@@ -83,11 +88,40 @@ def settle_types(
             m.type = _winner(votes[key], m.type)
     surnames = {k.split()[-1] for m, k in zip(mentions, keys) if m.type == "person" and " " in k}
     proven = {k for k, n in person.items() if n >= MIN_EVIDENCE}
+    for m, key, span in zip(mentions, keys, spans):
+        # a government is "it", never "he" or "she" ("Denver said he would stay": a man)
+        if m.type == "place" and not person[key] and span is not None and _speaking_place(span):
+            m.type, m.speaks = "organisation", True
     return [
         m
         for i, (m, k) in enumerate(zip(mentions, keys))
         if i not in maybe or (m.type == "person" and (k in proven or k in surnames))
     ]
+
+
+def _speaking_place(span: Any) -> bool:
+    """A country or city named as the one speaking is its government, an organisation: the
+    subject of a speech verb ("Malaysia said", "The North hit back, saying") or what a claim is
+    "according to"; not a place inside the subject ("Bireun village residents said"), nor one
+    with a settlement noun after it ("Bireun village said")."""
+    root, doc = span.root, span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if root.pos_ != "PROPN" or (after is not None and after.lower_ in PLACE_NOUNS | {"'s", "’s"}):
+        return False
+    if root.lower_ in SERVICE_WORDS:
+        return False  # "New York Police said": a force, not the city's government
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+        return True
+    if root.dep_ != "nsubj" or any(c.dep_ == "appos" for c in root.children):
+        return False  # "the capital, Kuala Lumpur, a statement ... said": the statement speaks
+    verb = root.head
+    between = doc[min(span.end, verb.i) : max(span.start, verb.i)]
+    if any(t.text == ":" or t.is_quote for t in between):
+        return False  # "MD: A lot of people say": a speaker's label, not a subject
+    return verb.lemma_.lower() in CUE_LEMMAS or any(
+        c.dep_ in {"advcl", "xcomp"} and c.tag_ == "VBG" and c.lemma_.lower() in CUE_LEMMAS
+        for c in verb.children
+    )
 
 
 def _winner(votes: Counter[EntityType], own: EntityType) -> EntityType:

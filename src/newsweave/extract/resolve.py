@@ -19,7 +19,9 @@ from ..lexicon import (
     NICKNAMES,
     ORG_PREFIXES,
     ORG_SUFFIXES,
+    ORG_WORDS,
     PLACE_ALIASES,
+    PUBLIC_BODIES,
     word_gender,
 )
 from ..models import Entity, EntityMention, EntityType, Span
@@ -55,6 +57,11 @@ def _group(mentions: list[EntityMention]) -> list[list[EntityMention]]:
     for m in mentions:
         if m.type == "person":
             continue
+        owner = _possessed_person(m, surnames)
+        if owner is not None:  # "the University of Toulouse's Young-Ho Eom"
+            owner.append(m)
+            m.type = "person"
+            continue
         key = name_key(m.text)
         if _a_persons_name(m, key, named, others):
             # "Bloomberg" as a place, "Trump" as an organisation; a lone family name shared
@@ -67,6 +74,21 @@ def _group(mentions: list[EntityMention]) -> list[list[EntityMention]]:
         else:
             rest[_other_key(m, key)].append(m)
     return person_groups + _attach_initials(_attach_short_orgs(rest))
+
+
+def _possessed_person(
+    m: EntityMention, surnames: dict[str, list[EntityMention]]
+) -> list[EntityMention] | None:
+    """A name the model ran on from a possessive before it ("the University of Toulouse's
+    Young-Ho Eom"): when what follows the last "'s" is a person's name of two or more words in
+    the story, the mention is that person's, cut to those words."""
+    tail = re.split(r"['’]s\s+", m.text)[-1]
+    key = name_key(tail)
+    if tail == m.text or " " not in key or key not in surnames:
+        return None
+    m.span = Span(m.span.source, m.span.end - len(tail), m.span.end)
+    m.text = tail
+    return surnames[key]
 
 
 def _a_persons_name(m: EntityMention, key: str, named: dict[str, int], others: Counter) -> bool:
@@ -122,10 +144,21 @@ def _by_honorific_gender(lone: list[EntityMention]) -> list[list[EntityMention]]
 
 
 def _cluster_full_names(full: dict[str, list[EntityMention]]) -> list[list[EntityMention]]:
+    """Full names grouped, commonest first: a name joins the first group with a name of the same
+    person and none of a namesake ("Arthur Dickson Wright", the father, does not join "Clarissa
+    Dickson Wright" through the "Dickson Wright" both are called)."""
     names = sorted(full, key=lambda n: -len(full[n]))
     clusters: list[tuple[list[str], list[EntityMention]]] = []
     for name in names:
-        home = next((c for c in clusters if any(_same_person(name, other) for other in c[0])), None)
+        home = next(
+            (
+                c
+                for c in clusters
+                if any(_same_person(name, other) for other in c[0])
+                and not any(_namesakes(name, other) for other in c[0])
+            ),
+            None,
+        )
         if home is None:
             clusters.append(([name], list(full[name])))
         else:
@@ -141,6 +174,11 @@ def _same_person(a: str, b: str) -> bool:
     if set(wa) <= set(wb) or set(wb) <= set(wa):
         return True
     return _first_names_match(wa[0], wb[0])
+
+
+def _namesakes(a: str, b: str) -> bool:
+    """Two full names of one family name whose first names differ: two people."""
+    return a.split()[-1] == b.split()[-1] and not _same_person(a, b)
 
 
 def _first_names_match(a: str, b: str) -> bool:
@@ -178,17 +216,25 @@ def _unique_match(
     if len(last) > 1:
         here = None if lone.alias else _named_in_full_here(last, token, lone.span)
         return here or _dominant(last)
-    # "Mr Xi" is Xi Jinping; with an honorific, a given name said first ("Mr Khalid": Khalid Abu
-    # Bakar) is its three-word name's too
-    words = {2, 3} if lone.alias else {2}
-    first = [
-        c
-        for c in clusters
-        if any(
-            len(_person_tokens(m.text)) in words and _person_tokens(m.text)[0] == token for m in c
-        )
-    ]
-    return first[0] if not last and len(first) == 1 else None
+    if last:
+        return None
+    first = [c for c in clusters if any(_said_first(token, m, lone) for m in c)]
+    if len(first) > 1:  # "says Robin": Robin Roberts, not the "Robin Carter" of a correction
+        return _named_in_full_here(first, token, lone.span, 0) or _dominant(first)
+    return first[0] if first else None
+
+
+def _said_first(token: str, full: EntityMention, lone: EntityMention) -> bool:
+    """Is the lone name the first word of this full name, by which the person goes? "Mr Xi" is
+    Xi Jinping; a two-word name's first word is its; with an honorific, a three-word name's too
+    ("Mr Khalid": Khalid Abu Bakar); and that of a longer name its report gave in full before
+    ("Police chief Khalid Abu Bakar said ... Khalid told reporters")."""
+    words = _person_tokens(full.text)
+    if len(words) < 2 or words[0] != token:
+        return False
+    if len(words) == 2 or (len(words) == 3 and lone.alias):
+        return True
+    return full.span.source == lone.span.source and full.span.start < lone.span.start
 
 
 def _honorific_gender(m: EntityMention) -> str | None:
@@ -197,17 +243,18 @@ def _honorific_gender(m: EntityMention) -> str | None:
 
 
 def _named_in_full_here(
-    clusters: list[list[EntityMention]], token: str, at: Span
+    clusters: list[list[EntityMention]], token: str, at: Span, place: int = -1
 ) -> list[EntityMention] | None:
-    """Of the clusters, the one the report of `at` names in full with this family name at least
-    twice as often as any other (`_dominant` over that report's full names), else None."""
+    """Of the clusters, the one the report of `at` names in full with this family name (the
+    word at `place` of the full name: -1, or 0 for a given name) at least twice as often as any
+    other (`_dominant` over that report's full names), else None."""
     here = [
         [
             m
             for m in c
             if m.span.source == at.source
             and len(words := _person_tokens(m.text)) > 1
-            and words[-1] == token
+            and words[place] == token
         ]
         for c in clusters
     ]
@@ -226,19 +273,22 @@ def _dominant(clusters: list[list[EntityMention]]) -> list[EntityMention] | None
 
 
 def _person_index(groups: list[list[EntityMention]]) -> dict[str, list[EntityMention]]:
+    """Each person's group by every ending of their names: the full name, the family name, and
+    a family name of several words ("Le Pichon" of "Jean-Baptiste Le Pichon")."""
     index: dict[str, list[EntityMention]] = {}
     for group in groups:
         for m in group:
             words = _person_tokens(m.text)
-            if words:
-                index.setdefault(words[-1], group)
-                index.setdefault(" ".join(words), group)
+            for i in range(len(words)):
+                index.setdefault(" ".join(words[i:]), group)
     return index
 
 
 def _other_key(m: EntityMention, key: str) -> tuple[str, str]:
     if outlet := outlet_entity(m.text):  # "AFP" / "Agence France-Presse": one outlet
         return ("organisation", name_key(outlet))
+    if m.speaks:  # "Malaysia said": the government, not the country's land
+        return ("organisation", name_key(PLACE_ALIASES.get(key, key)))
     if m.type == "place":
         return ("place", name_key(PLACE_ALIASES.get(key, key)))
     words = [w for w in key.split() if w not in ORG_SUFFIXES]
@@ -253,12 +303,16 @@ def _other_key(m: EntityMention, key: str) -> tuple[str, str]:
 def _attach_short_orgs(
     rest: dict[tuple[str, str], list[EntityMention]],
 ) -> list[list[EntityMention]]:
-    """ "Commerce" joins "Commerce Department" when that is the one organisation it begins."""
+    """ "Commerce" joins "Commerce Department" when that is the one organisation it begins; a
+    name that is no kind of body ("Shell", not "House") joins the one organisation it ends
+    ("Royal Dutch Shell") where none begins with it."""
     groups = dict(rest)
     for (kind, key), _ms in list(rest.items()):
         if kind != "organisation" or " " in key:
             continue
         longer = [k for k in groups if k[0] == kind and k[1].startswith(key + " ")]
+        if not longer and key not in ORG_WORDS | PUBLIC_BODIES:
+            longer = [k for k in groups if k[0] == kind and k[1].endswith(" " + key)]
         if len(longer) == 1:
             groups[longer[0]].extend(groups.pop((kind, key)))
     return list(groups.values())
@@ -313,7 +367,7 @@ def _display(text: str) -> str:
 
 def _canonical_name(group: list[EntityMention], etype: EntityType) -> str:
     forms = Counter(_display(m.text) for m in group)
-    if etype == "place":
+    if etype == "place" or all(m.speaks for m in group):  # a place, or its government
         key = name_key(next(iter(forms)))
         return PLACE_ALIASES.get(key, forms.most_common(1)[0][0])
     if etype == "person":
@@ -324,13 +378,30 @@ def _canonical_name(group: list[EntityMention], etype: EntityType) -> str:
         return _display(outlet)
     short = {m.short for m in group if m.short} | {initials(f) for f in forms if " " in f}
     spelled = {f: n for f, n in forms.items() if f not in short} or forms  # not "CDC"
-    return max(spelled, key=lambda f: (spelled[f], -len(f), f))
+    name = max(spelled, key=lambda f: (spelled[f], -len(f), f))
+    return _fuller_org(name, spelled)
 
 
-def _fullest(name: str, forms: Iterable[str]) -> str:
-    """The longest form that has every word of the commonest name and ends as it does: "Cyril
+def _fuller_org(name: str, forms: dict[str, int]) -> str:
+    """The commonest name, or a longer one ending in it that is written at least half as often
+    ("Royal Dutch Shell" twice beside "Shell" twice)."""
+    words = name.split()
+    longer = [
+        f
+        for f, n in forms.items()
+        if len(f.split()) > len(words)
+        and f.split()[-len(words) :] == words
+        and 2 * n >= forms[name]
+    ]
+    return max(longer, key=lambda f: (forms[f], len(f), f), default=name)
+
+
+def _fullest(name: str, forms: Counter[str] | dict[str, int]) -> str:
+    """A longer form that has every word of the commonest name and ends as it does: "Cyril
     Alexander Volkov" once, over "Alexander Volkov" twice (a middle or first name the other
-    mentions leave out)."""
+    mentions leave out). Of several, the one written most often, then the longest: "Clarissa
+    Dickson Wright" four times over the "Louise Esmerelda Dickson Wright" of her christening
+    once."""
     words = name.split()
     longer = [
         f
@@ -340,7 +411,7 @@ def _fullest(name: str, forms: Iterable[str]) -> str:
         and set(words) <= set(f.split())
         and all(w[:1].isupper() for w in f.split())
     ]
-    return max(longer, key=lambda f: (len(f.split()), f), default=name)
+    return max(longer, key=lambda f: (forms[f], len(f.split()), f), default=name)
 
 
 def _aliases(group: list[EntityMention], name: str) -> list[str]:

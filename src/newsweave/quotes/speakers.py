@@ -27,6 +27,7 @@ from ..lexicon import (
     PRONOUNS,
     RELATIVES,
     SPEAKING_GROUPS,
+    STATEMENT_NOUNS,
     word_gender,
 )
 from .context import SUBJECT_DEPS, Attribution, Context, recent_organisation
@@ -358,6 +359,7 @@ def _just_before(ent: Any, cue: Any) -> bool:
 
 
 def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
+    subj = _statement_beside(subj)
     at = _through_relative(subj, cue, _chars(_phrase(subj)))
     found = Attribution(None, _phrase(subj).text, cue.text, "role", at, _cue_chars(cue))
     if subj.lower_ in PRONOUNS | PERSONAL_PRONOUNS and not subj.ent_type_:  # not "Liu He"
@@ -382,6 +384,15 @@ def resolve_subject(ctx: Context, subj: Any, cue: Any) -> Attribution:
     if found.entity_id is None and epithet:
         found.entity_id = _recent_person(ctx, subj.idx)
     return found
+
+
+def _statement_beside(subj: Any) -> Any:
+    """ "at the airport of the capital, Kuala Lumpur, a statement by the committee said": a
+    statement the parse set beside a name as its appositive is what speaks, not the name."""
+    return next(
+        (c for c in subj.children if c.dep_ == "appos" and c.lemma_.lower() in STATEMENT_NOUNS),
+        subj,
+    )
 
 
 def _epithet(subj: Any) -> bool:
