@@ -73,6 +73,19 @@ def test_a_he_after_an_unnamed_speaker_is_not_the_last_person_named(nlp):
     )
 
 
+def test_a_he_that_goes_on_from_an_unnamed_speaker_keeps_him_unnamed(nlp):
+    # the second "he" continues the first, which is the official's: not the leader the text
+    # names, nor his "his", a sentence before
+    text = (
+        "Libya's Moammar Gadhafi made clear he plans to stamp out the protests.\n\n"
+        "Libyans marched against Gadhafi, the most serious uprising in his 42-year reign.\n\n"
+        "Snipers fired on mourners in Benghazi, a hospital official said. He spoke on condition "
+        "of anonymity for fear of reprisal.\n\n"
+        '"Many of the dead are relatives of doctors here," he told The Associated Press.'
+    )
+    assert _speakers(nlp, text)[-1] == ("Many of the dead are relatives of doctors here", None)
+
+
 def test_a_pronoun_object_is_not_the_subject_of_its_own_verb(nlp):
     from newsweave.quotes.referents import referent
     from newsweave.quotes.speakers import Context

@@ -118,7 +118,8 @@ def referent(ctx: Any, pronoun: Any) -> str | None:
     """The entity a he/she/him/her pronoun refers to, or None (nobody named fits, or a person
     described but not named is the best antecedent)."""
     chain, starts = _chain(ctx)
-    return _choose(ctx, pronoun, chain, bisect_left(starts, pronoun.idx), ctx.last_speaker)
+    best = _choose(ctx, pronoun, chain, bisect_left(starts, pronoun.idx), ctx.last_speaker)
+    return best.entity_id if best is not None else None
 
 
 def chained(ctx: Any, pronoun: Any) -> str | None:
@@ -135,8 +136,9 @@ def chained(ctx: Any, pronoun: Any) -> str | None:
 
 def _choose(
     ctx: Any, pronoun: Any, cands: list[Candidate], stop: int, speaker: str | None
-) -> str | None:
-    """The best of the candidates before index `stop` within MAX_SENTENCES of the pronoun."""
+) -> Candidate | None:
+    """The best of the candidates before index `stop` within MAX_SENTENCES of the pronoun (one
+    with no entity: a person described, not named, is the best)."""
     gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f"
     sentence = sentence_of(ctx, pronoun.idx)
     named_below = _named_in_clause(ctx, pronoun)
@@ -149,12 +151,12 @@ def _choose(
     told = _chain_genders(window)
     dislocated = _dislocated(ctx, pronoun) or _cataphoric(ctx, pronoun)
     if dislocated is not None and _agrees(ctx, _as_candidate(dislocated), gender, told):
-        return dislocated
+        return _as_candidate(dislocated)
     subject = _clause_subject(pronoun)
     if pronoun.lower_ in REFLEXIVE_PRONOUNS:
         own = _reflexive(ctx, subject, window) if subject is not None else None
         if own is not None and _agrees(ctx, _as_candidate(own), gender, told):
-            return own
+            return _as_candidate(own)
         subject = None  # a reflexive is bound to its subject, never kept from it
     bound = _bound_to(subject, window)
     reporter = _reporter(pronoun)
@@ -191,7 +193,7 @@ def _choose(
         score -= REPORTED_COST * (reported is not None and _talked_about(c, reported))
         if score >= best_score:  # ties go to the later mention
             best, best_score = c, score
-    return best.entity_id if best is not None else None
+    return best
 
 
 def _reported_before(pronoun: Any) -> Any | None:
@@ -420,9 +422,10 @@ def _chain(ctx: Any) -> tuple[list[Candidate], list[int]]:
                 out.append(base[i])
                 starts.append(base[i].start)
                 i += 1
-            entity = _choose(ctx, tok, out, len(out), None)
-            if entity is not None:
-                out.append(_resolved(ctx, tok, entity))
+            best = _choose(ctx, tok, out, len(out), None)
+            if best is not None:  # a person described goes on too: "a hospital official said.
+                # He spoke on condition of anonymity. ¶ “...,” he told the AP"
+                out.append(_resolved(ctx, tok, best.entity_id))
                 starts.append(tok.idx)
         out += base[i:]
         starts += [c.start for c in base[i:]]
@@ -448,7 +451,7 @@ def _pronoun(ctx: Any, tok: Any) -> bool:
     )
 
 
-def _resolved(ctx: Any, tok: Any, entity: str) -> Candidate:
+def _resolved(ctx: Any, tok: Any, entity: str | None) -> Candidate:
     subject = tok.dep_ in SUBJECT_DEPS
     return Candidate(
         entity,
