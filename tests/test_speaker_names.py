@@ -94,6 +94,15 @@ def test_a_first_name_the_model_left_out_of_a_person_is_put_back(nlp):
     assert "Richard Schmack" in ents  # a capitalised role opening the sentence stays out
 
 
+def test_a_capitalised_epithet_or_role_noun_opening_a_name_is_not_part_of_it(nlp):
+    for line, name in [
+        ("Billionaire Phillip Ruffin said the casino would stay open.", "Phillip Ruffin"),
+        ("Democrat Nancy Pelosi said the bill would pass.", "Nancy Pelosi"),
+    ]:
+        ents = _entities(nlp, "The vote was held on Tuesday. " + line)
+        assert name in ents and not any(n.endswith(name) and n != name for n in ents), ents
+
+
 def test_a_country_that_speaks_is_its_government_not_a_place(nlp):
     text = (
         "The two women were arrested in Malaysia last week. "

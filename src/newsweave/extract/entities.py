@@ -46,6 +46,7 @@ _NOT_PERSON_WORDS = TITLE_WORDS | ORG_WORDS | PLACE_NOUNS | KNOWN_ORGS
 GENDER_NOUNS = MALE_WORDS | FEMALE_WORDS  # "Valeska Paris, an Australian woman": a person
 # Capitalised words before a name that are no part of it ("Coach", "CLOSE", "The").
 _NOT_NAME_START = _NOT_PERSON_WORDS | PERSON_ROLE_NOUNS | EPITHET_NOUNS | PAGE_LABELS | _NOT_NAME
+_TITLE_LIKE = TITLE_WORDS | PERSON_ROLE_NOUNS | EPITHET_NOUNS
 _ROLE_STOP_POS = {"VERB", "AUX", "DET", "ADP", "PUNCT", "PRON", "CCONJ", "SCONJ", "NUM", "PART"}
 
 
@@ -392,10 +393,11 @@ def _hyphenated_end(doc: Any, end: int) -> int:
 
 
 def _is_title(ent: Any, i: int) -> bool:
-    """A title word opening a PERSON span with a name still after it."""
+    """A title word, or a role or epithet noun capitalised at a sentence's start ("Billionaire
+    Phillip Ruffin", "Democrat Nancy Pelosi"), opening a PERSON span with a name still after it."""
     if ent.label_ != "PERSON" or i >= ent.end - 1:
         return False
-    return ent.doc[i].lower_.rstrip(".") in TITLE_WORDS
+    return ent.doc[i].lower_.rstrip(".") in _TITLE_LIKE
 
 
 def _not_a_name(span: Any) -> bool:
