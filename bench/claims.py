@@ -112,6 +112,23 @@ def load_gold(names: list[str], gold_dir: Path = GOLD) -> dict[str, dict]:
     return {k: with_text(story(k, test), v) for k, v in gold.items() if not names or k in names}
 
 
+def watch_vectors() -> dict:
+    """A dict that holds, after each brief, the sentence vectors the align stage grouped
+    (`seen["vectors"]`): `align.group_facts` is wrapped to keep them until `seen["restore"]()`."""
+    import newsweave.align as align
+
+    seen: dict = {}
+    group_facts = align.group_facts
+
+    def spy(vectors, anchors=None, *, embed=False):
+        seen["vectors"] = vectors
+        return group_facts(vectors, anchors, embed=embed)
+
+    align.group_facts = spy
+    seen["restore"] = lambda: setattr(align, "group_facts", group_facts)
+    return seen
+
+
 def brief_of(pipeline, name: str, test: bool = False):
     """The brief of a story's articles fed as JSON Lines with ids a0, a1, ... and no metadata."""
     return brief_articles(pipeline, story(name, test), name)

@@ -47,7 +47,6 @@ def cause(probability: float, lexical: float, clash: bool, floor: float, support
 
 
 def main() -> None:
-    import newsweave.align as align
     from newsweave.align import facts, sameclaim
     from newsweave.align.vectors import cosine
     from newsweave.pipeline import Pipeline
@@ -56,14 +55,7 @@ def main() -> None:
     ap.add_argument("stories", nargs="*", help="dev stories (default: all)")
     ap.add_argument("-v", action="store_true", help="print the best pair's words")
     args = ap.parse_args()
-    seen: dict = {}
-    group_facts = align.group_facts
-
-    def spy(vectors, anchors=None, *, embed=False):
-        seen["vectors"] = vectors
-        return group_facts(vectors, anchors, embed=embed)
-
-    align.group_facts = spy
+    seen = cb.watch_vectors()
     pipeline, counts = Pipeline(), Counter()
     for name, gold in cb.load_gold(args.stories).items():
         brief = cb.brief_of(pipeline, name)
@@ -97,7 +89,7 @@ def main() -> None:
             )
             if args.v:
                 print(f"    {a.text[:150]!r}\n    {b.text[:150]!r}")
-    align.group_facts = group_facts
+    seen["restore"]()
     total = sum(counts.values())
     print(f"\n{total} missed claims: " + ", ".join(f"{c} {counts[c]}" for c in CAUSES))
 

@@ -32,19 +32,11 @@ FOLDS = 5
 
 def rows(names: list[str]) -> tuple[list[dict], list[bool], list[str]]:
     """(features, label, story) of every scored pair of the dev stories."""
-    import newsweave.align as align
     from newsweave.align import sameclaim
     from newsweave.align.vectors import cosine
     from newsweave.pipeline import Pipeline
 
-    seen: dict = {}
-    group_facts = align.group_facts
-
-    def spy(vectors, anchors=None, *, embed=False):
-        seen["vectors"] = vectors
-        return group_facts(vectors, anchors, embed=embed)
-
-    align.group_facts = spy
+    seen = cb.watch_vectors()
     pipeline, judged = Pipeline(), cb.adjudicated()
     xs, ys, stories = [], [], []
     for name, gold in cb.load_gold(names).items():
@@ -70,7 +62,7 @@ def rows(names: list[str]) -> tuple[list[dict], list[bool], list[str]]:
             xs.append(sameclaim.features(a, b, lexical))
             ys.append(bool(label))
             stories.append(name)
-    align.group_facts = group_facts
+    seen["restore"]()
     return xs, ys, stories
 
 

@@ -96,13 +96,18 @@ def _join_lead_paragraphs(
             and nxt.how is not None
             and _leads_into(text, paragraphs, spans[i], spans[i + 1])
         ):
-            q.speaker_id, q.speaker_text, q.cue, q.how = (
-                nxt.speaker_id,
-                nxt.speaker_text,
-                nxt.cue,
-                "continuation",
-            )
-            q.speaker_span, q.cue_span = nxt.speaker_span, nxt.cue_span
+            _continues(q, nxt)
+
+
+def _continues(q: QuoteMention, speaker: QuoteMention) -> None:
+    """`q` goes on with the speaker (and cue) of `speaker`, as a continuation."""
+    q.speaker_id, q.speaker_text, q.cue, q.how = (
+        speaker.speaker_id,
+        speaker.speaker_text,
+        speaker.cue,
+        "continuation",
+    )
+    q.speaker_span, q.cue_span = speaker.speaker_span, speaker.cue_span
 
 
 def _leads_into(text: str, paragraphs: list[tuple[int, int]], q: QuoteSpan, nxt: QuoteSpan) -> bool:
@@ -366,13 +371,7 @@ def _after_reported(document: Document, quotes: list[QuoteMention]) -> None:
             continue
         if not _opens_paragraph(document, here[0], QuoteSpan(q.span.start, q.span.end, True)):
             continue
-        q.speaker_id, q.speaker_text, q.cue, q.how = (
-            last.speaker_id,
-            last.speaker_text,
-            last.cue,
-            "continuation",
-        )
-        q.speaker_span, q.cue_span = last.speaker_span, last.cue_span
+        _continues(q, last)
 
 
 def _paragraph_end(document: Document, sentence: Sentence) -> int:
