@@ -544,22 +544,17 @@ def _recent_person(
     theirs."""
     known = genders(ctx) if gender else {}
     people = [
-        m.entity_id
+        m
         for m in ctx.earlier("person", before)
         if m.entity_id
         and known.get(m.entity_id, gender) == gender
         and not pseudonym(ctx, m.span.start, m.span.end)
     ]
-    subjects = [
-        m
-        for m in ctx.earlier("person", before)
-        if m.entity_id in people
-        and ctx.is_subject(m)
-        and not pseudonym(ctx, m.span.start, m.span.end)
-    ]
+    subjects = [m for m in people if ctx.is_subject(m)]
     if main:  # the subject of a main clause first
         subjects = [m for m in subjects if _main_subject(ctx, m)] + subjects
-    return subjects[0].entity_id if subjects else people[0] if people else None
+    first = subjects or people
+    return first[0].entity_id if first else None
 
 
 def _main_subject(ctx: Context, m: Any) -> bool:
