@@ -41,3 +41,17 @@ def nlp():
     from newsweave.extract import load
 
     return load()
+
+
+def extracted(nlp, *texts):
+    """(documents, entities) of texts cleaned and extracted as sources s0, s1, ..."""
+    from newsweave.clean import clean
+    from newsweave.extract import extract
+    from newsweave.models import Source
+
+    return extract([clean(Source(id=f"s{i}", raw=t)) for i, t in enumerate(texts)], nlp)
+
+
+def entities_by_name(nlp, *texts):
+    """The entities of the texts, by name."""
+    return {e.name: e for e in extracted(nlp, *texts)[1]}

@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from newsweave.clean import clean
-from newsweave.extract import extract
-from newsweave.models import Source
-
-
-def _entities(nlp, *texts):
-    sources = [clean(Source(id=f"s{i}", raw=t)) for i, t in enumerate(texts)]
-    _, entities = extract(sources, nlp)
-    return {e.name: e for e in entities}
+from conftest import entities_by_name as _entities
 
 
 def test_first_name_variants_merge(nlp):

@@ -3,21 +3,14 @@ country that speaks shown as its government (an organisation), not as a place.""
 
 from __future__ import annotations
 
+from conftest import entities_by_name as _entities
+from conftest import extracted as _extract
 from newsweave.clean import clean
 from newsweave.extract import extract
 from newsweave.extract.entities import unlisted_people
 from newsweave.extract.resolve import resolve_entities
 from newsweave.models import EntityMention, Source, Span
 from newsweave.quotes import find_quotes
-
-
-def _extract(nlp, *texts):
-    sources = [clean(Source(id=f"s{i}", raw=t)) for i, t in enumerate(texts)]
-    return extract(sources, nlp)
-
-
-def _entities(nlp, *texts):
-    return {e.name: e for e in _extract(nlp, *texts)[1]}
 
 
 def _speakers(nlp, text):
