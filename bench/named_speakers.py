@@ -30,6 +30,11 @@ Scoring, per gold item found:
   describing words, "police", but no entity);
 - wrong: another name; "place or time": a place entity or a time expression heads the quote.
 Headline: % of gold items found that are right (strict / lenient), and % of all gold items.
+Beside it, what the gold cannot score item by item: the brief's voices that overlap no gold
+item (titles in quotation marks, "declined to comment", the writer's own "I hope ..."), and how
+many of them the brief shows under a name (listed as "extra-named" with `--errors`): a named
+voice nobody in the story gave is an error a reader sees, though the annotators may also have
+missed a few real ones.
 """
 
 from __future__ import annotations
@@ -197,10 +202,12 @@ def score(pipeline, gold_dir: Path, errors: list[str] | None) -> dict:
         gold = with_text(articles, gold)  # the gold keeps offsets, not the datasets' words
         brief, ids = brief_story(pipeline, gold["story"], articles)
         c = collections.Counter()
+        located: list[tuple[str, int, int]] = []
         for item in gold["quotes"]:
             c["gold"] += 1
             nth = occurrence(articles[item["article"]][1], item)
             where = locate(brief, ids[item["article"]], item["text"], nth)
+            located += [where] if where is not None else []
             hit = shown(brief, where) if where is not None else None
             if hit is None:
                 c["not found"] += 1
@@ -215,9 +222,32 @@ def score(pipeline, gold_dir: Path, errors: list[str] | None) -> dict:
                     f"\tshown={group.speaker}\tmention={mention.speaker_text}\tgold mention={item['mention']}"
                     f"\t{item['text'][:90]}"
                 )
+        _count_extra(brief, located, c, gold["story"], errors)
         per_story[gold["story"]] = dict(c)
         counts.update(c)
     return {"stories": len(per_story), "total": dict(counts), "per_story": per_story}
+
+
+def _count_extra(brief, located: list, c: collections.Counter, name: str, errors) -> None:
+    """The brief's voices the gold does not hold: quote mentions overlapping no gold item (the
+    annotators list every quote and piece of reported speech, so these are mostly words read as
+    speech that are not: "I hope that ...", "militants who want to ..."), and of them those
+    shown under a name (a reader sees a named voice that nobody in the story gave)."""
+    for group in brief.quotes:
+        entity = brief.entity(group.speaker_id)
+        for q in group.mentions:
+            s = q.span
+            if any(sid == s.source and a < s.end and s.start < b for sid, a, b in located):
+                continue
+            c["extra"] += 1
+            c["extra named"] += entity is not None
+            if errors is not None and entity is not None:
+                source = next(x for x in brief.sources if x.id == s.source)
+                errors.append(
+                    f"{name}\t{source.input_id}\textra-named\tgold=None\tshown={group.speaker}"
+                    f"\tmention={q.speaker_text}\tgold mention=None"
+                    f"\t{source.text[s.start : s.end][:90]}"
+                )
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -261,6 +291,10 @@ def _print(r: dict) -> None:
     )
     print(
         f"  wrong name {t['wrong']}  named speaker left unnamed {t['missed-name']}  place or time as speaker {t['place-time']}"
+    )
+    print(
+        f"  voices the gold does not hold: {t['extra']}, {t['extra named']} of them under a name"
+        f" ({pct(t['extra named'], t['found'] + t['extra named'])}% of named voices shown)"
     )
 
 
