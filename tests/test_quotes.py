@@ -422,6 +422,21 @@ def test_quoted_words_a_naming_verb_puts_on_something_are_a_term(nlp):
     assert kinds == ["term", "partial"]
 
 
+def test_the_title_of_a_show_book_or_film_in_quote_marks_is_nobodys_words(nlp):
+    text = (
+        '"The budget is late again," Dana Reyes said on CNN\'s "State of the Union." '
+        'Tom Hale told NBC\'s "Meet the Press" that the talks had failed.\n\n'
+        'His memoir, "Spilling the Beans," sold well, and he stars in the film "Downsizing."\n\n'
+        'Reyes said, "Never Again." Hale answered on "Fox News Sunday." He told ABC News\' '
+        '"Popcorn With Peter Travers." Moloney is the author of the definitive "A Secret History '
+        'of the IRA."'
+    )
+    assert [q[:2] for q in _quotes(nlp, text)] == [
+        ("The budget is late again", "Dana Reyes"),
+        ("Never Again.", "Dana Reyes"),
+    ]
+
+
 def test_a_cue_hung_on_a_reported_clause_belongs_to_the_reporter(nlp):
     text = (
         'Dana Reyes said it was too early to celebrate but added, "We will know the results soon."\n\n'

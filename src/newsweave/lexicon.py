@@ -233,6 +233,14 @@ CONTENT_NOUNS = words(
 MAKING_VERBS = words("make repeat renew reiterate issue voice offer persist press level raise")
 # Prepositions that give a content noun's author ("a report in the Ledger", "a claim by Roe").
 NOUN_SOURCES = words("in by from")
+# Nouns for a work with a title, before its title in quote marks ("the film “Downsizing”",
+# "his memoir, “Spilling the Beans”"): the quoted words name it, nobody says them.
+WORK_NOUNS = words(
+    "book memoir novel biography autobiography film movie documentary show series programme "
+    "program episode song album single play musical opera poem essay column podcast sketch title"
+)
+# Words a title leaves in lower case ("A Secret History of the IRA", "Forgetting to Be Afraid").
+TITLE_MINOR_WORDS = words("a an the and or but nor of to in on at by for with from as be vs")
 # Subordinators of an indirect question ("see if", "decide whether"): with a verb that is not
 # one of speech, no statement is reported.
 QUESTION_MARKS = words("if whether")

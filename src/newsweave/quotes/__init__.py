@@ -9,7 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from ..clean import paragraph_spans
-from ..lexicon import CUE_LEMMAS, PERSONAL_PRONOUNS, PRONOUNS, VAGUE_SPEAKERS
+from ..lexicon import (
+    CUE_LEMMAS,
+    PERSONAL_PRONOUNS,
+    PRONOUNS,
+    TITLE_MINOR_WORDS,
+    VAGUE_SPEAKERS,
+    WORK_NOUNS,
+)
 from ..models import Document, Entity, QuoteKind, QuoteMention, Sentence, Span
 from ..spans import SpanIndex
 from .finder import QuoteSpan, find_quote_spans, mark_directions
@@ -73,6 +80,7 @@ def find_quotes(
         found = turn_speaker(ctx, label_at, named)
         out.append(_mention(document, words, _sentences_around(document, words), found))
     out = [q for q in out if q.kind != "partial" or q.how is not None]  # scare quotes, titles
+    out = [q for q in out if not _title_of_work(document, q)]
     out = sorted(
         out + find_indirect(document, ctx, quoted), key=lambda q: (q.span.start, -q.span.end)
     )
@@ -137,6 +145,45 @@ def _mark_terms(document: Document, quotes: list[QuoteMention]) -> None:
             )
         ):
             q.kind = "term"
+
+
+def _title_of_work(document: Document, q: QuoteMention) -> bool:
+    """'said on CNN's "State of the Union."', 'his memoir, "Spilling the Beans,"', 'the film
+    "Downsizing"': words in title case in quote marks where a noun phrase stands (after a
+    possessive, a preposition, a determiner or an adjective, or a noun for a work) name a show,
+    book or film; nobody says them. Quoted words after a cue or a speaker's comma are speech,
+    whatever their case ("Reyes said, 'Never Again.'")."""
+    words = document.nlp.char_span(q.span.start, q.span.end, alignment_mode="expand")
+    if words is None:
+        return False
+    alpha = [t for t in words if t.is_alpha]
+    if not 0 < len(alpha) <= 2 * TERM_WORDS or not (_capital(alpha[0]) and _capital(alpha[-1])):
+        return False
+    if not all(_capital(t) or t.lower_ in TITLE_MINOR_WORDS for t in alpha):
+        return False
+    before, possessive = _word_before_marks(words)
+    if before is None:
+        return False
+    if before.text == "," and before.i > 0:  # "his memoir, 'Spilling the Beans,'"
+        return before.doc[before.i - 1].lower_ in WORK_NOUNS
+    if before.lower_ in WORK_NOUNS:  # "the film 'Downsizing'"
+        return True
+    return len(alpha) > 1 and (possessive or before.pos_ in {"ADP", "DET", "ADJ"})
+
+
+def _capital(tok: Any) -> bool:
+    return bool(tok.is_title or tok.is_upper)
+
+
+def _word_before_marks(words: Any) -> tuple[Any | None, bool]:
+    """The token before quoted words and their opening marks (None at the start of the text),
+    and whether it is a possessive ("CNN's", or "ABC News'" with the apostrophe glued on)."""
+    doc, i = words.doc, words.start - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        if doc[i].text in {"'", "\u2019"} and i > 0 and not doc[i - 1].whitespace_:
+            return doc[i - 1], True
+        i -= 1
+    return (doc[i], doc[i].tag_ == "POS") if i >= 0 else (None, False)
 
 
 def _named_by_cue(document: Document, q: QuoteMention, words: Any) -> bool:
