@@ -437,6 +437,14 @@ def test_the_title_of_a_show_book_or_film_in_quote_marks_is_nobodys_words(nlp):
     ]
 
 
+def test_what_someone_found_or_heard_someone_doing_is_not_speech(nlp):
+    text = (
+        "Dana Reyes came home late on Friday. She found him collapsed on the bedroom floor. "
+        "She heard him calling for help. Tom Hale found that the lock had been broken."
+    )
+    assert _said(nlp, text) == [("that the lock had been broken", "Tom Hale")]
+
+
 def test_a_cue_hung_on_a_reported_clause_belongs_to_the_reporter(nlp):
     text = (
         'Dana Reyes said it was too early to celebrate but added, "We will know the results soon."\n\n'

@@ -203,6 +203,9 @@ CLAUSE_CUES = words(
     "imply speculate guess assume suspect understand learn hear read see realize recognize decide "
     "mean caution counter"
 )
+# Verbs of finding and perceiving: with an object and a participle or bare verb ("found him
+# collapsed", "heard him saying", "saw her leave") they tell what was seen, not said.
+PERCEPTION_VERBS = words("find see hear watch notice observe")
 # Verbs that report an intention or a demand with an infinitive ("vowed to fight").
 INFINITIVE_CUES = words(
     "promise vow pledge threaten urge ask call want plan refuse agree decline offer demand order "

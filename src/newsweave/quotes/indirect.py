@@ -20,6 +20,7 @@ from ..lexicon import (
     JUDGING_PREPOSITIONS,
     MAKING_VERBS,
     NOUN_SOURCES,
+    PERCEPTION_VERBS,
     QUESTION_MARKS,
     SPEECH_LEMMAS,
     STANCE_NOUNS,
@@ -33,6 +34,8 @@ from .speakers import Attribution, Context, attribute, resolve_subject
 _CLAUSE_DEPS = {"ccomp"}
 _AUTHOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}  # the model's labels of who may write
 _TIMES = {"DATE", "TIME"}
+_PARTICIPLES = {"VBN", "VBG", "VBD"}  # "found him collapsed" ("collapsed" is often read as VBD)
+_OBJECT_CASE = {"him", "her", "them", "me", "us"}  # pronouns no tensed verb takes as subject
 # A clause with no more words than this outside quote marks ("that" + the quote) is the quote.
 MAX_WORDS_OUTSIDE = 1
 
@@ -73,7 +76,11 @@ def _content(tok: Any, sent: Any) -> Any | None:
         return _rest_of_clause(tok, tok.head, sent)
     if lemma in CLAUSE_CUES:
         clause = next((c for c in tok.children if c.dep_ in _CLAUSE_DEPS), None)
-        if clause is not None and not _unspoken_question(tok, clause):
+        if (
+            clause is not None
+            and not _unspoken_question(tok, clause)
+            and not _perceived(tok, clause)
+        ):
             return _without_credit(_after(tok, _subtree(clause)))
     if lemma in INFINITIVE_CUES:
         inf = next(
@@ -86,6 +93,20 @@ def _content(tok: Any, sent: Any) -> Any | None:
     if lemma in VOICING_VERBS:
         return _voiced(tok)
     return None
+
+
+def _perceived(verb: Any, clause: Any) -> bool:
+    """ "found him collapsed on the floor", "heard him saying 'Mommy'", "saw her leave": a verb
+    of finding or perceiving whose complement is a participle or bare verb with an object-case
+    subject tells what someone saw, not what anyone said ("found that the deal was off", "found
+    the deal was off" report a finding; PolNeAR counts "see their taxes go up" as a belief)."""
+    if verb.lemma_.lower() not in PERCEPTION_VERBS or clause.tag_ not in _PARTICIPLES | {"VB"}:
+        return False
+    if any(c.dep_ in {"mark", "aux", "auxpass"} for c in clause.children):
+        return False  # "found that the deal was off", "saw it would fail"
+    # "found him collapsed": "him" is the subject of no tensed verb ("found PolitiFact rated
+    # Democrats higher" and "see their taxes go up" may report a finding or a belief)
+    return any(c.dep_ == "nsubj" and c.lower_ in _OBJECT_CASE for c in clause.children)
 
 
 def _unspoken_question(verb: Any, clause: Any) -> bool:
