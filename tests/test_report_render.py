@@ -296,6 +296,16 @@ def test_common_helpers(brief):
     assert [n for n, _ in _common.refs(brief, brief.summary[0].citations)] == [1, 2]
 
 
+def test_reported_speech_is_marked_reported_and_a_refusal_by_its_cue(brief):
+    said = QuoteMention(span=_span(brief.sources[0], "appeal"), text="appeal", kind="indirect")
+    said.cue = "said"
+    declined = QuoteMention(span=_span(brief.sources[0], "appeal"), text="appeal", kind="indirect")
+    declined.cue = "declined"
+    assert _common.marks(QuoteGroup("q8", None, None, [said])) == ("(reported) ", "")
+    assert _common.marks(QuoteGroup("q9", None, None, [declined])) == ("(declined) ", "")
+    assert _common.marks(brief.quotes[0]) == ("\u201c", "\u201d")
+
+
 def test_quotes_sit_under_one_heading_per_speaker_with_the_unattributed_last(brief):
     ap, rt = brief.sources
     unattributed = QuoteGroup(

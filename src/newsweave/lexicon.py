@@ -203,6 +203,9 @@ CLAUSE_CUES = words(
     "imply speculate guess assume suspect understand learn hear read see realize recognize decide "
     "mean caution counter"
 )
+# Infinitive cues that report what someone would not do ("declined to comment"): the brief
+# shows the cue, not "(reported)".
+REFUSAL_CUES = words("decline refuse")
 # Verbs of finding and perceiving: with an object and a participle or bare verb ("found him
 # collapsed", "heard him saying", "saw her leave") they tell what was seen, not said.
 PERCEPTION_VERBS = words("find see hear watch notice observe")

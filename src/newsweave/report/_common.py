@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from ..align.figures import MARKS
 from ..caveats import one_witness
+from ..lexicon import REFUSAL_CUES
 from ..models import (
     Brief,
     Conflict,
@@ -187,9 +188,12 @@ def named_elsewhere(brief: Brief, group: QuoteGroup, source_id: str) -> str:
 
 
 def marks(group: QuoteGroup) -> tuple[str, str]:
-    """How to set a group's words: in quote marks, or as reported speech (no marks)."""
+    """How to set a group's words: in quote marks, or as reported speech (no marks); a refusal
+    says so ("(declined) to comment", not "(reported) to comment")."""
     if all(m.kind == "indirect" for m in group.mentions):
-        return "(reported) ", ""
+        cue = (group.mentions[0].cue or "").lower() if group.mentions else ""
+        refused = any(cue.startswith(lemma[:-1]) for lemma in REFUSAL_CUES)
+        return (f"({cue}) " if refused else "(reported) "), ""
     return "“", "”"
 
 
