@@ -454,6 +454,17 @@ def test_the_writers_own_i_outside_quote_marks_is_nobody_the_story_names(nlp):
     assert [q[:2] for q in _quotes(nlp, text)] == [("We are proud of it", "Dana Reyes")]
 
 
+def test_the_outlets_own_we_outside_quote_marks_is_nobody_the_story_names(nlp):
+    text = (
+        "Vexa Games said on Monday that it would show a console. We reported that the "
+        'console will ship in November. "We are proud of it," the company said.'
+    )
+    said = dict(_said(nlp, text))
+    assert said["that it would show a console"] == "Vexa Games"
+    assert said["that the console will ship in November"] is None
+    assert [q[:2] for q in _quotes(nlp, text)] == [("We are proud of it", "Vexa Games")]
+
+
 def test_a_cue_hung_on_a_reported_clause_belongs_to_the_reporter(nlp):
     text = (
         'Dana Reyes said it was too early to celebrate but added, "We will know the results soon."\n\n'
@@ -1073,6 +1084,19 @@ AUTHORS = {
         "to an analysis of Wikipedia articles led by researcher Jane Roe.",
         "Sinatra",
         "Jane Roe",
+    ),
+    "a statement attributed to a body speaks for it, and the statement after it too": (
+        "The blame rests with the harbour board, a statement attributed to the Northern "
+        "Fishermen Council said on Sunday. The council met in Tromso.\n\n"
+        "The statement said that the quotas were unfair.",
+        "quotas",
+        "Northern Fishermen Council",
+    ),
+    "an audit by someone speaks for its auditor": (
+        "A recent audit by Inspector General Maria Lopez found that the agency had lost "
+        "track of its trucks.",
+        "trucks",
+        "Maria Lopez",
     ),
 }
 

@@ -183,8 +183,11 @@ HOLDER_VERBS = words(
 # "the memoir says"): the author is the one who issued or wrote it, not nobody.
 DOCUMENT_NOUNS = STATEMENT_NOUNS | words(
     "website site data datum record analysis study survey document letter email memoir "
-    "autobiography diary"
+    "autobiography diary audit"
 )
+# Participles that hang a document on its author with "to" ("a statement attributed to the
+# committee", "remarks credited to the minister").
+ATTRIBUTING_VERBS = words("attribute credit ascribe")
 # Verbs by which an author issues a document ("issued a statement", "filed papers").
 ISSUING_VERBS = words("issue release publish file send post put distribute circulate")
 # Words that send a noun back to one named before ("the statement", "a second statement").

@@ -489,9 +489,12 @@ def _phrase(tok: Any) -> Any:
 
 def _pronoun_referent(ctx: Context, subj: Any) -> str | None:
     """ "he"/"she": the scored choice of `referents` (gender, recency, subjects, the last
-    speaker); "they"/"we"/"it": the organisation last named as a subject (a plural is never one
-    named person), else nobody; "I" (outside quotes): the writer, nobody the story names ("By now
-    I was seeing ..." is not the words of the person last named)."""
+    speaker); "they"/"it": the organisation last named as a subject (a plural is never one
+    named person), else nobody; "I" and "we" outside quote marks: the writer or the outlet,
+    nobody the story names ("By now I was seeing ...", "We've asked the company to clarify" are
+    not the words of the person or company last named)."""
+    if subj.lower_ == "we" and not in_quotes(subj, ctx.quoted):
+        return None
     if subj.lower_ in PLURAL_PRONOUNS | {"it"}:
         found = recent_organisation(ctx, subj.idx)
         group = _plural_subject_before(ctx, subj) if subj.lower_ == "they" else None
