@@ -465,6 +465,19 @@ def test_the_outlets_own_we_outside_quote_marks_is_nobody_the_story_names(nlp):
     assert [q[:2] for q in _quotes(nlp, text)] == [("We are proud of it", "Vexa Games")]
 
 
+def test_evidence_inside_a_report_is_the_reporters_word(nlp):
+    text = (
+        "Inspector Dana Reyes spoke in Perth on Friday. Reyes said the fact the driver wiped "
+        'the wheel showed he was "well aware" of the crash.\n\n'
+        "Early observations suggest more birds are nesting on the island, Tom Hale said. "
+        "Tom Hale said the report showed that the nests were safe."
+    )
+    said = dict(_said(nlp, text))
+    assert said['he was "well aware" of the crash'] == "Dana Reyes"
+    assert said["more birds are nesting on the island"] == "Tom Hale"
+    assert said["that the nests were safe"] is None  # a report is no evidence: it speaks
+
+
 def test_a_cue_hung_on_a_reported_clause_belongs_to_the_reporter(nlp):
     text = (
         'Dana Reyes said it was too early to celebrate but added, "We will know the results soon."\n\n'

@@ -185,6 +185,14 @@ DOCUMENT_NOUNS = STATEMENT_NOUNS | words(
     "website site data datum record analysis study survey document letter email memoir "
     "autobiography diary audit"
 )
+# Verbs by which a thing, not a person, bears something out ("the fact ... showed she was aware"),
+# and the things that do so without an author: inside someone's report ("Khalid said the fact
+# ... showed", "observations suggest ..., Haskel said") the reporter speaks, not the thing.
+EVIDENCE_VERBS = words("show suggest indicate prove demonstrate mean")
+EVIDENCE_NOUNS = words(
+    "fact evidence observation finding sign result test footage video image photo picture "
+    "autopsy experiment"
+)
 # Participles that hang a document on its author with "to" ("a statement attributed to the
 # committee", "remarks credited to the minister").
 ATTRIBUTING_VERBS = words("attribute credit ascribe")

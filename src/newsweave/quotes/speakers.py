@@ -31,6 +31,7 @@ from ..lexicon import (
     word_gender,
 )
 from .context import SUBJECT_DEPS, Attribution, Context, recent_organisation
+from .evidence import evidence_in_report
 from .genders import genders
 from .people import pseudonym
 from .quoted import NOT_QUOTED, Quoted, in_quotes
@@ -121,6 +122,8 @@ def syntactic_subject(cue: Any, quoted: Quoted) -> Any | None:
     for _ in range(5):
         skip = in_quotes(verb, quoted) or (verb is not cue and _reported(verb, quoted))
         subj = None if skip else _nearest_subject(verb, quoted)
+        if subj is not None and verb is cue and evidence_in_report(cue, subj):
+            subj = _nearest_subject(cue.head, quoted) or subj  # "X said the fact showed"
         if subj is not None and subj.dep_ == "nsubjpass" and verb is cue:
             return _agent(cue)  # "no injuries were reported", "he was told by aides that"
         if subj is not None:
