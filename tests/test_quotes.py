@@ -478,6 +478,16 @@ def test_evidence_inside_a_report_is_the_reporters_word(nlp):
     assert said["that the nests were safe"] is None  # a report is no evidence: it speaks
 
 
+def test_a_parenthetical_cue_reports_the_clause_after_it(nlp):
+    text = (
+        "Dana Reyes wrote a memoir about her childhood. At one point, Reyes said, her father "
+        "left the three children alone in the car for a whole night."
+    )
+    assert _said(nlp, text) == [
+        ("her father left the three children alone in the car for a whole night", "Dana Reyes")
+    ]
+
+
 def test_a_cue_hung_on_a_reported_clause_belongs_to_the_reporter(nlp):
     text = (
         'Dana Reyes said it was too early to celebrate but added, "We will know the results soon."\n\n'
