@@ -488,6 +488,14 @@ def test_a_parenthetical_cue_reports_the_clause_after_it(nlp):
     ]
 
 
+def test_wanting_in_a_relative_clause_is_no_reported_speech(nlp):
+    text = (
+        "Rebels of the Northern Front who want to topple him attacked the palace on Monday. "
+        "The president, who vowed to stay in office, spoke on television."
+    )
+    assert _said(nlp, text) == [("to stay in office", None)]
+
+
 def test_a_cue_hung_on_a_reported_clause_belongs_to_the_reporter(nlp):
     text = (
         'Dana Reyes said it was too early to celebrate but added, "We will know the results soon."\n\n'

@@ -220,6 +220,9 @@ REFUSAL_CUES = words("decline refuse")
 # Verbs of finding and perceiving: with an object and a participle or bare verb ("found him
 # collapsed", "heard him saying", "saw her leave") they tell what was seen, not said.
 PERCEPTION_VERBS = words("find see hear watch notice observe")
+# Verbs of wanting among them: in a relative clause ("militants who want to oust him") they tell
+# who someone is, not what anyone said.
+DESIRE_VERBS = words("want wish intend plan")
 # Verbs that report an intention or a demand with an infinitive ("vowed to fight").
 INFINITIVE_CUES = words(
     "promise vow pledge threaten urge ask call want plan refuse agree decline offer demand order "

@@ -15,6 +15,7 @@ from ..lexicon import (
     CLAUSE_CUES,
     CONDITIONS,
     CONTENT_NOUNS,
+    DESIRE_VERBS,
     INFINITIVE_CUES,
     JUDGING_CUES,
     JUDGING_PREPOSITIONS,
@@ -84,7 +85,7 @@ def _content(tok: Any, sent: Any) -> Any | None:
             and not _perceived(tok, clause)
         ):
             return _without_credit(_after(tok, _subtree(clause)))
-    if lemma in INFINITIVE_CUES:
+    if lemma in INFINITIVE_CUES and not (lemma in DESIRE_VERBS and tok.dep_ == "relcl"):
         inf = next(
             (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None
         )
