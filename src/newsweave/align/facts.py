@@ -250,7 +250,7 @@ def _scores(vectors: list[SentenceVector], anchors: set[frozenset]) -> dict[tupl
         score = sameclaim.probability(a, b)
         if a.core is not None or b.core is not None:
             score -= sameclaim.CORE_MARGIN
-        if _anchored(a, b, anchors):
+        if _anchored(a, b, anchors) and (score >= sameclaim.ANCHORED or _figure_kind(a, b)):
             score += 1.0  # one statement: placed before any pair that merely reads alike
         if score >= floor and not figures_clash(a, b):
             if score < sameclaim.DATED_APART and _dated_apart(a, b, 0):
@@ -271,6 +271,13 @@ def _anchor_pairs(vectors: list[SentenceVector], anchors: set[frozenset]) -> set
             x, y = anchor
             out |= {(min(i, j), max(i, j)) for i in at.get(x, ()) for j in at.get(y, ())}
     return out
+
+
+def _figure_kind(a: SentenceVector, b: SentenceVector) -> bool:
+    """They give a figure of one kind ("at least 22 houses were damaged" / "around 40 houses were
+    damaged"): in one quote, one statement whose values agree or conflict."""
+    kinds = {n.kind for n in figures(a)} & {n.kind for n in figures(b)}
+    return any(kinds)
 
 
 def _one_kind(a: SentenceVector, b: SentenceVector) -> bool:
