@@ -302,3 +302,44 @@ def test_one_quote_group_pairs_sentences_only_where_they_read_somewhat_alike(pip
         "disaster agency official Fauzi.",
     )
     assert {"s0", "s1"} in houses
+
+
+def _described_pairs(pipeline, *texts):
+    """The vectors of one-sentence sources and the pairs `facts._scores` keeps (i, j) with the
+    apposition parts' described entities (`SentenceVector.about`)."""
+    from newsweave.align.facts import _scores
+    from newsweave.align.statements import is_statement
+    from newsweave.align.vectors import sentence_vectors
+    from newsweave.clean import clean
+    from newsweave.extract import extract
+
+    sources = [clean(Source(id=f"s{i}", raw=t)) for i, t in enumerate(texts)]
+    documents, _ = extract(sources, pipeline.nlp)
+    vectors = sentence_vectors(documents, keep=is_statement)
+    return vectors, set(_scores(vectors, set()))
+
+
+def test_descriptions_of_two_named_people_are_two_claims(pipeline):
+    # each apposition states who one person is: alike titles of two people are no one claim,
+    # whether the other side is that person's apposition or the sentence that holds it
+    vectors, pairs = _described_pairs(
+        pipeline,
+        "Ahmad Fauzi, an official of the local disaster agency in Central Aceh, said rescuers had "
+        "reached the village.",
+        "Subhan Sahara, an official of the local disaster agency in Central Aceh, told reporters "
+        "that schools would stay closed.",
+    )
+    about = {v.about for v in vectors if v.about}
+    assert about == {"ahmad-fauzi", "subhan-sahara"}
+    described = [k for k, v in enumerate(vectors) if v.about]
+    assert not [p for p in pairs if set(p) & set(described)]
+    # one person described by two outlets is one claim
+    vectors, pairs = _described_pairs(
+        pipeline,
+        "Ahmad Fauzi, an official of the local disaster agency in Central Aceh, said rescuers had "
+        "reached the village.",
+        "Ahmad Fauzi, an official of the local disaster agency in Central Aceh, told reporters "
+        "that schools would stay closed.",
+    )
+    described = [k for k, v in enumerate(vectors) if v.about]
+    assert len(described) == 2 and tuple(described) in pairs

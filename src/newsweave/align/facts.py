@@ -243,9 +243,12 @@ def _scores(vectors: list[SentenceVector], anchors: set[frozenset]) -> dict[tupl
     scores, sources, after = {}, [v.source for v in vectors], _run_ends(vectors)
     # a pair under the model's lexical FLOOR scores 0 (below `floor`) unless it carries one quote
     pairs = close_pairs(vectors, sameclaim.FLOOR) | _anchor_pairs(vectors, anchors)
+    described = _described(vectors)
     for i, j in sorted(pairs):
         a, b = vectors[i], vectors[j]
         if j < after[i] or sources[i] == sources[j]:  # only sentences after this one's source
+            continue
+        if _describes_another(a, b, described) or _describes_another(b, a, described):
             continue
         score = sameclaim.probability(a, b)
         if a.core is not None or b.core is not None:
@@ -257,6 +260,28 @@ def _scores(vectors: list[SentenceVector], anchors: set[frozenset]) -> dict[tupl
                 continue  # dated differently: one claim only if all else is alike
             scores[(i, j)] = score
     return scores
+
+
+def _described(vectors: list[SentenceVector]) -> dict[tuple[str, int], set[str]]:
+    """The entities the appositions of each sentence describe, by (source, sentence start)."""
+    out: dict[tuple[str, int], set[str]] = {}
+    for v in vectors:
+        if v.about and v.parent is not None:
+            out.setdefault((v.source, v.parent.span.start), set()).add(v.about)
+    return out
+
+
+def _describes_another(
+    a: SentenceVector, b: SentenceVector, described: dict[tuple[str, int], set[str]]
+) -> bool:
+    """Is `a` an apposition describing someone ("Fauzi, an official of the local disaster
+    agency") and `b`, or its sentence, a description of someone else ("Subhan Sahara, the head of
+    the local disaster management agency") that does not name the first? Alike titles of two
+    people are two claims."""
+    if a.about is None:
+        return False
+    others = described.get((b.source, (b.parent or b.sentence).span.start), set())
+    return bool(others) and a.about not in others and "e:" + a.about not in b.features
 
 
 def _anchor_pairs(vectors: list[SentenceVector], anchors: set[frozenset]) -> set[tuple[int, int]]:
