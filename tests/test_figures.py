@@ -175,6 +175,24 @@ def test_a_toll_named_by_what_it_counts_is_that_kind(nlp):
         assert figure_kind(n, doc) == kind, text
 
 
+def test_people_done_to_death_are_the_dead(nlp):
+    from newsweave.extract.figures import figure_kind
+    from newsweave.extract.numbers import find_numbers
+
+    for text, kind in [
+        ("A gunman shot to death one person at the office on Monday.", "dead"),
+        ("Two people were beaten to death in the riot.", "dead"),
+        ("A gunman shot three people at the office on Monday.", "count:person:shoot"),
+    ]:
+        doc = nlp(text)
+        (n,) = find_numbers(text, "s", doc=doc)
+        assert figure_kind(n, doc) == kind, text
+    text = "The court sentenced two men to death on Monday."
+    doc = nlp(text)
+    (n,) = find_numbers(text, "s", doc=doc)
+    assert figure_kind(n, doc) != "dead"
+
+
 def test_an_age_before_a_name_is_that_persons_age(nlp):
     from newsweave.extract.figures import figure_kind
     from newsweave.extract.numbers import find_numbers

@@ -11,6 +11,7 @@ from itertools import combinations
 
 from rapidfuzz.fuzz import ratio
 
+from ..extract.date_patterns import DAYWORDS
 from ..extract.dates import MONTHS, WEEKDAYS
 from ..extract.figures import governor_token, stem
 from ..extract.frames import event_word
@@ -27,6 +28,12 @@ DAY_LINK = 0.4
 # ("In April last year an 8.6-magnitude quake struck 431 kilometres off Banda Aceh" / "An
 # 8.7-magnitude earthquake also hit off the city of Banda Aceh in May 2012": 0.32; ecb-37).
 YEAR_LINK = 0.3
+# The day a report was written ("today", "this afternoon") is dated by the report's stamp, which
+# may be of another time zone than the event's (a wire story reprinted abroad, stamped "April 10,
+# 2007-7:07AM", tells of "this morning" in Detroit on April 9): such a day this many days off
+# another source's date is no conflict. Not "yesterday": a writer who dates the event from the
+# day after has the date to hand ("yesterday" in a Saturday report / "died on Friday" stays one).
+ZONE_SLACK_DAYS = 1
 
 # The titles of an office or post, the only descriptions two sources can disagree on ("White House
 # spokesman" / "deputy press secretary", "former mayor" / "mayor"): "actor" / "beleaguered star"
@@ -129,12 +136,20 @@ def _date_conflicts(a: SentenceVector, b: SentenceVector, fact_id: str) -> list[
     if len(a.dates) != 1 or len(b.dates) != 1:
         return []
     x, y = a.dates[0], b.dates[0]
-    if (days_apart(x, y) or 0) <= 0:  # they overlap, or one is unresolved
+    apart = days_apart(x, y) or 0
+    if apart <= 0:  # they overlap, or one is unresolved
+        return []
+    if apart <= ZONE_SLACK_DAYS and (_relative(x) or _relative(y)):
         return []
     note = f"{x.text!r} ({_range(x)}) vs {y.text!r} ({_range(y)}): the same fact dated differently"
     return [
         Conflict("date", [_value(x, _range(x)), _value(y, _range(y))], fact_id=fact_id, note=note)
     ]
+
+
+def _relative(m: DateMention) -> bool:
+    """Is the date the day of the report's writing ("today", "this afternoon")?"""
+    return DAYWORDS.get(" ".join(m.text.lower().split())) == 0
 
 
 def _named_day_conflict(a: SentenceVector, b: SentenceVector, fact_id: str) -> list[Conflict]:
