@@ -406,3 +406,42 @@ def test_a_number_held_and_freed_in_unrelated_sentences_is_no_conflict(pipeline)
     )
     conflicts, _ = _conflicts(pipeline, RAID.format("apprehending 14 Yemeni smugglers"), other)
     assert not _slot(conflicts, "what happened")
+
+
+# --- the weapon of one attacker ------------------------------------------------------------------
+
+GUNMAN = (
+    "A gunman walked into a bank in Millbrook with a {} on Tuesday and shot two tellers, "
+    "police said.\n\nThe bank was closed for the day."
+)
+SHOOTER = (
+    "Witnesses told a local station that the shooter was a former customer who brought a {} "
+    "into the building.\n\nThe two tellers were taken to a hospital.{}"
+)
+
+
+def test_one_attackers_weapon_given_two_kinds_is_a_conflict(pipeline):
+    conflicts, brief = _conflicts(
+        pipeline, GUNMAN.format("shotgun"), SHOOTER.format("rifle", ""), kind="detail"
+    )
+    (c,) = _slot(conflicts, "weapon")
+    assert "rifle / shotgun" in c.note or "shotgun / rifle" in c.note
+    cited = " | ".join(_cited(brief, c))
+    assert "shotgun" in cited and "rifle" in cited
+
+
+def test_weapons_of_one_kind_or_both_named_or_held_by_police_are_no_conflict(pipeline):
+    # a pistol is a handgun
+    conflicts, _ = _conflicts(pipeline, GUNMAN.format("pistol"), SHOOTER.format("handgun", ""))
+    assert not _slot(conflicts, "weapon")
+    # a source that names both kinds tells of two weapons
+    both = SHOOTER.format("rifle", " Officers later found a shotgun in his car.")
+    conflicts, _ = _conflicts(pipeline, GUNMAN.format("shotgun"), both)
+    assert not _slot(conflicts, "weapon")
+    # the police's rifles are not the attacker's weapon
+    police = (
+        "Officers armed with rifles surrounded the bank in Millbrook on Tuesday, police said."
+        "\n\nThe two tellers were taken to a hospital."
+    )
+    conflicts, _ = _conflicts(pipeline, GUNMAN.format("shotgun"), police)
+    assert not _slot(conflicts, "weapon")

@@ -490,6 +490,21 @@ FATE_VERBS = {
     **dict.fromkeys(words("arrest capture apprehend detain nab"), "held"),
     **dict.fromkeys(words("rescue save free"), "freed"),
 }
+# Kinds of weapon, one form each: an attacker who "brought a rifle" did not bring a shotgun
+# (align.slots). A bare "gun" or "weapon" is no kind: it holds them all.
+WEAPON_KINDS = {
+    **dict.fromkeys(words("rifle carbine"), "rifle"),
+    **dict.fromkeys(words("handgun pistol revolver"), "handgun"),
+    **dict.fromkeys(words("knife dagger"), "knife"),
+    **{w: w for w in words("shotgun machete sword axe hatchet crossbow")},
+}
+# Verbs that take a weapon as their object when it is carried ("brought a rifle into the building").
+CARRYING_VERBS = words("bring carry wield brandish hold pull draw use fire aim point")
+# Who does a story's act of violence, unnamed ("the shooter", "a gunman"); with a named person or
+# "he"/"she" these hold a weapon of the act: police "armed with rifles" are none of them.
+ATTACKER_NOUNS = words(
+    "gunman gunmen shooter attacker assailant suspect killer robber man woman teen teenager"
+)
 # Ranks of one ladder: a person holds one of them at a time ("former partner" / "former
 # associate"), unlike titles that can both be true ("spokesman" / "deputy press secretary").
 RANK_LADDERS = (

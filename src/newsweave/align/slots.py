@@ -31,6 +31,8 @@ from ..extract.figures import governor, stem
 from ..extract.frames import event_word
 from ..lexicon import (
     ADEQUATE_MANNERS,
+    ATTACKER_NOUNS,
+    CARRYING_VERBS,
     COLOUR_KIND_HEADS,
     COLOURS,
     EVENT_SYNONYMS,
@@ -46,6 +48,7 @@ from ..lexicon import (
     SETTINGS,
     TITLE_ENDS,
     VESSEL_TYPES,
+    WEAPON_KINDS,
     word_gender,
 )
 from ..models import Conflict, ConflictValue, Document, Entity, Span
@@ -115,6 +118,7 @@ def _sentence_fills(v: SentenceVector):
         _quoted_days,
         _adequacies,
         _fates,
+        _weapons,
     )
     for reader in readers:
         for slot, key, value, first, last, label in reader(v, tokens):
@@ -325,6 +329,47 @@ def _fates(v: SentenceVector, tokens):
             yield "fate", f"{count.value:g}", fate, first, last, f"{count.value:g} {noun.lower_}"
 
 
+def _weapons(v: SentenceVector, tokens):
+    """ "the shooter ... who brought a rifle into the building" / "walked into his former office
+    with a shotgun": a kind of weapon (`lexicon.WEAPON_KINDS`) carried by the one who does the
+    act, an attacker word or a person (`lexicon.ATTACKER_NOUNS`; not "police armed with rifles"):
+    the object of a carrying verb or "with" a verb; not in a sentence of another time."""
+    for t in tokens:
+        kind = WEAPON_KINDS.get(t.lemma_.lower()) if t.pos_ == "NOUN" else None
+        if kind is None:
+            continue
+        verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "with" else t.head
+        carried = t.dep_ == "dobj" and verb.lemma_.lower() in CARRYING_VERBS
+        held = t.dep_ == "pobj" and verb is not t.head  # "with a shotgun"
+        if not (carried or held) or verb.pos_ not in {"VERB", "ADJ"}:
+            continue
+        holder = _holder(verb)
+        if holder is not None and not background(v.document, v.sentence):
+            yield "weapon", "attacker", kind, min(t.i, verb.i), max(t.i, verb.i), holder.text
+
+
+def _holder(verb):
+    """Who holds what `verb` does with a weapon, when it is an attacker or a person: the verb's
+    subject (up the heads of a clause without one: "with the purpose of killing him"), the noun a
+    relative clause or participle describes ("an employee who brought", "police armed")."""
+    node = verb
+    for _ in range(6):
+        subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None or node.dep_ == "acl" or node.head is node:
+            break
+        node = node.head
+    if node.dep_ == "acl":
+        subject = node.head
+    if subject is not None and subject.lower_ in {"who", "that"} and node.dep_ == "relcl":
+        subject = node.head
+        if subject.dep_ == "attr":  # "the shooter was an employee who brought ..."
+            subject = next((c for c in subject.head.children if c.dep_ == "nsubj"), subject)
+    if subject is None:
+        return None
+    person = subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"}
+    return subject if person or subject.lemma_.lower() in ATTACKER_NOUNS else None
+
+
 def _in_tokens(v: SentenceVector, t) -> list:
     """The numbers read at a token."""
     return v.document.index("numbers").overlapping(t.idx, t.idx + len(t))
@@ -430,7 +475,7 @@ def _linked_sentences(a: _Fill, b: _Fill) -> bool:
     ship, the story's event); a colour and a place: their sentences state one claim."""
     if a.link is None or b.link is None:
         return False
-    if a.slot in {"vessel type", "setting"}:
+    if a.slot in {"vessel type", "setting", "weapon"}:
         return True
     pa, pb = _people(a.link, a.span), _people(b.link, b.span)
     if pa and pb and not pa & pb:
@@ -467,7 +512,16 @@ def _rivals(a: _Fill, b: _Fill, texts: dict[str, str]) -> bool:
         return False
     if a.slot in {"place", "residence"}:
         return not (_names(texts[a.span.source], b.value) or _names(texts[b.span.source], a.value))
+    if a.slot == "weapon":  # a source naming both kinds tells of two weapons
+        return not (_arms(texts[a.span.source], b.value) or _arms(texts[b.span.source], a.value))
     return True
+
+
+def _arms(text: str, kind: str) -> bool:
+    """Does the text name a weapon of the kind ("pistol" for "handgun"), singular or plural?"""
+    return any(
+        _names(text, w) or _names(text, f"{w}s") for w, k in WEAPON_KINDS.items() if k == kind
+    )
 
 
 def _names(text: str, name: str) -> bool:
@@ -498,6 +552,7 @@ _KIND = {
     "quoted day": "date",
     "adequacy": "detail",
     "fate": "detail",
+    "weapon": "detail",
 }
 _WHAT = {
     "colour": "colour of the {key}",
@@ -509,6 +564,7 @@ _WHAT = {
     "quoted day": "day the quoted words give for {key}",
     "adequacy": "how well {key}",
     "fate": "what happened to the {key}",
+    "weapon": "weapon of {key}",
 }
 
 
@@ -538,4 +594,5 @@ _WHY = {
     "quoted day": "one speaker's words, said once, in sentences that state one claim",
     "adequacy": "one thing, named by one person or stated in one claim",
     "fate": "one number of people, in sentences that state one claim",
+    "weapon": "one attacker's weapon, and neither source names the other's kind",
 }
