@@ -445,3 +445,43 @@ def test_weapons_of_one_kind_or_both_named_or_held_by_police_are_no_conflict(pip
     )
     conflicts, _ = _conflicts(pipeline, GUNMAN.format("shotgun"), police)
     assert not _slot(conflicts, "weapon")
+
+
+# --- where the one dead person died ----------------------------------------------------------------
+
+STORE_A = (
+    "A gunman killed {} and wounded two others at a store in Millbrook on Tuesday, police "
+    "said.\n\nThe victim died {}, police said."
+)
+STORE_B = (
+    "{} killed and two were hurt in a shooting at a Millbrook store on Tuesday.\n\n"
+    "A spokeswoman said the woman died {}."
+)
+
+
+def test_one_dead_said_to_die_in_two_places_is_a_conflict(pipeline):
+    conflicts, brief = _conflicts(
+        pipeline,
+        STORE_A.format("one person", "at the scene"),
+        STORE_B.format("One person was", "on the way to the hospital"),
+        kind="place",
+    )
+    (c,) = _slot(conflicts, "died")
+    assert sorted(_cited(brief, c)) == ["died at the scene", "died on the way to the hospital"]
+    assert "one dead" in c.note
+
+
+def test_places_of_death_of_a_story_with_more_dead_are_no_conflict(pipeline):
+    conflicts, _ = _conflicts(
+        pipeline,
+        STORE_A.format("three people", "at the scene"),
+        STORE_B.format("Three people were", "on the way to the hospital"),
+    )
+    assert not _slot(conflicts, "died")
+    # one place said two ways is no conflict either
+    conflicts, _ = _conflicts(
+        pipeline,
+        STORE_A.format("one person", "at the scene"),
+        STORE_B.format("One person was", "on the scene"),
+    )
+    assert not _slot(conflicts, "died")

@@ -505,6 +505,14 @@ CARRYING_VERBS = words("bring carry wield brandish hold pull draw use fire aim p
 ATTACKER_NOUNS = words(
     "gunman gunmen shooter attacker assailant suspect killer robber man woman teen teenager"
 )
+# Where one person died, as said right after "died" or "pronounced dead" (align.deaths): the
+# values one death cannot have two of ("died at the scene" / "died on the way to the hospital").
+DEATH_PLACES = {
+    "scene": r"at\s+the\s+scene|on\s+the\s+scene",
+    "on the way to hospital": r"(?:on\s+the\s+way|en\s+route)\s+to\s+(?:the\s+|a\s+)?hospital",
+    "in hospital": r"(?:at|in)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}hospital",
+    "at home": r"at\s+(?:his\s+|her\s+)?home",
+}
 # Ranks of one ladder: a person holds one of them at a time ("former partner" / "former
 # associate"), unlike titles that can both be true ("spokesman" / "deputy press secretary").
 RANK_LADDERS = (

@@ -30,6 +30,7 @@ from .conflicts import (
     name_conflicts,
 )
 from .crossfigures import cross_figures, cross_marks, date_figures, independent_first
+from .deaths import death_place_conflicts
 from .facts import group_facts, make_fact
 from .figures import fact_figures, figure_conflicts, story_figures
 from .quotes import group_quotes
@@ -87,6 +88,7 @@ def align(
     result.conflicts += _linked(entity_slot_conflicts(entities, documents), result.facts)
     result.conflicts += _linked(day_conflicts(vectors, result.conflicts), result.facts)
     result.figures = story_figures(documents)
+    result.conflicts += _linked(death_place_conflicts(vectors, result.figures), result.facts)
     frames = Frames()  # each figure's frame computed once, for its fact and across outlets
     result.figures += fact_figures(result.facts, result.vectors, result.figures, frames)
     result.figures = cross_marks(vectors, cross_figures(vectors, result.figures, frames))

@@ -9,7 +9,7 @@ morning I was stopped" / "Yesterday I was stopped"), how well a thing was done (
 equipped" / "was insufficiently equipped") and what was done to a number of people ("apprehending
 26 pirates" / "rescued 26 crewmembers"). Days and months by name: `conflicts.py`.
 
-Each value is a `_Fill`: its slot, the thing it is of (`key`), the value in one form, the words
+Each value is a `Fill`: its slot, the thing it is of (`key`), the value in one form, the words
 that state it (cited). Two fills of one slot and key from different witnesses conflict when their
 values differ and the two are about one thing: sentences that state one claim (`sameclaim`), one
 named thing, one person, or the story's own event (no sentence of another time). A source that
@@ -74,7 +74,7 @@ _NOT_PLACES = {"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PE
 
 
 @dataclass(frozen=True)
-class _Fill:
+class Fill:
     slot: str  # "colour", "vessel type", "setting", "place", "residence", "rank"
     key: str  # what the value is of: a head noun, a name, an event, a person's id
     value: str  # the value in one form ("grey" for "gray")
@@ -90,6 +90,11 @@ def slot_conflicts(vectors: list[SentenceVector]) -> list[Conflict]:
     fills = [f for v in vectors if not v.part for f in _sentence_fills(v)]
     texts = {v.source: v.document.source.text for v in vectors}
     return _conflicts(_one_value_each(fills), texts, _linked_sentences)
+
+
+def fill_conflicts(fills: list[Fill], texts: dict[str, str], linked) -> list[Conflict]:
+    """Conflicts of fills another module reads (`align.deaths`), by this module's rules."""
+    return _conflicts(_one_value_each(fills), texts, linked)
 
 
 def entity_slot_conflicts(entities: list[Entity], documents: list[Document]) -> list[Conflict]:
@@ -123,7 +128,7 @@ def _sentence_fills(v: SentenceVector):
     for reader in readers:
         for slot, key, value, first, last, label in reader(v, tokens):
             span = Span(v.source, doc[first].idx, doc[last].idx + len(doc[last]))
-            yield _Fill(slot, key, value, span, v.witness, label, v)
+            yield Fill(slot, key, value, span, v.witness, label, v)
 
 
 def _colours(v: SentenceVector, tokens):
@@ -382,7 +387,7 @@ def _person_fills(e: Entity, documents: dict[str, Document]):
     yield from _residences(e, documents)
     witness = {s: d.source.witness or s for s, d in documents.items()}
     for f in _ranks(e):
-        yield _Fill(f.slot, f.key, f.value, f.span, witness.get(f.span.source, f.witness), e.name)
+        yield Fill(f.slot, f.key, f.value, f.span, witness.get(f.span.source, f.witness), e.name)
 
 
 def _residences(e: Entity, documents: dict[str, Document]):
@@ -399,7 +404,7 @@ def _residences(e: Entity, documents: dict[str, Document]):
         if place is not None:
             where = Span(span.source, span.start, place[-1].idx + len(place[-1]))
             witness = d.source.witness or d.source.id
-            yield _Fill("residence", e.id, place.text, where, witness, e.name)
+            yield Fill("residence", e.id, place.text, where, witness, e.name)
 
 
 def _of_place(mention):
@@ -446,7 +451,7 @@ def _ranks(e: Entity):
         if ladder is not None:
             former = "former" in words or "ex" in words
             key = f"{e.id}:{ladder}:{former}"
-            yield _Fill("rank", key, head, role.span, role.span.source, e.name)
+            yield Fill("rank", key, head, role.span, role.span.source, e.name)
 
 
 def _title(role: str) -> list[str]:
@@ -458,7 +463,7 @@ def _title(role: str) -> list[str]:
 # --- the conflicts -----------------------------------------------------------------------------------
 
 
-def _one_value_each(fills: list[_Fill]) -> list[_Fill]:
+def _one_value_each(fills: list[Fill]) -> list[Fill]:
     """The fills of the sources that give one value of a slot and key."""
     values: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for f in fills:
@@ -470,7 +475,7 @@ def _norm(value: str) -> str:
     return name_key(value).replace(" ", "")
 
 
-def _linked_sentences(a: _Fill, b: _Fill) -> bool:
+def _linked_sentences(a: Fill, b: Fill) -> bool:
     """Are the two fills about one thing? A ship's kind and a setting: by their key (one named
     ship, the story's event); a colour and a place: their sentences state one claim."""
     if a.link is None or b.link is None:
@@ -505,7 +510,7 @@ def _people(v: SentenceVector, value: Span) -> set[str]:
     }
 
 
-def _rivals(a: _Fill, b: _Fill, texts: dict[str, str]) -> bool:
+def _rivals(a: Fill, b: Fill, texts: dict[str, str]) -> bool:
     """Different values from different witnesses; a named place that the other's source names
     too is no rival of it (it may hold the other: "Queens" and "South Ozone Park")."""
     if a.witness == b.witness or _norm(a.value) == _norm(b.value):
@@ -528,13 +533,13 @@ def _names(text: str, name: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
 
 
-def _conflicts(fills: list[_Fill], texts: dict[str, str], linked) -> list[Conflict]:
-    groups: dict[tuple[str, str], list[_Fill]] = defaultdict(list)
+def _conflicts(fills: list[Fill], texts: dict[str, str], linked) -> list[Conflict]:
+    groups: dict[tuple[str, str], list[Fill]] = defaultdict(list)
     for f in fills:
         groups[(f.slot, f.key)].append(f)
     out = []
     for (slot, _key), group in groups.items():
-        kept: dict[str, _Fill] = {}
+        kept: dict[str, Fill] = {}
         for a, b in combinations(group, 2):
             if _rivals(a, b, texts) and linked(a, b):
                 kept.setdefault(a.span.source, a)
@@ -553,6 +558,7 @@ _KIND = {
     "adequacy": "detail",
     "fate": "detail",
     "weapon": "detail",
+    "death place": "place",
 }
 _WHAT = {
     "colour": "colour of the {key}",
@@ -565,10 +571,11 @@ _WHAT = {
     "adequacy": "how well {key}",
     "fate": "what happened to the {key}",
     "weapon": "weapon of {key}",
+    "death place": "where {key} died",
 }
 
 
-def _conflict(slot: str, fills: list[_Fill], texts: dict[str, str]) -> Conflict:
+def _conflict(slot: str, fills: list[Fill], texts: dict[str, str]) -> Conflict:
     values = [
         ConflictValue(f.span.source, f.span.slice(texts[f.span.source]), f.span.start, f.span.end)
         for f in sorted(fills, key=lambda f: (f.span.source, f.span.start))
@@ -579,7 +586,7 @@ def _conflict(slot: str, fills: list[_Fill], texts: dict[str, str]) -> Conflict:
     return Conflict(_KIND.get(slot, "place"), values, subject=subject, note=note)  # type: ignore[arg-type]
 
 
-def _shown(f: _Fill, texts: dict[str, str]) -> str:
+def _shown(f: Fill, texts: dict[str, str]) -> str:
     """The value as the note gives it: the words for a day ("This morning"), else its form."""
     return f.span.slice(texts[f.span.source]) if f.slot == "quoted day" else f.value
 
@@ -595,4 +602,5 @@ _WHY = {
     "adequacy": "one thing, named by one person or stated in one claim",
     "fate": "one number of people, in sentences that state one claim",
     "weapon": "one attacker's weapon, and neither source names the other's kind",
+    "death place": "every source gives the story one dead",
 }
