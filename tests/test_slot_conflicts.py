@@ -485,3 +485,35 @@ def test_places_of_death_of_a_story_with_more_dead_are_no_conflict(pipeline):
         STORE_B.format("One person was", "on the scene"),
     )
     assert not _slot(conflicts, "died")
+
+
+# --- the year a named thing began ------------------------------------------------------------------
+
+FOUNDED = (
+    "Dr. Ruth Okafor, the new health commissioner, founded the Millbrook Free Clinic in {}.\n\n"
+    "She will start the new job next month."
+)
+SINCE = (
+    "The Millbrook Free Clinic has served uninsured residents since {}, and Okafor still sees "
+    "patients there.\n\nThe clinic has three doctors."
+)
+
+
+def test_a_thing_said_to_exist_before_its_founding_is_a_conflict(pipeline):
+    conflicts, brief = _conflicts(pipeline, FOUNDED.format(1990), SINCE.format(1987), kind="date")
+    (c,) = [c for c in conflicts if "began" in c.subject]
+    assert "founded in 1990" in c.note and "since 1987" in c.note
+    cited = " | ".join(_cited(brief, c))
+    assert "1990" in cited and "since 1987" in cited
+    # two founding years of one name conflict too
+    other = (
+        "The Millbrook Free Clinic was founded in 1988, its website says.\n\nIt has three doctors."
+    )
+    conflicts, _ = _conflicts(pipeline, FOUNDED.format(1990), other, kind="date")
+    assert [c for c in conflicts if "began" in c.subject]
+
+
+def test_a_thing_existing_since_its_founding_or_after_is_no_conflict(pipeline):
+    for since in (1990, 1995):
+        conflicts, _ = _conflicts(pipeline, FOUNDED.format(1990), SINCE.format(since))
+        assert not [c for c in conflicts if "began" in c.subject], since

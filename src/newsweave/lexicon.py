@@ -513,6 +513,9 @@ DEATH_PLACES = {
     "in hospital": r"(?:at|in)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}hospital",
     "at home": r"at\s+(?:his\s+|her\s+)?home",
 }
+# Verbs that bring a named thing into being in a year ("founded the clinic in 1990"), which it
+# cannot have existed before (align.founding).
+FOUNDING_VERBS = words("found establish create launch open start build form")
 # Ranks of one ladder: a person holds one of them at a time ("former partner" / "former
 # associate"), unlike titles that can both be true ("spokesman" / "deputy press secretary").
 RANK_LADDERS = (

@@ -33,6 +33,7 @@ from .crossfigures import cross_figures, cross_marks, date_figures, independent_
 from .deaths import death_place_conflicts
 from .facts import group_facts, make_fact
 from .figures import fact_figures, figure_conflicts, story_figures
+from .founding import founding_conflicts
 from .quotes import group_quotes
 from .said import attribute
 from .slots import entity_slot_conflicts, slot_conflicts
@@ -94,6 +95,8 @@ def align(
     result.figures = cross_marks(vectors, cross_figures(vectors, result.figures, frames))
     result.conflicts += _linked(figure_conflicts(result.figures), result.facts)
     result.figures = date_figures(result.conflicts, documents, result.figures)
+    founded, result.figures = founding_conflicts(vectors, result.figures)
+    result.conflicts += _linked(founded, result.facts)
     result.figures = independent_first(result.figures, documents)
     result.numbers = group_numbers(documents)
     result.timeline = build_timeline(documents, result.facts, result.vectors)
