@@ -58,6 +58,10 @@ def test_times_agree_within_their_qualifiers_and_one_zone_only():
     assert not figures_agree(_time("at 7:37 a.m."), _time("at 8:37 a.m."))
     assert figures_agree(_time("at 07:37 a.m. UTC"), _time("at 3:37 a.m. EDT"))  # UTC-4
     assert not figures_agree(_time("at 7 p.m."), _time("at about 7:30 p.m."))
+    # rounded both ways to different half hours: two times; within a quarter hour: one
+    assert not figures_agree(_time("about 10 a.m."), _time("around 10:30 a.m."))
+    assert figures_agree(_time("about 10 a.m."), _time("around 10:15 a.m."))
+    assert figures_agree(_time("about 10 a.m."), _time("around 10 a.m."))
 
 
 @pytest.mark.parametrize(

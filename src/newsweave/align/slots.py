@@ -350,7 +350,7 @@ def _weapons(v: SentenceVector, tokens):
             continue
         holder = _holder(verb)
         if holder is not None and not background(v.document, v.sentence):
-            yield "weapon", "attacker", kind, min(t.i, verb.i), max(t.i, verb.i), holder.text
+            yield "weapon", "attacker", kind, min(t.i, verb.i), max(t.i, verb.i), "the attacker"
 
 
 def _holder(verb):
