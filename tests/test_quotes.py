@@ -445,6 +445,15 @@ def test_what_someone_found_or_heard_someone_doing_is_not_speech(nlp):
     assert _said(nlp, text) == [("that the lock had been broken", "Tom Hale")]
 
 
+def test_the_writers_own_i_outside_quote_marks_is_nobody_the_story_names(nlp):
+    text = (
+        "Dana Reyes opened the show on Sunday with a new console. I think the company will "
+        'show a lot more on Monday. "We are proud of it," Reyes said.'
+    )
+    assert _said(nlp, text) == [("the company will show a lot more on Monday", None)]
+    assert [q[:2] for q in _quotes(nlp, text)] == [("We are proud of it", "Dana Reyes")]
+
+
 def test_a_cue_hung_on_a_reported_clause_belongs_to_the_reporter(nlp):
     text = (
         'Dana Reyes said it was too early to celebrate but added, "We will know the results soon."\n\n'

@@ -490,7 +490,8 @@ def _phrase(tok: Any) -> Any:
 def _pronoun_referent(ctx: Context, subj: Any) -> str | None:
     """ "he"/"she": the scored choice of `referents` (gender, recency, subjects, the last
     speaker); "they"/"we"/"it": the organisation last named as a subject (a plural is never one
-    named person), else nobody; "I" (outside quotes): the person last named."""
+    named person), else nobody; "I" (outside quotes): the writer, nobody the story names ("By now
+    I was seeing ..." is not the words of the person last named)."""
     if subj.lower_ in PLURAL_PRONOUNS | {"it"}:
         found = recent_organisation(ctx, subj.idx)
         group = _plural_subject_before(ctx, subj) if subj.lower_ == "they" else None
@@ -503,7 +504,7 @@ def _pronoun_referent(ctx: Context, subj: Any) -> str | None:
         return found
     if subj.lower_ in PERSONAL_PRONOUNS:
         return referent(ctx, subj)
-    return _recent_person(ctx, subj.idx)
+    return None  # "I" outside quote marks is the writer, whom the text does not name
 
 
 def _describe_group(ctx: Context, found: Attribution, they: Any, cue: Any) -> None:
