@@ -158,3 +158,24 @@ def test_today_one_day_off_a_named_day_is_no_conflict(pipeline):
             day,
         )
         assert [c.kind for c in brief.conflicts if c.kind == "date"] == ["date"], text
+
+
+def test_one_names_initials_in_two_orders_are_a_name_conflict(pipeline):
+    a = (
+        "Shots were fired at the offices of C&G Accounting in Millbrook on Monday, police said."
+        "\n\nNo one was hurt."
+    )
+    b = (
+        "A gunman fired shots on Monday at the Millbrook offices of G&C, a small accounting firm."
+        "\n\nThe building was evacuated."
+    )
+    brief = _same_day(pipeline, a, b)
+    (c,) = [c for c in brief.conflicts if c.subject.startswith("initials")]
+    assert c.kind == "name" and sorted(v.value for v in c.values) == ["C&G", "G&C"]
+    # a source that gives both orders tells of two names
+    both = b.replace("The building was evacuated.", "C&G, a sister firm, was closed.")
+    brief = _same_day(pipeline, a, both)
+    assert not [c for c in brief.conflicts if c.subject.startswith("initials")]
+    # one order in both: no conflict
+    brief = _same_day(pipeline, a, b.replace("G&C", "C&G"))
+    assert not [c for c in brief.conflicts if c.subject.startswith("initials")]

@@ -28,6 +28,7 @@ from .conflicts import (
     fact_conflicts,
     holder_conflicts,
     name_conflicts,
+    transposed_initials,
 )
 from .crossfigures import cross_figures, cross_marks, date_figures, independent_first
 from .deaths import death_place_conflicts
@@ -84,7 +85,7 @@ def align(
     # Quote wording is not a conflict: the quote groups show each outlet's words with a diff (on the
     # claims gold, none of the 7 quote-wording "conflicts" was a disagreement; bench/claims.py).
     result.conflicts += name_conflicts(entities, texts) + entity_conflicts(entities)
-    result.conflicts += holder_conflicts(entities, texts)
+    result.conflicts += holder_conflicts(entities, texts) + transposed_initials(documents)
     result.conflicts += _linked(slot_conflicts(vectors), result.facts)
     result.conflicts += _linked(entity_slot_conflicts(entities, documents), result.facts)
     result.conflicts += _linked(day_conflicts(vectors, result.conflicts), result.facts)

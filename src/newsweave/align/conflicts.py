@@ -407,3 +407,37 @@ def _compatible(values: list[ConflictValue]) -> bool:
     norm = [set(_title_words(v.value)) for v in values]
     heads = [_head(v.value) for v in values]
     return all(h in n for h in heads for n in norm)
+
+
+# Initials joined by "&" ("C&G Accounting", "AT&T"), a word after them kept for the label.
+_INITIALS = re.compile(r"(?<![\w&])([A-Z]{1,3})\s?&\s?([A-Z]{1,3})(?![\w&])")
+
+
+def transposed_initials(documents: list[Document]) -> list[Conflict]:
+    """One name's initials given in two orders by two witnesses ("C&G Accounting" / "a staff
+    accountant for G&C"), neither source using the other order: one of them has them wrong."""
+    found: dict[tuple[str, str], list[tuple[Document, re.Match]]] = {}
+    for d in documents:
+        for m in _INITIALS.finditer(d.source.text):
+            found.setdefault((m[1], m[2]), []).append((d, m))
+    out = []
+    for (x, y), here in found.items():
+        there = found.get((y, x), [])
+        if x >= y or not there:
+            continue
+        a_sources = {d.source.id for d, _ in here}
+        b_sources = {d.source.id for d, _ in there}
+        if a_sources & b_sources:
+            continue  # one source gives both orders: two names, not one misspelt
+        (da, ma), (db, mb) = here[0], there[0]
+        if (da.source.witness or da.source.id) == (db.source.witness or db.source.id):
+            continue
+        values = [
+            ConflictValue(da.source.id, ma[0], ma.start(), ma.end()),
+            ConflictValue(db.source.id, mb[0], mb.start(), mb.end()),
+        ]
+        note = (
+            f"{ma[0]!r} vs {mb[0]!r}: one name's initials in two orders; one source has them wrong"
+        )
+        out.append(Conflict("name", values, subject=f"initials {ma[0]} / {mb[0]}", note=note))
+    return out
