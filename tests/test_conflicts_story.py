@@ -179,3 +179,17 @@ def test_one_names_initials_in_two_orders_are_a_name_conflict(pipeline):
     # one order in both: no conflict
     brief = _same_day(pipeline, a, b.replace("G&C", "C&G"))
     assert not [c for c in brief.conflicts if c.subject.startswith("initials")]
+
+
+def test_one_weekday_word_read_from_two_reports_dates_is_no_conflict(pipeline):
+    # each report reads "Saturday" from its own date; the reader sees one word, not two days
+    a = (
+        "Leeds United fired coach Tom Hale on Saturday after a 3-1 loss to Everton at Elland "
+        "Road, the club said. Hale had been in charge since June.\n\nMore later."
+    )
+    b = (
+        "Tom Hale was fired by Leeds United on Saturday after the 3-1 home loss to Everton at "
+        "Elland Road. He had been coach since June.\n\nOther news."
+    )
+    brief = _dated(pipeline, a, dt.date(2024, 3, 4), b, dt.date(2024, 3, 11))
+    assert not [c for c in brief.conflicts if c.kind == "date"]

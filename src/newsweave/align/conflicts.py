@@ -136,6 +136,8 @@ def _date_conflicts(a: SentenceVector, b: SentenceVector, fact_id: str) -> list[
     if len(a.dates) != 1 or len(b.dates) != 1:
         return []
     x, y = a.dates[0], b.dates[0]
+    if _words(x.text) == _words(y.text):
+        return []  # "Saturday" / "Saturday": one word read from each report's own date
     apart = days_apart(x, y) or 0
     if apart <= 0:  # they overlap, or one is unresolved
         return []
@@ -149,7 +151,11 @@ def _date_conflicts(a: SentenceVector, b: SentenceVector, fact_id: str) -> list[
 
 def _relative(m: DateMention) -> bool:
     """Is the date the day of the report's writing ("today", "this afternoon")?"""
-    return DAYWORDS.get(" ".join(m.text.lower().split())) == 0
+    return DAYWORDS.get(_words(m.text)) == 0
+
+
+def _words(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _named_day_conflict(a: SentenceVector, b: SentenceVector, fact_id: str) -> list[Conflict]:
