@@ -91,3 +91,74 @@ def test_mr_and_mrs_of_one_family_name_are_two_people():
         ("b", "Jane Wilson"),
         ("b", "Gary Wilson"),
     ]
+
+
+def test_a_full_name_typed_an_organisation_is_the_person_its_surname_names_alone():
+    got = _resolved(
+        ("Marta Vellini", "organisation"),
+        ("Vellini", "person"),
+        ("Vellini", "organisation"),
+    )
+    assert got == {"Marta Vellini": ("person", 3)}
+
+
+def test_a_name_with_an_organisations_word_stays_an_organisation_beside_a_surname():
+    got = _resolved(("Vellini Foundation", "organisation"), ("Vellini", "person"))
+    assert got["Vellini Foundation"] == ("organisation", 1)
+
+
+def test_a_persons_name_that_is_a_company_less_its_suffix_is_the_company():
+    # the firm named after its founder: "Hal Brandt" the person, "HB Brandt" the firm
+    got = _resolved(
+        ("Hal Brandt", "person"),
+        ("HB Brandt & Co.", "organisation"),
+        ("HB Brandt", "person"),
+        ("Brandt", "person"),
+    )
+    assert got.pop("Hal Brandt") == ("person", 2)
+    assert list(got.values()) == [("organisation", 2)]  # "HB Brandt" and "HB Brandt & Co."
+
+
+def test_a_name_cut_short_joins_the_one_longer_name_it_opens():
+    got = _resolved(
+        ("Lena Rose Marlow", "person"),
+        ("Lena Rose", "person"),
+        ("Lena Rose", "person"),
+    )
+    assert got == {"Lena Rose Marlow": ("person", 3)}
+
+
+def test_a_fathers_name_does_not_join_his_sons_with_a_generation_suffix():
+    got = _resolved(("Carl Brandt", "person"), ("Carl Brandt Jr.", "person"))
+    assert set(got) == {"Carl Brandt", "Carl Brandt Jr."}
+
+
+def test_a_name_opening_two_longer_names_joins_neither():
+    got = _resolved(
+        ("Lena Rose", "person"), ("Lena Rose Marlow", "person"), ("Lena Rose Tanner", "person")
+    )
+    assert set(got) == {"Lena Rose", "Lena Rose Marlow", "Lena Rose Tanner"}
+
+
+def test_a_name_before_an_initial_is_not_cut_short_from_it():
+    # a citation's "Kemp Arden L" beside the person "Laura Kemp Arden"
+    got = _resolved(
+        ("Laura Kemp Arden", "person"), ("Kemp Arden", "person"), ("Kemp Arden L", "person")
+    )
+    assert got["Laura Kemp Arden"] == ("person", 2)
+
+
+def test_a_lone_family_name_joins_its_reports_full_name_spelt_with_two_letters_swapped():
+    # "Anna Kovlaski" once, a typo for the "Kovalski" of the rest of the report
+    got = _in_sources(
+        ("a", "Anna Kovlaski", "person", None),
+        ("a", "Kovalski", "person", None),
+        ("a", "Kovalski", "person", None),
+        ("b", "Kovalski", "person", None),
+    )
+    assert got == [("a", "Anna Kovalski"), ("a", "Anna Kovalski"), ("b", "Kovalski")]
+
+
+def test_a_lone_family_name_in_one_report_takes_the_full_name_another_report_gives():
+    got = _in_sources(("a", "Hal Brandt", "person", None), ("b", "Brandt", "person", None))
+    assert got == [("b", "Hal Brandt")]

@@ -21,6 +21,9 @@ HONORIFICS = words("mr mrs ms miss dr prof sir dame mx")
 # Degrees and honours written after a name ("Jeffery Ian Ross Ph.D.", "Ian Blair OBE"), dots
 # dropped: not part of the name.
 POSTNOMINALS = words("phd md dds esq obe mbe cbe kbe frs qc kc")
+# Generation suffixes ("Donald Trump Jr."): part of the name, and another person's than the name
+# without them.
+GENERATION_SUFFIXES = words("jr sr ii iii iv")
 # Words that give a person's gender where the text states it: honorifics and titles before a
 # name, role nouns beside it ("Kalashnikov's daughter, Elena"), nouns of an unnamed speaker.
 # Not "spokesman", "chairman": news uses them for women too.
