@@ -162,3 +162,53 @@ def test_a_lone_family_name_joins_its_reports_full_name_spelt_with_two_letters_s
 def test_a_lone_family_name_in_one_report_takes_the_full_name_another_report_gives():
     got = _in_sources(("a", "Hal Brandt", "person", None), ("b", "Brandt", "person", None))
     assert got == [("b", "Hal Brandt")]
+
+
+def test_a_firm_named_by_its_partners_is_no_person_under_its_first_names():
+    got = _resolved(
+        ("Lane Hollis Carver & Webb", "organisation"),
+        ("Lane Hollis", "person"),
+        ("Lane Hollis", "person"),
+        ("Lane", "person"),
+        ("Dana Webb", "person"),
+    )
+    assert got["Dana Webb"] == ("person", 1)
+    assert all(etype == "organisation" for name, (etype, _) in got.items() if name != "Dana Webb")
+
+
+def test_a_lone_name_a_company_begins_with_stays_a_person_where_a_full_name_ends_with_it():
+    got = _resolved(
+        ("Brandt & Co.", "organisation"), ("Hal Brandt", "person"), ("Brandt", "person")
+    )
+    assert got["Hal Brandt"] == ("person", 2)
+
+
+def test_an_organisation_is_shown_by_the_fullest_name_going_on_from_its_commonest():
+    got = _resolved(
+        *[("Tarwick Police", "organisation")] * 3,
+        ("Tarwick Police Department", "organisation"),
+        *[("Bellcom", "organisation")] * 3,
+        ("Bellcom Corp.", "organisation"),
+    )
+    assert got == {
+        "Tarwick Police Department": ("organisation", 4),
+        "Bellcom": ("organisation", 4),
+    }
+
+
+def test_initials_and_a_list_of_bodies_are_not_shown_for_an_organisation():
+    got = _resolved(
+        *[("UNX", "organisation")] * 3,
+        ("UNX Security Council", "organisation"),
+        *[("Tarwick Council", "organisation")] * 3,
+        ("Tarwick Council and Tarwick Police", "organisation"),
+    )
+    assert got["UNX"] == ("organisation", 4)
+    assert got["Tarwick Council"] == ("organisation", 4)
+
+
+def test_a_thing_and_the_body_named_after_it_are_two_organisations():
+    got = _resolved(
+        ("Tarwick Canal", "organisation"), ("Tarwick Canal Association", "organisation")
+    )
+    assert set(got) == {"Tarwick Canal", "Tarwick Canal Association"}

@@ -25,6 +25,7 @@ from ..lexicon import (
     PLACE_ALIASES,
     PLACE_NOUNS,
     PUBLIC_BODIES,
+    SERVICE_WORDS,
     word_gender,
 )
 from ..models import Entity, EntityMention, EntityType, Span
@@ -82,15 +83,18 @@ def _group(mentions: list[EntityMention]) -> list[list[EntityMention]]:
 
 def _retype_by_story(mentions: list[EntityMention]) -> None:
     """Types the story's other names settle: a person's name that is a company's name less
-    its legal suffix ("WL Ross" beside "WL Ross & Co.") is the company; a name of two or three
+    its legal suffix ("HB Brandt" beside "HB Brandt & Co.") or the first partners' names of a
+    firm named by its partners ("Lane Hollis" of "Lane Hollis Carver & Webb"), and a lone name
+    that only a company begins with ("Lane said"), is the company; a name of two or three
     capitalised words typed an organisation, with no word of one, whose last word is a person
-    the story names by that word alone ("Matteo Borrini" beside "Borrini said", "Courtney Love"
-    beside "Love"), is that person."""
+    the story names by that word alone ("Marta Vellini" beside "Vellini said"), is that
+    person."""
     keys = [name_key(m.text) for m in mentions]
     companies = {
-        base
+        short
         for m, key in zip(mentions, keys)
-        if m.type == "organisation" and (base := _without_suffix(key)) != key
+        if m.type == "organisation"
+        for short in _company_short_names(key)
     }
     lone = {w[0] for m in mentions if m.type == "person" and len(w := _person_tokens(m.text)) == 1}
     for m, key in zip(mentions, keys):
@@ -98,6 +102,26 @@ def _retype_by_story(mentions: list[EntityMention]) -> None:
             m.type = "organisation"
         elif m.type == "organisation" and key not in companies and _a_persons_full_name(m, lone):
             m.type = "person"
+    surnames = {
+        w[-1] for m in mentions if m.type == "person" and len(w := _person_tokens(m.text)) > 1
+    }
+    firsts = {key.split()[0] for key in companies} - surnames
+    for m, key in zip(mentions, keys):
+        if m.type == "person" and key in firsts:
+            m.type = "organisation"
+
+
+def _company_short_names(key: str) -> set[str]:
+    """The shorter names of a company that a person's could be: without its legal suffix
+    ("wl ross & co" -> "wl ross"), and the first two or more partners' names of a firm named by
+    its partners ("lane hollis carver & webb" -> "lane hollis", "lane hollis carver")."""
+    base = _without_suffix(key)
+    out = {base} if base != key else set()
+    words = base.split()
+    if "&" in words:
+        partners = words[: words.index("&")]
+        out |= {" ".join(partners[:n]) for n in range(2, len(partners) + 1)}
+    return out
 
 
 def _without_suffix(key: str) -> str:
@@ -387,19 +411,33 @@ def _other_key(m: EntityMention, key: str) -> tuple[str, str]:
 def _attach_short_orgs(
     rest: dict[tuple[str, str], list[EntityMention]],
 ) -> list[list[EntityMention]]:
-    """ "Commerce" joins "Commerce Department" when that is the one organisation it begins; a
+    """ "Commerce" joins "Commerce Department" when that is the one organisation it begins
+    (names of several words too, longest first: "Lane Hollis" joins "Lane Hollis Carver & Webb"
+    and then "Lane" does); a
     name that is no kind of body ("Shell", not "House") joins the one organisation it ends
     ("Royal Dutch Shell") where none begins with it."""
     groups = dict(rest)
-    for (kind, key), _ms in list(rest.items()):
-        if kind != "organisation" or " " in key:
+    for kind, key in sorted(rest, key=lambda k: -len(k[1].split())):
+        if kind != "organisation":
             continue
         longer = [k for k in groups if k[0] == kind and k[1].startswith(key + " ")]
+        if " " in key:  # longest first
+            if len(longer) == 1 and _a_body_going_on(key, longer[0][1]):
+                groups[longer[0]].extend(groups.pop((kind, key)))
+            continue
         if not longer and key not in ORG_WORDS | PUBLIC_BODIES:
             longer = [k for k in groups if k[0] == kind and k[1].endswith(" " + key)]
         if len(longer) == 1:
             groups[longer[0]].extend(groups.pop((kind, key)))
     return list(groups.values())
+
+
+def _a_body_going_on(key: str, longer: str) -> bool:
+    """Is the longer name the same body's, named more fully: a force or an office named by its
+    service ("Chicago Police" of "Chicago Police Department"), or a firm by more of its
+    partners ("Lane Hollis" of "Lane Hollis Carver & Webb")? Not a thing and the body named
+    after it ("Pacific Crest Trail" and its "Association")."""
+    return key.split()[-1] in SERVICE_WORDS | ORG_WORDS or "&" in longer.split()
 
 
 def _attach_initials(groups: list[list[EntityMention]]) -> list[list[EntityMention]]:
@@ -481,7 +519,9 @@ def _respelt(name: str, forms: Counter[str]) -> str:
 
 def _fuller_org(name: str, forms: dict[str, int]) -> str:
     """The commonest name, or a longer one ending in it that is written at least half as often
-    ("Royal Dutch Shell" twice beside "Shell" twice)."""
+    ("Royal Dutch Shell" twice beside "Shell" twice), else the longest that goes on from it with
+    more than a legal suffix ("Lane Hollis Carver & Webb" once beside "Lane" ten times, not
+    "ZTE Corp." beside "ZTE"), and not for initials nor into a list of bodies."""
     words = name.split()
     longer = [
         f
@@ -490,7 +530,18 @@ def _fuller_org(name: str, forms: dict[str, int]) -> str:
         and f.split()[-len(words) :] == words
         and 2 * n >= forms[name]
     ]
-    return max(longer, key=lambda f: (forms[f], len(f), f), default=name)
+    if longer:
+        return max(longer, key=lambda f: (forms[f], len(f), f))
+    if name.isupper():
+        return name  # "UN", not the "UN Security Council" it may be written in
+    going_on = [
+        f
+        for f in forms
+        if (fw := f.split())[: len(words)] == words
+        and {w.lower().rstrip(".") for w in fw[len(words) :]} - ORG_SUFFIXES
+        and "and" not in fw  # "Department of Commerce and Office of ...": two bodies
+    ]
+    return max(going_on, key=lambda f: (len(f.split()), forms[f], f), default=name)
 
 
 def _fullest(name: str, forms: Counter[str] | dict[str, int]) -> str:
