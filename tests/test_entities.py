@@ -231,3 +231,8 @@ def test_a_person_an_organisation_is_named_after_is_part_of_its_name(nlp):
     entities = _entities(nlp, text)
     assert entities["Gerald Ford USC Medical Center"].type == "organisation"
     assert not any(e.type == "person" for e in entities.values())
+
+
+def test_words_saying_someone_is_unnamed_open_no_name(nlp):
+    text = "Anonymous Boston artist: A former child actor told the paper that he was groped."
+    assert not any(n.startswith("Anonymous") for n in _entities(nlp, text))

@@ -358,6 +358,9 @@ PLACE_ALIASES = {
 # Lower-case words inside names ("Carla del Ponte", "Osama bin Laden", "Ludwig van Beethoven").
 NAME_PARTICLES = words("de del della di da van von der den la le du al el bin ibn ben dos das y")
 NOT_NAME_WORDS = words("gmt utc edt est pdt pst cdt cst bst cet wib magnitude a.m p.m")
+# Words that say a person is not named, opening what the model took for a name in a list's
+# heading ("Anonymous British journalist:"); "Anonymous" alone may be the hackers' group.
+UNNAMED_WORDS = words("anonymous unnamed unidentified")
 
 # --- Languages other than English -----------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from ..lexicon import (
     SERVICE_WORDS,
     SPEECH_LEMMAS,
     TITLE_WORDS,
+    UNNAMED_WORDS,
 )
 from ..models import EntityMention, EntityType, Role, Sentence, Span
 from .name_types import settle_types
@@ -433,11 +434,14 @@ def _is_title(ent: Any, i: int) -> bool:
 
 
 def _not_a_name(span: Any) -> bool:
-    """A time or a measure ("0737 GMT", "magnitude-6.1"), titles alone ("Det"), or a capitalised
+    """A time or a measure ("0737 GMT", "magnitude-6.1"), titles alone ("Det"), words saying
+    that someone is not named ("Anonymous British"), or a capitalised
     common plural opening a sentence ("Houses collapsed", "Eyewitnesses say") that the text never
     capitalises elsewhere ("Sanders said" stays a name beside "Bernie Sanders")."""
     if {t.lower_.rstrip(".").split("-")[0] for t in span} & NOT_NAME_WORDS:
         return True
+    if len(span) > 1 and span[0].lower_ in UNNAMED_WORDS:
+        return True  # "Anonymous British journalist:", nobody's name
     if all(t.lower_.rstrip(".") in TITLE_WORDS for t in span):
         return True  # "Det" of "Det Con Tim Bird", a title the model tagged alone
     if _title_of(span):
