@@ -263,3 +263,83 @@ def test_a_date_in_an_aside_does_not_keep_a_main_claim_apart(pipeline):
     (fact,) = _facts(brief, "decided to fire")
     assert fact.status == "corroborated" and set(fact.sources) == {"s0", "s1"}
     assert not [c for c in brief.conflicts if c.kind == "date"]
+
+
+def _anchored_groups(pipeline, first, second):
+    """The sentence groups of two one-sentence sources whose sentences carry one quote group."""
+    from newsweave.align.facts import group_facts
+    from newsweave.align.statements import is_statement
+    from newsweave.align.vectors import sentence_vectors
+    from newsweave.clean import clean
+    from newsweave.extract import extract
+
+    sources = [clean(Source(id=f"s{i}", raw=t)) for i, t in enumerate((first, second))]
+    documents, _ = extract(sources, pipeline.nlp)
+    anchors = {frozenset((d.source.id, d.sentences[0].span.start) for d in documents)}
+    vectors = sentence_vectors(documents, keep=is_statement)
+    return [{m.source for m in g} for g in group_facts(vectors, anchors)]
+
+
+def test_one_quote_group_pairs_sentences_only_where_they_read_somewhat_alike(pipeline):
+    # two quotes of one speaker that a quote group joined: they share his name and nothing else
+    apart = _anchored_groups(
+        pipeline,
+        '"Of course we do not trust them," said Ahmed Saleh, a civil servant in the capital.',
+        '"They will probably attack more and more, but we have no fear now," Saleh added.',
+    )
+    assert {"s0", "s1"} not in apart
+    alike = _anchored_groups(
+        pipeline,
+        '"We do not trust the regime anymore," Ahmed Saleh said in a phone interview.',
+        '"We don\'t trust the regime any more," said Saleh, a civil servant.',
+    )
+    assert {"s0", "s1"} in alike
+    # one figure of one kind given two ways in one quote: one statement, whose values differ
+    houses = _anchored_groups(
+        pipeline,
+        "He said at least 22 houses were badly damaged in the district.",
+        "Around 40 houses were damaged by the quake, including some which were flattened, said "
+        "disaster agency official Fauzi.",
+    )
+    assert {"s0", "s1"} in houses
+
+
+def _described_pairs(pipeline, *texts):
+    """The vectors of one-sentence sources and the pairs `facts._scores` keeps (i, j) with the
+    apposition parts' described entities (`SentenceVector.about`)."""
+    from newsweave.align.facts import _scores
+    from newsweave.align.statements import is_statement
+    from newsweave.align.vectors import sentence_vectors
+    from newsweave.clean import clean
+    from newsweave.extract import extract
+
+    sources = [clean(Source(id=f"s{i}", raw=t)) for i, t in enumerate(texts)]
+    documents, _ = extract(sources, pipeline.nlp)
+    vectors = sentence_vectors(documents, keep=is_statement)
+    return vectors, set(_scores(vectors, set()))
+
+
+def test_descriptions_of_two_named_people_are_two_claims(pipeline):
+    # each apposition states who one person is: alike titles of two people are no one claim,
+    # whether the other side is that person's apposition or the sentence that holds it
+    vectors, pairs = _described_pairs(
+        pipeline,
+        "Ahmad Fauzi, an official of the local disaster agency in Central Aceh, said rescuers had "
+        "reached the village.",
+        "Subhan Sahara, an official of the local disaster agency in Central Aceh, told reporters "
+        "that schools would stay closed.",
+    )
+    about = {v.about for v in vectors if v.about}
+    assert about == {"ahmad-fauzi", "subhan-sahara"}
+    described = [k for k, v in enumerate(vectors) if v.about]
+    assert not [p for p in pairs if set(p) & set(described)]
+    # one person described by two outlets is one claim
+    vectors, pairs = _described_pairs(
+        pipeline,
+        "Ahmad Fauzi, an official of the local disaster agency in Central Aceh, said rescuers had "
+        "reached the village.",
+        "Ahmad Fauzi, an official of the local disaster agency in Central Aceh, told reporters "
+        "that schools would stay closed.",
+    )
+    described = [k for k, v in enumerate(vectors) if v.about]
+    assert len(described) == 2 and tuple(described) in pairs

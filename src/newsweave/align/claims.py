@@ -67,6 +67,15 @@ def claim_parts(document: Document, sentence: Sentence) -> list[tuple[Sentence, 
     return out
 
 
+def described(context: list[Any]) -> Any:
+    """The noun an apposition part describes ("Fauzi" of "Fauzi, an official of the local disaster
+    agency"), from the part's `context` (`claim_parts`); None for a clause."""
+    if len(context) != 1:
+        return None
+    head = context[0]
+    return head if any(c.dep_ == "appos" for c in head.children) else None
+
+
 def claim_core(document: Document, sentence: Sentence) -> list[Any]:
     """The tokens of a sentence's main claim: the sentence without the parts `claim_parts` looks
     for (clauses and appositions set off by commas, second predicates of the main verb) and

@@ -243,20 +243,45 @@ def _scores(vectors: list[SentenceVector], anchors: set[frozenset]) -> dict[tupl
     scores, sources, after = {}, [v.source for v in vectors], _run_ends(vectors)
     # a pair under the model's lexical FLOOR scores 0 (below `floor`) unless it carries one quote
     pairs = close_pairs(vectors, sameclaim.FLOOR) | _anchor_pairs(vectors, anchors)
+    described = _described(vectors)
     for i, j in sorted(pairs):
         a, b = vectors[i], vectors[j]
         if j < after[i] or sources[i] == sources[j]:  # only sentences after this one's source
             continue
+        if _describes_another(a, b, described) or _describes_another(b, a, described):
+            continue
         score = sameclaim.probability(a, b)
         if a.core is not None or b.core is not None:
             score -= sameclaim.CORE_MARGIN
-        if _anchored(a, b, anchors):
+        if _anchored(a, b, anchors) and (score >= sameclaim.ANCHORED or _figure_kind(a, b)):
             score += 1.0  # one statement: placed before any pair that merely reads alike
         if score >= floor and not figures_clash(a, b):
             if score < sameclaim.DATED_APART and _dated_apart(a, b, 0):
                 continue  # dated differently: one claim only if all else is alike
             scores[(i, j)] = score
     return scores
+
+
+def _described(vectors: list[SentenceVector]) -> dict[tuple[str, int], set[str]]:
+    """The entities the appositions of each sentence describe, by (source, sentence start)."""
+    out: dict[tuple[str, int], set[str]] = {}
+    for v in vectors:
+        if v.about and v.parent is not None:
+            out.setdefault((v.source, v.parent.span.start), set()).add(v.about)
+    return out
+
+
+def _describes_another(
+    a: SentenceVector, b: SentenceVector, described: dict[tuple[str, int], set[str]]
+) -> bool:
+    """Is `a` an apposition describing someone ("Fauzi, an official of the local disaster
+    agency") and `b`, or its sentence, a description of someone else ("Subhan Sahara, the head of
+    the local disaster management agency") that does not name the first? Alike titles of two
+    people are two claims."""
+    if a.about is None:
+        return False
+    others = described.get((b.source, (b.parent or b.sentence).span.start), set())
+    return bool(others) and a.about not in others and "e:" + a.about not in b.features
 
 
 def _anchor_pairs(vectors: list[SentenceVector], anchors: set[frozenset]) -> set[tuple[int, int]]:
@@ -271,6 +296,13 @@ def _anchor_pairs(vectors: list[SentenceVector], anchors: set[frozenset]) -> set
             x, y = anchor
             out |= {(min(i, j), max(i, j)) for i in at.get(x, ()) for j in at.get(y, ())}
     return out
+
+
+def _figure_kind(a: SentenceVector, b: SentenceVector) -> bool:
+    """They give a figure of one kind ("at least 22 houses were damaged" / "around 40 houses were
+    damaged"): in one quote, one statement whose values agree or conflict."""
+    kinds = {n.kind for n in figures(a)} & {n.kind for n in figures(b)}
+    return any(kinds)
 
 
 def _one_kind(a: SentenceVector, b: SentenceVector) -> bool:

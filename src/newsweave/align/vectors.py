@@ -14,13 +14,15 @@ from typing import Any
 from scipy import sparse
 
 from ..models import DateMention, Document, NumberMention, Sentence
-from .claims import claim_core, claim_parts, claim_predicates
+from .claims import claim_core, claim_parts, claim_predicates, described
 
 # Feature prefixes; entities, dates and numbers count more than a single word.
 WEIGHTS = {"w": 1.0, "e": 1.5, "d": 2.0, "n": 2.0}
 # Weight of the lexical cosine beside the embedding cosine, calibrated on MSRP train
 # (bench/samefact.py: 0.2 lexical, threshold 0.636).
 EMBED_MIX = 0.2
+# The kinds of entity an apposition part is about (`SentenceVector.about`).
+DESCRIBED = frozenset({"person", "organisation"})
 # Reporting verbs say how a fact reached the page, not what it is.
 REPORTING = {"say", "tell", "add", "report", "state", "according", "announce", "note", "claim"}
 # Main verbs that say nothing of what a sentence is about.
@@ -52,6 +54,8 @@ class SentenceVector:
     # its subject (claim_predicates): its words; `parent` is then that sentence, and `sentence`
     # what cites it (the sentence, or the predicate's words where they stand together)
     core: tuple[Any, ...] | None = None
+    # for an apposition part ("Fauzi, an official of the agency"): the entity it describes
+    about: str | None = None
 
     @property
     def part(self) -> bool:
@@ -180,7 +184,12 @@ def _claim_vectors(
     which cites it (a core). The core is left out where a predicate is the same words."""
     out = [
         SentenceVector(
-            p, document, _features(document, p, _within(found, p), context), {}, parent=sentence
+            p,
+            document,
+            _features(document, p, _within(found, p), context),
+            {},
+            parent=sentence,
+            about=_described(found[0], context),
         )
         for p, context in claim_parts(document, sentence)
     ]
@@ -193,6 +202,23 @@ def _claim_vectors(
         features = _features(document, sentence, _within_words(found, c), words=c)
         out.append(SentenceVector(at, document, features, {}, parent=sentence, core=tuple(c)))
     return out
+
+
+def _described(names: list[Any], context: list[Any]) -> str | None:
+    """The person or organisation an apposition part describes, where a name of the sentence
+    covers that noun (a place described, "Bener Meriah, one of the worst-hit areas", is not
+    told apart from another: two outlets name it differently, "Bener Meriah district")."""
+    head = described(context)
+    if head is None:
+        return None
+    return next(
+        (
+            m.entity_id
+            for m in names
+            if m.span.start <= head.idx < m.span.end and m.entity_id and m.type in DESCRIBED
+        ),
+        None,
+    )
 
 
 def _word_ids(tokens: list[Any]) -> set[int]:
