@@ -126,3 +126,56 @@ def test_lists_of_figures_are_not_paired_value_by_value(pipeline):
     assert not [
         c for c in brief.conflicts if c.kind == "number"
     ]  # 9 pairs, none of them a real clash
+
+
+def _dated(pipeline, text_a: str, day_a: dt.date, text_b: str, day_b: dt.date):
+    return pipeline.run(
+        [
+            Source(id="a", raw=text_a, outlet="A", published=day_a),
+            Source(id="b", raw=text_b, outlet="B", published=day_b),
+        ]
+    )
+
+
+def test_today_one_day_off_a_named_day_is_no_conflict(pipeline):
+    # a report stamped in another time zone calls the event's day "today", a day after it
+    monday = "The minister resigned on Monday after the vote, officials said.\n\nMore later."
+    brief = _dated(
+        pipeline,
+        monday,
+        dt.date(2024, 3, 4),
+        "The minister resigned today after the vote, officials said.\n\nMore later.",
+        dt.date(2024, 3, 5),
+    )
+    assert not [c for c in brief.conflicts if c.kind == "date"]
+    # two days off is more than a time zone
+    for text, day in [("today", dt.date(2024, 3, 6))]:
+        brief = _dated(
+            pipeline,
+            monday,
+            dt.date(2024, 3, 4),
+            f"The minister resigned {text} after the vote, officials said.\n\nMore later.",
+            day,
+        )
+        assert [c.kind for c in brief.conflicts if c.kind == "date"] == ["date"], text
+
+
+def test_one_names_initials_in_two_orders_are_a_name_conflict(pipeline):
+    a = (
+        "Shots were fired at the offices of C&G Accounting in Millbrook on Monday, police said."
+        "\n\nNo one was hurt."
+    )
+    b = (
+        "A gunman fired shots on Monday at the Millbrook offices of G&C, a small accounting firm."
+        "\n\nThe building was evacuated."
+    )
+    brief = _same_day(pipeline, a, b)
+    (c,) = [c for c in brief.conflicts if c.subject.startswith("initials")]
+    assert c.kind == "name" and sorted(v.value for v in c.values) == ["C&G", "G&C"]
+    # a source that gives both orders tells of two names
+    both = b.replace("The building was evacuated.", "C&G, a sister firm, was closed.")
+    brief = _same_day(pipeline, a, both)
+    assert not [c for c in brief.conflicts if c.subject.startswith("initials")]
+    # one order in both: no conflict
+    brief = _same_day(pipeline, a, b.replace("G&C", "C&G"))
+    assert not [c for c in brief.conflicts if c.subject.startswith("initials")]

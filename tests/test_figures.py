@@ -58,6 +58,10 @@ def test_times_agree_within_their_qualifiers_and_one_zone_only():
     assert not figures_agree(_time("at 7:37 a.m."), _time("at 8:37 a.m."))
     assert figures_agree(_time("at 07:37 a.m. UTC"), _time("at 3:37 a.m. EDT"))  # UTC-4
     assert not figures_agree(_time("at 7 p.m."), _time("at about 7:30 p.m."))
+    # rounded both ways to different half hours: two times; within a quarter hour: one
+    assert not figures_agree(_time("about 10 a.m."), _time("around 10:30 a.m."))
+    assert figures_agree(_time("about 10 a.m."), _time("around 10:15 a.m."))
+    assert figures_agree(_time("about 10 a.m."), _time("around 10 a.m."))
 
 
 @pytest.mark.parametrize(
@@ -173,6 +177,24 @@ def test_a_toll_named_by_what_it_counts_is_that_kind(nlp):
         doc = nlp(text)
         (n,) = find_numbers(text, "s", doc=doc)
         assert figure_kind(n, doc) == kind, text
+
+
+def test_people_done_to_death_are_the_dead(nlp):
+    from newsweave.extract.figures import figure_kind
+    from newsweave.extract.numbers import find_numbers
+
+    for text, kind in [
+        ("A gunman shot to death one person at the office on Monday.", "dead"),
+        ("Two people were beaten to death in the riot.", "dead"),
+        ("A gunman shot three people at the office on Monday.", "count:person:shoot"),
+    ]:
+        doc = nlp(text)
+        (n,) = find_numbers(text, "s", doc=doc)
+        assert figure_kind(n, doc) == kind, text
+    text = "The court sentenced two men to death on Monday."
+    doc = nlp(text)
+    (n,) = find_numbers(text, "s", doc=doc)
+    assert figure_kind(n, doc) != "dead"
 
 
 def test_an_age_before_a_name_is_that_persons_age(nlp):

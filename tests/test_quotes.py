@@ -454,6 +454,48 @@ def test_the_writers_own_i_outside_quote_marks_is_nobody_the_story_names(nlp):
     assert [q[:2] for q in _quotes(nlp, text)] == [("We are proud of it", "Dana Reyes")]
 
 
+def test_the_outlets_own_we_outside_quote_marks_is_nobody_the_story_names(nlp):
+    text = (
+        "Vexa Games said on Monday that it would show a console. We reported that the "
+        'console will ship in November. "We are proud of it," the company said.'
+    )
+    said = dict(_said(nlp, text))
+    assert said["that it would show a console"] == "Vexa Games"
+    assert said["that the console will ship in November"] is None
+    assert [q[:2] for q in _quotes(nlp, text)] == [("We are proud of it", "Vexa Games")]
+
+
+def test_evidence_inside_a_report_is_the_reporters_word(nlp):
+    text = (
+        "Inspector Dana Reyes spoke in Perth on Friday. Reyes said the fact the driver wiped "
+        'the wheel showed he was "well aware" of the crash.\n\n'
+        "Early observations suggest more birds are nesting on the island, Tom Hale said. "
+        "Tom Hale said the report showed that the nests were safe."
+    )
+    said = dict(_said(nlp, text))
+    assert said['he was "well aware" of the crash'] == "Dana Reyes"
+    assert said["more birds are nesting on the island"] == "Tom Hale"
+    assert said["that the nests were safe"] is None  # a report is no evidence: it speaks
+
+
+def test_a_parenthetical_cue_reports_the_clause_after_it(nlp):
+    text = (
+        "Dana Reyes wrote a memoir about her childhood. At one point, Reyes said, her father "
+        "left the three children alone in the car for a whole night."
+    )
+    assert _said(nlp, text) == [
+        ("her father left the three children alone in the car for a whole night", "Dana Reyes")
+    ]
+
+
+def test_wanting_in_a_relative_clause_is_no_reported_speech(nlp):
+    text = (
+        "Rebels of the Northern Front who want to topple him attacked the palace on Monday. "
+        "The president, who vowed to stay in office, spoke on television."
+    )
+    assert _said(nlp, text) == [("to stay in office", None)]
+
+
 def test_a_cue_hung_on_a_reported_clause_belongs_to_the_reporter(nlp):
     text = (
         'Dana Reyes said it was too early to celebrate but added, "We will know the results soon."\n\n'
@@ -1073,6 +1115,19 @@ AUTHORS = {
         "to an analysis of Wikipedia articles led by researcher Jane Roe.",
         "Sinatra",
         "Jane Roe",
+    ),
+    "a statement attributed to a body speaks for it, and the statement after it too": (
+        "The blame rests with the harbour board, a statement attributed to the Northern "
+        "Fishermen Council said on Sunday. The council met in Tromso.\n\n"
+        "The statement said that the quotas were unfair.",
+        "quotas",
+        "Northern Fishermen Council",
+    ),
+    "an audit by someone speaks for its auditor": (
+        "A recent audit by Inspector General Maria Lopez found that the agency had lost "
+        "track of its trucks.",
+        "trucks",
+        "Maria Lopez",
     ),
 }
 

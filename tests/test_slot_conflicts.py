@@ -406,3 +406,114 @@ def test_a_number_held_and_freed_in_unrelated_sentences_is_no_conflict(pipeline)
     )
     conflicts, _ = _conflicts(pipeline, RAID.format("apprehending 14 Yemeni smugglers"), other)
     assert not _slot(conflicts, "what happened")
+
+
+# --- the weapon of one attacker ------------------------------------------------------------------
+
+GUNMAN = (
+    "A gunman walked into a bank in Millbrook with a {} on Tuesday and shot two tellers, "
+    "police said.\n\nThe bank was closed for the day."
+)
+SHOOTER = (
+    "Witnesses told a local station that the shooter was a former customer who brought a {} "
+    "into the building.\n\nThe two tellers were taken to a hospital.{}"
+)
+
+
+def test_one_attackers_weapon_given_two_kinds_is_a_conflict(pipeline):
+    conflicts, brief = _conflicts(
+        pipeline, GUNMAN.format("shotgun"), SHOOTER.format("rifle", ""), kind="detail"
+    )
+    (c,) = _slot(conflicts, "weapon")
+    assert "rifle / shotgun" in c.note or "shotgun / rifle" in c.note
+    cited = " | ".join(_cited(brief, c))
+    assert "shotgun" in cited and "rifle" in cited
+
+
+def test_weapons_of_one_kind_or_both_named_or_held_by_police_are_no_conflict(pipeline):
+    # a pistol is a handgun
+    conflicts, _ = _conflicts(pipeline, GUNMAN.format("pistol"), SHOOTER.format("handgun", ""))
+    assert not _slot(conflicts, "weapon")
+    # a source that names both kinds tells of two weapons
+    both = SHOOTER.format("rifle", " Officers later found a shotgun in his car.")
+    conflicts, _ = _conflicts(pipeline, GUNMAN.format("shotgun"), both)
+    assert not _slot(conflicts, "weapon")
+    # the police's rifles are not the attacker's weapon
+    police = (
+        "Officers armed with rifles surrounded the bank in Millbrook on Tuesday, police said."
+        "\n\nThe two tellers were taken to a hospital."
+    )
+    conflicts, _ = _conflicts(pipeline, GUNMAN.format("shotgun"), police)
+    assert not _slot(conflicts, "weapon")
+
+
+# --- where the one dead person died ----------------------------------------------------------------
+
+STORE_A = (
+    "A gunman killed {} and wounded two others at a store in Millbrook on Tuesday, police "
+    "said.\n\nThe victim died {}, police said."
+)
+STORE_B = (
+    "{} killed and two were hurt in a shooting at a Millbrook store on Tuesday.\n\n"
+    "A spokeswoman said the woman died {}."
+)
+
+
+def test_one_dead_said_to_die_in_two_places_is_a_conflict(pipeline):
+    conflicts, brief = _conflicts(
+        pipeline,
+        STORE_A.format("one person", "at the scene"),
+        STORE_B.format("One person was", "on the way to the hospital"),
+        kind="place",
+    )
+    (c,) = _slot(conflicts, "died")
+    assert sorted(_cited(brief, c)) == ["died at the scene", "died on the way to the hospital"]
+    assert "one dead" in c.note
+
+
+def test_places_of_death_of_a_story_with_more_dead_are_no_conflict(pipeline):
+    conflicts, _ = _conflicts(
+        pipeline,
+        STORE_A.format("three people", "at the scene"),
+        STORE_B.format("Three people were", "on the way to the hospital"),
+    )
+    assert not _slot(conflicts, "died")
+    # one place said two ways is no conflict either
+    conflicts, _ = _conflicts(
+        pipeline,
+        STORE_A.format("one person", "at the scene"),
+        STORE_B.format("One person was", "on the scene"),
+    )
+    assert not _slot(conflicts, "died")
+
+
+# --- the year a named thing began ------------------------------------------------------------------
+
+FOUNDED = (
+    "Dr. Ruth Okafor, the new health commissioner, founded the Millbrook Free Clinic in {}.\n\n"
+    "She will start the new job next month."
+)
+SINCE = (
+    "The Millbrook Free Clinic has served uninsured residents since {}, and Okafor still sees "
+    "patients there.\n\nThe clinic has three doctors."
+)
+
+
+def test_a_thing_said_to_exist_before_its_founding_is_a_conflict(pipeline):
+    conflicts, brief = _conflicts(pipeline, FOUNDED.format(1990), SINCE.format(1987), kind="date")
+    (c,) = [c for c in conflicts if "began" in c.subject]
+    assert "founded in 1990" in c.note and "since 1987" in c.note
+    cited = " | ".join(_cited(brief, c))
+    assert "1990" in cited and "since 1987" in cited
+    # two founding years of one name conflict too
+    other = (
+        "The Millbrook Free Clinic was founded in 1988, its website says.\n\nIt has three doctors."
+    )
+    conflicts, _ = _conflicts(pipeline, FOUNDED.format(1990), other, kind="date")
+    assert [c for c in conflicts if "began" in c.subject]
+
+
+def test_a_thing_existing_since_its_founding_or_after_is_no_conflict(pipeline):
+    for since in (1990, 1995):
+        conflicts, _ = _conflicts(pipeline, FOUNDED.format(1990), SINCE.format(since))
+        assert not [c for c in conflicts if "began" in c.subject], since

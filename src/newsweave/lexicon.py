@@ -186,8 +186,19 @@ HOLDER_VERBS = words(
 # "the memoir says"): the author is the one who issued or wrote it, not nobody.
 DOCUMENT_NOUNS = STATEMENT_NOUNS | words(
     "website site data datum record analysis study survey document letter email memoir "
-    "autobiography diary"
+    "autobiography diary audit"
 )
+# Verbs by which a thing, not a person, bears something out ("the fact ... showed she was aware"),
+# and the things that do so without an author: inside someone's report ("Khalid said the fact
+# ... showed", "observations suggest ..., Haskel said") the reporter speaks, not the thing.
+EVIDENCE_VERBS = words("show suggest indicate prove demonstrate mean")
+EVIDENCE_NOUNS = words(
+    "fact evidence observation finding sign result test footage video image photo picture "
+    "autopsy experiment"
+)
+# Participles that hang a document on its author with "to" ("a statement attributed to the
+# committee", "remarks credited to the minister").
+ATTRIBUTING_VERBS = words("attribute credit ascribe")
 # Verbs by which an author issues a document ("issued a statement", "filed papers").
 ISSUING_VERBS = words("issue release publish file send post put distribute circulate")
 # Words that send a noun back to one named before ("the statement", "a second statement").
@@ -212,6 +223,9 @@ REFUSAL_CUES = words("decline refuse")
 # Verbs of finding and perceiving: with an object and a participle or bare verb ("found him
 # collapsed", "heard him saying", "saw her leave") they tell what was seen, not said.
 PERCEPTION_VERBS = words("find see hear watch notice observe")
+# Verbs of wanting among them: in a relative clause ("militants who want to oust him") they tell
+# who someone is, not what anyone said.
+DESIRE_VERBS = words("want wish intend plan")
 # Verbs that report an intention or a demand with an infinitive ("vowed to fight").
 INFINITIVE_CUES = words(
     "promise vow pledge threaten urge ask call want plan refuse agree decline offer demand order "
@@ -496,6 +510,32 @@ FATE_VERBS = {
     **dict.fromkeys(words("arrest capture apprehend detain nab"), "held"),
     **dict.fromkeys(words("rescue save free"), "freed"),
 }
+# Kinds of weapon, one form each: an attacker who "brought a rifle" did not bring a shotgun
+# (align.slots). A bare "gun" or "weapon" is no kind: it holds them all.
+WEAPON_KINDS = {
+    **dict.fromkeys(words("rifle carbine"), "rifle"),
+    **dict.fromkeys(words("handgun pistol revolver"), "handgun"),
+    **dict.fromkeys(words("knife dagger"), "knife"),
+    **{w: w for w in words("shotgun machete sword axe hatchet crossbow")},
+}
+# Verbs that take a weapon as their object when it is carried ("brought a rifle into the building").
+CARRYING_VERBS = words("bring carry wield brandish hold pull draw use fire aim point")
+# Who does a story's act of violence, unnamed ("the shooter", "a gunman"); with a named person or
+# "he"/"she" these hold a weapon of the act: police "armed with rifles" are none of them.
+ATTACKER_NOUNS = words(
+    "gunman gunmen shooter attacker assailant suspect killer robber man woman teen teenager"
+)
+# Where one person died, as said right after "died" or "pronounced dead" (align.deaths): the
+# values one death cannot have two of ("died at the scene" / "died on the way to the hospital").
+DEATH_PLACES = {
+    "scene": r"at\s+the\s+scene|on\s+the\s+scene",
+    "on the way to hospital": r"(?:on\s+the\s+way|en\s+route)\s+to\s+(?:the\s+|a\s+)?hospital",
+    "in hospital": r"(?:at|in)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}hospital",
+    "at home": r"at\s+(?:his\s+|her\s+)?home",
+}
+# Verbs that bring a named thing into being in a year ("founded the clinic in 1990"), which it
+# cannot have existed before (align.founding).
+FOUNDING_VERBS = words("found establish create launch open start build form")
 # Ranks of one ladder: a person holds one of them at a time ("former partner" / "former
 # associate"), unlike titles that can both be true ("spokesman" / "deputy press secretary").
 RANK_LADDERS = (

@@ -28,10 +28,13 @@ from .conflicts import (
     fact_conflicts,
     holder_conflicts,
     name_conflicts,
+    transposed_initials,
 )
 from .crossfigures import cross_figures, cross_marks, date_figures, independent_first
+from .deaths import death_place_conflicts
 from .facts import group_facts, make_fact
 from .figures import fact_figures, figure_conflicts, story_figures
+from .founding import founding_conflicts
 from .quotes import group_quotes
 from .said import attribute
 from .slots import entity_slot_conflicts, slot_conflicts
@@ -82,16 +85,19 @@ def align(
     # Quote wording is not a conflict: the quote groups show each outlet's words with a diff (on the
     # claims gold, none of the 7 quote-wording "conflicts" was a disagreement; bench/claims.py).
     result.conflicts += name_conflicts(entities, texts) + entity_conflicts(entities)
-    result.conflicts += holder_conflicts(entities, texts)
+    result.conflicts += holder_conflicts(entities, texts) + transposed_initials(documents)
     result.conflicts += _linked(slot_conflicts(vectors), result.facts)
     result.conflicts += _linked(entity_slot_conflicts(entities, documents), result.facts)
     result.conflicts += _linked(day_conflicts(vectors, result.conflicts), result.facts)
     result.figures = story_figures(documents)
+    result.conflicts += _linked(death_place_conflicts(vectors, result.figures), result.facts)
     frames = Frames()  # each figure's frame computed once, for its fact and across outlets
     result.figures += fact_figures(result.facts, result.vectors, result.figures, frames)
     result.figures = cross_marks(vectors, cross_figures(vectors, result.figures, frames))
     result.conflicts += _linked(figure_conflicts(result.figures), result.facts)
     result.figures = date_figures(result.conflicts, documents, result.figures)
+    founded, result.figures = founding_conflicts(vectors, result.figures)
+    result.conflicts += _linked(founded, result.facts)
     result.figures = independent_first(result.figures, documents)
     result.numbers = group_numbers(documents)
     result.timeline = build_timeline(documents, result.facts, result.vectors)

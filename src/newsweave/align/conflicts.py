@@ -11,6 +11,7 @@ from itertools import combinations
 
 from rapidfuzz.fuzz import ratio
 
+from ..extract.date_patterns import DAYWORDS
 from ..extract.dates import MONTHS, WEEKDAYS
 from ..extract.figures import governor_token, stem
 from ..extract.frames import event_word
@@ -27,6 +28,12 @@ DAY_LINK = 0.4
 # ("In April last year an 8.6-magnitude quake struck 431 kilometres off Banda Aceh" / "An
 # 8.7-magnitude earthquake also hit off the city of Banda Aceh in May 2012": 0.32; ecb-37).
 YEAR_LINK = 0.3
+# The day a report was written ("today", "this afternoon") is dated by the report's stamp, which
+# may be of another time zone than the event's (a wire story reprinted abroad, stamped "April 10,
+# 2007-7:07AM", tells of "this morning" in Detroit on April 9): such a day this many days off
+# another source's date is no conflict. Not "yesterday": a writer who dates the event from the
+# day after has the date to hand ("yesterday" in a Saturday report / "died on Friday" stays one).
+ZONE_SLACK_DAYS = 1
 
 # The titles of an office or post, the only descriptions two sources can disagree on ("White House
 # spokesman" / "deputy press secretary", "former mayor" / "mayor"): "actor" / "beleaguered star"
@@ -129,12 +136,20 @@ def _date_conflicts(a: SentenceVector, b: SentenceVector, fact_id: str) -> list[
     if len(a.dates) != 1 or len(b.dates) != 1:
         return []
     x, y = a.dates[0], b.dates[0]
-    if (days_apart(x, y) or 0) <= 0:  # they overlap, or one is unresolved
+    apart = days_apart(x, y) or 0
+    if apart <= 0:  # they overlap, or one is unresolved
+        return []
+    if apart <= ZONE_SLACK_DAYS and (_relative(x) or _relative(y)):
         return []
     note = f"{x.text!r} ({_range(x)}) vs {y.text!r} ({_range(y)}): the same fact dated differently"
     return [
         Conflict("date", [_value(x, _range(x)), _value(y, _range(y))], fact_id=fact_id, note=note)
     ]
+
+
+def _relative(m: DateMention) -> bool:
+    """Is the date the day of the report's writing ("today", "this afternoon")?"""
+    return DAYWORDS.get(" ".join(m.text.lower().split())) == 0
 
 
 def _named_day_conflict(a: SentenceVector, b: SentenceVector, fact_id: str) -> list[Conflict]:
@@ -392,3 +407,37 @@ def _compatible(values: list[ConflictValue]) -> bool:
     norm = [set(_title_words(v.value)) for v in values]
     heads = [_head(v.value) for v in values]
     return all(h in n for h in heads for n in norm)
+
+
+# Initials joined by "&" ("C&G Accounting", "AT&T"), a word after them kept for the label.
+_INITIALS = re.compile(r"(?<![\w&])([A-Z]{1,3})\s?&\s?([A-Z]{1,3})(?![\w&])")
+
+
+def transposed_initials(documents: list[Document]) -> list[Conflict]:
+    """One name's initials given in two orders by two witnesses ("C&G Accounting" / "a staff
+    accountant for G&C"), neither source using the other order: one of them has them wrong."""
+    found: dict[tuple[str, str], list[tuple[Document, re.Match]]] = {}
+    for d in documents:
+        for m in _INITIALS.finditer(d.source.text):
+            found.setdefault((m[1], m[2]), []).append((d, m))
+    out = []
+    for (x, y), here in found.items():
+        there = found.get((y, x), [])
+        if x >= y or not there:
+            continue
+        a_sources = {d.source.id for d, _ in here}
+        b_sources = {d.source.id for d, _ in there}
+        if a_sources & b_sources:
+            continue  # one source gives both orders: two names, not one misspelt
+        (da, ma), (db, mb) = here[0], there[0]
+        if (da.source.witness or da.source.id) == (db.source.witness or db.source.id):
+            continue
+        values = [
+            ConflictValue(da.source.id, ma[0], ma.start(), ma.end()),
+            ConflictValue(db.source.id, mb[0], mb.start(), mb.end()),
+        ]
+        note = (
+            f"{ma[0]!r} vs {mb[0]!r}: one name's initials in two orders; one source has them wrong"
+        )
+        out.append(Conflict("name", values, subject=f"initials {ma[0]} / {mb[0]}", note=note))
+    return out

@@ -9,7 +9,7 @@ morning I was stopped" / "Yesterday I was stopped"), how well a thing was done (
 equipped" / "was insufficiently equipped") and what was done to a number of people ("apprehending
 26 pirates" / "rescued 26 crewmembers"). Days and months by name: `conflicts.py`.
 
-Each value is a `_Fill`: its slot, the thing it is of (`key`), the value in one form, the words
+Each value is a `Fill`: its slot, the thing it is of (`key`), the value in one form, the words
 that state it (cited). Two fills of one slot and key from different witnesses conflict when their
 values differ and the two are about one thing: sentences that state one claim (`sameclaim`), one
 named thing, one person, or the story's own event (no sentence of another time). A source that
@@ -31,6 +31,8 @@ from ..extract.figures import governor, stem
 from ..extract.frames import event_word
 from ..lexicon import (
     ADEQUATE_MANNERS,
+    ATTACKER_NOUNS,
+    CARRYING_VERBS,
     COLOUR_KIND_HEADS,
     COLOURS,
     EVENT_SYNONYMS,
@@ -46,6 +48,7 @@ from ..lexicon import (
     SETTINGS,
     TITLE_ENDS,
     VESSEL_TYPES,
+    WEAPON_KINDS,
     word_gender,
 )
 from ..models import Conflict, ConflictValue, Document, Entity, Span
@@ -71,7 +74,7 @@ _NOT_PLACES = {"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PE
 
 
 @dataclass(frozen=True)
-class _Fill:
+class Fill:
     slot: str  # "colour", "vessel type", "setting", "place", "residence", "rank"
     key: str  # what the value is of: a head noun, a name, an event, a person's id
     value: str  # the value in one form ("grey" for "gray")
@@ -87,6 +90,11 @@ def slot_conflicts(vectors: list[SentenceVector]) -> list[Conflict]:
     fills = [f for v in vectors if not v.part for f in _sentence_fills(v)]
     texts = {v.source: v.document.source.text for v in vectors}
     return _conflicts(_one_value_each(fills), texts, _linked_sentences)
+
+
+def fill_conflicts(fills: list[Fill], texts: dict[str, str], linked) -> list[Conflict]:
+    """Conflicts of fills another module reads (`align.deaths`), by this module's rules."""
+    return _conflicts(_one_value_each(fills), texts, linked)
 
 
 def entity_slot_conflicts(entities: list[Entity], documents: list[Document]) -> list[Conflict]:
@@ -115,11 +123,12 @@ def _sentence_fills(v: SentenceVector):
         _quoted_days,
         _adequacies,
         _fates,
+        _weapons,
     )
     for reader in readers:
         for slot, key, value, first, last, label in reader(v, tokens):
             span = Span(v.source, doc[first].idx, doc[last].idx + len(doc[last]))
-            yield _Fill(slot, key, value, span, v.witness, label, v)
+            yield Fill(slot, key, value, span, v.witness, label, v)
 
 
 def _colours(v: SentenceVector, tokens):
@@ -325,6 +334,47 @@ def _fates(v: SentenceVector, tokens):
             yield "fate", f"{count.value:g}", fate, first, last, f"{count.value:g} {noun.lower_}"
 
 
+def _weapons(v: SentenceVector, tokens):
+    """ "the shooter ... who brought a rifle into the building" / "walked into his former office
+    with a shotgun": a kind of weapon (`lexicon.WEAPON_KINDS`) carried by the one who does the
+    act, an attacker word or a person (`lexicon.ATTACKER_NOUNS`; not "police armed with rifles"):
+    the object of a carrying verb or "with" a verb; not in a sentence of another time."""
+    for t in tokens:
+        kind = WEAPON_KINDS.get(t.lemma_.lower()) if t.pos_ == "NOUN" else None
+        if kind is None:
+            continue
+        verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "with" else t.head
+        carried = t.dep_ == "dobj" and verb.lemma_.lower() in CARRYING_VERBS
+        held = t.dep_ == "pobj" and verb is not t.head  # "with a shotgun"
+        if not (carried or held) or verb.pos_ not in {"VERB", "ADJ"}:
+            continue
+        holder = _holder(verb)
+        if holder is not None and not background(v.document, v.sentence):
+            yield "weapon", "attacker", kind, min(t.i, verb.i), max(t.i, verb.i), "the attacker"
+
+
+def _holder(verb):
+    """Who holds what `verb` does with a weapon, when it is an attacker or a person: the verb's
+    subject (up the heads of a clause without one: "with the purpose of killing him"), the noun a
+    relative clause or participle describes ("an employee who brought", "police armed")."""
+    node = verb
+    for _ in range(6):
+        subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None or node.dep_ == "acl" or node.head is node:
+            break
+        node = node.head
+    if node.dep_ == "acl":
+        subject = node.head
+    if subject is not None and subject.lower_ in {"who", "that"} and node.dep_ == "relcl":
+        subject = node.head
+        if subject.dep_ == "attr":  # "the shooter was an employee who brought ..."
+            subject = next((c for c in subject.head.children if c.dep_ == "nsubj"), subject)
+    if subject is None:
+        return None
+    person = subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"}
+    return subject if person or subject.lemma_.lower() in ATTACKER_NOUNS else None
+
+
 def _in_tokens(v: SentenceVector, t) -> list:
     """The numbers read at a token."""
     return v.document.index("numbers").overlapping(t.idx, t.idx + len(t))
@@ -337,7 +387,7 @@ def _person_fills(e: Entity, documents: dict[str, Document]):
     yield from _residences(e, documents)
     witness = {s: d.source.witness or s for s, d in documents.items()}
     for f in _ranks(e):
-        yield _Fill(f.slot, f.key, f.value, f.span, witness.get(f.span.source, f.witness), e.name)
+        yield Fill(f.slot, f.key, f.value, f.span, witness.get(f.span.source, f.witness), e.name)
 
 
 def _residences(e: Entity, documents: dict[str, Document]):
@@ -354,7 +404,7 @@ def _residences(e: Entity, documents: dict[str, Document]):
         if place is not None:
             where = Span(span.source, span.start, place[-1].idx + len(place[-1]))
             witness = d.source.witness or d.source.id
-            yield _Fill("residence", e.id, place.text, where, witness, e.name)
+            yield Fill("residence", e.id, place.text, where, witness, e.name)
 
 
 def _of_place(mention):
@@ -401,7 +451,7 @@ def _ranks(e: Entity):
         if ladder is not None:
             former = "former" in words or "ex" in words
             key = f"{e.id}:{ladder}:{former}"
-            yield _Fill("rank", key, head, role.span, role.span.source, e.name)
+            yield Fill("rank", key, head, role.span, role.span.source, e.name)
 
 
 def _title(role: str) -> list[str]:
@@ -413,7 +463,7 @@ def _title(role: str) -> list[str]:
 # --- the conflicts -----------------------------------------------------------------------------------
 
 
-def _one_value_each(fills: list[_Fill]) -> list[_Fill]:
+def _one_value_each(fills: list[Fill]) -> list[Fill]:
     """The fills of the sources that give one value of a slot and key."""
     values: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for f in fills:
@@ -425,12 +475,12 @@ def _norm(value: str) -> str:
     return name_key(value).replace(" ", "")
 
 
-def _linked_sentences(a: _Fill, b: _Fill) -> bool:
+def _linked_sentences(a: Fill, b: Fill) -> bool:
     """Are the two fills about one thing? A ship's kind and a setting: by their key (one named
     ship, the story's event); a colour and a place: their sentences state one claim."""
     if a.link is None or b.link is None:
         return False
-    if a.slot in {"vessel type", "setting"}:
+    if a.slot in {"vessel type", "setting", "weapon"}:
         return True
     pa, pb = _people(a.link, a.span), _people(b.link, b.span)
     if pa and pb and not pa & pb:
@@ -460,27 +510,36 @@ def _people(v: SentenceVector, value: Span) -> set[str]:
     }
 
 
-def _rivals(a: _Fill, b: _Fill, texts: dict[str, str]) -> bool:
+def _rivals(a: Fill, b: Fill, texts: dict[str, str]) -> bool:
     """Different values from different witnesses; a named place that the other's source names
     too is no rival of it (it may hold the other: "Queens" and "South Ozone Park")."""
     if a.witness == b.witness or _norm(a.value) == _norm(b.value):
         return False
     if a.slot in {"place", "residence"}:
         return not (_names(texts[a.span.source], b.value) or _names(texts[b.span.source], a.value))
+    if a.slot == "weapon":  # a source naming both kinds tells of two weapons
+        return not (_arms(texts[a.span.source], b.value) or _arms(texts[b.span.source], a.value))
     return True
+
+
+def _arms(text: str, kind: str) -> bool:
+    """Does the text name a weapon of the kind ("pistol" for "handgun"), singular or plural?"""
+    return any(
+        _names(text, w) or _names(text, f"{w}s") for w, k in WEAPON_KINDS.items() if k == kind
+    )
 
 
 def _names(text: str, name: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
 
 
-def _conflicts(fills: list[_Fill], texts: dict[str, str], linked) -> list[Conflict]:
-    groups: dict[tuple[str, str], list[_Fill]] = defaultdict(list)
+def _conflicts(fills: list[Fill], texts: dict[str, str], linked) -> list[Conflict]:
+    groups: dict[tuple[str, str], list[Fill]] = defaultdict(list)
     for f in fills:
         groups[(f.slot, f.key)].append(f)
     out = []
     for (slot, _key), group in groups.items():
-        kept: dict[str, _Fill] = {}
+        kept: dict[str, Fill] = {}
         for a, b in combinations(group, 2):
             if _rivals(a, b, texts) and linked(a, b):
                 kept.setdefault(a.span.source, a)
@@ -498,6 +557,8 @@ _KIND = {
     "quoted day": "date",
     "adequacy": "detail",
     "fate": "detail",
+    "weapon": "detail",
+    "death place": "place",
 }
 _WHAT = {
     "colour": "colour of the {key}",
@@ -509,10 +570,12 @@ _WHAT = {
     "quoted day": "day the quoted words give for {key}",
     "adequacy": "how well {key}",
     "fate": "what happened to the {key}",
+    "weapon": "weapon of {key}",
+    "death place": "where {key} died",
 }
 
 
-def _conflict(slot: str, fills: list[_Fill], texts: dict[str, str]) -> Conflict:
+def _conflict(slot: str, fills: list[Fill], texts: dict[str, str]) -> Conflict:
     values = [
         ConflictValue(f.span.source, f.span.slice(texts[f.span.source]), f.span.start, f.span.end)
         for f in sorted(fills, key=lambda f: (f.span.source, f.span.start))
@@ -523,7 +586,7 @@ def _conflict(slot: str, fills: list[_Fill], texts: dict[str, str]) -> Conflict:
     return Conflict(_KIND.get(slot, "place"), values, subject=subject, note=note)  # type: ignore[arg-type]
 
 
-def _shown(f: _Fill, texts: dict[str, str]) -> str:
+def _shown(f: Fill, texts: dict[str, str]) -> str:
     """The value as the note gives it: the words for a day ("This morning"), else its form."""
     return f.span.slice(texts[f.span.source]) if f.slot == "quoted day" else f.value
 
@@ -538,4 +601,6 @@ _WHY = {
     "quoted day": "one speaker's words, said once, in sentences that state one claim",
     "adequacy": "one thing, named by one person or stated in one claim",
     "fate": "one number of people, in sentences that state one claim",
+    "weapon": "one attacker's weapon, and neither source names the other's kind",
+    "death place": "every source gives the story one dead",
 }

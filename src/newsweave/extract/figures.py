@@ -24,6 +24,7 @@ from typing import Any
 from ..models import NumberMention, Span
 from .numbers import _counted_key, _interval, _rounded
 from .quantity_words import (
+    DEATH_SENTENCE_VERBS,
     OFFSET_WORDS,
     RATE_WORDS,
     SECONDS,
@@ -439,6 +440,21 @@ def _length_kind(near: set[str], tokens: Any) -> str:
     return "distance"
 
 
+def _to_death(verb: Any) -> set[str]:
+    """{"death"} for a verb done "to death" ("shot to death one person": the one is dead, not
+    one of those shot), but not a sentence ("sentenced to death")."""
+    if verb.lemma_.lower() in DEATH_SENTENCE_VERBS:
+        return set()
+    deaths = [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for o in c.children
+        if o.dep_ == "pobj" and o.lemma_.lower() == "death"
+    ]
+    return {"death"} if deaths else set()
+
+
 def _after_lemmas(tokens: Any) -> set[str]:
     """The first meaningful word after the number (and the people it counts), in its sentence."""
     if tokens is None:
@@ -488,6 +504,7 @@ def _context_lemmas(tokens: Any) -> set[str]:
                 for c in node.children
                 if c.dep_ in {"acomp", "oprd", "xcomp", "ccomp"}
             )
+            out.update(_to_death(node))
             if anchor.dep_ not in {
                 "nummod",
                 "quantmod",

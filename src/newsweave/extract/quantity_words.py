@@ -235,3 +235,6 @@ MILLION_BEFORE = frozenset(
 )
 # How many words before the number `_short_m` reads, within its clause.
 SHORT_M_WINDOW = 6
+# Verbs whose "to death" is a sentence, not a killing ("sentenced two men to death"); any other
+# verb's "to death" makes its object the dead ("shot to death one person", "stabbed to death").
+DEATH_SENTENCE_VERBS = frozenset({"sentence", "condemn"})

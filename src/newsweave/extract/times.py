@@ -55,6 +55,10 @@ TIME_QUALIFIERS = {
     "shortly before": (-30, 0),
     "just before": (-30, 0),
 }
+# The qualifiers that round a time both ways ("about 10 a.m."), not those that bound it on one side.
+ROUNDING_QUALIFIERS = frozenset(
+    q for q, (before, after) in TIME_QUALIFIERS.items() if before and after
+)
 CLOCK_12 = "12-hour clock"  # a unit's mark: "9:25" with no a.m./p.m. is 9:25 or 21:25
 _DAY = 24 * 60
 _ZONES_RE = "|".join(sorted([*ZONE_OFFSETS, *AMBIGUOUS_ZONES], key=len, reverse=True))
@@ -136,6 +140,11 @@ def times_agree(a: NumberMention, b: NumberMention) -> bool:
     shifts = [0, _DAY, -_DAY]
     if CLOCK_12 in (a.unit or "") or CLOCK_12 in (b.unit or ""):
         shifts += [720, -720, _DAY + 720, -_DAY - 720]
+    # two rounded times whose ranges only touch were rounded to different marks ("about 10 a.m." /
+    # "around 10:30 a.m."): they name two times; a range that ends where it starts is not rounded
+    rounded = a.qualifier in ROUNDING_QUALIFIERS and b.qualifier in ROUNDING_QUALIFIERS
+    if rounded:
+        return any(max(low_a, low_b + s) < min(high_a, high_b + s) for s in shifts)
     return any(max(low_a, low_b + s) <= min(high_a, high_b + s) for s in shifts)
 
 

@@ -3,7 +3,7 @@ its website", "Westlaw data", "an analysis led by Jane Roe", and the outlet that
 station" stands for.
 
 A document's author, in order: an entity that names it ("Westlaw data", "the ministry's
-statement"); the one it is "from", "by" or "led by"; the organisation "its" stands for (the
+statement"); the one it is "from", "by", "led by" or "attributed to"; the organisation "its" stands for (the
 subject of the sentence, else the organisation last named as a subject); and, for "the
 statement" or "a second statement", the author of the last such document named before it in
 the same article ("the party said in a statement ... The statement said"). Nobody otherwise:
@@ -15,7 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..lexicon import ANAPHORIC_DETERMINERS, FURTHER_WORDS, ISSUING_VERBS, PERSONAL_PRONOUNS
+from ..lexicon import (
+    ANAPHORIC_DETERMINERS,
+    ATTRIBUTING_VERBS,
+    FURTHER_WORDS,
+    ISSUING_VERBS,
+    PERSONAL_PRONOUNS,
+)
 from .context import SUBJECT_DEPS, Context, recent_organisation
 from .referents import chained
 
@@ -66,13 +72,16 @@ def _from_or_by(subj: Any, resolve: Resolve) -> str | None:
 
 
 def _issued_by(subj: Any, resolve: Resolve) -> str | None:
-    """The object of the noun's own "from", "by" or "led by"."""
+    """The object of the noun's own "from", "by", "led by" or "attributed to"."""
     for child in subj.children:
         if child.dep_ == "prep" and child.lower_ in _BY:
             return _object_entity(child, resolve)
         if child.dep_ == "acl":
             agent = next((c for c in child.children if c.dep_ in {"agent", "prep"}), None)
-            if agent is not None and agent.lower_ in _BY:
+            if agent is not None and (
+                agent.lower_ in _BY
+                or (agent.lower_ == "to" and child.lemma_.lower() in ATTRIBUTING_VERBS)
+            ):
                 return _object_entity(agent, resolve)
     return None
 

@@ -15,6 +15,7 @@ from ..lexicon import (
     CLAUSE_CUES,
     CONDITIONS,
     CONTENT_NOUNS,
+    DESIRE_VERBS,
     INFINITIVE_CUES,
     JUDGING_CUES,
     JUDGING_PREPOSITIONS,
@@ -74,6 +75,8 @@ def _content(tok: Any, sent: Any) -> Any | None:
         return None
     if lemma in CLAUSE_CUES and _as_clause(tok):
         return _rest_of_clause(tok, tok.head, sent)
+    if lemma in CLAUSE_CUES and _parenthetical(tok):
+        return _after_parenthesis(tok, tok.head, sent)
     if lemma in CLAUSE_CUES:
         clause = next((c for c in tok.children if c.dep_ in _CLAUSE_DEPS), None)
         if (
@@ -82,7 +85,7 @@ def _content(tok: Any, sent: Any) -> Any | None:
             and not _perceived(tok, clause)
         ):
             return _without_credit(_after(tok, _subtree(clause)))
-    if lemma in INFINITIVE_CUES:
+    if lemma in INFINITIVE_CUES and not (lemma in DESIRE_VERBS and tok.dep_ == "relcl"):
         inf = next(
             (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None
         )
@@ -263,6 +266,28 @@ def _as_clause(verb: Any) -> bool:
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
         and any(c.dep_ == "nsubj" for c in verb.children)
     )
+
+
+def _parenthetical(verb: Any) -> bool:
+    """ "At one point, Davis said, her mother put the children in the car": a cue with a
+    subject of its own set off by commas inside the clause it reports, before that clause's
+    verb."""
+    doc, words = verb.doc, [t.i for t in verb.subtree if not t.is_punct]
+    return (
+        verb.dep_ == "parataxis"
+        and verb.i < verb.head.i
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and words[0] > 0
+        and words[-1] + 1 < len(doc)
+        and doc[words[0] - 1].text == ","
+        and doc[words[-1] + 1].text == ","
+    )
+
+
+def _after_parenthesis(tok: Any, head: Any, sent: Any) -> Any | None:
+    """The words of `head`'s clause after the parenthetical cue ("her mother put ...")."""
+    words = [t for t in head.subtree if t.i > tok.right_edge.i and not t.is_punct]
+    return sent.doc[words[0].i : words[-1].i + 1] if words else None
 
 
 def _rest_of_clause(tok: Any, head: Any, sent: Any) -> Any | None:

@@ -31,6 +31,7 @@ from ..lexicon import (
     word_gender,
 )
 from .context import SUBJECT_DEPS, Attribution, Context, recent_organisation
+from .evidence import evidence_in_report
 from .genders import genders
 from .people import pseudonym
 from .quoted import NOT_QUOTED, Quoted, in_quotes
@@ -121,6 +122,8 @@ def syntactic_subject(cue: Any, quoted: Quoted) -> Any | None:
     for _ in range(5):
         skip = in_quotes(verb, quoted) or (verb is not cue and _reported(verb, quoted))
         subj = None if skip else _nearest_subject(verb, quoted)
+        if subj is not None and verb is cue and evidence_in_report(cue, subj):
+            subj = _nearest_subject(cue.head, quoted) or subj  # "X said the fact showed"
         if subj is not None and subj.dep_ == "nsubjpass" and verb is cue:
             return _agent(cue)  # "no injuries were reported", "he was told by aides that"
         if subj is not None:
@@ -489,9 +492,12 @@ def _phrase(tok: Any) -> Any:
 
 def _pronoun_referent(ctx: Context, subj: Any) -> str | None:
     """ "he"/"she": the scored choice of `referents` (gender, recency, subjects, the last
-    speaker); "they"/"we"/"it": the organisation last named as a subject (a plural is never one
-    named person), else nobody; "I" (outside quotes): the writer, nobody the story names ("By now
-    I was seeing ..." is not the words of the person last named)."""
+    speaker); "they"/"it": the organisation last named as a subject (a plural is never one
+    named person), else nobody; "I" and "we" outside quote marks: the writer or the outlet,
+    nobody the story names ("By now I was seeing ...", "We've asked the company to clarify" are
+    not the words of the person or company last named)."""
+    if subj.lower_ == "we" and not in_quotes(subj, ctx.quoted):
+        return None
     if subj.lower_ in PLURAL_PRONOUNS | {"it"}:
         found = recent_organisation(ctx, subj.idx)
         group = _plural_subject_before(ctx, subj) if subj.lower_ == "they" else None
