@@ -208,3 +208,31 @@ def test_a_hyphenated_given_name_is_kept_whole_and_a_name_said_first_joins_it(nl
     assert "Shenzhen" in _entities(nlp, "The Shenzhen-based company ZTE said it would comply.")
     assert "Mr Khalid" in ents["Khalid Abu Bakar"].aliases
     assert "Khalid" not in ents
+
+
+def test_a_practitioner_noun_in_ist_is_a_persons_role():
+    from types import SimpleNamespace
+
+    from newsweave.extract.entities import _person_noun
+
+    def noun(word, tag="NN"):
+        return _person_noun(SimpleNamespace(lower_=word, tag_=tag))
+
+    assert noun("anthropologist") and noun("scientist") and noun("journalist")
+    assert noun("spokesman")  # a role noun of the lexicon
+    assert not noun("checklist") and not noun("playlist") and not noun("twist")
+    assert not noun("insist", "VB")
+
+
+def test_a_person_an_organisation_is_named_after_is_part_of_its_name(nlp):
+    text = (
+        "Gerald Ford USC Medical Center in Los Angeles said Monday that it had treated four people."
+    )
+    entities = _entities(nlp, text)
+    assert entities["Gerald Ford USC Medical Center"].type == "organisation"
+    assert not any(e.type == "person" for e in entities.values())
+
+
+def test_words_saying_someone_is_unnamed_open_no_name(nlp):
+    text = "Anonymous Boston artist: A former child actor told the paper that he was groped."
+    assert not any(n.startswith("Anonymous") for n in _entities(nlp, text))

@@ -21,6 +21,9 @@ HONORIFICS = words("mr mrs ms miss dr prof sir dame mx")
 # Degrees and honours written after a name ("Jeffery Ian Ross Ph.D.", "Ian Blair OBE"), dots
 # dropped: not part of the name.
 POSTNOMINALS = words("phd md dds esq obe mbe cbe kbe frs qc kc")
+# Generation suffixes ("Donald Trump Jr."): part of the name, and another person's than the name
+# without them.
+GENERATION_SUFFIXES = words("jr sr ii iii iv")
 # Words that give a person's gender where the text states it: honorifics and titles before a
 # name, role nouns beside it ("Kalashnikov's daughter, Elena"), nouns of an unnamed speaker.
 # Not "spokesman", "chairman": news uses them for women too.
@@ -369,6 +372,9 @@ PLACE_ALIASES = {
 # Lower-case words inside names ("Carla del Ponte", "Osama bin Laden", "Ludwig van Beethoven").
 NAME_PARTICLES = words("de del della di da van von der den la le du al el bin ibn ben dos das y")
 NOT_NAME_WORDS = words("gmt utc edt est pdt pst cdt cst bst cet wib magnitude a.m p.m")
+# Words that say a person is not named, opening what the model took for a name in a list's
+# heading ("Anonymous British journalist:"); "Anonymous" alone may be the hackers' group.
+UNNAMED_WORDS = words("anonymous unnamed unidentified")
 
 # --- Languages other than English -----------------------------------------------------------------
 

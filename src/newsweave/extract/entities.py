@@ -24,6 +24,7 @@ from ..lexicon import (
     SERVICE_WORDS,
     SPEECH_LEMMAS,
     TITLE_WORDS,
+    UNNAMED_WORDS,
 )
 from ..models import EntityMention, EntityType, Role, Sentence, Span
 from .name_types import settle_types
@@ -71,7 +72,7 @@ def entity_mentions(doc: Any, source_id: str) -> list[EntityMention]:
     stated: set[int] = set()  # ids of mentions typed by the words around them, not the model
     text = doc.text  # read once: spaCy rebuilds it from every token on each read
     headlines = _title_cased(doc)
-    for ent in _joined_places(doc):
+    for ent in _named_after_people(_joined_places(doc)):
         model_type = SPACY_TYPES.get(ent.label_)
         if model_type is None:
             continue
@@ -134,6 +135,38 @@ def _joined_places(doc: Any) -> list[Any]:
             continue
         out.append(ent)
     return out
+
+
+def _named_after_people(ents: list[Any]) -> list[Any]:
+    """A person's name the model set right before the name of an organisation or a building it
+    is part of ("Ronald Reagan" of "Ronald Reagan UCLA Medical Center"): one name, the
+    organisation's, where the person's last word is a compound of the proper nouns after it and
+    they end in an organisation's or a building's word or were tagged as one."""
+    out: list[Any] = []
+    for ent in ents:
+        if out and out[-1].end > ent.start:
+            continue  # already part of the organisation's name before it
+        end = _institution_end(ent) if ent.label_ == "PERSON" else None
+        out.append(ent if end is None else type(ent)(ent.doc, ent.start, end, label="ORG"))
+    return out
+
+
+def _institution_end(ent: Any) -> int | None:
+    """Where the name of the institution a person's name opens ends, if it opens one."""
+    doc, last = ent.doc, ent[-1]
+    head = last.head
+    if last.dep_ != "compound" or head.i < ent.end:
+        return None
+    after = doc[ent.end : head.i + 1]
+    if not all(t.pos_ == "PROPN" and t.ent_type_ in {"", "ORG", "FAC"} for t in after):
+        return None
+    tagged = head.ent_type_ in {"ORG", "FAC"}
+    if not (tagged or head.lower_ in ORG_WORDS | FACILITY_NOUNS):
+        return None
+    end = head.i + 1
+    while tagged and end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
 
 
 def _title_cased(doc: Any) -> list[tuple[int, int]]:
@@ -401,11 +434,14 @@ def _is_title(ent: Any, i: int) -> bool:
 
 
 def _not_a_name(span: Any) -> bool:
-    """A time or a measure ("0737 GMT", "magnitude-6.1"), titles alone ("Det"), or a capitalised
+    """A time or a measure ("0737 GMT", "magnitude-6.1"), titles alone ("Det"), words saying
+    that someone is not named ("Anonymous British"), or a capitalised
     common plural opening a sentence ("Houses collapsed", "Eyewitnesses say") that the text never
     capitalises elsewhere ("Sanders said" stays a name beside "Bernie Sanders")."""
     if {t.lower_.rstrip(".").split("-")[0] for t in span} & NOT_NAME_WORDS:
         return True
+    if len(span) > 1 and span[0].lower_ in UNNAMED_WORDS:
+        return True  # "Anonymous British journalist:", nobody's name
     if all(t.lower_.rstrip(".") in TITLE_WORDS for t in span):
         return True  # "Det" of "Det Con Tim Bird", a title the model tagged alone
     if _title_of(span):
@@ -478,13 +514,29 @@ def _reads_as_person(span: Any, words: list[str]) -> bool:
     """An ORG span like "Eswar Prasad, a professor of ..." or "Mr Trump" is a person."""
     if set(words) & ORG_WORDS or " ".join(words) in KNOWN_ORGS:
         return False
-    before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
-    if before in HONORIFICS or before in PERSON_ROLE_NOUNS:  # "disaster agency official Fauzi"
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and (
+        before.lower_.rstrip(".") in HONORIFICS or _person_noun(before)
+    ):  # "disaster agency official Fauzi", "forensic anthropologist Matteo Borrini"
         return True
     if not 1 <= len(span) <= 3 or not all(t.is_title for t in span):
         return False
     role = _appositive(span)
-    return bool(role is not None and {t.lower_ for t in role} & (PERSON_ROLE_NOUNS | GENDER_NOUNS))
+    return role is not None and any(_person_noun(t) or t.lower_ in GENDER_NOUNS for t in role)
+
+
+def _person_noun(tok: Any) -> bool:
+    """A noun only a person is: a role noun, or one of a practitioner in "-ist" ("scientist",
+    "anthropologist", "journalist"; not "checklist", "playlist")."""
+    word = tok.lower_
+    if word in PERSON_ROLE_NOUNS:
+        return True
+    return (
+        tok.tag_ == "NN"
+        and len(word) >= 6
+        and word.endswith("ist")
+        and (not word.endswith("list") or word[-5] in "aeiou")
+    )
 
 
 def person_role(span: Any) -> Any | None:

@@ -15,13 +15,17 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from ..lexicon import (
+    GENERATION_SUFFIXES,
     HONORIFICS,
+    KNOWN_ORGS,
     NICKNAMES,
     ORG_PREFIXES,
     ORG_SUFFIXES,
     ORG_WORDS,
     PLACE_ALIASES,
+    PLACE_NOUNS,
     PUBLIC_BODIES,
+    SERVICE_WORDS,
     word_gender,
 )
 from ..models import Entity, EntityMention, EntityType, Span
@@ -47,6 +51,7 @@ def _group(mentions: list[EntityMention]) -> list[list[EntityMention]]:
             m.type = "organisation"  # "AP" the model took for a person
         elif m.type == "person" and places[key] > persons[key]:
             m.type = "place"  # "Banda Aceh" typed a person here, a place in most mentions
+    _retype_by_story(mentions)
     people = [m for m in mentions if m.type == "person"]
     person_groups = _group_people(people)
     surnames = _person_index(person_groups)
@@ -74,6 +79,68 @@ def _group(mentions: list[EntityMention]) -> list[list[EntityMention]]:
         else:
             rest[_other_key(m, key)].append(m)
     return person_groups + _attach_initials(_attach_short_orgs(rest))
+
+
+def _retype_by_story(mentions: list[EntityMention]) -> None:
+    """Types the story's other names settle: a person's name that is a company's name less
+    its legal suffix ("HB Brandt" beside "HB Brandt & Co.") or the first partners' names of a
+    firm named by its partners ("Lane Hollis" of "Lane Hollis Carver & Webb"), and a lone name
+    that only a company begins with ("Lane said"), is the company; a name of two or three
+    capitalised words typed an organisation, with no word of one, whose last word is a person
+    the story names by that word alone ("Marta Vellini" beside "Vellini said"), is that
+    person."""
+    keys = [name_key(m.text) for m in mentions]
+    companies = {
+        short
+        for m, key in zip(mentions, keys)
+        if m.type == "organisation"
+        for short in _company_short_names(key)
+    }
+    lone = {w[0] for m in mentions if m.type == "person" and len(w := _person_tokens(m.text)) == 1}
+    for m, key in zip(mentions, keys):
+        if m.type == "person" and " " in key and key in companies:
+            m.type = "organisation"
+        elif m.type == "organisation" and key not in companies and _a_persons_full_name(m, lone):
+            m.type = "person"
+    surnames = {
+        w[-1] for m in mentions if m.type == "person" and len(w := _person_tokens(m.text)) > 1
+    }
+    firsts = {key.split()[0] for key in companies} - surnames
+    for m, key in zip(mentions, keys):
+        if m.type == "person" and key in firsts:
+            m.type = "organisation"
+
+
+def _company_short_names(key: str) -> set[str]:
+    """The shorter names of a company that a person's could be: without its legal suffix
+    ("wl ross & co" -> "wl ross"), and the first two or more partners' names of a firm named by
+    its partners ("lane hollis carver & webb" -> "lane hollis", "lane hollis carver")."""
+    base = _without_suffix(key)
+    out = {base} if base != key else set()
+    words = base.split()
+    if "&" in words:
+        partners = words[: words.index("&")]
+        out |= {" ".join(partners[:n]) for n in range(2, len(partners) + 1)}
+    return out
+
+
+def _without_suffix(key: str) -> str:
+    """An organisation's name without its legal suffix ("wl ross & co" -> "wl ross")."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in ORG_SUFFIXES | {"&", "and"}:
+        words.pop()
+    return " ".join(words)
+
+
+def _a_persons_full_name(m: EntityMention, lone: set[str]) -> bool:
+    words = m.text.split()
+    return (
+        2 <= len(words) <= 3
+        and all(w.isalpha() and w.istitle() for w in words)
+        and name_key(m.text).split()[-1] in lone
+        and not {w.lower() for w in words} & (ORG_WORDS | KNOWN_ORGS | PLACE_NOUNS)
+        and outlet_entity(m.text) is None
+    )
 
 
 def _possessed_person(
@@ -147,6 +214,7 @@ def _cluster_full_names(full: dict[str, list[EntityMention]]) -> list[list[Entit
     """Full names grouped, commonest first: a name joins the first group with a name of the same
     person and none of a namesake ("Arthur Dickson Wright", the father, does not join "Clarissa
     Dickson Wright" through the "Dickson Wright" both are called)."""
+    full = _joined_to_longer(full)
     names = sorted(full, key=lambda n: -len(full[n]))
     clusters: list[tuple[list[str], list[EntityMention]]] = []
     for name in names:
@@ -165,6 +233,24 @@ def _cluster_full_names(full: dict[str, list[EntityMention]]) -> list[list[Entit
             home[0].append(name)
             home[1].extend(full[name])
     return [ms for _, ms in clusters]
+
+
+def _joined_to_longer(full: dict[str, list[EntityMention]]) -> dict[str, list[EntityMention]]:
+    """A name of two words or more that opens one longer name of the story, and no other, is
+    that name cut short ("Frances Bean" of "Frances Bean Cobain"); not a father's name before a
+    son's generation suffix ("Donald Trump" of "Donald Trump Jr."), nor a name before an
+    initial ("Crotty Alexander L" of a citation), nor one whose last word another full name
+    ends with (it is that person's: "Laura Crotty Alexander")."""
+    out = {name: list(ms) for name, ms in full.items()}
+    endings = Counter(name.split()[-1] for name in full)
+    for name in sorted(full, key=lambda n: len(n.split())):
+        words = name.split()
+        if len(words) < 2 or endings[words[-1]] > 1:
+            continue
+        longer = [other for other in out if _opens(words, other.split())]
+        if len(longer) == 1:
+            out[longer[0]].extend(out.pop(name))
+    return out
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -221,7 +307,29 @@ def _unique_match(
     first = [c for c in clusters if any(_said_first(token, m, lone) for m in c)]
     if len(first) > 1:  # "says Robin": Robin Roberts, not the "Robin Carter" of a correction
         return _named_in_full_here(first, token, lone.span, 0) or _dominant(first)
-    return first[0] if first else None
+    if first:
+        return first[0]
+    misspelt = [c for c in clusters if any(_misspelt_here(token, m, lone) for m in c)]
+    return misspelt[0] if len(misspelt) == 1 else None
+
+
+def _misspelt_here(token: str, full: EntityMention, lone: EntityMention) -> bool:
+    """Is this full name, in the lone name's own report, that name with two letters of its
+    family name swapped (a typo: "Anna Kovlaski" once, "Kovalski said" after)?"""
+    words = _person_tokens(full.text)
+    return full.span.source == lone.span.source and len(words) > 1 and _swapped(words[-1], token)
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Are two words of five letters or more the same but for two letters side by side swapped?"""
+    if len(a) != len(b) or len(a) < 5 or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and (a[diff[0]], a[diff[1]]) == (b[diff[1]], b[diff[0]])
+    )
 
 
 def _said_first(token: str, full: EntityMention, lone: EntityMention) -> bool:
@@ -291,7 +399,7 @@ def _other_key(m: EntityMention, key: str) -> tuple[str, str]:
         return ("organisation", name_key(PLACE_ALIASES.get(key, key)))
     if m.type == "place":
         return ("place", name_key(PLACE_ALIASES.get(key, key)))
-    words = [w for w in key.split() if w not in ORG_SUFFIXES]
+    words = [w for w in _without_suffix(key).split() if w not in ORG_SUFFIXES]
     while len(words) > 1 and words[0] in ORG_PREFIXES:
         words = words[1:]
     words = [re.sub(r"'s$", "", w) for w in words]
@@ -303,19 +411,33 @@ def _other_key(m: EntityMention, key: str) -> tuple[str, str]:
 def _attach_short_orgs(
     rest: dict[tuple[str, str], list[EntityMention]],
 ) -> list[list[EntityMention]]:
-    """ "Commerce" joins "Commerce Department" when that is the one organisation it begins; a
+    """ "Commerce" joins "Commerce Department" when that is the one organisation it begins
+    (names of several words too, longest first: "Lane Hollis" joins "Lane Hollis Carver & Webb"
+    and then "Lane" does); a
     name that is no kind of body ("Shell", not "House") joins the one organisation it ends
     ("Royal Dutch Shell") where none begins with it."""
     groups = dict(rest)
-    for (kind, key), _ms in list(rest.items()):
-        if kind != "organisation" or " " in key:
+    for kind, key in sorted(rest, key=lambda k: -len(k[1].split())):
+        if kind != "organisation":
             continue
         longer = [k for k in groups if k[0] == kind and k[1].startswith(key + " ")]
+        if " " in key:  # longest first
+            if len(longer) == 1 and _a_body_going_on(key, longer[0][1]):
+                groups[longer[0]].extend(groups.pop((kind, key)))
+            continue
         if not longer and key not in ORG_WORDS | PUBLIC_BODIES:
             longer = [k for k in groups if k[0] == kind and k[1].endswith(" " + key)]
         if len(longer) == 1:
             groups[longer[0]].extend(groups.pop((kind, key)))
     return list(groups.values())
+
+
+def _a_body_going_on(key: str, longer: str) -> bool:
+    """Is the longer name the same body's, named more fully: a force or an office named by its
+    service ("Chicago Police" of "Chicago Police Department"), or a firm by more of its
+    partners ("Lane Hollis" of "Lane Hollis Carver & Webb")? Not a thing and the body named
+    after it ("Pacific Crest Trail" and its "Association")."""
+    return key.split()[-1] in SERVICE_WORDS | ORG_WORDS or "&" in longer.split()
 
 
 def _attach_initials(groups: list[list[EntityMention]]) -> list[list[EntityMention]]:
@@ -372,7 +494,7 @@ def _canonical_name(group: list[EntityMention], etype: EntityType) -> str:
         return PLACE_ALIASES.get(key, forms.most_common(1)[0][0])
     if etype == "person":
         full = {f: n for f, n in forms.items() if len(f.split()) > 1} or forms
-        return _fullest(max(full, key=lambda f: (full[f], len(f), f)), full)
+        return _respelt(_fullest(max(full, key=lambda f: (full[f], len(f), f)), full), forms)
     outlet = next(filter(None, map(outlet_entity, forms)), None)
     if outlet is not None:
         return _display(outlet)
@@ -382,9 +504,24 @@ def _canonical_name(group: list[EntityMention], etype: EntityType) -> str:
     return _fuller_org(name, spelled)
 
 
+def _respelt(name: str, forms: Counter[str]) -> str:
+    """A full name whose family name is the typo of the one the person goes by alone more often
+    ("Anna Kovlaski" once, "Kovalski" twice): spelt as it is most often."""
+    words = name.split()
+    last = words[-1]
+    spellings = [f for f in forms if " " not in f and _swapped(f.lower(), last.lower())]
+    best = max(spellings, key=lambda f: (forms[f], f), default=None)
+    ending = sum(n for f, n in forms.items() if f.split()[-1] == last)
+    if best is None or forms[best] <= ending:
+        return name
+    return " ".join([*words[:-1], best])
+
+
 def _fuller_org(name: str, forms: dict[str, int]) -> str:
     """The commonest name, or a longer one ending in it that is written at least half as often
-    ("Royal Dutch Shell" twice beside "Shell" twice)."""
+    ("Royal Dutch Shell" twice beside "Shell" twice), else the longest that goes on from it with
+    more than a legal suffix ("Lane Hollis Carver & Webb" once beside "Lane" ten times, not
+    "ZTE Corp." beside "ZTE"), and not for initials nor into a list of bodies."""
     words = name.split()
     longer = [
         f
@@ -393,7 +530,18 @@ def _fuller_org(name: str, forms: dict[str, int]) -> str:
         and f.split()[-len(words) :] == words
         and 2 * n >= forms[name]
     ]
-    return max(longer, key=lambda f: (forms[f], len(f), f), default=name)
+    if longer:
+        return max(longer, key=lambda f: (forms[f], len(f), f))
+    if name.isupper():
+        return name  # "UN", not the "UN Security Council" it may be written in
+    going_on = [
+        f
+        for f in forms
+        if (fw := f.split())[: len(words)] == words
+        and {w.lower().rstrip(".") for w in fw[len(words) :]} - ORG_SUFFIXES
+        and "and" not in fw  # "Department of Commerce and Office of ...": two bodies
+    ]
+    return max(going_on, key=lambda f: (len(f.split()), forms[f], f), default=name)
 
 
 def _fullest(name: str, forms: Counter[str] | dict[str, int]) -> str:
@@ -406,12 +554,23 @@ def _fullest(name: str, forms: Counter[str] | dict[str, int]) -> str:
     longer = [
         f
         for f in forms
-        if len(f.split()) > len(words)
-        and f.split()[-1] == words[-1]
-        and set(words) <= set(f.split())
-        and all(w[:1].isupper() for w in f.split())
+        if len(fw := f.split()) > len(words)
+        and ((fw[-1] == words[-1] and set(words) <= set(fw)) or _opens(words, fw))
+        and all(w[:1].isupper() for w in fw)
     ]
     return max(longer, key=lambda f: (forms[f], len(f.split()), f), default=name)
+
+
+def _opens(words: list[str], longer: list[str]) -> bool:
+    """Do the words open the longer name, which goes on with no generation suffix ("Frances
+    Bean" of "Frances Bean Cobain")?"""
+    rest = [w.lower().rstrip(".") for w in longer[len(words) :]]
+    return (
+        len(words) > 1
+        and longer[: len(words)] == words
+        and bool(rest)
+        and all(len(w) > 1 and w not in GENERATION_SUFFIXES for w in rest)
+    )
 
 
 def _aliases(group: list[EntityMention], name: str) -> list[str]:
