@@ -128,6 +128,12 @@ def test_a_name_cut_short_joins_the_one_longer_name_it_opens():
     assert got == {"Lena Rose Marlow": ("person", 3)}
 
 
+def test_a_name_written_far_more_often_does_not_join_a_headlines_longer_span():
+    # a headline's "Lena Rose Returns" (a verb read into the name) beside her name, again and again
+    got = _resolved(("Lena Rose Returns", "person"), *[("Lena Rose", "person")] * 4)
+    assert set(got) == {"Lena Rose", "Lena Rose Returns"} and got["Lena Rose"] == ("person", 4)
+
+
 def test_a_fathers_name_does_not_join_his_sons_with_a_generation_suffix():
     got = _resolved(("Carl Brandt", "person"), ("Carl Brandt Jr.", "person"))
     assert set(got) == {"Carl Brandt", "Carl Brandt Jr."}

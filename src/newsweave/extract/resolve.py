@@ -32,6 +32,10 @@ from ..models import Entity, EntityMention, EntityType, Span
 from ..outlets import outlet_entity
 from .entities import initials, name_key
 
+# A name joins the one longer name it opens only when written at most this many times as often
+# (`_joined_to_longer`): a short name written again and again is the name, the longer a misread.
+CUT_SHORT_RATIO = 3
+
 
 def resolve_entities(mentions: Iterable[EntityMention]) -> list[Entity]:
     """Group mentions (of all sources) into entities; sets each mention's `entity_id`."""
@@ -240,7 +244,8 @@ def _joined_to_longer(full: dict[str, list[EntityMention]]) -> dict[str, list[En
     that name cut short ("Frances Bean" of "Frances Bean Cobain"); not a father's name before a
     son's generation suffix ("Donald Trump" of "Donald Trump Jr."), nor a name before an
     initial ("Crotty Alexander L" of a citation), nor one whose last word another full name
-    ends with (it is that person's: "Laura Crotty Alexander")."""
+    ends with (it is that person's: "Laura Crotty Alexander"), nor a name written far more often
+    than the longer one (a headline's "Ellen DeGeneres Returns" is not her name)."""
     out = {name: list(ms) for name, ms in full.items()}
     endings = Counter(name.split()[-1] for name in full)
     for name in sorted(full, key=lambda n: len(n.split())):
@@ -248,7 +253,7 @@ def _joined_to_longer(full: dict[str, list[EntityMention]]) -> dict[str, list[En
         if len(words) < 2 or endings[words[-1]] > 1:
             continue
         longer = [other for other in out if _opens(words, other.split())]
-        if len(longer) == 1:
+        if len(longer) == 1 and len(out[name]) <= CUT_SHORT_RATIO * len(out[longer[0]]):
             out[longer[0]].extend(out.pop(name))
     return out
 
