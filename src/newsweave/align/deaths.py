@@ -46,8 +46,7 @@ def _death_places(v: SentenceVector):
     """ "The woman ... died at the scene", "the third victim died on the way to the hospital",
     "was pronounced dead at a hospital": a place right after "died" or "dead", its subject not
     plural, not in a sentence of another time."""
-    doc = v.document.nlp
-    tokens = doc.char_span(v.sentence.span.start, v.sentence.span.end, alignment_mode="expand")
+    tokens = v.tokens()
     if tokens is None:
         return
     text = v.document.source.text

@@ -85,14 +85,10 @@ def _clash(a: Start, b: Start) -> bool:
 
 
 def _starts(v: SentenceVector):
-    doc = v.document.nlp
-    tokens = (
-        doc.char_span(v.sentence.span.start, v.sentence.span.end, alignment_mode="expand")
-        if doc is not None
-        else None
-    )
+    tokens = v.tokens()
     if tokens is None:
         return
+    doc = tokens.doc
     for t in tokens:
         if t.dep_ not in {"dobj", "nsubjpass", "nsubj"} or t.pos_ not in {"PROPN", "NOUN"}:
             continue

@@ -109,12 +109,10 @@ def entity_slot_conflicts(entities: list[Entity], documents: list[Document]) -> 
 
 
 def _sentence_fills(v: SentenceVector):
-    doc = v.document.nlp
-    if doc is None:
-        return
-    tokens = doc.char_span(v.sentence.span.start, v.sentence.span.end, alignment_mode="expand")
+    tokens = v.tokens()
     if tokens is None:
         return
+    doc = tokens.doc
     readers = (
         _colours,
         _vessel_types,

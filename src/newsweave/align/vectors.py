@@ -110,18 +110,21 @@ class SentenceVector:
         """Its features with a weight (read for every pair it is in, once `weights` are set)."""
         return frozenset(self.weights)
 
+    def tokens(self) -> Any | None:
+        """Its sentence's tokens in the document's parse (None without a parse)."""
+        doc, span = self.document.nlp, self.sentence.span
+        if doc is None:
+            return None
+        return doc.char_span(span.start, span.end, alignment_mode="expand")
+
     @functools.cached_property
     def _parsed(self) -> tuple[Any, str]:
         """The unit mean of spaCy's contextual vectors over its content words (None without
         them), and its main verb's lemma ("" for "say" and "be")."""
-        doc = self.document.nlp
-        span = (
-            doc.char_span(self.sentence.span.start, self.sentence.span.end, alignment_mode="expand")
-            if doc is not None
-            else None
-        )
+        span = self.tokens()
         if span is None:
             return None, ""
+        doc = span.doc
         verb = span.root.lemma_.lower()
         rows = [t.i for t in self.core or span if t.is_alpha and not t.is_stop]
         tensor = getattr(doc, "tensor", None)
