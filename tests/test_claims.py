@@ -72,6 +72,16 @@ def test_a_figure_says_what_it_measures(nlp, text, number, kind):
     assert _numbers(nlp, text)[number] == kind
 
 
+def test_a_house_number_is_a_street_number_not_a_count(nlp):
+    text = (
+        "She was struck outside the store at 200 W. American Blvd. on Wednesday. Police closed "
+        "the 1500 block of Main Street and three districts."
+    )
+    kinds = _numbers(nlp, text)
+    assert kinds["200"] == "address:blvd" and kinds["1500"] == "address:block"
+    assert kinds["three"].startswith("count:district")
+
+
 def test_a_count_of_other_things_is_no_toll(nlp):
     kinds = _numbers(
         nlp,

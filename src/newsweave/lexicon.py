@@ -411,6 +411,12 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     ),
 }
 
+# --- Places in a street ---------------------------------------------------------------------------
+
+# Street words after a house number or an ordinal ("200 W. American Blvd.", "117th Street", "the
+# 1500 block of Main St."): the number names a place, not a quantity.
+STREET_WORDS = words("street st avenue ave road rd boulevard blvd lane drive way block")
+
 # --- Sentences ------------------------------------------------------------------------------------
 
 # Short forms whose full stop ends no sentence ("Dr. Ruiz", "St. Louis", "on Jan. 5", "Acme Inc.

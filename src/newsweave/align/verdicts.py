@@ -119,6 +119,8 @@ def _label(kind: str, counted: str | None = None, claim: bool = False) -> str:
         return f"time of day ({rest.upper() if rest != LOCAL else rest})"
     if head == "age":
         return f"age of {rest.title()}" if rest else "age"
+    if head == "address":
+        return f"street number ({rest})"
     if head == "record":
         return f"record ({RECORD_SIDES.get(rest, rest)})"
     if head in {"year", "ordinal"}:

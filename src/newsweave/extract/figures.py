@@ -21,6 +21,7 @@ import itertools
 import re
 from typing import Any
 
+from ..lexicon import STREET_WORDS
 from ..models import NumberMention, Span
 from .numbers import _counted_key, _interval, _rounded
 from .quantity_words import (
@@ -182,7 +183,8 @@ _NEAR = 3
 
 def figure_kind(number: NumberMention, doc: Any = None) -> str | None:
     """The kind of quantity `number` states: "dead", "injured", "missing", "trapped", "displaced", "arrested",
-    "magnitude", "depth", "distance", "length", "money:USD", "percent", "age", "duration" (with
+    "magnitude", "depth", "distance", "length", "money:USD", "percent", "age", "address:<street>"
+    (a house number: "200 W. American Blvd."), "duration" (with
     ":after" or ":window" for a lag or a window of time: `duration_role`), or a
     "count:<counted>:<verb>" key; None for a bare number with nothing to say what it counts."""
     tokens = number_tokens(number, doc)
@@ -207,6 +209,9 @@ def figure_kind(number: NumberMention, doc: Any = None) -> str | None:
         return kind
     if number.counts and not number.unit and _referring(number, tokens):
         return None  # "the two countries prepare for talks": things told of, not a figure
+    counted = _counted_key(number.counts)
+    if counted and counted.split()[-1] in STREET_WORDS:
+        return f"address:{counted}"  # "at 200 W. American Blvd.": a house number, not a count
     if number.unit or number.counts:
         return f"count:{_counted_key(number.counts) or number.unit}:{_verb(tokens)}"
     return None

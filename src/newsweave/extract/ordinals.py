@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..lexicon import STREET_WORDS
 from ..models import DateMention, NumberMention, Span
 from .dates import MONTHS, WEEKDAYS
 
@@ -32,9 +33,7 @@ _ORDINAL = re.compile(
     rf"\b(?:(?P<word>(?i:{'|'.join(ORDINAL_WORDS)}))|(?P<digits>\d{{1,3}})(?:st|nd|rd|th))\b"
 )
 # Words an ordinal names a place with, not a rank ("117th Street", "the 5th Precinct").
-ADDRESS_WORDS = frozenset(
-    ["street", "avenue", "road", "st", "ave", "boulevard", "lane", "floor", "precinct", "district"]
-)
+ADDRESS_WORDS = STREET_WORDS | {"floor", "precinct", "district"}
 # A year: 1800-2099 standing alone ("in 2007", "a 2013 Toyota Camry"), not a season ("2003-04"),
 # an amount ("$2013"), part of a longer number or of a date in digits ("8/2/2013").
 _YEAR = re.compile(r"(?<![\w$£€/.,:-])(?:18|19|20)\d\d(?![\w/]|-\d|[.,]\d)")
