@@ -31,12 +31,10 @@ class Start:
     vector: SentenceVector
 
 
-def founding_conflicts(
-    vectors: list[SentenceVector], figures: list[Figure]
-) -> tuple[list[Conflict], list[Figure]]:
-    """Conflicts of the year one named thing began, between different witnesses; and the figures,
-    a figure of years that agree holding one of a conflict's years now that figure in dispute
-    with the other years ("founded in 1990" in three outlets / "since 1987")."""
+def founding_conflicts(vectors: list[SentenceVector], figures: list[Figure]) -> list[Conflict]:
+    """Conflicts of the year one named thing began, between different witnesses. A figure of
+    years that agree holding one of a conflict's years is put in dispute with the other years,
+    in place ("founded in 1990" in three outlets / "since 1987")."""
     starts = [s for v in vectors if not v.part for s in _starts(v)]
     out: list[Conflict] = []
     for name in dict.fromkeys(s.name for s in starts):
@@ -48,7 +46,7 @@ def founding_conflicts(
         if len(first) >= 2:
             out.append(_conflict(list(first.values())))
             _dispute(figures, same, out[-1].note)
-    return out, figures
+    return out
 
 
 def _dispute(figures: list[Figure], starts: list[Start], note: str) -> None:
@@ -88,7 +86,6 @@ def _starts(v: SentenceVector):
     tokens = v.tokens()
     if tokens is None:
         return
-    doc = tokens.doc
     for t in tokens:
         if t.dep_ not in {"dobj", "nsubjpass", "nsubj"} or t.pos_ not in {"PROPN", "NOUN"}:
             continue
@@ -107,7 +104,7 @@ def _starts(v: SentenceVector):
             name.text,
             int(year.text),
             founded,
-            Span(v.source, doc[first].idx, doc[last].idx + len(doc[last])),
+            v.span_of(first, last),
             Span(v.source, year.idx, year.idx + len(year)),
             v.witness,
             v,

@@ -112,7 +112,6 @@ def _sentence_fills(v: SentenceVector):
     tokens = v.tokens()
     if tokens is None:
         return
-    doc = tokens.doc
     readers = (
         _colours,
         _vessel_types,
@@ -125,8 +124,7 @@ def _sentence_fills(v: SentenceVector):
     )
     for reader in readers:
         for slot, key, value, first, last, label in reader(v, tokens):
-            span = Span(v.source, doc[first].idx, doc[last].idx + len(doc[last]))
-            yield Fill(slot, key, value, span, v.witness, label, v)
+            yield Fill(slot, key, value, v.span_of(first, last), v.witness, label, v)
 
 
 def _colours(v: SentenceVector, tokens):

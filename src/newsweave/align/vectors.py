@@ -13,7 +13,7 @@ from typing import Any
 
 from scipy import sparse
 
-from ..models import DateMention, Document, NumberMention, Sentence
+from ..models import DateMention, Document, NumberMention, Sentence, Span
 from .claims import claim_core, claim_parts, claim_predicates, described
 
 # Feature prefixes; entities, dates and numbers count more than a single word.
@@ -116,6 +116,11 @@ class SentenceVector:
         if doc is None:
             return None
         return doc.char_span(span.start, span.end, alignment_mode="expand")
+
+    def span_of(self, first: int, last: int) -> Span:
+        """The offsets of its document's tokens `first` to `last`, both included."""
+        words = self.document.nlp[first : last + 1]
+        return Span(self.source, words.start_char, words.end_char)
 
     @functools.cached_property
     def _parsed(self) -> tuple[Any, str]:
